@@ -1,0 +1,1 @@
+"""Write side: files in, knowledge store out. Never imports `bot`."""

