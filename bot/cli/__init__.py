@@ -1,0 +1,16 @@
+"""The `laeringsbot` command: one Typer app, one module per command group."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    help="laeringsbot – kunnskapsbase og Teams-assistent for læringsnettverkene i barnevernet.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+from bot.cli import index_cmd  # noqa: E402  (registers its commands on `app`)
+
+index_cmd.register(app)

@@ -1,0 +1,116 @@
+"""`laeringsbot index` and `laeringsbot status`: the write side seen from the terminal."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from bot.cli.common import DataDirOption, console, settings_from, user_errors
+from indexer import state
+from indexer.models import IndexReport
+from indexer.pipeline import discover, index_paths
+from indexer.wiring import index_deps, open_store
+
+
+def register(app: typer.Typer) -> None:
+    app.command("index")(index)
+    app.command("status")(status)
+
+
+def index(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Filer/mapper (standard: knowledge/)")] = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Indekser dokumentene (txt, md, docx, pdf, html) inn i kunnskapsbasen."""
+    settings = settings_from(data_dir)
+    targets = paths or settings.knowledge_paths
+    total = sum(len(files) for _, files in discover(targets))
+    with user_errors():
+        store = open_store(settings)
+        deps = index_deps(settings, store)
+        with Progress(
+            TextColumn("[bold]Indekserer"), BarColumn(), MofNCompleteColumn(),
+            TextColumn("{task.description}"), TimeElapsedColumn(), console=console,
+        ) as bar:
+            task = bar.add_task("", total=total)
+
+            def on_file(path: str, status: str) -> None:
+                if status != "removed":
+                    bar.update(task, advance=1, description=f"{status}: {Path(path).name}")
+
+            report = index_paths(targets, deps, progress=on_file)
+    _print_report(report)
+    if report.failed_completely or report.files_seen == 0:
+        console.print("[bold red]Ingen filer kunne indekseres.[/]")
+        raise typer.Exit(1)
+
+
+def _print_report(report: IndexReport) -> None:
+    table = Table(title="Indeksering ferdig", show_header=True)
+    for column in ("Filer", "Indeksert", "Biter", "Uendret", "Fjernet", "Feil", "Maskert", "Sek."):
+        table.add_column(column, justify="right")
+    table.add_row(
+        str(report.files_seen), str(report.files_indexed), str(report.chunks_written),
+        str(report.skipped_unchanged), str(report.removed), str(len(report.errors)),
+        str(sum(report.redactions.values())), f"{report.seconds:.1f}",
+    )
+    console.print(table)
+    for error in report.errors:
+        console.print(f"[red]Feil[/] {error.path}: {error.reason}")
+    for source, count in sorted(report.redactions.items()):
+        console.print(f"[yellow]Maskert[/] {count} fødselsnummer i {source}")
+
+
+def status(
+    as_json: Annotated[bool, typer.Option("--json", help="Maskinlesbar utskrift")] = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Vis hva kunnskapsbasen inneholder: dokumenter per type og fylke, og siste indeksering."""
+    settings = settings_from(data_dir)
+    with user_errors():
+        store = open_store(settings)
+        payload = status_payload(store)
+    if as_json:
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    console.print(f"Dokumenter: {len(payload['documents'])}, biter: {payload['chunks']}, "
+                  f"sist indeksert: {payload['last_indexed_at'] or 'aldri'}")
+    for title, counts in (("Dokumenttype", payload["by_type"]), ("Fylke", payload["by_county"])):
+        table = Table(title=title)
+        table.add_column(title)
+        table.add_column("Antall", justify="right")
+        for key, value in counts.items():
+            table.add_row(key, str(value))
+        console.print(table)
+
+
+def status_payload(store) -> dict:  # type: ignore[no-untyped-def]
+    rows = store.conn.execute(
+        "SELECT meta_json, chunk_count, redactions FROM documents WHERE status = 'done' "
+        "ORDER BY source"
+    ).fetchall()
+    documents = []
+    for row in rows:
+        meta = state.meta_from_row(row)
+        documents.append({
+            "source": meta.source, "path": meta.path, "title": meta.title,
+            "doc_type": meta.doc_type.value, "date": meta.date.isoformat() if meta.date else None,
+            "county": meta.county, "current_county": meta.current_county,
+            "network": meta.network,
+            "municipalities": [m.name for m in meta.municipalities],
+            "chunks": row["chunk_count"], "redactions": row["redactions"],
+        })
+    return {
+        "documents": documents,
+        "chunks": sum(d["chunks"] for d in documents),
+        "by_type": dict(Counter(d["doc_type"] for d in documents).most_common()),
+        "by_county": dict(Counter(d["current_county"] or "ukjent" for d in documents).most_common()),
+        "last_indexed_at": state.get_meta(store.conn, "last_indexed_at"),
+        "embedding": state.get_meta(store.conn, "signature"),
+    }

@@ -1,0 +1,34 @@
+"""The composition root of the write side: Settings in, ready-made store and pipeline deps out."""
+
+from __future__ import annotations
+
+from indexer import state
+from indexer.embeddings import build_embeddings, embedding_signature
+from indexer.pipeline import IndexDeps
+from indexer.places import Gazetteer
+from indexer.settings import Settings
+from indexer.store import KnowledgeStore
+from indexer.vectors import open_chroma
+
+
+def open_store(settings: Settings, with_vectors: bool = False) -> KnowledgeStore:
+    """The ledger always; Chroma only when asked (opening it costs time)."""
+    conn = state.connect(settings.state_db_path)
+    store = KnowledgeStore(conn, settings.lexical_dir, None)
+    if with_vectors:
+        store.attach_vectors(open_chroma(settings))
+    return store
+
+
+def index_deps(
+    settings: Settings, store: KnowledgeStore, gazetteer: Gazetteer | None = None
+) -> IndexDeps:
+    return IndexDeps(
+        store=store,
+        embedder_factory=lambda: build_embeddings(settings),
+        gazetteer=gazetteer or Gazetteer.load(),
+        open_vectors=lambda: open_chroma(settings),
+        signature=f"{embedding_signature(settings)}|{settings.chunk_size}|{settings.chunk_overlap}",
+        chunk_size=settings.chunk_size,
+        chunk_overlap=settings.chunk_overlap,
+    )

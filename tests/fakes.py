@@ -1,0 +1,56 @@
+"""Hand-written fakes that are real implementations of our ports (no mocks)."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Sequence
+
+import numpy as np
+
+from indexer.embeddings import VectorEmbeddings
+from indexer.lexical import tokenize
+
+
+class FakeEmbeddings(VectorEmbeddings):
+    """Deterministic bag-of-stems vectors: similar words → similar vectors, no model needed.
+
+    `delay` makes each call slow, so a test can kill the indexer in the middle of a run.
+    """
+
+    def __init__(self, dim: int = 128, delay: float = 0.0) -> None:
+        self.dim = dim
+        self.delay = delay
+        self.name = "fake"
+        self.calls = 0
+
+    def _vector(self, text: str) -> np.ndarray:
+        vec = np.zeros(self.dim, dtype=np.float32)
+        for token in tokenize(text) or ["_empty_"]:
+            h = int.from_bytes(hashlib.blake2b(token.encode(), digest_size=4).digest(), "little")
+            vec[h % self.dim] += 1.0 if (h >> 31) & 1 else -1.0
+        norm = np.linalg.norm(vec)
+        return vec / norm if norm else vec
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls += 1
+        if self.delay:
+            time.sleep(self.delay)
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.vstack([self._vector(t) for t in texts])
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self.embed_passages(texts)
+
+
+def fake_index_deps(settings, gazetteer, embeddings: VectorEmbeddings | None = None):  # type: ignore[no-untyped-def]
+    """Real store (SQLite + embedded Chroma + BM25) with the fake embedder in place of the model."""
+    from indexer.wiring import index_deps, open_store
+
+    embeddings = embeddings or FakeEmbeddings()
+    store = open_store(settings)
+    deps = index_deps(settings, store, gazetteer)
+    deps.embedder_factory = lambda: embeddings
+    deps.signature = f"fake:{embeddings.dim}|{settings.chunk_size}|{settings.chunk_overlap}"
+    return deps
