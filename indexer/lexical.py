@@ -76,6 +76,10 @@ class LexicalIndex:
         top = np.argsort(-scores)[:k]
         return [(self.chunk_ids[i], float(scores[i])) for i in top if scores[i] > 0]
 
+    def known(self, stem: str) -> bool:
+        """Whether any chunk contains the stem."""
+        return self._retriever is not None and stem in self._retriever.vocab_dict
+
     def idf(self, stem: str) -> float:
         """Inverse document frequency of a stem over all chunks (rare words weigh more)."""
         n = max(len(self.chunk_ids), 1)
