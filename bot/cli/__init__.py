@@ -11,6 +11,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-from bot.cli import index_cmd  # noqa: E402  (registers its commands on `app`)
+from bot.cli import index_cmd, minutes_cmd  # noqa: E402  (each registers its commands)
 
 index_cmd.register(app)
+minutes_cmd.register(app)

@@ -1,0 +1,94 @@
+"""`laeringsbot summarize` and `laeringsbot decisions`: minutes from the terminal."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Literal
+
+import typer
+from rich.text import Text
+
+from bot.cli.common import DataDirOption, console, err_console, settings_from, user_errors
+from bot.models import Answer
+
+LangOption = Annotated[
+    Literal["nb", "nn", "en"], typer.Option("--lang", help="Språk i svaret: nb, nn eller en")
+]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("summarize")(summarize)
+    app.command("decisions")(decisions)
+
+
+def summarize(
+    meeting: Annotated[str, typer.Argument(
+        help="Møtet: dato, måned eller navn, f.eks. 31.01.2024 eller «REKOM september 2022»")],
+    as_json: Annotated[bool, typer.Option("--json", help="Maskinlesbar utskrift")] = False,
+    lang: LangOption = "nb",
+    data_dir: DataDirOption = None,
+) -> None:
+    """Oppsummer et referat: saker, vedtak, oppfølgingspunkter og neste møte."""
+    from bot.answer import build_context
+    from bot.minutes import answer_minutes
+
+    settings = settings_from(data_dir)
+    with user_errors():
+        answer = answer_minutes(meeting, build_context(settings), lang)
+    if as_json:
+        payload = {**answer.contract(), "kind": answer.kind, "data": answer.data}
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        print_answer(answer)
+    if answer.refused:
+        raise typer.Exit(1)
+
+
+def decisions(
+    nettverk: Annotated[str | None, typer.Option(
+        "--nettverk", help="Bare møter i dette nettverket/fylket, f.eks. Vestland")] = None,
+    siden: Annotated[str | None, typer.Option(
+        "--siden", help="Bare møter fra og med denne datoen, f.eks. 01.01.2022")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Maskinlesbar utskrift")] = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """List vedtak og åpne oppfølgingspunkter fra alle referater, nyeste først."""
+    from bot.answer import build_context
+    from bot.decisions import format_decision, list_decisions
+    from indexer.dates import parse_date
+
+    since = parse_date(siden) if siden else None
+    if siden and since is None:
+        err_console.print(f"[bold red]Feil:[/] Forstår ikke datoen «{siden}». "
+                          "Skriv den for eksempel som 01.01.2022 eller 1. januar 2022.")
+        raise typer.Exit(2)
+    settings = settings_from(data_dir)
+    with user_errors():
+        found = list_decisions(build_context(settings), nettverk, since)
+    if as_json:
+        typer.echo(json.dumps([d.model_dump(mode="json") for d in found], ensure_ascii=False,
+                              indent=2))
+        return
+    if not found:
+        console.print("Fant ingen vedtak eller åpne oppfølgingspunkter i referatene.")
+        return
+    meeting = None
+    for decision in found:
+        if decision.source != meeting:
+            meeting = decision.source
+            console.print(Text(f"\n{decision.meeting_title} – {decision.source}", style="bold"))
+        console.print(Text(f"{format_decision(decision, 'nb')} [{decision.citation.n}]"))
+
+
+def print_answer(answer: Answer) -> None:
+    """The answer text with bold headings, then its numbered sources."""
+    for line in answer.answer.splitlines():
+        if line.strip().startswith("**"):
+            console.print(Text(line.replace("**", ""), style="bold"))
+        else:
+            console.print(Text(line))
+    if answer.citations:
+        console.print(Text("\nKilder:", style="bold"))
+    for c in answer.citations:
+        where = f" › {c.section}" if c.section else ""
+        console.print(Text(f"[{c.n}] {c.source}{where}: «{c.snippet[:120]}»", style="dim"))

@@ -1,0 +1,123 @@
+"""Finding the referat a request means: date forms, month and year, words, and ask-back."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from bot.context import CoreContext, Question
+from bot.minutes import try_answer
+from bot.minutes_find import is_summary_request, parse_request
+from indexer.pipeline import index_paths
+from indexer.wiring import open_store
+from tests.fakes import FakeEmbeddings, fake_index_deps
+
+MINUTES = """---
+type: referat
+dato: 2024-03-05
+fylke: {county}
+---
+# Referat fra {meeting} i {county}, 05.03.2024
+
+### Sak 1/2024 Godkjenning av referat
+
+Vedtak: Referatet fra forrige møte godkjennes.
+
+### Sak 2/2024 Status i prosjektene
+
+Kommunene i {county} orienterte om status i prosjektene sine.
+
+### Neste møte
+
+Neste møte: 4. juni 2024, Statens hus.
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "Oppsummer referatet fra 31.01.2024", "Oppsummer referatet fra 31. januar 2024",
+    "Oppsummer referatet fra 2024-01-31", "Summarise the minutes of 31 January 2024",
+    "Oppsummer referatet fra 31.1.24", "Samanfatt referatet frå møtet 31. januar 2024",
+])
+def test_every_date_form_names_the_same_day(text) -> None:
+    assert is_summary_request(text)
+    assert parse_request(text).date == dt.date(2024, 1, 31)
+
+
+def test_month_and_year_and_words_are_read_apart() -> None:
+    request = parse_request("/oppsummer REKOM september 2022")
+    assert (request.date, request.month, request.year) == (None, (2022, 9), None)
+    assert request.words == ["rekom"]
+    assert parse_request("Oppsummer referatene fra 2021").year == 2021
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("/oppsummer 31.01.2024", True),
+    ("Gi meg en oppsummering av møtet i REKOM", True),
+    ("Lag eit samandrag av referatet frå Setesdal", True),
+    ("Please summarize the meeting minutes from Vestland", True),
+    ("Oppsummer sluttrapporten fra Rana", False),
+    ("Hva ble vedtatt om rekruttering?", False),
+])
+def test_only_requests_for_minutes_are_summary_requests(text, expected) -> None:
+    assert is_summary_request(text) is expected
+
+
+@pytest.fixture
+def two_meetings_same_day(tmp_path: Path, settings, gazetteer) -> CoreContext:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "agder.md").write_text(
+        MINUTES.format(meeting="styringsgruppemøte", county="Agder"), encoding="utf-8")
+    (folder / "nordland.md").write_text(
+        MINUTES.format(meeting="nettverkssamling", county="Nordland"), encoding="utf-8")
+    embeddings = FakeEmbeddings()
+    report = index_paths([folder], fake_index_deps(settings, gazetteer, embeddings))
+    assert report.files_indexed == 2, report
+    return CoreContext(settings=settings, store=open_store(settings, with_vectors=True),
+                       embeddings=embeddings, gazetteer=gazetteer)
+
+
+def test_two_minutes_of_the_same_date_ask_which(two_meetings_same_day) -> None:
+    answer = try_answer(Question.of("Oppsummer referatet fra 05.03.2024"), two_meetings_same_day)
+    assert answer is not None and answer.kind == "clarify" and not answer.refused
+    assert {c["source"] for c in answer.data["candidates"]} == {"agder.md", "nordland.md"}
+    assert "Agder" in answer.answer and "Nordland" in answer.answer
+
+
+def test_a_word_settles_which_of_two_same_day_minutes(two_meetings_same_day) -> None:
+    question = Question.of("Oppsummer referatet fra nettverkssamlingen 5. mars 2024")
+    answer = try_answer(question, two_meetings_same_day)
+    assert answer is not None and answer.kind == "summary"
+    assert answer.data["meeting_summary"]["source"] == "nordland.md"
+    assert {c.source for c in answer.citations} == {"nordland.md"}
+
+
+def test_an_english_ask_back_is_in_english(two_meetings_same_day) -> None:
+    answer = try_answer(Question.of("Summarise the minutes of 5 March 2024"),
+                        two_meetings_same_day)
+    assert answer is not None and answer.kind == "clarify"
+    assert answer.answer.startswith("I found 2 sets of minutes")
+
+
+def test_a_store_without_minutes_says_so(tmp_path: Path, settings, gazetteer) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "plan.md").write_text("# Prosjektplan for Kvam\n\nMål: bedre oppfølging.\n",
+                                    encoding="utf-8")
+    index_paths([folder], fake_index_deps(settings, gazetteer))
+    ctx = CoreContext(settings=settings, store=open_store(settings, with_vectors=True),
+                      embeddings=FakeEmbeddings(), gazetteer=gazetteer)
+    answer = try_answer(Question.of("Oppsummer referatet fra 05.03.2024"), ctx)
+    assert answer is not None and answer.refused
+    assert answer.answer == "Kunnskapsbasen har ingen referater ennå."
+
+
+def test_the_ask_back_hint_names_more_than_the_shared_date(two_meetings_same_day) -> None:
+    answer = try_answer(Question.of("Oppsummer referatet fra 05.03.2024"), two_meetings_same_day)
+    hint = answer.answer.splitlines()[-1]
+    assert hint.startswith("Skriv for eksempel «Oppsummer referatet fra ")
+    follow_up = hint.split("«", 1)[1].rstrip("».")
+    again = try_answer(Question.of(follow_up), two_meetings_same_day)
+    assert again is not None and again.kind == "summary"
