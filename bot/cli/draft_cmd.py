@@ -1,0 +1,142 @@
+"""`laeringsbot draft`: the drafting dialog in the terminal, interactive or from a script.
+
+The same core route as in Teams runs here; the CLI only keeps the history between turns and
+copies the finished .docx to `--out`. With `--answers FILE.json` no prompt is shown:
+
+    {"request": "Hjelp meg å skrive en prosjektplan for … i Kvam og Voss",
+     "answers": {"target_group": "Fosterforeldre", "budget": "Vi søker om 300 000 kr", …}}
+
+`answers` may also be a list, answered in the order the questions come. A question without an
+answer is skipped, and the draft is finished when the answers run out.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from bot.cli.common import DataDirOption, console, err_console, settings_from, user_errors
+from bot.context import CoreContext, Question
+from bot.models import ChatTurn
+from indexer.errors import LaeringsbotError
+from indexer.settings import Settings
+
+ContextFactory = Callable[[Settings], CoreContext]
+MAX_TURNS = 50  # a dialog has a dozen questions; this only guards against a loop
+
+
+class AnswersFileError(LaeringsbotError):
+    """The --answers file cannot be used."""
+
+
+def register(app: typer.Typer, context_factory: ContextFactory | None = None) -> None:
+    """Add `draft`; tests pass a factory that returns a ready context."""
+
+    def draft(
+        request: Annotated[str | None, typer.Argument(
+            help="Hva du vil ha hjelp til, f.eks. \"prosjektplan for fosterhjem i Kvam og Voss\""
+        )] = None,
+        answers: Annotated[Path | None, typer.Option(
+            "--answers", help="JSON-fil med svar (ingen spørsmål i terminalen)")] = None,
+        out: Annotated[Path, typer.Option("--out", help="Hvor .docx-filen skal lagres")] = Path(
+            "utkast.docx"),
+        data_dir: DataDirOption = None,
+    ) -> None:
+        """Skriv et utkast til prosjektplan eller sluttrapport, sjekket mot utlysningen."""
+        settings = settings_from(data_dir)
+        with user_errors():
+            script = _Script.load(answers) if answers else None
+            ctx = (context_factory or _build_context)(settings)
+        opening = request or (script.request if script else None) or typer.prompt(
+            "Hva vil du ha hjelp til å skrive")
+        _run(_as_request(opening), ctx, script, out)
+
+    app.command("draft")(draft)
+
+
+def _run(opening: str, ctx: CoreContext, script: _Script | None, out: Path) -> None:
+    from bot.drafting import try_answer
+
+    history: list[ChatTurn] = []
+    text = opening
+    for _ in range(MAX_TURNS):
+        answer = try_answer(Question.of(text, history), ctx)
+        if answer is None:
+            err_console.print("[bold red]Feil:[/] Forstod ikke dette som en utkastforespørsel.")
+            raise typer.Exit(2)
+        console.print(answer.answer, markup=False, highlight=False)
+        history += [ChatTurn(role="user", text=text),
+                    ChatTurn(role="assistant", text=answer.answer)]
+        draft: dict[str, Any] = answer.data.get("draft", {})
+        if draft.get("cancelled"):
+            raise typer.Exit(1)
+        if draft.get("done"):
+            _save(draft, out)
+            return
+        text = script.answer(draft.get("next_field")) if script else typer.prompt(
+            ">", default="hopp over", show_default=False)
+    err_console.print("[bold red]Feil:[/] Dialogen ble ikke ferdig.")
+    raise typer.Exit(2)
+
+
+def _save(draft: dict[str, Any], out: Path) -> None:
+    source = draft.get("docx_path")
+    if not source:
+        raise typer.Exit(1)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, out)
+    console.print(f"Utkastet er lagret i {out}", markup=False)
+
+
+def _as_request(text: str) -> str:
+    """A bare topic ("fosterhjem i Kvam og Voss") is read as a request for a draft."""
+    from bot.drafting.parsing import is_draft_request
+
+    return text if is_draft_request(text) else f"/utkast {text}"
+
+
+def _build_context(settings: Settings) -> CoreContext:
+    from bot.answer import build_context
+
+    return build_context(settings)
+
+
+class _Script:
+    """Answers read from a JSON file, handed out by field or in order."""
+
+    def __init__(self, request: str | None, answers: dict[str, str] | list[str]) -> None:
+        self.request = request
+        self._by_field = dict(answers) if isinstance(answers, dict) else None
+        self._queue = list(answers) if isinstance(answers, list) else []
+
+    @classmethod
+    def load(cls, path: Path) -> _Script:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise AnswersFileError(f"Kan ikke lese svarfilen {path}: {exc.strerror}") from exc
+        except ValueError as exc:
+            raise AnswersFileError(f"Svarfilen {path} er ikke gyldig JSON: {exc}") from exc
+        if isinstance(data, list) and all(isinstance(x, str) for x in data) and data:
+            return cls(data[0], data[1:])
+        answers = data.get("answers", {}) if isinstance(data, dict) else None
+        valid = isinstance(answers, list) and all(isinstance(x, str) for x in answers) or (
+            isinstance(answers, dict) and all(isinstance(v, str) for v in answers.values()))
+        if not valid or not isinstance(data.get("request", ""), str):
+            raise AnswersFileError(
+                f"Svarfilen {path} må være {{\"request\": tekst, \"answers\": {{felt: tekst}} "
+                "eller [tekst, …]}, eller en liste med tekster.")
+        return cls(data.get("request"), answers)  # type: ignore[arg-type]
+
+    def answer(self, field: str | None) -> str:
+        """The answer to `field`; "hopp over" for a field the file leaves out, "ferdig" at end."""
+        if self._by_field is None:
+            return self._queue.pop(0) if self._queue else "ferdig"
+        if not self._by_field:
+            return "ferdig"
+        return self._by_field.pop(field or "", "hopp over")

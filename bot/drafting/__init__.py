@@ -1,0 +1,38 @@
+"""Drafting help: a guided dialog that writes a project plan or final report as a .docx.
+
+`try_answer` is a core route: it answers when the question opens a draft ("/utkast …",
+"Hjelp meg å skrive en prosjektplan …") or continues one found in the history, and returns None
+for everything else so the rest of the core can answer.
+"""
+
+from __future__ import annotations
+
+from bot.context import CoreContext, Question
+from bot.drafting.compose import Draft, build_draft
+from bot.drafting.dialog import DraftState, advance
+from bot.drafting.export import export_docx
+from bot.drafting.parsing import Opening, parse_opening
+from bot.drafting.render import cancelled_answer, draft_answer
+from bot.models import Answer, Language
+
+__all__ = ["Draft", "DraftState", "try_answer", "dialog_state"]
+
+
+def dialog_state(question: Question, ctx: CoreContext) -> DraftState | None:
+    """The draft state after this question, or None when it is not part of a draft dialog."""
+
+    def parse(text: str, language: Language) -> Opening:
+        return parse_opening(text, language, ctx.gazetteer)
+
+    return advance(question.history, question.text, parse)
+
+
+def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
+    state = dialog_state(question, ctx)
+    if state is None:
+        return None
+    if state.status == "cancelled":
+        return cancelled_answer(question.text, state.language)
+    draft = build_draft(state, ctx)
+    path = export_docx(draft, ctx.settings.data_dir)
+    return draft_answer(question.text, state, draft, str(path))

@@ -1,0 +1,249 @@
+"""The checklist: each rule of the governing documents against what the applicant has told.
+
+Every item is met, missing (not told yet) or in conflict, and carries the citation of the rule it
+checks. Where several documents state the same kind of rule, the most authoritative one (see
+`Grounding.governing`) is used; a theme-specific exemption ("For fosterhjemsprosjekter er dette
+ikke et krav") turns a requirement off for that theme.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel
+
+from bot.cite import CitationBook
+from bot.drafting.check_texts import DETAILS, LABELS
+from bot.drafting.facts import Facts, project_period
+from bot.drafting.grounding import Grounding, SourceDoc
+from bot.drafting.parsing import join_names, number_word
+from bot.drafting.rules import Rule
+from bot.drafting.texts import DraftKind
+from bot.models import Language
+from indexer.dates import MONTH_NUMBERS, format_nb
+
+Status = Literal["met", "missing", "conflict"]
+PLAN_CHECKS = ("min_municipalities", "participants", "anchoring", "competence", "own_share",
+               "max_amount", "max_period", "deadline", "max_pages")
+REPORT_CHECKS = ("report_deadline", "max_pages", "own_share")
+WORDS_PER_PAGE = 450
+
+
+class CheckItem(BaseModel):
+    key: str
+    label: str
+    status: Status
+    detail: str
+    rule: str  # the rule as the document words it
+    source: str
+    citations: list[int] = []
+
+
+@dataclass(frozen=True)
+class Located:
+    rule: Rule
+    doc: SourceDoc
+
+
+def cite_rule(book: CitationBook, located: Located) -> int:
+    return book.cite(located.doc.chunk_at(located.rule.start), located.doc.meta, located.rule.text)
+
+
+def select_rules(grounding: Grounding, kind: DraftKind) -> dict[str, Located]:
+    """The governing rule of each kind for this draft."""
+    chosen: dict[str, Located] = {}
+    for doc in grounding.governing(kind):
+        ranked = sorted(doc.rules, key=lambda r: "prosjekt" not in r.text.lower())
+        for rule in ranked:
+            if rule.scope in {kind, "any"} and rule.kind not in chosen:
+                chosen[rule.kind] = Located(rule, doc)
+    return chosen
+
+
+def checklist(
+    facts: Facts, grounding: Grounding, kind: DraftKind, today: dt.date, language: Language,
+    book: CitationBook, draft_words: int,
+) -> list[CheckItem]:
+    rules = select_rules(grounding, kind)
+    items: list[CheckItem] = []
+    ctx = _Ctx(facts, grounding, rules, today, language, book, draft_words)
+    for key in PLAN_CHECKS if kind == "plan" else REPORT_CHECKS:
+        located = rules.get(key)
+        if located is None:
+            continue
+        status, detail, extra = _CHECKS[key](located.rule, ctx)
+        numbers = [cite_rule(book, located), *extra]
+        items.append(CheckItem(
+            key=key, label=_label(key, located.rule, language), status=status, detail=detail,
+            rule=located.rule.text, source=located.doc.meta.source, citations=numbers,
+        ))
+    return items
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    facts: Facts
+    grounding: Grounding
+    rules: dict[str, Located]
+    today: dt.date
+    language: Language
+    book: CitationBook
+    draft_words: int
+
+    def say(self, key: str, **values: object) -> str:
+        return DETAILS[key][self.language].format(**values)
+
+
+Result = tuple[Status, str, list[int]]
+
+
+def _municipalities(rule: Rule, ctx: _Ctx) -> Result:
+    names = [m.name for m in ctx.facts.municipalities]
+    if not names:
+        return "missing", ctx.say("munis_missing"), []
+    joined = join_names(names, ctx.language)
+    if len(names) < (rule.value or 0):
+        return "conflict", ctx.say("munis_few", count=len(names), names=joined), []
+    return "met", f"{joined}.", []
+
+
+def _participants(rule: Rule, ctx: _Ctx) -> Result:
+    told = " ".join(ctx.facts.answers.values())
+    if re.search(r"\b(?:to|2|two)\s+(?:personer|deltak\w*|representant\w*|persons|people)", told,
+                 re.I):
+        return "met", ctx.say("described"), []
+    return "missing", ctx.say("participants_missing"), []
+
+
+def _anchoring(rule: Rule, ctx: _Ctx) -> Result:
+    anchored = ctx.facts.anchoring
+    if anchored is None:
+        return "missing", ctx.say("anchoring_missing"), []
+    return ("met", ctx.say("described"), []) if anchored else (
+        "conflict", ctx.say("anchoring_no"), [])
+
+
+def _competence(rule: Rule, ctx: _Ctx) -> Result:
+    exempt = ctx.rules.get("competence_exempt")
+    theme = ctx.facts.theme
+    if exempt and theme and exempt.rule.theme == theme.key:
+        return ("met", ctx.say("competence_exempt", theme=theme.label(ctx.language)),
+                [cite_rule(ctx.book, exempt)])
+    partner = ctx.facts.answer("partner")
+    if ctx.facts.partner_declined:
+        return "conflict", ctx.say("competence_no"), []
+    if partner:
+        return "met", f"{partner.rstrip('.')}.", []
+    return "missing", ctx.say("competence_missing"), []
+
+
+def _own_share(rule: Rule, ctx: _Ctx) -> Result:
+    share = ctx.facts.budget.share
+    if share is None:
+        return "missing", ctx.say("share_missing"), []
+    status: Status = "conflict" if share + 1e-9 < (rule.value or 0) else "met"
+    return status, ctx.say("share", share=f"{share:.0f}"), []
+
+
+def _max_amount(rule: Rule, ctx: _Ctx) -> Result:
+    applied = ctx.facts.budget.applied
+    if applied is None:
+        return "missing", ctx.say("amount_missing"), []
+    if applied > (rule.value or 0):
+        return "conflict", ctx.say("amount_high", amount=kroner(applied),
+                                   max=kroner(rule.value or 0)), []
+    return "met", ctx.say("amount", amount=kroner(applied)), []
+
+
+def _max_period(rule: Rule, ctx: _Ctx) -> Result:
+    period = ctx.facts.period
+    if period is None or period.years is None:
+        return "missing", ctx.say("period_missing"), []
+    years = f"{period.years:.1f}".rstrip("0").rstrip(".")
+    status: Status = "conflict" if period.years > (rule.value or 0) + 0.05 else "met"
+    return status, ctx.say("period", years=years), []
+
+
+def _deadline(rule: Rule, ctx: _Ctx) -> Result:
+    if rule.date is None:
+        return "missing", rule.text, []
+    if rule.date < ctx.today:
+        return "conflict", ctx.say("deadline_passed", date=long_date(rule.date, ctx.language)), []
+    return "met", ctx.say("deadline_left", days=(rule.date - ctx.today).days), []
+
+
+def _report_deadline(rule: Rule, ctx: _Ctx) -> Result:
+    end, extra = _project_end(ctx)
+    due = report_due(rule.text, end) if end else None
+    if end is None or due is None:
+        return "missing", ctx.say("report_rule", rule=rule.text), extra
+    values = {"rule": rule.text, "end": long_date(end, ctx.language),
+              "due": long_date(due, ctx.language)}
+    if due < ctx.today:
+        return "conflict", ctx.say("report_passed", **values), extra
+    return "met", ctx.say("report_due", **values), extra
+
+
+def _max_pages(rule: Rule, ctx: _Ctx) -> Result:
+    pages = max(1, round(ctx.draft_words / WORDS_PER_PAGE))
+    status: Status = "conflict" if pages > (rule.value or 0) else "met"
+    return status, ctx.say("pages", pages=pages), []
+
+
+_CHECKS = {
+    "min_municipalities": _municipalities, "participants": _participants,
+    "anchoring": _anchoring, "competence": _competence, "own_share": _own_share,
+    "max_amount": _max_amount, "max_period": _max_period, "deadline": _deadline,
+    "report_deadline": _report_deadline, "max_pages": _max_pages,
+}
+
+
+def _project_end(ctx: _Ctx) -> tuple[dt.date | None, list[int]]:
+    """The project's end: as told, else as its own project description states it (cited)."""
+    if ctx.facts.period and ctx.facts.period.end:
+        return ctx.facts.period.end, []
+    own = ctx.grounding.own_project
+    if own is None or (found := project_period(own.text)) is None:
+        return None, []
+    period, start, end = found
+    n = ctx.book.cite(own.chunk_at(start), own.meta, own.text[start:end].replace("**", ""))
+    return period.end, [n]
+
+
+_RELATIVE_MONTHS = re.compile(r"(\w+)\s+(?:måneder|månader|months)\s+etter", re.I)
+_NEXT_YEAR = re.compile(r"(\d{1,2})\.\s*(" + "|".join(MONTH_NUMBERS)
+                        + r")\w*\s+(?:året|the year)\s+(?:etter|after)", re.I)
+
+
+def report_due(rule_text: str, end: dt.date) -> dt.date | None:
+    """'innen 1. mars året etter' or 'senest tre måneder etter prosjektslutt', from the end date."""
+    if m := _NEXT_YEAR.search(rule_text):
+        try:
+            return dt.date(end.year + 1, MONTH_NUMBERS[m.group(2).lower()], int(m.group(1)))
+        except ValueError:
+            return None
+    if (m := _RELATIVE_MONTHS.search(rule_text)) and (months := number_word(m.group(1))):
+        month = end.month - 1 + months
+        year, month = end.year + month // 12, month % 12 + 1
+        day = min(end.day, 28)
+        return dt.date(year, month, day)
+    return None
+
+
+def kroner(value: float) -> str:
+    return f"{int(value):,}".replace(",", " ")
+
+
+def long_date(date: dt.date, language: Language) -> str:
+    if language == "en":
+        return date.strftime("%-d %B %Y")
+    return format_nb(date)
+
+
+def _label(key: str, rule: Rule, language: Language) -> str:
+    value = rule.value or 0
+    date = long_date(rule.date, language) if rule.date else ""
+    return LABELS[key][language].format(n=f"{value:g}", amount=kroner(value), date=date)

@@ -1,0 +1,98 @@
+"""The draft as a Word document: headings, the checklist as a table, and the source list.
+
+Written to a temporary file and moved into place, so a download never sees half a document.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from pathlib import Path
+
+from docx import Document
+from docx.shared import Pt
+
+from bot.drafting.compose import Draft
+from bot.drafting.texts import label
+
+_DRAFT_ID = re.compile(r"^[0-9a-f]{8,64}$")
+_HEADERS = {"nb": ("Krav", "Status", "Merknad", "Kilde"),
+            "nn": ("Krav", "Status", "Merknad", "Kjelde"),
+            "en": ("Requirement", "Status", "Note", "Source")}
+
+
+def drafts_dir(data_dir: Path) -> Path:
+    return data_dir / "drafts"
+
+
+def draft_path(data_dir: Path, draft_id: str) -> Path:
+    """Where a draft's .docx lives; refuses ids that are not plain hex (no path tricks)."""
+    if not _DRAFT_ID.match(draft_id):
+        raise ValueError(f"ugyldig utkast-id: {draft_id!r}")
+    return drafts_dir(data_dir) / f"{draft_id}.docx"
+
+
+def prune_drafts(data_dir: Path, max_age_s: float = 30 * 24 * 3600) -> int:
+    """Delete drafts older than `max_age_s`; for the server to call now and then."""
+    removed = 0
+    cutoff = time.time() - max_age_s
+    for path in drafts_dir(data_dir).glob("*.docx"):
+        if path.stat().st_mtime < cutoff:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def export_docx(draft: Draft, data_dir: Path) -> Path:
+    target = draft_path(data_dir, draft.draft_id)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    document = Document()
+    document.styles["Normal"].font.size = Pt(11)
+    document.core_properties.title = draft.title
+    document.add_heading(draft.title, level=0)
+    for section in draft.sections:
+        document.add_heading(section.title, level=1)
+        for paragraph in section.paragraphs:
+            run = document.add_paragraph().add_run(paragraph.text + _markers(paragraph.citations))
+            run.italic = paragraph.kind in {"missing", "guidance", "example"}
+    _checklist(document, draft)
+    _sources(document, draft)
+    tmp = target.with_suffix(f".{os.getpid()}.tmp")
+    document.save(str(tmp))
+    os.replace(tmp, target)
+    return target
+
+
+def _checklist(document, draft: Draft) -> None:  # type: ignore[no-untyped-def]
+    if not draft.checklist:
+        return
+    lang = draft.language
+    document.add_heading(label("checklist", lang), level=1)
+    table = document.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, _HEADERS[lang], strict=True):
+        cell.text = text
+    for item in draft.checklist:
+        cells = table.add_row().cells
+        cells[0].text = item.label
+        cells[1].text = label(item.status, lang)
+        cells[2].text = item.detail
+        cells[3].text = _markers(item.citations).strip()
+
+
+def _sources(document, draft: Draft) -> None:  # type: ignore[no-untyped-def]
+    if not draft.citations:
+        return
+    document.add_heading(label("sources", draft.language), level=1)
+    for citation in draft.citations:
+        where = f", {citation.section}" if citation.section else ""
+        date = f" ({citation.date})" if citation.date else ""
+        line = f"[{citation.n}] {citation.title}{date}{where} – {citation.source}"
+        document.add_paragraph(line)
+        quote = document.add_paragraph(f"«{citation.snippet}»")
+        quote.paragraph_format.left_indent = Pt(18)
+
+
+def _markers(numbers: list[int]) -> str:
+    return (" " + "".join(f"[{n}]" for n in sorted(set(numbers)))) if numbers else ""

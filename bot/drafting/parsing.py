@@ -1,0 +1,281 @@
+"""Reading what an applicant writes: is it a draft request, and which facts does it give?
+
+Pure text rules (plus the gazetteer for places): the opening request may already name the
+municipalities, theme, amount, period or the call it answers, and those questions are skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from bot.drafting.texts import DraftKind
+from bot.models import Language
+from indexer import themes
+from indexer.dates import MONTH_NUMBERS, find_dates, format_nb
+from indexer.models import MunicipalityMention
+from indexer.places import Gazetteer
+
+_COMMAND = re.compile(r"^\s*/(?:utkast|draft)\b", re.I)
+_DOC_WORDS = (
+    r"(?:prosjektplan\w*|søknad\w*|sluttrapport\w*|rapport\w*|prosjektbeskrivels\w*|"
+    r"prosjektskildring\w*|project plan|application|final report|report|proposal)"
+)
+_REQUESTS = (
+    re.compile(r"\b(?:hjelp\w*|help|assist)\b.{0,40}?\b(?:skrive|skriva|lage|laga|utforme|"
+               r"formulere|write|draft|prepare)\b.{0,60}?\b" + _DOC_WORDS, re.I | re.S),
+    re.compile(r"^\s*(?:skriv|lag|write|draft)\b.{0,30}?\b(?:utkast\w*|prosjektplan\w*|"
+               r"sluttrapport\w*|project plan|final report)", re.I),
+    re.compile(r"\butkast\s+til\s+(?:en |ein |et |eit )?(?:prosjektplan|søknad|sluttrapport)",
+               re.I),
+)
+_REPORT = re.compile(r"sluttrapport\w*|final report|\brapport(?:en)?\b", re.I)
+_QUOTED = re.compile(r"[«\"“]([^»\"”]{2,80})[»\"”]")
+_CALL_WORDS = re.compile(r"utlys\w*|invitasjon\w*|\bcall\b", re.I)
+
+COMMANDS: dict[str, frozenset[str]] = {
+    "skip": frozenset({"hopp over", "hopp", "skip", "neste", "next", "vet ikke", "veit ikkje",
+                       "hopp over dette", "pass"}),
+    "back": frozenset({"tilbake", "back", "gå tilbake", "ga tilbake", "go back", "attende"}),
+    "cancel": frozenset({"avbryt", "cancel", "stopp", "stop", "avslutt", "quit"}),
+    "done": frozenset({"ferdig", "done", "finish", "ferdig nå", "lag utkastet", "lag utkastet nå",
+                       "ferdig no", "finished"}),
+    "resume": frozenset({"fortsett", "fortsett utkastet", "continue", "resume", "hald fram",
+                         "held fram"}),
+}
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A theme of the shared vocabulary (indexer.themes), with a query that finds it by BM25."""
+
+    key: str
+    query: str
+
+    def label(self, language: Language) -> str:
+        return themes.label(self.key, language)
+
+
+_NUMBER_WORDS = {
+    "en": 1, "ett": 1, "ei": 1, "ein": 1, "eitt": 1, "én": 1, "one": 1,
+    "to": 2, "two": 2, "tre": 3, "three": 3, "fire": 4, "four": 4, "fem": 5, "five": 5,
+    "seks": 6, "six": 6, "sju": 7, "syv": 7, "seven": 7, "åtte": 8, "eight": 8,
+    "ni": 9, "nine": 9, "ti": 10, "ten": 10,
+}  # fmt: skip
+_AMOUNT = re.compile(
+    r"(?<![\d,.])(\d{1,3}(?:[  .]\d{3})+|\d+)(?:,\d+)?\s*(mill(?:ioner|ion)?\.?\s*)?"
+    r"(?:kr\b|kroner|nok\b|,-)", re.I)
+_PERCENT = re.compile(r"(\d{1,3})\s*(?:%|prosent|per cent|percent)", re.I)
+_YEAR_RANGE = re.compile(r"\b(20\d{2})\s*(?:[–—-]|til|to)\s*(20\d{2})\b", re.I)
+_MONTH_YEAR = re.compile(r"\b(" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
+                         + r")\.?\s+(20\d{2})\b", re.I)
+_DURATION = re.compile(r"\b(\d+|" + "|".join(_NUMBER_WORDS) + r")\s+(år|years?|måneder|"
+                       r"månader|months?)\b", re.I)
+_APPLIED = re.compile(r"søk\w*|apply|applied|tildel\w*|stimuleringsmid\w*|granted", re.I)
+_OWN = re.compile(r"egenandel\w*|eigendel\w*|eigeninnsats\w*|egeninnsats\w*|own share|"
+                  r"kommunene dekker|kommunane dekkjer", re.I)
+_TOTAL = re.compile(r"\bsum\b|samlet|samla|total\w*|budsjett\w*|kostnad\w*|forbruk\w*|"
+                    r"cost\w*|spent", re.I)
+
+
+def number_word(word: str) -> int | None:
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word.lower())
+
+
+def normalise_command(text: str) -> str | None:
+    """'Hopp over.' → 'skip'; free text → None."""
+    key = " ".join(text.lower().strip().strip(".!«»\"").split())
+    return next((name for name, words in COMMANDS.items() if key in words), None)
+
+
+_QUESTION_WORDS = frozenset((
+    "hva", "hvem", "hvor", "hvordan", "hvilke", "hvilken", "hvilket", "hvorfor", "når", "kva",
+    "kven", "kvar", "korleis", "kor", "kvifor", "kan", "er", "finnes", "fins", "what", "who",
+    "where", "how", "which", "when", "why", "can", "is", "are", "does", "do",
+))
+
+
+def is_side_question(text: str) -> bool:
+    """'Hvor mange fosterhjem har Hå?' asked mid-dialog is a question, not an answer."""
+    words = text.strip().split()
+    return bool(words) and text.rstrip().endswith("?") and words[0].lower() in _QUESTION_WORDS
+
+
+def is_draft_request(text: str) -> bool:
+    return bool(_COMMAND.match(text)) or any(p.search(text) for p in _REQUESTS)
+
+
+def draft_kind(text: str) -> DraftKind:
+    return "report" if _REPORT.search(text) and "prosjektplan" not in text.lower() else "plan"
+
+
+def find_theme(text: str) -> Theme | None:
+    """The first theme the text names ("fosterhjemsprosjekt", "foster care" → fosterhjem)."""
+    keys = themes.themes_in(text)
+    if not keys:
+        return None
+    terms = themes.BY_KEY[keys[0]].terms
+    return Theme(keys[0], " ".join(dict.fromkeys(t.lstrip("*") for t in terms)))
+
+
+def project_name(text: str) -> str | None:
+    match = _QUOTED.search(text)
+    return match.group(1).strip() if match else None
+
+
+def find_places(text: str, gazetteer: Gazetteer) -> list[MunicipalityMention]:
+    """Municipalities in an answer to "which municipalities?"; a bare "hå og time" counts.
+
+    The gazetteer rightly doubts a lone "Time" in running text; as the answer to this question
+    it is a place, so the answer is read as if it followed "i".
+    """
+    if not text.strip():
+        return []
+    titled = re.sub(r"\b(\w)(\w*)", lambda m: m.group(1).upper() + m.group(2), text)
+    titled = re.sub(r"\b(Og|And|Samt|Eller)\b", lambda m: m.group(1).lower(), titled)
+    tail = titled.rsplit(":", 1)[-1]
+    for candidate in (text, f"i {text}", f"i {titled}", f"i {tail}"):
+        if found := gazetteer.find_municipalities(candidate, lenient=True):
+            return found
+    return []
+
+
+def join_names(names: list[str], language: Language) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    word = " and " if language == "en" else " og "
+    return ", ".join(names[:-1]) + word + names[-1]
+
+
+# -- amounts and periods ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Budget:
+    total: int | None = None
+    applied: int | None = None
+    own: int | None = None
+    own_percent: float | None = None
+
+    @property
+    def share(self) -> float | None:
+        """Own share in percent of the total, when the numbers allow it."""
+        if self.own_percent is not None:
+            return self.own_percent
+        total = self.total or (self.applied + self.own if self.applied and self.own else None)
+        return 100.0 * self.own / total if self.own is not None and total else None
+
+
+def amounts(text: str) -> list[tuple[int, int, int]]:
+    """(value in kr, start, end) for every amount of money in the text."""
+    found = []
+    for match in _AMOUNT.finditer(text):
+        value = int(re.sub(r"\D", "", match.group(1)))
+        if match.group(2):
+            value *= 1_000_000
+        found.append((value, match.start(), match.end()))
+    return found
+
+
+def parse_budget(text: str) -> Budget:
+    """Which amount is the total, the applied sum and the own share, from the words before it."""
+    total = applied = own = None
+    previous_end = 0
+    found = amounts(text)
+    for value, start, end in found:
+        window = text[max(previous_end, start - 60):start]
+        previous_end = end
+        if _OWN.search(window):
+            own = own or value
+        elif _APPLIED.search(window):
+            applied = applied or value
+        elif _TOTAL.search(window):
+            total = total or value
+    if len(found) == 1 and total is None and applied is None and own is None:
+        applied = found[0][0]  # one bare amount: what they ask for
+    percent = None
+    if (m := _PERCENT.search(text)) and _OWN.search(text[max(0, m.start() - 60):m.end() + 30]):
+        percent = float(m.group(1))
+    return Budget(total, applied, own, percent)
+
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.date | None = None
+    end: dt.date | None = None
+    years: float | None = None
+
+
+def parse_period(text: str) -> Period | None:
+    dates = [d.date for d in find_dates(text)]
+    if len(dates) >= 2:
+        return _span(dates[0], dates[-1])
+    if m := _YEAR_RANGE.search(text):
+        return _span(dt.date(int(m.group(1)), 1, 1), dt.date(int(m.group(2)), 12, 31))
+    months = [(MONTH_NUMBERS[m.group(1).lower()], int(m.group(2)))
+              for m in _MONTH_YEAR.finditer(text)]
+    if len(months) >= 2:
+        (m1, y1), (m2, y2) = months[0], months[-1]
+        end = dt.date(y2 + m2 // 12, m2 % 12 + 1, 1) - dt.timedelta(days=1)
+        return _span(dt.date(y1, m1, 1), end)
+    if m := _DURATION.search(text):
+        count = number_word(m.group(1))
+        if count:
+            unit = m.group(2).lower()
+            return Period(years=count if unit.startswith(("år", "year")) else count / 12)
+    return None
+
+
+def _span(start: dt.date, end: dt.date) -> Period | None:
+    if end < start:
+        return None
+    return Period(start, end, round(((end - start).days + 1) / 365.25, 2))
+
+
+# -- the opening request ---------------------------------------------------------------------
+
+
+@dataclass
+class Opening:
+    kind: DraftKind
+    answers: dict[str, str] = field(default_factory=dict)
+    hints: dict[str, str] = field(default_factory=dict)  # name, county, call_date (ISO)
+
+
+def parse_opening(text: str, language: Language, gazetteer: Gazetteer) -> Opening:
+    """What the first message already tells: those questions are not asked again."""
+    body = _COMMAND.sub("", text).strip()
+    opening = Opening(kind=draft_kind(body))
+    places = gazetteer.find_municipalities(body, lenient=True)
+    if places:
+        opening.answers["municipalities"] = join_names([p.name for p in places], language)
+    if theme := find_theme(body):
+        opening.answers["theme"] = theme.label(language)
+    if found := amounts(body):
+        opening.answers["budget"] = "; ".join(_words_before(body, s, e) for _, s, e in found)
+    period = parse_period(_without_call_date(body))
+    if period and period.start and period.end:
+        opening.answers["period"] = f"{format_nb(period.start)} – {format_nb(period.end)}"
+    if name := project_name(body):
+        opening.hints["name"] = name
+    if counties := gazetteer.find_counties(body):
+        opening.hints["county"] = counties[0]
+    if _CALL_WORDS.search(body) and (dates := find_dates(body)):
+        opening.hints["call_date"] = dates[0].date.isoformat()
+    return opening
+
+
+def _words_before(text: str, start: int, end: int) -> str:
+    """An amount with the few words that say what it is ("søker om 300 000 kr")."""
+    window = text[max(0, start - 40):end]
+    return window.split(" ", 1)[1] if start > 40 and " " in window else window
+
+
+def _without_call_date(text: str) -> str:
+    """The date that names a call ("utlysningen … av 1. mars 2023") is no project period."""
+    if not _CALL_WORDS.search(text):
+        return text
+    for match in find_dates(text):
+        text = text.replace(match.text, " ")
+    return text
