@@ -72,7 +72,8 @@ class Candidate:
     evidence: Evidence
     stems: frozenset[str]
     context: frozenset[str]  # stems of the title and headings above the sentence
-    closeness: float
+    closeness: float  # to the whole question
+    vector: np.ndarray
     start: int  # offset in the chunk, to keep neighbours together
     end: int
 
@@ -85,6 +86,7 @@ class Clause:
     focus: list[set[str]]  # the clause's head word (what it asks about): must be answered
     types: list[str]
     rule: bool = False  # asks what must/may be done: guidelines and calls know best
+    vector: np.ndarray | None = None  # the clause alone, embedded as a query
 
 
 Aliases = Callable[[str], set[str]]
@@ -112,8 +114,9 @@ class ExtractiveComposer:
         top = max(e.score for e in pool)
         picked: list[tuple[Candidate, float]] = []
         for index, clause in enumerate(clauses):
+            others = clauses[:index] + clauses[index + 1:]
             choice = _best(clause, candidates, picked, top, strict=index == 0,
-                           english=question.language == "en")
+                           english=question.language == "en", others=others)
             if choice is None and index == 0:
                 return Composition([], True, "kildene svarer ikke på spørsmålet")
             if choice is not None and choice[0] not in [c for c, _ in picked]:
@@ -131,18 +134,20 @@ class ExtractiveComposer:
         whole = self._groups(text, language)
         anchor_stems = set(tokenize(" ".join(anchors)))
         rule = bool(_RULE.search(text))
+        vectors = self.embeddings.embed_queries(parts) if len(parts) > 1 else [None]
         clauses = []
-        for part in parts:
+        for part, vector in zip(parts, vectors, strict=True):
             own = self._groups(part, language)
             own_stems = set().union(*(g for g, _ in own)) if own else set()
-            shared = [(g, w * 0.25) for g, w in whole if not g & own_stems]
+            shared = [(g, w * 0.1) for g, w in whole if not g & own_stems]
             heads = [(g, w) for g, w in own if not g & anchor_stems]
             # "Hvilke tiltak ble videreført?": the noun after "hvilke" is the kind of answer,
             # not a word the answer contains; the question's point is the next word.
             skip_category = bool(_WHICH.match(part)) and len(heads) > 1
             focus = [heads[1 if skip_category else 0][0]] if heads else []
             named = [(g, w) for g, w in own if not g & anchor_stems]  # anchors are checked apart
-            clauses.append(Clause(part, own + shared, named, focus, asked_types(part), rule))
+            clauses.append(Clause(part, own + shared, named, focus, asked_types(part), rule,
+                                  vector))
         return clauses
 
     def _groups(self, text: str, language: str) -> list[tuple[set[str], float]]:
@@ -166,25 +171,26 @@ class ExtractiveComposer:
         if not raw:
             return []
         query = self.embeddings.embed_queries([question])[0]
-        closeness = self._dense([r[0] for r in raw], query)
+        vectors = self._vectors([r[0] for r in raw])
         return [
             Candidate(s, ev, frozenset(tokenize(s)),
                       frozenset(tokenize(" ".join([ev.meta.title, *ev.chunk.heading_path,
-                                                   _label_before(ev.chunk.text, start)]))), c,
-                      start, end)
-            for (s, ev, start, end), c in zip(raw, closeness, strict=True)
+                                                   _label_before(ev.chunk.text, start)]))),
+                      float(vector @ query), vector, start, end)
+            for (s, ev, start, end), vector in zip(raw, vectors, strict=True)
         ]
 
-    def _dense(self, sentences: list[str], query: np.ndarray) -> list[float]:
+    def _vectors(self, sentences: list[str]) -> list[np.ndarray]:
         missing = [s for s in dict.fromkeys(sentences) if s not in self._sentence_vectors]
         if missing:
             vectors = self.embeddings.embed_passages(missing)
             self._sentence_vectors.update(zip(missing, vectors, strict=True))
-        return [float(self._sentence_vectors[s] @ query) for s in sentences]
+        return [self._sentence_vectors[s] for s in sentences]
 
 
 def _best(clause: Clause, candidates: list[Candidate], picked: list[tuple[Candidate, float]],
-          top: float, strict: bool, english: bool = False) -> tuple[Candidate, float] | None:
+          top: float, strict: bool, english: bool = False, others: list[Clause] | None = None,
+          ) -> tuple[Candidate, float] | None:
     """The clause's best sentence; `strict` (the main clause) demands a real answer."""
     chunks = {c.evidence.chunk.chunk_id for c, _ in picked}
     best: tuple[Candidate, float] | None = None
@@ -196,9 +202,12 @@ def _best(clause: Clause, candidates: list[Candidate], picked: list[tuple[Candid
         if strict and not (fits and vouched
                            and _coverage(clause.own, cand.stems | cand.context) >= MIN_COVERAGE):
             continue
-        if not strict and not ((fits and clause.types) or focused):
+        if not strict and not (fits if clause.types else focused):
             continue
-        score = _score(clause, cand, top) + 0.2 * fits + 0.1 * focused
+        own_score = _score(clause, cand, top)
+        # a sentence that answers another clause much better is that clause's answer
+        rival = max((_score(o, cand, top) for o in others or []), default=0.0)
+        score = own_score - 0.5 * max(0.0, rival - own_score) + 0.2 * fits + 0.1 * focused
         score += 0.1 if cand.evidence.chunk.chunk_id in chunks else 0.0
         if best is None or score > best[1]:
             best = (cand, score)
@@ -217,7 +226,10 @@ def _close(cand: Candidate) -> bool:
 def _score(clause: Clause, cand: Candidate, top: float) -> float:
     own = _coverage(clause.groups, cand.stems)
     full = _coverage(clause.groups, cand.stems | cand.context)
-    dense = max(cand.closeness - 0.75, 0.0) / 0.15
+    closeness = cand.closeness
+    if clause.vector is not None:
+        closeness = (closeness + float(cand.vector @ clause.vector)) / 2
+    dense = max(closeness - 0.75, 0.0) / 0.15
     prior = cand.evidence.score / top if top else 0.0
     rule = 0.1 if clause.rule and cand.evidence.meta.doc_type.value in _RULE_TYPES else 0.0
     return 0.45 * full + 0.25 * own + 0.4 * dense + 0.1 * prior + rule
@@ -319,7 +331,7 @@ def _usable(sentence: str, evidence: Evidence) -> bool:
     if plain == normalise(evidence.meta.title):
         return False
     heading = any(plain == normalise(h).rstrip(":") for h in evidence.chunk.heading_path)
-    return not (heading and len(plain.split()) <= 6)
+    return not (heading and len(plain.split()) <= 10)  # a long heading may state a fact
 
 
 def _matches(group: set[str], stems: set[str] | frozenset[str]) -> bool:
@@ -331,7 +343,9 @@ def _matches(group: set[str], stems: set[str] | frozenset[str]) -> bool:
         if len(g) < 6:
             continue
         for s in stems:
-            if len(s) >= 6 and (s.startswith(g) or g.startswith(s) or s.endswith(g)):
+            if len(s) < 6:
+                continue
+            if s.startswith(g) or s.endswith(g) or (g.startswith(s) and len(g) - len(s) <= 2):
                 return True
     return False
 

@@ -44,7 +44,7 @@ _WORDS = {
     "rettleiaren": "veileder", "rettleiing": "veiledning", "prosjektleiar": "prosjektleder",
     "tilsette": "ansatte", "tilsett": "ansatt", "vedteke": "vedtak vedtatt", "vart": "ble",
     "kommunane": "kommunene", "kommunar": "kommuner", "styringsgruppa": "styringsgruppen",
-    "sluttar": "slutter", "stilling": "stilling", "kontordag": "kontordag",
+    "sluttar": "slutter slutt prosjektperiode", "slutter": "slutt prosjektperiode", "stilling": "stilling", "kontordag": "kontordag",
     "halde": "holdt holdes arrangert stad sted", "holdt": "holdes arrangert sted stad",
     "held": "holdt arrangert sted stad", "informasjonsmøtet": "informasjonsmøte", "heime": "hjemme",
     "møtet": "møte", "samlinga": "samlingen", "utlysinga": "utlysningen",

@@ -30,7 +30,7 @@ _YEAR = re.compile(r"\b(19|20)\d\d\b")
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:[  ]\d{3})*(?![\d])")
 _PERSON = re.compile(r"\b[A-ZÆØÅ][a-zæøåé]+(?:[ -][A-ZÆØÅ][a-zæøåé]+)+\b")
 _ORG = re.compile(r"\b(Bufdir|Bufetat|Statsforvalteren|Statsforvaltaren|Fylkesmannen|"
-                  r"[A-ZÆØÅ]{2,}|Familiesenteret|Universitetet)\b")
+                  r"[A-ZÆØÅ][a-zæøå]?[A-ZÆØÅ]+|Familiesenteret|Universitetet|Høgskulen|Høgskolen)\b")
 _PLACE = re.compile(r"\b(i|på|frå|fra|in|at)\s+[A-ZÆØÅ][a-zæøå]+|\bsentrum\b|Statens hus")
 
 
