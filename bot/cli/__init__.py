@@ -11,8 +11,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-from bot.cli import draft_cmd, index_cmd, minutes_cmd  # noqa: E402  (each registers itself)
+from bot.cli import ask_cmd, draft_cmd, index_cmd, minutes_cmd  # noqa: E402  (each registers itself)
 
 index_cmd.register(app)
+ask_cmd.register(app)
 minutes_cmd.register(app)
 draft_cmd.register(app)
