@@ -11,9 +11,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+from bot import cli_serve  # noqa: E402
 from bot.cli import ask_cmd, draft_cmd, index_cmd, minutes_cmd  # noqa: E402  (each registers itself)
 
 index_cmd.register(app)
+cli_serve.register(app)
 ask_cmd.register(app)
 minutes_cmd.register(app)
 draft_cmd.register(app)

@@ -1,0 +1,235 @@
+"""Load test of the Teams service: N concurrent conversations x M messages, Teams-style.
+
+The service runs in a child process (so its memory is measured alone) with the fake core or the
+real one, and replies to a connector stub in this process. Each conversation sends a message,
+waits for its final reply, then sends the next; `--retry-rate` re-POSTs some activities with the
+same id, as Teams does when an acknowledgement is slow.
+
+    .venv/bin/python bench/bot_load.py                       # fake core, 50 x 10
+    .venv/bin/python bench/bot_load.py --core real --data-dir .laeringsbot -c 10 -m 3
+
+Prints ack latency p50/p95, replies lost (target 0), duplicate replies (target 0), peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import psutil
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from tests.bot.teams.fakes import ConnectorStub  # noqa: E402
+
+QUESTIONS = [
+    "Hvilke prosjekter handler om fosterhjem?",
+    "Når er neste samling?",
+    "Hva kan stimuleringsmidler brukes til?",
+    "Oppsummer siste referat.",
+]
+
+
+def child(args: argparse.Namespace) -> None:
+    """Run the service (in the child process)."""
+    from aiohttp import web
+
+    from bot.teams.server import create_app
+    from indexer.settings import Settings, load_settings
+
+    if args.core == "real":
+        from bot.answer import build_core
+
+        settings = load_settings(data_dir=args.data_dir, host="127.0.0.1", port=args.port)
+        core = build_core(settings)
+        state = Settings(data_dir=Path(args.state_dir), _env_file=None)  # type: ignore[call-arg]
+    else:
+        from tests.bot.teams.fakes import FakeCore
+
+        core = FakeCore(delay=args.core_delay)
+        state = Settings(data_dir=Path(args.state_dir), _env_file=None)  # type: ignore[call-arg]
+    web.run_app(
+        create_app(state, core), host="127.0.0.1", port=args.port, print=None, access_log=None
+    )
+
+
+def activity(stub: ConnectorStub, conversation: str, text: str, kind: str) -> dict[str, Any]:
+    return {
+        "type": "message",
+        "id": str(uuid.uuid4()),
+        "channelId": "msteams",
+        "serviceUrl": stub.url,
+        "text": text,
+        "from": {"id": f"29:{conversation}"},
+        "recipient": {"id": "28:bot"},
+        "conversation": {"id": conversation, "conversationType": kind},
+        "channelData": {"tenant": {"id": "bench"}},
+    }
+
+
+def finals_for(stub: ConnectorStub, activity_id: str) -> int:
+    return stub.final_counts[activity_id]
+
+
+async def conversation(
+    http: aiohttp.ClientSession,
+    url: str,
+    stub: ConnectorStub,
+    n: int,
+    args: argparse.Namespace,
+    acks: list[float],
+    sent_ids: list[str],
+) -> None:
+    conv = f"bench-{n}"
+    for m in range(args.messages):
+        body = activity(stub, conv, f"{QUESTIONS[m % len(QUESTIONS)]} ({m})", args.conversation)
+        posts = 2 if random.random() < args.retry_rate else 1
+        for _ in range(posts):
+            start = time.perf_counter()
+            async with http.post(url, json=body) as resp:
+                await resp.read()
+                if resp.status >= 300:
+                    print(f"HTTP {resp.status} for {body['id']}", file=sys.stderr)
+            acks.append(time.perf_counter() - start)
+        sent_ids.append(body["id"])
+        deadline = time.monotonic() + args.reply_timeout
+        while not finals_for(stub, body["id"]) and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+
+
+async def sample_rss(pid: int, peak: list[int], stop: asyncio.Event) -> None:
+    process = psutil.Process(pid)
+    while not stop.is_set():
+        try:
+            rss = process.memory_info().rss + sum(
+                c.memory_info().rss for c in process.children(recursive=True)
+            )
+        except psutil.Error:
+            return
+        peak[0] = max(peak[0], rss)
+        await asyncio.sleep(0.2)
+
+
+async def wait_ready(http: aiohttp.ClientSession, base: str, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            async with http.get(f"{base}/readyz") as resp:
+                if resp.status == 200:
+                    return
+        except aiohttp.ClientError:
+            pass
+        await asyncio.sleep(0.3)
+    raise SystemExit(f"the service did not become ready within {timeout:.0f} s")
+
+
+def percentile(values: list[float], q: float) -> float:
+    return (
+        statistics.quantiles(values, n=100, method="inclusive")[q - 1]
+        if len(values) > 1
+        else values[0]
+    )
+
+
+async def main(args: argparse.Namespace) -> dict[str, Any]:
+    stub = await ConnectorStub().start()
+    port = args.port or random.randint(20000, 40000)
+    state_dir = tempfile.mkdtemp(prefix="bot-load-")
+    cmd = [
+        sys.executable,
+        __file__,
+        "--child",
+        "--port",
+        str(port),
+        "--core",
+        args.core,
+        "--core-delay",
+        str(args.core_delay),
+        "--state-dir",
+        state_dir,
+    ]
+    if args.data_dir:
+        cmd += ["--data-dir", str(args.data_dir)]
+    server = subprocess.Popen(cmd, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)})
+    base = f"http://127.0.0.1:{port}"
+    peak, stop = [0], asyncio.Event()
+    try:
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120)) as http:
+            await wait_ready(http, base, timeout=300)
+            sampler = asyncio.create_task(sample_rss(server.pid, peak, stop))
+            acks: list[float] = []
+            ids: list[str] = []
+            started = time.perf_counter()
+            await asyncio.gather(
+                *(
+                    conversation(http, f"{base}/api/messages", stub, n, args, acks, ids)
+                    for n in range(args.conversations)
+                )
+            )
+            elapsed = time.perf_counter() - started
+            stop.set()
+            await sampler
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        await stub.close()
+    counts = [finals_for(stub, i) for i in ids]
+    return {
+        "core": args.core,
+        "conversations": args.conversations,
+        "messages": len(ids),
+        "posts": len(acks),
+        "seconds": round(elapsed, 1),
+        "ack_p50_ms": round(percentile(acks, 50) * 1000, 1),
+        "ack_p95_ms": round(percentile(acks, 95) * 1000, 1),
+        "replies_lost": sum(1 for c in counts if c == 0),
+        "duplicate_replies": sum(c - 1 for c in counts if c > 1),
+        "peak_rss_mb": round(peak[0] / 2**20, 1),
+    }
+
+
+def parse() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("-c", "--conversations", type=int, default=50)
+    parser.add_argument("-m", "--messages", type=int, default=10)
+    parser.add_argument("--core", choices=["fake", "real"], default="fake")
+    parser.add_argument(
+        "--core-delay", type=float, default=0.2, help="fake core seconds per answer"
+    )
+    parser.add_argument("--data-dir", type=Path, help="index for --core real")
+    parser.add_argument("--conversation", choices=["personal", "groupChat"], default="personal")
+    parser.add_argument(
+        "--retry-rate", type=float, default=0.1, help="share of activities re-POSTed"
+    )
+    parser.add_argument("--reply-timeout", type=float, default=120.0)
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--state-dir", help=argparse.SUPPRESS)
+    return parser.parse_args()
+
+
+if __name__ == "__main__":
+    arguments = parse()
+    if arguments.child:
+        child(arguments)
+        raise SystemExit(0)
+    figures = asyncio.run(main(arguments))
+    for key, value in figures.items():
+        print(f"{key:>18}: {value}")
+    if arguments.json:
+        arguments.json.parent.mkdir(parents=True, exist_ok=True)
+        arguments.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")

@@ -1,0 +1,200 @@
+"""Activity -> core call -> reply: the only place that reads Teams activities.
+
+It never decides what an answer says; it passes the user's text (mention stripped) to the core
+and renders whatever comes back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+import uuid
+import weakref
+from collections.abc import AsyncIterator
+from concurrent.futures import Executor
+from contextlib import asynccontextmanager, suppress
+
+from botbuilder.core import InvokeResponse, TurnContext
+from botbuilder.core.teams import TeamsActivityHandler
+from botbuilder.schema import Activity, ChannelAccount, DeliveryModes
+
+from bot.models import AnswerCore
+from bot.teams import render
+from bot.teams.activity import to_activity
+from bot.teams.commands import HELP_COMMAND
+from bot.teams.storage import ActivityLedger, ConversationHistory
+from bot.teams.streaming import StreamSession, run_core
+
+log = logging.getLogger(__name__)
+_AT_TAG = re.compile(r"<at[^>]*>.*?</at>", re.IGNORECASE | re.DOTALL)
+
+
+def tenant_of(activity: Activity) -> str | None:
+    tenant = (activity.channel_data or {}).get("tenant") or {}
+    conversation = activity.conversation
+    return tenant.get("id") or (conversation.tenant_id if conversation else None)
+
+
+def mentions_bot(activity: Activity) -> bool:
+    bot_id = activity.recipient.id if activity.recipient else None
+    return any(
+        (m.additional_properties.get("mentioned") or {}).get("id") == bot_id
+        for m in TurnContext.get_mentions(activity)
+    )
+
+
+def question_of(activity: Activity) -> str | None:
+    """The user's text without the bot's @mention; None when a group message is not for us."""
+    conversation_type = activity.conversation.conversation_type if activity.conversation else None
+    mentioned = mentions_bot(activity)
+    if conversation_type in ("groupChat", "channel") and not mentioned:
+        return None
+    text = activity.text or ""
+    if mentioned:
+        # The SDK's stripping fails on odd mention entities and on names regexes choke on;
+        # whatever it leaves, the <at> tags go.
+        with suppress(KeyError, TypeError, re.error):
+            text = TurnContext.remove_recipient_mention(activity) or ""
+        text = _AT_TAG.sub(" ", text)
+    return " ".join(text.split())
+
+
+def error_reference(message: str) -> str:
+    reference = uuid.uuid4().hex[:8]
+    log.exception("%s (referanse %s)", message, reference)
+    return reference
+
+
+class ConversationLocks:
+    """One turn at a time per conversation: history stays ordered and Teams allows one stream."""
+
+    def __init__(self) -> None:
+        self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = weakref.WeakValueDictionary()
+
+    @asynccontextmanager
+    async def hold(self, key: str) -> AsyncIterator[None]:
+        lock = self._locks.get(key)
+        if lock is None:
+            lock = self._locks[key] = asyncio.Lock()
+        async with lock:
+            yield
+
+
+class TeamsBot(TeamsActivityHandler):
+    def __init__(
+        self,
+        core: AnswerCore,
+        history: ConversationHistory,
+        ledger: ActivityLedger,
+        *,
+        max_message_chars: int,
+        allowed_tenants: list[str],
+        history_turns: int = 10,
+        stream_interval: float = 1.0,
+        executor: Executor | None = None,
+    ) -> None:
+        self._core = core
+        self._executor = executor
+        self._history = history
+        self._ledger = ledger
+        self._max_chars = max_message_chars
+        self._tenants = set(allowed_tenants)
+        self._history_turns = history_turns
+        self._interval = stream_interval
+        self._locks = ConversationLocks()
+
+    async def on_turn(self, turn_context: TurnContext) -> None:
+        tenant = tenant_of(turn_context.activity)
+        if self._tenants and tenant not in self._tenants:
+            log.warning("refused tenant %s (%s)", tenant, turn_context.activity.type)
+            if turn_context.activity.type == "message":
+                await turn_context.send_activity(to_activity(render.tenant_refused()))
+            elif turn_context.activity.type == "invoke":
+                await turn_context.send_activity(
+                    Activity(type="invokeResponse", value=InvokeResponse(status=403))
+                )
+            return
+        await super().on_turn(turn_context)
+
+    async def on_message_activity(self, turn_context: TurnContext) -> None:
+        question = question_of(turn_context.activity)
+        if question is None:
+            return
+        if len(question) > self._max_chars:
+            payload = render.too_long(len(question), self._max_chars)
+            await turn_context.send_activity(to_activity(payload))
+            return
+        async with self._locks.hold(turn_context.activity.conversation.id):
+            await self._answer(turn_context, question or HELP_COMMAND)
+
+    async def _answer(self, ctx: TurnContext, question: str) -> None:
+        activity = ctx.activity
+        personal = activity.conversation.conversation_type == "personal"
+        buffered = activity.delivery_mode == DeliveryModes.expect_replies
+        stream = StreamSession(
+            ctx,
+            enabled=personal and activity.channel_id == "msteams" and not buffered,
+            interval=self._interval,
+        )
+        await stream.start(render.SEARCHING)
+        history = (await self._history.load(ctx))[-self._history_turns :]
+        try:
+            answer = await run_core(self._core, question, history, stream.update, self._executor)
+            first, *rest = render.answer_messages(answer)
+        except Exception:
+            await stream.finish(render.error(error_reference("the core failed")))
+            return
+        ids = await stream.finish(first)
+        for payload in rest:
+            sent = await ctx.send_activity(to_activity(payload))
+            ids += [sent.id] if sent and sent.id else []
+        for reply_id in ids:
+            self._ledger.remember_reply(activity.conversation.id, reply_id, question, answer.answer)
+        await self._history.append(ctx, question, answer.answer)
+
+    async def on_teams_members_added_dispatch(  # type: ignore[override]
+        self, members_added: list[ChannelAccount], team_info: object, turn_context: TurnContext
+    ) -> None:
+        """Skip the SDK's per-member roster lookups; the welcome only needs the ids."""
+        await self.on_members_added_activity(members_added, turn_context)
+
+    async def on_members_added_activity(
+        self, members_added: list[ChannelAccount], turn_context: TurnContext
+    ) -> None:
+        bot_id = turn_context.activity.recipient.id if turn_context.activity.recipient else None
+        if any(member.id == bot_id for member in members_added):
+            await turn_context.send_activities([to_activity(p) for p in render.welcome()])
+
+    async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
+        if turn_context.activity.name == "message/submitAction":
+            return self._feedback(turn_context.activity)
+        return await super().on_invoke_activity(turn_context)
+
+    def _feedback(self, activity: Activity) -> InvokeResponse:
+        value = activity.value if isinstance(activity.value, dict) else {}
+        action = value.get("actionValue") if isinstance(value.get("actionValue"), dict) else {}
+        reaction = action.get("reaction")
+        if value.get("actionName") != "feedback" or reaction not in ("like", "dislike"):
+            return InvokeResponse(status=400)
+        record = self._ledger.record_feedback(
+            activity.conversation.id if activity.conversation else None,
+            activity.reply_to_id,
+            activity.from_property.id if activity.from_property else None,
+            reaction,
+            _feedback_text(action.get("feedback")),
+        )
+        log.info("feedback %s on reply %s", record.reaction, record.reply_id)
+        return InvokeResponse(status=200)
+
+
+def _feedback_text(raw: object) -> str:
+    """Teams sends the comment as a JSON string ({"feedbackText": "..."})."""
+    if not isinstance(raw, str):
+        return "" if raw is None else json.dumps(raw, ensure_ascii=False)
+    try:
+        parsed = json.loads(raw)
+    except ValueError:
+        return raw
+    return str(parsed.get("feedbackText", raw)) if isinstance(parsed, dict) else raw

@@ -1,0 +1,132 @@
+"""A real bot service on 127.0.0.1 (random port) talking to a real connector stub."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+from aiohttp import web
+from botframework.connector.auth import BotFrameworkAuthentication
+
+from bot.models import AnswerCore
+from bot.teams.server import LEDGER_KEY, TURNS_KEY, create_app
+from indexer.settings import Settings
+from tests.bot.teams.fakes import ConnectorStub, FakeCore
+
+BOT_ID = "28:bot-id"
+
+
+class Service:
+    """One running bot service; `post` sends raw bodies, `send` sends activities."""
+
+    def __init__(self, app: web.Application, runner: web.AppRunner, url: str) -> None:
+        self.app, self.runner, self.url = app, runner, url
+        self.http = aiohttp.ClientSession()
+
+    async def post(
+        self, body: Any, headers: dict[str, str] | None = None, raw: bytes | None = None
+    ) -> tuple[int, str]:
+        headers = {"Content-Type": "application/json", **(headers or {})}
+        data = raw if raw is not None else None
+        kwargs = {"data": data} if raw is not None else {"json": body}
+        async with self.http.post(f"{self.url}/api/messages", headers=headers, **kwargs) as resp:
+            return resp.status, await resp.text()
+
+    async def get(self, path: str) -> tuple[int, str]:
+        async with self.http.get(f"{self.url}{path}") as resp:
+            return resp.status, await resp.text()
+
+    async def settle(self) -> None:
+        """Wait for the turns answered in the background."""
+        await self.app[TURNS_KEY].drain(timeout=20)
+
+    @property
+    def ledger(self):  # type: ignore[no-untyped-def]
+        return self.app[LEDGER_KEY]
+
+    async def close(self) -> None:
+        await self.http.close()
+        await self.runner.cleanup()
+
+
+async def start_service(
+    settings: Settings,
+    core: AnswerCore,
+    stream_interval: float = 0.05,
+    auth: BotFrameworkAuthentication | None = None,
+) -> Service:
+    app = create_app(settings, core, stream_interval=stream_interval, auth=auth)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    return Service(app, runner, f"http://127.0.0.1:{port}")
+
+
+def activity(
+    connector: ConnectorStub,
+    text: str = "Når er neste samling?",
+    *,
+    conversation_type: str = "personal",
+    conversation_id: str = "conv-1",
+    activity_type: str = "message",
+    mention: bool = False,
+    tenant: str = "tenant-a",
+    **extra: Any,
+) -> dict[str, Any]:
+    """A Teams-shaped activity as the channel would POST it."""
+    body: dict[str, Any] = {
+        "type": activity_type,
+        "id": str(uuid.uuid4()),
+        "channelId": "msteams",
+        "serviceUrl": connector.url,
+        "from": {"id": "29:user-1", "name": "Kari Nordmann"},
+        "recipient": {"id": BOT_ID, "name": "Læringsbot"},
+        "conversation": {
+            "id": conversation_id,
+            "conversationType": conversation_type,
+            "tenantId": tenant,
+        },
+        "channelData": {"tenant": {"id": tenant}},
+        "text": text,
+    }
+    if mention:
+        body["text"] = f"<at>Læringsbot</at> {text}"
+        body["entities"] = [
+            {
+                "type": "mention",
+                "text": "<at>Læringsbot</at>",
+                "mentioned": {"id": BOT_ID, "name": "Læringsbot"},
+            }
+        ]
+    body.update(extra)
+    return body
+
+
+@pytest.fixture
+def teams_settings(tmp_path: Path) -> Settings:
+    return Settings(data_dir=tmp_path / "data", _env_file=None)  # type: ignore[call-arg]
+
+
+@pytest.fixture
+async def connector() -> AsyncIterator[ConnectorStub]:
+    stub = await ConnectorStub().start()
+    yield stub
+    await stub.close()
+
+
+@pytest.fixture
+def core() -> FakeCore:
+    return FakeCore()
+
+
+@pytest.fixture
+async def service(teams_settings: Settings, core: FakeCore) -> AsyncIterator[Service]:
+    svc = await start_service(teams_settings, core)
+    yield svc
+    await svc.close()

@@ -1,0 +1,191 @@
+"""Answer -> Teams payloads: citations, AI label, cards, and safe splitting of big answers."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.models import Answer, Citation
+from bot.teams import cards, render
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+
+
+def cite(n: int, **kw: str) -> Citation:
+    base = {"source": f"doc{n}.md", "title": f"Dokument {n}", "snippet": f"Utdrag fra kilde {n}."}
+    return Citation(n=n, **{**base, **kw})
+
+
+def size(payload: dict) -> int:
+    return len(json.dumps(payload))
+
+
+def entity_of(message: dict) -> dict:
+    [entity] = message["entities"]
+    return entity
+
+
+def test_citation_fields_respect_teams_limits() -> None:
+    long = cite(
+        1,
+        title="T" * 200,
+        snippet="ord " * 100,
+        section="Sak 12/2023 Økonomi og budsjett for prosjektet",
+        date="2023-05-10",
+        source="et-veldig-langt-filnavn-som-aldri-slutter.md",
+    )
+    [claim] = render.ai_entity([long])["citation"]
+    appearance = claim["appearance"]
+    assert len(appearance["name"]) <= 80 and appearance["name"].endswith("…")
+    assert len(appearance["abstract"]) <= 160
+    assert 1 <= len(appearance["keywords"]) <= 3
+    assert all(len(k) <= 28 and len(k.split()) <= 3 for k in appearance["keywords"])
+    assert claim["position"] == 1
+
+
+def test_at_most_ten_citations_per_message() -> None:
+    text = " ".join(f"Setning {n} [{n}]." for n in range(1, 16))
+    answer = Answer(question="q", answer=text, citations=[cite(n) for n in range(1, 16)])
+    for message in render.answer_messages(answer):
+        assert len(entity_of(message)["citation"]) <= 10
+
+
+def test_message_cites_only_the_sources_its_text_refers_to() -> None:
+    answer = Answer(question="q", answer="Bare én kilde her [2].", citations=[cite(1), cite(2)])
+    [message] = render.answer_messages(answer)
+    assert [c["position"] for c in entity_of(message)["citation"]] == [2]
+    assert entity_of(message)["additionalType"] == ["AIGeneratedContent"]
+    assert message["channelData"] == {"feedbackLoop": {"type": "default"}}
+
+
+def test_huge_answer_is_split_between_paragraphs_and_loses_nothing() -> None:
+    paragraphs = [
+        f"Avsnitt {i}: " + "Kommunene samarbeider om fosterhjem. " * 40 + f"[{i % 30 + 1}]"
+        for i in range(60)
+    ]
+    text = "\n\n".join(paragraphs)
+    answer = Answer(question="q", answer=text, citations=[cite(n) for n in range(1, 31)])
+    messages = render.answer_messages(answer)
+    assert len(messages) > 1
+    assert all(size(m) <= render.MAX_ACTIVITY_BYTES for m in messages)
+    assert all(len(render.markers(m["text"])) <= 10 for m in messages)
+    rejoined = "\n\n".join(m["text"] for m in messages)
+    assert rejoined == text
+
+
+def test_one_enormous_paragraph_is_cut_at_spaces_never_inside_a_marker() -> None:
+    text = " ".join(f"ord{i} [{i % 3 + 1}]" for i in range(20_000))
+    answer = Answer(question="q", answer=text, citations=[cite(1), cite(2), cite(3)])
+    messages = render.answer_messages(answer)
+    assert all(size(m) <= render.MAX_ACTIVITY_BYTES for m in messages)
+    for m in messages:
+        assert not re.search(r"\[\d*$|^\d*\]", m["text"])
+    assert " ".join(m["text"] for m in messages).split() == text.split()
+
+
+def test_lines_become_paragraphs_and_list_items_stay_one_list() -> None:
+    text = "Prosjekter (3):\n**Rogaland**\n- A [1]\n- B [2]\n**Vestland**\n- C [3]\nBasert på 17."
+    assert render.teams_markdown(text) == (
+        "Prosjekter (3):\n\n**Rogaland**\n\n- A [1]\n- B [2]\n\n**Vestland**\n\n- C [3]"
+        "\n\nBasert på 17."
+    )
+    assert render.teams_markdown("Ett avsnitt.\n\nTo avsnitt.") == "Ett avsnitt.\n\nTo avsnitt."
+
+
+def test_table_data_becomes_an_adaptive_card_table() -> None:
+    table = {
+        "title": "Fosterhjemsprosjekter",
+        "columns": ["Kommune", "År"],
+        "rows": [{"Kommune": "Fjell", "År": 2019}, {"Kommune": "Kvam", "År": 2023}],
+    }
+    answer = Answer(
+        question="q", answer="To prosjekter [1].", citations=[cite(1)], data={"table": table}
+    )
+    [message] = render.answer_messages(answer)
+    [attachment] = message["attachments"]
+    assert attachment["contentType"] == "application/vnd.microsoft.card.adaptive"
+    body = attachment["content"]["body"]
+    assert body[0]["text"] == "Fosterhjemsprosjekter"
+    rows = body[1]["rows"]
+    texts = [[cell["items"][0]["text"] for cell in row["cells"]] for row in rows]
+    assert texts == [["Kommune", "År"], ["Fjell", "2019"], ["Kvam", "2023"]]
+
+
+def test_rows_as_lists_without_columns_still_make_a_table() -> None:
+    card = cards.table_card({"rows": [["Fjell", "2019"], ["Kvam"]]}, 20_000)
+    assert card is not None
+    assert [len(r["cells"]) for r in card["body"][0]["rows"]] == [2, 2]
+
+
+def test_huge_table_is_shortened_and_says_so() -> None:
+    rows = [{"Kommune": f"Kommune {i}", "Prosjekt": "Fosterhjem " * 20} for i in range(2000)]
+    answer = Answer(question="q", answer="Mange [1].", citations=[cite(1)], data={"table": rows})
+    messages = render.answer_messages(answer)
+    assert all(size(m) <= render.MAX_ACTIVITY_BYTES for m in messages)
+    card = next(a["content"] for m in messages for a in m["attachments"])
+    assert re.fullmatch(r"Viser \d+ av 2000 rader\.", card["body"][-1]["text"])
+
+
+def test_summary_data_becomes_a_card_with_headings_and_points() -> None:
+    summary = {
+        "title": "Referat 26.10.2021",
+        "date": "2021-10-26",
+        "sections": [{"heading": "Sak 8/2021", "items": ["Ungdomsrådet har hatt fem møter"]}],
+        "next_meeting": {"date": "2022-03-03", "place": "Steinkjer"},
+    }
+    answer = Answer(
+        question="q", answer="Oppsummering [1].", citations=[cite(1)], data={"summary": summary}
+    )
+    [message] = render.answer_messages(answer)
+    body = message["attachments"][0]["content"]["body"]
+    texts = json.dumps(body, ensure_ascii=False)
+    assert body[0]["text"] == "Referat 26.10.2021"
+    for expected in (
+        "Sak 8/2021",
+        "- Ungdomsrådet har hatt fem møter",
+        "Next meeting",
+        "Steinkjer",
+    ):
+        assert expected in texts
+
+
+@pytest.mark.parametrize(
+    "data", [{"table": "not a table"}, {"table": []}, {"summary": 42}, {"draft": {"x": 1}}]
+)
+def test_data_that_is_not_a_table_or_summary_leaves_just_the_text(data: dict) -> None:
+    answer = Answer(question="q", answer="Tekst [1].", citations=[cite(1)], data=data)
+    [message] = render.answer_messages(answer)
+    assert message["attachments"] == [] and message["text"] == "Tekst [1]."
+
+
+def test_rendered_answer_matches_snapshot() -> None:
+    answer = Answer(
+        question="Hvilke kommuner har hatt fosterhjemsprosjekter?",
+        answer="Fjell, Sund og Øygarden hadde «Fosterhjem i vest» [1].\n\nKvam og Voss [2].",
+        citations=[cite(1, date="2019-03-15", section="Prosjektbeskrivelse"), cite(2)],
+        data={
+            "table": {
+                "columns": ["Kommune", "Prosjekt"],
+                "rows": [["Fjell", "Fosterhjem i vest"], ["Kvam", "Rettleiing"]],
+            }
+        },
+    )
+    rendered = render.answer_messages(answer)
+    path = SNAPSHOTS / "answer_with_table.json"
+    if os.environ.get("UPDATE_SNAPSHOTS"):  # regenerate after an intended change
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(json.dumps(rendered, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    assert rendered == json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_welcome_lists_every_command_and_offers_prompts() -> None:
+    card_message, prompt_message = render.welcome()
+    card = card_message["attachments"][0]["content"]
+    facts = [f["title"] for f in card["body"][2]["facts"]]
+    assert facts == ["/hjelp", "/prosjekter", "/oppsummer", "/utkast", "/kilder"]
+    actions = prompt_message["suggestedActions"]["actions"]
+    assert len(actions) >= 3 and all(a["type"] == "imBack" and a["value"] for a in actions)

@@ -1,0 +1,52 @@
+"""SQLite-backed botbuilder Storage and the activity ledger survive a restart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.teams.storage import ActivityLedger, SqliteStorage, TeamsDatabase
+
+
+async def test_storage_round_trips_json_and_survives_reopening(tmp_path: Path) -> None:
+    db = TeamsDatabase(tmp_path / "t.sqlite")
+    await SqliteStorage(db).write(
+        {"msteams/conversations/c1": {"history": [{"role": "user", "text": "Hei"}]}}
+    )
+    db.close()
+    again = SqliteStorage(TeamsDatabase(tmp_path / "t.sqlite"))
+    found = await again.read(["msteams/conversations/c1", "missing"])
+    assert list(found) == ["msteams/conversations/c1"]
+    assert found["msteams/conversations/c1"]["history"][0]["text"] == "Hei"
+
+
+async def test_stale_e_tag_is_a_conflict_and_star_overwrites(tmp_path: Path) -> None:
+    storage = SqliteStorage(TeamsDatabase(tmp_path / "t.sqlite"))
+    await storage.write({"k": {"n": 1}})
+    first = (await storage.read(["k"]))["k"]
+    await storage.write({"k": {**first, "n": 2}})  # the current e_tag: accepted
+    with pytest.raises(KeyError, match="e_tag conflict"):
+        await storage.write({"k": {**first, "n": 3}})  # first's e_tag is stale now
+    await storage.write({"k": {"n": 4, "e_tag": "*"}})
+    assert (await storage.read(["k"]))["k"]["n"] == 4
+
+
+async def test_delete_removes_keys(tmp_path: Path) -> None:
+    storage = SqliteStorage(TeamsDatabase(tmp_path / "t.sqlite"))
+    await storage.write({"a": {"x": 1}, "b": {"x": 2}})
+    await storage.delete(["a"])
+    assert list(await storage.read(["a", "b"])) == ["b"]
+
+
+def test_an_activity_id_is_claimed_once_even_after_a_restart(tmp_path: Path) -> None:
+    ledger = ActivityLedger(TeamsDatabase(tmp_path / "t.sqlite"))
+    assert ledger.claim("msteams|c1|a1") is True
+    assert ledger.claim("msteams|c1|a1") is False
+    assert ActivityLedger(TeamsDatabase(tmp_path / "t.sqlite")).claim("msteams|c1|a1") is False
+
+
+def test_feedback_on_an_unknown_reply_is_still_kept(tmp_path: Path) -> None:
+    ledger = ActivityLedger(TeamsDatabase(tmp_path / "t.sqlite"))
+    record = ledger.record_feedback("c1", "nope", "u1", "like", "")
+    assert record.question is None and ledger.feedback() == [record]

@@ -1,0 +1,193 @@
+"""A newcomer chats with the bot in a browser: Microsoft 365 Agents Playground + headless chromium.
+
+The bot runs in this process on 127.0.0.1 with the real core (bot.answer.build_core on the
+sample corpus, indexed into a temp dir) when it can be built, else with the fake core from
+tests/bot/teams/fakes.py; LAERINGSBOT_E2E_CORE=real|fake forces one. Which one ran is printed
+and recorded as the test property `core`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+
+from bot.models import Answer, AnswerCore, ChatTurn
+from bot.teams.render import claim
+from indexer.settings import Settings
+from tests.bot.teams.conftest import Service, start_service
+from tests.bot.teams.fakes import FakeCore
+
+pytestmark = pytest.mark.e2e
+
+REPO = Path(__file__).resolve().parents[2]
+PLAYGROUND = REPO / "node_modules" / ".bin" / "agentsplayground"
+DRIVER = Path(__file__).with_name("playground_chat.mjs")
+QUESTION = "Når er neste samling i Hordaland?"
+
+
+def find_chromium() -> str | None:
+    for candidate in (os.environ.get("CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium"):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+CHROMIUM = find_chromium()
+if CHROMIUM is None:
+    pytest.skip(
+        "chromium not found (apt-get install -y chromium, or set CHROMIUM)", allow_module_level=True
+    )
+
+
+class RecordingCore:
+    """Passes through to the core and keeps each answer, to compare with what the browser shows."""
+
+    def __init__(self, core: AnswerCore) -> None:
+        self.core = core
+        self.answers: list[Answer] = []
+
+    def answer(self, question: str, history: list[ChatTurn] | None = None) -> Answer:
+        result = self.core.answer(question, history)
+        self.answers.append(result)
+        return result
+
+
+def real_core(data_dir: Path) -> AnswerCore:
+    """The real core on the sample corpus (real embedding model), indexed into `data_dir`."""
+    from bot.answer import build_core
+    from indexer.pipeline import index_paths
+    from indexer.wiring import index_deps, open_store
+
+    settings = Settings(data_dir=data_dir, knowledge_paths=[REPO / "knowledge"], _env_file=None)  # type: ignore[call-arg]
+    report = index_paths([REPO / "knowledge"], index_deps(settings, open_store(settings)))
+    assert not report.errors, report.errors
+    return build_core(settings)
+
+
+def choose_core(data_dir: Path) -> tuple[AnswerCore, str]:
+    wanted = os.environ.get("LAERINGSBOT_E2E_CORE", "auto")
+    if wanted == "fake":
+        return FakeCore(), "fake (LAERINGSBOT_E2E_CORE=fake)"
+    try:
+        return real_core(data_dir), "real (bot.answer.build_core on knowledge/)"
+    except Exception as exc:
+        if wanted == "real":
+            raise
+        return FakeCore(), f"fake (real core unavailable: {type(exc).__name__}: {exc})"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+async def wait_until_up(url: str, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    async with aiohttp.ClientSession() as http:
+        while time.monotonic() < deadline:
+            try:
+                async with http.get(url) as resp:
+                    if resp.status == 200:
+                        return
+            except aiohttp.ClientError:
+                pass
+            await asyncio.sleep(0.3)
+    raise AssertionError(f"{url} did not come up within {timeout:.0f} s")
+
+
+@pytest.fixture
+async def bot(tmp_path: Path) -> AsyncIterator[tuple[Service, RecordingCore, str]]:
+    core, which = await asyncio.to_thread(choose_core, tmp_path / "index")
+    print(f"\ne2e core: {which}")
+    recorder = RecordingCore(core)
+    settings = Settings(data_dir=tmp_path / "bot", _env_file=None)  # type: ignore[call-arg]
+    service = await start_service(settings, recorder, stream_interval=1.0)
+    yield service, recorder, which
+    await service.close()
+
+
+@pytest.fixture
+async def playground(bot: tuple[Service, RecordingCore, str], tmp_path: Path) -> AsyncIterator[str]:
+    assert PLAYGROUND.exists(), "node_modules is missing: run `npm ci` in the repository root"
+    port = free_port()
+    process = subprocess.Popen(  # its devTools/ log folder lands in tmp_path
+        [
+            str(PLAYGROUND),
+            "-e",
+            f"{bot[0].url}/api/messages",
+            "-c",
+            "msteams",
+            "-p",
+            str(port),
+            "--disable-telemetry",
+        ],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        await wait_until_up(f"{url}/_internal/v1/testConfig")
+        yield url
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=10)
+
+
+async def drive_browser(url: str, screenshot: Path) -> dict[str, Any]:
+    node = await asyncio.create_subprocess_exec(
+        "node",
+        str(DRIVER),
+        url,
+        QUESTION,
+        str(screenshot),
+        cwd=REPO,
+        env={**os.environ, "CHROMIUM": str(CHROMIUM)},
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await asyncio.wait_for(node.communicate(), timeout=300)
+    assert node.returncode == 0, err.decode()[-2000:]
+    return json.loads(out.decode().strip().splitlines()[-1])
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+async def test_newcomer_asks_in_the_playground_and_sees_a_cited_answer(
+    bot: tuple[Service, RecordingCore, str], playground: str, tmp_path: Path, record_property: Any
+) -> None:
+    _, recorder, which = bot
+    record_property("core", which)
+    screenshot = tmp_path / "playground.png"
+    seen = await drive_browser(playground, screenshot)
+    print(f"screenshot: {screenshot}")
+    assert "error" not in seen, seen.get("error")
+    assert seen["welcome"], "the welcome card never appeared"
+    [answer] = [a for a in recorder.answers if a.question == QUESTION]
+    assert answer.citations, f"the core ({which}) answered without citations: {answer.answer!r}"
+    assert seen["citationButtons"] >= 1, (
+        f"no citation marker was rendered for {answer.answer!r}; see {screenshot}"
+    )
+    shown = squash(seen["answerText"] or "")
+    expected = squash(re.sub(r"\[\d+\]", "", answer.answer))[:80]
+    assert expected in shown, (expected, shown)
+    names = [claim(c)["appearance"]["name"] for c in answer.citations]
+    popped = [n for n in names if n in seen["afterHover"] and n not in seen["beforeHover"]]
+    assert popped, f"hovering a citation showed none of {names}"
