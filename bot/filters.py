@@ -49,7 +49,7 @@ def read_filters(text: str, gazetteer: Gazetteer) -> Filters:
         if pattern.search(text):
             filters.doc_types |= types
     filters.counties = set(gazetteer.find_counties(text))
-    for mention in gazetteer.find_municipalities(text, None, None):
+    for mention in gazetteer.find_municipalities(text, None, None, lenient=True):
         filters.municipalities.update(mention.current_numbers)
     dates = find_dates(text)
     filters.dates = {d.date.isoformat() for d in dates}

