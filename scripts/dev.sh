@@ -15,11 +15,7 @@ BIN=.venv/bin
 [ -x "$BIN/laeringsbot" ] || { echo "Fant ikke $BIN/laeringsbot: installer prosjektet først (pip install -e '.[dev]')." >&2; exit 1; }
 [ -x node_modules/.bin/agentsplayground ] || npm ci --no-audit --no-fund
 
-if "$BIN/laeringsbot" serve --help >/dev/null 2>&1; then
-  SERVE=("$BIN/laeringsbot" serve)
-else  # the CLI does not list `serve` yet
-  SERVE=("$BIN/python" -m bot.cli_serve serve)
-fi
+SERVE=("$BIN/laeringsbot" serve)
 
 "$BIN/laeringsbot" index knowledge
 

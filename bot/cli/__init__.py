@@ -11,11 +11,18 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-from bot import cli_serve  # noqa: E402
-from bot.cli import ask_cmd, draft_cmd, index_cmd, minutes_cmd  # noqa: E402  (each registers itself)
+from bot.cli import (  # noqa: E402  (each module registers its own commands)
+    ask_cmd,
+    draft_cmd,
+    index_cmd,
+    minutes_cmd,
+    projects_cmd,
+    serve_cmd,
+)
 
 index_cmd.register(app)
-cli_serve.register(app)
+serve_cmd.register(app)
+projects_cmd.register(app)
 ask_cmd.register(app)
 minutes_cmd.register(app)
 draft_cmd.register(app)

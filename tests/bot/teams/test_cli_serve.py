@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 from typer.testing import CliRunner
 
-from bot.cli_serve import register
+from bot.cli.serve_cmd import register
 
 
 def test_serve_without_app_id_refuses_a_public_address(tmp_path: Path, monkeypatch) -> None:

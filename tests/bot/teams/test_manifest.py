@@ -15,7 +15,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from bot.cli_serve import register
+from bot.cli.serve_cmd import register
 from bot.teams.commands import COMMANDS
 from bot.teams.manifest import TEMPLATE_DIR, build_manifest, write_package
 from indexer.errors import ConfigError

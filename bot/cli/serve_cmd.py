@@ -55,9 +55,3 @@ def manifest(
             "[yellow]Merk:[/] uten --domain peker utvikler-lenkene (nettside, personvern, vilkår) "
             "på eksempeladresser i manifest/manifest.json. Rett dem før appen publiseres."
         )
-
-
-if __name__ == "__main__":  # `python -m bot.cli_serve serve` works before the CLI registers us
-    standalone = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
-    register(standalone)
-    standalone()

@@ -1,0 +1,121 @@
+"""`laeringsbot projects`: the project catalogue as a table, JSON or CSV."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from bot.cli.common import DataDirOption, console, settings_from, user_errors
+from bot.lists import period_label, place_labels
+from indexer.catalogue import ProjectQuery, ProjectRecord, find_projects
+from indexer.errors import LaeringsbotError
+from indexer.places import Gazetteer
+from indexer.themes import BY_KEY, THEMES, themes_in
+from indexer.wiring import open_store
+
+COLUMNS = ("prosjekt", "kommuner", "fylke", "fylke_i_dag", "periode", "tema", "budsjett",
+           "stimuleringsmidler", "partnere", "kilder")  # fmt: skip
+
+
+def register(app: typer.Typer) -> None:
+    app.command("projects")(projects)
+
+
+def projects(
+    tema: Annotated[str | None, typer.Option("--tema", help="Tema, f.eks. fosterhjem")] = None,
+    fylke: Annotated[str | None, typer.Option(
+        "--fylke", help="Fylke; dagens fylke tar med forgjengerne (Vestland → Hordaland)",
+    )] = None,
+    kommune: Annotated[str | None, typer.Option(
+        "--kommune", help="Kommune; tar med tidligere kommuner (Øygarden → Fjell, Sund)")] = None,
+    fra_ar: Annotated[int | None, typer.Option("--fra-år", help="Prosjekter fra og med år")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Maskinlesbar utskrift")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="CSV til standard ut")] = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """List prosjektene i katalogen med kommuner, periode, tema, beløp og kilder."""
+    settings = settings_from(data_dir)
+    with user_errors():
+        gazetteer = Gazetteer.load()
+        query = build_query(gazetteer, tema, fylke, kommune, fra_ar)
+        found = find_projects(open_store(settings).conn, query)
+    rows = [project_row(p) for p in found]
+    if as_json:
+        typer.echo(json.dumps([p.model_dump(mode="json") for p in found], ensure_ascii=False,
+                              indent=2))  # fmt: skip
+    elif as_csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(COLUMNS)
+        writer.writerows([row[c] for c in COLUMNS] for row in rows)
+    else:
+        _print_table(rows)
+    if not found:
+        raise typer.Exit(1)
+
+
+def build_query(
+    gazetteer: Gazetteer, tema: str | None, fylke: str | None, kommune: str | None,
+    fra_ar: int | None,
+) -> ProjectQuery:
+    """Flags to a catalogue query; a name the gazetteer or theme list does not know is an error."""
+    themes: set[str] = set()
+    if tema:
+        themes = {tema} if tema in BY_KEY else set(themes_in(tema))
+        if not themes:
+            known = ", ".join(t.nb for t in THEMES)
+            raise LaeringsbotError(f"Ukjent tema «{tema}». Kjente tema: {known}.")
+    current: set[str] = set()
+    historic: set[str] = set()
+    if fylke:
+        county = gazetteer.county_at(fylke)
+        if county is None:
+            raise LaeringsbotError(f"Ukjent fylke «{fylke}».")
+        (current if gazetteer.current_county(county.name) == county.name else historic).add(
+            county.name
+        )
+    numbers: set[str] = set()
+    if kommune:
+        numbers = set(gazetteer.current_municipality_numbers(kommune))
+        if not numbers:
+            raise LaeringsbotError(f"Ukjent kommune «{kommune}».")
+    return ProjectQuery(
+        themes=frozenset(themes), municipalities=frozenset(numbers),
+        current_counties=frozenset(current), counties=frozenset(historic),
+        years=(fra_ar, 9999) if fra_ar else None,
+    )  # fmt: skip
+
+
+def project_row(project: ProjectRecord) -> dict[str, str]:
+    budget = project.amount("budsjett")
+    funds = project.amount("tildelt", "søkt")
+    return {
+        "prosjekt": f"«{project.title}»" if project.quoted else project.title,
+        "kommuner": place_labels(project, "nb"),
+        "fylke": ", ".join(project.counties or [project.county or ""]),
+        "fylke_i_dag": ", ".join(project.current_counties or [project.current_county or ""]),
+        "periode": period_label(project, "nb"),
+        "tema": ", ".join(BY_KEY[k].nb if k in BY_KEY else k for k in project.theme_keys),
+        "budsjett": str(budget.nok) if budget else "",
+        "stimuleringsmidler": f"{funds.nok} ({funds.kind})" if funds else "",
+        "partnere": ", ".join(t.value for t in project.partners),
+        "kilder": ", ".join(s.source for s in project.sources),
+    }  # fmt: skip
+
+
+def _print_table(rows: list[dict[str, str]]) -> None:
+    if not rows:
+        console.print("[yellow]Ingen prosjekter i katalogen passer.[/]")
+        return
+    table = Table(title=f"Prosjekter ({len(rows)})", show_lines=True)
+    for column in ("Prosjekt", "Kommuner", "Fylke i dag", "Periode", "Tema", "Budsjett",
+                   "Stimuleringsmidler", "Kilder"):  # fmt: skip
+        table.add_column(column)
+    for row in rows:
+        table.add_row(row["prosjekt"], row["kommuner"], row["fylke_i_dag"], row["periode"],
+                      row["tema"], row["budsjett"], row["stimuleringsmidler"], row["kilder"])
+    console.print(table)
