@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from indexer import state
+from indexer.catalogue import catalogue_enricher, catalogue_remover
 from indexer.embeddings import build_embeddings, embedding_signature
 from indexer.pipeline import IndexDeps
 from indexer.places import Gazetteer
@@ -21,14 +24,20 @@ def open_store(settings: Settings, with_vectors: bool = False) -> KnowledgeStore
 
 
 def index_deps(
-    settings: Settings, store: KnowledgeStore, gazetteer: Gazetteer | None = None
+    settings: Settings,
+    store: KnowledgeStore,
+    gazetteer: Gazetteer | None = None,
+    chat_model: Any | None = None,  # a LangChain chat model: project catalogue by structured output
 ) -> IndexDeps:
+    gazetteer = gazetteer or Gazetteer.load()
     return IndexDeps(
         store=store,
         embedder_factory=lambda: build_embeddings(settings),
-        gazetteer=gazetteer or Gazetteer.load(),
+        gazetteer=gazetteer,
         open_vectors=lambda: open_chroma(settings),
         signature=f"{embedding_signature(settings)}|{settings.chunk_size}|{settings.chunk_overlap}",
         chunk_size=settings.chunk_size,
         chunk_overlap=settings.chunk_overlap,
+        enrichers=[catalogue_enricher(gazetteer, chat_model)],
+        remover=catalogue_remover,
     )

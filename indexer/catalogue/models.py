@@ -1,0 +1,106 @@
+"""The project catalogue's records: one project, every field with the text span it rests on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from indexer.models import DocType, MunicipalityMention
+
+Role = Literal["vertskommune", "samarbeidskommune", "deltaker"]
+AmountKind = Literal["budsjett", "søkt", "tildelt", "egenandel", "forbruk"]
+
+
+class Evidence(BaseModel):
+    """Where a value is written: document, section and the exact characters (citable)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    doc_id: str
+    source: str
+    title: str
+    doc_type: DocType = DocType.ANNET
+    date: dt.date | None = None
+    chunk_id: str | None = None
+    section: str | None = None
+    start: int
+    end: int
+    quote: str  # the sentence or line the value was read from
+
+
+class ProjectMunicipality(MunicipalityMention):
+    role: Role = "deltaker"
+    evidence: Evidence
+
+
+class Amount(BaseModel):
+    kind: AmountKind
+    nok: int
+    evidence: Evidence
+
+
+class Tag(BaseModel):
+    """A theme key (from indexer.themes) or a partner name, with its evidence."""
+
+    value: str
+    evidence: Evidence
+
+
+class ProjectRecord(BaseModel):
+    """One project. From one document it is a mention; linked mentions make one project."""
+
+    project_id: str
+    title: str
+    quoted: bool = False  # the title is the project's own name, written «like this»
+    title_evidence: Evidence
+    municipalities: list[ProjectMunicipality] = []
+    themes: list[Tag] = []
+    start_year: int | None = None
+    end_year: int | None = None
+    period_evidence: Evidence | None = None
+    amounts: list[Amount] = []
+    partners: list[Tag] = []
+    network: str | None = None
+    # The document's county, for a project whose municipalities are not named (yet).
+    county: str | None = None
+    current_county: str | None = None
+    sources: list[Evidence] = []  # one per document that describes or mentions the project
+    primary: bool = False  # read from the project's own description or final report
+    # Years of the documents that speak of the project while it is planned or running (a look
+    # back such as "Kvam har tidlegare vore vertskommune …" adds no year).
+    active_years: list[int] = []
+    member_ids: list[str] = []  # the mentions a linked project was made from
+
+    @property
+    def theme_keys(self) -> list[str]:
+        return list(dict.fromkeys(t.value for t in self.themes))
+
+    @property
+    def current_numbers(self) -> set[str]:
+        return {n for m in self.municipalities for n in m.current_numbers}
+
+    @property
+    def counties(self) -> list[str]:
+        return list(dict.fromkeys(m.county for m in self.municipalities))
+
+    @property
+    def current_counties(self) -> list[str]:
+        return list(dict.fromkeys(m.current_county for m in self.municipalities))
+
+    def amount(self, *kinds: AmountKind) -> Amount | None:
+        """The first amount of the first kind present, in the order asked."""
+        for kind in kinds:
+            for amount in self.amounts:
+                if amount.kind == kind:
+                    return amount
+        return None
+
+    def years(self) -> tuple[int, int] | None:
+        """The years the project ran: its stated period, else the years its sources date from."""
+        if self.start_year is not None:
+            return self.start_year, self.end_year or self.start_year
+        if self.active_years:
+            return min(self.active_years), max(self.active_years)
+        return None
