@@ -46,6 +46,8 @@ _NOT_ANCHORS = frozenset(
     "hva hvem hvor hvilke hvilken når kva kven kvar kor".split()
 )
 _WHICH = re.compile(r"^\s*(og\s+|and\s+)?(hvilke\w*|kva for|kva slags|which|what kind)\b", re.I)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s+(.+)$", re.M)
+_NEGATION = re.compile(r"\b(ikke|ikkje|not|never|aldri)\b", re.I)
 _RULE = re.compile(r"\b(må|skal|krav\w*|regl\w*|kan .{0,30}brukes|must|rules?|allowed)\b", re.I)
 _INSTRUCTION = re.compile(r"\b(ignorer|ignore|glem alle|forget all|du er nå|you are now)\b", re.I)
 
@@ -87,6 +89,8 @@ class Clause:
     types: list[str]
     rule: bool = False  # asks what must/may be done: guidelines and calls know best
     vector: np.ndarray | None = None  # the clause alone, embedded as a query
+    words: frozenset[str] = frozenset()  # its word forms as written, for exact-phrasing ties
+    negated: bool = False  # "hva kan midlene IKKE brukes til" must not get what they can
 
 
 Aliases = Callable[[str], set[str]]
@@ -147,7 +151,8 @@ class ExtractiveComposer:
             focus = [heads[1 if skip_category else 0][0]] if heads else []
             named = [(g, w) for g, w in own if not g & anchor_stems]  # anchors are checked apart
             clauses.append(Clause(part, own + shared, named, focus, asked_types(part), rule,
-                                  vector))
+                                  vector, _surface(_without_names(part)),
+                                  bool(_NEGATION.search(part))))
         return clauses
 
     def _groups(self, text: str, language: str) -> list[tuple[set[str], float]]:
@@ -155,7 +160,8 @@ class ExtractiveComposer:
         way (a Norwegian word the corpus lacks does: it names something we do not have)."""
         groups = []
         for group in expand(text):
-            group = group - _SKIP
+            if group & _SKIP:
+                continue  # a question word or a generic one, in any of its spellings
             if language == "en":
                 group = {s for s in group if self.lexical.known(s)}
             if group:
@@ -168,12 +174,16 @@ class ExtractiveComposer:
             for sentence in split_sentences(ev.chunk.text):
                 if _usable(sentence.text, ev):
                     raw.append((sentence.text, ev, sentence.start, sentence.end))
+            block = _list_block(ev)
+            if block is not None:
+                raw.append((block, ev, -1, len(ev.chunk.text)))  # start -1 marks a list block
         if not raw:
             return []
         query = self.embeddings.embed_queries([question])[0]
         vectors = self._vectors([r[0] for r in raw])
         return [
-            Candidate(s, ev, frozenset(tokenize(s)),
+            Candidate(s, ev, frozenset(tokenize(s if start >= 0 else
+                                                   (ev.chunk.heading_path or [""])[-1])),
                       frozenset(tokenize(" ".join([ev.meta.title, *ev.chunk.heading_path,
                                                    _label_before(ev.chunk.text, start)]))),
                       float(vector @ query), vector, start, end)
@@ -195,12 +205,15 @@ def _best(clause: Clause, candidates: list[Candidate], picked: list[tuple[Candid
     chunks = {c.evidence.chunk.chunk_id for c, _ in picked}
     best: tuple[Candidate, float] | None = None
     for cand in candidates:
+        if cand.start < 0 and clause.types:
+            continue  # a whole list answers "which things", not "when" or "how much"
         fits = all(has_type(cand.text, t) for t in clause.types) if clause.types else True
         focused = not clause.focus or any(_matches(g, cand.stems | cand.context)
                                           for g in clause.focus)
         vouched = focused or (english and _close(cand))
-        if strict and not (fits and vouched
-                           and _coverage(clause.own, cand.stems | cand.context) >= MIN_COVERAGE):
+        covered = (_coverage(clause.own, cand.stems | cand.context) >= MIN_COVERAGE
+                   if clause.own else _close(cand))  # nothing to match word by word
+        if strict and not (fits and vouched and covered):
             continue
         if not strict and not (fits if clause.types else focused):
             continue
@@ -232,7 +245,22 @@ def _score(clause: Clause, cand: Candidate, top: float) -> float:
     dense = max(closeness - 0.75, 0.0) / 0.15
     prior = cand.evidence.score / top if top else 0.0
     rule = 0.1 if clause.rule and cand.evidence.meta.doc_type.value in _RULE_TYPES else 0.0
-    return 0.45 * full + 0.25 * own + 0.4 * dense + 0.1 * prior + rule
+    exact = len(clause.words & _surface(cand.text)) / len(clause.words) if clause.words else 0.0
+    negation = 0.0
+    if clause.negated:
+        context = " ".join([cand.text, *cand.evidence.chunk.heading_path])
+        negation = 0.15 if _NEGATION.search(context) else -0.15
+    return (0.45 * full + 0.25 * own + 0.4 * dense + 0.1 * prior + rule + 0.1 * exact
+            + negation)
+
+
+def _without_names(text: str) -> str:
+    """Names are checked as anchors; exact-phrasing credit is for the rest of the words."""
+    return re.sub(r"«[^»]*»|\b[A-ZÆØÅ]\w*", " ", text)
+
+
+def _surface(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"\w+", text.lower()) if len(w) >= 4)
 
 
 def _add_supporting(clause: Clause, candidates: list[Candidate],
@@ -314,6 +342,14 @@ def _name_in(name: str, haystack: str, stems: set[str]) -> bool:
     return bool(name_stems) and all(s in stems for s in name_stems)
 
 
+def _list_block(evidence: Evidence) -> str | None:
+    """A heading's list as one answer ("Hva midlene ikke kan brukes til" → its items)."""
+    items = [m.group(1).strip() for m in _LIST_ITEM.finditer(evidence.chunk.text)]
+    if len(items) < 2 or not evidence.chunk.heading_path or len(items) > 12:
+        return None
+    return "; ".join(item.rstrip(".;") for item in items) + "."
+
+
 def _label_before(text: str, start: int) -> str:
     """A label line like "Til stede:" or "Vedtak:" that introduces the sentence's lines."""
     before = text[max(0, start - 400):start].rstrip().splitlines()
@@ -340,12 +376,12 @@ def _matches(group: set[str], stems: set[str] | frozenset[str]) -> bool:
     for g in group:
         if g in stems:
             return True
-        if len(g) < 6:
+        if len(g) < 4:
             continue
         for s in stems:
-            if len(s) < 6:
-                continue
-            if s.startswith(g) or s.endswith(g) or (g.startswith(s) and len(g) - len(s) <= 2):
+            if len(s) >= 4 and g.startswith(s) and len(g) - len(s) <= 2:
+                return True  # the stemmer cut one form harder ("ansvar" → "ansv")
+            if len(s) >= 6 and (s.startswith(g) or s.endswith(g)):
                 return True
     return False
 

@@ -37,7 +37,11 @@ _WORDS = {
     "goals": "mål", "measures": "tiltak", "answer": "svart", "answered": "svart",
     "drop": "bort", "changed": "endret", "children": "barn", "child": "barn",
     "welfare": "barnevern", "project": "prosjekt", "projects": "prosjekter",
-    "amount": "beløp", "maximum": "inntil maksimalt", "families": "familier",
+    "university": "universitet universitetet høgskole høgskulen", "evaluates": "evaluerer",
+    "phone": "telefon", "telephone": "telefon", "email": "e-post", "leads": "leder leiar",
+    "amount": "beløp", "share": "andel prosent egenandel", "costs": "kostnader",
+    "cost": "kostnad", "cover": "dekke", "responsible": "ansvar ansvarlig",
+    "responsibility": "ansvar", "maximum": "inntil maksimalt", "families": "familier",
     # Nynorsk → Bokmål
     "fosterheim": "fosterhjem", "fosterheimar": "fosterhjem", "fosterheimen": "fosterhjemmet",
     "fosterheimsrettleiaren": "fosterhjemsveileder", "rettleiar": "veileder",
@@ -49,7 +53,8 @@ _WORDS = {
     "held": "holdt arrangert sted stad", "informasjonsmøtet": "informasjonsmøte", "heime": "hjemme",
     "møtet": "møte", "samlinga": "samlingen", "utlysinga": "utlysningen",
     # Bokmål synonyms the documents use interchangeably
-    "maksimalt": "inntil", "videreført": "videreføres videreført", "avviklet": "avvikles",
+    "maksimalt": "inntil", "telefonnummer": "telefon", "telefonnummeret": "telefon",
+    "leder": "leiar leiaren", "leiar": "leder", "leiaren": "leder", "leier": "leder leiar", "videreført": "videreføres videreført", "avviklet": "avvikles",
     "evaluere": "evaluerer evaluering", "søknadsfristen": "søknadsfrist",
 }
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -61,6 +66,16 @@ _NYNORSK_KJE = re.compile(r"(?<=[kg])j(?=e)")
 def _bokmal_spelling(word: str) -> str:
     """Regular Nynorsk spellings in Bokmål form: søkje → søke, følgje → følge, mykje → myke."""
     return _NYNORSK_KJE.sub("", word)
+
+
+def _english_base(word: str) -> str:
+    """evaluates → evaluate, answered → answer: enough to look a word up in the glossary."""
+    for suffix, replacement in (("ies", "y"), ("es", "e"), ("s", ""), ("ed", ""), ("ing", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 3:
+            base = word[: -len(suffix)] + replacement
+            if base in _WORDS:
+                return base
+    return word
 
 
 def expand(text: str) -> list[set[str]]:
@@ -76,7 +91,7 @@ def expand(text: str) -> list[set[str]]:
         stems = set(tokenize(word))
         if not stems:
             continue
-        stems |= set(tokenize(_WORDS.get(word, "")))
+        stems |= set(tokenize(_WORDS.get(word, "") or _WORDS.get(_english_base(word), "")))
         stems |= set(tokenize(_bokmal_spelling(word)))
         groups.append(stems)
     groups.extend(set(tokenize(n)) for n in extra if tokenize(n))
