@@ -158,7 +158,7 @@ def _supports(snippet: str, claim: str) -> bool:
     snippet_stems = set(tokenize(snippet_n))
     if _share(claim_n, snippet_stems) >= 1 / 3:
         return True
-    parts = [p for p in re.split(r"\s[–-]\s|[:;]\s", claim_n) if len(tokenize(p)) >= 2]
+    parts = [p for p in re.split(r"\s[–-]\s|[:;.]\s|[()]", claim_n) if len(tokenize(p)) >= 2]
     return any(_share(part, snippet_stems) >= 0.5 for part in parts)
 
 
@@ -183,7 +183,8 @@ def _genuine(citation, chunk_text) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _words(text: str) -> str:
-    """Text without markup (list dashes, table bars, emphasis) for comparing quotes."""
+    """Text without markup (list dashes and numbers, table bars, emphasis) for comparing."""
+    text = re.sub(r"(?m)^\s*\d{1,2}[.)]\s", " ", text)
     return " ".join(re.findall(r"\w+", normalise(text)))
 
 

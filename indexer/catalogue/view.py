@@ -27,7 +27,7 @@ class DocView:
     def evidence(self, start: int, end: int) -> Evidence:
         """The span as a citable source: its chunk (for the [n] link) and its section."""
         chunk = self._chunk_at(start, end)
-        quote = " ".join(self.text[start:end].replace("**", "").split())
+        quote = " ".join(self._sentence_around(start, end).replace("**", "").split())
         return Evidence(
             doc_id=self.meta.doc_id,
             source=self.meta.source,
@@ -40,6 +40,19 @@ class DocView:
             end=end,
             quote=quote,
         )
+
+    def _sentence_around(self, start: int, end: int) -> str:
+        """The line (or, in a long paragraph, the sentence) a value stands in: a reader needs
+        "Rogaland er med i gullprosjektet – via Owe i Haugesunds-prosjektet", not one word."""
+        text = self.text
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        if line_end - line_start <= 300:
+            return text[line_start:line_end]
+        sentence_start = max(text.rfind(". ", line_start, start) + 2, line_start)
+        stop = text.find(". ", end, line_end)
+        return text[sentence_start:(stop + 1) if stop >= 0 else line_end]
 
     def span_evidence(self, span: Span) -> Evidence:
         return self.evidence(span.start, span.end)

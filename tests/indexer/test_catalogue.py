@@ -101,8 +101,8 @@ def test_every_value_is_written_in_the_span_it_cites(sample_mentions) -> None:  
             for theme in record.themes:
                 assert theme.value in themes_in(theme.evidence.quote)
                 spans.append(theme.evidence)
-            for span in spans:
-                assert " ".join(doc.text[span.start : span.end].replace("**", "").split()) == (
+            for span in spans:  # the quote is the sentence around the exact value span
+                assert " ".join(doc.text[span.start : span.end].replace("**", "").split()) in (
                     span.quote
                 )
                 assert span.chunk_id is not None
