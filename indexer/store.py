@@ -32,6 +32,7 @@ class KnowledgeStore:
         self.lexical_dir = lexical_dir
         self._vectors = vectors
         self._lexical: LexicalIndex | None = None
+        self._documents: tuple[str, list[DocumentMeta]] | None = None
 
     # -- vectors are opened lazily: a no-change run never needs Chroma ---------------------
     def attach_vectors(self, vectors: VectorIndex) -> None:
@@ -59,10 +60,16 @@ class KnowledgeStore:
         return {r["doc_id"]: (r["content_hash"], r["status"]) for r in rows}
 
     def documents(self) -> list[DocumentMeta]:
+        """Committed documents; parsed once per ledger generation (every question needs them)."""
+        generation = self.generation()
+        if self._documents is not None and self._documents[0] == generation:
+            return list(self._documents[1])
         rows = self.conn.execute(
             "SELECT meta_json FROM documents WHERE status = 'done' ORDER BY source"
         )
-        return [state.meta_from_row(r) for r in rows]
+        documents = [state.meta_from_row(r) for r in rows]
+        self._documents = (generation, documents)
+        return list(documents)
 
     def chunks(self, chunk_ids: Sequence[str]) -> dict[str, Chunk]:
         """Committed chunks by id; ids of uncommitted or deleted documents are simply absent."""

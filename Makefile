@@ -1,0 +1,34 @@
+# The two set-up commands of the README. Both work on a fresh machine with Python 3.11 and npm.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install lint bench
+
+run: install  ## index knowledge/, start the bot and the Microsoft 365 Agents Playground
+	scripts/dev.sh
+
+test: install  ## unit, integration, eval gate and browser end-to-end tests
+	scripts/install_browser.sh || true
+	$(BIN)/python -m pytest -q
+
+install: $(STAMP) node_modules/.package-lock.json
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	# CPU torch first: otherwise pip pulls a multi-GB CUDA build for sentence-transformers.
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+lint: install
+	$(BIN)/ruff check bot indexer tests bench
+
+bench: install
+	$(BIN)/python bench/index.py
+	$(BIN)/python bench/query.py
