@@ -1,4 +1,4 @@
-"""Adaptive Cards for structured answers: `Answer.data["table"]` and `Answer.data["summary"]`.
+"""Adaptive Cards for structured answers: `Answer.data["table"]`, `["summary"]` and `["draft"]`.
 
 Pure functions from JSON-like data to card JSON. The core owns the shape of `data`, so these
 accept the reasonable variants (rows as lists or dicts, sections as lists or nested dicts) and
@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import json
 from typing import Any
+
+from bot.drafting.texts import label
+from bot.models import Language
 
 CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 _MAX_DEPTH = 4
@@ -160,3 +163,83 @@ def summary_card(summary: Any, max_bytes: int) -> dict[str, Any] | None:
         body[0] = {**body[0], "size": "Medium", "spacing": "None"}
     card = _card(body)
     return card if size(card) <= max_bytes else None
+
+
+_SECTION_STATUS: dict[Language, tuple[str, str]] = {
+    "nb": ("✅ utfylt", "⬜ mangler"),
+    "nn": ("✅ utfylt", "⬜ manglar"),
+    "en": ("✅ filled in", "⬜ missing"),
+}
+_CHECK_ICONS = {"met": "✅", "missing": "⬜", "conflict": "⚠️"}  # as the chat text shows them
+_DRAFT_TEXTS: dict[str, dict[Language, str]] = {
+    "sections": {"nb": "Deler", "nn": "Delar", "en": "Sections"},
+    "download": {
+        "nb": "Last ned utkastet (.docx)",
+        "nn": "Last ned utkastet (.docx)",
+        "en": "Download the draft (.docx)",
+    },
+    "valid": {
+        "nb": "Lenken er personlig og virker i {hours} timer.",
+        "nn": "Lenkja er personleg og verkar i {hours} timar.",
+        "en": "The link is personal and works for {hours} hours.",
+    },
+}
+
+
+def _check_value(item: dict[str, Any], language: Language, with_detail: bool) -> str:
+    status = str(item.get("status"))
+    shown = label(status, language) if status in _CHECK_ICONS else status
+    value = f"{_CHECK_ICONS.get(status, '')} {shown}".strip()
+    detail = str(item.get("detail") or "")
+    return f"{value} – {detail}" if with_detail and detail else value
+
+
+def _fact_set(heading: str, facts: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    facts_json = [{"title": title, "value": value} for title, value in facts]
+    return [
+        _text(heading, weight="Bolder", spacing="Medium"),
+        {"type": "FactSet", "facts": facts_json},
+    ]
+
+
+def _draft_body(draft: dict[str, Any], language: Language, detail: bool) -> list[dict[str, Any]]:
+    filled, missing = _SECTION_STATUS[language]
+    sections = [s for s in draft.get("sections") or [] if isinstance(s, dict)]
+    checks = [c for c in draft.get("checklist") or [] if isinstance(c, dict)]
+    body = [_text(str(draft["title"]), weight="Bolder", size="Medium", spacing="None")]
+    if sections:
+        status = [
+            (str(s.get("title", "")), missing if s.get("missing") else filled) for s in sections
+        ]
+        body += _fact_set(_DRAFT_TEXTS["sections"][language], status)
+    if checks:
+        met = [(str(c.get("label", "")), _check_value(c, language, detail)) for c in checks]
+        body += _fact_set(label("checklist", language), met)
+    return body
+
+
+def draft_card(
+    draft: Any, url: str | None, max_bytes: int, valid_hours: int | None = None
+) -> dict[str, Any] | None:
+    """The draft's sections and checklist, and a button to its .docx behind a signed link.
+
+    When the card would not fit, the checklist details go first, then the summary; the title
+    and the download button always stay.
+    """
+    if not isinstance(draft, dict) or draft.get("cancelled") or not draft.get("title"):
+        return None
+    language: Language = draft["language"] if draft.get("language") in _SECTION_STATUS else "nb"
+    extra: dict[str, Any] = {}
+    note = []
+    if url:
+        title = _DRAFT_TEXTS["download"][language]
+        extra["actions"] = [{"type": "Action.OpenUrl", "title": title, "url": url}]
+        if valid_hours:
+            valid = _DRAFT_TEXTS["valid"][language].format(hours=valid_hours)
+            note.append(_text(valid, isSubtle=True, size="Small"))
+    full, brief = _draft_body(draft, language, True), _draft_body(draft, language, False)
+    for body in (full, brief, brief[:1]):
+        card = {**_card(body + note), **extra}
+        if size(card) <= max_bytes:
+            return card
+    return None

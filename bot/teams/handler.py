@@ -24,7 +24,7 @@ from bot.models import AnswerCore
 from bot.teams import render
 from bot.teams.activity import to_activity
 from bot.teams.commands import HELP_COMMAND
-from bot.teams.storage import ActivityLedger, ConversationHistory
+from bot.teams.storage import HISTORY_TURNS, ActivityLedger, ConversationHistory
 from bot.teams.streaming import StreamSession, run_core
 
 log = logging.getLogger(__name__)
@@ -91,11 +91,13 @@ class TeamsBot(TeamsActivityHandler):
         *,
         max_message_chars: int,
         allowed_tenants: list[str],
-        history_turns: int = 10,
+        history_turns: int = HISTORY_TURNS,
         stream_interval: float = 1.0,
         executor: Executor | None = None,
+        draft_links: render.DraftLinks | None = None,
     ) -> None:
         self._core = core
+        self._links = draft_links
         self._executor = executor
         self._history = history
         self._ledger = ledger
@@ -138,11 +140,12 @@ class TeamsBot(TeamsActivityHandler):
             enabled=personal and activity.channel_id == "msteams" and not buffered,
             interval=self._interval,
         )
+        user_id = activity.from_property.id if activity.from_property else None
         await stream.start(render.SEARCHING)
         history = (await self._history.load(ctx))[-self._history_turns :]
         try:
             answer = await run_core(self._core, question, history, stream.update, self._executor)
-            first, *rest = render.answer_messages(answer)
+            first, *rest = render.answer_messages(answer, self._links, user_id)
         except Exception:
             await stream.finish(render.error(error_reference("the core failed")))
             return

@@ -8,8 +8,10 @@ and at most ~25 KB per activity (long answers are split between paragraphs, neve
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
+from bot.drafting.links import DownloadSigner, download_url
 from bot.models import Answer, Citation
 from bot.teams import cards
 from bot.teams.commands import COMMANDS, SUGGESTED_PROMPTS
@@ -138,22 +140,48 @@ def _message(text: str, citations: list[Citation], attachments: list[Payload]) -
     }
 
 
-def _answer_cards(answer: Answer) -> list[Payload]:
+@dataclass(frozen=True)
+class DraftLinks:
+    """Signed, expiring download links to drafts; the same signer checks them in downloads.py."""
+
+    signer: DownloadSigner
+    base_url: str
+
+    def url(self, draft_id: str, user_id: str) -> str:
+        return download_url(self.base_url, self.signer.sign(draft_id, user_id))
+
+
+def _draft_card(
+    draft: Any, links: DraftLinks | None, user_id: str | None, budget: int
+) -> Payload | None:
+    """The draft card; its download link is made for the user who asked, or left out."""
+    draft_id = draft.get("draft_id") if isinstance(draft, dict) else None
+    url = links.url(draft_id, user_id) if links and user_id and draft_id else None
+    hours = links.signer.ttl_s // 3600 if links else None
+    return cards.draft_card(draft, url, budget, valid_hours=hours)
+
+
+def _answer_cards(answer: Answer, links: DraftLinks | None, user_id: str | None) -> list[Payload]:
     budget = MAX_ACTIVITY_BYTES - 2_000
+    data = answer.data
     made = [
-        cards.table_card(answer.data.get("table"), budget) if "table" in answer.data else None,
-        cards.summary_card(answer.data.get("summary"), budget)
-        if "summary" in answer.data
-        else None,
+        cards.table_card(data.get("table"), budget) if "table" in data else None,
+        cards.summary_card(data.get("summary"), budget) if "summary" in data else None,
+        _draft_card(data["draft"], links, user_id, budget) if "draft" in data else None,
     ]
     return [cards.attachment(card) for card in made if card]
 
 
-def answer_messages(answer: Answer) -> list[Payload]:
-    """The messages that carry one answer; the first is the one that ends a stream."""
+def answer_messages(
+    answer: Answer, links: DraftLinks | None = None, user_id: str | None = None
+) -> list[Payload]:
+    """The messages that carry one answer; the first is the one that ends a stream.
+
+    `links` and `user_id` give a draft's card its download button, signed for that user.
+    """
     parts = split_text(teams_markdown(answer.answer))
     messages = [_message(part, answer.citations, []) for part in parts]
-    for card in _answer_cards(answer):
+    for card in _answer_cards(answer, links, user_id):
         last = messages[-1]
         if cards.size(last) + cards.size(card) <= MAX_ACTIVITY_BYTES:
             last["attachments"].append(card)

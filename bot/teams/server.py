@@ -31,6 +31,7 @@ from botbuilder.schema import Activity, DeliveryModes
 from botframework.connector.auth import BotFrameworkAuthentication
 from msrest.serialization import Model
 
+from bot.drafting.links import DownloadSigner
 from bot.models import AnswerCore
 from bot.teams import render
 from bot.teams.activity import to_activity
@@ -198,9 +199,18 @@ def health_routes(core: AnswerCore) -> list[web.RouteDef]:
     return [web.get("/healthz", healthz), web.get("/readyz", readyz)]
 
 
+def public_base_url(settings: Settings) -> str:
+    """Where users reach this service (download links): the configured URL, else host:port."""
+    if settings.public_base_url:
+        return settings.public_base_url.rstrip("/")
+    host = f"[{settings.host}]" if ":" in settings.host else settings.host
+    return f"http://{host}:{settings.port}"
+
+
 TURNS_KEY = web.AppKey("turns", BackgroundTurns)
 LEDGER_KEY = web.AppKey("ledger", ActivityLedger)
 DB_KEY = web.AppKey("db", TeamsDatabase)
+SIGNER_KEY = web.AppKey("signer", DownloadSigner)
 
 
 def create_app(
@@ -223,6 +233,7 @@ def create_app(
     cpus = os.cpu_count() or 1
     workers = core_workers or (cpus if settings.llm_provider == "none" else max(8, cpus))
     core_pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="core")
+    signer = DownloadSigner.from_settings(settings)  # signs the cards' links, checks downloads
     bot = TeamsBot(
         core,
         ConversationHistory(SqliteStorage(db)),
@@ -231,6 +242,7 @@ def create_app(
         allowed_tenants=settings.allowed_tenants,
         stream_interval=stream_interval,
         executor=core_pool,
+        draft_links=render.DraftLinks(signer, public_base_url(settings)),
     )
     auth = auth or sdk_auth(settings)
     adapter = CloudAdapter(auth)
@@ -243,10 +255,10 @@ def create_app(
         app[DB_KEY].close()
 
     app = web.Application()
-    app[TURNS_KEY], app[LEDGER_KEY], app[DB_KEY] = turns, ledger, db
+    app[TURNS_KEY], app[LEDGER_KEY], app[DB_KEY], app[SIGNER_KEY] = turns, ledger, db, signer
     app.router.add_post("/api/messages", MessagesEndpoint(auth, adapter, bot, ledger, turns))
     app.router.add_routes(health_routes(core))
-    app.router.add_routes(download_routes(settings))  # .docx drafts behind signed links
+    app.router.add_routes(download_routes(settings, signer))  # .docx drafts behind signed links
     app.on_shutdown.append(shutdown)
     return app
 

@@ -20,6 +20,10 @@ from pydantic import BaseModel
 
 from bot.models import ChatTurn
 
+# Turns kept and passed to the core: a drafting dialog is a fold over the history from its
+# opening request, so a whole dialog (ten questions, skips, side questions) must fit.
+HISTORY_TURNS = 60
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL, etag TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS seen_activities (key TEXT PRIMARY KEY, seen_at REAL NOT NULL);
@@ -99,7 +103,7 @@ class SqliteStorage(Storage):
 class ConversationHistory:
     """The last turns of each conversation, kept in botbuilder ConversationState."""
 
-    def __init__(self, storage: Storage, keep_turns: int = 20) -> None:
+    def __init__(self, storage: Storage, keep_turns: int = HISTORY_TURNS) -> None:
         self._state = ConversationState(storage)
         self._turns = self._state.create_property("history")
         self._keep = keep_turns
