@@ -7,7 +7,7 @@ from indexer.models import Chunk, DocType
 from indexer.structure import agenda_items
 
 KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
-CORPUS = sorted(p.name for p in KNOWLEDGE.iterdir())
+CORPUS = sorted(p.name for p in KNOWLEDGE.iterdir() if p.name != "README.md")
 REFERATER = [
     "000_9cd953df84ef8b74.txt",
     "004_300499633755e007.txt",
