@@ -53,16 +53,14 @@ def supported(sentence: str, sources: list[str]) -> list[str]:
     """The facts of `sentence` that none of `sources` contains (empty list: supported)."""
     joined = " \n ".join(sources)
     plain = normalise(joined)
-    digits = re.sub(r"[  .,]", "", plain)
-    source_dates = {d.date.isoformat() for d in find_dates(joined)}
+    known = {f"date:{d.date.isoformat()}" for d in find_dates(joined)}
+    known |= {f"num:{re.sub(r'[^0-9]', '', m.group())}" for m in _NUMBER.finditer(joined)}
+    known |= {f"num:{digits}" for digits in re.findall(r"\d+", joined)}  # "2022, 2023" too
     missing = []
     for fact in facts(sentence):
         kind, value = fact.split(":", 1)
-        if kind == "date" and value not in source_dates:
-            missing.append(fact)
-        elif kind == "num" and value not in digits:
-            missing.append(fact)
-        elif kind == "name" and normalise(value) not in plain:
+        present = normalise(value) in plain if kind == "name" else fact in known
+        if not present:
             missing.append(fact)
     return missing
 

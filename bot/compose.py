@@ -329,10 +329,7 @@ def _anchors_present(anchors: list[set[str]], evidence: Evidence) -> bool:
                                    meta.county or "", meta.current_county or "",
                                    meta.network or ""]))
     stems = set(tokenize(haystack))
-    for names in anchors:
-        if not any(_name_in(name, haystack, stems) for name in names):
-            return False
-    return True
+    return all(any(_name_in(name, haystack, stems) for name in names) for names in anchors)
 
 
 def _name_in(name: str, haystack: str, stems: set[str]) -> bool:

@@ -164,8 +164,8 @@ def _valid_fnr(birth: str, first_individual: str) -> str:
     """The first valid fødselsnummer for `birth` from `first_individual` upwards."""
     for individual in range(int(first_individual), 1000):
         digits = [int(c) for c in f"{birth}{individual:03d}"]
-        k1 = (11 - sum(d * w for d, w in zip(digits, [3, 7, 6, 1, 8, 9, 4, 5, 2]))) % 11
-        k2 = (11 - sum(d * w for d, w in zip([*digits, k1], [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]))) % 11
+        k1 = (11 - sum(d * w for d, w in zip(digits, [3, 7, 6, 1, 8, 9, 4, 5, 2], strict=True))) % 11
+        k2 = (11 - sum(d * w for d, w in zip([*digits, k1], [5, 4, 3, 2, 7, 6, 5, 4, 3, 2], strict=True))) % 11
         if k1 < 10 and k2 < 10:
             return "".join(map(str, digits)) + f"{k1}{k2}"
     raise AssertionError("no valid number")
