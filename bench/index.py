@@ -21,7 +21,6 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from indexer.chunking import embedding_text  # noqa: E402
-from indexer.embeddings import build_embeddings  # noqa: E402
 from indexer.pipeline import index_paths  # noqa: E402
 from indexer.settings import Settings  # noqa: E402
 from indexer.wiring import index_deps, open_store  # noqa: E402

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from indexer.chunking import embedding_text, split_document
 from indexer import state
+from indexer.chunking import embedding_text, split_document
 from indexer.embeddings import VectorEmbeddings
 from indexer.errors import DocumentError
 from indexer.loaders import SUPPORTED_SUFFIXES, load_document
