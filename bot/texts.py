@@ -26,7 +26,7 @@ _TEXTS: dict[str, dict[Language, str]] = {
         "en": "From the knowledge base (quoted in Norwegian):",
     },
     "empty_question": {
-        "nb": "Skriv et spørsmål, for eksempel «Hvilke kommuner har hatt fosterhjemsprosjekter?».",
+        "nb": "Skriv et spørsmål, for eksempel «Hvilke kommuner har hatt prosjekter om fosterhjem?».",
         "nn": "Skriv eit spørsmål, til dømes «Kva kommunar har hatt fosterheimsprosjekt?».",
         "en": "Please ask a question, for example “Which municipalities have had foster care "
               "projects?”.",
