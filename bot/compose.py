@@ -34,7 +34,7 @@ _SKIP = frozenset(tokenize(
     "where which when how why according gi oppsummer fortell dato datoen date many much mye "
     "mange mykje stor kommune kommunen kommunene kommunar kommunane læringsnettverk "
     "læringsnettverket nettverket barnevern barnevernet ifølge står sto skal var er ble vart "
-    "har hatt fikk få skjer gjelder gjøre år is was were did does the of in to for with from about and og i om"
+    "har hatt fikk få skjer gjelder gjøre år sa sagt sier said say says is was were did does the of in to for with from about and og i om"
 ))
 _CLAUSE_SPLIT = re.compile(
     r"(?:,\s*|\s+)(?:og|and|samt)\s+(?=(?:hv\w+|kv\w+|kor|når|who|what|when|where|how|which)\b)"
@@ -165,7 +165,12 @@ class ExtractiveComposer:
             if language == "en":
                 group = {s for s in group if self.lexical.known(s)}
             if group:
-                groups.append((group, max(self.lexical.idf(s) for s in group)))
+                weight = max(self.lexical.idf(s) for s in group)
+                if not any(self.lexical.known(s) for s in group):
+                    # a word the corpus never uses: a name would be an anchor, so this is
+                    # phrasing ("kvalitetsprosjektet"); it must not outweigh the real words
+                    weight = 1.0
+                groups.append((group, weight))
         return groups
 
     def _candidates(self, question: str, pool: list[Evidence]) -> list[Candidate]:

@@ -14,14 +14,20 @@ from indexer.dates import find_dates
 from indexer.models import DocType, DocumentMeta
 from indexer.places import Gazetteer
 
+# A document type filters only when the question points at such a document: a definite form
+# ("i referatet", "retningslinjene") or "the minutes"; "et utkast til retningslinjer" is a topic.
 _TYPE_WORDS: tuple[tuple[re.Pattern[str], frozenset[DocType]], ...] = (
-    (re.compile(r"\b(referat\w*|minutes|møtereferat\w*)\b", re.I), frozenset({DocType.REFERAT})),
-    (re.compile(r"\b(retningslin\w*|guidelines?)\b", re.I), frozenset({DocType.RETNINGSLINJE})),
-    (re.compile(r"\b(utlysing\w*|utlysning\w*|invitasjon\w*|call for (applications|proposals))\b",
-                re.I), frozenset({DocType.UTLYSNING, DocType.INVITASJON})),
-    (re.compile(r"\b(prosjektbeskrivels\w*|prosjektskildring\w*|project description)\b", re.I),
+    (re.compile(r"\b(referatet|referata|referatene|møtereferatet|the minutes|minutes of)\b", re.I),
+     frozenset({DocType.REFERAT})),
+    (re.compile(r"\b(retningslinjene|retningslinene|the guidelines)\b", re.I),
+     frozenset({DocType.RETNINGSLINJE})),
+    (re.compile(r"\b(utlysningen|utlysinga|utlysingen|invitasjonen|the call( for "
+                r"(applications|proposals))?)\b", re.I),
+     frozenset({DocType.UTLYSNING, DocType.INVITASJON})),
+    (re.compile(r"\b(prosjektbeskrivelsen|prosjektskildringa|the project description)\b", re.I),
      frozenset({DocType.PROSJEKTBESKRIVELSE})),
-    (re.compile(r"\b(sluttrapport\w*|final report)\b", re.I), frozenset({DocType.SLUTTRAPPORT})),
+    (re.compile(r"\b(sluttrapporten|the final report)\b", re.I),
+     frozenset({DocType.SLUTTRAPPORT})),
 )
 _YEAR = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)(?!\d)")
 _YEAR_TIED = re.compile(

@@ -38,6 +38,21 @@ def test_nynorsk_and_english_questions_find_bokmal_passages(real_core, question,
     assert source in {c.source for c in answer.citations}
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Når skal utkastet til retningslinjer for høykonfliktsaker sendes til kommunene?",
+         "15. mars 2020"),
+        ("Hva var regnskapet for kvalitetsprosjektet i Hamar og Løten?", "512 400"),
+        ("Hva sa Bufdir om kravet om to kommuner i 2024?", "2024"),
+    ],
+)
+def test_topic_words_and_unseen_phrasing_do_not_cause_false_refusals(real_core, question,
+                                                                      expected):
+    answer = real_core.answer(question)
+    assert not answer.refused and expected in answer.answer, answer.answer
+
+
 def test_nynorsk_question_is_answered_in_nynorsk_frame(real_core):
     answer = real_core.answer("Kor mange barn budde i fosterheim i Luster kommune i 2023?")
     assert answer.refused and answer.language == "nn"

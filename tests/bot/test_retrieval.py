@@ -64,3 +64,10 @@ def test_hybrid_search_returns_only_committed_chunks(sample_context):
 def test_empty_allowed_set_means_no_evidence(sample_context):
     retriever = HybridRetriever(sample_context.store, sample_context.embeddings)
     assert retriever.search("fosterhjem", documents=[]) == []
+
+
+def test_document_type_filters_only_when_the_question_points_at_a_document(gazetteer):
+    assert read_filters("Hva står i retningslinjene om egenandel?", gazetteer).doc_types == {
+        DocType.RETNINGSLINJE}
+    topic = read_filters("Når skal utkastet til retningslinjer sendes ut?", gazetteer)
+    assert topic.doc_types == set()
