@@ -77,7 +77,9 @@ class LlmComposer:
             return guarded
         text = str(getattr(reply, "content", reply)).strip()
         if NO_ANSWER in text:
-            return Composition([], True, "modellen fant ikke svar i kildene")
+            # the guard found the answer in the sources; a model that misses it (small local
+            # models do) must not turn a supported answer into a refusal
+            return guarded
         sentences = parse_cited_sentences(text, sources)
         return Composition(sentences, False) if sentences else guarded
 
