@@ -63,9 +63,7 @@ class HybridRetriever:
         dense = self.store.vectors.query(vector, self.depth, doc_ids)
         t2 = time.perf_counter()
         lexical = self.store.lexical()
-        allowed_chunks = None
-        if doc_ids is not None:
-            allowed_chunks = [c for c in lexical.chunk_ids if c.split(":")[0] in metas]
+        allowed_chunks = lexical.chunks_of(doc_ids) if doc_ids is not None else None
         sparse = lexical.search(query, self.depth, allowed_chunks)
         t3 = time.perf_counter()
         fused = reciprocal_rank_fusion([[c for c, _ in dense], [c for c, _ in sparse]])

@@ -59,7 +59,7 @@ def split_document(
             position = len(chunks)
             chunks.append(
                 Chunk(
-                    chunk_id=f"{doc_id}:{position:04d}",
+                    chunk_id=chunk_id(doc_id, position),
                     doc_id=doc_id,
                     position=position,
                     text=text[start:end],
@@ -69,6 +69,15 @@ def split_document(
                 )
             )
     return chunks
+
+
+def chunk_id(doc_id: str, position: int) -> str:
+    """Stable id: document identity + position, so re-indexing the same text changes nothing."""
+    return f"{doc_id}:{position:04d}"
+
+
+def doc_id_of(chunk_id: str) -> str:
+    return chunk_id.rsplit(":", 1)[0]
 
 
 def embedding_text(chunk: Chunk, title: str) -> str:

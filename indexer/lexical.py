@@ -12,7 +12,8 @@ import json
 import os
 import re
 import shutil
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,6 +21,8 @@ import bm25s
 import numpy as np
 import Stemmer
 from bm25s.stopwords import STOPWORDS_NORWEGIAN
+
+from indexer.chunking import doc_id_of
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _STOPWORDS = frozenset(STOPWORDS_NORWEGIAN) | {"kva", "kor", "kven", "korleis", "dei", "ein"}
@@ -51,6 +54,9 @@ class LexicalIndex:
         self.generation = generation
         self._retriever = retriever
         self._position = {cid: i for i, cid in enumerate(chunk_ids)}
+        self._by_doc: dict[str, list[str]] = defaultdict(list)
+        for cid in chunk_ids:
+            self._by_doc[doc_id_of(cid)].append(cid)
 
     @classmethod
     def build(cls, chunk_ids: list[str], texts: Sequence[str], generation: str) -> LexicalIndex:
@@ -59,6 +65,10 @@ class LexicalIndex:
         retriever = bm25s.BM25(k1=1.2, b=0.75)
         retriever.index([tokenize(t) or ["_"] for t in texts], show_progress=False)
         return cls(list(chunk_ids), retriever, generation)
+
+    def chunks_of(self, doc_ids: Iterable[str]) -> list[str]:
+        """The indexed chunk ids of these documents (for a filtered search)."""
+        return [cid for doc_id in doc_ids for cid in self._by_doc.get(doc_id, ())]
 
     def search(
         self, query: str, k: int, chunk_ids: Sequence[str] | None = None
