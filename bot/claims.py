@@ -22,8 +22,9 @@ _SENTENCE_START_WORDS = frozenset(
 
 
 def normalise(text: str) -> str:
+    """NFC, no-break spaces and markdown emphasis folded, whitespace collapsed, case folded."""
     text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("**", "")
-    return " ".join(text.split()).lower()
+    return " ".join(text.split()).casefold()
 
 
 def facts(sentence: str) -> list[str]:

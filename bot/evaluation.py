@@ -10,13 +10,13 @@ import json
 import re
 import statistics
 import time
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from bot.claims import normalise
 from bot.models import Answer, AnswerCore
 from indexer.lexical import tokenize
 
@@ -70,11 +70,6 @@ class EvalReport(BaseModel):
 def load_questions(path: Path) -> list[EvalQuestion]:
     lines = path.read_text(encoding="utf-8").splitlines()
     return [EvalQuestion.model_validate_json(line) for line in lines if line.strip()]
-
-
-def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("**", "")
-    return " ".join(text.split()).casefold()
 
 
 def contains(text: str, item: str) -> bool:
