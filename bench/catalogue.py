@@ -6,7 +6,7 @@
 2. A ledger with N generated projects (one project description each, 1–3 municipalities of one
    county, 1–2 themes, 2018–2024), written one document at a time through the same catalogue
    writer the indexer uses.
-3. `bot.lists.try_answer` latency (route + SQL + records + citations + text) for typical list
+3. `bot.lists.answer.try_answer` latency (route + SQL + records + citations + text) for typical list
    questions; target p95 < 20 ms at 10 000 projects. Country-wide questions (every foster care
    project in Norway) are reported apart: their answers are hundreds of rows long.
 """
@@ -24,20 +24,20 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.context import CoreContext, Question  # noqa: E402
-from bot.lists import try_answer  # noqa: E402
+from bot.core.context import CoreContext, Question  # noqa: E402
+from bot.lists.answer import try_answer  # noqa: E402
 from indexer import state  # noqa: E402
 from indexer.catalogue import Amount, Evidence, ProjectMunicipality, ProjectRecord, Tag  # noqa: E402
 from indexer.catalogue.extract import extract_projects  # noqa: E402
-from indexer.catalogue.store import replace_writer  # noqa: E402
-from indexer.chunking import split_document  # noqa: E402
-from indexer.loaders import load_document  # noqa: E402
-from indexer.metadata import extract_metadata  # noqa: E402
+from indexer.ingest.chunking import split_document  # noqa: E402
+from indexer.ingest.loaders import load_document  # noqa: E402
+from indexer.ingest.metadata import extract_metadata  # noqa: E402
 from indexer.models import DocType, DocumentMeta  # noqa: E402
-from indexer.places import Gazetteer, Municipality  # noqa: E402
 from indexer.settings import Settings  # noqa: E402
-from indexer.store import KnowledgeStore  # noqa: E402
-from indexer.themes import THEMES  # noqa: E402
+from indexer.store.catalogue import replace_writer  # noqa: E402
+from indexer.store.knowledge import KnowledgeStore  # noqa: E402
+from indexer.text.places import Gazetteer, Municipality  # noqa: E402
+from indexer.text.themes import THEMES  # noqa: E402
 
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
 REGIONAL = (

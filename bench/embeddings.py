@@ -19,12 +19,12 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bot.evaluation import load_questions  # noqa: E402
-from indexer.chunking import embedding_text, split_document  # noqa: E402
 from indexer.embeddings import BUNDLED_MINILM, build_embeddings  # noqa: E402
-from indexer.loaders import load_document  # noqa: E402
-from indexer.metadata import extract_metadata  # noqa: E402
-from indexer.places import Gazetteer  # noqa: E402
+from indexer.ingest.chunking import embedding_text, split_document  # noqa: E402
+from indexer.ingest.loaders import load_document  # noqa: E402
+from indexer.ingest.metadata import extract_metadata  # noqa: E402
 from indexer.settings import Settings  # noqa: E402
+from indexer.text.places import Gazetteer  # noqa: E402
 
 EVAL = REPO.parent / "shared" / "eval" / "questions.jsonl"
 

@@ -20,8 +20,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from indexer.chunking import embedding_text  # noqa: E402
-from indexer.pipeline import index_paths  # noqa: E402
+from indexer.ingest.chunking import embedding_text  # noqa: E402
+from indexer.ingest.pipeline import index_paths  # noqa: E402
 from indexer.settings import Settings  # noqa: E402
 from indexer.wiring import index_deps, open_store  # noqa: E402
 

@@ -25,12 +25,12 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bot.answer import build_core  # noqa: E402
+from bot.core.engine import build_core  # noqa: E402
 from bot.evaluation import EvalQuestion, Scores, contains, evaluate, load_questions  # noqa: E402
-from bot.retrieval import HybridRetriever, cosine_top  # noqa: E402
-from indexer.loaders import load_document  # noqa: E402
+from bot.facts.retrieval import HybridRetriever, cosine_top  # noqa: E402
+from indexer.ingest.loaders import load_document  # noqa: E402
+from indexer.ingest.pipeline import index_paths  # noqa: E402
 from indexer.models import Chunk, DocType, DocumentMeta  # noqa: E402
-from indexer.pipeline import index_paths  # noqa: E402
 from indexer.settings import Settings  # noqa: E402
 from indexer.wiring import index_deps, open_store  # noqa: E402
 

@@ -16,14 +16,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.cite import CitationBook  # noqa: E402
-from bot.minutes_render import render_summary  # noqa: E402
-from bot.minutes_summary import summarize_minutes  # noqa: E402
-from indexer.chunking import split_document  # noqa: E402
-from indexer.loaders import load_document  # noqa: E402
-from indexer.metadata import extract_metadata  # noqa: E402
+from bot.core.cite import CitationBook  # noqa: E402
+from bot.minutes.render import render_summary  # noqa: E402
+from bot.minutes.summary import summarize_minutes  # noqa: E402
+from indexer.ingest.chunking import split_document  # noqa: E402
+from indexer.ingest.loaders import load_document  # noqa: E402
+from indexer.ingest.metadata import extract_metadata  # noqa: E402
 from indexer.models import Chunk, DocType, DocumentMeta, LoadedDocument  # noqa: E402
-from indexer.places import Gazetteer  # noqa: E402
+from indexer.text.places import Gazetteer  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 

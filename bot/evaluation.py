@@ -16,9 +16,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from bot.claims import normalise
-from bot.models import Answer, AnswerCore
-from indexer.lexical import tokenize
+from bot.core.claims import normalise
+from bot.core.models import Answer, AnswerCore
+from indexer.store.lexical import tokenize
 
 Item = str | list[str]
 

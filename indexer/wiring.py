@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from indexer import state
 from indexer.catalogue import catalogue_enricher, catalogue_remover
 from indexer.embeddings import build_embeddings, embedding_signature
-from indexer.pipeline import IndexDeps
-from indexer.places import Gazetteer
+from indexer.ingest.pipeline import IndexDeps
 from indexer.settings import Settings
-from indexer.store import KnowledgeStore
-from indexer.vectors import open_chroma
+from indexer.store import ledger as state
+from indexer.store.knowledge import KnowledgeStore
+from indexer.store.vectors import open_chroma
+from indexer.text.places import Gazetteer
 
 
 def open_store(settings: Settings, with_vectors: bool = False) -> KnowledgeStore:

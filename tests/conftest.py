@@ -17,7 +17,7 @@ SHARED_EVAL = REPO.parent / "shared" / "eval" / "questions.jsonl"
 
 @pytest.fixture(scope="session")
 def gazetteer():  # type: ignore[no-untyped-def]
-    from indexer.places import Gazetteer
+    from indexer.text.places import Gazetteer
 
     return Gazetteer.load()
 
@@ -46,8 +46,8 @@ def sample_context(tmp_path_factory, gazetteer):  # type: ignore[no-untyped-def]
 
     Read-only: tests that change documents build their own store.
     """
-    from bot.context import CoreContext
-    from indexer.pipeline import index_paths
+    from bot.core.context import CoreContext
+    from indexer.ingest.pipeline import index_paths
     from indexer.wiring import open_store
     from tests.fakes import fake_index_deps
 
@@ -67,8 +67,8 @@ def real_core(tmp_path_factory):  # type: ignore[no-untyped-def]
 
     About half a minute on two cores; shared by every test that needs true retrieval quality.
     """
-    from bot.answer import build_core
-    from indexer.pipeline import index_paths
+    from bot.core.engine import build_core
+    from indexer.ingest.pipeline import index_paths
     from indexer.wiring import index_deps, open_store
 
     data = tmp_path_factory.mktemp("real-data")

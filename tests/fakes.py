@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from indexer.embeddings import VectorEmbeddings
-from indexer.lexical import tokenize
+from indexer.store.lexical import tokenize
 
 
 class FakeEmbeddings(VectorEmbeddings):

@@ -24,7 +24,7 @@ def ask(
     data_dir: DataDirOption = None,
 ) -> None:
     """Still et spørsmål til kunnskapsbasen og få et svar med kilder."""
-    from bot.answer import build_core
+    from bot.core.engine import build_core
 
     settings = settings_from(data_dir)
     with user_errors():
@@ -51,7 +51,7 @@ def run_eval(
     data_dir: DataDirOption = None,
 ) -> None:
     """Mål svarkvaliteten på et sett med fasitspørsmål; feiler under tersklene."""
-    from bot.answer import build_core
+    from bot.core.engine import build_core
 
     settings = settings_from(data_dir)
     if not questions.is_file():

@@ -21,8 +21,8 @@ from typing import Annotated, Any
 import typer
 
 from bot.cli.common import DataDirOption, console, err_console, settings_from, user_errors
-from bot.context import CoreContext, Question
-from bot.models import ChatTurn
+from bot.core.context import CoreContext, Question
+from bot.core.models import ChatTurn
 from indexer.errors import LaeringsbotError
 from indexer.settings import Settings
 
@@ -101,7 +101,7 @@ def _as_request(text: str) -> str:
 
 
 def _build_context(settings: Settings) -> CoreContext:
-    from bot.answer import build_context
+    from bot.core.engine import build_context
 
     return build_context(settings)
 

@@ -12,9 +12,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from bot.cli.common import DataDirOption, console, settings_from, user_errors
-from indexer import state
+from indexer.ingest.pipeline import discover, index_paths
 from indexer.models import IndexReport
-from indexer.pipeline import discover, index_paths
+from indexer.store import ledger as state
 from indexer.wiring import index_deps, open_store
 
 

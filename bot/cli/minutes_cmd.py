@@ -9,7 +9,7 @@ import typer
 from rich.text import Text
 
 from bot.cli.common import DataDirOption, console, err_console, settings_from, user_errors
-from bot.models import Answer
+from bot.core.models import Answer
 
 LangOption = Annotated[
     Literal["nb", "nn", "en"], typer.Option("--lang", help="Språk i svaret: nb, nn eller en")
@@ -29,8 +29,8 @@ def summarize(
     data_dir: DataDirOption = None,
 ) -> None:
     """Oppsummer et referat: saker, vedtak, oppfølgingspunkter og neste møte."""
-    from bot.answer import build_context
-    from bot.minutes import answer_minutes
+    from bot.core.engine import build_context
+    from bot.minutes.route import answer_minutes
 
     settings = settings_from(data_dir)
     with user_errors():
@@ -53,9 +53,9 @@ def decisions(
     data_dir: DataDirOption = None,
 ) -> None:
     """List vedtak og åpne oppfølgingspunkter fra alle referater, nyeste først."""
-    from bot.answer import build_context
-    from bot.decisions import format_decision, list_decisions
-    from indexer.dates import parse_date
+    from bot.core.engine import build_context
+    from bot.minutes.decisions import format_decision, list_decisions
+    from indexer.text.dates import parse_date
 
     since = parse_date(siden) if siden else None
     if siden and since is None:

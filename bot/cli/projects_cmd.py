@@ -11,11 +11,11 @@ import typer
 from rich.table import Table
 
 from bot.cli.common import DataDirOption, console, settings_from, user_errors
-from bot.lists import period_label, place_labels
+from bot.lists.answer import period_label, place_labels
 from indexer.catalogue import ProjectQuery, ProjectRecord, find_projects
 from indexer.errors import LaeringsbotError
-from indexer.places import Gazetteer
-from indexer.themes import BY_KEY, THEMES, themes_in
+from indexer.text.places import Gazetteer
+from indexer.text.themes import BY_KEY, THEMES, themes_in
 from indexer.wiring import open_store
 
 COLUMNS = ("prosjekt", "kommuner", "fylke", "fylke_i_dag", "periode", "tema", "budsjett",

@@ -7,13 +7,13 @@ for everything else so the rest of the core can answer.
 
 from __future__ import annotations
 
-from bot.context import CoreContext, Question
+from bot.core.context import CoreContext, Question
+from bot.core.models import Answer, Language
 from bot.drafting.compose import Draft, build_draft
 from bot.drafting.dialog import DraftState, advance
 from bot.drafting.export import export_docx
 from bot.drafting.parsing import Opening, parse_opening
 from bot.drafting.render import cancelled_answer, draft_answer
-from bot.models import Answer, Language
 
 __all__ = ["Draft", "DraftState", "try_answer", "dialog_state"]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.models import Language
+from bot.core.models import Language
 
 LABELS: dict[str, dict[Language, str]] = {
     "min_municipalities": {"nb": "Minst {n} kommuner", "nn": "Minst {n} kommunar",

@@ -8,8 +8,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from bot.cite import CitationBook
-from bot.context import CoreContext
+from bot.core.cite import CitationBook
+from bot.core.context import CoreContext
+from bot.core.models import Citation, Language
 from bot.drafting.criteria import CheckItem, checklist, select_rules
 from bot.drafting.dialog import DraftState
 from bot.drafting.facts import Facts, derive_facts
@@ -18,7 +19,6 @@ from bot.drafting.parsing import join_names
 from bot.drafting.plan import DraftSection, build_sections, outline
 from bot.drafting.prose import write_prose
 from bot.drafting.texts import question, title
-from bot.models import Citation, Language
 
 
 class SourceRef(BaseModel):

@@ -15,15 +15,15 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from bot.cite import CitationBook
+from bot.core.cite import CitationBook
+from bot.core.models import Language
 from bot.drafting.check_texts import DETAILS, LABELS
 from bot.drafting.facts import Facts, project_period
 from bot.drafting.grounding import Grounding, SourceDoc
 from bot.drafting.parsing import join_names, number_word
 from bot.drafting.rules import Rule
 from bot.drafting.texts import DraftKind
-from bot.models import Language
-from indexer.dates import MONTH_NUMBERS, format_nb
+from indexer.text.dates import MONTH_NUMBERS, format_nb
 
 Status = Literal["met", "missing", "conflict"]
 PLAN_CHECKS = ("min_municipalities", "participants", "anchoring", "competence", "own_share",

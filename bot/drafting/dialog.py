@@ -15,6 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from bot.core.models import ChatTurn, Language
 from bot.drafting.parsing import (
     Opening,
     is_draft_request,
@@ -22,8 +23,7 @@ from bot.drafting.parsing import (
     normalise_command,
 )
 from bot.drafting.texts import FIELDS, DraftKind, label, title
-from bot.language import detect_language
-from bot.models import ChatTurn, Language
+from indexer.text.language import detect_language
 
 Status = Literal["active", "done", "cancelled"]
 Event = Literal["start", "answered", "skipped", "back", "back_empty", "resume", "done",

@@ -18,7 +18,7 @@ from bot.drafting.parsing import (
     parse_period,
 )
 from indexer.models import MunicipalityMention
-from indexer.places import Gazetteer
+from indexer.text.places import Gazetteer
 
 _DECLINED = re.compile(r"^\s*(?:nei|ingen|ikke|ikkje|none|no|nobody|n/a)\b", re.I)
 _NEGATED_ANCHOR = re.compile(r"\b(?:ikke|ikkje|not)\s+(?:\w+\s+)?(?:forank\w*|anchor\w*)", re.I)

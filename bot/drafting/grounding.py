@@ -18,9 +18,9 @@ from bot.drafting.rules import Rule, extract_rules
 from bot.drafting.texts import DraftKind
 from indexer.catalogue import ProjectQuery, find_projects
 from indexer.models import Chunk, DocType, DocumentMeta
-from indexer.places import Gazetteer
-from indexer.store import KnowledgeStore
-from indexer.themes import themes_in
+from indexer.store.knowledge import KnowledgeStore
+from indexer.text.places import Gazetteer
+from indexer.text.themes import themes_in
 
 _CALLS = frozenset({DocType.UTLYSNING, DocType.INVITASJON})
 _PROJECTS = frozenset({DocType.PROSJEKTBESKRIVELSE, DocType.SLUTTRAPPORT})

@@ -10,12 +10,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from bot.core.models import Language
 from bot.drafting.texts import DraftKind
-from bot.models import Language
-from indexer import themes
-from indexer.dates import MONTH_NUMBERS, find_dates, format_nb
 from indexer.models import MunicipalityMention
-from indexer.places import Gazetteer
+from indexer.text import themes
+from indexer.text.dates import MONTH_NUMBERS, find_dates, format_nb
+from indexer.text.places import Gazetteer
 
 _COMMAND = re.compile(r"^\s*/(?:utkast|draft)\b", re.I)
 _DOC_WORDS = (
@@ -48,7 +48,7 @@ COMMANDS: dict[str, frozenset[str]] = {
 
 @dataclass(frozen=True)
 class Theme:
-    """A theme of the shared vocabulary (indexer.themes), with a query that finds it by BM25."""
+    """A theme of the shared vocabulary (indexer.text.themes), with a query that finds it by BM25."""
 
     key: str
     query: str

@@ -14,15 +14,15 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from bot.cite import CitationBook
+from bot.core.cite import CitationBook
+from bot.core.models import Language
 from bot.drafting.criteria import Located, cite_rule
 from bot.drafting.facts import Facts
 from bot.drafting.grounding import Grounding, SourceDoc
 from bot.drafting.parsing import join_names
 from bot.drafting.texts import DraftKind, field_name, label
-from bot.models import Language
+from indexer.ingest.structure import find_sections
 from indexer.models import DocumentMeta
-from indexer.structure import find_sections
 
 ParagraphKind = Literal["answer", "missing", "guidance", "example", "prose"]
 EXAMPLE_CHARS = 420

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.cite import CitationBook
-from bot.claims import check_sentence
+from bot.core.cite import CitationBook
+from bot.core.claims import check_sentence
+from bot.core.models import Language
 from bot.drafting.facts import Facts
 from bot.drafting.plan import DraftSection, Paragraph
 from bot.drafting.texts import DraftKind, field_name
-from bot.models import Language
-from bot.sentences import split_sentences
+from indexer.text.sentences import split_sentences
 
 _MARKER = re.compile(r"\s*\[(\d{1,3})\]")
 _LANGUAGE_NAMES = {"nb": "norsk bokmål", "nn": "nynorsk", "en": "English"}

@@ -6,11 +6,11 @@ The first line is always the dialog's marker (see `dialog.DraftState.marker`).
 
 from __future__ import annotations
 
-from bot.cite import render
+from bot.core.cite import render
+from bot.core.models import Answer, AnswerSentence, Language
 from bot.drafting.compose import Draft
 from bot.drafting.dialog import DraftState
 from bot.drafting.texts import FIELDS, field_name, label
-from bot.models import Answer, AnswerSentence, Language
 
 _ICONS = {"met": "✅", "missing": "⬜", "conflict": "⚠️"}
 # The checklist items worth recalling right before a question is asked.

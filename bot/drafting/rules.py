@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.drafting.parsing import amounts, find_theme, number_word
-from bot.sentences import split_sentences
-from indexer.dates import find_dates
+from indexer.ingest.structure import find_sections
 from indexer.models import DocType
-from indexer.structure import find_sections
+from indexer.text.dates import find_dates
+from indexer.text.sentences import split_sentences
 
 Scope = Literal["plan", "report", "any"]
 RuleKind = Literal["sections", "min_municipalities", "anchoring", "participants", "competence",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from bot.models import Language
+from bot.core.models import Language
 
 DraftKind = Literal["plan", "report"]
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from bot.core.models import Language
 from bot.drafting.texts import label
-from bot.models import Language
 
 CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 _MAX_DEPTH = 4

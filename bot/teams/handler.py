@@ -20,7 +20,7 @@ from botbuilder.core import InvokeResponse, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.schema import Activity, ChannelAccount, DeliveryModes
 
-from bot.models import AnswerCore
+from bot.core.models import AnswerCore
 from bot.teams import render
 from bot.teams.activity import to_activity
 from bot.teams.commands import HELP_COMMAND

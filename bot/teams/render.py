@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from bot.core.models import Answer, Citation
 from bot.drafting.links import DownloadSigner, download_url
-from bot.models import Answer, Citation
 from bot.teams import cards
 from bot.teams.commands import COMMANDS, SUGGESTED_PROMPTS
 

@@ -31,8 +31,8 @@ from botbuilder.schema import Activity, DeliveryModes
 from botframework.connector.auth import BotFrameworkAuthentication
 from msrest.serialization import Model
 
+from bot.core.models import AnswerCore
 from bot.drafting.links import DownloadSigner
-from bot.models import AnswerCore
 from bot.teams import render
 from bot.teams.activity import to_activity
 from bot.teams.downloads import download_routes

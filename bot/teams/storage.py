@@ -18,7 +18,7 @@ from typing import Any
 from botbuilder.core import ConversationState, Storage, TurnContext
 from pydantic import BaseModel
 
-from bot.models import ChatTurn
+from bot.core.models import ChatTurn
 
 # Turns kept and passed to the core: a drafting dialog is a fold over the history from its
 # opening request, so a whole dialog (ten questions, skips, side questions) must fit.

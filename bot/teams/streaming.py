@@ -18,7 +18,7 @@ from typing import Any, Protocol, runtime_checkable
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity, ResourceResponse
 
-from bot.models import Answer, AnswerCore, ChatTurn
+from bot.core.models import Answer, AnswerCore, ChatTurn
 from bot.teams.activity import to_activity
 
 log = logging.getLogger(__name__)

@@ -21,11 +21,11 @@ from indexer.catalogue.models import (
     Tag,
 )
 from indexer.catalogue.query import Coverage, ProjectQuery, coverage, find_projects
-from indexer.catalogue.store import rebuild, remove_writer, replace_writer
 from indexer.catalogue.view import DocView
 from indexer.models import Chunk, DocumentMeta, LoadedDocument
-from indexer.places import Gazetteer
-from indexer.store import CatalogueWriter
+from indexer.store.catalogue import rebuild, remove_writer, replace_writer
+from indexer.store.knowledge import CatalogueWriter
+from indexer.text.places import Gazetteer
 
 __all__ = [
     "Amount", "Coverage", "Evidence", "ProjectMunicipality", "ProjectQuery", "ProjectRecord",

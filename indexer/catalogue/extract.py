@@ -16,10 +16,10 @@ from indexer.catalogue import fields
 from indexer.catalogue.fields import PROJECT_WORD, Span
 from indexer.catalogue.models import Amount, ProjectMunicipality, ProjectRecord, Tag
 from indexer.catalogue.view import DocView, merge_places, merge_tags
+from indexer.ingest.structure import Section, find_sections
 from indexer.models import Chunk, DocType, DocumentMeta, LoadedDocument
-from indexer.places import Gazetteer
-from indexer.structure import Section, find_sections
-from indexer.themes import find_themes
+from indexer.text.places import Gazetteer
+from indexer.text.themes import find_themes
 
 PRIMARY_TYPES = frozenset({DocType.PROSJEKTBESKRIVELSE, DocType.SLUTTRAPPORT})
 _TYPE_PREFIX = re.compile(

@@ -9,7 +9,7 @@ import re
 from typing import NamedTuple
 
 from indexer.catalogue.models import AmountKind, Role
-from indexer.dates import find_dates
+from indexer.text.dates import find_dates
 
 PROJECT_WORD = re.compile(r"prosjekt|\bproject", re.IGNORECASE)
 QUOTED = re.compile(r"«([^«»\n]{3,80})»")

@@ -24,7 +24,7 @@ from indexer.catalogue.models import (
     Tag,
 )
 from indexer.catalogue.view import DocView, merge_places, merge_tags
-from indexer.themes import BY_KEY, find_themes
+from indexer.text.themes import BY_KEY, find_themes
 
 MAX_DOCUMENT_CHARS = 24_000
 PROMPT = """Du leser ett dokument fra de kommunale læringsnettverkene i barnevernet og finner

@@ -42,7 +42,7 @@ class Amount(BaseModel):
 
 
 class Tag(BaseModel):
-    """A theme key (from indexer.themes) or a partner name, with its evidence."""
+    """A theme key (from indexer.text.themes) or a partner name, with its evidence."""
 
     value: str
     evidence: Evidence

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from indexer.catalogue.models import Evidence, ProjectRecord
-from indexer.catalogue.store import ensure_schema
 from indexer.models import DocType
+from indexer.store.catalogue import ensure_schema
 
 
 @dataclass(frozen=True)

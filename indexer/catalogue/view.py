@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from indexer.catalogue.fields import Span, is_organisation, role_of
 from indexer.catalogue.models import Evidence, ProjectMunicipality, Tag
 from indexer.models import Chunk, DocumentMeta, LoadedDocument
-from indexer.places import Gazetteer
-from indexer.themes import find_themes
+from indexer.text.places import Gazetteer
+from indexer.text.themes import find_themes
 
 
 @dataclass

@@ -7,7 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from bot.models import ChatTurn
+from bot.core.models import ChatTurn
 
 pytestmark = pytest.mark.slow
 
@@ -88,8 +88,8 @@ def test_empty_and_huge_questions_get_friendly_answers(real_core):
 
 
 def test_ask_json_contract(real_core, monkeypatch):
-    from bot import answer as answer_module
     from bot.cli import app
+    from bot.core import engine as answer_module
 
     monkeypatch.setattr(answer_module, "build_core", lambda settings: real_core)
     result = CliRunner().invoke(app, ["ask", "Hvor mange rutiner har kvalitetshåndboken i "

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from bot.claims import check_sentence, supported
+from bot.core.claims import check_sentence, supported
 
 SOURCE = "Søknadsfrist: 15. april 2023. Det kan søkes om inntil 400 000 kr per prosjekt."
 

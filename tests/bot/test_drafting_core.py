@@ -13,9 +13,9 @@ import pytest
 from docx import Document
 
 from bot import drafting
-from bot.answer import Core
-from bot.context import Question
-from bot.models import ChatTurn
+from bot.core.context import Question
+from bot.core.engine import Core
+from bot.core.models import ChatTurn
 from tests.conftest import SHARED_EVAL
 
 CALL = "2023-03-01_utlysning_rogaland_stimuleringsmidler.md"

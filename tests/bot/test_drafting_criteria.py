@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bot.cite import CitationBook
+from bot.core.cite import CitationBook
 from bot.drafting.criteria import checklist, report_due, select_rules
 from bot.drafting.dialog import DraftState
 from bot.drafting.facts import derive_facts
@@ -190,8 +190,8 @@ Søknadsfrist: 15. april 2024.
 
 @pytest.fixture
 def newer_call_context(settings, corpus, gazetteer):  # type: ignore[no-untyped-def]
-    from bot.context import CoreContext
-    from indexer.pipeline import index_paths
+    from bot.core.context import CoreContext
+    from indexer.ingest.pipeline import index_paths
     from indexer.wiring import open_store
     from tests.fakes import FakeEmbeddings, fake_index_deps
 

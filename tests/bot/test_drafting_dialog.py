@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.models import ChatTurn, Language
 from bot.drafting.dialog import DraftState, advance, replay
 from bot.drafting.parsing import (
     find_places,
@@ -13,7 +14,6 @@ from bot.drafting.parsing import (
     parse_opening,
     parse_period,
 )
-from bot.models import ChatTurn, Language
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from docx import Document
 
 from bot import drafting
-from bot.context import Question
+from bot.core.context import Question
 from bot.drafting.export import draft_path
 from bot.drafting.links import DownloadSigner, LinkError, download_url
 from bot.teams.downloads import DOCX, download_routes

@@ -11,8 +11,8 @@ from langchain_core.language_models.fake_chat_models import (
 )
 
 from bot import drafting
-from bot.context import Question
-from bot.models import ChatTurn
+from bot.core.context import Question
+from bot.core.models import ChatTurn
 
 REQUEST = "/utkast høykonflikt i Hå og Time etter utlysningen i Rogaland av 1. mars 2023"
 

@@ -11,9 +11,9 @@ import typer
 from typer.testing import CliRunner
 
 from bot.cli import projects_cmd
-from bot.context import CoreContext, Question
-from bot.lists import try_answer
-from indexer.pipeline import index_paths
+from bot.core.context import CoreContext, Question
+from bot.lists.answer import try_answer
+from indexer.ingest.pipeline import index_paths
 from tests.conftest import SHARED_EVAL
 from tests.fakes import FakeEmbeddings, fake_index_deps
 

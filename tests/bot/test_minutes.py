@@ -9,13 +9,13 @@ import unicodedata
 
 import pytest
 
-from bot.claims import normalise
-from bot.context import Question
-from bot.minutes import try_answer
-from bot.minutes_find import minutes_documents
-from bot.minutes_models import MeetingSummary
-from indexer.loaders import load_document
-from indexer.structure import agenda_items
+from bot.core.claims import normalise
+from bot.core.context import Question
+from bot.minutes.find import minutes_documents
+from bot.minutes.models import MeetingSummary
+from bot.minutes.route import try_answer
+from indexer.ingest.loaders import load_document
+from indexer.ingest.structure import agenda_items
 from tests.conftest import KNOWLEDGE, SHARED_EVAL
 
 VESTLAND = "2020-02-11_referat_styringsgruppe_vestland.md"

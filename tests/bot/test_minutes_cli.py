@@ -11,7 +11,7 @@ import typer
 from typer.testing import CliRunner
 
 from bot.cli import minutes_cmd
-from indexer.pipeline import index_paths
+from indexer.ingest.pipeline import index_paths
 from indexer.settings import Settings
 from tests.conftest import KNOWLEDGE
 from tests.fakes import fake_index_deps

@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from bot.context import Question
-from bot.decisions import list_decisions, parse_decisions_question
-from bot.minutes import try_answer
+from bot.core.context import Question
+from bot.minutes.decisions import list_decisions, parse_decisions_question
+from bot.minutes.route import try_answer
 
 VESTLAND = "2020-02-11_referat_styringsgruppe_vestland.md"
 SETESDAL = "2023-05-10_referat_styringsgruppe_setesdal.md"

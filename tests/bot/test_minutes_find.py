@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.context import CoreContext, Question
-from bot.minutes import try_answer
-from bot.minutes_find import is_summary_request, parse_request
-from indexer.pipeline import index_paths
+from bot.core.context import CoreContext, Question
+from bot.minutes.find import is_summary_request, parse_request
+from bot.minutes.route import try_answer
+from indexer.ingest.pipeline import index_paths
 from indexer.wiring import open_store
 from tests.fakes import FakeEmbeddings, fake_index_deps
 

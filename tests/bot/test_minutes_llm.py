@@ -8,12 +8,12 @@ import json
 
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from bot.cite import CitationBook
-from bot.context import Question
-from bot.minutes import try_answer
-from bot.minutes_models import MeetingSummary
-from bot.minutes_summary import summarize_minutes
-from indexer.chunking import split_document
+from bot.core.cite import CitationBook
+from bot.core.context import Question
+from bot.minutes.models import MeetingSummary
+from bot.minutes.route import try_answer
+from bot.minutes.summary import summarize_minutes
+from indexer.ingest.chunking import split_document
 from indexer.models import DocType, DocumentMeta
 
 TEXT = (

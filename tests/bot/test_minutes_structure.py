@@ -9,11 +9,11 @@ import tracemalloc
 
 import pytest
 
-from bot.cite import CitationBook
-from bot.minutes_models import MeetingSummary
-from bot.minutes_render import render_summary
-from bot.minutes_summary import summarize_minutes
-from indexer.chunking import split_document
+from bot.core.cite import CitationBook
+from bot.minutes.models import MeetingSummary
+from bot.minutes.render import render_summary
+from bot.minutes.summary import summarize_minutes
+from indexer.ingest.chunking import split_document
 from indexer.models import DocType, DocumentMeta
 
 MEETING = dt.date(2025, 3, 4)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.filters import allowed_documents, read_filters
-from bot.retrieval import HybridRetriever, reciprocal_rank_fusion
+from bot.facts.filters import allowed_documents, read_filters
+from bot.facts.retrieval import HybridRetriever, reciprocal_rank_fusion
 from indexer.models import DocType
 
 

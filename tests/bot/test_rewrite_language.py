@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.language import detect_language
-from bot.models import ChatTurn
-from bot.rewrite import standalone_question
+from bot.core.models import ChatTurn
+from bot.core.rewrite import standalone_question
+from indexer.text.language import detect_language
 
 
 @pytest.mark.parametrize(

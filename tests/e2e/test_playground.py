@@ -1,6 +1,6 @@
 """A newcomer chats with the bot in a browser: Microsoft 365 Agents Playground + headless chromium.
 
-The bot runs in this process on 127.0.0.1 with the real core (bot.answer.build_core on the
+The bot runs in this process on 127.0.0.1 with the real core (bot.core.engine.build_core on the
 sample corpus, indexed into a temp dir) when it can be built, else with the fake core from
 tests/bot/teams/fakes.py; LAERINGSBOT_E2E_CORE=real|fake forces one. Which one ran is printed
 and recorded as the test property `core`.
@@ -24,7 +24,7 @@ from typing import Any
 import aiohttp
 import pytest
 
-from bot.models import Answer, AnswerCore, ChatTurn
+from bot.core.models import Answer, AnswerCore, ChatTurn
 from bot.teams.render import claim
 from indexer.settings import Settings
 from tests.bot.teams.conftest import Service, start_service
@@ -67,8 +67,8 @@ class RecordingCore:
 
 def real_core(data_dir: Path) -> AnswerCore:
     """The real core on the sample corpus (real embedding model), indexed into `data_dir`."""
-    from bot.answer import build_core
-    from indexer.pipeline import index_paths
+    from bot.core.engine import build_core
+    from indexer.ingest.pipeline import index_paths
     from indexer.wiring import index_deps, open_store
 
     settings = Settings(data_dir=data_dir, knowledge_paths=[REPO / "knowledge"], _env_file=None)  # type: ignore[call-arg]
@@ -82,7 +82,7 @@ def choose_core(data_dir: Path) -> tuple[AnswerCore, str]:
     if wanted == "fake":
         return FakeCore(), "fake (LAERINGSBOT_E2E_CORE=fake)"
     try:
-        return real_core(data_dir), "real (bot.answer.build_core on knowledge/)"
+        return real_core(data_dir), "real (bot.core.engine.build_core on knowledge/)"
     except Exception as exc:
         if wanted == "real":
             raise

@@ -13,12 +13,12 @@ from indexer.catalogue import ProjectQuery, extract, find_projects, rebuild
 from indexer.catalogue.extract import extract_projects
 from indexer.catalogue.fields import Span, amounts
 from indexer.catalogue.link import link
-from indexer.chunking import split_document
-from indexer.loaders import load_document
-from indexer.metadata import extract_metadata
+from indexer.ingest.chunking import split_document
+from indexer.ingest.loaders import load_document
+from indexer.ingest.metadata import extract_metadata
+from indexer.ingest.pipeline import index_paths
 from indexer.models import LoadedDocument
-from indexer.pipeline import index_paths
-from indexer.themes import themes_in
+from indexer.text.themes import themes_in
 from tests.conftest import KNOWLEDGE
 from tests.fakes import fake_index_deps
 

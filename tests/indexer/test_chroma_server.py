@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.pipeline import index_paths
+from indexer.ingest.pipeline import index_paths
 from indexer.settings import Settings
 from indexer.wiring import open_store
 from tests.fakes import fake_index_deps
@@ -67,7 +67,7 @@ def test_index_into_chroma_server_and_delete_from_it(tmp_path, corpus, gazetteer
 
 def test_unreachable_server_is_a_clear_config_error(tmp_path):
     from indexer.errors import ConfigError
-    from indexer.vectors import open_chroma
+    from indexer.store.vectors import open_chroma
 
     settings = Settings(data_dir=tmp_path, chroma_host="127.0.0.1", chroma_port=_free_port(),
                         _env_file=None)

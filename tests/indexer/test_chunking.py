@@ -2,9 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from indexer.chunking import embedding_text, split_document
+from indexer.ingest.chunking import embedding_text, split_document
+from indexer.ingest.structure import agenda_items
 from indexer.models import Chunk, DocType
-from indexer.structure import agenda_items
 
 KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
 CORPUS = sorted(p.name for p in KNOWLEDGE.iterdir() if p.name != "README.md")

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from indexer.dates import find_dates, format_nb, parse_date
+from indexer.text.dates import find_dates, format_nb, parse_date
 
 
 @pytest.mark.parametrize(

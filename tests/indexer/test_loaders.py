@@ -9,7 +9,7 @@ import pytest
 from fpdf import FPDF
 
 from indexer.errors import DocumentError
-from indexer.loaders import SUPPORTED_SUFFIXES, load_document, split_front_matter
+from indexer.ingest.loaders import SUPPORTED_SUFFIXES, load_document, split_front_matter
 
 KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
 NORWEGIAN = "Læringsnettverket i Bærum – «fosterhjem» for små barn på Øygarden.\nÆØÅ æøå é"

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from indexer.loaders import load_document
-from indexer.metadata import extract_metadata, find_title
+from indexer.ingest.loaders import load_document
+from indexer.ingest.metadata import extract_metadata, find_title
 from indexer.models import DocType, LoadedDocument
 
 KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"

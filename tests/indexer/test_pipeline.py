@@ -11,9 +11,9 @@ import textwrap
 import time
 from pathlib import Path
 
-from indexer import state
-from indexer.pipeline import index_paths
+from indexer.ingest.pipeline import index_paths
 from indexer.settings import Settings
+from indexer.store import ledger as state
 from indexer.wiring import open_store
 from tests.conftest import REPO
 from tests.fakes import FakeEmbeddings, fake_index_deps
@@ -124,8 +124,8 @@ KILL_SCRIPT = textwrap.dedent("""
     import sys
     sys.path.insert(0, {repo!r})
     from pathlib import Path
-    from indexer.places import Gazetteer
-    from indexer.pipeline import index_paths
+    from indexer.text.places import Gazetteer
+    from indexer.ingest.pipeline import index_paths
     from indexer.settings import Settings
     from tests.fakes import FakeEmbeddings, fake_index_deps
     settings = Settings(data_dir=Path({data!r}), _env_file=None)

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from indexer.errors import ConfigError
-from indexer.places import Gazetteer
+from indexer.text.places import Gazetteer
 
 KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
 D2018 = dt.date(2018, 9, 13)

@@ -1,4 +1,4 @@
-from indexer.privacy import REDACTED, is_personal_number, redact_personal_numbers
+from indexer.ingest.privacy import REDACTED, is_personal_number, redact_personal_numbers
 
 _W1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 _W2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)

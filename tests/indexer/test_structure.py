@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
+from indexer.ingest.structure import Section, agenda_items, find_sections
 from indexer.models import DocType
-from indexer.structure import Section, agenda_items, find_sections
 
 KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
 

@@ -12,7 +12,7 @@ import pytest
 from aiohttp import web
 from botframework.connector.auth import BotFrameworkAuthentication
 
-from bot.models import AnswerCore
+from bot.core.models import AnswerCore
 from bot.teams.server import LEDGER_KEY, TURNS_KEY, create_app
 from indexer.settings import Settings
 from tests.bot.teams.fakes import ConnectorStub, FakeCore

@@ -14,7 +14,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.models import Answer, ChatTurn, Citation
+from bot.core.models import Answer, ChatTurn, Citation
 
 SAMPLE_CITATION = Citation(
     n=1,

@@ -20,10 +20,10 @@ from urllib.parse import urlsplit
 import pytest
 from docx import Document
 
-from bot.answer import Core
+from bot.core.engine import Core
+from bot.core.models import Answer
 from bot.drafting.links import DownloadSigner, LinkError
 from bot.drafting.texts import question
-from bot.models import Answer
 from bot.teams import cards, render
 from bot.teams.server import SIGNER_KEY
 from indexer.settings import Settings

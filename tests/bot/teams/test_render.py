@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.models import Answer, Citation
+from bot.core.models import Answer, Citation
 from bot.teams import cards, render
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"

@@ -1,0 +1,385 @@
+"""Complete, cited answers to "which municipalities / which projects / how many" from the catalogue.
+
+Retrieval finds the top few chunks; a list question needs every matching project. So these
+questions are answered from the project catalogue built at index time: each row cites the
+sentences it was read from, rows are grouped by today's county, and a last sentence says what
+the answer covers. Names stay as the documents wrote them, with today's name beside a former one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections import defaultdict
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from bot.core.cite import CitationBook, render
+from bot.core.context import CoreContext, Question
+from bot.core.models import Answer, AnswerSentence, Language
+from bot.lists.routing import ListRequest, route
+from indexer.catalogue import Evidence, ProjectMunicipality, ProjectRecord, coverage, find_projects
+from indexer.catalogue.query import Coverage
+from indexer.text.places import Gazetteer
+from indexer.text.themes import label
+
+TEXTS: dict[str, dict[Language, str]] = {
+    "municipalities": {"nb": "Kommuner med prosjekter{filters}: {names}.",
+                       "nn": "Kommunar med prosjekt{filters}: {names}.",
+                       "en": "Municipalities with projects{filters}: {names}."},
+    "projects": {"nb": "Prosjekter{filters} ({count}):", "nn": "Prosjekt{filters} ({count}):",
+                 "en": "Projects{filters} ({count}):"},
+    "count_projects": {"nb": "Kunnskapsbasen har {count} prosjekter{filters}.",
+                       "nn": "Kunnskapsbasen har {count} prosjekt{filters}.",
+                       "en": "The knowledge base has {count} projects{filters}."},
+    "count_municipalities": {
+        "nb": "{count} kommuner har hatt prosjekter{filters}: {names}.",
+        "nn": "{count} kommunar har hatt prosjekt{filters}: {names}.",
+        "en": "{count} municipalities have had projects{filters}: {names}."},
+    "amounts": {"nb": "Budsjett og stimuleringsmidler for prosjekter{filters}:",
+                "nn": "Budsjett og stimuleringsmidlar for prosjekt{filters}:",
+                "en": "Budgets and stimulus funds for projects{filters}:"},
+    "compare": {"nb": "Sammenligning av prosjekter{filters} ({count}):",
+                "nn": "Samanlikning av prosjekt{filters} ({count}):",
+                "en": "Comparison of projects{filters} ({count}):"},
+    "sum": {"nb": "Til sammen: budsjett {budget}, stimuleringsmidler {funds} (søkt eller tildelt).",
+            "nn": "Til saman: budsjett {budget}, stimuleringsmidlar {funds} (søkt eller tildelt).",
+            "en": "In total: budget {budget}, stimulus funds {funds} (applied for or granted)."},
+    "no_amounts": {"nb": "Uten beløp i kildene: {names}.", "nn": "Utan beløp i kjeldene: {names}.",
+                   "en": "No amounts in the sources: {names}."},
+    "none": {"nb": "Jeg fant ingen prosjekter{filters} i kunnskapsbasen.",
+             "nn": "Eg fann ingen prosjekt{filters} i kunnskapsbasen.",
+             "en": "I found no projects{filters} in the knowledge base."},
+    "coverage": {"nb": "Basert på {count} dokumenter i kunnskapsbasen, sist oppdatert {date}.",
+                 "nn": "Basert på {count} dokument i kunnskapsbasen, sist oppdatert {date}.",
+                 "en": "Based on {count} documents in the knowledge base, last updated {date}."},
+    "includes": {"nb": "{name} omfatter også tidligere {former}.",
+                 "nn": "{name} omfattar også tidlegare {former}.",
+                 "en": "{name} also covers the former {former}."},
+    "theme": {"nb": " om {x}", "nn": " om {x}", "en": " on {x}"},
+    "place": {"nb": " i {x}", "nn": " i {x}", "en": " in {x}"},
+    "title": {"nb": " med navnet «{x}»", "nn": " med namnet «{x}»", "en": " named «{x}»"},
+    "years": {"nb": " i {x}", "nn": " i {x}", "en": " in {x}"},
+    "from": {"nb": " fra {x}", "nn": " frå {x}", "en": " from {x}"},
+    "before": {"nb": " før {x}", "nn": " før {x}", "en": " before {x}"},
+    "and": {"nb": "og", "nn": "og", "en": "and"},
+    "or": {"nb": "eller", "nn": "eller", "en": "or"},
+    "now": {"nb": "nå", "nn": "no", "en": "now"},
+    "mentioned": {"nb": "omtalt", "nn": "omtalt", "en": "mentioned"},
+    "host": {"nb": "vertskommune", "nn": "vertskommune", "en": "host"},
+    "unknown_county": {"nb": "Fylke ikke oppgitt", "nn": "Fylke ikkje oppgitt",
+                       "en": "County not given"},
+    "no_places": {"nb": "kommuner ikke oppgitt", "nn": "kommunar ikkje oppgitt",
+                  "en": "municipalities not given"},
+    "columns": {"nb": "Prosjekt|Kommuner|Fylke|Periode|Tema|Kilder",
+                "nn": "Prosjekt|Kommunar|Fylke|Periode|Tema|Kjelder",
+                "en": "Project|Municipalities|County|Period|Theme|Sources"},
+    "money_columns": {"nb": "Budsjett|Stimuleringsmidler", "nn": "Budsjett|Stimuleringsmidlar",
+                      "en": "Budget|Stimulus funds"},
+    "budget": {"nb": "budsjett", "nn": "budsjett", "en": "budget"},
+    "søkt": {"nb": "søkt", "nn": "søkt", "en": "applied for"},
+    "tildelt": {"nb": "tildelt", "nn": "tildelt", "en": "granted"},
+}  # fmt: skip
+
+
+def say(key: str, language: Language, **values: object) -> str:
+    return TEXTS[key][language].format(**values)
+
+
+def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
+    """A complete catalogue answer, or None when the question is not a list question."""
+    started = time.perf_counter()
+    text = question.standalone or question.text
+    request = route(text, ctx.gazetteer)
+    if request is None:
+        return None
+    projects = find_projects(ctx.store.conn, request.query)
+    answer = compose(question, request, projects, coverage(ctx.store.conn), ctx.gazetteer)
+    answer.timings_ms["catalogue_ms"] = (time.perf_counter() - started) * 1000
+    return answer
+
+
+def compose(
+    question: Question,
+    request: ListRequest,
+    projects: list[ProjectRecord],
+    covered: Coverage,
+    gazetteer: Gazetteer,
+) -> Answer:
+    lang = question.language
+    filters = _filter_phrase(request, lang)
+    closing = _closing(request, covered, gazetteer, lang)
+    if not projects:
+        sentences = [AnswerSentence(text=say("none", lang, filters=filters)), *closing]
+        return Answer(question=question.text, answer=render(sentences, "\n"), language=lang,
+                      refused=True, kind="refusal", sentences=sentences)  # fmt: skip
+    book = CitationBook()
+    sentences, table = _body(request, projects, book, lang, filters)
+    sentences += closing
+    return Answer(
+        question=question.text, answer=render(sentences, "\n"), language=lang, kind="list",
+        sentences=sentences, citations=book.citations, data={"table": table},
+    )  # fmt: skip
+
+
+class _SpanChunk(NamedTuple):
+    """The parts of a Chunk that CitationBook reads; building full models per row cost more
+    than the rest of a long list answer."""
+
+    chunk_id: str
+    section: str | None
+
+
+class _SpanDocument(NamedTuple):
+    doc_id: str
+    source: str
+    title: str
+    date: dt.date | None
+
+
+def cite(book: CitationBook, evidence: Evidence) -> int:
+    """A catalogue span as a numbered citation (its chunk id links it to the indexed text)."""
+    chunk = _SpanChunk(evidence.chunk_id or f"{evidence.doc_id}:{evidence.start}",
+                       evidence.section)  # fmt: skip
+    document = _SpanDocument(evidence.doc_id, evidence.source, evidence.title, evidence.date)
+    return book.cite(chunk, document, snippet=evidence.quote)  # type: ignore[arg-type]
+
+
+def _filter_phrase(request: ListRequest, lang: Language) -> str:
+    query = request.query
+    parts: list[str] = []
+    if query.themes:
+        parts.append(say("theme", lang, x=join([label(k, lang) for k in sorted(query.themes)],
+                                               lang, "or")))  # fmt: skip
+    places = request.place_names + request.county_names
+    if places:
+        parts.append(say("place", lang, x=join(places, lang, "or")))
+    if query.title:
+        parts.append(say("title", lang, x=query.title))
+    if query.years:
+        first, last = query.years
+        if last >= 9999:
+            parts.append(say("from", lang, x=first))
+        elif first <= 0:
+            parts.append(say("before", lang, x=last + 1))
+        else:
+            parts.append(say("years", lang, x=first if first == last else f"{first}–{last}"))
+    return "".join(parts)
+
+
+def _closing(
+    request: ListRequest, covered: Coverage, gazetteer: Gazetteer, lang: Language
+) -> list[AnswerSentence]:
+    """How history widens the question, and what the answer is based on."""
+    sentences: list[AnswerSentence] = []
+    for name in request.place_names:
+        former = sorted(_former_names(gazetteer, name) - {name})
+        if former:
+            sentences.append(AnswerSentence(text=say("includes", lang, name=name,
+                                                     former=join(former, lang))))  # fmt: skip
+    for name in sorted(request.query.current_counties):
+        former = sorted(_former_counties(gazetteer, name) - {name})
+        if former:
+            sentences.append(AnswerSentence(text=say("includes", lang, name=name,
+                                                     former=join(former, lang))))  # fmt: skip
+    date = covered.last_indexed.strftime("%d.%m.%Y") if covered.last_indexed else "?"
+    sentences.append(AnswerSentence(text=say("coverage", lang, count=covered.documents, date=date)))
+    return sentences
+
+
+@lru_cache(maxsize=512)
+def _former_names(gazetteer: Gazetteer, name: str) -> frozenset[str]:
+    """Merger history does not change while the process runs; looking it up is not free."""
+    return frozenset(gazetteer.former_names(name))
+
+
+@lru_cache(maxsize=128)
+def _former_counties(gazetteer: Gazetteer, name: str) -> frozenset[str]:
+    return frozenset(gazetteer.historic_counties(name))
+
+
+def join(items: list[str], lang: Language, word: str = "and") -> str:
+    items = list(dict.fromkeys(items))
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {say(word, lang)} {items[-1]}"
+
+
+# --- the list itself ---------------------------------------------------------------------------
+
+
+def _body(
+    request: ListRequest, projects: list[ProjectRecord], book: CitationBook, lang: Language,
+    filters: str,
+) -> tuple[list[AnswerSentence], dict[str, Any]]:
+    money = request.ask in {"amounts", "compare"}
+    shown = {p.project_id: shown_places(p) for p in projects}
+    names = sorted({_place_label(m, lang, with_role=False) for places in shown.values()
+                    for m in places}, key=_norwegian)  # fmt: skip
+    cited: dict[tuple[str, int, int], int] = {}
+    opening = say(request.ask, lang, filters=filters, names=join(names, lang),
+                  count=len(names) if request.ask == "count_municipalities" else len(projects))
+    sentences = [AnswerSentence(text=opening)]
+    rows: list[list[str]] = []
+    for county, group in _by_county(projects, lang):
+        sentences.append(AnswerSentence(text=f"**{county}**"))
+        for project in group:
+            numbers = [_cite_once(book, cited, e) for e in _row_evidence(project, money)]
+            places = join([_place_label(m, lang) for m in shown[project.project_id]], lang)
+            places = places or say("no_places", lang)
+            line = _money_line(project, places, lang) if money else _line(project, places, lang)
+            sentences.append(AnswerSentence(text=f"- {line}", citations=numbers))
+            rows.append(_row(project, places, county, numbers, lang, money))
+    if money:
+        sentences += _totals(projects, lang)
+    columns = say("columns", lang).split("|")
+    if money:
+        columns[-1:-1] = say("money_columns", lang).split("|")
+    return sentences, {"title": opening, "columns": columns, "rows": rows}
+
+
+def shown_places(project: ProjectRecord) -> list[ProjectMunicipality]:
+    """Leave out today's Øygarden when an earlier document already gave "Fjell (nå Øygarden)".
+
+    Within one document both names stay: "Trondheim … sammen med tidligere Klæbu" names two.
+    """
+    shown: dict[str, ProjectMunicipality] = {}
+    for place in project.municipalities:
+        if _named_before(place, project.municipalities):
+            continue
+        known = shown.get(place.name)
+        if known is None or (known.role == "deltaker" and place.role == "vertskommune"):
+            shown[place.name] = place
+    return list(shown.values())
+
+
+def _named_before(place: ProjectMunicipality, places: list[ProjectMunicipality]) -> bool:
+    if place.kommunenummer not in place.current_numbers:
+        return False  # a former municipality is always shown as written
+    when = place.evidence.date
+    return any(
+        other.kommunenummer != place.kommunenummer
+        and place.kommunenummer in other.current_numbers
+        and other.evidence.doc_id != place.evidence.doc_id
+        and (when is None or other.evidence.date is None or other.evidence.date < when)
+        for other in places
+    )
+
+
+def _place_label(place: ProjectMunicipality, lang: Language, with_role: bool = True) -> str:
+    notes = [say("host", lang)] if with_role and place.role == "vertskommune" else []
+    if place.current_name and place.current_name != place.name:
+        notes.append(f"{say('now', lang)} {place.current_name}")
+    return f"{place.name} ({', '.join(notes)})" if notes else place.name
+
+
+def place_labels(project: ProjectRecord, lang: Language) -> str:
+    labels = [_place_label(p, lang) for p in shown_places(project)]
+    return join(labels, lang) if labels else say("no_places", lang)
+
+
+def _title(project: ProjectRecord) -> str:
+    return f"«{project.title}»" if project.quoted else project.title
+
+
+def period_label(project: ProjectRecord, lang: Language = "nb") -> str:
+    """The stated project period; without one, the years documents speak of the project."""
+    years = project.years()
+    if years is None:
+        return ""
+    span = str(years[0]) if years[0] == years[1] else f"{years[0]}–{years[1]}"
+    return span if project.start_year is not None else f"{say('mentioned', lang)} {span}"
+
+
+def _cite_once(book: CitationBook, cited: dict[tuple[str, int, int], int], ev: Evidence) -> int:
+    key = (ev.doc_id, ev.start, ev.end)
+    if key not in cited:
+        cited[key] = cite(book, ev)
+    return cited[key]
+
+
+def _line(project: ProjectRecord, places: str, lang: Language) -> str:
+    period = f" ({period_label(project, lang)})" if project.years() else ""
+    themes = ", ".join(label(k, lang) for k in project.theme_keys)
+    line = f"{_title(project)}{period}: {places}"
+    return f"{line} – {themes}" if themes else line
+
+
+def _money_line(project: ProjectRecord, places: str, lang: Language) -> str:
+    parts = []
+    budget = project.amount("budsjett")
+    funds = project.amount("tildelt", "søkt")
+    if budget:
+        parts.append(f"{say('budget', lang)} {nok(budget.nok)}")
+    if funds:
+        parts.append(f"{say(funds.kind, lang)} {nok(funds.nok)}")
+    period = f"; {period_label(project, lang)}" if project.years() else ""
+    head = f"{_title(project)} ({places}{period})"
+    return f"{head}: {', '.join(parts)}" if parts else head
+
+
+def _row_evidence(project: ProjectRecord, money: bool) -> list[Evidence]:
+    """One citation per document: the sentence naming the municipalities (or the amounts)."""
+    chosen: dict[str, Evidence] = {}
+    if money:
+        for amount in (project.amount("budsjett"), project.amount("tildelt", "søkt")):
+            if amount is not None:
+                chosen.setdefault(f"{amount.evidence.doc_id}:{amount.kind}", amount.evidence)
+    else:
+        for place in project.municipalities:
+            chosen.setdefault(place.evidence.doc_id, place.evidence)
+    cited_docs = {e.doc_id for e in chosen.values()}
+    for source in project.sources:
+        if source.doc_id not in cited_docs:
+            chosen[source.doc_id] = source
+            cited_docs.add(source.doc_id)
+    return list(chosen.values())
+
+
+def _row(
+    project: ProjectRecord, places: str, county: str, numbers: list[int], lang: Language,
+    money: bool,
+) -> list[str]:
+    marks = "".join(f"[{n}]" for n in sorted(set(numbers)))
+    themes = ", ".join(label(k, lang) for k in project.theme_keys)
+    period = period_label(project, lang)
+    row = [_title(project), places, county, period, themes]
+    if money:
+        budget, funds = project.amount("budsjett"), project.amount("tildelt", "søkt")
+        row += [nok(budget.nok) if budget else "", nok(funds.nok) if funds else ""]
+    return [*row, marks]
+
+
+def _totals(projects: list[ProjectRecord], lang: Language) -> list[AnswerSentence]:
+    budgets = [a.nok for p in projects if (a := p.amount("budsjett"))]
+    funds = [a.nok for p in projects if (a := p.amount("tildelt", "søkt"))]
+    sentences = []
+    if budgets or funds:
+        sentences.append(AnswerSentence(text=say("sum", lang, budget=nok(sum(budgets)),
+                                                 funds=nok(sum(funds)))))  # fmt: skip
+    missing = [_title(p) for p in projects if not p.amount("budsjett", "tildelt", "søkt")]
+    if missing:
+        sentences.append(AnswerSentence(text=say("no_amounts", lang, names=join(missing, lang))))
+    return sentences
+
+
+def _by_county(
+    projects: list[ProjectRecord], lang: Language
+) -> list[tuple[str, list[ProjectRecord]]]:
+    groups: dict[str, list[ProjectRecord]] = defaultdict(list)
+    for project in projects:
+        counties = project.current_counties or [project.current_county or ""]
+        groups[counties[0] or say("unknown_county", lang)].append(project)
+    unknown = say("unknown_county", lang)
+    return sorted(groups.items(), key=lambda item: (item[0] == unknown, _norwegian(item[0])))
+
+
+def nok(amount: int) -> str:
+    return f"{amount:,}".replace(",", " ") + " kr"
+
+
+_ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}", "Æ": "{", "Ø": "|", "Å": "}"})
+
+
+def _norwegian(text: str) -> str:
+    return text.casefold().translate(_ORDER)

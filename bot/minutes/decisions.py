@@ -1,0 +1,148 @@
+"""Decisions and open action items across all minutes, newest first, each with its citation.
+
+Also answers "Hva har ressursgruppa bestemt om kompetansemiljøene?": the meetings of the named
+group (title, network or county), the agenda items that speak of the topic, their decisions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import NamedTuple
+
+from bot.core.cite import CitationBook, render
+from bot.core.context import CoreContext, Question
+from bot.core.models import Answer, AnswerSentence, Citation, Language
+from bot.minutes.find import NOISE_WORDS, minutes_documents, word_score
+from bot.minutes.models import Decision, MeetingSummary
+from bot.minutes.render import format_date
+from bot.minutes.summary import summarize_doc
+from bot.minutes.text import clean, load_minutes
+from indexer.models import DocumentMeta
+from indexer.store.lexical import tokenize
+
+_ASKED = re.compile(
+    r"^\W*(?:hva|kva|what)\s+(?:har|has|have|did)\s+(?P<actor>.+?)\s+(?:bestemt|vedtatt|vedteke|"
+    r"besluttet|avgjort|konkludert|decided?|agreed|concluded)\s+(?:om|angående|angåande|"
+    r"når det gjelder|about|on|regarding)\s+(?P<topic>.+?)\W*$",
+    re.I,
+)
+_GENERIC_ACTORS = frozenset(tokenize("vi dere de dei we they nettverket læringsnettverket møtet "
+                                     "møtene the network meetings")) | NOISE_WORDS
+_TEXTS = {
+    "nb": ("Vedtak og oppfølgingspunkter om «{topic}» i referatene{actor}:", " fra {actor}",
+           "Vedtak", "Oppfølging", "ansvar", "frist"),
+    "nn": ("Vedtak og oppfølgingspunkt om «{topic}» i referata{actor}:", " frå {actor}",
+           "Vedtak", "Oppfølging", "ansvar", "frist"),
+    "en": ("Decisions and action items about “{topic}” in the minutes{actor}:", " of {actor}",
+           "Decision", "Action item", "responsible", "due"),
+}
+
+
+class DecisionsQuestion(NamedTuple):
+    actor: str
+    topic: str
+
+
+class _Found(NamedTuple):
+    decision: Decision
+    meta: DocumentMeta
+    context: str  # the agenda item's title and text, to match a topic against
+
+
+def parse_decisions_question(text: str) -> DecisionsQuestion | None:
+    m = _ASKED.match(text.strip())
+    return DecisionsQuestion(m["actor"].strip(), m["topic"].strip()) if m else None
+
+
+def list_decisions(
+    ctx: CoreContext, network: str | None = None, since: dt.date | None = None
+) -> list[Decision]:
+    """Decisions and open action items (no deadline, or one not yet passed), newest first."""
+    return [found.decision for found in _collect(ctx, network, since)]
+
+
+def _collect(ctx: CoreContext, network: str | None, since: dt.date | None) -> list[_Found]:
+    wanted = [w for w in tokenize(network or "") if w not in NOISE_WORDS]
+    book = CitationBook()
+    found: list[_Found] = []
+    for meta in minutes_documents(ctx.store):
+        if wanted and word_score(wanted, meta, "") < len(wanted):
+            continue
+        if since is not None and (meta.date is None or meta.date < since):
+            continue
+        doc = load_minutes(meta, ctx.store.document_chunks(meta.doc_id))
+        texts = [doc.text[it.start : it.end] for it in doc.items if it.kind != "next"]
+        found.extend(_from_summary(summarize_doc(doc, book), texts, meta, book, ctx.today()))
+    found.sort(key=lambda f: f.decision.meeting_date or dt.date.min, reverse=True)
+    return found
+
+
+def _from_summary(
+    summary: MeetingSummary, texts: list[str], meta: DocumentMeta, book: CitationBook,
+    today: dt.date,
+) -> list[_Found]:
+    common = {"meeting_title": summary.title, "meeting_date": summary.date,
+              "network": summary.network or summary.county, "source": summary.source}
+    found = []
+    for item, context in zip(summary.items, texts, strict=True):
+        for cited in item.decisions:
+            decision = Decision(kind="vedtak", text=cited.text, sak=item.title,
+                                citation=book.citations[cited.citations[0] - 1], **common)
+            found.append(_Found(decision, meta, context))
+        for action in item.actions:
+            if action.when is not None and action.when < today:
+                continue
+            decision = Decision(kind="oppfølging", text=action.what, who=action.who,
+                                deadline=action.when, sak=item.title,
+                                citation=book.citations[action.citations[0] - 1], **common)
+            found.append(_Found(decision, meta, context))
+    return found
+
+
+def answer_decisions_question(
+    asked: DecisionsQuestion, question: Question, ctx: CoreContext
+) -> Answer | None:
+    """The decisions of `actor` about `topic`; None when there are none, so that the general
+    answerer can still look for the topic in the minutes' prose."""
+    actor = [w for w in tokenize(asked.actor) if w not in _GENERIC_ACTORS]
+    topic = [w for w in tokenize(asked.topic) if w not in NOISE_WORDS]
+    matches = []
+    for found in _collect(ctx, None, None):
+        by_actor = not actor or word_score(actor, found.meta, found.context) >= len(actor) * 0.75
+        about = not topic or word_score(topic, found.meta, found.context) >= len(topic) * 0.5
+        if by_actor and about:
+            matches.append(found.decision)
+    if not matches:
+        return None
+    return decisions_answer(matches, question, asked)
+
+
+def decisions_answer(
+    decisions: list[Decision], question: Question, asked: DecisionsQuestion
+) -> Answer:
+    language: Language = question.language
+    heading, actor_phrase, *labels = _TEXTS[language]
+    actor = actor_phrase.format(actor=asked.actor) if asked.actor else ""
+    lines = [AnswerSentence(text=heading.format(topic=asked.topic, actor=actor))]
+    citations: list[Citation] = []
+    for decision in decisions:
+        citations.append(decision.citation.model_copy(update={"n": len(citations) + 1}))
+        lines.append(AnswerSentence(text=format_decision(decision, language, labels),
+                                    citations=[len(citations)]))
+    return Answer(question=question.text, answer=render(lines, "\n"), language=language,
+                  kind="list", sentences=lines, citations=citations,
+                  data={"decisions": [d.model_dump(mode="json") for d in decisions]})
+
+
+def format_decision(decision: Decision, language: Language, labels: list[str] | None = None) -> str:
+    """"- 11. februar 2020, Sak 2/2020 …: Vedtak: …" as one line."""
+    decided, action, who, due = labels or list(_TEXTS[language][2:])
+    when = format_date(decision.meeting_date, language) if decision.meeting_date else ""
+    where = ", ".join(filter(None, (when, clean(decision.sak or ""))))
+    label = decided if decision.kind == "vedtak" else action
+    details = [f"{who}: {decision.who}"] if decision.who else []
+    if decision.deadline:
+        details.append(f"{due}: {format_date(decision.deadline, language)}")
+    extra = f" ({'; '.join(details)})" if details else ""
+    return f"- {where}: {label}: {decision.text}{extra}"

@@ -1,0 +1,143 @@
+"""Meeting minutes on request: find the referat a question means and summarise it, or list
+what the meetings decided.
+
+`try_answer` is the door the answer core knocks on first: it returns None for questions that
+are not about minutes, so the general retrieval pipeline can take them.
+"""
+
+from __future__ import annotations
+
+import time
+
+from bot.core.cite import CitationBook, render
+from bot.core.context import CoreContext, Question
+from bot.core.models import Answer, AnswerSentence, Language
+from bot.minutes.decisions import answer_decisions_question, parse_decisions_question
+from bot.minutes.find import MeetingMatch, find_meeting, is_summary_request, parse_request
+from bot.minutes.render import card_view, format_date, month_name, render_summary
+from bot.minutes.summary import summarize_minutes
+from indexer.models import DocumentMeta
+
+_TEXTS: dict[str, dict[str, str]] = {
+    "nb": {
+        "ask": "Jeg fant {n} referater som passer. Hvilket vil du ha oppsummert?",
+        "which": "Hvilket referat vil du ha oppsummert? De nyeste er:",
+        "hint": "Skriv for eksempel «Oppsummer referatet fra {example}».",
+        "none": "Jeg fant ikke noe referat {asked} i kunnskapsbasen.",
+        "nearest": "Nærmeste møter:",
+        "empty": "Kunnskapsbasen har ingen referater ennå.",
+        "from": "fra",
+    },
+    "nn": {
+        "ask": "Eg fann {n} referat som passar. Kva for eit vil du ha samandrag av?",
+        "which": "Kva for eit referat vil du ha samandrag av? Dei nyaste er:",
+        "hint": "Skriv til dømes «Oppsummer referatet frå {example}».",
+        "none": "Eg fann ikkje noko referat {asked} i kunnskapsbasen.",
+        "nearest": "Nærmaste møte:",
+        "empty": "Kunnskapsbasen har ingen referat enno.",
+        "from": "frå",
+    },
+    "en": {
+        "ask": "I found {n} sets of minutes that match. Which one should I summarise?",
+        "which": "Which minutes should I summarise? The most recent are:",
+        "hint": "For example: “Summarise the minutes of {example}”.",
+        "none": "I could not find any minutes {asked} in the knowledge base.",
+        "nearest": "Nearest meetings:",
+        "empty": "The knowledge base has no minutes yet.",
+        "from": "from",
+    },
+}
+
+
+def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
+    """A summary, a list of decisions, an ask-back or a refusal; None when not about minutes."""
+    text = question.standalone or question.text
+    if (asked := parse_decisions_question(text)) is not None:
+        return answer_decisions_question(asked, question, ctx)
+    if not is_summary_request(text):
+        return None
+    return answer_minutes(text, ctx, question.language, question=question.text)
+
+
+def answer_minutes(
+    query: str, ctx: CoreContext, language: Language = "nb", question: str | None = None
+) -> Answer:
+    """Summarise the referat `query` names ("31.01.2024", "REKOM september 2022", …)."""
+    started = time.perf_counter()
+    request = parse_request(query)
+    match = find_meeting(request, ctx.store)
+    found_ms = (time.perf_counter() - started) * 1000
+    question = question or query
+    if len(match.found) != 1:
+        open_ended = not (request.date or request.month or request.year or request.words)
+        answer = _ask_back(match, language, question, open_ended) if match.found else \
+            _not_found(match, language, question, _asked(request, language))
+        answer.timings_ms["find"] = found_ms
+        return answer
+    meta = match.found[0]
+    book = CitationBook()
+    summary = summarize_minutes(meta, ctx.store.document_chunks(meta.doc_id), book,
+                                ctx.chat_model, language)
+    sentences = render_summary(summary, language)
+    total_ms = (time.perf_counter() - started) * 1000
+    return Answer(
+        question=question, answer=render(sentences, "\n"), language=language, kind="summary",
+        sentences=sentences, citations=book.citations,
+        data={"summary": card_view(summary, language),
+              "meeting_summary": summary.model_dump(mode="json")},
+        timings_ms={"find": found_ms, "summarize": total_ms - found_ms, "total": total_ms},
+    )
+
+
+def _describe(meta: DocumentMeta, language: Language) -> str:
+    when = f" ({format_date(meta.date, language)})" if meta.date else ""
+    return f"«{meta.title}»{when}"
+
+
+def _ask_back(
+    match: MeetingMatch, language: Language, question: str, open_ended: bool = False
+) -> Answer:
+    texts = _TEXTS[language]
+    intro = texts["which"] if open_ended else texts["ask"].format(n=len(match.found))
+    lines = [AnswerSentence(text=intro)]
+    lines += [AnswerSentence(text=f"{i}. {_describe(m, language)}")
+              for i, m in enumerate(match.found, 1)]
+    dated = next((m for m in match.found if m.date), None)
+    if dated is not None and dated.date is not None:
+        example = f"{dated.date:%d.%m.%Y}"
+        if len({m.date for m in match.found}) == 1 and (dated.network or dated.county):
+            example = f"{dated.network or dated.county} {example}"  # the date alone is not enough
+        lines.append(AnswerSentence(text=texts["hint"].format(example=example)))
+    candidates = [{"title": m.title, "date": m.date.isoformat() if m.date else None,
+                   "source": m.source, "doc_id": m.doc_id} for m in match.found]
+    return Answer(question=question, answer=render(lines, "\n"), language=language,
+                  kind="clarify", sentences=lines, data={"candidates": candidates})
+
+
+def _not_found(match: MeetingMatch, language: Language, question: str, asked: str) -> Answer:
+    texts = _TEXTS[language]
+    if not match.nearest:
+        lines = [AnswerSentence(text=texts["none"].format(asked=asked) if match.total
+                                else texts["empty"])]
+    else:
+        lines = [AnswerSentence(text=texts["none"].format(asked=asked)),
+                 AnswerSentence(text=texts["nearest"])]
+        lines += [AnswerSentence(text=f"- {_describe(m, language)}") for m in match.nearest]
+    nearest = [{"title": m.title, "date": m.date.isoformat() if m.date else None,
+                "source": m.source} for m in match.nearest]
+    return Answer(question=question, answer=render(lines, "\n"), language=language,
+                  refused=True, kind="refusal", sentences=lines, data={"nearest": nearest})
+
+
+def _asked(request, language: Language) -> str:  # type: ignore[no-untyped-def]
+    """What was asked for, as a phrase: "fra 31. januar 2023", "fra september 2022"."""
+    prefix = _TEXTS[language]["from"]
+    if request.date:
+        return f"{prefix} {format_date(request.date, language)}"
+    if request.month:
+        year, month = request.month
+        return f"{prefix} {month_name(month, language)} {year}"
+    if request.year:
+        return f"{prefix} {request.year}"
+    return "som passer" if language == "nb" else ("som passar" if language == "nn" else
+                                                   "that match")

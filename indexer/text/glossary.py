@@ -1,0 +1,98 @@
+"""Domain vocabulary across English, Nynorsk and Bokmål, for lexical matching.
+
+Dense retrieval bridges languages by meaning; word-level matching (BM25, sentence coverage) needs
+to know that "deadline", "søknadsfrist" and "frist" are one idea, and that Nynorsk "fosterheim"
+is Bokmål "fosterhjem". This is the child-welfare network's own vocabulary, not a translator.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.store.lexical import tokenize
+
+_PHRASES = {
+    "stimulus funds": "stimuleringsmidler", "stimulus funding": "stimuleringsmidler",
+    "foster home": "fosterhjem", "foster homes": "fosterhjem", "foster care": "fosterhjem",
+    "foster parents": "fosterforeldre", "project manager": "prosjektleder",
+    "project leader": "prosjektleder", "final report": "sluttrapport",
+    "project description": "prosjektbeskrivelse", "next meeting": "neste møte",
+    "resource group": "ressursgruppe", "steering group": "styringsgruppe",
+    "county governor": "statsforvalteren fylkesmannen", "learning network": "læringsnettverk",
+    "competence centres": "kompetansemiljø", "competence centre": "kompetansemiljø",
+    "parent groups": "foreldregrupper", "high conflict": "høykonflikt",
+    "own share": "egenandel", "total budget": "budsjett sum", "applied for": "søkes søkt",
+    "took over": "overtar", "took part": "deltok",
+}
+_WORDS = {
+    # English → Bokmål
+    "deadline": "søknadsfrist frist", "budget": "budsjett", "minutes": "referat",
+    "meeting": "møte", "decision": "vedtak", "decisions": "vedtak", "decided": "vedtak",
+    "municipality": "kommune", "municipalities": "kommuner kommunene", "parents": "foreldre",
+    "aftercare": "ettervern", "guidelines": "retningslinjer", "call": "utlysning",
+    "requirement": "krav", "collaborate": "samarbeid", "collaboration": "samarbeid",
+    "funding": "midler stimuleringsmidler", "granted": "tildelt", "received": "fikk tildelt",
+    "evaluate": "evaluere", "evaluation": "evaluering", "period": "prosjektperiode",
+    "represented": "til stede tilstede", "institutions": "kompetansemiljø",
+    "goals": "mål", "measures": "tiltak", "answer": "svart", "answered": "svart",
+    "drop": "bort", "changed": "endret", "children": "barn", "child": "barn",
+    "welfare": "barnevern", "project": "prosjekt", "projects": "prosjekter",
+    "university": "universitet universitetet høgskole høgskulen", "evaluates": "evaluerer",
+    "phone": "telefon", "telephone": "telefon", "email": "e-post", "leads": "leder leiar",
+    "amount": "beløp", "share": "andel prosent egenandel", "costs": "kostnader",
+    "cost": "kostnad", "cover": "dekke", "responsible": "ansvar ansvarlig",
+    "responsibility": "ansvar", "maximum": "inntil maksimalt", "families": "familier",
+    # Nynorsk → Bokmål
+    "fosterheim": "fosterhjem", "fosterheimar": "fosterhjem", "fosterheimen": "fosterhjemmet",
+    "fosterheimsrettleiaren": "fosterhjemsveileder", "rettleiar": "veileder",
+    "rettleiaren": "veileder", "rettleiing": "veiledning", "prosjektleiar": "prosjektleder",
+    "tilsette": "ansatte", "tilsett": "ansatt", "vedteke": "vedtak vedtatt", "vart": "ble",
+    "kommunane": "kommunene", "kommunar": "kommuner", "styringsgruppa": "styringsgruppen",
+    "sluttar": "slutter slutt prosjektperiode", "slutter": "slutt prosjektperiode", "stilling": "stilling", "kontordag": "kontordag",
+    "mykje": "mye", "søkje": "søke", "halde": "holdt holdes arrangert stad sted", "holdt": "holdes arrangert sted stad",
+    "held": "holdt arrangert sted stad", "informasjonsmøtet": "informasjonsmøte", "heime": "hjemme",
+    "møtet": "møte", "samlinga": "samlingen", "utlysinga": "utlysningen",
+    # Bokmål synonyms the documents use interchangeably
+    "maksimalt": "inntil", "telefonnummer": "telefon", "telefonnummeret": "telefon",
+    "leder": "leiar leiaren", "leiar": "leder", "leiaren": "leder", "leier": "leder leiar", "videreført": "videreføres videreført", "avviklet": "avvikles",
+    "evaluere": "evaluerer evaluering", "søknadsfristen": "søknadsfrist",
+}
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+_NYNORSK_KJE = re.compile(r"(?<=[kg])j(?=e)")
+
+
+def _bokmal_spelling(word: str) -> str:
+    """Regular Nynorsk spellings in Bokmål form: søkje → søke, følgje → følge, mykje → myke."""
+    return _NYNORSK_KJE.sub("", word)
+
+
+def _english_base(word: str) -> str:
+    """evaluates → evaluate, answered → answer: enough to look a word up in the glossary."""
+    for suffix, replacement in (("ies", "y"), ("es", "e"), ("s", ""), ("ed", ""), ("ing", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 3:
+            base = word[: -len(suffix)] + replacement
+            if base in _WORDS:
+                return base
+    return word
+
+
+def expand(text: str) -> list[set[str]]:
+    """One group of equivalent stems per content word of `text` (original first)."""
+    lowered = text.lower()
+    extra: list[str] = []
+    for phrase, norwegian in _PHRASES.items():
+        if phrase in lowered:
+            extra.append(norwegian)
+            lowered = lowered.replace(phrase, " ")
+    groups: list[set[str]] = []
+    for word in _WORD.findall(lowered):
+        stems = set(tokenize(word))
+        if not stems:
+            continue
+        stems |= set(tokenize(_WORDS.get(word, "") or _WORDS.get(_english_base(word), "")))
+        stems |= set(tokenize(_bokmal_spelling(word)))
+        groups.append(stems)
+    groups.extend(set(tokenize(n)) for n in extra if tokenize(n))
+    return groups

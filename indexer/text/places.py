@@ -1,0 +1,319 @@
+"""Municipalities and counties with their history, from SSB's KLASS 131/104 (see data/SOURCES.md).
+
+A document from 2018 says "Fjell" and "Hordaland"; users ask about "Øygarden" and "Vestland".
+The Gazetteer answers both ways, always at a date, and finds the names in free text without
+turning every "vik", "time" or a person called "Bø" into a municipality.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from indexer.errors import ConfigError
+from indexer.models import MunicipalityMention
+from indexer.text.place_mentions import accepted_names
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+# A split county's successor must have received this share of its municipalities to count.
+_SUCCESSOR_SHARE = 0.2
+_Dated = TypeVar("_Dated", "Municipality", "County")
+_SUFFIX = re.compile(r"\s+(?:kommune|herad|herred)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class County:
+    number: str
+    name: str
+    valid_from: dt.date | None  # None: before 2018, not recorded
+    valid_to: dt.date | None  # None: still valid
+    replaced_by: tuple[str, ...]
+    alt_names: tuple[str, ...]
+
+    def distance(self, on: dt.date) -> int:
+        """Days between `on` and this county's validity; 0 when valid on that day."""
+        return _distance(self.valid_from or dt.date.min, self.valid_to, on)
+
+
+@dataclass(frozen=True)
+class Municipality:
+    number: str
+    name: str
+    county: str  # the county while this number was valid
+    county_number: str
+    valid_from: dt.date
+    valid_to: dt.date | None  # None: still valid
+    replaced_by: tuple[str, ...]
+    alt_names: tuple[str, ...]
+    current_numbers: tuple[str, ...]
+    ssb_name: str
+
+    def distance(self, on: dt.date) -> int:
+        return _distance(self.valid_from, self.valid_to, on)
+
+
+class Gazetteer:
+    """Read-only lookups over the SSB tables; build once with `load` and pass it in."""
+
+    def __init__(self, municipalities: Iterable[Municipality], counties: Iterable[County]) -> None:
+        self._munis = {m.number: m for m in municipalities}
+        self._counties = {c.number: c for c in counties}
+        self._by_name: dict[str, list[Municipality]] = defaultdict(list)
+        for muni in self._munis.values():
+            for name in (muni.name, *muni.alt_names):
+                self._by_name[name.casefold()].append(muni)
+        self._counties_by_name: dict[str, list[County]] = defaultdict(list)
+        for county in self._counties.values():
+            for name in (county.name, *county.alt_names):
+                self._counties_by_name[name.casefold()].append(county)
+        self.municipality_names: frozenset[str] = frozenset(
+            name for m in self._munis.values() for name in (m.name, *m.alt_names)
+        )
+        self.county_names: frozenset[str] = frozenset(
+            name for c in self._counties.values() for name in (c.name, *c.alt_names)
+        )
+        self._county_pattern = _county_pattern(self.county_names, self.municipality_names)
+        self._first_words: dict[str, list[str]] = defaultdict(list)
+        for name in sorted(self.municipality_names, key=len, reverse=True):
+            self._first_words[re.split(r"[ -]", name, maxsplit=1)[0]].append(name)
+
+    @classmethod
+    def load(cls, data_dir: Path | None = None) -> Gazetteer:
+        folder = data_dir or DATA_DIR
+        return cls(
+            _read_municipalities(folder / "kommuner.csv"), _read_counties(folder / "fylker.csv")
+        )
+
+    # --- municipalities -------------------------------------------------------------------
+
+    def municipality(self, number: str) -> Municipality | None:
+        return self._munis.get(number)
+
+    def municipality_at(
+        self, name: str, on: dt.date | None = None, county_hint: str | None = None
+    ) -> list[Municipality]:
+        """Municipalities called `name` (any SSB form) on `on`; nearest in time if none then.
+
+        Several results mean the name is ambiguous (Os, Nes, Bø …) and `county_hint` did not
+        settle it. Without a date the latest numbers win.
+        """
+        candidates = self._by_name.get(_key(name), [])
+        if county_hint:
+            in_county = [m for m in candidates if self._in_county(m, county_hint)]
+            candidates = in_county or candidates
+        return _nearest(candidates, on or dt.date.max)
+
+    def current_municipality_numbers(self, name: str, county_hint: str | None = None) -> list[str]:
+        """Today's numbers for every municipality that has been called `name`."""
+        candidates = self._by_name.get(_key(name), [])
+        if county_hint:
+            candidates = [m for m in candidates if self._in_county(m, county_hint)] or candidates
+        return sorted({n for m in candidates for n in m.current_numbers})
+
+    def former_names(self, current_name: str) -> set[str]:
+        """Every name the municipality now called `current_name` has had, that name included."""
+        today = {m.number for m in self._by_name.get(_key(current_name), []) if m.valid_to is None}
+        return {m.name for m in self._munis.values() if today & set(m.current_numbers)}
+
+    def current_names(self, muni: Municipality) -> list[str]:
+        return [self._munis[n].name for n in muni.current_numbers]
+
+    def current_counties_of(self, muni: Municipality) -> list[str]:
+        return _unique(self._munis[n].county for n in muni.current_numbers)
+
+    def mention(self, muni: Municipality, written: str | None = None) -> MunicipalityMention:
+        return MunicipalityMention(
+            name=written or muni.name,
+            kommunenummer=muni.number,
+            county=muni.county,
+            current_numbers=list(muni.current_numbers),
+            current_name=", ".join(self.current_names(muni)),
+            current_county=", ".join(self.current_counties_of(muni)),
+        )
+
+    def find_municipalities(
+        self,
+        text: str,
+        on: dt.date | None = None,
+        county_hint: str | None = None,
+        *,
+        lenient: bool = False,
+    ) -> list[MunicipalityMention]:
+        """Municipalities named in `text`, resolved at `on`, once each, in order of mention.
+
+        `lenient` accepts capitalised common-word names (Vik, Time …) mid-sentence without
+        further context; meant for short user questions, not documents.
+        """
+        known = self.municipality_names | self.county_names
+        names = accepted_names(text, self._first_words, known, lenient)
+        return self._resolve(names, on, county_hint)
+
+    # --- counties -------------------------------------------------------------------------
+
+    def county_at(self, name: str, on: dt.date | None = None) -> County | None:
+        """The county called `name` (or an alias such as "Trööndelage") on `on`, else nearest."""
+        found = _nearest(self._counties_by_name.get(_key(name), []), on or dt.date.max)
+        return found[0] if found else None
+
+    def current_counties(self, name: str) -> list[str]:
+        """Today's county or counties for a county name, current or historic (Viken → three)."""
+        counties = self._counties_by_name.get(_key(name), [])
+        if not counties:
+            return []
+        alive = [c.name for c in counties if c.valid_to is None]
+        if alive:
+            return _unique(alive)
+        graph = {self._counties[n].name for c in counties for n in self._successors(c.number)}
+        numbers = {c.number for c in counties}
+        shares = Counter(
+            self._munis[n].county
+            for m in self._munis.values()
+            if m.county_number in numbers
+            for n in m.current_numbers
+        )
+        total = sum(shares.values()) or 1
+        kept = {c for c, k in shares.items() if k / total >= _SUCCESSOR_SHARE and c in graph}
+        return sorted(kept or graph, key=self._current_county_number)
+
+    def current_county(self, name: str) -> str | None:
+        """Today's county for `name` (Hordaland → Vestland); a split county gives "A, B, C"."""
+        return ", ".join(self.current_counties(name)) or None
+
+    def historic_counties(self, current: str) -> set[str]:
+        """Every county name that now lies in `current` (Vestland → Hordaland, Sogn og Fjordane)."""
+        targets = set(self.current_counties(current))
+        return {
+            c.name for c in self._counties.values() if targets & set(self.current_counties(c.name))
+        }
+
+    def find_counties(self, text: str) -> list[str]:
+        """County names in `text` (aliases mapped to the SSB name), once each, in order."""
+        found: list[str] = []
+        for match in self._county_pattern.finditer(text):
+            if match.group("name") is None:
+                continue  # a municipality such as "Indre Østfold"
+            name = self._counties_by_name[match.group("name").casefold()][0].name
+            if name not in found:
+                found.append(name)
+        return found
+
+    # --- internals ------------------------------------------------------------------------
+
+    def _successors(self, number: str) -> set[str]:
+        county = self._counties[number]
+        if not county.replaced_by:
+            return {number}
+        return {s for n in county.replaced_by if n in self._counties for s in self._successors(n)}
+
+    def _current_county_number(self, name: str) -> str:
+        alive = [c for c in self._counties_by_name[name.casefold()] if c.valid_to is None]
+        return alive[0].number if alive else name
+
+    def _in_county(self, muni: Municipality, county: str) -> bool:
+        if muni.county.casefold() == county.casefold():
+            return True
+        return bool(set(self.current_counties_of(muni)) & set(self.current_counties(county)))
+
+    def _resolve(
+        self, names: list[str], on: dt.date | None, county_hint: str | None
+    ) -> list[MunicipalityMention]:
+        """Names to mentions; an ambiguous name takes the county most other names point to."""
+        options = [(name, self.municipality_at(name, on, county_hint)) for name in names]
+        counties = Counter(
+            county for _, found in options if len(found) == 1
+            for county in self.current_counties_of(found[0])
+        )  # fmt: skip
+        mentions: dict[str, MunicipalityMention] = {}
+        for written, found in options:
+            if len(found) > 1 and counties:
+                top = counties.most_common(1)[0][0]
+                found = [m for m in found if top in self.current_counties_of(m)]
+            if len(found) == 1 and found[0].number not in mentions:
+                mentions[found[0].number] = self.mention(found[0], written)
+        return list(mentions.values())
+
+
+def _distance(start: dt.date, end: dt.date | None, on: dt.date) -> int:
+    if on < start:
+        return (start - on).days
+    if end is not None and on > end:
+        return (on - end).days
+    return 0
+
+
+def _nearest(candidates: list[_Dated], on: dt.date) -> list[_Dated]:
+    if not candidates:
+        return []
+    best = min(c.distance(on) for c in candidates)
+    return sorted((c for c in candidates if c.distance(on) == best), key=lambda c: c.number)
+
+
+def _key(name: str) -> str:
+    return _SUFFIX.sub("", " ".join(name.split())).casefold()
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _county_pattern(counties: Iterable[str], municipalities: Iterable[str]) -> re.Pattern[str]:
+    """County names as whole words; "Indre Østfold" (a municipality) is matched and skipped."""
+    blockers = [m for m in municipalities if any(m.endswith(" " + c) for c in counties)]
+    alternatives = sorted(counties, key=len, reverse=True)
+    block = "|".join(re.escape(b) for b in blockers) or "(?!)"
+    names = "|".join(re.escape(c) for c in alternatives)
+    return re.compile(rf"(?<![\w-])(?:(?:{block})|(?P<name>{names}))s?(?!\w)")
+
+
+def _date(text: str) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(part for part in text.split("|") if part)
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            return list(csv.DictReader(handle))
+    except OSError as exc:
+        raise ConfigError(f"Fant ikke stedsdata (SSB-tabell) i {path}: {exc.strerror}") from exc
+
+
+def _read_municipalities(path: Path) -> list[Municipality]:
+    return [
+        Municipality(
+            number=row["kommunenummer"],
+            name=row["navn"],
+            county=row["fylke"],
+            county_number=row["fylkesnummer"],
+            valid_from=dt.date.fromisoformat(row["gyldig_fra"]),
+            valid_to=_date(row["gyldig_til"]),
+            replaced_by=_split(row["erstattet_av"]),
+            alt_names=_split(row["navn_alternativ"]),
+            current_numbers=_split(row["gjeldende_kommunenummer"]),
+            ssb_name=row["ssb_navn"],
+        )
+        for row in _rows(path)
+    ]
+
+
+def _read_counties(path: Path) -> list[County]:
+    return [
+        County(
+            number=row["fylkesnummer"],
+            name=row["navn"],
+            valid_from=_date(row["gyldig_fra"]),
+            valid_to=_date(row["gyldig_til"]),
+            replaced_by=_split(row["erstattet_av"]),
+            alt_names=_split(row["navn_alternativ"]),
+        )
+        for row in _rows(path)
+    ]
