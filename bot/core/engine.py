@@ -20,7 +20,7 @@ from bot.facts.compose import Composition, ExtractiveComposer
 from bot.facts.filters import allowed_documents, read_filters
 from bot.facts.llm import LlmComposer, build_chat_model
 from bot.facts.retrieval import HybridRetriever
-from bot.i18n.texts import say
+from bot.i18n import t
 from indexer.embeddings import build_embeddings
 from indexer.settings import Settings
 from indexer.text.places import Gazetteer
@@ -69,9 +69,9 @@ class Core:
     def _route(self, q: Question) -> Answer:
         limit = self.ctx.settings.max_message_chars
         if not q.text:
-            return Answer(question="", answer=say("empty_question", "nb"), kind="help")
+            return Answer(question="", answer=t("core.empty_question", "nb"), kind="help")
         if len(q.text) > limit:
-            text = say("too_long", q.language, length=len(q.text), limit=limit)
+            text = t("core.too_long", q.language, length=len(q.text), limit=limit)
             return Answer(question=q.text[:200], answer=text, language=q.language, refused=True,
                           kind="error")
         if command := _command(q.text):
@@ -79,10 +79,10 @@ class Core:
             if builtin is not None:
                 return builtin
         if _INJECTION.search(q.text):
-            return Answer(question=q.text, answer=say("injection", q.language),
+            return Answer(question=q.text, answer=t("core.injection", q.language),
                           language=q.language, refused=True, kind="refusal")
         if not self.ctx.store.documents():
-            return Answer(question=q.text, answer=say("no_documents", q.language),
+            return Answer(question=q.text, answer=t("core.no_documents", q.language),
                           language=q.language, refused=True, kind="refusal")
         q.standalone = standalone_question(q.text, q.history)
         for route in self.routes:
@@ -93,7 +93,7 @@ class Core:
 
     def _builtin(self, command: str, q: Question) -> Answer | None:
         if command in {"hjelp", "help"}:
-            return Answer(question=q.text, answer=say("help", q.language), language=q.language,
+            return Answer(question=q.text, answer=t("core.help", q.language), language=q.language,
                           kind="help")
         if command in {"kilder", "sources"}:
             return self.sources_answer(q)
@@ -126,9 +126,9 @@ class Core:
             nearest.append(f"- {ev.meta.title}{date} [{n}]")
             if len(nearest) == 3:
                 break
-        text = say("refusal", q.language)
+        text = t("core.refusal", q.language)
         if nearest:
-            text += "\n\n" + say("nearest", q.language) + "\n" + "\n".join(nearest)
+            text += "\n\n" + t("core.nearest", q.language) + "\n" + "\n".join(nearest)
         return Answer(question=q.text, answer=text, language=q.language, refused=True,
                       kind="refusal", citations=book.citations, timings_ms=timings)
 
@@ -137,7 +137,7 @@ class Core:
 
         documents = self.ctx.store.documents()
         updated = state.get_meta(self.ctx.store.conn, "last_indexed_at") or "?"
-        lines = [say("sources_intro", q.language, count=len(documents), updated=updated[:10])]
+        lines = [t("core.sources_intro", q.language, count=len(documents), updated=updated[:10])]
         for meta in sorted(documents, key=lambda m: (m.date is None, m.date), reverse=True):
             date = meta.date.strftime("%d.%m.%Y") if meta.date else "udatert"
             lines.append(f"- {meta.title} ({meta.doc_type.value}, {date}) – {meta.source}")
@@ -176,7 +176,7 @@ def _cited_answer(q: Question, composition: Composition, timings: dict[str, floa
         numbers = [book.cite(e.chunk, e.meta, snippet=snippet)
                    for e, snippet in zip(composed.evidence, composed.snippets, strict=True)]
         sentences.append(AnswerSentence(text=_clean(composed.text), citations=numbers))
-    frame = say("english_frame", q.language)
+    frame = t("core.english_frame", q.language)
     text = render(sentences)
     return Answer(
         question=q.text, answer=f"{frame} {text}".strip(), language=q.language,

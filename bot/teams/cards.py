@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from bot.core.models import Language
-from bot.drafting.texts import label
+from bot.i18n import t
 
 CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 _MAX_DEPTH = 4
@@ -188,7 +188,7 @@ _DRAFT_TEXTS: dict[str, dict[Language, str]] = {
 
 def _check_value(item: dict[str, Any], language: Language, with_detail: bool) -> str:
     status = str(item.get("status"))
-    shown = label(status, language) if status in _CHECK_ICONS else status
+    shown = t(f"drafting.{status}", language) if status in _CHECK_ICONS else status
     value = f"{_CHECK_ICONS.get(status, '')} {shown}".strip()
     detail = str(item.get("detail") or "")
     return f"{value} – {detail}" if with_detail and detail else value
@@ -214,7 +214,7 @@ def _draft_body(draft: dict[str, Any], language: Language, detail: bool) -> list
         body += _fact_set(_DRAFT_TEXTS["sections"][language], status)
     if checks:
         met = [(str(c.get("label", "")), _check_value(c, language, detail)) for c in checks]
-        body += _fact_set(label("checklist", language), met)
+        body += _fact_set(t("drafting.checklist", language), met)
     return body
 
 
