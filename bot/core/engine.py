@@ -17,7 +17,7 @@ from bot.core.understand import understand
 from bot.facts.answer import answer_fact
 from bot.facts.llm import build_chat_model
 from bot.facts.retrieval import HybridRetriever
-from bot.i18n.texts import say
+from bot.i18n import t
 from indexer.embeddings import build_embeddings
 from indexer.settings import Settings
 from indexer.store.knowledge import KnowledgeStore
@@ -62,7 +62,7 @@ class Core:
         text = question.strip()
         if len(text) > limit:
             language = understand(text[:200], [], self.ctx.kit()).language
-            result = Answer(question=text[:200], answer=say("too_long", language,
+            result = Answer(question=text[:200], answer=t("core.too_long", language,
                             length=len(text), limit=limit), language=language, refused=True,
                             kind="error")
         else:
@@ -72,17 +72,17 @@ class Core:
 
     def _route(self, q: Question) -> Answer:
         if q.intent == Intent.EMPTY:
-            return Answer(question="", answer=say("empty_question", "nb"), kind="help")
+            return Answer(question="", answer=t("core.empty_question", "nb"), kind="help")
         if q.intent == Intent.HELP:
-            return Answer(question=q.text, answer=say("help", q.language), language=q.language,
+            return Answer(question=q.text, answer=t("core.help", q.language), language=q.language,
                           kind="help")
         if q.intent == Intent.SOURCES:
             return sources_answer(q, self.ctx.store)
         if q.intent == Intent.INJECTION:
-            return Answer(question=q.text, answer=say("injection", q.language),
+            return Answer(question=q.text, answer=t("core.injection", q.language),
                           language=q.language, refused=True, kind="refusal")
         if not self.ctx.store.documents():
-            return Answer(question=q.text, answer=say("no_documents", q.language),
+            return Answer(question=q.text, answer=t("core.no_documents", q.language),
                           language=q.language, refused=True, kind="refusal")
         for route in self.routes:
             routed = route(q, self.ctx)
@@ -96,7 +96,7 @@ def sources_answer(q: Question, store: KnowledgeStore) -> Answer:
 
     documents = store.documents()
     updated = state.get_meta(store.conn, "last_indexed_at") or "?"
-    lines = [say("sources_intro", q.language, count=len(documents), updated=updated[:10])]
+    lines = [t("core.sources_intro", q.language, count=len(documents), updated=updated[:10])]
     for meta in sorted(documents, key=lambda m: (m.date is None, m.date), reverse=True):
         date = meta.date.strftime("%d.%m.%Y") if meta.date else "udatert"
         lines.append(f"- {meta.title} ({meta.doc_type.value}, {date}) – {meta.source}")

@@ -18,7 +18,8 @@ from pydantic import BaseModel
 from bot.core.models import ChatTurn, Language
 from bot.core.understand.intent import is_draft_request, looks_like_question
 from bot.drafting.parsing import Opening, normalise_command
-from bot.drafting.texts import FIELDS, DraftKind, label, title
+from bot.drafting.texts import FIELDS, DraftKind, title
+from bot.i18n import t
 from indexer.text.language import detect_language
 
 Status = Literal["active", "done", "cancelled"]
@@ -57,8 +58,9 @@ class DraftState(BaseModel):
         """The first line of an assistant turn for this state; the fold looks for it."""
         pending = self.pending
         if pending is None:
-            return f"{title(self.kind, self.language)} – {label('final', self.language)}"
-        step = label("step", self.language, i=self.fields.index(pending) + 1, n=len(self.fields))
+            return f"{title(self.kind, self.language)} – {t('drafting.final', self.language)}"
+        number = self.fields.index(pending) + 1
+        step = t("drafting.step", self.language, i=number, n=len(self.fields))
         return f"{title(self.kind, self.language)} – {step}"
 
 

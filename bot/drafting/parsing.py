@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 
 from bot.core.models import Language
 from bot.drafting.texts import DraftKind
+from bot.i18n import format_date
 from indexer.models import MunicipalityMention
 from indexer.text import themes
-from indexer.text.dates import MONTH_NUMBERS, find_dates, format_nb
+from indexer.text.dates import MONTH_NUMBERS, find_dates
 from indexer.text.places import Gazetteer
 
 _REPORT = re.compile(r"sluttrapport\w*|final report|\brapport(?:en)?\b", re.I)
@@ -226,7 +227,8 @@ def parse_opening(text: str, language: Language, gazetteer: Gazetteer) -> Openin
         opening.answers["budget"] = "; ".join(_words_before(body, s, e) for _, s, e in found)
     period = parse_period(_without_call_date(body))
     if period and period.start and period.end:
-        opening.answers["period"] = f"{format_nb(period.start)} – {format_nb(period.end)}"
+        start, end = format_date(period.start, "nb"), format_date(period.end, "nb")
+        opening.answers["period"] = f"{start} – {end}"
     if name := project_name(body):
         opening.hints["name"] = name
     if counties := gazetteer.find_counties(body):

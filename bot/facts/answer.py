@@ -17,7 +17,7 @@ from bot.facts.compose import Composition, ExtractiveComposer
 from bot.facts.filters import allowed_documents, filters_of
 from bot.facts.llm import LlmComposer
 from bot.facts.retrieval import HybridRetriever
-from bot.i18n.texts import say
+from bot.i18n import t
 
 
 def answer_fact(q: Question, ctx: CoreContext, retriever: HybridRetriever) -> Answer:
@@ -46,9 +46,9 @@ def refusal(q: Question, retriever: HybridRetriever, timings: dict[str, float]) 
         nearest.append(f"- {ev.meta.title}{date} [{n}]")
         if len(nearest) == 3:
             break
-    text = say("refusal", q.language)
+    text = t("core.refusal", q.language)
     if nearest:
-        text += "\n\n" + say("nearest", q.language) + "\n" + "\n".join(nearest)
+        text += "\n\n" + t("core.nearest", q.language) + "\n" + "\n".join(nearest)
     return Answer(question=q.text, answer=text, language=q.language, refused=True,
                   kind="refusal", citations=book.citations, timings_ms=timings)
 
@@ -71,7 +71,7 @@ def _cited_answer(q: Question, composition: Composition, timings: dict[str, floa
                    for e, snippet in zip(composed.evidence, composed.snippets, strict=True)]
         sentences.append(AnswerSentence(text=composed.text.replace("**", "").strip(),
                                         citations=numbers))
-    frame = say("english_frame", q.language)
+    frame = t("core.english_frame", q.language)
     text = render(sentences)
     return Answer(
         question=q.text, answer=f"{frame} {text}".strip(), language=q.language,

@@ -36,7 +36,7 @@ from bot.drafting.links import DownloadSigner
 from bot.teams import render
 from bot.teams.activity import to_activity
 from bot.teams.downloads import download_routes
-from bot.teams.handler import TeamsBot, error_reference
+from bot.teams.handler import TeamsBot, error_reference, language_of
 from bot.teams.storage import ActivityLedger, ConversationHistory, SqliteStorage, TeamsDatabase
 from indexer.errors import ConfigError
 from indexer.settings import Settings
@@ -132,7 +132,7 @@ def _invoke_http(response: InvokeResponse | None) -> web.Response:
 async def _turn_error(ctx: TurnContext, error: Exception) -> None:
     reference = error_reference(f"turn failed: {error!r}")
     try:
-        await ctx.send_activity(to_activity(render.error(reference)))
+        await ctx.send_activity(to_activity(render.error(reference, language_of(ctx.activity))))
     except Exception:
         log.warning("could not tell the user about error %s", reference, exc_info=True)
 

@@ -150,7 +150,7 @@ def test_budget_above_the_maximum_is_flagged_in_the_dialog(core):
                             "hopp over", "hopp over", "Vi søker om 600 000 kr", "ferdig"])
     checks = {c["key"]: c for c in answers[-1].data["draft"]["checklist"]}
     assert checks["max_amount"]["status"] == "conflict"
-    assert "⚠️ Inntil 400 000 kr per prosjekt" in answers[-1].answer
+    assert "⚠️ Inntil 400\u00a0000 kr per prosjekt" in answers[-1].answer  # Babel's NBSP
 
 
 def test_deadline_passed_is_flagged(sample_context):

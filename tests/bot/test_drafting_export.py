@@ -38,7 +38,7 @@ def test_docx_has_the_sections_checklist_and_sources(draft):
     assert "Sjekkliste mot kriteriene" in headings and "Kilder" in headings
     rows = [[c.text for c in row.cells] for row in document.tables[0].rows]
     assert rows[0] == ["Krav", "Status", "Merknad", "Kilde"]
-    assert any(r[0] == "Inntil 400 000 kr per prosjekt" and r[1] == "mangler" for r in rows)
+    assert any(r[0] == "Inntil 400\u00a0000 kr per prosjekt" and r[1] == "mangler" for r in rows)
     text = "\n".join(p.text for p in document.paragraphs)
     assert "2023-03-01_utlysning_rogaland_stimuleringsmidler.md" in text
     assert "[mangler:" in text
