@@ -133,10 +133,8 @@ class Core:
                       kind="refusal", citations=book.citations, timings_ms=timings)
 
     def sources_answer(self, q: Question) -> Answer:
-        from indexer.store import ledger as state
-
         documents = self.ctx.store.documents()
-        updated = state.get_meta(self.ctx.store.conn, "last_indexed_at") or "?"
+        updated = self.ctx.store.last_indexed_at() or "?"
         lines = [say("sources_intro", q.language, count=len(documents), updated=updated[:10])]
         for meta in sorted(documents, key=lambda m: (m.date is None, m.date), reverse=True):
             date = meta.date.strftime("%d.%m.%Y") if meta.date else "udatert"

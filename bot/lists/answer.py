@@ -18,8 +18,7 @@ from bot.core.cite import CitationBook, render
 from bot.core.context import CoreContext, Question
 from bot.core.models import Answer, AnswerSentence, Language
 from bot.lists.routing import ListRequest, route
-from indexer.catalogue import Evidence, ProjectMunicipality, ProjectRecord, coverage, find_projects
-from indexer.catalogue.query import Coverage
+from indexer.catalogue import Coverage, Evidence, ProjectMunicipality, ProjectRecord
 from indexer.text.places import Gazetteer
 from indexer.text.themes import label
 
@@ -93,8 +92,8 @@ def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
     request = route(text, ctx.gazetteer)
     if request is None:
         return None
-    projects = find_projects(ctx.store.conn, request.query)
-    answer = compose(question, request, projects, coverage(ctx.store.conn), ctx.gazetteer)
+    projects = ctx.store.find_projects(request.query)
+    answer = compose(question, request, projects, ctx.store.coverage(), ctx.gazetteer)
     answer.timings_ms["catalogue_ms"] = (time.perf_counter() - started) * 1000
     return answer
 

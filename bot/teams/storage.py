@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from typing import Any, Protocol
 
 from botbuilder.core import ConversationState, Storage, TurnContext
+from pydantic import TypeAdapter
 
 from bot.core.models import ChatTurn
 from indexer.store.conversations import FeedbackRecord
@@ -16,6 +17,7 @@ from indexer.store.conversations import FeedbackRecord
 # Turns kept and passed to the core: a drafting dialog is a fold over the history from its
 # opening request, so a whole dialog (ten questions, skips, side questions) must fit.
 HISTORY_TURNS = 60
+_HISTORY = TypeAdapter(list[ChatTurn])
 
 
 class StateStore(Protocol):
@@ -78,8 +80,7 @@ class ConversationHistory:
 
     async def load(self, ctx: TurnContext) -> list[ChatTurn]:
         await self._state.load(ctx)
-        raw = await self._turns.get(ctx, list)
-        return [ChatTurn.model_validate(turn) for turn in raw]
+        return _HISTORY.validate_python(await self._turns.get(ctx, list))
 
     async def append(self, ctx: TurnContext, question: str, answer: str) -> None:
         turns = [t.model_dump() for t in await self.load(ctx)]
