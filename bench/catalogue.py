@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np  # noqa: E402
 
-from bot.core.context import CoreContext, Question  # noqa: E402
+from bot.core.context import CoreContext  # noqa: E402
 from bot.lists.answer import try_answer  # noqa: E402
 from indexer.catalogue import Amount, Evidence, ProjectMunicipality, ProjectRecord, Tag  # noqa: E402
 from indexer.catalogue.extract import extract_projects  # noqa: E402
@@ -39,6 +39,7 @@ from indexer.store import KnowledgeStore  # noqa: E402
 from indexer.store.catalogue import replace_writer  # noqa: E402
 from indexer.text.places import Gazetteer, Municipality  # noqa: E402
 from indexer.text.themes import THEMES  # noqa: E402
+from tests.fakes import understood  # noqa: E402
 
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
 REGIONAL = (
@@ -153,7 +154,7 @@ def latency(ctx: CoreContext, questions: tuple[str, ...], rounds: int) -> tuple[
     for _ in range(rounds):
         for text in questions:
             started = time.perf_counter()
-            answer = try_answer(Question.of(text), ctx)
+            answer = try_answer(understood(ctx, text), ctx)
             times.append((time.perf_counter() - started) * 1000)
             assert answer is not None, text
             rows = max(rows, len(answer.data.get("table", {}).get("rows", [])))

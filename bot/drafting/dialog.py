@@ -16,12 +16,8 @@ from typing import Literal
 from pydantic import BaseModel
 
 from bot.core.models import ChatTurn, Language
-from bot.drafting.parsing import (
-    Opening,
-    is_draft_request,
-    is_side_question,
-    normalise_command,
-)
+from bot.core.understand.intent import is_draft_request, looks_like_question
+from bot.drafting.parsing import Opening, normalise_command
 from bot.drafting.texts import FIELDS, DraftKind, label, title
 from indexer.text.language import detect_language
 
@@ -134,7 +130,7 @@ def _apply(
         return new, new
     if state is None or state.status != "active":
         return state, None
-    if awaiting and normalise_command(text) != "resume" and not is_side_question(text):
+    if awaiting and normalise_command(text) != "resume" and not looks_like_question(text):
         new = step(state, text)
         return new, new
     if normalise_command(text) == "resume":

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from bot.core.cite import CitationBook, render
 from bot.core.context import CoreContext, Question
 from bot.core.models import Answer, AnswerSentence, Language
-from bot.lists.routing import ListRequest, route
+from bot.lists.routing import ListRequest, request_of
 from indexer.catalogue import Coverage, Evidence, ProjectMunicipality, ProjectRecord
 from indexer.text.places import Gazetteer
 from indexer.text.themes import label
@@ -88,8 +88,7 @@ def say(key: str, language: Language, **values: object) -> str:
 def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
     """A complete catalogue answer, or None when the question is not a list question."""
     started = time.perf_counter()
-    text = question.standalone or question.text
-    request = route(text, ctx.gazetteer)
+    request = request_of(question)
     if request is None:
         return None
     projects = ctx.store.find_projects(request.query)
@@ -216,7 +215,7 @@ def _body(
     names = sorted({_place_label(m, lang, with_role=False) for places in shown.values()
                     for m in places}, key=_norwegian)  # fmt: skip
     cited: dict[tuple[str, int, int], int] = {}
-    opening = say(request.ask, lang, filters=filters, names=join(names, lang),
+    opening = say(request.ask.value, lang, filters=filters, names=join(names, lang),
                   count=len(names) if request.ask == "count_municipalities" else len(projects))
     sentences = [AnswerSentence(text=opening)]
     rows: list[list[str]] = []

@@ -7,13 +7,13 @@ group (title, network or county), the agenda items that speak of the topic, thei
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import NamedTuple
 
 from bot.core.cite import CitationBook, render
 from bot.core.context import CoreContext, Question
 from bot.core.models import Answer, AnswerSentence, Citation, Language
-from bot.minutes.find import NOISE_WORDS, minutes_documents, word_score
+from bot.core.understand.meeting import NOISE_WORDS
+from bot.minutes.find import minutes_documents, word_score
 from bot.minutes.models import Decision, MeetingSummary
 from bot.minutes.render import format_date
 from bot.minutes.summary import summarize_doc
@@ -21,12 +21,6 @@ from bot.minutes.text import clean, load_minutes
 from indexer.models import DocumentMeta
 from indexer.store.lexical import tokenize
 
-_ASKED = re.compile(
-    r"^\W*(?:hva|kva|what)\s+(?:har|has|have|did)\s+(?P<actor>.+?)\s+(?:bestemt|vedtatt|vedteke|"
-    r"besluttet|avgjort|konkludert|decided?|agreed|concluded)\s+(?:om|angående|angåande|"
-    r"når det gjelder|about|on|regarding)\s+(?P<topic>.+?)\W*$",
-    re.I,
-)
 _GENERIC_ACTORS = frozenset(tokenize("vi dere de dei we they nettverket læringsnettverket møtet "
                                      "møtene the network meetings")) | NOISE_WORDS
 _TEXTS = {
@@ -39,20 +33,10 @@ _TEXTS = {
 }
 
 
-class DecisionsQuestion(NamedTuple):
-    actor: str
-    topic: str
-
-
 class _Found(NamedTuple):
     decision: Decision
     meta: DocumentMeta
     context: str  # the agenda item's title and text, to match a topic against
-
-
-def parse_decisions_question(text: str) -> DecisionsQuestion | None:
-    m = _ASKED.match(text.strip())
-    return DecisionsQuestion(m["actor"].strip(), m["topic"].strip()) if m else None
 
 
 def list_decisions(
@@ -100,13 +84,11 @@ def _from_summary(
     return found
 
 
-def answer_decisions_question(
-    asked: DecisionsQuestion, question: Question, ctx: CoreContext
-) -> Answer | None:
+def answer_decisions_question(question: Question, ctx: CoreContext) -> Answer | None:
     """The decisions of `actor` about `topic`; None when there are none, so that the general
     answerer can still look for the topic in the minutes' prose."""
-    actor = [w for w in tokenize(asked.actor) if w not in _GENERIC_ACTORS]
-    topic = [w for w in tokenize(asked.topic) if w not in NOISE_WORDS]
+    actor = [w for w in tokenize(question.actor) if w not in _GENERIC_ACTORS]
+    topic = [w for w in tokenize(question.topic) if w not in NOISE_WORDS]
     matches = []
     for found in _collect(ctx, None, None):
         by_actor = not actor or word_score(actor, found.meta, found.context) >= len(actor) * 0.75
@@ -115,16 +97,14 @@ def answer_decisions_question(
             matches.append(found.decision)
     if not matches:
         return None
-    return decisions_answer(matches, question, asked)
+    return decisions_answer(matches, question)
 
 
-def decisions_answer(
-    decisions: list[Decision], question: Question, asked: DecisionsQuestion
-) -> Answer:
+def decisions_answer(decisions: list[Decision], question: Question) -> Answer:
     language: Language = question.language
     heading, actor_phrase, *labels = _TEXTS[language]
-    actor = actor_phrase.format(actor=asked.actor) if asked.actor else ""
-    lines = [AnswerSentence(text=heading.format(topic=asked.topic, actor=actor))]
+    actor = actor_phrase.format(actor=question.actor) if question.actor else ""
+    lines = [AnswerSentence(text=heading.format(topic=question.topic, actor=actor))]
     citations: list[Citation] = []
     for decision in decisions:
         citations.append(decision.citation.model_copy(update={"n": len(citations) + 1}))

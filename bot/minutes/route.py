@@ -12,8 +12,9 @@ import time
 from bot.core.cite import CitationBook, render
 from bot.core.context import CoreContext, Question
 from bot.core.models import Answer, AnswerSentence, Language
-from bot.minutes.decisions import answer_decisions_question, parse_decisions_question
-from bot.minutes.find import MeetingMatch, find_meeting, is_summary_request, parse_request
+from bot.core.question import Intent, MeetingRef
+from bot.minutes.decisions import answer_decisions_question
+from bot.minutes.find import MeetingMatch, find_meeting
 from bot.minutes.render import card_view, format_date, month_name, render_summary
 from bot.minutes.summary import summarize_minutes
 from indexer.models import DocumentMeta
@@ -51,25 +52,22 @@ _TEXTS: dict[str, dict[str, str]] = {
 
 def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
     """A summary, a list of decisions, an ask-back or a refusal; None when not about minutes."""
-    text = question.standalone or question.text
-    if (asked := parse_decisions_question(text)) is not None:
-        return answer_decisions_question(asked, question, ctx)
-    if not is_summary_request(text):
+    if question.intent == Intent.DECISIONS and question.actor:
+        return answer_decisions_question(question, ctx)
+    if question.intent != Intent.SUMMARY or question.meeting is None:
         return None
-    return answer_minutes(text, ctx, question.language, question=question.text)
+    return answer_minutes(question.meeting, ctx, question.language, question.text)
 
 
 def answer_minutes(
-    query: str, ctx: CoreContext, language: Language = "nb", question: str | None = None
+    request: MeetingRef, ctx: CoreContext, language: Language, question: str
 ) -> Answer:
-    """Summarise the referat `query` names ("31.01.2024", "REKOM september 2022", …)."""
+    """Summarise the referat the request names ("31.01.2024", "REKOM september 2022", …)."""
     started = time.perf_counter()
-    request = parse_request(query)
     match = find_meeting(request, ctx.store)
     found_ms = (time.perf_counter() - started) * 1000
-    question = question or query
     if len(match.found) != 1:
-        open_ended = not (request.date or request.month or request.year or request.words)
+        open_ended = request.empty
         answer = _ask_back(match, language, question, open_ended) if match.found else \
             _not_found(match, language, question, _asked(request, language))
         answer.timings_ms["find"] = found_ms
@@ -129,7 +127,7 @@ def _not_found(match: MeetingMatch, language: Language, question: str, asked: st
                   refused=True, kind="refusal", sentences=lines, data={"nearest": nearest})
 
 
-def _asked(request, language: Language) -> str:  # type: ignore[no-untyped-def]
+def _asked(request: MeetingRef, language: Language) -> str:
     """What was asked for, as a phrase: "fra 31. januar 2023", "fra september 2022"."""
     prefix = _TEXTS[language]["from"]
     if request.date:

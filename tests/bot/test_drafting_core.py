@@ -13,10 +13,10 @@ import pytest
 from docx import Document
 
 from bot import drafting
-from bot.core.context import Question
 from bot.core.engine import Core
 from bot.core.models import ChatTurn
 from tests.conftest import SHARED_EVAL
+from tests.fakes import understood
 
 CALL = "2023-03-01_utlysning_rogaland_stimuleringsmidler.md"
 TIME_KLEPP = "2020-04-20_prosjektbeskrivelse_time-klepp_hoykonflikt.md"
@@ -102,7 +102,7 @@ def test_english_request_gets_english_labels(core):
 
 
 def test_a_question_that_is_no_draft_is_left_to_the_rest_of_the_core(ctx):
-    assert drafting.try_answer(Question.of("Hva er søknadsfristen i Rogaland?"), ctx) is None
+    assert drafting.try_answer(understood(ctx, "Hva er søknadsfristen i Rogaland?"), ctx) is None
 
 
 def dialog(core, messages: list[str]):  # type: ignore[no-untyped-def]
@@ -155,7 +155,7 @@ def test_budget_above_the_maximum_is_flagged_in_the_dialog(core):
 
 def test_deadline_passed_is_flagged(sample_context):
     late = dataclasses.replace(sample_context, today=lambda: dt.date(2023, 5, 2))
-    answer = drafting.try_answer(Question.of(HA_TIME), late)
+    answer = drafting.try_answer(understood(late, HA_TIME), late)
     assert answer is not None
     deadline = next(c for c in answer.data["draft"]["checklist"] if c["key"] == "deadline")
     assert deadline["status"] == "conflict" and "15. april 2023" in deadline["detail"]

@@ -12,11 +12,11 @@ from aiohttp.test_utils import TestClient, TestServer
 from docx import Document
 
 from bot import drafting
-from bot.core.context import Question
 from bot.drafting.export import draft_path
 from bot.drafting.links import DownloadSigner, LinkError, download_url
 from bot.teams.downloads import DOCX, download_routes
 from indexer.settings import Settings
+from tests.fakes import understood
 
 HA_TIME = ("Hjelp meg å skrive en prosjektplan for et høykonfliktprosjekt mellom Hå og Time som "
            "skal søke stimuleringsmidler etter utlysningen i Rogaland av 1. mars 2023.")
@@ -25,7 +25,7 @@ HA_TIME = ("Hjelp meg å skrive en prosjektplan for et høykonfliktprosjekt mell
 @pytest.fixture
 def draft(sample_context):  # type: ignore[no-untyped-def]
     ctx = dataclasses.replace(sample_context, today=lambda: dt.date(2023, 3, 20))
-    answer = drafting.try_answer(Question.of(HA_TIME), ctx)
+    answer = drafting.try_answer(understood(ctx, HA_TIME), ctx)
     assert answer is not None
     return answer.data["draft"]
 

@@ -11,18 +11,18 @@ import typer
 from typer.testing import CliRunner
 
 from bot.cli import projects_cmd
-from bot.core.context import CoreContext, Question
+from bot.core.context import CoreContext
 from bot.lists.answer import try_answer
 from indexer.ingest.pipeline import index_paths
 from tests.conftest import SHARED_EVAL
-from tests.fakes import FakeEmbeddings, fake_index_deps
+from tests.fakes import FakeEmbeddings, fake_index_deps, understood
 
 FOSTER_CARE = {"Fjell", "Sund", "Øygarden", "Haugesund", "Karmøy", "Kvam", "Voss", "Trondheim",
                "Klæbu"}  # fmt: skip
 
 
 def ask(ctx: CoreContext, text: str):  # type: ignore[no-untyped-def]
-    return try_answer(Question.of(text), ctx)
+    return try_answer(understood(ctx, text), ctx)
 
 
 def listed_places(answer, gazetteer) -> set[str]:  # type: ignore[no-untyped-def]
