@@ -92,10 +92,8 @@ class Core:
 
 
 def sources_answer(q: Question, store: KnowledgeStore) -> Answer:
-    from indexer.store import ledger as state
-
     documents = store.documents()
-    updated = state.get_meta(store.conn, "last_indexed_at") or "?"
+    updated = store.last_indexed_at() or "?"
     lines = [t("core.sources_intro", q.language, count=len(documents), updated=updated[:10])]
     for meta in sorted(documents, key=lambda m: (m.date is None, m.date), reverse=True):
         date = meta.date.strftime("%d.%m.%Y") if meta.date else "udatert"

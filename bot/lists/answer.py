@@ -19,8 +19,7 @@ from bot.core.context import CoreContext, Question
 from bot.core.models import Answer, AnswerSentence, Language
 from bot.i18n import format_amount, t
 from bot.lists.routing import ListRequest, request_of
-from indexer.catalogue import Evidence, ProjectMunicipality, ProjectRecord, coverage, find_projects
-from indexer.catalogue.query import Coverage
+from indexer.catalogue import Coverage, Evidence, ProjectMunicipality, ProjectRecord
 from indexer.text.places import Gazetteer
 from indexer.text.themes import label
 
@@ -33,8 +32,8 @@ def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
     request = request_of(question)
     if request is None:
         return None
-    projects = find_projects(ctx.store.conn, request.query)
-    answer = compose(question, request, projects, coverage(ctx.store.conn), ctx.gazetteer)
+    projects = ctx.store.find_projects(request.query)
+    answer = compose(question, request, projects, ctx.store.coverage(), ctx.gazetteer)
     answer.timings_ms["catalogue_ms"] = (time.perf_counter() - started) * 1000
     return answer
 
