@@ -71,6 +71,7 @@ class Place:
     current_names: tuple[str, ...]  # today's name(s): Fjell → Øygarden
     former_names: tuple[str, ...]  # every name it or its successor had: Øygarden → Fjell, Sund …
     numbers: tuple[str, ...] = ()  # today's kommunenummer (municipalities only)
+    counties: tuple[str, ...] = ()  # the counties a municipality lies or lay in
 
     @property
     def is_current(self) -> bool:

@@ -19,6 +19,8 @@ def municipalities(text: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
             name=mention.name, kind="municipality", current_names=current,
             former_names=tuple(sorted(former - {mention.name, *current})),
             numbers=tuple(mention.current_numbers),
+            counties=tuple(dict.fromkeys([mention.county, *(
+                c.strip() for c in mention.current_county.split(",") if c.strip())])),
         ))
     return tuple(found)
 
