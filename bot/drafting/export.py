@@ -12,6 +12,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.shared import Pt
+from docx.styles.style import ParagraphStyle
 
 from bot.drafting.compose import Draft
 from bot.drafting.texts import label
@@ -48,7 +49,9 @@ def export_docx(draft: Draft, data_dir: Path) -> Path:
     target = draft_path(data_dir, draft.draft_id)
     target.parent.mkdir(parents=True, exist_ok=True)
     document = Document()
-    document.styles["Normal"].font.size = Pt(11)
+    normal = document.styles["Normal"]
+    if isinstance(normal, ParagraphStyle):  # it is in every template python-docx ships
+        normal.font.size = Pt(11)
     document.core_properties.title = draft.title
     document.add_heading(draft.title, level=0)
     for section in draft.sections:

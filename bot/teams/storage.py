@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from botbuilder.core import ConversationState, Storage, TurnContext
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 
 from bot.core.models import ChatTurn
 
 # Turns kept and passed to the core: a drafting dialog is a fold over the history from its
 # opening request, so a whole dialog (ten questions, skips, side questions) must fit.
 HISTORY_TURNS = 60
+_HISTORY = TypeAdapter(list[ChatTurn])
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL, etag TEXT NOT NULL);
@@ -110,8 +111,7 @@ class ConversationHistory:
 
     async def load(self, ctx: TurnContext) -> list[ChatTurn]:
         await self._state.load(ctx)
-        raw = await self._turns.get(ctx, list)
-        return [ChatTurn.model_validate(turn) for turn in raw]
+        return _HISTORY.validate_python(await self._turns.get(ctx, list))
 
     async def append(self, ctx: TurnContext, question: str, answer: str) -> None:
         turns = [t.model_dump() for t in await self.load(ctx)]

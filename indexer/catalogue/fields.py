@@ -152,7 +152,9 @@ def _amount_kind(after: str, before: str) -> AmountKind | None:
             if kind == "søkt" and re.search(r"\b(?:fikk|fekk|tildelt|innvilg)", before, re.I):
                 return "tildelt"
             return kind
-    hits = [(m.end(), kind) for pattern, kind in _BEFORE_KIND for m in pattern.finditer(before)]
+    hits: list[tuple[int, AmountKind]] = [
+        (m.end(), kind) for pattern, kind in _BEFORE_KIND for m in pattern.finditer(before)
+    ]
     return max(hits)[1] if hits else None
 
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import docx
 import pypdf
-from bs4 import BeautifulSoup, NavigableString
+from bs4 import BeautifulSoup
+from bs4.element import NavigableString
 from docx.table import Table
 
 from indexer.errors import DocumentError
