@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from indexer.catalogue import catalogue_enricher, catalogue_remover
+from indexer.chat_model import ChatModel
 from indexer.embeddings import build_embeddings, embedding_signature
 from indexer.ingest.pipeline import IndexDeps
 from indexer.settings import Settings
@@ -27,7 +26,7 @@ def index_deps(
     settings: Settings,
     store: KnowledgeStore,
     gazetteer: Gazetteer | None = None,
-    chat_model: Any | None = None,  # a LangChain chat model: project catalogue by structured output
+    chat_model: ChatModel | None = None,  # project catalogue by structured output
 ) -> IndexDeps:
     gazetteer = gazetteer or Gazetteer.load()
     return IndexDeps(

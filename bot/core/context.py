@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
+from bot.core.chat_model import ChatModel
 from bot.core.models import ChatTurn, Language
 from indexer.embeddings import VectorEmbeddings
 from indexer.settings import Settings
@@ -21,7 +21,7 @@ class CoreContext:
     store: KnowledgeStore
     embeddings: VectorEmbeddings
     gazetteer: Gazetteer
-    chat_model: Any | None = None  # a LangChain BaseChatModel when generation is configured
+    chat_model: ChatModel | None = None  # None: extractive answers, no generation
     today: Callable[[], dt.date] = dt.date.today
 
 

@@ -11,6 +11,7 @@ import re
 import time
 from collections.abc import Callable
 
+from bot.core.chat_model import build_chat_model
 from bot.core.cite import CitationBook, render
 from bot.core.claims import check_sentence
 from bot.core.context import CoreContext, Question
@@ -18,7 +19,7 @@ from bot.core.models import Answer, AnswerSentence, ChatTurn
 from bot.core.rewrite import standalone_question
 from bot.facts.compose import Composition, ExtractiveComposer
 from bot.facts.filters import allowed_documents, read_filters
-from bot.facts.llm import LlmComposer, build_chat_model
+from bot.facts.llm import LlmComposer
 from bot.facts.retrieval import HybridRetriever
 from bot.i18n.texts import say
 from indexer.embeddings import build_embeddings

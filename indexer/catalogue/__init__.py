@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
 
 from indexer.catalogue.extract import PRIMARY_TYPES, extract_projects
 from indexer.catalogue.llm import LlmExtractionError, extract_with_model
@@ -22,6 +21,7 @@ from indexer.catalogue.models import (
 )
 from indexer.catalogue.query import Coverage, ProjectQuery, coverage, find_projects
 from indexer.catalogue.view import DocView
+from indexer.chat_model import ChatModel
 from indexer.models import Chunk, DocumentMeta, LoadedDocument
 from indexer.store.catalogue import rebuild, remove_writer, replace_writer
 from indexer.store.knowledge import CatalogueWriter
@@ -41,7 +41,7 @@ def extract(
     meta: DocumentMeta,
     chunks: list[Chunk],
     gazetteer: Gazetteer,
-    chat_model: Any | None = None,
+    chat_model: ChatModel | None = None,
 ) -> list[ProjectRecord]:
     """Project mentions of one document; a chat model's answer is checked, else rules decide."""
     if chat_model is not None:
@@ -57,7 +57,7 @@ def extract(
 
 
 def catalogue_enricher(
-    gazetteer: Gazetteer, chat_model: Any | None = None
+    gazetteer: Gazetteer, chat_model: ChatModel | None = None
 ) -> Callable[[LoadedDocument, DocumentMeta, list[Chunk]], CatalogueWriter]:
     """The pipeline hook: every indexed document replaces its own mentions (maybe with none)."""
 
