@@ -17,6 +17,7 @@ from docx.styles.style import ParagraphStyle
 from bot.drafting.compose import Draft
 from bot.drafting.texts import label
 
+MAX_DRAFT_AGE_S = 30 * 24 * 3600
 _DRAFT_ID = re.compile(r"^[0-9a-f]{8,64}$")
 _HEADERS = {"nb": ("Krav", "Status", "Merknad", "Kilde"),
             "nn": ("Krav", "Status", "Merknad", "Kjelde"),
@@ -34,8 +35,8 @@ def draft_path(data_dir: Path, draft_id: str) -> Path:
     return drafts_dir(data_dir) / f"{draft_id}.docx"
 
 
-def prune_drafts(data_dir: Path, max_age_s: float = 30 * 24 * 3600) -> int:
-    """Delete drafts older than `max_age_s`; for the server to call now and then."""
+def prune_drafts(data_dir: Path, max_age_s: float = MAX_DRAFT_AGE_S) -> int:
+    """Delete drafts older than `max_age_s` (their download links expired long before)."""
     removed = 0
     cutoff = time.time() - max_age_s
     for path in drafts_dir(data_dir).glob("*.docx"):
