@@ -92,12 +92,6 @@ class Span(NamedTuple):
     text: str
 
 
-class Found(NamedTuple):
-    value: str
-    start: int  # of the sentence the value was read from
-    end: int
-
-
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Lines, then sentences within lines; "13. september" and "kl. 10.00" stay whole."""
     stop = len(text) if end is None else end
