@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from indexer.catalogue import catalogue_enricher, catalogue_remover
 from indexer.chat_model import ChatModel
-from indexer.embeddings import build_embeddings, embedding_signature
 from indexer.ingest.pipeline import IndexDeps
 from indexer.settings import Settings
 from indexer.store import ledger as state
@@ -28,6 +27,8 @@ def index_deps(
     gazetteer: Gazetteer | None = None,
     chat_model: ChatModel | None = None,  # project catalogue by structured output
 ) -> IndexDeps:
+    from indexer.embeddings import build_embeddings, embedding_signature  # LangChain: slow
+
     gazetteer = gazetteer or Gazetteer.load()
     return IndexDeps(
         store=store,

@@ -16,18 +16,19 @@ import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
 
 import typer
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from bot.cli.common import DataDirOption, console, err_console, settings_from, user_errors
-from bot.core.context import CoreContext, Question
-from bot.core.models import ChatTurn
 from indexer.errors import LaeringsbotError
 from indexer.settings import Settings
 
-ContextFactory = Callable[[Settings], CoreContext]
+if TYPE_CHECKING:  # the core (store, numpy) loads when a draft is made, not at CLI start
+    from bot.core.context import CoreContext
+
+ContextFactory: TypeAlias = "Callable[[Settings], CoreContext]"
 MAX_TURNS = 50  # a dialog has a dozen questions; this only guards against a loop
 
 
@@ -61,6 +62,8 @@ def register(app: typer.Typer, context_factory: ContextFactory | None = None) ->
 
 
 def _run(opening: str, ctx: CoreContext, script: _Script | None, out: Path) -> None:
+    from bot.core.context import Question
+    from bot.core.models import ChatTurn
     from bot.drafting import try_answer
 
     history: list[ChatTurn] = []

@@ -5,14 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from bot.core.chat_model import ChatModel
 from bot.core.models import ChatTurn, Language
-from indexer.embeddings import VectorEmbeddings
 from indexer.settings import Settings
 from indexer.store.knowledge import KnowledgeStore
 from indexer.text.language import detect_language
 from indexer.text.places import Gazetteer
+
+if TYPE_CHECKING:
+    from indexer.embeddings import VectorEmbeddings
 
 
 @dataclass

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 
-from langchain_core.messages import HumanMessage, SystemMessage
-from langchain_core.output_parsers import JsonOutputParser
 from pydantic import BaseModel, ValidationError
 
 from indexer.catalogue.fields import Span
@@ -94,6 +92,9 @@ def extract_with_model(view: DocView, chat_model: ChatModel, primary: bool) -> l
 
 
 def _ask(view: DocView, chat_model: ChatModel) -> _Extraction:
+    from langchain_core.messages import HumanMessage, SystemMessage  # only with a model
+    from langchain_core.output_parsers import JsonOutputParser
+
     system = PROMPT.replace("{themes}", ", ".join(BY_KEY))
     human = (f"Tittel: {view.meta.title}\nType: {view.meta.doc_type.value}\n"
              f"Dato: {view.meta.date or 'ukjent'}\n\n{view.text[:MAX_DOCUMENT_CHARS]}")  # fmt: skip

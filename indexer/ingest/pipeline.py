@@ -11,9 +11,8 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from indexer.embeddings import VectorEmbeddings
 from indexer.errors import DocumentError
 from indexer.ingest.chunking import embedding_text, split_document
 from indexer.ingest.loaders import SUPPORTED_SUFFIXES, load_document
@@ -23,6 +22,9 @@ from indexer.models import Chunk, DocumentMeta, FileError, IndexReport, LoadedDo
 from indexer.store import ledger as state
 from indexer.store.knowledge import CatalogueWriter, KnowledgeStore
 from indexer.text.places import Gazetteer
+
+if TYPE_CHECKING:  # the embedding stack (LangChain, numpy) loads when a model is built
+    from indexer.embeddings import VectorEmbeddings
 
 PIPELINE_VERSION = "1"
 SKIPPED_NAMES = frozenset({"readme.md", "readme.txt"})  # a folder's note about itself
