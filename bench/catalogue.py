@@ -24,9 +24,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.core.context import CoreContext, Question  # noqa: E402
+import numpy as np  # noqa: E402
+
+from bot.core.context import CoreContext  # noqa: E402
 from bot.lists.answer import try_answer  # noqa: E402
-from indexer import state  # noqa: E402
 from indexer.catalogue import Amount, Evidence, ProjectMunicipality, ProjectRecord, Tag  # noqa: E402
 from indexer.catalogue.extract import extract_projects  # noqa: E402
 from indexer.ingest.chunking import split_document  # noqa: E402
@@ -34,10 +35,11 @@ from indexer.ingest.loaders import load_document  # noqa: E402
 from indexer.ingest.metadata import extract_metadata  # noqa: E402
 from indexer.models import DocType, DocumentMeta  # noqa: E402
 from indexer.settings import Settings  # noqa: E402
+from indexer.store import KnowledgeStore  # noqa: E402
 from indexer.store.catalogue import replace_writer  # noqa: E402
-from indexer.store.knowledge import KnowledgeStore  # noqa: E402
 from indexer.text.places import Gazetteer, Municipality  # noqa: E402
 from indexer.text.themes import THEMES  # noqa: E402
+from tests.fakes import understood  # noqa: E402
 
 KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
 REGIONAL = (
@@ -113,7 +115,19 @@ def _evidence(doc_id: str, title: str, on: dt.date) -> Evidence:
                     section=None, start=0, end=len(quote), quote=quote)  # fmt: skip
 
 
-def fill(conn, records: list[ProjectRecord]) -> list[float]:  # type: ignore[no-untyped-def]
+class NoVectors:
+    """The catalogue bench measures SQL, not Chroma: vectors go nowhere."""
+
+    def upsert(self, *_args: object) -> None: ...
+    def delete_document(self, _doc_id: str) -> None: ...
+    def query(self, *_args: object, **_kw: object) -> list[tuple[str, float]]:
+        return []
+    def count(self) -> int:
+        return 0
+    def reset(self) -> None: ...
+
+
+def fill(store: KnowledgeStore, records: list[ProjectRecord]) -> list[float]:
     """Write each project as its own document, the way the indexer does.
 
     Returns the catalogue writer's own time per document (ms), without the ledger's commit.
@@ -123,17 +137,15 @@ def fill(conn, records: list[ProjectRecord]) -> list[float]:  # type: ignore[no-
         ev = record.sources[0]
         meta = DocumentMeta(doc_id=ev.doc_id, source=ev.source, path=ev.source, title=ev.title,
                             doc_type=ev.doc_type, date=ev.date)  # fmt: skip
-        with state.transaction(conn) as tx:
-            tx.execute(
-                "INSERT INTO documents(doc_id, root, path, source, content_hash, status, "
-                "meta_json, indexed_at) VALUES (?, 'bench', ?, ?, 'x', 'done', ?, ?)",
-                (meta.doc_id, meta.path, meta.source, meta.model_dump_json(), "2024-12-01"),
-            )
+        writer = replace_writer(meta.doc_id, [record])
+
+        def timed(tx, writer=writer) -> None:  # type: ignore[no-untyped-def]
             started = time.perf_counter()
-            replace_writer(meta.doc_id, [record])(tx)
+            writer(tx)
             times.append((time.perf_counter() - started) * 1000)
-    with state.transaction(conn) as tx:
-        state.set_meta(tx, "last_indexed_at", dt.datetime.now(dt.UTC).isoformat())
+
+        store.replace_document(meta, "bench", "x", [], np.zeros((0, 4)), writers=[timed])
+    store.mark_indexed_now()
     return times
 
 
@@ -142,7 +154,7 @@ def latency(ctx: CoreContext, questions: tuple[str, ...], rounds: int) -> tuple[
     for _ in range(rounds):
         for text in questions:
             started = time.perf_counter()
-            answer = try_answer(Question.of(text), ctx)
+            answer = try_answer(understood(ctx, text), ctx)
             times.append((time.perf_counter() - started) * 1000)
             assert answer is not None, text
             rows = max(rows, len(answer.data.get("table", {}).get("rows", [])))
@@ -163,13 +175,11 @@ def main() -> None:
     bench_extraction(gazetteer, args.rounds)
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(data_dir=Path(tmp), _env_file=None)  # type: ignore[call-arg]
-        conn = state.connect(settings.state_db_path)
-        conn.execute("PRAGMA synchronous=NORMAL")  # the bench measures our code, not fsync
-        writes = fill(conn, generate(gazetteer, args.projects))
+        store = KnowledgeStore.open(settings.state_db_path, settings.lexical_dir, NoVectors())
+        writes = fill(store, generate(gazetteer, args.projects))
         print(f"Catalogue writer, {args.projects} documents of one project each: "
               f"p50 {percentile(writes, 0.5):.2f} ms, p95 {percentile(writes, 0.95):.2f} ms, "
               f"total {sum(writes) / 1000:.1f} s")  # fmt: skip
-        store = KnowledgeStore(conn, settings.lexical_dir, None)
         ctx = CoreContext(settings=settings, store=store, embeddings=None,  # type: ignore[arg-type]
                           gazetteer=gazetteer)  # fmt: skip
         for label, questions in (("regional list questions", REGIONAL),

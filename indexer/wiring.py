@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from indexer.catalogue import catalogue_enricher, catalogue_remover
+from indexer.catalogue.enricher import CatalogueEnricher
 from indexer.chat_model import ChatModel
 from indexer.ingest.pipeline import IndexDeps
 from indexer.settings import Settings
-from indexer.store import ledger as state
 from indexer.store.knowledge import KnowledgeStore
 from indexer.store.vectors import open_chroma
 from indexer.text.places import Gazetteer
@@ -14,8 +13,7 @@ from indexer.text.places import Gazetteer
 
 def open_store(settings: Settings, with_vectors: bool = False) -> KnowledgeStore:
     """The ledger always; Chroma only when asked (opening it costs time)."""
-    conn = state.connect(settings.state_db_path)
-    store = KnowledgeStore(conn, settings.lexical_dir, None)
+    store = KnowledgeStore.open(settings.state_db_path, settings.lexical_dir)
     if with_vectors:
         store.attach_vectors(open_chroma(settings))
     return store
@@ -38,6 +36,5 @@ def index_deps(
         signature=f"{embedding_signature(settings)}|{settings.chunk_size}|{settings.chunk_overlap}",
         chunk_size=settings.chunk_size,
         chunk_overlap=settings.chunk_overlap,
-        enrichers=[catalogue_enricher(gazetteer, chat_model)],
-        remover=catalogue_remover,
+        enrichers=[CatalogueEnricher(gazetteer, chat_model)],
     )

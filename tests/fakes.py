@@ -54,3 +54,10 @@ def fake_index_deps(settings, gazetteer, embeddings: VectorEmbeddings | None = N
     deps.embedder_factory = lambda: embeddings
     deps.signature = f"fake:{embeddings.dim}|{settings.chunk_size}|{settings.chunk_overlap}"
     return deps
+
+
+def understood(ctx, text: str, history=None):  # type: ignore[no-untyped-def]
+    """A question as the core understands it, with the context's gazetteer, speller and today."""
+    from bot.core.understand import understand
+
+    return understand(text, history or [], ctx.kit())

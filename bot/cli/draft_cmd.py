@@ -22,6 +22,7 @@ import typer
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from bot.cli.common import DataDirOption, console, err_console, settings_from, user_errors
+from bot.core.models import ChatTurn
 from indexer.errors import LaeringsbotError
 from indexer.settings import Settings
 
@@ -62,14 +63,13 @@ def register(app: typer.Typer, context_factory: ContextFactory | None = None) ->
 
 
 def _run(opening: str, ctx: CoreContext, script: _Script | None, out: Path) -> None:
-    from bot.core.context import Question
-    from bot.core.models import ChatTurn
+    from bot.core.understand import understand
     from bot.drafting import try_answer
 
     history: list[ChatTurn] = []
     text = opening
     for _ in range(MAX_TURNS):
-        answer = try_answer(Question.of(text, history), ctx)
+        answer = try_answer(understand(text, history, ctx.kit()), ctx)
         if answer is None:
             err_console.print("[bold red]Feil:[/] Forstod ikke dette som en utkastforespørsel.")
             raise typer.Exit(2)
@@ -99,7 +99,7 @@ def _save(draft: dict[str, Any], out: Path) -> None:
 
 def _as_request(text: str) -> str:
     """A bare topic ("fosterhjem i Kvam og Voss") is read as a request for a draft."""
-    from bot.drafting.parsing import is_draft_request
+    from bot.core.understand.intent import is_draft_request
 
     return text if is_draft_request(text) else f"/utkast {text}"
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -14,7 +13,7 @@ from rich.table import Table
 from bot.cli.common import DataDirOption, console, settings_from, user_errors
 from indexer.ingest.pipeline import discover, index_paths
 from indexer.models import IndexReport
-from indexer.store import ledger as state
+from indexer.store import KnowledgeStore
 from indexer.wiring import index_deps, open_store
 
 
@@ -90,27 +89,25 @@ def status(
         console.print(table)
 
 
-def status_payload(store) -> dict:  # type: ignore[no-untyped-def]
-    rows = store.conn.execute(
-        "SELECT meta_json, chunk_count, redactions FROM documents WHERE status = 'done' "
-        "ORDER BY source"
-    ).fetchall()
+def status_payload(store: KnowledgeStore) -> dict[str, Any]:
+    """The `status --json` contract: every committed document, counts, last run, model."""
+    status = store.status()
     documents = []
-    for row in rows:
-        meta = state.meta_from_row(row)
+    for entry in status.documents:
+        meta = entry.meta
         documents.append({
             "source": meta.source, "path": meta.path, "title": meta.title,
             "doc_type": meta.doc_type.value, "date": meta.date.isoformat() if meta.date else None,
             "county": meta.county, "current_county": meta.current_county,
             "network": meta.network,
             "municipalities": [m.name for m in meta.municipalities],
-            "chunks": row["chunk_count"], "redactions": row["redactions"],
+            "chunks": entry.chunks, "redactions": entry.redactions,
         })
     return {
         "documents": documents,
-        "chunks": sum(d["chunks"] for d in documents),
-        "by_type": dict(Counter(d["doc_type"] for d in documents).most_common()),
-        "by_county": dict(Counter(d["current_county"] or "ukjent" for d in documents).most_common()),
-        "last_indexed_at": state.get_meta(store.conn, "last_indexed_at"),
-        "embedding": state.get_meta(store.conn, "signature"),
+        "chunks": status.chunks,
+        "by_type": status.by_type(),
+        "by_county": status.by_county(),
+        "last_indexed_at": status.last_indexed_at,
+        "embedding": status.signature,
     }

@@ -30,11 +30,12 @@ def summarize(
 ) -> None:
     """Oppsummer et referat: saker, vedtak, oppfølgingspunkter og neste møte."""
     from bot.core.engine import build_context
+    from bot.core.understand.meeting import meeting_ref
     from bot.minutes.route import answer_minutes
 
     settings = settings_from(data_dir)
     with user_errors():
-        answer = answer_minutes(meeting, build_context(settings), lang)
+        answer = answer_minutes(meeting_ref(meeting), build_context(settings), lang, meeting)
     if as_json:
         payload = {**answer.contract(), "kind": answer.kind, "data": answer.data}
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))

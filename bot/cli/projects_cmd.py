@@ -12,7 +12,7 @@ from rich.table import Table
 
 from bot.cli.common import DataDirOption, console, settings_from, user_errors
 from bot.lists.answer import period_label, place_labels
-from indexer.catalogue import ProjectQuery, ProjectRecord, find_projects
+from indexer.catalogue import ProjectQuery, ProjectRecord
 from indexer.errors import LaeringsbotError
 from indexer.text.places import Gazetteer
 from indexer.text.themes import BY_KEY, THEMES, themes_in
@@ -43,7 +43,7 @@ def projects(
     with user_errors():
         gazetteer = Gazetteer.load()
         query = build_query(gazetteer, tema, fylke, kommune, fra_ar)
-        found = find_projects(open_store(settings).conn, query)
+        found = open_store(settings).find_projects(query)
     rows = [project_row(p) for p in found]
     if as_json:
         typer.echo(json.dumps([p.model_dump(mode="json") for p in found], ensure_ascii=False,

@@ -17,13 +17,13 @@ from pydantic import BaseModel
 
 from bot.core.cite import CitationBook
 from bot.core.models import Language
-from bot.drafting.check_texts import DETAILS, LABELS
 from bot.drafting.facts import Facts, project_period
 from bot.drafting.grounding import Grounding, SourceDoc
 from bot.drafting.parsing import join_names, number_word
 from bot.drafting.rules import Rule
 from bot.drafting.texts import DraftKind
-from indexer.text.dates import MONTH_NUMBERS, format_nb
+from bot.i18n import format_date, format_number, t
+from indexer.text.dates import MONTH_NUMBERS
 
 Status = Literal["met", "missing", "conflict"]
 PLAN_CHECKS = ("min_municipalities", "participants", "anchoring", "competence", "own_share",
@@ -93,8 +93,9 @@ class _Ctx:
     book: CitationBook
     draft_words: int
 
-    def say(self, key: str, **values: object) -> str:
-        return DETAILS[key][self.language].format(**values)
+    def detail(self, key: str, **values: object) -> str:
+        """What an outcome says, in the draft's language (drafting.toml, [detail.*])."""
+        return t(f"drafting.detail.{key}", self.language, **values)
 
 
 Result = tuple[Status, str, list[int]]
@@ -103,10 +104,10 @@ Result = tuple[Status, str, list[int]]
 def _municipalities(rule: Rule, ctx: _Ctx) -> Result:
     names = [m.name for m in ctx.facts.municipalities]
     if not names:
-        return "missing", ctx.say("munis_missing"), []
+        return "missing", ctx.detail("munis_missing"), []
     joined = join_names(names, ctx.language)
     if len(names) < (rule.value or 0):
-        return "conflict", ctx.say("munis_few", count=len(names), names=joined), []
+        return "conflict", ctx.detail("munis_few", count=len(names), names=joined), []
     return "met", f"{joined}.", []
 
 
@@ -114,83 +115,84 @@ def _participants(rule: Rule, ctx: _Ctx) -> Result:
     told = " ".join(ctx.facts.answers.values())
     if re.search(r"\b(?:to|2|two)\s+(?:personer|deltak\w*|representant\w*|persons|people)", told,
                  re.I):
-        return "met", ctx.say("described"), []
-    return "missing", ctx.say("participants_missing"), []
+        return "met", ctx.detail("described"), []
+    return "missing", ctx.detail("participants_missing"), []
 
 
 def _anchoring(rule: Rule, ctx: _Ctx) -> Result:
     anchored = ctx.facts.anchoring
     if anchored is None:
-        return "missing", ctx.say("anchoring_missing"), []
-    return ("met", ctx.say("described"), []) if anchored else (
-        "conflict", ctx.say("anchoring_no"), [])
+        return "missing", ctx.detail("anchoring_missing"), []
+    return ("met", ctx.detail("described"), []) if anchored else (
+        "conflict", ctx.detail("anchoring_no"), [])
 
 
 def _competence(rule: Rule, ctx: _Ctx) -> Result:
     exempt = ctx.rules.get("competence_exempt")
     theme = ctx.facts.theme
     if exempt and theme and exempt.rule.theme == theme.key:
-        return ("met", ctx.say("competence_exempt", theme=theme.label(ctx.language)),
+        return ("met", ctx.detail("competence_exempt", theme=theme.label(ctx.language)),
                 [cite_rule(ctx.book, exempt)])
     partner = ctx.facts.answer("partner")
     if ctx.facts.partner_declined:
-        return "conflict", ctx.say("competence_no"), []
+        return "conflict", ctx.detail("competence_no"), []
     if partner:
         return "met", f"{partner.rstrip('.')}.", []
-    return "missing", ctx.say("competence_missing"), []
+    return "missing", ctx.detail("competence_missing"), []
 
 
 def _own_share(rule: Rule, ctx: _Ctx) -> Result:
     share = ctx.facts.budget.share
     if share is None:
-        return "missing", ctx.say("share_missing"), []
+        return "missing", ctx.detail("share_missing"), []
     status: Status = "conflict" if share + 1e-9 < (rule.value or 0) else "met"
-    return status, ctx.say("share", share=f"{share:.0f}"), []
+    return status, ctx.detail("share", share=f"{share:.0f}"), []
 
 
 def _max_amount(rule: Rule, ctx: _Ctx) -> Result:
     applied = ctx.facts.budget.applied
     if applied is None:
-        return "missing", ctx.say("amount_missing"), []
+        return "missing", ctx.detail("amount_missing"), []
     if applied > (rule.value or 0):
-        return "conflict", ctx.say("amount_high", amount=kroner(applied),
-                                   max=kroner(rule.value or 0)), []
-    return "met", ctx.say("amount", amount=kroner(applied)), []
+        return "conflict", ctx.detail("amount_high", amount=kroner(applied, ctx.language),
+                                      max=kroner(rule.value or 0, ctx.language)), []
+    return "met", ctx.detail("amount", amount=kroner(applied, ctx.language)), []
 
 
 def _max_period(rule: Rule, ctx: _Ctx) -> Result:
     period = ctx.facts.period
     if period is None or period.years is None:
-        return "missing", ctx.say("period_missing"), []
+        return "missing", ctx.detail("period_missing"), []
     years = f"{period.years:.1f}".rstrip("0").rstrip(".")
     status: Status = "conflict" if period.years > (rule.value or 0) + 0.05 else "met"
-    return status, ctx.say("period", years=years), []
+    return status, ctx.detail("period", years=years), []
 
 
 def _deadline(rule: Rule, ctx: _Ctx) -> Result:
     if rule.date is None:
         return "missing", rule.text, []
     if rule.date < ctx.today:
-        return "conflict", ctx.say("deadline_passed", date=long_date(rule.date, ctx.language)), []
-    return "met", ctx.say("deadline_left", days=(rule.date - ctx.today).days), []
+        passed = format_date(rule.date, ctx.language)
+        return "conflict", ctx.detail("deadline_passed", date=passed), []
+    return "met", ctx.detail("deadline_left", days=(rule.date - ctx.today).days), []
 
 
 def _report_deadline(rule: Rule, ctx: _Ctx) -> Result:
     end, extra = _project_end(ctx)
     due = report_due(rule.text, end) if end else None
     if end is None or due is None:
-        return "missing", ctx.say("report_rule", rule=rule.text), extra
-    values = {"rule": rule.text, "end": long_date(end, ctx.language),
-              "due": long_date(due, ctx.language)}
+        return "missing", ctx.detail("report_rule", rule=rule.text), extra
+    values = {"rule": rule.text, "end": format_date(end, ctx.language),
+              "due": format_date(due, ctx.language)}
     if due < ctx.today:
-        return "conflict", ctx.say("report_passed", **values), extra
-    return "met", ctx.say("report_due", **values), extra
+        return "conflict", ctx.detail("report_passed", **values), extra
+    return "met", ctx.detail("report_due", **values), extra
 
 
 def _max_pages(rule: Rule, ctx: _Ctx) -> Result:
     pages = max(1, round(ctx.draft_words / WORDS_PER_PAGE))
     status: Status = "conflict" if pages > (rule.value or 0) else "met"
-    return status, ctx.say("pages", pages=pages), []
+    return status, ctx.detail("pages", pages=pages), []
 
 
 _CHECKS = {
@@ -233,17 +235,13 @@ def report_due(rule_text: str, end: dt.date) -> dt.date | None:
     return None
 
 
-def kroner(value: float) -> str:
-    return f"{int(value):,}".replace(",", " ")
-
-
-def long_date(date: dt.date, language: Language) -> str:
-    if language == "en":
-        return date.strftime("%-d %B %Y")
-    return format_nb(date)
+def kroner(value: float, language: Language) -> str:
+    """Whole kroner without the unit; the checklist's sentences place "kr" or "NOK" themselves."""
+    return format_number(int(value), language)
 
 
 def _label(key: str, rule: Rule, language: Language) -> str:
     value = rule.value or 0
-    date = long_date(rule.date, language) if rule.date else ""
-    return LABELS[key][language].format(n=f"{value:g}", amount=kroner(value), date=date)
+    date = format_date(rule.date, language) if rule.date else ""
+    return t(f"drafting.check.{key}", language, n=f"{value:g}", amount=kroner(value, language),
+             date=date)

@@ -10,19 +10,16 @@ the dialog ("fortsett" resumes it) instead of being mistaken for an answer.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Literal
 
 from pydantic import BaseModel
 
 from bot.core.models import ChatTurn, Language
-from bot.drafting.parsing import (
-    Opening,
-    is_draft_request,
-    is_side_question,
-    normalise_command,
-)
-from bot.drafting.texts import FIELDS, DraftKind, label, title
+from bot.core.understand.intent import is_draft_request, looks_like_question
+from bot.drafting.parsing import Opening, normalise_command
+from bot.drafting.texts import FIELDS, DraftKind, title
+from bot.i18n import t
 from indexer.text.language import detect_language
 
 Status = Literal["active", "done", "cancelled"]
@@ -61,8 +58,9 @@ class DraftState(BaseModel):
         """The first line of an assistant turn for this state; the fold looks for it."""
         pending = self.pending
         if pending is None:
-            return f"{title(self.kind, self.language)} – {label('final', self.language)}"
-        step = label("step", self.language, i=self.fields.index(pending) + 1, n=len(self.fields))
+            return f"{title(self.kind, self.language)} – {t('drafting.final', self.language)}"
+        number = self.fields.index(pending) + 1
+        step = t("drafting.step", self.language, i=number, n=len(self.fields))
         return f"{title(self.kind, self.language)} – {step}"
 
 
@@ -105,13 +103,13 @@ def step(state: DraftState, text: str) -> DraftState:
     return new
 
 
-def advance(history: list[ChatTurn], text: str, parse: OpeningParser) -> DraftState | None:
+def advance(history: Sequence[ChatTurn], text: str, parse: OpeningParser) -> DraftState | None:
     """The state after `text`, or None when `text` is not part of a draft dialog."""
     state, awaiting = replay(history, parse)
     return _apply(state, awaiting, text, parse)[1]
 
 
-def replay(history: list[ChatTurn], parse: OpeningParser) -> tuple[DraftState | None, bool]:
+def replay(history: Sequence[ChatTurn], parse: OpeningParser) -> tuple[DraftState | None, bool]:
     """Fold the history: the latest draft state, and whether its question is open right now."""
     state: DraftState | None = None
     awaiting = False
@@ -134,7 +132,7 @@ def _apply(
         return new, new
     if state is None or state.status != "active":
         return state, None
-    if awaiting and normalise_command(text) != "resume" and not is_side_question(text):
+    if awaiting and normalise_command(text) != "resume" and not looks_like_question(text):
         new = step(state, text)
         return new, new
     if normalise_command(text) == "resume":

@@ -15,13 +15,10 @@ from docx.shared import Pt
 from docx.styles.style import ParagraphStyle
 
 from bot.drafting.compose import Draft
-from bot.drafting.texts import label
+from bot.i18n import t
 
 MAX_DRAFT_AGE_S = 30 * 24 * 3600
 _DRAFT_ID = re.compile(r"^[0-9a-f]{8,64}$")
-_HEADERS = {"nb": ("Krav", "Status", "Merknad", "Kilde"),
-            "nn": ("Krav", "Status", "Merknad", "Kjelde"),
-            "en": ("Requirement", "Status", "Note", "Source")}
 
 
 def drafts_dir(data_dir: Path) -> Path:
@@ -72,15 +69,16 @@ def _checklist(document, draft: Draft) -> None:  # type: ignore[no-untyped-def]
     if not draft.checklist:
         return
     lang = draft.language
-    document.add_heading(label("checklist", lang), level=1)
+    document.add_heading(t("drafting.checklist", lang), level=1)
     table = document.add_table(rows=1, cols=4)
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, _HEADERS[lang], strict=True):
+    headers = t("drafting.export_columns", lang).split("|")
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
         cell.text = text
     for item in draft.checklist:
         cells = table.add_row().cells
         cells[0].text = item.label
-        cells[1].text = label(item.status, lang)
+        cells[1].text = t(f"drafting.{item.status}", lang)
         cells[2].text = item.detail
         cells[3].text = _markers(item.citations).strip()
 
@@ -88,7 +86,7 @@ def _checklist(document, draft: Draft) -> None:  # type: ignore[no-untyped-def]
 def _sources(document, draft: Draft) -> None:  # type: ignore[no-untyped-def]
     if not draft.citations:
         return
-    document.add_heading(label("sources", draft.language), level=1)
+    document.add_heading(t("drafting.sources", draft.language), level=1)
     for citation in draft.citations:
         where = f", {citation.section}" if citation.section else ""
         date = f" ({citation.date})" if citation.date else ""

@@ -10,13 +10,13 @@ own project description.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass, field
 
 from bot.drafting.facts import Facts
 from bot.drafting.rules import Rule, extract_rules
 from bot.drafting.texts import DraftKind
-from indexer.catalogue import ProjectQuery, find_projects
+from indexer.catalogue import ProjectQuery
+from indexer.errors import StoreError
 from indexer.models import Chunk, DocType, DocumentMeta
 from indexer.store.knowledge import KnowledgeStore
 from indexer.text.places import Gazetteer
@@ -143,9 +143,9 @@ def _catalogue_scores(
     if facts.theme is None:
         return {}
     try:
-        records = find_projects(store.conn, ProjectQuery(themes=frozenset({facts.theme.key})))
-    except sqlite3.Error:
-        return {}  # a store from before the catalogue: BM25 still works
+        records = store.find_projects(ProjectQuery(themes=frozenset({facts.theme.key})))
+    except StoreError:
+        return {}  # a catalogue that cannot be read: BM25 still works
     wanted = {c.doc_id for c in candidates}
     return {s.doc_id: 1.0 for r in records if r.primary for s in r.sources
             if s.doc_id in wanted and s.doc_type in _PROJECTS}

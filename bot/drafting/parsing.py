@@ -12,24 +12,12 @@ from dataclasses import dataclass, field
 
 from bot.core.models import Language
 from bot.drafting.texts import DraftKind
+from bot.i18n import format_date
 from indexer.models import MunicipalityMention
 from indexer.text import themes
-from indexer.text.dates import MONTH_NUMBERS, find_dates, format_nb
+from indexer.text.dates import MONTH_NUMBERS, find_dates
 from indexer.text.places import Gazetteer
 
-_COMMAND = re.compile(r"^\s*/(?:utkast|draft)\b", re.I)
-_DOC_WORDS = (
-    r"(?:prosjektplan\w*|søknad\w*|sluttrapport\w*|rapport\w*|prosjektbeskrivels\w*|"
-    r"prosjektskildring\w*|project plan|application|final report|report|proposal)"
-)
-_REQUESTS = (
-    re.compile(r"\b(?:hjelp\w*|help|assist)\b.{0,40}?\b(?:skrive|skriva|lage|laga|utforme|"
-               r"formulere|write|draft|prepare)\b.{0,60}?\b" + _DOC_WORDS, re.I | re.S),
-    re.compile(r"^\s*(?:skriv|lag|write|draft)\b.{0,30}?\b(?:utkast\w*|prosjektplan\w*|"
-               r"sluttrapport\w*|project plan|final report)", re.I),
-    re.compile(r"\butkast\s+til\s+(?:en |ein |et |eit )?(?:prosjektplan|søknad|sluttrapport)",
-               re.I),
-)
 _REPORT = re.compile(r"sluttrapport\w*|final report|\brapport(?:en)?\b", re.I)
 _QUOTED = re.compile(r"[«\"“]([^»\"”]{2,80})[»\"”]")
 _CALL_WORDS = re.compile(r"utlys\w*|invitasjon\w*|\bcall\b", re.I)
@@ -87,23 +75,6 @@ def normalise_command(text: str) -> str | None:
     """'Hopp over.' → 'skip'; free text → None."""
     key = " ".join(text.lower().strip().strip(".!«»\"").split())
     return next((name for name, words in COMMANDS.items() if key in words), None)
-
-
-_QUESTION_WORDS = frozenset((
-    "hva", "hvem", "hvor", "hvordan", "hvilke", "hvilken", "hvilket", "hvorfor", "når", "kva",
-    "kven", "kvar", "korleis", "kor", "kvifor", "kan", "er", "finnes", "fins", "what", "who",
-    "where", "how", "which", "when", "why", "can", "is", "are", "does", "do",
-))
-
-
-def is_side_question(text: str) -> bool:
-    """'Hvor mange fosterhjem har Hå?' asked mid-dialog is a question, not an answer."""
-    words = text.strip().split()
-    return bool(words) and text.rstrip().endswith("?") and words[0].lower() in _QUESTION_WORDS
-
-
-def is_draft_request(text: str) -> bool:
-    return bool(_COMMAND.match(text)) or any(p.search(text) for p in _REQUESTS)
 
 
 def draft_kind(text: str) -> DraftKind:
@@ -245,7 +216,7 @@ class Opening:
 
 def parse_opening(text: str, language: Language, gazetteer: Gazetteer) -> Opening:
     """What the first message already tells: those questions are not asked again."""
-    body = _COMMAND.sub("", text).strip()
+    body = re.sub(r"^\s*/\w+", "", text).strip()  # the /utkast command itself
     opening = Opening(kind=draft_kind(body))
     places = gazetteer.find_municipalities(body, lenient=True)
     if places:
@@ -256,7 +227,8 @@ def parse_opening(text: str, language: Language, gazetteer: Gazetteer) -> Openin
         opening.answers["budget"] = "; ".join(_words_before(body, s, e) for _, s, e in found)
     period = parse_period(_without_call_date(body))
     if period and period.start and period.end:
-        opening.answers["period"] = f"{format_nb(period.start)} – {format_nb(period.end)}"
+        start, end = format_date(period.start, "nb"), format_date(period.end, "nb")
+        opening.answers["period"] = f"{start} – {end}"
     if name := project_name(body):
         opening.hints["name"] = name
     if counties := gazetteer.find_counties(body):

@@ -20,7 +20,8 @@ from bot.drafting.criteria import Located, cite_rule
 from bot.drafting.facts import Facts
 from bot.drafting.grounding import Grounding, SourceDoc
 from bot.drafting.parsing import join_names
-from bot.drafting.texts import DraftKind, field_name, label
+from bot.drafting.texts import DraftKind
+from bot.i18n import t
 from indexer.ingest.structure import find_sections
 from indexer.models import DocumentMeta
 
@@ -58,24 +59,6 @@ _TOPIC_RULES = {
     "budget": ("max_amount", "own_share"),
 }
 _ALIASES = {"summary": ("background",)}
-_FALLBACK: dict[DraftKind, dict[Language, tuple[str, ...]]] = {
-    "plan": {
-        "nb": ("Bakgrunn", "Mål", "Målgruppe", "Tiltak", "Organisering og forankring",
-               "Samarbeidspartnere", "Framdriftsplan", "Budsjett", "Evaluering"),
-        "nn": ("Bakgrunn", "Mål", "Målgruppe", "Tiltak", "Organisering og forankring",
-               "Samarbeidspartnarar", "Framdriftsplan", "Budsjett", "Evaluering"),
-        "en": ("Background", "Goals", "Target group", "Measures", "Organisation and anchoring",
-               "Partners", "Timeline", "Budget", "Evaluation"),
-    },
-    "report": {
-        "nb": ("Sammendrag", "Måloppnåelse", "Gjennomførte tiltak", "Regnskap", "Evaluering",
-               "Erfaringer og læring", "Videreføring"),
-        "nn": ("Samandrag", "Måloppnåing", "Gjennomførte tiltak", "Rekneskap", "Evaluering",
-               "Erfaringar og læring", "Vidareføring"),
-        "en": ("Summary", "Goals achieved", "Measures carried out", "Accounts", "Evaluation",
-               "Experiences and lessons", "Continuation"),
-    },
-}
 
 
 class Paragraph(BaseModel):
@@ -101,7 +84,7 @@ def outline(
     located = rules.get("sections")
     if located is not None:
         return list(located.rule.items), located
-    return list(_FALLBACK[kind][language]), None
+    return t(f"drafting.outline.{kind}", language).split("|"), None
 
 
 def topics(heading: str) -> list[str]:
@@ -116,22 +99,22 @@ def build_sections(
     quoted: set[int] = set()  # citation numbers already used as examples
     for heading in headings:
         names = topics(heading)
-        fields = list(dict.fromkeys(f for t in names for f in _TOPIC_FIELDS.get(t, ())))
+        fields = list(dict.fromkeys(f for topic in names for f in _TOPIC_FIELDS.get(topic, ())))
         section = DraftSection(title=heading, fields=fields)
         told = [f for f in fields if facts.answer(f)]
         for name in told:
-            text = f"{field_name(name, language).capitalize()}: {facts.answer(name)}"
+            text = f"{t(f'drafting.field.{name}', language).capitalize()}: {facts.answer(name)}"
             section.paragraphs.append(Paragraph(text=text))
-        gaps = [field_name(f, language) for f in fields if f not in told] or (
+        gaps = [t(f"drafting.field.{f}", language) for f in fields if f not in told] or (
             [] if told else [heading.lower()])
         if gaps:
             section.paragraphs.append(Paragraph(
-                text=f"[{label('missing', language)}: {', '.join(gaps)}]", kind="missing"))
-        for key in dict.fromkeys(k for t in names for k in _TOPIC_RULES.get(t, ())):
+                text=f"[{t('drafting.missing', language)}: {', '.join(gaps)}]", kind="missing"))
+        for key in dict.fromkeys(k for topic in names for k in _TOPIC_RULES.get(topic, ())):
             if key in rules and _applies(key, rules, facts):
                 number = cite_rule(book, rules[key])
                 section.paragraphs.append(Paragraph(
-                    text=f"{label('guidance', language)}: {_one_line(rules[key].rule.text)}",
+                    text=f"{t('drafting.guidance', language)}: {_one_line(rules[key].rule.text)}",
                     kind="guidance", citations=[number]))
         example = _example(names, grounding, language, book)
         if example is not None and not quoted & set(example.citations):
@@ -161,8 +144,8 @@ def _example(names: list[str], grounding: Grounding, language: Language,
         start, end = found
         excerpt = _clip(doc.text[start:end])
         number = book.cite(doc.chunk_at(start), doc.meta, excerpt)
-        prefix = label("from_description", language) if doc is own else (
-            f"{label('example', language)} – {short_title(doc.meta, language)}")
+        prefix = t("drafting.from_description", language) if doc is own else (
+            f"{t('drafting.example', language)} – {short_title(doc.meta, language)}")
         return Paragraph(text=f"{prefix}: {excerpt}", kind="example", citations=[number])
     return None
 

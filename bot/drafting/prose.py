@@ -16,7 +16,8 @@ from bot.core.claims import check_sentence
 from bot.core.models import Language
 from bot.drafting.facts import Facts
 from bot.drafting.plan import DraftSection, Paragraph
-from bot.drafting.texts import DraftKind, field_name
+from bot.drafting.texts import DraftKind
+from bot.i18n import t
 from indexer.text.sentences import split_sentences
 
 _MARKER = re.compile(r"\s*\[(\d{1,3})\]")
@@ -43,7 +44,8 @@ def write_prose(
     told = [f for f in section.fields if facts.answer(f)]
     if not told:
         return section
-    answers = [f"- {field_name(f, language).capitalize()}: {facts.answer(f)}" for f in told]
+    answers = [f"- {t(f'drafting.field.{f}', language).capitalize()}: {facts.answer(f)}"
+               for f in told]
     numbered = {n: book.citations[n - 1].snippet
                 for p in section.paragraphs for n in p.citations}
     prompt = PROMPT.format(

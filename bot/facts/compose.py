@@ -18,7 +18,7 @@ import numpy as np
 
 from bot.core.claims import normalise
 from bot.core.context import Question
-from bot.facts.answer_types import asked_types, has_type
+from bot.facts.answer_types import checked_types, has_type
 from bot.facts.retrieval import Evidence
 from indexer.embeddings import VectorEmbeddings
 from indexer.store.lexical import LexicalIndex, tokenize
@@ -36,15 +36,6 @@ _SKIP = frozenset(tokenize(
     "læringsnettverket nettverket barnevern barnevernet ifølge står sto skal var er ble vart "
     "har hatt fikk få skjer gjelder gjøre år sa sagt sier said say says is was were did does the of in to for with from about and og i om"
 ))
-_CLAUSE_SPLIT = re.compile(
-    r"(?:,\s*|\s+)(?:og|and|samt)\s+(?=(?:hv\w+|kv\w+|kor|når|who|what|when|where|how|which)\b)"
-    r"|;\s*", re.I)
-_ANCHOR = re.compile(r"«([^»]+)»|\b([A-ZÆØÅ][\wæøåÆØÅ-]+(?:\s+[A-ZÆØÅ][\wæøåÆØÅ-]+)*)")
-_NOT_ANCHORS = frozenset(
-    "januar februar mars april mai juni juli august september oktober november desember january "
-    "february march may june july october december what who which when where how according "
-    "hva hvem hvor hvilke hvilken når kva kven kvar kor".split()
-)
 _WHICH = re.compile(r"^\s*(og\s+|and\s+)?(hvilke\w*|kva for|kva slags|which|what kind)\b", re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s+(.+)$", re.M)
 _NEGATION = re.compile(r"\b(ikke|ikkje|not|never|aldri)\b", re.I)
@@ -106,7 +97,7 @@ class ExtractiveComposer:
 
     def compose(self, question: Question, evidence: list[Evidence]) -> Composition:
         text = question.standalone
-        anchors = question_anchors(text)
+        anchors = list(question.names)
         names = [self.aliases(a) | {a} for a in anchors]
         pool = [e for e in evidence[:CANDIDATE_CHUNKS] if _anchors_present(names, e)]
         if not pool:
@@ -114,7 +105,7 @@ class ExtractiveComposer:
         candidates = self._candidates(text, pool)
         if not candidates:
             return Composition([], True, "ingen setninger")
-        clauses = self._clauses(text, anchors, question.language)
+        clauses = self._clauses(question, anchors)
         top = max(e.score for e in pool)
         picked: list[tuple[Candidate, float]] = []
         for index, clause in enumerate(clauses):
@@ -133,8 +124,10 @@ class ExtractiveComposer:
             [ComposedSentence(c.text, (c.evidence,), (c.text,)) for c, _ in picked], False
         )
 
-    def _clauses(self, text: str, anchors: list[str], language: str) -> list[Clause]:
-        parts = [p for p in _CLAUSE_SPLIT.split(text) if p and p.strip()] or [text]
+    def _clauses(self, question: Question, anchors: list[str]) -> list[Clause]:
+        text, language = question.standalone, question.language
+        parts = [p.text for p in question.parts] or [text]
+        kinds = {p.text: p for p in question.parts}
         whole = self._groups(text, language)
         anchor_stems = set(tokenize(" ".join(anchors)))
         rule = bool(_RULE.search(text))
@@ -150,9 +143,11 @@ class ExtractiveComposer:
             skip_category = bool(_WHICH.match(part)) and len(heads) > 1
             focus = [heads[1 if skip_category else 0][0]] if heads else []
             named = [(g, w) for g, w in own if not g & anchor_stems]  # anchors are checked apart
-            clauses.append(Clause(part, own + shared, named, focus, asked_types(part), rule,
+            asked = kinds.get(part)
+            clauses.append(Clause(part, own + shared, named, focus,
+                                  checked_types(asked.answer_types) if asked else [], rule,
                                   vector, _surface(_without_names(part)),
-                                  bool(_NEGATION.search(part))))
+                                  asked.negated if asked else False))
         return clauses
 
     def _groups(self, text: str, language: str) -> list[tuple[set[str], float]]:
@@ -310,20 +305,6 @@ def _add_following(primary: tuple[Candidate, float], candidates: list[Candidate]
             picked.append((cand, score * 0.9))
             chosen.append(cand)
     return picked
-
-
-def question_anchors(text: str) -> list[str]:
-    """Names the question is about: «titles» and capitalised words past the first word."""
-    anchors = []
-    for match in _ANCHOR.finditer(text):
-        quoted, name = match.group(1), match.group(2)
-        if quoted:
-            anchors.append(quoted)
-            continue
-        if match.start() == 0 or text[: match.start()].rstrip().endswith((".", "?", "!", ":")):
-            continue
-        anchors.extend(w for w in name.split() if w.lower() not in _NOT_ANCHORS)
-    return anchors
 
 
 def _anchors_present(anchors: list[set[str]], evidence: Evidence) -> bool:

@@ -1,38 +1,17 @@
-"""Metadata filters read from a question: year, county, municipality, document type.
+"""Metadata filters from an understood question: year, county, municipality, document type.
 
 Place and type filters are hard (a question about Innlandet must not be answered from Vestland
 documents); a bare year is soft (a 2020 project description may well answer a question about
-2018), unless it is tied to a document ("i referatet fra 2018"), then it is hard too.
+2018), unless it is tied to a document («i referatet fra 2018»), then it is hard too.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from bot.core.question import Question
 from indexer.models import DocType, DocumentMeta
-from indexer.text.dates import find_dates
 from indexer.text.places import Gazetteer
-
-# A document type filters only when the question points at such a document: a definite form
-# ("i referatet", "retningslinjene") or "the minutes"; "et utkast til retningslinjer" is a topic.
-_TYPE_WORDS: tuple[tuple[re.Pattern[str], frozenset[DocType]], ...] = (
-    (re.compile(r"\b(referatet|referata|referatene|møtereferatet|the minutes|minutes of)\b", re.I),
-     frozenset({DocType.REFERAT})),
-    (re.compile(r"\b(retningslinjene|retningslinene|the guidelines)\b", re.I),
-     frozenset({DocType.RETNINGSLINJE})),
-    (re.compile(r"\b(utlysningen|utlysinga|utlysingen|invitasjonen|the call( for "
-                r"(applications|proposals))?)\b", re.I),
-     frozenset({DocType.UTLYSNING, DocType.INVITASJON})),
-    (re.compile(r"\b(prosjektbeskrivelsen|prosjektskildringa|the project description)\b", re.I),
-     frozenset({DocType.PROSJEKTBESKRIVELSE})),
-    (re.compile(r"\b(sluttrapporten|the final report)\b", re.I),
-     frozenset({DocType.SLUTTRAPPORT})),
-)
-_YEAR = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)(?!\d)")
-_YEAR_TIED = re.compile(
-    r"\b(referat\w*|møte\w*|samling\w*|utlysning\w*|minutes|meeting)\s+(fr[aå]|i|of|in)\s+"
-    r"(\d{1,2}\.?\s*\w*\s*)?(20[0-4]\d)", re.I)
 
 
 @dataclass
@@ -49,19 +28,19 @@ class Filters:
         return not (self.doc_types or self.counties or self.municipalities or self.years_hard)
 
 
-def read_filters(text: str, gazetteer: Gazetteer) -> Filters:
-    filters = Filters()
-    for pattern, types in _TYPE_WORDS:
-        if pattern.search(text):
-            filters.doc_types |= types
-    filters.counties = set(gazetteer.find_counties(text))
-    for mention in gazetteer.find_municipalities(text, None, None, lenient=True):
-        filters.municipalities.update(mention.current_numbers)
-    dates = find_dates(text)
-    filters.dates = {d.date.isoformat() for d in dates}
-    filters.years = {int(y) for y in _YEAR.findall(text)} | {d.date.year for d in dates}
-    filters.years_hard = bool(_YEAR_TIED.search(text)) or bool(dates and filters.doc_types)
-    return filters
+def filters_of(question: Question) -> Filters:
+    years: set[int] = {d.year for d in question.dates}
+    span = question.years
+    if span is not None and span.first > 0 and span.last < 9999 and span.last - span.first <= 5:
+        years |= set(range(span.first, span.last + 1))
+    return Filters(
+        doc_types=set(question.doc_types_named),
+        counties={c.name for c in question.counties},
+        municipalities={n for m in question.municipalities for n in m.numbers},
+        years=years,
+        years_hard=question.years_tied or bool(question.dates and question.doc_types_named),
+        dates={d.isoformat() for d in question.dates},
+    )
 
 
 def allowed_documents(

@@ -17,84 +17,23 @@ from typing import Any, NamedTuple
 from bot.core.cite import CitationBook, render
 from bot.core.context import CoreContext, Question
 from bot.core.models import Answer, AnswerSentence, Language
-from bot.lists.routing import ListRequest, route
-from indexer.catalogue import Evidence, ProjectMunicipality, ProjectRecord, coverage, find_projects
-from indexer.catalogue.query import Coverage
+from bot.i18n import format_amount, t
+from bot.lists.routing import ListRequest, request_of
+from indexer.catalogue import Coverage, Evidence, ProjectMunicipality, ProjectRecord
 from indexer.text.places import Gazetteer
 from indexer.text.themes import label
 
-TEXTS: dict[str, dict[Language, str]] = {
-    "municipalities": {"nb": "Kommuner med prosjekter{filters}: {names}.",
-                       "nn": "Kommunar med prosjekt{filters}: {names}.",
-                       "en": "Municipalities with projects{filters}: {names}."},
-    "projects": {"nb": "Prosjekter{filters} ({count}):", "nn": "Prosjekt{filters} ({count}):",
-                 "en": "Projects{filters} ({count}):"},
-    "count_projects": {"nb": "Kunnskapsbasen har {count} prosjekter{filters}.",
-                       "nn": "Kunnskapsbasen har {count} prosjekt{filters}.",
-                       "en": "The knowledge base has {count} projects{filters}."},
-    "count_municipalities": {
-        "nb": "{count} kommuner har hatt prosjekter{filters}: {names}.",
-        "nn": "{count} kommunar har hatt prosjekt{filters}: {names}.",
-        "en": "{count} municipalities have had projects{filters}: {names}."},
-    "amounts": {"nb": "Budsjett og stimuleringsmidler for prosjekter{filters}:",
-                "nn": "Budsjett og stimuleringsmidlar for prosjekt{filters}:",
-                "en": "Budgets and stimulus funds for projects{filters}:"},
-    "compare": {"nb": "Sammenligning av prosjekter{filters} ({count}):",
-                "nn": "Samanlikning av prosjekt{filters} ({count}):",
-                "en": "Comparison of projects{filters} ({count}):"},
-    "sum": {"nb": "Til sammen: budsjett {budget}, stimuleringsmidler {funds} (søkt eller tildelt).",
-            "nn": "Til saman: budsjett {budget}, stimuleringsmidlar {funds} (søkt eller tildelt).",
-            "en": "In total: budget {budget}, stimulus funds {funds} (applied for or granted)."},
-    "no_amounts": {"nb": "Uten beløp i kildene: {names}.", "nn": "Utan beløp i kjeldene: {names}.",
-                   "en": "No amounts in the sources: {names}."},
-    "none": {"nb": "Jeg fant ingen prosjekter{filters} i kunnskapsbasen.",
-             "nn": "Eg fann ingen prosjekt{filters} i kunnskapsbasen.",
-             "en": "I found no projects{filters} in the knowledge base."},
-    "coverage": {"nb": "Basert på {count} dokumenter i kunnskapsbasen, sist oppdatert {date}.",
-                 "nn": "Basert på {count} dokument i kunnskapsbasen, sist oppdatert {date}.",
-                 "en": "Based on {count} documents in the knowledge base, last updated {date}."},
-    "includes": {"nb": "{name} omfatter også tidligere {former}.",
-                 "nn": "{name} omfattar også tidlegare {former}.",
-                 "en": "{name} also covers the former {former}."},
-    "theme": {"nb": " om {x}", "nn": " om {x}", "en": " on {x}"},
-    "place": {"nb": " i {x}", "nn": " i {x}", "en": " in {x}"},
-    "title": {"nb": " med navnet «{x}»", "nn": " med namnet «{x}»", "en": " named «{x}»"},
-    "years": {"nb": " i {x}", "nn": " i {x}", "en": " in {x}"},
-    "from": {"nb": " fra {x}", "nn": " frå {x}", "en": " from {x}"},
-    "before": {"nb": " før {x}", "nn": " før {x}", "en": " before {x}"},
-    "and": {"nb": "og", "nn": "og", "en": "and"},
-    "or": {"nb": "eller", "nn": "eller", "en": "or"},
-    "now": {"nb": "nå", "nn": "no", "en": "now"},
-    "mentioned": {"nb": "omtalt", "nn": "omtalt", "en": "mentioned"},
-    "host": {"nb": "vertskommune", "nn": "vertskommune", "en": "host"},
-    "unknown_county": {"nb": "Fylke ikke oppgitt", "nn": "Fylke ikkje oppgitt",
-                       "en": "County not given"},
-    "no_places": {"nb": "kommuner ikke oppgitt", "nn": "kommunar ikkje oppgitt",
-                  "en": "municipalities not given"},
-    "columns": {"nb": "Prosjekt|Kommuner|Fylke|Periode|Tema|Kilder",
-                "nn": "Prosjekt|Kommunar|Fylke|Periode|Tema|Kjelder",
-                "en": "Project|Municipalities|County|Period|Theme|Sources"},
-    "money_columns": {"nb": "Budsjett|Stimuleringsmidler", "nn": "Budsjett|Stimuleringsmidlar",
-                      "en": "Budget|Stimulus funds"},
-    "budget": {"nb": "budsjett", "nn": "budsjett", "en": "budget"},
-    "søkt": {"nb": "søkt", "nn": "søkt", "en": "applied for"},
-    "tildelt": {"nb": "tildelt", "nn": "tildelt", "en": "granted"},
-}  # fmt: skip
-
-
-def say(key: str, language: Language, **values: object) -> str:
-    return TEXTS[key][language].format(**values)
+_AMOUNT_KINDS = {"søkt": "lists.applied", "tildelt": "lists.granted"}
 
 
 def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
     """A complete catalogue answer, or None when the question is not a list question."""
     started = time.perf_counter()
-    text = question.standalone or question.text
-    request = route(text, ctx.gazetteer)
+    request = request_of(question)
     if request is None:
         return None
-    projects = find_projects(ctx.store.conn, request.query)
-    answer = compose(question, request, projects, coverage(ctx.store.conn), ctx.gazetteer)
+    projects = ctx.store.find_projects(request.query)
+    answer = compose(question, request, projects, ctx.store.coverage(), ctx.gazetteer)
     answer.timings_ms["catalogue_ms"] = (time.perf_counter() - started) * 1000
     return answer
 
@@ -110,7 +49,7 @@ def compose(
     filters = _filter_phrase(request, lang)
     closing = _closing(request, covered, gazetteer, lang)
     if not projects:
-        sentences = [AnswerSentence(text=say("none", lang, filters=filters)), *closing]
+        sentences = [AnswerSentence(text=t("lists.none", lang, filters=filters)), *closing]
         return Answer(question=question.text, answer=render(sentences, "\n"), language=lang,
                       refused=True, kind="refusal", sentences=sentences)  # fmt: skip
     book = CitationBook()
@@ -149,21 +88,21 @@ def _filter_phrase(request: ListRequest, lang: Language) -> str:
     query = request.query
     parts: list[str] = []
     if query.themes:
-        parts.append(say("theme", lang, x=join([label(k, lang) for k in sorted(query.themes)],
-                                               lang, "or")))  # fmt: skip
+        themes = [label(k, lang) for k in sorted(query.themes)]
+        parts.append(t("lists.theme", lang, x=join(themes, lang, "or")))
     places = request.place_names + request.county_names
     if places:
-        parts.append(say("place", lang, x=join(places, lang, "or")))
+        parts.append(t("lists.place", lang, x=join(places, lang, "or")))
     if query.title:
-        parts.append(say("title", lang, x=query.title))
+        parts.append(t("lists.title", lang, x=query.title))
     if query.years:
         first, last = query.years
         if last >= 9999:
-            parts.append(say("from", lang, x=first))
+            parts.append(t("lists.from", lang, x=first))
         elif first <= 0:
-            parts.append(say("before", lang, x=last + 1))
+            parts.append(t("lists.before", lang, x=last + 1))
         else:
-            parts.append(say("years", lang, x=first if first == last else f"{first}–{last}"))
+            parts.append(t("lists.years", lang, x=first if first == last else f"{first}–{last}"))
     return "".join(parts)
 
 
@@ -175,15 +114,16 @@ def _closing(
     for name in request.place_names:
         former = sorted(_former_names(gazetteer, name) - {name})
         if former:
-            sentences.append(AnswerSentence(text=say("includes", lang, name=name,
-                                                     former=join(former, lang))))  # fmt: skip
+            includes = t("lists.includes", lang, name=name, former=join(former, lang))
+            sentences.append(AnswerSentence(text=includes))
     for name in sorted(request.query.current_counties):
         former = sorted(_former_counties(gazetteer, name) - {name})
         if former:
-            sentences.append(AnswerSentence(text=say("includes", lang, name=name,
-                                                     former=join(former, lang))))  # fmt: skip
+            includes = t("lists.includes", lang, name=name, former=join(former, lang))
+            sentences.append(AnswerSentence(text=includes))
     date = covered.last_indexed.strftime("%d.%m.%Y") if covered.last_indexed else "?"
-    sentences.append(AnswerSentence(text=say("coverage", lang, count=covered.documents, date=date)))
+    based = t("lists.coverage", lang, count=covered.documents, date=date)
+    sentences.append(AnswerSentence(text=based))
     return sentences
 
 
@@ -202,7 +142,7 @@ def join(items: list[str], lang: Language, word: str = "and") -> str:
     items = list(dict.fromkeys(items))
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} {say(word, lang)} {items[-1]}"
+    return f"{', '.join(items[:-1])} {t(f'lists.{word}', lang)} {items[-1]}"
 
 
 # --- the list itself ---------------------------------------------------------------------------
@@ -217,7 +157,7 @@ def _body(
     names = sorted({_place_label(m, lang, with_role=False) for places in shown.values()
                     for m in places}, key=_norwegian)  # fmt: skip
     cited: dict[tuple[str, int, int], int] = {}
-    opening = say(request.ask, lang, filters=filters, names=join(names, lang),
+    opening = t(f"lists.{request.ask.value}", lang, filters=filters, names=join(names, lang),
                   count=len(names) if request.ask == "count_municipalities" else len(projects))
     sentences = [AnswerSentence(text=opening)]
     rows: list[list[str]] = []
@@ -226,15 +166,15 @@ def _body(
         for project in group:
             numbers = [_cite_once(book, cited, e) for e in _row_evidence(project, money)]
             places = join([_place_label(m, lang) for m in shown[project.project_id]], lang)
-            places = places or say("no_places", lang)
+            places = places or t("lists.no_places", lang)
             line = _money_line(project, places, lang) if money else _line(project, places, lang)
             sentences.append(AnswerSentence(text=f"- {line}", citations=numbers))
             rows.append(_row(project, places, county, numbers, lang, money))
     if money:
         sentences += _totals(projects, lang)
-    columns = say("columns", lang).split("|")
+    columns = t("lists.columns", lang).split("|")
     if money:
-        columns[-1:-1] = say("money_columns", lang).split("|")
+        columns[-1:-1] = t("lists.money_columns", lang).split("|")
     return sentences, {"title": opening, "columns": columns, "rows": rows}
 
 
@@ -267,15 +207,15 @@ def _named_before(place: ProjectMunicipality, places: list[ProjectMunicipality])
 
 
 def _place_label(place: ProjectMunicipality, lang: Language, with_role: bool = True) -> str:
-    notes = [say("host", lang)] if with_role and place.role == "vertskommune" else []
+    notes = [t("lists.host", lang)] if with_role and place.role == "vertskommune" else []
     if place.current_name and place.current_name != place.name:
-        notes.append(f"{say('now', lang)} {place.current_name}")
+        notes.append(f"{t('lists.now', lang)} {place.current_name}")
     return f"{place.name} ({', '.join(notes)})" if notes else place.name
 
 
 def place_labels(project: ProjectRecord, lang: Language) -> str:
     labels = [_place_label(p, lang) for p in shown_places(project)]
-    return join(labels, lang) if labels else say("no_places", lang)
+    return join(labels, lang) if labels else t("lists.no_places", lang)
 
 
 def _title(project: ProjectRecord) -> str:
@@ -288,7 +228,7 @@ def period_label(project: ProjectRecord, lang: Language = "nb") -> str:
     if years is None:
         return ""
     span = str(years[0]) if years[0] == years[1] else f"{years[0]}–{years[1]}"
-    return span if project.start_year is not None else f"{say('mentioned', lang)} {span}"
+    return span if project.start_year is not None else f"{t('lists.mentioned', lang)} {span}"
 
 
 def _cite_once(book: CitationBook, cited: dict[tuple[str, int, int], int], ev: Evidence) -> int:
@@ -310,9 +250,9 @@ def _money_line(project: ProjectRecord, places: str, lang: Language) -> str:
     budget = project.amount("budsjett")
     funds = project.amount("tildelt", "søkt")
     if budget:
-        parts.append(f"{say('budget', lang)} {nok(budget.nok)}")
+        parts.append(f"{t('lists.budget', lang)} {format_amount(budget.nok, lang)}")
     if funds:
-        parts.append(f"{say(funds.kind, lang)} {nok(funds.nok)}")
+        parts.append(f"{t(_AMOUNT_KINDS[funds.kind], lang)} {format_amount(funds.nok, lang)}")
     period = f"; {period_label(project, lang)}" if project.years() else ""
     head = f"{_title(project)} ({places}{period})"
     return f"{head}: {', '.join(parts)}" if parts else head
@@ -346,7 +286,8 @@ def _row(
     row = [_title(project), places, county, period, themes]
     if money:
         budget, funds = project.amount("budsjett"), project.amount("tildelt", "søkt")
-        row += [nok(budget.nok) if budget else "", nok(funds.nok) if funds else ""]
+        row += [format_amount(budget.nok, lang) if budget else "",
+                format_amount(funds.nok, lang) if funds else ""]
     return [*row, marks]
 
 
@@ -355,11 +296,13 @@ def _totals(projects: list[ProjectRecord], lang: Language) -> list[AnswerSentenc
     funds = [a.nok for p in projects if (a := p.amount("tildelt", "søkt"))]
     sentences = []
     if budgets or funds:
-        sentences.append(AnswerSentence(text=say("sum", lang, budget=nok(sum(budgets)),
-                                                 funds=nok(sum(funds)))))  # fmt: skip
+        total = t("lists.sum", lang, budget=format_amount(sum(budgets), lang),
+                  funds=format_amount(sum(funds), lang))
+        sentences.append(AnswerSentence(text=total))
     missing = [_title(p) for p in projects if not p.amount("budsjett", "tildelt", "søkt")]
     if missing:
-        sentences.append(AnswerSentence(text=say("no_amounts", lang, names=join(missing, lang))))
+        without = t("lists.no_amounts", lang, names=join(missing, lang))
+        sentences.append(AnswerSentence(text=without))
     return sentences
 
 
@@ -369,13 +312,9 @@ def _by_county(
     groups: dict[str, list[ProjectRecord]] = defaultdict(list)
     for project in projects:
         counties = project.current_counties or [project.current_county or ""]
-        groups[counties[0] or say("unknown_county", lang)].append(project)
-    unknown = say("unknown_county", lang)
+        groups[counties[0] or t("lists.unknown_county", lang)].append(project)
+    unknown = t("lists.unknown_county", lang)
     return sorted(groups.items(), key=lambda item: (item[0] == unknown, _norwegian(item[0])))
-
-
-def nok(amount: int) -> str:
-    return f"{amount:,}".replace(",", " ") + " kr"
 
 
 _ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}", "Æ": "{", "Ø": "|", "Å": "}"})

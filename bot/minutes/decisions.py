@@ -7,52 +7,28 @@ group (title, network or county), the agenda items that speak of the topic, thei
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import NamedTuple
 
 from bot.core.cite import CitationBook, render
 from bot.core.context import CoreContext, Question
 from bot.core.models import Answer, AnswerSentence, Citation, Language
-from bot.minutes.find import NOISE_WORDS, minutes_documents, word_score
+from bot.core.understand.meeting import NOISE_WORDS
+from bot.i18n import format_date, t
+from bot.minutes.find import minutes_documents, word_score
 from bot.minutes.models import Decision, MeetingSummary
-from bot.minutes.render import format_date
 from bot.minutes.summary import summarize_doc
 from bot.minutes.text import clean, load_minutes
 from indexer.models import DocumentMeta
 from indexer.store.lexical import tokenize
 
-_ASKED = re.compile(
-    r"^\W*(?:hva|kva|what)\s+(?:har|has|have|did)\s+(?P<actor>.+?)\s+(?:bestemt|vedtatt|vedteke|"
-    r"besluttet|avgjort|konkludert|decided?|agreed|concluded)\s+(?:om|angående|angåande|"
-    r"når det gjelder|about|on|regarding)\s+(?P<topic>.+?)\W*$",
-    re.I,
-)
 _GENERIC_ACTORS = frozenset(tokenize("vi dere de dei we they nettverket læringsnettverket møtet "
                                      "møtene the network meetings")) | NOISE_WORDS
-_TEXTS = {
-    "nb": ("Vedtak og oppfølgingspunkter om «{topic}» i referatene{actor}:", " fra {actor}",
-           "Vedtak", "Oppfølging", "ansvar", "frist"),
-    "nn": ("Vedtak og oppfølgingspunkt om «{topic}» i referata{actor}:", " frå {actor}",
-           "Vedtak", "Oppfølging", "ansvar", "frist"),
-    "en": ("Decisions and action items about “{topic}” in the minutes{actor}:", " of {actor}",
-           "Decision", "Action item", "responsible", "due"),
-}
-
-
-class DecisionsQuestion(NamedTuple):
-    actor: str
-    topic: str
 
 
 class _Found(NamedTuple):
     decision: Decision
     meta: DocumentMeta
     context: str  # the agenda item's title and text, to match a topic against
-
-
-def parse_decisions_question(text: str) -> DecisionsQuestion | None:
-    m = _ASKED.match(text.strip())
-    return DecisionsQuestion(m["actor"].strip(), m["topic"].strip()) if m else None
 
 
 def list_decisions(
@@ -100,13 +76,11 @@ def _from_summary(
     return found
 
 
-def answer_decisions_question(
-    asked: DecisionsQuestion, question: Question, ctx: CoreContext
-) -> Answer | None:
+def answer_decisions_question(question: Question, ctx: CoreContext) -> Answer | None:
     """The decisions of `actor` about `topic`; None when there are none, so that the general
     answerer can still look for the topic in the minutes' prose."""
-    actor = [w for w in tokenize(asked.actor) if w not in _GENERIC_ACTORS]
-    topic = [w for w in tokenize(asked.topic) if w not in NOISE_WORDS]
+    actor = [w for w in tokenize(question.actor) if w not in _GENERIC_ACTORS]
+    topic = [w for w in tokenize(question.topic) if w not in NOISE_WORDS]
     matches = []
     for found in _collect(ctx, None, None):
         by_actor = not actor or word_score(actor, found.meta, found.context) >= len(actor) * 0.75
@@ -115,34 +89,31 @@ def answer_decisions_question(
             matches.append(found.decision)
     if not matches:
         return None
-    return decisions_answer(matches, question, asked)
+    return decisions_answer(matches, question)
 
 
-def decisions_answer(
-    decisions: list[Decision], question: Question, asked: DecisionsQuestion
-) -> Answer:
+def decisions_answer(decisions: list[Decision], question: Question) -> Answer:
     language: Language = question.language
-    heading, actor_phrase, *labels = _TEXTS[language]
-    actor = actor_phrase.format(actor=asked.actor) if asked.actor else ""
-    lines = [AnswerSentence(text=heading.format(topic=asked.topic, actor=actor))]
+    actor = t("minutes.decisions_by", language, actor=question.actor) if question.actor else ""
+    heading = t("minutes.decisions_about", language, topic=question.topic, actor=actor)
+    lines = [AnswerSentence(text=heading)]
     citations: list[Citation] = []
     for decision in decisions:
         citations.append(decision.citation.model_copy(update={"n": len(citations) + 1}))
-        lines.append(AnswerSentence(text=format_decision(decision, language, labels),
+        lines.append(AnswerSentence(text=format_decision(decision, language),
                                     citations=[len(citations)]))
     return Answer(question=question.text, answer=render(lines, "\n"), language=language,
                   kind="list", sentences=lines, citations=citations,
                   data={"decisions": [d.model_dump(mode="json") for d in decisions]})
 
 
-def format_decision(decision: Decision, language: Language, labels: list[str] | None = None) -> str:
+def format_decision(decision: Decision, language: Language) -> str:
     """"- 11. februar 2020, Sak 2/2020 …: Vedtak: …" as one line."""
-    decided, action, who, due = labels or list(_TEXTS[language][2:])
     when = format_date(decision.meeting_date, language) if decision.meeting_date else ""
     where = ", ".join(filter(None, (when, clean(decision.sak or ""))))
-    label = decided if decision.kind == "vedtak" else action
-    details = [f"{who}: {decision.who}"] if decision.who else []
+    label = t("minutes.decision" if decision.kind == "vedtak" else "minutes.action", language)
+    details = [f"{t('minutes.who', language)}: {decision.who}"] if decision.who else []
     if decision.deadline:
-        details.append(f"{due}: {format_date(decision.deadline, language)}")
+        details.append(f"{t('minutes.when', language)}: {format_date(decision.deadline, language)}")
     extra = f" ({'; '.join(details)})" if details else ""
     return f"- {where}: {label}: {decision.text}{extra}"

@@ -8,38 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
+from bot.core.question import MeetingRef
 from indexer.models import DocType, DocumentMeta
 from indexer.store.knowledge import KnowledgeStore
 from indexer.store.lexical import tokenize
-from indexer.text.dates import MONTH_NUMBERS, find_dates
-
-_SUMMARY_VERB = re.compile(
-    r"(?:^|[\s/])(?:oppsummer\w*|samanfatt\w*|sammenfatt\w*|summari[sz]e\w*|summary|"
-    r"sammendrag\w*|samandrag\w*|resymé\w*|recap)\b",
-    re.I,
-)
-_COMMAND = re.compile(r"^\s*/oppsummer\b", re.I)
-_MINUTES_WORD = re.compile(r"(referat|møte|samling|minutes|meeting)", re.I)
-_MONTH = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
-_MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
-_YEAR = re.compile(r"\b(?P<y>(?:19|20)\d\d)\b")
-NOISE_WORDS = frozenset(tokenize(
-    "oppsummer oppsummering oppsummere referat referatet referater referata møte møtet møter "
-    "samling samlingen samlinga minutes meeting meetings summarise summarize summary samanfatt "
-    "sammenfatt sammendrag samandrag vedtak vedtaka vedtakene oppfølgingspunkter oppfølgingspunkt "
-    "oppfølging neste decisions decision action actions items item next the of from with and "
-    "please give me kort gi lag eit ein en et a an in at on to for dei det"
-)) | {"oppsummer", "med", "frå", "fra", "the", "of", "and", "with", "from", "in", "i"}
-
-
-class MinutesRequest(NamedTuple):
-    date: dt.date | None
-    month: tuple[int, int] | None  # (year, month)
-    year: int | None
-    words: list[str]  # stemmed words that must match title, network or county
-    text: str
+from indexer.text.dates import find_dates
 
 
 class MeetingMatch(NamedTuple):
@@ -48,49 +24,31 @@ class MeetingMatch(NamedTuple):
     total: int = 0  # minutes in the store
 
 
-def is_summary_request(text: str) -> bool:
-    if _COMMAND.match(text):
-        return True
-    return bool(_SUMMARY_VERB.search(text) and _MINUTES_WORD.search(text))
-
-
-def parse_request(text: str) -> MinutesRequest:
-    """The date, month, year and words a request names; the verb and filler words left out."""
-    rest = _COMMAND.sub(" ", text)
-    dates = find_dates(rest)
-    for match in reversed(dates):
-        rest = rest[: match.start] + " " + rest[match.end :]
-    month = None
-    if not dates and (m := _MONTH_YEAR.search(rest)):
-        month = (int(m["y"]), MONTH_NUMBERS[m["m"].lower()])
-        rest = rest[: m.start()] + " " + rest[m.end() :]
-    year = None
-    if not dates and month is None and (m := _YEAR.search(rest)):
-        year = int(m["y"])
-        rest = rest[: m.start()] + " " + rest[m.end() :]
-    words = [w for w in dict.fromkeys(tokenize(rest)) if w not in NOISE_WORDS and not w.isdigit()]
-    return MinutesRequest(dates[0].date if dates else None, month, year, words, text)
-
-
 def minutes_documents(store: KnowledgeStore) -> list[DocumentMeta]:
     return [m for m in store.documents()
             if m.doc_type == DocType.REFERAT or m.title.lower().startswith("referat")]
 
 
-def find_meeting(request: MinutesRequest, store: KnowledgeStore) -> MeetingMatch:
+def find_meeting(request: MeetingRef, store: KnowledgeStore) -> MeetingMatch:
     metas = minutes_documents(store)
     if not metas:
         return MeetingMatch([], [], 0)
-    match = _match(request, store, metas)
+    if request.latest and not (request.date or request.month or request.year or request.words):
+        match = MeetingMatch(metas, [])
+    else:
+        match = _match(request, store, metas)
+    if request.latest and len(match.found) > 1:  # «siste møte»: the newest of those that fit
+        newest = max(match.found, key=lambda m: m.date or dt.date.min)
+        match = match._replace(found=[newest])
     return match._replace(total=len(metas))
 
 
 def _match(
-    request: MinutesRequest, store: KnowledgeStore, metas: list[DocumentMeta]
+    request: MeetingRef, store: KnowledgeStore, metas: list[DocumentMeta]
 ) -> MeetingMatch:
     heads = _heads(store, metas)
     dated = {m.doc_id: _date_of(m, heads[m.doc_id]) for m in metas}
-    if not (request.date or request.month or request.year or request.words):
+    if request.empty:
         return MeetingMatch(_nearest(metas, dated, request, limit=5), [])
     pool = [m for m in metas if _date_fits(dated[m.doc_id], request)]
     if request.date or request.month or request.year:
@@ -107,7 +65,7 @@ def _match(
     return MeetingMatch([m for m in pool if scores[m.doc_id] == best], [])
 
 
-def word_score(words: list[str], meta: DocumentMeta, head: str) -> float:
+def word_score(words: Sequence[str], meta: DocumentMeta, head: str) -> float:
     """How many request words the title/network/county (1 each) or opening text (½) has."""
     strong = set(tokenize(" ".join(filter(None, (
         meta.title, meta.network, meta.county, meta.current_county,
@@ -145,7 +103,7 @@ def _date_of(meta: DocumentMeta, head: str) -> dt.date | None:
     return found[0].date if found else None
 
 
-def _date_fits(date: dt.date | None, request: MinutesRequest) -> bool:
+def _date_fits(date: dt.date | None, request: MeetingRef) -> bool:
     if request.date:
         return date == request.date
     if date is None:
@@ -156,7 +114,7 @@ def _date_fits(date: dt.date | None, request: MinutesRequest) -> bool:
 
 
 def _nearest(
-    metas: list[DocumentMeta], dated: dict[str, dt.date | None], request: MinutesRequest,
+    metas: list[DocumentMeta], dated: dict[str, dt.date | None], request: MeetingRef,
     limit: int = 3,
 ) -> list[DocumentMeta]:
     target = request.date

@@ -12,64 +12,33 @@ import time
 from bot.core.cite import CitationBook, render
 from bot.core.context import CoreContext, Question
 from bot.core.models import Answer, AnswerSentence, Language
-from bot.minutes.decisions import answer_decisions_question, parse_decisions_question
-from bot.minutes.find import MeetingMatch, find_meeting, is_summary_request, parse_request
-from bot.minutes.render import card_view, format_date, month_name, render_summary
+from bot.core.question import Intent, MeetingRef
+from bot.i18n import format_date, format_month, t
+from bot.minutes.decisions import answer_decisions_question
+from bot.minutes.find import MeetingMatch, find_meeting
+from bot.minutes.render import card_view, render_summary
 from bot.minutes.summary import summarize_minutes
 from indexer.models import DocumentMeta
-
-_TEXTS: dict[str, dict[str, str]] = {
-    "nb": {
-        "ask": "Jeg fant {n} referater som passer. Hvilket vil du ha oppsummert?",
-        "which": "Hvilket referat vil du ha oppsummert? De nyeste er:",
-        "hint": "Skriv for eksempel «Oppsummer referatet fra {example}».",
-        "none": "Jeg fant ikke noe referat {asked} i kunnskapsbasen.",
-        "nearest": "Nærmeste møter:",
-        "empty": "Kunnskapsbasen har ingen referater ennå.",
-        "from": "fra",
-    },
-    "nn": {
-        "ask": "Eg fann {n} referat som passar. Kva for eit vil du ha samandrag av?",
-        "which": "Kva for eit referat vil du ha samandrag av? Dei nyaste er:",
-        "hint": "Skriv til dømes «Oppsummer referatet frå {example}».",
-        "none": "Eg fann ikkje noko referat {asked} i kunnskapsbasen.",
-        "nearest": "Nærmaste møte:",
-        "empty": "Kunnskapsbasen har ingen referat enno.",
-        "from": "frå",
-    },
-    "en": {
-        "ask": "I found {n} sets of minutes that match. Which one should I summarise?",
-        "which": "Which minutes should I summarise? The most recent are:",
-        "hint": "For example: “Summarise the minutes of {example}”.",
-        "none": "I could not find any minutes {asked} in the knowledge base.",
-        "nearest": "Nearest meetings:",
-        "empty": "The knowledge base has no minutes yet.",
-        "from": "from",
-    },
-}
 
 
 def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
     """A summary, a list of decisions, an ask-back or a refusal; None when not about minutes."""
-    text = question.standalone or question.text
-    if (asked := parse_decisions_question(text)) is not None:
-        return answer_decisions_question(asked, question, ctx)
-    if not is_summary_request(text):
+    if question.intent == Intent.DECISIONS and question.actor:
+        return answer_decisions_question(question, ctx)
+    if question.intent != Intent.SUMMARY or question.meeting is None:
         return None
-    return answer_minutes(text, ctx, question.language, question=question.text)
+    return answer_minutes(question.meeting, ctx, question.language, question.text)
 
 
 def answer_minutes(
-    query: str, ctx: CoreContext, language: Language = "nb", question: str | None = None
+    request: MeetingRef, ctx: CoreContext, language: Language, question: str
 ) -> Answer:
-    """Summarise the referat `query` names ("31.01.2024", "REKOM september 2022", …)."""
+    """Summarise the referat the request names ("31.01.2024", "REKOM september 2022", …)."""
     started = time.perf_counter()
-    request = parse_request(query)
     match = find_meeting(request, ctx.store)
     found_ms = (time.perf_counter() - started) * 1000
-    question = question or query
     if len(match.found) != 1:
-        open_ended = not (request.date or request.month or request.year or request.words)
+        open_ended = request.empty
         answer = _ask_back(match, language, question, open_ended) if match.found else \
             _not_found(match, language, question, _asked(request, language))
         answer.timings_ms["find"] = found_ms
@@ -97,8 +66,8 @@ def _describe(meta: DocumentMeta, language: Language) -> str:
 def _ask_back(
     match: MeetingMatch, language: Language, question: str, open_ended: bool = False
 ) -> Answer:
-    texts = _TEXTS[language]
-    intro = texts["which"] if open_ended else texts["ask"].format(n=len(match.found))
+    intro = (t("minutes.which", language) if open_ended
+             else t("minutes.ask", language, n=len(match.found)))
     lines = [AnswerSentence(text=intro)]
     lines += [AnswerSentence(text=f"{i}. {_describe(m, language)}")
               for i, m in enumerate(match.found, 1)]
@@ -107,7 +76,7 @@ def _ask_back(
         example = f"{dated.date:%d.%m.%Y}"
         if len({m.date for m in match.found}) == 1 and (dated.network or dated.county):
             example = f"{dated.network or dated.county} {example}"  # the date alone is not enough
-        lines.append(AnswerSentence(text=texts["hint"].format(example=example)))
+        lines.append(AnswerSentence(text=t("minutes.hint", language, example=example)))
     candidates = [{"title": m.title, "date": m.date.isoformat() if m.date else None,
                    "source": m.source, "doc_id": m.doc_id} for m in match.found]
     return Answer(question=question, answer=render(lines, "\n"), language=language,
@@ -115,13 +84,11 @@ def _ask_back(
 
 
 def _not_found(match: MeetingMatch, language: Language, question: str, asked: str) -> Answer:
-    texts = _TEXTS[language]
+    none = t("minutes.none", language, asked=asked)
     if not match.nearest:
-        lines = [AnswerSentence(text=texts["none"].format(asked=asked) if match.total
-                                else texts["empty"])]
+        lines = [AnswerSentence(text=none if match.total else t("minutes.empty", language))]
     else:
-        lines = [AnswerSentence(text=texts["none"].format(asked=asked)),
-                 AnswerSentence(text=texts["nearest"])]
+        lines = [AnswerSentence(text=none), AnswerSentence(text=t("minutes.nearest", language))]
         lines += [AnswerSentence(text=f"- {_describe(m, language)}") for m in match.nearest]
     nearest = [{"title": m.title, "date": m.date.isoformat() if m.date else None,
                 "source": m.source} for m in match.nearest]
@@ -129,15 +96,14 @@ def _not_found(match: MeetingMatch, language: Language, question: str, asked: st
                   refused=True, kind="refusal", sentences=lines, data={"nearest": nearest})
 
 
-def _asked(request, language: Language) -> str:  # type: ignore[no-untyped-def]
+def _asked(request: MeetingRef, language: Language) -> str:
     """What was asked for, as a phrase: "fra 31. januar 2023", "fra september 2022"."""
-    prefix = _TEXTS[language]["from"]
+    prefix = t("minutes.from", language)
     if request.date:
         return f"{prefix} {format_date(request.date, language)}"
     if request.month:
         year, month = request.month
-        return f"{prefix} {month_name(month, language)} {year}"
+        return f"{prefix} {format_month(year, month, language)}"
     if request.year:
         return f"{prefix} {request.year}"
-    return "som passer" if language == "nb" else ("som passar" if language == "nn" else
-                                                   "that match")
+    return t("minutes.matching", language)

@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from bot.core.models import Language
-from bot.drafting.texts import label
+from bot.i18n import t
 
 CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 _MAX_DEPTH = 4
@@ -101,7 +101,7 @@ def _table_element(header: list[str], rows: list[list[str]]) -> dict[str, Any]:
     }
 
 
-def table_card(table: Any, max_bytes: int) -> dict[str, Any] | None:
+def table_card(table: Any, max_bytes: int, language: Language = "nb") -> dict[str, Any] | None:
     """A Table card; rows are dropped from the end (and said so) until the card fits."""
     parsed = table_rows(table)
     if parsed is None:
@@ -112,7 +112,8 @@ def table_card(table: Any, max_bytes: int) -> dict[str, Any] | None:
         body = [_text(title, weight="Bolder", size="Medium")] if title else []
         body.append(_table_element(header, rows[:shown]))
         if shown < len(rows):
-            body.append(_text(f"Viser {shown} av {len(rows)} rader.", isSubtle=True, size="Small"))
+            note = t("teams.rows_shown", language, shown=shown, total=len(rows))
+            body.append(_text(note, isSubtle=True, size="Small"))
         card = _card(body)
         if size(card) <= max_bytes:
             return card
@@ -165,30 +166,12 @@ def summary_card(summary: Any, max_bytes: int) -> dict[str, Any] | None:
     return card if size(card) <= max_bytes else None
 
 
-_SECTION_STATUS: dict[Language, tuple[str, str]] = {
-    "nb": ("✅ utfylt", "⬜ mangler"),
-    "nn": ("✅ utfylt", "⬜ manglar"),
-    "en": ("✅ filled in", "⬜ missing"),
-}
 _CHECK_ICONS = {"met": "✅", "missing": "⬜", "conflict": "⚠️"}  # as the chat text shows them
-_DRAFT_TEXTS: dict[str, dict[Language, str]] = {
-    "sections": {"nb": "Deler", "nn": "Delar", "en": "Sections"},
-    "download": {
-        "nb": "Last ned utkastet (.docx)",
-        "nn": "Last ned utkastet (.docx)",
-        "en": "Download the draft (.docx)",
-    },
-    "valid": {
-        "nb": "Lenken er personlig og virker i {hours} timer.",
-        "nn": "Lenkja er personleg og verkar i {hours} timar.",
-        "en": "The link is personal and works for {hours} hours.",
-    },
-}
 
 
 def _check_value(item: dict[str, Any], language: Language, with_detail: bool) -> str:
     status = str(item.get("status"))
-    shown = label(status, language) if status in _CHECK_ICONS else status
+    shown = t(f"drafting.{status}", language) if status in _CHECK_ICONS else status
     value = f"{_CHECK_ICONS.get(status, '')} {shown}".strip()
     detail = str(item.get("detail") or "")
     return f"{value} – {detail}" if with_detail and detail else value
@@ -203,7 +186,8 @@ def _fact_set(heading: str, facts: list[tuple[str, str]]) -> list[dict[str, Any]
 
 
 def _draft_body(draft: dict[str, Any], language: Language, detail: bool) -> list[dict[str, Any]]:
-    filled, missing = _SECTION_STATUS[language]
+    filled = f"✅ {t('teams.filled_in', language)}"
+    missing = f"⬜ {t('drafting.missing', language)}"
     sections = [s for s in draft.get("sections") or [] if isinstance(s, dict)]
     checks = [c for c in draft.get("checklist") or [] if isinstance(c, dict)]
     body = [_text(str(draft["title"]), weight="Bolder", size="Medium", spacing="None")]
@@ -211,15 +195,16 @@ def _draft_body(draft: dict[str, Any], language: Language, detail: bool) -> list
         status = [
             (str(s.get("title", "")), missing if s.get("missing") else filled) for s in sections
         ]
-        body += _fact_set(_DRAFT_TEXTS["sections"][language], status)
+        body += _fact_set(t("teams.sections", language), status)
     if checks:
         met = [(str(c.get("label", "")), _check_value(c, language, detail)) for c in checks]
-        body += _fact_set(label("checklist", language), met)
+        body += _fact_set(t("drafting.checklist", language), met)
     return body
 
 
 def draft_card(
-    draft: Any, url: str | None, max_bytes: int, valid_hours: int | None = None
+    draft: Any, url: str | None, max_bytes: int, language: Language = "nb",
+    valid_hours: int | None = None,
 ) -> dict[str, Any] | None:
     """The draft's sections and checklist, and a button to its .docx behind a signed link.
 
@@ -228,14 +213,13 @@ def draft_card(
     """
     if not isinstance(draft, dict) or draft.get("cancelled") or not draft.get("title"):
         return None
-    language: Language = draft["language"] if draft.get("language") in _SECTION_STATUS else "nb"
     extra: dict[str, Any] = {}
     note = []
     if url:
-        title = _DRAFT_TEXTS["download"][language]
+        title = t("teams.download", language)
         extra["actions"] = [{"type": "Action.OpenUrl", "title": title, "url": url}]
         if valid_hours:
-            valid = _DRAFT_TEXTS["valid"][language].format(hours=valid_hours)
+            valid = t("teams.link_valid", language, hours=valid_hours)
             note.append(_text(valid, isSubtle=True, size="Small"))
     full, brief = _draft_body(draft, language, True), _draft_body(draft, language, False)
     for body in (full, brief, brief[:1]):

@@ -1,11 +1,16 @@
 """The commands Teams offers in its command menu; the core gives them meaning.
 
-One list feeds the welcome message and is checked against the manifest's `commandLists`.
+One list feeds the welcome message and is checked against the manifest's `commandLists` (the
+manifest is in Bokmål). The commands keep their Norwegian names in every language; their
+descriptions and the example prompts follow the user's language.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
+
+from bot.core.models import Language
+from bot.i18n import t
 
 
 class Command(NamedTuple):
@@ -13,20 +18,15 @@ class Command(NamedTuple):
     description: str
 
 
-COMMANDS: tuple[Command, ...] = (
-    Command("/hjelp", "Vis hva jeg kan hjelpe med"),
-    Command("/prosjekter", "List prosjekter, f.eks. /prosjekter fosterhjem"),
-    Command("/oppsummer", "Oppsummer et referat, f.eks. /oppsummer 31.01.2024"),
-    Command("/utkast", "Få hjelp til et utkast til prosjektplan"),
-    Command("/kilder", "Vis kildene bak forrige svar"),
-)
-
+COMMAND_NAMES: tuple[str, ...] = ("/hjelp", "/prosjekter", "/oppsummer", "/utkast", "/kilder")
 HELP_COMMAND = "/hjelp"
 
-# Shown as buttons under the welcome message; each is sent as a message when clicked.
-SUGGESTED_PROMPTS: tuple[str, ...] = (
-    "/hjelp",
-    "/prosjekter fosterhjem",
-    "Hva kan stimuleringsmidler brukes til?",
-    "/utkast",
-)
+
+def commands(language: Language) -> tuple[Command, ...]:
+    return tuple(Command(name, t(f"teams.command.{name[1:]}", language)) for name in COMMAND_NAMES)
+
+
+def suggested_prompts(language: Language) -> tuple[str, ...]:
+    """Shown as buttons under the welcome message; each is sent as a message when clicked."""
+    return (HELP_COMMAND, t("teams.prompt.projects", language), t("teams.prompt.funds", language),
+            "/utkast")

@@ -10,6 +10,7 @@ from aiohttp import web
 
 from bot.drafting.export import draft_path
 from bot.drafting.links import DownloadSigner, LinkError
+from bot.i18n import t
 from indexer.settings import Settings
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -29,7 +30,7 @@ def download_routes(
             raise status(text=exc.reason) from exc
         path = draft_path(settings.data_dir, claims.draft_id)
         if not path.is_file():
-            raise web.HTTPNotFound(text="Utkastet finnes ikke lenger. Be om det på nytt.")
+            raise web.HTTPNotFound(text=t("teams.download_gone", "nb"))
         return web.FileResponse(path, headers={
             "Content-Type": DOCX,
             "Content-Disposition": f'attachment; filename="utkast-{claims.draft_id[:8]}.docx"',

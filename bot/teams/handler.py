@@ -20,12 +20,13 @@ from botbuilder.core import InvokeResponse, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.schema import Activity, ChannelAccount, ConversationAccount, DeliveryModes
 
-from bot.core.models import AnswerCore
+from bot.core.models import AnswerCore, Language
 from bot.teams import render
 from bot.teams.activity import to_activity
 from bot.teams.commands import HELP_COMMAND
 from bot.teams.storage import HISTORY_TURNS, ActivityLedger, ConversationHistory
 from bot.teams.streaming import StreamSession, run_core
+from indexer.text.language import detect_language
 
 log = logging.getLogger(__name__)
 _AT_TAG = re.compile(r"<at[^>]*>.*?</at>", re.IGNORECASE | re.DOTALL)
@@ -59,6 +60,11 @@ def question_of(activity: Activity) -> str | None:
             text = TurnContext.remove_recipient_mention(activity) or ""
         text = _AT_TAG.sub(" ", text)
     return " ".join(text.split())
+
+
+def language_of(activity: Activity | None) -> Language:
+    """The language of what the user wrote, judged as the core judges it (Bokmål without text)."""
+    return detect_language((activity.text if activity else None) or "")
 
 
 def error_reference(message: str) -> str:
@@ -112,7 +118,8 @@ class TeamsBot(TeamsActivityHandler):
         if self._tenants and tenant not in self._tenants:
             log.warning("refused tenant %s (%s)", tenant, turn_context.activity.type)
             if turn_context.activity.type == "message":
-                await turn_context.send_activity(to_activity(render.tenant_refused()))
+                refusal = render.tenant_refused(language_of(turn_context.activity))
+                await turn_context.send_activity(to_activity(refusal))
             elif turn_context.activity.type == "invoke":
                 await turn_context.send_activity(
                     Activity(type="invokeResponse", value=InvokeResponse(status=403))
@@ -126,7 +133,7 @@ class TeamsBot(TeamsActivityHandler):
         if question is None or conversation is None:
             return
         if len(question) > self._max_chars:
-            payload = render.too_long(len(question), self._max_chars)
+            payload = render.too_long(len(question), self._max_chars, detect_language(question))
             await turn_context.send_activity(to_activity(payload))
             return
         async with self._locks.hold(conversation.id):
@@ -144,13 +151,14 @@ class TeamsBot(TeamsActivityHandler):
             interval=self._interval,
         )
         user_id = activity.from_property.id if activity.from_property else None
-        await stream.start(render.SEARCHING)
+        language = detect_language(question)  # as the core will; its answer is not here yet
+        await stream.start(render.searching(language))
         history = (await self._history.load(ctx))[-self._history_turns :]
         try:
             answer = await run_core(self._core, question, history, stream.update, self._executor)
             first, *rest = render.answer_messages(answer, self._links, user_id)
         except Exception:
-            await stream.finish(render.error(error_reference("the core failed")))
+            await stream.finish(render.error(error_reference("the core failed"), language))
             return
         ids = await stream.finish(first)
         for payload in rest:

@@ -11,15 +11,15 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from bot.core.models import Answer, Citation
+from bot.core.models import Answer, Citation, Language
 from bot.drafting.links import DownloadSigner, download_url
+from bot.i18n import t
 from bot.teams import cards
-from bot.teams.commands import COMMANDS, SUGGESTED_PROMPTS
+from bot.teams.commands import commands, suggested_prompts
 
 MAX_ACTIVITY_BYTES = 25_000
 MAX_CITATIONS = 10
 TEXT_BUDGET_BYTES = 15_000  # leaves room for the citation entity and channelData
-SEARCHING = "Søker i kunnskapsbasen…"
 _MARKER = re.compile(r"\[(\d+)\]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
@@ -152,22 +152,23 @@ class DraftLinks:
 
 
 def _draft_card(
-    draft: Any, links: DraftLinks | None, user_id: str | None, budget: int
+    draft: Any, links: DraftLinks | None, user_id: str | None, budget: int, language: Language
 ) -> Payload | None:
     """The draft card; its download link is made for the user who asked, or left out."""
     draft_id = draft.get("draft_id") if isinstance(draft, dict) else None
     url = links.url(draft_id, user_id) if links and user_id and draft_id else None
     hours = links.signer.ttl_s // 3600 if links else None
-    return cards.draft_card(draft, url, budget, valid_hours=hours)
+    return cards.draft_card(draft, url, budget, language, valid_hours=hours)
 
 
 def _answer_cards(answer: Answer, links: DraftLinks | None, user_id: str | None) -> list[Payload]:
+    """The answer's structured data as cards, labelled in the answer's language."""
     budget = MAX_ACTIVITY_BYTES - 2_000
-    data = answer.data
+    data, language = answer.data, answer.language
     made = [
-        cards.table_card(data.get("table"), budget) if "table" in data else None,
+        cards.table_card(data.get("table"), budget, language) if "table" in data else None,
         cards.summary_card(data.get("summary"), budget) if "summary" in data else None,
-        _draft_card(data["draft"], links, user_id, budget) if "draft" in data else None,
+        _draft_card(data["draft"], links, user_id, budget, language) if "draft" in data else None,
     ]
     return [cards.attachment(card) for card in made if card]
 
@@ -190,37 +191,29 @@ def answer_messages(
     return messages
 
 
+def searching(language: Language) -> str:
+    """The informative update shown while the core works, in the question's language."""
+    return t("teams.searching", language)
+
+
 def notice(text: str) -> Payload:
     """A plain message from the service itself (not AI generated)."""
     return {"type": "message", "text": text, "textFormat": "plain"}
 
 
-def welcome() -> list[Payload]:
+def welcome(language: Language = "nb") -> list[Payload]:
     """A card with what the bot does and its commands, then example prompts as suggested actions.
 
-    Two activities because clients show suggested actions only on plain text messages.
+    Two activities because clients show suggested actions only on plain text messages. Before
+    anyone has asked anything, Bokmål, the product's default.
     """
+    greeting = t("teams.welcome_greeting", language)
     body = [
-        {
-            "type": "TextBlock",
-            "text": "Hei! Jeg er Læringsbot.",
-            "weight": "Bolder",
-            "size": "Medium",
-            "wrap": True,
-        },
-        {
-            "type": "TextBlock",
-            "wrap": True,
-            "text": (
-                "Jeg svarer på spørsmål om de kommunale læringsnettverkene i barnevernet – "
-                "prosjekter, referater, retningslinjer og utlysninger – og viser alltid kildene "
-                "jeg bygger på. "
-                "Skriv på bokmål, nynorsk eller engelsk."
-            ),
-        },
+        {"type": "TextBlock", "text": greeting, "weight": "Bolder", "size": "Medium", "wrap": True},
+        {"type": "TextBlock", "wrap": True, "text": t("teams.welcome_intro", language)},
         {
             "type": "FactSet",
-            "facts": [{"title": c.title, "value": c.description} for c in COMMANDS],
+            "facts": [{"title": c.title, "value": c.description} for c in commands(language)],
         },
     ]
     card = {
@@ -229,33 +222,25 @@ def welcome() -> list[Payload]:
         "version": "1.5",
         "body": body,
     }
-    prompts = [{"type": "imBack", "title": p, "value": p} for p in SUGGESTED_PROMPTS]
+    prompts = [{"type": "imBack", "title": p, "value": p} for p in suggested_prompts(language)]
     return [
         {"type": "message", "attachments": [cards.attachment(card)]},
         {
             "type": "message",
-            "text": "Prøv for eksempel:",
+            "text": t("teams.try_prompts", language),
             "textFormat": "plain",
             "suggestedActions": {"actions": prompts},
         },
     ]
 
 
-def too_long(length: int, limit: int) -> Payload:
-    return notice(
-        f"Meldingen din er for lang ({length} tegn). Jeg tar imot opptil {limit} tegn. "
-        "Kort den ned, eller del den opp i flere spørsmål."
-    )
+def too_long(length: int, limit: int, language: Language) -> Payload:
+    return notice(t("teams.too_long", language, length=length, limit=limit))
 
 
-def error(reference: str) -> Payload:
-    return notice(
-        f"Beklager, noe gikk galt da jeg skulle svare. Prøv igjen om litt. (Referanse: {reference})"
-    )
+def error(reference: str, language: Language) -> Payload:
+    return notice(t("teams.error", language, reference=reference))
 
 
-def tenant_refused() -> Payload:
-    return notice(
-        "Beklager, Læringsbot er ikke tilgjengelig for organisasjonen din. Ta kontakt med den som "
-        "administrerer Læringsbot hvis du mener dette er feil."
-    )
+def tenant_refused(language: Language) -> Payload:
+    return notice(t("teams.tenant_refused", language))

@@ -37,10 +37,11 @@ from bot.drafting.links import DownloadSigner
 from bot.teams import render
 from bot.teams.activity import to_activity
 from bot.teams.downloads import download_routes
-from bot.teams.handler import TeamsBot, error_reference
-from bot.teams.storage import ActivityLedger, ConversationHistory, SqliteStorage, TeamsDatabase
+from bot.teams.handler import TeamsBot, error_reference, language_of
+from bot.teams.storage import ActivityLedger, ConversationHistory, StateStorage
 from indexer.errors import ConfigError
 from indexer.settings import Settings
+from indexer.store.conversations import ConversationStore
 
 log = logging.getLogger(__name__)
 DB_FILE = "teams.sqlite"
@@ -133,7 +134,7 @@ def _invoke_http(response: InvokeResponse | None) -> web.Response:
 async def _turn_error(ctx: TurnContext, error: Exception) -> None:
     reference = error_reference(f"turn failed: {error!r}")
     try:
-        await ctx.send_activity(to_activity(render.error(reference)))
+        await ctx.send_activity(to_activity(render.error(reference, language_of(ctx.activity))))
     except Exception:
         log.warning("could not tell the user about error %s", reference, exc_info=True)
 
@@ -210,8 +211,7 @@ def public_base_url(settings: Settings) -> str:
 
 
 TURNS_KEY = web.AppKey("turns", BackgroundTurns)
-LEDGER_KEY = web.AppKey("ledger", ActivityLedger)
-DB_KEY = web.AppKey("db", TeamsDatabase)
+CONVERSATIONS_KEY = web.AppKey("conversations", ConversationStore)
 SIGNER_KEY = web.AppKey("signer", DownloadSigner)
 
 
@@ -230,16 +230,15 @@ def create_app(
     more when answers wait on a remote LLM.
     """
     check_auth_settings(settings)
-    db = TeamsDatabase(settings.data_dir / DB_FILE)
-    ledger = ActivityLedger(db)
+    conversations = ConversationStore(settings.data_dir / DB_FILE)
     cpus = os.cpu_count() or 1
     workers = core_workers or (cpus if settings.llm_provider == "none" else max(8, cpus))
     core_pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="core")
     signer = DownloadSigner.from_settings(settings)  # signs the cards' links, checks downloads
     bot = TeamsBot(
         core,
-        ConversationHistory(SqliteStorage(db)),
-        ledger,
+        ConversationHistory(StateStorage(conversations)),
+        conversations,
         max_message_chars=settings.max_message_chars,
         allowed_tenants=settings.allowed_tenants,
         stream_interval=stream_interval,
@@ -254,11 +253,12 @@ def create_app(
     async def shutdown(app: web.Application) -> None:
         await app[TURNS_KEY].drain()
         core_pool.shutdown(wait=False, cancel_futures=True)
-        app[DB_KEY].close()
+        app[CONVERSATIONS_KEY].close()
 
     app = web.Application()
-    app[TURNS_KEY], app[LEDGER_KEY], app[DB_KEY], app[SIGNER_KEY] = turns, ledger, db, signer
-    app.router.add_post("/api/messages", MessagesEndpoint(auth, adapter, bot, ledger, turns))
+    app[TURNS_KEY], app[CONVERSATIONS_KEY], app[SIGNER_KEY] = turns, conversations, signer
+    app.router.add_post("/api/messages",
+                        MessagesEndpoint(auth, adapter, bot, conversations, turns))
     app.router.add_routes(health_routes(core))
     app.router.add_routes(download_routes(settings, signer))  # .docx drafts behind signed links
     app.on_shutdown.append(shutdown)

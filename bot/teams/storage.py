@@ -1,84 +1,59 @@
-"""Teams-side state on one SQLite file: botbuilder Storage, seen activity ids, replies, feedback.
+"""botbuilder glue over the conversation store: its `Storage`, the history, the activity ledger.
 
-One file in `settings.data_dir` so a restart keeps follow-up context, and Teams' retries of an
-activity (same id) stay answered once even across a restart.
+The SQL lives in `indexer.store.conversations`; this module only speaks botbuilder to it.
 """
 
 from __future__ import annotations
 
-import json
-import sqlite3
-import threading
-import time
-import uuid
 from collections.abc import Iterable
-from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from botbuilder.core import ConversationState, Storage, TurnContext
-from pydantic import BaseModel, TypeAdapter
+from pydantic import TypeAdapter
 
 from bot.core.models import ChatTurn
+from indexer.store.conversations import FeedbackRecord
 
 # Turns kept and passed to the core: a drafting dialog is a fold over the history from its
 # opening request, so a whole dialog (ten questions, skips, side questions) must fit.
 HISTORY_TURNS = 60
 _HISTORY = TypeAdapter(list[ChatTurn])
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL, etag TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS seen_activities (key TEXT PRIMARY KEY, seen_at REAL NOT NULL);
-CREATE TABLE IF NOT EXISTS replies (
-  reply_id TEXT NOT NULL, conversation_id TEXT NOT NULL, question TEXT NOT NULL,
-  answer TEXT NOT NULL, created_at REAL NOT NULL, PRIMARY KEY (conversation_id, reply_id));
-CREATE TABLE IF NOT EXISTS feedback (
-  id INTEGER PRIMARY KEY AUTOINCREMENT, reply_id TEXT, conversation_id TEXT, user_id TEXT,
-  reaction TEXT NOT NULL, comment TEXT NOT NULL, question TEXT, answer TEXT,
-  created_at REAL NOT NULL);
-"""
+
+class StateStore(Protocol):
+    def read_state(self, key: str) -> tuple[Any, str] | None: ...
+    def write_state(self, key: str, value: Any, expected_etag: str | None = None) -> str: ...
+    def delete_state(self, key: str) -> None: ...
 
 
-class TeamsDatabase:
-    """A thread-safe SQLite connection; the statements are tiny, so they run inline."""
+class ActivityLedger(Protocol):
+    """Which activity ids were answered, which reply answered what, and what users thought."""
 
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.path = path
-        self._lock = threading.Lock()
-        self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._conn.execute("PRAGMA journal_mode=WAL")
-        self._conn.execute("PRAGMA synchronous=NORMAL")
-        self._conn.executescript(_SCHEMA)
-
-    def execute(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
-        with self._lock:
-            return self._conn.execute(sql, tuple(params)).fetchall()
-
-    def change(self, sql: str, params: Iterable[Any] = ()) -> int:
-        """Run a write; returns the number of rows it touched."""
-        with self._lock:
-            return self._conn.execute(sql, tuple(params)).rowcount
-
-    def close(self) -> None:
-        with self._lock:
-            self._conn.close()
+    def claim(self, key: str) -> bool: ...
+    def remember_reply(
+        self, conversation_id: str, reply_id: str, question: str, answer: str
+    ) -> None: ...
+    def record_feedback(
+        self, conversation_id: str | None, reply_id: str | None, user_id: str | None,
+        reaction: str, comment: str,
+    ) -> FeedbackRecord: ...  # fmt: skip
 
 
-class SqliteStorage(Storage):
+class StateStorage(Storage):
     """botbuilder `Storage` with JSON values and optimistic e_tag checks, like the SDK's stores."""
 
-    def __init__(self, db: TeamsDatabase) -> None:
+    def __init__(self, store: StateStore) -> None:
         super().__init__()
-        self._db = db
+        self._store = store
 
     async def read(self, keys: list[str]) -> dict[str, Any]:
         found: dict[str, Any] = {}
         for key in keys or []:
-            rows = self._db.execute("SELECT value, etag FROM state WHERE key = ?", [key])
-            if rows:
-                value = json.loads(rows[0][0])
+            stored = self._store.read_state(key)
+            if stored is not None:
+                value, etag = stored
                 if isinstance(value, dict):
-                    value["e_tag"] = rows[0][1]
+                    value["e_tag"] = etag
                 found[key] = value
         return found
 
@@ -88,17 +63,11 @@ class SqliteStorage(Storage):
         for key, value in changes.items():
             data = dict(value) if isinstance(value, dict) else vars(value).copy()
             wanted = data.pop("e_tag", None)
-            rows = self._db.execute("SELECT etag FROM state WHERE key = ?", [key])
-            if rows and wanted not in (None, "*") and wanted != rows[0][0]:
-                raise KeyError(f"e_tag conflict for {key!r}: {wanted} != {rows[0][0]}")
-            self._db.execute(
-                "INSERT OR REPLACE INTO state (key, value, etag) VALUES (?, ?, ?)",
-                [key, json.dumps(data, ensure_ascii=False), uuid.uuid4().hex],
-            )
+            self._store.write_state(key, data, wanted)
 
     async def delete(self, keys: Iterable[str]) -> None:
         for key in keys:
-            self._db.execute("DELETE FROM state WHERE key = ?", [key])
+            self._store.delete_state(key)
 
 
 class ConversationHistory:
@@ -118,75 +87,3 @@ class ConversationHistory:
         turns += [{"role": "user", "text": question}, {"role": "assistant", "text": answer}]
         await self._turns.set(ctx, turns[-self._keep :])
         await self._state.save_changes(ctx, force=True)
-
-
-class FeedbackRecord(BaseModel):
-    reply_id: str | None
-    conversation_id: str | None
-    user_id: str | None
-    reaction: str
-    comment: str
-    question: str | None
-    answer: str | None
-
-
-class ActivityLedger:
-    """Which activity ids were answered, which reply answered what, and what users thought of it."""
-
-    def __init__(self, db: TeamsDatabase, remember_seconds: float = 7 * 24 * 3600) -> None:
-        self._db = db
-        self._db.execute(
-            "DELETE FROM seen_activities WHERE seen_at < ?", [time.time() - remember_seconds]
-        )
-
-    def claim(self, key: str) -> bool:
-        """True the first time a key is seen; Teams retries reuse the activity id."""
-        inserted = self._db.change(
-            "INSERT OR IGNORE INTO seen_activities (key, seen_at) VALUES (?, ?)", [key, time.time()]
-        )
-        return inserted == 1
-
-    def remember_reply(
-        self, conversation_id: str, reply_id: str, question: str, answer: str
-    ) -> None:
-        self._db.execute(
-            "INSERT OR REPLACE INTO replies VALUES (?, ?, ?, ?, ?)",
-            [reply_id, conversation_id, question, answer, time.time()],
-        )
-
-    def record_feedback(
-        self,
-        conversation_id: str | None,
-        reply_id: str | None,
-        user_id: str | None,
-        reaction: str,
-        comment: str,
-    ) -> FeedbackRecord:
-        rows = self._db.execute(
-            "SELECT question, answer FROM replies WHERE conversation_id = ? AND reply_id = ?",
-            [conversation_id, reply_id],
-        )
-        question, answer = rows[0] if rows else (None, None)
-        record = FeedbackRecord(
-            reply_id=reply_id,
-            conversation_id=conversation_id,
-            user_id=user_id,
-            reaction=reaction,
-            comment=comment,
-            question=question,
-            answer=answer,
-        )
-        self._db.execute(
-            "INSERT INTO feedback (reply_id, conversation_id, user_id, reaction, comment, question,"
-            " answer, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [reply_id, conversation_id, user_id, reaction, comment, question, answer, time.time()],
-        )
-        return record
-
-    def feedback(self) -> list[FeedbackRecord]:
-        rows = self._db.execute(
-            "SELECT reply_id, conversation_id, user_id, reaction, comment, question, answer"
-            " FROM feedback ORDER BY id"
-        )
-        fields = list(FeedbackRecord.model_fields)
-        return [FeedbackRecord(**dict(zip(fields, row, strict=True))) for row in rows]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -104,3 +105,24 @@ class ProjectRecord(BaseModel):
         if self.active_years:
             return min(self.active_years), max(self.active_years)
         return None
+
+
+@dataclass(frozen=True)
+class ProjectQuery:
+    """Which projects a list question wants; every given filter must hold."""
+
+    themes: frozenset[str] = frozenset()
+    municipalities: frozenset[str] = frozenset()  # today's kommunenummer
+    current_counties: frozenset[str] = frozenset()  # Vestland: also Hordaland before 2020
+    counties: frozenset[str] = frozenset()  # a historic county as it was (Hordaland)
+    title: str | None = None  # part of the project's name
+    years: tuple[int, int] | None = None  # the project ran at some time in these years
+    doc_types: frozenset[DocType] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What a catalogue answer covers: how many documents, indexed when."""
+
+    documents: int
+    last_indexed: dt.date | None

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Literal
 
 from indexer.errors import DocumentError
 from indexer.ingest.chunking import embedding_text, split_document
+from indexer.ingest.enrichers import Enricher, enrichments, removals
 from indexer.ingest.loaders import SUPPORTED_SUFFIXES, load_document
 from indexer.ingest.metadata import extract_metadata
 from indexer.ingest.privacy import redact_personal_numbers
-from indexer.models import Chunk, DocumentMeta, FileError, IndexReport, LoadedDocument
-from indexer.store import ledger as state
-from indexer.store.knowledge import CatalogueWriter, KnowledgeStore
+from indexer.models import FileError, IndexReport
+from indexer.store.knowledge import KnowledgeStore
 from indexer.text.places import Gazetteer
 
 if TYPE_CHECKING:  # the embedding stack (LangChain, numpy) loads when a model is built
@@ -31,10 +31,6 @@ SKIPPED_NAMES = frozenset({"readme.md", "readme.txt"})  # a folder's note about 
 
 FileStatus = Literal["indexed", "unchanged", "error", "removed"]
 ProgressCallback = Callable[[str, FileStatus], None]
-# Later stages (the project catalogue) get each indexed document and may write their own rows
-# in the same ledger transaction.
-Enricher = Callable[[LoadedDocument, DocumentMeta, list[Chunk]], CatalogueWriter | None]
-Remover = Callable[[str], CatalogueWriter]
 
 
 @dataclass
@@ -46,8 +42,7 @@ class IndexDeps:
     signature: str
     chunk_size: int = 1200
     chunk_overlap: int = 150
-    enrichers: list[Enricher] = field(default_factory=list)
-    remover: Remover | None = None
+    enrichers: list[Enricher] = field(default_factory=list)  # the catalogue, and the like
     _embedder: VectorEmbeddings | None = None
 
     def embedder(self) -> VectorEmbeddings:
@@ -96,11 +91,10 @@ def index_paths(
         if root.is_dir():
             for doc_id in sorted(set(known) - seen):
                 _ensure_vectors(deps)
-                store.remove_document(doc_id, deps.remover(doc_id) if deps.remover else None)
+                store.remove_document(doc_id, removals(deps.enrichers, doc_id))
                 report.removed += 1
                 notify(doc_id, "removed")
-    if _lexical_stale(store):
-        store.rebuild_lexical()
+    store.refresh_lexical()
     store.mark_indexed_now()
     report.seconds = time.perf_counter() - started
     return report
@@ -156,11 +150,8 @@ def _index_file(
     t0 = time.perf_counter()
     vectors = deps.embedder().embed_passages([embedding_text(c, meta.title) for c in chunks])
     report.embed_seconds += time.perf_counter() - t0
-    writers = [w for w in (e(loaded, meta, chunks) for e in deps.enrichers) if w is not None]
-    deps.store.replace_document(
-        meta, str(root), digest, chunks, vectors, redactions,
-        catalogue=_combine(writers) if writers else None,
-    )
+    writers = enrichments(deps.enrichers, loaded, meta, chunks)
+    deps.store.replace_document(meta, str(root), digest, chunks, vectors, redactions, writers)
     report.files_indexed += 1
     report.chunks_written += len(chunks)
     return "indexed"
@@ -169,30 +160,15 @@ def _index_file(
 def _prepare(deps: IndexDeps) -> None:
     """Repair a killed run and honour a model change before looking at any file."""
     store = deps.store
-    if state.get_meta(store.conn, "signature") != deps.signature or store.unfinished():
+    if store.signature() != deps.signature or store.unfinished():
         _ensure_vectors(deps)
         store.reset_if_signature_changed(deps.signature)
-        store.recover(deps.remover)
+        store.recover(lambda doc_id: removals(deps.enrichers, doc_id))
 
 
 def _ensure_vectors(deps: IndexDeps) -> None:
     if not deps.store.has_vectors:
         deps.store.attach_vectors(deps.open_vectors())  # type: ignore[arg-type]
-
-
-def _lexical_stale(store: KnowledgeStore) -> bool:
-    current = store.lexical_dir / "CURRENT"
-    if not current.exists():
-        return True
-    return current.read_text(encoding="utf-8").strip() != f"gen-{store.generation()}"
-
-
-def _combine(writers: list[CatalogueWriter]) -> CatalogueWriter:
-    def write_all(conn):  # type: ignore[no-untyped-def]
-        for writer in writers:
-            writer(conn)
-
-    return write_all
 
 
 def _hidden(relative: Path) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from indexer.catalogue.link import link, title_key
 from indexer.catalogue.models import ProjectRecord
-from indexer.store.knowledge import CatalogueWriter
+from indexer.store.ledger import Writer
 
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS catalogue_mentions (mention_id TEXT PRIMARY KEY, "
@@ -54,7 +54,7 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-def replace_writer(doc_id: str, mentions: list[ProjectRecord]) -> CatalogueWriter:
+def replace_writer(doc_id: str, mentions: list[ProjectRecord]) -> Writer:
     """The writer the indexer runs in the same transaction as the document's chunks."""
 
     def write(conn: sqlite3.Connection) -> None:
@@ -63,7 +63,7 @@ def replace_writer(doc_id: str, mentions: list[ProjectRecord]) -> CatalogueWrite
     return write
 
 
-def remove_writer(doc_id: str) -> CatalogueWriter:
+def remove_writer(doc_id: str) -> Writer:
     def write(conn: sqlite3.Connection) -> None:
         _apply(conn, doc_id, [])
 

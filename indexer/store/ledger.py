@@ -2,18 +2,16 @@
 
 It is the source of truth for "what is in the knowledge base". A document is only visible to the
 read side once its row says `done`; a run killed half-way leaves `writing`/`deleting` rows that
-the next run cleans up (see KnowledgeStore.recover).
+the next run cleans up (see KnowledgeStore.recover). This module holds the connection, the schema
+and the `meta` table; `documents.py` the document and chunk rows.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from contextlib import contextmanager
 from pathlib import Path
-
-from indexer.models import Chunk, DocumentMeta
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -41,6 +39,11 @@ CREATE TABLE IF NOT EXISTS chunks (
 CREATE INDEX IF NOT EXISTS chunks_by_doc ON chunks(doc_id, position);
 """
 
+Transaction = sqlite3.Connection
+# What an enricher hands the store: rows of its own, written inside the document's ledger
+# transaction so they commit (or roll back) together with the chunks.
+Writer = Callable[[Transaction], None]
+
 
 def connect(path: Path) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -53,7 +56,7 @@ def connect(path: Path) -> sqlite3.Connection:
 
 
 @contextmanager
-def transaction(conn: sqlite3.Connection) -> Generator[sqlite3.Connection, None, None]:
+def transaction(conn: sqlite3.Connection) -> Generator[Transaction, None, None]:
     """One atomic unit: everything inside commits together or not at all."""
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -77,17 +80,7 @@ def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
     )
 
 
-def chunk_from_row(row: sqlite3.Row) -> Chunk:
-    return Chunk(
-        chunk_id=row["chunk_id"],
-        doc_id=row["doc_id"],
-        position=row["position"],
-        text=row["text"],
-        heading_path=json.loads(row["heading_path"]),
-        start=row["start_char"],
-        end=row["end_char"],
-    )
-
-
-def meta_from_row(row: sqlite3.Row) -> DocumentMeta:
-    return DocumentMeta.model_validate_json(row["meta_json"])
+def bump_generation(conn: Transaction) -> None:
+    """Every committed change moves the generation, which tells the BM25 index it is stale."""
+    current = int(get_meta(conn, "generation") or "0")
+    set_meta(conn, "generation", str(current + 1))

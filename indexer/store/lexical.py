@@ -130,6 +130,14 @@ class LexicalIndex:
             if old.name != target.name:
                 shutil.rmtree(old, ignore_errors=True)
 
+    @staticmethod
+    def saved_generation(folder: Path) -> str | None:
+        """The generation of the index saved in `folder` (cheap: reads only the pointer)."""
+        try:
+            return (folder / "CURRENT").read_text(encoding="utf-8").strip().removeprefix("gen-")
+        except OSError:
+            return None
+
     @classmethod
     def load(cls, folder: Path) -> LexicalIndex | None:
         """The saved index, or None if there is none (the caller then rebuilds)."""

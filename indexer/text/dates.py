@@ -86,11 +86,6 @@ def parse_date(text: str) -> dt.date | None:
     return matches[0].date if matches else None
 
 
-def format_nb(date: dt.date) -> str:
-    """Bokmål long form, as users read it: 31. januar 2024."""
-    return f"{date.day}. {MONTHS_NB[date.month - 1]} {date.year}"
-
-
 def _to_date(match: re.Match[str], default_year: int | None) -> dt.date | None:
     parts = match.groupdict()
     year_text = parts.get("year")

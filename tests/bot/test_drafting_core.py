@@ -14,11 +14,11 @@ import pytest
 from docx import Document
 
 from bot import drafting
-from bot.core.context import Question
 from bot.core.engine import Core
 from bot.core.models import ChatTurn
 from bot.drafting.export import MAX_DRAFT_AGE_S, draft_path
 from tests.conftest import SHARED_EVAL
+from tests.fakes import understood
 
 CALL = "2023-03-01_utlysning_rogaland_stimuleringsmidler.md"
 TIME_KLEPP = "2020-04-20_prosjektbeskrivelse_time-klepp_hoykonflikt.md"
@@ -114,7 +114,7 @@ def test_english_request_gets_english_labels(core):
 
 
 def test_a_question_that_is_no_draft_is_left_to_the_rest_of_the_core(ctx):
-    assert drafting.try_answer(Question.of("Hva er søknadsfristen i Rogaland?"), ctx) is None
+    assert drafting.try_answer(understood(ctx, "Hva er søknadsfristen i Rogaland?"), ctx) is None
 
 
 def dialog(core, messages: list[str]):  # type: ignore[no-untyped-def]
@@ -162,12 +162,12 @@ def test_budget_above_the_maximum_is_flagged_in_the_dialog(core):
                             "hopp over", "hopp over", "Vi søker om 600 000 kr", "ferdig"])
     checks = {c["key"]: c for c in answers[-1].data["draft"]["checklist"]}
     assert checks["max_amount"]["status"] == "conflict"
-    assert "⚠️ Inntil 400 000 kr per prosjekt" in answers[-1].answer
+    assert "⚠️ Inntil 400\u00a0000 kr per prosjekt" in answers[-1].answer  # Babel's NBSP
 
 
 def test_deadline_passed_is_flagged(sample_context):
     late = dataclasses.replace(sample_context, today=lambda: dt.date(2023, 5, 2))
-    answer = drafting.try_answer(Question.of(HA_TIME), late)
+    answer = drafting.try_answer(understood(late, HA_TIME), late)
     assert answer is not None
     deadline = next(c for c in answer.data["draft"]["checklist"] if c["key"] == "deadline")
     assert deadline["status"] == "conflict" and "15. april 2023" in deadline["detail"]

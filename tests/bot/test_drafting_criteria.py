@@ -123,7 +123,7 @@ def test_each_broken_criterion_is_a_conflict_citing_its_rule(sample_context):
         assert items[key].status == "conflict", key
         first = book.citations[items[key].citations[0] - 1]
         assert first.source == CALL and first.snippet == items[key].rule
-    assert "550 000" in items["max_amount"].detail
+    assert "550\u00a0000" in items["max_amount"].detail
 
 
 def test_nothing_told_is_missing_not_met(sample_context):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from bot.core.models import ChatTurn, Language
+from bot.core.understand.intent import is_draft_request
 from bot.drafting.dialog import DraftState, advance, replay
 from bot.drafting.parsing import (
     find_places,
-    is_draft_request,
     normalise_command,
     parse_budget,
     parse_opening,

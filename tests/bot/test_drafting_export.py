@@ -12,11 +12,11 @@ from aiohttp.test_utils import TestClient, TestServer
 from docx import Document
 
 from bot import drafting
-from bot.core.context import Question
 from bot.drafting.export import draft_path
 from bot.drafting.links import DownloadSigner, LinkError, download_url
 from bot.teams.downloads import DOCX, download_routes
 from indexer.settings import Settings
+from tests.fakes import understood
 
 HA_TIME = ("Hjelp meg å skrive en prosjektplan for et høykonfliktprosjekt mellom Hå og Time som "
            "skal søke stimuleringsmidler etter utlysningen i Rogaland av 1. mars 2023.")
@@ -25,7 +25,7 @@ HA_TIME = ("Hjelp meg å skrive en prosjektplan for et høykonfliktprosjekt mell
 @pytest.fixture
 def draft(sample_context):  # type: ignore[no-untyped-def]
     ctx = dataclasses.replace(sample_context, today=lambda: dt.date(2023, 3, 20))
-    answer = drafting.try_answer(Question.of(HA_TIME), ctx)
+    answer = drafting.try_answer(understood(ctx, HA_TIME), ctx)
     assert answer is not None
     return answer.data["draft"]
 
@@ -38,7 +38,7 @@ def test_docx_has_the_sections_checklist_and_sources(draft):
     assert "Sjekkliste mot kriteriene" in headings and "Kilder" in headings
     rows = [[c.text for c in row.cells] for row in document.tables[0].rows]
     assert rows[0] == ["Krav", "Status", "Merknad", "Kilde"]
-    assert any(r[0] == "Inntil 400 000 kr per prosjekt" and r[1] == "mangler" for r in rows)
+    assert any(r[0] == "Inntil 400\u00a0000 kr per prosjekt" and r[1] == "mangler" for r in rows)
     text = "\n".join(p.text for p in document.paragraphs)
     assert "2023-03-01_utlysning_rogaland_stimuleringsmidler.md" in text
     assert "[mangler:" in text

@@ -11,8 +11,8 @@ from langchain_core.language_models.fake_chat_models import (
 )
 
 from bot import drafting
-from bot.core.context import Question
 from bot.core.models import ChatTurn
+from tests.fakes import understood
 
 REQUEST = "/utkast høykonflikt i Hå og Time etter utlysningen i Rogaland av 1. mars 2023"
 
@@ -21,7 +21,7 @@ def finish(ctx, *answers: str):  # type: ignore[no-untyped-def]
     history: list[ChatTurn] = []
     answer = None
     for text in (REQUEST, *answers, "ferdig"):
-        answer = drafting.try_answer(Question.of(text, history), ctx)
+        answer = drafting.try_answer(understood(ctx, text, history), ctx)
         assert answer is not None
         history += [ChatTurn(role="user", text=text),
                     ChatTurn(role="assistant", text=answer.answer)]
@@ -53,7 +53,7 @@ def test_model_prose_replaces_the_answers_and_invented_numbers_are_dropped(sampl
 def test_prose_is_only_written_for_the_finished_draft(sample_context):
     model = FakeListChatModel(responses=["Hå og Time samarbeider."])
     ctx = with_model(sample_context, model)
-    answer = drafting.try_answer(Question.of(REQUEST), ctx)
+    answer = drafting.try_answer(understood(ctx, REQUEST), ctx)
     assert answer is not None and "Hå og Time samarbeider." not in answer.answer
 
 

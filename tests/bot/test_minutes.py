@@ -10,19 +10,19 @@ import unicodedata
 import pytest
 
 from bot.core.claims import normalise
-from bot.core.context import Question
 from bot.minutes.find import minutes_documents
 from bot.minutes.models import MeetingSummary
 from bot.minutes.route import try_answer
 from indexer.ingest.loaders import load_document
 from indexer.ingest.structure import agenda_items
 from tests.conftest import KNOWLEDGE, SHARED_EVAL
+from tests.fakes import understood
 
 VESTLAND = "2020-02-11_referat_styringsgruppe_vestland.md"
 
 
 def ask(ctx, text: str):  # type: ignore[no-untyped-def]
-    return try_answer(Question.of(text), ctx)
+    return try_answer(understood(ctx, text), ctx)
 
 
 def summary_of(answer) -> MeetingSummary:  # type: ignore[no-untyped-def]

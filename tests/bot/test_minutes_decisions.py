@@ -5,9 +5,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from bot.core.context import Question
-from bot.minutes.decisions import list_decisions, parse_decisions_question
+from bot.core.understand import intent
+from bot.minutes.decisions import list_decisions
 from bot.minutes.route import try_answer
+from tests.fakes import understood
 
 VESTLAND = "2020-02-11_referat_styringsgruppe_vestland.md"
 SETESDAL = "2023-05-10_referat_styringsgruppe_setesdal.md"
@@ -47,7 +48,7 @@ def test_action_items_past_their_deadline_are_not_open(sample_context) -> None:
 
 
 def test_what_a_group_decided_about_a_topic(sample_context) -> None:
-    question = Question.of("Hva har ressursgruppa bestemt om kompetansemiljøene?")
+    question = understood(sample_context, "Hva har ressursgruppa bestemt om kompetansemiljøene?")
     answer = try_answer(question, sample_context)
     assert answer is not None and answer.kind == "list"
     assert "stormøte" in answer.answer
@@ -58,13 +59,13 @@ def test_what_a_group_decided_about_a_topic(sample_context) -> None:
 def test_decisions_about_an_unknown_topic_leave_the_question_to_the_general_answerer(
     sample_context,
 ) -> None:
-    question = Question.of("Hva har styringsgruppa vedtatt om kjøkkenutstyr?")
+    question = understood(sample_context, "Hva har styringsgruppa vedtatt om kjøkkenutstyr?")
     assert try_answer(question, sample_context) is None
 
 
 def test_decisions_questions_in_three_languages_are_recognised() -> None:
-    assert parse_decisions_question("Kva har styringsgruppa vedteke om barnevernsvakt?") == (
+    assert intent.actor_and_topic("Kva har styringsgruppa vedteke om barnevernsvakt?") == (
         "styringsgruppa", "barnevernsvakt")
-    assert parse_decisions_question("What has the steering group decided about training?") == (
+    assert intent.actor_and_topic("What has the steering group decided about training?") == (
         "the steering group", "training")
-    assert parse_decisions_question("Hva er et vedtak?") is None
+    assert not intent.asks_decisions("Hva er et vedtak?")

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.context import CoreContext, Question
-from bot.minutes.find import is_summary_request, parse_request
+from bot.core.context import CoreContext
+from bot.core.understand.intent import is_minutes_summary
+from bot.core.understand.meeting import meeting_ref
 from bot.minutes.route import try_answer
 from indexer.ingest.pipeline import index_paths
 from indexer.wiring import open_store
-from tests.fakes import FakeEmbeddings, fake_index_deps
+from tests.fakes import FakeEmbeddings, fake_index_deps, understood
 
 MINUTES = """---
 type: referat
@@ -41,15 +42,15 @@ Neste møte: 4. juni 2024, Statens hus.
     "Oppsummer referatet fra 31.1.24", "Samanfatt referatet frå møtet 31. januar 2024",
 ])
 def test_every_date_form_names_the_same_day(text) -> None:
-    assert is_summary_request(text)
-    assert parse_request(text).date == dt.date(2024, 1, 31)
+    assert is_minutes_summary(text)
+    assert meeting_ref(text).date == dt.date(2024, 1, 31)
 
 
 def test_month_and_year_and_words_are_read_apart() -> None:
-    request = parse_request("/oppsummer REKOM september 2022")
+    request = meeting_ref("/oppsummer REKOM september 2022")
     assert (request.date, request.month, request.year) == (None, (2022, 9), None)
-    assert request.words == ["rekom"]
-    assert parse_request("Oppsummer referatene fra 2021").year == 2021
+    assert request.words == ("rekom",)
+    assert meeting_ref("Oppsummer referatene fra 2021").year == 2021
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -61,7 +62,7 @@ def test_month_and_year_and_words_are_read_apart() -> None:
     ("Hva ble vedtatt om rekruttering?", False),
 ])
 def test_only_requests_for_minutes_are_summary_requests(text, expected) -> None:
-    assert is_summary_request(text) is expected
+    assert is_minutes_summary(text) is expected
 
 
 @pytest.fixture
@@ -80,14 +81,14 @@ def two_meetings_same_day(tmp_path: Path, settings, gazetteer) -> CoreContext:
 
 
 def test_two_minutes_of_the_same_date_ask_which(two_meetings_same_day) -> None:
-    answer = try_answer(Question.of("Oppsummer referatet fra 05.03.2024"), two_meetings_same_day)
+    answer = try_answer(understood(two_meetings_same_day, "Oppsummer referatet fra 05.03.2024"), two_meetings_same_day)
     assert answer is not None and answer.kind == "clarify" and not answer.refused
     assert {c["source"] for c in answer.data["candidates"]} == {"agder.md", "nordland.md"}
     assert "Agder" in answer.answer and "Nordland" in answer.answer
 
 
 def test_a_word_settles_which_of_two_same_day_minutes(two_meetings_same_day) -> None:
-    question = Question.of("Oppsummer referatet fra nettverkssamlingen 5. mars 2024")
+    question = understood(two_meetings_same_day, "Oppsummer referatet fra nettverkssamlingen 5. mars 2024")
     answer = try_answer(question, two_meetings_same_day)
     assert answer is not None and answer.kind == "summary"
     assert answer.data["meeting_summary"]["source"] == "nordland.md"
@@ -95,8 +96,7 @@ def test_a_word_settles_which_of_two_same_day_minutes(two_meetings_same_day) -> 
 
 
 def test_an_english_ask_back_is_in_english(two_meetings_same_day) -> None:
-    answer = try_answer(Question.of("Summarise the minutes of 5 March 2024"),
-                        two_meetings_same_day)
+    answer = try_answer(understood(two_meetings_same_day, "Summarise the minutes of 5 March 2024"), two_meetings_same_day)
     assert answer is not None and answer.kind == "clarify"
     assert answer.answer.startswith("I found 2 sets of minutes")
 
@@ -109,15 +109,15 @@ def test_a_store_without_minutes_says_so(tmp_path: Path, settings, gazetteer) ->
     index_paths([folder], fake_index_deps(settings, gazetteer))
     ctx = CoreContext(settings=settings, store=open_store(settings, with_vectors=True),
                       embeddings=FakeEmbeddings(), gazetteer=gazetteer)
-    answer = try_answer(Question.of("Oppsummer referatet fra 05.03.2024"), ctx)
+    answer = try_answer(understood(ctx, "Oppsummer referatet fra 05.03.2024"), ctx)
     assert answer is not None and answer.refused
     assert answer.answer == "Kunnskapsbasen har ingen referater ennå."
 
 
 def test_the_ask_back_hint_names_more_than_the_shared_date(two_meetings_same_day) -> None:
-    answer = try_answer(Question.of("Oppsummer referatet fra 05.03.2024"), two_meetings_same_day)
+    answer = try_answer(understood(two_meetings_same_day, "Oppsummer referatet fra 05.03.2024"), two_meetings_same_day)
     hint = answer.answer.splitlines()[-1]
     assert hint.startswith("Skriv for eksempel «Oppsummer referatet fra ")
     follow_up = hint.split("«", 1)[1].rstrip("».")
-    again = try_answer(Question.of(follow_up), two_meetings_same_day)
+    again = try_answer(understood(two_meetings_same_day, follow_up), two_meetings_same_day)
     assert again is not None and again.kind == "summary"

@@ -9,12 +9,12 @@ import json
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from bot.core.cite import CitationBook
-from bot.core.context import Question
 from bot.minutes.models import MeetingSummary
 from bot.minutes.route import try_answer
 from bot.minutes.summary import summarize_minutes
 from indexer.ingest.chunking import split_document
 from indexer.models import DocType, DocumentMeta
+from tests.fakes import understood
 
 TEXT = (
     "Referat fra styringsgruppemøte 04.03.2025\n\n"
@@ -94,7 +94,7 @@ def test_model_summary_through_try_answer_keeps_decisions_and_next_meeting(
 ) -> None:
     reply = draft(["Søknadsfristen for kommunene er 1. april 2020."])
     ctx = dataclasses.replace(sample_context, chat_model=FakeListChatModel(responses=[reply]))
-    answer = try_answer(Question.of("Oppsummer referatet fra 11.02.2020"), ctx)
+    answer = try_answer(understood(ctx, "Oppsummer referatet fra 11.02.2020"), ctx)
     assert answer is not None and answer.kind == "summary"
     summary = MeetingSummary.model_validate(answer.data["meeting_summary"])
     assert summary.method == "llm"

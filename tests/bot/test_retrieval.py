@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.facts.filters import allowed_documents, read_filters
+from bot.core.understand import Kit, understand
+from bot.facts.filters import Filters, allowed_documents, filters_of
 from bot.facts.retrieval import HybridRetriever, reciprocal_rank_fusion
 from indexer.models import DocType
 
@@ -71,3 +72,7 @@ def test_document_type_filters_only_when_the_question_points_at_a_document(gazet
         DocType.RETNINGSLINJE}
     topic = read_filters("Når skal utkastet til retningslinjer sendes ut?", gazetteer)
     assert topic.doc_types == set()
+
+
+def read_filters(text: str, gazetteer) -> Filters:  # type: ignore[no-untyped-def]
+    return filters_of(understand(text, [], Kit(gazetteer)))

@@ -9,18 +9,16 @@ from pathlib import Path
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from indexer.catalogue import ProjectQuery, extract, find_projects, rebuild
+from indexer.catalogue import extract
 from indexer.catalogue.extract import extract_projects
 from indexer.catalogue.fields import Span, amounts
 from indexer.catalogue.link import link
 from indexer.ingest.chunking import split_document
 from indexer.ingest.loaders import load_document
 from indexer.ingest.metadata import extract_metadata
-from indexer.ingest.pipeline import index_paths
 from indexer.models import LoadedDocument
 from indexer.text.themes import themes_in
 from tests.conftest import KNOWLEDGE
-from tests.fakes import fake_index_deps
 
 FJELL = KNOWLEDGE / "2019-03-15_prosjektbeskrivelse_fjell-sund-oygarden_fosterhjem.md"
 
@@ -226,53 +224,3 @@ def test_unreadable_model_answer_falls_back_to_the_rules(gazetteer) -> None:  # 
     _doc, records = _mentions(FJELL, gazetteer, model)
     assert [r.title for r in records] == ["Fosterhjem i vest"]
     assert len(records[0].amounts) == 3
-
-
-# --- stored with the ledger, kept in step by the incremental indexer ------------------------------
-
-
-def _titles(conn, **filters) -> dict[str, set[str]]:  # type: ignore[no-untyped-def]
-    query = ProjectQuery(**{k: frozenset(v) for k, v in filters.items()})
-    return {p.title: {s.source for s in p.sources} for p in find_projects(conn, query)}
-
-
-def test_index_add_change_delete_keeps_catalogue_in_step(settings, gazetteer, corpus) -> None:  # type: ignore[no-untyped-def]
-    deps = fake_index_deps(settings, gazetteer)
-    index_paths([corpus], deps)
-    conn = deps.store.conn
-    assert len(_titles(conn, themes={"fosterhjem"})) == 4
-
-    (corpus / "2022-12-15_sluttrapport_haugesund-karmoy_fosterhjem.md").unlink()
-    (corpus / "2020-02-11_referat_styringsgruppe_vestland.md").unlink()
-    (corpus / "2024-05-02_prosjektbeskrivelse_bergen-askoy_fosterhjem.md").write_text(
-        "# Prosjektbeskrivelse: «Heime hjå oss» – fosterhjem i Bergen og Askøy\n\n"
-        "**Vertskommune:** Bergen kommune\n**Samarbeidskommune:** Askøy kommune\n"
-        "**Prosjektperiode:** 1. juni 2024 – 31. mai 2026\n\n## Bakgrunn\n\nFor få fosterhjem.\n",
-        encoding="utf-8",
-    )
-    report = index_paths([corpus], deps)
-    assert report.removed == 2 and report.files_indexed == 1
-
-    titles = _titles(conn, themes={"fosterhjem"})
-    assert "Sammen for fosterhjemmet" not in titles
-    assert titles["Haugesunds-prosjektet"] == {"000_9cd953df84ef8b74.txt"}  # the mention stays
-    assert "Heime hjå oss" in titles
-    conflict = _titles(conn, themes={"høykonflikt"})["Barnevernets rolle i høykonfliktsaker"]
-    assert "2020-02-11_referat_styringsgruppe_vestland.md" not in conflict
-    assert "001_16f217685acad70e.txt" in conflict
-
-    before = _titles(conn)
-    rebuild(conn)
-    assert _titles(conn) == before  # incremental linking agrees with linking from scratch
-
-
-def test_history_filters_find_former_municipalities_and_counties(sample_context) -> None:  # type: ignore[no-untyped-def]
-    conn = sample_context.store.conn
-    oygarden = _titles(conn, municipalities={"4626"})
-    assert set(oygarden) == {"Fosterhjem i vest", "Barnevernets rolle i høykonfliktsaker"}
-    assert set(_titles(conn, municipalities={"4631"})) == {"Barnevernets rolle i høykonfliktsaker"}
-    vestland = _titles(conn, current_counties={"Vestland"})
-    assert {"Fosterhjem i vest", "Dokumentasjon av barnesamtaler"} <= set(vestland)
-    hordaland = _titles(conn, counties={"Hordaland"})
-    assert "Rettleiing nær fosterheimen" not in hordaland  # Kvam and Voss were Vestland by 2023
-    assert "Fosterhjem i vest" in hordaland

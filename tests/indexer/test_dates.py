@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from indexer.text.dates import find_dates, format_nb, parse_date
+from indexer.text.dates import find_dates, parse_date
 
 
 @pytest.mark.parametrize(
@@ -75,9 +75,3 @@ def test_parse_date_reads_the_date_in_a_question():
 def test_parse_date_without_a_date_is_none():
     assert parse_date("Hvilke kommuner har hatt fosterhjemsprosjekter?") is None
     assert parse_date("") is None
-
-
-def test_format_nb_writes_the_long_bokmal_form():
-    assert format_nb(dt.date(2024, 1, 31)) == "31. januar 2024"
-    assert format_nb(dt.date(2018, 6, 7)) == "7. juni 2018"
-    assert parse_date(format_nb(dt.date(2022, 12, 15))) == dt.date(2022, 12, 15)

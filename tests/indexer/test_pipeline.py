@@ -11,9 +11,11 @@ import textwrap
 import time
 from pathlib import Path
 
+import pytest
+
 from indexer.ingest.pipeline import index_paths
 from indexer.settings import Settings
-from indexer.store import ledger as state
+from indexer.store import KnowledgeStore
 from indexer.wiring import open_store
 from tests.conftest import REPO
 from tests.fakes import FakeEmbeddings, fake_index_deps
@@ -22,13 +24,10 @@ from tests.fakes import FakeEmbeddings, fake_index_deps
 def snapshot(settings: Settings) -> dict:
     """Everything a reader can see: ledger chunks, Chroma ids and the BM25 ids."""
     store = open_store(settings, with_vectors=True)
-    rows = store.conn.execute(
-        "SELECT c.chunk_id, c.text FROM chunks c JOIN documents d USING(doc_id) "
-        "WHERE d.status='done' ORDER BY c.chunk_id"
-    ).fetchall()
+    chunks = [c for m in store.documents() for c in store.document_chunks(m.doc_id)]
     chroma = store.vectors._collection.get(include=[])["ids"]  # noqa: SLF001
     return {
-        "ledger": [(r["chunk_id"], r["text"]) for r in rows],
+        "ledger": sorted((c.chunk_id, c.text) for c in chunks),
         "chroma": sorted(chroma),
         "lexical": sorted(store.lexical().chunk_ids),
         "docs": sorted(m.source for m in store.documents()),
@@ -146,9 +145,9 @@ def test_sigkill_mid_run_then_rerun_equals_one_clean_run(tmp_path, corpus, gazet
     deadline = time.time() + 60
     while time.time() < deadline:
         if killed.state_db_path.exists():
-            conn = state.connect(killed.state_db_path)
-            done = conn.execute("SELECT count(*) FROM documents WHERE status='done'").fetchone()[0]
-            conn.close()
+            store = KnowledgeStore.open(killed.state_db_path, killed.lexical_dir)
+            done = len(store.documents())
+            store.close()
             if done >= 4:
                 break
         time.sleep(0.05)
@@ -182,3 +181,54 @@ def test_status_json_lists_every_file_with_type_and_date(settings, corpus, gazet
     by_source = {d["source"]: d for d in payload["documents"]}
     assert by_source["000_9cd953df84ef8b74.txt"]["doc_type"] == "referat"
     assert by_source["000_9cd953df84ef8b74.txt"]["date"] == "2024-01-31"
+
+
+class RecordingEnricher:
+    """A second enricher beside the catalogue: sees every document, writes inside its commit."""
+
+    def __init__(self, fail_on: str | None = None) -> None:
+        self.enriched: list[str] = []
+        self.removed: list[str] = []
+        self.fail_on = fail_on
+
+    def enrich(self, doc, meta, chunks):  # type: ignore[no-untyped-def]
+        def write(tx) -> None:  # type: ignore[no-untyped-def]
+            if meta.source == self.fail_on:
+                raise RuntimeError("enricher failed")
+            self.enriched.append(meta.source)
+
+        return write
+
+    def remove(self, doc_id):  # type: ignore[no-untyped-def]
+        return lambda tx: self.removed.append(doc_id)
+
+
+def test_every_enricher_writes_with_its_document_and_hears_of_removals(settings, corpus, gazetteer):
+    deps = fake_index_deps(settings, gazetteer)
+    recorder = RecordingEnricher()
+    deps.enrichers.append(recorder)
+    index_paths([corpus], deps)
+    assert len(recorder.enriched) == 17
+    gone = corpus / "2024-11-20_sluttrapport_rana-hemnes_foreldrestotte.md"
+    gone.unlink()
+    index_paths([corpus], deps)
+    assert len(recorder.enriched) == 17 and len(recorder.removed) == 1
+    assert gone.name not in snapshot(settings)["docs"]
+
+
+def test_a_failing_enricher_leaves_its_document_unseen_until_the_next_run(
+    settings, corpus, gazetteer
+):
+    first = sorted(p.name for p in corpus.iterdir())[0]
+    deps = fake_index_deps(settings, gazetteer)
+    deps.enrichers.append(RecordingEnricher(fail_on=first))
+    with pytest.raises(RuntimeError, match="enricher failed"):
+        index_paths([corpus], deps)
+    snap = snapshot(settings)  # its vectors are in Chroma, but the ledger never said `done`
+    assert (snap["docs"], snap["ledger"]) == ([], []) and snap["chroma"]
+    healthy = RecordingEnricher()
+    deps = fake_index_deps(settings, gazetteer)
+    deps.enrichers.append(healthy)
+    index_paths([corpus], deps)
+    assert len(healthy.removed) == 1 and first in healthy.enriched  # cleaned, then indexed again
+    assert len(snapshot(settings)["docs"]) == 17

@@ -13,8 +13,9 @@ from aiohttp import web
 from botframework.connector.auth import BotFrameworkAuthentication
 
 from bot.core.models import AnswerCore
-from bot.teams.server import LEDGER_KEY, TURNS_KEY, create_app
+from bot.teams.server import CONVERSATIONS_KEY, TURNS_KEY, create_app
 from indexer.settings import Settings
+from indexer.store.conversations import ConversationStore
 from tests.bot.teams.fakes import ConnectorStub, FakeCore
 
 BOT_ID = "28:bot-id"
@@ -45,8 +46,8 @@ class Service:
         await self.app[TURNS_KEY].drain(timeout=20)
 
     @property
-    def ledger(self):  # type: ignore[no-untyped-def]
-        return self.app[LEDGER_KEY]
+    def ledger(self) -> ConversationStore:
+        return self.app[CONVERSATIONS_KEY]
 
     async def close(self) -> None:
         await self.http.close()

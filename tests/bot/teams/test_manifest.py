@@ -16,7 +16,7 @@ import typer
 from typer.testing import CliRunner
 
 from bot.cli.serve_cmd import register
-from bot.teams.commands import COMMANDS
+from bot.teams.commands import commands
 from bot.teams.manifest import TEMPLATE_DIR, build_manifest, write_package
 from indexer.errors import ConfigError
 
@@ -121,7 +121,7 @@ def test_manifest_commands_match_the_bots_commands() -> None:
     manifest = build_manifest(APP_ID)
     [command_list] = manifest["bots"][0]["commandLists"]
     listed = [(c["title"], c["description"]) for c in command_list["commands"]]
-    assert listed == [tuple(c) for c in COMMANDS]
+    assert listed == [tuple(c) for c in commands("nb")]
     assert {"/hjelp", "/prosjekter", "/oppsummer", "/utkast", "/kilder"} == {t for t, _ in listed}
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from bot.core.models import Answer, Citation
+from bot.drafting.links import DownloadSigner
+from bot.i18n import messages
 from bot.teams import cards, render
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
@@ -189,3 +191,80 @@ def test_welcome_lists_every_command_and_offers_prompts() -> None:
     assert facts == ["/hjelp", "/prosjekter", "/oppsummer", "/utkast", "/kilder"]
     actions = prompt_message["suggestedActions"]["actions"]
     assert len(actions) >= 3 and all(a["type"] == "imBack" and a["value"] for a in actions)
+
+
+# --- the face speaks the answer's language ---------------------------------------------------
+
+
+def _card_texts(value: object) -> list[str]:
+    """Every string a card shows: text blocks, fact titles and values, button titles."""
+    if isinstance(value, list):
+        return [s for v in value for s in _card_texts(v)]
+    if not isinstance(value, dict):
+        return []
+    shown = [value[k] for k in ("text", "title", "value") if isinstance(value.get(k), str)]
+    return shown + [s for k, v in value.items() if k != "url" for s in _card_texts(v)]
+
+
+def _bokmal_only(*areas: str) -> set[str]:
+    """Bokmål messages of these areas whose Nynorsk and English forms differ from them."""
+    return {
+        m["nb"].split("{")[0].strip()
+        for key, m in messages().items()
+        if key.split(".")[0] in areas and m["nb"] not in (m["nn"], m["en"])
+    } - {""}
+
+
+def _localised_answer(language: str) -> Answer:
+    rows = [[f"Prosjekt {i}", "Fosterhjem " * 30] for i in range(400)]
+    draft = {
+        "draft_id": "ab" * 10,
+        "title": "Utkast",
+        "sections": [{"title": "Mål", "missing": False}, {"title": "Tiltak", "missing": True}],
+        "checklist": [{"label": "Krav 1", "status": "missing", "detail": ""},
+                      {"label": "Krav 2", "status": "met", "detail": ""}],
+    }
+    return Answer(question="q", answer="Svar [1].", citations=[cite(1)], language=language,
+                  data={"table": {"columns": ["A", "B"], "rows": rows}, "draft": draft})
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("nn", {"Viser", "Delar", "✅ utfylt", "⬜ manglar", "Sjekkliste mot kriteria",
+                "Last ned utkastet (.docx)", "Lenkja er personleg og verkar i 24 timar."}),
+        ("en", {"Showing", "Sections", "✅ filled in", "⬜ missing", "Checklist against the criteria",
+                "Download the draft (.docx)", "The link is personal and works for 24 hours."}),
+    ],
+)
+def test_cards_and_buttons_carry_the_answers_language(language: str, expected: set[str]) -> None:
+    links = render.DraftLinks(DownloadSigner(b"k", ttl_s=24 * 3600), "https://bot.example.no")
+    messages_ = render.answer_messages(_localised_answer(language), links, "29:user-1")
+    shown = _card_texts([a["content"] for m in messages_ for a in m["attachments"]])
+    for text in expected:
+        assert any(s.startswith(text) for s in shown), (text, shown)
+    bokmal = _bokmal_only("teams", "drafting")
+    assert [s for s in shown if any(s.startswith(b) for b in bokmal)] == []
+
+
+@pytest.mark.parametrize(
+    ("language", "greeting", "prompt"),
+    [("nn", "Hei! Eg er Læringsbot.", "Kva kan stimuleringsmidlar brukast til?"),
+     ("en", "Hi! I'm Læringsbot.", "What can the stimulus funds be used for?")],
+)
+def test_welcome_in_nynorsk_and_english(language: str, greeting: str, prompt: str) -> None:
+    card_message, prompt_message = render.welcome(language)  # type: ignore[arg-type]
+    card = card_message["attachments"][0]["content"]
+    shown = _card_texts(card) + [prompt_message["text"]]
+    shown += [a["title"] for a in prompt_message["suggestedActions"]["actions"]]
+    assert card["body"][0]["text"] == greeting and prompt in shown
+    assert [f["title"] for f in card["body"][2]["facts"]][0] == "/hjelp"  # commands keep names
+    bokmal = _bokmal_only("teams")
+    assert [s for s in shown if any(s.startswith(b) for b in bokmal)] == []
+
+
+def test_searching_and_notices_follow_the_language() -> None:
+    assert render.searching("nb") == "Søker i kunnskapsbasen…"
+    assert render.searching("nn") == "Søkjer i kunnskapsbasen…"
+    assert render.too_long(900, 800, "en")["text"].startswith("Your message is too long (900")
+    assert "(Referanse: abc)" in render.error("abc", "nn")["text"]

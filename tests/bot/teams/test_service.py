@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.bot.teams.conftest import BOT_ID, Service, activity, start_service
 from tests.bot.teams.fakes import ConnectorStub, FakeCore, StreamingFakeCore
 
@@ -41,6 +43,24 @@ async def test_reply_carries_citations_ai_label_and_feedback_buttons(
     assert reply["channelData"]["feedbackLoop"] == {"type": "default"}
     assert reply["replyToId"] == body["id"]
     assert reply["_path"] == f"/v3/conversations/conv-1/activities/{body['id']}"
+
+
+@pytest.mark.parametrize(
+    ("question", "searching"),
+    [("Kva kommunar har fosterheimsprosjekt?", "Søkjer i kunnskapsbasen…"),
+     ("Which municipalities have foster care projects?", "Searching the knowledge base…")],
+)
+async def test_the_searching_update_speaks_the_questions_language(
+    teams_settings, connector: ConnectorStub, question: str, searching: str
+) -> None:
+    service = await start_service(teams_settings, StreamingFakeCore(step=0.01))
+    try:
+        await service.post(activity(connector, question))
+        await service.settle()
+    finally:
+        await service.close()
+    assert _stream_types(connector.sent)[0] == "informative"
+    assert connector.sent[0]["text"] == searching
 
 
 async def test_group_chat_gets_typing_then_one_final_message_without_streaming(

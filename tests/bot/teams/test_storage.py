@@ -1,4 +1,4 @@
-"""SQLite-backed botbuilder Storage and the activity ledger survive a restart."""
+"""The botbuilder Storage adapter over the conversation store survives a restart."""
 
 from __future__ import annotations
 
@@ -6,23 +6,24 @@ from pathlib import Path
 
 import pytest
 
-from bot.teams.storage import ActivityLedger, SqliteStorage, TeamsDatabase
+from bot.teams.storage import StateStorage
+from indexer.store.conversations import ConversationStore
 
 
 async def test_storage_round_trips_json_and_survives_reopening(tmp_path: Path) -> None:
-    db = TeamsDatabase(tmp_path / "t.sqlite")
-    await SqliteStorage(db).write(
+    store = ConversationStore(tmp_path / "t.sqlite")
+    await StateStorage(store).write(
         {"msteams/conversations/c1": {"history": [{"role": "user", "text": "Hei"}]}}
     )
-    db.close()
-    again = SqliteStorage(TeamsDatabase(tmp_path / "t.sqlite"))
+    store.close()
+    again = StateStorage(ConversationStore(tmp_path / "t.sqlite"))
     found = await again.read(["msteams/conversations/c1", "missing"])
     assert list(found) == ["msteams/conversations/c1"]
     assert found["msteams/conversations/c1"]["history"][0]["text"] == "Hei"
 
 
 async def test_stale_e_tag_is_a_conflict_and_star_overwrites(tmp_path: Path) -> None:
-    storage = SqliteStorage(TeamsDatabase(tmp_path / "t.sqlite"))
+    storage = StateStorage(ConversationStore(tmp_path / "t.sqlite"))
     await storage.write({"k": {"n": 1}})
     first = (await storage.read(["k"]))["k"]
     await storage.write({"k": {**first, "n": 2}})  # the current e_tag: accepted
@@ -33,20 +34,7 @@ async def test_stale_e_tag_is_a_conflict_and_star_overwrites(tmp_path: Path) -> 
 
 
 async def test_delete_removes_keys(tmp_path: Path) -> None:
-    storage = SqliteStorage(TeamsDatabase(tmp_path / "t.sqlite"))
+    storage = StateStorage(ConversationStore(tmp_path / "t.sqlite"))
     await storage.write({"a": {"x": 1}, "b": {"x": 2}})
     await storage.delete(["a"])
     assert list(await storage.read(["a", "b"])) == ["b"]
-
-
-def test_an_activity_id_is_claimed_once_even_after_a_restart(tmp_path: Path) -> None:
-    ledger = ActivityLedger(TeamsDatabase(tmp_path / "t.sqlite"))
-    assert ledger.claim("msteams|c1|a1") is True
-    assert ledger.claim("msteams|c1|a1") is False
-    assert ActivityLedger(TeamsDatabase(tmp_path / "t.sqlite")).claim("msteams|c1|a1") is False
-
-
-def test_feedback_on_an_unknown_reply_is_still_kept(tmp_path: Path) -> None:
-    ledger = ActivityLedger(TeamsDatabase(tmp_path / "t.sqlite"))
-    record = ledger.record_feedback("c1", "nope", "u1", "like", "")
-    assert record.question is None and ledger.feedback() == [record]

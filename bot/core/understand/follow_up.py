@@ -1,4 +1,4 @@
-"""Follow-up questions made standalone: "og når er neste samling?" after a question about
+"""Follow-up questions made standalone: «og når er neste samling?» after a question about
 Hordaland becomes a question about Hordaland.
 
 Offline and deterministic: a short question that opens like a follow-up, or names no place,
@@ -25,21 +25,25 @@ _STOP = frozenset("Hva Hvem Hvor Hvilke Hvilken Når Kva Kven Kvar Kor What Who 
                   "Og And I".split())
 
 
-def standalone_question(text: str, history: list[ChatTurn]) -> str:
-    previous = next((t.text for t in reversed(history) if t.role == "user"), None)
-    if not previous or not _is_follow_up(text):
-        return text
-    context = [w for w in _context_words(previous) if w.lower() not in text.lower()]
-    if not context:
-        return text
-    return f"{text.rstrip()} ({' '.join(dict.fromkeys(context))})"
+def previous_question(history: tuple[ChatTurn, ...]) -> str | None:
+    return next((t.text for t in reversed(history) if t.role == "user"), None)
 
 
-def _is_follow_up(text: str) -> bool:
+def is_follow_up(text: str) -> bool:
     if _FOLLOW_UP_OPENING.match(text):
         return True
-    own = _context_words(text)
-    return len(text.split()) <= 6 and not own
+    return len(text.split()) <= 6 and not _context_words(text)
+
+
+def standalone(text: str, history: tuple[ChatTurn, ...]) -> tuple[str, bool]:
+    """The question completed with the previous question's context, and whether it was."""
+    previous = previous_question(history)
+    if not previous or not is_follow_up(text):
+        return text, False
+    context = [w for w in _context_words(previous) if w.lower() not in text.lower()]
+    if not context:
+        return text, False
+    return f"{text.rstrip()} ({' '.join(dict.fromkeys(context))})", True
 
 
 def _context_words(text: str) -> list[str]:

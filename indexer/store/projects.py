@@ -7,45 +7,18 @@ evidence from committed documents is shown: a document being rewritten never sur
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
-from dataclasses import dataclass, field
 from functools import lru_cache
 
-from indexer.catalogue.models import Evidence, ProjectRecord
-from indexer.models import DocType
-from indexer.store.catalogue import ensure_schema
-
-
-@dataclass(frozen=True)
-class ProjectQuery:
-    themes: frozenset[str] = frozenset()
-    municipalities: frozenset[str] = frozenset()  # today's kommunenummer
-    current_counties: frozenset[str] = frozenset()  # Vestland: also Hordaland before 2020
-    counties: frozenset[str] = frozenset()  # a historic county as it was (Hordaland)
-    title: str | None = None  # part of the project's name
-    years: tuple[int, int] | None = None  # the project ran at some time in these years
-    doc_types: frozenset[DocType] = field(default_factory=frozenset)
-
-
-@dataclass(frozen=True)
-class Coverage:
-    documents: int
-    last_indexed: dt.date | None
+from indexer.catalogue.models import Evidence, ProjectQuery, ProjectRecord
+from indexer.store import documents
 
 
 def find_projects(conn: sqlite3.Connection, query: ProjectQuery) -> list[ProjectRecord]:
     """Every project matching all given filters, oldest first."""
     sql, params = _select(query)
-    try:
-        rows = conn.execute(sql, params).fetchall()
-    except sqlite3.OperationalError as exc:
-        if "no such table" not in str(exc):
-            raise
-        ensure_schema(conn)  # nothing indexed yet: the tables come with the first write
-        rows = []
-    projects = [_parse(r[0]) for r in rows]
-    visible = _committed(conn, {s.doc_id for p in projects for s in p.sources})
+    projects = [_parse(r[0]) for r in conn.execute(sql, params).fetchall()]
+    visible = documents.committed_ids(conn, {s.doc_id for p in projects for s in p.sources})
     kept = [p for p in (_only_committed(p, visible) for p in projects) if p is not None]
     if query.doc_types:
         kept = [p for p in kept if any(s.doc_type in query.doc_types for s in p.sources)]
@@ -53,14 +26,6 @@ def find_projects(conn: sqlite3.Connection, query: ProjectQuery) -> list[Project
         wanted = query.title.casefold()
         kept = [p for p in kept if wanted in p.title.casefold()]
     return kept
-
-
-def coverage(conn: sqlite3.Connection) -> Coverage:
-    """Documents in the ledger (a full count: a status filter would scan every row)."""
-    count = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-    row = conn.execute("SELECT value FROM meta WHERE key = 'last_indexed_at'").fetchone()
-    when = dt.datetime.fromisoformat(row[0]).date() if row else None
-    return Coverage(documents=count, last_indexed=when)
 
 
 @lru_cache(maxsize=2048)
@@ -98,20 +63,6 @@ def _select(query: ProjectQuery) -> tuple[str, list[object]]:
 
 def _marks(values: frozenset[str]) -> str:
     return ",".join("?" * len(values)) or "NULL"
-
-
-def _committed(conn: sqlite3.Connection, doc_ids: set[str]) -> set[str]:
-    found: set[str] = set()
-    ids = sorted(doc_ids)
-    for i in range(0, len(ids), 500):
-        part = ids[i : i + 500]
-        rows = conn.execute(
-            f"SELECT doc_id FROM documents WHERE status = 'done' AND doc_id IN "
-            f"({','.join('?' * len(part))})",
-            part,
-        )
-        found.update(r[0] for r in rows)
-    return found
 
 
 def _only_committed(project: ProjectRecord, visible: set[str]) -> ProjectRecord | None:

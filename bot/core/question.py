@@ -1,0 +1,171 @@
+"""The question, understood once: the typed object every route reads instead of the raw text.
+
+`bot.core.understand.understand` builds it from the user's text and the conversation; no route
+re-parses the text for places, years, meeting references or what kind of answer is asked for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from bot.core.models import ChatTurn
+from indexer.models import DocType
+from indexer.text.language import Language
+
+
+class Intent(StrEnum):
+    """What the user wants; it decides the route."""
+
+    EMPTY = "empty"
+    HELP = "help"  # /hjelp
+    SOURCES = "sources"  # /kilder: the documents in the knowledge base
+    INJECTION = "injection"  # «ignorer kildene …»
+    DRAFT = "draft"  # open a draft dialog (a dialog in progress is the drafting route's)
+    SUMMARY = "summary"  # summarise a referat, a document or a topic
+    DECISIONS = "decisions"  # what meetings decided, action items
+    PARTICIPANTS = "participants"  # who attended a meeting
+    PROJECTS = "projects"  # catalogue lists, counts, sums and comparisons of projects
+    DOCUMENTS = "documents"  # which documents the knowledge base holds
+    FACT = "fact"  # anything else: answered from retrieved sentences
+
+
+class AnswerType(StrEnum):
+    """The kind of fact a part of the question asks for (soft evidence for a sentence)."""
+
+    DATE = "date"
+    AMOUNT = "amount"
+    COUNT = "count"
+    PERSON = "person"
+    PLACE = "place"
+    YESNO = "yesno"
+    LIST = "list"
+
+
+class ListAsk(StrEnum):
+    """What a catalogue question wants of the matching projects."""
+
+    MUNICIPALITIES = "municipalities"
+    PROJECTS = "projects"
+    COUNT_PROJECTS = "count_projects"
+    COUNT_MUNICIPALITIES = "count_municipalities"
+    AMOUNTS = "amounts"
+    COMPARE = "compare"
+
+
+class TimeFocus(StrEnum):
+    """Time words that change which source is right: «neste samling», «nå», «siste møte»."""
+
+    NEXT = "next"  # neste, kommende, upcoming: a past date must be stated as past
+    CURRENT = "current"  # nå, i år, gjeldende, fortsatt: the newest source wins
+    LATEST = "latest"  # siste, forrige, last: the newest meeting or document
+
+
+@dataclass(frozen=True)
+class Place:
+    """A municipality or county the question names, with its history both ways."""
+
+    name: str  # as the question wrote it (SSB spelling)
+    kind: str  # "municipality" | "county"
+    current_names: tuple[str, ...]  # today's name(s): Fjell → Øygarden
+    former_names: tuple[str, ...]  # every name it or its successor had: Øygarden → Fjell, Sund …
+    numbers: tuple[str, ...] = ()  # today's kommunenummer (municipalities only)
+
+    @property
+    def is_current(self) -> bool:
+        return self.name in self.current_names
+
+    @property
+    def all_names(self) -> frozenset[str]:
+        return frozenset({self.name, *self.current_names, *self.former_names})
+
+
+@dataclass(frozen=True)
+class YearSpan:
+    first: int  # 0: open start
+    last: int  # 9999: open end
+
+    def __contains__(self, year: object) -> bool:
+        return isinstance(year, int) and self.first <= year <= self.last
+
+    @property
+    def single(self) -> int | None:
+        return self.first if self.first == self.last else None
+
+
+@dataclass(frozen=True)
+class MeetingRef:
+    """Which meeting the question means: a date, a month, a year, words of its name, or the
+    latest one («siste møte»)."""
+
+    date: dt.date | None = None
+    month: tuple[int, int] | None = None  # (year, month)
+    year: int | None = None
+    words: tuple[str, ...] = ()  # stems that should match the meeting's title/network/county
+    latest: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return not (self.date or self.month or self.year or self.words or self.latest)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a multi-part question («Hvem leder …, og hvor mye søkes det om?»)."""
+
+    text: str
+    answer_types: tuple[AnswerType, ...] = ()
+    negated: bool = False  # «hva kan midlene IKKE brukes til»
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A word read as the corpus word it almost is («fosterhejm» → «fosterhjem»)."""
+
+    written: str
+    read: str
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str  # as the user typed it (trimmed)
+    language: Language
+    intent: Intent
+    standalone: str  # follow-ups completed from the conversation; typos corrected
+    today: dt.date
+    history: tuple[ChatTurn, ...] = ()
+    command: str | None = None  # "hjelp", "kilder", "prosjekter", "oppsummer", "utkast" …
+    parts: tuple[Part, ...] = ()
+    municipalities: tuple[Place, ...] = ()
+    counties: tuple[Place, ...] = ()
+    years: YearSpan | None = None
+    years_tied: bool = False  # «referatet fra 2018»: the year names the document, not a topic
+    dates: tuple[dt.date, ...] = ()
+    doc_types: frozenset[DocType] = frozenset()
+    doc_types_named: frozenset[DocType] = frozenset()  # «i referatet»: points at a document
+    themes: frozenset[str] = frozenset()  # theme keys (indexer.text.themes)
+    unknown_theme: str | None = None  # a theme-like word no theme matches: «Mente du …?»
+    list_ask: ListAsk | None = None
+    meeting: MeetingRef | None = None
+    time: TimeFocus | None = None
+    names: tuple[str, ...] = ()  # proper names and «quoted titles» the answer must be about
+    quoted: str | None = None  # a «quoted title»
+    topic: str = ""  # what a decisions/summary question is about («om kompetansemiljøene»)
+    actor: str = ""  # who decided («styringsgruppen»)
+    corrections: tuple[Correction, ...] = ()
+    follow_up: bool = False  # completed from the previous question
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def answer_types(self) -> tuple[AnswerType, ...]:
+        return self.parts[0].answer_types if self.parts else ()
+
+    @property
+    def places(self) -> tuple[Place, ...]:
+        return self.municipalities + self.counties
+
+    def with_intent(self, intent: Intent) -> Question:
+        from dataclasses import replace
+
+        return replace(self, intent=intent)

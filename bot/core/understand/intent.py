@@ -1,0 +1,245 @@
+"""What the user wants, decided once: the one place that classifies questions.
+
+Every phrase pattern that routes a question lives here (commands, drafts, summaries, decisions,
+participants, document listings, project lists, fact questions); routes read `Question.intent`
+and never look at the text again to decide whether a question is theirs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.question import Intent, ListAsk
+from indexer.models import DocType
+
+COMMANDS: dict[str, Intent] = {
+    "hjelp": Intent.HELP, "help": Intent.HELP, "kilder": Intent.SOURCES,
+    "kjelder": Intent.SOURCES, "sources": Intent.SOURCES, "prosjekter": Intent.PROJECTS,
+    "prosjekt": Intent.PROJECTS, "projects": Intent.PROJECTS, "project": Intent.PROJECTS,
+    "oppsummer": Intent.SUMMARY, "summarise": Intent.SUMMARY, "summarize": Intent.SUMMARY,
+    "utkast": Intent.DRAFT, "draft": Intent.DRAFT, "dokumenter": Intent.DOCUMENTS,
+    "documents": Intent.DOCUMENTS, "vedtak": Intent.DECISIONS, "decisions": Intent.DECISIONS,
+}  # fmt: skip
+_COMMAND = re.compile(r"^\s*/(\w+)")
+_INJECTION = re.compile(
+    r"\b(ignorer|ignore|se bort fra|sjå bort frå|glem|forget|disregard)\b.{0,40}"
+    r"\b(kilde\w*|kjelde\w*|sources?|instruks\w*|instructions?|regl\w*|rules?|dokument\w*)",
+    re.I,
+)
+# --- drafts ----------------------------------------------------------------------------------
+_DOC_WORDS = (
+    r"(?:prosjektplan\w*|søknad\w*|sluttrapport\w*|rapport\w*|prosjektbeskrivels\w*|"
+    r"prosjektskildring\w*|project plan|application|final report|report|proposal)"
+)
+_DRAFT_REQUESTS = (
+    re.compile(r"\b(?:hjelp\w*|help|assist)\b.{0,40}?\b(?:skrive|skriva|lage|laga|utforme|"
+               r"formulere|write|draft|prepare)\b.{0,60}?\b" + _DOC_WORDS, re.I | re.S),
+    re.compile(r"^\s*(?:skriv|lag|write|draft)\b.{0,30}?\b(?:utkast\w*|prosjektplan\w*|"
+               r"sluttrapport\w*|project plan|final report)", re.I),
+    re.compile(r"\butkast\s+til\s+(?:en |ein |et |eit )?(?:prosjektplan|søknad|sluttrapport)",
+               re.I),
+)
+_QUESTION_WORDS = frozenset((
+    "hva", "hvem", "hvor", "hvordan", "hvilke", "hvilken", "hvilket", "hvorfor", "når", "kva",
+    "kven", "kvar", "korleis", "kor", "kvifor", "kan", "er", "finnes", "fins", "what", "who",
+    "where", "how", "which", "when", "why", "can", "is", "are", "does", "do",
+))
+# --- minutes ---------------------------------------------------------------------------------
+_SUMMARY_VERB = re.compile(
+    r"(?:^|[\s/])(?:oppsummer\w*|samanfatt\w*|sammenfatt\w*|summari[sz]e\w*|summary|"
+    r"sammendrag\w*|samandrag\w*|resymé\w*|recap|hovedpunkt\w*|hovudpunkt\w*|main points|"
+    r"key points|gist)\b", re.I)
+_DECISIONS_ASKED = re.compile(
+    r"^\W*(?:og\s+)?(?:hva|kva|what)\b.{0,60}?\b(?:bestemt|bestemte|vedtatt|vedteke|vedtok|"
+    r"besluttet|beslutta|avgjort|konkludert|decided?|agreed|concluded)\b"
+    r"|\b(?:hvilke|kva for(?: nokre)?|which|list\w*|oppsummer\w*)\s+(?:\w+\s+){0,2}?"
+    r"(?:vedtak\w*|decisions|oppfølgingspunkt\w*|oppfølgjingspunkt\w*|action items)\b"
+    r"|\b(?:vedtakene|vedtaka|decisions made)\b", re.I)
+_ACTOR_TOPIC = re.compile(
+    r"^\W*(?:hva|kva|what)\s+(?:har|has|have|did|vedtok|bestemte)\s+(?P<actor>.+?)\s+"
+    r"(?:bestemt|vedtatt|vedteke|besluttet|avgjort|konkludert|decided?|agreed|concluded|decide)?"
+    r"\s*(?:om|angående|angåande|når det gjelder|about|on|regarding)\s+(?P<topic>.+?)\W*$",
+    re.I)
+_PARTICIPANTS = re.compile(
+    r"\b(hvem|kven|who|hvilke|kva for|which)\b.{0,50}?\b(deltok|deltek|delte|møtte|attended|"
+    r"participated|var til stede|var tilstede|was present|were present|was there|were there|"
+    r"var referent|was (?:the )?(?:minute[- ]?taker|referent)|took (?:the )?minutes)\b|"
+    r"\b(deltakere|deltakarar|deltakarane|deltakerne|participants|attendees|til stede på)\b",
+    re.I)
+_MEETING_WORD = re.compile(r"(referat|møte|samling|minutes|meeting|gathering)", re.I)
+# --- documents -------------------------------------------------------------------------------
+_DOC_TYPE_WORDS: tuple[tuple[str, DocType], ...] = (
+    (r"sluttrapport\w*|final reports?", DocType.SLUTTRAPPORT),
+    (r"referat\w*|minutes|møtereferat\w*", DocType.REFERAT),
+    (r"prosjektbeskrivels\w*|prosjektskildring\w*|project descriptions?", DocType.PROSJEKTBESKRIVELSE),
+    (r"utlysning\w*|utlysing\w*|calls?(?: for (?:applications|proposals))?", DocType.UTLYSNING),
+    (r"invitasjon\w*", DocType.INVITASJON),
+    (r"retningslin\w*|veileder\w*|rettleiar\w*|guidelines?", DocType.RETNINGSLINJE),
+)
+_DOC_TYPE_PATTERNS = tuple((re.compile(rf"\b(?:{p})", re.I), t) for p, t in _DOC_TYPE_WORDS)
+# A definite form points at a document: «i referatet», «retningslinjene»; «et utkast til
+# retningslinjer» is a topic.
+_NAMED_DOC: tuple[tuple[re.Pattern[str], frozenset[DocType]], ...] = (
+    (re.compile(r"\b(referatet|referata|referatene|møtereferatet|the minutes|minutes of)\b", re.I),
+     frozenset({DocType.REFERAT})),
+    (re.compile(r"\b(retningslinjene|retningslinene|the guidelines)\b", re.I),
+     frozenset({DocType.RETNINGSLINJE})),
+    (re.compile(r"\b(utlysningen|utlysinga|utlysingen|invitasjonen|the call( for "
+                r"(applications|proposals))?)\b", re.I),
+     frozenset({DocType.UTLYSNING, DocType.INVITASJON})),
+    (re.compile(r"\b(prosjektbeskrivelsen|prosjektskildringa|the project description)\b", re.I),
+     frozenset({DocType.PROSJEKTBESKRIVELSE})),
+    (re.compile(r"\b(sluttrapporten|the final report)\b", re.I),
+     frozenset({DocType.SLUTTRAPPORT})),
+)
+_DOCUMENTS = re.compile(
+    r"\b(?:hvilke|kva for(?: nokre)?|which|what|list(?:e)?(?: opp| over)?(?: all| the)?|"
+    r"vis(?: meg)?(?: alle)?|hvor mange|kor mange|how many|oversikt over|finnes det|"
+    r"har (?:vi|du|dere|de)|do (?:we|you) have)\s+(?:\w+\s+){0,3}?"
+    r"(?:sluttrapport\w*|final reports|referat(?:er|a|ene)?|minutes|prosjektbeskrivelser\w*|"
+    r"prosjektskildringar\w*|project descriptions|utlysning(?:er|ane|ene)|utlysingar|calls|"
+    r"retningslinjer|guidelines|dokument(?:er|a|ene)?|documents)\b", re.I)
+_ABOUT_CONTENT = re.compile(
+    r"\b(står|stod|sier|seier|says?|om hva|om kva|"
+    r"i (?:referatet|sluttrapporten|utlysningen|retningslinjene))\b", re.I)
+# --- project lists -------------------------------------------------------------------------
+_LIST_COMMAND = re.compile(r"^\s*/(?:prosjekter|prosjekt|projects?)\b", re.I)
+_MUNICIPALITIES = re.compile(
+    r"\b(?:hvilke|kva(?:\s+for)?|which|what)\s+(?:andre\s+|other\s+)?"
+    r"(?:kommuner|kommunane|kommunar|kommunene|municipalities)\b", re.I)
+_PROJECTS = re.compile(
+    r"\b(?:hvilke|hvilket|kva(?:\s+for|\s+slags)?|which|what)\s+(?:andre\s+|other\s+|nye\s+)?"
+    r"\w*(?:prosjekt|project)\w*", re.I)
+_RULES = re.compile(  # «Hvilke prosjekter kan få midler?» asks a call or guideline
+    r"\b(?:prosjekt\w*|projects?|kommuner|kommunar|municipalities)\s+(?:som\s+)?"
+    r"(?:kan|skal|bør|må|får|can|should|may|must|could|are eligible)\b", re.I)
+_COUNT = re.compile(
+    r"\b(?:hvor|kor|how)\s+(?:mange|many)\s+(?:\w+\s+)?(?P<what>\w*(?:prosjekt|project)\w*|"
+    r"kommun\w*|municipalit\w*)", re.I)
+_OVERVIEW = re.compile(
+    r"\b(?:oversikt|overview|liste?\s+(?:over|opp)|list\s+(?:all|the)|sammenlign\w*|"
+    r"samanlikn\w*|compare|summary of all)\b", re.I)
+_PROJECT_WORD = re.compile(r"prosjekt|project", re.I)
+_PROJECTS_PLURAL = re.compile(r"\b\w*(?:prosjekt(?:er|ene|a|ane)|projects)\b", re.I)
+_TOTAL = re.compile(r"\b(til sammen|til saman|totalt|in total|samlet|samla|summen|altogether|"
+                    r"total)\b", re.I)
+_COMPARE = re.compile(r"\b(?:sammenlign\w*|samanlikn\w*|compare|comparison)\b", re.I)
+_MONEY = re.compile(
+    r"budsjett|budget|stimuleringsmid|beløp|kostnad|midlar|midler|tildel|funding|amount|"
+    r"how much|hvor mye|kor mykje|kroner|\bkr\b|til sammen|til saman|in total|totalt|sum\b",
+    re.I)
+
+
+def command(text: str) -> str | None:
+    match = _COMMAND.match(text)
+    return match.group(1).lower() if match else None
+
+
+def is_injection(text: str) -> bool:
+    return bool(_INJECTION.search(text))
+
+
+def is_draft_request(text: str) -> bool:
+    return command(text) in {"utkast", "draft"} or any(p.search(text) for p in _DRAFT_REQUESTS)
+
+
+def looks_like_question(text: str) -> bool:
+    """«Hvor mange fosterhjem har Hå?» asked mid-dialog is a question, not an answer."""
+    words = text.strip().split()
+    return bool(words) and text.rstrip().endswith("?") and words[0].lower() in _QUESTION_WORDS
+
+
+def is_summary_request(text: str) -> bool:
+    return command(text) in {"oppsummer", "summarise", "summarize"} or bool(
+        _SUMMARY_VERB.search(text))
+
+
+def is_minutes_summary(text: str) -> bool:
+    return is_summary_request(text) and (command(text) == "oppsummer"
+                                         or bool(_MEETING_WORD.search(text)))
+
+
+def asks_decisions(text: str) -> bool:
+    return command(text) in {"vedtak", "decisions"} or bool(_DECISIONS_ASKED.search(text))
+
+
+def actor_and_topic(text: str) -> tuple[str, str]:
+    """«Hva har ressursgruppa bestemt om kompetansemiljøene?» → (ressursgruppa, kompetansemiljøene)."""
+    match = _ACTOR_TOPIC.match(text.strip())
+    return (match["actor"].strip(), match["topic"].strip()) if match else ("", "")
+
+
+def asks_participants(text: str) -> bool:
+    return bool(_PARTICIPANTS.search(text))
+
+
+def asks_documents(text: str) -> bool:
+    return command(text) in {"dokumenter", "documents"} or (
+        bool(_DOCUMENTS.search(text)) and not _ABOUT_CONTENT.search(text))
+
+
+def doc_types(text: str) -> frozenset[DocType]:
+    """Every document type the text names, in any form."""
+    return frozenset(t for pattern, t in _DOC_TYPE_PATTERNS if pattern.search(text))
+
+
+def named_doc_types(text: str) -> frozenset[DocType]:
+    """Types of a document the text points at («i referatet», «the guidelines»)."""
+    found: set[DocType] = set()
+    for pattern, types in _NAMED_DOC:
+        if pattern.search(text):
+            found |= types
+    return frozenset(found)
+
+
+def list_ask(text: str, has_theme: bool) -> ListAsk | None:
+    """What a catalogue question wants, or None when the text is not a project list question."""
+    if _RULES.search(text):
+        return None
+    if count := _COUNT.search(text):
+        places = count.group("what").casefold().startswith(("kommun", "municip"))
+        ask = ListAsk.COUNT_MUNICIPALITIES if places else ListAsk.COUNT_PROJECTS
+    elif _LIST_COMMAND.match(text) or _PROJECTS.search(text) or _MUNICIPALITIES.search(text) or (
+            _OVERVIEW.search(text) and _PROJECT_WORD.search(text)):
+        ask = _listing(text)
+    elif _TOTAL.search(text) and _MONEY.search(text) and _PROJECTS_PLURAL.search(text):
+        ask = ListAsk.AMOUNTS  # «How much have the foster-home projects … applied for in total?»
+    else:
+        return None
+    if ask in {ListAsk.MUNICIPALITIES, ListAsk.COUNT_MUNICIPALITIES} and not (
+            has_theme or _PROJECT_WORD.search(text)):
+        return None  # «Hvilke kommuner deltok på samlingen?» is about a meeting
+    return ask
+
+
+def _listing(text: str) -> ListAsk:
+    if _COMPARE.search(text) and _PROJECT_WORD.search(text):
+        return ListAsk.COMPARE
+    if _MONEY.search(text) and _PROJECT_WORD.search(text):
+        return ListAsk.AMOUNTS
+    if _MUNICIPALITIES.search(text):
+        return ListAsk.MUNICIPALITIES
+    return ListAsk.PROJECTS
+
+
+def classify(text: str, has_theme: bool) -> Intent:
+    """The intent of a (standalone) question; the order settles phrasings that fit several."""
+    if not text.strip():
+        return Intent.EMPTY
+    if (name := command(text)) is not None and name in COMMANDS:
+        return COMMANDS[name]
+    if is_injection(text):
+        return Intent.INJECTION
+    if is_draft_request(text):
+        return Intent.DRAFT
+    if asks_documents(text):
+        return Intent.DOCUMENTS
+    if asks_participants(text) and _MEETING_WORD.search(text):
+        return Intent.PARTICIPANTS
+    if asks_decisions(text) and not is_summary_request(text):
+        return Intent.DECISIONS
+    if is_summary_request(text):
+        return Intent.SUMMARY
+    if list_ask(text, has_theme) is not None:
+        return Intent.PROJECTS
+    return Intent.FACT

@@ -1,0 +1,48 @@
+"""Which meeting a question means: «referatet fra 31.01.2024», «REKOM september 2022»,
+«siste møte i ressursgruppa», «styringsgruppemøtet i Vestland i 2020».
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.question import MeetingRef
+from indexer.store.lexical import tokenize
+from indexer.text.dates import MONTH_NUMBERS, find_dates
+
+_COMMAND = re.compile(r"^\s*/\w+\b", re.I)
+_MONTH = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
+_MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+_YEAR = re.compile(r"\b(?P<y>(?:19|20)\d\d)\b")
+_LATEST = re.compile(r"\b(siste|sist|forrige|førre|last|latest|most recent|nyeste|nyaste)\b",
+                     re.I)
+# Words that say "a meeting" or "summarise" rather than which one.
+NOISE_WORDS = frozenset(tokenize(
+    "oppsummer oppsummering oppsummere referat referatet referater referata møte møtet møter "
+    "samling samlingen samlinga minutes meeting meetings summarise summarize summary samanfatt "
+    "sammenfatt sammendrag samandrag vedtak vedtaka vedtakene oppfølgingspunkter oppfølgingspunkt "
+    "oppfølging neste decisions decision action actions items item next the of from with and "
+    "please give me kort gi lag eit ein en et a an in at on to for dei det siste sist forrige "
+    "last latest nyeste hva kva what who hvem kven ble vart was were bestemt vedtatt vedteke "
+    "besluttet decided deltok attended til stede"
+)) | {"oppsummer", "med", "frå", "fra", "the", "of", "and", "with", "from", "in", "i", "på"}
+
+
+def meeting_ref(text: str) -> MeetingRef:
+    """The date, month, year, latest-flag and name words a request names."""
+    rest = _COMMAND.sub(" ", text)
+    dates = find_dates(rest)
+    for match in reversed(dates):
+        rest = rest[: match.start] + " " + rest[match.end :]
+    month = None
+    if not dates and (m := _MONTH_YEAR.search(rest)):
+        month = (int(m["y"]), MONTH_NUMBERS[m["m"].lower()])
+        rest = rest[: m.start()] + " " + rest[m.end() :]
+    year = None
+    if not dates and month is None and (m := _YEAR.search(rest)):
+        year = int(m["y"])
+        rest = rest[: m.start()] + " " + rest[m.end() :]
+    words = tuple(w for w in dict.fromkeys(tokenize(rest))
+                  if w not in NOISE_WORDS and not w.isdigit())
+    return MeetingRef(date=dates[0].date if dates else None, month=month, year=year,
+                      words=words, latest=bool(_LATEST.search(text)))

@@ -1,0 +1,78 @@
+"""Years, dates and time words in a question: «i 2018», «fra 2020», «før 2019», «31.01.2024»,
+«i fjor», «neste samling», «nå», «siste møte».
+
+A bare year is a topic (a 2020 report may well answer a question about 2018); a year tied to a
+document («referatet fra 2018») names that document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bot.core.question import TimeFocus, YearSpan
+from indexer.text.dates import find_dates
+
+_YEAR = r"((?:19|20)\d\d)"
+_ANY_YEAR = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
+_FROM = re.compile(rf"\b(?:fra|frå|from|since|siden|sidan|etter|after)\s+(?:og med\s+)?{_YEAR}\b",
+                   re.I)
+_BEFORE = re.compile(rf"\b(?:før|before|until|fram til|frem til)\s+{_YEAR}\b", re.I)
+_RANGE = re.compile(rf"\b{_YEAR}\s*(?:[–-]|til|to)\s*{_YEAR}\b|\bmellom\s+{_YEAR}\s+og\s+{_YEAR}\b",
+                    re.I)
+_IN_YEAR = re.compile(rf"\b(?:i|in|år|during)\s+{_YEAR}\b", re.I)
+_TIED = re.compile(
+    r"\b(referat\w*|møte\w*|samling\w*|utlysning\w*|minutes|meeting)\s+(fr[aå]|i|of|in)\s+"
+    r"(\d{1,2}\.?\s*\w*\s*)?((?:19|20)\d\d)", re.I)
+_LAST_YEAR = re.compile(r"\b(i fjor|ifjor|last year|året før)\b", re.I)
+_THIS_YEAR = re.compile(r"\b(i år|this year|inneværende år|dette året)\b", re.I)
+_NEXT = re.compile(r"\b(neste|kommende|komande|førstkommende|upcoming|next|"
+                   r"skal\s+(?:holdes|haldast|være|vere|arrangeres))\b", re.I)
+_LATEST = re.compile(r"\b(siste|sist|forrige|førre|last|latest|most recent|nyeste|nyaste)\b", re.I)
+_CURRENT = re.compile(r"\b(nå|now|currently|i dag|gjeldende|gjeldande|current|fortsatt|"
+                      r"framleis|fremdeles|still|nyeste|nyaste|i år|this year)\b", re.I)
+
+
+def year_span(text: str, today: dt.date) -> YearSpan | None:
+    """«fra 2020» → 2020–…, «før 2020» → …–2019, «2019–2021», «i 2018», «i fjor» → a year."""
+    if match := _RANGE.search(text):
+        years = [int(y) for y in match.groups() if y]
+        return YearSpan(min(years), max(years))
+    if match := _TIED.search(text):  # «referatet fra 2018» is that year, not 2018 onwards
+        return YearSpan(int(match.group(4)), int(match.group(4)))
+    if match := _FROM.search(text):
+        year = int(match.group(1))
+        after = match.group(0).casefold().startswith(("etter", "after"))
+        return YearSpan(year + 1 if after else year, 9999)
+    if match := _BEFORE.search(text):
+        return YearSpan(0, int(match.group(1)) - 1)
+    if match := _IN_YEAR.search(text):
+        return YearSpan(int(match.group(1)), int(match.group(1)))
+    years = sorted({int(y) for y in _ANY_YEAR.findall(text)})
+    if years:
+        return YearSpan(years[0], years[-1]) if len(years) <= 2 else None
+    if _LAST_YEAR.search(text):
+        return YearSpan(today.year - 1, today.year - 1)
+    if _THIS_YEAR.search(text):
+        return YearSpan(today.year, today.year)
+    return None
+
+
+def dates_in(text: str) -> tuple[dt.date, ...]:
+    return tuple(dict.fromkeys(match.date for match in find_dates(text)))
+
+
+def years_tied(text: str) -> bool:
+    return bool(_TIED.search(text))
+
+
+def time_focus(text: str) -> TimeFocus | None:
+    """Which of «neste», «siste», «nå» the question leans on; «neste» wins (it is the one a past
+    date would get wrong)."""
+    if _NEXT.search(text):
+        return TimeFocus.NEXT
+    if _LATEST.search(text):
+        return TimeFocus.LATEST
+    if _CURRENT.search(text):
+        return TimeFocus.CURRENT
+    return None

@@ -1,0 +1,55 @@
+"""The catalogue stored with the ledger: kept in step by the incremental indexer, read by filters."""
+
+from __future__ import annotations
+
+from indexer.catalogue import ProjectQuery
+from indexer.ingest.pipeline import index_paths
+from indexer.store import KnowledgeStore
+from tests.fakes import fake_index_deps
+
+
+def _titles(store: KnowledgeStore, **filters) -> dict[str, set[str]]:  # type: ignore[no-untyped-def]
+    query = ProjectQuery(**{k: frozenset(v) for k, v in filters.items()})
+    return {p.title: {s.source for s in p.sources} for p in store.find_projects(query)}
+
+
+def test_index_add_change_delete_keeps_catalogue_in_step(settings, gazetteer, corpus) -> None:  # type: ignore[no-untyped-def]
+    deps = fake_index_deps(settings, gazetteer)
+    index_paths([corpus], deps)
+    store = deps.store
+    assert len(_titles(store, themes={"fosterhjem"})) == 4
+
+    (corpus / "2022-12-15_sluttrapport_haugesund-karmoy_fosterhjem.md").unlink()
+    (corpus / "2020-02-11_referat_styringsgruppe_vestland.md").unlink()
+    (corpus / "2024-05-02_prosjektbeskrivelse_bergen-askoy_fosterhjem.md").write_text(
+        "# Prosjektbeskrivelse: «Heime hjå oss» – fosterhjem i Bergen og Askøy\n\n"
+        "**Vertskommune:** Bergen kommune\n**Samarbeidskommune:** Askøy kommune\n"
+        "**Prosjektperiode:** 1. juni 2024 – 31. mai 2026\n\n## Bakgrunn\n\nFor få fosterhjem.\n",
+        encoding="utf-8",
+    )
+    report = index_paths([corpus], deps)
+    assert report.removed == 2 and report.files_indexed == 1
+
+    titles = _titles(store, themes={"fosterhjem"})
+    assert "Sammen for fosterhjemmet" not in titles
+    assert titles["Haugesunds-prosjektet"] == {"000_9cd953df84ef8b74.txt"}  # the mention stays
+    assert "Heime hjå oss" in titles
+    conflict = _titles(store, themes={"høykonflikt"})["Barnevernets rolle i høykonfliktsaker"]
+    assert "2020-02-11_referat_styringsgruppe_vestland.md" not in conflict
+    assert "001_16f217685acad70e.txt" in conflict
+
+    before = _titles(store)
+    store.rebuild_catalogue()
+    assert _titles(store) == before  # incremental linking agrees with linking from scratch
+
+
+def test_history_filters_find_former_municipalities_and_counties(sample_context) -> None:  # type: ignore[no-untyped-def]
+    store = sample_context.store
+    oygarden = _titles(store, municipalities={"4626"})
+    assert set(oygarden) == {"Fosterhjem i vest", "Barnevernets rolle i høykonfliktsaker"}
+    assert set(_titles(store, municipalities={"4631"})) == {"Barnevernets rolle i høykonfliktsaker"}
+    vestland = _titles(store, current_counties={"Vestland"})
+    assert {"Fosterhjem i vest", "Dokumentasjon av barnesamtaler"} <= set(vestland)
+    hordaland = _titles(store, counties={"Hordaland"})
+    assert "Rettleiing nær fosterheimen" not in hordaland  # Kvam and Voss were Vestland by 2023
+    assert "Fosterhjem i vest" in hordaland
