@@ -10,12 +10,12 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from bot.core.chat_model import build_chat_model
 from bot.core.context import CoreContext
 from bot.core.models import Answer, ChatTurn
 from bot.core.question import Intent, Question
 from bot.core.understand import understand
 from bot.facts.answer import FactAnswerer
-from bot.facts.llm import build_chat_model
 from bot.i18n import t
 from indexer.embeddings import build_embeddings
 from indexer.settings import Settings

@@ -64,7 +64,7 @@ def build_draft(state: DraftState, ctx: CoreContext, *, facts: Facts | None = No
     grounding = ground(facts, state.kind, ctx.store, ctx.gazetteer)
     rules = select_rules(grounding, state.kind)
     book = CitationBook()
-    headings, required_by = outline(grounding, state.kind, state.language, rules)
+    headings, required_by = outline(state.kind, state.language, rules)
     governing = []
     if required_by is not None:
         n = book.cite(required_by.doc.chunk_at(required_by.rule.start), required_by.doc.meta,

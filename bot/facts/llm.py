@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
+from bot.core.chat_model import ChatModel
 from bot.core.question import Question
 from bot.facts.compose import ComposedSentence, Composition, ExtractiveComposer
 from bot.facts.retrieval import Evidence
-from indexer.errors import ConfigError
-from indexer.settings import Settings
 from indexer.text.sentences import split_sentences
 
 PROMPT = (Path(__file__).parents[1] / "prompts" / "answer.txt").read_text(encoding="utf-8")
@@ -26,40 +24,12 @@ _LANGUAGE_NAMES = {"nb": "norsk bokmål", "nn": "nynorsk", "en": "English"}
 NO_ANSWER = "IKKE_I_KILDENE"
 
 
-def build_chat_model(settings: Settings) -> Any | None:
-    """A LangChain chat model from settings, or None for the offline extractive default."""
-    provider = settings.llm_provider
-    if provider == "none":
-        return None
-    try:
-        if provider == "openai":
-            from langchain_openai import ChatOpenAI
-
-            return ChatOpenAI(model=settings.llm_model, base_url=settings.llm_base_url,
-                              api_key=settings.llm_api_key or "not-needed",
-                              temperature=settings.llm_temperature, timeout=60)
-        if provider == "azure":
-            from langchain_openai import AzureChatOpenAI
-
-            return AzureChatOpenAI(azure_deployment=settings.llm_model,
-                                   azure_endpoint=settings.llm_base_url,
-                                   api_key=settings.llm_api_key,
-                                   api_version=settings.llm_api_version,
-                                   temperature=settings.llm_temperature, timeout=60)
-        from langchain_ollama import ChatOllama
-
-        return ChatOllama(model=settings.llm_model, base_url=settings.llm_base_url,
-                          temperature=settings.llm_temperature)
-    except Exception as exc:  # provider libraries raise their own validation errors
-        raise ConfigError(f"Ugyldig LLM-oppsett (LAERINGSBOT_LLM_*): {exc}") from exc
-
-
 class LlmComposer:
     """The model reads the retrieved evidence and decides: it answers with [n] markers, or says
     the sources hold no answer. The extractive composer is only its fallback when the endpoint
     fails; the claim check still drops any sentence its sources do not support."""
 
-    def __init__(self, chat_model: Any, fallback: ExtractiveComposer, max_sources: int = 6) -> None:
+    def __init__(self, chat_model: ChatModel, fallback: ExtractiveComposer, max_sources: int = 6) -> None:
         self.chat_model = chat_model
         self.fallback = fallback
         self.max_sources = max_sources

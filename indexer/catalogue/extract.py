@@ -188,7 +188,7 @@ def _section_project(view: DocView, section: Section) -> ProjectRecord | None:
     themes = view.themes(heading)
     for span in about:
         themes = merge_tags(themes, view.themes(span))
-    named = _name(view, [heading, *about], fields.clean_heading(section.heading_path[-1]), heading)
+    named = _name([heading, *about], fields.clean_heading(section.heading_path[-1]), heading)
     if not places and not themes:
         return None
     years, period_span = _period_in([heading, *body])
@@ -218,7 +218,7 @@ def _sentence_projects(
             continue
         if not themes and not (named and named[3]):
             continue
-        title, quoted, title_span = _name(view, [span], span.text, span)
+        title, quoted, title_span = _name([span], span.text, span)
         years = fields.period(span.text)
         records.append(_record(
             view, title=title, quoted=quoted, title_span=title_span, places=places, themes=themes,
@@ -252,9 +252,7 @@ def _another_project(
     return bool(keys) and not keys & set(main.theme_keys)
 
 
-def _name(
-    view: DocView, spans: list[Span], fallback: str, fallback_span: Span
-) -> tuple[str, bool, Span]:
+def _name(spans: list[Span], fallback: str, fallback_span: Span) -> tuple[str, bool, Span]:
     for span in spans:
         found = fields.title_in(span.text)
         if found:

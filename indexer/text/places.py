@@ -92,9 +92,6 @@ class Gazetteer:
 
     # --- municipalities -------------------------------------------------------------------
 
-    def municipality(self, number: str) -> Municipality | None:
-        return self._munis.get(number)
-
     def municipality_at(
         self, name: str, on: dt.date | None = None, county_hint: str | None = None
     ) -> list[Municipality]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -15,6 +16,7 @@ from docx import Document
 from bot import drafting
 from bot.core.engine import Core
 from bot.core.models import ChatTurn
+from bot.drafting.export import MAX_DRAFT_AGE_S, draft_path
 from tests.conftest import SHARED_EVAL
 from tests.fakes import understood
 
@@ -81,6 +83,16 @@ def test_one_shot_request_answers_at_once_with_the_calls_sections(core):
     cited = {c.source for c in answer.citations}
     assert {CALL, TIME_KLEPP} <= cited
     assert "«Barnet i midten»" in answer.answer
+
+
+def test_writing_a_draft_prunes_drafts_a_month_old(core, ctx):
+    stale = draft_path(ctx.settings.data_dir, "aaaaaaaaaa")
+    stale.parent.mkdir(parents=True, exist_ok=True)
+    stale.write_bytes(b"x")
+    month_ago = os.path.getmtime(stale) - MAX_DRAFT_AGE_S - 60
+    os.utime(stale, (month_ago, month_ago))
+    written = Path(core.answer(HA_TIME).data["draft"]["docx_path"])
+    assert written.exists() and not stale.exists()
 
 
 def test_final_report_follows_the_county_guideline(core):
