@@ -25,9 +25,10 @@ BASE_FEATURES = (
     "dense_q", "dense_part", "dense_chunk", "lex_part", "lex_ctx", "lex_q", "exact",
     "type_fit", "type_missing", "rank", "fused", "fit_place", "fit_year", "fit_type", "names",
     "is_label", "is_item", "lead_in", "length", "recency", "negation", "prev_lex",
+    "lex_focus", "rarest", "label_match", "heading_lex",
 )
 # Each question's best candidate sets the scale: how far a sentence lies behind it.
-RELATIVE = ("dense_q", "dense_part", "lex_part", "lex_ctx", "lex_q")
+RELATIVE = ("dense_q", "dense_part", "lex_part", "lex_ctx", "lex_q", "lex_focus")
 SENTENCE_FEATURES = BASE_FEATURES + tuple(f"{name}_gap" for name in RELATIVE)
 QUESTION_FEATURES = (
     "best", "second", "best_lex", "best_dense", "top_dense", "names_missing", "best_fit_place",
@@ -48,6 +49,8 @@ class PartView:
     words: frozenset[str]
     vector: np.ndarray
     types: list[str]
+    focus: Groups  # the content words that are not names (names are checked apart)
+    rarest: set[str]  # the rarest of them: the word an answer can least do without
 
 
 @dataclass(frozen=True)
@@ -66,11 +69,14 @@ def question_view(question: Question, vectors: np.ndarray, lexical: LexicalIndex
     english = question.language == "en"
     parts = list(question.parts) or [Part(question.standalone)]
     views = []
+    name_stems = set(tokenize(" ".join(question.names)))
     for i, part in enumerate(parts):
         vector = vectors[i + 1] if len(parts) > 1 else vectors[0]
-        views.append(PartView(part, content_groups(part.text, lexical, english),
-                              surface(_without_names(part.text)), vector,
-                              checked_types(part.answer_types)))
+        groups = content_groups(part.text, lexical, english)
+        focus = [(g, w) for g, w in groups if not g & name_stems]
+        rarest = max(focus, key=lambda gw: gw[1])[0] if focus else set()
+        views.append(PartView(part, groups, surface(_without_names(part.text)), vector,
+                              checked_types(part.answer_types), focus, rarest))
     groups = content_groups(question.standalone, lexical, english)
     unknown = sum(w for g, w in groups if not any(lexical.known(s) for s in g))
     total = sum(w for _, w in groups) or 1.0
@@ -144,6 +150,11 @@ def sentence_features(view: QuestionView, part: PartView, cand: Candidate,
         "recency": recency,
         "negation": (1.0 if negated else -1.0) if part.part.negated else 0.0,
         "prev_lex": coverage(view.groups, previous) if previous is not None else 0.0,
+        "lex_focus": coverage(part.focus, stems),
+        "rarest": float(bool(part.rarest) and matches(part.rarest, stems)),
+        "label_match": coverage(part.groups, frozenset(tokenize(_label_of(cand.text))))
+        if cand.is_label else 0.0,
+        "heading_lex": coverage(part.groups, frozenset(tokenize(" ".join(ev.chunk.heading_path)))),
     }
     return [values[name] for name in BASE_FEATURES]
 
@@ -185,6 +196,10 @@ def question_features(view: QuestionView, best: list[tuple[Candidate, float, lis
     return [values[name] for name in QUESTION_FEATURES]
 
 
+def _label_of(text: str) -> str:
+    return text.split(":", 1)[0]
+
+
 def _name_in(name: str, haystack: str, stems: set[str]) -> bool:
     if normalise(name) in haystack:
         return True
@@ -200,4 +215,3 @@ def has_digits(text: str) -> bool:
     return bool(_DIGIT.search(text))
 
 
-__all__ = ["matches"]

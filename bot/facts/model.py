@@ -9,6 +9,7 @@ was chosen by cross-validation. Both are plain weights in `answer_model.json`, w
 from __future__ import annotations
 
 import json
+import logging
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from pydantic import BaseModel
 from bot.facts.features import QUESTION_FEATURES, SENTENCE_FEATURES
 
 MODEL_FILE = Path(__file__).with_name("answer_model.json")
+log = logging.getLogger(__name__)
 
 
 class Logistic(BaseModel):
@@ -57,5 +59,12 @@ def load_model(path: Path = MODEL_FILE) -> AnswerModel:
 
 
 def load_model_if_fitted(path: Path = MODEL_FILE) -> AnswerModel | None:
-    """None before the first `make calibrate` (the fitting script builds a core without it)."""
-    return load_model(path) if path.exists() else None
+    """None before the first `make calibrate`, or when the features changed since the last one
+    (the fitting script builds a core without a usable model; answering then fails loudly)."""
+    if not path.exists():
+        return None
+    try:
+        return load_model(path)
+    except ValueError as exc:
+        log.warning("%s", exc)
+        return None
