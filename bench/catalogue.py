@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import numpy as np  # noqa: E402
 
 from bot.core.context import CoreContext  # noqa: E402
+from bot.core.payloads import ProjectTable  # noqa: E402
 from bot.lists.answer import try_answer  # noqa: E402
 from indexer.catalogue import Amount, Evidence, ProjectMunicipality, ProjectRecord, Tag  # noqa: E402
 from indexer.catalogue.extract import extract_projects  # noqa: E402
@@ -157,7 +158,8 @@ def latency(ctx: CoreContext, questions: tuple[str, ...], rounds: int) -> tuple[
             answer = try_answer(understood(ctx, text), ctx)
             times.append((time.perf_counter() - started) * 1000)
             assert answer is not None, text
-            rows = max(rows, len(answer.data.get("table", {}).get("rows", [])))
+            if isinstance(answer.payload, ProjectTable):
+                rows = max(rows, len(answer.payload.rows))
     return times, rows
 
 

@@ -16,13 +16,14 @@ import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
+from typing import TYPE_CHECKING, Annotated, TypeAlias
 
 import typer
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from bot.cli.common import DataDirOption, console, err_console, settings_from, user_errors
 from bot.core.models import ChatTurn
+from bot.core.payloads import DraftPayload
 from indexer.errors import LaeringsbotError
 from indexer.settings import Settings
 
@@ -76,20 +77,20 @@ def _run(opening: str, ctx: CoreContext, script: _Script | None, out: Path) -> N
         console.print(answer.answer, markup=False, highlight=False)
         history += [ChatTurn(role="user", text=text),
                     ChatTurn(role="assistant", text=answer.answer)]
-        draft: dict[str, Any] = answer.data.get("draft", {})
-        if draft.get("cancelled"):
+        draft = answer.payload
+        if not isinstance(draft, DraftPayload):  # DraftCancelled: the user said «avbryt»
             raise typer.Exit(1)
-        if draft.get("done"):
+        if draft.done:
             _save(draft, out)
             return
-        text = script.answer(draft.get("next_field")) if script else typer.prompt(
+        text = script.answer(draft.next_field) if script else typer.prompt(
             ">", default="hopp over", show_default=False)
     err_console.print("[bold red]Feil:[/] Dialogen ble ikke ferdig.")
     raise typer.Exit(2)
 
 
-def _save(draft: dict[str, Any], out: Path) -> None:
-    source = draft.get("docx_path")
+def _save(draft: DraftPayload, out: Path) -> None:
+    source = draft.docx_path
     if not source:
         raise typer.Exit(1)
     out.parent.mkdir(parents=True, exist_ok=True)

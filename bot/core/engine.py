@@ -13,6 +13,7 @@ from collections.abc import Callable
 from bot.core.chat_model import build_chat_model
 from bot.core.context import CoreContext
 from bot.core.models import Answer, ChatTurn
+from bot.core.payloads import DocumentRow, DocumentTable
 from bot.core.question import Intent, Question
 from bot.core.understand import understand
 from bot.facts.answer import FactAnswerer
@@ -98,11 +99,10 @@ def sources_answer(q: Question, store: KnowledgeStore) -> Answer:
     for meta in sorted(documents, key=lambda m: (m.date is None, m.date), reverse=True):
         date = meta.date.strftime("%d.%m.%Y") if meta.date else "udatert"
         lines.append(f"- {meta.title} ({meta.doc_type.value}, {date}) – {meta.source}")
-    rows = [[m.title, m.doc_type.value, m.date.isoformat() if m.date else "", m.source]
-            for m in documents]
+    rows = [DocumentRow(title=m.title, doc_type=m.doc_type.value, date=m.date, county=m.county,
+                        source=m.source) for m in documents]
     return Answer(question=q.text, answer="\n".join(lines), language=q.language, kind="list",
-                  data={"table": {"columns": ["Tittel", "Type", "Dato", "Fil"],
-                                  "rows": rows}})
+                  payload=DocumentTable(rows=rows))
 
 
 def _with_reading(q: Question, answer: Answer) -> Answer:

@@ -12,14 +12,25 @@ import datetime as dt
 import time
 from collections import defaultdict
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from bot.core.cite import CitationBook, render
 from bot.core.context import CoreContext, Question
 from bot.core.models import Answer, AnswerSentence, Language
+from bot.core.payloads import ProjectRow, ProjectTable
+from bot.core.phrases import join, places_label
 from bot.i18n import format_amount, t
 from bot.lists.routing import ListRequest, request_of
-from indexer.catalogue import Coverage, Evidence, ProjectMunicipality, ProjectRecord
+from bot.lists.rows import (
+    as_place,
+    county_of,
+    period_label,
+    place_label_of,
+    shown_places,
+    table_row,
+    title_of,
+)
+from indexer.catalogue import Coverage, Evidence, ProjectRecord
 from indexer.text.places import Gazetteer
 from indexer.text.themes import label
 
@@ -57,7 +68,7 @@ def compose(
     sentences += closing
     return Answer(
         question=question.text, answer=render(sentences, "\n"), language=lang, kind="list",
-        sentences=sentences, citations=book.citations, data={"table": table},
+        sentences=sentences, citations=book.citations, payload=table,
     )  # fmt: skip
 
 
@@ -138,97 +149,34 @@ def _former_counties(gazetteer: Gazetteer, name: str) -> frozenset[str]:
     return frozenset(gazetteer.historic_counties(name))
 
 
-def join(items: list[str], lang: Language, word: str = "and") -> str:
-    items = list(dict.fromkeys(items))
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {t(f'lists.{word}', lang)} {items[-1]}"
-
-
 # --- the list itself ---------------------------------------------------------------------------
 
 
 def _body(
     request: ListRequest, projects: list[ProjectRecord], book: CitationBook, lang: Language,
     filters: str,
-) -> tuple[list[AnswerSentence], dict[str, Any]]:
+) -> tuple[list[AnswerSentence], ProjectTable]:
     money = request.ask in {"amounts", "compare"}
     shown = {p.project_id: shown_places(p) for p in projects}
-    names = sorted({_place_label(m, lang, with_role=False) for places in shown.values()
+    names = sorted({place_label_of(m, lang, with_role=False) for places in shown.values()
                     for m in places}, key=_norwegian)  # fmt: skip
     cited: dict[tuple[str, int, int], int] = {}
     opening = t(f"lists.{request.ask.value}", lang, filters=filters, names=join(names, lang),
                   count=len(names) if request.ask == "count_municipalities" else len(projects))
     sentences = [AnswerSentence(text=opening)]
-    rows: list[list[str]] = []
+    rows: list[ProjectRow] = []
     for county, group in _by_county(projects, lang):
         sentences.append(AnswerSentence(text=f"**{county}**"))
         for project in group:
             numbers = [_cite_once(book, cited, e) for e in _row_evidence(project, money)]
-            places = join([_place_label(m, lang) for m in shown[project.project_id]], lang)
-            places = places or t("lists.no_places", lang)
-            line = _money_line(project, places, lang) if money else _line(project, places, lang)
+            places = [as_place(m) for m in shown[project.project_id]]
+            where = places_label(places, lang)
+            line = _money_line(project, where, lang) if money else _line(project, where, lang)
             sentences.append(AnswerSentence(text=f"- {line}", citations=numbers))
-            rows.append(_row(project, places, county, numbers, lang, money))
+            rows.append(table_row(project, places, numbers))
     if money:
         sentences += _totals(projects, lang)
-    columns = t("lists.columns", lang).split("|")
-    if money:
-        columns[-1:-1] = t("lists.money_columns", lang).split("|")
-    return sentences, {"title": opening, "columns": columns, "rows": rows}
-
-
-def shown_places(project: ProjectRecord) -> list[ProjectMunicipality]:
-    """Leave out today's Øygarden when an earlier document already gave "Fjell (nå Øygarden)".
-
-    Within one document both names stay: "Trondheim … sammen med tidligere Klæbu" names two.
-    """
-    shown: dict[str, ProjectMunicipality] = {}
-    for place in project.municipalities:
-        if _named_before(place, project.municipalities):
-            continue
-        known = shown.get(place.name)
-        if known is None or (known.role == "deltaker" and place.role == "vertskommune"):
-            shown[place.name] = place
-    return list(shown.values())
-
-
-def _named_before(place: ProjectMunicipality, places: list[ProjectMunicipality]) -> bool:
-    if place.kommunenummer not in place.current_numbers:
-        return False  # a former municipality is always shown as written
-    when = place.evidence.date
-    return any(
-        other.kommunenummer != place.kommunenummer
-        and place.kommunenummer in other.current_numbers
-        and other.evidence.doc_id != place.evidence.doc_id
-        and (when is None or other.evidence.date is None or other.evidence.date < when)
-        for other in places
-    )
-
-
-def _place_label(place: ProjectMunicipality, lang: Language, with_role: bool = True) -> str:
-    notes = [t("lists.host", lang)] if with_role and place.role == "vertskommune" else []
-    if place.current_name and place.current_name != place.name:
-        notes.append(f"{t('lists.now', lang)} {place.current_name}")
-    return f"{place.name} ({', '.join(notes)})" if notes else place.name
-
-
-def place_labels(project: ProjectRecord, lang: Language) -> str:
-    labels = [_place_label(p, lang) for p in shown_places(project)]
-    return join(labels, lang) if labels else t("lists.no_places", lang)
-
-
-def _title(project: ProjectRecord) -> str:
-    return f"«{project.title}»" if project.quoted else project.title
-
-
-def period_label(project: ProjectRecord, lang: Language = "nb") -> str:
-    """The stated project period; without one, the years documents speak of the project."""
-    years = project.years()
-    if years is None:
-        return ""
-    span = str(years[0]) if years[0] == years[1] else f"{years[0]}–{years[1]}"
-    return span if project.start_year is not None else f"{t('lists.mentioned', lang)} {span}"
+    return sentences, ProjectTable(title=opening, money=money, rows=rows)
 
 
 def _cite_once(book: CitationBook, cited: dict[tuple[str, int, int], int], ev: Evidence) -> int:
@@ -241,7 +189,7 @@ def _cite_once(book: CitationBook, cited: dict[tuple[str, int, int], int], ev: E
 def _line(project: ProjectRecord, places: str, lang: Language) -> str:
     period = f" ({period_label(project, lang)})" if project.years() else ""
     themes = ", ".join(label(k, lang) for k in project.theme_keys)
-    line = f"{_title(project)}{period}: {places}"
+    line = f"{title_of(project)}{period}: {places}"
     return f"{line} – {themes}" if themes else line
 
 
@@ -254,7 +202,7 @@ def _money_line(project: ProjectRecord, places: str, lang: Language) -> str:
     if funds:
         parts.append(f"{t(_AMOUNT_KINDS[funds.kind], lang)} {format_amount(funds.nok, lang)}")
     period = f"; {period_label(project, lang)}" if project.years() else ""
-    head = f"{_title(project)} ({places}{period})"
+    head = f"{title_of(project)} ({places}{period})"
     return f"{head}: {', '.join(parts)}" if parts else head
 
 
@@ -276,21 +224,6 @@ def _row_evidence(project: ProjectRecord, money: bool) -> list[Evidence]:
     return list(chosen.values())
 
 
-def _row(
-    project: ProjectRecord, places: str, county: str, numbers: list[int], lang: Language,
-    money: bool,
-) -> list[str]:
-    marks = "".join(f"[{n}]" for n in sorted(set(numbers)))
-    themes = ", ".join(label(k, lang) for k in project.theme_keys)
-    period = period_label(project, lang)
-    row = [_title(project), places, county, period, themes]
-    if money:
-        budget, funds = project.amount("budsjett"), project.amount("tildelt", "søkt")
-        row += [format_amount(budget.nok, lang) if budget else "",
-                format_amount(funds.nok, lang) if funds else ""]
-    return [*row, marks]
-
-
 def _totals(projects: list[ProjectRecord], lang: Language) -> list[AnswerSentence]:
     budgets = [a.nok for p in projects if (a := p.amount("budsjett"))]
     funds = [a.nok for p in projects if (a := p.amount("tildelt", "søkt"))]
@@ -299,7 +232,7 @@ def _totals(projects: list[ProjectRecord], lang: Language) -> list[AnswerSentenc
         total = t("lists.sum", lang, budget=format_amount(sum(budgets), lang),
                   funds=format_amount(sum(funds), lang))
         sentences.append(AnswerSentence(text=total))
-    missing = [_title(p) for p in projects if not p.amount("budsjett", "tildelt", "søkt")]
+    missing = [title_of(p) for p in projects if not p.amount("budsjett", "tildelt", "søkt")]
     if missing:
         without = t("lists.no_amounts", lang, names=join(missing, lang))
         sentences.append(AnswerSentence(text=without))
@@ -310,10 +243,9 @@ def _by_county(
     projects: list[ProjectRecord], lang: Language
 ) -> list[tuple[str, list[ProjectRecord]]]:
     groups: dict[str, list[ProjectRecord]] = defaultdict(list)
-    for project in projects:
-        counties = project.current_counties or [project.current_county or ""]
-        groups[counties[0] or t("lists.unknown_county", lang)].append(project)
     unknown = t("lists.unknown_county", lang)
+    for project in projects:
+        groups[county_of(project) or unknown].append(project)
     return sorted(groups.items(), key=lambda item: (item[0] == unknown, _norwegian(item[0])))
 
 

@@ -18,8 +18,8 @@ from pydantic import BaseModel, ValidationError
 from bot.core.chat_model import ChatModel
 from bot.core.cite import CitationBook
 from bot.core.claims import check_sentence, normalise
+from bot.core.meetings import ActionItem, AgendaItem, Cited
 from bot.core.models import Language
-from bot.minutes.models import ActionItem, AgendaItem, Cited
 from bot.minutes.text import ItemSpan, MinutesDoc, clean
 from indexer.store.lexical import tokenize
 from indexer.text.dates import find_dates, parse_date

@@ -16,10 +16,7 @@ from collections import Counter
 
 from bot.core.chat_model import ChatModel
 from bot.core.cite import CitationBook
-from bot.core.models import Language
-from bot.minutes.extract import item_facts
-from bot.minutes.meeting import Next, attendance, meeting_place, next_meeting
-from bot.minutes.models import (
+from bot.core.meetings import (
     ActionItem,
     AgendaItem,
     Cited,
@@ -27,6 +24,9 @@ from bot.minutes.models import (
     NextMeeting,
     Participants,
 )
+from bot.core.models import Language
+from bot.minutes.extract import item_facts
+from bot.minutes.meeting import Next, attendance, meeting_place, next_meeting
 from bot.minutes.text import ItemSpan, MinutesDoc, clean, load_minutes
 from indexer.models import Chunk, DocumentMeta
 from indexer.store.lexical import tokenize

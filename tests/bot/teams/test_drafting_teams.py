@@ -21,6 +21,7 @@ from docx import Document
 
 from bot.core.engine import Core
 from bot.core.models import Answer
+from bot.core.payloads import DraftCancelled, DraftPayload
 from bot.drafting.links import DownloadSigner, LinkError
 from bot.drafting.texts import question
 from bot.teams import cards, render
@@ -245,7 +246,7 @@ async def test_the_core_gets_forty_turns_with_its_own_text_unchanged(
 def draft_answer(**draft: Any) -> Answer:
     base = {
         "draft_id": "ab" * 10,
-        "kind": "plan",
+        "draft_kind": "plan",
         "title": "Utkast til prosjektplan",
         "language": "nb",
         "done": True,
@@ -256,8 +257,13 @@ def draft_answer(**draft: Any) -> Answer:
         question="ferdig",
         answer="**Utkast til prosjektplan – ferdig**",
         kind="draft",
-        data={"draft": {**base, **draft}},
+        payload=DraftPayload.model_validate({**base, **draft}),
     )
+
+
+def check(label: str, status: str, detail: str) -> dict[str, str]:
+    return {"key": label.lower(), "label": label, "status": status, "detail": detail,
+            "rule": label, "source": "utlysning.md"}
 
 
 def test_a_cancelled_draft_gets_no_card() -> None:
@@ -265,7 +271,7 @@ def test_a_cancelled_draft_gets_no_card() -> None:
         question="avbryt",
         answer="Utkastet er avbrutt.",
         kind="draft",
-        data={"draft": {"cancelled": True}},
+        payload=DraftCancelled(),
     )
     links = render.DraftLinks(DownloadSigner(b"k"), PUBLIC_URL)
     [message] = render.answer_messages(answer, links, KARI)
@@ -273,10 +279,7 @@ def test_a_cancelled_draft_gets_no_card() -> None:
 
 
 def test_a_huge_draft_card_keeps_its_title_and_download_button() -> None:
-    checklist = [
-        {"label": f"Krav {i}", "status": "conflict", "detail": "lang tekst " * 200}
-        for i in range(40)
-    ]
+    checklist = [check(f"Krav {i}", "conflict", "lang tekst " * 200) for i in range(40)]
     sections = [{"title": f"Del {i}", "missing": False} for i in range(40)]
     links = render.DraftLinks(DownloadSigner(b"k"), PUBLIC_URL)
     [message] = render.answer_messages(
@@ -298,9 +301,9 @@ def test_without_a_user_the_card_has_no_download_button() -> None:
 
 def test_the_card_shows_filled_and_missing_sections_and_each_check_status() -> None:
     checklist = [
-        {"label": "Egenandel", "status": "met", "detail": "20 prosent"},
-        {"label": "Søknadsbeløp", "status": "conflict", "detail": "over 500 000 kr"},
-        {"label": "Forankring", "status": "missing", "detail": "ikke oppgitt"},
+        check("Egenandel", "met", "20 prosent"),
+        check("Søknadsbeløp", "conflict", "over 500 000 kr"),
+        check("Forankring", "missing", "ikke oppgitt"),
     ]
     sections = [{"title": "Mål", "missing": False}, {"title": "Budsjett", "missing": True}]
     answer = draft_answer(sections=sections, checklist=checklist)
