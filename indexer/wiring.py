@@ -5,6 +5,7 @@ from __future__ import annotations
 from indexer.catalogue.enricher import CatalogueEnricher
 from indexer.chat_model import ChatModel
 from indexer.ingest.pipeline import IndexDeps
+from indexer.ingest.unit_vectors import UnitVectorEnricher
 from indexer.settings import Settings
 from indexer.store.knowledge import KnowledgeStore
 from indexer.store.vectors import open_chroma
@@ -36,5 +37,7 @@ def index_deps(
         signature=f"{embedding_signature(settings)}|{settings.chunk_size}|{settings.chunk_overlap}",
         chunk_size=settings.chunk_size,
         chunk_overlap=settings.chunk_overlap,
-        enrichers=[CatalogueEnricher(gazetteer, chat_model)],
+        enrichers=[CatalogueEnricher(gazetteer, chat_model),
+                   UnitVectorEnricher(store, lambda: build_embeddings(settings),
+                                      embedding_signature(settings))],
     )

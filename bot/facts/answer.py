@@ -21,6 +21,7 @@ from bot.facts.model import AnswerModel, load_model_if_fitted
 from bot.facts.retrieval import Evidence, HybridRetriever
 from bot.facts.timing import past_note, what_there_is
 from bot.i18n import t
+from indexer.embeddings import embedding_signature
 
 RETRIEVED = 8
 
@@ -33,7 +34,9 @@ class FactAnswerer:
         self._model = model if model is not None else load_model_if_fitted()
         fit_weight = self._model.fit_weight if self._model else HybridRetriever.fit_weight
         self.retriever = HybridRetriever(ctx.store, ctx.embeddings, fit_weight=fit_weight)
-        self.vectors = SentenceVectors(ctx.embeddings)
+        signature = embedding_signature(ctx.settings)
+        self.vectors = SentenceVectors(
+            ctx.embeddings, lambda keys: ctx.store.unit_vectors(keys, signature))
 
     @property
     def model(self) -> AnswerModel:
