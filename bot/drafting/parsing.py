@@ -22,18 +22,6 @@ _REPORT = re.compile(r"sluttrapport\w*|final report|\brapport(?:en)?\b", re.I)
 _QUOTED = re.compile(r"[«\"“]([^»\"”]{2,80})[»\"”]")
 _CALL_WORDS = re.compile(r"utlys\w*|invitasjon\w*|\bcall\b", re.I)
 
-COMMANDS: dict[str, frozenset[str]] = {
-    "skip": frozenset({"hopp over", "hopp", "skip", "neste", "next", "vet ikke", "veit ikkje",
-                       "hopp over dette", "pass"}),
-    "back": frozenset({"tilbake", "back", "gå tilbake", "ga tilbake", "go back", "attende"}),
-    "cancel": frozenset({"avbryt", "cancel", "stopp", "stop", "avslutt", "quit"}),
-    "done": frozenset({"ferdig", "done", "finish", "ferdig nå", "lag utkastet", "lag utkastet nå",
-                       "ferdig no", "finished"}),
-    "resume": frozenset({"fortsett", "fortsett utkastet", "continue", "resume", "hald fram",
-                         "held fram"}),
-}
-
-
 @dataclass(frozen=True)
 class Theme:
     """A theme of the shared vocabulary (indexer.text.themes), with a query that finds it by BM25."""
@@ -69,12 +57,6 @@ _TOTAL = re.compile(r"\bsum\b|samlet|samla|total\w*|budsjett\w*|kostnad\w*|forbr
 
 def number_word(word: str) -> int | None:
     return int(word) if word.isdigit() else _NUMBER_WORDS.get(word.lower())
-
-
-def normalise_command(text: str) -> str | None:
-    """'Hopp over.' → 'skip'; free text → None."""
-    key = " ".join(text.lower().strip().strip(".!«»\"").split())
-    return next((name for name, words in COMMANDS.items() if key in words), None)
 
 
 def draft_kind(text: str) -> DraftKind:

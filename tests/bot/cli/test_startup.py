@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).parents[2]
+REPO = Path(__file__).parents[3]
 # Not yet bm25s (+ scipy, ~0.12 s): bot/core/understand/meeting.py tokenizes NOISE_WORDS at import,
 # and tokenize needs bm25s' stop words. Add it here once that set is built on first use.
 HEAVY = ("aiohttp", "botbuilder", "bs4", "chromadb", "docx", "langchain", "langchain_core",
