@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Annotated, TypeAlias
 import typer
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from bot.cli.common import DataDirOption, console, err_console, settings_from, user_errors
+from bot.cli.common import DataDirOption, console, err_console, reading_settings, user_errors
 from bot.core.models import ChatTurn
 from bot.core.payloads import DraftPayload
 from indexer.errors import LaeringsbotError
@@ -53,7 +53,7 @@ def register(app: typer.Typer, context_factory: ContextFactory | None = None) ->
         data_dir: DataDirOption = None,
     ) -> None:
         """Skriv et utkast til prosjektplan eller sluttrapport, sjekket mot utlysningen."""
-        settings = settings_from(data_dir)
+        settings = reading_settings(data_dir)
         with user_errors():
             script = _Script.load(answers) if answers else None
             ctx = (context_factory or _build_context)(settings)

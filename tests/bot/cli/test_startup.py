@@ -30,9 +30,9 @@ print(json.dumps(sorted({m.split(".")[0] for m in sys.modules} & set(heavy))))
 """
 
 
-@pytest.mark.parametrize("args", [["--help"], ["status", "--data-dir", "{tmp}"]])
-def test_help_and_status_load_no_heavy_library(args, tmp_path):
-    argv = [a.format(tmp=tmp_path) for a in args]
+@pytest.mark.parametrize("args", [["--help"], ["status", "--data-dir", "{data}"]])
+def test_help_and_status_load_no_heavy_library(args, sample_context):
+    argv = [a.format(data=sample_context.settings.data_dir) for a in args]
     done = subprocess.run(
         [sys.executable, "-c", PROBE, json.dumps(argv), json.dumps(HEAVY)],
         cwd=REPO, env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"},
