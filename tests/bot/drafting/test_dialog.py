@@ -201,6 +201,7 @@ def test_typed_commands(text, command):
     ("period", "to år", True, None, None),
     ("period", "Vi søker om 300 000 kr", False, "budget", None),
     ("target_group", "Vi søker om 300 000 kr, egenandel 100 000 kr", False, "budget", None),
+    ("target_group", "We apply for NOK 300 000", False, "budget", None),
     ("measures", "1. august 2024 – 31. juli 2026", False, "period", None),
     ("theme", "Kvam og Voss", False, "municipalities", None),
     ("municipalities", "hå og time", True, None, None),

@@ -81,3 +81,13 @@ def test_periods():
 def test_lower_case_municipality_answers(gazetteer):
     assert [m.name for m in find_places("hå og time", gazetteer)] == ["Hå", "Time"]
     assert [m.name for m in find_places("Hå", gazetteer)] == ["Hå"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Vi søker om 300 000 kr", 300_000), ("We apply for NOK 300 000", 300_000),
+    ("kr 450 000 totalt", 450_000), ("1,2 mill. kroner", 1_200_000), ("300.000,-", 300_000),
+])
+def test_amounts_are_read_in_every_usual_form(text, value):
+    from bot.drafting.parsing import amounts
+
+    assert [a[0] for a in amounts(text)] == [value]
