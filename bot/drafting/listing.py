@@ -1,5 +1,5 @@
 """The whole draft as chat lines: sections, examples beside them, the checklist, similar
-projects. Shown when a dialog starts, resumes or ends; a step in between shows a preview.
+projects. Shown when a dialog starts and ends; a step in between shows a preview.
 """
 
 from __future__ import annotations

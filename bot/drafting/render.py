@@ -1,7 +1,7 @@
 """The chat reply for one dialog turn.
 
 The first line is the dialog's marker («Utkast til prosjektplan – spørsmål 3 av 10»). The whole
-draft is shown when the dialog starts, resumes or ends; a step in between says what it did
+draft is shown when the dialog starts and when it ends; a step in between says what it did
 («Notert: målgruppe.»), previews the part the answer went into, recalls the rules that bear on
 the next question and asks it. An answer that does not fit gets an ask-back instead.
 """
@@ -59,7 +59,7 @@ def cancelled_answer(question: str, state: DraftState) -> Answer:
 def _step(state: DraftState, draft: Draft) -> list[AnswerSentence]:
     lang = state.language
     field = t(f"drafting.field.{state.changed}", lang) if state.changed else ""
-    if state.event in {"start", "resume"} or draft.done:
+    if state.event == "start" or draft.done:
         return full_draft(state, draft)
     if state.event == "doubt":
         return [AnswerSentence(text=t(f"drafting.doubt.{state.reason or 'short'}", lang)),
@@ -71,7 +71,8 @@ def _step(state: DraftState, draft: Draft) -> list[AnswerSentence]:
         if now := state.answers.get(state.changed or ""):
             lines.append(AnswerSentence(text=t("drafting.now", lang, text=short(now, 160))))
         return lines
-    lines = [AnswerSentence(text=t(f"drafting.{_ACKS[state.event]}", lang, field=field))]
+    lines = [AnswerSentence(text=t(f"drafting.{_ACKS[state.event]}", lang, field=field))] if (
+        state.event in _ACKS) else []  # «fortsett» has said so already
     if state.event in _PREVIEWED:
         lines += _preview(draft, state.changed or "", lang)
     lines += _hints(draft, lang)
