@@ -29,7 +29,7 @@ def index_deps(
     from indexer.embeddings import build_embeddings, embedding_signature  # LangChain: slow
 
     gazetteer = gazetteer or Gazetteer.load()
-    return IndexDeps(
+    deps = IndexDeps(
         store=store,
         embedder_factory=lambda: build_embeddings(settings),
         gazetteer=gazetteer,
@@ -37,7 +37,9 @@ def index_deps(
         signature=f"{embedding_signature(settings)}|{settings.chunk_size}|{settings.chunk_overlap}",
         chunk_size=settings.chunk_size,
         chunk_overlap=settings.chunk_overlap,
-        enrichers=[CatalogueEnricher(gazetteer, chat_model),
-                   UnitVectorEnricher(store, lambda: build_embeddings(settings),
-                                      embedding_signature(settings))],
+        enrichers=[CatalogueEnricher(gazetteer, chat_model)],
     )
+    # Answer units are embedded with whatever embedder the run uses (a test may swap it in).
+    deps.enrichers.append(UnitVectorEnricher(store, lambda: deps.embedder_factory(),
+                                             lambda: deps.signature.split("|")[0]))
+    return deps
