@@ -91,6 +91,8 @@ class Core:
             routed = route(q, self.ctx)
             if routed is not None:
                 return routed
+        if q.intent == Intent.SUMMARY:
+            return self.facts.summary(q)
         return self.facts.answer(q)
 
 

@@ -81,8 +81,9 @@ def main() -> None:
 
 def _fact_route(core: Core, q: EvalQuestion) -> bool:
     understood = core.understand(q.question)
-    if understood.intent in {Intent.EMPTY, Intent.HELP, Intent.SOURCES, Intent.INJECTION}:
-        return False
+    if understood.intent in {Intent.EMPTY, Intent.HELP, Intent.SOURCES, Intent.INJECTION,
+                             Intent.SUMMARY}:
+        return False  # summaries are composed apart (bot.facts.summary)
     return all(route(understood, core.ctx) is None for route in core.routes)
 
 

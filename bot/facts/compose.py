@@ -111,10 +111,10 @@ class ExtractiveComposer:
         aliases = {n: self.aliases(n) for n in question.names}
         return question_view(question, vectors, self.lexical, aliases)
 
-    def score(self, view: QuestionView, evidence: list[Evidence]
+    def score(self, view: QuestionView, evidence: list[Evidence], limit: int = CANDIDATE_CHUNKS
               ) -> tuple[list[Candidate], list[list[Scored]]]:
-        """Every candidate scored for every part (best first per part)."""
-        pool = evidence[:CANDIDATE_CHUNKS]
+        """Every candidate of the first `limit` chunks scored for every part (best first)."""
+        pool = evidence[:limit]
         found = candidates(pool)
         if not found:
             return [], [[] for _ in view.parts]
