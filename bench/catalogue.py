@@ -6,7 +6,7 @@
 2. A ledger with N generated projects (one project description each, 1–3 municipalities of one
    county, 1–2 themes, 2018–2024), written one document at a time through the same catalogue
    writer the indexer uses.
-3. `bot.lists.answer.try_answer` latency (route + SQL + records + citations + text) for typical list
+3. `bot.lists.try_answer` latency (route + SQL + records + citations + text) for typical list
    questions; target p95 < 20 ms at 10 000 projects. Country-wide questions (every foster care
    project in Norway) are reported apart: their answers are hundreds of rows long.
 """
@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import numpy as np  # noqa: E402
 
 from bot.core.context import CoreContext  # noqa: E402
-from bot.lists.answer import try_answer  # noqa: E402
+from bot.lists import try_answer  # noqa: E402
 from indexer.catalogue import Amount, Evidence, ProjectMunicipality, ProjectRecord, Tag  # noqa: E402
 from indexer.catalogue.extract import extract_projects  # noqa: E402
 from indexer.ingest.chunking import split_document  # noqa: E402

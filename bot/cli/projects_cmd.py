@@ -11,7 +11,7 @@ import typer
 from rich.table import Table
 
 from bot.cli.common import DataDirOption, console, settings_from, user_errors
-from bot.lists.answer import period_label, place_labels
+from bot.lists.rows import period_label, place_labels
 from indexer.catalogue import ProjectQuery, ProjectRecord
 from indexer.errors import LaeringsbotError
 from indexer.text.places import Gazetteer

@@ -20,7 +20,6 @@ from bot.facts.retrieval import HybridRetriever
 from bot.i18n import t
 from indexer.embeddings import build_embeddings
 from indexer.settings import Settings
-from indexer.store.knowledge import KnowledgeStore
 from indexer.text.places import Gazetteer
 from indexer.wiring import open_store
 
@@ -76,8 +75,6 @@ class Core:
         if q.intent == Intent.HELP:
             return Answer(question=q.text, answer=t("core.help", q.language), language=q.language,
                           kind="help")
-        if q.intent == Intent.SOURCES:
-            return sources_answer(q, self.ctx.store)
         if q.intent == Intent.INJECTION:
             return Answer(question=q.text, answer=t("core.injection", q.language),
                           language=q.language, refused=True, kind="refusal")
@@ -91,22 +88,9 @@ class Core:
         return answer_fact(q, self.ctx, self.retriever)
 
 
-def sources_answer(q: Question, store: KnowledgeStore) -> Answer:
-    documents = store.documents()
-    updated = store.last_indexed_at() or "?"
-    lines = [t("core.sources_intro", q.language, count=len(documents), updated=updated[:10])]
-    for meta in sorted(documents, key=lambda m: (m.date is None, m.date), reverse=True):
-        date = meta.date.strftime("%d.%m.%Y") if meta.date else "udatert"
-        lines.append(f"- {meta.title} ({meta.doc_type.value}, {date}) – {meta.source}")
-    rows = [[m.title, m.doc_type.value, m.date.isoformat() if m.date else "", m.source]
-            for m in documents]
-    return Answer(question=q.text, answer="\n".join(lines), language=q.language, kind="list",
-                  data={"table": {"columns": ["Tittel", "Type", "Dato", "Fil"],
-                                  "rows": rows}})
-
-
 def default_routes() -> list[Route]:
-    """Specialised answerers, most specific first: an open draft dialog, minutes, lists."""
+    """Specialised answerers, most specific first: an open draft dialog, minutes, lists (which
+    also answer `/kilder` and every «which documents do we have» question)."""
     from bot import drafting, lists, minutes
 
     return [drafting.try_answer, minutes.try_answer, lists.try_answer]

@@ -39,10 +39,17 @@ SCHEMA = (
     "project_id)",
     "CREATE INDEX IF NOT EXISTS catalogue_places_old_county ON catalogue_places(county, "
     "project_id)",
+    "CREATE INDEX IF NOT EXISTS catalogue_places_written ON catalogue_places(kommunenummer, "
+    "project_id)",
     "CREATE INDEX IF NOT EXISTS catalogue_places_project ON catalogue_places(project_id)",
+    # a project's home county orders every list: (project_id, current_county) answers it
+    "CREATE INDEX IF NOT EXISTS catalogue_places_home ON catalogue_places(project_id, "
+    "current_county)",
     "CREATE TABLE IF NOT EXISTS catalogue_themes (project_id TEXT NOT NULL, theme TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS catalogue_themes_theme ON catalogue_themes(theme, project_id)",
     "CREATE INDEX IF NOT EXISTS catalogue_themes_project ON catalogue_themes(project_id)",
+    # a list hides projects whose every document is being written: found without a scan
+    "CREATE INDEX IF NOT EXISTS documents_status ON documents(status)",
 )
 _PROJECT_TABLES = ("catalogue_projects", "catalogue_members", "catalogue_places",
                    "catalogue_themes")  # fmt: skip
