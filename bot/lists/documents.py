@@ -5,6 +5,7 @@ theme, from the ledger («Hvilke sluttrapporter har vi?», «Hvor mange referate
 
 from __future__ import annotations
 
+import re
 import time
 
 from bot.core.cite import CitationBook, render
@@ -19,6 +20,10 @@ from indexer.models import DocType, DocumentMeta
 from indexer.text.language import Language
 
 _LISTS = {Intent.DOCUMENTS, Intent.SOURCES}
+# «Sluttrapport: …», «Referat fra …»: a title that says its type needs no type beside it
+_TYPED = re.compile(r"^\W*(?:sluttrapport|referat|prosjektbeskrivelse|prosjektskildring|"
+                    r"utlysning|utlysing|retningslin\w*|invitasjon|final report|minutes)\b",
+                    re.I)
 
 
 def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
@@ -61,7 +66,7 @@ def compose(question: Question, wanted: DocumentFilter, found: list[DocumentMeta
     return Answer(
         question=question.text, answer=render(sentences, "\n"), language=lang, kind="list",
         sentences=sentences, citations=book.citations,
-        data={"table": {"title": opening, "columns": columns, "rows": table}},
+        data={"table": {"title": opening, "columns": columns, "rows": table}} if table else {},
     )  # fmt: skip
 
 
@@ -81,7 +86,8 @@ def _rows(shown: list[DocumentMeta], book: CitationBook, ctx: CoreContext, lang:
         county = rows.place_label(meta.county, meta.current_county or "", lang) \
             if meta.county else ""
         where = "; ".join(x for x in (places, county) if x)
-        text = f"- {meta.title} – {kind}, {date}" + (f"; {where}" if where else "")
+        named = f"{kind}, {date}" if not _TYPED.match(meta.title) else date
+        text = f"- {meta.title} – {named}" + (f"; {where}" if where else "")
         sentences.append(AnswerSentence(text=text, citations=[number]))
         table.append([meta.title, kind, date, places, county, meta.network or "", f"[{number}]"])
     return sentences, table

@@ -83,7 +83,7 @@ def compose(question: Question, request: ListRequest, page: ProjectPage, ctx: Co
     return Answer(
         question=question.text, answer=render(sentences, "\n"), language=lang, kind="list",
         sentences=sentences, citations=book.citations,
-        data={"table": {"title": opening, "columns": columns, "rows": table}},
+        data={"table": {"title": opening, "columns": columns, "rows": table}} if table else {},
     )  # fmt: skip
 
 

@@ -9,7 +9,7 @@ from bot.core.question import Correction, Place
 from bot.i18n import format_date, format_number, t
 from indexer.catalogue import Coverage
 from indexer.text.language import Language
-from indexer.text.themes import label
+from indexer.text.themes import label, themes_in
 
 PAGE = 25  # rows per page of a long list
 
@@ -61,9 +61,10 @@ def place_notes(places: tuple[Place, ...], lang: Language) -> list[AnswerSentenc
 
 
 def read_as(corrections: tuple[Correction, ...], lang: Language) -> list[AnswerSentence]:
-    """«(Leste «høykonfilktsaker» som «høykonfliktsaker».)»: a typo we read is said aloud."""
+    """«(Jeg leste «høykonfilktsaker» som «høykonfliktsaker».)»: a typo that changed which
+    theme the list is about is said aloud; other spelling is not the list's business."""
     return [AnswerSentence(text=t("lists.read_as", lang, written=c.written, read=c.read))
-            for c in corrections]  # fmt: skip
+            for c in corrections if themes_in(c.read) != themes_in(c.written)]  # fmt: skip
 
 
 def coverage(covered: Coverage, lang: Language) -> AnswerSentence:

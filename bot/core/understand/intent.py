@@ -120,6 +120,8 @@ _OVERVIEW = re.compile(
     r"\b(?:oversikt|overview|liste?\s+(?:over|opp)|list\s+(?:all|the)|sammenlign\w*|"
     r"samanlikn\w*|compare|summary of all)\b", re.I)
 _PROJECT_WORD = re.compile(r"prosjekt|project", re.I)
+_OTHER_THING = re.compile(r"\b(?:tilsyn\w*|\w*rapport\w*|møte\w*|samling\w*|referat\w*|"
+                          r"inspections?|reports?|meetings?|minutes)\b", re.I)
 _PROJECTS_PLURAL = re.compile(r"\b\w*(?:prosjekt(?:er|ene|a|ane)|projects)\b", re.I)
 _TOTAL = re.compile(r"\b(til sammen|til saman|totalt|in total|samlet|samla|summen|altogether|"
                     r"total)\b", re.I)
@@ -130,7 +132,7 @@ _AMOUNT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("søkt", re.compile(r"\b(?:søkt|søkte|søker|søkjer|søknadsbeløp\w*|applied|applying)\b", re.I)),
     ("tildelt", re.compile(r"\b(?:tildelt\w*|tilsagn\w*|innvilg\w*|fått|fikk|fekk|granted|"
                            r"awarded|received|got)\b", re.I)),
-    ("forbruk", re.compile(r"\b(?:brukt|brukte|forbruk\w*|spent|used|regnskap\w*|rekneskap\w*)\b",
+    ("forbruk", re.compile(r"\b(?:brukt|brukte|forbruk\w*|spen[dt]\w*|used|regnskap\w*|rekneskap\w*)\b",
                            re.I)),
     ("budsjett", re.compile(r"\b(?:\w*budsjett\w*|budgets?|ramme\w*)\b", re.I)),
     ("egenandel", re.compile(r"\b(?:egenandel\w*|eigenandel\w*|eigeninnsats\w*|"
@@ -226,8 +228,8 @@ def list_ask(text: str, has_theme: bool) -> ListAsk | None:
     else:
         return None
     if ask in {ListAsk.MUNICIPALITIES, ListAsk.COUNT_MUNICIPALITIES} and not (
-            has_theme or _PROJECT_WORD.search(text)):
-        return None  # «Hvilke kommuner deltok på samlingen?» is about a meeting
+            _PROJECT_WORD.search(text) or has_theme and not _OTHER_THING.search(text)):
+        return None  # «Hvilke kommuner deltok på samlingen / var med i tilsynet?»
     return ask
 
 

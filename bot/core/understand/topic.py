@@ -8,8 +8,8 @@ import re
 
 _SUBJECT = re.compile(
     r"\b(?:prosjekt\w*|projects?|sluttrapport\w*|rapport\w*|reports?|dokument\w*|documents?|"
-    r"referat\w*|minutes|handl(?:er|ar|a|et)|dreier seg|dreidde seg|is about|are about|"
-    r"was about|were about)\s+(?:om|on|about|innen|innan|within|med tema|knytt(?:et)? til|"
+    r"referat\w*|minutes|handl(?:er|ar|a|et)|dreier seg|dreidde seg|is|are|was|were)\s+"
+    r"(?:om|on|about|innen|innan|within|med tema|knytt(?:et)? til|"
     r"related to)\s+(?P<topic>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})",
     re.I,
 )
@@ -17,7 +17,8 @@ _SUBJECT = re.compile(
 _COMPOUND = re.compile(r"\b(?P<topic>[^\W\d_]{3,}?)s?-?prosjekt(?:er|ene|a|ane)?\b", re.I)
 _STOP = re.compile(
     r"\s+(?:i|på|fra|frå|før|etter|siden|sidan|som|med|for|og|eller|in|at|from|before|after|"
-    r"since|with|and|or|that|which)\b.*$", re.I)
+    r"since|with|and|or|that|which|finnes|fins|finst|har|hadde|hatt|er|var|vært|vore|blitt|"
+    r"kan|ble|vart|is|are|was|were|have|has|had|exist\w*|do|does|did|can)\b.*$", re.I)
 # Words every project here is about, or that name no subject at all.
 _GENERIC = frozenset("""
     barn barna barnet children child barnevern barnevernet barneverntjenesten barnevernstenesta
