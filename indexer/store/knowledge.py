@@ -116,8 +116,10 @@ class KnowledgeStore:
     def project_page(self, query: ProjectQuery, offset: int, limit: int) -> ProjectPage:
         """One page of a long list, with how many projects the whole list has."""
         try:
-            return ProjectPage(total=projects.count(self._conn, query),
-                               records=projects.page(self._conn, query, offset, limit))
+            records = projects.page(self._conn, query, offset, limit)
+            if offset == 0 and len(records) < limit:  # the whole list is on this page
+                return ProjectPage(total=len(records), records=records)
+            return ProjectPage(total=projects.count(self._conn, query), records=records)
         except sqlite3.Error as exc:
             raise StoreError(f"Prosjektkatalogen kan ikke leses ({exc}).") from exc
 

@@ -91,7 +91,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         parts=parts.split_parts(whole),
         municipalities=places.municipalities(unquoted, kit.gazetteer),
         counties=places.counties(unquoted, kit.gazetteer),
-        years=time.year_span(whole, today),
+        years=(time.document_years if kind == Intent.DOCUMENTS else time.year_span)(whole, today),
         years_tied=time.years_tied(whole),
         dates=time.dates_in(whole),
         doc_types=intent.doc_types(whole),

@@ -5,6 +5,8 @@ former Fjell and Sund; «Fjell» is today's Øygarden; «Vestland» covers Horda
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from bot.core.question import Place
 from indexer.text.places import Gazetteer
 
@@ -13,37 +15,43 @@ def municipalities(text: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
     """«Os i Hordaland» is Bjørnafjorden's Os, not Innlandet's: a county named beside an
     ambiguous municipality settles it."""
     hint = next(iter(gazetteer.find_counties(text)), None)
-    found: list[Place] = []
-    for mention in gazetteer.find_municipalities(text, county_hint=hint, lenient=True):
-        current = tuple(n.strip() for n in mention.current_name.split(",") if n.strip())
-        former = set()
-        for name in current:
-            former |= gazetteer.former_names(name)
-        today, named = set(mention.current_numbers), gazetteer.municipality(mention.kommunenummer)
-        own = {m.number for m in gazetteer.municipalities()
-               if named and m.name == named.name and today & set(m.current_numbers)}  # fmt: skip
-        found.append(Place(
-            name=mention.name, kind="municipality", current_names=current,
-            former_names=tuple(sorted(former - {mention.name, *current})),
-            numbers=tuple(mention.current_numbers), own_numbers=tuple(sorted(own)),
-        ))
-    return tuple(found)
+    mentions = gazetteer.find_municipalities(text, county_hint=hint, lenient=True)
+    return tuple(_municipality(gazetteer, m.name, m.kommunenummer, m.current_name,
+                               tuple(m.current_numbers)) for m in mentions)  # fmt: skip
 
 
 def counties(text: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
-    found: list[Place] = []
-    for name in gazetteer.find_counties(text):
-        current = tuple(gazetteer.current_counties(name)) or (name,)
-        former = set()
-        for today in current:
-            former |= gazetteer.historic_counties(today)
-        area = {n for m in gazetteer.municipalities() if m.county == name
-                for n in m.current_numbers if _lies_in(gazetteer, n, current)}  # fmt: skip
-        found.append(Place(name=name, kind="county", current_names=current,
-                           former_names=tuple(sorted(former - {name, *current})),
-                           numbers=tuple(sorted(area))))  # fmt: skip
-    return tuple(found)
+    return tuple(_county(gazetteer, name) for name in gazetteer.find_counties(text))
 
+
+# Merger history does not change while the process runs, and reading it is not free.
+@lru_cache(maxsize=1024)
+def _municipality(gazetteer: Gazetteer, written: str, number: str, current_name: str,
+                  numbers: tuple[str, ...]) -> Place:  # fmt: skip
+    current = tuple(n.strip() for n in current_name.split(",") if n.strip())
+    former = set()
+    for name in current:
+        former |= gazetteer.former_names(name)
+    named = gazetteer.municipality(number)
+    own = {m.number for m in gazetteer.municipalities()
+           if named and m.name == named.name and set(numbers) & set(m.current_numbers)}  # fmt: skip
+    return Place(
+        name=written, kind="municipality", current_names=current,
+        former_names=tuple(sorted(former - {written, *current})),
+        numbers=numbers, own_numbers=tuple(sorted(own)),
+    )
+
+
+@lru_cache(maxsize=256)
+def _county(gazetteer: Gazetteer, name: str) -> Place:
+    current = tuple(gazetteer.current_counties(name)) or (name,)
+    former = set()
+    for today in current:
+        former |= gazetteer.historic_counties(today)
+    area = {n for m in gazetteer.municipalities() if m.county == name
+            for n in m.current_numbers if _lies_in(gazetteer, n, current)}  # fmt: skip
+    return Place(name=name, kind="county", current_names=current,
+                 former_names=tuple(sorted(former - {name, *current})), numbers=tuple(sorted(area)))
 
 
 def _lies_in(gazetteer: Gazetteer, number: str, counties: tuple[str, ...]) -> bool:

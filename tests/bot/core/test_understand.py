@@ -211,3 +211,9 @@ def test_other_questions_after_a_list_are_not_read_as_the_list(kit, text):
 ])  # fmt: skip
 def test_documents_and_projects_are_told_apart(kit, text, intent):
     assert understand(text, [], kit).intent == intent
+
+
+def test_a_document_is_from_a_year_a_project_list_reaches_on(kit):
+    assert understand("Hvilke dokumenter har vi fra 2023?", [], kit).years.single == 2023
+    assert understand("Hvilke dokumenter har vi siden 2023?", [], kit).years.last == 9999
+    assert understand("Hvilke prosjekter har vi hatt fra 2023?", [], kit).years.last == 9999
