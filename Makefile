@@ -26,8 +26,10 @@ $(STAMP): pyproject.toml
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
-lint: install
+lint: install  ## ruff, pyright (settings in pyproject.toml) and the import contracts
 	$(BIN)/ruff check bot indexer tests bench
+	npx --no-install pyright --pythonpath $(BIN)/python
+	$(BIN)/lint-imports
 
 bench: install
 	$(BIN)/python bench/index.py

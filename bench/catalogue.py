@@ -29,6 +29,7 @@ import numpy as np  # noqa: E402
 
 from bot.core.context import CoreContext  # noqa: E402
 from bot.core.models import ChatTurn  # noqa: E402
+from bot.core.payloads import ProjectTable  # noqa: E402
 from bot.lists import try_answer  # noqa: E402
 from indexer.catalogue import Amount, Evidence, ProjectMunicipality, ProjectRecord, Tag  # noqa: E402
 from indexer.catalogue.extract import extract_projects  # noqa: E402
@@ -163,7 +164,8 @@ def latency(ctx: CoreContext, questions: tuple[str, ...], rounds: int,
             answer = try_answer(understood(ctx, text, history), ctx)
             times.append((time.perf_counter() - started) * 1000)
             assert answer is not None, text
-            rows = max(rows, len(answer.data.get("table", {}).get("rows", [])))
+            if isinstance(answer.payload, ProjectTable):
+                rows = max(rows, len(answer.payload.rows))
     return times, rows
 
 

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from indexer.catalogue.enricher import CatalogueEnricher
-from indexer.embeddings import build_embeddings, embedding_signature
+from indexer.chat_model import ChatModel
 from indexer.ingest.pipeline import IndexDeps
 from indexer.settings import Settings
 from indexer.store.knowledge import KnowledgeStore
@@ -25,8 +23,10 @@ def index_deps(
     settings: Settings,
     store: KnowledgeStore,
     gazetteer: Gazetteer | None = None,
-    chat_model: Any | None = None,  # a LangChain chat model: project catalogue by structured output
+    chat_model: ChatModel | None = None,  # project catalogue by structured output
 ) -> IndexDeps:
+    from indexer.embeddings import build_embeddings, embedding_signature  # LangChain: slow
+
     gazetteer = gazetteer or Gazetteer.load()
     return IndexDeps(
         store=store,

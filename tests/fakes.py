@@ -61,3 +61,11 @@ def understood(ctx, text: str, history=None):  # type: ignore[no-untyped-def]
     from bot.core.understand import understand
 
     return understand(text, history or [], ctx.kit())
+
+
+def draft_of(answer):  # type: ignore[no-untyped-def]
+    """The draft an answer carries; fails the test when it carries none."""
+    from bot.core.payloads import DraftPayload
+
+    assert answer is not None and isinstance(answer.payload, DraftPayload), answer
+    return answer.payload

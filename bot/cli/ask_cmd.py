@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
 from bot.cli.common import DataDirOption, console, err_console, settings_from, user_errors
-from bot.evaluation import EvalReport, Scores, evaluate, load_questions, report_json
+
+if TYPE_CHECKING:
+    from bot.evaluation import EvalReport, Scores
 
 
 def register(app: typer.Typer) -> None:
@@ -52,6 +54,7 @@ def run_eval(
 ) -> None:
     """Mål svarkvaliteten på et sett med fasitspørsmål; feiler under tersklene."""
     from bot.core.engine import build_core
+    from bot.evaluation import evaluate, load_questions, report_json
 
     settings = settings_from(data_dir)
     if not questions.is_file():

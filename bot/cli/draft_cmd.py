@@ -16,17 +16,21 @@ import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, TypeAlias
 
 import typer
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from bot.cli.common import DataDirOption, console, err_console, settings_from, user_errors
-from bot.core.context import CoreContext
 from bot.core.models import ChatTurn
+from bot.core.payloads import DraftPayload
 from indexer.errors import LaeringsbotError
 from indexer.settings import Settings
 
-ContextFactory = Callable[[Settings], CoreContext]
+if TYPE_CHECKING:  # the core (store, numpy) loads when a draft is made, not at CLI start
+    from bot.core.context import CoreContext
+
+ContextFactory: TypeAlias = "Callable[[Settings], CoreContext]"
 MAX_TURNS = 50  # a dialog has a dozen questions; this only guards against a loop
 
 
@@ -73,20 +77,20 @@ def _run(opening: str, ctx: CoreContext, script: _Script | None, out: Path) -> N
         console.print(answer.answer, markup=False, highlight=False)
         history += [ChatTurn(role="user", text=text),
                     ChatTurn(role="assistant", text=answer.answer)]
-        draft: dict[str, Any] = answer.data.get("draft", {})
-        if draft.get("cancelled"):
+        draft = answer.payload
+        if not isinstance(draft, DraftPayload):  # DraftCancelled: the user said «avbryt»
             raise typer.Exit(1)
-        if draft.get("done"):
+        if draft.done:
             _save(draft, out)
             return
-        text = script.answer(draft.get("next_field")) if script else typer.prompt(
+        text = script.answer(draft.next_field) if script else typer.prompt(
             ">", default="hopp over", show_default=False)
     err_console.print("[bold red]Feil:[/] Dialogen ble ikke ferdig.")
     raise typer.Exit(2)
 
 
-def _save(draft: dict[str, Any], out: Path) -> None:
-    source = draft.get("docx_path")
+def _save(draft: DraftPayload, out: Path) -> None:
+    source = draft.docx_path
     if not source:
         raise typer.Exit(1)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -107,6 +111,14 @@ def _build_context(settings: Settings) -> CoreContext:
     return build_context(settings)
 
 
+class _ScriptFile(BaseModel):
+    request: str | None = None
+    answers: dict[str, str] | list[str] = {}
+
+
+_SCRIPT_FILE: TypeAdapter[_ScriptFile | list[str]] = TypeAdapter(_ScriptFile | list[str])
+
+
 class _Script:
     """Answers read from a JSON file, handed out by field or in order."""
 
@@ -123,16 +135,17 @@ class _Script:
             raise AnswersFileError(f"Kan ikke lese svarfilen {path}: {exc.strerror}") from exc
         except ValueError as exc:
             raise AnswersFileError(f"Svarfilen {path} er ikke gyldig JSON: {exc}") from exc
-        if isinstance(data, list) and all(isinstance(x, str) for x in data) and data:
-            return cls(data[0], data[1:])
-        answers = data.get("answers", {}) if isinstance(data, dict) else None
-        valid = isinstance(answers, list) and all(isinstance(x, str) for x in answers) or (
-            isinstance(answers, dict) and all(isinstance(v, str) for v in answers.values()))
-        if not valid or not isinstance(data.get("request", ""), str):
-            raise AnswersFileError(
-                f"Svarfilen {path} må være {{\"request\": tekst, \"answers\": {{felt: tekst}} "
-                "eller [tekst, …]}, eller en liste med tekster.")
-        return cls(data.get("request"), answers)  # type: ignore[arg-type]
+        try:
+            parsed = _SCRIPT_FILE.validate_python(data)
+        except ValidationError:
+            parsed = None
+        if isinstance(parsed, _ScriptFile):
+            return cls(parsed.request, parsed.answers)
+        if parsed:
+            return cls(parsed[0], parsed[1:])
+        raise AnswersFileError(
+            f"Svarfilen {path} må være {{\"request\": tekst, \"answers\": {{felt: tekst}} "
+            "eller [tekst, …]}, eller en liste med tekster.")
 
     def answer(self, field: str | None) -> str:
         """The answer to `field`; "hopp over" for a field the file leaves out, "ferdig" at end."""

@@ -37,7 +37,8 @@ def summarize(
     with user_errors():
         answer = answer_minutes(meeting_ref(meeting), build_context(settings), lang, meeting)
     if as_json:
-        payload = {**answer.contract(), "kind": answer.kind, "data": answer.data}
+        data = answer.payload.model_dump(mode="json") if answer.payload else {}
+        payload = {**answer.contract(), "kind": answer.kind, "data": data}
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
         print_answer(answer)

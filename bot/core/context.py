@@ -5,17 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
+from bot.core.chat_model import ChatModel
 from bot.core.question import Question
 from bot.core.understand import Kit
-from indexer.embeddings import VectorEmbeddings
 from indexer.settings import Settings
 from indexer.store.knowledge import KnowledgeStore
 from indexer.text.places import Gazetteer
 from indexer.text.spelling import Speller
 
 __all__ = ["CoreContext", "Question"]
+
+if TYPE_CHECKING:
+    from indexer.embeddings import VectorEmbeddings
 
 
 @dataclass
@@ -24,7 +27,7 @@ class CoreContext:
     store: KnowledgeStore
     embeddings: VectorEmbeddings
     gazetteer: Gazetteer
-    chat_model: Any | None = None  # a LangChain BaseChatModel when generation is configured
+    chat_model: ChatModel | None = None  # None: extractive answers, no generation
     today: Callable[[], dt.date] = dt.date.today
     _speller: tuple[str, Speller] | None = field(default=None, repr=False)
 

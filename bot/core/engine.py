@@ -10,13 +10,12 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from bot.core.chat_model import build_chat_model
 from bot.core.context import CoreContext
 from bot.core.models import Answer, ChatTurn
 from bot.core.question import Intent, Question
 from bot.core.understand import understand
-from bot.facts.answer import answer_fact
-from bot.facts.llm import build_chat_model
-from bot.facts.retrieval import HybridRetriever
+from bot.facts.answer import FactAnswerer
 from bot.i18n import t
 from indexer.embeddings import build_embeddings
 from indexer.settings import Settings
@@ -46,7 +45,7 @@ class Core:
 
     def __init__(self, ctx: CoreContext, routes: list[Route] | None = None) -> None:
         self.ctx = ctx
-        self.retriever = HybridRetriever(ctx.store, ctx.embeddings)
+        self.facts = FactAnswerer(ctx)
         self.routes = default_routes() if routes is None else routes
 
     def ready(self) -> bool:
@@ -65,7 +64,8 @@ class Core:
                             length=len(text), limit=limit), language=language, refused=True,
                             kind="error")
         else:
-            result = self._route(self.understand(text, history))
+            q = self.understand(text, history)
+            result = _with_reading(q, self._route(q))
         result.timings_ms["total_ms"] = (time.perf_counter() - started) * 1000
         return result
 
@@ -85,7 +85,17 @@ class Core:
             routed = route(q, self.ctx)
             if routed is not None:
                 return routed
-        return answer_fact(q, self.ctx, self.retriever)
+        return self.facts.answer(q)
+
+
+def _with_reading(q: Question, answer: Answer) -> Answer:
+    """Typos read as other words are shown, so a wrong reading can be seen and corrected."""
+    if not q.corrections or answer.kind == "draft":
+        return answer
+    pairs = ", ".join(t("core.corrected_pair", q.language, written=c.written, read=c.read)
+                      for c in q.corrections)
+    reading = t("core.corrected", q.language, pairs=pairs)
+    return answer.model_copy(update={"answer": f"{reading}\n{answer.answer}"})
 
 
 def default_routes() -> list[Route]:

@@ -6,7 +6,12 @@ from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, Field
 
+from bot.core.citation import Citation
+from bot.core.payloads import Payload
 from indexer.text.language import Language
+
+__all__ = ["Answer", "AnswerCore", "AnswerKind", "AnswerSentence", "ChatTurn", "Citation",
+           "Language", "Payload"]
 
 AnswerKind = Literal["fact", "list", "summary", "draft", "refusal", "help", "clarify", "error"]
 
@@ -14,19 +19,6 @@ AnswerKind = Literal["fact", "list", "summary", "draft", "refusal", "help", "cla
 class ChatTurn(BaseModel):
     role: Literal["user", "assistant"]
     text: str
-
-
-class Citation(BaseModel):
-    """One numbered source; `n` is the marker `[n]` in the answer text."""
-
-    n: int
-    source: str  # file name
-    title: str
-    section: str | None = None
-    date: str | None = None  # YYYY-MM-DD
-    snippet: str
-    chunk_id: str | None = None
-    doc_id: str | None = None
 
 
 class AnswerSentence(BaseModel):
@@ -39,8 +31,8 @@ class AnswerSentence(BaseModel):
 class Answer(BaseModel):
     """The one result type of the core. `answer` is the rendered text with [n] markers.
 
-    `data` carries structured content for faces that can show more than text (Adaptive Cards):
-    e.g. {"table": {...}} for catalogue lists, {"summary": {...}} for minutes, {"draft": {...}}.
+    `payload` carries structured content for faces that can show more than text (Adaptive
+    Cards, `--json`): one typed model from `bot.core.payloads`, told apart by its `kind`.
     """
 
     question: str
@@ -51,7 +43,7 @@ class Answer(BaseModel):
     sentences: list[AnswerSentence] = []
     citations: list[Citation] = []
     timings_ms: dict[str, float] = Field(default_factory=dict)
-    data: dict[str, Any] = Field(default_factory=dict)
+    payload: Payload | None = None
 
     def contract(self) -> dict[str, Any]:
         """The stable `--json` contract of `laeringsbot ask`."""

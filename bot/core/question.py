@@ -74,6 +74,7 @@ class Place:
     # part) where a county lies or lay: Hordaland → Kvam 4622, Øygarden 4626 …
     numbers: tuple[str, ...] = ()
     own_numbers: tuple[str, ...] = ()  # the numbers this name itself has had: Søgne → 1018
+    counties: tuple[str, ...] = ()  # the counties a municipality lies or lay in
 
     @property
     def is_current(self) -> bool:

@@ -11,7 +11,7 @@ from bot.core.context import CoreContext, Question
 from bot.core.models import Answer, Language
 from bot.drafting.compose import Draft, build_draft
 from bot.drafting.dialog import DraftState, advance
-from bot.drafting.export import export_docx
+from bot.drafting.export import export_docx, prune_drafts
 from bot.drafting.parsing import Opening, parse_opening
 from bot.drafting.render import cancelled_answer, draft_answer
 
@@ -35,4 +35,5 @@ def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
         return cancelled_answer(question.text, state.language)
     draft = build_draft(state, ctx)
     path = export_docx(draft, ctx.settings.data_dir)
+    prune_drafts(ctx.settings.data_dir)  # drafts pile up only where they are written
     return draft_answer(question.text, state, draft, str(path))

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
 
 from pydantic import BaseModel
 
 from bot.core.cite import CitationBook
 from bot.core.context import CoreContext
 from bot.core.models import Citation, Language
+from bot.core.payloads import DraftPart, DraftPayload
 from bot.drafting.criteria import CheckItem, checklist, select_rules
 from bot.drafting.dialog import DraftState
 from bot.drafting.facts import Facts, derive_facts
@@ -18,7 +18,7 @@ from bot.drafting.grounding import Grounding, SourceDoc, ground
 from bot.drafting.parsing import join_names
 from bot.drafting.plan import DraftSection, build_sections, outline
 from bot.drafting.prose import write_prose
-from bot.drafting.texts import question, title
+from bot.drafting.texts import DraftKind, question, title
 
 
 class SourceRef(BaseModel):
@@ -28,7 +28,7 @@ class SourceRef(BaseModel):
 
 class Draft(BaseModel):
     draft_id: str
-    kind: str
+    kind: DraftKind
     language: Language
     title: str
     sections: list[DraftSection]
@@ -44,19 +44,17 @@ class Draft(BaseModel):
     def words(self) -> int:
         return sum(len(p.text.split()) for s in self.sections for p in s.paragraphs)
 
-    def payload(self, docx_path: str | None) -> dict[str, Any]:
-        """What Answer.data["draft"] carries for the faces (Adaptive Card, CLI)."""
-        return {
-            "draft_id": self.draft_id, "kind": self.kind, "title": self.title,
-            "language": self.language, "done": self.done,
-            "sections": [{"title": s.title, "missing": s.missing,
-                          "text": "\n".join(p.text for p in s.paragraphs),
-                          "citations": sorted({n for p in s.paragraphs for n in p.citations})}
-                         for s in self.sections],
-            "checklist": [item.model_dump() for item in self.checklist],
-            "next_field": self.next_field, "next_question": self.next_question,
-            "docx_path": docx_path,
-        }
+    def payload(self, docx_path: str | None) -> DraftPayload:
+        """What the answer carries for the faces (Adaptive Card, CLI)."""
+        parts = [DraftPart(title=s.title, missing=s.missing,
+                           text="\n".join(p.text for p in s.paragraphs),
+                           citations=sorted({n for p in s.paragraphs for n in p.citations}))
+                 for s in self.sections]
+        return DraftPayload(
+            draft_id=self.draft_id, draft_kind=self.kind, title=self.title,
+            language=self.language, done=self.done, sections=parts, checklist=self.checklist,
+            next_field=self.next_field, next_question=self.next_question, docx_path=docx_path,
+        )
 
 
 def build_draft(state: DraftState, ctx: CoreContext, *, facts: Facts | None = None) -> Draft:
@@ -64,7 +62,7 @@ def build_draft(state: DraftState, ctx: CoreContext, *, facts: Facts | None = No
     grounding = ground(facts, state.kind, ctx.store, ctx.gazetteer)
     rules = select_rules(grounding, state.kind)
     book = CitationBook()
-    headings, required_by = outline(grounding, state.kind, state.language, rules)
+    headings, required_by = outline(state.kind, state.language, rules)
     governing = []
     if required_by is not None:
         n = book.cite(required_by.doc.chunk_at(required_by.rule.start), required_by.doc.meta,

@@ -11,12 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Literal
-
-from pydantic import BaseModel
 
 from bot.core.cite import CitationBook
 from bot.core.models import Language
+from bot.core.payloads import CheckItem, CheckStatus
 from bot.drafting.facts import Facts, project_period
 from bot.drafting.grounding import Grounding, SourceDoc
 from bot.drafting.parsing import join_names, number_word
@@ -25,21 +23,10 @@ from bot.drafting.texts import DraftKind
 from bot.i18n import format_date, format_number, t
 from indexer.text.dates import MONTH_NUMBERS
 
-Status = Literal["met", "missing", "conflict"]
 PLAN_CHECKS = ("min_municipalities", "participants", "anchoring", "competence", "own_share",
                "max_amount", "max_period", "deadline", "max_pages")
 REPORT_CHECKS = ("report_deadline", "max_pages", "own_share")
 WORDS_PER_PAGE = 450
-
-
-class CheckItem(BaseModel):
-    key: str
-    label: str
-    status: Status
-    detail: str
-    rule: str  # the rule as the document words it
-    source: str
-    citations: list[int] = []
 
 
 @dataclass(frozen=True)
@@ -98,7 +85,7 @@ class _Ctx:
         return t(f"drafting.detail.{key}", self.language, **values)
 
 
-Result = tuple[Status, str, list[int]]
+Result = tuple[CheckStatus, str, list[int]]
 
 
 def _municipalities(rule: Rule, ctx: _Ctx) -> Result:
@@ -145,7 +132,7 @@ def _own_share(rule: Rule, ctx: _Ctx) -> Result:
     share = ctx.facts.budget.share
     if share is None:
         return "missing", ctx.detail("share_missing"), []
-    status: Status = "conflict" if share + 1e-9 < (rule.value or 0) else "met"
+    status: CheckStatus = "conflict" if share + 1e-9 < (rule.value or 0) else "met"
     return status, ctx.detail("share", share=f"{share:.0f}"), []
 
 
@@ -164,7 +151,7 @@ def _max_period(rule: Rule, ctx: _Ctx) -> Result:
     if period is None or period.years is None:
         return "missing", ctx.detail("period_missing"), []
     years = f"{period.years:.1f}".rstrip("0").rstrip(".")
-    status: Status = "conflict" if period.years > (rule.value or 0) + 0.05 else "met"
+    status: CheckStatus = "conflict" if period.years > (rule.value or 0) + 0.05 else "met"
     return status, ctx.detail("period", years=years), []
 
 
@@ -191,7 +178,7 @@ def _report_deadline(rule: Rule, ctx: _Ctx) -> Result:
 
 def _max_pages(rule: Rule, ctx: _Ctx) -> Result:
     pages = max(1, round(ctx.draft_words / WORDS_PER_PAGE))
-    status: Status = "conflict" if pages > (rule.value or 0) else "met"
+    status: CheckStatus = "conflict" if pages > (rule.value or 0) else "met"
     return status, ctx.detail("pages", pages=pages), []
 
 

@@ -10,7 +10,7 @@ the dialog ("fortsett" resumes it) instead of being mistaken for an answer.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Literal
 
 from pydantic import BaseModel
@@ -103,13 +103,13 @@ def step(state: DraftState, text: str) -> DraftState:
     return new
 
 
-def advance(history: list[ChatTurn], text: str, parse: OpeningParser) -> DraftState | None:
+def advance(history: Sequence[ChatTurn], text: str, parse: OpeningParser) -> DraftState | None:
     """The state after `text`, or None when `text` is not part of a draft dialog."""
     state, awaiting = replay(history, parse)
     return _apply(state, awaiting, text, parse)[1]
 
 
-def replay(history: list[ChatTurn], parse: OpeningParser) -> tuple[DraftState | None, bool]:
+def replay(history: Sequence[ChatTurn], parse: OpeningParser) -> tuple[DraftState | None, bool]:
     """Fold the history: the latest draft state, and whether its question is open right now."""
     state: DraftState | None = None
     awaiting = False

@@ -12,10 +12,12 @@ from pathlib import Path
 
 from docx import Document
 from docx.shared import Pt
+from docx.styles.style import ParagraphStyle
 
 from bot.drafting.compose import Draft
 from bot.i18n import t
 
+MAX_DRAFT_AGE_S = 30 * 24 * 3600
 _DRAFT_ID = re.compile(r"^[0-9a-f]{8,64}$")
 
 
@@ -30,8 +32,8 @@ def draft_path(data_dir: Path, draft_id: str) -> Path:
     return drafts_dir(data_dir) / f"{draft_id}.docx"
 
 
-def prune_drafts(data_dir: Path, max_age_s: float = 30 * 24 * 3600) -> int:
-    """Delete drafts older than `max_age_s`; for the server to call now and then."""
+def prune_drafts(data_dir: Path, max_age_s: float = MAX_DRAFT_AGE_S) -> int:
+    """Delete drafts older than `max_age_s` (their download links expired long before)."""
     removed = 0
     cutoff = time.time() - max_age_s
     for path in drafts_dir(data_dir).glob("*.docx"):
@@ -45,7 +47,9 @@ def export_docx(draft: Draft, data_dir: Path) -> Path:
     target = draft_path(data_dir, draft.draft_id)
     target.parent.mkdir(parents=True, exist_ok=True)
     document = Document()
-    document.styles["Normal"].font.size = Pt(11)
+    normal = document.styles["Normal"]
+    if isinstance(normal, ParagraphStyle):  # it is in every template python-docx ships
+        normal.font.size = Pt(11)
     document.core_properties.title = draft.title
     document.add_heading(draft.title, level=0)
     for section in draft.sections:

@@ -77,8 +77,9 @@ class DraftSection(BaseModel):
         return not any(p.kind in {"answer", "prose"} for p in self.paragraphs)
 
 
-def outline(grounding: Grounding, kind: DraftKind, language: Language,
-            rules: dict[str, Located]) -> tuple[list[str], Located | None]:
+def outline(
+    kind: DraftKind, language: Language, rules: dict[str, Located]
+) -> tuple[list[str], Located | None]:
     """The required headings, and the rule that requires them (None: standard outline)."""
     located = rules.get("sections")
     if located is not None:

@@ -9,8 +9,8 @@ If the model fails or nothing survives, the extractive section stands unchanged.
 from __future__ import annotations
 
 import re
-from typing import Any
 
+from bot.core.chat_model import ChatModel
 from bot.core.cite import CitationBook
 from bot.core.claims import check_sentence
 from bot.core.models import Language
@@ -38,7 +38,7 @@ Kilder:
 
 
 def write_prose(
-    section: DraftSection, facts: Facts, book: CitationBook, chat_model: Any,
+    section: DraftSection, facts: Facts, book: CitationBook, chat_model: ChatModel,
     language: Language, kind: DraftKind,
 ) -> DraftSection:
     told = [f for f in section.fields if facts.answer(f)]
@@ -57,8 +57,7 @@ def write_prose(
         reply = chat_model.invoke(prompt)
     except Exception:  # noqa: BLE001 - a failing model must not lose the extractive draft
         return section
-    content = reply.content if hasattr(reply, "content") else str(reply)
-    paragraph = _checked(str(content), [str(facts.answer(f)) for f in told], numbered)
+    paragraph = _checked(reply.text, [str(facts.answer(f)) for f in told], numbered)
     if paragraph is None:
         return section
     kept = [p for p in section.paragraphs if p.kind != "answer"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bot.core.cite import render
 from bot.core.models import Answer, AnswerSentence, Language
+from bot.core.payloads import DraftCancelled
 from bot.drafting.compose import Draft
 from bot.drafting.dialog import DraftState
 from bot.drafting.texts import FIELDS
@@ -44,14 +45,14 @@ def draft_answer(question: str, state: DraftState, draft: Draft, docx_path: str 
         lines.append(AnswerSentence(text=f"**{t('drafting.next', lang)}:** {draft.next_question}"))
     return Answer(
         question=question, answer=render(lines, "\n"), language=lang, kind="draft",
-        sentences=lines, citations=draft.citations, data={"draft": draft.payload(docx_path)},
+        sentences=lines, citations=draft.citations, payload=draft.payload(docx_path),
     )
 
 
 def cancelled_answer(question: str, language: Language) -> Answer:
     text = t("drafting.cancelled", language)
     return Answer(question=question, answer=text, language=language, kind="draft",
-                  sentences=[AnswerSentence(text=text)], data={"draft": {"cancelled": True}})
+                  sentences=[AnswerSentence(text=text)], payload=DraftCancelled())
 
 
 def _full(state: DraftState, draft: Draft) -> list[AnswerSentence]:

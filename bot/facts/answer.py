@@ -1,67 +1,94 @@
-"""A fact question answered from retrieved sentences: retrieve → compose → check → cite.
-
-Whatever the composer cannot support becomes an honest refusal that lists the nearest
-documents, so the user can look for themselves.
+"""A fact question answered from retrieved sentences: embed once → retrieve → compose → check →
+cite, with time awareness and an honest refusal that says what there is instead.
 """
 
 from __future__ import annotations
 
 import time
+from functools import partial
+
+import numpy as np
 
 from bot.core.cite import CitationBook, render
 from bot.core.claims import check_sentence
 from bot.core.context import CoreContext
 from bot.core.models import Answer, AnswerSentence
 from bot.core.question import Question
-from bot.facts.compose import Composition, ExtractiveComposer
-from bot.facts.filters import allowed_documents, filters_of
+from bot.facts.compose import Composition, ExtractiveComposer, SentenceVectors
+from bot.facts.fit import metadata_fit
 from bot.facts.llm import LlmComposer
-from bot.facts.retrieval import HybridRetriever
+from bot.facts.model import AnswerModel, load_model_if_fitted
+from bot.facts.retrieval import Evidence, HybridRetriever
+from bot.facts.timing import past_note, what_there_is
 from bot.i18n import t
 
-
-def answer_fact(q: Question, ctx: CoreContext, retriever: HybridRetriever) -> Answer:
-    t0 = time.perf_counter()
-    filters = filters_of(q)
-    allowed = allowed_documents(filters, ctx.store.documents(), ctx.gazetteer)
-    evidence = retriever.search(q.standalone, k=8, documents=allowed, boost_years=filters.years)
-    timings = {"retrieve_ms": (time.perf_counter() - t0) * 1000}
-    t1 = time.perf_counter()
-    composition = _composer(ctx).compose(q, evidence)
-    timings["compose_ms"] = (time.perf_counter() - t1) * 1000
-    if composition.refused:
-        return refusal(q, retriever, timings)
-    return _cited_answer(q, composition, timings)
+RETRIEVED = 8
 
 
-def refusal(q: Question, retriever: HybridRetriever, timings: dict[str, float]) -> Answer:
-    book = CitationBook()
-    nearest, seen = [], set()
-    for ev in retriever.search(q.standalone, k=10):
-        if ev.meta.doc_id in seen:
-            continue
-        seen.add(ev.meta.doc_id)
-        n = book.cite(ev.chunk, ev.meta)
-        date = f" ({ev.meta.date.strftime('%d.%m.%Y')})" if ev.meta.date else ""
-        nearest.append(f"- {ev.meta.title}{date} [{n}]")
-        if len(nearest) == 3:
-            break
-    text = t("core.refusal", q.language)
-    if nearest:
-        text += "\n\n" + t("core.nearest", q.language) + "\n" + "\n".join(nearest)
-    return Answer(question=q.text, answer=text, language=q.language, refused=True,
-                  kind="refusal", citations=book.citations, timings_ms=timings)
+class FactAnswerer:
+    """Built once per process: the retriever, the answer model and the sentence-vector cache."""
+
+    def __init__(self, ctx: CoreContext, model: AnswerModel | None = None) -> None:
+        self.ctx = ctx
+        self._model = model if model is not None else load_model_if_fitted()
+        fit_weight = self._model.fit_weight if self._model else HybridRetriever.fit_weight
+        self.retriever = HybridRetriever(ctx.store, ctx.embeddings, fit_weight=fit_weight)
+        self.vectors = SentenceVectors(ctx.embeddings)
+
+    @property
+    def model(self) -> AnswerModel:
+        if self._model is None:
+            raise RuntimeError("the answer model is missing: run `make calibrate`")
+        return self._model
+
+    def extractive(self) -> ExtractiveComposer:
+        return ExtractiveComposer(self._model, self.ctx.store.lexical(), self.vectors,  # type: ignore[arg-type]
+                                  self.ctx.gazetteer.former_names)
+
+    def embed(self, q: Question) -> np.ndarray:
+        """The question once, and each part of a multi-part question, in one call."""
+        texts = [q.standalone] + ([p.text for p in q.parts] if len(q.parts) > 1 else [])
+        return self.ctx.embeddings.embed_queries(texts)
+
+    def evidence(self, q: Question, vectors: np.ndarray) -> tuple[list[Evidence], dict[str, float]]:
+        retrieval = self.retriever.retrieve(q.standalone, RETRIEVED,
+                                            fit=partial(metadata_fit, q), vector=vectors[0])
+        return retrieval.evidence, retrieval.timings_ms
+
+    def answer(self, q: Question) -> Answer:
+        t0 = time.perf_counter()
+        vectors = self.embed(q)
+        evidence, timings = self.evidence(q, vectors)
+        timings["retrieve_ms"] = (time.perf_counter() - t0) * 1000
+        t1 = time.perf_counter()
+        if self.ctx.chat_model is not None:
+            composition = LlmComposer(self.ctx.chat_model, self.extractive()).compose(
+                q, vectors, evidence)
+        else:
+            composition = self.extractive().compose(q, vectors, evidence)
+        timings["compose_ms"] = (time.perf_counter() - t1) * 1000
+        if composition.refused:
+            return self.refusal(q, composition, evidence, timings)
+        return cited_answer(q, composition, timings)
+
+    def refusal(self, q: Question, composition: Composition, evidence: list[Evidence],
+                timings: dict[str, float]) -> Answer:
+        book = CitationBook()
+        lines = [t("core.refusal", q.language)]
+        instead = what_there_is(q, composition)
+        if instead is not None:
+            best = composition.best
+            assert best is not None
+            n = book.cite(best.evidence.chunk, best.evidence.meta, snippet=best.text)
+            lines = [f"{instead} [{n}]"]
+        nearest = _nearest(evidence, book)
+        if nearest:
+            lines += ["", t("core.nearest", q.language), *nearest]
+        return Answer(question=q.text, answer="\n".join(lines), language=q.language,
+                      refused=True, kind="refusal", citations=book.citations, timings_ms=timings)
 
 
-def _composer(ctx: CoreContext) -> ExtractiveComposer | LlmComposer:
-    extractive = ExtractiveComposer(ctx.embeddings, ctx.store.lexical(),
-                                    ctx.gazetteer.former_names)
-    if ctx.chat_model is None:
-        return extractive
-    return LlmComposer(ctx.chat_model, extractive)
-
-
-def _cited_answer(q: Question, composition: Composition, timings: dict[str, float]) -> Answer:
+def cited_answer(q: Question, composition: Composition, timings: dict[str, float]) -> Answer:
     book = CitationBook()
     sentences = []
     for composed in composition.sentences:
@@ -71,9 +98,27 @@ def _cited_answer(q: Question, composition: Composition, timings: dict[str, floa
                    for e, snippet in zip(composed.evidence, composed.snippets, strict=True)]
         sentences.append(AnswerSentence(text=composed.text.replace("**", "").strip(),
                                         citations=numbers))
-    frame = t("core.english_frame", q.language)
-    text = render(sentences)
-    return Answer(
-        question=q.text, answer=f"{frame} {text}".strip(), language=q.language,
-        kind="fact", sentences=sentences, citations=book.citations, timings_ms=timings,
-    )
+    if not sentences:
+        return Answer(question=q.text, answer=t("core.refusal", q.language), language=q.language,
+                      refused=True, kind="refusal", timings_ms=timings)
+    lead = [t("core.english_frame", q.language)]
+    note = past_note(q, [s for s in composition.sentences])
+    if note:
+        lead.append(note)
+    text = " ".join(part for part in [*lead, render(sentences)] if part)
+    return Answer(question=q.text, answer=text, language=q.language, kind="fact",
+                  sentences=sentences, citations=book.citations, timings_ms=timings)
+
+
+def _nearest(evidence: list[Evidence], book: CitationBook) -> list[str]:
+    lines, seen = [], set()
+    for ev in evidence:
+        if ev.meta.doc_id in seen:
+            continue
+        seen.add(ev.meta.doc_id)
+        n = book.cite(ev.chunk, ev.meta)
+        date = f" ({ev.meta.date.strftime('%d.%m.%Y')})" if ev.meta.date else ""
+        lines.append(f"- {ev.meta.title}{date} [{n}]")
+        if len(lines) == 3:
+            break
+    return lines

@@ -39,7 +39,7 @@ def t(key: str, language: Language, **values: object) -> str:
 def messages() -> dict[str, dict[str, str]]:
     """Every message by key; read from the package's TOML files on first use."""
     found: dict[str, dict[str, str]] = {}
-    for resource in sorted(files(__package__).iterdir(), key=lambda r: r.name):
+    for resource in sorted(files("bot.i18n").iterdir(), key=lambda r: r.name):
         if resource.name.endswith(".toml"):
             area = resource.name.removesuffix(".toml")
             found.update(_flatten(tomllib.loads(resource.read_text(encoding="utf-8")), area))

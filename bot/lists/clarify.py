@@ -7,9 +7,9 @@ from difflib import SequenceMatcher
 
 from bot.core.cite import render
 from bot.core.models import Answer, AnswerSentence
+from bot.core.phrases import join
 from bot.core.question import Question
 from bot.i18n import t
-from bot.lists.words import join
 from indexer.text.themes import THEMES, Theme
 
 _CLOSE = 0.72  # similarity of a written word and a theme term that makes a suggestion

@@ -11,12 +11,14 @@ import time
 from bot.core.cite import CitationBook, render
 from bot.core.context import CoreContext
 from bot.core.models import Answer, AnswerSentence
+from bot.core.payloads import DocumentRow, DocumentTable, Place
+from bot.core.phrases import join, place_label
 from bot.core.question import AnswerType, Intent, Question
 from bot.i18n import format_date, format_number, t
-from bot.lists import clarify, rows, words
+from bot.lists import clarify, words
 from bot.lists.document_filter import DocumentFilter, filter_of
-from bot.lists.words import PAGE, join
-from indexer.models import DocType, DocumentMeta
+from bot.lists.words import PAGE
+from indexer.models import Chunk, DocType, DocumentMeta
 from indexer.text.language import Language
 
 _LISTS = {Intent.DOCUMENTS, Intent.SOURCES}
@@ -44,8 +46,7 @@ def compose(question: Question, wanted: DocumentFilter, found: list[DocumentMeta
     lang = question.language
     kind = _kind(wanted.kinds, lang, one=len(found) == 1)
     phrase = wanted.phrase(lang)
-    closing = [*words.place_notes(wanted.all_places, lang),
-               *words.read_as(question.corrections, lang)]  # fmt: skip
+    closing = words.place_notes(wanted.all_places, lang)
     if not found:
         sentences = [AnswerSentence(text=t("lists.documents_none", lang, kind=kind,
                                            filters=phrase)), *closing]  # fmt: skip
@@ -62,35 +63,47 @@ def compose(question: Question, wanted: DocumentFilter, found: list[DocumentMeta
     sentences, table = _rows(shown, book, ctx, lang)
     sentences = [AnswerSentence(text=opening), *sentences,
                  *words.page_note(max(question.page, 1), len(shown), len(found), lang), *closing]
-    columns = t("lists.document_columns", lang).split("|")
+    payload = DocumentTable(title=opening, rows=table, total=len(found)) if table else None
     return Answer(
         question=question.text, answer=render(sentences, "\n"), language=lang, kind="list",
-        sentences=sentences, citations=book.citations,
-        data={"table": {"title": opening, "columns": columns, "rows": table}} if table else {},
+        sentences=sentences, citations=book.citations, payload=payload,
     )  # fmt: skip
 
 
 def _rows(shown: list[DocumentMeta], book: CitationBook, ctx: CoreContext, lang: Language
-          ) -> tuple[list[AnswerSentence], list[list[str]]]:  # fmt: skip
+          ) -> tuple[list[AnswerSentence], list[DocumentRow]]:  # fmt: skip
     firsts = ctx.store.chunks([f"{m.doc_id}:0000" for m in shown])
     sentences: list[AnswerSentence] = []
-    table: list[list[str]] = []
+    table: list[DocumentRow] = []
     for meta in shown:
-        chunk = firsts.get(f"{meta.doc_id}:0000")
-        number = book.cite(chunk, meta) if chunk else book.cite(  # type: ignore[arg-type]
-            rows.SpanChunk(f"{meta.doc_id}:0000", None), meta, snippet=meta.title)
-        kind = t(f"lists.type_{meta.doc_type.value}", lang)
-        date = format_date(meta.date, lang) if meta.date else t("lists.undated", lang)
-        places = join([rows.place_label(m.name, m.current_name, lang)
-                       for m in meta.municipalities], lang)  # fmt: skip
-        county = rows.place_label(meta.county, meta.current_county or "", lang) \
-            if meta.county else ""
-        where = "; ".join(x for x in (places, county) if x)
-        named = f"{kind}, {date}" if not _TYPED.match(meta.title) else date
-        text = f"- {meta.title} – {named}" + (f"; {where}" if where else "")
-        sentences.append(AnswerSentence(text=text, citations=[number]))
-        table.append([meta.title, kind, date, places, county, meta.network or "", f"[{number}]"])
+        first = f"{meta.doc_id}:0000"  # a document without text is cited by its title
+        chunk = firsts.get(first) or Chunk(chunk_id=first, doc_id=meta.doc_id, position=0,
+                                           text=meta.title, start=0, end=0)  # fmt: skip
+        number = book.cite(chunk, meta)
+        row = _row(meta, number)
+        sentences.append(AnswerSentence(text=f"- {_line(row, lang)}", citations=[number]))
+        table.append(row)
     return sentences, table
+
+
+def _row(meta: DocumentMeta, number: int) -> DocumentRow:
+    places = [Place(name=m.name, now=m.current_name if m.current_name != m.name else None)
+              for m in meta.municipalities]  # fmt: skip
+    now = meta.current_county if meta.current_county != meta.county else None
+    return DocumentRow(title=meta.title, doc_type=meta.doc_type.value, date=meta.date,
+                       places=places, county=meta.county, county_now=now, network=meta.network,
+                       source=meta.source, citations=[number])  # fmt: skip
+
+
+def _line(row: DocumentRow, lang: Language) -> str:
+    """«Sluttrapport: «Vegen vidare» … – 10. mars 2025; Vinje og Tokke; Telemark»."""
+    date = format_date(row.date, lang) if row.date else t("lists.undated", lang)
+    kind = t(f"lists.type_{row.doc_type}", lang)
+    named = date if _TYPED.match(row.title) else f"{kind}, {date}"
+    places = join([place_label(p, lang) for p in row.places], lang)
+    county = place_label(Place(name=row.county, now=row.county_now), lang) if row.county else ""
+    where = "; ".join(x for x in (places, county) if x)
+    return f"{row.title} – {named}" + (f"; {where}" if where else "")
 
 
 def _kind(types: frozenset[DocType], lang: Language, one: bool = False) -> str:

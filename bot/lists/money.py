@@ -8,14 +8,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.core.models import AnswerSentence
+from bot.core.payloads import AmountColumn
+from bot.core.phrases import join
 from bot.i18n import format_amount, format_number, t
 from bot.lists import rows
-from bot.lists.words import PAGE, join
+from bot.lists.words import PAGE
 from indexer.catalogue import Evidence, ProjectRecord
 from indexer.catalogue.models import AmountKind
 from indexer.text.language import Language
 
 KINDS: tuple[AmountKind, ...] = ("budsjett", "søkt", "tildelt", "forbruk", "egenandel")
+COLUMNS: dict[AmountKind, AmountColumn] = {
+    "budsjett": "budget", "søkt": "applied", "tildelt": "granted", "forbruk": "spent",
+    "egenandel": "own_share"}  # fmt: skip
 LABELS = {"budsjett": "lists.budget", "søkt": "lists.applied", "tildelt": "lists.granted",
           "forbruk": "lists.spent", "egenandel": "lists.own_share"}  # fmt: skip
 
@@ -37,13 +42,8 @@ def line(project: ProjectRecord, places: str, kinds: list[AmountKind], lang: Lan
     parts = [f"{label(k, lang)} {format_amount(a.nok, lang)}"
              for k in kinds if (a := project.amount(k))]  # fmt: skip
     period = rows.period_label(project, lang)
-    head = f"{rows.title(project)} ({places}{'; ' + period if period else ''})"
+    head = f"{rows.title_of(project)} ({places}{'; ' + period if period else ''})"
     return f"{head}: {', '.join(parts)}" if parts else head
-
-
-def cells(project: ProjectRecord, kinds: list[AmountKind], lang: Language) -> list[str]:
-    return [format_amount(a.nok, lang) if (a := project.amount(k)) else ""
-            for k in kinds]  # fmt: skip
 
 
 def evidence(project: ProjectRecord, kinds: list[AmountKind]) -> list[Evidence]:
@@ -69,11 +69,11 @@ def sums(
                      count=format_number(len(found), lang))  # fmt: skip
             sentences.append(AnswerSentence(text=text))
         elif len(found) > 1:
-            parts = " + ".join(f"{rows.title(p)} {format_amount(a.nok, lang)}" for p, a in found)
+            parts = " + ".join(f"{rows.title_of(p)} {format_amount(a.nok, lang)}" for p, a in found)
             text = t("lists.sum", lang, total=total, kind=label(kind, lang), parts=parts)
             sentences.append(AnswerSentence(text=text,
                                             citations=[cite(a.evidence) for _, a in found]))
-    missing = [rows.title(p) for p in projects if not priced(p, kinds)]
+    missing = [rows.title_of(p) for p in projects if not priced(p, kinds)]
     if missing:
         names = join(missing, lang) if len(missing) <= PAGE else format_number(len(missing), lang)
         sentences.append(AnswerSentence(text=t("lists.no_amounts", lang, names=names)))

@@ -16,11 +16,13 @@ from collections import defaultdict
 from bot.core.cite import CitationBook, render
 from bot.core.context import CoreContext
 from bot.core.models import Answer, AnswerSentence
+from bot.core.payloads import Place, ProjectRow, ProjectTable
+from bot.core.phrases import join, place_label
 from bot.core.question import ListAsk, Question
 from bot.i18n import format_number, t
 from bot.lists import clarify, money, rows, words
 from bot.lists.routing import ListRequest, request_of
-from bot.lists.words import PAGE, join, norwegian
+from bot.lists.words import PAGE, norwegian
 from indexer.catalogue import ProjectPage, ProjectRecord
 from indexer.catalogue.models import AmountKind
 from indexer.text.language import Language
@@ -56,8 +58,7 @@ def compose(question: Question, request: ListRequest, page: ProjectPage, ctx: Co
     """`every`: the whole list when the caller has it (sums need it; a long list fetches it)."""
     lang = question.language
     phrase = filter_phrase(request, lang)
-    closing = [*_place_notes(request, lang), *words.read_as(question.corrections, lang),
-               words.coverage(ctx.store.coverage(), lang)]  # fmt: skip
+    closing = [*_place_notes(request, lang), words.coverage(ctx.store.coverage(), lang)]
     if page.total == 0:
         none = t("lists.none", lang, filters=phrase)
         if every:  # projects, but no amount of the kind asked
@@ -77,13 +78,12 @@ def compose(question: Question, request: ListRequest, page: ProjectPage, ctx: Co
         body += money.sums(whole or ctx.store.find_projects(request.query), kinds, cite, lang)
     body += words.page_note(request.page, len(page.records), page.total, lang)
     sentences = [AnswerSentence(text=opening), *body, *closing]
-    columns = t("lists.columns", lang).split("|")
-    if request.ask in _MONEY:
-        columns[-1:-1] = [money.label(k, lang).capitalize() for k in kinds]
+    in_money = request.ask in _MONEY
+    payload = ProjectTable(title=opening, money=in_money, rows=table, total=page.total,
+                           amounts=[money.COLUMNS[k] for k in kinds] if in_money else [])
     return Answer(
         question=question.text, answer=render(sentences, "\n"), language=lang, kind="list",
-        sentences=sentences, citations=book.citations,
-        data={"table": {"title": opening, "columns": columns, "rows": table}} if table else {},
+        sentences=sentences, citations=book.citations, payload=payload if table else None,
     )  # fmt: skip
 
 
@@ -122,45 +122,43 @@ def _municipality_names(request: ListRequest, whole: list[ProjectRecord] | None,
                         ctx: CoreContext) -> list[str]:  # fmt: skip
     """Every municipality of the list; a long list names them from the store's place rows."""
     if whole is not None:
-        labels = {rows.place_label(m.name, m.current_name, lang)
+        labels = {place_label(rows.as_place(m), lang, with_role=False)
                   for p in whole for m in rows.shown_places(p)}  # fmt: skip
         return sorted(labels, key=norwegian)
     labels = set()
     for written, today in ctx.store.project_places(request.query):
         then, now = ctx.gazetteer.municipality(written), ctx.gazetteer.municipality(today)
         if then is not None:
-            labels.add(rows.place_label(then.name, now.name if now else "", lang))
+            moved = now.name if now is not None and now.name != then.name else None
+            labels.add(place_label(Place(name=then.name, now=moved), lang, with_role=False))
     return sorted(labels, key=norwegian)
 
 
 def _rows(
-    request: ListRequest, projects: list[ProjectRecord], kinds: list[AmountKind], cite: rows.Citer,
-    lang: Language,
-) -> tuple[list[AnswerSentence], list[list[str]]]:
+    request: ListRequest, projects: list[ProjectRecord], kinds: list[AmountKind],
+    cite: rows.Citer, lang: Language,
+) -> tuple[list[AnswerSentence], list[ProjectRow]]:
     sentences: list[AnswerSentence] = []
-    table: list[list[str]] = []
+    table: list[ProjectRow] = []
     in_money = request.ask in _MONEY
     for county, group in _by_county(projects, lang):
         sentences.append(AnswerSentence(text=f"**{county}**"))
         for project in group:
-            places = rows.place_labels(project, lang)
+            places = [rows.as_place(m) for m in rows.shown_places(project)]
+            where = rows.place_labels(project, lang)
             spans = money.evidence(project, kinds) if in_money else None
             numbers = [cite(e) for e in rows.evidence(project, spans)]
-            text = (money.line(project, places, kinds, lang) if in_money
-                    else _line(project, places, lang))  # fmt: skip
+            text = (money.line(project, where, kinds, lang) if in_money
+                    else _line(project, where, lang))  # fmt: skip
             sentences.append(AnswerSentence(text=f"- {text}", citations=numbers))
-            row = [rows.title(project), places, county, rows.period_label(project, lang),
-                   rows.themes(project, lang)]  # fmt: skip
-            if in_money:
-                row += money.cells(project, kinds, lang)
-            table.append([*row, "".join(f"[{n}]" for n in sorted(set(numbers)))])
+            table.append(rows.table_row(project, places, numbers))
     return sentences, table
 
 
 def _line(project: ProjectRecord, places: str, lang: Language) -> str:
     period = rows.period_label(project, lang)
-    line = f"{rows.title(project)}{f' ({period})' if period else ''}: {places}"
-    themes = rows.themes(project, lang)
+    line = f"{rows.title_of(project)}{f' ({period})' if period else ''}: {places}"
+    themes = rows.themes_of(project, lang)
     return f"{line} – {themes}" if themes else line
 
 

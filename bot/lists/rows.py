@@ -1,5 +1,7 @@
-"""One project as a row: its title, its places as written with today's name beside a former one
-(«Søgne (nå Kristiansand)»), its period and themes, and the spans each rests on, cited."""
+"""One project as a catalogue answer shows it: the places the documents named (today's names
+beside former ones, «Søgne (nå Kristiansand)»), its period, title and themes, the spans each
+rests on, cited, and its row of the answer's typed table.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +9,11 @@ import datetime as dt
 from typing import NamedTuple
 
 from bot.core.cite import CitationBook
-from bot.i18n import t
-from bot.lists.words import join
+from bot.core.models import Language
+from bot.core.payloads import Period, Place, ProjectRow
+from bot.core.phrases import period_label as _period_phrase
+from bot.core.phrases import places_label, quote_title
 from indexer.catalogue import Evidence, ProjectMunicipality, ProjectRecord
-from indexer.text.language import Language
 from indexer.text.themes import label
 
 
@@ -40,20 +43,12 @@ class Citer:
         key = (evidence.doc_id, evidence.start, evidence.end)
         if key not in self._numbers:
             chunk = SpanChunk(evidence.chunk_id or f"{evidence.doc_id}:{evidence.start}",
-                               evidence.section)  # fmt: skip
+                              evidence.section)  # fmt: skip
             document = SpanDocument(evidence.doc_id, evidence.source, evidence.title,
-                                     evidence.date)  # fmt: skip
+                                    evidence.date)  # fmt: skip
             self._numbers[key] = self.book.cite(chunk, document,  # type: ignore[arg-type]
                                                 snippet=evidence.quote)
         return self._numbers[key]
-
-
-def title(project: ProjectRecord) -> str:
-    return f"«{project.title}»" if project.quoted else project.title
-
-
-def themes(project: ProjectRecord, lang: Language) -> str:
-    return ", ".join(label(k, lang) for k in project.theme_keys)
 
 
 def shown_places(project: ProjectRecord) -> list[ProjectMunicipality]:
@@ -84,33 +79,52 @@ def _named_before(place: ProjectMunicipality, places: list[ProjectMunicipality])
     )
 
 
-def place_label(name: str, current: str, lang: Language, host: bool = False) -> str:
-    """«Fjell (vertskommune, nå Øygarden)»: as written, with today's name beside a former one."""
-    notes = [t("lists.host", lang)] if host else []
-    if current and current != name:
-        notes.append(f"{t('lists.now', lang)} {current}")
-    return f"{name} ({', '.join(notes)})" if notes else name
+def as_place(place: ProjectMunicipality) -> Place:
+    now = place.current_name if place.current_name != place.name else None
+    return Place(name=place.name, now=now or None, host=place.role == "vertskommune")
 
 
 def place_labels(project: ProjectRecord, lang: Language) -> str:
-    labels = [place_label(p.name, p.current_name, lang, p.role == "vertskommune")
-              for p in shown_places(project)]  # fmt: skip
-    return join(labels, lang) if labels else t("lists.no_places", lang)
+    return places_label([as_place(p) for p in shown_places(project)], lang)
 
 
-def period_label(project: ProjectRecord, lang: Language = "nb") -> str:
+def title_of(project: ProjectRecord) -> str:
+    return quote_title(project.title, project.quoted)
+
+
+def themes_of(project: ProjectRecord, lang: Language) -> str:
+    return ", ".join(label(k, lang) for k in project.theme_keys)
+
+
+def period_of(project: ProjectRecord) -> Period | None:
     """The stated project period; without one, the years documents speak of the project."""
     years = project.years()
     if years is None:
-        return ""
-    span = str(years[0]) if years[0] == years[1] else f"{years[0]}–{years[1]}"
-    return span if project.start_year is not None else f"{t('lists.mentioned', lang)} {span}"
+        return None
+    return Period(first=years[0], last=years[1], stated=project.start_year is not None)
+
+
+def period_label(project: ProjectRecord, lang: Language = "nb") -> str:
+    return _period_phrase(period_of(project), lang)
 
 
 def home_county(project: ProjectRecord) -> str | None:
-    """The county a list files the project under: the same rule as the store's list order."""
+    """Today's county the list files the project under — the store's list order uses the same
+    rule (the first in alphabetical order); None when no document says."""
     counties = [m.current_county for m in project.municipalities if m.current_county]
     return min(counties) if counties else project.current_county
+
+
+def table_row(project: ProjectRecord, places: list[Place], numbers: list[int]) -> ProjectRow:
+    budget, applied, granted, spent, own = (
+        project.amount(k) for k in ("budsjett", "søkt", "tildelt", "forbruk", "egenandel"))
+    return ProjectRow(
+        title=project.title, quoted=project.quoted, places=places, county=home_county(project),
+        period=period_of(project), themes=list(project.theme_keys),
+        budget=budget.nok if budget else None, applied=applied.nok if applied else None,
+        granted=granted.nok if granted else None, spent=spent.nok if spent else None,
+        own_share=own.nok if own else None, citations=sorted(set(numbers)),
+    )
 
 
 def evidence(project: ProjectRecord, amounts: list[Evidence] | None = None) -> list[Evidence]:

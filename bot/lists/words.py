@@ -5,20 +5,14 @@ covers, and where a long list continues. Every word comes from the i18n catalogu
 from __future__ import annotations
 
 from bot.core.models import AnswerSentence
-from bot.core.question import Correction, Place
+from bot.core.phrases import join
+from bot.core.question import Place
 from bot.i18n import format_date, format_number, t
 from indexer.catalogue import Coverage
 from indexer.text.language import Language
-from indexer.text.themes import label, themes_in
+from indexer.text.themes import label
 
 PAGE = 25  # rows per page of a long list
-
-
-def join(items: list[str], lang: Language, word: str = "and") -> str:
-    items = list(dict.fromkeys(items))
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {t(f'lists.{word}', lang)} {items[-1]}"
 
 
 def filters(themes: frozenset[str], places: list[str], years: tuple[int, int] | None,
@@ -58,13 +52,6 @@ def place_notes(places: tuple[Place, ...], lang: Language) -> list[AnswerSentenc
             continue
         notes.append(AnswerSentence(text=text))
     return notes
-
-
-def read_as(corrections: tuple[Correction, ...], lang: Language) -> list[AnswerSentence]:
-    """«(Jeg leste «høykonfilktsaker» som «høykonfliktsaker».)»: a typo that changed which
-    theme the list is about is said aloud; other spelling is not the list's business."""
-    return [AnswerSentence(text=t("lists.read_as", lang, written=c.written, read=c.read))
-            for c in corrections if themes_in(c.read) != themes_in(c.written)]  # fmt: skip
 
 
 def coverage(covered: Coverage, lang: Language) -> AnswerSentence:

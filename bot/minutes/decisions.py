@@ -11,11 +11,12 @@ from typing import NamedTuple
 
 from bot.core.cite import CitationBook, render
 from bot.core.context import CoreContext, Question
+from bot.core.meetings import Decision, MeetingSummary
 from bot.core.models import Answer, AnswerSentence, Citation, Language
+from bot.core.payloads import DecisionList
 from bot.core.understand.meeting import NOISE_WORDS
 from bot.i18n import format_date, t
 from bot.minutes.find import minutes_documents, word_score
-from bot.minutes.models import Decision, MeetingSummary
 from bot.minutes.summary import summarize_doc
 from bot.minutes.text import clean, load_minutes
 from indexer.models import DocumentMeta
@@ -104,7 +105,7 @@ def decisions_answer(decisions: list[Decision], question: Question) -> Answer:
                                     citations=[len(citations)]))
     return Answer(question=question.text, answer=render(lines, "\n"), language=language,
                   kind="list", sentences=lines, citations=citations,
-                  data={"decisions": [d.model_dump(mode="json") for d in decisions]})
+                  payload=DecisionList(decisions=decisions))
 
 
 def format_decision(decision: Decision, language: Language) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from bot.core.question import MeetingRef
@@ -64,7 +65,7 @@ def _match(
     return MeetingMatch([m for m in pool if scores[m.doc_id] == best], [])
 
 
-def word_score(words: list[str], meta: DocumentMeta, head: str) -> float:
+def word_score(words: Sequence[str], meta: DocumentMeta, head: str) -> float:
     """How many request words the title/network/county (1 each) or opening text (½) has."""
     strong = set(tokenize(" ".join(filter(None, (
         meta.title, meta.network, meta.county, meta.current_county,

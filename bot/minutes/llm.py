@@ -11,18 +11,23 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from string import Template
-from typing import Any
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ValidationError
 
+from bot.core.chat_model import ChatModel
 from bot.core.cite import CitationBook
 from bot.core.claims import check_sentence, normalise
+from bot.core.meetings import ActionItem, AgendaItem, Cited
 from bot.core.models import Language
-from bot.minutes.models import ActionItem, AgendaItem, Cited
 from bot.minutes.text import ItemSpan, MinutesDoc, clean
 from indexer.store.lexical import tokenize
 from indexer.text.dates import find_dates, parse_date
 from indexer.text.sentences import Sentence, split_sentences
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import LanguageModelInput
+    from langchain_core.messages import BaseMessage
 
 _PROMPTS = Path(__file__).parents[1] / "prompts"
 MAP_PROMPT = Template((_PROMPTS / "minutes_map.txt").read_text(encoding="utf-8"))
@@ -49,11 +54,11 @@ def sak_text(doc: MinutesDoc, item: ItemSpan) -> str:
 
 
 def map_items(
-    chat_model: Any, doc: MinutesDoc, items: list[ItemSpan], meeting: str, language: Language,
-    concurrency: int = 4,
+    chat_model: ChatModel, doc: MinutesDoc, items: list[ItemSpan], meeting: str,
+    language: Language, concurrency: int = 4,
 ) -> list[ItemDraft | None]:
     """One draft per Sak (None where the model failed or was not asked)."""
-    prompts = [
+    prompts: list[LanguageModelInput] = [
         MAP_PROMPT.substitute(language=_LANGUAGE_NAMES[language], meeting=meeting,
                               title=item.title, text=sak_text(doc, item)[:MAX_SAK_CHARS])
         for item in items[:MAX_MODEL_ITEMS]
@@ -67,10 +72,10 @@ def map_items(
     return drafts + [None] * (len(items) - len(drafts))
 
 
-def _parse(reply: Any) -> ItemDraft | None:
+def _parse(reply: BaseMessage | Exception) -> ItemDraft | None:
     if isinstance(reply, Exception):
         return None
-    found = re.search(r"\{.*\}", str(getattr(reply, "content", reply)), re.S)
+    found = re.search(r"\{.*\}", reply.text, re.S)
     if found is None:
         return None
     try:
@@ -101,7 +106,7 @@ def apply_draft(
 
 
 def reduce_items(
-    chat_model: Any, doc: MinutesDoc, items: list[AgendaItem], meeting: str,
+    chat_model: ChatModel, doc: MinutesDoc, items: list[AgendaItem], meeting: str,
     language: Language, book: CitationBook,
 ) -> list[Cited]:
     """A one- or two-sentence overview of the meeting, checked against the whole referat."""
@@ -115,7 +120,7 @@ def reduce_items(
         reply = chat_model.invoke(prompt)
     except Exception:
         return []
-    text = str(getattr(reply, "content", reply)).strip()
+    text = reply.text.strip()
     whole = ItemSpan("section", None, meeting, 1, 0, 0, len(doc.text))
     vocabulary = set(tokenize(doc.text))
     kept = [s.text for s in split_sentences(text)

@@ -12,11 +12,17 @@ import time
 from bot.core.cite import CitationBook, render
 from bot.core.context import CoreContext, Question
 from bot.core.models import Answer, AnswerSentence, Language
+from bot.core.payloads import (
+    DocumentRef,
+    MeetingCandidates,
+    MeetingSummaryPayload,
+    NearestDocuments,
+)
 from bot.core.question import Intent, MeetingRef
 from bot.i18n import format_date, format_month, t
 from bot.minutes.decisions import answer_decisions_question
 from bot.minutes.find import MeetingMatch, find_meeting
-from bot.minutes.render import card_view, render_summary
+from bot.minutes.render import render_summary
 from bot.minutes.summary import summarize_minutes
 from indexer.models import DocumentMeta
 
@@ -52,8 +58,7 @@ def answer_minutes(
     return Answer(
         question=question, answer=render(sentences, "\n"), language=language, kind="summary",
         sentences=sentences, citations=book.citations,
-        data={"summary": card_view(summary, language),
-              "meeting_summary": summary.model_dump(mode="json")},
+        payload=MeetingSummaryPayload(meeting_summary=summary),
         timings_ms={"find": found_ms, "summarize": total_ms - found_ms, "total": total_ms},
     )
 
@@ -77,10 +82,9 @@ def _ask_back(
         if len({m.date for m in match.found}) == 1 and (dated.network or dated.county):
             example = f"{dated.network or dated.county} {example}"  # the date alone is not enough
         lines.append(AnswerSentence(text=t("minutes.hint", language, example=example)))
-    candidates = [{"title": m.title, "date": m.date.isoformat() if m.date else None,
-                   "source": m.source, "doc_id": m.doc_id} for m in match.found]
+    candidates = MeetingCandidates(candidates=[_ref(m) for m in match.found])
     return Answer(question=question, answer=render(lines, "\n"), language=language,
-                  kind="clarify", sentences=lines, data={"candidates": candidates})
+                  kind="clarify", sentences=lines, payload=candidates)
 
 
 def _not_found(match: MeetingMatch, language: Language, question: str, asked: str) -> Answer:
@@ -90,10 +94,13 @@ def _not_found(match: MeetingMatch, language: Language, question: str, asked: st
     else:
         lines = [AnswerSentence(text=none), AnswerSentence(text=t("minutes.nearest", language))]
         lines += [AnswerSentence(text=f"- {_describe(m, language)}") for m in match.nearest]
-    nearest = [{"title": m.title, "date": m.date.isoformat() if m.date else None,
-                "source": m.source} for m in match.nearest]
+    nearest = NearestDocuments(nearest=[_ref(m) for m in match.nearest])
     return Answer(question=question, answer=render(lines, "\n"), language=language,
-                  refused=True, kind="refusal", sentences=lines, data={"nearest": nearest})
+                  refused=True, kind="refusal", sentences=lines, payload=nearest)
+
+
+def _ref(meta: DocumentMeta) -> DocumentRef:
+    return DocumentRef(title=meta.title, date=meta.date, source=meta.source, doc_id=meta.doc_id)
 
 
 def _asked(request: MeetingRef, language: Language) -> str:

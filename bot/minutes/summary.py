@@ -13,13 +13,10 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from typing import Any
 
+from bot.core.chat_model import ChatModel
 from bot.core.cite import CitationBook
-from bot.core.models import Language
-from bot.minutes.extract import item_facts
-from bot.minutes.meeting import Next, attendance, meeting_place, next_meeting
-from bot.minutes.models import (
+from bot.core.meetings import (
     ActionItem,
     AgendaItem,
     Cited,
@@ -27,6 +24,9 @@ from bot.minutes.models import (
     NextMeeting,
     Participants,
 )
+from bot.core.models import Language
+from bot.minutes.extract import item_facts
+from bot.minutes.meeting import Next, attendance, meeting_place, next_meeting
 from bot.minutes.text import ItemSpan, MinutesDoc, clean, load_minutes
 from indexer.models import Chunk, DocumentMeta
 from indexer.store.lexical import tokenize
@@ -40,14 +40,15 @@ _MONTH_WORD = re.compile(r"\b\d{1,2}\.\s*(januar|februar|mars|april|mai|juni|jul
 
 
 def summarize_minutes(
-    meta: DocumentMeta, chunks: list[Chunk], book: CitationBook, chat_model: Any | None = None,
-    language: Language = "nb",
+    meta: DocumentMeta, chunks: list[Chunk], book: CitationBook,
+    chat_model: ChatModel | None = None, language: Language = "nb",
 ) -> MeetingSummary:
     return summarize_doc(load_minutes(meta, chunks), book, chat_model, language)
 
 
 def summarize_doc(
-    doc: MinutesDoc, book: CitationBook, chat_model: Any | None = None, language: Language = "nb"
+    doc: MinutesDoc, book: CitationBook, chat_model: ChatModel | None = None,
+    language: Language = "nb",
 ) -> MeetingSummary:
     """The summary's items follow `doc.items` (less the "Neste møte" sections) one to one."""
     meta = doc.meta
@@ -74,7 +75,7 @@ def summarize_doc(
 
 def _items(
     doc: MinutesDoc, spans: list[ItemSpan], book: CitationBook, date: dt.date | None,
-    reserved: set[int], chat_model: Any | None, title: str, language: Language,
+    reserved: set[int], chat_model: ChatModel | None, title: str, language: Language,
 ) -> list[AgendaItem]:
     """Extractive items; with a model, its checked wording of each Sak where it has any."""
     if chat_model is None:

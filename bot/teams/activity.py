@@ -18,7 +18,7 @@ class JsonEntity(Entity):
     }
 
     def __init__(self, data: dict[str, Any]) -> None:
-        super().__init__(type=data.get("type"))
+        super().__init__(type=str(data["type"]))  # every Bot Framework entity has one
         self.additional_properties = {k: v for k, v in data.items() if k != "type"}
 
 

@@ -18,7 +18,7 @@ from contextlib import asynccontextmanager, suppress
 
 from botbuilder.core import InvokeResponse, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
-from botbuilder.schema import Activity, ChannelAccount, DeliveryModes
+from botbuilder.schema import Activity, ChannelAccount, ConversationAccount, DeliveryModes
 
 from bot.core.models import AnswerCore, Language
 from bot.teams import render
@@ -129,18 +129,21 @@ class TeamsBot(TeamsActivityHandler):
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         question = question_of(turn_context.activity)
-        if question is None:
+        conversation = turn_context.activity.conversation
+        if question is None or conversation is None:
             return
         if len(question) > self._max_chars:
             payload = render.too_long(len(question), self._max_chars, detect_language(question))
             await turn_context.send_activity(to_activity(payload))
             return
-        async with self._locks.hold(turn_context.activity.conversation.id):
-            await self._answer(turn_context, question or HELP_COMMAND)
+        async with self._locks.hold(conversation.id):
+            await self._answer(turn_context, conversation, question or HELP_COMMAND)
 
-    async def _answer(self, ctx: TurnContext, question: str) -> None:
+    async def _answer(
+        self, ctx: TurnContext, conversation: ConversationAccount, question: str
+    ) -> None:
         activity = ctx.activity
-        personal = activity.conversation.conversation_type == "personal"
+        personal = conversation.conversation_type == "personal"
         buffered = activity.delivery_mode == DeliveryModes.expect_replies
         stream = StreamSession(
             ctx,
@@ -162,7 +165,7 @@ class TeamsBot(TeamsActivityHandler):
             sent = await ctx.send_activity(to_activity(payload))
             ids += [sent.id] if sent and sent.id else []
         for reply_id in ids:
-            self._ledger.remember_reply(activity.conversation.id, reply_id, question, answer.answer)
+            self._ledger.remember_reply(conversation.id, reply_id, question, answer.answer)
         await self._history.append(ctx, question, answer.answer)
 
     async def on_teams_members_added_dispatch(  # type: ignore[override]
@@ -185,7 +188,8 @@ class TeamsBot(TeamsActivityHandler):
 
     def _feedback(self, activity: Activity) -> InvokeResponse:
         value = activity.value if isinstance(activity.value, dict) else {}
-        action = value.get("actionValue") if isinstance(value.get("actionValue"), dict) else {}
+        raw_action = value.get("actionValue")
+        action = raw_action if isinstance(raw_action, dict) else {}
         reaction = action.get("reaction")
         if value.get("actionName") != "feedback" or reaction not in ("like", "dislike"):
             return InvokeResponse(status=400)

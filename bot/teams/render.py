@@ -1,20 +1,19 @@
 """Answer -> Teams message payloads (plain dicts, snapshot-testable).
 
 Teams conventions applied to every core answer: the schema.org Message entity with the
-"AI generated" label and Claim citations, feedback buttons, Adaptive Cards for structured data,
+"AI generated" label and Claim citations, feedback buttons, an Adaptive Card for the payload,
 and at most ~25 KB per activity (long answers are split between paragraphs, never mid-marker).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from bot.core.models import Answer, Citation, Language
-from bot.drafting.links import DownloadSigner, download_url
 from bot.i18n import t
 from bot.teams import cards
+from bot.teams.answer_cards import DraftLinks, payload_card
 from bot.teams.commands import commands, suggested_prompts
 
 MAX_ACTIVITY_BYTES = 25_000
@@ -25,7 +24,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 _HEADING = re.compile(r"^\s*#+\s*", re.MULTILINE)  # markdown heading marks in snippets
 
-Payload = dict[str, Any]
+Message = dict[str, Any]  # a Teams activity (or card) as JSON
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -128,7 +127,7 @@ def split_text(
     return parts
 
 
-def _message(text: str, citations: list[Citation], attachments: list[Payload]) -> Payload:
+def _message(text: str, citations: list[Citation], attachments: list[Message]) -> Message:
     used = markers(text)
     return {
         "type": "message",
@@ -140,42 +139,17 @@ def _message(text: str, citations: list[Citation], attachments: list[Payload]) -
     }
 
 
-@dataclass(frozen=True)
-class DraftLinks:
-    """Signed, expiring download links to drafts; the same signer checks them in downloads.py."""
-
-    signer: DownloadSigner
-    base_url: str
-
-    def url(self, draft_id: str, user_id: str) -> str:
-        return download_url(self.base_url, self.signer.sign(draft_id, user_id))
-
-
-def _draft_card(
-    draft: Any, links: DraftLinks | None, user_id: str | None, budget: int, language: Language
-) -> Payload | None:
-    """The draft card; its download link is made for the user who asked, or left out."""
-    draft_id = draft.get("draft_id") if isinstance(draft, dict) else None
-    url = links.url(draft_id, user_id) if links and user_id and draft_id else None
-    hours = links.signer.ttl_s // 3600 if links else None
-    return cards.draft_card(draft, url, budget, language, valid_hours=hours)
-
-
-def _answer_cards(answer: Answer, links: DraftLinks | None, user_id: str | None) -> list[Payload]:
-    """The answer's structured data as cards, labelled in the answer's language."""
+def _answer_cards(answer: Answer, links: DraftLinks | None, user_id: str | None) -> list[Message]:
+    if answer.payload is None:
+        return []
     budget = MAX_ACTIVITY_BYTES - 2_000
-    data, language = answer.data, answer.language
-    made = [
-        cards.table_card(data.get("table"), budget, language) if "table" in data else None,
-        cards.summary_card(data.get("summary"), budget) if "summary" in data else None,
-        _draft_card(data["draft"], links, user_id, budget, language) if "draft" in data else None,
-    ]
-    return [cards.attachment(card) for card in made if card]
+    card = payload_card(answer.payload, answer.language, budget, links, user_id)
+    return [cards.attachment(card)] if card else []
 
 
 def answer_messages(
     answer: Answer, links: DraftLinks | None = None, user_id: str | None = None
-) -> list[Payload]:
+) -> list[Message]:
     """The messages that carry one answer; the first is the one that ends a stream.
 
     `links` and `user_id` give a draft's card its download button, signed for that user.
@@ -196,12 +170,12 @@ def searching(language: Language) -> str:
     return t("teams.searching", language)
 
 
-def notice(text: str) -> Payload:
+def notice(text: str) -> Message:
     """A plain message from the service itself (not AI generated)."""
     return {"type": "message", "text": text, "textFormat": "plain"}
 
 
-def welcome(language: Language = "nb") -> list[Payload]:
+def welcome(language: Language = "nb") -> list[Message]:
     """A card with what the bot does and its commands, then example prompts as suggested actions.
 
     Two activities because clients show suggested actions only on plain text messages. Before
@@ -234,13 +208,13 @@ def welcome(language: Language = "nb") -> list[Payload]:
     ]
 
 
-def too_long(length: int, limit: int, language: Language) -> Payload:
+def too_long(length: int, limit: int, language: Language) -> Message:
     return notice(t("teams.too_long", language, length=length, limit=limit))
 
 
-def error(reference: str, language: Language) -> Payload:
+def error(reference: str, language: Language) -> Message:
     return notice(t("teams.error", language, reference=reference))
 
 
-def tenant_refused(language: Language) -> Payload:
+def tenant_refused(language: Language) -> Message:
     return notice(t("teams.tenant_refused", language))

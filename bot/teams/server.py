@@ -22,7 +22,8 @@ from typing import Any
 import jwt
 import requests
 from aiohttp import web
-from botbuilder.core import InvokeResponse, TurnContext
+from botbuilder.core import TurnContext
+from botbuilder.core.invoke_response import InvokeResponse  # what CloudAdapter returns
 from botbuilder.integration.aiohttp import (
     CloudAdapter,
     ConfigurationBotFrameworkAuthentication,
@@ -165,7 +166,8 @@ class MessagesEndpoint:
         except Exception:
             log.warning("token validation failed", exc_info=True)
             return _error(401, "Unauthorized")
-        key = f"{activity.channel_id}|{activity.conversation.id}|{activity.id}"
+        conversation_id = activity.conversation.id if activity.conversation else None
+        key = f"{activity.channel_id}|{conversation_id}|{activity.id}"
         if activity.id and not self._ledger.claim(key):
             log.info("duplicate activity %s ignored", key)
             return web.Response(status=200)

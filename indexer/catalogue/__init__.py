@@ -8,7 +8,6 @@ document's own ledger transaction. Read time: `KnowledgeStore.find_projects(Proj
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from indexer.catalogue.extract import PRIMARY_TYPES, extract_projects
 from indexer.catalogue.llm import LlmExtractionError, extract_with_model
@@ -23,6 +22,7 @@ from indexer.catalogue.models import (
     Tag,
 )
 from indexer.catalogue.view import DocView
+from indexer.chat_model import ChatModel
 from indexer.models import Chunk, DocumentMeta, LoadedDocument
 from indexer.text.places import Gazetteer
 
@@ -40,7 +40,7 @@ def extract(
     meta: DocumentMeta,
     chunks: list[Chunk],
     gazetteer: Gazetteer,
-    chat_model: Any | None = None,
+    chat_model: ChatModel | None = None,
 ) -> list[ProjectRecord]:
     """Project mentions of one document; a chat model's answer is checked, else rules decide."""
     if chat_model is not None:

@@ -163,7 +163,7 @@ def _section_project(view: DocView, section: Section) -> ProjectRecord | None:
         if _TAKES_PART.search(span.text):
             places = merge_places(places, view.places(span, on))
     themes = subject.section_themes(view, heading, body)
-    named = _name(view, [heading, *about], fields.clean_heading(section.heading_path[-1]), heading)
+    named = _name([heading, *about], fields.clean_heading(section.heading_path[-1]), heading)
     if not places and not themes:
         return None
     years, period_span = _period_in([heading, *body])
@@ -194,7 +194,7 @@ def _sentence_projects(
             continue
         if not themes and not (named and named[3]):
             continue
-        title, quoted, title_span = _name(view, [span], span.text, span)
+        title, quoted, title_span = _name([span], span.text, span)
         years = fields.period(span.text)
         records.append(_record(
             view, title=title, quoted=quoted, title_span=title_span, places=places, themes=themes,
@@ -214,9 +214,7 @@ def _another_project(
     return bool(keys) and not keys & set(main.theme_keys)
 
 
-def _name(
-    view: DocView, spans: list[Span], fallback: str, fallback_span: Span
-) -> tuple[str, bool, Span]:
+def _name(spans: list[Span], fallback: str, fallback_span: Span) -> tuple[str, bool, Span]:
     for span in spans:
         found = fields.title_in(span.text)
         if found:

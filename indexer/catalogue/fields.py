@@ -92,12 +92,6 @@ class Span(NamedTuple):
     text: str
 
 
-class Found(NamedTuple):
-    value: str
-    start: int  # of the sentence the value was read from
-    end: int
-
-
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Lines, then sentences within lines; "13. september" and "kl. 10.00" stay whole."""
     stop = len(text) if end is None else end
@@ -152,7 +146,9 @@ def _amount_kind(after: str, before: str) -> AmountKind | None:
             if kind == "søkt" and re.search(r"\b(?:fikk|fekk|tildelt|innvilg)", before, re.I):
                 return "tildelt"
             return kind
-    hits = [(m.end(), kind) for pattern, kind in _BEFORE_KIND for m in pattern.finditer(before)]
+    hits: list[tuple[int, AmountKind]] = [
+        (m.end(), kind) for pattern, kind in _BEFORE_KIND for m in pattern.finditer(before)
+    ]
     return max(hits)[1] if hits else None
 
 

@@ -8,10 +8,7 @@ dropped: the model may find more than the rules do, but it cannot add what the t
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from langchain_core.messages import HumanMessage, SystemMessage
-from langchain_core.output_parsers import JsonOutputParser
 from pydantic import BaseModel, ValidationError
 
 from indexer.catalogue import about
@@ -25,6 +22,7 @@ from indexer.catalogue.models import (
     Tag,
 )
 from indexer.catalogue.view import DocView, merge_places, merge_tags
+from indexer.chat_model import ChatModel
 from indexer.text.themes import BY_KEY, ThemeHit, find_themes
 
 MAX_DOCUMENT_CHARS = 24_000
@@ -84,7 +82,7 @@ class LlmExtractionError(Exception):
     """The model's answer could not be read; the caller falls back to the rules."""
 
 
-def extract_with_model(view: DocView, chat_model: Any, primary: bool) -> list[ProjectRecord]:
+def extract_with_model(view: DocView, chat_model: ChatModel, primary: bool) -> list[ProjectRecord]:
     raw = _ask(view, chat_model)
     records: list[ProjectRecord] = []
     for index, project in enumerate(raw.projects):
@@ -94,14 +92,16 @@ def extract_with_model(view: DocView, chat_model: Any, primary: bool) -> list[Pr
     return records
 
 
-def _ask(view: DocView, chat_model: Any) -> _Extraction:
+def _ask(view: DocView, chat_model: ChatModel) -> _Extraction:
+    from langchain_core.messages import HumanMessage, SystemMessage  # only with a model
+    from langchain_core.output_parsers import JsonOutputParser
+
     system = PROMPT.replace("{themes}", ", ".join(BY_KEY))
     human = (f"Tittel: {view.meta.title}\nType: {view.meta.doc_type.value}\n"
              f"Dato: {view.meta.date or 'ukjent'}\n\n{view.text[:MAX_DOCUMENT_CHARS]}")  # fmt: skip
     try:
         reply = chat_model.invoke([SystemMessage(content=system), HumanMessage(content=human)])
-        content = reply.content if isinstance(reply.content, str) else str(reply.content)
-        return _Extraction.model_validate(JsonOutputParser().parse(content))
+        return _Extraction.model_validate(JsonOutputParser().parse(reply.text))
     except (ValidationError, ValueError) as exc:
         raise LlmExtractionError(str(exc)) from exc
 

@@ -17,8 +17,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from langchain_text_splitters import RecursiveCharacterTextSplitter
-
 from indexer.ingest.structure import Section, find_sections
 from indexer.models import Chunk, DocType
 
@@ -166,6 +164,8 @@ def _pieces(text: str, span: _Span, size: int, overlap: int) -> list[tuple[int, 
 
 
 def _split(text: str, start: int, end: int, size: int, overlap: int) -> list[tuple[int, int]]:
+    from langchain_text_splitters import RecursiveCharacterTextSplitter  # slow to import
+
     splitter = RecursiveCharacterTextSplitter(
         chunk_size=size,
         chunk_overlap=overlap,

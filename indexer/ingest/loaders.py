@@ -11,14 +11,14 @@ import re
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
-
-import docx
-import pypdf
-from bs4 import BeautifulSoup, NavigableString
-from docx.table import Table
+from typing import TYPE_CHECKING
 
 from indexer.errors import DocumentError
 from indexer.models import LoadedDocument
+
+if TYPE_CHECKING:  # the parsers load per format, so the CLI starts without them
+    from bs4 import BeautifulSoup
+    from docx.table import Table
 
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset({".txt", ".md", ".docx", ".pdf", ".html", ".htm"})
 
@@ -135,6 +135,9 @@ def _decode_text(data: bytes) -> tuple[str, str]:
 
 def _extract_docx(data: bytes) -> tuple[str, str]:
     """Paragraphs and tables in order; headings become '#' lines so the chunker sees them."""
+    import docx
+    from docx.table import Table
+
     try:
         document = docx.Document(io.BytesIO(data))
         blocks: list[tuple[str, str]] = []
@@ -181,6 +184,8 @@ def _docx_table(table: Table) -> str:
 
 
 def _extract_pdf(data: bytes) -> tuple[str, str]:
+    import pypdf
+
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
@@ -204,6 +209,9 @@ _HTML_LINE = ["div", "section", "article", "header", "footer", "main", "aside", 
 
 def _extract_html(data: bytes) -> tuple[str, str]:
     """Visible text with '#' headings, '- ' list items and '| a | b |' table rows."""
+    from bs4 import BeautifulSoup
+    from bs4.element import NavigableString
+
     raw, encoding = _decode_text(data)
     try:
         soup = BeautifulSoup(raw, "html.parser")
@@ -231,6 +239,8 @@ def _extract_html(data: bytes) -> tuple[str, str]:
 
 
 def _wrap(soup: BeautifulSoup, names: list[str], before: str, after: str) -> None:
+    from bs4.element import NavigableString
+
     for tag in soup.find_all(names):
         tag.insert_before(NavigableString(before))
         tag.insert_after(NavigableString(after))

@@ -11,9 +11,8 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from indexer.embeddings import VectorEmbeddings
 from indexer.errors import DocumentError
 from indexer.ingest.chunking import embedding_text, split_document
 from indexer.ingest.enrichers import Enricher, enrichments, removals
@@ -23,6 +22,9 @@ from indexer.ingest.privacy import redact_personal_numbers
 from indexer.models import FileError, IndexReport
 from indexer.store.knowledge import KnowledgeStore
 from indexer.text.places import Gazetteer
+
+if TYPE_CHECKING:  # the embedding stack (LangChain, numpy) loads when a model is built
+    from indexer.embeddings import VectorEmbeddings
 
 PIPELINE_VERSION = "1"
 SKIPPED_NAMES = frozenset({"readme.md", "readme.txt"})  # a folder's note about itself

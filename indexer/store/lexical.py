@@ -16,16 +16,24 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import bm25s
 import numpy as np
 import Stemmer
-from bm25s.stopwords import STOPWORDS_NORWEGIAN
 
 from indexer.ingest.chunking import doc_id_of
 
+if TYPE_CHECKING:  # bm25s takes a fifth of a second to import: loaded when an index is
+    import bm25s
+
 _TOKEN = re.compile(r"\w+", re.UNICODE)
-_STOPWORDS = frozenset(STOPWORDS_NORWEGIAN) | {"kva", "kor", "kven", "korleis", "dei", "ein"}
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    from bm25s.stopwords import STOPWORDS_NORWEGIAN
+
+    return frozenset(STOPWORDS_NORWEGIAN) | {"kva", "kor", "kven", "korleis", "dei", "ein"}
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +50,8 @@ def tokenize(text: str) -> list[str]:
     Snowball leaves "fosterhjemm" for "fosterhjemmene"; folding a doubled final consonant makes
     it meet "fosterhjem".
     """
-    words = [w for w in _TOKEN.findall(text.lower()) if w not in _STOPWORDS]
+    stopwords = _stopwords()
+    words = [w for w in _TOKEN.findall(text.lower()) if w not in stopwords]
     return [_DOUBLE_END.sub(r"\1", stem) for stem in _stemmer().stemWords(words)]
 
 
@@ -62,6 +71,8 @@ class LexicalIndex:
     def build(cls, chunk_ids: list[str], texts: Sequence[str], generation: str) -> LexicalIndex:
         if not chunk_ids:
             return cls([], None, generation)
+        import bm25s
+
         retriever = bm25s.BM25(k1=1.2, b=0.75)
         retriever.index([tokenize(t) or ["_"] for t in texts], show_progress=False)
         return cls(list(chunk_ids), retriever, generation)
@@ -136,6 +147,8 @@ class LexicalIndex:
             chunk_ids = json.loads((target / "chunk_ids.json").read_text(encoding="utf-8"))
             retriever = None
             if chunk_ids:
+                import bm25s
+
                 retriever = bm25s.BM25.load(str(target / "bm25"), show_progress=False)
         except (OSError, ValueError):
             return None

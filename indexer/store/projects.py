@@ -109,7 +109,8 @@ def _visible(conn: sqlite3.Connection, types: list[str]) -> tuple[list[str], lis
     if not types and not hidden:
         return ["1"], []
     member = "SELECT m.project_id FROM catalogue_members m"
-    clauses, params = [], list(hidden)
+    clauses: list[str] = []
+    params: list[object] = list(hidden)
     if hidden:
         clauses.append(f"m.doc_id NOT IN ({_marks(hidden)})")
     if types:

@@ -24,7 +24,8 @@ _NYNORSK = frozenset(
     "kommunar skulle kunne hadde tenesta tenestene tenester barnevernstenesta rettleiar "
     "rettleiing leiar leiarar samling samlinga møtet dokumentet spørsmål svaret".split()
 )
-_REAL = 0.5  # wordfreq's Zipf scale: above this a word is in everyday use
+_REAL = 0.5  # wordfreq's Zipf scale: above this a word is in use
+_COMMON_PART = 3.0  # a part of a compound must be a common word (Zipf ≥ 3: once per 1M words)
 
 
 class Speller:
@@ -50,15 +51,30 @@ class Speller:
         key = word.casefold()
         if len(key) < MIN_LENGTH or key in self._counts or key in self._protected:
             return None
-        if _is_real_word(key):
+        if _is_real_word(key) or self._is_compound(key):
             return None
         limit = 1 if len(key) <= 7 else 2
         found = process.extract(key, self._words, scorer=OSA.distance, score_cutoff=limit,
                                 limit=8)
-        usable = [(w, d) for w, d, _ in found if w[0] == key[0] and self._counts[w] >= 2]
+        usable = [(w, d) for w, d, _ in found if w[0] == key[0] and self._counts[w] >= 2
+                  and not (w.startswith(key) or key.startswith(w))]  # an inflection, not a typo
         if not usable:
             return None
         return min(usable, key=lambda pair: (pair[1], -self._counts[pair[0]]))[0]
+
+    def _is_compound(self, word: str) -> bool:
+        """«fosterhjemsprosjekt»: two known words (with a linking s or e) are no typo."""
+        for i in range(4, len(word) - 3):
+            head, tail = word[:i], word[i:]
+            if not self._common(tail):
+                continue
+            for stem in (head, head[:-1] if head.endswith(("s", "e")) else None):
+                if stem and len(stem) >= 4 and self._common(stem):
+                    return True
+        return False
+
+    def _common(self, part: str) -> bool:
+        return self._counts[part] >= 2 or _is_real_word(part, _COMMON_PART)
 
     def corrections(self, text: str) -> list[tuple[str, str]]:
         """(written, read) for every word of `text` read as another; capitalised words (names)
@@ -74,10 +90,10 @@ class Speller:
         return found
 
 
-def _is_real_word(word: str) -> bool:
+def _is_real_word(word: str, limit: float = 0.5) -> bool:
     from wordfreq import zipf_frequency  # loads its lists on first use (~0.2 s)
 
-    return zipf_frequency(word, "nb") > _REAL or zipf_frequency(word, "en") > _REAL
+    return zipf_frequency(word, "nb") > limit or zipf_frequency(word, "en") > limit
 
 
 def apply(text: str, corrections: list[tuple[str, str]]) -> str:

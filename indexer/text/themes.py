@@ -10,7 +10,6 @@ a term with a space is a phrase. Add a theme by adding one `Theme` to `THEMES`.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -103,10 +102,6 @@ def find_themes(text: str) -> list[ThemeHit]:
         if key is not None:
             hits.append(ThemeHit(key, match.start(), match.end(), match.group()))
     return hits
-
-
-def theme_counts(text: str) -> Counter[str]:
-    return Counter(hit.key for hit in find_themes(text))
 
 
 def themes_in(text: str) -> list[str]:

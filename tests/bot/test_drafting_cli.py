@@ -86,3 +86,12 @@ def test_bad_answers_file_is_a_clear_error(app, tmp_path):
     result = runner.invoke(app, ["draft", "--answers", str(bad)])
     assert result.exit_code == 2
     assert "ikke gyldig JSON" in " ".join(result.output.split())
+
+
+def test_answers_file_of_the_wrong_shape_names_the_shape(app, tmp_path):
+    for content in ('{"answers": {"budget": 300000}}', "[]", '{"request": 1}'):
+        bad = tmp_path / "svar.json"
+        bad.write_text(content, encoding="utf-8")
+        result = runner.invoke(app, ["draft", "--answers", str(bad)])
+        assert result.exit_code == 2
+        assert "må være" in " ".join(result.output.split())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -15,8 +16,10 @@ from docx import Document
 from bot import drafting
 from bot.core.engine import Core
 from bot.core.models import ChatTurn
+from bot.core.payloads import DraftCancelled, DraftPayload
+from bot.drafting.export import MAX_DRAFT_AGE_S, draft_path
 from tests.conftest import SHARED_EVAL
-from tests.fakes import understood
+from tests.fakes import draft_of, understood
 
 CALL = "2023-03-01_utlysning_rogaland_stimuleringsmidler.md"
 TIME_KLEPP = "2020-04-20_prosjektbeskrivelse_time-klepp_hoykonflikt.md"
@@ -70,23 +73,35 @@ def test_eval_draft_questions_pass(core, case):
 def test_one_shot_request_answers_at_once_with_the_calls_sections(core):
     answer = core.answer(HA_TIME)
     assert answer.kind == "draft" and answer.language == "nb"
-    headings = [s["title"] for s in answer.data["draft"]["sections"]]
+    headings = [s.title for s in draft_of(answer).sections]
     assert headings[0] == "Bakgrunn og behov" and headings[-1] == "Evaluering"
     for heading in headings:
         assert f"**{heading}**" in answer.answer
     assert "Kommuner: Hå og Time" in answer.answer
     assert "[mangler:" in answer.answer
     assert "Neste spørsmål:" in answer.answer
-    assert answer.data["draft"]["checklist"]
+    assert draft_of(answer).checklist
     cited = {c.source for c in answer.citations}
     assert {CALL, TIME_KLEPP} <= cited
     assert "«Barnet i midten»" in answer.answer
 
 
+def test_writing_a_draft_prunes_drafts_a_month_old(core, ctx):
+    stale = draft_path(ctx.settings.data_dir, "aaaaaaaaaa")
+    stale.parent.mkdir(parents=True, exist_ok=True)
+    stale.write_bytes(b"x")
+    month_ago = os.path.getmtime(stale) - MAX_DRAFT_AGE_S - 60
+    os.utime(stale, (month_ago, month_ago))
+    payload = core.answer(HA_TIME).payload
+    assert isinstance(payload, DraftPayload)
+    written = Path(payload.docx_path or "")
+    assert written.exists() and not stale.exists()
+
+
 def test_final_report_follows_the_county_guideline(core):
     answer = core.answer("Hjelp meg å skrive sluttrapporten for ettervernsprosjektet «Neste "
                          "steg» i Trondheim og Malvik.")
-    headings = [s["title"] for s in answer.data["draft"]["sections"]]
+    headings = [s.title for s in draft_of(answer).sections]
     assert headings == ["Sammendrag", "Måloppnåelse", "Gjennomførte tiltak", "Regnskap",
                         "Erfaringer og læring", "Plan for videreføring og implementering"]
     assert "innen 1. mars året etter" in answer.answer
@@ -130,16 +145,16 @@ def test_complete_dialog_through_the_core_ends_in_a_docx(core):
         "Kari Nordmann, fagleder i Hå",
     ])
     assert all(a.kind == "draft" for a in answers)
-    questions = [a.data["draft"]["next_field"] for a in answers[:-1]]
+    questions = [draft_of(a).next_field for a in answers[:-1]]
     assert questions == ["target_group", "goals", "measures", "partner", "anchoring", "period",
                          "budget", "contact"]
-    final = answers[-1].data["draft"]
-    assert final["done"] and final["next_question"] is None
-    assert not any(s["missing"] for s in final["sections"] if s["title"] != "Evaluering")
-    statuses = {c["key"]: c["status"] for c in final["checklist"]}
+    final = draft_of(answers[-1])
+    assert final.done and final.next_question is None
+    assert not any(s.missing for s in final.sections if s.title != "Evaluering")
+    statuses = {c.key: c.status for c in final.checklist}
     assert statuses["max_amount"] == "met" and statuses["own_share"] == "met"
     assert "Kari Nordmann" in answers[-1].answer
-    docx = Path(final["docx_path"])
+    docx = Path(final.docx_path or "")
     assert docx.is_file() and docx.parent.name == "drafts"
     text = "\n".join(p.text for p in Document(str(docx)).paragraphs)
     assert "Universitetet i Stavanger" in text
@@ -148,8 +163,8 @@ def test_complete_dialog_through_the_core_ends_in_a_docx(core):
 def test_budget_above_the_maximum_is_flagged_in_the_dialog(core):
     answers = dialog(core, [HA_TIME, "hopp over", "hopp over", "hopp over", "hopp over",
                             "hopp over", "hopp over", "Vi søker om 600 000 kr", "ferdig"])
-    checks = {c["key"]: c for c in answers[-1].data["draft"]["checklist"]}
-    assert checks["max_amount"]["status"] == "conflict"
+    checks = {c.key: c for c in draft_of(answers[-1]).checklist}
+    assert checks["max_amount"].status == "conflict"
     assert "⚠️ Inntil 400\u00a0000 kr per prosjekt" in answers[-1].answer  # Babel's NBSP
 
 
@@ -157,17 +172,17 @@ def test_deadline_passed_is_flagged(sample_context):
     late = dataclasses.replace(sample_context, today=lambda: dt.date(2023, 5, 2))
     answer = drafting.try_answer(understood(late, HA_TIME), late)
     assert answer is not None
-    deadline = next(c for c in answer.data["draft"]["checklist"] if c["key"] == "deadline")
-    assert deadline["status"] == "conflict" and "15. april 2023" in deadline["detail"]
+    deadline = next(c for c in draft_of(answer).checklist if c.key == "deadline")
+    assert deadline.status == "conflict" and "15. april 2023" in deadline.detail
 
 
 def test_cancel_ends_the_dialog(core):
     answers = dialog(core, [HA_TIME, "avbryt"])
-    assert "avbrutt" in answers[-1].answer and answers[-1].data["draft"]["cancelled"]
+    assert "avbrutt" in answers[-1].answer and isinstance(answers[-1].payload, DraftCancelled)
 
 
 def test_the_same_dialog_gives_the_same_draft_id(core):
-    first = dialog(core, [HA_TIME, "Barn i høykonfliktsaker"])[-1].data["draft"]["draft_id"]
-    again = dialog(core, [HA_TIME, "Barn i høykonfliktsaker"])[-1].data["draft"]["draft_id"]
-    other = dialog(core, [HA_TIME, "Foreldre"])[-1].data["draft"]["draft_id"]
+    first = dialog(core, [HA_TIME, "Barn i høykonfliktsaker"])[-1].payload.draft_id
+    again = dialog(core, [HA_TIME, "Barn i høykonfliktsaker"])[-1].payload.draft_id
+    other = dialog(core, [HA_TIME, "Foreldre"])[-1].payload.draft_id
     assert first == again != other

@@ -12,7 +12,7 @@ from langchain_core.language_models.fake_chat_models import (
 
 from bot import drafting
 from bot.core.models import ChatTurn
-from tests.fakes import understood
+from tests.fakes import draft_of, understood
 
 REQUEST = "/utkast høykonflikt i Hå og Time etter utlysningen i Rogaland av 1. mars 2023"
 
@@ -40,14 +40,14 @@ def test_model_prose_replaces_the_answers_and_invented_numbers_are_dropped(sampl
         "Utlysningen krever samarbeid mellom minst to kommuner [1][99]."
     ])
     answer = finish(with_model(sample_context, model), "Barn i høykonfliktsaker")
-    sections = {s["title"]: s for s in answer.data["draft"]["sections"]}
-    background = sections["Bakgrunn og behov"]["text"]
+    sections = {s.title: s for s in draft_of(answer).sections}
+    background = sections["Bakgrunn og behov"].text
     assert "Hå og Time samarbeider om barn som lever i høy konflikt." in background
     assert "9 999 999" not in answer.answer
     assert "Tema: høykonflikt" not in background  # the model's prose took the answers' place
     assert "[99]" not in answer.answer
-    assert "[mangler:" in sections["Evaluering"]["text"]  # nothing told: no prose, still flagged
-    assert "Målgruppe: Barn i høykonfliktsaker" not in sections["Mål og målgruppe"]["text"]
+    assert "[mangler:" in sections["Evaluering"].text  # nothing told: no prose, still flagged
+    assert "Målgruppe: Barn i høykonfliktsaker" not in sections["Mål og målgruppe"].text
 
 
 def test_prose_is_only_written_for_the_finished_draft(sample_context):

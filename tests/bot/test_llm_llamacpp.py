@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.core.chat_model import build_chat_model
 from bot.core.claims import check_sentence
 from bot.core.context import CoreContext
 from bot.core.engine import Core
-from bot.facts.llm import build_chat_model
 from indexer.settings import Settings
 
 pytestmark = [

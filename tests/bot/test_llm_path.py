@@ -1,4 +1,5 @@
-"""Generation through a LangChain chat model: cited, claim-checked, never the last word."""
+"""Generation through a LangChain chat model: it decides from the evidence; every sentence is
+cited and claim-checked."""
 
 from __future__ import annotations
 
@@ -40,13 +41,24 @@ def test_uncited_model_sentence_is_dropped(sample_context):
     assert "godt tilbud" not in core.answer(QUESTION).answer
 
 
-def test_model_missing_a_supported_answer_falls_back_to_the_extractive_one(sample_context):
+def test_the_model_decides_when_the_sources_hold_no_answer(sample_context):
     core = _core_with(sample_context, ["IKKE_I_KILDENE"])
     answer = core.answer(QUESTION)
+    assert answer.refused and "400 000" not in answer.answer
+
+
+def test_a_model_answers_what_the_extractive_composer_refuses(sample_context):
+    """The extractive guard no longer decides for the model: given the evidence, it answers."""
+    question = "Hvor mye kunne et prosjekt i Finnmark få i 2023?"
+    extractive = Core(sample_context, routes=[]).answer(question)
+    assert extractive.refused  # the premise: the offline composer will not answer this
+    core = _core_with(sample_context, ["Det kan søkes om inntil 400 000 kr per prosjekt [1]."])
+    answer = core.answer(question)
     assert not answer.refused and "400 000" in answer.answer
+    assert answer.citations[0].source == "2023-03-01_utlysning_rogaland_stimuleringsmidler.md"
 
 
-def test_model_is_not_asked_when_the_sources_do_not_answer(sample_context):
+def test_an_ungrounded_model_answer_becomes_a_refusal(sample_context):
     core = _core_with(sample_context, ["Fristen i Finnmark er 1. mai 2030 [1]."])
     answer = core.answer("Hva er søknadsfristen for stimuleringsmidler i Finnmark?")
     assert answer.refused and "2030" not in answer.answer

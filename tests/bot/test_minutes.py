@@ -10,8 +10,9 @@ import unicodedata
 import pytest
 
 from bot.core.claims import normalise
+from bot.core.meetings import MeetingSummary
+from bot.core.payloads import MeetingCandidates, MeetingSummaryPayload
 from bot.minutes.find import minutes_documents
-from bot.minutes.models import MeetingSummary
 from bot.minutes.route import try_answer
 from indexer.ingest.loaders import load_document
 from indexer.ingest.structure import agenda_items
@@ -26,7 +27,8 @@ def ask(ctx, text: str):  # type: ignore[no-untyped-def]
 
 
 def summary_of(answer) -> MeetingSummary:  # type: ignore[no-untyped-def]
-    return MeetingSummary.model_validate(answer.data["meeting_summary"])
+    assert isinstance(answer.payload, MeetingSummaryPayload)
+    return answer.payload.meeting_summary
 
 
 def _contains(answer_text: str, item: str | list[str]) -> bool:
@@ -166,18 +168,19 @@ def test_network_and_month_find_the_meeting(sample_context) -> None:
 def test_words_that_fit_two_meetings_ask_back(sample_context) -> None:
     answer = ask(sample_context, "Oppsummer referatet fra styringsgruppemøtet")
     assert answer is not None and answer.kind == "clarify" and not answer.refused
-    sources = {c["source"] for c in answer.data["candidates"]}
+    assert isinstance(answer.payload, MeetingCandidates)
+    sources = {c.source for c in answer.payload.candidates}
     assert {VESTLAND, "2023-05-10_referat_styringsgruppe_setesdal.md"} <= sources
     assert "11. februar 2020" in answer.answer and "10. mai 2023" in answer.answer
 
 
 def test_summary_card_is_labelled_in_the_question_language(sample_context) -> None:
-    from bot.teams.cards import summary_card
+    from bot.teams.summary_card import summary_card
 
     for text, label in (("Oppsummer referatet fra 11.02.2020", "Neste møte"),
                         ("Summarise the minutes of 11 February 2020", "Next meeting")):
         answer = ask(sample_context, text)
-        card = summary_card(answer.data["summary"], 28_000)
+        card = summary_card(summary_of(answer), 28_000, answer.language)
         assert card is not None
         facts = {f["title"]: f["value"] for f in card["body"][1]["facts"]}
         assert facts[label].startswith(("12. mai 2020", "12 May 2020"))
@@ -189,4 +192,5 @@ def test_a_bare_command_asks_which_minutes(sample_context) -> None:
     answer = ask(sample_context, "/oppsummer")
     assert answer is not None and answer.kind == "clarify"
     assert answer.answer.startswith("Hvilket referat vil du ha oppsummert? De nyeste er:")
-    assert answer.data["candidates"][0]["source"] == "000_9cd953df84ef8b74.txt"
+    assert isinstance(answer.payload, MeetingCandidates)
+    assert answer.payload.candidates[0].source == "000_9cd953df84ef8b74.txt"

@@ -56,6 +56,7 @@ def test_summarize_json_carries_the_structured_summary(run, data_dir) -> None:
     assert result.exit_code == 0, result.output
     payload = json.loads(result.output)
     assert payload["kind"] == "summary" and payload["refused"] is False
+    assert payload["data"]["kind"] == "meeting_summary"
     summary = payload["data"]["meeting_summary"]
     assert [item["number"] for item in summary["items"]] == [
         "8/2023", "9/2023", "10/2023", "11/2023", "12/2023"]
@@ -68,6 +69,16 @@ def test_summarize_an_unknown_meeting_exits_1_with_the_nearest(run, data_dir) ->
     assert result.exit_code == 1
     assert "Jeg fant ikke noe referat fra 1. januar 2021" in result.output
     assert "11. februar 2020" in result.output
+
+
+def test_summarize_json_of_an_unknown_meeting_names_the_nearest(run, data_dir) -> None:
+    result = run("summarize", "01.01.2021", "--json", "--data-dir", str(data_dir))
+    assert result.exit_code == 1
+    payload = json.loads(result.output)
+    assert payload["kind"] == "refusal" and payload["data"]["kind"] == "nearest_documents"
+    nearest = payload["data"]["nearest"][0]
+    assert set(nearest) == {"title", "date", "source", "doc_id"}
+    assert (nearest["date"], nearest["source"]) == ("2020-02-11", VESTLAND)
 
 
 def test_decisions_lists_newest_first(run, data_dir) -> None:

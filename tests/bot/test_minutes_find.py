@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.core.context import CoreContext
+from bot.core.payloads import MeetingCandidates, MeetingSummaryPayload
 from bot.core.understand.intent import is_minutes_summary
 from bot.core.understand.meeting import meeting_ref
 from bot.minutes.route import try_answer
@@ -83,7 +84,8 @@ def two_meetings_same_day(tmp_path: Path, settings, gazetteer) -> CoreContext:
 def test_two_minutes_of_the_same_date_ask_which(two_meetings_same_day) -> None:
     answer = try_answer(understood(two_meetings_same_day, "Oppsummer referatet fra 05.03.2024"), two_meetings_same_day)
     assert answer is not None and answer.kind == "clarify" and not answer.refused
-    assert {c["source"] for c in answer.data["candidates"]} == {"agder.md", "nordland.md"}
+    assert isinstance(answer.payload, MeetingCandidates)
+    assert {c.source for c in answer.payload.candidates} == {"agder.md", "nordland.md"}
     assert "Agder" in answer.answer and "Nordland" in answer.answer
 
 
@@ -91,7 +93,8 @@ def test_a_word_settles_which_of_two_same_day_minutes(two_meetings_same_day) -> 
     question = understood(two_meetings_same_day, "Oppsummer referatet fra nettverkssamlingen 5. mars 2024")
     answer = try_answer(question, two_meetings_same_day)
     assert answer is not None and answer.kind == "summary"
-    assert answer.data["meeting_summary"]["source"] == "nordland.md"
+    assert isinstance(answer.payload, MeetingSummaryPayload)
+    assert answer.payload.meeting_summary.source == "nordland.md"
     assert {c.source for c in answer.citations} == {"nordland.md"}
 
 

@@ -9,7 +9,8 @@ import json
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from bot.core.cite import CitationBook
-from bot.minutes.models import MeetingSummary
+from bot.core.meetings import MeetingSummary
+from bot.core.payloads import MeetingSummaryPayload
 from bot.minutes.route import try_answer
 from bot.minutes.summary import summarize_minutes
 from indexer.ingest.chunking import split_document
@@ -96,7 +97,8 @@ def test_model_summary_through_try_answer_keeps_decisions_and_next_meeting(
     ctx = dataclasses.replace(sample_context, chat_model=FakeListChatModel(responses=[reply]))
     answer = try_answer(understood(ctx, "Oppsummer referatet fra 11.02.2020"), ctx)
     assert answer is not None and answer.kind == "summary"
-    summary = MeetingSummary.model_validate(answer.data["meeting_summary"])
+    assert isinstance(answer.payload, MeetingSummaryPayload)
+    summary = answer.payload.meeting_summary
     assert summary.method == "llm"
     assert [c.text for c in summary.items[3].summary] == [
         "Søknadsfristen for kommunene er 1. april 2020."]

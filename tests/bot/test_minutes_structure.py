@@ -10,7 +10,7 @@ import tracemalloc
 import pytest
 
 from bot.core.cite import CitationBook
-from bot.minutes.models import MeetingSummary
+from bot.core.meetings import MeetingSummary
 from bot.minutes.render import render_summary
 from bot.minutes.summary import summarize_minutes
 from indexer.ingest.chunking import split_document

@@ -17,7 +17,8 @@ def municipalities(text: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
     hint = next(iter(gazetteer.find_counties(text)), None)
     mentions = gazetteer.find_municipalities(text, county_hint=hint, lenient=True)
     return tuple(_municipality(gazetteer, m.name, m.kommunenummer, m.current_name,
-                               tuple(m.current_numbers)) for m in mentions)  # fmt: skip
+                               tuple(m.current_numbers), _counties(m.county, m.current_county))
+                 for m in mentions)  # fmt: skip
 
 
 def counties(text: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
@@ -27,7 +28,7 @@ def counties(text: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
 # Merger history does not change while the process runs, and reading it is not free.
 @lru_cache(maxsize=1024)
 def _municipality(gazetteer: Gazetteer, written: str, number: str, current_name: str,
-                  numbers: tuple[str, ...]) -> Place:  # fmt: skip
+                  numbers: tuple[str, ...], counties: tuple[str, ...]) -> Place:  # fmt: skip
     current = tuple(n.strip() for n in current_name.split(",") if n.strip())
     former = set()
     for name in current:
@@ -38,7 +39,7 @@ def _municipality(gazetteer: Gazetteer, written: str, number: str, current_name:
     return Place(
         name=written, kind="municipality", current_names=current,
         former_names=tuple(sorted(former - {written, *current})),
-        numbers=numbers, own_numbers=tuple(sorted(own)),
+        numbers=numbers, own_numbers=tuple(sorted(own)), counties=counties,
     )
 
 
@@ -52,6 +53,11 @@ def _county(gazetteer: Gazetteer, name: str) -> Place:
             for n in m.current_numbers if _lies_in(gazetteer, n, current)}  # fmt: skip
     return Place(name=name, kind="county", current_names=current,
                  former_names=tuple(sorted(former - {name, *current})), numbers=tuple(sorted(area)))
+
+
+def _counties(then: str, today: str) -> tuple[str, ...]:
+    """The county a municipality lay in, then today's («Hordaland», «Vestland»)."""
+    return tuple(dict.fromkeys([then, *(c.strip() for c in today.split(",") if c.strip())]))
 
 
 def _lies_in(gazetteer: Gazetteer, number: str, counties: tuple[str, ...]) -> bool:

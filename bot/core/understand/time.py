@@ -28,6 +28,9 @@ _LAST_YEAR = re.compile(r"\b(i fjor|ifjor|last year|året før)\b", re.I)
 _THIS_YEAR = re.compile(r"\b(i år|this year|inneværende år|dette året)\b", re.I)
 _NEXT = re.compile(r"\b(neste|kommende|komande|førstkommende|upcoming|next|"
                    r"skal\s+(?:holdes|haldast|være|vere|arrangeres))\b", re.I)
+# «Når er søknadsfristen?», «When is the next meeting?»: asks for a date still to come.
+_UPCOMING = re.compile(r"^\W*(?:og\s+|and\s+)?(?:når|kva tid|kor tid|when)\s+(?:er|skal|blir|vil|går|"
+                       r"is|will|are|does)\b", re.I)
 _LATEST = re.compile(r"\b(siste|sist|forrige|førre|last|latest|most recent|nyeste|nyaste)\b", re.I)
 _CURRENT = re.compile(r"\b(nå|now|currently|i dag|gjeldende|gjeldande|current|fortsatt|"
                       r"framleis|fremdeles|still|nyeste|nyaste|i år|this year)\b", re.I)
@@ -82,7 +85,7 @@ def years_tied(text: str) -> bool:
 def time_focus(text: str) -> TimeFocus | None:
     """Which of «neste», «siste», «nå» the question leans on; «neste» wins (it is the one a past
     date would get wrong)."""
-    if _NEXT.search(text):
+    if _NEXT.search(text) or _UPCOMING.search(text):
         return TimeFocus.NEXT
     if _LATEST.search(text):
         return TimeFocus.LATEST

@@ -28,9 +28,9 @@ def test_final_reports_are_listed_by_title_and_cited(sample_context, text, openi
     assert answer.answer.startswith(opening)
     assert {c.source for c in answer.citations} == FINAL_REPORTS
     assert ".md" not in answer.answer and ".txt" not in answer.answer  # titles, not file names
-    rows = answer.data["table"]["rows"]
-    assert all(row[0].startswith("Sluttrapport:") and row[3] for row in rows)  # municipalities
-    assert sum("2022" in row[2] for row in rows) == 2
+    rows = answer.payload.rows
+    assert all(row.title.startswith("Sluttrapport:") and row.places for row in rows)
+    assert [row.date.year for row in rows] == [2024, 2022, 2022]  # newest first
 
 
 def test_a_count_by_type_county_and_year(sample_context) -> None:  # type: ignore[no-untyped-def]
@@ -57,9 +57,9 @@ def test_sources_command_is_the_unfiltered_document_list(sample_context) -> None
     assert question.intent == Intent.SOURCES
     answer = try_answer(question, sample_context)
     assert answer.answer.startswith("Dokumenter (17):")
-    assert len(answer.data["table"]["rows"]) == 17 == len(answer.citations)
-    dates = [row[2] for row in answer.data["table"]["rows"]]
-    assert dates[0] == "20. november 2024" and dates[-1] == "udatert"  # newest first
+    assert len(answer.payload.rows) == 17 == len(answer.citations)
+    dates = [row.date for row in answer.payload.rows]
+    assert dates[0].isoformat() == "2024-11-20" and dates[-1] is None  # newest first, undated last
 
 
 def test_nothing_matching_says_so_in_the_question_language(sample_context) -> None:  # type: ignore[no-untyped-def]

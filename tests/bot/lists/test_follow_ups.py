@@ -9,6 +9,7 @@ import pytest
 
 from bot.core.context import CoreContext
 from bot.core.models import ChatTurn
+from bot.core.phrases import quote_title
 from bot.lists import try_answer
 from indexer.ingest.pipeline import index_paths
 from indexer.settings import Settings
@@ -30,7 +31,8 @@ def conversation(ctx, *texts: str):  # type: ignore[no-untyped-def]
 
 
 def titles(answer) -> set[str]:  # type: ignore[no-untyped-def]
-    return {row[0] for row in answer.data.get("table", {}).get("rows", [])}
+    rows = answer.payload.rows if answer.payload is not None else []
+    return {quote_title(row.title, row.quoted) for row in rows}
 
 
 def test_which_of_them_narrows_the_previous_list(sample_context) -> None:  # type: ignore[no-untyped-def]
@@ -67,7 +69,7 @@ def test_an_unknown_theme_is_asked_about_not_listed_unfiltered(sample_context, t
                                                                 expected) -> None:  # type: ignore[no-untyped-def]
     answer = try_answer(understood(sample_context, text), sample_context)
     assert answer.kind == "clarify" and answer.language == language
-    assert expected in answer.answer and not answer.data
+    assert expected in answer.answer and answer.payload is None
 
 
 def test_answering_the_question_back_lists_the_theme(sample_context) -> None:  # type: ignore[no-untyped-def]
@@ -98,14 +100,14 @@ def many_projects(tmp_path_factory, gazetteer) -> CoreContext:  # type: ignore[n
 def test_a_long_list_comes_a_page_at_a_time(many_projects) -> None:  # type: ignore[no-untyped-def]
     question = "Hvilke prosjekter om fosterhjem har det vært?"
     first = conversation(many_projects, question)
-    assert len(first.data["table"]["rows"]) == 25
+    assert len(first.payload.rows) == 25 and first.payload.total == 31
     assert "Viser 1–25 av 31. Skriv «vis flere» for neste side." in first.answer
     second = conversation(many_projects, question, "vis flere")
-    assert len(second.data["table"]["rows"]) == 6 and "Viser 26–31 av 31" in second.answer
+    assert len(second.payload.rows) == 6 and "Viser 26–31 av 31" in second.answer
     assert titles(first).isdisjoint(titles(second))
     assert len(titles(first) | titles(second)) == 31
     done = conversation(many_projects, question, "vis flere", "show more")
-    assert "listen har 31" in done.answer and not done.data
+    assert "listen har 31" in done.answer and done.payload is None
 
 
 def test_a_long_municipality_list_names_every_municipality_on_page_one(many_projects) -> None:  # type: ignore[no-untyped-def]

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from bot.cli import projects_cmd
 from bot.core.context import CoreContext
+from bot.core.payloads import ProjectTable
 from bot.lists import try_answer
 from indexer.ingest.pipeline import index_paths
 from tests.conftest import SHARED_EVAL
@@ -25,17 +26,24 @@ def ask(ctx: CoreContext, text: str):  # type: ignore[no-untyped-def]
     return try_answer(understood(ctx, text), ctx)
 
 
-def listed_places(answer, gazetteer) -> set[str]:  # type: ignore[no-untyped-def]
-    """Municipalities named in the table's municipality column, "(nå …)" notes left out."""
-    cells = " ; ".join(row[1] for row in answer.data["table"]["rows"])
-    cells = re.sub(r"\([^)]*\)", "", cells)
-    return {m.name for m in gazetteer.find_municipalities(cells, lenient=True)}
+def table(answer) -> ProjectTable:  # type: ignore[no-untyped-def]
+    assert isinstance(answer.payload, ProjectTable)
+    return answer.payload
+
+
+def listed_places(answer) -> set[str]:  # type: ignore[no-untyped-def]
+    """Municipalities the table's rows name, as the documents wrote them."""
+    return {place.name for row in table(answer).rows for place in row.places}
+
+
+def titles(answer) -> list[str]:  # type: ignore[no-untyped-def]
+    return [row.title for row in table(answer).rows]
 
 
 def test_foster_care_question_lists_exactly_the_municipalities_named(sample_context) -> None:  # type: ignore[no-untyped-def]
     answer = ask(sample_context, "Hvilke kommuner har hatt prosjekter om fosterhjem?")
     assert answer.kind == "list" and not answer.refused
-    assert listed_places(answer, sample_context.gazetteer) == FOSTER_CARE
+    assert listed_places(answer) == FOSTER_CARE
     assert "Klæbu (nå Trondheim)" in answer.answer and "Fjell (nå Øygarden)" in answer.answer
 
 
@@ -60,40 +68,37 @@ def test_bokmal_nynorsk_and_english_give_the_same_list(
     answer = ask(sample_context, text)
     assert answer.language == language
     assert answer.answer.startswith(heading)
-    assert listed_places(answer, sample_context.gazetteer) == FOSTER_CARE
+    assert listed_places(answer) == FOSTER_CARE
 
 
 def test_vestland_includes_hordaland_projects_from_before_2020(sample_context) -> None:  # type: ignore[no-untyped-def]
     answer = ask(sample_context, "Which municipalities in Vestland have had projects?")
-    titles = [row[0] for row in answer.data["table"]["rows"]]
-    assert "Barnevernets rolle i høykonfliktsaker" in titles  # Hordaland, 2018
-    assert "«Fosterhjem i vest»" in titles and "«Rettleiing nær fosterheimen»" in titles
-    assert "«Barnet i midten»" not in titles
+    listed = titles(answer)
+    assert "Barnevernets rolle i høykonfliktsaker" in listed  # Hordaland, 2018
+    assert "Fosterhjem i vest" in listed and "Rettleiing nær fosterheimen" in listed
+    assert "Barnet i midten" not in listed
     assert "Vestland also covers the former Hordaland and Sogn og Fjordane." in answer.answer
 
 
 def test_current_municipality_includes_the_ones_merged_into_it(sample_context) -> None:  # type: ignore[no-untyped-def]
     answer = ask(sample_context, "Hvilke prosjekter har Øygarden vært med i?")
-    titles = {row[0] for row in answer.data["table"]["rows"]}
-    assert titles == {"«Fosterhjem i vest»", "Barnevernets rolle i høykonfliktsaker"}
+    assert set(titles(answer)) == {"Fosterhjem i vest", "Barnevernets rolle i høykonfliktsaker"}
     assert "Øygarden omfatter også tidligere Fjell og Sund." in answer.answer
     alver = ask(sample_context, "Kva prosjekt har Alver vore med i?")
-    assert {row[0] for row in alver.data["table"]["rows"]} == {
-        "Barnevernets rolle i høykonfliktsaker"}
+    assert titles(alver) == ["Barnevernets rolle i høykonfliktsaker"]
 
 
 def test_budget_overview_keeps_kinds_apart_and_sums_each_with_its_cited_parts(sample_context) -> None:  # type: ignore[no-untyped-def]
     answer = ask(sample_context, "Gi en oversikt over budsjett og stimuleringsmidler for "
                                  "fosterhjemsprosjektene som har prosjektbeskrivelse eller "
                                  "sluttrapport.")
-    table = answer.data["table"]
-    rows = {row[0]: row for row in table["rows"]}
-    assert set(rows) == {"«Fosterhjem i vest»", "«Sammen for fosterhjemmet»",
-                         "«Rettleiing nær fosterheimen»"}  # fmt: skip
-    assert table["columns"][5:8] == ["Budsjett", "Søkt", "Tildelt"]
+    rows = {row.title: row for row in table(answer).rows}
+    assert set(rows) == {"Fosterhjem i vest", "Sammen for fosterhjemmet",
+                         "Rettleiing nær fosterheimen"}  # fmt: skip
+    assert table(answer).money and table(answer).amounts == ["budget", "applied", "granted"]
+    together = rows["Sammen for fosterhjemmet"]
+    assert (together.budget, together.applied, together.granted) == (1_240_000, None, 900_000)
     # Babel writes amounts with no-break spaces (U+00A0), so a number never wraps from its unit.
-    assert rows["«Sammen for fosterhjemmet»"][5:8] == ["1\u00a0240\u00a0000\u00a0kr", "",
-                                                      "900\u00a0000\u00a0kr"]
     applied = next(s for s in answer.sentences if s.text.startswith("Til sammen 1\u00a0090"))
     assert applied.text == ("Til sammen 1\u00a0090\u00a0000\u00a0kr søkt: «Fosterhjem i vest» "
                             "450\u00a0000\u00a0kr + «Rettleiing nær fosterheimen» "
@@ -108,7 +113,8 @@ def test_budget_overview_keeps_kinds_apart_and_sums_each_with_its_cited_parts(sa
 def test_every_row_cites_a_document_of_the_project(sample_context) -> None:  # type: ignore[no-untyped-def]
     answer = ask(sample_context, "/prosjekter")
     rows = [s for s in answer.sentences if s.text.startswith("- ")]
-    assert len(rows) == len(answer.data["table"]["rows"]) == 11
+    assert len(rows) == len(table(answer).rows) == 11
+    assert [row.citations for row in table(answer).rows] == [s.citations for s in rows]
     assert all(s.citations for s in rows)
     assert answer.answer.splitlines()[-1].startswith("Basert på 17 dokumenter i kunnskapsbasen")
 
@@ -118,7 +124,7 @@ def test_count_question_and_command_agree(sample_context) -> None:  # type: igno
     assert answer.answer.startswith("Kunnskapsbasen har 4 prosjekter om fosterhjem.")
     command = ask(sample_context, "/prosjekter fosterhjem")
     assert command.answer.startswith("Prosjekter om fosterhjem (4):")
-    assert command.data["table"]["rows"] == answer.data["table"]["rows"]
+    assert table(command).rows == table(answer).rows
 
 
 def test_nothing_matching_is_a_plain_refusal(sample_context) -> None:  # type: ignore[no-untyped-def]
@@ -169,7 +175,7 @@ def test_eval_list_questions_have_full_recall_and_precision(sample_context) -> N
         text = _norm(answer.answer)
         assert all(_contains(text, item) for item in q["must_contain"]), q["id"]
         expected = {m.name for m in gazetteer.find_municipalities(q["answer"])}
-        assert listed_places(answer, gazetteer) <= expected, q["id"]
+        assert listed_places(answer) <= expected, q["id"]
         assert {c.source for c in answer.citations} >= set(q["sources"]), q["id"]
     assert answered == 4  # dev-02, dev-12, dev-13, dev-14; the other list questions are facts
 
@@ -181,7 +187,7 @@ def test_adding_and_deleting_a_document_changes_the_answer(settings, gazetteer, 
     ctx = CoreContext(settings=settings, store=deps.store, embeddings=embeddings,
                       gazetteer=gazetteer)  # fmt: skip
     question = "Hvilke kommuner har hatt fosterhjemsprosjekter?"
-    assert listed_places(ask(ctx, question), gazetteer) == FOSTER_CARE
+    assert listed_places(ask(ctx, question)) == FOSTER_CARE
 
     (corpus / "2023-09-01_prosjektskildring_kvam-voss_fosterheim.md").unlink()
     (corpus / "2024-03-01_prosjektbeskrivelse_hole-ringerike_fosterhjem.md").write_text(
@@ -193,7 +199,7 @@ def test_adding_and_deleting_a_document_changes_the_answer(settings, gazetteer, 
     index_paths([corpus], deps)
     answer = ask(ctx, question)
     expected = FOSTER_CARE - {"Voss", "Kvam"} | {"Hole", "Ringerike"}
-    assert listed_places(answer, gazetteer) == expected
+    assert listed_places(answer) == expected
     assert "2023-09-01_prosjektskildring_kvam-voss_fosterheim.md" not in {
         c.source for c in answer.citations}
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.core.models import Answer, ChatTurn, Citation
+from bot.core.models import Answer, ChatTurn, Citation, Payload
 
 SAMPLE_CITATION = Citation(
     n=1,
@@ -34,13 +34,13 @@ class FakeCore:
         *,
         delay: float = 0.0,
         fail: bool = False,
-        data: dict[str, Any] | None = None,
+        payload: Payload | None = None,
         text: str | None = None,
         citations: list[Citation] | None = None,
     ) -> None:
         self.delay = delay
         self.fail = fail
-        self.data = data or {}
+        self.payload = payload
         self.text = text
         self.citations = [SAMPLE_CITATION] if citations is None else citations
         self.calls: list[tuple[str, list[ChatTurn]]] = []
@@ -56,7 +56,8 @@ class FakeCore:
         if self.fail:
             raise RuntimeError("the fake core was told to fail")
         text = self.text or f"Testsvar fra den falske kjernen på «{question}» [1]."
-        return Answer(question=question, answer=text, citations=self.citations, data=self.data)
+        return Answer(question=question, answer=text, citations=self.citations,
+                      payload=self.payload)
 
 
 class StreamingFakeCore(FakeCore):

@@ -6,7 +6,6 @@ face keeps of that history: enough turns, with the core's own text unchanged.
 
 from __future__ import annotations
 
-import base64
 import dataclasses
 import datetime as dt
 import io
@@ -22,6 +21,7 @@ from docx import Document
 
 from bot.core.engine import Core
 from bot.core.models import Answer
+from bot.core.payloads import DraftCancelled, DraftPayload
 from bot.drafting.links import DownloadSigner, LinkError
 from bot.drafting.texts import question
 from bot.teams import cards, render
@@ -182,15 +182,14 @@ async def test_a_tampered_link_is_forbidden_and_an_expired_one_is_gone(
 ) -> None:
     url = download_link(await say(draft_service, connector, OPENING))
     assert (await fetch(draft_service, url))[0] == 200
-    payload, signature = token_of(url).split(".")
-    claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
-    other = json.dumps({**claims, "d": "0" * 20}, separators=(",", ":")).encode()
-    forged = base64.urlsafe_b64encode(other).rstrip(b"=").decode()
-    status, _, _ = await fetch(draft_service, f"{PUBLIC_URL}/downloads/{forged}.{signature}")
+    signer: DownloadSigner = draft_service.app[SIGNER_KEY]
+    draft_id = signer.verify(token_of(url)).draft_id
+    signature = token_of(url).rsplit(".", 1)[1]
+    other = DownloadSigner(b"not our secret").sign("0" * 20, KARI).rsplit(".", 1)[0]
+    status, _, _ = await fetch(draft_service, f"{PUBLIC_URL}/downloads/{other}.{signature}")
     assert status == 403
 
-    signer: DownloadSigner = draft_service.app[SIGNER_KEY]
-    expired = signer.sign(claims["d"], KARI, now=time.time() - signer.ttl_s - 60)
+    expired = signer.sign(draft_id, KARI, now=time.time() - signer.ttl_s - 60)
     status, _, body = await fetch(draft_service, f"{PUBLIC_URL}/downloads/{expired}")
     assert status == 410 and "utløpt" in body.decode()
 
@@ -247,7 +246,7 @@ async def test_the_core_gets_forty_turns_with_its_own_text_unchanged(
 def draft_answer(**draft: Any) -> Answer:
     base = {
         "draft_id": "ab" * 10,
-        "kind": "plan",
+        "draft_kind": "plan",
         "title": "Utkast til prosjektplan",
         "language": "nb",
         "done": True,
@@ -258,8 +257,13 @@ def draft_answer(**draft: Any) -> Answer:
         question="ferdig",
         answer="**Utkast til prosjektplan – ferdig**",
         kind="draft",
-        data={"draft": {**base, **draft}},
+        payload=DraftPayload.model_validate({**base, **draft}),
     )
+
+
+def check(label: str, status: str, detail: str) -> dict[str, str]:
+    return {"key": label.lower(), "label": label, "status": status, "detail": detail,
+            "rule": label, "source": "utlysning.md"}
 
 
 def test_a_cancelled_draft_gets_no_card() -> None:
@@ -267,7 +271,7 @@ def test_a_cancelled_draft_gets_no_card() -> None:
         question="avbryt",
         answer="Utkastet er avbrutt.",
         kind="draft",
-        data={"draft": {"cancelled": True}},
+        payload=DraftCancelled(),
     )
     links = render.DraftLinks(DownloadSigner(b"k"), PUBLIC_URL)
     [message] = render.answer_messages(answer, links, KARI)
@@ -275,10 +279,7 @@ def test_a_cancelled_draft_gets_no_card() -> None:
 
 
 def test_a_huge_draft_card_keeps_its_title_and_download_button() -> None:
-    checklist = [
-        {"label": f"Krav {i}", "status": "conflict", "detail": "lang tekst " * 200}
-        for i in range(40)
-    ]
+    checklist = [check(f"Krav {i}", "conflict", "lang tekst " * 200) for i in range(40)]
     sections = [{"title": f"Del {i}", "missing": False} for i in range(40)]
     links = render.DraftLinks(DownloadSigner(b"k"), PUBLIC_URL)
     [message] = render.answer_messages(
@@ -300,9 +301,9 @@ def test_without_a_user_the_card_has_no_download_button() -> None:
 
 def test_the_card_shows_filled_and_missing_sections_and_each_check_status() -> None:
     checklist = [
-        {"label": "Egenandel", "status": "met", "detail": "20 prosent"},
-        {"label": "Søknadsbeløp", "status": "conflict", "detail": "over 500 000 kr"},
-        {"label": "Forankring", "status": "missing", "detail": "ikke oppgitt"},
+        check("Egenandel", "met", "20 prosent"),
+        check("Søknadsbeløp", "conflict", "over 500 000 kr"),
+        check("Forankring", "missing", "ikke oppgitt"),
     ]
     sections = [{"title": "Mål", "missing": False}, {"title": "Budsjett", "missing": True}]
     answer = draft_answer(sections=sections, checklist=checklist)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -9,10 +10,22 @@ from pathlib import Path
 
 import pytest
 
+from bot.core.meetings import AgendaItem, Cited, MeetingSummary, NextMeeting
 from bot.core.models import Answer, Citation
+from bot.core.payloads import (
+    DecisionList,
+    DraftCancelled,
+    DraftPayload,
+    MeetingCandidates,
+    MeetingSummaryPayload,
+    NearestDocuments,
+    Place,
+    ProjectRow,
+    ProjectTable,
+)
 from bot.drafting.links import DownloadSigner
 from bot.i18n import messages
-from bot.teams import cards, render
+from bot.teams import answer_cards, cards, render
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 
@@ -98,68 +111,94 @@ def test_lines_become_paragraphs_and_list_items_stay_one_list() -> None:
     assert render.teams_markdown("Ett avsnitt.\n\nTo avsnitt.") == "Ett avsnitt.\n\nTo avsnitt."
 
 
-def test_table_data_becomes_an_adaptive_card_table() -> None:
-    table = {
-        "title": "Fosterhjemsprosjekter",
-        "columns": ["Kommune", "År"],
-        "rows": [{"Kommune": "Fjell", "År": 2019}, {"Kommune": "Kvam", "År": 2023}],
-    }
-    answer = Answer(
-        question="q", answer="To prosjekter [1].", citations=[cite(1)], data={"table": table}
-    )
+def project(title: str, *places: Place, **values: object) -> ProjectRow:
+    return ProjectRow.model_validate({"title": title, "places": places, **values})
+
+
+def table_texts(card: dict) -> list[list[str]]:
+    [table] = [b for b in card["body"] if b["type"] == "Table"]
+    return [[cell["items"][0]["text"] for cell in row["cells"]] for row in table["rows"]]
+
+
+def test_a_project_table_becomes_an_adaptive_card_table() -> None:
+    table = ProjectTable(title="Fosterhjemsprosjekter", rows=[
+        project("Fosterhjem i vest", Place(name="Fjell", now="Øygarden"), Place(name="Sund"),
+                quoted=True, county="Vestland", period={"first": 2019, "last": 2021},
+                themes=["fosterhjem"], citations=[2, 1]),
+        project("Rettleiing", Place(name="Kvam", host=True), period={"first": 2023, "last": 2023,
+                "stated": False}),
+    ])
+    answer = Answer(question="q", answer="To prosjekter [1].", citations=[cite(1)],
+                    payload=table)
     [message] = render.answer_messages(answer)
     [attachment] = message["attachments"]
     assert attachment["contentType"] == "application/vnd.microsoft.card.adaptive"
     body = attachment["content"]["body"]
     assert body[0]["text"] == "Fosterhjemsprosjekter"
-    rows = body[1]["rows"]
-    texts = [[cell["items"][0]["text"] for cell in row["cells"]] for row in rows]
-    assert texts == [["Kommune", "År"], ["Fjell", "2019"], ["Kvam", "2023"]]
+    assert table_texts(attachment["content"]) == [
+        ["Prosjekt", "Kommuner", "Fylke", "Periode", "Tema", "Kilder"],
+        ["«Fosterhjem i vest»", "Fjell (nå Øygarden) og Sund", "Vestland", "2019–2021",
+         "fosterhjem", "[1][2]"],
+        ["Rettleiing", "Kvam (vertskommune)", "Fylke ikke oppgitt", "omtalt 2023", "", ""],
+    ]
 
 
-def test_rows_as_lists_without_columns_still_make_a_table() -> None:
-    card = cards.table_card({"rows": [["Fjell", "2019"], ["Kvam"]]}, 20_000)
+def test_amounts_are_written_in_the_answers_language_under_money_columns() -> None:
+    row = project("Sammen", Place(name="Hå"), budget=1_240_000, applied=950_000,
+                  granted=900_000)
+    card = answer_cards.payload_card(ProjectTable(title="T", money=True, rows=[row]), "en", 20_000)
     assert card is not None
-    assert [len(r["cells"]) for r in card["body"][0]["rows"]] == [2, 2]
+    header, cells = table_texts(card)
+    assert header[5:8] == ["Budget", "Applied for", "Granted"]  # each kind its own column
+    assert cells[5:8] == ["1\u00a0240\u00a0000\u00a0kr", "950\u00a0000\u00a0kr",
+                          "900\u00a0000\u00a0kr"]
+    spent = ProjectTable(title="T", money=True, amounts=["spent"], rows=[
+        row.model_copy(update={"spent": 870_000})])
+    header, cells = table_texts(answer_cards.payload_card(spent, "nn", 20_000))
+    assert header[5] == "Brukt" and cells[5] == "870\u00a0000\u00a0kr"
+
+
+def test_rows_shorter_than_the_header_are_padded() -> None:
+    card = cards.table_card(None, ["A", "B"], [["Fjell", "2019"], ["Kvam"]], 20_000, "nb")
+    assert card is not None
+    assert [len(r["cells"]) for r in card["body"][0]["rows"]] == [2, 2, 2]
 
 
 def test_huge_table_is_shortened_and_says_so() -> None:
-    rows = [{"Kommune": f"Kommune {i}", "Prosjekt": "Fosterhjem " * 20} for i in range(2000)]
-    answer = Answer(question="q", answer="Mange [1].", citations=[cite(1)], data={"table": rows})
+    rows = [project(f"Fosterhjem {i} " * 20, Place(name=f"Kommune {i}")) for i in range(2000)]
+    answer = Answer(question="q", answer="Mange [1].", citations=[cite(1)],
+                    payload=ProjectTable(title="Mange", rows=rows))
     messages = render.answer_messages(answer)
     assert all(size(m) <= render.MAX_ACTIVITY_BYTES for m in messages)
     card = next(a["content"] for m in messages for a in m["attachments"])
     assert re.fullmatch(r"Viser \d+ av 2000 rader\.", card["body"][-1]["text"])
 
 
-def test_summary_data_becomes_a_card_with_headings_and_points() -> None:
-    summary = {
-        "title": "Referat 26.10.2021",
-        "date": "2021-10-26",
-        "sections": [{"heading": "Sak 8/2021", "items": ["Ungdomsrådet har hatt fem møter"]}],
-        "next_meeting": {"date": "2022-03-03", "place": "Steinkjer"},
-    }
-    answer = Answer(
-        question="q", answer="Oppsummering [1].", citations=[cite(1)], data={"summary": summary}
+def test_a_meeting_summary_becomes_a_card_with_headings_and_points() -> None:
+    summary = MeetingSummary(
+        title="Referat 26.10.2021", date=dt.date(2021, 10, 26), source="r.md", doc_id="d",
+        items=[AgendaItem(title="Sak 8/2021",
+                          summary=[Cited(text="Ungdomsrådet har hatt fem møter", citations=[1])])],
+        next_meeting=NextMeeting(date=dt.date(2022, 3, 3), place="Steinkjer", text="3. mars"),
     )
+    answer = Answer(question="q", answer="Oppsummering [1].", citations=[cite(1)],
+                    language="en", payload=MeetingSummaryPayload(meeting_summary=summary))
     [message] = render.answer_messages(answer)
     body = message["attachments"][0]["content"]["body"]
-    texts = json.dumps(body, ensure_ascii=False)
     assert body[0]["text"] == "Referat 26.10.2021"
-    for expected in (
-        "Sak 8/2021",
-        "- Ungdomsrådet har hatt fem møter",
-        "Next meeting",
-        "Steinkjer",
-    ):
-        assert expected in texts
+    assert body[1]["facts"] == [{"title": "Date", "value": "26 October 2021"},
+                                {"title": "Next meeting", "value": "3 March 2022, Steinkjer"}]
+    assert [b["text"] for b in body[2:]] == ["Sak 8/2021", "Summary",
+                                             "- Ungdomsrådet har hatt fem møter [1]"]
 
 
-@pytest.mark.parametrize(
-    "data", [{"table": "not a table"}, {"table": []}, {"summary": 42}, {"draft": {"x": 1}}]
-)
-def test_data_that_is_not_a_table_or_summary_leaves_just_the_text(data: dict) -> None:
-    answer = Answer(question="q", answer="Tekst [1].", citations=[cite(1)], data=data)
+@pytest.mark.parametrize("payload", [
+    None, ProjectTable(title="Ingen", rows=[]), MeetingCandidates(candidates=[]),
+    NearestDocuments(nearest=[]), DecisionList(decisions=[]), DraftCancelled(),
+    DraftPayload(draft_id="x", draft_kind="plan", title="", language="nb"),
+])  # fmt: skip
+def test_a_payload_with_nothing_to_show_leaves_just_the_text(payload: object) -> None:
+    answer = Answer(question="q", answer="Tekst [1].", citations=[cite(1)], payload=payload)
     [message] = render.answer_messages(answer)
     assert message["attachments"] == [] and message["text"] == "Tekst [1]."
 
@@ -169,12 +208,12 @@ def test_rendered_answer_matches_snapshot() -> None:
         question="Hvilke kommuner har hatt fosterhjemsprosjekter?",
         answer="Fjell, Sund og Øygarden hadde «Fosterhjem i vest» [1].\n\nKvam og Voss [2].",
         citations=[cite(1, date="2019-03-15", section="Prosjektbeskrivelse"), cite(2)],
-        data={
-            "table": {
-                "columns": ["Kommune", "Prosjekt"],
-                "rows": [["Fjell", "Fosterhjem i vest"], ["Kvam", "Rettleiing"]],
-            }
-        },
+        payload=ProjectTable(title="Kommuner med prosjekter om fosterhjem", rows=[
+            project("Fosterhjem i vest", Place(name="Fjell", now="Øygarden"), quoted=True,
+                    county="Vestland", period={"first": 2019, "last": 2021}, citations=[1]),
+            project("Rettleiing", Place(name="Kvam", host=True), Place(name="Voss"),
+                    county="Vestland", themes=["fosterhjem"], citations=[2]),
+        ]),
     )
     rendered = render.answer_messages(answer)
     path = SNAPSHOTS / "answer_with_table.json"
@@ -215,17 +254,17 @@ def _bokmal_only(*areas: str) -> set[str]:
     } - {""}
 
 
-def _localised_answer(language: str) -> Answer:
-    rows = [[f"Prosjekt {i}", "Fosterhjem " * 30] for i in range(400)]
-    draft = {
-        "draft_id": "ab" * 10,
-        "title": "Utkast",
+def _localised_answers(language: str) -> list[Answer]:
+    rows = [project(f"Prosjekt {i} " + "Fosterhjem " * 30) for i in range(400)]
+    checks = [{"key": f"k{n}", "label": f"Krav {n}", "status": status, "detail": "", "rule": "",
+               "source": "u.md"} for n, status in ((1, "missing"), (2, "met"))]
+    draft = DraftPayload.model_validate({
+        "draft_id": "ab" * 10, "draft_kind": "plan", "title": "Utkast", "language": language,
         "sections": [{"title": "Mål", "missing": False}, {"title": "Tiltak", "missing": True}],
-        "checklist": [{"label": "Krav 1", "status": "missing", "detail": ""},
-                      {"label": "Krav 2", "status": "met", "detail": ""}],
-    }
-    return Answer(question="q", answer="Svar [1].", citations=[cite(1)], language=language,
-                  data={"table": {"columns": ["A", "B"], "rows": rows}, "draft": draft})
+        "checklist": checks,
+    })
+    return [Answer(question="q", answer="Svar [1].", citations=[cite(1)], language=language,
+                   payload=payload) for payload in (ProjectTable(title="", rows=rows), draft)]
 
 
 @pytest.mark.parametrize(
@@ -239,7 +278,8 @@ def _localised_answer(language: str) -> Answer:
 )
 def test_cards_and_buttons_carry_the_answers_language(language: str, expected: set[str]) -> None:
     links = render.DraftLinks(DownloadSigner(b"k", ttl_s=24 * 3600), "https://bot.example.no")
-    messages_ = render.answer_messages(_localised_answer(language), links, "29:user-1")
+    messages_ = [m for a in _localised_answers(language)
+                 for m in render.answer_messages(a, links, "29:user-1")]
     shown = _card_texts([a["content"] for m in messages_ for a in m["attachments"]])
     for text in expected:
         assert any(s.startswith(text) for s in shown), (text, shown)

@@ -1,5 +1,8 @@
 """The structured summary of one referat: what the CLI prints and a Teams card shows.
 
+These live in the core because an answer's payload carries them (`bot.core.payloads`), and
+the core never imports a feature package; `bot.minutes` builds them.
+
 Every statement carries the citation numbers (`[n]`) of the CitationBook it was built with,
 so a face can show where each decision or deadline was written.
 """
@@ -11,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from bot.core.models import Citation
+from bot.core.citation import Citation
 
 
 class Cited(BaseModel):

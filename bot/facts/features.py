@@ -1,0 +1,217 @@
+"""What the answer model sees: a few features per candidate sentence and per question.
+
+Sentence features say how well a sentence answers one part of the question (closeness in
+meaning, word coverage, the asked-for kind of fact, where it came from, what its document's
+metadata says); question features say whether the best of them answers at all. The weights
+are fitted on labelled questions (`bot.facts.calibrate`), not set by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from bot.core.claims import normalise
+from bot.core.question import Part, Question, TimeFocus
+from bot.facts.answer_types import checked_types, has_type
+from bot.facts.candidates import Candidate
+from bot.facts.fit import place_fit, type_fit, year_fit
+from bot.facts.words import Groups, content_groups, coverage, matches, surface
+from indexer.store.lexical import LexicalIndex, tokenize
+
+BASE_FEATURES = (
+    "dense_q", "dense_part", "dense_chunk", "lex_part", "lex_ctx", "lex_q", "exact",
+    "type_fit", "type_missing", "rank", "fused", "fit_place", "fit_year", "fit_type", "names",
+    "is_label", "is_item", "lead_in", "length", "recency", "negation", "prev_lex",
+    "lex_focus", "rarest", "label_match", "heading_lex",
+)
+# Each question's best candidate sets the scale: how far a sentence lies behind it.
+RELATIVE = ("dense_q", "dense_part", "lex_part", "lex_ctx", "lex_q", "lex_focus")
+SENTENCE_FEATURES = BASE_FEATURES + tuple(f"{name}_gap" for name in RELATIVE)
+QUESTION_FEATURES = (
+    "best", "second", "best_lex", "best_dense", "top_dense", "names_missing", "best_fit_place",
+    "best_fit_year", "place_conflict", "year_conflict", "unknown_share", "parts",
+)
+# The question features that say the sources are about another place or year.
+FIT_FEATURES = frozenset({"best_fit_place", "best_fit_year", "place_conflict", "year_conflict"})
+_NEGATION = re.compile(r"\b(ikke|ikkje|not|never|aldri|unntatt|except)\b", re.I)
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class PartView:
+    """One part of the question, prepared once: its word groups, words, vector, types."""
+
+    part: Part
+    groups: Groups
+    words: frozenset[str]
+    vector: np.ndarray
+    types: list[str]
+    focus: Groups  # the content words that are not names (names are checked apart)
+    rarest: set[str]  # the rarest of them: the word an answer can least do without
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    question: Question
+    vector: np.ndarray
+    parts: list[PartView]
+    groups: Groups  # the whole question's
+    names: list[set[str]]  # each named thing with its aliases (Øygarden → Fjell, Sund …)
+    unknown_share: float  # weight of Norwegian content words the corpus never uses
+
+
+def question_view(question: Question, vectors: np.ndarray, lexical: LexicalIndex,
+                  aliases: dict[str, set[str]]) -> QuestionView:
+    """`vectors`: the whole question first, then one per part (when there are several)."""
+    english = question.language == "en"
+    parts = list(question.parts) or [Part(question.standalone)]
+    views = []
+    name_stems = set(tokenize(" ".join(question.names)))
+    for i, part in enumerate(parts):
+        vector = vectors[i + 1] if len(parts) > 1 else vectors[0]
+        groups = content_groups(part.text, lexical, english)
+        focus = [(g, w) for g, w in groups if not g & name_stems]
+        rarest = max(focus, key=lambda gw: gw[1])[0] if focus else set()
+        views.append(PartView(part, groups, surface(_without_names(part.text)), vector,
+                              checked_types(part.answer_types), focus, rarest))
+    groups = content_groups(question.standalone, lexical, english)
+    unknown = sum(w for g, w in groups if not any(lexical.known(s) for s in g))
+    total = sum(w for _, w in groups) or 1.0
+    names = [aliases.get(n, set()) | {n} for n in question.names]
+    return QuestionView(question, vectors[0], views, groups, names,
+                        0.0 if english else unknown / total)
+
+
+def sentence_rows(view: QuestionView, part: PartView, cands: list[Candidate],
+                  vectors: np.ndarray, top_score: float) -> np.ndarray:
+    """Features of every candidate for one part, with each one's gap to the part's best."""
+    if not cands:
+        return np.zeros((0, len(SENTENCE_FEATURES)))
+    stems = {c.key: frozenset(tokenize(c.text)) for c in cands}
+    previous = _previous(cands)
+    base = np.asarray([
+        sentence_features(view, part, c, v, top_score, stems[c.key],
+                          stems.get(previous[c.key], frozenset()) if c.key in previous else None)
+        for c, v in zip(cands, vectors, strict=True)])
+    columns = [BASE_FEATURES.index(name) for name in RELATIVE]
+    gaps = base[:, columns] - base[:, columns].max(axis=0)
+    return np.hstack([base, gaps])
+
+
+def _previous(cands: list[Candidate]) -> dict[tuple[str, int], tuple[str, int]]:
+    """The sentence before each one in the same paragraph of the same chunk."""
+    by_chunk: dict[str, list[Candidate]] = {}
+    for c in cands:
+        by_chunk.setdefault(c.evidence.chunk.chunk_id, []).append(c)
+    found: dict[tuple[str, int], tuple[str, int]] = {}
+    for group in by_chunk.values():
+        group.sort(key=lambda c: c.start)
+        for before, after in zip(group, group[1:], strict=False):
+            gap = before.evidence.chunk.text[before.end:after.start]
+            if "\n\n" not in gap:
+                found[after.key] = before.key
+    return found
+
+
+def sentence_features(view: QuestionView, part: PartView, cand: Candidate,
+                      vector: np.ndarray, top_score: float, stems: frozenset[str] | None = None,
+                      previous: frozenset[str] | None = None) -> list[float]:
+    ev = cand.evidence
+    stems = stems if stems is not None else frozenset(tokenize(cand.text))
+    context = stems | frozenset(tokenize(cand.context))
+    fits = [has_type(cand.text, t) for t in part.types]
+    negated = bool(_NEGATION.search(cand.text + " " + " ".join(ev.chunk.heading_path)))
+    recency = 0.0
+    if view.question.time in (TimeFocus.NEXT, TimeFocus.CURRENT, TimeFocus.LATEST) and ev.meta.date:
+        recency = max(-1.0, min(1.0, (ev.meta.date.year - view.question.today.year + 5) / 5))
+    values = {
+        "dense_q": float(vector @ view.vector),
+        "dense_part": float(vector @ part.vector),
+        "dense_chunk": ev.dense,
+        "lex_part": coverage(part.groups, stems),
+        "lex_ctx": coverage(part.groups, context),
+        "lex_q": coverage(view.groups, context),
+        "exact": len(part.words & surface(cand.text)) / len(part.words) if part.words else 0.0,
+        "type_fit": float(bool(fits) and all(fits)),
+        "type_missing": float(bool(fits) and not any(fits)),
+        "rank": 1.0 / (1.0 + ev.rank),
+        "fused": ev.score / top_score if top_score else 0.0,
+        "fit_place": place_fit(view.question, ev.meta),
+        "fit_year": year_fit(view.question, ev.meta),
+        "fit_type": type_fit(view.question, ev.meta),
+        "names": names_present(view.names, cand),
+        "is_label": float(cand.is_label),
+        "is_item": float(cand.is_item),
+        "lead_in": float(cand.items > 0),
+        "length": min(len(cand.text.split()), 60) / 60,
+        "recency": recency,
+        "negation": (1.0 if negated else -1.0) if part.part.negated else 0.0,
+        "prev_lex": coverage(view.groups, previous) if previous is not None else 0.0,
+        "lex_focus": coverage(part.focus, stems),
+        "rarest": float(bool(part.rarest) and matches(part.rarest, stems)),
+        "label_match": coverage(part.groups, frozenset(tokenize(_label_of(cand.text))))
+        if cand.is_label else 0.0,
+        "heading_lex": coverage(part.groups, frozenset(tokenize(" ".join(ev.chunk.heading_path)))),
+    }
+    return [values[name] for name in BASE_FEATURES]
+
+
+def names_present(names: list[set[str]], cand: Candidate) -> float:
+    """Share of the question's named things (or an alias) found in the chunk, its headings, its
+    document's title or its county/network: a document-wide list of places is not enough."""
+    if not names:
+        return 1.0
+    meta = cand.evidence.meta
+    haystack = normalise(" ".join([cand.evidence.chunk.text, cand.context, meta.county or "",
+                                   meta.current_county or "", meta.network or ""]))
+    stems = set(tokenize(haystack))
+    found = sum(any(_name_in(n, haystack, stems) for n in group) for group in names)
+    return found / len(names)
+
+
+def question_features(view: QuestionView, best: list[tuple[Candidate, float, list[float]]],
+                      ranked: list[float], pool_names: float) -> list[float]:
+    """`best`: the chosen sentence per part with its probability and features; `ranked`: the
+    main part's probabilities, best first; `pool_names`: names present anywhere retrieved."""
+    main_features = best[0][2] if best else [0.0] * len(SENTENCE_FEATURES)
+    index = {name: i for i, name in enumerate(SENTENCE_FEATURES)}
+    fits_place = [f[index["fit_place"]] for _, _, f in best]
+    values = {
+        "best": ranked[0] if ranked else 0.0,
+        "second": ranked[1] if len(ranked) > 1 else 0.0,
+        "best_lex": main_features[index["lex_ctx"]],
+        "best_dense": main_features[index["dense_q"]],
+        "top_dense": main_features[index["dense_chunk"]],
+        "names_missing": 1.0 - pool_names,
+        "best_fit_place": main_features[index["fit_place"]],
+        "best_fit_year": main_features[index["fit_year"]],
+        "place_conflict": float(bool(view.question.places) and all(f < 0 for f in fits_place)),
+        "year_conflict": float(main_features[index["fit_year"]] < 0),
+        "unknown_share": view.unknown_share,
+        "parts": min(len(view.parts), 3) / 3,
+    }
+    return [values[name] for name in QUESTION_FEATURES]
+
+
+def _label_of(text: str) -> str:
+    return text.split(":", 1)[0]
+
+
+def _name_in(name: str, haystack: str, stems: set[str]) -> bool:
+    if normalise(name) in haystack:
+        return True
+    name_stems = tokenize(name)
+    return bool(name_stems) and all(s in stems for s in name_stems)
+
+
+def _without_names(text: str) -> str:
+    return re.sub(r"«[^»]*»|\b[A-ZÆØÅ]\w*", " ", text)
+
+
+def has_digits(text: str) -> bool:
+    return bool(_DIGIT.search(text))
+
+

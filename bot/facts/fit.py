@@ -1,0 +1,59 @@
+"""How well a document's metadata fits what the question names: place, year, document type.
+
++1 when it matches, -1 when the question names something else, 0 when the document does not
+say. Used softly (retrieval weighting, a feature of the answer model), never as a hard filter:
+metadata can be missing or wrong, and a question about Kvam may be answered by a Vestland call.
+"""
+
+from __future__ import annotations
+
+from statistics import mean
+
+from bot.core.question import Place, Question
+from indexer.models import DocumentMeta
+
+
+def place_fit(question: Question, meta: DocumentMeta) -> float:
+    if not question.places:
+        return 0.0
+    return mean(_one_place(place, meta) for place in question.places)
+
+
+def year_fit(question: Question, meta: DocumentMeta) -> float:
+    span = question.years
+    if span is None or meta.date is None or (span.first <= 0 and span.last >= 9999):
+        return 0.0
+    if meta.date.year in span:
+        return 1.0
+    return -1.0 if question.years_tied or span.single is not None else -0.5
+
+
+def type_fit(question: Question, meta: DocumentMeta) -> float:
+    if not question.doc_types_named:
+        return 0.0
+    return 1.0 if meta.doc_type in question.doc_types_named else -1.0
+
+
+def metadata_fit(question: Question, meta: DocumentMeta) -> float:
+    parts = [f for f in (place_fit(question, meta), year_fit(question, meta),
+                         type_fit(question, meta)) if f]
+    return mean(parts) if parts else 0.0
+
+
+def _one_place(place: Place, meta: DocumentMeta) -> float:
+    counties = {c.strip() for c in (meta.county or "").split(",") if c.strip()}
+    counties |= {c.strip() for c in (meta.current_county or "").split(",") if c.strip()}
+    counties |= {m.county for m in meta.municipalities} | {
+        c.strip() for m in meta.municipalities for c in m.current_county.split(",")}
+    if place.kind == "county":
+        if counties & place.all_names:
+            return 1.0
+        return -1.0 if counties else 0.0
+    numbers = set(place.numbers)
+    if any(numbers & set(m.current_numbers) for m in meta.municipalities):
+        return 1.0
+    if counties & set(place.counties):
+        return 0.5  # a county's call or guideline applies to its municipalities
+    if meta.municipalities:
+        return -1.0
+    return -0.5 if counties else 0.0

@@ -1,0 +1,46 @@
+"""Time awareness: a date that has passed is never stated as upcoming, and a question about
+another year or county than the sources cover is told what there is instead.
+"""
+
+from __future__ import annotations
+
+from bot.core.question import Question, TimeFocus
+from bot.facts.compose import ComposedSentence, Composition
+from bot.i18n import format_date, t
+from indexer.text.dates import find_dates
+
+
+def past_note(q: Question, sentences: list[ComposedSentence]) -> str | None:
+    """«Neste samling» answered with 12.02.2019 on 2 December 2026 says the date has passed."""
+    if q.time not in (TimeFocus.NEXT, TimeFocus.CURRENT):
+        return None
+    dates = [m.date for s in sentences for m in find_dates(s.text)]
+    if not dates or max(dates) >= q.today:
+        return None
+    return t("core.past_date", q.language, today=format_date(q.today, q.language))
+
+
+def what_there_is(q: Question, composition: Composition) -> str | None:
+    """When the sources answer for another year or place than asked: say so, with that answer."""
+    best = composition.best
+    if best is None or not composition.instead:
+        return None
+    meta = best.evidence.meta
+    asked = [p.name for p in q.places] + ([_span(q)] if q.years else [])
+    other = [c for c in (meta.current_county or meta.county,) if c]
+    if meta.date:
+        other.append(str(meta.date.year))
+    if not asked or not other:
+        return None
+    return t("core.instead", q.language, asked=" ".join(asked), other=" ".join(other),
+             sentence=best.text)
+
+
+def _span(q: Question) -> str:
+    span = q.years
+    assert span is not None
+    if span.single is not None:
+        return str(span.single)
+    if span.last >= 9999:
+        return f"{span.first}–"
+    return f"{span.first}–{span.last}" if span.first > 0 else f"–{span.last}"

@@ -1,0 +1,1 @@
+STOPWORDS_NORWEGIAN: tuple[str, ...]
