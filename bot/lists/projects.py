@@ -125,11 +125,16 @@ def _municipality_names(request: ListRequest, whole: list[ProjectRecord] | None,
         labels = {place_label(rows.as_place(m), lang, with_role=False)
                   for p in whole for m in rows.shown_places(p)}  # fmt: skip
         return sorted(labels, key=norwegian)
-    labels = set()
+    todays: dict[str, list[str]] = defaultdict(list)  # Tysfjord → Narvik, Hamarøy
     for written, today in ctx.store.project_places(request.query):
-        then, now = ctx.gazetteer.municipality(written), ctx.gazetteer.municipality(today)
+        now = ctx.gazetteer.municipality(today)
+        if now is not None:
+            todays[written].append(now.name)
+    labels = set()
+    for written, names in todays.items():
+        then = ctx.gazetteer.municipality(written)
         if then is not None:
-            moved = now.name if now is not None and now.name != then.name else None
+            moved = ", ".join(names) if names != [then.name] else None
             labels.add(place_label(Place(name=then.name, now=moved), lang, with_role=False))
     return sorted(labels, key=norwegian)
 

@@ -126,7 +126,11 @@ _PROJECTS_PLURAL = re.compile(r"\b\w*(?:prosjekt(?:er|ene|a|ane)|projects)\b", r
 _TOTAL = re.compile(r"\b(til sammen|til saman|totalt|in total|samlet|samla|summen|altogether|"
                     r"total)\b", re.I)
 _COMPARE = re.compile(r"\b(?:sammenlign\w*|samanlikn\w*|compare|comparison)\b", re.I)
-_HOW_MUCH = re.compile(r"\b(?:hvor mye|kor mykje|kor mye|how much)\b", re.I)
+# «Hvor mye fikk ettervernsprosjektene?»: the projects themselves are asked about, not «hvor
+# mye ble tildelt til utviklingsprosjekter», which asks one sum.
+_HOW_MUCH_THEY = re.compile(
+    r"\b(?:hvor mye|kor mykje|kor mye|how much)\b.{0,40}?\b(?:\w*prosjekt(?:ene|ane|a)\b|"
+    r"the\s+(?:[\w-]+\s+){0,2}projects\b)", re.I)
 # Which amounts a money question asks for: kept apart, never added across kinds.
 _AMOUNT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("søkt", re.compile(r"\b(?:søkt|søkte|søker|søkjer|søknadsbeløp\w*|applied|applying)\b", re.I)),
@@ -222,8 +226,8 @@ def list_ask(text: str, has_theme: bool) -> ListAsk | None:
     elif _LIST_COMMAND.match(text) or _PROJECTS.search(text) or _MUNICIPALITIES.search(text) or (
             _OVERVIEW.search(text) and _PROJECT_WORD.search(text)):
         ask = _listing(text)
-    elif (_TOTAL.search(text) and _MONEY.search(text) or _HOW_MUCH.search(text)) and (
-            _PROJECTS_PLURAL.search(text)):
+    elif _TOTAL.search(text) and _MONEY.search(text) and _PROJECTS_PLURAL.search(text) or (
+            _HOW_MUCH_THEY.search(text)):
         ask = ListAsk.AMOUNTS  # «How much have the foster-home projects … applied for in total?»
     else:
         return None

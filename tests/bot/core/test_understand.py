@@ -19,7 +19,8 @@ TODAY = dt.date(2026, 12, 2)
 @pytest.fixture(scope="module")
 def kit(gazetteer):  # type: ignore[no-untyped-def]
     corpus = ("Kommunene har hatt prosjekter om fosterhjem og ettervern. Søknadsfristen er "
-              "1. november. Referent var Ingrid. Fosterhjem og kommuner i Vestland. ")
+              "1. november. Referent var Ingrid. Fosterhjem og kommuner i Vestland. "
+              "Prosjektene og prosjekta har brukt midlar. ")
     return Kit(gazetteer, Speller.from_texts([corpus * 2]), TODAY)
 
 
@@ -217,3 +218,10 @@ def test_a_document_is_from_a_year_a_project_list_reaches_on(kit):
     assert understand("Hvilke dokumenter har vi fra 2023?", [], kit).years.single == 2023
     assert understand("Hvilke dokumenter har vi siden 2023?", [], kit).years.last == 9999
     assert understand("Hvilke prosjekter har vi hatt fra 2023?", [], kit).years.last == 9999
+
+
+def test_how_much_for_projects_is_one_sum_how_much_the_projects_got_is_a_list(kit):
+    one = understand("Hvor mye fikk Fylkesmannen i Hordaland tildelt i 2018 til "
+                     "utviklingsprosjekter i læringsnettverket?", [], kit)
+    assert one.intent == Intent.FACT
+    assert understand("Hvor mye fikk ettervernsprosjektene?", [], kit).list_ask == ListAsk.AMOUNTS
