@@ -14,6 +14,7 @@ from bot.facts.retrieval import Evidence
 from indexer.text.sentences import split_sentences
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s+\S")
+_ITEM_MARK = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s+")
 _LABEL = re.compile(r"^\s*\**[A-ZÆØÅ][\wæøåÆØÅ /()-]{1,40}\**\s*:\s*\**\s*\S")
 _INSTRUCTION = re.compile(r"\b(ignorer|ignore|glem alle|forget all|du er nå|you are now)\b", re.I)
 MAX_ITEMS = 10  # list items a lead-in brings along
@@ -28,7 +29,8 @@ class Candidate:
     context: str  # title, headings and a label line above it
     is_label: bool  # «Søknadsfrist: 13.11.2019»
     is_item: bool  # a list item
-    items: int  # list items a lead-in brings along (0 otherwise)
+    items: int  # list items a lead-in or a list block brings along (0 otherwise)
+    block: bool = False  # a whole list under a heading, as one candidate
 
     @property
     def key(self) -> tuple[str, int]:
@@ -38,6 +40,7 @@ class Candidate:
 def candidates(pool: list[Evidence]) -> list[Candidate]:
     found: list[Candidate] = []
     for ev in pool:
+        found.extend(_blocks(ev))
         text = ev.chunk.text
         sentences = split_sentences(text)
         for i, sentence in enumerate(sentences):
@@ -55,6 +58,29 @@ def candidates(pool: list[Evidence]) -> list[Candidate]:
                 context=context, is_label=bool(_LABEL.match(line)),
                 is_item=bool(_LIST_ITEM.match(line)), items=len(items)))
     return found
+
+
+def _blocks(ev: Evidence) -> list[Candidate]:
+    """Each run of two or more list items that no lead-in introduces: «Hvilke tiltak …?» is
+    answered by the list under its heading, not by one item of it."""
+    text, blocks = ev.chunk.text, []
+    lines = list(re.finditer(r"[^\n]+", text))
+    run: list[re.Match[str]] = []
+    for line in [*lines, None]:
+        if line is not None and _LIST_ITEM.match(line.group()):
+            run.append(line)
+            continue
+        before = text[:run[0].start()].rstrip() if run else ""
+        if len(run) >= 2 and not before.endswith(":"):
+            items = [_ITEM_MARK.sub("", m.group()).strip().rstrip(".;") for m in run[:MAX_ITEMS]]
+            heading = ev.chunk.heading_path[-1] if ev.chunk.heading_path else ""
+            blocks.append(Candidate(
+                text="; ".join(items) + ".", evidence=ev, start=run[0].start(),
+                end=run[min(len(run), MAX_ITEMS) - 1].end(),
+                context=" ".join([ev.meta.title, *ev.chunk.heading_path, heading]),
+                is_label=False, is_item=False, items=len(items), block=True))
+        run = []
+    return blocks
 
 
 def _usable(sentence: str, evidence: Evidence) -> bool:
