@@ -70,7 +70,9 @@ def compose(question: Question, request: ListRequest, page: ProjectPage, ctx: Co
                       refused=True, kind="refusal", sentences=sentences)  # fmt: skip
     book = CitationBook()
     cite = rows.Citer(book)
-    whole = every or (page.records if page.total <= PAGE else None)
+    whole = every
+    if whole is None and page.total <= PAGE:  # a short list: all of it is at hand, or cheap
+        whole = page.records if request.page == 1 else ctx.store.find_projects(request.query)
     kinds = money.kinds_shown(request.amount_kinds, whole or page.records)
     opening = _opening(request, page, whole, phrase, kinds, lang, ctx)
     body, table = _rows(request, page.records, kinds, cite, lang)

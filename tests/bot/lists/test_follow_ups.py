@@ -110,6 +110,13 @@ def test_a_long_list_comes_a_page_at_a_time(many_projects) -> None:  # type: ign
     assert "listen har 31" in done.answer and done.payload is None
 
 
+def test_show_more_after_a_short_list_says_there_is_no_more(sample_context) -> None:  # type: ignore[no-untyped-def]
+    more = conversation(sample_context, "Hvilke kommuner har hatt prosjekter om høykonflikt?",
+                        "vis flere")  # fmt: skip
+    assert more.answer.startswith("Kommuner med prosjekter om høykonflikt: Fjell (nå Øygarden),")
+    assert "Det er ikke flere å vise: listen har 2." in more.answer and more.payload is None
+
+
 def test_a_long_municipality_list_names_every_municipality_on_page_one(many_projects) -> None:  # type: ignore[no-untyped-def]
     answer = conversation(many_projects, "Hvilke kommuner har hatt prosjekter om fosterhjem?")
     opening = answer.answer.splitlines()[0]
