@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.core.question import AnswerType, Intent, ListAsk, Question
+from bot.core.understand import time
 
 LISTS = frozenset({Intent.PROJECTS, Intent.DOCUMENTS, Intent.SOURCES})
 _FACT_ASKS = {AnswerType.PERSON, AnswerType.DATE, AnswerType.PLACE, AnswerType.YESNO,
@@ -39,6 +40,8 @@ def follows(own: Question, narrow: bool) -> bool:
 def apply(own: Question, previous: Question, narrow: bool) -> Question:
     """The list question `own` asks after `previous`: narrowed, or with its filters swapped."""
     ask = _ask(own, previous)
+    if previous.intent != Intent.PROJECTS:  # «og hvilke av dem er fra 2023?»: dated 2023
+        own = replace(own, years=time.document_years(own.standalone, own.today))
     language = own.language if len(own.text.split()) > 3 else previous.language
     common = dict(text=own.text, language=language, list_ask=ask, page=1, follow_up=True,
                   history=own.history, corrections=own.corrections,

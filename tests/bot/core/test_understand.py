@@ -184,6 +184,13 @@ def test_a_short_follow_up_swaps_a_filter_and_keeps_the_rest(kit):
     assert count.list_ask == ListAsk.COUNT_MUNICIPALITIES and count.counties[0].name == "Vestland"
 
 
+def test_a_narrowed_document_list_is_from_the_year_named(kit):
+    history = [ChatTurn(role="user", text="Hvilke sluttrapporter har vi?"),
+               ChatTurn(role="assistant", text="…")]
+    q = understand("og hvilke av dem er fra 2023?", history, kit)
+    assert q.intent == Intent.DOCUMENTS and q.years.single == 2023 and q.refines is not None
+
+
 def test_show_more_pages_on_through_the_same_list(kit):
     history = [ChatTurn(role="user", text="Hvilke sluttrapporter har vi?"),
                ChatTurn(role="assistant", text="…")]
