@@ -120,17 +120,35 @@ def draft_card(
     """
     if not draft.title:
         return None
-    extra: dict[str, Any] = {}
+    actions: list[dict[str, Any]] = []
     note = []
     if url:
         title = t("teams.download", language)
-        extra["actions"] = [{"type": "Action.OpenUrl", "title": title, "url": url}]
+        actions.append({"type": "Action.OpenUrl", "title": title, "url": url})
         if valid_hours:
             valid = t("teams.link_valid", language, hours=valid_hours)
             note.append(text(valid, isSubtle=True, size="Small"))
+    actions += _dialog_buttons(draft, language)
+    extra: dict[str, Any] = {"actions": actions} if actions else {}
     full, brief = _draft_body(draft, language, True), _draft_body(draft, language, False)
     for body in (full, brief, brief[:1]):
         card = {**adaptive_card(body + note), **extra}
         if size(card) <= max_bytes:
             return card
     return None
+
+
+def im_back(title: str) -> dict[str, Any]:
+    """A button that sends its own title as the user's next message (Teams' imBack)."""
+    return {"type": "Action.Submit", "title": title,
+            "data": {"msteams": {"type": "imBack", "value": title}}}
+
+
+def _dialog_buttons(draft: DraftPayload, language: Language) -> list[dict[str, Any]]:
+    """The dialog's commands (Hopp over, Tilbake, Endre del, …) and, after «Endre del», one
+    button per part; the dialog reads each label back as its command."""
+    buttons = [im_back(t(f"drafting.button.{name}", language)) for name in draft.actions]
+    for field in draft.choices:
+        name = t(f"drafting.field.{field}", language)
+        buttons.append(im_back(t("drafting.button.edit_field", language, field=name)))
+    return buttons

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from bot.drafting.export import draft_path
+from bot.drafting.export import download_name, draft_path
 from bot.drafting.links import DownloadSigner, LinkError
 from bot.i18n import t
 from indexer.settings import Settings
@@ -33,7 +33,7 @@ def download_routes(
             raise web.HTTPNotFound(text=t("teams.download_gone", "nb"))
         return web.FileResponse(path, headers={
             "Content-Type": DOCX,
-            "Content-Disposition": f'attachment; filename="utkast-{claims.draft_id[:8]}.docx"',
+            "Content-Disposition": f'attachment; filename="{download_name(path)}"',
             "Cache-Control": "no-store",
             "X-Content-Type-Options": "nosniff",
         })

@@ -166,7 +166,7 @@ class TeamsBot(TeamsActivityHandler):
             ids += [sent.id] if sent and sent.id else []
         for reply_id in ids:
             self._ledger.remember_reply(conversation.id, reply_id, question, answer.answer)
-        await self._history.append(ctx, question, answer.answer)
+        await self._history.append(ctx, question, answer.turn())
 
     async def on_teams_members_added_dispatch(  # type: ignore[override]
         self, members_added: list[ChannelAccount], team_info: object, turn_context: TurnContext
