@@ -77,6 +77,10 @@ class Core:
         if q.intent == Intent.HELP:
             return Answer(question=q.text, answer=t("core.help", q.language), language=q.language,
                           kind="help")
+        if q.intent == Intent.SOURCES:  # built in: the document list, unfiltered
+            from bot import lists
+
+            return lists.sources(q, self.ctx)
         if q.intent == Intent.INJECTION:
             return Answer(question=q.text, answer=t("core.injection", q.language),
                           language=q.language, refused=True, kind="refusal")

@@ -8,9 +8,14 @@ from bot.core.models import Answer
 from bot.core.question import Question
 from bot.lists import documents, projects
 
-__all__ = ["try_answer"]
+__all__ = ["sources", "try_answer"]
 
 
 def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
     """A project or document list, or None when the question asks for neither."""
     return projects.try_answer(question, ctx) or documents.try_answer(question, ctx)
+
+
+def sources(question: Question, ctx: CoreContext) -> Answer:
+    """`/kilder`: every document in the knowledge base, a page at a time."""
+    return documents.answer(question, ctx)

@@ -29,8 +29,11 @@ _TYPED = re.compile(r"^\W*(?:sluttrapport|referat|prosjektbeskrivelse|prosjektsk
 
 
 def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
-    if question.intent not in _LISTS:
-        return None
+    """The documents a document question asks for; None for any other question."""
+    return answer(question, ctx) if question.intent in _LISTS else None
+
+
+def answer(question: Question, ctx: CoreContext) -> Answer:
     if question.unknown_theme:
         return clarify.unknown_theme(question)
     started = time.perf_counter()
