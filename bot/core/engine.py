@@ -14,14 +14,12 @@ from bot.core.chat_model import build_chat_model
 from bot.core.context import CoreContext
 from bot.core.dialog import carry
 from bot.core.models import Answer, ChatTurn
-from bot.core.payloads import DocumentRow, DocumentTable
 from bot.core.question import Intent, Question
 from bot.core.understand import understand
 from bot.facts.answer import FactAnswerer
 from bot.i18n import t
 from indexer.embeddings import build_embeddings
 from indexer.settings import Settings
-from indexer.store.knowledge import KnowledgeStore
 from indexer.text.places import Gazetteer
 from indexer.wiring import open_store
 
@@ -79,8 +77,10 @@ class Core:
         if q.intent == Intent.HELP:
             return Answer(question=q.text, answer=t("core.help", q.language), language=q.language,
                           kind="help")
-        if q.intent == Intent.SOURCES:
-            return sources_answer(q, self.ctx.store)
+        if q.intent == Intent.SOURCES:  # built in: the document list, unfiltered
+            from bot import lists
+
+            return lists.sources(q, self.ctx)
         if q.intent == Intent.INJECTION:
             return Answer(question=q.text, answer=t("core.injection", q.language),
                           language=q.language, refused=True, kind="refusal")
@@ -96,19 +96,6 @@ class Core:
         return self.facts.answer(q)
 
 
-def sources_answer(q: Question, store: KnowledgeStore) -> Answer:
-    documents = store.documents()
-    updated = store.last_indexed_at() or "?"
-    lines = [t("core.sources_intro", q.language, count=len(documents), updated=updated[:10])]
-    for meta in sorted(documents, key=lambda m: (m.date is None, m.date), reverse=True):
-        date = meta.date.strftime("%d.%m.%Y") if meta.date else "udatert"
-        lines.append(f"- {meta.title} ({meta.doc_type.value}, {date}) – {meta.source}")
-    rows = [DocumentRow(title=m.title, doc_type=m.doc_type.value, date=m.date, county=m.county,
-                        source=m.source) for m in documents]
-    return Answer(question=q.text, answer="\n".join(lines), language=q.language, kind="list",
-                  payload=DocumentTable(rows=rows))
-
-
 def _with_reading(q: Question, answer: Answer) -> Answer:
     """Typos read as other words are shown, so a wrong reading can be seen and corrected."""
     if not q.corrections or answer.kind == "draft":
@@ -120,7 +107,8 @@ def _with_reading(q: Question, answer: Answer) -> Answer:
 
 
 def default_routes() -> list[Route]:
-    """Specialised answerers, most specific first: an open draft dialog, minutes, lists."""
+    """Specialised answerers, most specific first: an open draft dialog, minutes, lists (which
+    also answer `/kilder` and every «which documents do we have» question)."""
     from bot import drafting, lists, minutes
 
     return [drafting.try_answer, minutes.try_answer, lists.try_answer]

@@ -9,24 +9,37 @@ from __future__ import annotations
 from typing import Any
 
 from bot.core.models import Language
-from bot.core.payloads import DocumentRow, DocumentTable, ProjectRow, ProjectTable
-from bot.core.phrases import period_label, places_label, quote_title
+from bot.core.payloads import (
+    AmountColumn,
+    DocumentRow,
+    DocumentTable,
+    Place,
+    ProjectRow,
+    ProjectTable,
+)
+from bot.core.phrases import period_label, place_label, places_label, quote_title
 from bot.i18n import format_amount, format_date, t
 from bot.teams.cards import table_card
 from indexer.text.themes import label
+
+_LABELS: dict[AmountColumn, str] = {
+    "budget": "lists.budget", "applied": "lists.applied", "granted": "lists.granted",
+    "spent": "lists.spent", "own_share": "lists.own_share"}  # fmt: skip
+# A money question that named no amount: budget, applied for and granted, each its own column.
+_MONEY: list[AmountColumn] = ["budget", "applied", "granted"]
 
 
 def project_table_card(
     table: ProjectTable, max_bytes: int, language: Language
 ) -> dict[str, Any] | None:
     header = t("lists.columns", language).split("|")
-    if table.money:
-        header[-1:-1] = t("lists.money_columns", language).split("|")
-    rows = [_project_cells(row, table.money, language) for row in table.rows]
+    amounts = table.amounts or (_MONEY if table.money else [])
+    header[-1:-1] = [t(_LABELS[a], language).capitalize() for a in amounts]
+    rows = [_project_cells(row, amounts, language) for row in table.rows]
     return table_card(table.title, header, rows, max_bytes, language)
 
 
-def _project_cells(row: ProjectRow, money: bool, language: Language) -> list[str]:
+def _project_cells(row: ProjectRow, amounts: list[AmountColumn], language: Language) -> list[str]:
     cells = [
         quote_title(row.title, row.quoted),
         places_label(row.places, language),
@@ -34,28 +47,30 @@ def _project_cells(row: ProjectRow, money: bool, language: Language) -> list[str
         period_label(row.period, language),
         ", ".join(label(key, language) for key in row.themes),
     ]
-    if money:
-        funds = row.granted if row.granted is not None else row.applied
-        cells += [_amount(row.budget, language), _amount(funds, language)]
+    cells += [_amount(getattr(row, column), language) for column in amounts]
     return [*cells, _markers(row.citations)]
 
 
 def document_table_card(
     table: DocumentTable, max_bytes: int, language: Language
 ) -> dict[str, Any] | None:
-    """Title, type, date, county (when any document has one) and file of every document."""
+    """Title, type, date, municipalities and county of every document, with its citation (the
+    file name stays in the citation: a person reads titles)."""
     with_county = any(row.county for row in table.rows)
     header = t("teams.document_columns", language).split("|")
     if not with_county:
-        header.pop(3)
+        header.pop(4)
     rows = [_document_cells(row, with_county, language) for row in table.rows]
     return table_card(table.title, header, rows, max_bytes, language)
 
 
 def _document_cells(row: DocumentRow, with_county: bool, language: Language) -> list[str]:
     date = format_date(row.date, language) if row.date else ""
-    county = [row.county or ""] if with_county else []
-    return [row.title, row.doc_type, date, *county, row.source]
+    places = places_label(row.places, language) if row.places else ""
+    county = [place_label(Place(name=row.county, now=row.county_now), language)
+              if row.county else ""] if with_county else []  # fmt: skip
+    kind = t(f"lists.type_{row.doc_type}", language)
+    return [row.title, kind, date, places, *county, _markers(row.citations)]
 
 
 def _amount(nok: int | None, language: Language) -> str:

@@ -13,6 +13,7 @@ from bot.core.payloads import (
     DocumentTable,
     DraftPayload,
     MeetingSummaryPayload,
+    Place,
     ProjectTable,
 )
 from bot.drafting.links import DownloadSigner
@@ -57,14 +58,18 @@ def test_the_draft_card_links_the_docx_for_the_user_who_asked() -> None:
 
 def test_the_document_table_writes_dates_and_labels_in_the_answers_language() -> None:
     table = DocumentTable(rows=[
-        DocumentRow(title="Referat", doc_type="referat", date=None, source="a.md"),
-        DocumentRow(title="Utlysning", doc_type="utlysning", date="2023-03-01", source="b.md"),
+        DocumentRow(title="Referat", doc_type="referat", date=None, source="a.md",
+                    places=[Place(name="Fjell", now="Øygarden")], citations=[1]),
+        DocumentRow(title="Utlysning", doc_type="utlysning", date="2023-03-01", source="b.md",
+                    citations=[2]),
     ])  # fmt: skip
     card = card_of(table, "en")
     assert card is not None
     rows = [[c["items"][0]["text"] for c in row["cells"]] for row in card["body"][0]["rows"]]
-    assert rows == [["Title", "Type", "Date", "File"], ["Referat", "referat", "", "a.md"],
-                    ["Utlysning", "utlysning", "1 March 2023", "b.md"]]  # no county: no column
+    assert rows == [["Title", "Type", "Date", "Municipalities", "Source"],
+                    ["Referat", "minutes", "", "Fjell (now Øygarden)", "[1]"],
+                    ["Utlysning", "call for applications", "1 March 2023", "", "[2]"]]
+    assert "a.md" not in json.dumps(card)  # a person reads titles; the file is in the citation
     with_county = table.model_copy(update={"rows": [table.rows[0].model_copy(
-        update={"county": "Agder"})]})
-    assert "Agder" in json.dumps(card_of(with_county))
+        update={"county": "Hordaland", "county_now": "Vestland"})]})
+    assert "Hordaland (nå Vestland)" in json.dumps(card_of(with_county), ensure_ascii=False)

@@ -149,8 +149,13 @@ def test_amounts_are_written_in_the_answers_language_under_money_columns() -> No
     card = answer_cards.payload_card(ProjectTable(title="T", money=True, rows=[row]), "en", 20_000)
     assert card is not None
     header, cells = table_texts(card)
-    assert header[5:7] == ["Budget", "Stimulus funds"]
-    assert cells[5:7] == ["1\u00a0240\u00a0000\u00a0kr", "900\u00a0000\u00a0kr"]  # granted
+    assert header[5:8] == ["Budget", "Applied for", "Granted"]  # each kind its own column
+    assert cells[5:8] == ["1\u00a0240\u00a0000\u00a0kr", "950\u00a0000\u00a0kr",
+                          "900\u00a0000\u00a0kr"]
+    spent = ProjectTable(title="T", money=True, amounts=["spent"], rows=[
+        row.model_copy(update={"spent": 870_000})])
+    header, cells = table_texts(answer_cards.payload_card(spent, "nn", 20_000))
+    assert header[5] == "Brukt" and cells[5] == "870\u00a0000\u00a0kr"
 
 
 def test_rows_shorter_than_the_header_are_padded() -> None:
