@@ -53,8 +53,9 @@ def _usable(sentence: str, evidence: Evidence) -> bool:
     if _INSTRUCTION.search(sentence) or len(sentence.split()) < 2:
         return False
     plain = normalise(sentence).rstrip(":")
-    if plain == normalise(evidence.meta.title):
-        return False
+    title = normalise(evidence.meta.title)
+    if plain == title or (len(plain) > 20 and title.startswith(plain)):
+        return False  # the title, or the heading that repeats it
     heading = any(plain == normalise(h).rstrip(":").lstrip("# ")
                   for h in evidence.chunk.heading_path)
     return not (heading and len(plain.split()) <= 10)  # a long heading may state a fact

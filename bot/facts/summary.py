@@ -9,6 +9,7 @@ next best, in the document's order, each cited. Minutes are summarised Sak by Sa
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ from bot.facts.compose import ExtractiveComposer, Scored
 from bot.facts.retrieval import Evidence
 
 MAX_SENTENCES = 8
+_FIGURE = re.compile(r"\d")
 MAX_CHARS = 1200
 
 
@@ -33,16 +35,22 @@ def main_document(evidence: list[Evidence]) -> str | None:
     return max(totals, key=lambda d: totals[d]) if totals else None
 
 
+def salience(scored: Scored) -> float:
+    """A summary should carry the document's figures (results, amounts, dates, shares): among
+    sentences the model finds about equally relevant, the one with a figure wins."""
+    return scored.probability + (0.5 if _FIGURE.search(scored.candidate.text) else 0.0)
+
+
 def pick(scored: list[Scored]) -> list[Scored]:
-    """The best sentence of each section, then the next best overall, within the budget."""
+    """The most salient sentence of each section, then the next, within the budget."""
     by_section: dict[str, list[Scored]] = defaultdict(list)
     for s in scored:
         if not s.candidate.block:  # a list is summarised by its lead-in, not repeated
             by_section[s.candidate.evidence.chunk.section or ""].append(s)
-    firsts = sorted((max(group, key=lambda s: s.probability) for group in by_section.values()),
-                    key=lambda s: -s.probability)
+    firsts = sorted((max(group, key=salience) for group in by_section.values()),
+                    key=lambda s: -salience(s))
     rest = sorted((s for s in scored if s not in firsts and not s.candidate.block),
-                  key=lambda s: -s.probability)
+                  key=lambda s: -salience(s))
     picked: list[Scored] = []
     for s in [*firsts, *rest]:
         if len(picked) >= MAX_SENTENCES:

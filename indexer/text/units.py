@@ -40,7 +40,10 @@ def answer_units(text: str) -> list[Unit]:
     units = _blocks(text)
     sentences = split_sentences(text)
     for i, sentence in enumerate(sentences):
-        items = _items_after(text, sentences, i) if sentence.text.rstrip().endswith(":") else []
+        lead_in = sentence.text.rstrip().endswith(":")
+        items = _items_after(text, sentences, i) if lead_in else []
+        if lead_in and not items and (value := _value_after(text, sentence.end)):
+            items = [value]  # «Til stede:» with the names on the next line
         joined = sentence.text if not items else (
             sentence.text.rstrip() + " " + "; ".join(it.rstrip(".;") for it in items) + ".")
         line = line_of(text, sentence.start)
@@ -87,6 +90,17 @@ def _items_after(text: str, sentences: list[Sentence], index: int) -> list[str]:
         if len(items) >= MAX_ITEMS:
             break
     return items
+
+
+def _value_after(text: str, end: int) -> str | None:
+    """The one plain line after a label that ends in a colon (not a list, not a heading)."""
+    rest = text[end:].lstrip(" \t")
+    if not rest.startswith("\n"):
+        return None
+    line = rest.lstrip("\n").split("\n", 1)[0].strip()
+    if not line or line.startswith("#") or _LIST_ITEM.match(line) or line.endswith(":"):
+        return None
+    return line
 
 
 def _end_of_items(text: str, end: int, count: int) -> int:
