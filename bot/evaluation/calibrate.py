@@ -1,6 +1,6 @@
 """Fit the answer model on labelled development questions: `make calibrate`.
 
-    python -m bot.facts.calibrate --data-dir DIR SET.jsonl ... [--out bot/facts/answer_model.json]
+    python -m bot.evaluation.calibrate --data-dir DIR SET.jsonl ... [--out bot/facts/answer_model.json]
 
 DIR must hold the corpora the sets were written over (index them together first). For every
 question the fact route would answer, the candidate sentences of its retrieved chunks are

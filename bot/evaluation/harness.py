@@ -59,6 +59,7 @@ class Scores(BaseModel):
     citation_precision: float
     latency_p50_ms: float
     latency_p95_ms: float
+    median_answer_chars: float = 0.0  # of the answers given (refusals left out)
 
 
 class EvalReport(BaseModel):
@@ -196,6 +197,8 @@ def _aggregate(results: list[QuestionResult]) -> Scores:
         citation_precision=sum(r.citations_precise for r in results) / checked if checked else 1.0,
         latency_p50_ms=statistics.median(latencies),
         latency_p95_ms=latencies[min(len(latencies) - 1, int(round(0.95 * (len(latencies) - 1))))],
+        median_answer_chars=statistics.median(
+            [len(r.answer) for r in results if not r.refused] or [0]),
     )
 
 

@@ -1,0 +1,35 @@
+"""Every corpus the question sets were written over, indexed once with the real model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indexer.settings import Settings
+from tests.conftest import KNOWLEDGE, REPO
+
+SHARED = REPO.parent / "shared"
+CORPORA = [KNOWLEDGE, SHARED / "knowledge-real", REPO / "eval" / "corpus"]
+
+
+@pytest.fixture(scope="session")
+def eval_core(tmp_path_factory):  # type: ignore[no-untyped-def]
+    from bot.core.engine import build_core
+    from indexer.ingest.pipeline import index_paths
+    from indexer.wiring import index_deps, open_store
+
+    if not all(folder.is_dir() for folder in CORPORA):
+        pytest.skip("../shared (knowledge-real) is not beside the repo")
+    data = tmp_path_factory.mktemp("eval-data")
+    settings = Settings(data_dir=data, _env_file=None)  # type: ignore[call-arg]
+    report = index_paths(CORPORA, index_deps(settings, open_store(settings)))
+    assert not report.errors, report.errors
+    return build_core(settings)
+
+
+@pytest.fixture(scope="session")
+def tutorial(tmp_path_factory, eval_core):  # type: ignore[no-untyped-def]
+    from bot.evaluation.tutorial import TutorialPipeline
+
+    return TutorialPipeline(CORPORA, eval_core.ctx.embeddings, Path(tmp_path_factory.mktemp("tut")))
