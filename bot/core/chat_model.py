@@ -7,11 +7,14 @@ wrapped in `.with_retry()` so one dropped connection does not cost an LLM answer
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from indexer.chat_model import ChatModel
 from indexer.errors import ConfigError
 from indexer.settings import LlmProvider, Settings
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
 
 __all__ = ["ChatModel", "build_chat_model"]
 
@@ -31,12 +34,12 @@ def build_chat_model(settings: Settings) -> ChatModel | None:
     from langchain.chat_models import init_chat_model  # imported only when one is configured
 
     try:
-        model = init_chat_model(
+        model = cast("BaseChatModel", init_chat_model(  # untyped factory
             settings.llm_model,
             model_provider=_PROVIDERS[settings.llm_provider],
             temperature=settings.llm_temperature,
             **_connection(settings),
-        )
+        ))
     except Exception as exc:  # provider libraries raise their own validation errors
         raise ConfigError(f"Ugyldig LLM-oppsett (LAERINGSBOT_LLM_*): {exc}") from exc
     return model.with_retry(stop_after_attempt=ATTEMPTS)

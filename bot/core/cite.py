@@ -38,7 +38,7 @@ class CitationBook:
 
 def render(sentences: list[AnswerSentence], separator: str = " ") -> str:
     """Sentences with their [n] markers, the only place markers are produced."""
-    parts = []
+    parts: list[str] = []
     for sentence in sentences:
         markers = "".join(f"[{n}]" for n in sorted(set(sentence.citations)))
         parts.append(f"{sentence.text} {markers}".rstrip() if markers else sentence.text)

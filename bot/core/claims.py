@@ -57,7 +57,7 @@ def supported(sentence: str, sources: list[str]) -> list[str]:
     known = {f"date:{d.date.isoformat()}" for d in find_dates(joined)}
     known |= {f"num:{re.sub(r'[^0-9]', '', m.group())}" for m in _NUMBER.finditer(joined)}
     known |= {f"num:{digits}" for digits in re.findall(r"\d+", joined)}  # "2022, 2023" too
-    missing = []
+    missing: list[str] = []
     for fact in facts(sentence):
         kind, value = fact.split(":", 1)
         present = normalise(value) in plain if kind == "name" else fact in known

@@ -74,7 +74,7 @@ def next_meeting_label(upcoming: NextMeeting, lang: Language) -> str:
 
 def action_label(item: ActionItem, lang: Language) -> str:
     """What is to be done, with who and by when where the text does not already say it."""
-    details = []
+    details: list[str] = []
     if item.who:
         details.append(f"{t('minutes.who', lang)}: {item.who}")
     if item.when and format_date(item.when, "nb") not in item.what:

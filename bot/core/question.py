@@ -162,7 +162,7 @@ class Question:
     actor: str = ""  # who decided («styringsgruppen»)
     corrections: tuple[Correction, ...] = ()
     follow_up: bool = False  # completed from the previous question
-    extra: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, str] = field(default_factory=dict[str, str])
 
     @property
     def answer_types(self) -> tuple[AnswerType, ...]:

@@ -59,7 +59,7 @@ class Example:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("sets", nargs="+", type=Path)
     parser.add_argument("--data-dir", type=Path, required=True)
     parser.add_argument("--out", type=Path, default=MODEL_FILE)
@@ -200,8 +200,9 @@ def _logistic(x: np.ndarray, y: np.ndarray, names: tuple[str, ...],
     clf = LogisticRegression(C=0.1, max_iter=3000,
                              class_weight="balanced" if balanced else None)
     clf.fit((x - mean) / scale, y)
-    return Logistic(features=list(names), weights=[float(w) for w in clf.coef_[0]],
-                    bias=float(clf.intercept_[0]), mean=[float(m) for m in mean],
+    coef, intercept = np.asarray(clf.coef_), np.asarray(clf.intercept_)
+    return Logistic(features=list(names), weights=[float(w) for w in coef[0]],
+                    bias=float(intercept[0]), mean=[float(m) for m in mean],
                     scale=[float(s) for s in scale])
 
 

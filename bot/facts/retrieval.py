@@ -80,10 +80,10 @@ class HybridRetriever:
         pool = documents if documents is not None else self.store.documents()
         metas = {m.doc_id: m for m in pool}
         doc_ids = list(metas) if documents is not None else None
-        if vector is None:
-            vector = self.embeddings.embed_queries([query])[0]
+        query_vector = vector if vector is not None else np.asarray(
+            self.embeddings.embed_queries([query])[0])
         t1 = time.perf_counter()
-        dense = self.store.vectors.query(vector, self.depth, doc_ids)
+        dense = self.store.vectors.query(query_vector, self.depth, doc_ids)
         t2 = time.perf_counter()
         lexical = self.store.lexical()
         allowed_chunks = lexical.chunks_of(doc_ids) if doc_ids is not None else None

@@ -52,7 +52,7 @@ def standalone(text: str, history: tuple[ChatTurn, ...]) -> tuple[str, bool]:
 
 
 def _context_words(text: str) -> list[str]:
-    words = []
+    words: list[str] = []
     for match in _CONTEXT_WORD.finditer(text):
         word = match.group(0)
         if word in _STOP or (match.start() == 0 and word[0].isupper() and "«" not in word):

@@ -66,6 +66,7 @@ def apply(own: Question, previous: Question, narrow: bool) -> Question:
 def _ask(own: Question, previous: Question) -> ListAsk | None:
     if own.intent == previous.intent and own.list_ask is not None:
         return own.list_ask
-    if AnswerType.COUNT in own.answer_types and previous.list_ask in _COUNTED:
+    if AnswerType.COUNT in own.answer_types and previous.list_ask is not None \
+            and previous.list_ask in _COUNTED:
         return _COUNTED[previous.list_ask]
     return previous.list_ask

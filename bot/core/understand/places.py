@@ -30,7 +30,7 @@ def counties(text: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
 def _municipality(gazetteer: Gazetteer, written: str, number: str, current_name: str,
                   numbers: tuple[str, ...], counties: tuple[str, ...]) -> Place:  # fmt: skip
     current = tuple(n.strip() for n in current_name.split(",") if n.strip())
-    former = set()
+    former: set[str] = set()
     for name in current:
         former |= gazetteer.former_names(name)
     named = gazetteer.municipality(number)
@@ -46,7 +46,7 @@ def _municipality(gazetteer: Gazetteer, written: str, number: str, current_name:
 @lru_cache(maxsize=256)
 def _county(gazetteer: Gazetteer, name: str) -> Place:
     current = tuple(gazetteer.current_counties(name)) or (name,)
-    former = set()
+    former: set[str] = set()
     for today in current:
         former |= gazetteer.historic_counties(today)
     area = {n for m in gazetteer.municipalities() if m.county == name
