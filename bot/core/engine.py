@@ -11,13 +11,14 @@ import time
 from collections.abc import Callable
 
 from bot.core.chat_model import build_chat_model
+from bot.core.cite import CitationBook
 from bot.core.context import CoreContext
 from bot.core.models import Answer, ChatTurn
 from bot.core.payloads import DocumentRow, DocumentTable
 from bot.core.question import Intent, Question
 from bot.core.understand import understand
 from bot.facts.answer import FactAnswerer
-from bot.i18n import t
+from bot.i18n import format_date, t
 from indexer.embeddings import build_embeddings
 from indexer.settings import Settings
 from indexer.store.knowledge import KnowledgeStore
@@ -93,16 +94,20 @@ class Core:
 
 
 def sources_answer(q: Question, store: KnowledgeStore) -> Answer:
-    documents = store.documents()
+    """The documents in the knowledge base by title, newest first, each cited (its opening)."""
+    documents = sorted(store.documents(), key=lambda m: (m.date is not None, m.date), reverse=True)
     updated = store.last_indexed_at() or "?"
     lines = [t("core.sources_intro", q.language, count=len(documents), updated=updated[:10])]
-    for meta in sorted(documents, key=lambda m: (m.date is None, m.date), reverse=True):
-        date = meta.date.strftime("%d.%m.%Y") if meta.date else "udatert"
-        lines.append(f"- {meta.title} ({meta.doc_type.value}, {date}) – {meta.source}")
+    book = CitationBook()
+    for meta in documents:
+        when = format_date(meta.date, q.language) if meta.date else t("core.undated", q.language)
+        chunks = store.document_chunks(meta.doc_id)
+        cited = f" [{book.cite(chunks[0], meta)}]" if chunks else ""
+        lines.append(f"- {meta.title} ({meta.doc_type.value}, {when}){cited}")
     rows = [DocumentRow(title=m.title, doc_type=m.doc_type.value, date=m.date, county=m.county,
                         source=m.source) for m in documents]
     return Answer(question=q.text, answer="\n".join(lines), language=q.language, kind="list",
-                  payload=DocumentTable(rows=rows))
+                  citations=book.citations, payload=DocumentTable(rows=rows))
 
 
 def _with_reading(q: Question, answer: Answer) -> Answer:

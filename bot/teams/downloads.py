@@ -16,6 +16,11 @@ from indexer.settings import Settings
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
+def draft_file_name(draft_id: str) -> str:
+    """The name a downloaded draft gets, and the download button shows."""
+    return f"utkast-{draft_id[:8]}.docx"
+
+
 def download_routes(
     settings: Settings, signer: DownloadSigner | None = None
 ) -> list[web.RouteDef]:
@@ -33,7 +38,7 @@ def download_routes(
             raise web.HTTPNotFound(text=t("teams.download_gone", "nb"))
         return web.FileResponse(path, headers={
             "Content-Type": DOCX,
-            "Content-Disposition": f'attachment; filename="utkast-{claims.draft_id[:8]}.docx"',
+            "Content-Disposition": f'attachment; filename="{draft_file_name(claims.draft_id)}"',
             "Cache-Control": "no-store",
             "X-Content-Type-Options": "nosniff",
         })

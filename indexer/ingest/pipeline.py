@@ -26,7 +26,7 @@ from indexer.text.places import Gazetteer
 if TYPE_CHECKING:  # the embedding stack (LangChain, numpy) loads when a model is built
     from indexer.embeddings import VectorEmbeddings
 
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"  # 2: documents keep their front-matter url
 SKIPPED_NAMES = frozenset({"readme.md", "readme.txt"})  # a folder's note about itself
 
 FileStatus = Literal["indexed", "unchanged", "error", "removed"]
