@@ -37,7 +37,8 @@ def is_about(question: str, doc: UploadedDocument) -> bool:
     if _ABOUT.search(question):
         return True
     title = set(tokenize(doc.meta.title))
-    return len(title) >= 2 and len(title & set(tokenize(question))) >= min(3, len(title))
+    shared = title & set(tokenize(question))
+    return len(title) >= 2 and len(shared) >= max(2, (len(title) + 1) // 2)
 
 
 def first_reply(
