@@ -182,7 +182,8 @@ class TeamsBot(TeamsActivityHandler):
             return
         ids = await stream.finish(first)
         if self._pages:
-            self._pages.hold(activity, rest)
+            self._pages.hold(activity, rest, len(rest) + 1, answer.language)
+            await self._offer_more(ctx, first, 1, len(rest) + 1, answer.language)
         for reply_id in ids:
             self._ledger.remember_reply(conversation.id, reply_id, question, answer.answer)
         if from_core:  # the core's follow-ups and dialogs read its own turns only
@@ -205,11 +206,23 @@ class TeamsBot(TeamsActivityHandler):
         self, ctx: TurnContext, conversation: ConversationAccount, question: str
     ) -> None:
         """«Vis flere»: the next page of the last long answer, or a word that there is none."""
-        page = self._pages.next(ctx.activity) if self._pages else None
-        sent = await ctx.send_activity(to_activity(page or render.no_more(
-            detect_language(question))))
-        if page and sent and sent.id:
-            self._ledger.remember_reply(conversation.id, sent.id, question, page.get("text", ""))
+        waiting = self._pages.next(ctx.activity) if self._pages else None
+        if waiting is None:
+            await ctx.send_activity(to_activity(render.no_more(detect_language(question))))
+            return
+        sent = await ctx.send_activity(to_activity(waiting.page))
+        if sent and sent.id:
+            text = waiting.page.get("text", "")
+            self._ledger.remember_reply(conversation.id, sent.id, question, text)
+        await self._offer_more(ctx, waiting.page, waiting.number, waiting.total, waiting.language)
+
+    async def _offer_more(
+        self, ctx: TurnContext, page: dict[str, object], shown: int, total: int,
+        language: Language,
+    ) -> None:
+        prompt = render.more_prompt(page, shown, total, language)
+        if prompt is not None:
+            await ctx.send_activity(to_activity(prompt))
 
     async def on_teams_members_added_dispatch(  # type: ignore[override]
         self, members_added: list[ChannelAccount], team_info: object, turn_context: TurnContext

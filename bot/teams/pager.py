@@ -6,13 +6,21 @@ replaces the queue, so «Vis flere» always goes on with the latest answer.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from botbuilder.schema import Activity
 
+from bot.core.models import Language
 from bot.teams.storage import StateStore
 
 Message = dict[str, Any]
+
+
+class Waiting(NamedTuple):
+    page: Message
+    number: int  # 1-based, of `total`
+    total: int
+    language: Language
 
 
 def conversation_key(activity: Activity, area: str) -> str:
@@ -24,18 +32,22 @@ class PageQueue:
     def __init__(self, store: StateStore) -> None:
         self._store = store
 
-    def hold(self, activity: Activity, pages: list[Message]) -> None:
+    def hold(self, activity: Activity, pages: list[Message], total: int,
+             language: Language) -> None:
+        """Keep `pages`, the last of an answer of `total` pages, for «Vis flere»."""
         key = conversation_key(activity, "pages")
         if pages:
-            self._store.write_state(key, {"pages": pages})
+            self._store.write_state(key, {"pages": pages, "total": total, "language": language})
         elif self._store.read_state(key) is not None:
             self._store.delete_state(key)
 
-    def next(self, activity: Activity) -> Message | None:
+    def next(self, activity: Activity) -> Waiting | None:
         """The next waiting page, taken off the queue; None when there is none."""
         stored = self._store.read_state(conversation_key(activity, "pages"))
-        pages = list(stored[0].get("pages") or []) if stored else []
+        value = stored[0] if stored else {}
+        pages, total = list(value.get("pages") or []), int(value.get("total") or 0)
         if not pages:
             return None
-        self.hold(activity, pages[1:])
-        return pages[0]
+        language = value.get("language", "nb")
+        self.hold(activity, pages[1:], total, language)
+        return Waiting(pages[0], total - len(pages) + 1, total, language)

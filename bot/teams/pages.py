@@ -148,18 +148,24 @@ def _continued(heading: str, word: str) -> str:
     return f"{heading.rstrip().rstrip(':')} ({word}):"
 
 
-def teams_markdown(text: str) -> str:
-    """Give every line that is not a list item its own paragraph.
+_BULLET = re.compile(r"^[-*•]\s+")
+_NUMBERED = re.compile(r"^(\d+)([.)])\s+")
 
-    The core writes one item or heading per line; Teams renders markdown, where a single
-    newline joins lines into one paragraph and a line after a list item becomes part of it.
-    Consecutive list items stay one (tight) list.
+
+def teams_markdown(text: str) -> str:
+    """Every line its own paragraph, list items written as «•» lines rather than markdown lists.
+
+    The core writes one item or heading per line; in markdown a single newline joins lines into
+    one paragraph. Clients look for citation markers in paragraphs – the Agents Playground turns
+    `[n]` into a citation only there, never in the bare text of a list item – so an item is a
+    paragraph that starts with a bullet (or its escaped number) instead.
     """
-    out: list[str] = []
-    for line in text.strip().split("\n"):
-        if out and out[-1] and line.strip():
-            both_items = _ITEM.match(out[-1]) and _ITEM.match(line)
-            if not both_items:
-                out.append("")
-        out.append(line.rstrip())
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(out))
+    lines = [line.rstrip() for line in text.strip().split("\n") if line.strip()]
+    return "\n\n".join(_paragraph(line) for line in lines)
+
+
+def _paragraph(line: str) -> str:
+    """A sub-item is indented by em spaces: leading spaces would make markdown code of it."""
+    indent = "\u2003" * ((len(line) - len(line.lstrip())) // 2)
+    line = _BULLET.sub("• ", _NUMBERED.sub(r"\1\\\2 ", line.lstrip()))
+    return indent + line

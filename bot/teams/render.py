@@ -3,7 +3,7 @@
 One activity per page of an answer: its text with Teams citations, or – for a draft, whose
 download button text cannot carry – one Adaptive Card with the same citations; never both,
 because Teams shows text and card as two messages. A long answer is paged (`pages`): the first
-page is sent at once and carries a «Vis flere» button for the next. Every citation names its
+page is sent at once, followed by a «Vis flere» button for the next (`more_prompt`). Every citation names its
 document by title and links to it (`SourceLinks`). The AI label and feedback buttons go only on
 generated answers, never on help or other fixed texts.
 """
@@ -117,17 +117,29 @@ def answer_messages(
     generated = is_generated(answer)
     messages = []
     for i, page in enumerate(pages):
-        more = _more_label(i + 2, len(pages), language) if i + 1 < len(pages) else None
         if draft is not None:
+            more = _more_label(i + 2, len(pages), language) if i + 1 < len(pages) else None
             card = draft_page_card(page, draft if i == 0 else None, language, more,
                                    links, user_id, sources)
             messages.append(_message(None, page, sources, language, generated, card))
         else:
-            message = _message(teams_markdown(page.text), page, sources, language, generated)
-            if more:
-                message["suggestedActions"] = {"actions": [more_action(more, language)]}
-            messages.append(message)
+            messages.append(_message(teams_markdown(page.text), page, sources, language,
+                                     generated))
     return messages
+
+
+def more_prompt(page: Message, shown: int, total: int, language: Language) -> Message | None:
+    """After page `shown` of `total`: a «Vis flere» button, unless the page is a card with one.
+
+    The button rides on a short message of its own: a text message with suggested actions is
+    shown as plain text by some clients (the Agents Playground), which would lose its citations.
+    """
+    if shown >= total or page.get("attachments"):
+        return None
+    prompt = notice(t("teams.more_left", language, shown=shown, total=total))
+    label = _more_label(shown + 1, total, language)
+    prompt["suggestedActions"] = {"actions": [more_action(label, language)]}
+    return prompt
 
 
 def _message(
@@ -154,8 +166,12 @@ def more_action(title: str, language: Language) -> dict[str, str]:
     return {"type": "imBack", "title": title, "value": t("teams.more", language)}
 
 
+_PAGE_SUFFIX = re.compile(r"\s*\(\d+ (?:av|of) \d+\)$")
+
+
 def is_more_request(text: str) -> bool:
-    wanted = " ".join(text.split()).casefold().rstrip(".!")
+    """«Vis flere», as the button sends it (or its title, as some clients send instead)."""
+    wanted = _PAGE_SUFFIX.sub("", " ".join(text.split()).casefold().rstrip(".!"))
     return wanted in {t("teams.more", language).casefold() for language in LANGUAGES}
 
 

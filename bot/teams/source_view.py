@@ -24,6 +24,8 @@ from indexer.store.knowledge import KnowledgeStore
 
 _OPEN, _CLOSE = "\x00", "\x01"  # where the mark starts and ends, before escaping
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_ITEM = re.compile(r"^\s*[-*•]\s+")
+_BOLD = re.compile(r"\*\*(\S(?:.*?\S)?)\*\*")
 _STYLE = ("body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;"
           "line-height:1.55;color:#242424}h1{font-size:1.5rem}.meta{color:#616161}"
           "mark{background:#fff1a8;padding:.1em 0;scroll-margin-top:30vh}")
@@ -118,8 +120,10 @@ def _html(text: str) -> str:
         if not line.strip(_OPEN + _CLOSE + " \t"):  # a blank line may still open or close it
             inside = (inside or _OPEN in line) and _CLOSE not in line
             continue
-        heading = _HEADING.match(line)
-        body = escape(heading.group(2) if heading else line)
+        rest = line.lstrip(_OPEN + _CLOSE)
+        lead = line[: len(line) - len(rest)]  # a mark that opens (or closes) right here
+        heading = _HEADING.match(rest)
+        body = _inline(lead + (heading.group(2) if heading else _ITEM.sub("• ", rest)))
         if inside:
             body, first = (f'<mark id="{ANCHOR}">' if first else "<mark>") + body, False
         if _OPEN in body:
@@ -132,6 +136,11 @@ def _html(text: str) -> str:
         tag = f"h{min(len(heading.group(1)) + 1, 6)}" if heading else "p"
         out.append(f"<{tag}>{body}</{tag}>")
     return "\n".join(out)
+
+
+def _inline(text: str) -> str:
+    """Escaped, with the documents' own **bold** kept as bold."""
+    return _BOLD.sub(r"<strong>\1</strong>", escape(text))
 
 
 def _page(title: str, body: str, status: int = 200) -> web.Response:

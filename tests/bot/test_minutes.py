@@ -183,7 +183,7 @@ def test_the_teams_summary_is_labelled_in_the_question_language(sample_context) 
         assert answer is not None
         shown = "\n\n".join(m["text"] for m in render.answer_messages(answer))
         assert label in shown
-        assert "**Sak 4/2020 Stimuleringsmidler 2020**\n\n- " in shown  # the Sak with its points
+        assert "**Sak 4/2020 Stimuleringsmidler 2020**\n\n• " in shown  # the Sak with its points
 
 
 def test_a_bare_command_asks_which_minutes(sample_context) -> None:

@@ -76,7 +76,7 @@ def test_every_marker_on_every_page_has_a_citation_with_a_link() -> None:
         assert len(claims) <= 10
         assert render.markers(page["text"]) == {c["position"] for c in claims}
         assert all(c["appearance"]["url"] for c in claims)
-    assert "Setning 11 [1]." in pages[1]["text"]  # each page numbers its sources from 1
+    assert "• Setning 11 [1]." in pages[1]["text"]  # each page numbers its sources from 1
 
 
 def test_a_message_cites_only_the_sources_its_text_refers_to() -> None:
@@ -100,16 +100,19 @@ def test_a_huge_answer_is_paged_and_loses_nothing() -> None:
     assert stripped("\n\n".join(m["text"] for m in pages)) == stripped(text)
 
 
-def test_only_the_last_page_goes_without_a_show_more_button() -> None:
+def test_a_show_more_button_follows_every_text_page_but_the_last() -> None:
     text = "\n".join(f"- Punkt {n} [{n}]" for n in range(1, 31))
     pages = render.answer_messages(Answer(question="q", answer=text,
                                           citations=[cite(n) for n in range(1, 31)]))
-    buttons = [m.get("suggestedActions", {}).get("actions") for m in pages]
-    assert buttons[-1] is None
-    assert [b[0]["title"] for b in buttons[:-1]] == ["Vis flere (2 av 3)", "Vis flere (3 av 3)"]
-    assert all(b[0] == {"type": "imBack", "title": b[0]["title"], "value": "Vis flere"}
-               for b in buttons[:-1])
+    assert len(pages) == 3 and all("suggestedActions" not in m for m in pages)
+    prompt = render.more_prompt(pages[0], 1, 3, "nb")
+    assert prompt is not None and prompt["text"] == "Svaret fortsetter (side 1 av 3)."
+    [button] = prompt["suggestedActions"]["actions"]
+    assert button == {"type": "imBack", "title": "Vis flere (2 av 3)", "value": "Vis flere"}
+    assert render.more_prompt(pages[2], 3, 3, "nb") is None
     assert render.is_more_request("vis flere") and render.is_more_request("Show more")
+    assert render.is_more_request("Vis flere (2 av 3)")  # clients that send the title
+    assert not render.is_more_request("vis flere prosjekter")
 
 
 def test_one_enormous_paragraph_is_cut_at_spaces_never_inside_a_marker() -> None:
@@ -134,7 +137,7 @@ def test_a_sak_is_never_parted_from_its_points() -> None:
         blocks = page["text"].split("\n\n")
         for heading, points in zip(blocks, blocks[1:], strict=False):
             if heading.startswith("**Sak"):
-                assert points.startswith("- Punkt"), page["text"][:200]
+                assert points.startswith("• Punkt"), page["text"][:200]
         assert not blocks[-1].startswith("**Sak")
 
 
@@ -143,15 +146,15 @@ def test_a_sak_too_long_for_one_page_goes_on_under_its_heading() -> None:
     answer = Answer(question="q", answer=f"**Sak 14/22 Budsjett**\n{points}", citations=[cite(1)])
     pages = render.answer_messages(answer)
     assert len(pages) > 1
-    assert pages[0]["text"].startswith("**Sak 14/22 Budsjett**\n\n- Punkt 0")
-    assert pages[1]["text"].startswith("**Sak 14/22 Budsjett (forts.)**\n\n- Punkt")
+    assert pages[0]["text"].startswith("**Sak 14/22 Budsjett**\n\n• Punkt 0")
+    assert pages[1]["text"].startswith("**Sak 14/22 Budsjett (forts.)**\n\n• Punkt")
 
 
-def test_lines_become_paragraphs_and_list_items_stay_one_list() -> None:
-    text = "Prosjekter (3):\n**Rogaland**\n- A [1]\n- B [2]\n**Vestland**\n- C [3]\nBasert på 17."
+def test_every_line_is_a_paragraph_so_markers_in_list_items_become_citations() -> None:
+    text = "Prosjekter (3):\n**Rogaland**\n- A [1]\n  - A.1\n**Vestland**\n1. C [3]\nBasert på 17."
     assert render.teams_markdown(text) == (
-        "Prosjekter (3):\n\n**Rogaland**\n\n- A [1]\n- B [2]\n\n**Vestland**\n\n- C [3]"
-        "\n\nBasert på 17."
+        "Prosjekter (3):\n\n**Rogaland**\n\n• A [1]\n\n\u2003• A.1\n\n**Vestland**\n\n"
+        "1\\. C [3]\n\nBasert på 17."
     )
     assert render.teams_markdown("Ett avsnitt.\n\nTo avsnitt.") == "Ett avsnitt.\n\nTo avsnitt."
 

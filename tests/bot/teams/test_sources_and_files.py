@@ -80,7 +80,7 @@ async def test_a_list_answer_is_one_message_whose_every_marker_opens_its_passage
 async def test_the_source_page_escapes_the_document_and_refuses_bad_links(
     bot: Service, connector: ConnectorStub
 ) -> None:
-    [message] = await say(bot, connector, "/kilder")
+    message, _ = await say(bot, connector, "/kilder")  # a page, and «Vis flere»
     url = citations(message)[0]["appearance"]["url"]
     status, page = await open_link(bot, url)
     assert status == 200 and "<script" not in page
@@ -101,15 +101,15 @@ def test_an_expired_source_link_is_gone(tmp_path: Path) -> None:
 async def test_the_document_list_shows_titles_and_pages_on_show_more(
     bot: Service, connector: ConnectorStub
 ) -> None:
-    [first] = await say(bot, connector, "/kilder")
+    first, prompt = await say(bot, connector, "/kilder")
     assert ".md" not in first["text"] and ".txt" not in first["text"]
-    [button] = first["suggestedActions"]["actions"]
-    assert button["value"] == "Vis flere" and "entities" in first
-    assert "additionalType" not in first["entities"][0]  # a listing, not AI generated
+    [entity] = [e for e in first["entities"] if e["type"] == "https://schema.org/Message"]
+    assert "additionalType" not in entity  # a listing, not AI generated
+    [button] = prompt["suggestedActions"]["actions"]
+    assert button["value"] == "Vis flere" and "entities" not in prompt
     [second] = await say(bot, connector, button["value"])
     assert citations(second) and second["text"].startswith("Kunnskapsbasen har 17 dokumenter")
-    assert "(forts.):\n\n- " in second["text"]  # the list goes on under its heading
-    assert "suggestedActions" not in second
+    assert "(forts.):\n\n• " in second["text"]  # the list goes on under its heading
     [done] = await say(bot, connector, "Vis flere")
     assert done["text"].startswith("Det er ikke mer å vise")
 
