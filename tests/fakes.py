@@ -69,3 +69,17 @@ def draft_of(answer):  # type: ignore[no-untyped-def]
 
     assert answer is not None and isinstance(answer.payload, DraftPayload), answer
     return answer.payload
+
+
+def converse(ask, messages):  # type: ignore[no-untyped-def]
+    """Send `messages` through `ask(text, history)` as a face would, keeping each answer's turn
+    (its text and dialog state) in the history; the answers, in order."""
+    from bot.core.models import ChatTurn
+
+    history: list[ChatTurn] = []
+    answers = []
+    for text in messages:
+        answer = ask(text, history)
+        answers.append(answer)
+        history += [ChatTurn(role="user", text=text), answer.turn()]
+    return answers

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
-from bot.cli.common import DataDirOption, console, err_console, settings_from, user_errors
+from bot.cli.common import DataDirOption, console, err_console, reading_settings, user_errors
 
 if TYPE_CHECKING:
     from bot.evaluation import EvalReport, Scores
@@ -28,7 +28,7 @@ def ask(
     """Still et spørsmål til kunnskapsbasen og få et svar med kilder."""
     from bot.core.engine import build_core
 
-    settings = settings_from(data_dir)
+    settings = reading_settings(data_dir)
     with user_errors():
         answer = build_core(settings).answer(question)
     if as_json:
@@ -56,7 +56,7 @@ def run_eval(
     from bot.core.engine import build_core
     from bot.evaluation import evaluate, load_questions, report_json
 
-    settings = settings_from(data_dir)
+    settings = reading_settings(data_dir)
     if not questions.is_file():
         err_console.print(f"[bold red]Feil:[/] finner ikke {questions}")
         raise typer.Exit(2)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Annotated, TypeAlias
 import typer
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from bot.cli.common import DataDirOption, console, err_console, settings_from, user_errors
+from bot.cli.common import DataDirOption, console, err_console, reading_settings, user_errors
 from bot.core.models import ChatTurn
 from bot.core.payloads import DraftPayload
 from indexer.errors import LaeringsbotError
@@ -47,12 +47,13 @@ def register(app: typer.Typer, context_factory: ContextFactory | None = None) ->
         )] = None,
         answers: Annotated[Path | None, typer.Option(
             "--answers", help="JSON-fil med svar (ingen spørsmål i terminalen)")] = None,
-        out: Annotated[Path, typer.Option("--out", help="Hvor .docx-filen skal lagres")] = Path(
-            "utkast.docx"),
+        out: Annotated[Path | None, typer.Option(
+            "--out", help="Hvor .docx-filen skal lagres (standard: et navn etter prosjektet)",
+        )] = None,
         data_dir: DataDirOption = None,
     ) -> None:
         """Skriv et utkast til prosjektplan eller sluttrapport, sjekket mot utlysningen."""
-        settings = settings_from(data_dir)
+        settings = reading_settings(data_dir)
         with user_errors():
             script = _Script.load(answers) if answers else None
             ctx = (context_factory or _build_context)(settings)
@@ -63,7 +64,7 @@ def register(app: typer.Typer, context_factory: ContextFactory | None = None) ->
     app.command("draft")(draft)
 
 
-def _run(opening: str, ctx: CoreContext, script: _Script | None, out: Path) -> None:
+def _run(opening: str, ctx: CoreContext, script: _Script | None, out: Path | None) -> None:
     from bot.core.understand import understand
     from bot.drafting import try_answer
 
@@ -75,8 +76,7 @@ def _run(opening: str, ctx: CoreContext, script: _Script | None, out: Path) -> N
             err_console.print("[bold red]Feil:[/] Forstod ikke dette som en utkastforespørsel.")
             raise typer.Exit(2)
         console.print(answer.answer, markup=False, highlight=False)
-        history += [ChatTurn(role="user", text=text),
-                    ChatTurn(role="assistant", text=answer.answer)]
+        history += [ChatTurn(role="user", text=text), answer.turn()]
         draft = answer.payload
         if not isinstance(draft, DraftPayload):  # DraftCancelled: the user said «avbryt»
             raise typer.Exit(1)
@@ -89,10 +89,11 @@ def _run(opening: str, ctx: CoreContext, script: _Script | None, out: Path) -> N
     raise typer.Exit(2)
 
 
-def _save(draft: DraftPayload, out: Path) -> None:
+def _save(draft: DraftPayload, out: Path | None) -> None:
     source = draft.docx_path
     if not source:
         raise typer.Exit(1)
+    out = out or Path(draft.file_name or "utkast.docx")
     out.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, out)
     console.print(f"Utkastet er lagret i {out}", markup=False)

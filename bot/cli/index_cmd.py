@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Annotated, Any
@@ -10,7 +11,8 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from bot.cli.common import DataDirOption, console, settings_from, user_errors
+from bot.cli.common import DataDirOption, console, reading_settings, settings_from, user_errors
+from bot.i18n import format_date
 from indexer.ingest.pipeline import discover, index_paths
 from indexer.models import IndexReport
 from indexer.store import KnowledgeStore
@@ -71,15 +73,16 @@ def status(
     data_dir: DataDirOption = None,
 ) -> None:
     """Vis hva kunnskapsbasen inneholder: dokumenter per type og fylke, og siste indeksering."""
-    settings = settings_from(data_dir)
+    settings = reading_settings(data_dir)
     with user_errors():
         store = open_store(settings)
         payload = status_payload(store)
     if as_json:
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
+    when = local_time(payload["last_indexed_at"]) if payload["last_indexed_at"] else "aldri"
     console.print(f"Dokumenter: {len(payload['documents'])}, biter: {payload['chunks']}, "
-                  f"sist indeksert: {payload['last_indexed_at'] or 'aldri'}")
+                  f"sist indeksert: {when}")
     for title, counts in (("Dokumenttype", payload["by_type"]), ("Fylke", payload["by_county"])):
         table = Table(title=title)
         table.add_column(title)
@@ -87,6 +90,13 @@ def status(
         for key, value in counts.items():
             table.add_row(key, str(value))
         console.print(table)
+
+
+def local_time(stamp: str, tz: dt.tzinfo | None = None) -> str:
+    """«2. desember 2026 kl. 09:40» in the machine's time zone, from the store's UTC stamp."""
+    when = dt.datetime.fromisoformat(stamp)
+    when = (when if when.tzinfo else when.replace(tzinfo=dt.UTC)).astimezone(tz)
+    return f"{format_date(when.date(), 'nb')} kl. {when:%H:%M}"
 
 
 def status_payload(store: KnowledgeStore) -> dict[str, Any]:

@@ -8,7 +8,14 @@ from typing import Annotated, Literal
 import typer
 from rich.text import Text
 
-from bot.cli.common import DataDirOption, console, err_console, settings_from, user_errors
+from bot.cli.common import (
+    DataDirOption,
+    console,
+    err_console,
+    reading_settings,
+    refuse_impossible_date,
+    user_errors,
+)
 from bot.core.models import Answer
 
 LangOption = Annotated[
@@ -33,7 +40,8 @@ def summarize(
     from bot.core.understand.meeting import meeting_ref
     from bot.minutes.route import answer_minutes
 
-    settings = settings_from(data_dir)
+    refuse_impossible_date(meeting)  # «32.13.2024» must not summarise some other meeting
+    settings = reading_settings(data_dir)
     with user_errors():
         answer = answer_minutes(meeting_ref(meeting), build_context(settings), lang, meeting)
     if as_json:
@@ -59,12 +67,14 @@ def decisions(
     from bot.minutes.decisions import format_decision, list_decisions
     from indexer.text.dates import parse_date
 
+    if siden:
+        refuse_impossible_date(siden)
     since = parse_date(siden) if siden else None
     if siden and since is None:
         err_console.print(f"[bold red]Feil:[/] Forstår ikke datoen «{siden}». "
                           "Skriv den for eksempel som 01.01.2022 eller 1. januar 2022.")
         raise typer.Exit(2)
-    settings = settings_from(data_dir)
+    settings = reading_settings(data_dir)
     with user_errors():
         found = list_decisions(build_context(settings), nettverk, since)
     if as_json:

@@ -8,10 +8,13 @@ import sys
 from typing import Annotated
 
 import typer
+from rich import box
 from rich.table import Table
+from rich.text import Text
 
-from bot.cli.common import DataDirOption, console, settings_from, user_errors
-from bot.lists.rows import period_label, place_labels
+from bot.cli.common import DataDirOption, console, reading_settings, user_errors
+from bot.i18n import format_amount
+from bot.lists.rows import period_label, place_labels, title_of
 from indexer.catalogue import ProjectQuery, ProjectRecord
 from indexer.errors import LaeringsbotError
 from indexer.text.places import Gazetteer
@@ -39,7 +42,7 @@ def projects(
     data_dir: DataDirOption = None,
 ) -> None:
     """List prosjektene i katalogen med kommuner, periode, tema, beløp og kilder."""
-    settings = settings_from(data_dir)
+    settings = reading_settings(data_dir)
     with user_errors():
         gazetteer = Gazetteer.load()
         query = build_query(gazetteer, tema, fylke, kommune, fra_ar)
@@ -53,7 +56,7 @@ def projects(
         writer.writerow(COLUMNS)
         writer.writerows([row[c] for c in COLUMNS] for row in rows)
     else:
-        _print_table(rows)
+        _print_table(found)
     if not found:
         raise typer.Exit(1)
 
@@ -107,15 +110,38 @@ def project_row(project: ProjectRecord) -> dict[str, str]:
     }  # fmt: skip
 
 
-def _print_table(rows: list[dict[str, str]]) -> None:
-    if not rows:
+def _print_table(found: list[ProjectRecord]) -> None:
+    """Four columns that fit an 80-column terminal; places under the title, amounts in kroner.
+
+    Sources and partners are in --csv and --json, which keep every field.
+    """
+    if not found:
         console.print("[yellow]Ingen prosjekter i katalogen passer.[/]")
         return
-    table = Table(title=f"Prosjekter ({len(rows)})", show_lines=True)
-    for column in ("Prosjekt", "Kommuner", "Fylke i dag", "Periode", "Tema", "Budsjett",
-                   "Stimuleringsmidler", "Kilder"):  # fmt: skip
-        table.add_column(column)
-    for row in rows:
-        table.add_row(row["prosjekt"], row["kommuner"], row["fylke_i_dag"], row["periode"],
-                      row["tema"], row["budsjett"], row["stimuleringsmidler"], row["kilder"])
+    table = Table(title=f"Prosjekter ({len(found)})", box=box.SIMPLE_HEAD, expand=False,
+                  pad_edge=False, title_justify="left", show_lines=True)
+    table.add_column("Prosjekt og kommuner", ratio=1, overflow="fold")
+    table.add_column("Periode", no_wrap=True)
+    table.add_column("Tema", max_width=14)
+    table.add_column("Beløp", justify="right", no_wrap=True)
+    for project in found:
+        places = Text(place_labels(project, "nb"), style="dim")
+        title = Text(title_of(project), style="bold")
+        table.add_row(Text("\n").join([title, places]), period_label(project, "nb"),
+                      _themes(project), _amounts(project))
     console.print(table)
+    console.print("[dim]Kilder og partnere: bruk --csv eller --json.[/]")
+
+
+def _themes(project: ProjectRecord) -> str:
+    return ", ".join(BY_KEY[k].nb if k in BY_KEY else k for k in project.theme_keys)
+
+
+def _amounts(project: ProjectRecord) -> str:
+    """«1 240 000 kr» budget, then «900 000 kr tildelt» (or «søkt») below it."""
+    lines = []
+    if budget := project.amount("budsjett"):
+        lines.append(format_amount(budget.nok, "nb"))
+    if funds := project.amount("tildelt", "søkt"):
+        lines.append(f"{format_amount(funds.nok, 'nb')} {funds.kind}")
+    return "\n".join(lines)

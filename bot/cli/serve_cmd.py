@@ -26,15 +26,22 @@ def serve(
     from bot.teams.server import serve as run_server
 
     settings = settings_from(data_dir, host=host, port=port)
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    configure_logging()
     with user_errors():
         check_auth_settings(settings)  # before loading models: fail fast on a bad setup
         from bot.core.engine import build_core
 
         core = build_core(settings)
         run_server(settings, core)
+
+
+def configure_logging() -> None:
+    """Our own log lines at INFO; aiohttp's line per request stays out of the console (a Teams
+    chat polls and streams, so it would drown everything else). Errors still show."""
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
 
 
 def manifest(

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from bot.core.chat_model import build_chat_model
 from bot.core.cite import CitationBook
 from bot.core.context import CoreContext
+from bot.core.dialog import carry
 from bot.core.models import Answer, ChatTurn
 from bot.core.payloads import DocumentRow, DocumentTable
 from bot.core.question import Intent, Question
@@ -69,6 +70,7 @@ class Core:
         else:
             q = self.understand(text, history)
             result = _with_reading(q, self._route(q))
+        result = carry(history or [], result)  # a side question leaves an open draft waiting
         result.timings_ms["total_ms"] = (time.perf_counter() - started) * 1000
         return result
 

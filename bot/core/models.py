@@ -7,6 +7,7 @@ from typing import Any, Literal, Protocol
 from pydantic import BaseModel, Field
 
 from bot.core.citation import Citation
+from bot.core.dialog import DraftDialog
 from bot.core.payloads import Payload
 from indexer.text.language import Language
 
@@ -19,6 +20,7 @@ AnswerKind = Literal["fact", "list", "summary", "draft", "refusal", "help", "cla
 class ChatTurn(BaseModel):
     role: Literal["user", "assistant"]
     text: str
+    dialog: DraftDialog | None = None  # a guided dialog's state after this assistant turn
 
 
 class AnswerSentence(BaseModel):
@@ -44,6 +46,11 @@ class Answer(BaseModel):
     citations: list[Citation] = []
     timings_ms: dict[str, float] = Field(default_factory=dict)
     payload: Payload | None = None
+    dialog: DraftDialog | None = None  # an open draft dialog's state, for the next turn
+
+    def turn(self) -> ChatTurn:
+        """The assistant turn a face keeps in its history: the text and any dialog state."""
+        return ChatTurn(role="assistant", text=self.answer, dialog=self.dialog)
 
     def contract(self) -> dict[str, Any]:
         """The stable `--json` contract of `laeringsbot ask`."""

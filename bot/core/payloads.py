@@ -152,6 +152,9 @@ class DraftPayload(BaseModel):
     next_field: str | None = None
     next_question: str | None = None
     docx_path: str | None = None
+    file_name: str | None = None  # what to call the .docx when it is saved: a slug of the project
+    actions: list[str] = []  # dialog commands a face may offer as buttons: skip, back, edit, …
+    choices: list[str] = []  # after «endre del»: the fields that can be changed
 
 
 class DraftCancelled(BaseModel):

@@ -1,9 +1,13 @@
 """The checklist: each rule of the governing documents against what the applicant has told.
 
 Every item is met, missing (not told yet) or in conflict, and carries the citation of the rule it
-checks. Where several documents state the same kind of rule, the most authoritative one (see
-`Grounding.governing`) is used; a theme-specific exemption ("For fosterhjemsprosjekter er dette
-ikke et krav") turns a requirement off for that theme.
+checks. Where several documents state the same kind of rule, the newest document wins, then
+the most authoritative one (see `Grounding.governing`). A theme-specific exemption ("For
+fosterhjemsprosjekter er dette ikke et krav") turns a requirement off for that theme, but only
+in the year it was given for: the 2019 exemption in Bufdir's guidelines does not excuse a 2024
+project, and the checklist then says the requirement stands. Every item names where its rule
+comes from and its year («utlysning 2023», «gjelder 2019»), so nothing reads as timeless that
+is not.
 """
 
 from __future__ import annotations
@@ -16,9 +20,10 @@ from bot.core.cite import CitationBook
 from bot.core.models import Language
 from bot.core.payloads import CheckItem, CheckStatus
 from bot.drafting.facts import Facts, project_period
-from bot.drafting.grounding import Grounding, SourceDoc
+from bot.drafting.grounding import Grounding
 from bot.drafting.parsing import join_names, number_word
 from bot.drafting.rules import Rule
+from bot.drafting.selection import Located, cite_rule, draft_year, lapsed, provenance, select_rules
 from bot.drafting.texts import DraftKind
 from bot.i18n import format_date, format_number, t
 from indexer.text.dates import MONTH_NUMBERS
@@ -29,43 +34,24 @@ REPORT_CHECKS = ("report_deadline", "max_pages", "own_share")
 WORDS_PER_PAGE = 450
 
 
-@dataclass(frozen=True)
-class Located:
-    rule: Rule
-    doc: SourceDoc
-
-
-def cite_rule(book: CitationBook, located: Located) -> int:
-    return book.cite(located.doc.chunk_at(located.rule.start), located.doc.meta, located.rule.text)
-
-
-def select_rules(grounding: Grounding, kind: DraftKind) -> dict[str, Located]:
-    """The governing rule of each kind for this draft."""
-    chosen: dict[str, Located] = {}
-    for doc in grounding.governing(kind):
-        ranked = sorted(doc.rules, key=lambda r: "prosjekt" not in r.text.lower())
-        for rule in ranked:
-            if rule.scope in {kind, "any"} and rule.kind not in chosen:
-                chosen[rule.kind] = Located(rule, doc)
-    return chosen
-
-
 def checklist(
     facts: Facts, grounding: Grounding, kind: DraftKind, today: dt.date, language: Language,
     book: CitationBook, draft_words: int,
 ) -> list[CheckItem]:
-    rules = select_rules(grounding, kind)
+    year = draft_year(facts, today)
+    rules = select_rules(grounding, kind, year)
     items: list[CheckItem] = []
-    ctx = _Ctx(facts, grounding, rules, today, language, book, draft_words)
+    ctx = _Ctx(facts, grounding, rules, today, language, book, draft_words, kind, year)
     for key in PLAN_CHECKS if kind == "plan" else REPORT_CHECKS:
         located = rules.get(key)
         if located is None:
             continue
         status, detail, extra = _CHECKS[key](located.rule, ctx)
-        numbers = [cite_rule(book, located), *extra]
+        shown = _exemption(key, ctx) or located  # an exemption that holds is the rule shown
         items.append(CheckItem(
-            key=key, label=_label(key, located.rule, language), status=status, detail=detail,
-            rule=located.rule.text, source=located.doc.meta.source, citations=numbers,
+            key=key, label=_label(key, shown, language), status=status, detail=detail,
+            rule=shown.rule.text, source=shown.doc.meta.source,
+            citations=list(dict.fromkeys([cite_rule(book, shown), *extra])),
         ))
     return items
 
@@ -79,6 +65,8 @@ class _Ctx:
     language: Language
     book: CitationBook
     draft_words: int
+    kind: DraftKind
+    year: int
 
     def detail(self, key: str, **values: object) -> str:
         """What an outcome says, in the draft's language (drafting.toml, [detail.*])."""
@@ -115,17 +103,29 @@ def _anchoring(rule: Rule, ctx: _Ctx) -> Result:
 
 
 def _competence(rule: Rule, ctx: _Ctx) -> Result:
-    exempt = ctx.rules.get("competence_exempt")
+    theme = ctx.facts.theme
+    if _exemption("competence", ctx) and theme:
+        return "met", ctx.detail("competence_exempt", theme=theme.label(ctx.language)), []
+    partner = ctx.facts.answer("partner")
+    if partner and not ctx.facts.partner_declined:
+        return "met", f"{partner.rstrip('.')}.", []
+    status: CheckStatus = "conflict" if ctx.facts.partner_declined else "missing"
+    detail = ctx.detail("competence_no" if status == "conflict" else "competence_missing")
+    old = lapsed(ctx.grounding, ctx.kind, "competence_exempt", ctx.year)
+    if old is None or theme is None or old.rule.theme != theme.key:
+        return status, detail, []
+    # The theme had an exemption once: say that it no longer holds, rather than stay silent.
+    note = ctx.detail("exempt_lapsed", theme=theme.label(ctx.language), year=old.rule.year)
+    return status, f"{detail} {note}", [cite_rule(ctx.book, old)]
+
+
+def _exemption(key: str, ctx: _Ctx) -> Located | None:
+    """The exemption from requirement `key` that holds for this draft's theme and year."""
+    exempt = ctx.rules.get("competence_exempt") if key == "competence" else None
     theme = ctx.facts.theme
     if exempt and theme and exempt.rule.theme == theme.key:
-        return ("met", ctx.detail("competence_exempt", theme=theme.label(ctx.language)),
-                [cite_rule(ctx.book, exempt)])
-    partner = ctx.facts.answer("partner")
-    if ctx.facts.partner_declined:
-        return "conflict", ctx.detail("competence_no"), []
-    if partner:
-        return "met", f"{partner.rstrip('.')}.", []
-    return "missing", ctx.detail("competence_missing"), []
+        return exempt
+    return None
 
 
 def _own_share(rule: Rule, ctx: _Ctx) -> Result:
@@ -227,8 +227,12 @@ def kroner(value: float, language: Language) -> str:
     return format_number(int(value), language)
 
 
-def _label(key: str, rule: Rule, language: Language) -> str:
+def _label(key: str, located: Located, language: Language) -> str:
+    """«Inntil 400 000 kr per prosjekt (utlysning 2023)»: what, and from where and when."""
+    rule = located.rule
     value = rule.value or 0
     date = format_date(rule.date, language) if rule.date else ""
-    return t(f"drafting.check.{key}", language, n=f"{value:g}", amount=kroner(value, language),
-             date=date)
+    label = t(f"drafting.check.{key}", language, n=f"{value:g}", amount=kroner(value, language),
+              date=date)
+    where = provenance(located, language)
+    return f"{label} ({where})" if where else label

@@ -1,46 +1,50 @@
-"""The guided dialog as a pure fold over the conversation: history in, draft state out.
+"""The guided dialog: the last state and one user text in, the next state out.
 
-Nothing is stored between turns: the Teams face persists the chat history and passes it in, so a
-restart loses nothing. Each assistant turn of a dialog in progress opens with a marker line
-("Utkast til prosjektplan – spørsmål 3 av 10") that the fold recomputes from the state it has
-rebuilt so far; a user turn only counts as an answer when the assistant turn just before it
-carries exactly that marker. A side question answered by the rest of the core therefore pauses
-the dialog ("fortsett" resumes it) instead of being mistaken for an answer.
+The state travels with the conversation: each answer of the dialog carries it
+(`bot.core.dialog.DraftDialog`), the faces keep it with the assistant turn, and the next turn
+starts from the last one instead of re-reading the history, after a restart too. A question
+asked in the middle goes to the rest of the core, which keeps the draft waiting
+(`bot.core.dialog.carry`); «fortsett», «avbryt» or the next plain answer reach it again.
+Each answer is checked against the part it is for (`fit.py`) before it is taken.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Literal
 
-from pydantic import BaseModel
-
-from bot.core.models import ChatTurn, Language
+from bot.core.dialog import DraftDialog, last_dialog
+from bot.core.models import Language
+from bot.core.question import Intent, Question
 from bot.core.understand.intent import is_draft_request, looks_like_question
-from bot.drafting.parsing import Opening, normalise_command
-from bot.drafting.texts import FIELDS, DraftKind, title
+from bot.drafting.commands import Command, field_named, read_command
+from bot.drafting.fit import Fit
+from bot.drafting.parsing import Opening
+from bot.drafting.texts import FIELDS, title
 from bot.i18n import t
-from indexer.text.language import detect_language
 
-Status = Literal["active", "done", "cancelled"]
-Event = Literal["start", "answered", "skipped", "back", "back_empty", "resume", "done",
-                "cancelled"]
+Event = Literal["start", "answered", "changed", "skipped", "kept", "back", "back_empty",
+                "resume", "moved", "doubt", "choose", "edit", "done", "cancelled"]
 OpeningParser = Callable[[str, Language], Opening]
+FitCheck = Callable[[str, str], Fit]  # (field, text) → verdict
+_SIDE_INTENTS = frozenset({Intent.FACT, Intent.DRAFT})  # what a waiting draft may take as answer
 
 
-class DraftState(BaseModel):
-    """Everything the dialog knows; rebuilt from the history on every turn."""
+class DraftState(DraftDialog):
+    """The dialog state plus what the last step did, for the reply to say."""
 
-    kind: DraftKind
-    language: Language
-    opening: str
-    answers: dict[str, str] = {}
-    skipped: list[str] = []
-    asked: list[str] = []  # fields answered or skipped in the dialog, newest last ("tilbake")
-    hints: dict[str, str] = {}  # project name, county, call date named in the opening
-    status: Status = "active"
     event: Event = "start"
     changed: str | None = None  # the field the last step touched
+    reason: str | None = None  # "doubt": what the answer lacked (drafting.doubt.*)
+    resumed: bool = False  # the answer came after a side question
+
+    @classmethod
+    def from_dialog(cls, dialog: DraftDialog) -> DraftState:
+        return cls.model_validate(dialog.model_dump())
+
+    def dialog(self) -> DraftDialog:
+        """What the next turn needs: the state without this step's event."""
+        return DraftDialog.model_validate(self.model_dump(include=set(DraftDialog.model_fields)))
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -48,14 +52,16 @@ class DraftState(BaseModel):
 
     @property
     def pending(self) -> str | None:
-        """The next question to ask, or None when every field is answered or skipped."""
+        """The question open now: a part being changed first, then the first one not told."""
         if self.status != "active":
             return None
+        if self.focus:
+            return self.focus
         done = set(self.answers) | set(self.skipped)
         return next((f for f in self.fields if f not in done), None)
 
     def marker(self) -> str:
-        """The first line of an assistant turn for this state; the fold looks for it."""
+        """The first line of each dialog reply: «Utkast til prosjektplan – spørsmål 3 av 10»."""
         pending = self.pending
         if pending is None:
             return f"{title(self.kind, self.language)} – {t('drafting.final', self.language)}"
@@ -70,78 +76,95 @@ def start(text: str, language: Language, parse: OpeningParser) -> DraftState:
                       answers=dict(opening.answers), hints=dict(opening.hints))
 
 
-def step(state: DraftState, text: str) -> DraftState:
-    """Apply one user answer (or command) to the question that was pending."""
-    pending = state.pending
-    command = normalise_command(text)
+def advance(question: Question, parse: OpeningParser, check: FitCheck) -> DraftState | None:
+    """The state after this question, or None when it is not the dialog's to answer."""
+    text = question.text
+    if is_draft_request(text):
+        return start(text, question.language, parse)
+    dialog = last_dialog(question.history)
+    command = read_command(text)
+    if dialog is not None and dialog.status == "done" and command and command.name == "edit":
+        dialog = dialog.model_copy(update={"status": "active"})  # a finished draft reopened
+    if dialog is None or dialog.status != "active":
+        return None
+    state = DraftState.from_dialog(dialog)
+    if command:
+        return _settle(apply_command(state, command))
+    if _is_side_question(question, waiting=dialog.side_turns > 0):
+        return None
+    if state.choosing and (field := field_named(text)):
+        return _settle(apply_command(state, Command("edit", field)))
+    return _settle(take_answer(state, text, check))
+
+
+def _is_side_question(question: Question, waiting: bool) -> bool:
+    """A question, a /command, or (after a side question) another kind of request."""
+    text = question.text.strip()
+    if text.startswith("/") or looks_like_question(text):
+        return True
+    return waiting and question.intent not in _SIDE_INTENTS
+
+
+def apply_command(state: DraftState, command: Command) -> DraftState:
+    update: dict[str, object] = {"side_turns": 0, "doubted": None, "choosing": False,
+                                 "event": command.name, "changed": state.pending}
     answers, skipped, asked = dict(state.answers), list(state.skipped), list(state.asked)
-    update: dict[str, object] = {"changed": pending}
-    if command == "cancel":
-        update |= {"status": "cancelled", "event": "cancelled"}
-    elif command == "done":
-        update |= {"status": "done", "event": "done"}
-    elif command == "back":
-        if not asked:
-            update |= {"event": "back_empty"}
-        else:
+    match command.name:
+        case "cancel":
+            update |= {"status": "cancelled", "event": "cancelled"}
+        case "done":
+            update |= {"status": "done", "focus": None}
+        case "resume":
+            pass
+        case "edit" if command.field:
+            update |= {"focus": command.field, "changed": command.field}
+        case "edit":
+            update |= {"choosing": True, "event": "choose"}
+        case "skip" | "back" if state.focus:
+            update |= {"focus": None, "event": "kept"}  # leave the part as it was
+        case "skip" if state.pending:
+            skipped.append(state.pending)
+            asked.append(state.pending)
+            update |= {"event": "skipped"}
+        case "back" if asked:
             previous = asked.pop()
             answers.pop(previous, None)
             skipped = [f for f in skipped if f != previous]
-            update |= {"event": "back", "changed": previous}
-    elif command == "skip" and pending:
-        skipped.append(pending)
-        asked.append(pending)
-        update |= {"event": "skipped"}
-    elif pending:
-        answers[pending] = text.strip()
-        asked.append(pending)
-        update |= {"event": "answered"}
-    new = state.model_copy(update={**update, "answers": answers, "skipped": skipped,
-                                   "asked": asked})
-    if new.status == "active" and new.pending is None:
-        new = new.model_copy(update={"status": "done"})
-    return new
+            update |= {"focus": previous, "changed": previous}
+        case "back":
+            update |= {"event": "back_empty"}
+        case _:
+            pass
+    return state.model_copy(update={**update, "answers": answers, "skipped": skipped,
+                                    "asked": asked, "reason": None, "resumed": False})
 
 
-def advance(history: Sequence[ChatTurn], text: str, parse: OpeningParser) -> DraftState | None:
-    """The state after `text`, or None when `text` is not part of a draft dialog."""
-    state, awaiting = replay(history, parse)
-    return _apply(state, awaiting, text, parse)[1]
+def take_answer(state: DraftState, text: str, check: FitCheck) -> DraftState:
+    """File `text` under the open question, under the part it plainly is for, or ask back."""
+    field = state.pending
+    if field is None:
+        return state.model_copy(update={"status": "done", "event": "done"})
+    answer = " ".join(text.split())
+    verdict = check(field, answer)
+    target, event = field, "changed" if field in state.answers else "answered"
+    if verdict.elsewhere:
+        target, event = verdict.elsewhere, "moved"
+    elif not verdict.ok and state.doubted != field:
+        return state.model_copy(update={
+            "event": "doubt", "doubted": field, "reason": verdict.reason, "changed": field,
+            "choosing": False, "resumed": state.side_turns > 0, "side_turns": 0})
+    answers = {**state.answers, target: answer}
+    skipped = [f for f in state.skipped if f != target]
+    asked = [*(f for f in state.asked if f != target), target]  # «tilbake» undoes this one
+    focus = None if state.focus == target else state.focus
+    return state.model_copy(update={
+        "answers": answers, "skipped": skipped, "asked": asked, "focus": focus, "event": event,
+        "changed": target, "doubted": None, "choosing": False, "reason": None,
+        "resumed": state.side_turns > 0, "side_turns": 0})
 
 
-def replay(history: Sequence[ChatTurn], parse: OpeningParser) -> tuple[DraftState | None, bool]:
-    """Fold the history: the latest draft state, and whether its question is open right now."""
-    state: DraftState | None = None
-    awaiting = False
-    for turn in history:
-        if turn.role == "assistant":
-            awaiting = _is_question_turn(state, turn.text)
-            continue
-        state = _apply(state, awaiting, turn.text, parse)[0]
-        awaiting = False
-    return state, awaiting
-
-
-def _apply(
-    state: DraftState | None, awaiting: bool, text: str, parse: OpeningParser
-) -> tuple[DraftState | None, DraftState | None]:
-    """(state to carry on with, state if this turn belongs to the dialog else None)."""
-    if is_draft_request(text):
-        # The language is always detected from the text, so a replay after a restart agrees.
-        new = start(text, detect_language(text), parse)
-        return new, new
-    if state is None or state.status != "active":
-        return state, None
-    if awaiting and normalise_command(text) != "resume" and not looks_like_question(text):
-        new = step(state, text)
-        return new, new
-    if normalise_command(text) == "resume":
-        new = state.model_copy(update={"event": "resume", "changed": None})
-        return new, new
-    return state, None
-
-
-def _is_question_turn(state: DraftState | None, text: str) -> bool:
-    if state is None or state.status != "active" or state.pending is None:
-        return False
-    return text.lstrip().lstrip("#* ").startswith(state.marker())
+def _settle(state: DraftState) -> DraftState:
+    """Every part told or skipped: the draft is finished."""
+    if state.status == "active" and state.pending is None:
+        return state.model_copy(update={"status": "done"})
+    return state

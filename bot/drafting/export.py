@@ -1,24 +1,36 @@
-"""The draft as a Word document: headings, the checklist as a table, and the source list.
+"""The draft as a Word document: A4, Norwegian metadata, the applicant's sections, examples
+from other projects in a section of their own, the checklist as a table, and the sources by
+title and date.
 
 Written to a temporary file and moved into place, so a download never sees half a document.
+The file is stored by draft id (the download link names only the id); the name a user saves it
+under is a slug of the project (`Draft.file_name`, `download_name`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import time
 from pathlib import Path
 
 from docx import Document
-from docx.shared import Pt
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.oxml.parser import OxmlElement
+from docx.shared import Mm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 
 from bot.drafting.compose import Draft
-from bot.i18n import t
+from bot.i18n import format_date, t
 
 MAX_DRAFT_AGE_S = 30 * 24 * 3600
+AUTHOR = "Læringsbot"
 _DRAFT_ID = re.compile(r"^[0-9a-f]{8,64}$")
+_FILE_NAME = re.compile(r"^[a-z0-9-]{1,80}\.docx$")
+_LOCALES = {"nb": "nb-NO", "nn": "nn-NO", "en": "en-GB"}
+_GREY = RGBColor(0x59, 0x59, 0x59)
 
 
 def drafts_dir(data_dir: Path) -> Path:
@@ -30,6 +42,12 @@ def draft_path(data_dir: Path, draft_id: str) -> Path:
     if not _DRAFT_ID.match(draft_id):
         raise ValueError(f"ugyldig utkast-id: {draft_id!r}")
     return drafts_dir(data_dir) / f"{draft_id}.docx"
+
+
+def download_name(path: Path) -> str:
+    """The name to save a stored draft under, as its metadata keeps it (`Draft.file_name`)."""
+    stored = Document(str(path)).core_properties.identifier
+    return stored if stored and _FILE_NAME.match(stored) else f"utkast-{path.stem[:8]}.docx"
 
 
 def prune_drafts(data_dir: Path, max_age_s: float = MAX_DRAFT_AGE_S) -> int:
@@ -47,16 +65,17 @@ def export_docx(draft: Draft, data_dir: Path) -> Path:
     target = draft_path(data_dir, draft.draft_id)
     target.parent.mkdir(parents=True, exist_ok=True)
     document = Document()
-    normal = document.styles["Normal"]
-    if isinstance(normal, ParagraphStyle):  # it is in every template python-docx ships
-        normal.font.size = Pt(11)
-    document.core_properties.title = draft.title
+    _page_and_style(document, draft)
+    _metadata(document, draft)
     document.add_heading(draft.title, level=0)
     for section in draft.sections:
         document.add_heading(section.title, level=1)
         for paragraph in section.paragraphs:
             run = document.add_paragraph().add_run(paragraph.text + _markers(paragraph.citations))
-            run.italic = paragraph.kind in {"missing", "guidance", "example"}
+            if paragraph.kind in {"missing", "guidance"}:
+                run.italic = True
+                run.font.color.rgb = _GREY
+    _examples(document, draft)
     _checklist(document, draft)
     _sources(document, draft)
     tmp = target.with_suffix(f".{os.getpid()}.tmp")
@@ -65,7 +84,50 @@ def export_docx(draft: Draft, data_dir: Path) -> Path:
     return target
 
 
-def _checklist(document, draft: Draft) -> None:  # type: ignore[no-untyped-def]
+def _page_and_style(document: DocxDocument, draft: Draft) -> None:
+    """A4 with 25 mm margins; 11 pt text marked as the draft's language (spelling, hyphens)."""
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Mm(25)
+        section.top_margin = section.bottom_margin = Mm(25)
+    normal = document.styles["Normal"]
+    if isinstance(normal, ParagraphStyle):  # it is in every template python-docx ships
+        normal.font.size = Pt(11)
+        properties = normal.element.get_or_add_rPr()
+        lang = OxmlElement("w:lang")
+        lang.set(qn("w:val"), _LOCALES[draft.language])
+        properties.append(lang)
+
+
+def _metadata(document: DocxDocument, draft: Draft) -> None:
+    properties = document.core_properties
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    properties.title = draft.title
+    properties.author = properties.last_modified_by = AUTHOR
+    properties.subject = t(f"drafting.title_{draft.kind}", draft.language)
+    properties.language = _LOCALES[draft.language]
+    properties.keywords = t("drafting.export_keywords", draft.language)
+    properties.comments = t("drafting.export_comment", draft.language)
+    properties.created = properties.modified = now
+    properties.identifier = draft.file_name()  # the name to save it under (`download_name`)
+    properties.revision = 1
+
+
+def _examples(document: DocxDocument, draft: Draft) -> None:
+    """Examples beside the text: their own section, each under the part it is an example for."""
+    if not draft.examples:
+        return
+    lang = draft.language
+    document.add_heading(t("drafting.examples", lang), level=1)
+    document.add_paragraph(t("drafting.examples_note", lang)).runs[0].italic = True
+    for example in draft.examples:
+        document.add_heading(example.section, level=2)
+        paragraph = document.add_paragraph()
+        paragraph.add_run(f"{example.source}: ").bold = True
+        paragraph.add_run(example.text + _markers(example.citations)).italic = True
+
+
+def _checklist(document: DocxDocument, draft: Draft) -> None:
     if not draft.checklist:
         return
     lang = draft.language
@@ -83,17 +145,29 @@ def _checklist(document, draft: Draft) -> None:  # type: ignore[no-untyped-def]
         cells[3].text = _markers(item.citations).strip()
 
 
-def _sources(document, draft: Draft) -> None:  # type: ignore[no-untyped-def]
+def _sources(document: DocxDocument, draft: Draft) -> None:
+    """Each source by its title, date and section, with the passage as plain text."""
     if not draft.citations:
         return
-    document.add_heading(t("drafting.sources", draft.language), level=1)
+    lang = draft.language
+    document.add_heading(t("drafting.sources", lang), level=1)
     for citation in draft.citations:
-        where = f", {citation.section}" if citation.section else ""
-        date = f" ({citation.date})" if citation.date else ""
-        line = f"[{citation.n}] {citation.title}{date}{where} – {citation.source}"
-        document.add_paragraph(line)
-        quote = document.add_paragraph(f"«{citation.snippet}»")
+        date = f" ({format_date(dt.date.fromisoformat(citation.date), lang)})" \
+            if citation.date else ""
+        where = f", {plain(citation.section)}" if citation.section else ""
+        document.add_paragraph(f"[{citation.n}] {plain(citation.title)}{date}{where}")
+        quote = document.add_paragraph(f"«{plain(citation.snippet)}»")
         quote.paragraph_format.left_indent = Pt(18)
+
+
+def plain(text: str) -> str:
+    """Markdown as the reader sees it: no #, **, table bars, list marks or link targets."""
+    text = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", text)
+    text = re.sub(r"(?m)^\s*#{1,6}\s*", "", text)
+    text = re.sub(r"(?m)^\s*(?:[-*•]|\d{1,2}[.)])\s+", "", text)
+    text = re.sub(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|`", "", text)
+    text = re.sub(r"\s*\|\s*|\s*-{3,}\s*", " ", text)
+    return " ".join(text.split())
 
 
 def _markers(numbers: list[int]) -> str:

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from bot.drafting.dialog import DraftState
+from bot.core.dialog import DraftDialog
 from bot.drafting.parsing import (
     Budget,
     Period,
@@ -58,7 +58,7 @@ class Facts:
         return True if _ANCHORED.search(text) else None
 
 
-def derive_facts(state: DraftState, gazetteer: Gazetteer) -> Facts:
+def derive_facts(state: DraftDialog, gazetteer: Gazetteer) -> Facts:
     answers = dict(state.answers)
     places = find_places(answers.get("municipalities", ""), gazetteer)
     theme_text = answers.get("theme")

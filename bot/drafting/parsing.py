@@ -22,18 +22,6 @@ _REPORT = re.compile(r"sluttrapport\w*|final report|\brapport(?:en)?\b", re.I)
 _QUOTED = re.compile(r"[«\"“]([^»\"”]{2,80})[»\"”]")
 _CALL_WORDS = re.compile(r"utlys\w*|invitasjon\w*|\bcall\b", re.I)
 
-COMMANDS: dict[str, frozenset[str]] = {
-    "skip": frozenset({"hopp over", "hopp", "skip", "neste", "next", "vet ikke", "veit ikkje",
-                       "hopp over dette", "pass"}),
-    "back": frozenset({"tilbake", "back", "gå tilbake", "ga tilbake", "go back", "attende"}),
-    "cancel": frozenset({"avbryt", "cancel", "stopp", "stop", "avslutt", "quit"}),
-    "done": frozenset({"ferdig", "done", "finish", "ferdig nå", "lag utkastet", "lag utkastet nå",
-                       "ferdig no", "finished"}),
-    "resume": frozenset({"fortsett", "fortsett utkastet", "continue", "resume", "hald fram",
-                         "held fram"}),
-}
-
-
 @dataclass(frozen=True)
 class Theme:
     """A theme of the shared vocabulary (indexer.text.themes), with a query that finds it by BM25."""
@@ -51,9 +39,11 @@ _NUMBER_WORDS = {
     "seks": 6, "six": 6, "sju": 7, "syv": 7, "seven": 7, "åtte": 8, "eight": 8,
     "ni": 9, "nine": 9, "ti": 10, "ten": 10,
 }  # fmt: skip
-_AMOUNT = re.compile(
-    r"(?<![\d,.])(\d{1,3}(?:[  .]\d{3})+|\d+)(?:,\d+)?\s*(mill(?:ioner|ion)?\.?\s*)?"
-    r"(?:kr\b|kroner|nok\b|,-)", re.I)
+_AMOUNT = re.compile(  # «300 000 kr», «1,2 mill. kroner», and «NOK 300 000», «kr 300 000»
+    r"(?<![\d,.])(?P<n>\d{1,3}(?:[  .]\d{3})+|\d+)(?P<d>,\d+)?\s*"
+    r"(?P<m>mill(?:ioner|ion)?\.?\s*)?(?:kr\b|kroner|nok\b|,-)"
+    r"|\b(?:nok|kr\.?)\s?(?P<n2>\d{1,3}(?:[  .]\d{3})+|\d+)(?P<d2>,\d+)?(?![\d.]\d)"
+    r"(?P<m2>\s*mill(?:ioner|ion)?)?", re.I)
 _PERCENT = re.compile(r"(\d{1,3})\s*(?:%|prosent|per cent|percent)", re.I)
 _YEAR_RANGE = re.compile(r"\b(20\d{2})\s*(?:[–—-]|til|to)\s*(20\d{2})\b", re.I)
 _MONTH_YEAR = re.compile(r"\b(" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
@@ -69,12 +59,6 @@ _TOTAL = re.compile(r"\bsum\b|samlet|samla|total\w*|budsjett\w*|kostnad\w*|forbr
 
 def number_word(word: str) -> int | None:
     return int(word) if word.isdigit() else _NUMBER_WORDS.get(word.lower())
-
-
-def normalise_command(text: str) -> str | None:
-    """'Hopp over.' → 'skip'; free text → None."""
-    key = " ".join(text.lower().strip().strip(".!«»\"").split())
-    return next((name for name, words in COMMANDS.items() if key in words), None)
 
 
 def draft_kind(text: str) -> DraftKind:
@@ -142,10 +126,11 @@ def amounts(text: str) -> list[tuple[int, int, int]]:
     """(value in kr, start, end) for every amount of money in the text."""
     found = []
     for match in _AMOUNT.finditer(text):
-        value = int(re.sub(r"\D", "", match.group(1)))
-        if match.group(2):
-            value *= 1_000_000
-        found.append((value, match.start(), match.end()))
+        whole = re.sub(r"\D", "", match["n"] or match["n2"])
+        fraction = (match["d"] or match["d2"] or "").lstrip(",")
+        value = float(f"{whole}.{fraction or 0}")
+        scale = 1_000_000 if match["m"] or match["m2"] else 1
+        found.append((round(value * scale), match.start(), match.end()))
     return found
 
 

@@ -1,7 +1,9 @@
-"""The chat reply for one dialog turn: the full draft when it starts, resumes or ends; else a
-short acknowledgement, the rules that bear on the next question, and the question itself.
+"""The chat reply for one dialog turn.
 
-The first line is always the dialog's marker (see `dialog.DraftState.marker`).
+The first line is the dialog's marker («Utkast til prosjektplan – spørsmål 3 av 10»). The whole
+draft is shown when the dialog starts and when it ends; a step in between says what it did
+(«Notert: målgruppe.»), previews the part the answer went into, recalls the rules that bear on
+the next question and asks it. An answer that does not fit gets an ask-back instead.
 """
 
 from __future__ import annotations
@@ -9,83 +11,84 @@ from __future__ import annotations
 from bot.core.cite import render
 from bot.core.models import Answer, AnswerSentence, Language
 from bot.core.payloads import DraftCancelled
+from bot.drafting.commands import BUTTONS
 from bot.drafting.compose import Draft
 from bot.drafting.dialog import DraftState
-from bot.drafting.texts import FIELDS
+from bot.drafting.listing import full_draft, section_lines, short
 from bot.i18n import t
 
-_ICONS = {"met": "✅", "missing": "⬜", "conflict": "⚠️"}
 # The checklist items worth recalling right before a question is asked.
 _FIELD_CHECKS = {
     "municipalities": ("min_municipalities", "participants"), "anchoring": ("anchoring",),
     "partner": ("competence",), "period": ("max_period", "report_deadline"),
     "budget": ("max_amount", "own_share"),
 }
+_ACKS = {"answered": "noted", "changed": "changed", "moved": "moved", "skipped": "skipped",
+         "kept": "kept", "back": "back", "back_empty": "back_empty"}
+_PREVIEWED = frozenset({"answered", "changed", "moved"})
 
 
 def draft_answer(question: str, state: DraftState, draft: Draft, docx_path: str | None) -> Answer:
-    lines = [AnswerSentence(text=f"**{state.marker()}**")]
     lang = state.language
-    changed = t(f"drafting.field.{state.changed}", lang) if state.changed else ""
-    if state.event in {"answered", "skipped", "back", "back_empty", "resume"}:
-        key = {"answered": "noted"}.get(state.event, state.event)
-        lines.append(AnswerSentence(text=t(f"drafting.{key}", lang, field=changed)))
-    if state.event in {"start", "resume"} or draft.done:
-        lines += _full(state, draft)
-    else:
-        lines += _hints(draft, lang)
-        filled = sum(not s.missing for s in draft.sections)
-        lines.append(AnswerSentence(text=t("drafting.progress", lang, done=filled,
-                                               total=len(draft.sections))))
+    lines = [AnswerSentence(text=f"**{state.marker()}**")]
+    if state.resumed or state.event == "resume":
+        lines.append(AnswerSentence(text=t("drafting.resume", lang)))
+    lines += _step(state, draft)
     if draft.done:
         lines.append(AnswerSentence(text=t("drafting.finished", lang)))
     elif draft.next_question:
         if state.event == "start":
             lines.append(AnswerSentence(text=t("drafting.commands", lang)))
         lines.append(AnswerSentence(text=f"**{t('drafting.next', lang)}:** {draft.next_question}"))
+    payload = draft.payload(docx_path, actions=_actions(state), choices=_choices(state))
     return Answer(
         question=question, answer=render(lines, "\n"), language=lang, kind="draft",
-        sentences=lines, citations=draft.citations, payload=draft.payload(docx_path),
+        sentences=lines, citations=draft.citations, payload=payload,
+        dialog=state.dialog(),
     )
 
 
-def cancelled_answer(question: str, language: Language) -> Answer:
-    text = t("drafting.cancelled", language)
-    return Answer(question=question, answer=text, language=language, kind="draft",
-                  sentences=[AnswerSentence(text=text)], payload=DraftCancelled())
+def cancelled_answer(question: str, state: DraftState) -> Answer:
+    """The dialog ends; its closed state goes with the answer, so nothing revives it."""
+    text = t("drafting.cancelled", state.language)
+    return Answer(question=question, answer=text, language=state.language, kind="draft",
+                  sentences=[AnswerSentence(text=text)], payload=DraftCancelled(),
+                  dialog=state.dialog())
 
 
-def _full(state: DraftState, draft: Draft) -> list[AnswerSentence]:
+def _step(state: DraftState, draft: Draft) -> list[AnswerSentence]:
     lang = state.language
-    lines = [AnswerSentence(text=f"**{draft.title}**")]
-    if draft.governing:
-        what = "; ".join(f"«{g.title}»" for g in draft.governing)
-        lines.append(AnswerSentence(text=t("drafting.follows", lang, what=what),
-                                    citations=[g.n for g in draft.governing]))
-    elif draft.rule_sources:
-        what = "; ".join(f"«{source}»" for source in draft.rule_sources)
-        lines.append(AnswerSentence(text=t("drafting.standard_outline", lang, what=what)))
-    else:
-        lines.append(AnswerSentence(text=t("drafting.no_call", lang)))
-    if state.event == "start" and (known := _known(state)):
-        lines.append(AnswerSentence(text=f"{t('drafting.known', lang)}: {known}."))
-    for section in draft.sections:
-        lines.append(AnswerSentence(text=f"**{section.title}**"))
-        lines += [AnswerSentence(text=p.text, citations=p.citations) for p in section.paragraphs]
-    if draft.checklist:
-        lines.append(AnswerSentence(text=f"**{t('drafting.checklist', lang)}**"))
-        lines += [_check_line(item, lang) for item in draft.checklist]
-    if draft.similar:
-        lines.append(AnswerSentence(text=f"**{t('drafting.similar', lang)}**"))
-        lines += [AnswerSentence(text=f"- {ref.title}", citations=[ref.n])
-                  for ref in draft.similar]
+    field = t(f"drafting.field.{state.changed}", lang) if state.changed else ""
+    if state.event == "start" or draft.done:
+        return full_draft(state, draft)
+    if state.event == "doubt":
+        return [AnswerSentence(text=t(f"drafting.doubt.{state.reason or 'short'}", lang)),
+                AnswerSentence(text=t("drafting.doubt_again", lang))]
+    if state.event == "choose":
+        return [AnswerSentence(text=t("drafting.choose", lang)), *_choice_lines(state)]
+    if state.event == "edit":
+        lines = [AnswerSentence(text=t("drafting.editing", lang, field=field))]
+        if now := state.answers.get(state.changed or ""):
+            lines.append(AnswerSentence(text=t("drafting.now", lang, text=short(now, 160))))
+        return lines
+    lines = [AnswerSentence(text=t(f"drafting.{_ACKS[state.event]}", lang, field=field))] if (
+        state.event in _ACKS) else []  # «fortsett» has said so already
+    if state.event in _PREVIEWED:
+        lines += _preview(draft, state.changed or "", lang)
+    lines += _hints(draft, lang)
+    filled = sum(not s.missing for s in draft.sections)
+    lines.append(AnswerSentence(text=t("drafting.progress", lang, done=filled,
+                                       total=len(draft.sections))))
     return lines
 
 
-def _check_line(item, lang: Language) -> AnswerSentence:  # type: ignore[no-untyped-def]
-    status = t(f"drafting.{item.status}", lang)
-    text = f"- {_ICONS[item.status]} {item.label}: {status} – {item.detail}"
-    return AnswerSentence(text=text, citations=item.citations)
+def _preview(draft: Draft, field: str, lang: Language) -> list[AnswerSentence]:
+    """The parts the answer went into, as they read now (without rules or examples)."""
+    lines = []
+    for section in (s for s in draft.sections if field in s.fields):
+        lines.append(AnswerSentence(text=t("drafting.preview", lang)))
+        lines += section_lines(section, applicant_only=True)
+    return lines
 
 
 def _hints(draft: Draft, lang: Language) -> list[AnswerSentence]:
@@ -95,15 +98,27 @@ def _hints(draft: Draft, lang: Language) -> list[AnswerSentence]:
             for item in draft.checklist if item.key in keys]
 
 
-def _known(state: DraftState) -> str:
-    told = [f for f in FIELDS[state.kind] if f in state.answers and f not in state.asked]
-    parts = [f"{t(f'drafting.field.{f}', state.language)}: {_short(state.answers[f])}"
-             for f in told]
-    if name := state.hints.get("name"):
-        parts.insert(0, f"{t('drafting.field.name', state.language)}: «{name}»")
-    return "; ".join(parts)
+def _choice_lines(state: DraftState) -> list[AnswerSentence]:
+    lang = state.language
+    lines = []
+    for field in _choices(state):
+        value = state.answers.get(field)
+        shown = f"«{short(value, 60)}»" if value else t("drafting.not_told", lang)
+        lines.append(AnswerSentence(text=f"- {t(f'drafting.field.{field}', lang)}: {shown}"))
+    return lines
 
 
-def _short(text: str, limit: int = 80) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+def _actions(state: DraftState) -> list[str]:
+    if state.status != "active":
+        return []
+    if state.choosing:
+        return ["done", "cancel"]
+    return list(BUTTONS)
+
+
+def _choices(state: DraftState) -> list[str]:
+    """After «endre del»: the parts told or skipped so far (every part, before any is)."""
+    if not state.choosing:
+        return []
+    told = [f for f in state.fields if f in state.answers or f in state.skipped]
+    return told or list(state.fields)

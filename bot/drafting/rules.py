@@ -4,7 +4,9 @@ Nothing here knows a particular call: "minst to kommuner", "inntil 400 000 kr pe
 "Søknadsfrist: 15. april 2023", a numbered list after "… med følgende deler:" are recognised
 wherever they are written, and each rule keeps the character span it was read from, so it can be
 cited. A rule's scope says whether it governs the project plan, the final report, or both, from
-the words around it (a list under "Sluttrapport" is the report's outline).
+the words around it (a list under "Sluttrapport" is the report's outline), and its year the
+year the sentence ties it to ("For de nye stimuleringsmidlene i 2019 …", "… per prosjekt for
+2023"), if it names one.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ class Rule:
     date: dt.date | None = None
     items: tuple[str, ...] = ()
     theme: str | None = None  # competence_exempt: the theme the exemption is for
+    year: int | None = None  # the one year the rule is for, when the sentence says so
 
 
 _MIN_MUNIS = re.compile(r"\b(?:minst|minimum|at least)\s+(\w+)\s+(?:kommuner|kommunar|"
@@ -68,6 +71,9 @@ _PAGES = re.compile(r"(?:lengre enn|høyst|maks(?:imalt)?\.?|inntil|opptil|more 
 _LIST_INTRO = re.compile(r"\b(?:del(?:er|ene|ar|ane)?|punkt\w*|overskrift\w*|innhold\w*|"
                          r"inneholde|sections?|parts?|headings?)\b[^:\n]*:\s*$", re.I)
 _ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•])\s+(.+?)\s*$")
+# «i 2019», «for 2023»: a year the rule is for; not a date («15. april 2023») or a span.
+_YEAR = re.compile(r"\b(?:i|for|in|during)\s+((?:19|20)\d{2})\b(?!\s*[–-]\s*\d)", re.I)
+_DATED_KINDS = frozenset({"deadline", "report_deadline"})  # their own date says when
 
 
 def extract_rules(text: str, doc_type: DocType) -> list[Rule]:
@@ -88,8 +94,10 @@ def _sentence_rules(text: str, start: int, end: int, heading: str, previous: str
     found: list[Rule] = []
 
     shown = text.replace("**", "")
+    year = _year(text)
 
     def add(kind: RuleKind, **values: object) -> None:
+        values.setdefault("year", None if kind in _DATED_KINDS else year)
         found.append(Rule(kind, values.pop("scope", scope), shown, start, end, **values))  # type: ignore[arg-type]
 
     if (m := _MIN_MUNIS.search(text)) and (n := number_word(m.group(1))):
@@ -117,6 +125,11 @@ def _sentence_rules(text: str, start: int, end: int, heading: str, previous: str
     if m := _PAGES.search(text):
         add("max_pages", value=float(m.group(1)))
     return found
+
+
+def _year(text: str) -> int | None:
+    match = _YEAR.search(text)
+    return int(match.group(1)) if match else None
 
 
 def _section_lists(text: str, headings: list[tuple[int, int, str]]) -> list[Rule]:

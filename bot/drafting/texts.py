@@ -20,6 +20,7 @@ FIELDS: dict[DraftKind, tuple[str, ...]] = {
     "report": ("municipalities", "theme", "period", "goals", "measures", "budget",
                "experiences", "continuation", "contact"),
 }
+ALL_FIELDS: tuple[str, ...] = tuple(dict.fromkeys(f for fields in FIELDS.values() for f in fields))
 
 
 def question(field: str, kind: DraftKind, language: Language) -> str:

@@ -33,7 +33,14 @@ class FactAnswerer:
         self._model = model if model is not None else load_model_if_fitted()
         fit_weight = self._model.fit_weight if self._model else HybridRetriever.fit_weight
         self.retriever = HybridRetriever(ctx.store, ctx.embeddings, fit_weight=fit_weight)
-        self.vectors = SentenceVectors(ctx.embeddings)
+        self.vectors = SentenceVectors(ctx.embeddings, self._stored_vectors)
+
+    def _stored_vectors(self, keys: list[str]) -> dict[str, np.ndarray]:
+        """Unit vectors the indexer embedded with the same model as the store's chunks."""
+        signature = self.ctx.store.signature()
+        if not signature:
+            return {}
+        return self.ctx.store.unit_vectors(keys, signature.split("|")[0])
 
     @property
     def model(self) -> AnswerModel:

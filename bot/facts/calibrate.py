@@ -195,7 +195,7 @@ def _logistic(x: np.ndarray, y: np.ndarray, names: tuple[str, ...],
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
-    clf = LogisticRegression(C=1.0, max_iter=2000,
+    clf = LogisticRegression(C=0.1, max_iter=3000,
                              class_weight="balanced" if balanced else None)
     clf.fit((x - mean) / scale, y)
     return Logistic(features=list(names), weights=[float(w) for w in clf.coef_[0]],

@@ -1,7 +1,6 @@
-"""The sentences an answer may be built from: every sentence, label line, table row and list
-item of the retrieved chunks, with what stands above it (title, headings, a «Label:» line).
-
-A lead-in that ends in a colon keeps its list items, so choosing it brings the list along.
+"""The sentences an answer may be built from: the answer units of the retrieved chunks
+(`indexer.text.units`: sentences, label lines, list items, lead-ins with their lists, list
+blocks), each with its evidence and what stands above it (title, headings, a «Label:» line).
 """
 
 from __future__ import annotations
@@ -11,24 +10,22 @@ from dataclasses import dataclass
 
 from bot.core.claims import normalise
 from bot.facts.retrieval import Evidence
-from indexer.text.sentences import split_sentences
+from indexer.text.units import Unit, answer_units
 
-_LIST_ITEM = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s+\S")
-_LABEL = re.compile(r"^\s*\**[A-ZÆØÅ][\wæøåÆØÅ /()-]{1,40}\**\s*:\s*\**\s*\S")
 _INSTRUCTION = re.compile(r"\b(ignorer|ignore|glem alle|forget all|du er nå|you are now)\b", re.I)
-MAX_ITEMS = 10  # list items a lead-in brings along
 
 
 @dataclass(frozen=True)
 class Candidate:
-    text: str  # what the answer would say (a lead-in with its items joined)
+    text: str
     evidence: Evidence
     start: int  # span in the chunk
     end: int
     context: str  # title, headings and a label line above it
-    is_label: bool  # «Søknadsfrist: 13.11.2019»
-    is_item: bool  # a list item
-    items: int  # list items a lead-in brings along (0 otherwise)
+    is_label: bool
+    is_item: bool
+    items: int  # list items a lead-in or a list block brings along (0 otherwise)
+    block: bool = False
 
     @property
     def key(self) -> tuple[str, int]:
@@ -38,23 +35,17 @@ class Candidate:
 def candidates(pool: list[Evidence]) -> list[Candidate]:
     found: list[Candidate] = []
     for ev in pool:
-        text = ev.chunk.text
-        sentences = split_sentences(text)
-        for i, sentence in enumerate(sentences):
-            if not _usable(sentence.text, ev):
-                continue
-            items = _items_after(text, sentences, i) if sentence.text.rstrip().endswith(":") else []
-            joined = sentence.text if not items else (
-                sentence.text.rstrip() + " " + "; ".join(it.rstrip(".;") for it in items) + ".")
-            line = _line_of(text, sentence.start)
-            context = " ".join([ev.meta.title, *ev.chunk.heading_path,
-                                _label_before(text, sentence.start)])
-            found.append(Candidate(
-                text=joined, evidence=ev, start=sentence.start,
-                end=sentence.end if not items else _end_of_items(text, sentence.end, len(items)),
-                context=context, is_label=bool(_LABEL.match(line)),
-                is_item=bool(_LIST_ITEM.match(line)), items=len(items)))
+        for unit in answer_units(ev.chunk.text):
+            if unit.block or _usable(unit.text, ev):
+                found.append(_candidate(unit, ev))
     return found
+
+
+def _candidate(unit: Unit, ev: Evidence) -> Candidate:
+    heading = [ev.chunk.heading_path[-1]] if unit.block and ev.chunk.heading_path else []
+    context = " ".join([ev.meta.title, *ev.chunk.heading_path, *heading, unit.label_before])
+    return Candidate(unit.text, ev, unit.start, unit.end, context, unit.is_label, unit.is_item,
+                     unit.items, unit.block)
 
 
 def _usable(sentence: str, evidence: Evidence) -> bool:
@@ -67,45 +58,3 @@ def _usable(sentence: str, evidence: Evidence) -> bool:
     heading = any(plain == normalise(h).rstrip(":").lstrip("# ")
                   for h in evidence.chunk.heading_path)
     return not (heading and len(plain.split()) <= 10)  # a long heading may state a fact
-
-
-def _line_of(text: str, start: int) -> str:
-    begin = text.rfind("\n", 0, start) + 1
-    end = text.find("\n", start)
-    return text[begin:end if end >= 0 else len(text)]
-
-
-def _items_after(text: str, sentences: list, index: int) -> list[str]:  # type: ignore[type-arg]
-    """The list items that follow a lead-in line («… fire hovedtemaer:»)."""
-    items: list[str] = []
-    for sentence in sentences[index + 1:]:
-        line = _line_of(text, sentence.start)
-        if not _LIST_ITEM.match(line):
-            break
-        if sentence.text not in items:
-            items.append(sentence.text)
-        if len(items) >= MAX_ITEMS:
-            break
-    return items
-
-
-def _end_of_items(text: str, end: int, count: int) -> int:
-    lines = text[end:].split("\n")
-    consumed = end
-    seen = 0
-    for line in lines:
-        consumed += len(line) + 1
-        if _LIST_ITEM.match(line):
-            seen += 1
-            if seen == count:
-                break
-    return min(consumed, len(text))
-
-
-def _label_before(text: str, start: int) -> str:
-    """A label line like «Til stede:» or «Vedtak:» that introduces the sentence's lines."""
-    before = text[max(0, start - 400):start].rstrip().splitlines()
-    for line in reversed(before[-4:]):
-        if line.strip().endswith(":") and len(line.split()) <= 6:
-            return line
-    return ""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.core.claims import normalise
-from bot.core.question import Part, Question, TimeFocus
+from bot.core.question import AnswerType, Part, Question, TimeFocus
 from bot.facts.answer_types import checked_types, has_type
 from bot.facts.candidates import Candidate
 from bot.facts.fit import place_fit, type_fit, year_fit
@@ -25,7 +25,7 @@ BASE_FEATURES = (
     "dense_q", "dense_part", "dense_chunk", "lex_part", "lex_ctx", "lex_q", "exact",
     "type_fit", "type_missing", "rank", "fused", "fit_place", "fit_year", "fit_type", "names",
     "is_label", "is_item", "lead_in", "length", "recency", "negation", "prev_lex",
-    "lex_focus", "rarest", "label_match", "heading_lex",
+    "lex_focus", "rarest", "label_match", "heading_lex", "density", "list_fit", "block",
 )
 # Each question's best candidate sets the scale: how far a sentence lies behind it.
 RELATIVE = ("dense_q", "dense_part", "lex_part", "lex_ctx", "lex_q", "lex_focus")
@@ -33,6 +33,7 @@ SENTENCE_FEATURES = BASE_FEATURES + tuple(f"{name}_gap" for name in RELATIVE)
 QUESTION_FEATURES = (
     "best", "second", "best_lex", "best_dense", "top_dense", "names_missing", "best_fit_place",
     "best_fit_year", "place_conflict", "year_conflict", "unknown_share", "parts",
+    "best_focus", "focus_missing", "year_missing",
 )
 # The question features that say the sources are about another place or year.
 FIT_FEATURES = frozenset({"best_fit_place", "best_fit_year", "place_conflict", "year_conflict"})
@@ -151,6 +152,9 @@ def sentence_features(view: QuestionView, part: PartView, cand: Candidate,
         "negation": (1.0 if negated else -1.0) if part.part.negated else 0.0,
         "prev_lex": coverage(view.groups, previous) if previous is not None else 0.0,
         "lex_focus": coverage(part.focus, stems),
+        "density": _density(part.focus, stems),
+        "list_fit": float(AnswerType.LIST in part.part.answer_types and cand.items > 0),
+        "block": float(cand.block),
         "rarest": float(bool(part.rarest) and matches(part.rarest, stems)),
         "label_match": coverage(part.groups, frozenset(tokenize(_label_of(cand.text))))
         if cand.is_label else 0.0,
@@ -192,8 +196,44 @@ def question_features(view: QuestionView, best: list[tuple[Candidate, float, lis
         "year_conflict": float(main_features[index["fit_year"]] < 0),
         "unknown_share": view.unknown_share,
         "parts": min(len(view.parts), 3) / 3,
+        "best_focus": main_features[index["lex_focus"]],
+        "focus_missing": _focus_missing(view, best[0][0]) if best else 1.0,
+        "year_missing": _year_missing(view.question, best[0][0]) if best else 0.0,
     }
     return [values[name] for name in QUESTION_FEATURES]
+
+
+def _focus_missing(view: QuestionView, best: Candidate) -> float:
+    """Share of the main part's own words (names aside) that its best sentence's whole chunk,
+    headings and title lack: «tildelt» asked where the source says only «søkt»."""
+    focus = view.parts[0].focus
+    total = sum(w for _, w in focus)
+    if not total:
+        return 0.0
+    ev = best.evidence
+    stems = frozenset(tokenize(" ".join([ev.chunk.text, best.context])))
+    return sum(w for g, w in focus if not matches(g, stems)) / total
+
+
+def _year_missing(question: Question, best: Candidate) -> float:
+    """The question names a year that neither the best chunk nor its document's date has."""
+    span = question.years
+    if span is None or span.single is None:
+        return 0.0
+    ev = best.evidence
+    if ev.meta.date is not None and ev.meta.date.year == span.single:
+        return 0.0
+    return float(str(span.single) not in ev.chunk.text + best.context)
+
+
+def _density(groups: Groups, stems: frozenset[str]) -> float:
+    """Matched weight per word of the sentence (BM25's length normalisation, roughly): a short
+    sentence with the question's rare words beats a long one that touches many of them."""
+    if not groups or not stems:
+        return 0.0
+    matched = sum(w for g, w in groups if matches(g, stems))
+    total = sum(w for _, w in groups)
+    return matched / total / (0.5 + 0.5 * len(stems) / 12)
 
 
 def _label_of(text: str) -> str:

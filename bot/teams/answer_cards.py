@@ -29,7 +29,6 @@ from bot.core.payloads import (
 from bot.drafting.links import DownloadSigner, download_url
 from bot.i18n import t
 from bot.teams import cards
-from bot.teams.downloads import draft_file_name
 from bot.teams.pages import Page, teams_markdown
 from bot.teams.source_links import SourceLinks
 
@@ -74,12 +73,12 @@ def draft_page_card(
     answer = {"type": "Container", "id": "answer",
               "items": [cards.text(p) for p in teams_markdown(page.text).split("\n\n") if p]}
     actions, extra = _draft_actions(draft, language, links, user_id)
+    actions += cards.dialog_buttons(draft, language) if draft is not None else []
     if draft is not None and more and draft.next_question and not draft.done:
         ask = f"**{t('drafting.next', language)}:** {draft.next_question}"
         extra = [cards.text(ask, id="next", spacing="Medium"), *extra]
     if more:
-        again = {"msteams": {"type": "imBack", "value": t("teams.more", language)}}
-        actions.append({"type": "Action.Submit", "title": more, "data": again})
+        actions.append(cards.im_back(more, t("teams.more", language)))
     variants: list[list[Card]] = [] if draft is None else [
         cards.draft_facts(draft, language, True, page.marker),
         cards.draft_facts(draft, language, False, page.marker),
@@ -98,7 +97,7 @@ def _draft_actions(
     """The download button for the user who asked (or none), and how long its link works."""
     if draft is None or links is None or user_id is None:
         return [], []
-    name = draft_file_name(draft.draft_id)
+    name = draft.file_name or f"utkast-{draft.draft_id[:8]}.docx"  # as downloads.py names it
     button = {"type": "Action.OpenUrl", "title": t("teams.download", language, file=name),
               "tooltip": name, "url": links.url(draft.draft_id, user_id)}
     hours = links.signer.ttl_s // 3600

@@ -92,3 +92,19 @@ def draft_facts(
         met = [(c.label, _check_value(c, language, detail, marker)) for c in draft.checklist]
         body += _headed_facts(t("drafting.checklist", language), met)
     return body
+
+
+def im_back(title: str, value: str | None = None) -> dict[str, Any]:
+    """A button that sends `value` (by default its own title) as the user's next message."""
+    return {"type": "Action.Submit", "title": title,
+            "data": {"msteams": {"type": "imBack", "value": value or title}}}
+
+
+def dialog_buttons(draft: DraftPayload, language: Language) -> list[dict[str, Any]]:
+    """The dialog's commands (Hopp over, Tilbake, Endre del, …) and, after «Endre del», one
+    button per part; the dialog reads each label back as its command."""
+    buttons = [im_back(t(f"drafting.button.{name}", language)) for name in draft.actions]
+    for field in draft.choices:
+        name = t(f"drafting.field.{field}", language)
+        buttons.append(im_back(t("drafting.button.edit_field", language, field=name)))
+    return buttons

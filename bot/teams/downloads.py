@@ -8,17 +8,12 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from bot.drafting.export import draft_path
+from bot.drafting.export import download_name, draft_path
 from bot.drafting.links import DownloadSigner, LinkError
 from bot.i18n import t
 from indexer.settings import Settings
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def draft_file_name(draft_id: str) -> str:
-    """The name a downloaded draft gets, and the download button shows."""
-    return f"utkast-{draft_id[:8]}.docx"
 
 
 def download_routes(
@@ -38,7 +33,7 @@ def download_routes(
             raise web.HTTPNotFound(text=t("teams.download_gone", "nb"))
         return web.FileResponse(path, headers={
             "Content-Type": DOCX,
-            "Content-Disposition": f'attachment; filename="{draft_file_name(claims.draft_id)}"',
+            "Content-Disposition": f'attachment; filename="{download_name(path)}"',
             "Cache-Control": "no-store",
             "X-Content-Type-Options": "nosniff",
         })

@@ -187,7 +187,7 @@ class TeamsBot(TeamsActivityHandler):
         for reply_id in ids:
             self._ledger.remember_reply(conversation.id, reply_id, question, answer.answer)
         if from_core:  # the core's follow-ups and dialogs read its own turns only
-            await self._history.append(ctx, question, answer.answer)
+            await self._history.append(ctx, question, answer.turn())
 
     async def _respond(
         self, ctx: TurnContext, question: str, history: list[ChatTurn], stream: StreamSession,

@@ -14,8 +14,8 @@ from pydantic import TypeAdapter
 from bot.core.models import ChatTurn
 from indexer.store.conversations import FeedbackRecord
 
-# Turns kept and passed to the core: a drafting dialog is a fold over the history from its
-# opening request, so a whole dialog (ten questions, skips, side questions) must fit.
+# Turns kept and passed to the core. A drafting dialog's state rides on its assistant turns
+# (`ChatTurn.dialog`), so only the last turns matter to it; the rest is context for follow-ups.
 HISTORY_TURNS = 60
 _HISTORY = TypeAdapter(list[ChatTurn])
 
@@ -82,8 +82,9 @@ class ConversationHistory:
         await self._state.load(ctx)
         return _HISTORY.validate_python(await self._turns.get(ctx, list))
 
-    async def append(self, ctx: TurnContext, question: str, answer: str) -> None:
-        turns = [t.model_dump() for t in await self.load(ctx)]
-        turns += [{"role": "user", "text": question}, {"role": "assistant", "text": answer}]
+    async def append(self, ctx: TurnContext, question: str, answer: ChatTurn) -> None:
+        """The question and the answer's turn (`Answer.turn()`: its text and dialog state)."""
+        turns = [t.model_dump(exclude_none=True) for t in await self.load(ctx)]
+        turns += [{"role": "user", "text": question}, answer.model_dump(exclude_none=True)]
         await self._turns.set(ctx, turns[-self._keep :])
         await self._state.save_changes(ctx, force=True)

@@ -23,7 +23,7 @@ import numpy as np
 from indexer.catalogue.models import Coverage, ProjectQuery, ProjectRecord
 from indexer.errors import StoreError
 from indexer.models import Chunk, DocumentMeta
-from indexer.store import catalogue, documents, projects
+from indexer.store import catalogue, documents, projects, units
 from indexer.store import ledger as state
 from indexer.store.ledger import Writer
 from indexer.store.lexical import LexicalIndex
@@ -39,6 +39,7 @@ class KnowledgeStore:
         self._lexical: LexicalIndex | None = None
         self._documents: tuple[str, list[DocumentMeta]] | None = None
         catalogue.ensure_schema(conn)  # a ledger from before the catalogue gets its tables
+        units.ensure_schema(conn)
 
     @classmethod
     def open(cls, db_path: Path, lexical_dir: Path, vectors: VectorIndex | None = None
@@ -103,6 +104,10 @@ class KnowledgeStore:
             last_indexed_at=self.last_indexed_at(),
             signature=self.signature(),
         )
+
+    def unit_vectors(self, keys: Sequence[str], signature: str) -> dict[str, np.ndarray]:
+        """Answer-unit vectors embedded at index time (`indexer.store.units`), by text key."""
+        return units.lookup(self._conn, keys, signature)
 
     # -- the project catalogue ------------------------------------------------------------------
     def find_projects(self, query: ProjectQuery) -> list[ProjectRecord]:

@@ -93,7 +93,8 @@ def test_ask_json_contract(real_core, monkeypatch):
 
     monkeypatch.setattr(answer_module, "build_core", lambda settings: real_core)
     result = CliRunner().invoke(app, ["ask", "Hvor mange rutiner har kvalitetshåndboken i "
-                                             "Hamar og Løten?", "--json"])
+                                             "Hamar og Løten?", "--json", "--data-dir",
+                                      str(real_core.ctx.settings.data_dir)])
     assert result.exit_code == 0, result.output
     payload = json.loads(result.output)
     assert set(payload) == {"question", "answer", "language", "refused", "citations",

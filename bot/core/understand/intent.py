@@ -144,9 +144,12 @@ def is_draft_request(text: str) -> bool:
 
 
 def looks_like_question(text: str) -> bool:
-    """«Hvor mange fosterhjem har Hå?» asked mid-dialog is a question, not an answer."""
+    """«Hvor mange fosterhjem har Hå?», «Stemmer det at fristen er 15. april?» asked mid-dialog
+    are questions, not answers; a one-word «Hå?» is an unsure answer."""
     words = text.strip().split()
-    return bool(words) and text.rstrip().endswith("?") and words[0].lower() in _QUESTION_WORDS
+    if not text.rstrip().endswith("?") or not words:
+        return False
+    return len(words) >= 2 or words[0].lower().strip("?") in _QUESTION_WORDS
 
 
 def is_summary_request(text: str) -> bool:

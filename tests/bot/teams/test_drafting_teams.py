@@ -1,7 +1,7 @@
 """Drafting in Teams: the real core on the sample corpus, over HTTP, with the connector stub.
 
-The dialog is a fold over the conversation history, so these tests also pin what the Teams
-face keeps of that history: enough turns, with the core's own text unchanged.
+The dialog's state rides on the assistant turns the Teams face keeps, so these tests also pin
+what the face keeps of that history: enough turns, the core's own text unchanged.
 """
 
 from __future__ import annotations
@@ -326,3 +326,15 @@ def test_the_card_shows_filled_and_missing_sections_and_each_check_status() -> N
         "Søknadsbeløp": "⚠️ i strid med kravet – over 500 000 kr",
         "Forankring": "⬜ mangler – ikke oppgitt",
     }
+
+
+def test_dialog_buttons_send_their_own_label_in_the_answers_language() -> None:
+    answer = draft_answer(done=False, language="nn", actions=["skip", "edit", "cancel"],
+                         choices=["target_group"])
+    answer = answer.model_copy(update={"language": "nn"})
+    [message] = render.answer_messages(answer, None, None)
+    card = message["attachments"][0]["content"]
+    sent = [a["data"]["msteams"] for a in card["actions"]]
+    assert all(s["type"] == "imBack" for s in sent)
+    assert [s["value"] for s in sent] == ["Hopp over", "Endre del", "Avbryt", "Endre målgruppe"]
+    assert [a["title"] for a in card["actions"]] == [s["value"] for s in sent]

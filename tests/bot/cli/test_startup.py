@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).parents[2]
+REPO = Path(__file__).parents[3]
 # Not yet bm25s (+ scipy, ~0.12 s): bot/core/understand/meeting.py tokenizes NOISE_WORDS at import,
 # and tokenize needs bm25s' stop words. Add it here once that set is built on first use.
 HEAVY = ("aiohttp", "botbuilder", "bs4", "chromadb", "docx", "langchain", "langchain_core",
@@ -30,9 +30,9 @@ print(json.dumps(sorted({m.split(".")[0] for m in sys.modules} & set(heavy))))
 """
 
 
-@pytest.mark.parametrize("args", [["--help"], ["status", "--data-dir", "{tmp}"]])
-def test_help_and_status_load_no_heavy_library(args, tmp_path):
-    argv = [a.format(tmp=tmp_path) for a in args]
+@pytest.mark.parametrize("args", [["--help"], ["status", "--data-dir", "{data}"]])
+def test_help_and_status_load_no_heavy_library(args, sample_context):
+    argv = [a.format(data=sample_context.settings.data_dir) for a in args]
     done = subprocess.run(
         [sys.executable, "-c", PROBE, json.dumps(argv), json.dumps(HEAVY)],
         cwd=REPO, env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"},

@@ -7,11 +7,12 @@ import datetime as dt
 import pytest
 
 from bot.core.cite import CitationBook
-from bot.drafting.criteria import checklist, report_due, select_rules
+from bot.drafting.criteria import checklist, report_due
 from bot.drafting.dialog import DraftState
 from bot.drafting.facts import derive_facts
 from bot.drafting.grounding import SourceDoc, ground, load
 from bot.drafting.rules import extract_rules
+from bot.drafting.selection import select_rules
 from indexer.models import DocType
 
 CALL = "2023-03-01_utlysning_rogaland_stimuleringsmidler.md"
@@ -156,7 +157,7 @@ def test_newest_call_for_the_county_governs(sample_context):
     facts = derive_facts(state("x", municipalities="Hå og Time"), sample_context.gazetteer)
     grounding = ground(facts, "plan", sample_context.store, sample_context.gazetteer)
     assert grounding.call is not None and grounding.call.meta.source == CALL
-    rules = select_rules(grounding, "plan")
+    rules = select_rules(grounding, "plan", 2023)
     assert rules["sections"].doc.meta.source == CALL
     assert rules["participants"].doc.meta.source == BUFDIR  # only Bufdir says it
 
@@ -207,12 +208,12 @@ def test_the_newest_call_governs_unless_the_applicant_names_one(newer_call_conte
     plain = DraftState(kind="plan", language="nb", opening="x",
                        answers={"municipalities": "Hå og Time"})
     facts = derive_facts(plain, ctx.gazetteer)
-    rules = select_rules(ground(facts, "plan", ctx.store, ctx.gazetteer), "plan")
+    rules = select_rules(ground(facts, "plan", ctx.store, ctx.gazetteer), "plan", 2024)
     assert rules["sections"].rule.items == ("Behov", "Mål", "Gjennomføring")
     assert rules["max_amount"].rule.value == 500_000
     assert rules["min_municipalities"].rule.value == 3
     named = derive_facts(state("x", municipalities="Hå og Time"), ctx.gazetteer)  # 1. mars 2023
-    rules = select_rules(ground(named, "plan", ctx.store, ctx.gazetteer), "plan")
+    rules = select_rules(ground(named, "plan", ctx.store, ctx.gazetteer), "plan", 2023)
     assert rules["sections"].doc.meta.source == CALL
     assert rules["max_amount"].rule.value == 400_000
 
@@ -220,3 +221,66 @@ def test_the_newest_call_governs_unless_the_applicant_names_one(newer_call_conte
 def test_a_plain_no_to_anchoring_is_a_conflict(sample_context):
     items, _ = check(sample_context, state("x", municipalities="Hå og Time", anchoring="Nei"))
     assert items["anchoring"].status == "conflict"
+
+
+def vestland_foster_care(**answers: str) -> DraftState:
+    """A foster-care plan in Vestland: no call there, so Bufdir's guidelines govern."""
+    return DraftState(kind="plan", language="nb", opening="fosterhjem i Kvam og Voss",
+                      answers={"municipalities": "Kvam og Voss", "theme": "fosterhjem",
+                               **answers})
+
+
+def test_a_rule_tied_to_a_year_knows_its_year(sample_context):
+    bufdir = by_kind(doc(sample_context, BUFDIR).rules)
+    assert bufdir["competence_exempt"].year == 2019
+    assert bufdir["competence"].year is None
+    call = by_kind(doc(sample_context, CALL).rules)
+    assert call["max_amount"].year == 2023  # «… per prosjekt for 2023»
+    assert call["deadline"].year is None  # a deadline's own date says when
+
+
+def test_the_2019_exemption_does_not_excuse_a_later_project(sample_context):
+    items, book = check(sample_context, vestland_foster_care(), today=dt.date(2024, 9, 1))
+    competence = items["competence"]
+    assert competence.status == "missing"
+    assert "Ikke et krav" not in competence.detail
+    assert "gjaldt bare 2019" in competence.detail
+    assert competence.rule.startswith("Nettverket skal samarbeide")
+    cited = [book.citations[n - 1].snippet for n in competence.citations]
+    assert any("i 2019" in s for s in cited)  # the lapsed exemption is cited, not hidden
+
+
+def test_in_2019_the_exemption_holds_and_says_its_year(sample_context):
+    items, _ = check(sample_context, vestland_foster_care(), today=dt.date(2019, 5, 1))
+    competence = items["competence"]
+    assert competence.status == "met" and "Ikke et krav" in competence.detail
+    assert competence.label.endswith("(gjelder 2019)")
+    assert "i 2019" in competence.rule
+
+
+def test_the_checklist_never_says_both_required_and_not_required(sample_context):
+    for today in (dt.date(2019, 5, 1), dt.date(2024, 9, 1)):
+        items, _ = check(sample_context, vestland_foster_care(), today=today)
+        competence = items["competence"]
+        exempt = "ikke et krav" in f"{competence.detail} {competence.rule}".lower()
+        required = competence.status != "met"
+        assert exempt != required, (today, competence)
+
+
+def test_every_item_names_where_and_when_its_rule_comes_from(sample_context):
+    items, _ = check(sample_context, state("høykonflikt", municipalities="Hå og Time"))
+    assert items["max_amount"].label.endswith("(gjelder 2023)")
+    assert items["own_share"].label.endswith("(utlysning 2023)")
+    assert items["participants"].label == "To deltakere per kommune, én fra ledelsen"  # undated
+
+
+def test_the_year_of_a_draft_is_its_period_then_its_call_then_today():
+    from bot.drafting.facts import Facts
+    from bot.drafting.parsing import parse_period
+    from bot.drafting.selection import draft_year
+
+    today = dt.date(2025, 6, 1)
+    assert draft_year(Facts(), today) == 2025
+    assert draft_year(Facts(call_date=dt.date(2023, 3, 1)), today) == 2023
+    period = parse_period("1. august 2026 – 31. juli 2028")
+    assert draft_year(Facts(period=period, call_date=dt.date(2023, 3, 1)), today) == 2026

@@ -15,11 +15,10 @@ from docx import Document
 
 from bot import drafting
 from bot.core.engine import Core
-from bot.core.models import ChatTurn
 from bot.core.payloads import DraftCancelled, DraftPayload
 from bot.drafting.export import MAX_DRAFT_AGE_S, draft_path
 from tests.conftest import SHARED_EVAL
-from tests.fakes import draft_of, understood
+from tests.fakes import converse, draft_of, understood
 
 CALL = "2023-03-01_utlysning_rogaland_stimuleringsmidler.md"
 TIME_KLEPP = "2020-04-20_prosjektbeskrivelse_time-klepp_hoykonflikt.md"
@@ -121,14 +120,7 @@ def test_a_question_that_is_no_draft_is_left_to_the_rest_of_the_core(ctx):
 
 
 def dialog(core, messages: list[str]):  # type: ignore[no-untyped-def]
-    history: list[ChatTurn] = []
-    answers = []
-    for text in messages:
-        answer = core.answer(text, history)
-        answers.append(answer)
-        history += [ChatTurn(role="user", text=text),
-                    ChatTurn(role="assistant", text=answer.answer)]
-    return answers
+    return converse(core.answer, messages)
 
 
 def test_complete_dialog_through_the_core_ends_in_a_docx(core):

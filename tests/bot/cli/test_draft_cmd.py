@@ -17,8 +17,9 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def app(sample_context):  # type: ignore[no-untyped-def]
+def app(sample_context, monkeypatch):  # type: ignore[no-untyped-def]
     ctx = dataclasses.replace(sample_context, today=lambda: dt.date(2023, 3, 20))
+    monkeypatch.setenv("LAERINGSBOT_DATA_DIR", str(ctx.settings.data_dir))  # an indexed one
     cli = typer.Typer()
 
     @cli.callback()
@@ -40,8 +41,7 @@ def test_answers_file_by_field(app, tmp_path):
         "answers": {"target_group": "Fosterforeldre", "budget": "Vi søker om 300 000 kr"},
     }), encoding="utf-8")
     out = tmp_path / "plan.docx"
-    result = runner.invoke(app, ["draft", "--answers", str(answers), "--out", str(out),
-                                 "--data-dir", str(tmp_path / "data")])
+    result = runner.invoke(app, ["draft", "--answers", str(answers), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert "Utkastet er lagret" in result.output
     assert "Bakgrunn og behov" in headings(out)
@@ -56,7 +56,8 @@ def test_answers_file_as_a_list(app, tmp_path):
     out = tmp_path / "plan.docx"
     result = runner.invoke(app, ["draft", "--answers", str(answers), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert "Målgruppe: Barn" in "\n".join(p.text for p in Document(str(out)).paragraphs)
+    lines = [p.text for p in Document(str(out)).paragraphs]
+    assert lines[lines.index("Mål og målgruppe") + 1] == "Barn"  # the heading says «målgruppe»
 
 
 def test_interactive_prompts(app, tmp_path):
@@ -95,3 +96,21 @@ def test_answers_file_of_the_wrong_shape_names_the_shape(app, tmp_path):
         result = runner.invoke(app, ["draft", "--answers", str(bad)])
         assert result.exit_code == 2
         assert "må være" in " ".join(result.output.split())
+
+
+def test_without_out_the_file_is_named_after_the_project(app, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["draft", "/utkast fosterhjem i Kvam og Voss"], input="ferdig\n")
+    assert result.exit_code == 0, result.output
+    saved = tmp_path / "prosjektplan-fosterhjem-kvam-og-voss.docx"
+    assert saved.is_file()
+    assert Document(str(saved)).core_properties.title == (
+        "Utkast til prosjektplan: fosterhjem – Kvam og Voss")
+
+
+def test_a_missing_data_dir_stops_the_draft_before_any_question(app, tmp_path):
+    result = runner.invoke(app, ["draft", "/utkast fosterhjem", "--data-dir",
+                                 str(tmp_path / "finnes-ikke")])
+    assert result.exit_code == 2
+    assert "Fant ikke datamappen" in " ".join(result.output.split())
+    assert not (tmp_path / "finnes-ikke").exists()

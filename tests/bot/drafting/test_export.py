@@ -1,4 +1,5 @@
-"""The .docx read back, signed download links, and the aiohttp download route."""
+"""The .docx read back (A4, metadata, sources, examples apart), signed download links, and the
+aiohttp download route."""
 
 from __future__ import annotations
 
@@ -12,11 +13,13 @@ from aiohttp.test_utils import TestClient, TestServer
 from docx import Document
 
 from bot import drafting
-from bot.drafting.export import draft_path
+from bot.core.engine import Core
+from bot.drafting.compose import slug
+from bot.drafting.export import download_name, draft_path, plain
 from bot.drafting.links import DownloadSigner, LinkError, download_url
 from bot.teams.downloads import DOCX, download_routes
 from indexer.settings import Settings
-from tests.fakes import draft_of, understood
+from tests.fakes import converse, draft_of, understood
 
 HA_TIME = ("Hjelp meg å skrive en prosjektplan for et høykonfliktprosjekt mellom Hå og Time som "
            "skal søke stimuleringsmidler etter utlysningen i Rogaland av 1. mars 2023.")
@@ -28,6 +31,10 @@ def draft(sample_context):  # type: ignore[no-untyped-def]
     return draft_of(drafting.try_answer(understood(ctx, HA_TIME), ctx))
 
 
+def paragraphs(path: str) -> list[str]:
+    return [p.text for p in Document(path).paragraphs]
+
+
 def test_docx_has_the_sections_checklist_and_sources(draft):
     document = Document(draft.docx_path)
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
@@ -36,11 +43,75 @@ def test_docx_has_the_sections_checklist_and_sources(draft):
     assert "Sjekkliste mot kriteriene" in headings and "Kilder" in headings
     rows = [[c.text for c in row.cells] for row in document.tables[0].rows]
     assert rows[0] == ["Krav", "Status", "Merknad", "Kilde"]
-    assert any(r[0] == "Inntil 400\u00a0000 kr per prosjekt" and r[1] == "mangler" for r in rows)
-    text = "\n".join(p.text for p in document.paragraphs)
-    assert "2023-03-01_utlysning_rogaland_stimuleringsmidler.md" in text
-    assert "[mangler:" in text
-    assert document.core_properties.title == draft.title
+    assert ["Inntil 400\u00a0000 kr per prosjekt (gjelder 2023)", "mangler"] in [r[:2] for r in rows]
+    assert "[mangler:" in "\n".join(paragraphs(draft.docx_path))
+
+
+def test_docx_is_a4_with_norwegian_metadata(draft):
+    document = Document(draft.docx_path)
+    for section in document.sections:
+        assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
+    properties = document.core_properties
+    assert properties.title == draft.title == "Utkast til prosjektplan: høykonflikt – Hå og Time"
+    assert properties.author == "Læringsbot" and properties.last_modified_by == "Læringsbot"
+    assert properties.language == "nb-NO"
+    assert "python-docx" not in f"{properties.author} {properties.comments}"
+    assert properties.identifier == draft.file_name == "prosjektplan-hoykonflikt-ha-og-time.docx"
+
+
+def test_sources_are_named_by_title_and_date_without_file_names_or_markdown(draft):
+    text = paragraphs(draft.docx_path)
+    sources = text[text.index("Kilder") + 1:]
+    assert any(line.startswith("[1] Utlysning av stimuleringsmidler 2023") and
+               "(1. mars 2023)" in line for line in sources)
+    whole = "\n".join(sources)
+    assert ".md" not in whole and ".txt" not in whole
+    assert "**" not in whole and "##" not in whole and "|" not in whole
+
+
+def test_examples_stand_apart_from_the_applicants_text(draft):
+    text = paragraphs(draft.docx_path)
+    examples_at = text.index("Eksempler fra andre prosjekter")
+    own_text = text[:examples_at]
+    assert not any("«Barnet i midten»" in line for line in own_text)
+    assert any(line.startswith("«Barnet i midten» (Time og Klepp):")
+               for line in text[examples_at:])
+    for section in draft.sections:  # the payload's sections hold no example either
+        assert "Barnet i midten" not in section.text
+
+
+def test_no_label_is_doubled(sample_context, tmp_path):
+    ctx = dataclasses.replace(sample_context, today=lambda: dt.date(2023, 3, 20))
+    core = Core(ctx, routes=[drafting.try_answer])
+    final = converse(core.answer, ["/utkast fosterhjem i Kvam og Voss", "Fosterforeldre",
+                                   "Hovedmål: flere stabile fosterhjem", "ferdig"])[-1]
+    lines = paragraphs(draft_of(final).docx_path or "")
+    assert "Fosterforeldre" in lines  # under «Målgruppe», without «Målgruppe:» again
+    assert "Hovedmål: flere stabile fosterhjem" in lines  # not «Mål: Hovedmål: …»
+    assert not any(line.startswith(("Målgruppe:", "Mål:")) for line in lines)
+
+
+def test_the_download_name_is_the_stored_slug(draft):
+    assert download_name(Path(draft.docx_path or "")) == "prosjektplan-hoykonflikt-ha-og-time.docx"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("«Neste steg» – Trondheim og Malvik", "neste-steg-trondheim-og-malvik"),
+    ("Fosterhjem på Øygarden/Æsøy", "fosterhjem-pa-oygarden-aesoy"),
+    ("../../etc/passwd", "etc-passwd"),
+    ("«»", "utkast"),
+])
+def test_slugs_are_safe_file_names(text, expected):
+    assert slug(text) == expected
+
+
+@pytest.mark.parametrize(("markdown", "shown"), [
+    ("## Beløp\n\nDet kan søkes om **inntil 400 000 kr**.", "Beløp Det kan søkes om inntil 400 000 kr."),
+    ("| Post | Beløp |\n|---|---|\n| Kurs | 140 000 kr |", "Post Beløp Kurs 140 000 kr"),
+    ("Se [nettsiden](https://example.no) og *merk* fristen", "Se nettsiden og merk fristen"),
+])
+def test_markdown_is_shown_as_plain_text(markdown, shown):
+    assert plain(markdown) == shown
 
 
 def test_draft_ids_cannot_escape_the_drafts_folder(tmp_path):
@@ -90,6 +161,7 @@ async def test_download_route_serves_only_valid_links(tmp_path):
     async with TestClient(TestServer(app)) as client:
         good = await client.get(f"/downloads/{signer.sign('ab12cd34ef', 'u')}")
         assert good.status == 200 and good.headers["Content-Type"] == DOCX
+        assert good.headers["Content-Disposition"] == 'attachment; filename="utkast-ab12cd34.docx"'
         assert await good.read() == Path(path).read_bytes()
         wrong = DownloadSigner(b"x").sign("ab12cd34ef", "u")
         assert (await client.get(f"/downloads/{wrong}")).status == 403

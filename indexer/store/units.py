@@ -1,0 +1,60 @@
+"""Vectors of answer units (sentences, label lines, lists: `indexer.text.units`), embedded at
+index time so answering never embeds a sentence. Rows are per document, written in its ledger
+transaction and removed with it; a vector is found again by its text's hash, so an unchanged
+sentence keeps its vector when its document is re-indexed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+
+import numpy as np
+
+from indexer.store.ledger import Writer
+
+SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS unit_vectors (doc_id TEXT NOT NULL, key TEXT NOT NULL, "
+    "signature TEXT NOT NULL, vector BLOB NOT NULL, PRIMARY KEY (doc_id, key))",
+    "CREATE INDEX IF NOT EXISTS unit_vectors_key ON unit_vectors(key, signature)",
+)
+
+
+def ensure_schema(conn: sqlite3.Connection) -> None:
+    for statement in SCHEMA:
+        conn.execute(statement)
+
+
+def replace_writer(doc_id: str, signature: str, rows: Sequence[tuple[str, np.ndarray]]) -> Writer:
+    def write(conn: sqlite3.Connection) -> None:
+        conn.execute("DELETE FROM unit_vectors WHERE doc_id = ?", (doc_id,))
+        conn.executemany(
+            "INSERT OR REPLACE INTO unit_vectors(doc_id, key, signature, vector) "
+            "VALUES (?, ?, ?, ?)",
+            [(doc_id, key, signature, np.asarray(v, dtype=np.float16).tobytes())
+             for key, v in rows])
+
+    return write
+
+
+def remove_writer(doc_id: str) -> Writer:
+    def write(conn: sqlite3.Connection) -> None:
+        conn.execute("DELETE FROM unit_vectors WHERE doc_id = ?", (doc_id,))
+
+    return write
+
+
+def lookup(conn: sqlite3.Connection, keys: Sequence[str], signature: str
+           ) -> dict[str, np.ndarray]:
+    """Stored vectors for these keys (any document), made with this embedding signature."""
+    found: dict[str, np.ndarray] = {}
+    unique = list(dict.fromkeys(keys))
+    for i in range(0, len(unique), 500):
+        part = unique[i:i + 500]
+        marks = ",".join("?" * len(part))
+        rows = conn.execute(
+            f"SELECT key, vector FROM unit_vectors WHERE signature = ? AND key IN ({marks})",
+            [signature, *part])
+        for key, blob in rows:
+            found[key] = np.frombuffer(blob, dtype=np.float16).astype(np.float32)
+    return found
