@@ -78,7 +78,8 @@ def draft_page_card(
         ask = f"**{t('drafting.next', language)}:** {draft.next_question}"
         extra = [cards.text(ask, id="next", spacing="Medium"), *extra]
     if more:
-        actions.append(cards.im_back(more, t("teams.more", language)))
+        actions.append({"type": "Action.Submit", "title": more,
+                        "data": {"laeringsbot": "more"}})  # render.MORE
     variants: list[list[Card]] = [] if draft is None else [
         cards.draft_facts(draft, language, True, page.marker),
         cards.draft_facts(draft, language, False, page.marker),

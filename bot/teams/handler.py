@@ -136,8 +136,12 @@ class TeamsBot(TeamsActivityHandler):
         await super().on_turn(turn_context)
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
-        question = question_of(turn_context.activity)
-        conversation = turn_context.activity.conversation
+        activity, conversation = turn_context.activity, turn_context.activity.conversation
+        if self._pages and conversation and render.is_more_request(None, activity.value):
+            async with self._locks.hold(conversation.id):  # «Vis flere» clicked, in any chat
+                await self._next_page(turn_context, conversation, activity.text or "")
+            return
+        question = question_of(activity)
         if question is None or conversation is None:
             return
         if len(question) > self._max_chars:

@@ -128,20 +128,6 @@ def answer_messages(
     return messages
 
 
-def more_prompt(page: Message, shown: int, total: int, language: Language) -> Message | None:
-    """After page `shown` of `total`: a «Vis flere» button, unless the page is a card with one.
-
-    The button rides on a short message of its own: a text message with suggested actions is
-    shown as plain text by some clients (the Agents Playground), which would lose its citations.
-    """
-    if shown >= total or page.get("attachments"):
-        return None
-    prompt = notice(t("teams.more_left", language, shown=shown, total=total))
-    label = _more_label(shown + 1, total, language)
-    prompt["suggestedActions"] = {"actions": [more_action(label, language)]}
-    return prompt
-
-
 def _message(
     text: str | None, page: Page, sources: SourceLinks | None, language: Language,
     generated: bool, card: dict[str, Any] | None = None,
@@ -157,21 +143,41 @@ def _message(
     return message
 
 
+MORE = {"laeringsbot": "more"}  # what a «Vis flere» button submits
+
+
+def more_prompt(page: Message, shown: int, total: int, language: Language) -> Message | None:
+    """After page `shown` of `total`: a small card with «Vis flere», unless the page is a card
+    with its own button.
+
+    A card of its own, not suggested actions on the page: some clients (the Agents Playground)
+    show a text message with suggested actions as plain text, losing its citations; and a card's
+    button reaches the bot in channels and group chats too, where a typed message must name it.
+    """
+    if shown >= total or page.get("attachments"):
+        return None
+    body = [cards.text(t("teams.more_left", language, shown=shown, total=total),
+                       isSubtle=True)]
+    card = cards.adaptive_card(body, [more_action(_more_label(shown + 1, total, language))])
+    return {"type": "message", "attachments": [cards.attachment(card)]}
+
+
 def _more_label(page: int, total: int, language: Language) -> str:
     return t("teams.more_page", language, page=page, total=total)
 
 
-def more_action(title: str, language: Language) -> dict[str, str]:
-    """Sends «Vis flere» as the user's message, which asks for the next page."""
-    return {"type": "imBack", "title": title, "value": t("teams.more", language)}
+def more_action(title: str) -> dict[str, Any]:
+    return {"type": "Action.Submit", "title": title, "data": dict(MORE)}
 
 
 _PAGE_SUFFIX = re.compile(r"\s*\(\d+ (?:av|of) \d+\)$")
 
 
-def is_more_request(text: str) -> bool:
-    """«Vis flere», as the button sends it (or its title, as some clients send instead)."""
-    wanted = _PAGE_SUFFIX.sub("", " ".join(text.split()).casefold().rstrip(".!"))
+def is_more_request(text: str | None, value: object = None) -> bool:
+    """«Vis flere»: the button's submit, or the words typed (or sent as a button's title)."""
+    if isinstance(value, dict) and value.get("laeringsbot") == MORE["laeringsbot"]:
+        return True
+    wanted = _PAGE_SUFFIX.sub("", " ".join((text or "").split()).casefold().rstrip(".!"))
     return wanted in {t("teams.more", language).casefold() for language in LANGUAGES}
 
 

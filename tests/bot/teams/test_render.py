@@ -106,9 +106,13 @@ def test_a_show_more_button_follows_every_text_page_but_the_last() -> None:
                                           citations=[cite(n) for n in range(1, 31)]))
     assert len(pages) == 3 and all("suggestedActions" not in m for m in pages)
     prompt = render.more_prompt(pages[0], 1, 3, "nb")
-    assert prompt is not None and prompt["text"] == "Svaret fortsetter (side 1 av 3)."
-    [button] = prompt["suggestedActions"]["actions"]
-    assert button == {"type": "imBack", "title": "Vis flere (2 av 3)", "value": "Vis flere"}
+    assert prompt is not None and "entities" not in prompt  # the service's own, not AI
+    card = prompt["attachments"][0]["content"]
+    assert card["body"][0]["text"] == "Svaret fortsetter (side 1 av 3)."
+    [button] = card["actions"]
+    assert button == {"type": "Action.Submit", "title": "Vis flere (2 av 3)",
+                      "data": {"laeringsbot": "more"}}
+    assert render.is_more_request(None, button["data"])
     assert render.more_prompt(pages[2], 3, 3, "nb") is None
     assert render.is_more_request("vis flere") and render.is_more_request("Show more")
     assert render.is_more_request("Vis flere (2 av 3)")  # clients that send the title

@@ -105,13 +105,23 @@ async def test_the_document_list_shows_titles_and_pages_on_show_more(
     assert ".md" not in first["text"] and ".txt" not in first["text"]
     [entity] = [e for e in first["entities"] if e["type"] == "https://schema.org/Message"]
     assert "additionalType" not in entity  # a listing, not AI generated
-    [button] = prompt["suggestedActions"]["actions"]
-    assert button["value"] == "Vis flere" and "entities" not in prompt
-    [second] = await say(bot, connector, button["value"])
+    [button] = prompt["attachments"][0]["content"]["actions"]
+    assert button["title"] == "Vis flere (2 av 2)" and "entities" not in prompt
+    [second] = await say(bot, connector, "", value=button["data"])  # the button, clicked
     assert citations(second) and second["text"].startswith("Kunnskapsbasen har 17 dokumenter")
     assert "(forts.):\n\n• " in second["text"]  # the list goes on under its heading
     [done] = await say(bot, connector, "Vis flere")
     assert done["text"].startswith("Det er ikke mer å vise")
+
+
+async def test_show_more_works_in_a_channel_where_only_mentions_reach_the_bot(
+    bot: Service, connector: ConnectorStub
+) -> None:
+    where = {"conversation_type": "channel", "conversation_id": "19:kanal"}
+    first, prompt = await say(bot, connector, "/kilder", mention=True, **where)
+    [button] = prompt["attachments"][0]["content"]["actions"]
+    [second] = await say(bot, connector, "", value=button["data"], **where)  # no mention
+    assert second["text"].startswith("Kunnskapsbasen har 17 dokumenter") and citations(second)
 
 
 async def test_a_referat_dropped_in_the_chat_is_summarised_with_decisions_who_and_next_meeting(
