@@ -88,6 +88,7 @@ async function listQuestion() {
   await link.waitFor({ timeout: 10000 });
   result.listSourceUrl = await link.getAttribute('href');
   result.sourceUrl ??= result.listSourceUrl;
+  await page.waitForTimeout(1000);  // let the pop-up finish fading in
   await shot('list', { hovering: true });
 }
 
