@@ -6,9 +6,10 @@
 2. A ledger with N generated projects (one project description each, 1–3 municipalities of one
    county, 1–2 themes, 2018–2024), written one document at a time through the same catalogue
    writer the indexer uses.
-3. `bot.lists.answer.try_answer` latency (route + SQL + records + citations + text) for typical list
+3. `bot.lists.try_answer` latency (route + SQL + records + citations + text) for typical list
    questions; target p95 < 20 ms at 10 000 projects. Country-wide questions (every foster care
-   project in Norway) are reported apart: their answers are hundreds of rows long.
+   project in Norway, every project) are reported apart: they come a page at a time, and the
+   first page's target is < 50 ms; «vis flere» (the next page) is measured with them.
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import numpy as np  # noqa: E402
 
 from bot.core.context import CoreContext  # noqa: E402
+from bot.core.models import ChatTurn  # noqa: E402
 from bot.core.payloads import ProjectTable  # noqa: E402
-from bot.lists.answer import try_answer  # noqa: E402
+from bot.lists import try_answer  # noqa: E402
 from indexer.catalogue import Amount, Evidence, ProjectMunicipality, ProjectRecord, Tag  # noqa: E402
 from indexer.catalogue.extract import extract_projects  # noqa: E402
 from indexer.ingest.chunking import split_document  # noqa: E402
@@ -58,7 +60,10 @@ REGIONAL = (
 COUNTRY_WIDE = (
     "Hvilke kommuner har hatt prosjekter om fosterhjem?",
     "Hvor mange prosjekter om høykonflikt finnes det?",
+    "Which projects have there been on aftercare?",
+    "/prosjekter",
 )
+NEXT_PAGE = ("Hvilke prosjekter om fosterhjem har det vært?", "vis flere")
 
 
 def bench_extraction(gazetteer: Gazetteer, rounds: int) -> None:
@@ -150,17 +155,27 @@ def fill(store: KnowledgeStore, records: list[ProjectRecord]) -> list[float]:
     return times
 
 
-def latency(ctx: CoreContext, questions: tuple[str, ...], rounds: int) -> tuple[list[float], int]:
+def latency(ctx: CoreContext, questions: tuple[str, ...], rounds: int,
+            history: list[ChatTurn] | None = None) -> tuple[list[float], int]:  # fmt: skip
     times, rows = [], 0
     for _ in range(rounds):
         for text in questions:
             started = time.perf_counter()
-            answer = try_answer(understood(ctx, text), ctx)
+            answer = try_answer(understood(ctx, text, history), ctx)
             times.append((time.perf_counter() - started) * 1000)
             assert answer is not None, text
             if isinstance(answer.payload, ProjectTable):
                 rows = max(rows, len(answer.payload.rows))
     return times, rows
+
+
+def next_page(ctx: CoreContext, rounds: int) -> list[float]:
+    """«vis flere» after a country-wide list: understanding the conversation, then page two."""
+    first, more = NEXT_PAGE
+    answer = try_answer(understood(ctx, first), ctx)
+    assert answer is not None
+    history = [ChatTurn(role="user", text=first), ChatTurn(role="assistant", text=answer.answer)]
+    return latency(ctx, (more,), rounds, history)[0]
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -188,10 +203,15 @@ def main() -> None:
                                  ("country-wide list questions", COUNTRY_WIDE)):  # fmt: skip
             cold, rows = latency(ctx, questions, 1)  # first sight of each record: parsed
             warm, _ = latency(ctx, questions, args.rounds)
-            print(f"try_answer, {label} at {args.projects} projects (up to {rows} rows):")
+            print(f"try_answer, {label} at {args.projects} projects (up to {rows} rows shown):")
             for name, times in (("first pass", cold), ("repeated", warm)):
-                print(f"  {name:10s} {len(times):4d} calls: p50 {percentile(times, 0.5):6.1f} ms, "
-                      f"p95 {percentile(times, 0.95):6.1f} ms, max {max(times):6.1f} ms")
+                report(name, times)
+        report("vis flere", next_page(ctx, args.rounds))
+
+
+def report(name: str, times: list[float]) -> None:
+    print(f"  {name:10s} {len(times):4d} calls: p50 {percentile(times, 0.5):6.1f} ms, "
+          f"p95 {percentile(times, 0.95):6.1f} ms, max {max(times):6.1f} ms")
 
 
 if __name__ == "__main__":

@@ -11,18 +11,15 @@ import time
 from collections.abc import Callable
 
 from bot.core.chat_model import build_chat_model
-from bot.core.cite import CitationBook
 from bot.core.context import CoreContext
 from bot.core.dialog import carry
 from bot.core.models import Answer, ChatTurn
-from bot.core.payloads import DocumentRow, DocumentTable
 from bot.core.question import Intent, Question
 from bot.core.understand import understand
 from bot.facts.answer import FactAnswerer
-from bot.i18n import format_date, t
+from bot.i18n import t
 from indexer.embeddings import build_embeddings
 from indexer.settings import Settings
-from indexer.store.knowledge import KnowledgeStore
 from indexer.text.places import Gazetteer
 from indexer.wiring import open_store
 
@@ -80,8 +77,10 @@ class Core:
         if q.intent == Intent.HELP:
             return Answer(question=q.text, answer=t("core.help", q.language), language=q.language,
                           kind="help")
-        if q.intent == Intent.SOURCES:
-            return sources_answer(q, self.ctx.store)
+        if q.intent == Intent.SOURCES:  # built in: the document list, unfiltered
+            from bot import lists
+
+            return lists.sources(q, self.ctx)
         if q.intent == Intent.INJECTION:
             return Answer(question=q.text, answer=t("core.injection", q.language),
                           language=q.language, refused=True, kind="refusal")
@@ -92,24 +91,9 @@ class Core:
             routed = route(q, self.ctx)
             if routed is not None:
                 return routed
+        if q.intent == Intent.SUMMARY:
+            return self.facts.summary(q)
         return self.facts.answer(q)
-
-
-def sources_answer(q: Question, store: KnowledgeStore) -> Answer:
-    """The documents in the knowledge base by title, newest first, each cited (its opening)."""
-    documents = sorted(store.documents(), key=lambda m: (m.date is not None, m.date), reverse=True)
-    updated = store.last_indexed_at() or "?"
-    lines = [t("core.sources_intro", q.language, count=len(documents), updated=updated[:10])]
-    book = CitationBook()
-    for meta in documents:
-        when = format_date(meta.date, q.language) if meta.date else t("core.undated", q.language)
-        chunks = store.document_chunks(meta.doc_id)
-        cited = f" [{book.cite(chunks[0], meta)}]" if chunks else ""
-        lines.append(f"- {meta.title} ({meta.doc_type.value}, {when}){cited}")
-    rows = [DocumentRow(title=m.title, doc_type=m.doc_type.value, date=m.date, county=m.county,
-                        source=m.source) for m in documents]
-    return Answer(question=q.text, answer="\n".join(lines), language=q.language, kind="list",
-                  citations=book.citations, payload=DocumentTable(rows=rows))
 
 
 def _with_reading(q: Question, answer: Answer) -> Answer:
@@ -123,7 +107,8 @@ def _with_reading(q: Question, answer: Answer) -> Answer:
 
 
 def default_routes() -> list[Route]:
-    """Specialised answerers, most specific first: an open draft dialog, minutes, lists."""
+    """Specialised answerers, most specific first: an open draft dialog, minutes, lists (which
+    also answer `/kilder` and every «which documents do we have» question)."""
     from bot import drafting, lists, minutes
 
     return [drafting.try_answer, minutes.try_answer, lists.try_answer]

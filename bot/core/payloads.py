@@ -46,16 +46,25 @@ class ProjectRow(BaseModel):
     budget: int | None = None  # kroner
     applied: int | None = None  # stimuleringsmidler søkt
     granted: int | None = None  # stimuleringsmidler tildelt
+    spent: int | None = None  # brukt, forbruk
+    own_share: int | None = None  # egenandel
     citations: list[int] = []
 
 
+# The amounts of a row, each its own column: never added across kinds.
+AmountColumn = Literal["budget", "applied", "granted", "spent", "own_share"]
+
+
 class ProjectTable(BaseModel):
-    """Every project a list question matched, as a table."""
+    """The projects a list question matched, as a table: all of them, or one page of a long
+    list (`total` says how many the whole list has)."""
 
     kind: Literal["project_table"] = "project_table"
     title: str  # the answer's opening sentence
-    money: bool = False  # the question asked for amounts: show budget and funds
+    money: bool = False  # the question asked for amounts
+    amounts: list[AmountColumn] = []  # which amounts, in order; money without: budget, funds
     rows: list[ProjectRow]
+    total: int | None = None  # rows in the whole list, when this is one page of it
 
 
 # --- documents ---------------------------------------------------------------------------------
@@ -65,17 +74,22 @@ class DocumentRow(BaseModel):
     title: str
     doc_type: str  # indexer.models.DocType value
     date: dt.date | None = None
-    county: str | None = None
-    source: str  # file name
+    places: list[Place] = []  # the municipalities it names, as written
+    county: str | None = None  # as the document names it
+    county_now: str | None = None  # today's, where it differs
+    network: str | None = None
+    source: str  # file name: for links and JSON, never shown where a person reads the row
     citations: list[int] = []
 
 
 class DocumentTable(BaseModel):
-    """Documents in the knowledge base (`/kilder`)."""
+    """Documents in the knowledge base (`/kilder`, «Hvilke sluttrapporter har vi?»): all of
+    them, or one page of a long list (`total` says how many the whole list has)."""
 
     kind: Literal["document_table"] = "document_table"
     title: str | None = None
     rows: list[DocumentRow]
+    total: int | None = None
 
 
 class DocumentRef(BaseModel):

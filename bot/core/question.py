@@ -70,7 +70,10 @@ class Place:
     kind: str  # "municipality" | "county"
     current_names: tuple[str, ...]  # today's name(s): Fjell → Øygarden
     former_names: tuple[str, ...]  # every name it or its successor had: Øygarden → Fjell, Sund …
-    numbers: tuple[str, ...] = ()  # today's kommunenummer (municipalities only)
+    # Today's kommunenummer it covers: a municipality's own, or every one lying (wholly or in
+    # part) where a county lies or lay: Hordaland → Kvam 4622, Øygarden 4626 …
+    numbers: tuple[str, ...] = ()
+    own_numbers: tuple[str, ...] = ()  # the numbers this name itself has had: Søgne → 1018
     counties: tuple[str, ...] = ()  # the counties a municipality lies or lay in
 
     @property
@@ -148,6 +151,9 @@ class Question:
     themes: frozenset[str] = frozenset()  # theme keys (indexer.text.themes)
     unknown_theme: str | None = None  # a theme-like word no theme matches: «Mente du …?»
     list_ask: ListAsk | None = None
+    amount_kinds: frozenset[str] = frozenset()  # catalogue amounts asked: søkt, tildelt, forbruk …
+    page: int = 1  # «vis flere»: the next page of the same list
+    refines: Question | None = None  # «og hvilke av dem …»: the list question this one narrows
     meeting: MeetingRef | None = None
     time: TimeFocus | None = None
     names: tuple[str, ...] = ()  # proper names and «quoted titles» the answer must be about

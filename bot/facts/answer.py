@@ -19,8 +19,9 @@ from bot.facts.fit import metadata_fit
 from bot.facts.llm import LlmComposer
 from bot.facts.model import AnswerModel, load_model_if_fitted
 from bot.facts.retrieval import Evidence, HybridRetriever
+from bot.facts.summary import main_document, summarise
 from bot.facts.timing import past_note, what_there_is
-from bot.i18n import t
+from bot.i18n import format_date, t
 
 RETRIEVED = 8
 
@@ -77,6 +78,35 @@ class FactAnswerer:
         if composition.refused:
             return self.refusal(q, composition, evidence, timings)
         return cited_answer(q, composition, timings)
+
+    def summary(self, q: Question) -> Answer:
+        """A summary of the document (or topic) the question points at, each sentence cited."""
+        t0 = time.perf_counter()
+        vectors = self.embed(q)
+        evidence, timings = self.evidence(q, vectors)
+        doc_id = main_document(evidence)
+        top = next((e for e in evidence if e.meta.doc_id == doc_id), None)
+        if top is None or metadata_fit(q, top.meta) < 0:
+            return self.refusal(q, Composition([], True), evidence, timings)
+        by_id = {e.chunk.chunk_id: e for e in evidence}
+        floor = min(e.score for e in evidence) / 2
+        pool = [by_id.get(c.chunk_id) or Evidence(c, top.meta, floor, 0.0, len(evidence), top.fit)
+                for c in self.ctx.store.document_chunks(top.meta.doc_id)]
+        found = summarise(self.extractive(), vectors, q, pool)
+        timings["summary_ms"] = (time.perf_counter() - t0) * 1000
+        if found is None or not found.picked:
+            return self.refusal(q, Composition([], True), evidence, timings)
+        book = CitationBook()
+        sentences = [AnswerSentence(text=f"- {s.candidate.text.replace('**', '').strip()}",
+                                    citations=[book.cite(s.candidate.evidence.chunk, top.meta,
+                                                         snippet=s.candidate.text)])
+                     for s in found.picked]
+        when = f" ({format_date(top.meta.date, q.language)})" if top.meta.date else ""
+        lead = AnswerSentence(text=t("core.summary_of", q.language, title=top.meta.title,
+                                     when=when))
+        return Answer(question=q.text, answer=render([lead, *sentences], "\n"),
+                      language=q.language, kind="summary", sentences=[lead, *sentences],
+                      citations=book.citations, timings_ms=timings)
 
     def refusal(self, q: Question, composition: Composition, evidence: list[Evidence],
                 timings: dict[str, float]) -> Answer:

@@ -27,7 +27,7 @@ from bot.core.engine import Core, build_core
 from bot.core.question import Intent, Question
 from bot.evaluation import EvalQuestion, contains, load_questions
 from bot.facts.candidates import Candidate, candidates
-from bot.facts.compose import CANDIDATE_CHUNKS, ExtractiveComposer, Scored
+from bot.facts.compose import CANDIDATE_CHUNKS, ExtractiveComposer, Scored, answer_set
 from bot.facts.features import (
     QUESTION_FEATURES,
     SENTENCE_FEATURES,
@@ -81,8 +81,9 @@ def main() -> None:
 
 def _fact_route(core: Core, q: EvalQuestion) -> bool:
     understood = core.understand(q.question)
-    if understood.intent in {Intent.EMPTY, Intent.HELP, Intent.SOURCES, Intent.INJECTION}:
-        return False
+    if understood.intent in {Intent.EMPTY, Intent.HELP, Intent.SOURCES, Intent.INJECTION,
+                             Intent.SUMMARY}:
+        return False  # summaries are composed apart (bot.facts.summary)
     return all(route(understood, core.ctx) is None for route in core.routes)
 
 
@@ -140,7 +141,8 @@ def _holds_answer(q: EvalQuestion, cand: Candidate) -> bool:
 
 def fit(examples: list[Example], fit_weight: float) -> AnswerModel:
     sentence = _fit_sentences(examples)
-    out_of_fold = {id(e): _fold_sentences(examples, e.fold) for e in examples}
+    by_fold = {fold: _fold_sentences(examples, fold) for fold in range(FOLDS)}
+    out_of_fold = {id(e): by_fold[e.fold] for e in examples}
     rows, labels, folds = [], [], []
     for e in examples:
         rows.append(_question_row(e, out_of_fold[id(e)]))
@@ -185,7 +187,7 @@ def _question_row(e: Example, model: Logistic) -> list[float]:
     best = [(p[0].candidate, p[0].probability, p[0].features) for p in per_part if p]
     pool_names = max(names_present(e.view.names, c) for c in e.candidates)  # type: ignore[attr-defined]
     return question_features(e.view, best, [s.probability for s in per_part[0]],  # type: ignore[attr-defined]
-                             pool_names)
+                             pool_names, answer_set(per_part))
 
 
 def _logistic(x: np.ndarray, y: np.ndarray, names: tuple[str, ...],

@@ -111,10 +111,10 @@ class ExtractiveComposer:
         aliases = {n: self.aliases(n) for n in question.names}
         return question_view(question, vectors, self.lexical, aliases)
 
-    def score(self, view: QuestionView, evidence: list[Evidence]
+    def score(self, view: QuestionView, evidence: list[Evidence], limit: int = CANDIDATE_CHUNKS
               ) -> tuple[list[Candidate], list[list[Scored]]]:
-        """Every candidate scored for every part (best first per part)."""
-        pool = evidence[:CANDIDATE_CHUNKS]
+        """Every candidate of the first `limit` chunks scored for every part (best first)."""
+        pool = evidence[:limit]
         found = candidates(pool)
         if not found:
             return [], [[] for _ in view.parts]
@@ -153,7 +153,8 @@ class ExtractiveComposer:
         """`ignore_fit`: as if the question named no place or year (what would answer then?)."""
         best = [(p[0].candidate, p[0].probability, p[0].features) for p in per_part if p]
         pool_names = max((names_present(view.names, c) for c in found), default=0.0)
-        row = question_features(view, best, [s.probability for s in per_part[0]], pool_names)
+        row = question_features(view, best, [s.probability for s in per_part[0]], pool_names,
+                                answer_set(per_part))
         if ignore_fit:
             row = [0.0 if name in FIT_FEATURES else value
                    for name, value in zip(QUESTION_FEATURES, row, strict=True)]
@@ -179,6 +180,16 @@ class ExtractiveComposer:
                 continue
             picked.append(cand)
         return picked
+
+
+def answer_set(per_part: list[list[Scored]]) -> list[Candidate]:
+    """What an answer is judged by: the main part's two best sentences and each other part's
+    best (a fixed rule, so the answerable-model does not depend on the supporting share)."""
+    found = [s.candidate for s in per_part[0][:2]] if per_part else []
+    for ranked in per_part[1:]:
+        if ranked and ranked[0].candidate not in found:
+            found.append(ranked[0].candidate)
+    return found
 
 
 def _overlaps(cand: Candidate, picked: list[Candidate]) -> bool:

@@ -33,7 +33,8 @@ SENTENCE_FEATURES = BASE_FEATURES + tuple(f"{name}_gap" for name in RELATIVE)
 QUESTION_FEATURES = (
     "best", "second", "best_lex", "best_dense", "top_dense", "names_missing", "best_fit_place",
     "best_fit_year", "place_conflict", "year_conflict", "unknown_share", "parts",
-    "best_focus", "focus_missing", "year_missing",
+    "best_focus", "focus_missing", "year_missing", "answer_focus", "answer_rarest",
+    "answer_year", "answer_types",
 )
 # The question features that say the sources are about another place or year.
 FIT_FEATURES = frozenset({"best_fit_place", "best_fit_year", "place_conflict", "year_conflict"})
@@ -177,9 +178,12 @@ def names_present(names: list[set[str]], cand: Candidate) -> float:
 
 
 def question_features(view: QuestionView, best: list[tuple[Candidate, float, list[float]]],
-                      ranked: list[float], pool_names: float) -> list[float]:
+                      ranked: list[float], pool_names: float,
+                      answer: list[Candidate] | None = None) -> list[float]:
     """`best`: the chosen sentence per part with its probability and features; `ranked`: the
-    main part's probabilities, best first; `pool_names`: names present anywhere retrieved."""
+    main part's probabilities, best first; `pool_names`: names present anywhere retrieved;
+    `answer`: the sentences an answer would be made of (does it say what was asked?)."""
+    answer = answer if answer is not None else [c for c, _, _ in best]
     main_features = best[0][2] if best else [0.0] * len(SENTENCE_FEATURES)
     index = {name: i for i, name in enumerate(SENTENCE_FEATURES)}
     fits_place = [f[index["fit_place"]] for _, _, f in best]
@@ -199,8 +203,30 @@ def question_features(view: QuestionView, best: list[tuple[Candidate, float, lis
         "best_focus": main_features[index["lex_focus"]],
         "focus_missing": _focus_missing(view, best[0][0]) if best else 1.0,
         "year_missing": _year_missing(view.question, best[0][0]) if best else 0.0,
+        **_answer_says(view, answer),
     }
     return [values[name] for name in QUESTION_FEATURES]
+
+
+def _answer_says(view: QuestionView, answer: list[Candidate]) -> dict[str, float]:
+    """Does the answer itself hold the asked-for words, the rarest of them, the year and the
+    kinds of fact (a granted amount asked where only an applied-for one is said)?"""
+    part = view.parts[0]
+    stems = frozenset(tokenize(" ".join(c.text + " " + c.context for c in answer)))
+    text = " ".join(c.text for c in answer)
+    span = view.question.years
+    year = 1.0
+    if span is not None and span.single is not None:
+        dated = any(c.evidence.meta.date and c.evidence.meta.date.year == span.single
+                    for c in answer)
+        year = float(dated or str(span.single) in text)
+    types = [t for p in view.parts for t in p.types]
+    return {
+        "answer_focus": coverage(part.focus, stems),
+        "answer_rarest": float(not part.rarest or matches(part.rarest, stems)),
+        "answer_year": year,
+        "answer_types": float(all(has_type(text, t) for t in types)) if types else 1.0,
+    }
 
 
 def _focus_missing(view: QuestionView, best: Candidate) -> float:

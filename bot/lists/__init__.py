@@ -1,5 +1,21 @@
-"""Complete, cited answers to list, count and compare questions, from the project catalogue."""
+"""Complete, cited answers to list, count, sum and compare questions: projects from the
+catalogue (`projects.py`), documents from the ledger (`documents.py`)."""
 
-from bot.lists.answer import try_answer
+from __future__ import annotations
 
-__all__ = ["try_answer"]
+from bot.core.context import CoreContext
+from bot.core.models import Answer
+from bot.core.question import Question
+from bot.lists import documents, projects
+
+__all__ = ["sources", "try_answer"]
+
+
+def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
+    """A project or document list, or None when the question asks for neither."""
+    return projects.try_answer(question, ctx) or documents.try_answer(question, ctx)
+
+
+def sources(question: Question, ctx: CoreContext) -> Answer:
+    """`/kilder`: every document in the knowledge base, a page at a time."""
+    return documents.answer(question, ctx)

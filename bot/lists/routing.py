@@ -1,14 +1,15 @@
 """A catalogue request from an understood question: which projects, and what to say of them.
 
-The question was classified once (`bot.core.understand`); this only turns its places, themes,
-years and document types into a `ProjectQuery`.
+The question was understood once (`bot.core.understand`); this only turns its places, themes,
+years and document types into a `ProjectQuery`. Places work both ways: a current name covers
+everything now lying in it, a former name also finds what is filed under its successor.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
-from bot.core.question import Intent, ListAsk, Question
+from bot.core.question import Intent, ListAsk, Place, Question
 from indexer.catalogue import ProjectQuery
 
 
@@ -16,29 +17,46 @@ from indexer.catalogue import ProjectQuery
 class ListRequest:
     ask: ListAsk
     query: ProjectQuery
-    place_names: list[str] = field(default_factory=list)  # as the question wrote them
-    county_names: list[str] = field(default_factory=list)
+    places: tuple[Place, ...] = ()  # as the question named them, with their history
+    narrows: ListRequest | None = None  # «hvilke av dem …»: the list this one narrows
+    page: int = 1
+    amount_kinds: frozenset[str] = frozenset()
+
+    @property
+    def place_names(self) -> list[str]:
+        return [p.name for p in self.places]
 
 
 def request_of(question: Question) -> ListRequest | None:
     """The list request of `question`, or None when it is not a catalogue question."""
     if question.intent != Intent.PROJECTS:
         return None
-    ask = question.list_ask or ListAsk.PROJECTS
-    current = frozenset(c.name for c in question.counties if c.is_current)
-    historic = frozenset(c.name for c in question.counties if not c.is_current)
-    years = (question.years.first, question.years.last) if question.years else None
+    base = request_of(question.refines) if question.refines is not None else None
+    query = project_query(question)
+    if base is not None:
+        query = replace(query, within=base.query)
     return ListRequest(
-        ask=ask,
-        query=ProjectQuery(
-            themes=question.themes,
-            municipalities=frozenset(n for m in question.municipalities for n in m.numbers),
-            current_counties=current,
-            counties=historic,
-            title=question.quoted,
-            years=years,
-            doc_types=question.doc_types,
-        ),
-        place_names=[m.name for m in question.municipalities],
-        county_names=[c.name for c in question.counties],
+        ask=question.list_ask or (base.ask if base else ListAsk.PROJECTS),
+        query=query,
+        places=question.places,
+        narrows=base,
+        page=max(question.page, 1),
+        amount_kinds=question.amount_kinds or (base.amount_kinds if base else frozenset()),
+    )
+
+
+def project_query(question: Question) -> ProjectQuery:
+    towns = question.municipalities
+    counties = question.counties
+    return ProjectQuery(
+        themes=question.themes,
+        municipalities=frozenset(n for m in towns if m.is_current for n in m.numbers),
+        written=frozenset(n for m in towns if not m.is_current
+                          for n in (*m.own_numbers, *m.numbers)),  # fmt: skip
+        current_counties=frozenset(c.name for c in counties if c.is_current),
+        counties=frozenset(c.name for c in counties if not c.is_current),
+        area=frozenset(n for c in counties if not c.is_current for n in c.numbers),
+        title=question.quoted,
+        years=(question.years.first, question.years.last) if question.years else None,
+        doc_types=question.doc_types,
     )

@@ -149,8 +149,10 @@ class TeamsBot(TeamsActivityHandler):
             await turn_context.send_activity(to_activity(payload))
             return
         async with self._locks.hold(conversation.id):
-            if self._pages and render.is_more_request(question):
-                await self._next_page(turn_context, conversation, question)
+            # «vis flere» goes on with this answer's pages first; with none waiting, it is the
+            # core's (a long list goes on a page of rows at a time there)
+            if render.is_more_request(question) and await self._next_page(
+                    turn_context, conversation, question, quiet=True):
                 return
             await self._answer(turn_context, conversation, question)
 
@@ -207,18 +209,22 @@ class TeamsBot(TeamsActivityHandler):
         return answer, True
 
     async def _next_page(
-        self, ctx: TurnContext, conversation: ConversationAccount, question: str
-    ) -> None:
-        """«Vis flere»: the next page of the last long answer, or a word that there is none."""
+        self, ctx: TurnContext, conversation: ConversationAccount, question: str,
+        quiet: bool = False,
+    ) -> bool:
+        """«Vis flere»: the next page of the last long answer; False when none is waiting (and,
+        unless `quiet`, a word that there is none)."""
         waiting = self._pages.next(ctx.activity) if self._pages else None
         if waiting is None:
-            await ctx.send_activity(to_activity(render.no_more(detect_language(question))))
-            return
+            if not quiet:
+                await ctx.send_activity(to_activity(render.no_more(detect_language(question))))
+            return False
         sent = await ctx.send_activity(to_activity(waiting.page))
         if sent and sent.id:
             text = waiting.page.get("text", "")
             self._ledger.remember_reply(conversation.id, sent.id, question, text)
         await self._offer_more(ctx, waiting.page, waiting.number, waiting.total, waiting.language)
+        return True
 
     async def _offer_more(
         self, ctx: TurnContext, page: dict[str, object], shown: int, total: int,

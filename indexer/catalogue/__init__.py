@@ -16,6 +16,7 @@ from indexer.catalogue.models import (
     Coverage,
     Evidence,
     ProjectMunicipality,
+    ProjectPage,
     ProjectQuery,
     ProjectRecord,
     Tag,
@@ -26,7 +27,8 @@ from indexer.models import Chunk, DocumentMeta, LoadedDocument
 from indexer.text.places import Gazetteer
 
 __all__ = [
-    "Amount", "Coverage", "Evidence", "ProjectMunicipality", "ProjectQuery", "ProjectRecord",
+    "Amount", "Coverage", "Evidence", "ProjectMunicipality", "ProjectPage", "ProjectQuery",
+    "ProjectRecord",
     "Tag", "extract",
 ]  # fmt: skip
 

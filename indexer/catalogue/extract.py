@@ -12,14 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from indexer.catalogue import fields
+from indexer.catalogue import fields, subject
 from indexer.catalogue.fields import PROJECT_WORD, Span
 from indexer.catalogue.models import Amount, ProjectMunicipality, ProjectRecord, Tag
-from indexer.catalogue.view import DocView, merge_places, merge_tags
+from indexer.catalogue.view import DocView, merge_places
 from indexer.ingest.structure import Section, find_sections
 from indexer.models import Chunk, DocType, DocumentMeta, LoadedDocument
 from indexer.text.places import Gazetteer
-from indexer.text.themes import find_themes
 
 PRIMARY_TYPES = frozenset({DocType.PROSJEKTBESKRIVELSE, DocType.SLUTTRAPPORT})
 _TYPE_PREFIX = re.compile(
@@ -34,14 +33,14 @@ _TAKES_PART = re.compile(
     re.IGNORECASE,
 )
 _PARTNER_CONTEXT = re.compile(
-    r"prosjekt|kompetansemilj|samarbeid|evaluer|stimuleringsmid|budsjett|søk", re.IGNORECASE
+    r"prosjekt|kompetansemilj|samarbeid|evaluer|stimuleringsmid|budsjett|søk|\bbrukt\b|forbruk|"
+    r"\bramme", re.IGNORECASE
 )
 _LOOKS_BACK = re.compile(r"\b(?:tidligere|tidlegare|previously)\b", re.IGNORECASE)
 _NETWORK = re.compile(
     r"(?:lærings)?nettverk\w*\s+(?:for\s+barnevern\w*\s+)?i\s+"
     r"(?P<name>[A-ZÆØÅ][\w-]+(?:\s+og\s+[A-ZÆØÅ][\w-]+)?)"
 )
-_MAIN_SECTIONS = re.compile(r"sammendrag|samandrag|mål|bakgrunn|formål|føremål", re.IGNORECASE)
 
 
 def extract_projects(
@@ -83,7 +82,7 @@ def primary_project(view: DocView, sections: list[Section]) -> ProjectRecord | N
         quoted=bool(found and found[3]),
         title_span=title_span,
         places=places,
-        themes=_main_themes(view, title_span, sections),
+        themes=subject.main_themes(view, title_span, sections),
         period=(years, period_span),
         spans=body,
         primary=True,
@@ -120,28 +119,6 @@ def _listed_elsewhere(
                 found.append(place)
                 wanted.remove(place.name)
     return found
-
-
-def _main_themes(view: DocView, title: Span, sections: list[Section]) -> list[Tag]:
-    """The title's themes; a title without one gets the dominant themes of its main sections."""
-    in_title = view.themes(title)
-    if in_title:
-        return in_title
-    counts: dict[str, list[Span]] = {}
-    for section in sections:
-        if section.heading_path and not _MAIN_SECTIONS.search(section.heading_path[-1]):
-            continue
-        for span in fields.sentences(view.text, section.start, section.end):
-            for hit in find_themes(span.text):
-                counts.setdefault(hit.key, []).append(span)
-    if not counts:
-        return []
-    top = max(len(spans) for spans in counts.values())
-    return [
-        Tag(value=key, evidence=view.span_evidence(spans[0]))
-        for key, spans in counts.items()
-        if len(spans) >= 2 and len(spans) * 2 >= top
-    ]
 
 
 # --- projects mentioned in minutes, calls and other documents ---------------------------------
@@ -185,9 +162,7 @@ def _section_project(view: DocView, section: Section) -> ProjectRecord | None:
     for span in body:
         if _TAKES_PART.search(span.text):
             places = merge_places(places, view.places(span, on))
-    themes = view.themes(heading)
-    for span in about:
-        themes = merge_tags(themes, view.themes(span))
+    themes = subject.section_themes(view, heading, body)
     named = _name([heading, *about], fields.clean_heading(section.heading_path[-1]), heading)
     if not places and not themes:
         return None
@@ -212,7 +187,8 @@ def _sentence_projects(
         places = view.places(span, view.meta.date)
         if not places:
             continue
-        themes = view.themes(span) or _context_themes(view, spans[:index], span)
+        themes = (subject.sentence_themes(view, span)
+                  or subject.context_themes(view, spans[:index], span))
         named = fields.title_in(span.text)
         if main is not None and not _another_project(main, themes, named):
             continue
@@ -226,20 +202,6 @@ def _sentence_projects(
             looks_back=bool(_LOOKS_BACK.search(span.text)),
         ))  # fmt: skip
     return records
-
-
-def _context_themes(view: DocView, before: list[Span], span: Span) -> list[Tag]:
-    """Themes of project sentences in the paragraph just before ("… fosterhjemsprosjektene.")."""
-    line_start = view.text.rfind("\n", 0, span.start) + 1
-    previous = [s for s in before if s.end <= line_start]
-    if not previous:
-        return []
-    paragraph_start = view.text.rfind("\n", 0, previous[-1].start) + 1
-    tags: list[Tag] = []
-    for candidate in previous:
-        if candidate.start >= paragraph_start and PROJECT_WORD.search(candidate.text):
-            tags = merge_tags(tags, view.themes(candidate))
-    return tags
 
 
 def _another_project(

@@ -46,13 +46,13 @@ _AFTER_KIND: tuple[tuple[re.Pattern[str], AmountKind], ...] = (
     (re.compile(r"^\W{0,3}\s*i\s+stimuleringsmid", re.I), "søkt"),
 )
 _BEFORE_KIND: tuple[tuple[re.Pattern[str], AmountKind], ...] = (
-    (re.compile(r"forbruk|regnskap", re.I), "forbruk"),
+    (re.compile(r"forbruk|regnskap|rekneskap|\bbrukt(?:e)?\b|\bspent\b", re.I), "forbruk"),
     (re.compile(r"egenandel|eigenandel|eigeninnsats|\bdekk(?:er|et|ar|jer|te)\b", re.I),
      "egenandel"),
     (re.compile(r"\b(?:fikk|fekk|tildelt|tildelte|innvilget|innvilga|har fått|fått)\b", re.I),
      "tildelt"),
     (re.compile(r"\bsøk(?:es|er|t|te|ast|jer|je)?\b|\bsøknad", re.I), "søkt"),
-    (re.compile(r"budsjett|\bsum\b|\btotal", re.I), "budsjett"),
+    (re.compile(r"budsjett|\bsum\b|\btotal|\bramme\b|\brammen\b|\bbudget", re.I), "budsjett"),
     (re.compile(r"stimuleringsmid", re.I), "søkt"),
 )
 _HOST = re.compile(

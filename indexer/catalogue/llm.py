@@ -11,6 +11,7 @@ import re
 
 from pydantic import BaseModel, ValidationError
 
+from indexer.catalogue import about
 from indexer.catalogue.fields import Span
 from indexer.catalogue.models import (
     Amount,
@@ -22,7 +23,7 @@ from indexer.catalogue.models import (
 )
 from indexer.catalogue.view import DocView, merge_places, merge_tags
 from indexer.chat_model import ChatModel
-from indexer.text.themes import BY_KEY, find_themes
+from indexer.text.themes import BY_KEY, ThemeHit, find_themes
 
 MAX_DOCUMENT_CHARS = 24_000
 PROMPT = """Du leser ett dokument fra de kommunale læringsnettverkene i barnevernet og finner
@@ -117,7 +118,7 @@ def _checked(view: DocView, project: _Project, primary: bool) -> ProjectRecord |
     themes: list[Tag] = []
     for theme in project.themes:
         span = _located(view, theme.quote)
-        if span is not None and theme.value in {h.key for h in find_themes(span.text)}:
+        if span is not None and theme.value in {h.key for h in _stating(span, title)}:
             themes = merge_tags(themes, [Tag(value=theme.value, evidence=view.span_evidence(span))])
     if not places and not themes:
         return None
@@ -142,6 +143,11 @@ def _checked(view: DocView, project: _Project, primary: bool) -> ProjectRecord |
         primary=primary,
         active_years=[date.year] if date and not period_span else [],
     )
+
+
+def _stating(quote: Span, title: Span) -> list[ThemeHit]:
+    """The title names its project's themes; any other quote must state one, not pass it by."""
+    return find_themes(quote.text) if quote == title else about.stated(quote.text)
 
 
 def _resolved(view: DocView, place: _Place, span: Span) -> list[ProjectMunicipality]:

@@ -109,15 +109,32 @@ class ProjectRecord(BaseModel):
 
 @dataclass(frozen=True)
 class ProjectQuery:
-    """Which projects a list question wants; every given filter must hold."""
+    """Which projects a list question wants; every given filter must hold.
 
-    themes: frozenset[str] = frozenset()
+    Places work both ways: today's Kristiansand (`municipalities`) covers the former Søgne and
+    Songdalen; the former Søgne (`written`: its own number and its successor's) also finds what
+    is filed under today's Kristiansand. Vestland (`current_counties`) covers Hordaland; the
+    former Hordaland (`counties`, `area`) also finds Kvam projects filed under Vestland.
+    """
+
+    themes: frozenset[str] = frozenset()  # any of these
     municipalities: frozenset[str] = frozenset()  # today's kommunenummer
+    written: frozenset[str] = frozenset()  # kommunenummer as a document wrote it
     current_counties: frozenset[str] = frozenset()  # Vestland: also Hordaland before 2020
     counties: frozenset[str] = frozenset()  # a historic county as it was (Hordaland)
+    area: frozenset[str] = frozenset()  # today's kommunenummer lying in such a county
     title: str | None = None  # part of the project's name
     years: tuple[int, int] | None = None  # the project ran at some time in these years
     doc_types: frozenset[DocType] = field(default_factory=frozenset)
+    within: ProjectQuery | None = None  # «hvilke av dem …»: the list being narrowed
+
+
+@dataclass(frozen=True)
+class ProjectPage:
+    """One page of a list: its projects, and how many the whole list has."""
+
+    total: int
+    records: list[ProjectRecord]
 
 
 @dataclass(frozen=True)

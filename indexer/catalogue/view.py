@@ -6,11 +6,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from indexer.catalogue import about
 from indexer.catalogue.fields import Span, is_organisation, role_of
 from indexer.catalogue.models import Evidence, ProjectMunicipality, Tag
 from indexer.models import Chunk, DocumentMeta, LoadedDocument
 from indexer.text.places import Gazetteer
-from indexer.text.themes import find_themes
+from indexer.text.themes import ThemeHit, find_themes
 
 
 @dataclass
@@ -78,7 +79,15 @@ class DocView:
         return found
 
     def themes(self, span: Span) -> list[Tag]:
-        keys = dict.fromkeys(hit.key for hit in find_themes(span.text))
+        """Every theme a title or heading names: a name is what its project is about."""
+        return self.tags(span, find_themes(span.text))
+
+    def stated_themes(self, span: Span) -> list[Tag]:
+        """Themes a sentence states, passing mentions («også …», «ikke et …») left out."""
+        return self.tags(span, about.stated(span.text))
+
+    def tags(self, span: Span, hits: list[ThemeHit]) -> list[Tag]:
+        keys = dict.fromkeys(hit.key for hit in hits)
         return [Tag(value=key, evidence=self.span_evidence(span)) for key in keys]
 
     def _chunk_at(self, start: int, end: int) -> Chunk | None:

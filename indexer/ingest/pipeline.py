@@ -26,7 +26,10 @@ from indexer.text.places import Gazetteer
 if TYPE_CHECKING:  # the embedding stack (LangChain, numpy) loads when a model is built
     from indexer.embeddings import VectorEmbeddings
 
-PIPELINE_VERSION = "2"  # 2: documents keep their front-matter url
+# Part of every content hash: raise it when what indexing extracts changes, so unchanged files
+# are read again (2: catalogue themes from what a project is about, spent amounts; 3: documents
+# keep their front-matter url).
+PIPELINE_VERSION = "3"
 SKIPPED_NAMES = frozenset({"readme.md", "readme.txt"})  # a folder's note about itself
 
 FileStatus = Literal["indexed", "unchanged", "error", "removed"]

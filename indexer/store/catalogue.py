@@ -26,6 +26,9 @@ SCHEMA = (
     "CREATE INDEX IF NOT EXISTS catalogue_keys_mention ON catalogue_mention_keys(mention_id)",
     "CREATE TABLE IF NOT EXISTS catalogue_projects (project_id TEXT PRIMARY KEY, "
     "title TEXT NOT NULL, first_year INTEGER, last_year INTEGER, record_json TEXT NOT NULL)",
+    # a list is ordered and paged over this, not over the records' JSON
+    "CREATE INDEX IF NOT EXISTS catalogue_projects_list ON catalogue_projects(project_id, "
+    "first_year, last_year, title)",
     "CREATE TABLE IF NOT EXISTS catalogue_members (mention_id TEXT PRIMARY KEY, "
     "project_id TEXT NOT NULL, doc_id TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS catalogue_members_project ON catalogue_members(project_id)",
@@ -39,10 +42,18 @@ SCHEMA = (
     "project_id)",
     "CREATE INDEX IF NOT EXISTS catalogue_places_old_county ON catalogue_places(county, "
     "project_id)",
+    "CREATE INDEX IF NOT EXISTS catalogue_places_written ON catalogue_places(kommunenummer, "
+    "project_id)",
     "CREATE INDEX IF NOT EXISTS catalogue_places_project ON catalogue_places(project_id)",
+    # a project's home county orders every list: (project_id, current_county) answers it
+    "CREATE INDEX IF NOT EXISTS catalogue_places_home ON catalogue_places(project_id, "
+    "current_county)",
     "CREATE TABLE IF NOT EXISTS catalogue_themes (project_id TEXT NOT NULL, theme TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS catalogue_themes_theme ON catalogue_themes(theme, project_id)",
     "CREATE INDEX IF NOT EXISTS catalogue_themes_project ON catalogue_themes(project_id)",
+    # a list hides projects whose documents are being written: found without a scan. Partial,
+    # so that no query for `done` rows is ever planned over it.
+    "CREATE INDEX IF NOT EXISTS documents_unfinished ON documents(doc_id) WHERE status != 'done'",
 )
 _PROJECT_TABLES = ("catalogue_projects", "catalogue_members", "catalogue_places",
                    "catalogue_themes")  # fmt: skip

@@ -57,6 +57,7 @@ def count(conn: sqlite3.Connection) -> int:
 
 
 def unfinished(conn: sqlite3.Connection) -> list[str]:
+    """Documents being written or deleted (a partial index of just those answers this)."""
     rows = conn.execute("SELECT doc_id FROM documents WHERE status != 'done'")
     return [r["doc_id"] for r in rows]
 

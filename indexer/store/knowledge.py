@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from indexer.catalogue.models import Coverage, ProjectQuery, ProjectRecord
+from indexer.catalogue.models import Coverage, ProjectPage, ProjectQuery, ProjectRecord
 from indexer.errors import StoreError
 from indexer.models import Chunk, DocumentMeta
 from indexer.store import catalogue, documents, projects, units
@@ -111,9 +111,27 @@ class KnowledgeStore:
 
     # -- the project catalogue ------------------------------------------------------------------
     def find_projects(self, query: ProjectQuery) -> list[ProjectRecord]:
-        """Every catalogued project matching all of the query's filters, oldest first."""
+        """Every catalogued project matching all of the query's filters, in list order (today's
+        county, start year, title)."""
         try:
             return projects.find_projects(self._conn, query)
+        except sqlite3.Error as exc:
+            raise StoreError(f"Prosjektkatalogen kan ikke leses ({exc}).") from exc
+
+    def project_page(self, query: ProjectQuery, offset: int, limit: int) -> ProjectPage:
+        """One page of a long list, with how many projects the whole list has."""
+        try:
+            records = projects.page(self._conn, query, offset, limit)
+            if offset == 0 and len(records) < limit:  # the whole list is on this page
+                return ProjectPage(total=len(records), records=records)
+            return ProjectPage(total=projects.count(self._conn, query), records=records)
+        except sqlite3.Error as exc:
+            raise StoreError(f"Prosjektkatalogen kan ikke leses ({exc}).") from exc
+
+    def project_places(self, query: ProjectQuery) -> list[tuple[str, str]]:
+        """(kommunenummer as written, today's number) of every municipality of a list."""
+        try:
+            return projects.places(self._conn, query)
         except sqlite3.Error as exc:
             raise StoreError(f"Prosjektkatalogen kan ikke leses ({exc}).") from exc
 

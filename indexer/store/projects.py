@@ -1,8 +1,12 @@
 """Reading the catalogue: projects by theme, place, year and document type, complete and cited.
 
-Places are matched on today's municipality numbers and counties, so a question about Øygarden
-finds the former Fjell and Sund, and one about Vestland finds Hordaland projects from 2018. Only
-evidence from committed documents is shown: a document being rewritten never surfaces.
+Places are matched both ways: today's municipality numbers and counties find the former Fjell
+and Sund under Øygarden and Hordaland's 2018 projects under Vestland; a former name finds what
+is filed under its successor. Only projects with a committed document are seen, and only the
+evidence of committed documents is shown: a document being rewritten never surfaces.
+
+Every list is in one order — today's county, then start year, then title — so a page of a long
+list («vis flere») is a slice the database cuts without reading the rest.
 """
 
 from __future__ import annotations
@@ -13,55 +17,110 @@ from functools import lru_cache
 from indexer.catalogue.models import Evidence, ProjectQuery, ProjectRecord
 from indexer.store import documents
 
+# Today's county first (no county last), then start year (none last), then title.
+_ORDER = ("ORDER BY IFNULL((SELECT MIN(current_county) FROM catalogue_places c WHERE "
+          "c.project_id = p.project_id), char(1114111)), p.first_year IS NULL, p.first_year, "
+          "p.title")  # fmt: skip
+
 
 def find_projects(conn: sqlite3.Connection, query: ProjectQuery) -> list[ProjectRecord]:
-    """Every project matching all given filters, oldest first."""
-    sql, params = _select(query)
-    projects = [_parse(r[0]) for r in conn.execute(sql, params).fetchall()]
-    visible = documents.committed_ids(conn, {s.doc_id for p in projects for s in p.sources})
-    kept = [p for p in (_only_committed(p, visible) for p in projects) if p is not None]
-    if query.doc_types:
-        kept = [p for p in kept if any(s.doc_type in query.doc_types for s in p.sources)]
-    if query.title:
-        wanted = query.title.casefold()
-        kept = [p for p in kept if wanted in p.title.casefold()]
-    return kept
+    """Every project matching all given filters, in list order."""
+    return page(conn, query, 0, None)
 
 
-@lru_cache(maxsize=2048)
+def page(
+    conn: sqlite3.Connection, query: ProjectQuery, offset: int, limit: int | None
+) -> list[ProjectRecord]:
+    """`limit` projects from `offset` in list order (all from `offset` when limit is None)."""
+    where, params = _where(conn, query)
+    sql = f"SELECT p.project_id FROM catalogue_projects p WHERE {where} {_ORDER} LIMIT ? OFFSET ?"
+    ids = [r[0] for r in conn.execute(sql, [*params, -1 if limit is None else limit, offset])]
+    records = _records(conn, ids)
+    visible = documents.committed_ids(conn, {s.doc_id for p in records for s in p.sources})
+    return [p for p in (_only_committed(p, visible) for p in records) if p is not None]
+
+
+def count(conn: sqlite3.Connection, query: ProjectQuery) -> int:
+    where, params = _where(conn, query)
+    return int(conn.execute(f"SELECT COUNT(*) FROM catalogue_projects p WHERE {where}",
+                            params).fetchone()[0])  # fmt: skip
+
+
+def places(conn: sqlite3.Connection, query: ProjectQuery) -> list[tuple[str, str]]:
+    """(kommunenummer as written, today's number) of every matching project's municipalities."""
+    where, params = _where(conn, query)
+    rows = conn.execute(
+        "SELECT DISTINCT kommunenummer, current_number FROM catalogue_places WHERE "
+        f"kommunenummer != '' AND project_id IN (SELECT p.project_id FROM catalogue_projects p "
+        f"WHERE {where})", params)  # fmt: skip
+    return sorted((r[0], r[1]) for r in rows)
+
+
+def _records(conn: sqlite3.Connection, ids: list[str]) -> list[ProjectRecord]:
+    found: dict[str, ProjectRecord] = {}
+    for i in range(0, len(ids), 500):
+        part = ids[i : i + 500]
+        rows = conn.execute("SELECT project_id, record_json FROM catalogue_projects WHERE "
+                            f"project_id IN ({','.join('?' * len(part))})", part)  # fmt: skip
+        found.update((r[0], _parse(r[1])) for r in rows)
+    return [found[i] for i in ids if i in found]
+
+
+@lru_cache(maxsize=4096)
 def _parse(record_json: str) -> ProjectRecord:
     """Records are read far more often than written; the same JSON always gives the same record
     (callers copy, never change, what they get)."""
     return ProjectRecord.model_validate_json(record_json)
 
 
-def _select(query: ProjectQuery) -> tuple[str, list[object]]:
-    where: list[str] = []
-    params: list[object] = []
+def _where(conn: sqlite3.Connection, query: ProjectQuery) -> tuple[str, list[object]]:
+    where, params = _visible(conn, sorted(query.doc_types))
     if query.themes:
         where.append(f"p.project_id IN (SELECT project_id FROM catalogue_themes WHERE theme IN "
                      f"({_marks(query.themes)}))")  # fmt: skip
         params += sorted(query.themes)
-    if query.municipalities:
-        where.append(f"p.project_id IN (SELECT project_id FROM catalogue_places WHERE "
-                     f"current_number IN ({_marks(query.municipalities)}))")  # fmt: skip
-        params += sorted(query.municipalities)
-    counties = [(column, values) for column, values in
-                (("current_county", query.current_counties), ("county", query.counties)) if values]
-    if counties:
-        either = " OR ".join(f"{column} IN ({_marks(values)})" for column, values in counties)
-        where.append(f"p.project_id IN (SELECT project_id FROM catalogue_places WHERE {either})")
-        params += [v for _column, values in counties for v in sorted(values)]
+    for columns in ((("current_number", query.municipalities), ("kommunenummer", query.written)),
+                    (("current_county", query.current_counties), ("county", query.counties),
+                     ("current_number", query.area))):  # fmt: skip
+        given = [(column, sorted(values)) for column, values in columns if values]
+        if given:
+            either = " OR ".join(f"{column} IN ({_marks(values)})" for column, values in given)
+            where.append(f"p.project_id IN (SELECT project_id FROM catalogue_places WHERE {either})")
+            params += [v for _column, values in given for v in values]
     if query.years:
         where.append("p.first_year <= ? AND p.last_year >= ?")
         params += [query.years[1], query.years[0]]
-    clause = f"WHERE {' AND '.join(where)}" if where else ""
-    sql = (f"SELECT p.record_json FROM catalogue_projects p {clause} "
-           "ORDER BY p.first_year IS NULL, p.first_year, p.title")  # fmt: skip
-    return sql, params
+    if query.title:
+        conn.create_function("casefold", 1, str.casefold, deterministic=True)
+        where.append("instr(casefold(p.title), ?) > 0")
+        params.append(query.title.casefold())
+    if query.within is not None:
+        inner, more = _where(conn, query.within)
+        where.append(inner)
+        params += more
+    return " AND ".join(where), params
 
 
-def _marks(values: frozenset[str]) -> str:
+def _visible(conn: sqlite3.Connection, types: list[str]) -> tuple[list[str], list[object]]:
+    """A project with a committed document (of these types). Documents are rarely in the middle
+    of a write, so the common case asks nothing per project; the page's records are checked
+    against the ledger again (`_only_committed`) before anything of them is shown."""
+    hidden = documents.unfinished(conn)
+    if not types and not hidden:
+        return ["1"], []
+    member = "SELECT m.project_id FROM catalogue_members m"
+    clauses: list[str] = []
+    params: list[object] = list(hidden)
+    if hidden:
+        clauses.append(f"m.doc_id NOT IN ({_marks(hidden)})")
+    if types:
+        member += " JOIN documents d ON d.doc_id = m.doc_id"
+        clauses.append(f"json_extract(d.meta_json, '$.doc_type') IN ({_marks(types)})")
+        params += types
+    return [f"p.project_id IN ({member} WHERE {' AND '.join(clauses)})"], params
+
+
+def _marks(values: frozenset[str] | list[str]) -> str:
     return ",".join("?" * len(values)) or "NULL"
 
 

@@ -92,6 +92,13 @@ class Gazetteer:
 
     # --- municipalities -------------------------------------------------------------------
 
+    def municipality(self, number: str) -> Municipality | None:
+        return self._munis.get(number)
+
+    def municipalities(self) -> list[Municipality]:
+        """Every municipality SSB lists, past and present."""
+        return list(self._munis.values())
+
     def municipality_at(
         self, name: str, on: dt.date | None = None, county_hint: str | None = None
     ) -> list[Municipality]:

@@ -1,23 +1,27 @@
 """Understand a question once: text + conversation → a typed `Question` every route reads.
 
-The steps run in order: a follow-up is completed from the previous question, typos are read as
-the corpus words they almost are, then language, intent, places (with their history), years
-and dates, document types, themes, meeting references, parts and answer types are read from
-the resulting text.
+The steps run in order: a follow-up to a list is read against that list (the next page, a
+narrower list, a swapped filter); any other follow-up is completed from the previous question;
+typos are read as the corpus words they almost are; then language, intent, places (with their
+history), years and dates, document types, themes, meeting references, parts and answer types
+are read from the resulting text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from bot.core.models import ChatTurn
 from bot.core.question import Correction, Intent, Question
-from bot.core.understand import follow_up, intent, meeting, parts, places, time
+from bot.core.understand import follow_up, intent, lists, meeting, parts, places, time, topic
 from indexer.text.language import detect_language
 from indexer.text.places import Gazetteer
 from indexer.text.spelling import Speller, apply
 from indexer.text.themes import themes_in
+
+_DEPTH = 6  # how far back a chain of follow-ups is followed
 
 
 @dataclass(frozen=True)
@@ -29,19 +33,53 @@ class Kit:
     today: dt.date | None = None
 
 
-def understand(text: str, history: list[ChatTurn] | tuple[ChatTurn, ...], kit: Kit) -> Question:
+def understand(text: str, history: list[ChatTurn] | tuple[ChatTurn, ...], kit: Kit,
+               depth: int = 0) -> Question:  # fmt: skip
     text = " ".join(text.split())
     turns = tuple(history)
+    if depth < _DEPTH and turns:
+        followed = _list_follow_up(text, turns, kit, depth)
+        if followed is not None:
+            return followed
+    return _read(text, turns, kit, complete=True)
+
+
+def _list_follow_up(text: str, turns: tuple[ChatTurn, ...], kit: Kit, depth: int
+                    ) -> Question | None:  # fmt: skip
+    """«vis flere», «og hvilke av dem …», «og i Rogaland?» after a list question."""
+    if follow_up.asks_more(text):
+        found = follow_up.base_of_more(turns)
+        if found is not None:
+            index, pages = found
+            base = understand(turns[index].text, turns[:index], kit, depth + 1)
+            if base.intent in lists.LISTS:
+                return lists.next_page(base, pages, text)
+    narrow = follow_up.narrows(text)
+    if not (narrow or follow_up.opens_follow_up(text) or follow_up.short_filter(text)):
+        return None
+    index = next((i for i in range(len(turns) - 1, -1, -1) if turns[i].role == "user"), None)
+    if index is None:
+        return None
+    previous = understand(turns[index].text, turns[:index], kit, depth + 1)
+    if previous.intent not in lists.LISTS:
+        return None
+    own = _read(text, turns, kit, complete=False)
+    return lists.apply(own, previous, narrow) if lists.follows(own, narrow) else None
+
+
+def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Question:
     today = kit.today or dt.date.today()
     language = detect_language(text)
-    whole, completed = follow_up.standalone(text, turns)
+    whole, completed = follow_up.standalone(text, turns) if complete else (text, False)
     fixes = kit.speller.corrections(whole) if kit.speller and not intent.command(text) else []
     whole = apply(whole, fixes)
     themes = frozenset(themes_in(whole))
     kind = intent.classify(whole, bool(themes))
-    actor, topic = intent.actor_and_topic(whole) if kind == Intent.DECISIONS else ("", "")
+    actor, topic_words = intent.actor_and_topic(whole) if kind == Intent.DECISIONS else ("", "")
     minutes_like = kind in {Intent.DECISIONS, Intent.PARTICIPANTS} or (
         kind == Intent.SUMMARY and intent.is_minutes_summary(whole))
+    listed = kind in {Intent.PROJECTS, Intent.DOCUMENTS}
+    unquoted = _unquoted(whole)
     return Question(
         text=text,
         language=language,
@@ -51,27 +89,31 @@ def understand(text: str, history: list[ChatTurn] | tuple[ChatTurn, ...], kit: K
         history=turns,
         command=intent.command(text),
         parts=parts.split_parts(whole),
-        municipalities=places.municipalities(_unquoted(whole), kit.gazetteer),
-        counties=places.counties(_unquoted(whole), kit.gazetteer),
-        years=time.year_span(whole, today),
+        municipalities=places.municipalities(unquoted, kit.gazetteer),
+        counties=places.counties(unquoted, kit.gazetteer),
+        years=(time.document_years if kind == Intent.DOCUMENTS else time.year_span)(whole, today),
         years_tied=time.years_tied(whole),
         dates=time.dates_in(whole),
         doc_types=intent.doc_types(whole),
         doc_types_named=intent.named_doc_types(whole),
         themes=themes,
+        unknown_theme=_unknown_theme(unquoted, kit.gazetteer) if listed and not themes else None,
         list_ask=intent.list_ask(whole, bool(themes)) if kind == Intent.PROJECTS else None,
+        amount_kinds=intent.amount_kinds(whole) if listed else frozenset(),
         meeting=meeting.meeting_ref(whole) if minutes_like else None,
         time=time.time_focus(whole),
         names=parts.names(whole),
         quoted=parts.quoted(whole),
-        topic=topic,
+        topic=topic_words,
         actor=actor,
         corrections=tuple(Correction(w, r) for w, r in fixes),
         follow_up=completed,
     )
 
 
-def _unquoted(text: str) -> str:
-    import re
+def _unknown_theme(text: str, gazetteer: Gazetteer) -> str | None:
+    return topic.unknown_theme(text, gazetteer.municipality_names | gazetteer.county_names)
 
+
+def _unquoted(text: str) -> str:
     return re.sub(r"«[^»]{2,80}»|\"[^\"]{2,80}\"", " ", text)

@@ -29,6 +29,11 @@ def previous_question(history: tuple[ChatTurn, ...]) -> str | None:
     return next((t.text for t in reversed(history) if t.role == "user"), None)
 
 
+def opens_follow_up(text: str) -> bool:
+    """«og …», «hva med …», «and what about …»."""
+    return bool(_FOLLOW_UP_OPENING.match(text))
+
+
 def is_follow_up(text: str) -> bool:
     if _FOLLOW_UP_OPENING.match(text):
         return True
@@ -54,3 +59,48 @@ def _context_words(text: str) -> list[str]:
             continue
         words.append(word)
     return words
+
+
+# --- follow-ups to a list: the next page, a narrower list, another filter --------------------
+
+_MORE = re.compile(
+    r"^\W*(?:og\s+|and\s+)?(?:kan du\s+|could you\s+)?(?:vis|vise|syn|sjå|se|gi|gje|list|show|"
+    r"give)?\s*(?:meg\s+|me\s+)?(?:flere|fleire|mer|meir|more|resten|the rest|neste side|"
+    r"next page)(?:\s+\w+)?\W*$",
+    re.I,
+)
+_NARROW = re.compile(
+    r"\b(?:av (?:dem|dei|disse|desse|de)|blant (?:dem|dei|disse|desse)|of (?:them|those|these)|"
+    r"among (?:them|those|these)|(?:bare|berre|kun|only|just) (?:de|dei|dem|those|the ones))\b",
+    re.I,
+)
+
+
+def asks_more(text: str) -> bool:
+    """«vis flere», «fleire», «show more», «neste side»: the next page of the last list."""
+    return bool(_MORE.match(text))
+
+
+def narrows(text: str) -> bool:
+    """«hvilke av dem …», «bare de fra 2022»: a filter on the previous list, not a new one."""
+    return bool(_NARROW.search(text))
+
+
+def base_of_more(history: tuple[ChatTurn, ...]) -> tuple[int, int] | None:
+    """Where the list a «vis flere» continues was asked (its index in `history`), and how many
+    «vis flere» came after it."""
+    asked = 0
+    for index in range(len(history) - 1, -1, -1):
+        turn = history[index]
+        if turn.role != "user":
+            continue
+        if not asks_more(turn.text):
+            return index, asked
+        asked += 1
+    return None
+
+
+def short_filter(text: str) -> bool:
+    """«Rogaland?», «i 2022?»: a few words that can only add to what was asked before."""
+    return len(text.split()) <= 4 and not re.match(
+        r"^\W*(?:hv|kv|who|what|which|when|where|how)", text, re.I)

@@ -95,7 +95,7 @@ _NAMED_DOC: tuple[tuple[re.Pattern[str], frozenset[DocType]], ...] = (
 _DOCUMENTS = re.compile(
     r"\b(?:hvilke|kva for(?: nokre)?|which|what|list(?:e)?(?: opp| over)?(?: all| the)?|"
     r"vis(?: meg)?(?: alle)?|hvor mange|kor mange|how many|oversikt over|finnes det|"
-    r"har (?:vi|du|dere|de)|do (?:we|you) have)\s+(?:\w+\s+){0,3}?"
+    r"har (?:vi|du|dere|de)|do (?:we|you) have)\s+(?P<between>(?:\w+\s+){0,3}?)"
     r"(?:sluttrapport\w*|final reports|referat(?:er|a|ene)?|minutes|prosjektbeskrivelser\w*|"
     r"prosjektskildringar\w*|project descriptions|utlysning(?:er|ane|ene)|utlysingar|calls|"
     r"retningslinjer|guidelines|dokument(?:er|a|ene)?|documents)\b", re.I)
@@ -120,10 +120,29 @@ _OVERVIEW = re.compile(
     r"\b(?:oversikt|overview|liste?\s+(?:over|opp)|list\s+(?:all|the)|sammenlign\w*|"
     r"samanlikn\w*|compare|summary of all)\b", re.I)
 _PROJECT_WORD = re.compile(r"prosjekt|project", re.I)
+_OTHER_THING = re.compile(r"\b(?:tilsyn\w*|\w*rapport\w*|møte\w*|samling\w*|referat\w*|"
+                          r"inspections?|reports?|meetings?|minutes)\b", re.I)
 _PROJECTS_PLURAL = re.compile(r"\b\w*(?:prosjekt(?:er|ene|a|ane)|projects)\b", re.I)
 _TOTAL = re.compile(r"\b(til sammen|til saman|totalt|in total|samlet|samla|summen|altogether|"
                     r"total)\b", re.I)
 _COMPARE = re.compile(r"\b(?:sammenlign\w*|samanlikn\w*|compare|comparison)\b", re.I)
+# «Hvor mye fikk ettervernsprosjektene?»: the projects themselves are asked about, not «hvor
+# mye ble tildelt til utviklingsprosjekter», which asks one sum.
+_HOW_MUCH_THEY = re.compile(
+    r"\b(?:hvor mye|kor mykje|kor mye|how much)\b.{0,40}?\b(?:\w*prosjekt(?:ene|ane|a)\b|"
+    r"the\s+(?:[\w-]+\s+){0,2}projects\b)", re.I)
+# Which amounts a money question asks for: kept apart, never added across kinds.
+_AMOUNT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("søkt", re.compile(r"\b(?:søkt|søkte|søker|søkjer|søknadsbeløp\w*|applied|applying)\b", re.I)),
+    ("tildelt", re.compile(r"\b(?:tildelt\w*|tilsagn\w*|innvilg\w*|fått|fikk|fekk|granted|"
+                           r"awarded|received|got)\b", re.I)),
+    ("forbruk", re.compile(r"\b(?:brukt|brukte|forbruk\w*|spen[dt]\w*|used|regnskap\w*|rekneskap\w*)\b",
+                           re.I)),
+    ("budsjett", re.compile(r"\b(?:\w*budsjett\w*|budgets?|ramme\w*)\b", re.I)),
+    ("egenandel", re.compile(r"\b(?:egenandel\w*|eigenandel\w*|eigeninnsats\w*|"
+                             r"own contributions?)\b", re.I)),
+)
+_FUNDS = re.compile(r"stimuleringsmid\w*|tilskot\w*|tilskudd\w*|\bfunding\b|\bfunds\b", re.I)
 _MONEY = re.compile(
     r"budsjett|budget|stimuleringsmid|beløp|kostnad|midlar|midler|tildel|funding|amount|"
     r"how much|hvor mye|kor mykje|kroner|\bkr\b|til sammen|til saman|in total|totalt|sum\b",
@@ -177,8 +196,13 @@ def asks_participants(text: str) -> bool:
 
 
 def asks_documents(text: str) -> bool:
-    return command(text) in {"dokumenter", "documents"} or (
-        bool(_DOCUMENTS.search(text)) and not _ABOUT_CONTENT.search(text))
+    """«Hvilke sluttrapporter har vi?»; not «Hvilke ettervernsprosjekter har vi dokumenter
+    om?», which asks for projects."""
+    if command(text) in {"dokumenter", "documents"}:
+        return True
+    match = _DOCUMENTS.search(text)
+    return bool(match) and not _PROJECT_WORD.search(match.group("between")) and not (
+        _ABOUT_CONTENT.search(text))
 
 
 def doc_types(text: str) -> frozenset[DocType]:
@@ -205,14 +229,24 @@ def list_ask(text: str, has_theme: bool) -> ListAsk | None:
     elif _LIST_COMMAND.match(text) or _PROJECTS.search(text) or _MUNICIPALITIES.search(text) or (
             _OVERVIEW.search(text) and _PROJECT_WORD.search(text)):
         ask = _listing(text)
-    elif _TOTAL.search(text) and _MONEY.search(text) and _PROJECTS_PLURAL.search(text):
+    elif _TOTAL.search(text) and _MONEY.search(text) and _PROJECTS_PLURAL.search(text) or (
+            _HOW_MUCH_THEY.search(text)):
         ask = ListAsk.AMOUNTS  # «How much have the foster-home projects … applied for in total?»
     else:
         return None
     if ask in {ListAsk.MUNICIPALITIES, ListAsk.COUNT_MUNICIPALITIES} and not (
-            has_theme or _PROJECT_WORD.search(text)):
-        return None  # «Hvilke kommuner deltok på samlingen?» is about a meeting
+            _PROJECT_WORD.search(text) or has_theme and not _OTHER_THING.search(text)):
+        return None  # «Hvilke kommuner deltok på samlingen / var med i tilsynet?»
     return ask
+
+
+def amount_kinds(text: str) -> frozenset[str]:
+    """The catalogue amounts asked for: «søkt», «fikk» (tildelt), «brukt», «budsjett» …;
+    «stimuleringsmidler» alone asks for what was applied for and what was granted."""
+    kinds = {kind for kind, pattern in _AMOUNT_KINDS if pattern.search(text)}
+    if _FUNDS.search(text) and not kinds & {"søkt", "tildelt"}:
+        kinds |= {"søkt", "tildelt"}
+    return frozenset(kinds)
 
 
 def _listing(text: str) -> ListAsk:

@@ -1,37 +1,67 @@
 """Places a question names, with their history both ways (SSB): «Øygarden» also means the
-former Fjell and Sund; «Fjell» is today's Øygarden; «Vestland» covers Hordaland.
+former Fjell and Sund; «Fjell» is today's Øygarden; «Vestland» covers Hordaland, and
+«Hordaland» the municipalities that lay there, under whatever name they are filed today.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from bot.core.question import Place
 from indexer.text.places import Gazetteer
 
 
 def municipalities(text: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
-    found: list[Place] = []
-    for mention in gazetteer.find_municipalities(text, lenient=True):
-        current = tuple(n.strip() for n in mention.current_name.split(",") if n.strip())
-        former = set()
-        for name in current:
-            former |= gazetteer.former_names(name)
-        found.append(Place(
-            name=mention.name, kind="municipality", current_names=current,
-            former_names=tuple(sorted(former - {mention.name, *current})),
-            numbers=tuple(mention.current_numbers),
-            counties=tuple(dict.fromkeys([mention.county, *(
-                c.strip() for c in mention.current_county.split(",") if c.strip())])),
-        ))
-    return tuple(found)
+    """«Os i Hordaland» is Bjørnafjorden's Os, not Innlandet's: a county named beside an
+    ambiguous municipality settles it."""
+    hint = next(iter(gazetteer.find_counties(text)), None)
+    mentions = gazetteer.find_municipalities(text, county_hint=hint, lenient=True)
+    return tuple(_municipality(gazetteer, m.name, m.kommunenummer, m.current_name,
+                               tuple(m.current_numbers), _counties(m.county, m.current_county))
+                 for m in mentions)  # fmt: skip
 
 
 def counties(text: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
-    found: list[Place] = []
-    for name in gazetteer.find_counties(text):
-        current = tuple(gazetteer.current_counties(name)) or (name,)
-        former = set()
-        for today in current:
-            former |= gazetteer.historic_counties(today)
-        found.append(Place(name=name, kind="county", current_names=current,
-                           former_names=tuple(sorted(former - {name, *current}))))
-    return tuple(found)
+    return tuple(_county(gazetteer, name) for name in gazetteer.find_counties(text))
+
+
+# Merger history does not change while the process runs, and reading it is not free.
+@lru_cache(maxsize=1024)
+def _municipality(gazetteer: Gazetteer, written: str, number: str, current_name: str,
+                  numbers: tuple[str, ...], counties: tuple[str, ...]) -> Place:  # fmt: skip
+    current = tuple(n.strip() for n in current_name.split(",") if n.strip())
+    former = set()
+    for name in current:
+        former |= gazetteer.former_names(name)
+    named = gazetteer.municipality(number)
+    own = {m.number for m in gazetteer.municipalities()
+           if named and m.name == named.name and set(numbers) & set(m.current_numbers)}  # fmt: skip
+    return Place(
+        name=written, kind="municipality", current_names=current,
+        former_names=tuple(sorted(former - {written, *current})),
+        numbers=numbers, own_numbers=tuple(sorted(own)), counties=counties,
+    )
+
+
+@lru_cache(maxsize=256)
+def _county(gazetteer: Gazetteer, name: str) -> Place:
+    current = tuple(gazetteer.current_counties(name)) or (name,)
+    former = set()
+    for today in current:
+        former |= gazetteer.historic_counties(today)
+    area = {n for m in gazetteer.municipalities() if m.county == name
+            for n in m.current_numbers if _lies_in(gazetteer, n, current)}  # fmt: skip
+    return Place(name=name, kind="county", current_names=current,
+                 former_names=tuple(sorted(former - {name, *current})), numbers=tuple(sorted(area)))
+
+
+def _counties(then: str, today: str) -> tuple[str, ...]:
+    """The county a municipality lay in, then today's («Hordaland», «Vestland»)."""
+    return tuple(dict.fromkeys([then, *(c.strip() for c in today.split(",") if c.strip())]))
+
+
+def _lies_in(gazetteer: Gazetteer, number: str, counties: tuple[str, ...]) -> bool:
+    """Hornindal lay in Sogn og Fjordane, but today's Volda is in Møre og Romsdal: a county
+    covers today's municipalities that lie in its own successor."""
+    today = gazetteer.municipality(number)
+    return today is not None and today.county in counties

@@ -61,6 +61,19 @@ def year_span(text: str, today: dt.date) -> YearSpan | None:
     return None
 
 
+_SINCE = re.compile(rf"\b(?:fra og med|frå og med|since|siden|sidan|etter|after|onwards)\b|"
+                    rf"{_YEAR}\s*(?:og|and)\s+(?:senere|seinare|later|etter)", re.I)
+
+
+def document_years(text: str, today: dt.date) -> YearSpan | None:
+    """«Hvilke dokumenter har vi fra 2023?» asks for what is dated 2023: a document is *from*
+    a year; «siden 2023», «fra og med 2023» and «2023 og senere» still reach to today."""
+    span = year_span(text, today)
+    if span is None or span.last != 9999 or _SINCE.search(text):
+        return span
+    return YearSpan(span.first, span.first)
+
+
 def dates_in(text: str) -> tuple[dt.date, ...]:
     return tuple(dict.fromkeys(match.date for match in find_dates(text)))
 

@@ -19,7 +19,8 @@ TODAY = dt.date(2026, 12, 2)
 @pytest.fixture(scope="module")
 def kit(gazetteer):  # type: ignore[no-untyped-def]
     corpus = ("Kommunene har hatt prosjekter om fosterhjem og ettervern. Søknadsfristen er "
-              "1. november. Referent var Ingrid. Fosterhjem og kommuner i Vestland. ")
+              "1. november. Referent var Ingrid. Fosterhjem og kommuner i Vestland. "
+              "Prosjektene og prosjekta har brukt midlar. ")
     return Kit(gazetteer, Speller.from_texts([corpus * 2]), TODAY)
 
 
@@ -123,3 +124,111 @@ def test_typos_are_read_as_corpus_words_and_the_reading_is_kept(kit):
     assert ("fosterhejm", "fosterhjem") in [(c.written, c.read) for c in q.corrections]
     assert q.themes and q.intent == Intent.PROJECTS
     assert not understand("Hva vedtok styringsgruppen?", [], kit).corrections  # a real word
+
+
+# --- list questions: places both ways, amounts, unknown themes, follow-ups --------------------
+
+
+def test_a_place_carries_its_own_numbers_and_a_county_its_area(kit):
+    sogne = understand("Hvilke prosjekter hadde Søgne?", [], kit).municipalities[0]
+    assert sogne.own_numbers == ("1018",) and sogne.numbers == ("4204",) and not sogne.is_current
+    os_ = understand("Kva prosjekt har Os i Hordaland hatt?", [], kit).municipalities[0]
+    assert os_.current_names == ("Bjørnafjorden",) and os_.own_numbers == ("1243",)
+    hordaland = understand("Hvilke prosjekter var i Hordaland?", [], kit).counties[0]
+    assert {"4622", "4624", "4626"} <= set(hordaland.numbers)  # Kvam, Bjørnafjorden, Øygarden
+    sogn = understand("Hvilke prosjekter var i Sogn og Fjordane?", [], kit).counties[0]
+    assert "1577" not in sogn.numbers  # Hornindal lay there; today's Volda is in Møre og Romsdal
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("Hvor mye har fosterhjemsprosjektene søkt om til sammen?", {"søkt"}),
+    ("Hvor mye fikk ettervernsprosjektene i stimuleringsmidler?", {"tildelt"}),
+    ("Gi en oversikt over budsjett og stimuleringsmidler for prosjektene", {"budsjett", "søkt",
+                                                                            "tildelt"}),
+    ("How much did the aftercare projects spend?", {"forbruk"}),
+    ("Kor mykje har prosjekta brukt?", {"forbruk"}),
+])  # fmt: skip
+def test_amount_kinds_asked_are_kept_apart(kit, text, kinds):
+    q = understand(text, [], kit)
+    assert q.intent == Intent.PROJECTS and q.amount_kinds == kinds
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Hvilke prosjekter om rusomsorg finnes?", "rusomsorg"),
+    ("Kva rusprosjekt har vi hatt?", "rus"),
+    ("Which projects were about parenting?", "parenting"),
+    ("Hvilke kommuner har hatt prosjekter om fosterhjem?", None),  # a theme we know
+    ("Hvilke utviklingsprosjekter har Vestland hatt?", None),  # every project develops
+    ("Hvilke prosjekter har Kvam hatt?", None),
+])  # fmt: skip
+def test_an_unknown_theme_word_is_kept_for_mente_du(kit, text, word):
+    assert understand(text, [], kit).unknown_theme == word
+
+
+def test_which_of_them_narrows_the_list_before(kit):
+    history = [ChatTurn(role="user", text="Hvilke prosjekter har Kvam hatt?"),
+               ChatTurn(role="assistant", text="…")]
+    q = understand("og hvilke av dem handlet om ettervern?", history, kit)
+    assert q.intent == Intent.PROJECTS and q.themes == {"ettervern"} and q.follow_up
+    assert q.refines is not None and q.refines.municipalities[0].name == "Kvam"
+
+
+def test_a_short_follow_up_swaps_a_filter_and_keeps_the_rest(kit):
+    history = [ChatTurn(role="user", text="Kva kommunar i Vestland har hatt prosjekt om ettervern?"),
+               ChatTurn(role="assistant", text="…")]
+    q = understand("og i Rogaland?", history, kit)
+    assert q.intent == Intent.PROJECTS and q.refines is None
+    assert [c.name for c in q.counties] == ["Rogaland"] and q.themes == {"ettervern"}
+    assert q.language == "nn" and q.list_ask == ListAsk.MUNICIPALITIES
+    count = understand("og hvor mange er det?", history, kit)
+    assert count.list_ask == ListAsk.COUNT_MUNICIPALITIES and count.counties[0].name == "Vestland"
+
+
+def test_a_narrowed_document_list_is_from_the_year_named(kit):
+    history = [ChatTurn(role="user", text="Hvilke sluttrapporter har vi?"),
+               ChatTurn(role="assistant", text="…")]
+    q = understand("og hvilke av dem er fra 2023?", history, kit)
+    assert q.intent == Intent.DOCUMENTS and q.years.single == 2023 and q.refines is not None
+
+
+def test_show_more_pages_on_through_the_same_list(kit):
+    history = [ChatTurn(role="user", text="Hvilke sluttrapporter har vi?"),
+               ChatTurn(role="assistant", text="…")]
+    second = understand("vis flere", history, kit)
+    assert second.intent == Intent.DOCUMENTS and second.page == 2
+    history += [ChatTurn(role="user", text="vis flere"), ChatTurn(role="assistant", text="…")]
+    assert understand("show more", history, kit).page == 3
+
+
+@pytest.mark.parametrize("text", [
+    "og hvem ledet prosjektet i Kvam?",  # a fact about one of them
+    "Hvilke prosjekter finnes?",  # a fresh list question
+    "og når er neste samling?",
+])  # fmt: skip
+def test_other_questions_after_a_list_are_not_read_as_the_list(kit, text):
+    history = [ChatTurn(role="user", text="Hvilke prosjekter har det vært i Vestland?"),
+               ChatTurn(role="assistant", text="…")]
+    q = understand(text, history, kit)
+    assert q.refines is None and not (q.intent == Intent.PROJECTS and q.counties)
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("Hvilke ettervernsprosjekter har vi dokumenter om?", Intent.PROJECTS),
+    ("Hvilke prosjektbeskrivelser har vi?", Intent.DOCUMENTS),
+    ("Kva for kommunar var med i tilsynet om ettervern frå 2019?", Intent.FACT),
+])  # fmt: skip
+def test_documents_and_projects_are_told_apart(kit, text, intent):
+    assert understand(text, [], kit).intent == intent
+
+
+def test_a_document_is_from_a_year_a_project_list_reaches_on(kit):
+    assert understand("Hvilke dokumenter har vi fra 2023?", [], kit).years.single == 2023
+    assert understand("Hvilke dokumenter har vi siden 2023?", [], kit).years.last == 9999
+    assert understand("Hvilke prosjekter har vi hatt fra 2023?", [], kit).years.last == 9999
+
+
+def test_how_much_for_projects_is_one_sum_how_much_the_projects_got_is_a_list(kit):
+    one = understand("Hvor mye fikk Fylkesmannen i Hordaland tildelt i 2018 til "
+                     "utviklingsprosjekter i læringsnettverket?", [], kit)
+    assert one.intent == Intent.FACT
+    assert understand("Hvor mye fikk ettervernsprosjektene?", [], kit).list_ask == ListAsk.AMOUNTS

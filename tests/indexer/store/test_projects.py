@@ -53,3 +53,36 @@ def test_history_filters_find_former_municipalities_and_counties(sample_context)
     hordaland = _titles(store, counties={"Hordaland"})
     assert "Rettleiing nær fosterheimen" not in hordaland  # Kvam and Voss were Vestland by 2023
     assert "Fosterhjem i vest" in hordaland
+    # the former Hordaland also finds Kvam and Voss filed under Vestland, when asked for its area
+    area = _titles(store, counties={"Hordaland"}, area={"4621", "4622"})
+    assert "Rettleiing nær fosterheimen" in area
+
+
+def test_a_former_number_finds_its_own_projects_and_its_successors(sample_context) -> None:  # type: ignore[no-untyped-def]
+    store = sample_context.store
+    fjell = _titles(store, written={"1246"})  # Fjell as written, not all of today's Øygarden
+    assert set(fjell) == {"Fosterhjem i vest", "Barnevernets rolle i høykonfliktsaker"}
+    assert set(_titles(store, written={"1260"})) == {"Barnevernets rolle i høykonfliktsaker"}
+
+
+def test_a_narrowed_query_must_match_the_list_it_narrows(sample_context) -> None:  # type: ignore[no-untyped-def]
+    store = sample_context.store
+    vestland = ProjectQuery(current_counties=frozenset({"Vestland"}))
+    narrowed = ProjectQuery(themes=frozenset({"fosterhjem"}), within=vestland)
+    assert {p.title for p in store.find_projects(narrowed)} == {
+        "Fosterhjem i vest", "Rettleiing nær fosterheimen"}
+
+
+def test_pages_are_slices_of_the_one_list_order(sample_context) -> None:  # type: ignore[no-untyped-def]
+    store = sample_context.store
+    everything = [p.project_id for p in store.find_projects(ProjectQuery())]
+    pages = [store.project_page(ProjectQuery(), start, 4) for start in range(0, 12, 4)]
+    assert all(page.total == len(everything) for page in pages)
+    assert [p.project_id for page in pages for p in page.records] == everything
+    counties = [min((m.current_county for m in p.municipalities),
+                    default=p.current_county or "\U0010ffff")
+                for p in store.find_projects(ProjectQuery())]  # fmt: skip
+    assert counties == sorted(counties)  # grouped by today's county
+    rogaland = store.project_places(ProjectQuery(themes=frozenset({"fosterhjem"}),
+                                                 current_counties=frozenset({"Rogaland"})))
+    assert rogaland == [("1106", "1106"), ("1149", "1149")]  # Haugesund, Karmøy

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from bot.cli import projects_cmd
 from bot.core.context import CoreContext
 from bot.core.payloads import ProjectTable
-from bot.lists.answer import try_answer
+from bot.lists import try_answer
 from indexer.ingest.pipeline import index_paths
 from tests.conftest import SHARED_EVAL
 from tests.fakes import FakeEmbeddings, fake_index_deps, understood
@@ -88,23 +88,26 @@ def test_current_municipality_includes_the_ones_merged_into_it(sample_context) -
     assert titles(alver) == ["Barnevernets rolle i høykonfliktsaker"]
 
 
-def test_budget_overview_lists_amounts_with_citations_and_a_sum(sample_context) -> None:  # type: ignore[no-untyped-def]
+def test_budget_overview_keeps_kinds_apart_and_sums_each_with_its_cited_parts(sample_context) -> None:  # type: ignore[no-untyped-def]
     answer = ask(sample_context, "Gi en oversikt over budsjett og stimuleringsmidler for "
                                  "fosterhjemsprosjektene som har prosjektbeskrivelse eller "
                                  "sluttrapport.")
     rows = {row.title: row for row in table(answer).rows}
     assert set(rows) == {"Fosterhjem i vest", "Sammen for fosterhjemmet",
                          "Rettleiing nær fosterheimen"}  # fmt: skip
-    assert table(answer).money and all(row.quoted for row in rows.values())
+    assert table(answer).money and table(answer).amounts == ["budget", "applied", "granted"]
     together = rows["Sammen for fosterhjemmet"]
-    assert (together.budget, together.granted or together.applied) == (1_240_000, 900_000)
+    assert (together.budget, together.applied, together.granted) == (1_240_000, None, 900_000)
     # Babel writes amounts with no-break spaces (U+00A0), so a number never wraps from its unit.
-    assert ("budsjett 2\u00a0980\u00a0000\u00a0kr, stimuleringsmidler 1\u00a0990\u00a0000\u00a0kr"
-            in answer.answer)
-    for sentence in answer.sentences:
-        if "780 000 kr" in sentence.text:
-            snippets = " ".join(answer.citations[n - 1].snippet for n in sentence.citations)
-            assert "780 000 kr" in snippets and "450 000 kr" in snippets
+    applied = next(s for s in answer.sentences if s.text.startswith("Til sammen 1\u00a0090"))
+    assert applied.text == ("Til sammen 1\u00a0090\u00a0000\u00a0kr søkt: «Fosterhjem i vest» "
+                            "450\u00a0000\u00a0kr + «Rettleiing nær fosterheimen» "
+                            "640\u00a0000\u00a0kr.")
+    quoted = [answer.citations[n - 1].snippet for n in applied.citations]
+    assert "450 000 kr" in quoted[0] and "640 000 kr" in quoted[1]
+    assert any(s.text.startswith("Til sammen 2\u00a0980\u00a0000\u00a0kr budsjett") for s in
+               answer.sentences)  # fmt: skip
+    assert "søkt eller tildelt" not in answer.answer  # applied and granted are never added
 
 
 def test_every_row_cites_a_document_of_the_project(sample_context) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,45 @@
+"""What a list question is about when it names no theme we know: «prosjekter om rusomsorg»,
+«rusprosjekter». The list route answers «Mente du …?» instead of an unfiltered list.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SUBJECT = re.compile(
+    r"\b(?:prosjekt\w*|projects?|sluttrapport\w*|rapport\w*|reports?|dokument\w*|documents?|"
+    r"referat\w*|minutes|handl(?:er|ar|a|et)|dreier seg|dreidde seg|is|are|was|were)\s+"
+    r"(?:om|on|about|innen|innan|within|med tema|knytt(?:et)? til|"
+    r"related to)\s+(?P<topic>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})",
+    re.I,
+)
+# «rusprosjekter», «rusprosjekta»; not «gullprosjektet», which names one project
+_COMPOUND = re.compile(r"\b(?P<topic>[^\W\d_]{3,}?)s?-?prosjekt(?:er|ene|a|ane)?\b", re.I)
+_STOP = re.compile(
+    r"\s+(?:i|på|fra|frå|før|etter|siden|sidan|som|med|for|og|eller|in|at|from|before|after|"
+    r"since|with|and|or|that|which|finnes|fins|finst|har|hadde|hatt|er|var|vært|vore|blitt|"
+    r"kan|ble|vart|is|are|was|were|have|has|had|exist\w*|do|does|did|can)\b.*$", re.I)
+# Words every project here is about, or that name no subject at all.
+_GENERIC = frozenset("""
+    barn barna barnet children child barnevern barnevernet barneverntjenesten barnevernstenesta
+    barneverntenesta barnevernstjenesten child-welfare welfare kommune kommuner kommunar kommunane
+    kommunene municipality municipalities læringsnettverk læringsnettverket nettverk nettverket
+    network networks stimuleringsmidler stimuleringsmidlar midler midlar penger pengar funding
+    utvikling utviklings development samarbeid samarbeids cooperation prosjekt prosjekter project
+    projects året år dette det dei dem de disse desse them those these this that it all alle
+    hva kva what which the a an noe noko something felles fylkes lærings pilot forsknings
+    interkommunale interkommunalt hoved hovud del nye andre other gamle utvikle
+""".split())
+
+
+def unknown_theme(text: str, known_names: frozenset[str]) -> str | None:
+    """The subject a list question names when no theme matched it, else None."""
+    for match in (*_SUBJECT.finditer(text), *_COMPOUND.finditer(text)):
+        topic = _STOP.sub("", match.group("topic")).strip(" -")
+        words = topic.split()
+        if not words or words[0].casefold() in _GENERIC or words[0] in known_names:
+            continue
+        if match.re is _COMPOUND and words[0][0].isupper():
+            continue  # «Haugesunds-prosjektet», «Gull-prosjekter»: a name, not a subject
+        return topic
+    return None

@@ -1,0 +1,67 @@
+"""Summaries of any document or topic: «Oppsummer sluttrapporten fra Bodø og Fauske»,
+«Oppsummer målene med barnevernsreformen».
+
+The document is the one retrieval and the question's place, year and type point at; its
+sentences are scored by the same answer model as fact answers, and the summary takes the best
+sentence of each section first (so goals, results and conclusions all get their say), then the
+next best, in the document's order, each cited. Minutes are summarised Sak by Sak elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from bot.facts.compose import ExtractiveComposer, Scored
+from bot.facts.retrieval import Evidence
+
+MAX_SENTENCES = 8
+MAX_CHARS = 1200
+
+
+@dataclass(frozen=True)
+class Summary:
+    document: Evidence  # the best-ranked chunk of the summarised document
+    picked: list[Scored]  # in document order
+
+
+def main_document(evidence: list[Evidence]) -> str | None:
+    """The document the retrieved chunks point at most (fused scores summed per document)."""
+    totals: dict[str, float] = defaultdict(float)
+    for ev in evidence:
+        totals[ev.meta.doc_id] += ev.score
+    return max(totals, key=lambda d: totals[d]) if totals else None
+
+
+def pick(scored: list[Scored]) -> list[Scored]:
+    """The best sentence of each section, then the next best overall, within the budget."""
+    by_section: dict[str, list[Scored]] = defaultdict(list)
+    for s in scored:
+        if not s.candidate.block:  # a list is summarised by its lead-in, not repeated
+            by_section[s.candidate.evidence.chunk.section or ""].append(s)
+    firsts = sorted((max(group, key=lambda s: s.probability) for group in by_section.values()),
+                    key=lambda s: -s.probability)
+    rest = sorted((s for s in scored if s not in firsts and not s.candidate.block),
+                  key=lambda s: -s.probability)
+    picked: list[Scored] = []
+    for s in [*firsts, *rest]:
+        if len(picked) >= MAX_SENTENCES:
+            break
+        if sum(len(p.candidate.text) for p in picked) + len(s.candidate.text) > MAX_CHARS:
+            continue
+        if any(s.candidate.text == p.candidate.text for p in picked):
+            continue
+        picked.append(s)
+    return sorted(picked, key=lambda s: (s.candidate.evidence.chunk.position, s.candidate.start))
+
+
+def summarise(composer: ExtractiveComposer, view_vectors, question, chunks: list[Evidence]  # type: ignore[no-untyped-def]
+              ) -> Summary | None:
+    """Score every sentence of the document's chunks against the question and pick a summary."""
+    if not chunks:
+        return None
+    view = composer.view(question, view_vectors)
+    found, per_part = composer.score(view, chunks, limit=len(chunks))
+    if not found:
+        return None
+    return Summary(chunks[0], pick(per_part[0]))

@@ -1,0 +1,99 @@
+"""Which documents a document question wants: type, year, place (both ways in time), network,
+theme and title, and — for «og hvilke av dem …» — the list it narrows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.core.question import Place, Question
+from bot.i18n import t
+from bot.lists import words
+from indexer.catalogue import ProjectQuery
+from indexer.models import DocType, DocumentMeta
+from indexer.store.knowledge import KnowledgeStore
+from indexer.text.language import Language
+from indexer.text.themes import themes_in
+
+
+@dataclass(frozen=True)
+class DocumentFilter:
+    types: frozenset[DocType] = frozenset()
+    years: tuple[int, int] | None = None
+    places: tuple[Place, ...] = ()
+    networks: tuple[str, ...] = ()  # «Setesdal»: part of the network's name
+    themes: frozenset[str] = frozenset()
+    about: frozenset[str] = field(default_factory=frozenset)  # documents of projects on them
+    title: str | None = None
+    narrows: DocumentFilter | None = None
+
+    def matches(self, meta: DocumentMeta) -> bool:
+        if self.narrows is not None and not self.narrows.matches(meta):
+            return False
+        if self.types and meta.doc_type not in self.types:
+            return False
+        if self.years and not (meta.date and self.years[0] <= meta.date.year <= self.years[1]):
+            return False
+        if self.title and self.title.casefold() not in meta.title.casefold():
+            return False
+        if self.networks and not any(n.casefold() in (meta.network or "").casefold()
+                                     for n in self.networks):  # fmt: skip
+            return False
+        if self.themes and not (meta.doc_id in self.about or self.themes & set(
+                themes_in(meta.title))):  # fmt: skip
+            return False
+        towns = [p for p in self.places if p.kind == "municipality"]
+        counties = [p for p in self.places if p.kind == "county"]
+        return (not towns or any(_in_municipality(meta, p) for p in towns)) and (
+            not counties or any(_in_county(meta, p) for p in counties))
+
+    @property
+    def all_places(self) -> tuple[Place, ...]:
+        before = self.narrows.all_places if self.narrows else ()
+        return tuple(dict.fromkeys((*before, *self.places)))
+
+    @property
+    def kinds(self) -> frozenset[DocType]:
+        """The types the list is of: its own, or those of the list it narrows."""
+        return self.types or (self.narrows.kinds if self.narrows else frozenset())
+
+    def phrase(self, lang: Language) -> str:
+        names = [p.name for p in self.places] + list(self.networks)
+        own = words.filters(self.themes, names, self.years, lang, self.title)
+        if self.narrows is None:
+            return own
+        before = self.narrows.phrase(lang)
+        return before + t("lists.narrowed", lang, x=own) if own else before
+
+
+def filter_of(question: Question, store: KnowledgeStore) -> DocumentFilter:
+    base = filter_of(question.refines, store) if question.refines is not None else None
+    networks = {m.network for m in store.documents() if m.network}
+    places = {n for p in question.places for n in (p.name, *p.all_names)}
+    named = tuple(n for n in question.names if n not in places
+                  and any(n.casefold() in net.casefold() for net in networks))  # fmt: skip
+    about = frozenset()
+    if question.themes:
+        found = store.find_projects(ProjectQuery(themes=question.themes))
+        about = frozenset(s.doc_id for p in found for s in p.sources)
+    return DocumentFilter(
+        types=question.doc_types, years=(question.years.first, question.years.last) if question.years else None,
+        places=question.places, networks=named, themes=question.themes, about=about,
+        title=question.quoted, narrows=base,
+    )
+
+
+def _in_municipality(meta: DocumentMeta, place: Place) -> bool:
+    if place.is_current:
+        return any(set(m.current_numbers) & set(place.numbers) for m in meta.municipalities)
+    written = {*place.own_numbers, *place.numbers}
+    return any(m.kommunenummer in written for m in meta.municipalities)
+
+
+def _in_county(meta: DocumentMeta, place: Place) -> bool:
+    if place.is_current:
+        todays = {c.strip() for c in (meta.current_county or "").split(",")}
+        return place.name in todays or any(m.current_county == place.name
+                                           for m in meta.municipalities)  # fmt: skip
+    area = set(place.numbers)
+    return meta.county == place.name or any(
+        m.county == place.name or set(m.current_numbers) & area for m in meta.municipalities)

@@ -1,0 +1,80 @@
+"""Amounts of a list: applied for, granted, spent, budget and own share kept apart — never added
+across kinds — every amount cited, and each sum shown with its parts:
+«Til sammen 1 090 000 kr søkt: «Fosterhjem i vest» 450 000 kr + «…» 640 000 kr.»
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.core.models import AnswerSentence
+from bot.core.payloads import AmountColumn
+from bot.core.phrases import join
+from bot.i18n import format_amount, format_number, t
+from bot.lists import rows
+from bot.lists.words import PAGE
+from indexer.catalogue import Evidence, ProjectRecord
+from indexer.catalogue.models import AmountKind
+from indexer.text.language import Language
+
+KINDS: tuple[AmountKind, ...] = ("budsjett", "søkt", "tildelt", "forbruk", "egenandel")
+COLUMNS: dict[AmountKind, AmountColumn] = {
+    "budsjett": "budget", "søkt": "applied", "tildelt": "granted", "forbruk": "spent",
+    "egenandel": "own_share"}  # fmt: skip
+LABELS = {"budsjett": "lists.budget", "søkt": "lists.applied", "tildelt": "lists.granted",
+          "forbruk": "lists.spent", "egenandel": "lists.own_share"}  # fmt: skip
+
+
+def kinds_shown(asked: frozenset[str], projects: list[ProjectRecord]) -> list[AmountKind]:
+    """The kinds asked for; none named: budget, applied, granted and spent where any is known."""
+    if asked:
+        return [k for k in KINDS if k in asked]
+    present = {a.kind for p in projects for a in p.amounts}
+    return [k for k in KINDS[:4] if k in present]
+
+
+def label(kind: AmountKind, lang: Language) -> str:
+    return t(LABELS[kind], lang)
+
+
+def line(project: ProjectRecord, places: str, kinds: list[AmountKind], lang: Language) -> str:
+    """«Fosterhjem i vest» (Fjell, Sund og Øygarden; 2019–2020): budsjett 780 000 kr, søkt …"""
+    parts = [f"{label(k, lang)} {format_amount(a.nok, lang)}"
+             for k in kinds if (a := project.amount(k))]  # fmt: skip
+    period = rows.period_label(project, lang)
+    head = f"{rows.title_of(project)} ({places}{'; ' + period if period else ''})"
+    return f"{head}: {', '.join(parts)}" if parts else head
+
+
+def evidence(project: ProjectRecord, kinds: list[AmountKind]) -> list[Evidence]:
+    return [a.evidence for k in kinds if (a := project.amount(k))]
+
+
+def priced(project: ProjectRecord, kinds: list[AmountKind]) -> bool:
+    return any(project.amount(k) for k in kinds)
+
+
+def sums(
+    projects: list[ProjectRecord], kinds: list[AmountKind], cite: Callable[[Evidence], int],
+    lang: Language,
+) -> list[AnswerSentence]:
+    """One sum per kind, with its parts (each cited) while they fit on a page; then the
+    projects whose sources give none of the amounts."""
+    sentences: list[AnswerSentence] = []
+    for kind in kinds:
+        found = [(p, a) for p in projects if (a := p.amount(kind))]
+        total = format_amount(sum(a.nok for _, a in found), lang)
+        if len(found) > PAGE:
+            text = t("lists.sum_many", lang, total=total, kind=label(kind, lang),
+                     count=format_number(len(found), lang))  # fmt: skip
+            sentences.append(AnswerSentence(text=text))
+        elif len(found) > 1:
+            parts = " + ".join(f"{rows.title_of(p)} {format_amount(a.nok, lang)}" for p, a in found)
+            text = t("lists.sum", lang, total=total, kind=label(kind, lang), parts=parts)
+            sentences.append(AnswerSentence(text=text,
+                                            citations=[cite(a.evidence) for _, a in found]))
+    missing = [rows.title_of(p) for p in projects if not priced(p, kinds)]
+    if missing:
+        names = join(missing, lang) if len(missing) <= PAGE else format_number(len(missing), lang)
+        sentences.append(AnswerSentence(text=t("lists.no_amounts", lang, names=names)))
+    return sentences

@@ -1,0 +1,178 @@
+"""Complete, cited answers to "which municipalities / which projects / how many / how much" from
+the project catalogue.
+
+Retrieval finds the top few chunks; a list question needs every matching project. So these
+questions are answered from the catalogue built at index time: each row cites the sentences it
+was read from (its places, its themes, its amounts), rows are grouped by today's county, a long
+list comes a page at a time («vis flere»), and a last sentence says what the answer covers.
+Names stay as the documents wrote them, with today's name beside a former one.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+
+from bot.core.cite import CitationBook, render
+from bot.core.context import CoreContext
+from bot.core.models import Answer, AnswerSentence
+from bot.core.payloads import Place, ProjectRow, ProjectTable
+from bot.core.phrases import join, place_label
+from bot.core.question import ListAsk, Question
+from bot.i18n import format_number, t
+from bot.lists import clarify, money, rows, words
+from bot.lists.routing import ListRequest, request_of
+from bot.lists.words import PAGE, norwegian
+from indexer.catalogue import ProjectPage, ProjectRecord
+from indexer.catalogue.models import AmountKind
+from indexer.text.language import Language
+
+_MONEY = {ListAsk.AMOUNTS, ListAsk.COMPARE}
+_PLACES = {ListAsk.MUNICIPALITIES, ListAsk.COUNT_MUNICIPALITIES}
+
+
+def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
+    """A complete catalogue answer, or None when the question is not a project list question."""
+    started = time.perf_counter()
+    request = request_of(question)
+    if request is None:
+        return None
+    if question.unknown_theme:
+        return clarify.unknown_theme(question)
+    offset = (request.page - 1) * PAGE
+    if request.ask == ListAsk.AMOUNTS:  # the projects with the amounts asked for
+        every = ctx.store.find_projects(request.query)
+        kinds = money.kinds_shown(request.amount_kinds, every)
+        priced = [p for p in every if money.priced(p, kinds)]
+        page = ProjectPage(total=len(priced), records=priced[offset : offset + PAGE])
+        answer = compose(question, request, page, ctx, every)
+    else:
+        page = ctx.store.project_page(request.query, offset, PAGE)
+        answer = compose(question, request, page, ctx)
+    answer.timings_ms["catalogue_ms"] = (time.perf_counter() - started) * 1000
+    return answer
+
+
+def compose(question: Question, request: ListRequest, page: ProjectPage, ctx: CoreContext,
+            every: list[ProjectRecord] | None = None) -> Answer:  # fmt: skip
+    """`every`: the whole list when the caller has it (sums need it; a long list fetches it)."""
+    lang = question.language
+    phrase = filter_phrase(request, lang)
+    closing = [*_place_notes(request, lang), words.coverage(ctx.store.coverage(), lang)]
+    if page.total == 0:
+        none = t("lists.none", lang, filters=phrase)
+        if every:  # projects, but no amount of the kind asked
+            kinds = money.kinds_shown(request.amount_kinds, every)
+            none = t("lists.no_priced", lang, filters=phrase, count=len(every),
+                     kinds=join([money.label(k, lang) for k in kinds], lang, "or"))  # fmt: skip
+        sentences = [AnswerSentence(text=none), *closing]
+        return Answer(question=question.text, answer=render(sentences, "\n"), language=lang,
+                      refused=True, kind="refusal", sentences=sentences)  # fmt: skip
+    book = CitationBook()
+    cite = rows.Citer(book)
+    whole = every
+    if whole is None and page.total <= PAGE:  # a short list: all of it is at hand, or cheap
+        whole = page.records if request.page == 1 else ctx.store.find_projects(request.query)
+    kinds = money.kinds_shown(request.amount_kinds, whole or page.records)
+    opening = _opening(request, page, whole, phrase, kinds, lang, ctx)
+    body, table = _rows(request, page.records, kinds, cite, lang)
+    if request.ask in _MONEY:
+        body += money.sums(whole or ctx.store.find_projects(request.query), kinds, cite, lang)
+    body += words.page_note(request.page, len(page.records), page.total, lang)
+    sentences = [AnswerSentence(text=opening), *body, *closing]
+    in_money = request.ask in _MONEY
+    payload = ProjectTable(title=opening, money=in_money, rows=table, total=page.total,
+                           amounts=[money.COLUMNS[k] for k in kinds] if in_money else [])
+    return Answer(
+        question=question.text, answer=render(sentences, "\n"), language=lang, kind="list",
+        sentences=sentences, citations=book.citations, payload=payload if table else None,
+    )  # fmt: skip
+
+
+def filter_phrase(request: ListRequest, lang: Language) -> str:
+    """« om fosterhjem i Vestland», and for a narrowed list « … – av dem om ettervern»."""
+    query = request.query
+    own = words.filters(query.themes, request.place_names, query.years, lang, query.title)
+    if request.narrows is None:
+        return own
+    before = filter_phrase(request.narrows, lang)
+    return before + t("lists.narrowed", lang, x=own) if own else before
+
+
+def _place_notes(request: ListRequest, lang: Language) -> list[AnswerSentence]:
+    places = request.places
+    base = request.narrows
+    while base is not None:
+        places, base = base.places + places, base.narrows
+    return words.place_notes(tuple(dict.fromkeys(places)), lang)
+
+
+def _opening(
+    request: ListRequest, page: ProjectPage, whole: list[ProjectRecord] | None, phrase: str,
+    kinds: list[AmountKind], lang: Language, ctx: CoreContext,
+) -> str:
+    if request.ask in _PLACES:
+        names = _municipality_names(request, whole, lang, ctx)
+        return t(f"lists.{request.ask.value}", lang, filters=phrase, names=join(names, lang),
+                 count=format_number(len(names), lang))  # fmt: skip
+    kind_words = ", ".join(money.label(k, lang) for k in kinds)
+    return t(f"lists.{request.ask.value}", lang, filters=phrase, kinds=kind_words,
+             count=format_number(page.total, lang))  # fmt: skip
+
+
+def _municipality_names(request: ListRequest, whole: list[ProjectRecord] | None, lang: Language,
+                        ctx: CoreContext) -> list[str]:  # fmt: skip
+    """Every municipality of the list; a long list names them from the store's place rows."""
+    if whole is not None:
+        labels = {place_label(rows.as_place(m), lang, with_role=False)
+                  for p in whole for m in rows.shown_places(p)}  # fmt: skip
+        return sorted(labels, key=norwegian)
+    todays: dict[str, list[str]] = defaultdict(list)  # Tysfjord → Narvik, Hamarøy
+    for written, today in ctx.store.project_places(request.query):
+        now = ctx.gazetteer.municipality(today)
+        if now is not None:
+            todays[written].append(now.name)
+    labels = set()
+    for written, names in todays.items():
+        then = ctx.gazetteer.municipality(written)
+        if then is not None:
+            moved = ", ".join(names) if names != [then.name] else None
+            labels.add(place_label(Place(name=then.name, now=moved), lang, with_role=False))
+    return sorted(labels, key=norwegian)
+
+
+def _rows(
+    request: ListRequest, projects: list[ProjectRecord], kinds: list[AmountKind],
+    cite: rows.Citer, lang: Language,
+) -> tuple[list[AnswerSentence], list[ProjectRow]]:
+    sentences: list[AnswerSentence] = []
+    table: list[ProjectRow] = []
+    in_money = request.ask in _MONEY
+    for county, group in _by_county(projects, lang):
+        sentences.append(AnswerSentence(text=f"**{county}**"))
+        for project in group:
+            places = [rows.as_place(m) for m in rows.shown_places(project)]
+            where = rows.place_labels(project, lang)
+            spans = money.evidence(project, kinds) if in_money else None
+            numbers = [cite(e) for e in rows.evidence(project, spans)]
+            text = (money.line(project, where, kinds, lang) if in_money
+                    else _line(project, where, lang))  # fmt: skip
+            sentences.append(AnswerSentence(text=f"- {text}", citations=numbers))
+            table.append(rows.table_row(project, places, numbers))
+    return sentences, table
+
+
+def _line(project: ProjectRecord, places: str, lang: Language) -> str:
+    period = rows.period_label(project, lang)
+    line = f"{rows.title_of(project)}{f' ({period})' if period else ''}: {places}"
+    themes = rows.themes_of(project, lang)
+    return f"{line} – {themes}" if themes else line
+
+
+def _by_county(projects: list[ProjectRecord], lang: Language
+               ) -> list[tuple[str, list[ProjectRecord]]]:  # fmt: skip
+    """Rows under today's county, in the store's order (a page keeps the list's order)."""
+    groups: dict[str, list[ProjectRecord]] = defaultdict(list)
+    for project in projects:
+        groups[rows.home_county(project) or t("lists.unknown_county", lang)].append(project)
+    return list(groups.items())

@@ -1,0 +1,81 @@
+"""The framing of a list answer: what it was filtered on, how place history widened it, what it
+covers, and where a long list continues. Every word comes from the i18n catalogue.
+"""
+
+from __future__ import annotations
+
+from bot.core.models import AnswerSentence
+from bot.core.phrases import join
+from bot.core.question import Place
+from bot.i18n import format_date, format_number, t
+from indexer.catalogue import Coverage
+from indexer.text.language import Language
+from indexer.text.themes import label
+
+PAGE = 25  # rows per page of a long list
+
+
+def filters(themes: frozenset[str], places: list[str], years: tuple[int, int] | None,
+            lang: Language, title: str | None = None) -> str:  # fmt: skip
+    """« om fosterhjem i Vestland fra 2020»: what a list is limited to."""
+    parts: list[str] = []
+    if themes:
+        parts.append(t("lists.theme", lang, x=join([label(k, lang) for k in sorted(themes)],
+                                                   lang, "or")))  # fmt: skip
+    if places:
+        parts.append(t("lists.place", lang, x=join(places, lang, "or")))
+    if title:
+        parts.append(t("lists.title", lang, x=title))
+    if years:
+        first, last = years
+        if last >= 9999:
+            parts.append(t("lists.from", lang, x=first))
+        elif first <= 0:
+            parts.append(t("lists.before", lang, x=last + 1))
+        else:
+            parts.append(t("lists.years", lang, x=first if first == last else f"{first}–{last}"))
+    return "".join(parts)
+
+
+def place_notes(places: tuple[Place, ...], lang: Language) -> list[AnswerSentence]:
+    """How history widened the list: «Øygarden omfatter også tidligere Fjell og Sund.»,
+    «Søgne er nå en del av Kristiansand; …»."""
+    notes: list[AnswerSentence] = []
+    for place in places:
+        if place.is_current and place.former_names:
+            text = t("lists.includes", lang, name=place.name, former=join(
+                sorted(place.former_names), lang))  # fmt: skip
+        elif not place.is_current:
+            key = "lists.now_part" if place.kind == "municipality" else "lists.county_now_part"
+            text = t(key, lang, name=place.name, current=join(list(place.current_names), lang))
+        else:
+            continue
+        notes.append(AnswerSentence(text=text))
+    return notes
+
+
+def coverage(covered: Coverage, lang: Language) -> AnswerSentence:
+    date = format_date(covered.last_indexed, lang) if covered.last_indexed else "?"
+    return AnswerSentence(text=t("lists.coverage", lang, count=covered.documents, date=date))
+
+
+def page_note(page: int, shown: int, total: int, lang: Language) -> list[AnswerSentence]:
+    """«Viser 26–50 av 1 177. Skriv «vis flere» for neste side.»; nothing for a short list."""
+    first = (page - 1) * PAGE + 1
+    if total <= PAGE and page == 1:
+        return []
+    if shown == 0:
+        return [AnswerSentence(text=t("lists.past_end", lang, total=format_number(total, lang)))]
+    last = first + shown - 1
+    key = "lists.page" if last < total else "lists.last_page"
+    return [AnswerSentence(text=t(key, lang, first=format_number(first, lang),
+                                  last=format_number(last, lang),
+                                  total=format_number(total, lang)))]  # fmt: skip
+
+
+_ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}", "Æ": "{", "Ø": "|", "Å": "}"})
+
+
+def norwegian(text: str) -> str:
+    """A sort key in Norwegian alphabetical order (… x y z æ ø å)."""
+    return text.casefold().translate(_ORDER)

@@ -1,0 +1,53 @@
+"""Time awareness with a fixed today: a passed date is never stated as upcoming."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from bot.core.engine import Core
+from bot.facts.compose import ComposedSentence, Composition
+from bot.facts.timing import past_note, what_there_is
+from tests.fakes import understood
+
+
+def _sentences(*texts: str) -> list[ComposedSentence]:
+    return [ComposedSentence(t, (), ()) for t in texts]
+
+
+def test_a_past_next_meeting_is_said_to_have_passed(sample_context):
+    ctx = dataclasses.replace(sample_context, today=lambda: dt.date(2026, 12, 2))
+    q = understood(ctx, "Når er neste samling i Hordaland?")
+    note = past_note(q, _sentences("Neste samling er 12. februar 2019 i Bergen."))
+    assert note is not None and "passert" in note and "2. desember 2026" in note
+
+
+def test_a_coming_date_gets_no_note(sample_context):
+    ctx = dataclasses.replace(sample_context, today=lambda: dt.date(2018, 12, 1))
+    q = understood(ctx, "Når er neste samling i Hordaland?")
+    assert past_note(q, _sentences("Neste samling er 12. februar 2019 i Bergen.")) is None
+
+
+def test_a_question_about_the_past_gets_no_note(sample_context):
+    ctx = dataclasses.replace(sample_context, today=lambda: dt.date(2026, 12, 2))
+    q = understood(ctx, "Når ble samlingen i Hordaland holdt i 2019?")
+    assert past_note(q, _sentences("Samlingen ble holdt 12. februar 2019 i Bergen.")) is None
+
+
+def test_the_note_is_in_the_questions_language(sample_context):
+    ctx = dataclasses.replace(sample_context, today=lambda: dt.date(2026, 12, 2))
+    q = understood(ctx, "When is the next meeting in Hordaland?")
+    note = past_note(q, _sentences("Neste samling er 12. februar 2019 i Bergen."))
+    assert note is not None and note.startswith("Note:")
+
+
+def test_another_years_answer_is_offered_as_what_there_is(sample_context):
+    ctx = dataclasses.replace(sample_context, today=lambda: dt.date(2026, 12, 2))
+    core = Core(ctx)
+    q = understood(ctx, "Hva er søknadsfristen for stimuleringsmidler i Rogaland i 2026?")
+    vectors = core.facts.embed(q)
+    evidence, _ = core.facts.evidence(q, vectors)
+    best = core.facts.extractive().compose(q, vectors, evidence).best
+    assert best is not None
+    offered = what_there_is(q, Composition([], True, best=best, instead=True))
+    assert offered is not None and "2026" in offered and best.text in offered

@@ -1,0 +1,67 @@
+"""Document questions from the ledger: by type, year, place, network and theme; each row the
+document's title, cited; `/kilder` is the same list with no filter."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.question import Intent
+from bot.lists import try_answer
+from tests.fakes import understood
+
+FINAL_REPORTS = {"2022-06-30_sluttrapport_hamar-loten_kvalitetssystem.md",
+                 "2022-12-15_sluttrapport_haugesund-karmoy_fosterhjem.md",
+                 "2024-11-20_sluttrapport_rana-hemnes_foreldrestotte.md"}  # fmt: skip
+
+
+def ask(ctx, text: str):  # type: ignore[no-untyped-def]
+    return try_answer(understood(ctx, text), ctx)
+
+
+@pytest.mark.parametrize(("text", "opening"), [
+    ("Hvilke sluttrapporter har vi?", "Sluttrapporter (3):"),
+    ("Kva for sluttrapportar har vi?", "Sluttrapportar (3):"),
+    ("List all final reports with the municipalities and the year of each", "Final reports (3):"),
+])  # fmt: skip
+def test_final_reports_are_listed_by_title_and_cited(sample_context, text, opening) -> None:  # type: ignore[no-untyped-def]
+    answer = ask(sample_context, text)
+    assert answer.answer.startswith(opening)
+    assert {c.source for c in answer.citations} == FINAL_REPORTS
+    assert ".md" not in answer.answer and ".txt" not in answer.answer  # titles, not file names
+    rows = answer.payload.rows
+    assert all(row.title.startswith("Sluttrapport:") and row.places for row in rows)
+    assert [row.date.year for row in rows] == [2024, 2022, 2022]  # newest first
+
+
+def test_a_count_by_type_county_and_year(sample_context) -> None:  # type: ignore[no-untyped-def]
+    answer = ask(sample_context, "Hvor mange referater fra Vestland i 2024?")
+    assert answer.answer.startswith("Kunnskapsbasen har 1 referat i Vestland i 2024:")
+    (citation,) = answer.citations
+    assert citation.source == "000_9cd953df84ef8b74.txt"
+    counted = ask(sample_context, "How many minutes do we have from Vestland?")
+    assert counted.answer.startswith("The knowledge base holds 3 minutes in Vestland:")
+    assert "Hordaland (now Vestland)" in counted.answer  # the 2018 referat, as it was written
+
+
+def test_network_and_theme_narrow_a_document_list(sample_context) -> None:  # type: ignore[no-untyped-def]
+    setesdal = ask(sample_context, "Hvilke referater har vi fra Setesdal?")
+    assert [c.source for c in setesdal.citations] == [
+        "2023-05-10_referat_styringsgruppe_setesdal.md"]
+    foster = ask(sample_context, "Hvilke sluttrapporter har vi om fosterhjem?")
+    assert [c.source for c in foster.citations] == [
+        "2022-12-15_sluttrapport_haugesund-karmoy_fosterhjem.md"]
+
+
+def test_sources_command_is_the_unfiltered_document_list(sample_context) -> None:  # type: ignore[no-untyped-def]
+    question = understood(sample_context, "/kilder")
+    assert question.intent == Intent.SOURCES
+    answer = try_answer(question, sample_context)
+    assert answer.answer.startswith("Dokumenter (17):")
+    assert len(answer.payload.rows) == 17 == len(answer.citations)
+    dates = [row.date for row in answer.payload.rows]
+    assert dates[0].isoformat() == "2024-11-20" and dates[-1] is None  # newest first, undated last
+
+
+def test_nothing_matching_says_so_in_the_question_language(sample_context) -> None:  # type: ignore[no-untyped-def]
+    answer = ask(sample_context, "Kva for referat har vi frå Finnmark?")
+    assert answer.refused and answer.answer.startswith("Eg fann ingen referat i Finnmark")

@@ -1,0 +1,48 @@
+"""Sums and comparisons over catalogue amounts: applied, granted, spent and budget kept apart,
+every amount cited, each sum shown with its parts."""
+
+from __future__ import annotations
+
+from bot.core.claims import normalise
+from bot.lists import try_answer
+from tests.fakes import understood
+
+
+def ask(ctx, text: str):  # type: ignore[no-untyped-def]
+    return try_answer(understood(ctx, text), ctx)
+
+
+def test_a_sum_shows_its_parts_and_cites_each(merger_context) -> None:  # type: ignore[no-untyped-def]
+    answer = ask(merger_context, "Hvor mye har prosjektene i Kristiansand søkt om til sammen?")
+    total = next(s for s in answer.sentences if s.text.startswith("Til sammen"))
+    assert normalise(total.text) == normalise(
+        "Til sammen 920 000 kr søkt: «Vidare saman» 300 000 kr + «Flere hjem» 620 000 kr.")
+    quoted = [answer.citations[n - 1].snippet for n in total.citations]
+    assert "300 000 kr" in quoted[0] and "620 000 kr" in quoted[1]
+    assert {row.title for row in answer.payload.rows} == {"Vidare saman", "Flere hjem"}
+    assert "Uten beløp i kildene: «Trygg heime»." in answer.answer
+
+
+def test_spent_is_read_and_shown_apart_from_granted(merger_context) -> None:  # type: ignore[no-untyped-def]
+    answer = ask(merger_context, "How much did the projects in Vestland spend?")
+    assert answer.payload.amounts == ["spent"]
+    (row,) = answer.payload.rows
+    assert (row.title, row.spent, row.granted) == ("Roleg grunn", 395_000, 410_000)
+    cited = " ".join(c.snippet for c in answer.citations)
+    assert "forbruk på 395 000 kr" in cited
+
+
+def test_an_overview_without_a_kind_shows_each_kind_in_its_own_column(merger_context) -> None:  # type: ignore[no-untyped-def]
+    answer = ask(merger_context, "Gi en oversikt over beløpene til prosjektene")
+    assert answer.payload.amounts == ["applied", "granted", "spent"]
+    roleg = next(r for r in answer.payload.rows if r.title == "Roleg grunn")
+    assert (roleg.applied, roleg.granted, roleg.spent) == (None, 410_000, 395_000)
+    assert "920" in normalise(answer.answer) and "1 330" not in normalise(answer.answer)
+
+
+def test_a_comparison_lists_every_project_with_its_amounts(merger_context) -> None:  # type: ignore[no-untyped-def]
+    answer = ask(merger_context, "Samanlikn dei prosjekta som har vore i Agder")
+    assert answer.language == "nn"
+    assert [row.title for row in answer.payload.rows] == [
+        "Trygg heime", "Vidare saman", "Flere hjem"]  # oldest first
+    assert "Agder omfattar også tidlegare Aust-Agder og Vest-Agder." in answer.answer

@@ -1,0 +1,81 @@
+"""Places both ways in time: today's name covers every former one, a former name finds what is
+filed under today's, and every row shows both («Søgne (nå Kristiansand)»)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.phrases import quote_title
+from bot.lists import try_answer
+from tests.fakes import understood
+
+
+def shown(answer) -> set[str]:  # type: ignore[no-untyped-def]
+    """The titles a list shows, «quoted» where the documents quote them."""
+    rows = answer.payload.rows if answer.payload is not None else []
+    return {quote_title(row.title, getattr(row, "quoted", False)) for row in rows}
+
+
+def titles(ctx, text: str) -> set[str]:  # type: ignore[no-untyped-def]
+    answer = try_answer(understood(ctx, text), ctx)
+    assert answer is not None and answer.kind in {"list", "refusal"}, text
+    return shown(answer)
+
+
+@pytest.mark.parametrize("text", [
+    "Hvilke prosjekter har Kristiansand hatt?",
+    "Kva prosjekt har Kristiansand kommune hatt?",
+    "Which projects has Kristiansand had?",
+])  # fmt: skip
+def test_todays_municipality_covers_the_ones_merged_into_it(merger_context, text) -> None:  # type: ignore[no-untyped-def]
+    assert titles(merger_context, text) == {"«Vidare saman»", "«Trygg heime»", "«Flere hjem»"}
+
+
+def test_a_former_municipality_finds_what_is_filed_under_todays_name(merger_context) -> None:  # type: ignore[no-untyped-def]
+    answer = try_answer(understood(merger_context, "Kva prosjekt har Søgne vore med i?"),
+                        merger_context)  # fmt: skip
+    assert shown(answer) == {"«Vidare saman»", "«Flere hjem»"}
+    assert "Søgne (vertskommune, no Kristiansand)" in answer.answer  # «Trygg heime» was the old
+    assert "Søgne er no ein del av Kristiansand" in answer.answer  # Kristiansand, not Søgne
+
+
+def test_bjornafjorden_and_os_and_fusa_find_each_other(merger_context) -> None:  # type: ignore[no-untyped-def]
+    both = {"Barnesamtalar i Os og Fusa", "«Roleg grunn»"}
+    assert titles(merger_context, "Which projects has Bjørnafjorden had?") == both
+    assert titles(merger_context, "Hvilke prosjekter har Fusa vært med i?") == both
+    assert titles(merger_context, "Kva prosjekt har Os i Hordaland vore med i?") == both
+
+
+def test_vestland_covers_hordaland_and_sogn_og_fjordane(merger_context) -> None:  # type: ignore[no-untyped-def]
+    answer = try_answer(understood(merger_context, "Hvilke prosjekter har det vært i Vestland?"),
+                        merger_context)  # fmt: skip
+    assert shown(answer) == {
+        "Barnesamtalar i Os og Fusa", "«Roleg grunn»", "«Tidleg saman»"}
+    assert "Vestland omfatter også tidligere Hordaland og Sogn og Fjordane." in answer.answer
+    assert "Os (nå Bjørnafjorden)" in answer.answer
+
+
+def test_a_former_county_finds_its_municipalities_under_todays_names(merger_context) -> None:  # type: ignore[no-untyped-def]
+    answer = try_answer(understood(merger_context, "Which projects were there in Hordaland?"),
+                        merger_context)  # fmt: skip
+    assert shown(answer) == {
+        "Barnesamtalar i Os og Fusa", "«Roleg grunn»"}  # not Gloppen: Sogn og Fjordane
+    assert "Hordaland is now part of Vestland" in answer.answer
+    assert titles(merger_context, "Kva prosjekt har det vore i Sogn og Fjordane?") == {
+        "«Tidleg saman»"}
+    assert titles(merger_context, "Hvilke prosjekter har det vært i Vest-Agder?") == {
+        "«Vidare saman»", "«Trygg heime»", "«Flere hjem»"}
+
+
+def test_a_document_question_goes_both_ways_too(merger_context) -> None:  # type: ignore[no-untyped-def]
+    answer = try_answer(understood(merger_context, "Hvilke dokumenter har vi fra Søgne?"),
+                        merger_context)  # fmt: skip
+    assert shown(answer) == {
+        "Prosjektbeskrivelse: «Vidare saman» – ettervern i Søgne og Songdalen",
+        "Prosjektbeskrivelse: «Flere hjem» – rekruttering av fosterhjem i Kristiansand"}
+    assert "Songdalen (nå Kristiansand)" in answer.answer
+
+
+def test_a_theme_mentioned_in_passing_does_not_list_the_project(merger_context) -> None:  # type: ignore[no-untyped-def]
+    # «Flere hjem» says «Prosjektet skal også se på ettervern»: a foster-care project still
+    assert titles(merger_context, "Hvilke prosjekter om ettervern finnes?") == {"«Vidare saman»"}

@@ -1,0 +1,75 @@
+"""What a project is about: title, «om X» subject, purpose and goals; passing mentions are not."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from indexer.catalogue.about import stated
+from indexer.catalogue.extract import extract_projects
+from indexer.catalogue.fields import Span, amounts
+from indexer.ingest.chunking import split_document
+from indexer.models import DocType, DocumentMeta, LoadedDocument
+
+
+def _records(text: str, doc_type: DocType, gazetteer):  # type: ignore[no-untyped-def]
+    doc = LoadedDocument(path="x.md", source="x.md", text=text)
+    meta = DocumentMeta(doc_id="doc", source="x.md", path="x.md", title=text.splitlines()[0][2:],
+                        doc_type=doc_type, date=dt.date(2024, 3, 1), county="Vestland",
+                        current_county="Vestland")  # fmt: skip
+    chunks = split_document(text, "doc", doc_type, 1200, 150)
+    return extract_projects(doc, meta, chunks, gazetteer)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Prosjektet har også sett på hvordan barn i fosterhjem følges opp.",
+    "Tiltakene gjelder blant annet fosterhjem og institusjon.",
+    "Barn som bor i fosterhjem, omfattes ikke av prosjektet.",
+    "Prosjektet tek òg for seg fosterheimar.",
+    "Fosterheimar er ikkje ein del av dette prosjektet.",
+    "The project also looked at foster care.",
+    "Det er ikke et fosterhjemsprosjekt.",
+])  # fmt: skip
+def test_a_passing_mention_states_no_theme(sentence) -> None:  # type: ignore[no-untyped-def]
+    assert stated(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "key"), [
+    ("Hovedmålet er at flere barn kan bo i fosterhjem i eget nærmiljø.", "fosterhjem"),
+    ("Føremålet er betre ettervern for unge vaksne.", "ettervern"),
+    ("The aim is better aftercare for young adults.", "ettervern"),
+])  # fmt: skip
+def test_a_purpose_sentence_states_its_theme(sentence, key) -> None:  # type: ignore[no-untyped-def]
+    assert [hit.key for hit in stated(sentence)] == [key]
+
+
+def test_a_description_without_a_theme_in_its_title_takes_its_purpose(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = ("# Prosjektbeskrivelse: «Trygg start» i Kvam og Voss\n\n"
+            "**Vertskommune:** Kvam herad\n**Samarbeidskommune:** Voss herad\n\n"
+            "## Bakgrunn\n\nMange barn flytter mellom fosterhjem, og vi ser høy konflikt.\n\n"
+            "## Formål\n\nFormålet er å styrke ettervernet for ungdom mellom 18 og 25 år.\n\n"
+            "## Mål\n\n1. Alle ungdommer skal ha en ettervernsplan.\n"
+            "2. Prosjektet skal også se på samarbeid med fosterhjemmene.\n")  # fmt: skip
+    (record,) = _records(text, DocType.PROSJEKTBESKRIVELSE, gazetteer)
+    assert record.theme_keys == ["ettervern"]
+    assert "Formålet er å styrke ettervernet" in record.themes[0].evidence.quote
+
+
+def test_an_agenda_item_is_about_what_its_heading_and_subject_say(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = ("# Referat frå nettverkssamling i Vestland\n\n"
+            "## Sak 4/2024 Prosjektet om samisk språk og kultur (Kvam og Voss)\n\n"
+            "Tenestene har laga ei rutine for tolk. Prosjektet har også sett på korleis barn i "
+            "fosterheim blir følgde opp, men det er ikkje eit fosterheimsprosjekt.\n\n"
+            "## Sak 5/2024 Status i prosjektet i Bergen\n\n"
+            "Prosjektet i Bergen handlar om ettervern for unge vaksne. Dei har òg sett på "
+            "fosterheimar.\n")  # fmt: skip
+    samisk, bergen = _records(text, DocType.REFERAT, gazetteer)
+    assert samisk.theme_keys == []
+    assert bergen.theme_keys == ["ettervern"]
+
+
+def test_spent_amounts_and_a_frame_are_kept_apart() -> None:
+    sentence = "Det er brukt 512 000 kr av en samlet ramme på 560 000 kr."
+    assert amounts(Span(0, len(sentence), sentence), final_report=False) == [
+        ("forbruk", 512_000), ("budsjett", 560_000)]
