@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint bench
+.PHONY: run test install lint bench screenshots
 
 run: install  ## index knowledge/, start the bot and the Microsoft 365 Agents Playground
 	scripts/dev.sh
@@ -34,3 +34,8 @@ lint: install  ## ruff, pyright (settings in pyproject.toml) and the import cont
 bench: install
 	$(BIN)/python bench/index.py
 	$(BIN)/python bench/query.py
+
+screenshots: install  ## the browser test, keeping its pictures in docs/screenshots/
+	scripts/install_browser.sh
+	LAERINGSBOT_SCREENSHOTS=docs/screenshots LAERINGSBOT_E2E_CORE=real \
+		$(BIN)/python -m pytest -q -m e2e tests/e2e

@@ -61,6 +61,7 @@ class DocumentMeta(BaseModel):
     current_county: str | None = None  # today's county
     network: str | None = None
     municipalities: list[MunicipalityMention] = []
+    url: str | None = None  # where the document lives on the web (front matter), if anywhere
 
 
 class Chunk(BaseModel):

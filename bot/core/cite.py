@@ -31,6 +31,7 @@ class CitationBook:
                     snippet=text,
                     chunk_id=chunk.chunk_id,
                     doc_id=meta.doc_id,
+                    url=getattr(meta, "url", None),  # catalogue spans cite without one
                 )
             )
         return self._by_key[key]

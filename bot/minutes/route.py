@@ -45,8 +45,8 @@ def answer_minutes(
     found_ms = (time.perf_counter() - started) * 1000
     if len(match.found) != 1:
         open_ended = request.empty
-        answer = _ask_back(match, language, question, open_ended) if match.found else \
-            _not_found(match, language, question, _asked(request, language))
+        answer = _ask_back(match, language, question, ctx, open_ended) if match.found else \
+            _not_found(match, language, question, _asked(request, language), ctx)
         answer.timings_ms["find"] = found_ms
         return answer
     meta = match.found[0]
@@ -69,12 +69,14 @@ def _describe(meta: DocumentMeta, language: Language) -> str:
 
 
 def _ask_back(
-    match: MeetingMatch, language: Language, question: str, open_ended: bool = False
+    match: MeetingMatch, language: Language, question: str, ctx: CoreContext,
+    open_ended: bool = False,
 ) -> Answer:
     intro = (t("minutes.which", language) if open_ended
              else t("minutes.ask", language, n=len(match.found)))
+    book = CitationBook()
     lines = [AnswerSentence(text=intro)]
-    lines += [AnswerSentence(text=f"{i}. {_describe(m, language)}")
+    lines += [_named(f"{i}. {_describe(m, language)}", m, ctx, book)
               for i, m in enumerate(match.found, 1)]
     dated = next((m for m in match.found if m.date), None)
     if dated is not None and dated.date is not None:
@@ -84,19 +86,29 @@ def _ask_back(
         lines.append(AnswerSentence(text=t("minutes.hint", language, example=example)))
     candidates = MeetingCandidates(candidates=[_ref(m) for m in match.found])
     return Answer(question=question, answer=render(lines, "\n"), language=language,
-                  kind="clarify", sentences=lines, payload=candidates)
+                  kind="clarify", sentences=lines, citations=book.citations, payload=candidates)
 
 
-def _not_found(match: MeetingMatch, language: Language, question: str, asked: str) -> Answer:
+def _not_found(
+    match: MeetingMatch, language: Language, question: str, asked: str, ctx: CoreContext
+) -> Answer:
     none = t("minutes.none", language, asked=asked)
+    book = CitationBook()
     if not match.nearest:
         lines = [AnswerSentence(text=none if match.total else t("minutes.empty", language))]
     else:
         lines = [AnswerSentence(text=none), AnswerSentence(text=t("minutes.nearest", language))]
-        lines += [AnswerSentence(text=f"- {_describe(m, language)}") for m in match.nearest]
+        lines += [_named(f"- {_describe(m, language)}", m, ctx, book) for m in match.nearest]
     nearest = NearestDocuments(nearest=[_ref(m) for m in match.nearest])
     return Answer(question=question, answer=render(lines, "\n"), language=language,
-                  refused=True, kind="refusal", sentences=lines, payload=nearest)
+                  refused=True, kind="refusal", sentences=lines, citations=book.citations,
+                  payload=nearest)
+
+
+def _named(text: str, meta: DocumentMeta, ctx: CoreContext, book: CitationBook) -> AnswerSentence:
+    """A referat named as a choice or a near miss, cited by its opening so it can be opened."""
+    chunks = ctx.store.document_chunks(meta.doc_id)
+    return AnswerSentence(text=text, citations=[book.cite(chunks[0], meta)] if chunks else [])
 
 
 def _ref(meta: DocumentMeta) -> DocumentRef:

@@ -26,7 +26,13 @@ def commands(language: Language) -> tuple[Command, ...]:
     return tuple(Command(name, t(f"teams.command.{name[1:]}", language)) for name in COMMAND_NAMES)
 
 
-def suggested_prompts(language: Language) -> tuple[str, ...]:
-    """Shown as buttons under the welcome message; each is sent as a message when clicked."""
-    return (HELP_COMMAND, t("teams.prompt.projects", language), t("teams.prompt.funds", language),
-            "/utkast")
+def suggested_prompts(language: Language) -> tuple[tuple[str, str], ...]:
+    """Buttons under the welcome message as (title, message sent when clicked).
+
+    Teams shows at most three suggested actions and cuts titles of more than about 20
+    characters, so the titles are short and the message carries the whole prompt.
+    """
+    return tuple(
+        (t(f"teams.prompt.{name}.title", language), t(f"teams.prompt.{name}.value", language))
+        for name in ("projects", "funds", "draft")
+    )

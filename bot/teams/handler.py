@@ -20,12 +20,16 @@ from botbuilder.core import InvokeResponse, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.schema import Activity, ChannelAccount, ConversationAccount, DeliveryModes
 
-from bot.core.models import AnswerCore, Language
-from bot.teams import render
+from bot.core.models import Answer, AnswerCore, ChatTurn, Language
+from bot.i18n import t
+from bot.teams import files, render
 from bot.teams.activity import to_activity
 from bot.teams.commands import HELP_COMMAND
+from bot.teams.pager import PageQueue
+from bot.teams.source_links import SourceLinks
 from bot.teams.storage import HISTORY_TURNS, ActivityLedger, ConversationHistory
 from bot.teams.streaming import StreamSession, run_core
+from bot.teams.uploads import UploadDesk, shelf_key
 from indexer.text.language import detect_language
 
 log = logging.getLogger(__name__)
@@ -101,9 +105,13 @@ class TeamsBot(TeamsActivityHandler):
         stream_interval: float = 1.0,
         executor: Executor | None = None,
         draft_links: render.DraftLinks | None = None,
+        source_links: SourceLinks | None = None,
+        pages: PageQueue | None = None,
+        uploads: UploadDesk | None = None,
     ) -> None:
         self._core = core
         self._links = draft_links
+        self._sources, self._pages, self._uploads = source_links, pages, uploads
         self._executor = executor
         self._history = history
         self._ledger = ledger
@@ -128,8 +136,12 @@ class TeamsBot(TeamsActivityHandler):
         await super().on_turn(turn_context)
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
-        question = question_of(turn_context.activity)
-        conversation = turn_context.activity.conversation
+        activity, conversation = turn_context.activity, turn_context.activity.conversation
+        if self._pages and conversation and render.is_more_request(None, activity.value):
+            async with self._locks.hold(conversation.id):  # «Vis flere» clicked, in any chat
+                await self._next_page(turn_context, conversation, activity.text or "")
+            return
+        question = question_of(activity)
         if question is None or conversation is None:
             return
         if len(question) > self._max_chars:
@@ -137,12 +149,19 @@ class TeamsBot(TeamsActivityHandler):
             await turn_context.send_activity(to_activity(payload))
             return
         async with self._locks.hold(conversation.id):
-            await self._answer(turn_context, conversation, question or HELP_COMMAND)
+            # «vis flere» goes on with this answer's pages first; with none waiting, it is the
+            # core's (a long list goes on a page of rows at a time there)
+            if render.is_more_request(question) and await self._next_page(
+                    turn_context, conversation, question, quiet=True):
+                return
+            await self._answer(turn_context, conversation, question)
 
     async def _answer(
         self, ctx: TurnContext, conversation: ConversationAccount, question: str
     ) -> None:
         activity = ctx.activity
+        offers = files.offers(activity) if self._uploads else []
+        question = question or ("" if offers else HELP_COMMAND)
         personal = conversation.conversation_type == "personal"
         buffered = activity.delivery_mode == DeliveryModes.expect_replies
         stream = StreamSession(
@@ -152,21 +171,68 @@ class TeamsBot(TeamsActivityHandler):
         )
         user_id = activity.from_property.id if activity.from_property else None
         language = detect_language(question)  # as the core will; its answer is not here yet
-        await stream.start(render.searching(language))
+        status = (t("teams.file.reading", language, name=offers[0].name) if offers
+                  else render.searching(language))
+        await stream.start(status)
         history = (await self._history.load(ctx))[-self._history_turns :]
         try:
-            answer = await run_core(self._core, question, history, stream.update, self._executor)
-            first, *rest = render.answer_messages(answer, self._links, user_id)
+            answer, from_core = await self._respond(ctx, question, history, stream, offers)
+            sources = self._sources.within(shelf_key(activity)) if self._sources else None
+            first, *rest = render.answer_messages(answer, self._links, user_id, sources)
+        except files.FileRefused as refused:
+            text = t(f"teams.file.{refused.key}", language, **refused.values)
+            await stream.finish(render.notice(text))
+            return
         except Exception:
             await stream.finish(render.error(error_reference("the core failed"), language))
             return
         ids = await stream.finish(first)
-        for payload in rest:
-            sent = await ctx.send_activity(to_activity(payload))
-            ids += [sent.id] if sent and sent.id else []
+        if self._pages:
+            self._pages.hold(activity, rest, len(rest) + 1, answer.language)
+            await self._offer_more(ctx, first, 1, len(rest) + 1, answer.language)
         for reply_id in ids:
             self._ledger.remember_reply(conversation.id, reply_id, question, answer.answer)
-        await self._history.append(ctx, question, answer.turn())
+        if from_core:  # the core's follow-ups and dialogs read its own turns only
+            await self._history.append(ctx, question, answer.turn())
+
+    async def _respond(
+        self, ctx: TurnContext, question: str, history: list[ChatTurn], stream: StreamSession,
+        offers: list[files.FileOffer],
+    ) -> tuple[Answer, bool]:
+        """About a file dropped in this chat (the upload desk), else from the core."""
+        if self._uploads is not None:
+            language = detect_language(question)
+            upload = await self._uploads.answer(ctx.activity, question, offers, language)
+            if upload is not None:
+                return upload, False
+        answer = await run_core(self._core, question, history, stream.update, self._executor)
+        return answer, True
+
+    async def _next_page(
+        self, ctx: TurnContext, conversation: ConversationAccount, question: str,
+        quiet: bool = False,
+    ) -> bool:
+        """«Vis flere»: the next page of the last long answer; False when none is waiting (and,
+        unless `quiet`, a word that there is none)."""
+        waiting = self._pages.next(ctx.activity) if self._pages else None
+        if waiting is None:
+            if not quiet:
+                await ctx.send_activity(to_activity(render.no_more(detect_language(question))))
+            return False
+        sent = await ctx.send_activity(to_activity(waiting.page))
+        if sent and sent.id:
+            text = waiting.page.get("text", "")
+            self._ledger.remember_reply(conversation.id, sent.id, question, text)
+        await self._offer_more(ctx, waiting.page, waiting.number, waiting.total, waiting.language)
+        return True
+
+    async def _offer_more(
+        self, ctx: TurnContext, page: dict[str, object], shown: int, total: int,
+        language: Language,
+    ) -> None:
+        prompt = render.more_prompt(page, shown, total, language)
+        if prompt is not None:
+            await ctx.send_activity(to_activity(prompt))
 
     async def on_teams_members_added_dispatch(  # type: ignore[override]
         self, members_added: list[ChannelAccount], team_info: object, turn_context: TurnContext

@@ -1,27 +1,32 @@
 """Answer -> Teams message payloads (plain dicts, snapshot-testable).
 
-Teams conventions applied to every core answer: the schema.org Message entity with the
-"AI generated" label and Claim citations, feedback buttons, an Adaptive Card for the payload,
-and at most ~25 KB per activity (long answers are split between paragraphs, never mid-marker).
+One activity per page of an answer: its text with Teams citations, or – for a draft, whose
+download button text cannot carry – one Adaptive Card with the same citations; never both,
+because Teams shows text and card as two messages. A long answer is paged (`pages`): the first
+page is sent at once, followed by a «Vis flere» button for the next (`more_prompt`). Every citation names its
+document by title and links to it (`SourceLinks`). The AI label and feedback buttons go only on
+generated answers, never on help or other fixed texts.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
 from bot.core.models import Answer, Citation, Language
-from bot.i18n import t
+from bot.core.payloads import DocumentTable
+from bot.i18n import LANGUAGES, format_date, t
 from bot.teams import cards
-from bot.teams.answer_cards import DraftLinks, payload_card
+from bot.teams.answer_cards import DraftLinks, card_payload, draft_page_card
 from bot.teams.commands import commands, suggested_prompts
+from bot.teams.pages import MAX_CITATIONS, Page, paginate, teams_markdown
+from bot.teams.source_links import SourceLinks
+
+__all__ = ["MAX_ACTIVITY_BYTES", "DraftLinks", "answer_messages", "teams_markdown"]
 
 MAX_ACTIVITY_BYTES = 25_000
-MAX_CITATIONS = 10
-TEXT_BUDGET_BYTES = 15_000  # leaves room for the citation entity and channelData
 _MARKER = re.compile(r"\[(\d+)\]")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 _HEADING = re.compile(r"^\s*#+\s*", re.MULTILINE)  # markdown heading marks in snippets
 
 Message = dict[str, Any]  # a Teams activity (or card) as JSON
@@ -32,13 +37,9 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _keywords(citation: Citation) -> list[str]:
-    """Up to 3 keywords of at most 3 words and 28 characters each (Teams' limits)."""
-    values = (
-        [citation.date, citation.section]
-        if citation.date or citation.section
-        else [citation.source]
-    )
+def _keywords(citation: Citation, language: Language) -> list[str]:
+    """Date and section, at most 3 words and 28 characters each (Teams' limits)."""
+    values = [_date(citation.date, language), citation.section]
     result: list[str] = []
     for value in values:
         if value:
@@ -48,121 +49,140 @@ def _keywords(citation: Citation) -> list[str]:
     return result[:3]
 
 
-def claim(citation: Citation) -> dict[str, Any]:
+def _date(value: str | None, language: Language) -> str | None:
+    try:
+        return format_date(dt.date.fromisoformat(value), language) if value else None
+    except ValueError:
+        return value
+
+
+def claim(citation: Citation, url: str | None = None, language: Language = "nb") -> dict[str, Any]:
+    """One Teams citation: the document's title (never its file name), the passage, a link."""
     appearance: dict[str, Any] = {
         "@type": "DigitalDocument",
-        "name": _shorten(citation.title or citation.source, 80),
+        "name": _shorten(citation.title or citation.section or "", 80),
         "abstract": _shorten(_HEADING.sub("", citation.snippet), 160),
-        "keywords": _keywords(citation),
+        "keywords": _keywords(citation, language),
     }
+    if url:
+        appearance["url"] = url
     return {"@type": "Claim", "position": citation.n, "appearance": appearance}
 
 
-def ai_entity(citations: list[Citation]) -> dict[str, Any]:
-    """The one root entity: shows the "AI generated" label and the citation pop-ups."""
-    return {
+def ai_entity(
+    citations: list[Citation], sources: SourceLinks | None = None, language: Language = "nb",
+    generated: bool = True,
+) -> dict[str, Any]:
+    """The one root entity: the citation pop-ups, and the "AI generated" label when it is."""
+    entity: dict[str, Any] = {
         "type": "https://schema.org/Message",
         "@type": "Message",
         "@context": "https://schema.org",
         "@id": "",
-        "additionalType": ["AIGeneratedContent"],
-        "citation": [claim(c) for c in citations[:MAX_CITATIONS]],
     }
+    if generated:
+        entity["additionalType"] = ["AIGeneratedContent"]
+    entity["citation"] = [claim(c, link(c, sources), language)
+                          for c in citations[:MAX_CITATIONS]]
+    return entity
+
+
+def link(citation: Citation, sources: SourceLinks | None) -> str | None:
+    return sources.url(citation) if sources else citation.url
 
 
 def markers(text: str) -> set[int]:
     return {int(n) for n in _MARKER.findall(text)}
 
 
-def _pieces(paragraph: str, budget: int) -> list[str]:
-    """Cut an over-long paragraph at sentence ends, then at spaces, never inside a marker."""
-    if cards.size(paragraph) <= budget:
-        return [paragraph]
-    out: list[str] = []
-    for unit in _SENTENCE_END.split(paragraph):
-        while cards.size(unit) > budget:
-            cut = len(unit)
-            while cut > 1 and cards.size(unit[:cut]) > budget:
-                cut = cut * 3 // 4
-            space = unit.rfind(" ", 0, cut)
-            cut = space if space > 0 else cut
-            out.append(unit[:cut])
-            unit = unit[cut:].lstrip()
-        out.append(unit)
-    return [p for p in out if p]
-
-
-def teams_markdown(text: str) -> str:
-    """Give every line that is not a list item its own paragraph.
-
-    The core writes one item or heading per line; Teams renders markdown, where a single
-    newline joins lines into one paragraph and a line after a list item becomes part of it.
-    Consecutive list items stay one (tight) list.
-    """
-    out: list[str] = []
-    for line in text.strip().split("\n"):
-        if out and out[-1] and line.strip():
-            both_items = _LIST_ITEM.match(out[-1]) and _LIST_ITEM.match(line)
-            if not both_items:
-                out.append("")
-        out.append(line.rstrip())
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(out))
-
-
-def split_text(
-    text: str, budget: int = TEXT_BUDGET_BYTES, max_cites: int = MAX_CITATIONS
-) -> list[str]:
-    """Pack paragraphs into parts under `budget` bytes, each citing at most `max_cites` sources."""
-    blocks = [p for para in re.split(r"\n\s*\n", text) for p in _pieces(para.strip(), budget) if p]
-    parts: list[str] = []
-    current = ""
-    for block in blocks:
-        joined = f"{current}\n\n{block}" if current else block
-        if current and (cards.size(joined) > budget or len(markers(joined)) > max_cites):
-            parts.append(current)
-            joined = block
-        current = joined
-    if current or not parts:
-        parts.append(current)
-    return parts
-
-
-def _message(text: str, citations: list[Citation], attachments: list[Message]) -> Message:
-    used = markers(text)
-    return {
-        "type": "message",
-        "text": text,
-        "textFormat": "markdown",
-        "entities": [ai_entity([c for c in citations if c.n in used])],
-        "channelData": {"feedbackLoop": {"type": "default"}},
-        "attachments": attachments,
-    }
-
-
-def _answer_cards(answer: Answer, links: DraftLinks | None, user_id: str | None) -> list[Message]:
-    if answer.payload is None:
-        return []
-    budget = MAX_ACTIVITY_BYTES - 2_000
-    card = payload_card(answer.payload, answer.language, budget, links, user_id)
-    return [cards.attachment(card)] if card else []
+def is_generated(answer: Answer) -> bool:
+    """Composed from the sources (labelled "AI generated"), not a fixed text or a listing."""
+    if answer.kind in ("help", "error") or isinstance(answer.payload, DocumentTable):
+        return False
+    return bool(answer.citations or answer.sentences or answer.payload)
 
 
 def answer_messages(
-    answer: Answer, links: DraftLinks | None = None, user_id: str | None = None
+    answer: Answer, links: DraftLinks | None = None, user_id: str | None = None,
+    sources: SourceLinks | None = None,
 ) -> list[Message]:
-    """The messages that carry one answer; the first is the one that ends a stream.
+    """One message per page of the answer; the first ends a stream, the rest wait for «Vis flere».
 
-    `links` and `user_id` give a draft's card its download button, signed for that user.
+    `links` and `user_id` give a draft's card its download button, signed for that user;
+    `sources` links every citation to its document.
     """
-    parts = split_text(teams_markdown(answer.answer))
-    messages = [_message(part, answer.citations, []) for part in parts]
-    for card in _answer_cards(answer, links, user_id):
-        last = messages[-1]
-        if cards.size(last) + cards.size(card) <= MAX_ACTIVITY_BYTES:
-            last["attachments"].append(card)
+    language = answer.language
+    pages = paginate(answer.answer, answer.citations, t("teams.continued", language))
+    draft = card_payload(answer.payload)
+    generated = is_generated(answer)
+    messages = []
+    for i, page in enumerate(pages):
+        if draft is not None:
+            more = _more_label(i + 2, len(pages), language) if i + 1 < len(pages) else None
+            card = draft_page_card(page, draft if i == 0 else None, language, more,
+                                   links, user_id, sources)
+            messages.append(_message(None, page, sources, language, generated, card))
         else:
-            messages.append(_message("", [], [card]))
+            messages.append(_message(teams_markdown(page.text), page, sources, language,
+                                     generated))
     return messages
+
+
+def _message(
+    text: str | None, page: Page, sources: SourceLinks | None, language: Language,
+    generated: bool, card: dict[str, Any] | None = None,
+) -> Message:
+    message: Message = {"type": "message"}
+    if text is not None:
+        message.update(text=text, textFormat="markdown")
+    if page.citations or generated:
+        message["entities"] = [ai_entity(page.citations, sources, language, generated)]
+    if generated:
+        message["channelData"] = {"feedbackLoop": {"type": "default"}}
+    message["attachments"] = [cards.attachment(card)] if card else []
+    return message
+
+
+MORE = {"laeringsbot": "more"}  # what a «Vis flere» button submits
+
+
+def more_prompt(page: Message, shown: int, total: int, language: Language) -> Message | None:
+    """After page `shown` of `total`: a small card with «Vis flere», unless the page is a card
+    with its own button.
+
+    A card of its own, not suggested actions on the page: some clients (the Agents Playground)
+    show a text message with suggested actions as plain text, losing its citations; and a card's
+    button reaches the bot in channels and group chats too, where a typed message must name it.
+    """
+    if shown >= total or page.get("attachments"):
+        return None
+    body = [cards.text(t("teams.more_left", language, shown=shown, total=total),
+                       isSubtle=True)]
+    card = cards.adaptive_card(body, [more_action(_more_label(shown + 1, total, language))])
+    return {"type": "message", "attachments": [cards.attachment(card)]}
+
+
+def _more_label(page: int, total: int, language: Language) -> str:
+    return t("teams.more_page", language, page=page, total=total)
+
+
+def more_action(title: str) -> dict[str, Any]:
+    return {"type": "Action.Submit", "title": title, "data": dict(MORE)}
+
+
+_PAGE_SUFFIX = re.compile(r"\s*\(\d+ (?:av|of) \d+\)$")
+
+
+def is_more_request(text: str | None, value: object = None) -> bool:
+    """«Vis flere»: the button's submit, or the words typed (or sent as a button's title)."""
+    if isinstance(value, dict) and value.get("laeringsbot") == MORE["laeringsbot"]:
+        return True
+    wanted = _PAGE_SUFFIX.sub("", " ".join((text or "").split()).casefold().rstrip(".!"))
+    return wanted in {t("teams.more", language).casefold() for language in LANGUAGES}
+
+
+def no_more(language: Language) -> Message:
+    return notice(t("teams.no_more", language))
 
 
 def searching(language: Language) -> str:
@@ -179,26 +199,19 @@ def welcome(language: Language = "nb") -> list[Message]:
     """A card with what the bot does and its commands, then example prompts as suggested actions.
 
     Two activities because clients show suggested actions only on plain text messages. Before
-    anyone has asked anything, Bokmål, the product's default.
+    anyone has asked anything, Bokmål, the product's default. Teams shows three suggested
+    actions at most, and cuts long titles: three, with short titles that send the full prompt.
     """
     greeting = t("teams.welcome_greeting", language)
     body = [
-        {"type": "TextBlock", "text": greeting, "weight": "Bolder", "size": "Medium", "wrap": True},
-        {"type": "TextBlock", "wrap": True, "text": t("teams.welcome_intro", language)},
-        {
-            "type": "FactSet",
-            "facts": [{"title": c.title, "value": c.description} for c in commands(language)],
-        },
+        cards.text(greeting, weight="Bolder", size="Medium"),
+        cards.text(t("teams.welcome_intro", language)),
+        cards.fact_set([(c.title, c.description) for c in commands(language)]),
     ]
-    card = {
-        "type": "AdaptiveCard",
-        "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
-        "version": "1.5",
-        "body": body,
-    }
-    prompts = [{"type": "imBack", "title": p, "value": p} for p in suggested_prompts(language)]
+    prompts = [{"type": "imBack", "title": title, "value": value}
+               for title, value in suggested_prompts(language)]
     return [
-        {"type": "message", "attachments": [cards.attachment(card)]},
+        {"type": "message", "attachments": [cards.attachment(cards.adaptive_card(body))]},
         {
             "type": "message",
             "text": t("teams.try_prompts", language),

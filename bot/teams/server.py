@@ -1,4 +1,4 @@
-"""The aiohttp service: POST /api/messages, GET /healthz, GET /readyz, GET /downloads/{token}.
+"""The aiohttp service: POST /api/messages; GET /healthz, /readyz, /downloads/…, /kilder/….
 
 Requests are authenticated with the SDK (ConfigurationBotFrameworkAuthentication) before any
 work; messages are acknowledged at once and answered in the background, because Teams retries
@@ -38,7 +38,9 @@ from bot.teams import render
 from bot.teams.activity import to_activity
 from bot.teams.downloads import download_routes
 from bot.teams.handler import TeamsBot, error_reference, language_of
+from bot.teams.source_view import DocumentLibrary
 from bot.teams.storage import ActivityLedger, ConversationHistory, StateStorage
+from bot.teams.wiring import face_parts
 from indexer.errors import ConfigError
 from indexer.settings import Settings
 from indexer.store.conversations import ConversationStore
@@ -222,12 +224,14 @@ def create_app(
     auth: BotFrameworkAuthentication | None = None,
     stream_interval: float = 1.0,
     core_workers: int | None = None,
+    library: DocumentLibrary | None = None,
 ) -> web.Application:
     """Build the service (refusing anonymous mode on a public address, as `serve` does).
 
     `auth` defaults to the SDK's validation for `settings`; tests pass one with their own keys.
     `core_workers` bounds concurrent core calls: one per CPU for the CPU-bound extractive core,
-    more when answers wait on a remote LLM.
+    more when answers wait on a remote LLM. `library` serves cited documents at /kilder/…
+    (by default the real core's store).
     """
     check_auth_settings(settings)
     conversations = ConversationStore(settings.data_dir / DB_FILE)
@@ -235,6 +239,8 @@ def create_app(
     workers = core_workers or (cpus if settings.llm_provider == "none" else max(8, cpus))
     core_pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="core")
     signer = DownloadSigner.from_settings(settings)  # signs the cards' links, checks downloads
+    parts = face_parts(settings, core, conversations, public_base_url(settings), core_pool,
+                       library)
     bot = TeamsBot(
         core,
         ConversationHistory(StateStorage(conversations)),
@@ -244,6 +250,9 @@ def create_app(
         stream_interval=stream_interval,
         executor=core_pool,
         draft_links=render.DraftLinks(signer, public_base_url(settings)),
+        source_links=parts.source_links,
+        pages=parts.pages,
+        uploads=parts.uploads,
     )
     auth = auth or sdk_auth(settings)
     adapter = CloudAdapter(auth)
@@ -261,6 +270,7 @@ def create_app(
                         MessagesEndpoint(auth, adapter, bot, conversations, turns))
     app.router.add_routes(health_routes(core))
     app.router.add_routes(download_routes(settings, signer))  # .docx drafts behind signed links
+    app.router.add_routes(parts.routes)  # /kilder/{token}: a cited document, passage marked
     app.on_shutdown.append(shutdown)
     return app
 

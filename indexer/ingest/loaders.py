@@ -32,12 +32,15 @@ _DOCX_HEADING = re.compile(r"(?:heading|overskrift)\s*(\d)", re.IGNORECASE)
 
 def load_document(path: Path, display_path: str | None = None) -> LoadedDocument:
     """Read, extract and normalise one file; raise DocumentError for anything unusable."""
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        shown = f"«{suffix}»" if suffix else "uten filendelse"
-        allowed = ", ".join(sorted(SUPPORTED_SUFFIXES))
-        raise DocumentError(f"filtypen {shown} støttes ikke (støttet: {allowed})")
-    data = _read_bytes(path)
+    _check_suffix(path.suffix.lower())
+    shown = display_path if display_path is not None else str(path)
+    return load_bytes(_read_bytes(path), path.name, shown)
+
+
+def load_bytes(data: bytes, name: str, display_path: str | None = None) -> LoadedDocument:
+    """The same for a file's bytes that never touched the disk (a file dropped in a chat)."""
+    suffix = Path(name).suffix.lower()
+    _check_suffix(suffix)
     if not data.strip():
         raise DocumentError(_EMPTY)
     text, encoding = _EXTRACTORS[suffix](data)
@@ -49,12 +52,19 @@ def load_document(path: Path, display_path: str | None = None) -> LoadedDocument
     if not text:
         raise DocumentError(_EMPTY)
     return LoadedDocument(
-        path=display_path if display_path is not None else str(path),
-        source=path.name,
+        path=display_path if display_path is not None else name,
+        source=name,
         text=text,
         front_matter=front_matter,
         encoding=encoding,
     )
+
+
+def _check_suffix(suffix: str) -> None:
+    if suffix not in SUPPORTED_SUFFIXES:
+        shown = f"«{suffix}»" if suffix else "uten filendelse"
+        allowed = ", ".join(sorted(SUPPORTED_SUFFIXES))
+        raise DocumentError(f"filtypen {shown} støttes ikke (støttet: {allowed})")
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:

@@ -71,7 +71,23 @@ def extract_metadata(doc: LoadedDocument, doc_id: str, gazetteer: Gazetteer) -> 
         current_county=gazetteer.current_county(county) if county else None,
         network=front.get("nettverk") or find_network(title, doc.text, county, gazetteer),
         municipalities=municipalities,
+        url=source_url(front),
     )
+
+
+_URL_KEYS = ("url", "source", "kilde", "kjelde", "lenke")
+
+
+def source_url(front: dict[str, str]) -> str | None:
+    """The document's own web address from its front matter (`url:`, or a `source:` that is one).
+
+    Only https: the address becomes a link a reader clicks.
+    """
+    for key in _URL_KEYS:
+        value = front.get(key, "").strip()
+        if value.lower().startswith("https://") and " " not in value:
+            return value
+    return None
 
 
 def find_title(text: str) -> str:

@@ -27,8 +27,9 @@ if TYPE_CHECKING:  # the embedding stack (LangChain, numpy) loads when a model i
     from indexer.embeddings import VectorEmbeddings
 
 # Part of every content hash: raise it when what indexing extracts changes, so unchanged files
-# are read again (2: catalogue themes from what a project is about, spent amounts).
-PIPELINE_VERSION = "3"  # 3: answer units (label values joined) embedded at index time
+# are read again (2: catalogue themes from what a project is about, spent amounts; 3: documents
+# keep their front-matter url; 4: answer units, label values joined, embedded at index time).
+PIPELINE_VERSION = "4"
 SKIPPED_NAMES = frozenset({"readme.md", "readme.txt"})  # a folder's note about itself
 
 FileStatus = Literal["indexed", "unchanged", "error", "removed"]

@@ -285,3 +285,13 @@ def test_every_sample_document_loads(path: Path) -> None:
     if path.suffix == ".md":
         assert {"type", "dato", "fylke", "kommuner"} <= document.front_matter.keys()
         assert document.text.startswith("# ") and "\n---\n" not in document.text
+
+
+def test_bytes_from_a_chat_load_like_a_file(tmp_path: Path) -> None:
+    from indexer.ingest.loaders import load_bytes
+
+    data = b"---\ntittel: Notat\n---\nNotat om fosterhjem.\n"
+    (tmp_path / "notat.md").write_bytes(data)
+    assert load_bytes(data, "notat.md") == load_document(tmp_path / "notat.md", "notat.md")
+    with pytest.raises(DocumentError, match="støttes ikke"):
+        load_bytes(b"PK", "tabell.xlsx")

@@ -287,3 +287,16 @@ def test_find_title_skips_address_lines_for_a_line_naming_the_type():
 def test_network_comes_from_a_named_body_not_a_place(gazetteer, title, network):
     doc = LoadedDocument(path="m.txt", source="m.txt", text=f"{title}\n\nTekst.")
     assert extract_metadata(doc, "m", gazetteer).network == network
+
+
+@pytest.mark.parametrize(("front", "url"), [
+    ({"url": "https://www.bufdir.no/utlysning"}, "https://www.bufdir.no/utlysning"),
+    ({"source": "https://helsetilsynet.no/tilsyn/rapport"}, "https://helsetilsynet.no/tilsyn/rapport"),
+    ({"source": "Bufdir, e-post 3. mai"}, None),  # a source that is no address
+    ({"url": "http://example.org/uten-tls"}, None),  # links readers click are https only
+    ({}, None),
+])  # fmt: skip
+def test_a_document_keeps_its_own_web_address_from_front_matter(gazetteer, front, url):
+    doc = LoadedDocument(path="u.md", source="u.md", text="# Utlysning\n\nTekst.",
+                         front_matter=front)
+    assert extract_metadata(doc, "d", gazetteer).url == url

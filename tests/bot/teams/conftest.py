@@ -59,11 +59,14 @@ async def start_service(
     core: AnswerCore,
     stream_interval: float = 0.05,
     auth: BotFrameworkAuthentication | None = None,
+    port: int = 0,
+    **app_options: Any,
 ) -> Service:
-    app = create_app(settings, core, stream_interval=stream_interval, auth=auth)
+    """`port` 0 picks a free one; `app_options` go to create_app (e.g. `library`)."""
+    app = create_app(settings, core, stream_interval=stream_interval, auth=auth, **app_options)
     runner = web.AppRunner(app)
     await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
+    site = web.TCPSite(runner, "127.0.0.1", port)
     await site.start()
     port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
     return Service(app, runner, f"http://127.0.0.1:{port}")

@@ -1,4 +1,4 @@
-"""Every payload type has its case in the Teams face: a card, or deliberately none."""
+"""Every payload type has its case in the Teams face: a draft is a card, the rest is text."""
 
 from __future__ import annotations
 
@@ -8,35 +8,23 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from bot.core.payloads import (
-    DocumentRow,
-    DocumentTable,
-    DraftPayload,
-    MeetingSummaryPayload,
-    Place,
-    ProjectTable,
-)
+from bot.core.models import Answer, Citation
+from bot.core.payloads import DraftPayload
 from bot.drafting.links import DownloadSigner
-from bot.teams import answer_cards, cards
+from bot.teams import answer_cards, cards, render
+from bot.teams.pages import renumber
 from tests.bot.core.test_payloads import examples
 
 LINKS = answer_cards.DraftLinks(DownloadSigner(b"k", ttl_s=3600), "https://bot.example.no")
-WITH_CARDS = {ProjectTable, DocumentTable, MeetingSummaryPayload, DraftPayload}
-
-
-def card_of(payload: Any, language: str = "nb") -> dict[str, Any] | None:
-    return answer_cards.payload_card(payload, language, 20_000, LINKS, "29:user")  # type: ignore[arg-type]
+DRAFT = next(p for p in examples() if isinstance(p, DraftPayload))
+CITATION = Citation(n=1, source="utlysning.md", title="Utlysning 2023",
+                    snippet="Inntil 400 000 kr.", url="https://example.org/utlysning")
 
 
 @pytest.mark.parametrize("payload", examples(), ids=lambda p: p.kind)  # one of every type
-@pytest.mark.parametrize("language", ["nb", "nn", "en"])
-def test_every_payload_type_renders_in_every_language(payload: Any, language: str) -> None:
-    card = card_of(payload, language)
-    if type(payload) in WITH_CARDS:
-        assert card is not None and cards.size(card) <= 20_000
-        assert card["type"] == "AdaptiveCard" and card["body"]
-    else:
-        assert card is None  # the text lists candidates, near misses and decisions in full
+def test_only_a_draft_is_shown_as_a_card(payload: Any) -> None:
+    shown = answer_cards.card_payload(payload)
+    assert (shown is payload) == isinstance(payload, DraftPayload)
 
 
 def test_a_type_without_a_case_fails_loudly() -> None:
@@ -44,32 +32,39 @@ def test_a_type_without_a_case_fails_loudly() -> None:
         kind: str = "unknown"
 
     with pytest.raises(AssertionError):
-        card_of(Unknown())
+        answer_cards.card_payload(Unknown())  # type: ignore[arg-type]
 
 
-def test_the_draft_card_links_the_docx_for_the_user_who_asked() -> None:
-    draft = next(p for p in examples() if isinstance(p, DraftPayload))
-    card = card_of(draft, "nn")
-    assert card is not None
-    assert card["actions"][0]["url"].startswith("https://bot.example.no/downloads/")
-    anonymous = answer_cards.payload_card(draft, "nn", 20_000, LINKS, user_id=None)
-    assert anonymous is not None and "actions" not in anonymous
+def card_of(language: str = "nb", user: str | None = "29:user") -> dict[str, Any]:
+    page = renumber("**Utkast til prosjektplan**\nMål: flere fosterhjem.", [CITATION])
+    return answer_cards.draft_page_card(page, DRAFT, language, None, LINKS, user, None)  # type: ignore[arg-type]
 
 
-def test_the_document_table_writes_dates_and_labels_in_the_answers_language() -> None:
-    table = DocumentTable(rows=[
-        DocumentRow(title="Referat", doc_type="referat", date=None, source="a.md",
-                    places=[Place(name="Fjell", now="Øygarden")], citations=[1]),
-        DocumentRow(title="Utlysning", doc_type="utlysning", date="2023-03-01", source="b.md",
-                    citations=[2]),
-    ])  # fmt: skip
-    card = card_of(table, "en")
-    assert card is not None
-    rows = [[c["items"][0]["text"] for c in row["cells"]] for row in card["body"][0]["rows"]]
-    assert rows == [["Title", "Type", "Date", "Municipalities", "Source"],
-                    ["Referat", "minutes", "", "Fjell (now Øygarden)", "[1]"],
-                    ["Utlysning", "call for applications", "1 March 2023", "", "[2]"]]
-    assert "a.md" not in json.dumps(card)  # a person reads titles; the file is in the citation
-    with_county = table.model_copy(update={"rows": [table.rows[0].model_copy(
-        update={"county": "Hordaland", "county_now": "Vestland"})]})
-    assert "Hordaland (nå Vestland)" in json.dumps(card_of(with_county), ensure_ascii=False)
+@pytest.mark.parametrize("language", ["nb", "nn", "en"])
+def test_the_download_button_shows_the_file_name_not_the_link(language: str) -> None:
+    card = card_of(language)
+    [button] = card["actions"]
+    assert button["url"].startswith("https://bot.example.no/downloads/")
+    assert button["title"].endswith("utkast-abababab.docx") and button["tooltip"] == (
+        "utkast-abababab.docx")
+    assert "downloads" not in button["title"] + button["tooltip"]
+    assert cards.size(card) <= answer_cards.CARD_BUDGET_BYTES
+
+
+def test_without_a_user_there_is_no_button() -> None:
+    assert "actions" not in card_of(user=None)
+
+
+def test_the_checklist_cites_its_rule_and_the_card_lists_the_source_with_its_link() -> None:
+    text = json.dumps(card_of(), ensure_ascii=False)
+    assert "⚠️ i strid med kravet – 600 000 kr [1]" in text
+    assert "[1] [Utlysning 2023](https://example.org/utlysning)" in text
+
+
+def test_a_draft_answer_is_one_card_message_with_the_citation_entity() -> None:
+    answer = Answer(question="q", answer="**Utkast**\nKrav: inntil 400 000 kr [1]", kind="draft",
+                    citations=[CITATION], payload=DRAFT)
+    [message] = render.answer_messages(answer, LINKS, "29:user")
+    assert "text" not in message and len(message["attachments"]) == 1
+    [entity] = message["entities"]
+    assert entity["citation"][0]["appearance"]["url"] == "https://example.org/utlysning"

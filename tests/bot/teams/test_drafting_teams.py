@@ -83,7 +83,15 @@ async def say(
 
 
 def text_of(replies: Replies) -> str:
-    return "\n\n".join(m["text"] for m in replies)
+    """What the user reads: a message's text, or the answer text of its draft card."""
+    return "\n\n".join(m.get("text") or card_text(m) for m in replies)
+
+
+def card_text(message: dict[str, Any]) -> str:
+    body = [b for a in message["attachments"] for b in a["content"]["body"]]
+    [answer] = [b for b in body if b.get("id") == "answer"]
+    asked = [b["text"] for b in body if b.get("id") == "next"]  # when the text runs on
+    return "\n\n".join([*(block["text"] for block in answer["items"]), *asked])
 
 
 def draft_card(replies: Replies) -> dict[str, Any] | None:
@@ -107,7 +115,8 @@ def facts(card: dict[str, Any], heading: str) -> dict[str, str]:
 def download_link(replies: Replies) -> str:
     card = draft_card(replies)
     assert card is not None, replies
-    [action] = [a for a in card["actions"] if a["type"] == "Action.OpenUrl"]
+    [action] = [a for a in card["actions"] if a["type"] == "Action.OpenUrl"]  # and «Vis flere»
+    assert action["title"] == f"Last ned {action['tooltip']}"  # the file name, not the link
     return action["url"]
 
 
@@ -133,7 +142,8 @@ async def test_a_whole_dialog_ends_with_a_card_and_a_docx_for_this_user(
     first = await say(draft_service, connector, OPENING)
     asks(first, 3, "target_group")  # the opening told the municipalities and the theme
     card = draft_card(first)
-    assert card and card["body"][0]["text"] == "Utkast til prosjektplan: fosterhjem – Kvam og Voss"
+    assert card and "**Utkast til prosjektplan: fosterhjem – Kvam og Voss**" in text_of(first)
+    assert all("text" not in m for m in first)  # the card alone: Teams splits text from a card
 
     steps = [
         ("Fosterforeldre og barn i fosterhjem i Kvam og Voss", 4, "goals", "Notert: målgruppe."),
@@ -274,7 +284,7 @@ def test_a_cancelled_draft_gets_no_card() -> None:
     )
     links = render.DraftLinks(DownloadSigner(b"k"), PUBLIC_URL)
     [message] = render.answer_messages(answer, links, KARI)
-    assert message["attachments"] == []
+    assert message["attachments"] == [] and message["text"] == "Utkastet er avbrutt."
 
 
 def test_a_huge_draft_card_keeps_its_title_and_download_button() -> None:
@@ -287,7 +297,7 @@ def test_a_huge_draft_card_keeps_its_title_and_download_button() -> None:
     [attachment] = message["attachments"]
     card = attachment["content"]
     assert cards.size(message) <= render.MAX_ACTIVITY_BYTES
-    assert card["body"][0]["text"] == "Utkast til prosjektplan"
+    assert card_text(message) == "**Utkast til prosjektplan – ferdig**"
     assert card["actions"][0]["url"].startswith(f"{PUBLIC_URL}/downloads/")
 
 
@@ -295,7 +305,7 @@ def test_without_a_user_the_card_has_no_download_button() -> None:
     links = render.DraftLinks(DownloadSigner(b"k"), PUBLIC_URL)
     [message] = render.answer_messages(draft_answer(), links, None)
     card = message["attachments"][0]["content"]
-    assert "actions" not in card and card["body"][0]["text"] == "Utkast til prosjektplan"
+    assert "actions" not in card and card_text(message) == "**Utkast til prosjektplan – ferdig**"
 
 
 def test_the_card_shows_filled_and_missing_sections_and_each_check_status() -> None:

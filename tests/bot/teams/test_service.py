@@ -210,7 +210,7 @@ async def test_welcome_with_suggested_prompts_when_the_bot_is_added(
         lambda: len(connector.messages()) == 2 and connector.messages()
     )
     assert welcome["attachments"][0]["content"]["body"][0]["text"] == "Hei! Jeg er Læringsbot."
-    assert "/hjelp" in {a["value"] for a in prompts["suggestedActions"]["actions"]}
+    assert "/utkast" in {a["value"] for a in prompts["suggestedActions"]["actions"]}
 
 
 async def test_no_welcome_when_only_a_user_joins(

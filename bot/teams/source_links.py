@@ -1,0 +1,98 @@
+"""Where a citation's link goes: the document's own web address when it has one, otherwise a
+signed, expiring link to the bot's own page for the document with the cited passage marked.
+
+The token (itsdangerous, HMAC-SHA256, like the draft downloads but with its own salt) names the
+document, the cited chunk and the snippet to mark; an uploaded document also names the
+conversation that holds it, so no one can read another conversation's uploads by guessing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import time
+from dataclasses import dataclass
+
+from itsdangerous import BadSignature, URLSafeSerializer
+
+from bot.core.models import Citation
+from bot.uploads.document import UPLOAD_PREFIX
+from indexer.settings import Settings
+
+_SALT = "laeringsbot.source-view"
+ANCHOR = "sitat"  # the marked passage's id, so the browser scrolls to it
+
+
+class SourceLinkError(ValueError):
+    def __init__(self, expired: bool = False) -> None:
+        super().__init__("expired" if expired else "invalid")
+        self.expired = expired
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """What a source link points at."""
+
+    doc_id: str
+    chunk_id: str | None
+    snippet: str
+    conversation: str | None = None  # the state key holding an uploaded document
+
+
+class SourceSigner:
+    def __init__(self, secret: bytes, ttl_s: int) -> None:
+        if not secret:
+            raise ValueError("secret must not be empty")
+        self._serializer = URLSafeSerializer(
+            secret, salt=_SALT, signer_kwargs={"digest_method": hashlib.sha256}
+        )
+        self.ttl_s = ttl_s
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> SourceSigner:
+        """The configured secret (links survive restarts), else a random one for this process."""
+        secret = settings.download_secret.encode() or secrets.token_bytes(32)
+        return cls(secret, settings.source_link_days * 24 * 3600)
+
+    def sign(self, ref: SourceRef, now: float | None = None) -> str:
+        expires = int((time.time() if now is None else now) + self.ttl_s)
+        data = {"d": ref.doc_id, "c": ref.chunk_id, "s": ref.snippet, "e": expires}
+        if ref.conversation:
+            data["k"] = ref.conversation
+        return self._serializer.dumps(data)
+
+    def verify(self, token: str, now: float | None = None) -> SourceRef:
+        try:
+            data = self._serializer.loads(token)
+            ref = SourceRef(str(data["d"]), data["c"] and str(data["c"]), str(data["s"]),
+                            data.get("k") and str(data["k"]))
+            expires = int(data["e"])
+        except (BadSignature, KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise SourceLinkError() from exc
+        if expires < (time.time() if now is None else now):
+            raise SourceLinkError(expired=True)
+        return ref
+
+
+@dataclass(frozen=True)
+class SourceLinks:
+    """Turns citations into links; `conversation` is the state key of this chat's uploads."""
+
+    signer: SourceSigner
+    base_url: str
+    conversation: str | None = None
+
+    def url(self, citation: Citation) -> str | None:
+        if citation.url:
+            return citation.url
+        if not citation.doc_id:
+            return None
+        uploaded = citation.doc_id.startswith(UPLOAD_PREFIX)
+        if uploaded and not self.conversation:
+            return None
+        ref = SourceRef(citation.doc_id, citation.chunk_id, citation.snippet,
+                        self.conversation if uploaded else None)
+        return f"{self.base_url.rstrip('/')}/kilder/{self.signer.sign(ref)}#{ANCHOR}"
+
+    def within(self, conversation: str) -> SourceLinks:
+        return SourceLinks(self.signer, self.base_url, conversation)

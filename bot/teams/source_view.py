@@ -1,0 +1,151 @@
+"""GET /kilder/{token}: a cited document as a simple web page, the cited passage marked.
+
+The token (bot.teams.source_links) is checked before anything is read. The document's text is
+rebuilt from its stored chunks – the masked text the bot answers from, never the file on disk –
+and an uploaded document is read from the conversation that holds it. Everything from the
+document is HTML-escaped; the page loads nothing and runs no script.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+from typing import Protocol
+
+from aiohttp import web
+
+from bot.i18n import format_date, t
+from bot.minutes.text import rebuild_text
+from bot.teams.source_links import ANCHOR, SourceLinkError, SourceRef, SourceSigner
+from bot.teams.uploads import UploadShelf
+from indexer.models import Chunk, DocumentMeta
+from indexer.store.knowledge import KnowledgeStore
+
+_OPEN, _CLOSE = "\x00", "\x01"  # where the mark starts and ends, before escaping
+_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_ITEM = re.compile(r"^\s*[-*•]\s+")
+_BOLD = re.compile(r"\*\*(\S(?:.*?\S)?)\*\*")
+_STYLE = ("body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;"
+          "line-height:1.55;color:#242424}h1{font-size:1.5rem}.meta{color:#616161}"
+          "mark{background:#fff1a8;padding:.1em 0;scroll-margin-top:30vh}")
+_HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
+            "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
+            "Cache-Control": "private, no-store"}
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    meta: DocumentMeta
+    text: str
+    chunks: list[Chunk]
+
+
+class DocumentLibrary(Protocol):
+    def document(self, doc_id: str) -> SourceDocument | None: ...
+
+
+class StoreLibrary:
+    """The knowledge base's documents, as the bot answers from them."""
+
+    def __init__(self, store: KnowledgeStore) -> None:
+        self._store = store
+
+    def document(self, doc_id: str) -> SourceDocument | None:
+        meta = next((m for m in self._store.documents() if m.doc_id == doc_id), None)
+        if meta is None:
+            return None
+        chunks = sorted(self._store.document_chunks(doc_id), key=lambda c: (c.start, c.end))
+        return SourceDocument(meta, rebuild_text(chunks), chunks)
+
+
+def source_routes(
+    signer: SourceSigner, library: DocumentLibrary | None, shelf: UploadShelf
+) -> list[web.RouteDef]:
+    async def view(request: web.Request) -> web.Response:
+        try:
+            ref = signer.verify(request.match_info["token"])
+        except SourceLinkError as exc:
+            status, key = (410, "teams.view.expired") if exc.expired else (
+                403, "teams.view.invalid")
+            return _page(t(key, "nb"), f"<p>{escape(t(key, 'nb'))}</p>", status)
+        found = _find(ref, library, shelf)
+        if found is None:
+            gone = t("teams.view.gone", "nb")
+            return _page(gone, f"<p>{escape(gone)}</p>", 404)
+        return _page(found.meta.title, render_document(found, ref))
+
+    return [web.get("/kilder/{token}", view)]
+
+
+def _find(ref: SourceRef, library: DocumentLibrary | None, shelf: UploadShelf
+          ) -> SourceDocument | None:
+    if ref.conversation:
+        doc = shelf.get(ref.conversation, ref.doc_id)
+        return SourceDocument(doc.meta, doc.text, doc.chunks()) if doc else None
+    return library.document(ref.doc_id) if library else None
+
+
+def render_document(doc: SourceDocument, ref: SourceRef) -> str:
+    """The page body: title, what the document is, and its text with the passage marked."""
+    meta = doc.meta
+    about = [meta.doc_type.value] + ([format_date(meta.date, "nb")] if meta.date else [])
+    if meta.url:
+        about.append(f'<a href="{escape(meta.url)}">{escape(t("teams.view.original", "nb"))}</a>')
+    header = (f"<header><h1>{escape(meta.title)}</h1>"
+              f"<p class=\"meta\">{' · '.join(about)}</p></header>")
+    span = locate(doc, ref)
+    text = doc.text if span is None else (
+        doc.text[: span[0]] + _OPEN + doc.text[span[0] : span[1]] + _CLOSE + doc.text[span[1] :])
+    return header + "<main>" + _html(text) + "</main>"
+
+
+def locate(doc: SourceDocument, ref: SourceRef) -> tuple[int, int] | None:
+    """Where the cited snippet is: inside its chunk when that is known, else anywhere."""
+    chunk = next((c for c in doc.chunks if c.chunk_id == ref.chunk_id), None)
+    words = ref.snippet.replace("…", " ").split()[:80]
+    if words:
+        pattern = re.compile(r"[\s*_]+".join(re.escape(w) for w in words))
+        lo, hi = (chunk.start, chunk.end) if chunk else (0, len(doc.text))
+        found = pattern.search(doc.text, lo, hi) or pattern.search(doc.text)
+        if found:
+            return found.start(), found.end()
+    return (chunk.start, chunk.end) if chunk else None
+
+
+def _html(text: str) -> str:
+    """Headings and paragraphs, escaped; the mark is closed and reopened at every line end."""
+    out, inside, first = [], False, True
+    for line in text.split("\n"):
+        if not line.strip(_OPEN + _CLOSE + " \t"):  # a blank line may still open or close it
+            inside = (inside or _OPEN in line) and _CLOSE not in line
+            continue
+        rest = line.lstrip(_OPEN + _CLOSE)
+        lead = line[: len(line) - len(rest)]  # a mark that opens (or closes) right here
+        heading = _HEADING.match(rest)
+        body = _inline(lead + (heading.group(2) if heading else _ITEM.sub("• ", rest)))
+        if inside:
+            body, first = (f'<mark id="{ANCHOR}">' if first else "<mark>") + body, False
+        if _OPEN in body:
+            tag = f'<mark id="{ANCHOR}">' if first else "<mark>"
+            body, first, inside = body.replace(_OPEN, tag), False, True
+        if _CLOSE in body:
+            body, inside = body.replace(_CLOSE, "</mark>"), False
+        elif inside:
+            body += "</mark>"
+        tag = f"h{min(len(heading.group(1)) + 1, 6)}" if heading else "p"
+        out.append(f"<{tag}>{body}</{tag}>")
+    return "\n".join(out)
+
+
+def _inline(text: str) -> str:
+    """Escaped, with the documents' own **bold** kept as bold."""
+    return _BOLD.sub(r"<strong>\1</strong>", escape(text))
+
+
+def _page(title: str, body: str, status: int = 200) -> web.Response:
+    html = (f'<!doctype html><html lang="nb"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{escape(title)}</title><style>{_STYLE}</style></head>"
+            f"<body>{body}</body></html>")
+    return web.Response(text=html, status=status, content_type="text/html", headers=_HEADERS)
