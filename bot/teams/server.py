@@ -234,7 +234,7 @@ def create_app(
     (by default the real core's store).
     """
     check_auth_settings(settings)
-    conversations = ConversationStore(settings.data_dir / DB_FILE)
+    conversations = ConversationStore(settings.database_url or settings.data_dir / DB_FILE)
     cpus = os.cpu_count() or 1
     workers = core_workers or (cpus if settings.llm_provider == "none" else max(8, cpus))
     core_pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="core")
@@ -253,6 +253,7 @@ def create_app(
         source_links=parts.source_links,
         pages=parts.pages,
         uploads=parts.uploads,
+        drafts=conversations,
     )
     auth = auth or sdk_auth(settings)
     adapter = CloudAdapter(auth)
@@ -269,7 +270,8 @@ def create_app(
     app.router.add_post("/api/messages",
                         MessagesEndpoint(auth, adapter, bot, conversations, turns))
     app.router.add_routes(health_routes(core))
-    app.router.add_routes(download_routes(settings, signer))  # .docx drafts behind signed links
+    # .docx drafts behind signed links, from the store every replica shares
+    app.router.add_routes(download_routes(settings, signer, conversations))
     app.router.add_routes(parts.routes)  # /kilder/{token}: a cited document, passage marked
     app.on_shutdown.append(shutdown)
     return app
