@@ -96,3 +96,16 @@ def postgres_cluster():  # type: ignore[no-untyped-def]
 def postgres_url(postgres_cluster) -> str:  # type: ignore[no-untyped-def]
     """A fresh, empty database on the session's cluster."""
     return postgres_cluster.database()
+
+
+@pytest.fixture
+def chroma_server(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A real `chroma run` on a free port; yields the port."""
+    from tests.servers.chroma import ChromaServer, chroma_cli
+
+    cli = chroma_cli()
+    if cli is None:
+        pytest.skip("the chroma CLI is not installed in this environment")
+    server = ChromaServer(cli, tmp_path / "chroma-server")
+    yield server.port
+    server.stop()
