@@ -7,6 +7,11 @@ same id, as Teams does when an acknowledgement is slow.
 
     .venv/bin/python bench/bot_load.py                       # fake core, 50 x 10
     .venv/bin/python bench/bot_load.py --core real --data-dir .laeringsbot -c 10 -m 3
+    .venv/bin/python bench/bot_load.py --replicas 2 --postgres   # two replicas, one PostgreSQL
+
+With `--replicas N` the messages go round robin over N services (as a proxy would send them) and
+a retried activity goes to the next replica, so duplicates across replicas are counted too; the
+replicas share a database (`--database-url`, or `--postgres` for a throwaway local cluster).
 
 Prints ack latency p50/p95, replies lost (target 0), duplicate replies (target 0), peak RSS.
 """
@@ -55,12 +60,12 @@ def child(args: argparse.Namespace) -> None:
 
         settings = load_settings(data_dir=args.data_dir, host="127.0.0.1", port=args.port)
         core = build_core(settings)
-        state = Settings(data_dir=Path(args.state_dir), _env_file=None)  # type: ignore[call-arg]
     else:
         from tests.bot.teams.fakes import FakeCore
 
         core = FakeCore(delay=args.core_delay)
-        state = Settings(data_dir=Path(args.state_dir), _env_file=None)  # type: ignore[call-arg]
+    state = Settings(data_dir=Path(args.state_dir), database_url=args.database_url,
+                     _env_file=None)  # type: ignore[call-arg]
     web.run_app(
         create_app(state, core), host="127.0.0.1", port=args.port, print=None, access_log=None
     )
@@ -86,7 +91,7 @@ def finals_for(stub: ConnectorStub, activity_id: str) -> int:
 
 async def conversation(
     http: aiohttp.ClientSession,
-    url: str,
+    urls: list[str],
     stub: ConnectorStub,
     n: int,
     args: argparse.Namespace,
@@ -97,9 +102,9 @@ async def conversation(
     for m in range(args.messages):
         body = activity(stub, conv, f"{QUESTIONS[m % len(QUESTIONS)]} ({m})", args.conversation)
         posts = 2 if random.random() < args.retry_rate else 1
-        for _ in range(posts):
+        for retry in range(posts):  # a retry reaches the next replica, as behind a proxy
             start = time.perf_counter()
-            async with http.post(url, json=body) as resp:
+            async with http.post(urls[(n + m + retry) % len(urls)], json=body) as resp:
                 await resp.read()
                 if resp.status >= 300:
                     print(f"HTTP {resp.status} for {body['id']}", file=sys.stderr)
@@ -110,13 +115,14 @@ async def conversation(
             await asyncio.sleep(0.05)
 
 
-async def sample_rss(pid: int, peak: list[int], stop: asyncio.Event) -> None:
-    process = psutil.Process(pid)
+async def sample_rss(pids: list[int], peak: list[int], stop: asyncio.Event) -> None:
+    """The peak of all replicas' memory together."""
+    processes = [psutil.Process(pid) for pid in pids]
     while not stop.is_set():
         try:
-            rss = process.memory_info().rss + sum(
-                c.memory_info().rss for c in process.children(recursive=True)
-            )
+            rss = sum(p.memory_info().rss + sum(c.memory_info().rss
+                                                for c in p.children(recursive=True))
+                      for p in processes)
         except psutil.Error:
             return
         peak[0] = max(peak[0], rss)
@@ -144,38 +150,46 @@ def percentile(values: list[float], q: float) -> float:
     )
 
 
-async def main(args: argparse.Namespace) -> dict[str, Any]:
-    stub = await ConnectorStub().start()
-    port = args.port or random.randint(20000, 40000)
-    state_dir = tempfile.mkdtemp(prefix="bot-load-")
-    cmd = [
-        sys.executable,
-        __file__,
-        "--child",
-        "--port",
-        str(port),
-        "--core",
-        args.core,
-        "--core-delay",
-        str(args.core_delay),
-        "--state-dir",
-        state_dir,
-    ]
+def start_replica(args: argparse.Namespace, port: int, state_dir: str) -> subprocess.Popen[bytes]:
+    cmd = [sys.executable, __file__, "--child", "--port", str(port), "--core", args.core,
+           "--core-delay", str(args.core_delay), "--state-dir", state_dir]
     if args.data_dir:
         cmd += ["--data-dir", str(args.data_dir)]
-    server = subprocess.Popen(cmd, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)})
-    base = f"http://127.0.0.1:{port}"
+    if args.database_url:
+        cmd += ["--database-url", args.database_url]
+    return subprocess.Popen(cmd, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)})
+
+
+async def main(args: argparse.Namespace) -> dict[str, Any]:
+    cluster = None
+    if args.postgres:
+        from tests.servers.postgres import MISSING, PostgresCluster, server_bin
+
+        bin_dir = server_bin()
+        if bin_dir is None:
+            raise SystemExit(MISSING)
+        cluster = PostgresCluster(bin_dir)
+        args.database_url = cluster.database()
+    if args.replicas > 1 and not args.database_url:
+        raise SystemExit("replicas share their state in a database: --database-url or --postgres")
+    stub = await ConnectorStub().start()
+    port = args.port or random.randint(20000, 40000)
+    state_dir = tempfile.mkdtemp(prefix="bot-load-")  # each replica's own; shared: the database
+    servers = [start_replica(args, port + i, f"{state_dir}/{i}") for i in range(args.replicas)]
+    bases = [f"http://127.0.0.1:{port + i}" for i in range(args.replicas)]
     peak, stop = [0], asyncio.Event()
     try:
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120)) as http:
-            await wait_ready(http, base, timeout=300)
-            sampler = asyncio.create_task(sample_rss(server.pid, peak, stop))
+            for base in bases:
+                await wait_ready(http, base, timeout=300)
+            sampler = asyncio.create_task(sample_rss([s.pid for s in servers], peak, stop))
             acks: list[float] = []
             ids: list[str] = []
+            urls = [f"{base}/api/messages" for base in bases]
             started = time.perf_counter()
             await asyncio.gather(
                 *(
-                    conversation(http, f"{base}/api/messages", stub, n, args, acks, ids)
+                    conversation(http, urls, stub, n, args, acks, ids)
                     for n in range(args.conversations)
                 )
             )
@@ -183,12 +197,18 @@ async def main(args: argparse.Namespace) -> dict[str, Any]:
             stop.set()
             await sampler
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        for server in servers:
+            server.terminate()
+        for server in servers:
+            server.wait(timeout=30)
         await stub.close()
+        if cluster is not None:
+            cluster.stop()
     counts = [finals_for(stub, i) for i in ids]
     return {
         "core": args.core,
+        "replicas": args.replicas,
+        "state": "postgresql" if args.database_url else "sqlite",
         "conversations": args.conversations,
         "messages": len(ids),
         "posts": len(acks),
@@ -216,6 +236,10 @@ def parse() -> argparse.Namespace:
     )
     parser.add_argument("--reply-timeout", type=float, default=120.0)
     parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--replicas", type=int, default=1, help="services sharing the load")
+    parser.add_argument("--database-url", help="shared state (LAERINGSBOT_DATABASE_URL)")
+    parser.add_argument("--postgres", action="store_true",
+                        help="start a throwaway PostgreSQL for the shared state")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--state-dir", help=argparse.SUPPRESS)

@@ -191,14 +191,16 @@ class TeamsBot(TeamsActivityHandler):
         except Exception:
             await stream.finish(render.error(error_reference("the core failed"), language))
             return
-        ids = await stream.finish(first)
+        # State first, then the answer: the next message may reach another replica at once.
+        if from_core:  # the core's follow-ups and dialogs read its own turns only
+            await self._history.append(ctx, question, answer.turn())
         if self._pages:
             self._pages.hold(activity, rest, len(rest) + 1, answer.language)
+        ids = await stream.finish(first)
+        if self._pages:
             await self._offer_more(ctx, first, 1, len(rest) + 1, answer.language)
         for reply_id in ids:
             self._ledger.remember_reply(conversation.id, reply_id, question, answer.answer)
-        if from_core:  # the core's follow-ups and dialogs read its own turns only
-            await self._history.append(ctx, question, answer.turn())
 
     async def _respond(
         self, ctx: TurnContext, question: str, history: list[ChatTurn], stream: StreamSession,

@@ -24,6 +24,7 @@ from indexer.store.migrations import upgrade
 from indexer.store.schema import drafts, feedback, replies, seen_activities, state
 
 REMEMBER_SECONDS = 7 * 24 * 3600  # how long an answered activity id is kept
+NEW = ""  # the e_tag of a value that was not stored when it was read
 
 
 class StateConflict(KeyError):
@@ -68,7 +69,8 @@ class ConversationStore:
         return (json.loads(row.value), row.etag) if row else None
 
     def write_state(self, key: str, value: Any, expected_etag: str | None = None) -> str:
-        """Store a JSON value; `expected_etag` (unless None or "*") must be the stored one.
+        """Store a JSON value; `expected_etag` (unless None or "*") must be the stored one, and
+        `NEW` ("") means the key must not exist yet (it was not there when the value was read).
 
         Returns the new e_tag; raises StateConflict when another write came first. Each case is
         one statement, so two replicas writing at once cannot both pass the check.
@@ -79,10 +81,9 @@ class ConversationStore:
             if expected_etag in (None, "*"):
                 database.upsert(conn, state, row, keys=["key"])
                 return row["etag"]
-            changed = conn.execute(
-                update(state).where(state.c.key == key, state.c.etag == expected_etag)
-                .values(value=row["value"], etag=row["etag"])).rowcount
-            if changed == 1:
+            if expected_etag != NEW and conn.execute(
+                    update(state).where(state.c.key == key, state.c.etag == expected_etag)
+                    .values(value=row["value"], etag=row["etag"])).rowcount == 1:
                 return row["etag"]
         try:  # no row had that e_tag: new, unless someone holds the key with another e_tag
             with database.writing(self.engine) as conn:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.store.conversations import ConversationStore, StateConflict
+from indexer.store.conversations import NEW, ConversationStore, StateConflict
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -98,3 +98,11 @@ def test_a_conversation_written_by_one_replica_is_read_and_guarded_on_the_other(
     b.write_state("msteams/conversations/c1", {"history": []}, etag)
     with pytest.raises(StateConflict):
         a.write_state("msteams/conversations/c1", {"history": ["late"]}, etag)
+
+
+def test_a_value_read_as_absent_cannot_overwrite_one_written_meanwhile(target: Path | str) -> None:
+    store = ConversationStore(target)
+    store.write_state("k", {"from": "replica a"}, NEW)
+    with pytest.raises(StateConflict):
+        store.write_state("k", {"from": "replica b"}, NEW)
+    assert store.read_state("k")[0] == {"from": "replica a"}  # type: ignore[index]
