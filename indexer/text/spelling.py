@@ -57,7 +57,8 @@ class Speller:
         found = process.extract(key, self._words, scorer=OSA.distance, score_cutoff=limit,
                                 limit=8)
         usable = [(w, d) for w, d, _ in found if w[0] == key[0] and self._counts[w] >= 2
-                  and not (w.startswith(key) or key.startswith(w))]  # an inflection, not a typo
+                  and not (w.startswith(key) or key.startswith(w))  # an inflection, not a typo
+                  and _variant(w) != _variant(key)]  # «søkjer» is Nynorsk for «søker»
         if not usable:
             return None
         return min(usable, key=lambda pair: (pair[1], -self._counts[pair[0]]))[0]
@@ -94,6 +95,14 @@ def _is_real_word(word: str, limit: float = 0.5) -> bool:
     from wordfreq import zipf_frequency  # loads its lists on first use (~0.2 s)
 
     return zipf_frequency(word, "nb") > limit or zipf_frequency(word, "en") > limit
+
+
+_SOFTENED = re.compile(r"(?<=[kg])j")
+
+
+def _variant(word: str) -> str:
+    """The spelling Bokmål and Nynorsk share: kj/gj before a vowel is k/g (søkjer, søker)."""
+    return _SOFTENED.sub("", word)
 
 
 def apply(text: str, corrections: list[tuple[str, str]]) -> str:
