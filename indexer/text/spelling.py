@@ -51,17 +51,21 @@ class Speller:
         key = word.casefold()
         if len(key) < MIN_LENGTH or key in self._counts or key in self._protected:
             return None
-        if _is_real_word(key) or self._is_compound(key):
+        if _is_real_word(key) or self._is_compound(key) or self._is_variant(key):
             return None
         limit = 1 if len(key) <= 7 else 2
         found = process.extract(key, self._words, scorer=OSA.distance, score_cutoff=limit,
                                 limit=8)
         usable = [(w, d) for w, d, _ in found if w[0] == key[0] and self._counts[w] >= 2
-                  and not (w.startswith(key) or key.startswith(w))  # an inflection, not a typo
-                  and _variant(w) != _variant(key)]  # «søkjer» is Nynorsk for «søker»
+                  and not (w.startswith(key) or key.startswith(w))]  # an inflection, not a typo
         if not usable:
             return None
         return min(usable, key=lambda pair: (pair[1], -self._counts[pair[0]]))[0]
+
+    def _is_variant(self, word: str) -> bool:
+        """«søkjer» is the Nynorsk spelling of a known word («søker»), not a typo of another."""
+        shared = _variant(word)
+        return shared != word and (self._counts[shared] > 0 or _is_real_word(shared))
 
     def _is_compound(self, word: str) -> bool:
         """«fosterhjemsprosjekt»: two known words (with a linking s or e) are no typo."""
