@@ -21,7 +21,7 @@ import pytest
 from bot.core.chat_model import build_chat_model
 from bot.core.claims import check_sentence
 from bot.core.context import CoreContext
-from bot.core.engine import Core
+from bot.engine import Core
 from indexer.settings import Settings
 
 pytestmark = [

@@ -1,6 +1,6 @@
 """A newcomer chats with the bot in a browser: Microsoft 365 Agents Playground + headless chromium.
 
-The bot runs in this process on 127.0.0.1 with the real core (bot.core.engine.build_core on the
+The bot runs in this process on 127.0.0.1 with the real core (bot.engine.build_core on the
 sample corpus, indexed into a temp dir) when it can be built, else with the fake core from
 tests/bot/teams/fakes.py; LAERINGSBOT_E2E_CORE=real|fake forces one. Which one ran is printed
 and recorded as the test property `core`. The fake core has no documents behind its citations,
@@ -77,7 +77,7 @@ class RecordingCore:
 
 def real_core(data_dir: Path) -> AnswerCore:
     """The real core on the sample corpus (real embedding model), indexed into `data_dir`."""
-    from bot.core.engine import build_core
+    from bot.engine import build_core
     from indexer.ingest.pipeline import index_paths
     from indexer.wiring import index_deps, open_store
 
@@ -92,7 +92,7 @@ def choose_core(data_dir: Path) -> tuple[AnswerCore, str]:
     if wanted == "fake":
         return FakeCore(), "fake (LAERINGSBOT_E2E_CORE=fake)"
     try:
-        return real_core(data_dir), "real (bot.core.engine.build_core on knowledge/)"
+        return real_core(data_dir), "real (bot.engine.build_core on knowledge/)"
     except Exception as exc:
         if wanted == "real":
             raise
