@@ -1,13 +1,11 @@
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from indexer.ingest.loaders import load_document
 from indexer.ingest.metadata import extract_metadata, find_title
 from indexer.models import DocType, LoadedDocument
-
-KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
+from tests.conftest import KNOWLEDGE
 
 # file prefix: type, date, county, current county, municipalities (name, number at the date)
 EXPECTED = {

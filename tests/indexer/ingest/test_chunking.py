@@ -1,12 +1,10 @@
-from pathlib import Path
-
 import pytest
 
 from indexer.ingest.chunking import embedding_text, split_document
 from indexer.ingest.structure import agenda_items
 from indexer.models import Chunk, DocType
+from tests.conftest import KNOWLEDGE
 
-KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
 CORPUS = sorted(p.name for p in KNOWLEDGE.iterdir() if p.name != "README.md")
 REFERATER = [
     "000_9cd953df84ef8b74.txt",

