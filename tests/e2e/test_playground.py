@@ -18,14 +18,11 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
-import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-import aiohttp
 import pytest
 
 from bot.core.models import Answer, AnswerCore, ChatTurn
@@ -37,6 +34,7 @@ from indexer.settings import Settings
 from tests.bot.teams.conftest import Service, start_service
 from tests.bot.teams.fakes import FakeCore
 from tests.bot.teams.files_stub import REFERAT_NAME, FileHost, file_attachment, referat_docx
+from tests.servers import free_port, wait_until_up
 
 pytestmark = pytest.mark.e2e
 
@@ -97,26 +95,6 @@ def choose_core(data_dir: Path) -> tuple[AnswerCore, str]:
         if wanted == "real":
             raise
         return FakeCore(), f"fake (real core unavailable: {type(exc).__name__}: {exc})"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-async def wait_until_up(url: str, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    async with aiohttp.ClientSession() as http:
-        while time.monotonic() < deadline:
-            try:
-                async with http.get(url) as resp:
-                    if resp.status == 200:
-                        return
-            except aiohttp.ClientError:
-                pass
-            await asyncio.sleep(0.3)
-    raise AssertionError(f"{url} did not come up within {timeout:.0f} s")
 
 
 @pytest.fixture
