@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import subprocess
+import sys
+import textwrap
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 
@@ -54,6 +58,27 @@ def fake_index_deps(settings, gazetteer, embeddings: VectorEmbeddings | None = N
     deps.embedder_factory = lambda: embeddings
     deps.signature = f"fake:{embeddings.dim}|{settings.chunk_size}|{settings.chunk_overlap}"
     return deps
+
+
+FAKE_INDEXER = textwrap.dedent("""
+    import sys
+    sys.path.insert(0, {repo!r})
+    from pathlib import Path
+    from indexer.text.places import Gazetteer
+    from indexer.ingest.pipeline import index_paths
+    from indexer.settings import Settings
+    from tests.fakes import FakeEmbeddings, fake_index_deps
+    settings = Settings(data_dir=Path({data!r}), _env_file=None)
+    deps = fake_index_deps(settings, Gazetteer.load(), FakeEmbeddings(delay={delay}))
+    index_paths([Path({corpus!r})], deps)
+""")
+
+
+def fake_indexer(data: Path, corpus: Path, delay: float = 0.0) -> subprocess.Popen[bytes]:
+    """An index run (fake embedder) in a process of its own, as `laeringsbot index` would be."""
+    repo = Path(__file__).resolve().parents[1]
+    script = FAKE_INDEXER.format(repo=str(repo), data=str(data), corpus=str(corpus), delay=delay)
+    return subprocess.Popen([sys.executable, "-c", script], cwd=repo)
 
 
 def understood(ctx, text: str, history=None):  # type: ignore[no-untyped-def]

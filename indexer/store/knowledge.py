@@ -36,6 +36,7 @@ class KnowledgeStore:
         self._conn = conn
         self._lexical_dir = lexical_dir
         self._vectors = vectors
+        self._vectors_seen = self.generation() if vectors is not None else ""
         self._lexical: LexicalIndex | None = None
         self._documents: tuple[str, list[DocumentMeta]] | None = None
         catalogue.ensure_schema(conn)  # a ledger from before the catalogue gets its tables
@@ -52,6 +53,7 @@ class KnowledgeStore:
     # -- vectors are opened lazily: a no-change run never needs Chroma ---------------------
     def attach_vectors(self, vectors: VectorIndex) -> None:
         self._vectors = vectors
+        self._vectors_seen = self.generation()
 
     @property
     def has_vectors(self) -> bool:
@@ -59,9 +61,19 @@ class KnowledgeStore:
 
     @property
     def vectors(self) -> VectorIndex:
+        """The vector index as of the ledger's generation: when another process has committed
+        since we last looked, the index is reopened, so a serving process needs no restart."""
         if self._vectors is None:
             raise RuntimeError("vector index not attached")
+        generation = self.generation()
+        if generation != self._vectors_seen:
+            self._vectors.refresh()
+            self._vectors_seen = generation
         return self._vectors
+
+    def _own_write(self) -> None:
+        """What this store just committed its own index already holds: no reopen for it."""
+        self._vectors_seen = self.generation()
 
     # -- ledger reads -------------------------------------------------------------------------
     def generation(self) -> str:
@@ -164,6 +176,7 @@ class KnowledgeStore:
             for write in writers:
                 write(tx)
             state.bump_generation(tx)
+        self._own_write()
 
     def remove_document(self, doc_id: str, writers: Sequence[Writer] = ()) -> None:
         self._mark(doc_id, "deleting")
@@ -173,6 +186,7 @@ class KnowledgeStore:
             for write in writers:
                 write(tx)
             state.bump_generation(tx)
+        self._own_write()
 
     def recover(self, writers_for: Callable[[str], Sequence[Writer]] | None = None) -> int:
         """Undo what a killed run left half-written; returns how many documents it cleaned."""
@@ -191,6 +205,7 @@ class KnowledgeStore:
             with state.transaction(self._conn) as tx:
                 documents.delete_all(tx)
                 state.bump_generation(tx)
+            self._own_write()
         with state.transaction(self._conn) as tx:
             state.set_meta(tx, "signature", signature)
         return old is not None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any, Protocol
 
 import numpy as np
@@ -20,14 +22,23 @@ class VectorIndex(Protocol):
     ) -> list[tuple[str, float]]: ...
     def count(self) -> int: ...
     def reset(self) -> None: ...
+    def refresh(self) -> None: ...
 
 
 class ChromaIndex:
-    """Cosine-space Chroma collection; one record per chunk, keyed by the stable chunk id."""
+    """Cosine-space Chroma collection; one record per chunk, keyed by the stable chunk id.
 
-    def __init__(self, client: Any, collection: str) -> None:
-        self._client = client
+    `connect` builds a client; `refresh` builds a new one. Embedded Chroma keeps its vector index
+    in memory per process, so a serving process must reconnect to see another process's writes
+    (else it misses new chunks and fails on ids it cannot find); a server may have recreated the
+    collection. The lock keeps a query off a client that is being replaced.
+    """
+
+    def __init__(self, connect: Callable[[], Any], collection: str) -> None:
+        self._connect = connect
         self._name = collection
+        self._lock = threading.RLock()
+        self._client = connect()
         self._collection = self._open()
 
     def _open(self) -> Any:
@@ -35,18 +46,28 @@ class ChromaIndex:
             self._name, metadata={"hnsw:space": "cosine"}
         )
 
+    def refresh(self) -> None:
+        with self._lock:
+            close = getattr(self._client, "close", None)
+            if callable(close):
+                close()  # an embedded client is shared per path: the last close frees it
+            self._client = self._connect()
+            self._collection = self._open()
+
     def upsert(self, meta: DocumentMeta, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
         if not chunks:
             return
-        self._collection.upsert(
-            ids=[c.chunk_id for c in chunks],
-            embeddings=np.asarray(vectors, dtype=np.float32),
-            documents=[c.text for c in chunks],
-            metadatas=[chunk_metadata(meta, c) for c in chunks],
-        )
+        with self._lock:
+            self._collection.upsert(
+                ids=[c.chunk_id for c in chunks],
+                embeddings=np.asarray(vectors, dtype=np.float32),
+                documents=[c.text for c in chunks],
+                metadatas=[chunk_metadata(meta, c) for c in chunks],
+            )
 
     def delete_document(self, doc_id: str) -> None:
-        self._collection.delete(where={"doc_id": doc_id})
+        with self._lock:
+            self._collection.delete(where={"doc_id": doc_id})
 
     def query(
         self, vector: np.ndarray, k: int, doc_ids: Sequence[str] | None = None
@@ -57,23 +78,26 @@ class ChromaIndex:
         where = None
         if doc_ids is not None:
             where = {"doc_id": {"$in": list(doc_ids)}}
-        result = self._collection.query(
-            query_embeddings=[np.asarray(vector, dtype=np.float32)],
-            n_results=min(k, total),
-            where=where,
-            include=["distances"],
-        )
+        with self._lock:
+            result = self._collection.query(
+                query_embeddings=[np.asarray(vector, dtype=np.float32)],
+                n_results=min(k, total),
+                where=where,
+                include=["distances"],
+            )
         ids = result["ids"][0]
         distances = result["distances"][0]
         return [(cid, 1.0 - float(d)) for cid, d in zip(ids, distances, strict=True)]
 
     def count(self) -> int:
-        return int(self._collection.count())
+        with self._lock:
+            return int(self._collection.count())
 
     def reset(self) -> None:
         """Drop every vector (used when the embedding model changes)."""
-        self._client.delete_collection(self._name)
-        self._collection = self._open()
+        with self._lock:
+            self._client.delete_collection(self._name)
+            self._collection = self._open()
 
 
 def chunk_metadata(meta: DocumentMeta, chunk: Chunk) -> dict[str, str | int]:
@@ -98,21 +122,8 @@ def chunk_metadata(meta: DocumentMeta, chunk: Chunk) -> dict[str, str | int]:
 
 def open_chroma(settings: Settings) -> ChromaIndex:
     """Build the Chroma client from settings: a server when a host is set, else on disk."""
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-
-    chroma_settings = ChromaSettings(anonymized_telemetry=False)
     try:
-        if settings.chroma_host:
-            client = chromadb.HttpClient(
-                host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings
-            )
-            client.heartbeat()
-        else:
-            settings.chroma_path.mkdir(parents=True, exist_ok=True)
-            client = chromadb.PersistentClient(
-                path=str(settings.chroma_path), settings=chroma_settings
-            )
+        return ChromaIndex(partial(_client, settings), settings.chroma_collection)
     except Exception as exc:  # chromadb raises many types for connection problems
         if settings.chroma_host:
             raise ConfigError(
@@ -120,4 +131,18 @@ def open_chroma(settings: Settings) -> ChromaIndex:
                 f"{settings.chroma_port} (LAERINGSBOT_CHROMA_HOST/LAERINGSBOT_CHROMA_PORT): {exc}"
             ) from exc
         raise StoreError(f"Kan ikke åpne Chroma i {settings.chroma_path}: {exc}") from exc
-    return ChromaIndex(client, settings.chroma_collection)
+
+
+def _client(settings: Settings) -> Any:
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_host:
+        client = chromadb.HttpClient(
+            host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings
+        )
+        client.heartbeat()
+        return client
+    settings.chroma_path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)

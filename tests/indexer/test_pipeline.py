@@ -6,8 +6,6 @@ import json
 import os
 import signal
 import subprocess
-import sys
-import textwrap
 import time
 from pathlib import Path
 
@@ -17,8 +15,7 @@ from indexer.ingest.pipeline import index_paths
 from indexer.settings import Settings
 from indexer.store import KnowledgeStore
 from indexer.wiring import open_store
-from tests.conftest import REPO
-from tests.fakes import FakeEmbeddings, fake_index_deps
+from tests.fakes import FakeEmbeddings, fake_index_deps, fake_indexer
 
 
 def snapshot(settings: Settings) -> dict:
@@ -119,23 +116,8 @@ def test_model_change_rebuilds_everything(settings, corpus, gazetteer):
     assert snap["chroma"] == snap["lexical"]
 
 
-KILL_SCRIPT = textwrap.dedent("""
-    import sys
-    sys.path.insert(0, {repo!r})
-    from pathlib import Path
-    from indexer.text.places import Gazetteer
-    from indexer.ingest.pipeline import index_paths
-    from indexer.settings import Settings
-    from tests.fakes import FakeEmbeddings, fake_index_deps
-    settings = Settings(data_dir=Path({data!r}), _env_file=None)
-    deps = fake_index_deps(settings, Gazetteer.load(), FakeEmbeddings(delay={delay}))
-    index_paths([Path({corpus!r})], deps)
-""")
-
-
 def _run_indexer(data: Path, corpus: Path, delay: float) -> subprocess.Popen:
-    script = KILL_SCRIPT.format(repo=str(REPO), data=str(data), corpus=str(corpus), delay=delay)
-    return subprocess.Popen([sys.executable, "-c", script], cwd=REPO)
+    return fake_indexer(data, corpus, delay)
 
 
 def test_sigkill_mid_run_then_rerun_equals_one_clean_run(tmp_path, corpus, gazetteer):
