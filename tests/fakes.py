@@ -27,6 +27,7 @@ class FakeEmbeddings(VectorEmbeddings):
         self.delay = delay
         self.name = "fake"
         self.calls = 0
+        self.texts = 0  # texts embedded, over all calls
 
     def _vector(self, text: str) -> np.ndarray:
         vec = np.zeros(self.dim, dtype=np.float32)
@@ -38,6 +39,7 @@ class FakeEmbeddings(VectorEmbeddings):
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         self.calls += 1
+        self.texts += len(texts)
         if self.delay:
             time.sleep(self.delay)
         if not texts:

@@ -69,16 +69,14 @@ class ChromaIndex:
             except Exception as first:
                 if not _lost(first):
                     raise
-                try:
-                    self.refresh()
-                    return work(self._collection)
-                except Exception as exc:
-                    if not _lost(exc):
-                        raise
-                    raise StoreError(
-                        f"Mistet kontakten med {self._place} ({_short(exc)}). Start Chroma igjen "
-                        "og kjør indekseringen på nytt: den fullfører det som mangler."
-                    ) from None
+            try:
+                self.refresh()  # the client raises anything when it cannot connect
+                return work(self._collection)
+            except Exception as exc:
+                raise StoreError(
+                    f"Mistet kontakten med {self._place} ({_short(exc)}). Start Chroma igjen "
+                    "og kjør indekseringen på nytt: den fullfører det som mangler."
+                ) from None
 
     def upsert(self, meta: DocumentMeta, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
         if not chunks:

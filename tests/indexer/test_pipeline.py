@@ -107,6 +107,28 @@ def test_fodselsnummer_is_never_stored(settings, tmp_path, gazetteer):
     assert all(fnr not in d for d in chroma_docs)
 
 
+def test_fodselsnummer_in_a_file_name_or_grouped_6_3_2_is_stored_nowhere(
+    settings, tmp_path, gazetteer
+):
+    folder = tmp_path / "k"
+    folder.mkdir()
+    fnr, other = _valid_fnr("241283", "400"), _valid_fnr("010190", "200")
+    (folder / f"{fnr}_notat.txt").write_text(
+        f"Barnet med fnr {other[:6]} {other[6:9]} {other[9:]} ble drøftet i møtet.",
+        encoding="utf-8")
+    shown: list[str] = []
+    report = index_paths([folder], fake_index_deps(settings, gazetteer),
+                         progress=lambda path, _status: shown.append(path))
+    assert report.files_indexed == 1 and sum(report.redactions.values()) == 2
+    meta = open_store(settings).documents()[0]
+    assert meta.source == "[fødselsnummer fjernet]_notat.txt"
+    assert fnr not in meta.title and fnr not in meta.path and fnr not in " ".join(shown)
+    for name in (fnr, other, f"{other[:6]} {other[6:9]}"):
+        for path in settings.data_dir.rglob("*"):
+            if path.is_file():
+                assert name.encode() not in path.read_bytes(), (name, path)
+
+
 def test_model_change_rebuilds_everything(settings, corpus, gazetteer):
     index_paths([corpus], fake_index_deps(settings, gazetteer))
     other = FakeEmbeddings(dim=64)
@@ -214,3 +236,17 @@ def test_a_failing_enricher_leaves_its_document_unseen_until_the_next_run(
     index_paths([corpus], deps)
     assert len(healthy.removed) == 1 and first in healthy.enriched  # cleaned, then indexed again
     assert len(snapshot(settings)["docs"]) == 17
+
+
+def test_a_document_whose_vectors_went_missing_is_embedded_again(settings, corpus, gazetteer):
+    index_paths([corpus], fake_index_deps(settings, gazetteer))
+    store = open_store(settings, with_vectors=True)
+    lost = store.documents()[3]
+    store.vectors.delete_document(lost.doc_id)  # as a Chroma that lost part of its data
+    embeddings = FakeEmbeddings()
+    report = index_paths([corpus], fake_index_deps(settings, gazetteer, embeddings))
+    assert (report.vectors_repaired, report.files_indexed, report.skipped_unchanged) == (1, 1, 16)
+    assert embeddings.texts == len(store.document_chunks(lost.doc_id))
+    snap = snapshot(settings)
+    assert snap["chroma"] == [cid for cid, _ in snap["ledger"]]
+    assert open_store(settings, with_vectors=True).health().consistent

@@ -45,3 +45,22 @@ def test_a_reader_sees_what_another_process_indexed_and_deleted(settings: Settin
     _index(settings, corpus)
     found = reader.vectors.query(query, 50, [m.doc_id for m in reader.documents()])
     assert found and not any(cid.startswith(new_doc) for cid, _ in found)
+
+
+def test_a_reader_keeps_its_bm25_index_while_another_process_indexes(
+    settings: Settings, corpus: Path, gazetteer
+) -> None:
+    from indexer.ingest.pipeline import index_paths
+    from indexer.store.lexical import LexicalIndex
+    from indexer.store.lock import exclusive
+    from tests.fakes import fake_index_deps
+
+    index_paths([corpus], fake_index_deps(settings, gazetteer))
+    reader = open_store(settings)
+    before = reader.lexical()
+    writer = open_store(settings, with_vectors=True)
+    with exclusive(settings.data_dir / "index.lock"):  # as an index run holds it
+        writer.remove_document(reader.documents()[0].doc_id)
+        assert reader.lexical() is before  # no rebuild per commit, no race with the run's save
+        assert LexicalIndex.saved_generation(settings.lexical_dir) == before.generation
+    assert reader.lexical().generation == reader.generation() != before.generation
