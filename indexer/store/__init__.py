@@ -7,8 +7,8 @@ Everything else asks `KnowledgeStore` (documents, chunks, catalogue, status) or
 from indexer.store.conversations import ConversationStore, FeedbackRecord, StateConflict
 from indexer.store.health import StoreHealth
 from indexer.store.knowledge import KnowledgeStore
-from indexer.store.lock import IndexLocked
 from indexer.store.ledger import Writer
+from indexer.store.lock import IndexLocked
 from indexer.store.status import DocumentStatus, StoreStatus
 
 __all__ = [

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -26,9 +26,9 @@ from indexer.errors import StoreError
 from indexer.models import Chunk, DocumentMeta
 from indexer.store import catalogue, documents, health, lock, projects, units
 from indexer.store import ledger as state
+from indexer.store.health import StoreHealth
 from indexer.store.ledger import Writer
 from indexer.store.lexical import LexicalIndex
-from indexer.store.health import StoreHealth
 from indexer.store.status import DocumentStatus, StoreStatus
 from indexer.store.vectors import VectorIndex
 
@@ -89,7 +89,7 @@ class KnowledgeStore:
         return health.probe(self._conn, (lambda: self.vectors) if self._vectors else None)
 
     @contextmanager
-    def writing(self) -> Iterator[None]:
+    def writing(self) -> Generator[None, None, None]:
         """Hold the data dir's index lock (IndexLocked when another run has it)."""
         with lock.exclusive(self._lock_path):
             self._writing = True

@@ -8,7 +8,7 @@ never a problem. POSIX only (fcntl), like the rest of the deployment.
 from __future__ import annotations
 
 import fcntl
-from collections.abc import Iterator
+from collections.abc import Generator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -20,7 +20,7 @@ class IndexLocked(StoreError):
 
 
 @contextmanager
-def exclusive(path: Path) -> Iterator[None]:
+def exclusive(path: Path) -> Generator[None, None, None]:
     """Hold the lock for the block, or raise IndexLocked at once (never wait)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("a") as handle:

@@ -117,7 +117,8 @@ class ChromaIndex:
         """Every chunk id in the collection (the consistency check counts them per document)."""
         found: list[str] = []
         while True:
-            page = self._call(lambda c: c.get(include=[], limit=_PAGE, offset=len(found)))
+            offset = len(found)
+            page = self._call(lambda c: c.get(include=[], limit=_PAGE, offset=offset))  # noqa: B023
             found += page["ids"]
             if len(page["ids"]) < _PAGE:
                 return found
@@ -126,8 +127,8 @@ class ChromaIndex:
         """A document's vectors by `embed_key`: what an edit of it may reuse."""
         got = self._call(lambda c: c.get(where={"doc_id": doc_id},
                                          include=["embeddings", "metadatas"]))
-        metadatas = got["metadatas"] or []
-        embeddings = got["embeddings"] if got["embeddings"] is not None else []
+        metadatas: list[dict[str, Any]] = list(got["metadatas"] or [])
+        embeddings: list[Any] = list(got["embeddings"] if got["embeddings"] is not None else [])
         return {str(m["embed_key"]): np.asarray(e, dtype=np.float32)
                 for m, e in zip(metadatas, embeddings, strict=True) if m and "embed_key" in m}
 

@@ -136,8 +136,7 @@ class StopsTheServer(FakeEmbeddings):
 def test_losing_the_server_mid_run_is_one_line_and_the_next_run_finishes(
     tmp_path, corpus, gazetteer, server, monkeypatch
 ):
-    from bot.cli import app
-    from bot.cli import index_cmd
+    from bot.cli import app, index_cmd
 
     settings = _settings(tmp_path, server.port)
     monkeypatch.chdir(tmp_path)
