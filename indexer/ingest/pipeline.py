@@ -45,7 +45,7 @@ class IndexDeps:
     store: KnowledgeStore
     embedder_factory: Callable[[], VectorEmbeddings]  # lazy: no model load when nothing changed
     gazetteer: Gazetteer
-    open_vectors: Callable[[], object]  # attaches Chroma lazily, returns the VectorIndex
+    open_vectors: Callable[[], object]  # opens Chroma (every run checks it), the VectorIndex
     signature: str
     chunk_size: int = 1200
     chunk_overlap: int = 150

@@ -113,3 +113,22 @@ def test_the_index_command_says_so_in_one_line_and_exits_non_zero(
     assert result.exit_code != 0
     assert "en annen indeksering pågår" in " ".join(result.output.lower().split())
     assert "Traceback" not in result.output
+
+
+def test_a_full_disk_is_one_store_error_and_the_next_run_finishes(
+    settings: Settings, tmp_path: Path, gazetteer
+) -> None:
+    from indexer.errors import StoreError
+
+    folder = _folder(tmp_path)
+    deps = fake_index_deps(settings, gazetteer)
+    conn = deps.store._conn  # noqa: SLF001  (SQLite's own «disk is full», without filling one)
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.execute(f"PRAGMA max_page_count = {pages + 1}")
+    (folder / "stor.md").write_text("# Stor\n\n" + "Mye tekst om barnevern. " * 4000,
+                                    encoding="utf-8")
+    with pytest.raises(StoreError, match="disken har plass"):
+        index_paths([folder], deps)
+    report = index_paths([folder], fake_index_deps(settings, gazetteer))
+    assert report.files_indexed + report.skipped_unchanged == 3 and not report.errors
+    assert not open_store(settings).unfinished()
