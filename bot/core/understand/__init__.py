@@ -15,7 +15,17 @@ from dataclasses import dataclass
 
 from bot.core.models import ChatTurn
 from bot.core.question import Correction, Intent, Question
-from bot.core.understand import follow_up, intent, lists, meeting, parts, places, time, topic
+from bot.core.understand import (
+    follow_up,
+    intent,
+    lists,
+    meeting,
+    parts,
+    places,
+    roles,
+    time,
+    topic,
+)
 from indexer.text.language import detect_language
 from indexer.text.places import Gazetteer
 from indexer.text.spelling import Speller, apply
@@ -100,12 +110,13 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         unknown_theme=_unknown_theme(unquoted, kit.gazetteer) if listed and not themes else None,
         list_ask=intent.list_ask(whole, bool(themes)) if kind == Intent.PROJECTS else None,
         amount_kinds=intent.amount_kinds(whole) if listed else frozenset(),
-        meeting=meeting.meeting_ref(whole) if minutes_like else None,
+        meeting=meeting.meeting_ref(whole, today) if minutes_like else None,
         time=time.time_focus(whole),
         names=parts.names(whole),
         quoted=parts.quoted(whole),
         topic=topic_words,
         actor=actor,
+        roles=roles.roles_asked(whole) if kind == Intent.PARTICIPANTS else frozenset(),
         corrections=tuple(Correction(w, r) for w, r in fixes),
         follow_up=completed,
     )

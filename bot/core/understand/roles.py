@@ -1,0 +1,30 @@
+"""Which participants a question asks about: «Hvilke barnevernledere deltok …», «Hvem var
+referent?», «Kven hadde forfall?», «Who from the county governor attended?»."""
+
+from __future__ import annotations
+
+import re
+
+from indexer.minutes.models import Role
+
+_ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
+    (Role.CHILD_WELFARE_LEADER, re.compile(
+        r"\b(?:barnevern\w*(?:led|leiar|sjef)\w*|bv\.?-?(?:led|leiar)\w*|child[- ]welfare\s+"
+        r"(?:leaders?|managers?|heads?)|(?:leaders?|heads?)\s+of\s+(?:the\s+)?child[- ]welfare)",
+        re.I)),
+    (Role.MINUTE_TAKER, re.compile(
+        r"\b(?:referent\w*|skrev referatet|skreiv referatet|took (?:the )?minutes|"
+        r"minute[- ]?taker|wrote the minutes)", re.I)),
+    (Role.CHAIR, re.compile(
+        r"\b(?:møteleder\w*|møteleiar\w*|ordstyrer\w*|ledet møtet|leia møtet|leidde møtet|"
+        r"chair\w*)", re.I)),
+    (Role.ABSENT, re.compile(
+        r"\b(?:forfall|fråfall|frafall|absent|apologies|ikke til stede|ikkje til stades|"
+        r"(?:did not|didn't|could not|couldn't) attend|var borte)", re.I)),
+    (Role.STATE, re.compile(
+        r"\b(?:statsforvalter\w*|statsforvaltar\w*|fylkesmann\w*|county governor)", re.I)),
+)
+
+
+def roles_asked(text: str) -> frozenset[Role]:
+    return frozenset(role for role, pattern in _ROLES if pattern.search(text))
