@@ -65,7 +65,8 @@ def _list_follow_up(text: str, turns: tuple[ChatTurn, ...], kit: Kit, depth: int
             if base.intent in lists.LISTS:
                 return lists.next_page(base, pages, text)
     narrow = follow_up.narrows(text)
-    if not (narrow or follow_up.opens_follow_up(text) or follow_up.short_filter(text)):
+    agrees = follow_up.agrees(text)
+    if not (narrow or agrees or follow_up.opens_follow_up(text) or follow_up.short_filter(text)):
         return None
     index = next((i for i in range(len(turns) - 1, -1, -1) if turns[i].role == "user"), None)
     if index is None:
@@ -73,6 +74,8 @@ def _list_follow_up(text: str, turns: tuple[ChatTurn, ...], kit: Kit, depth: int
     previous = understand(turns[index].text, turns[:index], kit, depth + 1)
     if previous.intent not in lists.LISTS:
         return None
+    if agrees and previous.unknown_theme and len(near := topic.nearest(previous.unknown_theme)) == 1:
+        return lists.accept(previous, near[0], text)  # «Mente du «X»?» – «ja»
     own = _read(text, turns, kit, complete=False)
     return lists.apply(own, previous, narrow) if lists.follows(own, narrow) else None
 
