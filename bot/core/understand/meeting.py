@@ -16,6 +16,8 @@ _COMMAND = re.compile(r"^\s*/\w+\b", re.I)
 _MONTH = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
 _MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 _YEAR = re.compile(r"\b(?P<y>(?:19|20)\d\d)\b")
+_YEARS = re.compile(r"\b(?P<a>(?:19|20)\d\d)\s*(?:[–-]|og|and|til|to|eller|or)\s*"
+                    r"(?P<b>(?:19|20)\d\d)\b", re.I)
 _LATEST = re.compile(r"\b(siste|sist|forrige|førre|last|latest|most recent|nyeste|nyaste)\b",
                      re.I)
 # Words that say "a meeting" or "summarise" rather than which one.
@@ -57,6 +59,10 @@ def meeting_ref(text: str, today: dt.date | None = None) -> MeetingRef:
     if found := period_match(rest, today or dt.date.today()):
         span = found[0]
         rest = rest[: found[1]] + " " + rest[found[2] :]
+    elif not dates and month is None and (years := _YEARS.search(rest)):  # «2020 og 2021»
+        first, last = sorted(int(y) for y in years.group("a", "b"))
+        span = (dt.date(first, 1, 1), dt.date(last, 12, 31))
+        rest = rest[: years.start()] + " " + rest[years.end() :]
     year = None
     if not dates and month is None and span is None and (m := _YEAR.search(rest)):
         year = int(m["y"])
