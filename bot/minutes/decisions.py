@@ -19,12 +19,21 @@ from bot.core.models import Answer, AnswerSentence, Citation, Language
 from bot.core.payloads import DecisionList
 from bot.core.understand.meeting import NOISE_WORDS
 from bot.i18n import format_date, t
-from bot.minutes.find import Meeting, find_meeting, stored_meetings, word_score
+from bot.minutes.find import (
+    Meeting,
+    find_meeting,
+    has_word,
+    names_meeting,
+    stored_meetings,
+    word_score,
+)
 from bot.minutes.replies import describe, named, not_found
 from indexer.minutes.models import Item
 from indexer.minutes.text import clean
 from indexer.store.lexical import tokenize
+from indexer.text.dates import MONTH_NUMBERS
 
+_MONTHS = frozenset(tokenize(" ".join(MONTH_NUMBERS)))
 _GENERIC_ACTORS = frozenset(tokenize("vi dere de dei we they nettverket læringsnettverket møtet "
                                      "møtene the network meetings")) | NOISE_WORDS
 
@@ -79,16 +88,19 @@ def _about_topic(question: Question, ctx: CoreContext) -> Answer | None:
     """The decisions of `actor` about `topic` (at the meetings a time names: «i fjor», «på
     siste møte»); None when there are none."""
     actor = [w for w in tokenize(question.actor) if w not in _GENERIC_ACTORS]
-    topic = [w for w in tokenize(question.topic) if w not in NOISE_WORDS]
+    topic = [w for w in tokenize(question.topic) if w not in NOISE_WORDS | _MONTHS
+             and not w.isdigit()]
     meetings = stored_meetings(ctx.store)
     request = question.meeting
     if request is not None and (request.dated or request.latest):
         meetings = find_meeting(replace(request, words=tuple(actor)), meetings).found
     matches: list[Decision] = []
     for found in _collect(meetings, CitationBook(), None):
-        words = frozenset(found.item.words)
-        by_actor = not actor or word_score(actor, found.meeting.meta, words) >= len(actor) * 0.75
-        about = sum(_says(word, words) for word in topic) >= len(topic) * 0.5
+        words, meta = frozenset(found.item.words), found.meeting.meta
+        by_actor = not actor or word_score(actor, meta, words) >= len(actor) * 0.75
+        # «om rekruttering i styringsgruppa i Setesdal»: the meeting's own name is no topic
+        subject = [word for word in topic if not names_meeting(word, meta)]
+        about = sum(has_word(word, words) for word in subject) >= len(subject) * 0.5
         if by_actor and about:
             matches.append(found.decision)
     if not matches:
@@ -97,13 +109,6 @@ def _about_topic(question: Question, ctx: CoreContext) -> Answer | None:
     by = t("minutes.decisions_by", language, actor=question.actor) if question.actor else ""
     heading = t("minutes.decisions_about", language, topic=question.topic, actor=by)
     return decisions_answer(matches, question, heading)
-
-
-def _says(word: str, words: frozenset[str]) -> bool:
-    """Whether an agenda item speaks of `word`: the word itself or a longer form of it
-    («kompetansemiljø» in «kompetansemiljøene»), never a shorter one («barnevern» is not
-    «barnevernsvakt»)."""
-    return word in words or (len(word) >= 5 and any(w.startswith(word) for w in words))
 
 
 def _collect(meetings: list[Meeting], book: CitationBook, today: dt.date | None

@@ -78,10 +78,7 @@ def _match(request: MeetingRef, meetings: list[Meeting]) -> MeetingMatch:
 def word_score(words: Sequence[str], meta: DocumentMeta, head: str | AbstractSet[str]) -> float:
     """How many request words the title/network/county (1 each) or opening text (½) has;
     `head` may be given as its stems already."""
-    strong = set(tokenize(" ".join(filter(None, (
-        meta.title, meta.network, meta.county, meta.current_county,
-        re.sub(r"[_\-.]", " ", meta.source),
-    )))))
+    strong = _name_words(meta)
     weak = set(tokenize(head)) if isinstance(head, str) else set(head)
     score = 0.0
     for word in words:
@@ -92,7 +89,25 @@ def word_score(words: Sequence[str], meta: DocumentMeta, head: str | AbstractSet
     return score
 
 
-def _matches(word: str, tokens: set[str]) -> bool:
+def names_meeting(word: str, meta: DocumentMeta) -> bool:
+    """Whether a word is part of how the meeting is named (its title, network, county): the
+    word or a longer form of it there («styringsgrupp» in «styringsgruppen»), never a shorter
+    one («barnevern» does not name «barnevernsvakt»)."""
+    return has_word(word, _name_words(meta))
+
+
+def has_word(word: str, words: AbstractSet[str]) -> bool:
+    return word in words or (len(word) >= 5 and any(w.startswith(word) for w in words))
+
+
+def _name_words(meta: DocumentMeta) -> set[str]:
+    return set(tokenize(" ".join(filter(None, (
+        meta.title, meta.network, meta.county, meta.current_county,
+        re.sub(r"[_\-.]", " ", meta.source),
+    )))))
+
+
+def _matches(word: str, tokens: AbstractSet[str]) -> bool:
     if word in tokens:
         return True
     if len(word) < 5:

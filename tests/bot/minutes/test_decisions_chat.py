@@ -93,6 +93,18 @@ def test_decisions_about_a_topic_come_from_the_agenda_item_about_it(core) -> Non
     assert "Sak 9/2023 Rekruttering og stabilitet" in nynorsk.answer
 
 
+@pytest.mark.parametrize(("question", "sak"), [
+    ("Kva vart vedteke om barnevernsvakt i styringsgruppa i Setesdal 10. mai 2023?",
+     "Sak 11/2023 Barnevernsvakt"),
+    ("Hva ble bestemt om søknadsverkstedet på møtet i styringsgruppen i Vestland i februar 2020?",
+     "Sak 4/2020 Stimuleringsmidler 2020"),
+])  # fmt: skip
+def test_a_topic_at_a_named_meeting_is_not_read_from_the_meeting_s_own_name(core, question,
+                                                                           sak) -> None:  # type: ignore[no-untyped-def]
+    answer = core.answer(question)
+    assert {d.sak for d in answer.payload.decisions} == {sak}, answer.answer  # type: ignore[union-attr]
+
+
 def test_a_meeting_we_do_not_have_is_refused_with_the_nearest(core) -> None:  # type: ignore[no-untyped-def]
     answer = core.answer("Hva ble vedtatt på møtet 14.03.2023?")
     assert answer.refused and "Jeg fant ikke noe referat fra 14. mars 2023" in answer.answer
