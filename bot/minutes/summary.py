@@ -41,6 +41,8 @@ def summarize_record(
 ) -> MeetingSummary:
     """The summary's items follow the record's items (less the «Neste møte» sections) one to
     one; `doc` (the referat's text) is needed only to let a chat model word the gists."""
+    place = cited(record.place, meta, book) if record.place else None  # cited in reading order
+    participants = _participants(record, meta, book)
     worded = chat_model is not None and doc is not None
     if chat_model is not None and doc is not None:
         items = _worded(chat_model, doc, record, meta, book, language)
@@ -54,8 +56,7 @@ def summarize_record(
     return MeetingSummary(
         title=record.title, date=record.date, network=meta.network,
         county=meta.current_county or meta.county,
-        place=cited(record.place, meta, book) if record.place else None, source=meta.source,
-        doc_id=meta.doc_id, participants=_participants(record, meta, book), items=items,
+        place=place, source=meta.source, doc_id=meta.doc_id, participants=participants, items=items,
         next_meeting=_next(record, meta, book), overview=overview,
         method="llm" if worded else "extractive",
     )

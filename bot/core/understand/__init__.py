@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.core.models import ChatTurn
 from bot.core.question import Correction, Intent, Question
@@ -32,6 +32,7 @@ from indexer.text.spelling import Speller, apply
 from indexer.text.themes import themes_in
 
 _DEPTH = 6  # how far back a chain of follow-ups is followed
+_MINUTES = frozenset({Intent.DECISIONS, Intent.PARTICIPANTS})
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,23 @@ def understand(text: str, history: list[ChatTurn] | tuple[ChatTurn, ...], kit: K
         followed = _list_follow_up(text, turns, kit, depth)
         if followed is not None:
             return followed
-    return _read(text, turns, kit, complete=True)
+    question = _read(text, turns, kit, complete=True)
+    if depth < _DEPTH and question.follow_up and question.intent in _MINUTES and (
+            question.meeting is None or question.meeting.empty):
+        return _same_meeting(question, turns, kit, depth)
+    return question
+
+
+def _same_meeting(question: Question, turns: tuple[ChatTurn, ...], kit: Kit, depth: int
+                  ) -> Question:  # fmt: skip
+    """«og hvem deltok der?» after a question about a meeting: that meeting."""
+    index = next((i for i in range(len(turns) - 1, -1, -1) if turns[i].role == "user"), None)
+    if index is None:
+        return question
+    previous = understand(turns[index].text, turns[:index], kit, depth + 1)
+    if previous.meeting is None or previous.meeting.empty:
+        return question
+    return replace(question, meeting=previous.meeting)
 
 
 def _list_follow_up(text: str, turns: tuple[ChatTurn, ...], kit: Kit, depth: int
@@ -88,6 +105,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     whole = apply(whole, fixes)
     themes = frozenset(themes_in(whole))
     kind = intent.classify(whole, bool(themes))
+    if completed and (own := intent.classify(apply(text, fixes), bool(themes))) in _MINUTES:
+        kind = own  # «og hva ble bestemt der?»: the words added for context ask nothing
     actor, topic_words = intent.actor_and_topic(whole) if kind == Intent.DECISIONS else ("", "")
     minutes_like = kind in {Intent.DECISIONS, Intent.PARTICIPANTS} or (
         kind == Intent.SUMMARY and intent.is_minutes_summary(whole))

@@ -10,8 +10,8 @@ import datetime as dt
 import pytest
 
 from bot.core.engine import Core
-from bot.core.models import Answer
-from bot.core.payloads import DecisionList
+from bot.core.models import Answer, ChatTurn
+from bot.core.payloads import DecisionList, ParticipantList
 from bot.minutes.decisions import list_decisions
 
 RESSURSGRUPPE = "000_9cd953df84ef8b74.txt"
@@ -119,3 +119,15 @@ def test_all_decisions_and_open_action_items_when_no_meeting_is_named(core) -> N
     passed = [d for d in answer.payload.decisions  # type: ignore[union-attr]
               if d.deadline is not None and d.deadline < dt.date(2024, 6, 1)]
     assert passed == []
+
+
+def test_follow_ups_keep_the_meeting_they_talk_about(core) -> None:  # type: ignore[no-untyped-def]
+    history: list[ChatTurn] = []
+    answers = []
+    for text in ("Oppsummer referatet fra 10.05.2023", "og hvem deltok på møtet?",
+                 "og hva ble bestemt der?"):
+        answers.append(core.answer(text, history))
+        history += [ChatTurn(role="user", text=text), answers[-1].turn()]
+    assert isinstance(answers[1].payload, ParticipantList)
+    assert answers[1].payload.meetings[0].source == SETESDAL
+    assert sources(answers[2]) == {SETESDAL}
