@@ -17,7 +17,7 @@ from bot.core.payloads import ParticipantList
 from bot.core.phrases import join
 from bot.i18n import t
 from bot.minutes.find import Meeting, find_meeting, stored_meetings
-from bot.minutes.replies import ask_back, describe, not_found
+from bot.minutes.replies import ask_back, describe, named, not_found
 from indexer.minutes.models import Person, Role
 
 MAX_MEETINGS = 5  # «Hvem deltok på møtene i 2023?» lists the newest five
@@ -46,10 +46,11 @@ def answer_participants(question: Question, ctx: CoreContext) -> Answer | None:
     shown = [_participants(m, asked, book) for m in match.found[:MAX_MEETINGS]]
     lines: list[AnswerSentence] = []
     for meeting, listed in zip(match.found, shown, strict=False):
-        lines += _lines(meeting, listed, language)
+        lines += _lines(meeting, listed, language, book)
+    nobody = not any(m.people or m.attendance for m in shown)  # «Who chaired …?»: not written
     return Answer(question=question.text, answer=render(lines, "\n"), language=language,
-                  kind="list", sentences=lines, citations=book.citations,
-                  payload=ParticipantList(meetings=shown))
+                  kind="refusal" if nobody else "list", refused=nobody, sentences=lines,
+                  citations=book.citations, payload=ParticipantList(meetings=shown))
 
 
 def _participants(meeting: Meeting, asked: list[Role], book: CitationBook) -> MeetingParticipants:
@@ -59,7 +60,7 @@ def _participants(meeting: Meeting, asked: list[Role], book: CitationBook) -> Me
         people += [_row(p, meeting, book) for p in record.people
                    if any(role in p.roles for role in _LABELLED)]
     attendance = None
-    if record.attendance is not None and not people and not set(asked) & set(_LABELLED):
+    if record.attendance is not None and not people and not asked:  # quoted for everyone
         found = record.attendance
         attendance = Participants(people=found.people, organisations=found.organisations,
                                   text=found.text, citations=[book.cite_where(found.where, meta)])
@@ -84,8 +85,8 @@ def _row(person: Person, meeting: Meeting, book: CitationBook) -> Participant:
                        citations=[book.cite_where(person.where, meeting.meta)])
 
 
-def _lines(meeting: Meeting, listed: MeetingParticipants, language: Language
-           ) -> list[AnswerSentence]:  # fmt: skip
+def _lines(meeting: Meeting, listed: MeetingParticipants, language: Language,
+           book: CitationBook) -> list[AnswerSentence]:  # fmt: skip
     """The heading (who, which meeting, how many, from where), then one cited row each."""
     present = [p for p in listed.people if not any(r in p.roles for r in _LABELLED)
                or set(listed.roles) & set(_LABELLED)]
@@ -107,9 +108,9 @@ def _lines(meeting: Meeting, listed: MeetingParticipants, language: Language
                                        meeting=describe(meeting, language))),
                  AnswerSentence(text=f"«{listed.attendance.text}»",
                                 citations=listed.attendance.citations)]
-    elif not present:
-        lines = [AnswerSentence(text=t("minutes.participants_none", language, who=who,
-                                       meeting=describe(meeting, language)))]
+    elif not present:  # the referat is cited, so the reader can see for themselves
+        lines = [named(t("minutes.participants_none", language, who=who,
+                         meeting=describe(meeting, language)), meeting, book)]
     lines += [AnswerSentence(text=f"- {_person(p)}", citations=p.citations) for p in present]
     for role, key in _EXTRA.items():
         with_role = [p for p in rest if role in p.roles]

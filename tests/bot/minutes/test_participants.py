@@ -122,3 +122,17 @@ def test_participants_of_every_meeting_of_a_network(core) -> None:  # type: igno
     assert [m.source for m in answer.payload.meetings] == [SETESDAL, VESTLAND]
     assert "Jorunn Steinsland" in people(answer) and "Olav Tveiten" in people(answer)
 
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Hvilke barnevernledere deltok på møtet 11.02.2020?",
+     "Barnevernledere til stede – «Referat fra møte i styringsgruppen"),
+    ("Who chaired the meeting in Setesdal?", "Chair – «Referat frå møte i styringsgruppa"),
+])  # fmt: skip
+def test_a_role_the_minutes_do_not_name_is_said_so_and_the_referat_cited(core, question,
+                                                                         expected) -> None:  # type: ignore[no-untyped-def]
+    answer = ask(core, question)
+    assert answer.refused and answer.answer.startswith(expected)
+    assert answer.answer.rstrip().endswith(("referatet nevner ingen. [1]",
+                                            "the minutes name no one. [1]"))
+    assert len(answer.citations) == 1 and people(answer) == []
