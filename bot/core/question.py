@@ -110,6 +110,7 @@ class MeetingRef:
     words: tuple[str, ...] = ()  # stems that should match the meeting's title/network/county
     latest: bool = False
     period: tuple[dt.date, dt.date] | None = None  # «i fjor», «i vår», «siden 2022»: first, last
+    every: bool = False  # «på møtene vi har referat fra»: all of those that fit, not one
 
     @property
     def empty(self) -> bool:

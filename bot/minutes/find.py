@@ -47,7 +47,7 @@ def stored_meetings(store: KnowledgeStore) -> list[Meeting]:
 def find_meeting(request: MeetingRef, meetings: list[Meeting]) -> MeetingMatch:
     if not meetings:
         return MeetingMatch([], [], 0)
-    if request.latest and not (request.dated or request.words):
+    if (request.latest or request.every) and not (request.dated or request.words):
         match = MeetingMatch(meetings, [])
     else:
         match = _match(request, meetings)

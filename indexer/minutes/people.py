@@ -164,12 +164,9 @@ def _entries(block: list[tuple[int, str]]) -> list[Entry]:
 
 def _line_entries(start: int, text: str, single_line: bool = False) -> list[Entry]:
     cleaned = clean(text)
-    if m := _FROM_ORG.match(cleaned):
-        names = [n.strip() for n in re.split(r",|\bog\b|\band\b|&", m["names"]) if n.strip()]
-        if all(is_person(n) for n in names):
-            end = start + len(text.rstrip())
-            lead = len(text) - len(text.lstrip())
-            return [Entry(n, m["org"].strip(), start + lead, end) for n in names]
+    if (m := _FROM_ORG.match(cleaned)) and (named := _from_org(m["org"].strip(), m["names"])):
+        lead = len(text) - len(text.lstrip())
+        return [Entry(name, org, start + lead, start + len(text.rstrip())) for name, org in named]
     if single_line:
         return []
     entries: list[Entry] = []
@@ -177,6 +174,21 @@ def _line_entries(start: int, text: str, single_line: bool = False) -> list[Entr
         for name, org in _entry(clean(text[lo:hi])):
             entries.append(Entry(name, org, start + lo, start + hi))
     return entries
+
+
+def _from_org(org: str, names: str) -> list[tuple[str, str]]:
+    """«Fra Statsforvalteren i Rogaland – Unni Reianes og Brit Espeland Nedreaas», «Frå
+    Statsforvaltaren i Møre og Romsdal: Arnhild Tomren, seniorrådgjevar»: a title after a
+    name is that person's; anything else is no list of people."""
+    found: list[tuple[str, str]] = []
+    for part in (p.strip() for p in re.split(r",|\bog\b|\band\b|&", names) if p.strip()):
+        if is_person(part):
+            found.append((part, org))
+        elif found and len(part.split()) <= 3 and part[0].islower():
+            found[-1] = (found[-1][0], f"{part}, {org}")
+        else:
+            return []
+    return found
 
 
 def _attach(entries: list[Entry]) -> list[Entry]:

@@ -49,16 +49,15 @@ _SUMMARY_VERB = re.compile(
     r"(?:^|[\s/])(?:oppsummer\w*|samanfatt\w*|sammenfatt\w*|summari[sz]e\w*|summary|"
     r"sammendrag\w*|samandrag\w*|resymé\w*|recap|hovedpunkt\w*|hovudpunkt\w*|main points|"
     r"key points|gist)\b", re.I)
-_DECIDED = (r"bestemt|bestemte|vedtatt|vedteke|vedtok|vedtekne|besluttet|beslutta|avgjort|"
-            r"konkludert|konkluderte|enige|einige|enighet|einigheit|decided?|agreed|concluded|"
-            r"resolved|vedtakene|vedtaka|beslutningene|beslutningane|konklusjonene|konklusjonane|"
-            r"oppfølgingspunkt\w*|oppfølgjingspunkt\w*|aksjonspunkt\w*|action (?:items|points)|"
-            r"decisions")
+_DECIDED = (r"bestemte?|vedtatt|vedteke|vedtok|vedtekne|beslutt(?:et|a)|avgjort|konkluderte?|"
+            r"enige|einige|enighet|einigheit|decided?|agreed|concluded|resolved|vedtak(?:ene|a)|"
+            r"beslutning(?:ene|ane)|konklusjon(?:ene|ane)|oppfølgj?ingspunkt\w*|aksjonspunkt\w*|"
+            r"action (?:items|points)|decisions")
 _DECISIONS_ASKED = re.compile(
     rf"^\W*(?:og\s+|and\s+)?(?:hva|kva|what)\b.{{0,60}}?\b(?:{_DECIDED})\b"
     r"|\b(?:hvilke|kva for(?: nokre)?|which|list\w*|oppsummer\w*)\s+(?:\w+\s+){0,2}?"
-    r"(?:vedtak\w*|beslutning\w*|avgjerd\w*|konklusjon\w*|decisions|oppfølgingspunkt\w*|"
-    r"oppfølgjingspunkt\w*|aksjonspunkt\w*|action (?:items|points))\b"
+    r"(?:vedtak\w*|beslutning\w*|avgjerd\w*|konklusjon\w*|decisions|oppfølg\w*|aksjonspunkt\w*|"
+    r"action (?:items|points))\b"
     r"|\b(?:vedtakene|vedtaka|decisions made)\b", re.I)
 _ACTOR_TOPIC = re.compile(  # «Hva har X bestemt om Y», «Hva ble (det) vedtatt om Y»
     r"^\W*(?:og\s+|and\s+)?(?:hva|kva|what)\s+(?:(?:har|has|have|did|vedtok|bestemte)\s+"
@@ -69,16 +68,14 @@ _ACTOR_TOPIC = re.compile(  # «Hva har X bestemt om Y», «Hva ble (det) vedtat
 _PARTICIPANTS = re.compile(
     r"\b(hvem|kven|who|hvilke|kva for|which)\b.{0,50}?\b(deltok|deltek|deltog|delte|møtte|"
     r"attended|participated|var til stede|var tilstede|var til stades|var med|was present|"
-    r"were present|was there|were there|was at|were at|var referent|skrev referatet|"
-    r"skreiv referatet|was (?:the )?(?:minute[- ]?taker|referent|chair)|took (?:the )?minutes|"
+    r"were present|was there|were there|was at|were at|(?:var|har vært|har vore) referent|"
+    r"skrev referatet|skreiv referatet|was (?:the )?(?:minute[- ]?taker|referent|chair)|took (?:the )?minutes|"
     r"ledet møtet|leia møtet|leidde møtet|chaired|var møteleder|var møteleiar|"
     r"hadde forfall|meldte forfall|sent apologies|(?:was|were) absent|"
     r"(?:did not|didn't|could not|couldn't) attend)\b|"
     r"\b(deltakere|deltakarar|deltakarane|deltakerne|participants|attendees|til stede på|"
-    r"til stades på)\b",
-    re.I)
-_MEETING_WORD = re.compile(r"(referat|møte|samling|minutes|meeting|gathering|referent|forfall)",
-                           re.I)
+    r"til stades på)\b", re.I)
+_MEETING_WORD = re.compile(r"(referat|møte|samling|minutes|meeting|gathering|referent|forfall)", re.I)
 # --- documents -------------------------------------------------------------------------------
 _DOC_TYPE_WORDS: tuple[tuple[str, DocType], ...] = (
     (r"sluttrapport\w*|final reports?", DocType.SLUTTRAPPORT),

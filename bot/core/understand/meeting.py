@@ -18,6 +18,8 @@ _MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re
 _YEAR = re.compile(r"\b(?P<y>(?:19|20)\d\d)\b")
 _YEARS = re.compile(r"\b(?P<a>(?:19|20)\d\d)\s*(?:[–-]|og|and|til|to|eller|or)\s*"
                     r"(?P<b>(?:19|20)\d\d)\b", re.I)
+_EVERY = re.compile(r"\b(møtene|møta|samlingene|samlingane|referatene|referata|alle møter|"
+                    r"alle møte|meetings|all (?:the )?minutes|every meeting)\b", re.I)
 _LATEST = re.compile(r"\b(siste|sist|forrige|førre|last|latest|most recent|nyeste|nyaste)\b",
                      re.I)
 # Words that say "a meeting" or "summarise" rather than which one.
@@ -41,7 +43,9 @@ NOISE_WORDS = frozenset(tokenize(
     "enige einige decide agreed concluded tatt fattet gjort gjorde did made which "
     # when
     "fjor år vår våren høst høsten haust hausten sommer sommeren sommar vinter vinteren siden "
-    "sidan since etter after før before year this spring summer autumn fall winter"
+    "sidan since etter after før before year this spring summer autumn fall winter "
+    # which meetings: all of them
+    "vi har hatt vært vore alle all every each hver kvart de dei"
 )) | {"oppsummer", "med", "frå", "fra", "the", "of", "and", "with", "from", "in", "i", "på"}
 
 
@@ -70,4 +74,5 @@ def meeting_ref(text: str, today: dt.date | None = None) -> MeetingRef:
     words = tuple(w for w in dict.fromkeys(tokenize(rest))
                   if w not in NOISE_WORDS and not w.isdigit())
     return MeetingRef(date=dates[0].date if dates else None, month=month, year=year,
-                      words=words, latest=bool(_LATEST.search(rest)), period=span)
+                      words=words, latest=bool(_LATEST.search(rest)), period=span,
+                      every=bool(_EVERY.search(rest)))

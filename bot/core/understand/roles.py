@@ -7,6 +7,9 @@ import re
 
 from indexer.minutes.models import Role
 
+_ABSENT = re.compile(
+    r"\b(?:forfall|fråfall|frafall|absent|apologies|ikke til stede|ikkje til stades|"
+    r"(?:did not|didn't|could not|couldn't) attend|var borte)", re.I)
 _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (Role.CHILD_WELFARE_LEADER, re.compile(
         r"\b(?:barnevern\w*(?:led|leiar|sjef)\w*|bv\.?-?(?:led|leiar)\w*|child[- ]welfare\s+"
@@ -18,13 +21,20 @@ _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (Role.CHAIR, re.compile(
         r"\b(?:møteleder\w*|møteleiar\w*|ordstyrer\w*|ledet møtet|leia møtet|leidde møtet|"
         r"chair\w*)", re.I)),
-    (Role.ABSENT, re.compile(
-        r"\b(?:forfall|fråfall|frafall|absent|apologies|ikke til stede|ikkje til stades|"
-        r"(?:did not|didn't|could not|couldn't) attend|var borte)", re.I)),
+    (Role.ABSENT, _ABSENT),
     (Role.STATE, re.compile(
         r"\b(?:statsforvalter\w*|statsforvaltar\w*|fylkesmann\w*|county governor)", re.I)),
 )
+_PRESENT = re.compile(
+    r"\b(?:deltok|deltek|deltog|møtte|møtt|til stede|tilstede|til stades|var med|deltakere|"
+    r"deltakerne|deltakarar|deltakarane|participants|attendees|present|attended|participated|"
+    r"was there|were there)\b", re.I)
 
 
 def roles_asked(text: str) -> frozenset[Role]:
-    return frozenset(role for role, pattern in _ROLES if pattern.search(text))
+    """The roles asked for; «present» when the question asks who attended in so many words
+    («Hvem var til stede, og hvem var referent?»), never from «ikke til stede»."""
+    found = {role for role, pattern in _ROLES if pattern.search(text)}
+    if _PRESENT.search(_ABSENT.sub(" ", text)):
+        found.add(Role.PRESENT)
+    return frozenset(found)

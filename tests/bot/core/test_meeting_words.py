@@ -67,20 +67,33 @@ def test_every_decision_phrasing_is_a_decisions_question(kit, text) -> None:  # 
     assert understand(text, [], kit).intent == Intent.DECISIONS
 
 
+P = Role.PRESENT
+
+
 @pytest.mark.parametrize(("text", "roles"), [
-    ("Hvem deltok på møtet 31.01.2024?", set()),
-    ("Kven var til stades på møtet i Setesdal?", set()),
-    ("Hvem var med på samlingen i 2018?", set()),
+    ("Hvem deltok på møtet 31.01.2024?", {P}),
+    ("Kven var til stades på møtet i Setesdal?", {P}),
+    ("Hvem var med på samlingen i 2018?", {P}),
     ("Which child-welfare leaders attended the meeting on 31.01.2024?",
-     {Role.CHILD_WELFARE_LEADER}),
-    ("Hvilke barnevernledere møtte på møtet i januar 2024?", {Role.CHILD_WELFARE_LEADER}),
+     {P, Role.CHILD_WELFARE_LEADER}),
+    ("Hvilke barnevernledere møtte på møtet i januar 2024?", {P, Role.CHILD_WELFARE_LEADER}),
     ("Hvem var referent på møtet 11.02.2020?", {Role.MINUTE_TAKER}),
     ("Kven skreiv referatet frå Setesdal?", {Role.MINUTE_TAKER}),
     ("Hvem hadde forfall på møtet i REKOM?", {Role.ABSENT}),
+    ("Who could not attend the meeting in REKOM?", {Role.ABSENT}),
+    ("Hvem var ikke til stede på møtet i REKOM?", {Role.ABSENT}),
     ("Who chaired the meeting in Setesdal?", {Role.CHAIR}),
-    ("Hvem fra Statsforvalteren deltok på møtet?", {Role.STATE}),
+    ("Hvem fra Statsforvalteren deltok på møtet?", {P, Role.STATE}),
+    ("Hvem var til stede på møtet i 2020, og hvem var referent?", {P, Role.MINUTE_TAKER}),
+    ("Hvem har vært referent på møtene vi har referat fra?", {Role.MINUTE_TAKER}),
 ])  # fmt: skip
 def test_participant_questions_and_the_roles_they_ask(kit, text, roles) -> None:  # type: ignore[no-untyped-def]
     question = understand(text, [], kit)
     assert question.intent == Intent.PARTICIPANTS
-    assert question.roles == roles == set(roles_asked(text)) - {Role.PRESENT}
+    assert question.roles == roles == roles_asked(text)
+
+
+def test_the_meetings_in_the_plural_are_every_meeting() -> None:
+    every = meeting_ref("Hvem har vært referent på møtene vi har referat fra?", JUNE_2024)
+    assert every.every and every.words == () and every.empty
+    assert not meeting_ref("Hvem deltok på møtet?", JUNE_2024).every

@@ -107,7 +107,7 @@ def test_minutes_without_names_are_quoted_not_invented(core) -> None:  # type: i
 def test_a_follow_up_narrows_to_a_role(core) -> None:  # type: ignore[no-untyped-def]
     answer = ask(core, "Hvem deltok på møtet 31.01.2024?", "og hvem av dem var barnevernledere?")
     assert people(answer) == ["Stine Heinz", "Marie Therese Thesen", "Therese Haugestad"]
-    assert answer.payload.meetings[0].roles == [Role.CHILD_WELFARE_LEADER]  # type: ignore[union-attr]
+    assert answer.payload.meetings[0].roles == [Role.CHILD_WELFARE_LEADER, Role.PRESENT]  # type: ignore[union-attr]
 
 
 def test_a_meeting_we_do_not_have_is_refused_with_the_nearest(core) -> None:  # type: ignore[no-untyped-def]
