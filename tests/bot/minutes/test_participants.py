@@ -136,3 +136,28 @@ def test_a_role_the_minutes_do_not_name_is_said_so_and_the_referat_cited(core, q
     assert answer.answer.rstrip().endswith(("referatet nevner ingen. [1]",
                                             "the minutes name no one. [1]"))
     assert len(answer.citations) == 1 and people(answer) == []
+
+
+def test_those_present_and_a_role_asked_together(core) -> None:  # type: ignore[no-untyped-def]
+    answer = ask(core, "Hvem møtte i styringsgruppa i Setesdal i mai 2023, og hvem skreiv "
+                       "referatet?")
+    assert answer.answer.startswith("Til stede – «Referat frå møte i styringsgruppa")
+    assert len([p for p in people(answer)]) == 6  # five present, then the minute-taker
+    assert answer.answer.rstrip().splitlines()[-1].startswith(
+        "Referent: Marianne Aas Torjussen – Statsforvaltaren i Agder [")
+
+
+def test_two_kinds_of_people_asked_at_once_are_both_listed(core) -> None:  # type: ignore[no-untyped-def]
+    answer = ask(core, "Which county governor staff and which child welfare leaders attended "
+                       "the meeting of 31 January 2024?")
+    assert people(answer) == ["Stine Heinz", "Marie Therese Thesen", "Therese Haugestad",
+                              "Bente Cecilie Foss", "Unni Reianes", "Brit Espeland Nedreaas"]
+    assert answer.answer.startswith("Present from the County Governor, and child welfare leaders")
+
+
+def test_the_minute_takers_of_every_meeting_a_line_each(core) -> None:  # type: ignore[no-untyped-def]
+    answer = ask(core, "Hvem var referent på møtene i styringsgruppene?")
+    assert people(answer) == ["Marianne Aas Torjussen", "Ingrid Hauge Sæle"]
+    every = ask(core, "Hvem har vært referent på alle møtene?")
+    assert {"Marianne Aas Torjussen", "Ingrid Hauge Sæle", "Eirin Flatås",
+            "Cecilie Halland"} == set(people(every))

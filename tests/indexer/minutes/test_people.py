@@ -110,3 +110,19 @@ def test_a_chair_and_a_role_written_beside_the_name(gazetteer) -> None:  # type:
     assert people(record, Role.ABSENT) == [("Lise Berg", "Alver kommune")]
     assert people(record, Role.MINUTE_TAKER) == [("Per Olsen", "Fylkesmannen i Vestland")]
     assert Role.STATE in record.with_role(Role.MINUTE_TAKER)[0].roles
+
+
+def test_a_title_after_a_name_from_the_county_governor(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = ("Referat frå samling 08.03.2022\n\n**Til stades:** Kari Nordmann (barnevernsleiar, "
+            "Volda kommune)\n**Frå Statsforvaltaren i Møre og Romsdal:** Ola Vik, seniorrådgjevar"
+            "\n**Referent:** Ola Vik\n\n### Sak 1/2022 Orientering\n\nKort orientering.\n")
+    meta = DocumentMeta(doc_id="d", source="r.md", path="r.md", title="Referat",
+                        doc_type=DocType.REFERAT, date=dt.date(2022, 3, 8))
+    record = read_minutes(meta, split_document(text, "d", DocType.REFERAT, 1200, 150), text,
+                          gazetteer)
+    assert people(record, Role.PRESENT)[1:] == [
+        ("Ola Vik", "seniorrådgjevar, Statsforvaltaren i Møre og Romsdal")]
+    assert Role.STATE in record.with_role(Role.PRESENT)[1].roles
+    assert people(record, Role.MINUTE_TAKER) == [
+        ("Ola Vik", "seniorrådgjevar, Statsforvaltaren i Møre og Romsdal")]
+    assert [p.municipalities for p in record.with_role(Role.CHILD_WELFARE_LEADER)] == [["Volda"]]
