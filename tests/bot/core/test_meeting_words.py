@@ -97,3 +97,10 @@ def test_the_meetings_in_the_plural_are_every_meeting() -> None:
     every = meeting_ref("Hvem har vært referent på møtene vi har referat fra?", JUNE_2024)
     assert every.every and every.words == () and every.empty
     assert not meeting_ref("Hvem deltok på møtet?", JUNE_2024).every
+
+
+@pytest.mark.parametrize("text", ["Kan du summere opp referatet fra møtet i Setesdal?",
+                                  "Summer opp referatet frå 10.05.2023"])
+def test_summere_opp_asks_a_summary(kit, text) -> None:  # type: ignore[no-untyped-def]
+    question = understand(text, [], kit)
+    assert question.intent == Intent.SUMMARY and question.meeting is not None
