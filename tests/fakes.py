@@ -56,6 +56,16 @@ def fake_index_deps(settings, gazetteer, embeddings: VectorEmbeddings | None = N
     return deps
 
 
+def project_description(title: str, host: str, *, partner: str = "", period: str = "",
+                        body: str = "") -> str:
+    """A prosjektbeskrivelse as the corpus writes them: title, host and partner municipality,
+    project period, then the sections in `body`."""
+    fields = [f"**Vertskommune:** {host}"]
+    fields += [f"**Samarbeidskommune:** {partner}"] if partner else []
+    fields += [f"**Prosjektperiode:** {period}"] if period else []
+    return f"# Prosjektbeskrivelse: {title}\n\n" + "\n".join(fields) + f"\n\n{body}"
+
+
 def understood(ctx, text: str, history=None):  # type: ignore[no-untyped-def]
     """A question as the core understands it, with the context's gazetteer, speller and today."""
     from bot.core.understand import understand

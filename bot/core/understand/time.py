@@ -12,6 +12,7 @@ import re
 
 from bot.core.question import TimeFocus, YearSpan
 from indexer.text.dates import find_dates
+from indexer.text.patterns import words
 
 _YEAR = r"((?:19|20)\d\d)"
 _ANY_YEAR = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
@@ -24,16 +25,18 @@ _IN_YEAR = re.compile(rf"\b(?:i|in|år|during)\s+{_YEAR}\b", re.I)
 _TIED = re.compile(
     r"\b(referat\w*|møte\w*|samling\w*|utlysning\w*|minutes|meeting)\s+(fr[aå]|i|of|in)\s+"
     r"(\d{1,2}\.?\s*\w*\s*)?((?:19|20)\d\d)", re.I)
-_LAST_YEAR = re.compile(r"\b(i fjor|ifjor|last year|året før)\b", re.I)
-_THIS_YEAR = re.compile(r"\b(i år|this year|inneværende år|dette året)\b", re.I)
-_NEXT = re.compile(r"\b(neste|kommende|komande|førstkommende|upcoming|next|"
-                   r"skal\s+(?:holdes|haldast|være|vere|arrangeres))\b", re.I)
+_LAST_YEAR = words("i fjor", "ifjor", "last year", "året før")
+_THIS_YEAR = words("i år", "this year", "inneværende år", "dette året")
+_NEXT = words("neste", "kommende", "komande", "førstkommende", "upcoming", "next",
+              r"skal\s+(?:holdes|haldast|være|vere|arrangeres)")
 # «Når er søknadsfristen?», «When is the next meeting?»: asks for a date still to come.
 _UPCOMING = re.compile(r"^\W*(?:og\s+|and\s+)?(?:når|kva tid|kor tid|when)\s+(?:er|skal|blir|vil|går|"
                        r"is|will|are|does)\b", re.I)
-_LATEST = re.compile(r"\b(siste|sist|forrige|førre|last|latest|most recent|nyeste|nyaste)\b", re.I)
-_CURRENT = re.compile(r"\b(nå|now|currently|i dag|gjeldende|gjeldande|current|fortsatt|"
-                      r"framleis|fremdeles|still|nyeste|nyaste|i år|this year)\b", re.I)
+_LATEST = words("siste", "sist", "forrige", "førre", "last", "latest", "most recent", "nyeste",
+                "nyaste")
+_CURRENT = words("nå", "now", "currently", "i dag", "gjeldende", "gjeldande", "current",
+                 "fortsatt", "framleis", "fremdeles", "still", "nyeste", "nyaste", "i år",
+                 "this year")
 
 
 def year_span(text: str, today: dt.date) -> YearSpan | None:

@@ -4,8 +4,8 @@ or its network: every person a row cited to the entry that names them in the ref
 from __future__ import annotations
 
 import pytest
-
 from bot.core.engine import Core
+
 from bot.core.models import Answer, ChatTurn
 from bot.core.payloads import ParticipantList
 from indexer.minutes.models import Role
