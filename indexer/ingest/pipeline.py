@@ -32,8 +32,9 @@ if TYPE_CHECKING:  # the embedding stack (LangChain, numpy) loads when a model i
 
 # Part of every content hash: raise it when what indexing extracts changes, so unchanged files
 # are read again (2: catalogue themes from what a project is about, spent amounts; 3: documents
-# keep their front-matter url; 4: answer units, label values joined, embedded at index time).
-PIPELINE_VERSION = "4"
+# keep their front-matter url; 4: answer units, label values joined, embedded at index time;
+# 5: meeting records — agenda items, decisions, participants and roles — read from each referat).
+PIPELINE_VERSION = "5"
 
 FileStatus = Literal["indexed", "unchanged", "error", "removed"]
 ProgressCallback = Callable[[str, FileStatus], None]

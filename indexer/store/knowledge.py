@@ -23,8 +23,9 @@ import numpy as np
 
 from indexer.catalogue.models import Coverage, ProjectPage, ProjectQuery, ProjectRecord
 from indexer.errors import StoreError
+from indexer.minutes.models import MeetingRecord
 from indexer.models import Chunk, DocumentMeta
-from indexer.store import catalogue, documents, health, lock, projects, units
+from indexer.store import catalogue, documents, health, lock, meetings, projects, units
 from indexer.store import ledger as state
 from indexer.store.health import StoreHealth
 from indexer.store.ledger import Writer
@@ -46,6 +47,8 @@ class KnowledgeStore:
         self._documents: tuple[str, list[DocumentMeta]] | None = None
         catalogue.ensure_schema(conn)  # a ledger from before the catalogue gets its tables
         units.ensure_schema(conn)
+        meetings.ensure_schema(conn)
+        self._meetings: tuple[str, list[MeetingRecord]] | None = None
 
     @classmethod
     def open(cls, db_path: Path, lexical_dir: Path, vectors: VectorIndex | None = None
@@ -147,6 +150,14 @@ class KnowledgeStore:
     def unit_vectors(self, keys: Sequence[str], signature: str) -> dict[str, np.ndarray]:
         """Answer-unit vectors embedded at index time (`indexer.store.units`), by text key."""
         return units.lookup(self._conn, keys, signature)
+
+    def meetings(self) -> list[MeetingRecord]:
+        """Every committed referat's record (`indexer.minutes`), newest meeting first; read once
+        per ledger generation."""
+        generation = self.generation()
+        if self._meetings is None or self._meetings[0] != generation:
+            self._meetings = (generation, meetings.committed(self._conn))
+        return list(self._meetings[1])
 
     # -- the project catalogue ------------------------------------------------------------------
     def find_projects(self, query: ProjectQuery) -> list[ProjectRecord]:

@@ -47,27 +47,37 @@ _QUESTION_WORDS = frozenset((
 ))
 # --- minutes ---------------------------------------------------------------------------------
 _SUMMARY_VERB = re.compile(
-    r"(?:^|[\s/])(?:oppsummer\w*|samanfatt\w*|sammenfatt\w*|summari[sz]e\w*|summary|"
-    r"sammendrag\w*|samandrag\w*|resymé\w*|recap|hovedpunkt\w*|hovudpunkt\w*|main points|"
-    r"key points|gist)\b", re.I)
+    r"(?:^|[\s/])(?:oppsummer\w*|samanfatt\w*|sammenfatt\w*|summar(?:i[sz]e\w*|y)|summere|"
+    r"summer opp|sammendrag\w*|samandrag\w*|resymé\w*|recap|hovedpunkt\w*|hovudpunkt\w*|"
+    r"main points|key points|gist)\b", re.I)
+_DECIDED = (r"bestemte?|vedtatt|vedteke|vedtok|vedtekne|beslutt(?:et|a)|avgjort|konkluderte?|"
+            r"enige|einige|enighet|einigheit|decided?|agreed|concluded|resolved|vedtak(?:ene|a)|"
+            r"beslutning(?:ene|ane)|konklusjon(?:ene|ane)|oppfølgj?ingspunkt\w*|aksjonspunkt\w*|"
+            r"action (?:items|points)|decisions")
 _DECISIONS_ASKED = re.compile(
-    r"^\W*(?:og\s+)?(?:hva|kva|what)\b.{0,60}?\b(?:bestemt|bestemte|vedtatt|vedteke|vedtok|"
-    r"besluttet|beslutta|avgjort|konkludert|decided?|agreed|concluded)\b"
+    rf"^\W*(?:og\s+|and\s+)?(?:hva|kva|what)\b.{{0,60}}?\b(?:{_DECIDED})\b"
     r"|\b(?:hvilke|kva for(?: nokre)?|which|list\w*|oppsummer\w*)\s+(?:\w+\s+){0,2}?"
-    r"(?:vedtak\w*|decisions|oppfølgingspunkt\w*|oppfølgjingspunkt\w*|action items)\b"
+    r"(?:vedtak\w*|beslutning\w*|avgjerd\w*|konklusjon\w*|decisions|oppfølg\w*|aksjonspunkt\w*|"
+    r"action (?:items|points))\b"
     r"|\b(?:vedtakene|vedtaka|decisions made)\b", re.I)
-_ACTOR_TOPIC = re.compile(
-    r"^\W*(?:hva|kva|what)\s+(?:har|has|have|did|vedtok|bestemte)\s+(?P<actor>.+?)\s+"
+_ACTOR_TOPIC = re.compile(  # «Hva har X bestemt om Y», «Hva ble (det) vedtatt om Y»
+    r"^\W*(?:og\s+|and\s+)?(?:hva|kva|what)\s+(?:(?:har|has|have|did|vedtok|bestemte)\s+"
+    r"(?P<actor>.+?)|(?:ble|blei|vart|was|were)(?:\s+det)?)\s+"
     r"(?:bestemt|vedtatt|vedteke|besluttet|avgjort|konkludert|decided?|agreed|concluded|decide)?"
     r"\s*(?:om|angående|angåande|når det gjelder|about|on|regarding)\s+(?P<topic>.+?)\W*$",
     re.I)
 _PARTICIPANTS = re.compile(
-    r"\b(hvem|kven|who|hvilke|kva for|which)\b.{0,50}?\b(deltok|deltek|delte|møtte|attended|"
-    r"participated|var til stede|var tilstede|was present|were present|was there|were there|"
-    r"var referent|was (?:the )?(?:minute[- ]?taker|referent)|took (?:the )?minutes)\b|"
-    r"\b(deltakere|deltakarar|deltakarane|deltakerne|participants|attendees|til stede på)\b",
-    re.I)
-_MEETING_WORD = stems("referat", "møte", "samling", "minutes", "meeting", "gathering")
+    r"\b(hvem|kven|who|hvilke|kva for|which)\b.{0,50}?\b(deltok|deltek|deltog|delte|møtte|"
+    r"attended|participated|var til stede|var tilstede|var til stades|var med|was present|"
+    r"were present|was there|were there|was at|were at|(?:var|har vært|har vore) referent|"
+    r"skrev referatet|skreiv referatet|was (?:the )?(?:minute[- ]?taker|referent|chair)|took (?:the )?minutes|"
+    r"ledet møtet|leia møtet|leidde møtet|chaired|var møteleder|var møteleiar|"
+    r"hadde forfall|meldte forfall|sent apologies|(?:was|were) absent|"
+    r"(?:did not|didn't|could not|couldn't) attend)\b|"
+    r"\b(deltakere|deltakarar|deltakarane|deltakerne|participants|attendees|til stede på|"
+    r"til stades på)\b", re.I)
+_MEETING_WORD = stems("referat", "møte", "samling", "minutes", "meeting", "gathering", "referent",
+                      "forfall")
 # --- documents -------------------------------------------------------------------------------
 _DOC_TYPE_WORDS: tuple[tuple[str, DocType], ...] = (
     (r"sluttrapport\w*|final reports?", DocType.SLUTTRAPPORT),
@@ -187,9 +197,10 @@ def asks_decisions(text: str) -> bool:
 
 
 def actor_and_topic(text: str) -> tuple[str, str]:
-    """«Hva har ressursgruppa bestemt om kompetansemiljøene?» → (ressursgruppa, kompetansemiljøene)."""
+    """«Hva har ressursgruppa bestemt om kompetansemiljøene?» → (ressursgruppa, kompetansemiljøene);
+    «Hva ble bestemt om barnevernsvakt?» → ("", barnevernsvakt)."""
     match = _ACTOR_TOPIC.match(text.strip())
-    return (match["actor"].strip(), match["topic"].strip()) if match else ("", "")
+    return ((match["actor"] or "").strip(), match["topic"].strip()) if match else ("", "")
 
 
 def asks_participants(text: str) -> bool:
