@@ -67,7 +67,7 @@ def real_core(tmp_path_factory):  # type: ignore[no-untyped-def]
 
     About half a minute on two cores; shared by every test that needs true retrieval quality.
     """
-    from bot.core.engine import build_core
+    from bot.engine import build_core
     from indexer.ingest.pipeline import index_paths
     from indexer.wiring import index_deps, open_store
 
@@ -97,15 +97,3 @@ def postgres_url(postgres_cluster) -> str:  # type: ignore[no-untyped-def]
     """A fresh, empty database on the session's cluster."""
     return postgres_cluster.database()
 
-
-@pytest.fixture
-def chroma_server(tmp_path: Path):  # type: ignore[no-untyped-def]
-    """A real `chroma run` on a free port; yields the port."""
-    from tests.servers.chroma import ChromaServer, chroma_cli
-
-    cli = chroma_cli()
-    if cli is None:
-        pytest.skip("the chroma CLI is not installed in this environment")
-    server = ChromaServer(cli, tmp_path / "chroma-server")
-    yield server.port
-    server.stop()

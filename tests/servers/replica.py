@@ -13,10 +13,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-from tests.servers.chroma import free_port
+from tests.servers import free_port
 
 REPO = Path(__file__).resolve().parents[2]
-CLI = "from bot.cli import app; app()"
 
 
 def environment(settings: dict[str, str]) -> dict[str, str]:
@@ -28,7 +27,7 @@ def environment(settings: dict[str, str]) -> dict[str, str]:
 def run_cli(args: list[str], settings: dict[str, str], workdir: Path, timeout: float = 600
             ) -> subprocess.CompletedProcess[str]:  # fmt: skip
     workdir.mkdir(parents=True, exist_ok=True)
-    return subprocess.run([sys.executable, "-c", CLI, *args], cwd=workdir, text=True,
+    return subprocess.run([sys.executable, "-m", "bot.cli", *args], cwd=workdir, text=True,
                           env=environment(settings), capture_output=True, timeout=timeout)
 
 
@@ -41,7 +40,7 @@ class Replica:
         self.log = workdir / f"{name}.log"
         with self.log.open("w") as log:
             self.proc = subprocess.Popen(
-                [sys.executable, "-c", CLI, "serve", "--host", "127.0.0.1",
+                [sys.executable, "-m", "bot.cli", "serve", "--host", "127.0.0.1",
                  "--port", str(self.port)],
                 cwd=workdir, env=environment(settings), stdout=log, stderr=subprocess.STDOUT)
         self.url = f"http://127.0.0.1:{self.port}"

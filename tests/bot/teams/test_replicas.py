@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.engine import Core
+from bot.engine import Core
 from indexer.settings import Settings
 from tests.bot.teams.conftest import Service, activity, start_service
 from tests.bot.teams.fakes import ConnectorStub, FakeCore

@@ -22,7 +22,8 @@ from tests.bot.teams.conftest import activity
 from tests.bot.teams.fakes import ConnectorStub
 from tests.bot.teams.test_drafting_teams import OPENING, PUBLIC_URL, download_link, text_of
 from tests.conftest import KNOWLEDGE
-from tests.servers.chroma import ChromaServer, chroma_cli
+from tests.servers import free_port, running
+from tests.servers.chroma import chroma_command
 from tests.servers.replica import Replica, run_cli
 
 pytestmark = pytest.mark.slow
@@ -56,30 +57,30 @@ class Deployment:
 @pytest.fixture(scope="module")
 def deployment(tmp_path_factory: pytest.TempPathFactory, postgres_cluster: Any
                ) -> Iterator[Deployment]:  # fmt: skip
-    cli = chroma_cli()
-    if cli is None:
-        pytest.skip("the chroma CLI is not installed in this environment")
     root = tmp_path_factory.mktemp("replicas")
+    chroma_port = free_port()
+    command = chroma_command(root / "chroma", chroma_port)
+    if command is None:
+        pytest.skip("the chroma CLI is not installed in this environment")
     corpus = root / "knowledge"
     shutil.copytree(KNOWLEDGE, corpus)
-    chroma = ChromaServer(cli, root / "chroma")
     settings = {
         "data_dir": str(root / "data"), "chroma_host": "127.0.0.1",
-        "chroma_port": str(chroma.port), "database_url": postgres_cluster.database(),
+        "chroma_port": str(chroma_port), "database_url": postgres_cluster.database(),
         "public_base_url": PUBLIC_URL, "download_secret": "one-secret-for-every-replica",
     }
     replicas: list[Replica] = []
-    try:
-        indexed = run_cli(["index", str(corpus)], settings, root / "indexer")
-        assert indexed.returncode == 0, indexed.stdout + indexed.stderr
-        replicas = [Replica(name, settings, root / name) for name in ("a", "b")]
-        for replica in replicas:
-            replica.wait_ready()
-        yield Deployment(replicas[0], replicas[1], settings, corpus, root)
-    finally:
-        for replica in replicas:
-            replica.stop()
-        chroma.stop()
+    with running(command, chroma_port, timeout=30, log=root / "chroma.log"):
+        try:
+            indexed = run_cli(["index", str(corpus)], settings, root / "indexer")
+            assert indexed.returncode == 0, indexed.stdout + indexed.stderr
+            replicas = [Replica(name, settings, root / name) for name in ("a", "b")]
+            for replica in replicas:
+                replica.wait_ready()
+            yield Deployment(replicas[0], replicas[1], settings, corpus, root)
+        finally:
+            for replica in replicas:
+                replica.stop()
 
 
 async def say(replica: Replica, connector: ConnectorStub, text: str, conversation: str

@@ -90,8 +90,8 @@ def test_empty_and_huge_questions_get_friendly_answers(real_core):
 
 
 def test_ask_json_contract(real_core, monkeypatch):
+    from bot import engine as answer_module
     from bot.cli import app
-    from bot.core import engine as answer_module
 
     monkeypatch.setattr(answer_module, "build_core", lambda settings: real_core)
     result = CliRunner().invoke(app, ["ask", "Hvor mange rutiner har kvalitetshåndboken i "
