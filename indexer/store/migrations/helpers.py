@@ -14,7 +14,10 @@ def create_table_once(name: str, *columns: Any) -> None:
         op.create_table(name, *columns)
 
 
-def create_index_once(name: str, table: str, columns: list[str], unique: bool = False) -> None:
+def create_index_once(name: str, table: str, columns: list[str], where: str | None = None) -> None:
+    """CREATE INDEX unless it is there; `where` makes it partial (on both backends)."""
     indexes = sa.inspect(op.get_bind()).get_indexes(table)
     if all(index["name"] != name for index in indexes):
-        op.create_index(name, table, columns, unique=unique)
+        partial = {"sqlite_where": sa.text(where), "postgresql_where": sa.text(where)} \
+            if where else {}
+        op.create_index(name, table, columns, **partial)
