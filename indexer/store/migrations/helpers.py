@@ -18,6 +18,5 @@ def create_index_once(name: str, table: str, columns: list[str], where: str | No
     """CREATE INDEX unless it is there; `where` makes it partial (on both backends)."""
     indexes = sa.inspect(op.get_bind()).get_indexes(table)
     if all(index["name"] != name for index in indexes):
-        partial = {"sqlite_where": sa.text(where), "postgresql_where": sa.text(where)} \
-            if where else {}
-        op.create_index(name, table, columns, **partial)
+        condition = sa.text(where) if where else None
+        op.create_index(name, table, columns, sqlite_where=condition, postgresql_where=condition)
