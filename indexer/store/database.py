@@ -100,6 +100,8 @@ def _explicit_sqlite_transactions(engine: Engine) -> None:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
+        # what PostgreSQL's lower() does for a title search; SQLite's lower() knows only ASCII
+        dbapi_connection.create_function("casefold", 1, str.casefold, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:

@@ -1,4 +1,5 @@
-"""The knowledge store: ledger (SQLite) + vectors (Chroma) + lexical index (BM25), kept in step.
+"""The knowledge store: ledger (SQLite or PostgreSQL) + vectors (Chroma) + lexical index (BM25),
+kept in step.
 
 Write protocol for one document, safe against SIGKILL at any line:
 1. ledger row → `writing` (committed), 2. old vectors deleted, 3. new vectors upserted,
@@ -14,7 +15,6 @@ This package is the only code that speaks SQL, Chroma or BM25: everything else a
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Callable, Generator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,7 +25,7 @@ from indexer.catalogue.models import Coverage, ProjectPage, ProjectQuery, Projec
 from indexer.errors import StoreError
 from indexer.minutes.models import MeetingRecord
 from indexer.models import Chunk, DocumentMeta
-from indexer.store import catalogue, documents, health, lock, meetings, projects, units
+from indexer.store import catalogue, documents, health, lock, meetings, projects, sql, units
 from indexer.store import ledger as state
 from indexer.store.health import StoreHealth
 from indexer.store.ledger import Writer
@@ -35,7 +35,7 @@ from indexer.store.vectors import VectorIndex
 
 
 class KnowledgeStore:
-    def __init__(self, conn: sqlite3.Connection, lexical_dir: Path, vectors: VectorIndex | None,
+    def __init__(self, conn: sql.Db, lexical_dir: Path, vectors: VectorIndex | None,
                  lock_path: Path | None = None) -> None:  # fmt: skip
         self._conn = conn
         self._lexical_dir = lexical_dir
@@ -45,15 +45,14 @@ class KnowledgeStore:
         self._vectors_seen = self.generation() if vectors is not None else ""
         self._lexical: LexicalIndex | None = None
         self._documents: tuple[str, list[DocumentMeta]] | None = None
-        catalogue.ensure_schema(conn)  # a ledger from before the catalogue gets its tables
-        units.ensure_schema(conn)
-        meetings.ensure_schema(conn)
         self._meetings: tuple[str, list[MeetingRecord]] | None = None
 
     @classmethod
-    def open(cls, db_path: Path, lexical_dir: Path, vectors: VectorIndex | None = None
+    def open(cls, db_path: Path | str, lexical_dir: Path, vectors: VectorIndex | None = None
              ) -> KnowledgeStore:  # fmt: skip
-        return cls(state.connect(db_path), lexical_dir, vectors, db_path.parent / "index.lock")
+        """`db_path`: the SQLite file, or a database URL (LAERINGSBOT_DATABASE_URL)."""
+        lock_path = db_path.parent / "index.lock" if isinstance(db_path, Path) else None
+        return cls(state.connect(db_path), lexical_dir, vectors, lock_path)
 
     def close(self) -> None:
         self._conn.close()
@@ -165,7 +164,7 @@ class KnowledgeStore:
         county, start year, title)."""
         try:
             return projects.find_projects(self._conn, query)
-        except sqlite3.Error as exc:
+        except sql.Error as exc:
             raise StoreError(f"Prosjektkatalogen kan ikke leses ({exc}).") from exc
 
     def project_page(self, query: ProjectQuery, offset: int, limit: int) -> ProjectPage:
@@ -175,14 +174,14 @@ class KnowledgeStore:
             if offset == 0 and len(records) < limit:  # the whole list is on this page
                 return ProjectPage(total=len(records), records=records)
             return ProjectPage(total=projects.count(self._conn, query), records=records)
-        except sqlite3.Error as exc:
+        except sql.Error as exc:
             raise StoreError(f"Prosjektkatalogen kan ikke leses ({exc}).") from exc
 
     def project_places(self, query: ProjectQuery) -> list[tuple[str, str]]:
         """(kommunenummer as written, today's number) of every municipality of a list."""
         try:
             return projects.places(self._conn, query)
-        except sqlite3.Error as exc:
+        except sql.Error as exc:
             raise StoreError(f"Prosjektkatalogen kan ikke leses ({exc}).") from exc
 
     def coverage(self) -> Coverage:
