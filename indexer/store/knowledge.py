@@ -39,7 +39,9 @@ class KnowledgeStore:
                  lock_path: Path | None = None) -> None:  # fmt: skip
         self._conn = conn
         self._lexical_dir = lexical_dir
-        self._lock_path = lock_path or lexical_dir.parent / "index.lock"
+        self._lock: lock.IndexLock = (
+            lock.AdvisoryLock(conn.engine) if conn.dialect == "postgresql"
+            else lock.FileLock(lock_path or lexical_dir.parent / "index.lock"))
         self._writing = False
         self._vectors = vectors
         self._vectors_seen = self.generation() if vectors is not None else ""
@@ -92,8 +94,8 @@ class KnowledgeStore:
 
     @contextmanager
     def writing(self) -> Generator[None, None, None]:
-        """Hold the data dir's index lock (IndexLocked when another run has it)."""
-        with lock.exclusive(self._lock_path):
+        """Hold the index lock (IndexLocked when another run has it)."""
+        with self._lock.exclusive():
             self._writing = True
             try:
                 yield
@@ -261,7 +263,7 @@ class KnowledgeStore:
         generation = self.generation()
         if self._lexical is not None and self._lexical.generation == generation:
             return self._lexical
-        busy = not self._writing and lock.held(self._lock_path)
+        busy = not self._writing and self._lock.held()
         saved = LexicalIndex.saved_generation(self._lexical_dir)
         if busy and self._lexical is not None and saved in (None, self._lexical.generation):
             return self._lexical

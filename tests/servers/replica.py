@@ -18,9 +18,11 @@ from tests.servers import free_port
 REPO = Path(__file__).resolve().parents[2]
 
 
-def environment(settings: dict[str, str]) -> dict[str, str]:
+def environment(settings: dict[str, str], workdir: Path) -> dict[str, str]:
+    """Only these settings; the data dir is the process's own (`workdir/data`) unless given."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("LAERINGSBOT_")}
     env["PYTHONPATH"] = os.pathsep.join([str(REPO), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    settings = {"data_dir": str(workdir / "data"), **settings}
     return {**env, **{f"LAERINGSBOT_{k.upper()}": v for k, v in settings.items()}}
 
 
@@ -28,7 +30,7 @@ def run_cli(args: list[str], settings: dict[str, str], workdir: Path, timeout: f
             ) -> subprocess.CompletedProcess[str]:  # fmt: skip
     workdir.mkdir(parents=True, exist_ok=True)
     return subprocess.run([sys.executable, "-m", "bot.cli", *args], cwd=workdir, text=True,
-                          env=environment(settings), capture_output=True, timeout=timeout)
+                          env=environment(settings, workdir), capture_output=True, timeout=timeout)
 
 
 class Replica:
@@ -42,7 +44,7 @@ class Replica:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "bot.cli", "serve", "--host", "127.0.0.1",
                  "--port", str(self.port)],
-                cwd=workdir, env=environment(settings), stdout=log, stderr=subprocess.STDOUT)
+                cwd=workdir, env=environment(settings, workdir), stdout=log, stderr=subprocess.STDOUT)
         self.url = f"http://127.0.0.1:{self.port}"
 
     def wait_ready(self, timeout: float = 180) -> None:

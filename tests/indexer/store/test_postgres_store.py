@@ -5,6 +5,7 @@ and a killed run's repair on PostgreSQL."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ from indexer.catalogue.models import ProjectQuery
 from indexer.ingest.pipeline import index_paths
 from indexer.settings import Settings
 from indexer.store.knowledge import KnowledgeStore
+from indexer.store.lock import IndexLocked
 from indexer.wiring import open_store
 from tests.conftest import KNOWLEDGE
 from tests.fakes import fake_index_deps
@@ -99,3 +101,16 @@ def test_a_removed_document_and_a_killed_run_on_postgresql(stores: Any) -> None:
 def _unit_keys(store: KnowledgeStore) -> list[str]:
     rows = store._conn.execute("SELECT key FROM unit_vectors ORDER BY key LIMIT 50")  # noqa: SLF001
     return [r["key"] for r in rows]
+
+
+def test_one_index_run_at_a_time_across_machines(stores: Any, tmp_path: Path) -> None:
+    """Two stores on one database, with nothing on disk in common: the lock is the database's."""
+    _, pg, settings = stores
+    elsewhere = KnowledgeStore.open(settings.database_url, tmp_path / "lexical")
+    assert not elsewhere._lock.held()  # noqa: SLF001
+    with pg.writing():
+        assert elsewhere._lock.held()  # noqa: SLF001  (a reader keeps its BM25 index meanwhile)
+        with pytest.raises(IndexLocked), elsewhere.writing():
+            pass
+    with elsewhere.writing():
+        assert pg._lock.held()  # noqa: SLF001
