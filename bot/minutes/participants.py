@@ -24,8 +24,8 @@ from indexer.minutes.models import Person, Role
 
 MAX_LISTS = 5  # «Hvem deltok på møtene i 2023?» lists the newest five meetings' attendance
 MAX_MEETINGS = 20  # «Hvem har vært referent?»: a line a meeting
-_LABELLED = (Role.MINUTE_TAKER, Role.CHAIR, Role.ABSENT)  # each a group of its own
-_NARROWING = (Role.CHILD_WELFARE_LEADER, Role.STATE)  # narrow those present
+_LABELLED: tuple[Role, ...] = (Role.MINUTE_TAKER, Role.CHAIR, Role.ABSENT)  # a group each
+_NARROWING: tuple[Role, ...] = (Role.CHILD_WELFARE_LEADER, Role.STATE)  # narrow those present
 _LABELS = {Role.MINUTE_TAKER: "minutes.role_minute_taker", Role.CHAIR: "minutes.role_chair",
            Role.ABSENT: "minutes.role_absent"}  # fmt: skip
 
