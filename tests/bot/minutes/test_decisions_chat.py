@@ -9,9 +9,9 @@ import datetime as dt
 
 import pytest
 
-from bot.core.engine import Core
 from bot.core.models import Answer, ChatTurn
 from bot.core.payloads import DecisionList, ParticipantList
+from bot.engine import Core
 from bot.minutes.decisions import list_decisions
 
 RESSURSGRUPPE = "000_9cd953df84ef8b74.txt"

@@ -4,10 +4,10 @@ or its network: every person a row cited to the entry that names them in the ref
 from __future__ import annotations
 
 import pytest
-from bot.core.engine import Core
 
 from bot.core.models import Answer, ChatTurn
 from bot.core.payloads import ParticipantList
+from bot.engine import Core
 from indexer.minutes.models import Role
 
 RESSURSGRUPPE = "000_9cd953df84ef8b74.txt"
