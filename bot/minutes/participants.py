@@ -60,6 +60,8 @@ def answer_participants(question: Question, ctx: CoreContext) -> Answer | None:
         if request.dated or request.latest:
             return not_found(match, language, question.text, request)
         return None
+    if not any(m.record.people or m.record.attendance for m in match.found):
+        return None  # an article about a meeting: its prose may still say who was there
     book = CitationBook()
     roles = sorted(question.roles)
     asked = _Asked.of(roles)
