@@ -19,6 +19,8 @@ from indexer.wiring import open_store
 from tests.fakes import FakeEmbeddings, fake_index_deps
 from tests.servers import free_port, listens
 
+pytestmark = pytest.mark.slow  # a real `chroma run`
+
 CHROMA = Path(sys.executable).parent / "chroma"
 
 
