@@ -38,6 +38,7 @@ def index_deps(
         signature=f"{embedding_signature(settings)}|{settings.chunk_size}|{settings.chunk_overlap}",
         chunk_size=settings.chunk_size,
         chunk_overlap=settings.chunk_overlap,
+        max_file_bytes=settings.max_file_mb * 1024 * 1024,
         enrichers=[CatalogueEnricher(gazetteer, chat_model), MeetingEnricher(gazetteer)],
     )
     # Answer units are embedded with whatever embedder the run uses (a test may swap it in).
