@@ -3,6 +3,10 @@
 The Teams face keeps its botbuilder state (the conversation history) here through a thin adapter,
 so a restart keeps follow-up context, and Teams' retries of an activity (same id) stay answered
 once even across a restart. Nothing here knows botbuilder: values are plain JSON objects.
+
+What users write is kept without personal numbers: every string stored here (state, replies,
+feedback) passes the indexer's own fødselsnummer/D-nummer redaction first, so no path into the
+database can skip it. Rows older than the retention period are removed by `prune`.
 """
 
 from __future__ import annotations
@@ -18,8 +22,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from indexer.ingest.privacy import redact_personal_numbers
+
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL, etag TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL, etag TEXT NOT NULL,
+  updated_at REAL);
 CREATE TABLE IF NOT EXISTS seen_activities (key TEXT PRIMARY KEY, seen_at REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS replies (
   reply_id TEXT NOT NULL, conversation_id TEXT NOT NULL, question TEXT NOT NULL,
@@ -57,11 +64,34 @@ class ConversationStore:
         self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.execute("PRAGMA synchronous=NORMAL")
         self._conn.executescript(_SCHEMA)
+        self._migrate()
         self._run("DELETE FROM seen_activities WHERE seen_at < ?", [time.time() - remember_seconds])
+
+    def _migrate(self) -> None:
+        """A state table from before retention gets its time column; its rows count from now."""
+        columns = {row[1] for row in self._run("PRAGMA table_info(state)")}
+        if "updated_at" not in columns:
+            self._run("ALTER TABLE state ADD COLUMN updated_at REAL")
+        self._run("UPDATE state SET updated_at = ? WHERE updated_at IS NULL", [time.time()])
 
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+
+    def healthy(self) -> bool:
+        """The database file is still there and answers (a deleted file would take every later
+        write with it)."""
+        return self.path.exists() and self._run("SELECT 1") == [(1,)]
+
+    def prune(self, before: float) -> int:
+        """Delete conversation state, replies and feedback last written before `before`."""
+        removed = 0
+        with self._lock:
+            for table, column in (("state", "updated_at"), ("replies", "created_at"),
+                                  ("feedback", "created_at")):
+                cursor = self._conn.execute(f"DELETE FROM {table} WHERE {column} < ?", [before])
+                removed += cursor.rowcount
+        return removed
 
     # -- keyed state with optimistic e_tags --------------------------------------------------
     def read_state(self, key: str) -> tuple[Any, str] | None:
@@ -74,7 +104,7 @@ class ConversationStore:
 
         Returns the new e_tag; raises StateConflict when another write came first.
         """
-        data = json.dumps(value, ensure_ascii=False)
+        data = json.dumps(_redacted(value), ensure_ascii=False)
         etag = uuid.uuid4().hex
         with self._lock:
             self._conn.execute("BEGIN IMMEDIATE")
@@ -83,8 +113,8 @@ class ConversationStore:
                 if row and expected_etag not in (None, "*") and expected_etag != row[0]:
                     raise StateConflict(f"e_tag conflict for {key!r}: {expected_etag} != {row[0]}")
                 self._conn.execute(
-                    "INSERT OR REPLACE INTO state (key, value, etag) VALUES (?, ?, ?)",
-                    [key, data, etag],
+                    "INSERT OR REPLACE INTO state (key, value, etag, updated_at)"
+                    " VALUES (?, ?, ?, ?)", [key, data, etag, time.time()],
                 )
             except BaseException:
                 self._conn.execute("ROLLBACK")
@@ -110,7 +140,7 @@ class ConversationStore:
     ) -> None:
         self._run(
             "INSERT OR REPLACE INTO replies VALUES (?, ?, ?, ?, ?)",
-            [reply_id, conversation_id, question, answer, time.time()],
+            [reply_id, conversation_id, _clean(question), _clean(answer), time.time()],
         )
 
     def record_feedback(
@@ -127,6 +157,7 @@ class ConversationStore:
             [conversation_id, reply_id],
         )
         question, answer = rows[0] if rows else (None, None)
+        comment = _clean(comment)
         record = FeedbackRecord(
             reply_id=reply_id, conversation_id=conversation_id, user_id=user_id,
             reaction=reaction, comment=comment, question=question, answer=answer,
@@ -149,3 +180,18 @@ class ConversationStore:
     def _run(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
             return self._conn.execute(sql, tuple(params)).fetchall()
+
+
+def _clean(text: str) -> str:
+    return redact_personal_numbers(text)[0]
+
+
+def _redacted(value: Any) -> Any:
+    """A JSON value with every string (keys too) redacted."""
+    if isinstance(value, str):
+        return _clean(value)
+    if isinstance(value, dict):
+        return {_clean(str(k)): _redacted(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_redacted(v) for v in value]
+    return value
