@@ -15,6 +15,7 @@ from bot.core.context import CoreContext
 from bot.core.dialog import carry
 from bot.core.models import Answer, ChatTurn
 from bot.core.question import Intent, Question
+from bot.core.text import clean_text
 from bot.core.understand import understand
 from bot.facts.answer import FactAnswerer
 from bot.i18n import t
@@ -58,7 +59,7 @@ class Core:
     def answer(self, question: str, history: list[ChatTurn] | None = None) -> Answer:
         started = time.perf_counter()
         limit = self.ctx.settings.max_message_chars
-        text = question.strip()
+        text = clean_text(question).strip()
         if len(text) > limit:
             language = understand(text[:200], [], self.ctx.kit()).language
             result = Answer(question=text[:200], answer=t("core.too_long", language,

@@ -44,10 +44,8 @@ def tenant_of(activity: Activity) -> str | None:
 
 def mentions_bot(activity: Activity) -> bool:
     bot_id = activity.recipient.id if activity.recipient else None
-    return any(
-        (m.additional_properties.get("mentioned") or {}).get("id") == bot_id
-        for m in TurnContext.get_mentions(activity)
-    )
+    mentioned = (m.additional_properties.get("mentioned") for m in TurnContext.get_mentions(activity))
+    return any(isinstance(who, dict) and who.get("id") == bot_id for who in mentioned)
 
 
 def question_of(activity: Activity) -> str | None:
@@ -250,6 +248,9 @@ class TeamsBot(TeamsActivityHandler):
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
         if turn_context.activity.name == "message/submitAction":
             return self._feedback(turn_context.activity)
+        if turn_context.activity.name == "adaptiveCard/action" and not isinstance(
+                turn_context.activity.value, dict):
+            return InvokeResponse(status=400)  # the SDK fails building its own error for it
         return await super().on_invoke_activity(turn_context)
 
     def _feedback(self, activity: Activity) -> InvokeResponse:

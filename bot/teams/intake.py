@@ -13,15 +13,15 @@ from __future__ import annotations
 
 import ipaddress
 import json
-import re
 from typing import Any
 from urllib.parse import urlsplit
 
 from aiohttp import web
 from botbuilder.schema import Activity
 
+from bot.core.text import clean_text
+
 MAX_DEPTH = 64  # a Teams activity nests about ten levels; anything deeper is not one
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _LOOPBACK_NAMES = {"localhost", "ip6-localhost"}
 
 
@@ -34,12 +34,6 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return host.lower().rstrip(".") in _LOOPBACK_NAMES
-
-
-def clean_text(text: str) -> str:
-    """Lone surrogates (JSON «\\ud800», or undecodable bytes on a command line) become U+FFFD:
-    no encoder, database or embedder has to meet them."""
-    return _SURROGATE.sub("\ufffd", text)
 
 
 def clean_json(value: Any, max_depth: int = MAX_DEPTH) -> Any:
