@@ -33,13 +33,17 @@ from bot.teams.uploads import UploadDesk, shelf_key
 from indexer.text.language import detect_language
 
 log = logging.getLogger(__name__)
+# What this bot reads: messages, its own arrival (the welcome) and feedback. The SDK's handlers
+# for other types only parse Teams data they then ignore, and crash on data they cannot parse.
+HANDLED_TYPES = frozenset({"message", "conversationUpdate", "invoke"})
 _AT_TAG = re.compile(r"<at[^>]*>.*?</at>", re.IGNORECASE | re.DOTALL)
 
 
 def tenant_of(activity: Activity) -> str | None:
-    tenant = (activity.channel_data or {}).get("tenant") or {}
-    conversation = activity.conversation
-    return tenant.get("id") or (conversation.tenant_id if conversation else None)
+    data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
+    tenant = data.get("tenant") if isinstance(data.get("tenant"), dict) else {}
+    found = tenant.get("id") or (activity.conversation.tenant_id if activity.conversation else None)
+    return found if isinstance(found, str) else None
 
 
 def mentions_bot(activity: Activity) -> bool:
@@ -131,7 +135,8 @@ class TeamsBot(TeamsActivityHandler):
                     Activity(type="invokeResponse", value=InvokeResponse(status=403))
                 )
             return
-        await super().on_turn(turn_context)
+        if turn_context.activity.type in HANDLED_TYPES:  # the rest are acknowledged, unread
+            await super().on_turn(turn_context)
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         activity, conversation = turn_context.activity, turn_context.activity.conversation
@@ -232,11 +237,11 @@ class TeamsBot(TeamsActivityHandler):
         if prompt is not None:
             await ctx.send_activity(to_activity(prompt))
 
-    async def on_teams_members_added_dispatch(  # type: ignore[override]
-        self, members_added: list[ChannelAccount], team_info: object, turn_context: TurnContext
-    ) -> None:
-        """Skip the SDK's per-member roster lookups; the welcome only needs the ids."""
-        await self.on_members_added_activity(members_added, turn_context)
+    async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
+        """Only the bot's own arrival matters (the welcome). The SDK's Teams dispatch would look
+        up each member's roster entry and crash on channelData it cannot read."""
+        if turn_context.activity.members_added:
+            await self.on_members_added_activity(turn_context.activity.members_added, turn_context)
 
     async def on_members_added_activity(
         self, members_added: list[ChannelAccount], turn_context: TurnContext
@@ -246,12 +251,11 @@ class TeamsBot(TeamsActivityHandler):
             await turn_context.send_activities([to_activity(p) for p in render.welcome()])
 
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
+        """Feedback is the one invoke this bot implements. The rest get 501 here rather than
+        from the SDK, whose handlers crash on a value they cannot read (a 500)."""
         if turn_context.activity.name == "message/submitAction":
             return self._feedback(turn_context.activity)
-        if turn_context.activity.name == "adaptiveCard/action" and not isinstance(
-                turn_context.activity.value, dict):
-            return InvokeResponse(status=400)  # the SDK fails building its own error for it
-        return await super().on_invoke_activity(turn_context)
+        return InvokeResponse(status=501)
 
     def _feedback(self, activity: Activity) -> InvokeResponse:
         value = activity.value if isinstance(activity.value, dict) else {}

@@ -71,13 +71,28 @@ def parse_body(text: str) -> Any:
         raise web.HTTPBadRequest(text="Body is not valid JSON (or nests too deep)") from exc
 
 
+_OBJECTS = ("from", "recipient", "conversation", "channelData", "relatesTo")
+_LISTS = ("entities", "attachments", "membersAdded", "membersRemoved", "reactionsAdded",
+          "reactionsRemoved")
+
+
+def _schema_shapes(body: dict[str, Any]) -> list[str]:
+    """Fields the Bot Framework schema makes objects or lists of objects, when they are not (the
+    SDK and msrest would crash on them, or pass them on to crash later)."""
+    wrong = [k for k in _OBJECTS if body.get(k) is not None and not isinstance(body[k], dict)]
+    for key in _LISTS:
+        items = body.get(key)
+        if items is not None and not (isinstance(items, list)
+                                      and all(isinstance(i, dict) for i in items)):
+            wrong.append(key)
+    return wrong
+
+
 def _typed_entities(body: dict[str, Any]) -> None:
-    """Entities that are not objects with a string `type` are no entities; the SDK would crash
-    reading their type (`entity.type.lower()`), so they are dropped here."""
-    entities = body.get("entities")
-    if isinstance(entities, list):
-        body["entities"] = [e for e in entities if isinstance(e, dict)
-                            and isinstance(e.get("type"), str)]
+    """Entities without a string `type` are no entities; the SDK would crash reading their type
+    (`entity.type.lower()`), so they are dropped here."""
+    if isinstance(body.get("entities"), list):
+        body["entities"] = [e for e in body["entities"] if isinstance(e.get("type"), str)]
 
 
 async def read_activity(request: web.Request) -> Activity:
@@ -92,6 +107,8 @@ async def read_activity(request: web.Request) -> Activity:
         missing.append("conversation.id")
     if missing:
         raise web.HTTPBadRequest(text=f"Activity is missing {', '.join(missing)}")
+    if wrong := _schema_shapes(body):
+        raise web.HTTPBadRequest(text=f"Activity has fields of the wrong type: {', '.join(wrong)}")
     _typed_entities(body)
     try:
         return Activity().deserialize(body)

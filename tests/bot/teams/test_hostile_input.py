@@ -34,13 +34,14 @@ async def test_deeply_nested_json_gets_400(
     assert logged_errors(caplog) == []
 
 
-@pytest.mark.parametrize("value", ["nope", 5, ["a"], None])
-async def test_adaptive_card_action_with_a_value_that_is_not_an_object_gets_400(
-    service: Service, connector: ConnectorStub, caplog: pytest.LogCaptureFixture, value: object
+@pytest.mark.parametrize("name", ["adaptiveCard/action", "fileConsent/invoke", "task/fetch"])
+@pytest.mark.parametrize("value", ["nope", 5, ["a"], None, {}])
+async def test_invokes_the_bot_does_not_implement_get_501_whatever_their_value(
+    service: Service, connector: ConnectorStub, caplog: pytest.LogCaptureFixture, name: str,
+    value: object,
 ) -> None:
-    body = activity(connector, "", activity_type="invoke", name="adaptiveCard/action",
-                    value=value)
-    assert (await service.post(body))[0] == 400
+    body = activity(connector, "", activity_type="invoke", name=name, value=value)
+    assert (await service.post(body))[0] == 501
     assert logged_errors(caplog) == []
 
 
