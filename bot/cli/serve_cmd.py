@@ -37,10 +37,15 @@ def serve(
 
 def configure_logging() -> None:
     """Our own log lines at INFO; aiohttp's line per request stays out of the console (a Teams
-    chat polls and streams, so it would drown everything else). Errors still show."""
+    chat polls and streams, so it would drown everything else). Errors still show. No line keeps
+    a personal number a user wrote."""
+    from bot.teams.logs import redact_logs
+
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    for handler in logging.getLogger().handlers:
+        redact_logs(handler)
     logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
 
 
