@@ -25,6 +25,7 @@ from indexer.text.places import Gazetteer
 from indexer.wiring import open_store
 
 Route = Callable[[Question, CoreContext], Answer | None]
+WARM_UP_QUESTION = "Når er neste samling?"
 
 
 def build_context(settings: Settings) -> CoreContext:
@@ -51,7 +52,18 @@ class Core:
         self.routes = default_routes() if routes is None else routes
 
     def ready(self) -> bool:
-        return bool(self.ctx.store.documents())
+        """The ledger answers and holds documents, and the vector store answers.
+
+        A simple check at the store's door until the store has a health method of its own.
+        """
+        store = self.ctx.store
+        return bool(store.documents()) and (not store.has_vectors or store.vectors.count() >= 0)
+
+    def warm_up(self) -> None:
+        """Do once what the first question would: load the model (one query embedded), open
+        the lexical index, build the speller and the answer path's caches."""
+        self.ctx.embeddings.embed_query(WARM_UP_QUESTION)
+        self.answer(WARM_UP_QUESTION)
 
     def understand(self, text: str, history: list[ChatTurn] | None = None) -> Question:
         return understand(text.strip(), history or [], self.ctx.kit())
