@@ -13,7 +13,6 @@ import asyncio
 import logging
 import queue
 import threading
-import time
 from collections.abc import Awaitable, Callable
 from concurrent.futures import Executor, Future
 from typing import Any, TypeVar
@@ -21,6 +20,7 @@ from typing import Any, TypeVar
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 RETRY_AFTER_S = 5  # seconds Teams is told to wait before it retries a refused turn
+CANCEL_WAIT_S = 0.5  # of the grace, kept for cancelled turns to unwind
 
 
 class Turns:
@@ -55,15 +55,16 @@ class Turns:
             await asyncio.wait(set(self._tasks), timeout=timeout)
 
     async def close(self, grace: float) -> None:
-        """Refuse new turns, give those in progress `grace` seconds, cancel the rest."""
+        """Refuse new turns; within `grace` seconds, let those in progress finish and cancel
+        the rest."""
         self.accepting = False
-        await self.drain(grace)
+        await self.drain(max(0.0, grace - CANCEL_WAIT_S))
         left = set(self._tasks)
         if left:
             log.warning("%d turn(s) still running at shutdown were cancelled", len(left))
             for task in left:
                 task.cancel()
-            await asyncio.wait(left, timeout=1.0)
+            await asyncio.wait(left, timeout=CANCEL_WAIT_S)
 
 
 class DaemonPool(Executor):
@@ -74,10 +75,7 @@ class DaemonPool(Executor):
     only reads, and every store write is atomic, so leaving a call behind at exit is safe.
     """
 
-    def __init__(self, max_workers: int, thread_name_prefix: str = "pool",
-                 join_timeout: float | None = None) -> None:
-        """`join_timeout` bounds `shutdown(wait=True)` (the event loop's own wait at exit)."""
-        self._join_timeout = join_timeout
+    def __init__(self, max_workers: int, thread_name_prefix: str = "pool") -> None:
         self._work: queue.SimpleQueue[tuple[Future[Any], Callable[[], Any]] | None] = (
             queue.SimpleQueue())
         self._closed = False
@@ -108,9 +106,8 @@ class DaemonPool(Executor):
         for _ in self._threads:
             self._work.put(None)
         if wait:
-            deadline = None if self._join_timeout is None else time.monotonic() + self._join_timeout
             for thread in self._threads:
-                thread.join(None if deadline is None else max(0.0, deadline - time.monotonic()))
+                thread.join()
 
     def _worker(self) -> None:
         while (item := self._work.get()) is not None:
