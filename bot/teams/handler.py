@@ -30,6 +30,7 @@ from bot.teams.source_links import SourceLinks
 from bot.teams.storage import HISTORY_TURNS, ActivityLedger, ConversationHistory
 from bot.teams.streaming import StreamSession, run_core
 from bot.teams.uploads import UploadDesk, shelf_key
+from indexer.errors import StoreError
 from indexer.text.language import detect_language
 
 log = logging.getLogger(__name__)
@@ -190,13 +191,16 @@ class TeamsBot(TeamsActivityHandler):
             await stream.finish(render.error(error_reference("the core failed"), language))
             return
         ids = await stream.finish(first)
-        if self._pages:
-            self._pages.hold(activity, rest, len(rest) + 1, answer.language)
-            await self._offer_more(ctx, first, 1, len(rest) + 1, answer.language)
-        for reply_id in ids:
-            self._ledger.remember_reply(conversation.id, reply_id, question, answer.answer)
-        if from_core:  # the core's follow-ups and dialogs read its own turns only
-            await self._history.append(ctx, question, answer.turn())
+        try:  # the answer is out: a storage failure now costs the follow-ups, not the answer
+            if self._pages:
+                self._pages.hold(activity, rest, len(rest) + 1, answer.language)
+                await self._offer_more(ctx, first, 1, len(rest) + 1, answer.language)
+            for reply_id in ids:
+                self._ledger.remember_reply(conversation.id, reply_id, question, answer.answer)
+            if from_core:  # the core's follow-ups and dialogs read its own turns only
+                await self._history.append(ctx, question, answer.turn())
+        except StoreError:
+            log.exception("answered, but the conversation could not be kept")
 
     async def _respond(
         self, ctx: TurnContext, question: str, history: list[ChatTurn], stream: StreamSession,

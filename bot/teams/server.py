@@ -44,7 +44,7 @@ from bot.teams.source_view import DocumentLibrary
 from bot.teams.storage import ActivityLedger, ConversationHistory, StateStorage
 from bot.teams.turns import RETRY_AFTER_S, DaemonPool, Turns
 from bot.teams.wiring import face_parts
-from indexer.errors import ConfigError
+from indexer.errors import ConfigError, StoreError
 from indexer.settings import Settings
 from indexer.store.conversations import ConversationStore
 
@@ -139,7 +139,13 @@ class MessagesEndpoint:
             return _error(503, "Busy, retry later", **{"Retry-After": str(RETRY_AFTER_S)})
         conversation_id = activity.conversation.id if activity.conversation else None
         key = f"{activity.channel_id}|{conversation_id}|{activity.id}"
-        if activity.id and not self._ledger.claim(key):
+        try:
+            claimed = not activity.id or self._ledger.claim(key)
+        except StoreError:  # a full disk or a lost file: Teams retries later
+            log.exception("the conversation database cannot be written")
+            return _error(503, "Storage unavailable, retry later",
+                          **{"Retry-After": str(RETRY_AFTER_S)})
+        if not claimed:
             log.info("duplicate activity %s ignored", key)
             return web.Response(status=200)
         run = self._adapter.process_activity(result, activity, self._bot.on_turn)

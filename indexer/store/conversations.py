@@ -16,12 +16,14 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
+from indexer.errors import StoreError
 from indexer.ingest.privacy import redact_personal_numbers
 
 _SCHEMA = """
@@ -37,6 +39,15 @@ CREATE TABLE IF NOT EXISTS feedback (
   created_at REAL NOT NULL);
 """
 REMEMBER_SECONDS = 7 * 24 * 3600  # how long an answered activity id is kept
+
+
+@contextmanager
+def _storage_errors() -> Iterator[None]:
+    """A full disk, a deleted or corrupt file: one named error the faces can answer for."""
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"Samtaledatabasen kan ikke brukes: {exc}") from exc
 
 
 class StateConflict(KeyError):
@@ -81,12 +92,15 @@ class ConversationStore:
     def healthy(self) -> bool:
         """The database file is still there and answers (a deleted file would take every later
         write with it)."""
-        return self.path.exists() and self._run("SELECT 1") == [(1,)]
+        try:
+            return self.path.exists() and self._run("SELECT 1") == [(1,)]
+        except StoreError:
+            return False
 
     def prune(self, before: float) -> int:
         """Delete conversation state, replies and feedback last written before `before`."""
         removed = 0
-        with self._lock:
+        with self._lock, _storage_errors():
             for table, column in (("state", "updated_at"), ("replies", "created_at"),
                                   ("feedback", "created_at")):
                 cursor = self._conn.execute(f"DELETE FROM {table} WHERE {column} < ?", [before])
@@ -106,7 +120,7 @@ class ConversationStore:
         """
         data = json.dumps(_redacted(value), ensure_ascii=False)
         etag = uuid.uuid4().hex
-        with self._lock:
+        with self._lock, _storage_errors():
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 row = self._conn.execute("SELECT etag FROM state WHERE key = ?", [key]).fetchone()
@@ -128,7 +142,7 @@ class ConversationStore:
     # -- activities, replies, feedback ---------------------------------------------------------
     def claim(self, key: str) -> bool:
         """True the first time a key is seen; Teams retries reuse the activity id."""
-        with self._lock:
+        with self._lock, _storage_errors():
             cursor = self._conn.execute(
                 "INSERT OR IGNORE INTO seen_activities (key, seen_at) VALUES (?, ?)",
                 [key, time.time()],
@@ -178,7 +192,7 @@ class ConversationStore:
         return [FeedbackRecord(**dict(zip(fields, row, strict=True))) for row in rows]
 
     def _run(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
-        with self._lock:
+        with self._lock, _storage_errors():
             return self._conn.execute(sql, tuple(params)).fetchall()
 
 
