@@ -14,6 +14,7 @@ import logging
 import os
 import sys
 import threading
+import time
 from types import SimpleNamespace
 from typing import Any
 from urllib.parse import urlsplit
@@ -114,6 +115,7 @@ class MessagesEndpoint:
     ) -> None:
         self._auth, self._adapter, self._bot = auth, adapter, bot
         self._ledger, self._turns, self._anonymous = ledger, turns, anonymous
+        self._busy_since: float | None = None  # one log line per busy spell, not per 503
 
     async def __call__(self, request: web.Request) -> web.Response:
         activity = await read_activity(request)
@@ -135,8 +137,13 @@ class MessagesEndpoint:
             log.warning("token validation failed", exc_info=True)
             return _error(401, "Unauthorized")
         if not self._turns.has_room():  # before the id is claimed, so the retry is answered
-            log.warning("busy: %d turns pending, asked to retry", self._turns.pending)
+            if self._busy_since is None:
+                self._busy_since = time.monotonic()
+                log.warning("busy: %d turns pending; Teams is asked to retry", self._turns.pending)
             return _error(503, "Busy, retry later", **{"Retry-After": str(RETRY_AFTER_S)})
+        if self._busy_since is not None:
+            log.info("no longer busy after %.0f s", time.monotonic() - self._busy_since)
+            self._busy_since = None
         conversation_id = activity.conversation.id if activity.conversation else None
         key = f"{activity.channel_id}|{conversation_id}|{activity.id}"
         try:
