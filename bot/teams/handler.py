@@ -41,9 +41,10 @@ _AT_TAG = re.compile(r"<at[^>]*>.*?</at>", re.IGNORECASE | re.DOTALL)
 
 
 def tenant_of(activity: Activity) -> str | None:
-    data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
-    tenant = data.get("tenant") if isinstance(data.get("tenant"), dict) else {}
-    found = tenant.get("id") or (activity.conversation.tenant_id if activity.conversation else None)
+    data: object = activity.channel_data
+    tenant: object = data.get("tenant") if isinstance(data, dict) else None
+    found: object = tenant.get("id") if isinstance(tenant, dict) else None
+    found = found or (activity.conversation.tenant_id if activity.conversation else None)
     return found if isinstance(found, str) else None
 
 

@@ -28,7 +28,7 @@ from botbuilder.integration.aiohttp import (
     CloudAdapter,
     ConfigurationBotFrameworkAuthentication,
 )
-from botbuilder.schema import Activity, DeliveryModes
+from botbuilder.schema import DeliveryModes
 from botframework.connector.auth import BotFrameworkAuthentication
 from msrest.serialization import Model
 

@@ -16,7 +16,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -42,7 +42,7 @@ REMEMBER_SECONDS = 7 * 24 * 3600  # how long an answered activity id is kept
 
 
 @contextmanager
-def _storage_errors() -> Iterator[None]:
+def _storage_errors() -> Generator[None]:
     """A full disk, a deleted or corrupt file: one named error the faces can answer for."""
     try:
         yield
@@ -205,7 +205,9 @@ def _redacted(value: Any) -> Any:
     if isinstance(value, str):
         return _clean(value)
     if isinstance(value, dict):
-        return {_clean(str(k)): _redacted(v) for k, v in value.items()}
+        items: dict[object, object] = value  # pyright: ignore[reportUnknownVariableType]
+        return {_clean(str(k)): _redacted(v) for k, v in items.items()}
     if isinstance(value, list | tuple):
-        return [_redacted(v) for v in value]
+        values: list[object] | tuple[object, ...] = value  # pyright: ignore[reportUnknownVariableType]
+        return [_redacted(v) for v in values]
     return value
