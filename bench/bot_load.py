@@ -41,6 +41,7 @@ sys.path.insert(0, str(REPO))
 
 from tests.bot.teams.fakes import ConnectorStub  # noqa: E402
 
+SAMPLE_EVERY_S = 0.2
 QUESTIONS = [
     "Hvilke prosjekter handler om fosterhjem?",
     "Når er neste samling?",
@@ -161,13 +162,14 @@ def rss_of(pid: int) -> int:
         c.memory_info().rss for c in process.children(recursive=True))
 
 
-async def sample_rss(pid: int, samples: list[int], stop: asyncio.Event) -> None:
+async def sample_rss(pid: int, samples: list[int], stop: asyncio.Event,
+                     every: float = 0.2) -> None:
     while not stop.is_set():
         try:
             samples.append(rss_of(pid))
         except psutil.Error:
             return
-        await asyncio.sleep(0.2)
+        await asyncio.sleep(every)
 
 
 async def wait_ready(http: aiohttp.ClientSession, base: str, timeout: float) -> None:
@@ -207,7 +209,7 @@ async def main(args: argparse.Namespace) -> dict[str, Any]:
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120),
                                          connector=aiohttp.TCPConnector(limit=0)) as http:
             await wait_ready(http, base, timeout=300)
-            sampler = asyncio.create_task(sample_rss(server.pid, samples, stop))
+            sampler = asyncio.create_task(sample_rss(server.pid, samples, stop, SAMPLE_EVERY_S))
             url = f"{base}/api/messages"
             started = time.perf_counter()
             if args.burst:
@@ -241,6 +243,7 @@ async def main(args: argparse.Namespace) -> dict[str, Any]:
         "rss_start_mb": round(samples[0] / 2**20, 1) if samples else None,
         "rss_end_mb": round(samples[-1] / 2**20, 1) if samples else None,
         "peak_rss_mb": round(max(samples, default=0) / 2**20, 1),
+        "rss_by_minute_mb": [round(r / 2**20) for r in samples[:: int(60 / SAMPLE_EVERY_S)]],
     }
 
 
