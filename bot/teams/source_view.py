@@ -16,9 +16,9 @@ from typing import Protocol
 from aiohttp import web
 
 from bot.i18n import format_date, t
-from bot.minutes.text import rebuild_text
 from bot.teams.source_links import ANCHOR, SourceLinkError, SourceRef, SourceSigner
 from bot.teams.uploads import UploadShelf
+from indexer.minutes.text import rebuild_text
 from indexer.models import Chunk, DocumentMeta
 from indexer.store.knowledge import KnowledgeStore
 

@@ -16,7 +16,7 @@ from tests.conftest import REPO
 
 
 def _serve_until_the_core_is_built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str | None:
-    import bot.core.engine
+    import bot.engine
 
     seen: list[str | None] = []
 
@@ -27,7 +27,7 @@ def _serve_until_the_core_is_built(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         raise ConfigError("stopped by the test")
 
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(bot.core.engine, "build_core", build_core)
+    monkeypatch.setattr(bot.engine, "build_core", build_core)
     app = typer.Typer()
     register(app)
     result = CliRunner().invoke(app, ["serve", "--data-dir", str(tmp_path)])

@@ -14,8 +14,10 @@ from bot.core.meetings import (
     AgendaItem,
     Cited,
     Decision,
+    MeetingParticipants,
     MeetingSummary,
     NextMeeting,
+    Participant,
     Participants,
 )
 from bot.core.models import Answer, Citation
@@ -31,12 +33,14 @@ from bot.core.payloads import (
     MeetingCandidates,
     MeetingSummaryPayload,
     NearestDocuments,
+    ParticipantList,
     Payload,
     Period,
     Place,
     ProjectRow,
     ProjectTable,
 )
+from indexer.minutes.models import Role
 
 PAYLOAD = TypeAdapter(Payload)
 PAYLOAD_TYPES: tuple[type[BaseModel], ...] = get_args(get_args(Payload)[0])
@@ -84,6 +88,13 @@ def examples() -> list[Any]:
         MeetingSummaryPayload(meeting_summary=_summary()),
         MeetingCandidates(candidates=[ref, ref.model_copy(update={"doc_id": "d2"})]),
         DecisionList(decisions=[decision]),
+        ParticipantList(meetings=[MeetingParticipants(
+            title="Referat", date=dt.date(2024, 1, 31), source=VESTLAND, doc_id="d1",
+            roles=[Role.CHILD_WELFARE_LEADER],
+            people=[Participant(name="Stine Heinz", organisation="barnevernleder Tysvær",
+                                municipalities=["Tysvær"],
+                                roles=[Role.PRESENT, Role.CHILD_WELFARE_LEADER], citations=[1])],
+        )]),
         DraftPayload(draft_id="ab" * 10, draft_kind="plan", title="Utkast", language="nn",
                      sections=[DraftPart(title="Mål", missing=False, text="Mål.", citations=[1]),
                                DraftPart(title="Budsjett", missing=True)],

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.core.context import CoreContext
-from bot.core.engine import Core
+from bot.engine import Core
 from indexer.ingest.pipeline import index_paths
 from indexer.settings import Settings
 from indexer.wiring import open_store
@@ -21,7 +20,7 @@ from tests.bot.teams.conftest import Service, start_service
 from tests.bot.teams.fakes import FakeCore
 from tests.conftest import KNOWLEDGE
 from tests.fakes import FakeEmbeddings, fake_index_deps
-from tests.indexer.test_chroma_server import CHROMA, _free_port
+from tests.indexer.store.test_chroma_server import CHROMA, ChromaServer
 
 
 class SlowStart(FakeCore):
@@ -91,38 +90,28 @@ def test_the_real_core_warm_up_embeds_a_query(sample_context: CoreContext) -> No
 
 
 @pytest.fixture
-def chroma(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], int]]:
+def chroma(tmp_path: Path) -> Iterator[ChromaServer]:
     if not CHROMA.exists():
         pytest.skip("the chroma CLI is not installed in this environment")
-    port = _free_port()
-    proc = subprocess.Popen([str(CHROMA), "run", "--path", str(tmp_path / "server"), "--host",
-                             "127.0.0.1", "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    yield proc, port
-    proc.kill()
-    proc.wait(timeout=10)
+    server = ChromaServer(tmp_path)
+    server.start()
+    yield server
+    server.stop()
 
 
 async def test_a_lost_chroma_server_makes_it_unready(
-    tmp_path: Path, gazetteer, chroma: tuple[subprocess.Popen[bytes], int]  # type: ignore[no-untyped-def]
+    tmp_path: Path, gazetteer, chroma: ChromaServer  # type: ignore[no-untyped-def]
 ) -> None:
-    proc, port = chroma
-    settings = Settings(data_dir=tmp_path / "data", chroma_host="127.0.0.1", chroma_port=port,
-                        _env_file=None)  # type: ignore[call-arg]
-    for _ in range(200):  # the server takes a few seconds to listen
-        try:
-            report = index_paths([KNOWLEDGE], fake_index_deps(settings, gazetteer))
-            break
-        except Exception:
-            await asyncio.sleep(0.1)
+    settings = Settings(data_dir=tmp_path / "data", chroma_host="127.0.0.1",
+                        chroma_port=chroma.port, _env_file=None)  # type: ignore[call-arg]
+    report = index_paths([KNOWLEDGE], fake_index_deps(settings, gazetteer))
     assert not report.errors
     ctx = CoreContext(settings=settings, store=open_store(settings, with_vectors=True),
                       embeddings=FakeEmbeddings(), gazetteer=gazetteer)
     service = await start_service(settings, Core(ctx))
     try:
         assert (await wait_status(service, 200, timeout=30))["store"] is True
-        proc.kill()
-        proc.wait(timeout=10)
+        chroma.stop()
         body = await wait_status(service, 503)
         assert body["store"] is False and body["warm"] is True
     finally:

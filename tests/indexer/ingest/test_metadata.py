@@ -1,3 +1,4 @@
+import csv
 import datetime as dt
 from pathlib import Path
 
@@ -6,114 +7,27 @@ import pytest
 from indexer.ingest.loaders import load_document
 from indexer.ingest.metadata import extract_metadata, find_title
 from indexer.models import DocType, LoadedDocument
+from tests.conftest import KNOWLEDGE
 
-KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
+# What each sample file should yield (prefix of its file name); municipalities are «name number»
+# at the document's date, `*` where the list is not checked.
+EXPECTED_CSV = Path(__file__).with_name("sample_metadata.csv")
 
-# file prefix: type, date, county, current county, municipalities (name, number at the date)
-EXPECTED = {
-    "000_": ("referat", dt.date(2024, 1, 31), "Vestland", "Vestland", None),
-    "001_": (
-        "referat",
-        dt.date(2018, 9, 13),
-        "Hordaland",
-        "Vestland",
-        {
-            ("Kvam", "1238"),
-            ("Fjell", "1246"),
-            ("Radøy", "1260"),
-            ("Os", "1243"),
-            ("Bergen", "1201"),
-        },
-    ),
-    "002_": ("retningslinje", None, None, None, set()),
-    "003_": ("invitasjon", dt.date(2018, 6, 7), "Hordaland", "Vestland", {("Bergen", "1201")}),
-    "004_": (
-        "referat",
-        dt.date(2022, 9, 7),
-        "Trøndelag",
-        "Trøndelag",
-        {("Verdal", "5038"), ("Levanger", "5037"), ("Trondheim", "5001"), ("Malvik", "5031")},
-    ),
-    "2019-03-15_": (
-        "prosjektbeskrivelse",
-        dt.date(2019, 3, 15),
-        "Hordaland",
-        "Vestland",
-        {("Fjell", "1246"), ("Sund", "1245"), ("Øygarden", "1259")},
-    ),
-    "2020-02-11_": (
-        "referat",
-        dt.date(2020, 2, 11),
-        "Vestland",
-        "Vestland",
-        {("Kvam", "4622"), ("Øygarden", "4626"), ("Alver", "4631"), ("Bjørnafjorden", "4624")},
-    ),
-    "2020-04-20_": (
-        "prosjektbeskrivelse",
-        dt.date(2020, 4, 20),
-        "Rogaland",
-        "Rogaland",
-        {("Time", "1121"), ("Klepp", "1120")},
-    ),
-    "2021-02-10_": (
-        "prosjektbeskrivelse",
-        dt.date(2021, 2, 10),
-        "Trøndelag",
-        "Trøndelag",
-        {("Trondheim", "5001"), ("Malvik", "5031")},
-    ),
-    "2021-10-26_": (
-        "referat",
-        dt.date(2021, 10, 26),
-        "Trøndelag",
-        "Trøndelag",
-        {
-            ("Trondheim", "5001"),
-            ("Malvik", "5031"),
-            ("Stjørdal", "5035"),
-            ("Levanger", "5037"),
-            ("Verdal", "5038"),
-            ("Orkland", "5059"),
-        },
-    ),
-    "2022-01-10_": ("retningslinje", dt.date(2022, 1, 10), "Trøndelag", "Trøndelag", set()),
-    "2022-06-30_": (
-        "sluttrapport",
-        dt.date(2022, 6, 30),
-        "Innlandet",
-        "Innlandet",
-        {("Hamar", "3403"), ("Løten", "3412")},
-    ),
-    "2022-12-15_": (
-        "sluttrapport",
-        dt.date(2022, 12, 15),
-        "Rogaland",
-        "Rogaland",
-        {("Haugesund", "1106"), ("Karmøy", "1149")},
-    ),
-    "2023-03-01_": ("utlysning", dt.date(2023, 3, 1), "Rogaland", "Rogaland", set()),
-    "2023-05-10_": (
-        "referat",
-        dt.date(2023, 5, 10),
-        "Agder",
-        "Agder",
-        {("Valle", "4221"), ("Bykle", "4222"), ("Bygland", "4220"), ("Evje og Hornnes", "4219")},
-    ),
-    "2023-09-01_": (
-        "prosjektbeskrivelse",
-        dt.date(2023, 9, 1),
-        "Vestland",
-        "Vestland",
-        {("Kvam", "4622"), ("Voss", "4621")},
-    ),
-    "2024-11-20_": (
-        "sluttrapport",
-        dt.date(2024, 11, 20),
-        "Nordland",
-        "Nordland",
-        {("Rana", "1833"), ("Hemnes", "1832")},
-    ),
-}
+
+def _expected() -> dict[str, tuple]:  # type: ignore[type-arg]
+    expected = {}
+    with EXPECTED_CSV.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            names = row["municipalities"]
+            municipalities = None if names == "*" else {
+                tuple(item.rsplit(" ", 1)) for item in names.split("; ") if item}
+            expected[row["prefix"]] = (
+                row["doc_type"], dt.date.fromisoformat(row["date"]) if row["date"] else None,
+                row["county"] or None, row["current_county"] or None, municipalities)
+    return expected
+
+
+EXPECTED = _expected()
 
 
 def meta_of(prefix, gazetteer, strip_front_matter=False):

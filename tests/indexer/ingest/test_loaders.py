@@ -10,8 +10,8 @@ from fpdf import FPDF
 
 from indexer.errors import DocumentError
 from indexer.ingest.loaders import SUPPORTED_SUFFIXES, load_document, split_front_matter
+from tests.conftest import KNOWLEDGE
 
-KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
 NORWEGIAN = "Læringsnettverket i Bærum – «fosterhjem» for små barn på Øygarden.\nÆØÅ æøå é"
 
 

@@ -7,6 +7,7 @@ evidence.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 
@@ -26,6 +27,7 @@ from indexer.wiring import open_store
 
 Route = Callable[[Question, CoreContext], Answer | None]
 WARM_UP_QUESTION = "Når er neste samling?"
+log = logging.getLogger(__name__)
 
 
 def build_context(settings: Settings) -> CoreContext:
@@ -52,12 +54,11 @@ class Core:
         self.routes = default_routes() if routes is None else routes
 
     def ready(self) -> bool:
-        """The ledger answers and holds documents, and the vector store answers.
-
-        A simple check at the store's door until the store has a health method of its own.
-        """
-        store = self.ctx.store
-        return bool(store.documents()) and (not store.has_vectors or store.vectors.count() >= 0)
+        """The ledger and the vector store answer (the store's own probe), and hold documents."""
+        health = self.ctx.store.health()
+        if not health.ready:
+            log.warning("the knowledge store is not ready: %s", health.detail)
+        return health.ready and bool(self.ctx.store.documents())
 
     def warm_up(self) -> None:
         """Do once what the first question would: load the model (one query embedded), open

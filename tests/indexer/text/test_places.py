@@ -1,12 +1,11 @@
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from indexer.errors import ConfigError
 from indexer.text.places import Gazetteer
+from tests.conftest import KNOWLEDGE
 
-KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
 D2018 = dt.date(2018, 9, 13)
 
 

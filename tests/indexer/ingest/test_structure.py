@@ -1,11 +1,8 @@
-from pathlib import Path
-
 import pytest
 
 from indexer.ingest.structure import Section, agenda_items, find_sections
 from indexer.models import DocType
-
-KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
+from tests.conftest import KNOWLEDGE
 
 
 def read(name: str) -> str:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from string import Formatter
 
 import pytest
 
 from bot.i18n import LANGUAGES, CatalogueError, messages, t
+from tests.conftest import REPO
 
-BOT = Path(__file__).resolve().parents[2] / "bot"
+BOT = REPO / "bot"
 MESSAGES = messages()
 
 
