@@ -37,7 +37,7 @@ class _Asked(NamedTuple):
 
     @classmethod
     def of(cls, roles: list[Role]) -> _Asked:
-        labelled = [r for r in _LABELLED if r in roles]
+        labelled: list[Role] = [r for r in _LABELLED if r in roles]
         narrowing = [r for r in _NARROWING if r in roles]
         present = Role.PRESENT in roles or bool(narrowing) or not labelled
         if set(roles) <= {Role.PRESENT}:  # everyone: referent, møteleder and forfall follow
