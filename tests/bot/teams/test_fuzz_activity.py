@@ -57,7 +57,7 @@ FIELDS = st.fixed_dictionaries({}, optional={
 })
 
 
-@settings(max_examples=150, deadline=None,
+@settings(max_examples=100, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(fields=FIELDS, conversation_type=st.sampled_from(["personal", "groupChat", "channel"]))
 async def test_generated_activities_never_get_a_500_or_the_generic_error(

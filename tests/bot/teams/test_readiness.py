@@ -99,6 +99,7 @@ def chroma(tmp_path: Path) -> Iterator[ChromaServer]:
     server.stop()
 
 
+@pytest.mark.slow  # a real `chroma run`
 async def test_a_lost_chroma_server_makes_it_unready(
     tmp_path: Path, gazetteer, chroma: ChromaServer  # type: ignore[no-untyped-def]
 ) -> None:

@@ -100,6 +100,7 @@ async def serve_and_stop(command: list[str], port: int, stub: HangingConnector,
             server.wait()
 
 
+@pytest.mark.slow  # a real serving process
 async def test_sigterm_with_turns_in_flight_exits_within_5_s(
     tmp_path: Path, hanging: HangingConnector
 ) -> None:
