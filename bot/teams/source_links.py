@@ -67,7 +67,8 @@ class SourceSigner:
             ref = SourceRef(str(data["d"]), data["c"] and str(data["c"]), str(data["s"]),
                             data.get("k") and str(data["k"]))
             expires = int(data["e"])
-        except (BadSignature, KeyError, TypeError, ValueError, AttributeError) as exc:
+        except (BadSignature, KeyError, TypeError, ValueError, AttributeError,
+                OverflowError) as exc:
             raise SourceLinkError() from exc
         if expires < (time.time() if now is None else now):
             raise SourceLinkError(expired=True)
