@@ -13,8 +13,8 @@ from typing import NamedTuple
 
 from bot.core.question import MeetingRef
 from indexer.models import DocType, DocumentMeta
-from indexer.store.knowledge import KnowledgeStore
 from indexer.store.lexical import tokenize
+from indexer.store.visible import KnowledgeReader
 from indexer.text.dates import find_dates
 
 
@@ -24,12 +24,12 @@ class MeetingMatch(NamedTuple):
     total: int = 0  # minutes in the store
 
 
-def minutes_documents(store: KnowledgeStore) -> list[DocumentMeta]:
+def minutes_documents(store: KnowledgeReader) -> list[DocumentMeta]:
     return [m for m in store.documents()
             if m.doc_type == DocType.REFERAT or m.title.lower().startswith("referat")]
 
 
-def find_meeting(request: MeetingRef, store: KnowledgeStore) -> MeetingMatch:
+def find_meeting(request: MeetingRef, store: KnowledgeReader) -> MeetingMatch:
     metas = minutes_documents(store)
     if not metas:
         return MeetingMatch([], [], 0)
@@ -44,7 +44,7 @@ def find_meeting(request: MeetingRef, store: KnowledgeStore) -> MeetingMatch:
 
 
 def _match(
-    request: MeetingRef, store: KnowledgeStore, metas: list[DocumentMeta]
+    request: MeetingRef, store: KnowledgeReader, metas: list[DocumentMeta]
 ) -> MeetingMatch:
     heads = _heads(store, metas)
     dated = {m.doc_id: _date_of(m, heads[m.doc_id]) for m in metas}
@@ -89,7 +89,7 @@ def _matches(word: str, tokens: set[str]) -> bool:
     return any(len(t) >= 5 and (t.startswith(word) or word.startswith(t)) for t in tokens)
 
 
-def _heads(store: KnowledgeStore, metas: list[DocumentMeta]) -> dict[str, str]:
+def _heads(store: KnowledgeReader, metas: list[DocumentMeta]) -> dict[str, str]:
     """Each document's first chunk: where minutes name their meeting and date."""
     first = store.chunks([f"{m.doc_id}:0000" for m in metas])
     return {m.doc_id: (first[f"{m.doc_id}:0000"].text if f"{m.doc_id}:0000" in first else "")

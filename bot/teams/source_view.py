@@ -20,7 +20,7 @@ from bot.minutes.text import rebuild_text
 from bot.teams.source_links import ANCHOR, SourceLinkError, SourceRef, SourceSigner
 from bot.teams.uploads import UploadShelf
 from indexer.models import Chunk, DocumentMeta
-from indexer.store.knowledge import KnowledgeStore
+from indexer.store.visible import KnowledgeReader
 
 _OPEN, _CLOSE = "\x00", "\x01"  # where the mark starts and ends, before escaping
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -48,7 +48,7 @@ class DocumentLibrary(Protocol):
 class StoreLibrary:
     """The knowledge base's documents, as the bot answers from them."""
 
-    def __init__(self, store: KnowledgeStore) -> None:
+    def __init__(self, store: KnowledgeReader) -> None:
         self._store = store
 
     def document(self, doc_id: str) -> SourceDocument | None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from indexer.errors import DocumentError
+from indexer.ingest.access import FolderAccess, new_access, with_access
 from indexer.ingest.chunking import embedding_text, split_document
 from indexer.ingest.enrichers import Enricher, enrichments, removals
 from indexer.ingest.loaders import SUPPORTED_SUFFIXES, load_document
@@ -28,8 +29,9 @@ if TYPE_CHECKING:  # the embedding stack (LangChain, numpy) loads when a model i
 
 # Part of every content hash: raise it when what indexing extracts changes, so unchanged files
 # are read again (2: catalogue themes from what a project is about, spent amounts; 3: documents
-# keep their front-matter url; 4: answer units, label values joined, embedded at index time).
-PIPELINE_VERSION = "4"
+# keep their front-matter url; 4: answer units, label values joined, embedded at index time;
+# 5: access lists and confidentiality markings).
+PIPELINE_VERSION = "5"
 SKIPPED_NAMES = frozenset({"readme.md", "readme.txt"})  # a folder's note about itself
 
 FileStatus = Literal["indexed", "unchanged", "error", "removed"]
@@ -84,13 +86,16 @@ def index_paths(
             report.errors.append(FileError(path=str(root), reason="finnes ikke"))
             continue
         known = store.document_hashes(str(root))
+        scopes = FolderAccess(root)
         seen: set[str] = set()
         for path in files:
             report.files_seen += 1
             doc_id = document_id(path)
             seen.add(doc_id)
-            status = _index_file(path, root, doc_id, known.get(doc_id), deps, report)
+            status = _index_file(path, root, doc_id, known.get(doc_id), deps, report,
+                                 scopes.of(path))
             notify(_display(path), status)
+        report.errors += [FileError(path=_display(Path(p)), reason=r) for p, r in scopes.problems]
         if root.is_dir():
             for doc_id in sorted(set(known) - seen):
                 _ensure_vectors(deps)
@@ -117,7 +122,7 @@ def content_hash(data: bytes, deps: IndexDeps) -> str:
 
 def _index_file(
     path: Path, root: Path, doc_id: str, known: tuple[str, str] | None, deps: IndexDeps,
-    report: IndexReport,
+    report: IndexReport, folder_access: tuple[str, ...] | None = None,
 ) -> FileStatus:
     display = _display(path)
     try:
@@ -129,6 +134,7 @@ def _index_file(
         return "error"
     digest = content_hash(data, deps)
     if known is not None and known == (digest, "done"):
+        _refresh_access(doc_id, folder_access, deps)
         report.skipped_unchanged += 1
         return "unchanged"
     try:
@@ -144,7 +150,8 @@ def _index_file(
     loaded = loaded.model_copy(update={"text": text, "front_matter": front_matter})
     if redactions:
         report.redactions[loaded.source] = redactions
-    meta = extract_metadata(loaded, doc_id, deps.gazetteer)
+    meta = with_access(extract_metadata(loaded, doc_id, deps.gazetteer), loaded.front_matter,
+                       text, folder_access)
     chunks = split_document(text, doc_id, meta.doc_type, deps.chunk_size, deps.chunk_overlap)
     if not chunks:
         report.errors.append(FileError(path=display, reason="ingen tekst å indeksere"))
@@ -158,6 +165,15 @@ def _index_file(
     report.files_indexed += 1
     report.chunks_written += len(chunks)
     return "indexed"
+
+
+def _refresh_access(doc_id: str, folder_access: tuple[str, ...] | None, deps: IndexDeps) -> None:
+    """A scope file changed, the document did not: write the new access list, nothing else."""
+    meta = deps.store.document(doc_id)
+    access = new_access(meta, folder_access) if meta is not None else None
+    if access is not None:
+        _ensure_vectors(deps)
+        deps.store.set_access(doc_id, access)
 
 
 def _prepare(deps: IndexDeps) -> None:

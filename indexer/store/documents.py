@@ -124,6 +124,15 @@ def commit_chunks(tx: Transaction, doc_id: str, content_hash: str, chunks: Seque
     )
 
 
+def set_access(tx: Transaction, doc_id: str, access: list[str]) -> None:
+    row = tx.execute("SELECT meta_json FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+    if row is None:
+        return
+    meta = DocumentMeta.model_validate_json(row["meta_json"]).model_copy(update={"access": access})
+    tx.execute("UPDATE documents SET meta_json = ? WHERE doc_id = ?",
+               (meta.model_dump_json(), doc_id))  # fmt: skip
+
+
 def delete(tx: Transaction, doc_id: str) -> None:
     tx.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
     tx.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
