@@ -253,6 +253,8 @@ def create_app(
         source_links=parts.source_links,
         pages=parts.pages,
         uploads=parts.uploads,
+        groups=parts.groups,
+        proof=parts.proof,
     )
     auth = auth or sdk_auth(settings)
     adapter = CloudAdapter(auth)
@@ -269,7 +271,7 @@ def create_app(
     app.router.add_post("/api/messages",
                         MessagesEndpoint(auth, adapter, bot, conversations, turns))
     app.router.add_routes(health_routes(core))
-    app.router.add_routes(download_routes(settings, signer))  # .docx drafts behind signed links
+    app.router.add_routes(download_routes(settings, signer, parts.proof))  # .docx drafts behind signed links
     app.router.add_routes(parts.routes)  # /kilder/{token}: a cited document, passage marked
     app.on_shutdown.append(shutdown)
     return app
