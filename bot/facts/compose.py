@@ -16,7 +16,7 @@ import numpy as np
 from bot.core.question import Question
 from bot.facts.candidates import Candidate, candidates
 from bot.facts.features import (
-    FIT_FEATURES,
+    FIT_NEUTRAL,
     QUESTION_FEATURES,
     QuestionView,
     names_present,
@@ -24,6 +24,7 @@ from bot.facts.features import (
     question_view,
     sentence_rows,
 )
+from bot.facts.fit import place_fit
 from bot.facts.model import AnswerModel
 from bot.facts.retrieval import Evidence
 from indexer.embeddings import VectorEmbeddings
@@ -144,6 +145,9 @@ class ExtractiveComposer:
                 self.model.threshold
             return Composition([], True, "kildene svarer ikke på spørsmålet", answerable, best,
                                instead, scores)
+        if about_another_place(question, picked):
+            return Composition([], True, "kildene gjelder et annet sted", answerable, best, True,
+                               scores)
         picked.sort(key=lambda c: (c.evidence.chunk.doc_id, c.evidence.chunk.position, c.start))
         sentences = [ComposedSentence(c.text, (c.evidence,), (c.text,)) for c in picked]
         return Composition(sentences, False, "", answerable, best, False, scores)
@@ -156,7 +160,7 @@ class ExtractiveComposer:
         row = question_features(view, best, [s.probability for s in per_part[0]], pool_names,
                                 answer_set(per_part))
         if ignore_fit:
-            row = [0.0 if name in FIT_FEATURES else value
+            row = [FIT_NEUTRAL.get(name, value)
                    for name, value in zip(QUESTION_FEATURES, row, strict=True)]
         return float(self.model.answerable.probabilities(np.asarray([row]))[0])
 
@@ -180,6 +184,17 @@ class ExtractiveComposer:
                 continue
             picked.append(cand)
         return picked
+
+
+def about_another_place(question: Question, picked: list[Candidate]) -> bool:
+    """The question names a place, and every sentence comes from a document about another
+    place without naming the asked one: stating it would give another place's figure as this
+    one's. Not a quality gate: the refusal still says what there is, and for which place."""
+    if not question.places or not picked:
+        return False
+    groups = [set(place.all_names) for place in question.places]
+    return all(place_fit(question, c.evidence.meta) < 0 and names_present(groups, c) == 0
+               for c in picked)
 
 
 def answer_set(per_part: list[list[Scored]]) -> list[Candidate]:

@@ -36,8 +36,10 @@ QUESTION_FEATURES = (
     "best_focus", "focus_missing", "year_missing", "answer_focus", "answer_rarest",
     "answer_year", "answer_types",
 )
-# The question features that say the sources are about another place or year.
-FIT_FEATURES = frozenset({"best_fit_place", "best_fit_year", "place_conflict", "year_conflict"})
+# The question features that say the sources are about another place or year, and the value
+# each takes when the question names none (what would answer, place and year aside?).
+FIT_NEUTRAL = {"best_fit_place": 0.0, "best_fit_year": 0.0, "place_conflict": 0.0,
+               "year_conflict": 0.0, "year_missing": 0.0, "answer_year": 1.0}
 _NEGATION = re.compile(r"\b(ikke|ikkje|not|never|aldri|unntatt|except)\b", re.I)
 _DIGIT = re.compile(r"\d")
 
