@@ -17,7 +17,15 @@ from bot.teams.proof import COOKIE
 from indexer.settings import Settings
 from tests.bot.teams.conftest import Service, activity, start_service
 from tests.bot.teams.fakes import ConnectorStub
-from tests.scopes import LISTER_GROUP, LISTER_TEAM, MEMBER, OTHER_TEAM, OUTSIDER, group_map_json, leaks
+from tests.scopes import (
+    LISTER_GROUP,
+    LISTER_TEAM,
+    MEMBER,
+    OTHER_TEAM,
+    OUTSIDER,
+    group_map_json,
+    leaks,
+)
 
 PUBLIC_URL = "https://laeringsbot.example.no"
 ASKER = "aad-asker-i-lister"  # a member of the Lister team the group map does not name
