@@ -37,11 +37,6 @@ class Viewer:
     def may_see(self, access: Sequence[str]) -> bool:
         return self.everything or PUBLIC in access or not self.groups.isdisjoint(access)
 
-    @property
-    def key(self) -> str:
-        """Stable text naming what this viewer sees (a cache key)."""
-        return "*" if self.everything else "|".join(sorted(self.groups))
-
 
 PUBLIC_VIEWER = Viewer()
 OPERATOR = Viewer(everything=True)

@@ -52,8 +52,8 @@ class CoreContext:
 
     def speller(self) -> Speller:
         """Built from the documents this viewer may see, so a typo is never «corrected» into a
-        word only a restricted document holds."""
-        key = (self.store.generation(), self.viewer.key)
+        word only a restricted document holds; viewers who see the same documents share one."""
+        key = (self.store.generation(), ",".join(sorted(self.store.hidden())))
         speller = self._spellers.get(key)
         if speller is None:
             documents = self.store.documents()
