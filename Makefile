@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint bench screenshots
+.PHONY: run test install lint bench screenshots calibrate
 
 run: install  ## index knowledge/, start the bot and the Microsoft 365 Agents Playground
 	scripts/dev.sh
@@ -34,6 +34,14 @@ lint: install  ## ruff, pyright (settings in pyproject.toml) and the import cont
 bench: install
 	$(BIN)/python bench/index.py
 	$(BIN)/python bench/query.py
+
+# Refit bot/facts/answer_model.json on the development questions (never eval/sealed/).
+CALIBRATION_DATA ?= /tmp/laeringsbot-calibration
+CALIBRATION_SETS := ../shared/eval/questions.jsonl ../shared/eval/real-dev.jsonl \
+	$(wildcard eval/dev/*.jsonl) $(wildcard eval/train/*.jsonl)
+calibrate: install  ## index every corpus the development sets were written over, then fit
+	$(BIN)/laeringsbot index knowledge ../shared/knowledge-real eval/corpus --data-dir $(CALIBRATION_DATA)
+	$(BIN)/python -m bot.evaluation.calibrate --data-dir $(CALIBRATION_DATA) $(CALIBRATION_SETS)
 
 screenshots: install  ## the browser test, keeping its pictures in docs/screenshots/
 	scripts/install_browser.sh

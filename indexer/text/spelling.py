@@ -51,7 +51,7 @@ class Speller:
         key = word.casefold()
         if len(key) < MIN_LENGTH or key in self._counts or key in self._protected:
             return None
-        if _is_real_word(key) or self._is_compound(key):
+        if _is_real_word(key) or self._is_compound(key) or self._is_variant(key):
             return None
         limit = 1 if len(key) <= 7 else 2
         found = process.extract(key, self._words, scorer=OSA.distance, score_cutoff=limit,
@@ -61,6 +61,11 @@ class Speller:
         if not usable:
             return None
         return min(usable, key=lambda pair: (pair[1], -self._counts[pair[0]]))[0]
+
+    def _is_variant(self, word: str) -> bool:
+        """«søkjer» is the Nynorsk spelling of a known word («søker»), not a typo of another."""
+        shared = _variant(word)
+        return shared != word and (self._counts[shared] > 0 or _is_real_word(shared))
 
     def _is_compound(self, word: str) -> bool:
         """«fosterhjemsprosjekt»: two known words (with a linking s or e) are no typo."""
@@ -94,6 +99,14 @@ def _is_real_word(word: str, limit: float = 0.5) -> bool:
     from wordfreq import zipf_frequency  # loads its lists on first use (~0.2 s)
 
     return zipf_frequency(word, "nb") > limit or zipf_frequency(word, "en") > limit
+
+
+_SOFTENED = re.compile(r"(?<=[kg])j")
+
+
+def _variant(word: str) -> str:
+    """The spelling Bokmål and Nynorsk share: kj/gj before a vowel is k/g (søkjer, søker)."""
+    return _SOFTENED.sub("", word)
 
 
 def apply(text: str, corrections: list[tuple[str, str]]) -> str:

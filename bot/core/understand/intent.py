@@ -99,6 +99,10 @@ _DOCUMENTS = re.compile(
     r"(?:sluttrapport\w*|final reports|referat(?:er|a|ene)?|minutes|prosjektbeskrivelser\w*|"
     r"prosjektskildringar\w*|project descriptions|utlysning(?:er|ane|ene)|utlysingar|calls|"
     r"retningslinjer|guidelines|dokument(?:er|a|ene)?|documents)\b", re.I)
+# «Hvilke deler skal en sluttrapport inneholde?»: a verb or an article between the question word
+# and the document word makes the document the clause's subject, not the thing to list.
+_CLAUSE_WORD = re.compile(r"\b(?:skal|må|bør|kan|skulle|er|var|en|ei|et|eit|a|an|should|must|"
+                          r"can|is|are|does|do)\b", re.I)
 _ABOUT_CONTENT = re.compile(
     r"\b(står|stod|sier|seier|says?|om hva|om kva|"
     r"i (?:referatet|sluttrapporten|utlysningen|retningslinjene))\b", re.I)
@@ -201,8 +205,11 @@ def asks_documents(text: str) -> bool:
     if command(text) in {"dokumenter", "documents"}:
         return True
     match = _DOCUMENTS.search(text)
-    return bool(match) and not _PROJECT_WORD.search(match.group("between")) and not (
-        _ABOUT_CONTENT.search(text))
+    if not match:
+        return False
+    between = match.group("between")
+    return not (_PROJECT_WORD.search(between) or _CLAUSE_WORD.search(between)
+                or _ABOUT_CONTENT.search(text))
 
 
 def doc_types(text: str) -> frozenset[DocType]:

@@ -81,6 +81,8 @@ def test_standalone_question_is_left_alone():
     ("Hvilke prosjekter kan få midler?", Intent.FACT),
     ("Når er neste samling i Hordaland?", Intent.FACT),
     ("Hva står i sluttrapporten om tiltakene?", Intent.FACT),
+    ("Hvilke deler skal en sluttrapport i Nordland inneholde?", Intent.FACT),
+    ("Which sections must a final report contain?", Intent.FACT),
 ])
 def test_intent_is_decided_once(kit, text, intent):
     assert understand(text, [], kit).intent == intent

@@ -1,0 +1,19 @@
+from indexer.text.spelling import Speller
+
+CORPUS = ("Kommunene søker om midler til fosterhjem. Kommunene søker støtte. Fosterhjem og "
+          "prosjektleder. Prosjektleder er Ingrid. ") * 2
+
+
+def test_a_typo_is_read_as_the_corpus_word():
+    speller = Speller.from_texts([CORPUS])
+    assert speller.correct("fosterhejm") == "fosterhjem"
+    assert speller.correct("prosjektlder") == "prosjektleder"
+
+
+def test_a_nynorsk_spelling_of_a_corpus_word_is_no_typo():
+    assert Speller.from_texts([CORPUS]).correct("søkjer") is None
+
+
+def test_a_nynorsk_spelling_is_not_read_as_a_nearby_word():
+    speller = Speller.from_texts([CORPUS + " Hva skjer? Det skjer mye. "])
+    assert speller.correct("søkjer") is None
