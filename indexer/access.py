@@ -71,9 +71,8 @@ def parse_access(raw: object) -> tuple[str, ...] | None:
                 raw = [part.strip().strip("'\"") for part in text[1:].rstrip("]").split(",")]
         else:
             raw = text.split(",")
-    if not isinstance(raw, list | tuple):
-        raw = [raw]
-    items = [str(item).strip().strip("'\"") for item in raw]  # type: ignore[union-attr]
+    values: list[object] = list(raw) if isinstance(raw, list | tuple) else [raw]
+    items = [str(item).strip().strip("'\"") for item in values]
     return tuple(sorted({item for item in items if item}))
 
 

@@ -26,6 +26,12 @@ def committed(conn: sqlite3.Connection) -> list[DocumentMeta]:
     return [DocumentMeta.model_validate_json(r["meta_json"]) for r in rows]
 
 
+def committed_one(conn: sqlite3.Connection, doc_id: str) -> DocumentMeta | None:
+    row = conn.execute("SELECT meta_json FROM documents WHERE doc_id = ? AND status = 'done'",
+                       (doc_id,)).fetchone()  # fmt: skip
+    return DocumentMeta.model_validate_json(row["meta_json"]) if row else None
+
+
 def committed_with_counts(conn: sqlite3.Connection) -> list[tuple[DocumentMeta, int, int]]:
     """(meta, chunk count, redactions) of every committed document, by source."""
     rows = conn.execute(

@@ -91,8 +91,8 @@ class KnowledgeStore:
         return frozenset()
 
     def document(self, doc_id: str) -> DocumentMeta | None:
-        """One committed document's meta, or None."""
-        return next((m for m in self.documents() if m.doc_id == doc_id), None)
+        """One committed document's meta, or None (one row: an index run asks this per file)."""
+        return documents.committed_one(self._conn, doc_id)
 
     def chunks(self, chunk_ids: Sequence[str]) -> dict[str, Chunk]:
         """Committed chunks by id; ids of uncommitted or deleted documents are simply absent."""
