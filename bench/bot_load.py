@@ -51,7 +51,7 @@ def child(args: argparse.Namespace) -> None:
     from indexer.settings import Settings, load_settings
 
     if args.core == "real":
-        from bot.core.engine import build_core
+        from bot.engine import build_core
 
         settings = load_settings(data_dir=args.data_dir, host="127.0.0.1", port=args.port)
         core = build_core(settings)

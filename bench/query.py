@@ -27,7 +27,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bot.core.engine import build_core  # noqa: E402
+from bot.engine import build_core  # noqa: E402
 from bot.evaluation import evaluate, load_questions  # noqa: E402
 from bot.facts.retrieval import HybridRetriever, cosine_top  # noqa: E402
 from indexer.ingest.pipeline import index_paths  # noqa: E402

@@ -1,6 +1,7 @@
-"""Latency of the minutes summariser: every referat in the sample corpus, and a generated
-200-Sak referat. Loading and chunking are done once up front; what is timed is the summary
-itself (rebuild text → find Saks → extract → render), the part a Teams user waits for.
+"""Latency of reading and summarising a referat that has no stored record (a file dropped in a
+chat; an indexed referat is read once at index time and only rendered when asked): every
+referat in the sample corpus, and a generated 200-Sak referat. Loading and chunking are done
+once up front; what is timed is rebuild text → find Saks → extract → summary → render.
 
     .venv/bin/python bench/summarize.py [--repeat 20] [--knowledge knowledge]
 """

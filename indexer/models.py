@@ -101,6 +101,8 @@ class IndexReport(BaseModel):
     removed: int = 0
     errors: list[FileError] = []
     redactions: dict[str, int] = Field(default_factory=dict)
+    chunks_embedded: int = 0  # chunks the model embedded; the rest kept their stored vectors
+    vectors_repaired: int = 0  # documents indexed again because their vectors were missing
     seconds: float = 0.0
     embed_seconds: float = 0.0
 

@@ -38,6 +38,7 @@ class Settings(BaseSettings):
     embedding_batch_size: int = Field(16, ge=1, le=1024)
     embedding_threads: int = Field(2, ge=1, le=256)
 
+    max_file_mb: int = Field(20, ge=1, le=10_000)  # a bigger file is reported «for stor», skipped
     chunk_size: int = Field(1200, ge=200, le=20000)
     chunk_overlap: int = Field(150, ge=0)
 

@@ -6,6 +6,7 @@ from indexer.catalogue.enricher import CatalogueEnricher
 from indexer.chat_model import ChatModel
 from indexer.ingest.pipeline import IndexDeps
 from indexer.ingest.unit_vectors import UnitVectorEnricher
+from indexer.minutes.enricher import MeetingEnricher
 from indexer.settings import Settings
 from indexer.store.knowledge import KnowledgeStore
 from indexer.store.vectors import open_chroma
@@ -37,7 +38,8 @@ def index_deps(
         signature=f"{embedding_signature(settings)}|{settings.chunk_size}|{settings.chunk_overlap}",
         chunk_size=settings.chunk_size,
         chunk_overlap=settings.chunk_overlap,
-        enrichers=[CatalogueEnricher(gazetteer, chat_model)],
+        max_file_bytes=settings.max_file_mb * 1024 * 1024,
+        enrichers=[CatalogueEnricher(gazetteer, chat_model), MeetingEnricher(gazetteer)],
     )
     # Answer units are embedded with whatever embedder the run uses (a test may swap it in).
     deps.enrichers.append(UnitVectorEnricher(store, lambda: deps.embedder_factory(),

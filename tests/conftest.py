@@ -67,7 +67,7 @@ def real_core(tmp_path_factory):  # type: ignore[no-untyped-def]
 
     About half a minute on two cores; shared by every test that needs true retrieval quality.
     """
-    from bot.core.engine import build_core
+    from bot.engine import build_core
     from indexer.ingest.pipeline import index_paths
     from indexer.wiring import index_deps, open_store
 

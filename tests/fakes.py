@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import subprocess
+import sys
+import textwrap
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 
@@ -23,6 +27,7 @@ class FakeEmbeddings(VectorEmbeddings):
         self.delay = delay
         self.name = "fake"
         self.calls = 0
+        self.texts = 0  # texts embedded, over all calls
 
     def _vector(self, text: str) -> np.ndarray:
         vec = np.zeros(self.dim, dtype=np.float32)
@@ -34,6 +39,7 @@ class FakeEmbeddings(VectorEmbeddings):
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         self.calls += 1
+        self.texts += len(texts)
         if self.delay:
             time.sleep(self.delay)
         if not texts:
@@ -54,6 +60,37 @@ def fake_index_deps(settings, gazetteer, embeddings: VectorEmbeddings | None = N
     deps.embedder_factory = lambda: embeddings
     deps.signature = f"fake:{embeddings.dim}|{settings.chunk_size}|{settings.chunk_overlap}"
     return deps
+
+
+def project_description(title: str, host: str, *, partner: str = "", period: str = "",
+                        body: str = "") -> str:
+    """A prosjektbeskrivelse as the corpus writes them: title, host and partner municipality,
+    project period, then the sections in `body`."""
+    fields = [f"**Vertskommune:** {host}"]
+    fields += [f"**Samarbeidskommune:** {partner}"] if partner else []
+    fields += [f"**Prosjektperiode:** {period}"] if period else []
+    return f"# Prosjektbeskrivelse: {title}\n\n" + "\n".join(fields) + f"\n\n{body}"
+
+
+FAKE_INDEXER = textwrap.dedent("""
+    import sys
+    sys.path.insert(0, {repo!r})
+    from pathlib import Path
+    from indexer.text.places import Gazetteer
+    from indexer.ingest.pipeline import index_paths
+    from indexer.settings import Settings
+    from tests.fakes import FakeEmbeddings, fake_index_deps
+    settings = Settings(data_dir=Path({data!r}), _env_file=None)
+    deps = fake_index_deps(settings, Gazetteer.load(), FakeEmbeddings(delay={delay}))
+    index_paths([Path({corpus!r})], deps)
+""")
+
+
+def fake_indexer(data: Path, corpus: Path, delay: float = 0.0) -> subprocess.Popen[bytes]:
+    """An index run (fake embedder) in a process of its own, as `laeringsbot index` would be."""
+    repo = Path(__file__).resolve().parents[1]
+    script = FAKE_INDEXER.format(repo=str(repo), data=str(data), corpus=str(corpus), delay=delay)
+    return subprocess.Popen([sys.executable, "-c", script], cwd=repo)
 
 
 def understood(ctx, text: str, history=None):  # type: ignore[no-untyped-def]

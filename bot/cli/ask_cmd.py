@@ -35,7 +35,7 @@ def ask(
     data_dir: DataDirOption = None,
 ) -> None:
     """Still et spørsmål til kunnskapsbasen og få et svar med kilder."""
-    from bot.core.engine import build_core
+    from bot.engine import build_core
 
     settings = reading_settings(data_dir)
     with user_errors():
@@ -62,7 +62,7 @@ def run_eval(
     data_dir: DataDirOption = None,
 ) -> None:
     """Mål svarkvaliteten på et sett med fasitspørsmål; feiler under tersklene."""
-    from bot.core.engine import build_core
+    from bot.engine import build_core
     from bot.evaluation import evaluate, load_questions, report_json
 
     settings = reading_settings(data_dir)

@@ -117,7 +117,7 @@ def _as_request(text: str) -> str:
 
 
 def _build_context(settings: Settings) -> CoreContext:
-    from bot.core.engine import build_context
+    from bot.engine import build_context
 
     return build_context(settings)
 

@@ -13,7 +13,8 @@ from rich.table import Table
 
 from bot.cli.common import DataDirOption, console, reading_settings, settings_from, user_errors
 from bot.i18n import format_date
-from indexer.ingest.pipeline import discover, index_paths
+from indexer.ingest.discovery import discover
+from indexer.ingest.pipeline import index_paths
 from indexer.models import IndexReport
 from indexer.store import KnowledgeStore
 from indexer.wiring import index_deps, open_store
@@ -31,7 +32,7 @@ def index(
     """Indekser dokumentene (txt, md, docx, pdf, html) inn i kunnskapsbasen."""
     settings = settings_from(data_dir)
     targets = paths or settings.knowledge_paths
-    total = sum(len(files) for _, files in discover(targets))
+    total = sum(len(root.files) for root in discover(targets))
     with user_errors():
         store = open_store(settings)
         deps = index_deps(settings, store)
@@ -45,7 +46,10 @@ def index(
                 if status != "removed":
                     bar.update(task, advance=1, description=f"{status}: {Path(path).name}")
 
-            report = index_paths(targets, deps, progress=on_file)
+            def on_chunks(path: str, done: int, total: int) -> None:
+                bar.update(task, description=f"{Path(path).name}: {done}/{total} biter")
+
+            report = index_paths(targets, deps, progress=on_file, on_chunks=on_chunks)
     _print_report(report)
     if report.failed_completely or report.files_seen == 0:
         console.print("[bold red]Ingen filer kunne indekseres.[/]")
@@ -64,6 +68,9 @@ def _print_report(report: IndexReport) -> None:
     console.print(table)
     for error in report.errors:
         console.print(f"[red]Feil[/] {error.path}: {error.reason}")
+    if report.vectors_repaired:
+        console.print(f"[yellow]Reparert[/] {report.vectors_repaired} dokument(er) som manglet "
+                      "vektorer i Chroma.")
     for source, count in sorted(report.redactions.items()):
         console.print(f"[yellow]Maskert[/] {count} fødselsnummer i {source}")
 

@@ -39,8 +39,8 @@ def summarize(
     data_dir: DataDirOption = None,
 ) -> None:
     """Oppsummer et referat: saker, vedtak, oppfølgingspunkter og neste møte."""
-    from bot.core.engine import build_context
     from bot.core.understand.meeting import meeting_ref
+    from bot.engine import build_context
     from bot.minutes.route import answer_minutes
 
     refuse_impossible_date(meeting)  # «32.13.2024» must not summarise some other meeting
@@ -68,7 +68,7 @@ def decisions(
     data_dir: DataDirOption = None,
 ) -> None:
     """List vedtak og åpne oppfølgingspunkter fra alle referater, nyeste først."""
-    from bot.core.engine import build_context
+    from bot.engine import build_context
     from bot.minutes.decisions import format_decision, list_decisions
     from indexer.text.dates import parse_date
 

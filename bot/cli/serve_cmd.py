@@ -29,7 +29,7 @@ def serve(
     configure_logging()
     with user_errors():
         check_auth_settings(settings)  # before loading models: fail fast on a bad setup
-        from bot.core.engine import build_core
+        from bot.engine import build_core
 
         core = build_core(settings)
         run_server(settings, core)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.core.models import AnswerSentence, Citation
+from indexer.minutes.models import Where
 from indexer.models import Chunk, DocumentMeta
 
 SNIPPET_CHARS = 300
@@ -16,8 +17,16 @@ class CitationBook:
         self._by_key: dict[tuple[str, str], int] = {}
 
     def cite(self, chunk: Chunk, meta: DocumentMeta, snippet: str | None = None) -> int:
-        text = _clip(snippet if snippet is not None else chunk.text)
-        key = (chunk.chunk_id, text)
+        text = snippet if snippet is not None else chunk.text
+        return self._cite(chunk.chunk_id, chunk.section, meta, text)
+
+    def cite_where(self, where: Where, meta: DocumentMeta) -> int:
+        """A span a record kept at index time (`indexer.minutes`): no chunk needs reading."""
+        return self._cite(where.chunk_id, where.section, meta, where.snippet)
+
+    def _cite(self, chunk_id: str, section: str | None, meta: DocumentMeta, snippet: str) -> int:
+        text = _clip(snippet)
+        key = (chunk_id, text)
         if key not in self._by_key:
             n = len(self.citations) + 1
             self._by_key[key] = n
@@ -26,10 +35,10 @@ class CitationBook:
                     n=n,
                     source=meta.source,
                     title=meta.title,
-                    section=chunk.section,
+                    section=section,
                     date=meta.date.isoformat() if meta.date else None,
                     snippet=text,
-                    chunk_id=chunk.chunk_id,
+                    chunk_id=chunk_id,
                     doc_id=meta.doc_id,
                     url=getattr(meta, "url", None),  # catalogue spans cite without one
                 )

@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from bot.core.citation import Citation
+from indexer.minutes.models import Role
 
 
 class Cited(BaseModel):
@@ -90,3 +91,25 @@ class Decision(BaseModel):
     network: str | None = None
     source: str
     citation: Citation
+
+
+class Participant(BaseModel):
+    """One person the minutes name, with the organisation written beside them."""
+
+    name: str
+    organisation: str | None = None
+    municipalities: list[str] = []
+    roles: list[Role] = []
+    citations: list[int] = []
+
+
+class MeetingParticipants(BaseModel):
+    """Who one meeting's minutes name in the roles asked for (everyone present by default)."""
+
+    title: str
+    date: dt.date | None = None
+    source: str
+    doc_id: str
+    roles: list[Role] = []  # what was asked: [] for everyone present
+    people: list[Participant] = []
+    attendance: Participants | None = None  # quoted when the minutes list no people

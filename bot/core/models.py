@@ -69,7 +69,7 @@ class Answer(BaseModel):
 
 
 class AnswerCore(Protocol):
-    """What the faces call. The real one lives in bot.core.engine; tests use fakes."""
+    """What the faces call. The real one lives in bot.engine; tests use fakes."""
 
     def answer(self, question: str, history: list[ChatTurn] | None = None,
                viewer: Viewer = PUBLIC_VIEWER) -> Answer: ...

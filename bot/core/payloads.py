@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
-from bot.core.meetings import Decision, MeetingSummary
+from bot.core.meetings import Decision, MeetingParticipants, MeetingSummary
 from indexer.text.language import Language
 
 # --- the project catalogue ---------------------------------------------------------------------
@@ -128,6 +128,13 @@ class DecisionList(BaseModel):
     decisions: list[Decision]
 
 
+class ParticipantList(BaseModel):
+    """Who attended the meetings a question names, and as what."""
+
+    kind: Literal["participants"] = "participants"
+    meetings: list[MeetingParticipants]
+
+
 # --- drafts ------------------------------------------------------------------------------------
 
 CheckStatus = Literal["met", "missing", "conflict"]
@@ -177,6 +184,6 @@ class DraftCancelled(BaseModel):
 
 Payload = Annotated[
     ProjectTable | DocumentTable | NearestDocuments | MeetingSummaryPayload | MeetingCandidates
-    | DecisionList | DraftPayload | DraftCancelled,
+    | DecisionList | ParticipantList | DraftPayload | DraftCancelled,
     Field(discriminator="kind"),
 ]

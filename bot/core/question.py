@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from bot.core.models import ChatTurn
+from indexer.minutes.models import Role
 from indexer.models import DocType
 from indexer.text.language import Language
 
@@ -108,10 +109,18 @@ class MeetingRef:
     year: int | None = None
     words: tuple[str, ...] = ()  # stems that should match the meeting's title/network/county
     latest: bool = False
+    period: tuple[dt.date, dt.date] | None = None  # «i fjor», «i vår», «siden 2022»: first, last
+    every: bool = False  # «på møtene vi har referat fra»: all of those that fit, not one
 
     @property
     def empty(self) -> bool:
-        return not (self.date or self.month or self.year or self.words or self.latest)
+        return not (self.date or self.month or self.year or self.words or self.latest
+                    or self.period)
+
+    @property
+    def dated(self) -> bool:
+        """Whether it names a time (a date, month, year or period) rather than only words."""
+        return bool(self.date or self.month or self.year or self.period)
 
 
 @dataclass(frozen=True)
@@ -160,6 +169,7 @@ class Question:
     quoted: str | None = None  # a «quoted title»
     topic: str = ""  # what a decisions/summary question is about («om kompetansemiljøene»)
     actor: str = ""  # who decided («styringsgruppen»)
+    roles: frozenset[Role] = frozenset()  # participants asked for: «barnevernledere», «referent»
     corrections: tuple[Correction, ...] = ()
     follow_up: bool = False  # completed from the previous question
     extra: dict[str, str] = field(default_factory=dict[str, str])

@@ -16,6 +16,7 @@ from bot.i18n import format_date
 from indexer.models import MunicipalityMention
 from indexer.text import themes
 from indexer.text.dates import MONTH_NUMBERS, find_dates
+from indexer.text.patterns import stems
 from indexer.text.places import Gazetteer
 
 _REPORT = re.compile(r"sluttrapport\w*|final report|\brapport(?:en)?\b", re.I)
@@ -50,11 +51,11 @@ _MONTH_YEAR = re.compile(r"\b(" + "|".join(sorted(MONTH_NUMBERS, key=len, revers
                          + r")\.?\s+(20\d{2})\b", re.I)
 _DURATION = re.compile(r"\b(\d+|" + "|".join(_NUMBER_WORDS) + r")\s+(år|years?|måneder|"
                        r"månader|months?)\b", re.I)
-_APPLIED = re.compile(r"søk\w*|apply|applied|tildel\w*|stimuleringsmid\w*|granted", re.I)
-_OWN = re.compile(r"egenandel\w*|eigendel\w*|eigeninnsats\w*|egeninnsats\w*|own share|"
-                  r"kommunene dekker|kommunane dekkjer", re.I)
-_TOTAL = re.compile(r"\bsum\b|samlet|samla|total\w*|budsjett\w*|kostnad\w*|forbruk\w*|"
-                    r"cost\w*|spent", re.I)
+_APPLIED = stems(r"søk\w*", "apply", "applied", r"tildel\w*", r"stimuleringsmid\w*", "granted")
+_OWN = stems(r"egenandel\w*", r"eigendel\w*", r"eigeninnsats\w*", r"egeninnsats\w*", "own share",
+             "kommunene dekker", "kommunane dekkjer")
+_TOTAL = stems(r"\bsum\b", "samlet", "samla", r"total\w*", r"budsjett\w*", r"kostnad\w*",
+               r"forbruk\w*", r"cost\w*", "spent")
 
 
 def number_word(word: str) -> int | None:

@@ -20,6 +20,7 @@ from bot.drafting.parsing import amounts, find_theme, number_word
 from indexer.ingest.structure import find_sections
 from indexer.models import DocType
 from indexer.text.dates import find_dates
+from indexer.text.patterns import stems, words
 from indexer.text.sentences import split_sentences
 
 Scope = Literal["plan", "report", "any"]
@@ -44,28 +45,28 @@ class Rule:
 
 _MIN_MUNIS = re.compile(r"\b(?:minst|minimum|at least)\s+(\w+)\s+(?:kommuner|kommunar|"
                         r"municipalities)", re.I)
-_ANCHOR = re.compile(r"forank\w*|anchor\w*", re.I)
-_LEADERS = re.compile(r"leder\w*|leiar\w*|ledelse\w*|leiing\w*|kommunedirektør\w*|rådmann\w*|"
-                      r"management", re.I)
+_ANCHOR = stems(r"forank\w*", r"anchor\w*")
+_LEADERS = stems(r"leder\w*", r"leiar\w*", r"ledelse\w*", r"leiing\w*", r"kommunedirektør\w*",
+                 r"rådmann\w*", "management")
 _PERSONS = re.compile(r"\b(?:to|2|two)\s+(?:personer|personar|representantar|representanter|"
                       r"persons|people)", re.I)
-_COMPETENCE = re.compile(r"kompetansemiljø\w*|competence (?:centre|environment)\w*", re.I)
+_COMPETENCE = stems(r"kompetansemiljø\w*", r"competence (?:centre|environment)\w*")
 # The applicant must cooperate ("Nettverket skal samarbeide med …"), not the county governor.
 _MUST_COOPERATE = re.compile(r"\b(?:skal|må|bør)\s+(?:\w+\s+){0,2}samarbeid\w*|\bkrav\b|"
                              r"\bmust\s+(?:\w+\s+)?(?:cooperate|work)", re.I)
-_NOT_REQUIRED = re.compile(r"ikke\s+(?:et\s+)?krav|ikkje\s+(?:eit\s+)?krav|not (?:a )?requir\w*",
-                           re.I)
+_NOT_REQUIRED = stems(r"ikke\s+(?:et\s+)?krav", r"ikkje\s+(?:eit\s+)?krav",
+                      r"not (?:a )?requir\w*")
 _SHARE = re.compile(r"\bminst\s+(\d{1,3})\s*(?:prosent|%)|at least (\d{1,3})\s*(?:%|per ?cent)",
                     re.I)
-_OWN_WORDS = re.compile(r"egenandel|eigendel|eigeninnsats|egeninnsats|dekke|dekkje|own share",
-                        re.I)
+_OWN_WORDS = stems("egenandel", "eigendel", "eigeninnsats", "egeninnsats", "dekke", "dekkje",
+                   "own share")
 _PERIOD = re.compile(r"(?:prosjektperiode\w*|varighet\w*|vare\w*|lasting)\b[^.]*?\b(?:maksimalt|"
                      r"maks\.?|inntil|høyst|opptil|at most|up to)\s+(\w+)\s+(år|years?)", re.I)
 _MAX_AMOUNT = re.compile(r"\b(?:inntil|maksimalt|maks\.?|opptil|høyst|up to)\s+\d", re.I)
-_PER_PROJECT = re.compile(r"søk\w*|per prosjekt|tildel\w*|apply|per project", re.I)
-_DEADLINE = re.compile(r"søknadsfrist\w*|frist for å søke|application deadline", re.I)
-_REPORT_WORDS = re.compile(r"sluttrapport\w*|final report", re.I)
-_BY = re.compile(r"\b(?:innen|senest|seinast|within|by)\b", re.I)
+_PER_PROJECT = stems(r"søk\w*", "per prosjekt", r"tildel\w*", "apply", "per project")
+_DEADLINE = stems(r"søknadsfrist\w*", "frist for å søke", "application deadline")
+_REPORT_WORDS = stems(r"sluttrapport\w*", "final report")
+_BY = words("innen", "senest", "seinast", "within", "by")
 _PAGES = re.compile(r"(?:lengre enn|høyst|maks(?:imalt)?\.?|inntil|opptil|more than|at most)\s+"
                     r"(\d{1,3})\s+(?:sider|sidor|pages)", re.I)
 _LIST_INTRO = re.compile(r"\b(?:del(?:er|ene|ar|ane)?|punkt\w*|overskrift\w*|innhold\w*|"

@@ -23,8 +23,8 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.core.engine import Core, build_core
 from bot.core.question import Intent, Question
+from bot.engine import Core, build_core
 from bot.evaluation import EvalQuestion, contains, load_questions
 from bot.facts.candidates import Candidate, candidates
 from bot.facts.compose import CANDIDATE_CHUNKS, ExtractiveComposer, Scored, answer_set

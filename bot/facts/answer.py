@@ -54,12 +54,6 @@ class FactAnswerer:
             return {}
         return self.ctx.store.unit_vectors(keys, signature.split("|")[0])
 
-    @property
-    def model(self) -> AnswerModel:
-        if self._model is None:
-            raise RuntimeError("the answer model is missing: run `make calibrate`")
-        return self._model
-
     def extractive(self) -> ExtractiveComposer:
         return ExtractiveComposer(self._model, self.ctx.store.lexical(), self.vectors,  # type: ignore[arg-type]
                                   self.ctx.gazetteer.former_names)

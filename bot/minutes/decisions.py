@@ -1,116 +1,174 @@
-"""Decisions and open action items across all minutes, newest first, each with its citation.
+"""Decisions and action items from the meeting records, each with its citation.
 
-Also answers "Hva har ressursgruppa bestemt om kompetansemiljøene?": the meetings of the named
-group (title, network or county), the agenda items that speak of the topic, their decisions.
+Three questions reach here: what the meeting(s) a question names decided («Hva ble bestemt på
+siste møte i ressursgruppa?», «Kva vart vedteke i Setesdal i fjor?»); what a group decided
+about a topic («Hva har ressursgruppa bestemt om kompetansemiljøene?»); and every decision and
+still open action item (`laeringsbot decisions`, «Hvilke vedtak er gjort?»), newest first.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import NamedTuple
 
 from bot.core.cite import CitationBook, render
 from bot.core.context import CoreContext, Question
-from bot.core.meetings import Decision, MeetingSummary
+from bot.core.meetings import Decision
 from bot.core.models import Answer, AnswerSentence, Citation, Language
 from bot.core.payloads import DecisionList
 from bot.core.understand.meeting import NOISE_WORDS
 from bot.i18n import format_date, t
-from bot.minutes.find import minutes_documents, word_score
-from bot.minutes.summary import summarize_doc
-from bot.minutes.text import clean, load_minutes
-from indexer.models import DocumentMeta
+from bot.minutes.find import (
+    Meeting,
+    find_meeting,
+    has_word,
+    names_meeting,
+    stored_meetings,
+    word_score,
+)
+from bot.minutes.replies import describe, named, not_found
+from indexer.minutes.models import Item
+from indexer.minutes.text import clean
 from indexer.store.lexical import tokenize
+from indexer.text.dates import MONTH_NUMBERS
 
+_MONTHS = frozenset(tokenize(" ".join(MONTH_NUMBERS)))
 _GENERIC_ACTORS = frozenset(tokenize("vi dere de dei we they nettverket læringsnettverket møtet "
                                      "møtene the network meetings")) | NOISE_WORDS
 
 
 class _Found(NamedTuple):
     decision: Decision
-    meta: DocumentMeta
-    context: str  # the agenda item's title and text, to match a topic against
+    meeting: Meeting
+    item: Item  # the agenda item it was recorded under, to match a topic against
 
 
 def list_decisions(
     ctx: CoreContext, network: str | None = None, since: dt.date | None = None
 ) -> list[Decision]:
     """Decisions and open action items (no deadline, or one not yet passed), newest first."""
-    return [found.decision for found in _collect(ctx, network, since)]
-
-
-def _collect(ctx: CoreContext, network: str | None, since: dt.date | None) -> list[_Found]:
     wanted = [w for w in tokenize(network or "") if w not in NOISE_WORDS]
+    meetings = [m for m in stored_meetings(ctx.store)
+                if not (wanted and word_score(wanted, m.meta, "") < len(wanted))
+                and not (since is not None and (m.record.date is None or m.record.date < since))]
+    return [found.decision for found in _collect(meetings, CitationBook(), ctx.today())]
+
+
+def answer_decisions(question: Question, ctx: CoreContext) -> Answer | None:
+    """What the named meetings decided; None when the question names no meeting we have and no
+    date, so that the general answerer can still look in the minutes' prose."""
+    if question.actor or question.topic:
+        return _about_topic(question, ctx)
+    request = question.meeting
+    meetings = stored_meetings(ctx.store)
+    if request is None or request.empty:
+        found = _collect(meetings, CitationBook(), ctx.today())
+        return decisions_answer([f.decision for f in found], question,
+                                t("minutes.decisions_open", question.language))
+    match = find_meeting(request, meetings)
+    if not match.found:
+        if request.dated or request.latest:
+            return not_found(match, question.language, question.text, request)
+        return None
     book = CitationBook()
-    found: list[_Found] = []
-    for meta in minutes_documents(ctx.store):
-        if wanted and word_score(wanted, meta, "") < len(wanted):
-            continue
-        if since is not None and (meta.date is None or meta.date < since):
-            continue
-        doc = load_minutes(meta, ctx.store.document_chunks(meta.doc_id))
-        texts = [doc.text[it.start : it.end] for it in doc.items if it.kind != "next"]
-        found.extend(_from_summary(summarize_doc(doc, book), texts, meta, book, ctx.today()))
-    found.sort(key=lambda f: f.decision.meeting_date or dt.date.min, reverse=True)
-    return found
+    found = _collect(match.found, book, None)
+    if not found:
+        return _none_recorded(match.found, question, book)
+    language = question.language
+    if len(match.found) == 1:
+        heading = t("minutes.decisions_of", language, meeting=describe(match.found[0], language))
+    else:
+        heading = t("minutes.decisions_of_many", language, n=len(match.found))
+    return decisions_answer([f.decision for f in found], question, heading,
+                            dated=len(match.found) > 1)
 
 
-def _from_summary(
-    summary: MeetingSummary, texts: list[str], meta: DocumentMeta, book: CitationBook,
-    today: dt.date,
-) -> list[_Found]:
-    common = {"meeting_title": summary.title, "meeting_date": summary.date,
-              "network": summary.network or summary.county, "source": summary.source}
-    found = []
-    for item, context in zip(summary.items, texts, strict=True):
-        for cited in item.decisions:
-            decision = Decision(kind="vedtak", text=cited.text, sak=item.title,
-                                citation=book.citations[cited.citations[0] - 1], **common)
-            found.append(_Found(decision, meta, context))
-        for action in item.actions:
-            if action.when is not None and action.when < today:
-                continue
-            decision = Decision(kind="oppfølging", text=action.what, who=action.who,
-                                deadline=action.when, sak=item.title,
-                                citation=book.citations[action.citations[0] - 1], **common)
-            found.append(_Found(decision, meta, context))
-    return found
-
-
-def answer_decisions_question(question: Question, ctx: CoreContext) -> Answer | None:
-    """The decisions of `actor` about `topic`; None when there are none, so that the general
-    answerer can still look for the topic in the minutes' prose."""
+def _about_topic(question: Question, ctx: CoreContext) -> Answer | None:
+    """The decisions of `actor` about `topic` (at the meetings a time names: «i fjor», «på
+    siste møte»); None when there are none."""
     actor = [w for w in tokenize(question.actor) if w not in _GENERIC_ACTORS]
-    topic = [w for w in tokenize(question.topic) if w not in NOISE_WORDS]
-    matches = []
-    for found in _collect(ctx, None, None):
-        by_actor = not actor or word_score(actor, found.meta, found.context) >= len(actor) * 0.75
-        about = not topic or word_score(topic, found.meta, found.context) >= len(topic) * 0.5
+    topic = [w for w in tokenize(question.topic) if w not in NOISE_WORDS | _MONTHS
+             and not w.isdigit()]
+    meetings = stored_meetings(ctx.store)
+    request = question.meeting
+    if request is not None and (request.dated or request.latest):
+        meetings = find_meeting(replace(request, words=tuple(actor)), meetings).found
+    matches: list[Decision] = []
+    for found in _collect(meetings, CitationBook(), None):
+        words, meta = frozenset(found.item.words), found.meeting.meta
+        by_actor = not actor or word_score(actor, meta, words) >= len(actor) * 0.75
+        # «om rekruttering i styringsgruppa i Setesdal»: the meeting's own name is no topic
+        subject = [word for word in topic if not names_meeting(word, meta)]
+        about = sum(has_word(word, words) for word in subject) >= len(subject) * 0.5
         if by_actor and about:
             matches.append(found.decision)
     if not matches:
         return None
-    return decisions_answer(matches, question)
+    language = question.language
+    by = t("minutes.decisions_by", language, actor=question.actor) if question.actor else ""
+    heading = t("minutes.decisions_about", language, topic=question.topic, actor=by)
+    return decisions_answer(matches, question, heading)
 
 
-def decisions_answer(decisions: list[Decision], question: Question) -> Answer:
+def _collect(meetings: list[Meeting], book: CitationBook, today: dt.date | None
+             ) -> list[_Found]:  # fmt: skip
+    """Every decision and action item of these meetings, newest meeting first; with `today`,
+    only the action items still open then."""
+    found: list[_Found] = []
+    for meeting in meetings:
+        record, meta = meeting
+        common = {"meeting_title": record.title, "meeting_date": record.date,
+                  "network": meta.network or meta.current_county or meta.county,
+                  "source": meta.source}
+        for item in record.items:
+            for stated in item.decisions:
+                n = book.cite_where(stated.where, meta)
+                decision = Decision(kind="vedtak", text=stated.text, sak=item.title,
+                                    citation=book.citations[n - 1], **common)
+                found.append(_Found(decision, meeting, item))
+            for action in item.actions:
+                if today is not None and action.when is not None and action.when < today:
+                    continue
+                n = book.cite_where(action.where, meta)
+                decision = Decision(kind="oppfølging", text=action.what, who=action.who,
+                                    deadline=action.when, sak=item.title,
+                                    citation=book.citations[n - 1], **common)
+                found.append(_Found(decision, meeting, item))
+    found.sort(key=lambda f: f.decision.meeting_date or dt.date.min, reverse=True)
+    return found
+
+
+def _none_recorded(meetings: list[Meeting], question: Question, book: CitationBook) -> Answer:
+    """The meetings were found, but their minutes record no decision: say so, citing them."""
+    language = question.language
+    lines = [AnswerSentence(text=t("minutes.decisions_none", language))]
+    lines += [named(f"- {describe(m, language)}", m, book) for m in meetings]
+    return Answer(question=question.text, answer=render(lines, "\n"), language=language,
+                  kind="list", sentences=lines, citations=book.citations,
+                  payload=DecisionList(decisions=[]))
+
+
+def decisions_answer(decisions: list[Decision], question: Question, heading: str,
+                     dated: bool = True) -> Answer:  # fmt: skip
+    """The heading, then one cited line per decision, renumbered from 1 in the order shown."""
     language: Language = question.language
-    actor = t("minutes.decisions_by", language, actor=question.actor) if question.actor else ""
-    heading = t("minutes.decisions_about", language, topic=question.topic, actor=actor)
     lines = [AnswerSentence(text=heading)]
     citations: list[Citation] = []
     for decision in decisions:
         citations.append(decision.citation.model_copy(update={"n": len(citations) + 1}))
-        lines.append(AnswerSentence(text=format_decision(decision, language),
+        lines.append(AnswerSentence(text=format_decision(decision, language, dated),
                                     citations=[len(citations)]))
+    if not decisions:
+        lines.append(AnswerSentence(text=t("minutes.decisions_none", language)))
     return Answer(question=question.text, answer=render(lines, "\n"), language=language,
                   kind="list", sentences=lines, citations=citations,
                   payload=DecisionList(decisions=decisions))
 
 
-def format_decision(decision: Decision, language: Language) -> str:
+def format_decision(decision: Decision, language: Language, dated: bool = True) -> str:
     """"- 11. februar 2020, Sak 2/2020 …: Vedtak: …" as one line."""
-    when = format_date(decision.meeting_date, language) if decision.meeting_date else ""
+    when = format_date(decision.meeting_date, language) if decision.meeting_date and dated else ""
     where = ", ".join(filter(None, (when, clean(decision.sak or ""))))
     label = t("minutes.decision" if decision.kind == "vedtak" else "minutes.action", language)
     details = [f"{t('minutes.who', language)}: {decision.who}"] if decision.who else []

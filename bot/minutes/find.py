@@ -1,7 +1,10 @@
-"""Which referat a request means: by date (any Norwegian form, or month and year), and by the
-words of its title, network and county ("styringsgruppemøtet i Vestland", "REKOM").
+"""Which referat a request means: by date (any Norwegian form, a month, a year or a period such
+as «i vår»), and by the words of its title, network and county ("styringsgruppemøtet i
+Vestland", "REKOM"); «siste møte» is the newest of those that fit.
 
-Several matches are for the user to choose from; no match gets the nearest meetings by date.
+Several matches are for the caller to choose from (a summary asks which; decisions and
+participants answer each); no match gets the nearest meetings by date. Meetings are the stored
+records (`indexer.minutes`), so finding one reads no chunk.
 """
 
 from __future__ import annotations
@@ -9,69 +12,74 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
 from bot.core.question import MeetingRef
-from indexer.models import DocType, DocumentMeta
+from indexer.minutes.models import MeetingRecord
+from indexer.models import DocumentMeta
 from indexer.store.lexical import tokenize
 from indexer.store.visible import KnowledgeReader
-from indexer.text.dates import find_dates
+
+
+class Meeting(NamedTuple):
+    record: MeetingRecord
+    meta: DocumentMeta
 
 
 class MeetingMatch(NamedTuple):
-    found: list[DocumentMeta]  # one: the meeting; several: ask which
-    nearest: list[DocumentMeta]  # when none was found
+    found: list[Meeting]  # one: the meeting; several: ask which, or answer each
+    nearest: list[Meeting]  # when none was found
     total: int = 0  # minutes in the store
 
 
 def minutes_documents(store: KnowledgeReader) -> list[DocumentMeta]:
-    return [m for m in store.documents()
-            if m.doc_type == DocType.REFERAT or m.title.lower().startswith("referat")]
+    return [meeting.meta for meeting in stored_meetings(store)]
 
 
-def find_meeting(request: MeetingRef, store: KnowledgeReader) -> MeetingMatch:
-    metas = minutes_documents(store)
-    if not metas:
+def stored_meetings(store: KnowledgeReader) -> list[Meeting]:
+    """Every indexed referat with its record, newest meeting first."""
+    metas = {meta.doc_id: meta for meta in store.documents()}
+    return [Meeting(record, metas[record.doc_id]) for record in store.meetings()
+            if record.doc_id in metas]
+
+
+def find_meeting(request: MeetingRef, meetings: list[Meeting]) -> MeetingMatch:
+    if not meetings:
         return MeetingMatch([], [], 0)
-    if request.latest and not (request.date or request.month or request.year or request.words):
-        match = MeetingMatch(metas, [])
+    if (request.latest or request.every) and not (request.dated or request.words):
+        match = MeetingMatch(meetings, [])
     else:
-        match = _match(request, store, metas)
+        match = _match(request, meetings)
     if request.latest and len(match.found) > 1:  # «siste møte»: the newest of those that fit
-        newest = max(match.found, key=lambda m: m.date or dt.date.min)
+        newest = max(match.found, key=lambda m: m.record.date or dt.date.min)
         match = match._replace(found=[newest])
-    return match._replace(total=len(metas))
+    return match._replace(total=len(meetings))
 
 
-def _match(
-    request: MeetingRef, store: KnowledgeReader, metas: list[DocumentMeta]
-) -> MeetingMatch:
-    heads = _heads(store, metas)
-    dated = {m.doc_id: _date_of(m, heads[m.doc_id]) for m in metas}
+def _match(request: MeetingRef, meetings: list[Meeting]) -> MeetingMatch:
     if request.empty:
-        return MeetingMatch(_nearest(metas, dated, request, limit=5), [])
-    pool = [m for m in metas if _date_fits(dated[m.doc_id], request)]
-    if request.date or request.month or request.year:
+        return MeetingMatch(_nearest(meetings, request, limit=5), [])
+    pool = [m for m in meetings if _date_fits(m.record.date, request)]
+    if request.dated:
         if not pool:
-            return MeetingMatch([], _nearest(metas, dated, request))
+            return MeetingMatch([], _nearest(meetings, request))
         if len(pool) == 1 or not request.words:
             return MeetingMatch(pool, [])
-    scores = {m.doc_id: word_score(request.words, m, heads[m.doc_id]) for m in pool}
+    scores = {m.meta.doc_id: word_score(request.words, m.meta, m.record.head) for m in pool}
     best = max(scores.values(), default=0.0)
     if best <= 0:
-        if request.date or request.month or request.year:
+        if request.dated:
             return MeetingMatch(pool, [])
-        return MeetingMatch([], _nearest(metas, dated, request))
-    return MeetingMatch([m for m in pool if scores[m.doc_id] == best], [])
+        return MeetingMatch([], _nearest(meetings, request))
+    return MeetingMatch([m for m in pool if scores[m.meta.doc_id] == best], [])
 
 
-def word_score(words: Sequence[str], meta: DocumentMeta, head: str) -> float:
-    """How many request words the title/network/county (1 each) or opening text (½) has."""
-    strong = set(tokenize(" ".join(filter(None, (
-        meta.title, meta.network, meta.county, meta.current_county,
-        re.sub(r"[_\-.]", " ", meta.source),
-    )))))
-    weak = set(tokenize(head))
+def word_score(words: Sequence[str], meta: DocumentMeta, head: str | AbstractSet[str]) -> float:
+    """How many request words the title/network/county (1 each) or opening text (½) has;
+    `head` may be given as its stems already."""
+    strong = _name_words(meta)
+    weak = set(tokenize(head)) if isinstance(head, str) else set(head)
     score = 0.0
     for word in words:
         if _matches(word, strong):
@@ -81,7 +89,25 @@ def word_score(words: Sequence[str], meta: DocumentMeta, head: str) -> float:
     return score
 
 
-def _matches(word: str, tokens: set[str]) -> bool:
+def names_meeting(word: str, meta: DocumentMeta) -> bool:
+    """Whether a word is part of how the meeting is named (its title, network, county): the
+    word or a longer form of it there («styringsgrupp» in «styringsgruppen»), never a shorter
+    one («barnevern» does not name «barnevernsvakt»)."""
+    return has_word(word, _name_words(meta))
+
+
+def has_word(word: str, words: AbstractSet[str]) -> bool:
+    return word in words or (len(word) >= 5 and any(w.startswith(word) for w in words))
+
+
+def _name_words(meta: DocumentMeta) -> set[str]:
+    return set(tokenize(" ".join(filter(None, (
+        meta.title, meta.network, meta.county, meta.current_county,
+        re.sub(r"[_\-.]", " ", meta.source),
+    )))))
+
+
+def _matches(word: str, tokens: AbstractSet[str]) -> bool:
     if word in tokens:
         return True
     if len(word) < 5:
@@ -89,21 +115,9 @@ def _matches(word: str, tokens: set[str]) -> bool:
     return any(len(t) >= 5 and (t.startswith(word) or word.startswith(t)) for t in tokens)
 
 
-def _heads(store: KnowledgeReader, metas: list[DocumentMeta]) -> dict[str, str]:
-    """Each document's first chunk: where minutes name their meeting and date."""
-    first = store.chunks([f"{m.doc_id}:0000" for m in metas])
-    return {m.doc_id: (first[f"{m.doc_id}:0000"].text if f"{m.doc_id}:0000" in first else "")
-            for m in metas}
-
-
-def _date_of(meta: DocumentMeta, head: str) -> dt.date | None:
-    if meta.date is not None:
-        return meta.date
-    found = find_dates(meta.title) or find_dates(head[:1500])
-    return found[0].date if found else None
-
-
 def _date_fits(date: dt.date | None, request: MeetingRef) -> bool:
+    if request.period and not (date and request.period[0] <= date <= request.period[1]):
+        return False
     if request.date:
         return date == request.date
     if date is None:
@@ -113,16 +127,18 @@ def _date_fits(date: dt.date | None, request: MeetingRef) -> bool:
     return request.year is None or date.year == request.year
 
 
-def _nearest(
-    metas: list[DocumentMeta], dated: dict[str, dt.date | None], request: MeetingRef,
-    limit: int = 3,
-) -> list[DocumentMeta]:
+def _nearest(meetings: list[Meeting], request: MeetingRef, limit: int = 3) -> list[Meeting]:
     target = request.date
     if target is None and request.month:
         target = dt.date(request.month[0], request.month[1], 15)
     if target is None and request.year:
         target = dt.date(request.year, 7, 1)
-    with_dates = [m for m in metas if dated[m.doc_id] is not None]
+    if target is None and request.period:
+        first, last = request.period
+        target = first if last == dt.date.max else last
+    dated: list[tuple[Meeting, dt.date]] = [
+        (m, m.record.date) for m in meetings if m.record.date is not None]
     if target is None:
-        return sorted(with_dates, key=lambda m: dated[m.doc_id], reverse=True)[:limit]  # type: ignore[arg-type, return-value]
-    return sorted(with_dates, key=lambda m: abs((dated[m.doc_id] - target).days))[:limit]  # type: ignore[operator]
+        return [m for m, _ in sorted(dated, key=lambda p: p[1], reverse=True)[:limit]]
+    aim = target
+    return [m for m, _ in sorted(dated, key=lambda p: abs((p[1] - aim).days))[:limit]]

@@ -20,7 +20,7 @@ from bot.core.cite import CitationBook
 from bot.core.claims import check_sentence, normalise
 from bot.core.meetings import ActionItem, AgendaItem, Cited
 from bot.core.models import Language
-from bot.minutes.text import ItemSpan, MinutesDoc, clean
+from indexer.minutes.text import ItemSpan, MinutesDoc, clean
 from indexer.store.lexical import tokenize
 from indexer.text.dates import find_dates, parse_date
 from indexer.text.sentences import Sentence, split_sentences
@@ -159,5 +159,6 @@ def _cite_closest(
     words = set(tokenize(text))
     best = max(sentences, key=lambda s: len(words & set(tokenize(s.text))), default=None)
     if best is None:
-        return doc.cite(book, item.start, max(item.body_start, item.start + 1))
-    return doc.cite(book, best.start, best.end)
+        return book.cite_where(doc.where(item.start, max(item.body_start, item.start + 1)),
+                               doc.meta)
+    return book.cite_where(doc.where(best.start, best.end), doc.meta)

@@ -1,5 +1,5 @@
-"""Meeting minutes on request: find the referat a question means and summarise it, or list
-what the meetings decided.
+"""Meeting minutes on request: find the referat a question means and summarise it, say who
+attended, or list what the meetings decided — all from the records read at index time.
 
 `try_answer` is the door the answer core knocks on first: it returns None for questions that
 are not about minutes, so the general retrieval pipeline can take them.
@@ -11,26 +11,26 @@ import time
 
 from bot.core.cite import CitationBook, render
 from bot.core.context import CoreContext, Question
-from bot.core.models import Answer, AnswerSentence, Language
-from bot.core.payloads import (
-    DocumentRef,
-    MeetingCandidates,
-    MeetingSummaryPayload,
-    NearestDocuments,
-)
+from bot.core.models import Answer, Language
+from bot.core.payloads import MeetingSummaryPayload
 from bot.core.question import Intent, MeetingRef
-from bot.i18n import format_date, format_month, t
-from bot.minutes.decisions import answer_decisions_question
-from bot.minutes.find import MeetingMatch, find_meeting
+from bot.i18n import t
+from bot.minutes.decisions import answer_decisions
+from bot.minutes.find import find_meeting, stored_meetings
+from bot.minutes.participants import answer_participants
 from bot.minutes.render import render_summary
-from bot.minutes.summary import summarize_minutes
-from indexer.models import DocumentMeta
+from bot.minutes.replies import ask_back, not_found
+from bot.minutes.summary import summarize_record
+from indexer.minutes.text import load_minutes
 
 
 def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
-    """A summary, a list of decisions, an ask-back or a refusal; None when not about minutes."""
-    if question.intent == Intent.DECISIONS and question.actor:
-        return answer_decisions_question(question, ctx)
+    """A summary, participants, decisions, an ask-back or a refusal; None when not about
+    minutes (or about decisions no referat records, which the general answerer may find)."""
+    if question.intent == Intent.DECISIONS:
+        return answer_decisions(question, ctx)
+    if question.intent == Intent.PARTICIPANTS:
+        return answer_participants(question, ctx)
     if question.intent != Intent.SUMMARY or question.meeting is None:
         return None
     return answer_minutes(question.meeting, ctx, question.language, question.text)
@@ -41,18 +41,24 @@ def answer_minutes(
 ) -> Answer:
     """Summarise the referat the request names ("31.01.2024", "REKOM september 2022", …)."""
     started = time.perf_counter()
-    match = find_meeting(request, ctx.store)
+    match = find_meeting(request, stored_meetings(ctx.store))
     found_ms = (time.perf_counter() - started) * 1000
     if len(match.found) != 1:
-        open_ended = request.empty
-        answer = _ask_back(match, language, question, ctx, open_ended) if match.found else \
-            _not_found(match, language, question, _asked(request, language), ctx)
+        if not match.found:
+            answer = not_found(match, language, question, request)
+        elif request.empty:
+            answer = ask_back(match, language, question, t("minutes.which", language))
+        else:
+            answer = ask_back(match, language, question,
+                              t("minutes.ask", language, n=len(match.found)))
         answer.timings_ms["find"] = found_ms
         return answer
-    meta = match.found[0]
+    record, meta = match.found[0]
     book = CitationBook()
-    summary = summarize_minutes(meta, ctx.store.document_chunks(meta.doc_id), book,
-                                ctx.chat_model, language)
+    doc = None
+    if ctx.chat_model is not None:  # the model words each Sak from its text
+        doc = load_minutes(meta, ctx.store.document_chunks(meta.doc_id))
+    summary = summarize_record(record, meta, book, ctx.chat_model, language, doc)
     sentences = render_summary(summary, language)
     total_ms = (time.perf_counter() - started) * 1000
     return Answer(
@@ -61,68 +67,3 @@ def answer_minutes(
         payload=MeetingSummaryPayload(meeting_summary=summary),
         timings_ms={"find": found_ms, "summarize": total_ms - found_ms, "total": total_ms},
     )
-
-
-def _describe(meta: DocumentMeta, language: Language) -> str:
-    when = f" ({format_date(meta.date, language)})" if meta.date else ""
-    return f"«{meta.title}»{when}"
-
-
-def _ask_back(
-    match: MeetingMatch, language: Language, question: str, ctx: CoreContext,
-    open_ended: bool = False,
-) -> Answer:
-    intro = (t("minutes.which", language) if open_ended
-             else t("minutes.ask", language, n=len(match.found)))
-    book = CitationBook()
-    lines = [AnswerSentence(text=intro)]
-    lines += [_named(f"{i}. {_describe(m, language)}", m, ctx, book)
-              for i, m in enumerate(match.found, 1)]
-    dated = next((m for m in match.found if m.date), None)
-    if dated is not None and dated.date is not None:
-        example = f"{dated.date:%d.%m.%Y}"
-        if len({m.date for m in match.found}) == 1 and (dated.network or dated.county):
-            example = f"{dated.network or dated.county} {example}"  # the date alone is not enough
-        lines.append(AnswerSentence(text=t("minutes.hint", language, example=example)))
-    candidates = MeetingCandidates(candidates=[_ref(m) for m in match.found])
-    return Answer(question=question, answer=render(lines, "\n"), language=language,
-                  kind="clarify", sentences=lines, citations=book.citations, payload=candidates)
-
-
-def _not_found(
-    match: MeetingMatch, language: Language, question: str, asked: str, ctx: CoreContext
-) -> Answer:
-    none = t("minutes.none", language, asked=asked)
-    book = CitationBook()
-    if not match.nearest:
-        lines = [AnswerSentence(text=none if match.total else t("minutes.empty", language))]
-    else:
-        lines = [AnswerSentence(text=none), AnswerSentence(text=t("minutes.nearest", language))]
-        lines += [_named(f"- {_describe(m, language)}", m, ctx, book) for m in match.nearest]
-    nearest = NearestDocuments(nearest=[_ref(m) for m in match.nearest])
-    return Answer(question=question, answer=render(lines, "\n"), language=language,
-                  refused=True, kind="refusal", sentences=lines, citations=book.citations,
-                  payload=nearest)
-
-
-def _named(text: str, meta: DocumentMeta, ctx: CoreContext, book: CitationBook) -> AnswerSentence:
-    """A referat named as a choice or a near miss, cited by its opening so it can be opened."""
-    chunks = ctx.store.document_chunks(meta.doc_id)
-    return AnswerSentence(text=text, citations=[book.cite(chunks[0], meta)] if chunks else [])
-
-
-def _ref(meta: DocumentMeta) -> DocumentRef:
-    return DocumentRef(title=meta.title, date=meta.date, source=meta.source, doc_id=meta.doc_id)
-
-
-def _asked(request: MeetingRef, language: Language) -> str:
-    """What was asked for, as a phrase: "fra 31. januar 2023", "fra september 2022"."""
-    prefix = t("minutes.from", language)
-    if request.date:
-        return f"{prefix} {format_date(request.date, language)}"
-    if request.month:
-        year, month = request.month
-        return f"{prefix} {format_month(year, month, language)}"
-    if request.year:
-        return f"{prefix} {request.year}"
-    return t("minutes.matching", language)

@@ -23,6 +23,7 @@ from bot.core.payloads import (
     MeetingCandidates,
     MeetingSummaryPayload,
     NearestDocuments,
+    ParticipantList,
     Payload,
     ProjectTable,
 )
@@ -57,7 +58,7 @@ def card_payload(payload: Payload | None) -> DraftPayload | None:
         case DraftPayload():
             return payload if payload.title else None
         case (ProjectTable() | DocumentTable() | MeetingSummaryPayload() | MeetingCandidates()
-              | NearestDocuments() | DecisionList() | DraftCancelled()):
+              | NearestDocuments() | DecisionList() | ParticipantList() | DraftCancelled()):
             return None  # the text lists these in full, and a card would only repeat it
         case _:
             assert_never(payload)

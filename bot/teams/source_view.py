@@ -17,12 +17,12 @@ from typing import Protocol
 from aiohttp import web
 
 from bot.i18n import format_date, t
-from bot.minutes.text import rebuild_text
 from bot.teams.html import html_page
 from bot.teams.proof import UserProof, code_page, redeem
 from bot.teams.source_links import ANCHOR, SourceLinkError, SourceRef, SourceSigner
 from bot.teams.uploads import UploadShelf
 from indexer.access import PUBLIC, GroupDirectory
+from indexer.minutes.text import rebuild_text
 from indexer.models import Chunk, DocumentMeta
 from indexer.store.visible import KnowledgeReader
 

@@ -40,7 +40,7 @@ def face_parts(
     """`library` serves the cited documents; by default the real core's own store."""
     signer = SourceSigner.from_settings(settings)
     shelf = UploadShelf(state)
-    context = getattr(core, "ctx", None)  # the real core (bot.core.engine.Core) has one
+    context = getattr(core, "ctx", None)  # the real core (bot.engine.Core) has one
     gazetteer = getattr(context, "gazetteer", None)
     desk = UploadDesk(shelf, FilePolicy.from_settings(settings),
                       (lambda: gazetteer) if gazetteer else cache(Gazetteer.load),

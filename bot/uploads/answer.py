@@ -18,8 +18,9 @@ from bot.core.models import Answer, AnswerSentence, Language
 from bot.core.payloads import MeetingSummaryPayload
 from bot.i18n import t
 from bot.minutes.render import render_summary
-from bot.minutes.summary import pick_sentences, summarize_minutes
+from bot.minutes.summary import summarize_minutes
 from bot.uploads.document import UploadedDocument
+from indexer.minutes.read import pick_sentences
 from indexer.models import Chunk
 from indexer.store.lexical import tokenize
 from indexer.text.sentences import Sentence, split_sentences
@@ -82,7 +83,7 @@ def summarize(
     book = CitationBook()
     chunks = doc.chunks()
     if doc.is_minutes:
-        summary = summarize_minutes(doc.meta, chunks, book, chat_model, language)
+        summary = summarize_minutes(doc.meta, chunks, book, chat_model, language, doc.text)
         sentences = render_summary(summary, language)
         payload = MeetingSummaryPayload(meeting_summary=summary)
     else:

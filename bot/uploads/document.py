@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from indexer.ingest.chunking import split_document
 from indexer.ingest.loaders import load_bytes
 from indexer.ingest.metadata import extract_metadata
-from indexer.ingest.privacy import redact_personal_numbers
+from indexer.ingest.privacy import redact_document
 from indexer.models import Chunk, DocType, DocumentMeta
 from indexer.text.places import Gazetteer
 
@@ -47,8 +47,8 @@ def read_upload(
     now: dt.datetime | None = None,
 ) -> UploadedDocument:
     """Load, mask and describe one file; DocumentError (with a Bokmål reason) when unusable."""
-    loaded = load_bytes(data, name)
-    text, _ = redact_personal_numbers(loaded.text)
+    loaded, _ = redact_document(load_bytes(data, name))
+    text = loaded.text
     truncated = len(text) > max_chars
     if truncated:
         text = text[:max_chars].rsplit("\n", 1)[0] or text[:max_chars]

@@ -13,10 +13,11 @@ from indexer.text.dates import find_dates
 
 PROJECT_WORD = re.compile(r"prosjekt|\bproject", re.IGNORECASE)
 QUOTED = re.compile(r"«([^«»\n]{3,80})»")
-# "prosjektet om fosterhjem i slekt og nettverk (2019–2020), som …" → the subject
+# "prosjektet om fosterhjem i slekt og nettverk (2019–2020), som …" → the subject, which ends at
+# a bracket or punctuation, a relative clause, or the network it belongs to
+_SUBJECT_ENDS = r"[(),.;:\n–]", r"\s+som\s", r"\s+der\s", r"\s+i\s+læringsnettverk", "$"
 _ABOUT = re.compile(
-    r"\bprosjekt(?:et|a)?\s+om\s+(?P<about>[^(),.;:\n–]{6,90}?)(?=\s*(?:[(),.;:\n–]|\s+som\s|\s+der\s|"
-    r"\s+i\s+læringsnettverk|$))",
+    rf"\bprosjekt(?:et|a)?\s+om\s+(?P<about>[^(),.;:\n–]{{6,90}}?)(?=\s*(?:{'|'.join(_SUBJECT_ENDS)}))",
     re.IGNORECASE,
 )
 _NAMED_PROJECT = re.compile(r"\b[A-ZÆØÅ][\w]+s?-prosjekt\w*")

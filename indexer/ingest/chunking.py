@@ -14,6 +14,7 @@ heading.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -86,6 +87,11 @@ def embedding_text(chunk: Chunk, title: str) -> str:
     if path:
         header.append(_clip_left(" › ".join(path), _MAX_PATH_CHARS))
     return "\n".join([*header, "", chunk.text]) if header else chunk.text
+
+
+def embedding_key(text: str) -> str:
+    """What a stored vector was embedded from, as a short hash: equal text, reusable vector."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
 def _spans(text: str, sections: list[Section]) -> list[_Span]:

@@ -2,8 +2,8 @@
 
 An enricher hands back a `Writer`; the store runs it inside the document's own ledger
 transaction, so its rows commit with the chunks or not at all, and a killed run leaves nothing
-half-written (see indexer/store/knowledge.py). The project catalogue is one enricher; meeting
-records read at index time can be the next, added in `indexer/wiring.py` alone.
+half-written (see indexer/store/knowledge.py). The project catalogue, answer-unit vectors and
+meeting records (`indexer.minutes`) are enrichers, listed in `indexer/wiring.py` alone.
 """
 
 from __future__ import annotations

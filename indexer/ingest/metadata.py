@@ -13,20 +13,18 @@ from collections import Counter
 
 from indexer.models import DocType, DocumentMeta, LoadedDocument, MunicipalityMention
 from indexer.text.dates import find_dates, parse_date
+from indexer.text.patterns import words
 from indexer.text.places import Gazetteer
 
 _HEAD = 3000  # where titles, "Dato:" lines and doc-type markers are looked for
 _DATE_WINDOW = 1000  # a bare first date further down is more likely a deadline than the date
-_TYPE_WORDS: tuple[tuple[re.Pattern[str], DocType], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), doc_type)
-    for pattern, doc_type in (
-        (r"\breferat\b", DocType.REFERAT),
-        (r"\bretningslinje(?:r|ne)?\b", DocType.RETNINGSLINJE),
-        (r"\butlysning\b", DocType.UTLYSNING),
-        (r"\binvitasjon\b", DocType.INVITASJON),
-        (r"\bprosjekt(?:beskrivelse|skildring|plan)\b", DocType.PROSJEKTBESKRIVELSE),
-        (r"\bsluttrapport\b", DocType.SLUTTRAPPORT),
-    )
+_TYPE_WORDS: tuple[tuple[re.Pattern[str], DocType], ...] = (
+    (words("referat"), DocType.REFERAT),
+    (words("retningslinje(?:r|ne)?"), DocType.RETNINGSLINJE),
+    (words("utlysning"), DocType.UTLYSNING),
+    (words("invitasjon"), DocType.INVITASJON),
+    (words("prosjekt(?:beskrivelse|skildring|plan)"), DocType.PROSJEKTBESKRIVELSE),
+    (words("sluttrapport"), DocType.SLUTTRAPPORT),
 )
 _MINUTES_MARKERS = re.compile(
     r"(?im)^\W*(?:til\s?stede|tilstades?|til stades|forfall|referent)\s*:"

@@ -1,12 +1,14 @@
 """index(paths): walk → hash → load → redact → enrich → chunk → embed → store, then report.
 
 Re-runnable by design: unchanged files are skipped by content hash, changed files replace their
-old chunks, vanished files are removed, and a run killed half-way is repaired by the next one.
+old chunks (re-embedding only the chunks whose text changed), vanished files are removed, a run
+killed half-way is repaired by the next one, and so is a vector store that lost documents.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -16,10 +18,12 @@ from typing import TYPE_CHECKING, Literal
 from indexer.errors import DocumentError
 from indexer.ingest.access import FolderAccess, new_access, with_access
 from indexer.ingest.chunking import embedding_text, split_document
+from indexer.ingest.discovery import discover, safe_name
+from indexer.ingest.embedding import embed_texts
 from indexer.ingest.enrichers import Enricher, enrichments, removals
-from indexer.ingest.loaders import SUPPORTED_SUFFIXES, load_document
+from indexer.ingest.loaders import SUPPORTED_SUFFIXES, load_bytes
 from indexer.ingest.metadata import extract_metadata
-from indexer.ingest.privacy import redact_personal_numbers
+from indexer.ingest.privacy import redact_document, redact_personal_numbers
 from indexer.models import FileError, IndexReport
 from indexer.store.knowledge import KnowledgeStore
 from indexer.text.places import Gazetteer
@@ -30,12 +34,13 @@ if TYPE_CHECKING:  # the embedding stack (LangChain, numpy) loads when a model i
 # Part of every content hash: raise it when what indexing extracts changes, so unchanged files
 # are read again (2: catalogue themes from what a project is about, spent amounts; 3: documents
 # keep their front-matter url; 4: answer units, label values joined, embedded at index time;
-# 5: access lists and confidentiality markings).
-PIPELINE_VERSION = "5"
-SKIPPED_NAMES = frozenset({"readme.md", "readme.txt"})  # a folder's note about itself
+# 5: meeting records — agenda items, decisions, participants and roles — read from each referat;
+# 6: access lists and confidentiality markings).
+PIPELINE_VERSION = "6"
 
 FileStatus = Literal["indexed", "unchanged", "error", "removed"]
 ProgressCallback = Callable[[str, FileStatus], None]
+ChunkProgress = Callable[[str, int, int], None]  # file, chunks embedded so far, chunks to embed
 
 
 @dataclass
@@ -43,11 +48,13 @@ class IndexDeps:
     store: KnowledgeStore
     embedder_factory: Callable[[], VectorEmbeddings]  # lazy: no model load when nothing changed
     gazetteer: Gazetteer
-    open_vectors: Callable[[], object]  # attaches Chroma lazily, returns the VectorIndex
+    open_vectors: Callable[[], object]  # opens Chroma (every run checks it), the VectorIndex
     signature: str
     chunk_size: int = 1200
     chunk_overlap: int = 150
     enrichers: list[Enricher] = field(default_factory=list)  # the catalogue, and the like
+    max_file_bytes: int = 20 * 1024 * 1024  # LAERINGSBOT_MAX_FILE_MB
+    embed_batch: int = 64  # chunks per embedding call: progress inside a large file
     _embedder: VectorEmbeddings | None = None
 
     def embedder(self) -> VectorEmbeddings:
@@ -56,61 +63,52 @@ class IndexDeps:
         return self._embedder
 
 
-def discover(paths: Iterable[Path]) -> list[tuple[Path, list[Path]]]:
-    """Each root with the indexable files under it (hidden files and README notes left out)."""
-    roots: list[tuple[Path, list[Path]]] = []
-    for raw in paths:
-        root = raw.resolve()
-        if root.is_dir():
-            files = sorted(
-                p for p in root.rglob("*")
-                if p.is_file() and not _hidden(p.relative_to(root))
-                and p.name.lower() not in SKIPPED_NAMES
-            )
-        else:
-            files = [root]
-        roots.append((root, files))
-    return roots
-
-
 def index_paths(
-    paths: Iterable[Path], deps: IndexDeps, progress: ProgressCallback | None = None
+    paths: Iterable[Path], deps: IndexDeps, progress: ProgressCallback | None = None,
+    on_chunks: ChunkProgress | None = None,
 ) -> IndexReport:
+    """Index every file under `paths`; one index run per data dir at a time (IndexLocked)."""
     started = time.perf_counter()
     report = IndexReport()
     store = deps.store
     notify = progress or (lambda _path, _status: None)
-    _prepare(deps)
-    for root, files in discover(paths):
-        if not root.exists():
-            report.errors.append(FileError(path=str(root), reason="finnes ikke"))
-            continue
-        known = store.document_hashes(str(root))
-        scopes = FolderAccess(root)
-        seen: set[str] = set()
-        for path in files:
-            report.files_seen += 1
-            doc_id = document_id(path)
-            seen.add(doc_id)
-            status = _index_file(path, root, doc_id, known.get(doc_id), deps, report,
-                                 scopes.of(path))
-            notify(_display(path), status)
-        report.errors += [FileError(path=_display(Path(p)), reason=r) for p, r in scopes.problems]
-        if root.is_dir():
-            for doc_id in sorted(set(known) - seen):
-                _ensure_vectors(deps)
-                store.remove_document(doc_id, removals(deps.enrichers, doc_id))
-                report.removed += 1
-                notify(doc_id, "removed")
-    store.refresh_lexical()
-    store.mark_indexed_now()
+    with store.writing():
+        _prepare(deps)
+        gaps = _vector_gaps(deps)
+        for root, files, rejected in discover(paths):
+            report.errors += rejected
+            if not root.exists():
+                report.errors.append(FileError(path=str(root), reason="finnes ikke"))
+                continue
+            known = store.document_hashes(str(root))
+            scopes = FolderAccess(root)
+            seen: set[str] = set()
+            for path in files:
+                report.files_seen += 1
+                doc_id = document_id(path)
+                seen.add(doc_id)
+                previous = None if doc_id in gaps else known.get(doc_id)
+                status = _index_file(path, root, doc_id, previous, deps, report, on_chunks,
+                                     scopes.of(path))
+                if doc_id in gaps and status == "indexed":
+                    report.vectors_repaired += 1
+                notify(_display(path), status)
+            report.errors += [FileError(path=_display(Path(p)), reason=r)
+                              for p, r in scopes.problems]
+            if root.is_dir():
+                for doc_id in sorted(set(known) - seen):
+                    store.remove_document(doc_id, removals(deps.enrichers, doc_id))
+                    report.removed += 1
+                    notify(doc_id, "removed")
+        store.refresh_lexical()
+        store.mark_indexed_now()
     report.seconds = time.perf_counter() - started
     return report
 
 
 def document_id(path: Path) -> str:
     """Stable identity of a file: its resolved path (content changes keep the id)."""
-    return hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(os.fsencode(path.resolve())).hexdigest()[:16]
 
 
 def content_hash(data: bytes, deps: IndexDeps) -> str:
@@ -122,13 +120,12 @@ def content_hash(data: bytes, deps: IndexDeps) -> str:
 
 def _index_file(
     path: Path, root: Path, doc_id: str, known: tuple[str, str] | None, deps: IndexDeps,
-    report: IndexReport, folder_access: tuple[str, ...] | None = None,
+    report: IndexReport, on_chunks: ChunkProgress | None = None,
+    folder_access: tuple[str, ...] | None = None,
 ) -> FileStatus:
     display = _display(path)
     try:
-        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-            raise DocumentError(f"filtypen {path.suffix or '(ingen)'} støttes ikke")
-        data = path.read_bytes()
+        data = _read(path, deps.max_file_bytes)
     except (OSError, DocumentError) as exc:
         report.errors.append(FileError(path=display, reason=_reason(exc)))
         return "error"
@@ -138,30 +135,30 @@ def _index_file(
         report.skipped_unchanged += 1
         return "unchanged"
     try:
-        loaded = load_document(path, display_path=display)
+        loaded = load_bytes(data, path.name, display)
     except DocumentError as exc:
         report.errors.append(FileError(path=display, reason=str(exc)))
         return "error"
-    text, redactions = redact_personal_numbers(loaded.text)
-    front_matter = {}
-    for key, value in loaded.front_matter.items():
-        front_matter[key], found = redact_personal_numbers(value)
-        redactions += found
-    loaded = loaded.model_copy(update={"text": text, "front_matter": front_matter})
+    loaded, redactions = redact_document(loaded)
     if redactions:
         report.redactions[loaded.source] = redactions
     meta = with_access(extract_metadata(loaded, doc_id, deps.gazetteer), loaded.front_matter,
-                       text, folder_access)
-    chunks = split_document(text, doc_id, meta.doc_type, deps.chunk_size, deps.chunk_overlap)
+                       loaded.text, folder_access)
+    chunks = split_document(loaded.text, doc_id, meta.doc_type, deps.chunk_size,
+                            deps.chunk_overlap)
     if not chunks:
         report.errors.append(FileError(path=display, reason="ingen tekst å indeksere"))
         return "error"
-    _ensure_vectors(deps)
     t0 = time.perf_counter()
-    vectors = deps.embedder().embed_passages([embedding_text(c, meta.title) for c in chunks])
+    texts = [embedding_text(c, meta.title) for c in chunks]
+    stored = deps.store.stored_vectors(doc_id) if known is not None else {}
+    shown = (lambda done, total: on_chunks(display, done, total)) if on_chunks else None
+    embedded = embed_texts(texts, stored, deps.embedder, deps.embed_batch, shown)
     report.embed_seconds += time.perf_counter() - t0
+    report.chunks_embedded += embedded.fresh
     writers = enrichments(deps.enrichers, loaded, meta, chunks)
-    deps.store.replace_document(meta, str(root), digest, chunks, vectors, redactions, writers)
+    deps.store.replace_document(meta, str(root), digest, chunks, embedded.vectors, redactions,
+                                writers)
     report.files_indexed += 1
     report.chunks_written += len(chunks)
     return "indexed"
@@ -172,33 +169,46 @@ def _refresh_access(doc_id: str, folder_access: tuple[str, ...] | None, deps: In
     meta = deps.store.document(doc_id)
     access = new_access(meta, folder_access) if meta is not None else None
     if access is not None:
-        _ensure_vectors(deps)
         deps.store.set_access(doc_id, access)
+
+
+def _read(path: Path, max_bytes: int) -> bytes:
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise DocumentError(f"filtypen {path.suffix or '(ingen)'} støttes ikke")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise DocumentError(
+            f"for stor ({_megabytes(size)} MB; grensen er {_megabytes(max_bytes)} MB, "
+            "LAERINGSBOT_MAX_FILE_MB)"
+        )
+    return path.read_bytes()
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f}".replace(".", ",").removesuffix(",0")
 
 
 def _prepare(deps: IndexDeps) -> None:
     """Repair a killed run and honour a model change before looking at any file."""
     store = deps.store
-    if store.signature() != deps.signature or store.unfinished():
-        _ensure_vectors(deps)
-        store.reset_if_signature_changed(deps.signature)
-        store.recover(lambda doc_id: removals(deps.enrichers, doc_id))
+    if not store.has_vectors:
+        store.attach_vectors(deps.open_vectors())  # type: ignore[arg-type]
+    store.reset_if_signature_changed(deps.signature)
+    store.recover(lambda doc_id: removals(deps.enrichers, doc_id))
 
 
-def _ensure_vectors(deps: IndexDeps) -> None:
-    if not deps.store.has_vectors:
-        deps.store.attach_vectors(deps.open_vectors())  # type: ignore[arg-type]
-
-
-def _hidden(relative: Path) -> bool:
-    return any(part.startswith((".", "~$")) for part in relative.parts)
+def _vector_gaps(deps: IndexDeps) -> set[str]:
+    """Documents whose vectors are missing (a Chroma that came back empty): indexed again."""
+    return set(deps.store.check_vectors())
 
 
 def _display(path: Path) -> str:
+    """How a file is shown and stored: relative where possible, never a personal number."""
     try:
-        return str(path.relative_to(Path.cwd()))
+        shown = str(path.relative_to(Path.cwd()))
     except ValueError:
-        return str(path)
+        shown = str(path)
+    return redact_personal_numbers(safe_name(shown))[0]
 
 
 def _reason(exc: Exception) -> str:

@@ -163,3 +163,9 @@ def _chunk(row: sqlite3.Row) -> Chunk:
         start=row["start_char"],
         end=row["end_char"],
     )
+
+
+def chunk_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """doc_id → chunk count of every committed document (the vectors it must have)."""
+    rows = conn.execute("SELECT doc_id, chunk_count FROM documents WHERE status = 'done'")
+    return {r["doc_id"]: int(r["chunk_count"]) for r in rows}

@@ -15,16 +15,19 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 
 from indexer.catalogue.models import Coverage, ProjectPage, ProjectQuery, ProjectRecord
 from indexer.errors import StoreError
+from indexer.minutes.models import MeetingRecord
 from indexer.models import Chunk, DocumentMeta
-from indexer.store import catalogue, documents, projects, units
+from indexer.store import catalogue, documents, health, lock, meetings, projects, units
 from indexer.store import ledger as state
+from indexer.store.health import StoreHealth
 from indexer.store.ledger import Writer
 from indexer.store.lexical import LexicalIndex
 from indexer.store.status import DocumentStatus, StoreStatus
@@ -32,19 +35,25 @@ from indexer.store.vectors import VectorIndex
 
 
 class KnowledgeStore:
-    def __init__(self, conn: sqlite3.Connection, lexical_dir: Path, vectors: VectorIndex | None):
+    def __init__(self, conn: sqlite3.Connection, lexical_dir: Path, vectors: VectorIndex | None,
+                 lock_path: Path | None = None) -> None:  # fmt: skip
         self._conn = conn
         self._lexical_dir = lexical_dir
+        self._lock_path = lock_path or lexical_dir.parent / "index.lock"
+        self._writing = False
         self._vectors = vectors
+        self._vectors_seen = self.generation() if vectors is not None else ""
         self._lexical: LexicalIndex | None = None
         self._documents: tuple[str, list[DocumentMeta]] | None = None
         catalogue.ensure_schema(conn)  # a ledger from before the catalogue gets its tables
         units.ensure_schema(conn)
+        meetings.ensure_schema(conn)
+        self._meetings: tuple[str, list[MeetingRecord]] | None = None
 
     @classmethod
     def open(cls, db_path: Path, lexical_dir: Path, vectors: VectorIndex | None = None
              ) -> KnowledgeStore:  # fmt: skip
-        return cls(state.connect(db_path), lexical_dir, vectors)
+        return cls(state.connect(db_path), lexical_dir, vectors, db_path.parent / "index.lock")
 
     def close(self) -> None:
         self._conn.close()
@@ -52,6 +61,7 @@ class KnowledgeStore:
     # -- vectors are opened lazily: a no-change run never needs Chroma ---------------------
     def attach_vectors(self, vectors: VectorIndex) -> None:
         self._vectors = vectors
+        self._vectors_seen = self.generation()
 
     @property
     def has_vectors(self) -> bool:
@@ -59,9 +69,41 @@ class KnowledgeStore:
 
     @property
     def vectors(self) -> VectorIndex:
+        """The vector index as of the ledger's generation: when another process has committed
+        since we last looked, the index is reopened, so a serving process needs no restart."""
         if self._vectors is None:
             raise RuntimeError("vector index not attached")
+        generation = self.generation()
+        if generation != self._vectors_seen:
+            self._vectors.refresh()
+            self._vectors_seen = generation
         return self._vectors
+
+    def stored_vectors(self, doc_id: str) -> dict[str, np.ndarray]:
+        """A document's vectors by what they were embedded from (an edit reuses them)."""
+        return self.vectors.stored(doc_id)
+
+    def check_vectors(self) -> list[str]:
+        """Documents whose vectors are missing (the index run embeds them again)."""
+        return health.vector_gaps(self._conn, self.vectors)
+
+    def health(self) -> StoreHealth:
+        """Whether the ledger and Chroma answer, and agree; cheap enough for /readyz."""
+        return health.probe(self._conn, (lambda: self.vectors) if self._vectors else None)
+
+    @contextmanager
+    def writing(self) -> Generator[None, None, None]:
+        """Hold the data dir's index lock (IndexLocked when another run has it)."""
+        with lock.exclusive(self._lock_path):
+            self._writing = True
+            try:
+                yield
+            finally:
+                self._writing = False
+
+    def _own_write(self) -> None:
+        """What this store just committed its own index already holds: no reopen for it."""
+        self._vectors_seen = self.generation()
 
     # -- ledger reads -------------------------------------------------------------------------
     def generation(self) -> str:
@@ -116,6 +158,14 @@ class KnowledgeStore:
     def unit_vectors(self, keys: Sequence[str], signature: str) -> dict[str, np.ndarray]:
         """Answer-unit vectors embedded at index time (`indexer.store.units`), by text key."""
         return units.lookup(self._conn, keys, signature)
+
+    def meetings(self) -> list[MeetingRecord]:
+        """Every committed referat's record (`indexer.minutes`), newest meeting first; read once
+        per ledger generation."""
+        generation = self.generation()
+        if self._meetings is None or self._meetings[0] != generation:
+            self._meetings = (generation, meetings.committed(self._conn))
+        return list(self._meetings[1])
 
     # -- the project catalogue ------------------------------------------------------------------
     def find_projects(self, query: ProjectQuery, hidden: frozenset[str] = frozenset()
@@ -175,6 +225,7 @@ class KnowledgeStore:
             for write in writers:
                 write(tx)
             state.bump_generation(tx)
+        self._own_write()
 
     def remove_document(self, doc_id: str, writers: Sequence[Writer] = ()) -> None:
         self._mark(doc_id, "deleting")
@@ -184,6 +235,7 @@ class KnowledgeStore:
             for write in writers:
                 write(tx)
             state.bump_generation(tx)
+        self._own_write()
 
     def set_access(self, doc_id: str, access: Sequence[str]) -> None:
         """A new access list for a committed document: its ledger row (the truth readers check)
@@ -210,6 +262,7 @@ class KnowledgeStore:
             with state.transaction(self._conn) as tx:
                 documents.delete_all(tx)
                 state.bump_generation(tx)
+            self._own_write()
         with state.transaction(self._conn) as tx:
             state.set_meta(tx, "signature", signature)
         return old is not None
@@ -220,13 +273,21 @@ class KnowledgeStore:
 
     # -- lexical ---------------------------------------------------------------------------------
     def lexical(self) -> LexicalIndex:
-        """The BM25 index matching the ledger's current generation (rebuilt when stale)."""
+        """The BM25 index matching the ledger's current generation (rebuilt when stale).
+
+        While another process is indexing, a reader keeps the newest saved index instead of
+        rebuilding on every commit; the run saves the new one when it ends.
+        """
         generation = self.generation()
         if self._lexical is not None and self._lexical.generation == generation:
             return self._lexical
+        busy = not self._writing and lock.held(self._lock_path)
+        saved = LexicalIndex.saved_generation(self._lexical_dir)
+        if busy and self._lexical is not None and saved in (None, self._lexical.generation):
+            return self._lexical
         loaded = LexicalIndex.load(self._lexical_dir)
-        if loaded is None or loaded.generation != generation:
-            loaded = self.rebuild_lexical()
+        if loaded is None or (loaded.generation != generation and not busy):
+            loaded = self.rebuild_lexical(save=not busy)
         self._lexical = loaded
         return loaded
 
@@ -237,11 +298,12 @@ class KnowledgeStore:
         self.rebuild_lexical()
         return True
 
-    def rebuild_lexical(self) -> LexicalIndex:
+    def rebuild_lexical(self, save: bool = True) -> LexicalIndex:
         generation = self.generation()  # read first: a write meanwhile leaves the index stale
         chunk_ids, texts = documents.lexical_texts(self._conn)
         index = LexicalIndex.build(chunk_ids, texts, generation)
-        index.save(self._lexical_dir)
+        if save:  # not while another process is indexing: its save would race ours
+            index.save(self._lexical_dir)
         self._lexical = index
         return index
 

@@ -13,6 +13,8 @@ from collections.abc import Callable, Generator
 from contextlib import contextmanager
 from pathlib import Path
 
+from indexer.errors import StoreError
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
@@ -57,14 +59,23 @@ def connect(path: Path) -> sqlite3.Connection:
 
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Generator[Transaction, None, None]:
-    """One atomic unit: everything inside commits together or not at all."""
-    conn.execute("BEGIN IMMEDIATE")
+    """One atomic unit: everything inside commits together or not at all.
+
+    A full disk (or a database that cannot be written) is one StoreError, not a traceback.
+    """
     try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise StoreError(f"Kunnskapsbasen kan ikke skrives ({exc}). Sjekk at disken har plass "
+                         "og at datamappen kan skrives, og kjør på nytt.") from exc
 
 
 def get_meta(conn: sqlite3.Connection, key: str) -> str | None:

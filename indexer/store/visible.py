@@ -4,7 +4,8 @@
 documents) and `VisibleStore` (one viewer's) both are one. A document the viewer may not see is
 absent from every answer before anything is ranked: its chunks are left out of the dense
 search (a Chroma `where`) and the BM25 candidates, its projects and their evidence out of the
-catalogue's SQL, its title out of every list and count. Absent and restricted look the same.
+catalogue's SQL, its meeting record out of minutes and decisions, its title out of every list
+and count. Absent and restricted look the same.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import numpy as np
 
 from indexer.access import Viewer
 from indexer.catalogue.models import Coverage, ProjectPage, ProjectQuery, ProjectRecord
+from indexer.minutes.models import MeetingRecord
 from indexer.models import Chunk, DocumentMeta
 from indexer.store.knowledge import KnowledgeStore
 from indexer.store.lexical import LexicalIndex
@@ -35,6 +37,7 @@ class KnowledgeReader(Protocol):
     def hidden(self) -> frozenset[str]: ...
     def chunks(self, chunk_ids: Sequence[str]) -> dict[str, Chunk]: ...
     def document_chunks(self, doc_id: str) -> list[Chunk]: ...
+    def meetings(self) -> list[MeetingRecord]: ...
     def unit_vectors(self, keys: Sequence[str], signature: str) -> dict[str, np.ndarray]: ...
     def find_projects(self, query: ProjectQuery) -> list[ProjectRecord]: ...
     def project_page(self, query: ProjectQuery, offset: int, limit: int) -> ProjectPage: ...
@@ -90,6 +93,10 @@ class VisibleStore:
 
     def document_chunks(self, doc_id: str) -> list[Chunk]:
         return self.base.document_chunks(doc_id) if doc_id in self._snapshot()[0] else []
+
+    def meetings(self) -> list[MeetingRecord]:
+        shown = self._snapshot()[0]
+        return [record for record in self.base.meetings() if record.doc_id in shown]
 
     def unit_vectors(self, keys: Sequence[str], signature: str) -> dict[str, np.ndarray]:
         return self.base.unit_vectors(keys, signature)  # keyed by the text the caller holds

@@ -14,7 +14,7 @@ Language = Literal["nb", "nn", "en"]
 _WORD = re.compile(r"[a-zæøåéèêóòôü]+", re.IGNORECASE)
 
 _ENGLISH = frozenset(
-    "the what which who when where how why is are was were did does do of and in to for with "
+    "the what which who when where how why is are was were did does do of and in to with "
     "from about according many much municipalities municipality meeting minutes project "
     "projects summarise summarize summary please help me write list show give".split()
 )
@@ -27,7 +27,8 @@ _NYNORSK = frozenset(
 _NYNORSK_ONLY = frozenset(
     "kva kven kvar korleis kor kvifor ikkje eg dei ein eit vart frå berre kommunar "
     "fosterheim fosterheimar rettleiar rettleiing rettleiaren prosjektleiar sluttar "
-    "tilsett tilsette mykje nokon noko".split()
+    "tilsett tilsette mykje nokon noko stades vedteke skreiv deltakarar leiar leiarar "
+    "barnevernleiarar".split()
 )
 _BOKMAL = frozenset(
     "hva hvem hvor hvordan hvorfor ikke jeg de en et ble fra hele bare kommunene kommuner "

@@ -7,55 +7,28 @@ turning every "vik", "time" or a person called "Bø" into a municipality.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
-from indexer.errors import ConfigError
 from indexer.models import MunicipalityMention
 from indexer.text.place_mentions import accepted_names
+from indexer.text.place_records import (
+    County,
+    Municipality,
+    nearest,
+    read_counties,
+    read_municipalities,
+)
+
+__all__ = ["County", "Gazetteer", "Municipality"]
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 # A split county's successor must have received this share of its municipalities to count.
 _SUCCESSOR_SHARE = 0.2
-_Dated = TypeVar("_Dated", "Municipality", "County")
 _SUFFIX = re.compile(r"\s+(?:kommune|herad|herred)$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class County:
-    number: str
-    name: str
-    valid_from: dt.date | None  # None: before 2018, not recorded
-    valid_to: dt.date | None  # None: still valid
-    replaced_by: tuple[str, ...]
-    alt_names: tuple[str, ...]
-
-    def distance(self, on: dt.date) -> int:
-        """Days between `on` and this county's validity; 0 when valid on that day."""
-        return _distance(self.valid_from or dt.date.min, self.valid_to, on)
-
-
-@dataclass(frozen=True)
-class Municipality:
-    number: str
-    name: str
-    county: str  # the county while this number was valid
-    county_number: str
-    valid_from: dt.date
-    valid_to: dt.date | None  # None: still valid
-    replaced_by: tuple[str, ...]
-    alt_names: tuple[str, ...]
-    current_numbers: tuple[str, ...]
-    ssb_name: str
-
-    def distance(self, on: dt.date) -> int:
-        return _distance(self.valid_from, self.valid_to, on)
 
 
 class Gazetteer:
@@ -87,7 +60,7 @@ class Gazetteer:
     def load(cls, data_dir: Path | None = None) -> Gazetteer:
         folder = data_dir or DATA_DIR
         return cls(
-            _read_municipalities(folder / "kommuner.csv"), _read_counties(folder / "fylker.csv")
+            read_municipalities(folder / "kommuner.csv"), read_counties(folder / "fylker.csv")
         )
 
     # --- municipalities -------------------------------------------------------------------
@@ -111,7 +84,7 @@ class Gazetteer:
         if county_hint:
             in_county = [m for m in candidates if self._in_county(m, county_hint)]
             candidates = in_county or candidates
-        return _nearest(candidates, on or dt.date.max)
+        return nearest(candidates, on or dt.date.max)
 
     def current_municipality_numbers(self, name: str, county_hint: str | None = None) -> list[str]:
         """Today's numbers for every municipality that has been called `name`."""
@@ -162,7 +135,7 @@ class Gazetteer:
 
     def county_at(self, name: str, on: dt.date | None = None) -> County | None:
         """The county called `name` (or an alias such as "Trööndelage") on `on`, else nearest."""
-        found = _nearest(self._counties_by_name.get(_key(name), []), on or dt.date.max)
+        found = nearest(self._counties_by_name.get(_key(name), []), on or dt.date.max)
         return found[0] if found else None
 
     def current_counties(self, name: str) -> list[str]:
@@ -243,21 +216,6 @@ class Gazetteer:
         return list(mentions.values())
 
 
-def _distance(start: dt.date, end: dt.date | None, on: dt.date) -> int:
-    if on < start:
-        return (start - on).days
-    if end is not None and on > end:
-        return (on - end).days
-    return 0
-
-
-def _nearest(candidates: list[_Dated], on: dt.date) -> list[_Dated]:
-    if not candidates:
-        return []
-    best = min(c.distance(on) for c in candidates)
-    return sorted((c for c in candidates if c.distance(on) == best), key=lambda c: c.number)
-
-
 def _key(name: str) -> str:
     return _SUFFIX.sub("", " ".join(name.split())).casefold()
 
@@ -273,51 +231,3 @@ def _county_pattern(counties: Iterable[str], municipalities: Iterable[str]) -> r
     block = "|".join(re.escape(b) for b in blockers) or "(?!)"
     names = "|".join(re.escape(c) for c in alternatives)
     return re.compile(rf"(?<![\w-])(?:(?:{block})|(?P<name>{names}))s?(?!\w)")
-
-
-def _date(text: str) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
-
-
-def _split(text: str) -> tuple[str, ...]:
-    return tuple(part for part in text.split("|") if part)
-
-
-def _rows(path: Path) -> list[dict[str, str]]:
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            return list(csv.DictReader(handle))
-    except OSError as exc:
-        raise ConfigError(f"Fant ikke stedsdata (SSB-tabell) i {path}: {exc.strerror}") from exc
-
-
-def _read_municipalities(path: Path) -> list[Municipality]:
-    return [
-        Municipality(
-            number=row["kommunenummer"],
-            name=row["navn"],
-            county=row["fylke"],
-            county_number=row["fylkesnummer"],
-            valid_from=dt.date.fromisoformat(row["gyldig_fra"]),
-            valid_to=_date(row["gyldig_til"]),
-            replaced_by=_split(row["erstattet_av"]),
-            alt_names=_split(row["navn_alternativ"]),
-            current_numbers=_split(row["gjeldende_kommunenummer"]),
-            ssb_name=row["ssb_navn"],
-        )
-        for row in _rows(path)
-    ]
-
-
-def _read_counties(path: Path) -> list[County]:
-    return [
-        County(
-            number=row["fylkesnummer"],
-            name=row["navn"],
-            valid_from=_date(row["gyldig_fra"]),
-            valid_to=_date(row["gyldig_til"]),
-            replaced_by=_split(row["erstattet_av"]),
-            alt_names=_split(row["navn_alternativ"]),
-        )
-        for row in _rows(path)
-    ]

@@ -1,6 +1,6 @@
 """A newcomer chats with the bot in a browser: Microsoft 365 Agents Playground + headless chromium.
 
-The bot runs in this process on 127.0.0.1 with the real core (bot.core.engine.build_core on the
+The bot runs in this process on 127.0.0.1 with the real core (bot.engine.build_core on the
 sample corpus, indexed into a temp dir) when it can be built, else with the fake core from
 tests/bot/teams/fakes.py; LAERINGSBOT_E2E_CORE=real|fake forces one. Which one ran is printed
 and recorded as the test property `core`. The fake core has no documents behind its citations,
@@ -18,14 +18,11 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
-import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-import aiohttp
 import pytest
 
 from bot.core.models import Answer, AnswerCore, ChatTurn
@@ -38,6 +35,7 @@ from indexer.settings import Settings
 from tests.bot.teams.conftest import Service, start_service
 from tests.bot.teams.fakes import FakeCore
 from tests.bot.teams.files_stub import REFERAT_NAME, FileHost, file_attachment, referat_docx
+from tests.servers import free_port, wait_until_up
 
 pytestmark = pytest.mark.e2e
 
@@ -79,7 +77,7 @@ class RecordingCore:
 
 def real_core(data_dir: Path) -> AnswerCore:
     """The real core on the sample corpus (real embedding model), indexed into `data_dir`."""
-    from bot.core.engine import build_core
+    from bot.engine import build_core
     from indexer.ingest.pipeline import index_paths
     from indexer.wiring import index_deps, open_store
 
@@ -94,31 +92,11 @@ def choose_core(data_dir: Path) -> tuple[AnswerCore, str]:
     if wanted == "fake":
         return FakeCore(), "fake (LAERINGSBOT_E2E_CORE=fake)"
     try:
-        return real_core(data_dir), "real (bot.core.engine.build_core on knowledge/)"
+        return real_core(data_dir), "real (bot.engine.build_core on knowledge/)"
     except Exception as exc:
         if wanted == "real":
             raise
         return FakeCore(), f"fake (real core unavailable: {type(exc).__name__}: {exc})"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-async def wait_until_up(url: str, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    async with aiohttp.ClientSession() as http:
-        while time.monotonic() < deadline:
-            try:
-                async with http.get(url) as resp:
-                    if resp.status == 200:
-                        return
-            except aiohttp.ClientError:
-                pass
-            await asyncio.sleep(0.3)
-    raise AssertionError(f"{url} did not come up within {timeout:.0f} s")
 
 
 @pytest.fixture

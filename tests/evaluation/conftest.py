@@ -15,7 +15,7 @@ CORPORA = [KNOWLEDGE, SHARED / "knowledge-real", REPO / "eval" / "corpus"]
 
 @pytest.fixture(scope="session")
 def eval_core(tmp_path_factory):  # type: ignore[no-untyped-def]
-    from bot.core.engine import build_core
+    from bot.engine import build_core
     from indexer.ingest.pipeline import index_paths
     from indexer.wiring import index_deps, open_store
 

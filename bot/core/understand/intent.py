@@ -11,6 +11,7 @@ import re
 
 from bot.core.question import Intent, ListAsk
 from indexer.models import DocType
+from indexer.text.patterns import stems, words
 
 COMMANDS: dict[str, Intent] = {
     "hjelp": Intent.HELP, "help": Intent.HELP, "kilder": Intent.SOURCES,
@@ -46,27 +47,37 @@ _QUESTION_WORDS = frozenset((
 ))
 # --- minutes ---------------------------------------------------------------------------------
 _SUMMARY_VERB = re.compile(
-    r"(?:^|[\s/])(?:oppsummer\w*|samanfatt\w*|sammenfatt\w*|summari[sz]e\w*|summary|"
-    r"sammendrag\w*|samandrag\w*|resymé\w*|recap|hovedpunkt\w*|hovudpunkt\w*|main points|"
-    r"key points|gist)\b", re.I)
+    r"(?:^|[\s/])(?:oppsummer\w*|samanfatt\w*|sammenfatt\w*|summar(?:i[sz]e\w*|y)|summere|"
+    r"summer opp|sammendrag\w*|samandrag\w*|resymé\w*|recap|hovedpunkt\w*|hovudpunkt\w*|"
+    r"main points|key points|gist)\b", re.I)
+_DECIDED = (r"bestemte?|vedtatt|vedteke|vedtok|vedtekne|beslutt(?:et|a)|avgjort|konkluderte?|"
+            r"enige|einige|enighet|einigheit|decided?|agreed|concluded|resolved|vedtak(?:ene|a)|"
+            r"beslutning(?:ene|ane)|konklusjon(?:ene|ane)|oppfølgj?ingspunkt\w*|aksjonspunkt\w*|"
+            r"action (?:items|points)|decisions")
 _DECISIONS_ASKED = re.compile(
-    r"^\W*(?:og\s+)?(?:hva|kva|what)\b.{0,60}?\b(?:bestemt|bestemte|vedtatt|vedteke|vedtok|"
-    r"besluttet|beslutta|avgjort|konkludert|decided?|agreed|concluded)\b"
+    rf"^\W*(?:og\s+|and\s+)?(?:hva|kva|what)\b.{{0,60}}?\b(?:{_DECIDED})\b"
     r"|\b(?:hvilke|kva for(?: nokre)?|which|list\w*|oppsummer\w*)\s+(?:\w+\s+){0,2}?"
-    r"(?:vedtak\w*|decisions|oppfølgingspunkt\w*|oppfølgjingspunkt\w*|action items)\b"
+    r"(?:vedtak\w*|beslutning\w*|avgjerd\w*|konklusjon\w*|decisions|oppfølg\w*|aksjonspunkt\w*|"
+    r"action (?:items|points))\b"
     r"|\b(?:vedtakene|vedtaka|decisions made)\b", re.I)
-_ACTOR_TOPIC = re.compile(
-    r"^\W*(?:hva|kva|what)\s+(?:har|has|have|did|vedtok|bestemte)\s+(?P<actor>.+?)\s+"
+_ACTOR_TOPIC = re.compile(  # «Hva har X bestemt om Y», «Hva ble (det) vedtatt om Y»
+    r"^\W*(?:og\s+|and\s+)?(?:hva|kva|what)\s+(?:(?:har|has|have|did|vedtok|bestemte)\s+"
+    r"(?P<actor>.+?)|(?:ble|blei|vart|was|were)(?:\s+det)?)\s+"
     r"(?:bestemt|vedtatt|vedteke|besluttet|avgjort|konkludert|decided?|agreed|concluded|decide)?"
     r"\s*(?:om|angående|angåande|når det gjelder|about|on|regarding)\s+(?P<topic>.+?)\W*$",
     re.I)
 _PARTICIPANTS = re.compile(
-    r"\b(hvem|kven|who|hvilke|kva for|which)\b.{0,50}?\b(deltok|deltek|delte|møtte|attended|"
-    r"participated|var til stede|var tilstede|was present|were present|was there|were there|"
-    r"var referent|was (?:the )?(?:minute[- ]?taker|referent)|took (?:the )?minutes)\b|"
-    r"\b(deltakere|deltakarar|deltakarane|deltakerne|participants|attendees|til stede på)\b",
-    re.I)
-_MEETING_WORD = re.compile(r"(referat|møte|samling|minutes|meeting|gathering)", re.I)
+    r"\b(hvem|kven|who|hvilke|kva for|which)\b.{0,50}?\b(deltok|deltek|deltog|delte|møtte|"
+    r"attended|participated|var til stede|var tilstede|var til stades|var med|was present|"
+    r"were present|was there|were there|was at|were at|(?:var|har vært|har vore) referent|"
+    r"skrev referatet|skreiv referatet|was (?:the )?(?:minute[- ]?taker|referent|chair)|took (?:the )?minutes|"
+    r"ledet møtet|leia møtet|leidde møtet|chaired|var møteleder|var møteleiar|"
+    r"hadde forfall|meldte forfall|sent apologies|(?:was|were) absent|"
+    r"(?:did not|didn't|could not|couldn't) attend)\b|"
+    r"\b(deltakere|deltakarar|deltakarane|deltakerne|participants|attendees|til stede på|"
+    r"til stades på)\b", re.I)
+_MEETING_WORD = stems("referat", "møte", "samling", "minutes", "meeting", "gathering", "referent",
+                      "forfall")
 # --- documents -------------------------------------------------------------------------------
 _DOC_TYPE_WORDS: tuple[tuple[str, DocType], ...] = (
     (r"sluttrapport\w*|final reports?", DocType.SLUTTRAPPORT),
@@ -80,17 +91,16 @@ _DOC_TYPE_PATTERNS = tuple((re.compile(rf"\b(?:{p})", re.I), t) for p, t in _DOC
 # A definite form points at a document: «i referatet», «retningslinjene»; «et utkast til
 # retningslinjer» is a topic.
 _NAMED_DOC: tuple[tuple[re.Pattern[str], frozenset[DocType]], ...] = (
-    (re.compile(r"\b(referatet|referata|referatene|møtereferatet|the minutes|minutes of)\b", re.I),
+    (words("referatet", "referata", "referatene", "møtereferatet", "the minutes", "minutes of"),
      frozenset({DocType.REFERAT})),
-    (re.compile(r"\b(retningslinjene|retningslinene|the guidelines)\b", re.I),
+    (words("retningslinjene", "retningslinene", "the guidelines"),
      frozenset({DocType.RETNINGSLINJE})),
-    (re.compile(r"\b(utlysningen|utlysinga|utlysingen|invitasjonen|the call( for "
-                r"(applications|proposals))?)\b", re.I),
+    (words("utlysningen", "utlysinga", "utlysingen", "invitasjonen",
+           r"the call( for (applications|proposals))?"),
      frozenset({DocType.UTLYSNING, DocType.INVITASJON})),
-    (re.compile(r"\b(prosjektbeskrivelsen|prosjektskildringa|the project description)\b", re.I),
+    (words("prosjektbeskrivelsen", "prosjektskildringa", "the project description"),
      frozenset({DocType.PROSJEKTBESKRIVELSE})),
-    (re.compile(r"\b(sluttrapporten|the final report)\b", re.I),
-     frozenset({DocType.SLUTTRAPPORT})),
+    (words("sluttrapporten", "the final report"), frozenset({DocType.SLUTTRAPPORT})),
 )
 _DOCUMENTS = re.compile(
     r"\b(?:hvilke|kva for(?: nokre)?|which|what|list(?:e)?(?: opp| over)?(?: all| the)?|"
@@ -101,11 +111,10 @@ _DOCUMENTS = re.compile(
     r"retningslinjer|guidelines|dokument(?:er|a|ene)?|documents)\b", re.I)
 # «Hvilke deler skal en sluttrapport inneholde?»: a verb or an article between the question word
 # and the document word makes the document the clause's subject, not the thing to list.
-_CLAUSE_WORD = re.compile(r"\b(?:skal|må|bør|kan|skulle|er|var|en|ei|et|eit|a|an|should|must|"
-                          r"can|is|are|does|do)\b", re.I)
-_ABOUT_CONTENT = re.compile(
-    r"\b(står|stod|sier|seier|says?|om hva|om kva|"
-    r"i (?:referatet|sluttrapporten|utlysningen|retningslinjene))\b", re.I)
+_CLAUSE_WORD = words("skal", "må", "bør", "kan", "skulle", "er", "var", "en", "ei", "et", "eit",
+                     "a", "an", "should", "must", "can", "is", "are", "does", "do")
+_ABOUT_CONTENT = words("står", "stod", "sier", "seier", "says?", "om hva", "om kva",
+                       "i (?:referatet|sluttrapporten|utlysningen|retningslinjene)")
 # --- project lists -------------------------------------------------------------------------
 _LIST_COMMAND = re.compile(r"^\s*/(?:prosjekter|prosjekt|projects?)\b", re.I)
 _MUNICIPALITIES = re.compile(
@@ -120,16 +129,15 @@ _RULES = re.compile(  # «Hvilke prosjekter kan få midler?» asks a call or gui
 _COUNT = re.compile(
     r"\b(?:hvor|kor|how)\s+(?:mange|many)\s+(?:\w+\s+)?(?P<what>\w*(?:prosjekt|project)\w*|"
     r"kommun\w*|municipalit\w*)", re.I)
-_OVERVIEW = re.compile(
-    r"\b(?:oversikt|overview|liste?\s+(?:over|opp)|list\s+(?:all|the)|sammenlign\w*|"
-    r"samanlikn\w*|compare|summary of all)\b", re.I)
-_PROJECT_WORD = re.compile(r"prosjekt|project", re.I)
-_OTHER_THING = re.compile(r"\b(?:tilsyn\w*|\w*rapport\w*|møte\w*|samling\w*|referat\w*|"
-                          r"inspections?|reports?|meetings?|minutes)\b", re.I)
+_OVERVIEW = words("oversikt", "overview", r"liste?\s+(?:over|opp)", r"list\s+(?:all|the)",
+                  r"sammenlign\w*", r"samanlikn\w*", "compare", "summary of all")
+_PROJECT_WORD = stems("prosjekt", "project")
+_OTHER_THING = words(r"tilsyn\w*", r"\w*rapport\w*", r"møte\w*", r"samling\w*", r"referat\w*",
+                     "inspections?", "reports?", "meetings?", "minutes")
 _PROJECTS_PLURAL = re.compile(r"\b\w*(?:prosjekt(?:er|ene|a|ane)|projects)\b", re.I)
-_TOTAL = re.compile(r"\b(til sammen|til saman|totalt|in total|samlet|samla|summen|altogether|"
-                    r"total)\b", re.I)
-_COMPARE = re.compile(r"\b(?:sammenlign\w*|samanlikn\w*|compare|comparison)\b", re.I)
+_TOTAL = words("til sammen", "til saman", "totalt", "in total", "samlet", "samla", "summen",
+               "altogether", "total")
+_COMPARE = words(r"sammenlign\w*", r"samanlikn\w*", "compare", "comparison")
 # «Hvor mye fikk ettervernsprosjektene?»: the projects themselves are asked about, not «hvor
 # mye ble tildelt til utviklingsprosjekter», which asks one sum.
 _HOW_MUCH_THEY = re.compile(
@@ -137,20 +145,19 @@ _HOW_MUCH_THEY = re.compile(
     r"the\s+(?:[\w-]+\s+){0,2}projects\b)", re.I)
 # Which amounts a money question asks for: kept apart, never added across kinds.
 _AMOUNT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("søkt", re.compile(r"\b(?:søkt|søkte|søker|søkjer|søknadsbeløp\w*|applied|applying)\b", re.I)),
-    ("tildelt", re.compile(r"\b(?:tildelt\w*|tilsagn\w*|innvilg\w*|fått|fikk|fekk|granted|"
-                           r"awarded|received|got)\b", re.I)),
-    ("forbruk", re.compile(r"\b(?:brukt|brukte|forbruk\w*|spen[dt]\w*|used|regnskap\w*|rekneskap\w*)\b",
-                           re.I)),
-    ("budsjett", re.compile(r"\b(?:\w*budsjett\w*|budgets?|ramme\w*)\b", re.I)),
-    ("egenandel", re.compile(r"\b(?:egenandel\w*|eigenandel\w*|eigeninnsats\w*|"
-                             r"own contributions?)\b", re.I)),
+    ("søkt", words("søkt", "søkte", "søker", "søkjer", r"søknadsbeløp\w*", "applied", "applying")),
+    ("tildelt", words(r"tildelt\w*", r"tilsagn\w*", r"innvilg\w*", "fått", "fikk", "fekk",
+                      "granted", "awarded", "received", "got")),
+    ("forbruk", words("brukt", "brukte", r"forbruk\w*", r"spen[dt]\w*", "used", r"regnskap\w*",
+                      r"rekneskap\w*")),
+    ("budsjett", words(r"\w*budsjett\w*", "budgets?", r"ramme\w*")),
+    ("egenandel", words(r"egenandel\w*", r"eigenandel\w*", r"eigeninnsats\w*",
+                        "own contributions?")),
 )
-_FUNDS = re.compile(r"stimuleringsmid\w*|tilskot\w*|tilskudd\w*|\bfunding\b|\bfunds\b", re.I)
-_MONEY = re.compile(
-    r"budsjett|budget|stimuleringsmid|beløp|kostnad|midlar|midler|tildel|funding|amount|"
-    r"how much|hvor mye|kor mykje|kroner|\bkr\b|til sammen|til saman|in total|totalt|sum\b",
-    re.I)
+_FUNDS = stems(r"stimuleringsmid\w*", r"tilskot\w*", r"tilskudd\w*", r"\bfunding\b", r"\bfunds\b")
+_MONEY = stems("budsjett", "budget", "stimuleringsmid", "beløp", "kostnad", "midlar", "midler",
+               "tildel", "funding", "amount", "how much", "hvor mye", "kor mykje", "kroner",
+               r"\bkr\b", "til sammen", "til saman", "in total", "totalt", r"sum\b")
 
 
 def command(text: str) -> str | None:
@@ -190,9 +197,10 @@ def asks_decisions(text: str) -> bool:
 
 
 def actor_and_topic(text: str) -> tuple[str, str]:
-    """«Hva har ressursgruppa bestemt om kompetansemiljøene?» → (ressursgruppa, kompetansemiljøene)."""
+    """«Hva har ressursgruppa bestemt om kompetansemiljøene?» → (ressursgruppa, kompetansemiljøene);
+    «Hva ble bestemt om barnevernsvakt?» → ("", barnevernsvakt)."""
     match = _ACTOR_TOPIC.match(text.strip())
-    return (match["actor"].strip(), match["topic"].strip()) if match else ("", "")
+    return ((match["actor"] or "").strip(), match["topic"].strip()) if match else ("", "")
 
 
 def asks_participants(text: str) -> bool:

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from bot.core.question import AnswerType, Intent, ListAsk, Question
 from bot.core.understand import time
+from indexer.text.themes import Theme
 
 LISTS = frozenset({Intent.PROJECTS, Intent.DOCUMENTS, Intent.SOURCES})
 _FACT_ASKS = {AnswerType.PERSON, AnswerType.DATE, AnswerType.PLACE, AnswerType.YESNO,
@@ -21,6 +22,13 @@ _COUNTED = {ListAsk.PROJECTS: ListAsk.COUNT_PROJECTS,
 
 def next_page(base: Question, pages_before: int, text: str) -> Question:
     return replace(base, text=text, page=base.page + pages_before + 1, follow_up=True)
+
+
+def accept(previous: Question, theme: Theme, text: str) -> Question:
+    """«ja» to «Mente du «foreldrestøtte»?»: the question before, about that theme."""
+    return replace(previous, text=text, themes=frozenset({theme.key}), unknown_theme=None,
+                   page=1, follow_up=True,
+                   standalone=f"{previous.standalone} – {theme.label(previous.language)}")
 
 
 def follows(own: Question, narrow: bool) -> bool:

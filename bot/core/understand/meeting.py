@@ -4,9 +4,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from bot.core.question import MeetingRef
+from bot.core.understand.time import period_match
 from indexer.store.lexical import tokenize
 from indexer.text.dates import MONTH_NUMBERS, find_dates
 
@@ -14,6 +16,10 @@ _COMMAND = re.compile(r"^\s*/\w+\b", re.I)
 _MONTH = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
 _MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 _YEAR = re.compile(r"\b(?P<y>(?:19|20)\d\d)\b")
+_YEARS = re.compile(r"\b(?P<a>(?:19|20)\d\d)\s*(?:[–-]|og|and|til|to|eller|or)\s*"
+                    r"(?P<b>(?:19|20)\d\d)\b", re.I)
+_EVERY = re.compile(r"\b(møtene|møta|samlingene|samlingane|referatene|referata|alle møter|"
+                    r"alle møte|meetings|all (?:the )?minutes|every meeting)\b", re.I)
 _LATEST = re.compile(r"\b(siste|sist|forrige|førre|last|latest|most recent|nyeste|nyaste)\b",
                      re.I)
 # Words that say "a meeting" or "summarise" rather than which one.
@@ -24,12 +30,27 @@ NOISE_WORDS = frozenset(tokenize(
     "oppfølging neste decisions decision action actions items item next the of from with and "
     "please give me kort gi lag eit ein en et a an in at on to for dei det siste sist forrige "
     "last latest nyeste hva kva what who hvem kven ble vart was were bestemt vedtatt vedteke "
-    "besluttet decided deltok attended til stede"
+    "besluttet decided deltok attended til stede "
+    # who was there, and as what
+    "hvilke hvilken kva for which whom deltakere deltakarar deltakarane participants attendees "
+    "participated present stades tilstede var er med møtte deltek deltar referent møteleder "
+    "møteleiar ordstyrer chair chaired forfall fråfall frafall absent apologies meldte ledet "
+    "leia barnevernledere barnevernleder barnevernsledere barnevernleiarar barnevernleiar "
+    "child welfare leaders leader managers municipalities municipality kommuner kommunar kommune "
+    "statsforvalteren statsforvaltaren fylkesmannen county governor "
+    # what was decided
+    "bestemte vedtok beslutta beslutning beslutninger avgjort konkludert konklusjon konklusjonar "
+    "enige einige decide agreed concluded tatt fattet gjort gjorde did made which "
+    # when
+    "fjor år vår våren høst høsten haust hausten sommer sommeren sommar vinter vinteren siden "
+    "sidan since etter after før before year this spring summer autumn fall winter "
+    # which meetings: all of them
+    "vi har hatt vært vore alle all every each hver kvart de dei"
 )) | {"oppsummer", "med", "frå", "fra", "the", "of", "and", "with", "from", "in", "i", "på"}
 
 
-def meeting_ref(text: str) -> MeetingRef:
-    """The date, month, year, latest-flag and name words a request names."""
+def meeting_ref(text: str, today: dt.date | None = None) -> MeetingRef:
+    """The date, month, year, period, latest-flag and name words a request names."""
     rest = _COMMAND.sub(" ", text)
     dates = find_dates(rest)
     for match in reversed(dates):
@@ -38,11 +59,20 @@ def meeting_ref(text: str) -> MeetingRef:
     if not dates and (m := _MONTH_YEAR.search(rest)):
         month = (int(m["y"]), MONTH_NUMBERS[m["m"].lower()])
         rest = rest[: m.start()] + " " + rest[m.end() :]
+    span = None
+    if found := period_match(rest, today or dt.date.today()):
+        span = found[0]
+        rest = rest[: found[1]] + " " + rest[found[2] :]
+    elif not dates and month is None and (years := _YEARS.search(rest)):  # «2020 og 2021»
+        first, last = sorted(int(y) for y in years.group("a", "b"))
+        span = (dt.date(first, 1, 1), dt.date(last, 12, 31))
+        rest = rest[: years.start()] + " " + rest[years.end() :]
     year = None
-    if not dates and month is None and (m := _YEAR.search(rest)):
+    if not dates and month is None and span is None and (m := _YEAR.search(rest)):
         year = int(m["y"])
         rest = rest[: m.start()] + " " + rest[m.end() :]
     words = tuple(w for w in dict.fromkeys(tokenize(rest))
                   if w not in NOISE_WORDS and not w.isdigit())
     return MeetingRef(date=dates[0].date if dates else None, month=month, year=year,
-                      words=words, latest=bool(_LATEST.search(text)))
+                      words=words, latest=bool(_LATEST.search(rest)), period=span,
+                      every=bool(_EVERY.search(rest)))

@@ -12,6 +12,7 @@ import re
 
 from bot.core.question import TimeFocus, YearSpan
 from indexer.text.dates import find_dates
+from indexer.text.patterns import words
 
 _YEAR = r"((?:19|20)\d\d)"
 _ANY_YEAR = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
@@ -24,16 +25,18 @@ _IN_YEAR = re.compile(rf"\b(?:i|in|år|during)\s+{_YEAR}\b", re.I)
 _TIED = re.compile(
     r"\b(referat\w*|møte\w*|samling\w*|utlysning\w*|minutes|meeting)\s+(fr[aå]|i|of|in)\s+"
     r"(\d{1,2}\.?\s*\w*\s*)?((?:19|20)\d\d)", re.I)
-_LAST_YEAR = re.compile(r"\b(i fjor|ifjor|last year|året før)\b", re.I)
-_THIS_YEAR = re.compile(r"\b(i år|this year|inneværende år|dette året)\b", re.I)
-_NEXT = re.compile(r"\b(neste|kommende|komande|førstkommende|upcoming|next|"
-                   r"skal\s+(?:holdes|haldast|være|vere|arrangeres))\b", re.I)
+_LAST_YEAR = words("i fjor", "ifjor", "last year", "året før")
+_THIS_YEAR = words("i år", "this year", "inneværende år", "dette året")
+_NEXT = words("neste", "kommende", "komande", "førstkommende", "upcoming", "next",
+              r"skal\s+(?:holdes|haldast|være|vere|arrangeres)")
 # «Når er søknadsfristen?», «When is the next meeting?»: asks for a date still to come.
 _UPCOMING = re.compile(r"^\W*(?:og\s+|and\s+)?(?:når|kva tid|kor tid|when)\s+(?:er|skal|blir|vil|går|"
                        r"is|will|are|does)\b", re.I)
-_LATEST = re.compile(r"\b(siste|sist|forrige|førre|last|latest|most recent|nyeste|nyaste)\b", re.I)
-_CURRENT = re.compile(r"\b(nå|now|currently|i dag|gjeldende|gjeldande|current|fortsatt|"
-                      r"framleis|fremdeles|still|nyeste|nyaste|i år|this year)\b", re.I)
+_LATEST = words("siste", "sist", "forrige", "førre", "last", "latest", "most recent", "nyeste",
+                "nyaste")
+_CURRENT = words("nå", "now", "currently", "i dag", "gjeldende", "gjeldande", "current",
+                 "fortsatt", "framleis", "fremdeles", "still", "nyeste", "nyaste", "i år",
+                 "this year")
 
 
 def year_span(text: str, today: dt.date) -> YearSpan | None:
@@ -92,3 +95,73 @@ def time_focus(text: str) -> TimeFocus | None:
     if _CURRENT.search(text):
         return TimeFocus.CURRENT
     return None
+
+
+# --- the period a meeting question names: «i fjor», «i vår», «høsten 2023», «siden 2022» ------
+_SEASON_WORDS: dict[str, str] = {
+    "vår": "spring", "våren": "spring", "spring": "spring",
+    "sommer": "summer", "sommeren": "summer", "sommar": "summer", "sommaren": "summer",
+    "summer": "summer",
+    "høst": "autumn", "høsten": "autumn", "haust": "autumn", "hausten": "autumn",
+    "autumn": "autumn", "fall": "autumn",
+    "vinter": "winter", "vinteren": "winter", "winter": "winter",
+}  # fmt: skip
+_SEASON_MONTHS = {"spring": (1, 6), "summer": (6, 8), "autumn": (8, 12), "winter": (12, 2)}
+_SEASON = re.compile(
+    r"\b(?:(?P<this>i|this|denne|dette)\s+(?P<s1>vår|sommer|sommar|høst|haust|vinter|spring|"
+    r"summer|autumn|fall|winter)\b(?P<ago1>\s+i\s+fjor)?"
+    r"|(?P<last>forrige|førre|last)\s+(?P<s2>vår|sommer|sommar|høst|haust|vinter|spring|summer|"
+    r"autumn|fall|winter)\b"
+    r"|(?:in\s+(?:the\s+)?)?(?P<s3>våren|sommeren|sommaren|høsten|hausten|vinteren|spring|"
+    r"summer|autumn|fall|winter)\s+(?:(?:of\s+)?(?P<y>(?:19|20)\d\d)\b|(?P<ago3>i\s+fjor)\b))",
+    re.I)
+_SINCE_YEAR = re.compile(rf"\b(?:siden|sidan|since|fra og med|frå og med|etter|after)\s+{_YEAR}\b",
+                         re.I)
+_BEFORE_YEAR = re.compile(rf"\b(?:før|before)\s+{_YEAR}\b", re.I)
+
+
+Period = tuple[dt.date, dt.date]
+
+
+def period(text: str, today: dt.date) -> Period | None:
+    """The dates a meeting must fall between: «i vår», «høsten 2023», «i fjor», «i år»,
+    «siden 2022», «før 2020»; a season named without a year is the latest one begun."""
+    found = period_match(text, today)
+    return found[0] if found else None
+
+
+def period_match(text: str, today: dt.date) -> tuple[Period, int, int] | None:
+    """The period and where the text names it («last spring» is a time, not «the latest»)."""
+    if m := _SEASON.search(text):
+        season = _SEASON_WORDS[(m["s1"] or m["s2"] or m["s3"]).casefold()]
+        if m["y"]:
+            return _season(season, int(m["y"])), m.start(), m.end()
+        year = _latest_season_year(season, today)
+        back = bool(m["last"] or m["ago1"] or m["ago3"])
+        return _season(season, year - 1 if back and year == today.year else year), m.start(), \
+            m.end()
+    if m := _SINCE_YEAR.search(text):
+        return (dt.date(int(m.group(1)), 1, 1), dt.date.max), m.start(), m.end()
+    if m := _BEFORE_YEAR.search(text):
+        return (dt.date.min, dt.date(int(m.group(1)) - 1, 12, 31)), m.start(), m.end()
+    if m := _LAST_YEAR.search(text):
+        return (dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31)), m.start(), m.end()
+    if m := _THIS_YEAR.search(text):
+        return (dt.date(today.year, 1, 1), dt.date(today.year, 12, 31)), m.start(), m.end()
+    return None
+
+
+def _latest_season_year(season: str, today: dt.date) -> int:
+    """The year of the latest such season that has begun by today (winter: the year it ends)."""
+    first, _ = _SEASON_MONTHS[season]
+    if season == "winter":
+        return today.year + 1 if today.month == 12 else today.year
+    return today.year if today.month >= first else today.year - 1
+
+
+def _season(season: str, year: int) -> tuple[dt.date, dt.date]:
+    first, last = _SEASON_MONTHS[season]
+    if season == "winter":  # December before to February of `year`
+        return dt.date(year - 1, 12, 1), dt.date(year, 3, 1) - dt.timedelta(days=1)
+    end = dt.date(year + (last == 12), last % 12 + 1, 1) - dt.timedelta(days=1)
+    return dt.date(year, first, 1), end

@@ -1,24 +1,28 @@
 """What a list question is about when it names no theme we know: «prosjekter om rusomsorg»,
-«rusprosjekter». The list route answers «Mente du …?» instead of an unfiltered list.
+«rusprosjekter». The list route answers «Mente du …?» with the `nearest` themes instead of an
+unfiltered list; a «ja» to a single suggestion asks the list of that theme.
 """
 
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
+
+from indexer.text.themes import THEMES, Theme
 
 _SUBJECT = re.compile(
     r"\b(?:prosjekt\w*|projects?|sluttrapport\w*|rapport\w*|reports?|dokument\w*|documents?|"
     r"referat\w*|minutes|handl(?:er|ar|a|et)|dreier seg|dreidde seg|is|are|was|were)\s+"
     r"(?:om|on|about|innen|innan|within|med tema|knytt(?:et)? til|"
-    r"related to)\s+(?P<topic>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})",
-    re.I,
-)
+    r"related to)\s+(?P<topic>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})", re.I)
 # «rusprosjekter», «rusprosjekta»; not «gullprosjektet», which names one project
 _COMPOUND = re.compile(r"\b(?P<topic>[^\W\d_]{3,}?)s?-?prosjekt(?:er|ene|a|ane)?\b", re.I)
 _STOP = re.compile(
     r"\s+(?:i|på|fra|frå|før|etter|siden|sidan|som|med|for|og|eller|in|at|from|before|after|"
     r"since|with|and|or|that|which|finnes|fins|finst|har|hadde|hatt|er|var|vært|vore|blitt|"
     r"kan|ble|vart|is|are|was|were|have|has|had|exist\w*|do|does|did|can)\b.*$", re.I)
+_CLOSE = 0.72  # similarity of a written word and a theme term that makes a suggestion
+_SHOWN = 3
 # Words every project here is about, or that name no subject at all.
 _GENERIC = frozenset("""
     barn barna barnet children child barnevern barnevernet barneverntjenesten barnevernstenesta
@@ -43,3 +47,23 @@ def unknown_theme(text: str, known_names: frozenset[str]) -> str | None:
             continue  # «Haugesunds-prosjektet», «Gull-prosjekter»: a name, not a subject
         return topic
     return None
+
+
+def nearest(word: str) -> list[Theme]:
+    """Themes whose terms or labels the word nearly is, or starts like («rekruttering» →
+    rekruttering og stabilitet; «fosterhjæm» → fosterhjem), closest first."""
+    written = word.casefold().split()[0] if word.strip() else ""
+    scored: list[tuple[float, int, Theme]] = []
+    for index, theme in enumerate(THEMES):
+        names = [term.lstrip("*") for term in theme.terms] + [theme.nb, theme.nn, theme.en]
+        best = max(_likeness(written, name.casefold()) for name in names)
+        if best >= _CLOSE:
+            scored.append((best, -index, theme))
+    return [theme for _, _, theme in sorted(scored, reverse=True)[:_SHOWN]]
+
+
+def _likeness(word: str, name: str) -> float:
+    head = name.split()[0]
+    if len(word) >= 4 and len(head) >= 4 and (name.startswith(word) or word.startswith(head)):
+        return 1.0
+    return SequenceMatcher(None, word, head).ratio()

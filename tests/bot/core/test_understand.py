@@ -10,7 +10,6 @@ from bot.core.models import ChatTurn
 from bot.core.question import AnswerType, Intent, ListAsk, TimeFocus
 from bot.core.understand import Kit, understand
 from bot.core.understand.follow_up import standalone
-from indexer.text.language import detect_language
 from indexer.text.spelling import Speller
 
 TODAY = dt.date(2026, 12, 2)
@@ -22,20 +21,6 @@ def kit(gazetteer):  # type: ignore[no-untyped-def]
               "1. november. Referent var Ingrid. Fosterhjem og kommuner i Vestland. "
               "Prosjektene og prosjekta har brukt midlar. ")
     return Kit(gazetteer, Speller.from_texts([corpus * 2]), TODAY)
-
-
-@pytest.mark.parametrize(
-    ("text", "language"),
-    [
-        ("Hvem er prosjektleder for prosjektet?", "nb"),
-        ("Kven er prosjektleiar, og når sluttar prosjektet?", "nn"),
-        ("Kva vart vedteke om rekruttering av tilsette?", "nn"),
-        ("Who took over the parent groups after the project?", "en"),
-        ("Hvilke kommuner har hatt fosterhjemsprosjekter?", "nb"),
-    ],
-)
-def test_language_of_question(text, language):
-    assert detect_language(text) == language
 
 
 @pytest.mark.parametrize(

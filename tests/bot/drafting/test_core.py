@@ -14,9 +14,9 @@ import pytest
 from docx import Document
 
 from bot import drafting
-from bot.core.engine import Core
 from bot.core.payloads import DraftCancelled, DraftPayload
 from bot.drafting.export import MAX_DRAFT_AGE_S, draft_path
+from bot.engine import Core
 from tests.conftest import SHARED_EVAL
 from tests.fakes import converse, draft_of, understood
 

@@ -13,12 +13,12 @@ from docx import Document
 
 from bot import drafting
 from bot.core.dialog import MAX_SIDE_TURNS
-from bot.core.engine import Core
 from bot.core.models import ChatTurn
 from bot.core.payloads import DraftCancelled
 from bot.drafting.commands import BUTTONS, Command, read_command
 from bot.drafting.fit import check
 from bot.drafting.texts import FIELDS
+from bot.engine import Core
 from bot.i18n import LANGUAGES, t
 from tests.fakes import converse, draft_of
 

@@ -13,10 +13,10 @@ from aiohttp.test_utils import TestClient, TestServer
 from docx import Document
 
 from bot import drafting
-from bot.core.engine import Core
 from bot.drafting.compose import slug
 from bot.drafting.export import download_name, draft_path, plain
 from bot.drafting.links import DownloadSigner, LinkError, download_url
+from bot.engine import Core
 from bot.teams.downloads import DOCX, download_routes
 from indexer.settings import Settings
 from tests.fakes import converse, draft_of, understood

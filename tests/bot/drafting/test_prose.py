@@ -11,7 +11,7 @@ from langchain_core.language_models.fake_chat_models import (
 )
 
 from bot import drafting
-from bot.core.engine import Core
+from bot.engine import Core
 from tests.fakes import converse, draft_of, understood
 
 REQUEST = "/utkast høykonflikt i Hå og Time etter utlysningen i Rogaland av 1. mars 2023"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from bot.core.engine import Core
+from bot.engine import Core
 from bot.facts.compose import ComposedSentence, Composition
 from bot.facts.timing import past_note, what_there_is
 from tests.fakes import understood

@@ -122,3 +122,22 @@ def test_a_long_municipality_list_names_every_municipality_on_page_one(many_proj
     opening = answer.answer.splitlines()[0]
     assert opening.startswith("Kommuner med prosjekter om fosterhjem:")
     assert "Lund" in opening and "Utsira" in opening  # on the second page of rows
+
+
+@pytest.mark.parametrize(("question", "yes", "expected"), [
+    ("Which projects were about parenting?", "yes", {"«Trygge foreldre»"}),
+    ("Which projects were about fostering?", "yes please", FOSTER_CARE),
+    ("Hvilke prosjekter handlet om konflikter?", "ja", {"«Barnet i midten»",
+     "Barnevernets rolle i høykonfliktsaker"}),
+])  # fmt: skip
+def test_yes_to_a_single_suggestion_lists_that_theme(sample_context, question, yes,
+                                                     expected) -> None:  # type: ignore[no-untyped-def]
+    asked = conversation(sample_context, question)
+    assert asked.kind == "clarify"
+    answer = conversation(sample_context, question, yes)
+    assert titles(answer) == expected
+    assert answer.language == asked.language
+
+
+def test_yes_without_a_suggestion_is_no_choice(sample_context) -> None:  # type: ignore[no-untyped-def]
+    assert conversation(sample_context, "Hvilke prosjekter om rusomsorg finnes?", "ja") is None

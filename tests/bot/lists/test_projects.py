@@ -16,7 +16,7 @@ from bot.core.payloads import ProjectTable
 from bot.lists import try_answer
 from indexer.ingest.pipeline import index_paths
 from tests.conftest import SHARED_EVAL
-from tests.fakes import FakeEmbeddings, fake_index_deps, understood
+from tests.fakes import FakeEmbeddings, fake_index_deps, project_description, understood
 
 FOSTER_CARE = {"Fjell", "Sund", "Øygarden", "Haugesund", "Karmøy", "Kvam", "Voss", "Trondheim",
                "Klæbu"}  # fmt: skip
@@ -191,11 +191,10 @@ def test_adding_and_deleting_a_document_changes_the_answer(settings, gazetteer, 
 
     (corpus / "2023-09-01_prosjektskildring_kvam-voss_fosterheim.md").unlink()
     (corpus / "2024-03-01_prosjektbeskrivelse_hole-ringerike_fosterhjem.md").write_text(
-        "# Prosjektbeskrivelse: «Nær heime» – fosterhjem i Hole og Ringerike\n\n"
-        "**Vertskommune:** Hole kommune\n**Samarbeidskommune:** Ringerike kommune\n"
-        "**Prosjektperiode:** 1. mars 2024 – 28. februar 2026\n\n## Bakgrunn\n\nFå fosterhjem.\n",
-        encoding="utf-8",
-    )
+        project_description("«Nær heime» – fosterhjem i Hole og Ringerike", "Hole kommune",
+                            partner="Ringerike kommune",
+                            period="1. mars 2024 – 28. februar 2026",
+                            body="## Bakgrunn\n\nFå fosterhjem.\n"), encoding="utf-8")
     index_paths([corpus], deps)
     answer = ask(ctx, question)
     expected = FOSTER_CARE - {"Voss", "Kvam"} | {"Hole", "Ringerike"}

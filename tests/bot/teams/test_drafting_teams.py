@@ -19,11 +19,11 @@ from urllib.parse import urlsplit
 import pytest
 from docx import Document
 
-from bot.core.engine import Core
 from bot.core.models import Answer
 from bot.core.payloads import DraftCancelled, DraftPayload
 from bot.drafting.links import DownloadSigner, LinkError
 from bot.drafting.texts import question
+from bot.engine import Core
 from bot.teams import cards, render
 from bot.teams.server import SIGNER_KEY
 from indexer.settings import Settings

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from bot.core.engine import Core
+from bot.engine import Core
 from bot.teams.proof import COOKIE
 from indexer.settings import Settings
 from tests.bot.teams.conftest import Service, activity, start_service

@@ -11,6 +11,7 @@ from indexer.catalogue.extract import extract_projects
 from indexer.catalogue.fields import Span, amounts
 from indexer.ingest.chunking import split_document
 from indexer.models import DocType, DocumentMeta, LoadedDocument
+from tests.fakes import project_description
 
 
 def _records(text: str, doc_type: DocType, gazetteer):  # type: ignore[no-untyped-def]
@@ -45,12 +46,12 @@ def test_a_purpose_sentence_states_its_theme(sentence, key) -> None:  # type: ig
 
 
 def test_a_description_without_a_theme_in_its_title_takes_its_purpose(gazetteer) -> None:  # type: ignore[no-untyped-def]
-    text = ("# Prosjektbeskrivelse: «Trygg start» i Kvam og Voss\n\n"
-            "**Vertskommune:** Kvam herad\n**Samarbeidskommune:** Voss herad\n\n"
-            "## Bakgrunn\n\nMange barn flytter mellom fosterhjem, og vi ser høy konflikt.\n\n"
-            "## Formål\n\nFormålet er å styrke ettervernet for ungdom mellom 18 og 25 år.\n\n"
-            "## Mål\n\n1. Alle ungdommer skal ha en ettervernsplan.\n"
-            "2. Prosjektet skal også se på samarbeid med fosterhjemmene.\n")  # fmt: skip
+    text = project_description("«Trygg start» i Kvam og Voss", "Kvam herad", partner="Voss herad",
+                               body="## Bakgrunn\n\nMange barn flytter mellom fosterhjem, og vi "
+                                    "ser høy konflikt.\n\n## Formål\n\nFormålet er å styrke "
+                                    "ettervernet for ungdom mellom 18 og 25 år.\n\n## Mål\n\n"
+                                    "1. Alle ungdommer skal ha en ettervernsplan.\n2. Prosjektet "
+                                    "skal også se på samarbeid med fosterhjemmene.\n")
     (record,) = _records(text, DocType.PROSJEKTBESKRIVELSE, gazetteer)
     assert record.theme_keys == ["ettervern"]
     assert "Formålet er å styrke ettervernet" in record.themes[0].evidence.quote

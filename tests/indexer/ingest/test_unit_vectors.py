@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.core.context import CoreContext
-from bot.core.engine import Core
+from bot.engine import Core
 from indexer.ingest.pipeline import index_paths
 from indexer.text.units import answer_units
 from indexer.wiring import open_store

@@ -5,7 +5,7 @@ from __future__ import annotations
 from indexer.catalogue import ProjectQuery
 from indexer.ingest.pipeline import index_paths
 from indexer.store import KnowledgeStore
-from tests.fakes import fake_index_deps
+from tests.fakes import fake_index_deps, project_description
 
 
 def _titles(store: KnowledgeStore, **filters) -> dict[str, set[str]]:  # type: ignore[no-untyped-def]
@@ -22,11 +22,9 @@ def test_index_add_change_delete_keeps_catalogue_in_step(settings, gazetteer, co
     (corpus / "2022-12-15_sluttrapport_haugesund-karmoy_fosterhjem.md").unlink()
     (corpus / "2020-02-11_referat_styringsgruppe_vestland.md").unlink()
     (corpus / "2024-05-02_prosjektbeskrivelse_bergen-askoy_fosterhjem.md").write_text(
-        "# Prosjektbeskrivelse: «Heime hjå oss» – fosterhjem i Bergen og Askøy\n\n"
-        "**Vertskommune:** Bergen kommune\n**Samarbeidskommune:** Askøy kommune\n"
-        "**Prosjektperiode:** 1. juni 2024 – 31. mai 2026\n\n## Bakgrunn\n\nFor få fosterhjem.\n",
-        encoding="utf-8",
-    )
+        project_description("«Heime hjå oss» – fosterhjem i Bergen og Askøy", "Bergen kommune",
+                            partner="Askøy kommune", period="1. juni 2024 – 31. mai 2026",
+                            body="## Bakgrunn\n\nFor få fosterhjem.\n"), encoding="utf-8")
     report = index_paths([corpus], deps)
     assert report.removed == 2 and report.files_indexed == 1
 

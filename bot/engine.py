@@ -1,0 +1,119 @@
+"""answer(text, history) -> Answer: the one entry point for every face (Teams, CLI, eval).
+
+The question is understood once (`bot.core.understand`); the routes read that typed question:
+an open draft dialog first, then minutes, lists, and otherwise a fact answer from retrieved
+evidence.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from bot.core.chat_model import build_chat_model
+from bot.core.context import CoreContext
+from bot.core.dialog import carry
+from bot.core.models import Answer, ChatTurn
+from bot.core.question import Intent, Question
+from bot.core.understand import understand
+from bot.facts.answer import FactAnswerer
+from bot.i18n import t
+from indexer.access import PUBLIC_VIEWER, Viewer
+from indexer.embeddings import build_embeddings
+from indexer.settings import Settings
+from indexer.text.places import Gazetteer
+from indexer.wiring import open_store
+
+Route = Callable[[Question, CoreContext], Answer | None]
+
+
+def build_context(settings: Settings) -> CoreContext:
+    """Open the store and load the models once, at the edge."""
+    return CoreContext(
+        settings=settings,
+        store=open_store(settings, with_vectors=True),
+        embeddings=build_embeddings(settings),
+        gazetteer=Gazetteer.load(),
+        chat_model=build_chat_model(settings),
+    )
+
+
+def build_core(settings: Settings) -> Core:
+    return Core(build_context(settings))
+
+
+class Core:
+    """Stateless apart from caches: safe to share between conversations and threads."""
+
+    def __init__(self, ctx: CoreContext, routes: list[Route] | None = None) -> None:
+        self.ctx = ctx
+        self.facts = FactAnswerer(ctx)
+        self.routes = default_routes() if routes is None else routes
+
+    def ready(self) -> bool:
+        return bool(self.ctx.store.documents())
+
+    def understand(self, text: str, history: list[ChatTurn] | None = None) -> Question:
+        return understand(text.strip(), history or [], self.ctx.kit())
+
+    def answer(self, question: str, history: list[ChatTurn] | None = None,
+               viewer: Viewer = PUBLIC_VIEWER) -> Answer:
+        """`viewer` is who asks: every route reads only what they may see (public by default)."""
+        started = time.perf_counter()
+        ctx = self.ctx.seen_by(viewer)
+        limit = ctx.settings.max_message_chars
+        text = question.strip()
+        if len(text) > limit:
+            language = understand(text[:200], [], ctx.kit()).language
+            result = Answer(question=text[:200], answer=t("core.too_long", language,
+                            length=len(text), limit=limit), language=language, refused=True,
+                            kind="error")
+        else:
+            q = understand(text, history or [], ctx.kit())
+            result = _with_reading(q, self._route(q, ctx))
+        result = carry(history or [], result)  # a side question leaves an open draft waiting
+        result.timings_ms["total_ms"] = (time.perf_counter() - started) * 1000
+        return result
+
+    def _route(self, q: Question, ctx: CoreContext) -> Answer:
+        if q.intent == Intent.EMPTY:
+            return Answer(question="", answer=t("core.empty_question", "nb"), kind="help")
+        if q.intent == Intent.HELP:
+            return Answer(question=q.text, answer=t("core.help", q.language), language=q.language,
+                          kind="help")
+        if q.intent == Intent.SOURCES:  # built in: every document this viewer may see
+            from bot import lists
+
+            return lists.sources(q, ctx)
+        if q.intent == Intent.INJECTION:
+            return Answer(question=q.text, answer=t("core.injection", q.language),
+                          language=q.language, refused=True, kind="refusal")
+        if not ctx.store.documents():
+            return Answer(question=q.text, answer=t("core.no_documents", q.language),
+                          language=q.language, refused=True, kind="refusal")
+        for route in self.routes:
+            routed = route(q, ctx)
+            if routed is not None:
+                return routed
+        facts = self.facts.seen_by(ctx)
+        if q.intent == Intent.SUMMARY:
+            return facts.summary(q)
+        return facts.answer(q)
+
+
+def _with_reading(q: Question, answer: Answer) -> Answer:
+    """Typos read as other words are shown, so a wrong reading can be seen and corrected."""
+    if not q.corrections or answer.kind == "draft":
+        return answer
+    pairs = ", ".join(t("core.corrected_pair", q.language, written=c.written, read=c.read)
+                      for c in q.corrections)
+    reading = t("core.corrected", q.language, pairs=pairs)
+    return answer.model_copy(update={"answer": f"{reading}\n{answer.answer}"})
+
+
+def default_routes() -> list[Route]:
+    """Specialised answerers, most specific first: an open draft dialog, minutes, lists (which
+    also answer `/kilder` and every «which documents do we have» question)."""
+    from bot import drafting, lists, minutes
+
+    return [drafting.try_answer, minutes.try_answer, lists.try_answer]

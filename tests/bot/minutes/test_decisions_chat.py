@@ -1,0 +1,133 @@
+"""Decisions and action items asked in chat, in every phrasing (bestemt, vedtatt, besluttet,
+vedteke, vedtok, decided, vedtak, beslutninger, oppfølgingspunkter, enige), with networks and
+time words resolved («siste møte», «i fjor», «i vår»): the same as `laeringsbot decisions`."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from bot.core.models import Answer, ChatTurn
+from bot.core.payloads import DecisionList, ParticipantList
+from bot.engine import Core
+from bot.minutes.decisions import list_decisions
+
+RESSURSGRUPPE = "000_9cd953df84ef8b74.txt"
+REKOM = "004_300499633755e007.txt"
+VESTLAND = "2020-02-11_referat_styringsgruppe_vestland.md"
+TRONDELAG = "2021-10-26_referat_nettverkssamling_trondelag.md"
+SETESDAL = "2023-05-10_referat_styringsgruppe_setesdal.md"
+
+
+def core_on(ctx, today: dt.date) -> Core:  # type: ignore[no-untyped-def]
+    return Core(dataclasses.replace(ctx, today=lambda: today))
+
+
+@pytest.fixture(scope="module")
+def core(sample_context) -> Core:  # type: ignore[no-untyped-def]
+    return core_on(sample_context, dt.date(2024, 6, 1))
+
+
+def sources(answer: Answer) -> set[str]:
+    assert isinstance(answer.payload, DecisionList), answer.answer
+    return {d.source for d in answer.payload.decisions}
+
+
+def test_the_last_meeting_of_the_resource_group_as_the_cli_lists_it(core, sample_context) -> None:  # type: ignore[no-untyped-def]
+    answer = core.answer("Hva ble bestemt på siste møte i ressursgruppa?")
+    assert answer.kind == "list" and not answer.refused
+    assert answer.answer.startswith("Vedtak og oppfølgingspunkter fra «Referat fra møte i "
+                                    "utvidet ressursgruppe")
+    cli = list_decisions(sample_context, network="ressursgruppe")
+    assert cli and [d.text for d in answer.payload.decisions] == [d.text for d in cli]  # type: ignore[union-attr]
+    assert "sender en beskjed til SF i Rogaland /Vestland. [1]" in answer.answer
+    assert [c.source for c in answer.citations] == [RESSURSGRUPPE]
+
+
+@pytest.mark.parametrize(("question", "language", "source"), [
+    ("Hva ble vedtatt i styringsgruppen i Vestland i 2020?", "nb", VESTLAND),
+    ("Hva ble besluttet på nettverkssamlingen i Trøndelag?", "nb", TRONDELAG),
+    ("Kva vart vedteke på siste møte i Setesdal?", "nn", SETESDAL),
+    ("Hva vedtok styringsgruppa i Setesdal i fjor?", "nb", SETESDAL),
+    ("What was decided at the steering group meeting in Vestland in February 2020?", "en",
+     VESTLAND),
+    ("Hvilke beslutninger ble tatt i REKOM i september 2022?", "nb", REKOM),
+    ("Hvilke oppfølgingspunkter kom fra nettverkssamlingen i Trøndelag?", "nb", TRONDELAG),
+    ("Hva ble styringsgruppa i Setesdal enige om?", "nb", SETESDAL),
+    ("What was agreed at the last meeting?", "en", RESSURSGRUPPE),
+    ("Kva for vedtak gjorde styringsgruppa for læringsnettverket i Vestland?", "nn", VESTLAND),
+])  # fmt: skip
+def test_every_phrasing_names_one_meeting_and_lists_its_decisions(core, question, language,
+                                                                   source) -> None:  # type: ignore[no-untyped-def]
+    answer = core.answer(question)
+    assert answer.kind == "list" and answer.language == language, answer.answer
+    assert sources(answer) == {source}
+    assert {c.source for c in answer.citations} == {source}
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+
+
+def test_this_spring_is_the_spring_of_the_year_asked_in(sample_context) -> None:  # type: ignore[no-untyped-def]
+    june = core_on(sample_context, dt.date(2023, 6, 15))
+    answer = june.answer("Hvilke vedtak ble fattet i vår?")
+    assert sources(answer) == {SETESDAL}
+    assert "Kommunane lagar ein felles rekrutteringsplan" in answer.answer
+    autumn = core_on(sample_context, dt.date(2020, 10, 1)).answer("Hva ble bestemt i høst?")
+    assert autumn.refused and "Jeg fant ikke noe referat mellom 1. august 2020" in autumn.answer
+
+
+def test_a_whole_year_lists_each_meeting_dated(core) -> None:  # type: ignore[no-untyped-def]
+    answer = core.answer("Hva ble bestemt på møtene i 2020 og 2021?")
+    assert answer.answer.startswith("Vedtak og oppfølgingspunkter fra 2 møter, nyeste først:")
+    assert sources(answer) == {VESTLAND, TRONDELAG}
+    assert "- 26. oktober 2021, Sak 8/2021" in answer.answer
+
+
+def test_decisions_about_a_topic_come_from_the_agenda_item_about_it(core) -> None:  # type: ignore[no-untyped-def]
+    answer = core.answer("Hva ble bestemt om barnevernsvakt?")
+    assert sources(answer) == {SETESDAL}
+    assert all(d.sak == "Sak 11/2023 Barnevernsvakt" for d in answer.payload.decisions)  # type: ignore[union-attr]
+    nynorsk = core.answer("Kva har styringsgruppa vedteke om rekruttering?")
+    assert nynorsk.language == "nn" and sources(nynorsk) == {SETESDAL}
+    assert "Sak 9/2023 Rekruttering og stabilitet" in nynorsk.answer
+
+
+@pytest.mark.parametrize(("question", "sak"), [
+    ("Kva vart vedteke om barnevernsvakt i styringsgruppa i Setesdal 10. mai 2023?",
+     "Sak 11/2023 Barnevernsvakt"),
+    ("Hva ble bestemt om søknadsverkstedet på møtet i styringsgruppen i Vestland i februar 2020?",
+     "Sak 4/2020 Stimuleringsmidler 2020"),
+])  # fmt: skip
+def test_a_topic_at_a_named_meeting_is_not_read_from_the_meeting_s_own_name(core, question,
+                                                                           sak) -> None:  # type: ignore[no-untyped-def]
+    answer = core.answer(question)
+    assert {d.sak for d in answer.payload.decisions} == {sak}, answer.answer  # type: ignore[union-attr]
+
+
+def test_a_meeting_we_do_not_have_is_refused_with_the_nearest(core) -> None:  # type: ignore[no-untyped-def]
+    answer = core.answer("Hva ble vedtatt på møtet 14.03.2023?")
+    assert answer.refused and "Jeg fant ikke noe referat fra 14. mars 2023" in answer.answer
+    assert SETESDAL in {c.source for c in answer.citations}
+
+
+def test_all_decisions_and_open_action_items_when_no_meeting_is_named(core) -> None:  # type: ignore[no-untyped-def]
+    answer = core.answer("Hvilke vedtak er gjort?")
+    assert answer.answer.startswith("Vedtak og åpne oppfølgingspunkter i referatene, nyeste først")
+    assert sources(answer) == {RESSURSGRUPPE, REKOM, VESTLAND, TRONDELAG, SETESDAL,
+                               "001_16f217685acad70e.txt"}
+    passed = [d for d in answer.payload.decisions  # type: ignore[union-attr]
+              if d.deadline is not None and d.deadline < dt.date(2024, 6, 1)]
+    assert passed == []
+
+
+def test_follow_ups_keep_the_meeting_they_talk_about(core) -> None:  # type: ignore[no-untyped-def]
+    history: list[ChatTurn] = []
+    answers = []
+    for text in ("Oppsummer referatet fra 10.05.2023", "og hvem deltok på møtet?",
+                 "og hva ble bestemt der?"):
+        answers.append(core.answer(text, history))
+        history += [ChatTurn(role="user", text=text), answers[-1].turn()]
+    assert isinstance(answers[1].payload, ParticipantList)
+    assert answers[1].payload.meetings[0].source == SETESDAL
+    assert sources(answers[2]) == {SETESDAL}
