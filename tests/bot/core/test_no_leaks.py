@@ -9,8 +9,8 @@ import random
 
 import pytest
 
-from bot.engine import Core
 from bot.core.models import Answer
+from bot.engine import Core
 from indexer.access import PUBLIC_VIEWER, Viewer
 from tests.scopes import LISTER_GROUP, LISTER_TEAM, leaks
 
