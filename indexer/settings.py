@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
 
+from indexer.access import read_group_map
 from indexer.errors import ConfigError
 from indexer.settings_messages import describe, describe_source_error
 
@@ -74,6 +75,20 @@ class Settings(BaseSettings):
     # Retention: conversation state, replies and feedback; draft .docx files.
     retention_days: int = Field(90, ge=1, le=3650)
     draft_retention_days: int = Field(7, ge=1, le=3650)
+
+    # Who may see restricted documents (indexer.access): inline JSON or a JSON/YAML file with
+    # `users` (aadObjectId → groups, for 1:1 chats) and `networks` (name → team/group ids).
+    group_map: str = ""
+    group_map_ttl_s: int = Field(60, ge=0, le=86_400)  # how long an edit may take to apply
+
+    @field_validator("group_map")
+    @classmethod
+    def _group_map_readable(cls, value: str) -> str:
+        try:
+            read_group_map(value)
+        except ConfigError as exc:
+            raise ValueError(str(exc).split(": ", 1)[-1]) from exc
+        return value
 
     @field_validator("chroma_host")
     @classmethod

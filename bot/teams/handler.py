@@ -15,6 +15,7 @@ import weakref
 from collections.abc import AsyncIterator
 from concurrent.futures import Executor
 from contextlib import asynccontextmanager, suppress
+from dataclasses import replace
 
 from botbuilder.core import InvokeResponse, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
@@ -26,10 +27,13 @@ from bot.teams import files, render
 from bot.teams.activity import to_activity
 from bot.teams.commands import HELP_COMMAND
 from bot.teams.pager import PageQueue
+from bot.teams.proof import CODE_COMMAND, UserProof, code_message
 from bot.teams.source_links import SourceLinks
 from bot.teams.storage import HISTORY_TURNS, ActivityLedger, ConversationHistory
 from bot.teams.streaming import StreamSession, run_core
 from bot.teams.uploads import UploadDesk, shelf_key
+from bot.teams.viewers import user_of, viewer_for
+from indexer.access import GroupDirectory, Viewer
 from indexer.errors import StoreError
 from indexer.text.language import detect_language
 
@@ -112,8 +116,11 @@ class TeamsBot(TeamsActivityHandler):
         source_links: SourceLinks | None = None,
         pages: PageQueue | None = None,
         uploads: UploadDesk | None = None,
+        groups: GroupDirectory | None = None,
+        proof: UserProof | None = None,
     ) -> None:
         self._core = core
+        self._groups, self._proof = groups, proof
         self._links = draft_links
         self._sources, self._pages, self._uploads = source_links, pages, uploads
         self._executor = executor
@@ -159,6 +166,12 @@ class TeamsBot(TeamsActivityHandler):
             if render.is_more_request(question) and await self._next_page(
                     turn_context, conversation, question, quiet=True):
                 return
+            if self._proof is not None and question.casefold() == CODE_COMMAND:
+                personal = conversation.conversation_type == "personal"
+                text = code_message(self._proof, user_of(activity), personal,
+                                    language_of(activity))
+                await turn_context.send_activity(to_activity(render.notice(text)))
+                return
             await self._answer(turn_context, conversation, question)
 
     async def _answer(
@@ -174,16 +187,18 @@ class TeamsBot(TeamsActivityHandler):
             enabled=personal and activity.channel_id == "msteams" and not buffered,
             interval=self._interval,
         )
-        user_id = activity.from_property.id if activity.from_property else None
+        viewer = viewer_for(activity, self._groups)  # who asks decides what may be used
         language = detect_language(question)  # as the core will; its answer is not here yet
         status = (t("teams.file.reading", language, name=offers[0].name) if offers
                   else render.searching(language))
         await stream.start(status)
         history = (await self._history.load(ctx))[-self._history_turns :]
         try:
-            answer, from_core = await self._respond(ctx, question, history, stream, offers)
-            sources = self._sources.within(shelf_key(activity)) if self._sources else None
-            first, *rest = render.answer_messages(answer, self._links, user_id, sources)
+            answer, from_core = await self._respond(ctx, question, history, stream, offers, viewer)
+            sources = (self._sources.within(shelf_key(activity), viewer) if self._sources
+                       else None)
+            links = replace(self._links, restricted=bool(viewer.groups)) if self._links else None
+            first, *rest = render.answer_messages(answer, links, viewer.user, sources)
         except files.FileRefused as refused:
             text = t(f"teams.file.{refused.key}", language, **refused.values)
             await stream.finish(render.notice(text))
@@ -205,7 +220,7 @@ class TeamsBot(TeamsActivityHandler):
 
     async def _respond(
         self, ctx: TurnContext, question: str, history: list[ChatTurn], stream: StreamSession,
-        offers: list[files.FileOffer],
+        offers: list[files.FileOffer], viewer: Viewer,
     ) -> tuple[Answer, bool]:
         """About a file dropped in this chat (the upload desk), else from the core."""
         if self._uploads is not None:
@@ -213,7 +228,8 @@ class TeamsBot(TeamsActivityHandler):
             upload = await self._uploads.answer(ctx.activity, question, offers, language)
             if upload is not None:
                 return upload, False
-        answer = await run_core(self._core, question, history, stream.update, self._executor)
+        answer = await run_core(self._core, question, history, stream.update, self._executor,
+                                viewer)
         return answer, True
 
     async def _next_page(

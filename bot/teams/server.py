@@ -230,6 +230,8 @@ def create_app(
         source_links=parts.source_links,
         pages=parts.pages,
         uploads=parts.uploads,
+        groups=parts.groups,
+        proof=parts.proof,
     )
     auth = auth or sdk_auth(settings)
     adapter = CloudAdapter(auth)
@@ -257,7 +259,8 @@ def create_app(
     app.router.add_post("/api/messages",
                         MessagesEndpoint(auth, adapter, bot, conversations, turns, anonymous))
     app.router.add_routes(health_routes(readiness))
-    app.router.add_routes(download_routes(settings, signer))  # .docx drafts behind signed links
+    # .docx drafts behind signed links
+    app.router.add_routes(download_routes(settings, signer, parts.proof))
     app.router.add_routes(parts.routes)  # /kilder/{token}: a cited document, passage marked
     app.on_startup.append(startup)
     app.on_shutdown.append(shutdown)

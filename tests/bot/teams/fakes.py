@@ -16,6 +16,7 @@ from typing import Any
 from aiohttp import web
 
 from bot.core.models import Answer, ChatTurn, Citation, Payload
+from indexer.access import PUBLIC_VIEWER, Viewer
 
 SAMPLE_CITATION = Citation(
     n=1,
@@ -45,13 +46,16 @@ class FakeCore:
         self.text = text
         self.citations = [SAMPLE_CITATION] if citations is None else citations
         self.calls: list[tuple[str, list[ChatTurn]]] = []
+        self.viewers: list[Viewer] = []  # who asked each question
         self.is_ready = True
 
     def ready(self) -> bool:
         return self.is_ready
 
-    def answer(self, question: str, history: list[ChatTurn] | None = None) -> Answer:
+    def answer(self, question: str, history: list[ChatTurn] | None = None,
+               viewer: Viewer = PUBLIC_VIEWER) -> Answer:
         self.calls.append((question, list(history or [])))
+        self.viewers.append(viewer)
         if self.delay:
             time.sleep(self.delay)
         if self.fail:
@@ -68,8 +72,9 @@ class StreamingFakeCore(FakeCore):
         super().__init__(**kwargs)
         self.step = step
 
-    def answer_stream(self, question: str, history: list[ChatTurn]) -> Iterator[str | Answer]:
-        final = self.answer(question, history)
+    def answer_stream(self, question: str, history: list[ChatTurn],
+                      viewer: Viewer = PUBLIC_VIEWER) -> Iterator[str | Answer]:  # fmt: skip
+        final = self.answer(question, history, viewer)
         words = final.answer.split()
         for i in range(1, len(words) + 1):
             time.sleep(self.step)
