@@ -12,7 +12,7 @@ from typing import Protocol
 
 from bot.core.models import Answer
 from bot.core.payloads import DraftPayload
-from bot.drafting.export import MAX_DRAFT_AGE_S, download_name
+from bot.drafting.export import download_name
 from indexer.store.conversations import StoredDraft
 
 
@@ -31,5 +31,4 @@ def publish(answer: Answer, store: DraftFiles) -> bool:
     if not path.is_file():
         return False
     store.put_draft(payload.draft_id, download_name(path), path.read_bytes())
-    store.prune_drafts(MAX_DRAFT_AGE_S)  # drafts pile up only where they are written
-    return True
+    return True  # the retention pass (bot.teams.retention) removes it when its time is up

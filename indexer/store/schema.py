@@ -29,6 +29,7 @@ state = Table(
     Column("key", Text, primary_key=True),
     Column("value", Text, nullable=False),  # JSON
     Column("etag", Text, nullable=False),
+    Column("updated_at", Float),  # for the retention pass (`ConversationStore.prune`)
 )
 seen_activities = Table(
     "seen_activities", metadata,

@@ -26,13 +26,14 @@ def free_port() -> int:
 
 @contextmanager
 def running(command: list[str], port: int, *, timeout: float, log: Path | None = None,
-            stop_timeout: float = 10) -> Iterator[None]:
+            stop_timeout: float = 10, env: dict[str, str] | None = None,
+            cwd: Path | None = None) -> Iterator[None]:
     """Run `command` until the test is done; fail the test, with the end of `log`, when nothing
     listens on `port` within `timeout` seconds."""
     out = log.open("wb") if log else subprocess.DEVNULL
-    proc = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=cwd)
     try:
-        if not _listens(port, timeout):
+        if not listens(port, timeout):
             proc.kill()
             tail = log.read_text(errors="replace")[-2000:] if log else ""
             pytest.fail(f"`{' '.join(command)}` did not listen on port {port}\n{tail}")
@@ -44,7 +45,8 @@ def running(command: list[str], port: int, *, timeout: float, log: Path | None =
             out.close()  # type: ignore[union-attr]
 
 
-def _listens(port: int, timeout: float) -> bool:
+def listens(port: int, timeout: float) -> bool:
+    """Whether something listens on `port` within `timeout` seconds."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:

@@ -9,6 +9,7 @@ from typing import Any, get_args
 import pytest
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from bot.core import payloads
 from bot.core.meetings import (
     ActionItem,
     AgendaItem,
@@ -23,27 +24,17 @@ from bot.core.meetings import (
 from bot.core.models import Answer, Citation
 from bot.core.payloads import (
     CheckItem,
-    DecisionList,
     DocumentRef,
     DocumentRow,
-    DocumentTable,
-    DraftCancelled,
     DraftPart,
-    DraftPayload,
-    MeetingCandidates,
-    MeetingSummaryPayload,
-    NearestDocuments,
-    ParticipantList,
-    Payload,
     Period,
     Place,
     ProjectRow,
-    ProjectTable,
 )
 from indexer.minutes.models import Role
 
-PAYLOAD = TypeAdapter(Payload)
-PAYLOAD_TYPES: tuple[type[BaseModel], ...] = get_args(get_args(Payload)[0])
+PAYLOAD = TypeAdapter(payloads.Payload)
+PAYLOAD_TYPES: tuple[type[BaseModel], ...] = get_args(get_args(payloads.Payload)[0])
 VESTLAND = "2020-02-11_referat_styringsgruppe_vestland.md"
 CITATION = Citation(n=1, source=VESTLAND, title="Referat", snippet="Vedtak: …", date="2020-02-11")
 
@@ -80,27 +71,28 @@ def examples() -> list[Any]:
     check = CheckItem(key="max_amount", label="Inntil 400 000 kr", status="conflict",
                       detail="600 000 kr", rule="Inntil 400 000 kr", source="u.md", citations=[1])
     return [
-        ProjectTable(title="Prosjekter om fosterhjem (1):", money=True, rows=[row]),
-        DocumentTable(rows=[DocumentRow(title="Referat", doc_type="referat",
-                                        date=dt.date(2020, 2, 11), county="Vestland",
-                                        source=VESTLAND)]),
-        NearestDocuments(nearest=[ref]),
-        MeetingSummaryPayload(meeting_summary=_summary()),
-        MeetingCandidates(candidates=[ref, ref.model_copy(update={"doc_id": "d2"})]),
-        DecisionList(decisions=[decision]),
-        ParticipantList(meetings=[MeetingParticipants(
+        payloads.ProjectTable(title="Prosjekter om fosterhjem (1):", money=True, rows=[row]),
+        payloads.DocumentTable(rows=[DocumentRow(title="Referat", doc_type="referat",
+                                                 date=dt.date(2020, 2, 11), county="Vestland",
+                                                 source=VESTLAND)]),
+        payloads.NearestDocuments(nearest=[ref]),
+        payloads.MeetingSummaryPayload(meeting_summary=_summary()),
+        payloads.MeetingCandidates(candidates=[ref, ref.model_copy(update={"doc_id": "d2"})]),
+        payloads.DecisionList(decisions=[decision]),
+        payloads.ParticipantList(meetings=[MeetingParticipants(
             title="Referat", date=dt.date(2024, 1, 31), source=VESTLAND, doc_id="d1",
             roles=[Role.CHILD_WELFARE_LEADER],
             people=[Participant(name="Stine Heinz", organisation="barnevernleder Tysvær",
                                 municipalities=["Tysvær"],
                                 roles=[Role.PRESENT, Role.CHILD_WELFARE_LEADER], citations=[1])],
         )]),
-        DraftPayload(draft_id="ab" * 10, draft_kind="plan", title="Utkast", language="nn",
-                     sections=[DraftPart(title="Mål", missing=False, text="Mål.", citations=[1]),
-                               DraftPart(title="Budsjett", missing=True)],
-                     checklist=[check], next_field="budget", next_question="Kva er budsjettet?",
-                     docx_path="/data/drafts/abab.docx"),
-        DraftCancelled(),
+        payloads.DraftPayload(
+            draft_id="ab" * 10, draft_kind="plan", title="Utkast", language="nn",
+            sections=[DraftPart(title="Mål", missing=False, text="Mål.", citations=[1]),
+                      DraftPart(title="Budsjett", missing=True)],
+            checklist=[check], next_field="budget", next_question="Kva er budsjettet?",
+            docx_path="/data/drafts/abab.docx"),
+        payloads.DraftCancelled(),
     ]
 
 
@@ -148,6 +140,6 @@ def test_an_unknown_kind_is_refused() -> None:
 
 
 def test_the_ask_json_contract_leaves_the_payload_out() -> None:
-    answer = Answer(question="q", answer="a", payload=DraftCancelled())
+    answer = Answer(question="q", answer="a", payload=payloads.DraftCancelled())
     assert set(answer.contract()) == {"question", "answer", "language", "refused", "citations",
                                       "timings_ms"}

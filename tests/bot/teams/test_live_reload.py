@@ -8,10 +8,10 @@ whole path a user sees.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -21,6 +21,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.servers import free_port, running
 
 REPO = Path(__file__).parents[3]
 SETESDAL = REPO / "knowledge" / "2023-05-10_referat_styringsgruppe_setesdal.md"
@@ -44,12 +46,6 @@ QUESTION = "Når holdes fagdagen om samtaleverktøyet Kvitfjell i Nordland?"
 pytestmark = pytest.mark.slow
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _env(tmp: Path) -> dict[str, str]:
     keep = {k: v for k, v in os.environ.items() if not k.startswith("LAERINGSBOT_")}
     return {**keep, "PYTHONPATH": str(REPO), "HOME": str(tmp)}
@@ -67,31 +63,19 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
     corpus.mkdir()
     shutil.copy(SETESDAL, corpus / SETESDAL.name)
     assert _cli(tmp_path, "index", str(corpus), "--data-dir", str(data)).returncode == 0
-    port = _free_port()
-    log = (tmp_path / "serve.log").open("w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "serve", "--port", str(port), "--data-dir", str(data)],
-        cwd=tmp_path, env=_env(tmp_path), stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.time() + 120
-        while time.time() < deadline and proc.poll() is None:
-            try:
-                with urllib.request.urlopen(f"{url}/readyz", timeout=2) as resp:
-                    if resp.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            pytest.fail((tmp_path / "serve.log").read_text())
+    port = free_port()
+    command = [sys.executable, "-m", "bot.cli", "serve", "--port", str(port), "--data-dir",
+               str(data)]
+    with running(command, port, timeout=120, log=tmp_path / "serve.log", stop_timeout=30,
+                 env=_env(tmp_path), cwd=tmp_path):
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            with contextlib.suppress(OSError), urllib.request.urlopen(f"{url}/readyz") as resp:
+                if resp.status == 200:
+                    break
+            time.sleep(0.3)
         yield url, corpus, data
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 def _ask(url: str, text: str) -> str:

@@ -142,6 +142,7 @@ def _run_indexer(data: Path, corpus: Path, delay: float) -> subprocess.Popen:
     return fake_indexer(data, corpus, delay)
 
 
+@pytest.mark.slow  # real processes and a full disk: seconds, not milliseconds
 def test_sigkill_mid_run_then_rerun_equals_one_clean_run(tmp_path, corpus, gazetteer):
     killed = Settings(data_dir=tmp_path / "killed", _env_file=None)
     clean = Settings(data_dir=tmp_path / "clean", _env_file=None)

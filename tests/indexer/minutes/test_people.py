@@ -35,6 +35,14 @@ def people(record: MeetingRecord, role: Role) -> list[tuple[str, str | None]]:
     return [(p.name, p.organisation) for p in record.with_role(role)]
 
 
+def read_text(text: str, date: dt.date, gazetteer) -> MeetingRecord:  # type: ignore[no-untyped-def]
+    """A referat written in the test, read as the indexer reads a file."""
+    meta = DocumentMeta(doc_id="d", source="r.md", path="r.md", title="Referat",
+                        doc_type=DocType.REFERAT, date=date)
+    chunks = split_document(text, "d", DocType.REFERAT, 1200, 150)
+    return read_minutes(meta, chunks, text, gazetteer)
+
+
 def test_child_welfare_leaders_are_known_with_their_municipalities(records) -> None:  # type: ignore[no-untyped-def]
     record = records["000_9cd953df84ef8b74.txt"]
     leaders = record.with_role(Role.CHILD_WELFARE_LEADER)
@@ -98,10 +106,7 @@ def test_a_chair_and_a_role_written_beside_the_name(gazetteer) -> None:  # type:
             "Til stede: Ola Hansen (barnevernsleder, Voss herad), Per Olsen – Fylkesmannen i "
             "Vestland\nForfall: Lise Berg (Alver kommune)\nReferent: Per Olsen\n\n"
             "Sak 1) Orientering\n\nKort orientering.\n")
-    meta = DocumentMeta(doc_id="d", source="r.md", path="r.md", title="Referat",
-                        doc_type=DocType.REFERAT, date=dt.date(2025, 3, 4))
-    record = read_minutes(meta, split_document(text, "d", DocType.REFERAT, 1200, 150), text,
-                          gazetteer)
+    record = read_text(text, dt.date(2025, 3, 4), gazetteer)
     chair: Person = record.with_role(Role.CHAIR)[0]
     assert chair.name == "Kari Nordmann" and chair.municipalities == ["Kvam"]
     assert Role.CHILD_WELFARE_LEADER in chair.roles
@@ -116,10 +121,7 @@ def test_a_title_after_a_name_from_the_county_governor(gazetteer) -> None:  # ty
     text = ("Referat frå samling 08.03.2022\n\n**Til stades:** Kari Nordmann (barnevernsleiar, "
             "Volda kommune)\n**Frå Statsforvaltaren i Møre og Romsdal:** Ola Vik, seniorrådgjevar"
             "\n**Referent:** Ola Vik\n\n### Sak 1/2022 Orientering\n\nKort orientering.\n")
-    meta = DocumentMeta(doc_id="d", source="r.md", path="r.md", title="Referat",
-                        doc_type=DocType.REFERAT, date=dt.date(2022, 3, 8))
-    record = read_minutes(meta, split_document(text, "d", DocType.REFERAT, 1200, 150), text,
-                          gazetteer)
+    record = read_text(text, dt.date(2022, 3, 8), gazetteer)
     assert people(record, Role.PRESENT)[1:] == [
         ("Ola Vik", "seniorrådgjevar, Statsforvaltaren i Møre og Romsdal")]
     assert Role.STATE in record.with_role(Role.PRESENT)[1].roles

@@ -4,10 +4,8 @@ happens when that server goes away or comes back empty."""
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +17,9 @@ from indexer.ingest.pipeline import index_paths
 from indexer.settings import Settings
 from indexer.wiring import open_store
 from tests.fakes import FakeEmbeddings, fake_index_deps
-from tests.servers import free_port
+from tests.servers import free_port, listens
+
+pytestmark = pytest.mark.slow  # a real `chroma run`
 
 CHROMA = Path(sys.executable).parent / "chroma"
 
@@ -39,15 +39,9 @@ class ChromaServer:
              "--port", str(self.port)],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
-        deadline = time.time() + 30
-        while time.time() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return
-            except OSError:
-                time.sleep(0.1)
-        self.stop()
-        pytest.fail("chroma server did not start")
+        if not listens(self.port, timeout=30):
+            self.stop()
+            pytest.fail("chroma server did not start")
 
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:

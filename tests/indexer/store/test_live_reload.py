@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from indexer.settings import Settings
 from indexer.wiring import open_store
 from tests.fakes import FakeEmbeddings, fake_indexer
+
+pytestmark = pytest.mark.slow  # index runs in processes of their own
 
 NEW = "# Fagdag\n\nFagdagen om samtaleverktøyet Kvitfjell holdes i Svolvær.\n"
 

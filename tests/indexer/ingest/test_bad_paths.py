@@ -115,6 +115,7 @@ def test_the_index_command_says_so_in_one_line_and_exits_non_zero(
     assert "Traceback" not in result.output
 
 
+@pytest.mark.slow  # real processes and a full disk: seconds, not milliseconds
 def test_a_full_disk_is_one_store_error_and_the_next_run_finishes(
     settings: Settings, tmp_path: Path, gazetteer
 ) -> None:
