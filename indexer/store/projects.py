@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlite3
 from functools import lru_cache
 
-from indexer.catalogue.models import Evidence, ProjectQuery, ProjectRecord
+from indexer.catalogue.models import Evidence, ProjectPage, ProjectQuery, ProjectRecord
 from indexer.store import documents
 
 # Today's county first (no county last), then start year (none last), then title.
@@ -23,38 +23,43 @@ _ORDER = ("ORDER BY IFNULL((SELECT MIN(current_county) FROM catalogue_places c W
           "p.title")  # fmt: skip
 
 
-def find_projects(conn: sqlite3.Connection, query: ProjectQuery,
-                  hidden: frozenset[str] = frozenset()) -> list[ProjectRecord]:  # fmt: skip
-    """Every project matching all given filters, in list order; `hidden` documents (those the
-    asker may not see) count as absent, so a project only they tell of is not there."""
-    return page(conn, query, 0, None, hidden)
+def find_projects(conn: sqlite3.Connection, query: ProjectQuery) -> list[ProjectRecord]:
+    """Every project matching all given filters, in list order."""
+    return page(conn, query, 0, None)
 
 
 def page(
-    conn: sqlite3.Connection, query: ProjectQuery, offset: int, limit: int | None,
-    hidden: frozenset[str] = frozenset(),
+    conn: sqlite3.Connection, query: ProjectQuery, offset: int, limit: int | None
 ) -> list[ProjectRecord]:
     """`limit` projects from `offset` in list order (all from `offset` when limit is None)."""
-    where, params = _where(conn, query, hidden)
+    where, params = _where(conn, query)
     sql = f"SELECT p.project_id FROM catalogue_projects p WHERE {where} {_ORDER} LIMIT ? OFFSET ?"
     ids = [r[0] for r in conn.execute(sql, [*params, -1 if limit is None else limit, offset])]
     records = _records(conn, ids)
     visible = documents.committed_ids(conn, {s.doc_id for p in records for s in p.sources})
-    visible -= hidden
+    visible -= query.hidden  # what the asker may not see is as absent as an uncommitted one
     return [p for p in (_only_committed(p, visible) for p in records) if p is not None]
 
 
-def count(conn: sqlite3.Connection, query: ProjectQuery,
-          hidden: frozenset[str] = frozenset()) -> int:  # fmt: skip
-    where, params = _where(conn, query, hidden)
+def page_of(conn: sqlite3.Connection, query: ProjectQuery, offset: int, limit: int
+            ) -> ProjectPage:  # fmt: skip
+    """One page of a long list, with how many projects the whole list has (a short list
+    costs one query)."""
+    records = page(conn, query, offset, limit)
+    if offset == 0 and len(records) < limit:  # the whole list is on this page
+        return ProjectPage(total=len(records), records=records)
+    return ProjectPage(total=count(conn, query), records=records)
+
+
+def count(conn: sqlite3.Connection, query: ProjectQuery) -> int:
+    where, params = _where(conn, query)
     return int(conn.execute(f"SELECT COUNT(*) FROM catalogue_projects p WHERE {where}",
                             params).fetchone()[0])  # fmt: skip
 
 
-def places(conn: sqlite3.Connection, query: ProjectQuery,
-           hidden: frozenset[str] = frozenset()) -> list[tuple[str, str]]:  # fmt: skip
+def places(conn: sqlite3.Connection, query: ProjectQuery) -> list[tuple[str, str]]:
     """(kommunenummer as written, today's number) of every matching project's municipalities."""
-    where, params = _where(conn, query, hidden)
+    where, params = _where(conn, query)
     rows = conn.execute(
         "SELECT DISTINCT kommunenummer, current_number FROM catalogue_places WHERE "
         f"kommunenummer != '' AND project_id IN (SELECT p.project_id FROM catalogue_projects p "
@@ -79,9 +84,8 @@ def _parse(record_json: str) -> ProjectRecord:
     return ProjectRecord.model_validate_json(record_json)
 
 
-def _where(conn: sqlite3.Connection, query: ProjectQuery,
-           hidden: frozenset[str]) -> tuple[str, list[object]]:  # fmt: skip
-    where, params = _visible(conn, sorted(query.doc_types), hidden)
+def _where(conn: sqlite3.Connection, query: ProjectQuery) -> tuple[str, list[object]]:
+    where, params = _visible(conn, sorted(query.doc_types), query.hidden)
     if query.themes:
         where.append(f"p.project_id IN (SELECT project_id FROM catalogue_themes WHERE theme IN "
                      f"({_marks(query.themes)}))")  # fmt: skip
@@ -102,7 +106,7 @@ def _where(conn: sqlite3.Connection, query: ProjectQuery,
         where.append("instr(casefold(p.title), ?) > 0")
         params.append(query.title.casefold())
     if query.within is not None:
-        inner, more = _where(conn, query.within, hidden)
+        inner, more = _where(conn, query.within)
         where.append(inner)
         params += more
     return " AND ".join(where), params
