@@ -7,6 +7,7 @@ evidence.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 
@@ -15,6 +16,7 @@ from bot.core.context import CoreContext
 from bot.core.dialog import carry
 from bot.core.models import Answer, ChatTurn
 from bot.core.question import Intent, Question
+from bot.core.text import clean_text
 from bot.core.understand import understand
 from bot.facts.answer import FactAnswerer
 from bot.i18n import t
@@ -25,6 +27,8 @@ from indexer.text.places import Gazetteer
 from indexer.wiring import open_store
 
 Route = Callable[[Question, CoreContext], Answer | None]
+WARM_UP_QUESTION = "Når er neste samling?"
+log = logging.getLogger(__name__)
 
 
 def build_context(settings: Settings) -> CoreContext:
@@ -51,7 +55,17 @@ class Core:
         self.routes = default_routes() if routes is None else routes
 
     def ready(self) -> bool:
-        return bool(self.ctx.store.documents())
+        """The ledger and the vector store answer (the store's own probe), and hold documents."""
+        health = self.ctx.store.health()
+        if not health.ready:
+            log.warning("the knowledge store is not ready: %s", health.detail)
+        return health.ready and bool(self.ctx.store.documents())
+
+    def warm_up(self) -> None:
+        """Do once what the first question would: load the model (one query embedded), open
+        the lexical index, build the speller and the answer path's caches."""
+        self.ctx.embeddings.embed_query(WARM_UP_QUESTION)
+        self.answer(WARM_UP_QUESTION)
 
     def understand(self, text: str, history: list[ChatTurn] | None = None) -> Question:
         return understand(text.strip(), history or [], self.ctx.kit())
@@ -62,7 +76,7 @@ class Core:
         started = time.perf_counter()
         ctx = self.ctx.seen_by(viewer)
         limit = ctx.settings.max_message_chars
-        text = question.strip()
+        text = clean_text(question).strip()
         if len(text) > limit:
             language = understand(text[:200], [], ctx.kit()).language
             result = Answer(question=text[:200], answer=t("core.too_long", language,

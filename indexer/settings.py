@@ -68,6 +68,14 @@ class Settings(BaseSettings):
     file_max_bytes: int = Field(15_000_000, ge=1_000)
     file_max_chars: int = Field(300_000, ge=1_000)
 
+    # Serving limits: turns worked on at once (past it Teams gets 503 + Retry-After and retries),
+    # and how long turns in progress get to finish when the service is stopped.
+    max_pending_turns: int = Field(64, ge=1, le=100_000)
+    shutdown_grace_s: float = Field(3.0, ge=0.0, le=60.0)
+    # Retention: conversation state, replies and feedback; draft .docx files.
+    retention_days: int = Field(90, ge=1, le=3650)
+    draft_retention_days: int = Field(7, ge=1, le=3650)
+
     # Who may see restricted documents (indexer.access): inline JSON or a JSON/YAML file with
     # `users` (aadObjectId → groups, for 1:1 chats) and `networks` (name → team/group ids).
     group_map: str = ""

@@ -75,7 +75,8 @@ class DownloadSigner:
         try:
             data = self._serializer.loads(token)
             claims = LinkClaims(str(data["d"]), str(data["u"]), int(data["e"]), bool(data.get("r")))
-        except (BadSignature, KeyError, TypeError, ValueError) as exc:
+        except (BadSignature, KeyError, TypeError, ValueError, OverflowError) as exc:
+            # signed by us but not as we sign (an expiry of Infinity): refused like a forgery
             raise LinkError("Ugyldig nedlastingslenke.") from exc
         if not _DRAFT_ID.match(claims.draft_id):
             raise LinkError("Ugyldig nedlastingslenke.")

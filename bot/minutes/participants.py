@@ -24,8 +24,8 @@ from indexer.minutes.models import Person, Role
 
 MAX_LISTS = 5  # «Hvem deltok på møtene i 2023?» lists the newest five meetings' attendance
 MAX_MEETINGS = 20  # «Hvem har vært referent?»: a line a meeting
-_LABELLED = (Role.MINUTE_TAKER, Role.CHAIR, Role.ABSENT)  # each a group of its own
-_NARROWING = (Role.CHILD_WELFARE_LEADER, Role.STATE)  # narrow those present
+_LABELLED: tuple[Role, ...] = (Role.MINUTE_TAKER, Role.CHAIR, Role.ABSENT)  # a group each
+_NARROWING: tuple[Role, ...] = (Role.CHILD_WELFARE_LEADER, Role.STATE)  # narrow those present
 _LABELS = {Role.MINUTE_TAKER: "minutes.role_minute_taker", Role.CHAIR: "minutes.role_chair",
            Role.ABSENT: "minutes.role_absent"}  # fmt: skip
 
@@ -60,6 +60,8 @@ def answer_participants(question: Question, ctx: CoreContext) -> Answer | None:
         if request.dated or request.latest:
             return not_found(match, language, question.text, request)
         return None
+    if not any(m.record.people or m.record.attendance for m in match.found):
+        return None  # an article about a meeting: its prose may still say who was there
     book = CitationBook()
     roles = sorted(question.roles)
     asked = _Asked.of(roles)

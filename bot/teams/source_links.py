@@ -85,7 +85,8 @@ class SourceSigner:
                             data.get("k") and str(data["k"]), data.get("u") and str(data["u"]),
                             frozenset(str(g) for g in data.get("g", ())))
             expires = int(data["e"])
-        except (BadSignature, KeyError, TypeError, ValueError, AttributeError) as exc:
+        except (BadSignature, KeyError, TypeError, ValueError, AttributeError,
+                OverflowError) as exc:
             raise SourceLinkError() from exc
         if expires < (time.time() if now is None else now):
             raise SourceLinkError(expired=True)

@@ -20,6 +20,7 @@ from indexer.access import Viewer
 from indexer.catalogue.models import Coverage, ProjectPage, ProjectQuery, ProjectRecord
 from indexer.minutes.models import MeetingRecord
 from indexer.models import Chunk, DocumentMeta
+from indexer.store.health import StoreHealth
 from indexer.store.knowledge import KnowledgeStore
 from indexer.store.lexical import LexicalIndex
 from indexer.store.vectors import VectorIndex
@@ -31,6 +32,7 @@ class KnowledgeReader(Protocol):
     @property
     def vectors(self) -> VectorIndex: ...
     def generation(self) -> str: ...
+    def health(self) -> StoreHealth: ...
     def signature(self) -> str | None: ...
     def last_indexed_at(self) -> str | None: ...
     def documents(self) -> list[DocumentMeta]: ...
@@ -68,6 +70,9 @@ class VisibleStore:
     @property
     def vectors(self) -> VectorIndex:
         return self.base.vectors
+
+    def health(self) -> StoreHealth:
+        return self.base.health()
 
     def generation(self) -> str:
         return self.base.generation()

@@ -161,3 +161,25 @@ def test_the_minute_takers_of_every_meeting_a_line_each(core) -> None:  # type: 
     every = ask(core, "Hvem har vært referent på alle møtene?")
     assert {"Marianne Aas Torjussen", "Ingrid Hauge Sæle", "Eirin Flatås",
             "Cecilie Halland"} == set(people(every))
+
+
+def test_an_article_about_a_meeting_is_left_to_the_fact_answerer(tmp_path, settings,
+                                                                 gazetteer) -> None:  # type: ignore[no-untyped-def]
+    """A referat with no attendance at all (a news item filed as one) says who was there in
+    its prose, which the fact answerer reads; the participants route does not refuse it."""
+    from bot.core.context import CoreContext
+    from bot.minutes.route import try_answer
+    from indexer.ingest.pipeline import index_paths
+    from tests.fakes import FakeEmbeddings, fake_index_deps, understood
+
+    (tmp_path / "2021_referat_ks.md").write_text(
+        "---\ntype: referat\ndate: 2021-11-20\n---\n\n# Barnevernsreformen på bilateralt møte\n\n"
+        "KS' styreleder Kari Nordmann møtte statsråd Ola Hansen om barnevernsreformen.\n",
+        encoding="utf-8")
+    deps = fake_index_deps(settings, gazetteer, FakeEmbeddings())
+    index_paths([tmp_path], deps)
+    ctx = CoreContext(settings=settings, store=deps.store, embeddings=FakeEmbeddings(),
+                      gazetteer=gazetteer)
+    question = understood(ctx, "Hvem deltok på det bilaterale møtet om barnevernsreformen?")
+    assert question.meeting is not None and question.meeting.words
+    assert try_answer(question, ctx) is None
