@@ -127,6 +127,9 @@ class ProjectQuery:
     years: tuple[int, int] | None = None  # the project ran at some time in these years
     doc_types: frozenset[DocType] = field(default_factory=frozenset)
     within: ProjectQuery | None = None  # «hvilke av dem …»: the list being narrowed
+    # Documents the asker may not see (indexer.store.visible sets it): what only they tell is
+    # not there – no project, place, theme, amount or evidence of theirs.
+    hidden: frozenset[str] = field(default_factory=frozenset)
 
 
 @dataclass(frozen=True)

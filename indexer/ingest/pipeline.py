@@ -12,6 +12,7 @@ import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -24,7 +25,7 @@ from indexer.ingest.enrichers import Enricher, enrichments, removals
 from indexer.ingest.loaders import SUPPORTED_SUFFIXES, load_bytes
 from indexer.ingest.metadata import extract_metadata
 from indexer.ingest.privacy import redact_document, redact_personal_numbers
-from indexer.models import FileError, IndexReport
+from indexer.models import DocumentMeta, FileError, IndexReport
 from indexer.store.knowledge import KnowledgeStore
 from indexer.text.places import Gazetteer
 
@@ -82,6 +83,7 @@ def index_paths(
                 continue
             known = store.document_hashes(str(root))
             scopes = FolderAccess(root)
+            committed = cache(lambda: {m.doc_id: m for m in store.documents()})  # once a root
             seen: set[str] = set()
             for path in files:
                 report.files_seen += 1
@@ -89,7 +91,7 @@ def index_paths(
                 seen.add(doc_id)
                 previous = None if doc_id in gaps else known.get(doc_id)
                 status = _index_file(path, root, doc_id, previous, deps, report, on_chunks,
-                                     scopes.of(path))
+                                     scopes.of(path), committed)
                 if doc_id in gaps and status == "indexed":
                     report.vectors_repaired += 1
                 notify(_display(path), status)
@@ -122,6 +124,7 @@ def _index_file(
     path: Path, root: Path, doc_id: str, known: tuple[str, str] | None, deps: IndexDeps,
     report: IndexReport, on_chunks: ChunkProgress | None = None,
     folder_access: tuple[str, ...] | None = None,
+    committed: Callable[[], dict[str, DocumentMeta]] = dict,  # the ledger's, read lazily
 ) -> FileStatus:
     display = _display(path)
     try:
@@ -131,7 +134,7 @@ def _index_file(
         return "error"
     digest = content_hash(data, deps)
     if known is not None and known == (digest, "done"):
-        _refresh_access(doc_id, folder_access, deps)
+        _refresh_access(doc_id, folder_access, committed().get(doc_id), deps)
         report.skipped_unchanged += 1
         return "unchanged"
     try:
@@ -164,9 +167,9 @@ def _index_file(
     return "indexed"
 
 
-def _refresh_access(doc_id: str, folder_access: tuple[str, ...] | None, deps: IndexDeps) -> None:
+def _refresh_access(doc_id: str, folder_access: tuple[str, ...] | None,
+                    meta: DocumentMeta | None, deps: IndexDeps) -> None:  # fmt: skip
     """A scope file changed, the document did not: write the new access list, nothing else."""
-    meta = deps.store.document(doc_id)
     access = new_access(meta, folder_access) if meta is not None else None
     if access is not None:
         deps.store.set_access(doc_id, access)

@@ -7,7 +7,7 @@ import json
 from collections.abc import Sequence
 
 from indexer.models import Chunk, DocumentMeta
-from indexer.store.ledger import Transaction
+from indexer.store.ledger import Transaction, bump_generation
 from indexer.store.sql import Db, Row
 
 _DONE_CHUNKS = ("SELECT c.* FROM chunks c JOIN documents d ON d.doc_id = c.doc_id "
@@ -24,12 +24,6 @@ def hashes(conn: Db, root: str) -> dict[str, tuple[str, str]]:
 def committed(conn: Db) -> list[DocumentMeta]:
     rows = conn.execute("SELECT meta_json FROM documents WHERE status = 'done' ORDER BY source")
     return [DocumentMeta.model_validate_json(r["meta_json"]) for r in rows]
-
-
-def committed_one(conn: Db, doc_id: str) -> DocumentMeta | None:
-    row = conn.execute("SELECT meta_json FROM documents WHERE doc_id = ? AND status = 'done'",
-                       (doc_id,)).fetchone()  # fmt: skip
-    return DocumentMeta.model_validate_json(row["meta_json"]) if row else None
 
 
 def committed_with_counts(conn: Db) -> list[tuple[DocumentMeta, int, int]]:
@@ -137,6 +131,7 @@ def set_access(tx: Transaction, doc_id: str, access: list[str]) -> None:
     meta = DocumentMeta.model_validate_json(row["meta_json"]).model_copy(update={"access": access})
     tx.execute("UPDATE documents SET meta_json = ? WHERE doc_id = ?",
                (meta.model_dump_json(), doc_id))  # fmt: skip
+    bump_generation(tx)  # readers see the new scope at once; nothing is embedded again
 
 
 def delete(tx: Transaction, doc_id: str) -> None:

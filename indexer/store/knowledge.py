@@ -1,5 +1,4 @@
-"""The knowledge store: ledger (SQLite or PostgreSQL) + vectors (Chroma) + lexical index (BM25),
-kept in step.
+"""The knowledge store: ledger (SQLite/PostgreSQL) + vectors (Chroma) + BM25, kept in step.
 
 Write protocol for one document, safe against SIGKILL at any line:
 1. ledger row → `writing` (committed), 2. old vectors deleted, 3. new vectors upserted,
@@ -129,13 +128,8 @@ class KnowledgeStore:
             self._documents = (generation, documents.committed(self._conn))
         return list(self._documents[1])
 
-    def hidden(self) -> frozenset[str]:
-        """Nothing: this is the operator's view (`VisibleStore` is one viewer's)."""
+    def hidden(self) -> frozenset[str]:  # none: the operator's view (VisibleStore: a viewer's)
         return frozenset()
-
-    def document(self, doc_id: str) -> DocumentMeta | None:
-        """One committed document's meta, or None (one row: an index run asks this per file)."""
-        return documents.committed_one(self._conn, doc_id)
 
     def chunks(self, chunk_ids: Sequence[str]) -> dict[str, Chunk]:
         """Committed chunks by id; ids of uncommitted or deleted documents are simply absent."""
@@ -169,37 +163,31 @@ class KnowledgeStore:
         return list(self._meetings[1])
 
     # -- the project catalogue ------------------------------------------------------------------
-    def find_projects(self, query: ProjectQuery, hidden: frozenset[str] = frozenset()
-                      ) -> list[ProjectRecord]:  # fmt: skip
+    def find_projects(self, query: ProjectQuery) -> list[ProjectRecord]:
         """Every catalogued project matching all of the query's filters, in list order (today's
-        county, start year, title); what only `hidden` documents tell is left out."""
+        county, start year, title)."""
         try:
-            return projects.find_projects(self._conn, query, hidden)
+            return projects.find_projects(self._conn, query)
         except sql.Error as exc:
             raise StoreError(f"Prosjektkatalogen kan ikke leses ({exc}).") from exc
 
-    def project_page(self, query: ProjectQuery, offset: int, limit: int,
-                     hidden: frozenset[str] = frozenset()) -> ProjectPage:  # fmt: skip
+    def project_page(self, query: ProjectQuery, offset: int, limit: int) -> ProjectPage:
         """One page of a long list, with how many projects the whole list has."""
         try:
-            records = projects.page(self._conn, query, offset, limit, hidden)
-            if offset == 0 and len(records) < limit:  # the whole list is on this page
-                return ProjectPage(total=len(records), records=records)
-            return ProjectPage(total=projects.count(self._conn, query, hidden), records=records)
+            return projects.page_of(self._conn, query, offset, limit)
         except sql.Error as exc:
             raise StoreError(f"Prosjektkatalogen kan ikke leses ({exc}).") from exc
 
-    def project_places(self, query: ProjectQuery, hidden: frozenset[str] = frozenset()
-                       ) -> list[tuple[str, str]]:  # fmt: skip
+    def project_places(self, query: ProjectQuery) -> list[tuple[str, str]]:
         """(kommunenummer as written, today's number) of every municipality of a list."""
         try:
-            return projects.places(self._conn, query, hidden)
+            return projects.places(self._conn, query)
         except sql.Error as exc:
             raise StoreError(f"Prosjektkatalogen kan ikke leses ({exc}).") from exc
 
-    def coverage(self, hidden: frozenset[str] = frozenset()) -> Coverage:
+    def coverage(self) -> Coverage:
         when = self.last_indexed_at()
-        return Coverage(documents=documents.count(self._conn) - len(hidden),
+        return Coverage(documents=documents.count(self._conn),
                         last_indexed=dt.datetime.fromisoformat(when).date() if when else None)
 
     def rebuild_catalogue(self) -> int:
@@ -239,11 +227,9 @@ class KnowledgeStore:
         self._own_write()
 
     def set_access(self, doc_id: str, access: Sequence[str]) -> None:
-        """A new access list for a committed document: its ledger row (the truth readers check)
-        first, then its vectors' metadata; nothing is embedded or split again."""
+        """A new access list: the ledger (readers' truth) first, then the vectors' metadata."""
         with state.transaction(self._conn) as tx:
             documents.set_access(tx, doc_id, list(access))
-            state.bump_generation(tx)
         self.vectors.set_access(doc_id, access)
 
     def recover(self, writers_for: Callable[[str], Sequence[Writer]] | None = None) -> int:

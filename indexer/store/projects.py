@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from indexer.catalogue.models import Evidence, ProjectQuery, ProjectRecord
+from indexer.catalogue.models import Evidence, ProjectPage, ProjectQuery, ProjectRecord
 from indexer.store import documents
 from indexer.store.sql import Db, contains_folded, json_text, no_limit
 
@@ -22,39 +22,44 @@ _ORDER = ("ORDER BY (SELECT MIN(current_county) FROM catalogue_places c WHERE "
           "c.project_id = p.project_id) NULLS LAST, p.first_year NULLS LAST, p.title")
 
 
-def find_projects(conn: Db, query: ProjectQuery,
-                  hidden: frozenset[str] = frozenset()) -> list[ProjectRecord]:  # fmt: skip
-    """Every project matching all given filters, in list order; `hidden` documents (those the
-    asker may not see) count as absent, so a project only they tell of is not there."""
-    return page(conn, query, 0, None, hidden)
+def find_projects(conn: Db, query: ProjectQuery) -> list[ProjectRecord]:
+    """Every project matching all given filters, in list order."""
+    return page(conn, query, 0, None)
 
 
 def page(
-    conn: Db, query: ProjectQuery, offset: int, limit: int | None,
-    hidden: frozenset[str] = frozenset(),
+    conn: Db, query: ProjectQuery, offset: int, limit: int | None
 ) -> list[ProjectRecord]:
     """`limit` projects from `offset` in list order (all from `offset` when limit is None)."""
-    where, params = _where(conn, query, hidden)
+    where, params = _where(conn, query)
     sql = f"SELECT p.project_id FROM catalogue_projects p WHERE {where} {_ORDER} LIMIT ? OFFSET ?"
     ids = [r[0] for r in conn.execute(sql, [*params, no_limit(conn) if limit is None else limit,
                                              offset])]
     records = _records(conn, ids)
     visible = documents.committed_ids(conn, {s.doc_id for p in records for s in p.sources})
-    visible -= hidden
+    visible -= query.hidden  # what the asker may not see is as absent as an uncommitted one
     return [p for p in (_only_committed(p, visible) for p in records) if p is not None]
 
 
-def count(conn: Db, query: ProjectQuery,
-          hidden: frozenset[str] = frozenset()) -> int:  # fmt: skip
-    where, params = _where(conn, query, hidden)
+def page_of(conn: Db, query: ProjectQuery, offset: int, limit: int
+            ) -> ProjectPage:  # fmt: skip
+    """One page of a long list, with how many projects the whole list has (a short list
+    costs one query)."""
+    records = page(conn, query, offset, limit)
+    if offset == 0 and len(records) < limit:  # the whole list is on this page
+        return ProjectPage(total=len(records), records=records)
+    return ProjectPage(total=count(conn, query), records=records)
+
+
+def count(conn: Db, query: ProjectQuery) -> int:
+    where, params = _where(conn, query)
     return int(conn.execute(f"SELECT COUNT(*) FROM catalogue_projects p WHERE {where}",
                             params).fetchone()[0])  # fmt: skip
 
 
-def places(conn: Db, query: ProjectQuery,
-           hidden: frozenset[str] = frozenset()) -> list[tuple[str, str]]:  # fmt: skip
+def places(conn: Db, query: ProjectQuery) -> list[tuple[str, str]]:
     """(kommunenummer as written, today's number) of every matching project's municipalities."""
-    where, params = _where(conn, query, hidden)
+    where, params = _where(conn, query)
     rows = conn.execute(
         "SELECT DISTINCT kommunenummer, current_number FROM catalogue_places WHERE "
         f"kommunenummer != '' AND project_id IN (SELECT p.project_id FROM catalogue_projects p "
@@ -79,9 +84,8 @@ def _parse(record_json: str) -> ProjectRecord:
     return ProjectRecord.model_validate_json(record_json)
 
 
-def _where(conn: Db, query: ProjectQuery,
-           hidden: frozenset[str]) -> tuple[str, list[object]]:  # fmt: skip
-    where, params = _visible(conn, sorted(query.doc_types), hidden)
+def _where(conn: Db, query: ProjectQuery) -> tuple[str, list[object]]:
+    where, params = _visible(conn, sorted(query.doc_types), query.hidden)
     if query.themes:
         where.append(f"p.project_id IN (SELECT project_id FROM catalogue_themes WHERE theme IN "
                      f"({_marks(query.themes)}))")  # fmt: skip
@@ -101,7 +105,7 @@ def _where(conn: Db, query: ProjectQuery,
         where.append(contains_folded(conn, "p.title"))
         params.append(query.title.casefold())
     if query.within is not None:
-        inner, more = _where(conn, query.within, hidden)
+        inner, more = _where(conn, query.within)
         where.append(inner)
         params += more
     return " AND ".join(where), params

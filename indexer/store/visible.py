@@ -11,6 +11,7 @@ and count. Absent and restricted look the same.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Protocol
 
 import numpy as np
@@ -35,7 +36,6 @@ class KnowledgeReader(Protocol):
     def signature(self) -> str | None: ...
     def last_indexed_at(self) -> str | None: ...
     def documents(self) -> list[DocumentMeta]: ...
-    def document(self, doc_id: str) -> DocumentMeta | None: ...
     def hidden(self) -> frozenset[str]: ...
     def chunks(self, chunk_ids: Sequence[str]) -> dict[str, Chunk]: ...
     def document_chunks(self, doc_id: str) -> list[Chunk]: ...
@@ -86,9 +86,6 @@ class VisibleStore:
     def documents(self) -> list[DocumentMeta]:
         return list(self._snapshot()[0].values())
 
-    def document(self, doc_id: str) -> DocumentMeta | None:
-        return self._snapshot()[0].get(doc_id)
-
     def hidden(self) -> frozenset[str]:
         return self._snapshot()[1]
 
@@ -107,16 +104,20 @@ class VisibleStore:
         return self.base.unit_vectors(keys, signature)  # keyed by the text the caller holds
 
     def find_projects(self, query: ProjectQuery) -> list[ProjectRecord]:
-        return self.base.find_projects(query, self.hidden())
+        return self.base.find_projects(self._trimmed(query))
 
     def project_page(self, query: ProjectQuery, offset: int, limit: int) -> ProjectPage:
-        return self.base.project_page(query, offset, limit, self.hidden())
+        return self.base.project_page(self._trimmed(query), offset, limit)
 
     def project_places(self, query: ProjectQuery) -> list[tuple[str, str]]:
-        return self.base.project_places(query, self.hidden())
+        return self.base.project_places(self._trimmed(query))
+
+    def _trimmed(self, query: ProjectQuery) -> ProjectQuery:
+        return replace(query, hidden=query.hidden | self.hidden())
 
     def coverage(self) -> Coverage:
-        return self.base.coverage(self.hidden())
+        every = self.base.coverage()
+        return replace(every, documents=every.documents - len(self.hidden()))
 
     def lexical(self) -> LexicalIndex:
         return self.base.lexical()  # searches pass their candidates (`hidden()` left out)
