@@ -4,19 +4,32 @@ never a 500; once there is room again the retried turn is answered."""
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 import pytest
+from sqlalchemy import event
 
 from indexer.errors import StoreError
 from tests.bot.teams.conftest import Service, activity
 from tests.bot.teams.fakes import ConnectorStub, FakeCore
 
 
+def cap(service: Service, pages: int) -> None:
+    """Cap every connection of the store at `pages` (a full disk fails them all, and the store
+    keeps a pool of connections)."""
+    engine = service.ledger.engine
+
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
+
+    event.listen(engine, "connect", on_connect)
+    engine.dispose()  # the pool's connections are made again, capped
+
+
 def fill(service: Service) -> None:
     """Cap the database at its size and fill it, as a full disk would."""
     ledger = service.ledger
-    pages = ledger._run("PRAGMA page_count")[0][0]
-    ledger._run(f"PRAGMA max_page_count = {pages}")
+    cap(service, ledger._run("PRAGMA page_count")[0][0])
     with pytest.raises(StoreError):
         for _ in range(100_000):
             ledger.claim(uuid.uuid4().hex * 4)
@@ -30,7 +43,7 @@ async def test_a_full_database_gets_503_and_the_retry_is_answered_once_there_is_
     async with service.http.post(f"{service.url}/api/messages", json=body) as resp:
         assert resp.status == 503 and resp.headers["Retry-After"]
     assert core.calls == []
-    service.ledger._run("PRAGMA max_page_count = 1073741823")
+    cap(service, 1_073_741_823)
     assert (await service.post(body))[0] == 202
     await service.settle()
     assert connector.final_counts[body["id"]] == 1
