@@ -23,6 +23,7 @@ def environment(settings: dict[str, str], workdir: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("LAERINGSBOT_")}
     env["PYTHONPATH"] = os.pathsep.join([str(REPO), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     settings = {"data_dir": str(workdir / "data"), **settings}
+    env["PYTHONFAULTHANDLER"] = "1"  # a hung process tells where it hangs (kill -ABRT)
     return {**env, **{f"LAERINGSBOT_{k.upper()}": v for k, v in settings.items()}}
 
 
