@@ -15,7 +15,6 @@ import weakref
 from collections.abc import AsyncIterator
 from concurrent.futures import Executor
 from contextlib import asynccontextmanager, suppress
-from dataclasses import replace
 
 from botbuilder.core import InvokeResponse, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
@@ -27,12 +26,12 @@ from bot.teams import files, render
 from bot.teams.activity import to_activity
 from bot.teams.commands import HELP_COMMAND
 from bot.teams.pager import PageQueue
-from bot.teams.proof import CODE_COMMAND, UserProof, code_message
+from bot.teams.proof import CODE_COMMAND, UserProof, code_reply
 from bot.teams.source_links import SourceLinks
 from bot.teams.storage import HISTORY_TURNS, ActivityLedger, ConversationHistory
 from bot.teams.streaming import StreamSession, run_core
 from bot.teams.uploads import UploadDesk, shelf_key
-from bot.teams.viewers import user_of, viewer_for
+from bot.teams.viewers import viewer_for
 from indexer.access import GroupDirectory, Viewer
 from indexer.errors import StoreError
 from indexer.text.language import detect_language
@@ -116,8 +115,7 @@ class TeamsBot(TeamsActivityHandler):
         source_links: SourceLinks | None = None,
         pages: PageQueue | None = None,
         uploads: UploadDesk | None = None,
-        groups: GroupDirectory | None = None,
-        proof: UserProof | None = None,
+        groups: GroupDirectory | None = None, proof: UserProof | None = None,
     ) -> None:
         self._core = core
         self._groups, self._proof = groups, proof
@@ -167,10 +165,7 @@ class TeamsBot(TeamsActivityHandler):
                     turn_context, conversation, question, quiet=True):
                 return
             if self._proof is not None and question.casefold() == CODE_COMMAND:
-                personal = conversation.conversation_type == "personal"
-                text = code_message(self._proof, user_of(activity), personal,
-                                    language_of(activity))
-                await turn_context.send_activity(to_activity(render.notice(text)))
+                await turn_context.send_activity(to_activity(code_reply(self._proof, activity)))
                 return
             await self._answer(turn_context, conversation, question)
 
@@ -195,9 +190,8 @@ class TeamsBot(TeamsActivityHandler):
         history = (await self._history.load(ctx))[-self._history_turns :]
         try:
             answer, from_core = await self._respond(ctx, question, history, stream, offers, viewer)
-            sources = (self._sources.within(shelf_key(activity), viewer) if self._sources
-                       else None)
-            links = replace(self._links, restricted=bool(viewer.groups)) if self._links else None
+            sources = self._sources.within(shelf_key(activity), viewer) if self._sources else None
+            links = self._links.bound(bool(viewer.groups)) if self._links else None
             first, *rest = render.answer_messages(answer, links, viewer.user, sources)
         except files.FileRefused as refused:
             text = t(f"teams.file.{refused.key}", language, **refused.values)
@@ -228,8 +222,7 @@ class TeamsBot(TeamsActivityHandler):
             upload = await self._uploads.answer(ctx.activity, question, offers, language)
             if upload is not None:
                 return upload, False
-        answer = await run_core(self._core, question, history, stream.update, self._executor,
-                                viewer)
+        answer = await run_core(self._core, question, history, stream.update, self._executor, viewer)
         return answer, True
 
     async def _next_page(
