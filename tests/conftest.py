@@ -97,3 +97,23 @@ def scoped_context(tmp_path_factory, gazetteer):  # type: ignore[no-untyped-def]
     assert not report.errors, report.errors
     store = open_store(settings, with_vectors=True)
     return CoreContext(settings=settings, store=store, embeddings=embeddings, gazetteer=gazetteer)
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster():  # type: ignore[no-untyped-def]
+    """One throwaway PostgreSQL per session (about a second to start); skipped without the
+    server binaries."""
+    from tests.servers.postgres import MISSING, PostgresCluster, server_bin
+
+    bin_dir = server_bin()
+    if bin_dir is None:
+        pytest.skip(MISSING)
+    cluster = PostgresCluster(bin_dir)
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_cluster) -> str:  # type: ignore[no-untyped-def]
+    """A fresh, empty database on the session's cluster."""
+    return postgres_cluster.database()

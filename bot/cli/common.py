@@ -60,6 +60,8 @@ def viewer_from(settings: Settings, groups: list[str] | None) -> Viewer:
 
 def require_index(settings: Settings) -> None:
     """Stop with a clear message rather than create an empty data dir and answer from nothing."""
+    if settings.database_url:  # the knowledge base is in the database; the data dir is a cache
+        return
     data = settings.data_dir
     hint = f"Kjør «laeringsbot index --data-dir {data}» først, eller oppgi riktig --data-dir."
     if not data.exists():

@@ -25,6 +25,7 @@ from bot.i18n import t
 from bot.teams import files, render
 from bot.teams.activity import to_activity
 from bot.teams.commands import HELP_COMMAND
+from bot.teams.drafts import DraftFiles, publish
 from bot.teams.pager import PageQueue
 from bot.teams.proof import CODE_COMMAND, UserProof, code_reply
 from bot.teams.source_links import SourceLinks
@@ -115,12 +116,15 @@ class TeamsBot(TeamsActivityHandler):
         source_links: SourceLinks | None = None,
         pages: PageQueue | None = None,
         uploads: UploadDesk | None = None,
-        groups: GroupDirectory | None = None, proof: UserProof | None = None,
+        drafts: DraftFiles | None = None,
+        groups: GroupDirectory | None = None,
+        proof: UserProof | None = None,
     ) -> None:
         self._core = core
         self._groups, self._proof = groups, proof
         self._links = draft_links
         self._sources, self._pages, self._uploads = source_links, pages, uploads
+        self._drafts = drafts  # shared with the other replicas, so a download link works on all
         self._executor = executor
         self._history = history
         self._ledger = ledger
@@ -190,6 +194,8 @@ class TeamsBot(TeamsActivityHandler):
         history = (await self._history.load(ctx))[-self._history_turns :]
         try:
             answer, from_core = await self._respond(ctx, question, history, stream, offers, viewer)
+            if self._drafts is not None:
+                publish(answer, self._drafts)
             sources = self._sources.within(shelf_key(activity), viewer) if self._sources else None
             links = self._links.bound(bool(viewer.groups)) if self._links else None
             first, *rest = render.answer_messages(answer, links, viewer.user, sources)
@@ -200,15 +206,21 @@ class TeamsBot(TeamsActivityHandler):
         except Exception:
             await stream.finish(render.error(error_reference("the core failed"), language))
             return
-        ids = await stream.finish(first)
-        try:  # the answer is out: a storage failure now costs the follow-ups, not the answer
+        # State first, then the answer: the next message may reach another replica at once.
+        # A storage failure costs the follow-ups, never the answer.
+        try:
+            if from_core:  # the core's follow-ups and dialogs read its own turns only
+                await self._history.append(ctx, question, answer.turn())
             if self._pages:
                 self._pages.hold(activity, rest, len(rest) + 1, answer.language)
+        except StoreError:
+            log.exception("the conversation could not be kept; answering all the same")
+        ids = await stream.finish(first)
+        try:
+            if self._pages:
                 await self._offer_more(ctx, first, 1, len(rest) + 1, answer.language)
             for reply_id in ids:
                 self._ledger.remember_reply(conversation.id, reply_id, question, answer.answer)
-            if from_core:  # the core's follow-ups and dialogs read its own turns only
-                await self._history.append(ctx, question, answer.turn())
         except StoreError:
             log.exception("answered, but the conversation could not be kept")
 

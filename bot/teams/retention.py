@@ -1,6 +1,6 @@
 """Nothing users wrote is kept longer than the retention settings say: a pruning pass at start
 and then daily (conversation state, replies and feedback after `retention_days`, draft files
-after `draft_retention_days`)."""
+and their copies in the conversation database after `draft_retention_days`)."""
 
 from __future__ import annotations
 
@@ -37,6 +37,7 @@ class Retention:
         now = time.time() if now is None else now
         rows = self.conversations.prune(now - self.keep_s)
         drafts = prune_drafts(self.data_dir, self.drafts_keep_s)
+        drafts += self.conversations.prune_drafts(self.drafts_keep_s)  # the replicas' shared copies
         if rows or drafts:
             log.info("oppbevaringstid: slettet %d rader og %d utkast", rows, drafts)
         return rows, drafts

@@ -211,7 +211,7 @@ def create_app(
     """
     check_auth_settings(settings)
     anonymous = not settings.app_id
-    conversations = ConversationStore(settings.data_dir / DB_FILE)
+    conversations = ConversationStore(settings.database_url or settings.data_dir / DB_FILE)
     cpus = os.cpu_count() or 1
     workers = core_workers or (cpus if settings.llm_provider == "none" else max(8, cpus))
     core_pool = DaemonPool(workers, thread_name_prefix="core")
@@ -230,6 +230,7 @@ def create_app(
         source_links=parts.source_links,
         pages=parts.pages,
         uploads=parts.uploads,
+        drafts=conversations,
         groups=parts.groups,
         proof=parts.proof,
     )
@@ -259,8 +260,8 @@ def create_app(
     app.router.add_post("/api/messages",
                         MessagesEndpoint(auth, adapter, bot, conversations, turns, anonymous))
     app.router.add_routes(health_routes(readiness))
-    # .docx drafts behind signed links
-    app.router.add_routes(download_routes(settings, signer, parts.proof))
+    # .docx drafts behind signed links, from the store every replica shares
+    app.router.add_routes(download_routes(settings, signer, parts.proof, conversations))
     app.router.add_routes(parts.routes)  # /kilder/{token}: a cited document, passage marked
     app.on_startup.append(startup)
     app.on_shutdown.append(shutdown)

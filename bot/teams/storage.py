@@ -12,12 +12,13 @@ from botbuilder.core import ConversationState, Storage, TurnContext
 from pydantic import TypeAdapter
 
 from bot.core.models import ChatTurn
-from indexer.store.conversations import FeedbackRecord
+from indexer.store.conversations import NEW, FeedbackRecord, StateConflict
 
 # Turns kept and passed to the core. A drafting dialog's state rides on its assistant turns
 # (`ChatTurn.dialog`), so only the last turns matter to it; the rest is context for follow-ups.
 HISTORY_TURNS = 60
 _HISTORY = TypeAdapter(list[ChatTurn])
+APPEND_ATTEMPTS = 5
 
 
 class StateStore(Protocol):
@@ -62,8 +63,10 @@ class StateStorage(Storage):
             raise TypeError("changes are required when writing")
         for key, value in changes.items():
             data = dict(value) if isinstance(value, dict) else vars(value).copy()
+            # read() gives every stored value its e_tag: none means it was not there, and a
+            # replica that wrote it meanwhile must not be overwritten
             wanted = data.pop("e_tag", None)
-            self._store.write_state(key, data, wanted)
+            self._store.write_state(key, data, NEW if wanted is None else wanted)
 
     async def delete(self, keys: Iterable[str]) -> None:
         for key in keys:
@@ -78,13 +81,23 @@ class ConversationHistory:
         self._turns = self._state.create_property("history")
         self._keep = keep_turns
 
-    async def load(self, ctx: TurnContext) -> list[ChatTurn]:
-        await self._state.load(ctx)
+    async def load(self, ctx: TurnContext, fresh: bool = False) -> list[ChatTurn]:
+        await self._state.load(ctx, force=fresh)
         return _HISTORY.validate_python(await self._turns.get(ctx, list))
 
     async def append(self, ctx: TurnContext, question: str, answer: ChatTurn) -> None:
-        """The question and the answer's turn (`Answer.turn()`: its text and dialog state)."""
-        turns = [t.model_dump(exclude_none=True) for t in await self.load(ctx)]
-        turns += [{"role": "user", "text": question}, answer.model_dump(exclude_none=True)]
-        await self._turns.set(ctx, turns[-self._keep :])
-        await self._state.save_changes(ctx, force=True)
+        """The question and the answer's turn (`Answer.turn()`: its text and dialog state).
+
+        Another replica may have written this conversation since it was read (its e_tag moved):
+        then the append is made again on what is stored now, so neither turn is lost.
+        """
+        for attempt in range(APPEND_ATTEMPTS):
+            turns = [t.model_dump(exclude_none=True) for t in await self.load(ctx, attempt > 0)]
+            turns += [{"role": "user", "text": question}, answer.model_dump(exclude_none=True)]
+            await self._turns.set(ctx, turns[-self._keep :])
+            try:
+                await self._state.save_changes(ctx, force=True)
+                return
+            except StateConflict:
+                if attempt == APPEND_ATTEMPTS - 1:
+                    raise

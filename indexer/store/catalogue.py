@@ -1,4 +1,4 @@
-"""The catalogue's SQLite tables in the ledger DB, written inside the ledger's own transaction.
+"""The catalogue's tables in the ledger DB, written inside the ledger's own transaction.
 
 Mentions are stored per document (`catalogue_mentions`), projects are derived from them
 (`catalogue_projects` plus small index tables for filtering). When a document is written or
@@ -9,81 +9,35 @@ mentions are linked again (see `mention_keys`), so a document's change costs abo
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 
 from indexer.catalogue.link import link, title_key
 from indexer.catalogue.models import ProjectRecord
 from indexer.store.ledger import Writer
+from indexer.store.sql import Db
 
-SCHEMA = (
-    "CREATE TABLE IF NOT EXISTS catalogue_mentions (mention_id TEXT PRIMARY KEY, "
-    "doc_id TEXT NOT NULL, record_json TEXT NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS catalogue_mentions_doc ON catalogue_mentions(doc_id)",
-    "CREATE TABLE IF NOT EXISTS catalogue_mention_keys (mention_id TEXT NOT NULL, "
-    "key TEXT NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS catalogue_keys_key ON catalogue_mention_keys(key)",
-    "CREATE INDEX IF NOT EXISTS catalogue_keys_mention ON catalogue_mention_keys(mention_id)",
-    "CREATE TABLE IF NOT EXISTS catalogue_projects (project_id TEXT PRIMARY KEY, "
-    "title TEXT NOT NULL, first_year INTEGER, last_year INTEGER, record_json TEXT NOT NULL)",
-    # a list is ordered and paged over this, not over the records' JSON
-    "CREATE INDEX IF NOT EXISTS catalogue_projects_list ON catalogue_projects(project_id, "
-    "first_year, last_year, title)",
-    "CREATE TABLE IF NOT EXISTS catalogue_members (mention_id TEXT PRIMARY KEY, "
-    "project_id TEXT NOT NULL, doc_id TEXT NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS catalogue_members_project ON catalogue_members(project_id)",
-    "CREATE TABLE IF NOT EXISTS catalogue_places (project_id TEXT NOT NULL, "
-    "kommunenummer TEXT NOT NULL, current_number TEXT NOT NULL, county TEXT NOT NULL, "
-    "current_county TEXT NOT NULL)",
-    # (filter, project_id) indexes answer the read side's subqueries without touching the table
-    "CREATE INDEX IF NOT EXISTS catalogue_places_number ON catalogue_places(current_number, "
-    "project_id)",
-    "CREATE INDEX IF NOT EXISTS catalogue_places_county ON catalogue_places(current_county, "
-    "project_id)",
-    "CREATE INDEX IF NOT EXISTS catalogue_places_old_county ON catalogue_places(county, "
-    "project_id)",
-    "CREATE INDEX IF NOT EXISTS catalogue_places_written ON catalogue_places(kommunenummer, "
-    "project_id)",
-    "CREATE INDEX IF NOT EXISTS catalogue_places_project ON catalogue_places(project_id)",
-    # a project's home county orders every list: (project_id, current_county) answers it
-    "CREATE INDEX IF NOT EXISTS catalogue_places_home ON catalogue_places(project_id, "
-    "current_county)",
-    "CREATE TABLE IF NOT EXISTS catalogue_themes (project_id TEXT NOT NULL, theme TEXT NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS catalogue_themes_theme ON catalogue_themes(theme, project_id)",
-    "CREATE INDEX IF NOT EXISTS catalogue_themes_project ON catalogue_themes(project_id)",
-    # a list hides projects whose documents are being written: found without a scan. Partial,
-    # so that no query for `done` rows is ever planned over it.
-    "CREATE INDEX IF NOT EXISTS documents_unfinished ON documents(doc_id) WHERE status != 'done'",
-)
 _PROJECT_TABLES = ("catalogue_projects", "catalogue_members", "catalogue_places",
                    "catalogue_themes")  # fmt: skip
-
-
-def ensure_schema(conn: sqlite3.Connection) -> None:
-    """Plain statements, not executescript: that would commit the caller's open transaction."""
-    for statement in SCHEMA:
-        conn.execute(statement)
 
 
 def replace_writer(doc_id: str, mentions: list[ProjectRecord]) -> Writer:
     """The writer the indexer runs in the same transaction as the document's chunks."""
 
-    def write(conn: sqlite3.Connection) -> None:
+    def write(conn: Db) -> None:
         _apply(conn, doc_id, mentions)
 
     return write
 
 
 def remove_writer(doc_id: str) -> Writer:
-    def write(conn: sqlite3.Connection) -> None:
+    def write(conn: Db) -> None:
         _apply(conn, doc_id, [])
 
     return write
 
 
-def rebuild(conn: sqlite3.Connection) -> int:
+def rebuild(conn: Db) -> int:
     """Link every stored mention from scratch (repair and tests); returns the project count."""
-    ensure_schema(conn)
     mentions = [_load(row["record_json"]) for row in conn.execute(
         "SELECT record_json FROM catalogue_mentions")]  # fmt: skip
     for table in _PROJECT_TABLES:
@@ -93,8 +47,7 @@ def rebuild(conn: sqlite3.Connection) -> int:
     return len(projects)
 
 
-def _apply(conn: sqlite3.Connection, doc_id: str, mentions: list[ProjectRecord]) -> None:
-    ensure_schema(conn)
+def _apply(conn: Db, doc_id: str, mentions: list[ProjectRecord]) -> None:
     gone_docs = [doc_id, *_orphaned_docs(conn, doc_id)]
     old_ids = _column(conn, "SELECT mention_id FROM catalogue_mentions WHERE doc_id IN ({})",
                       gone_docs)  # fmt: skip
@@ -107,7 +60,9 @@ def _apply(conn: sqlite3.Connection, doc_id: str, mentions: list[ProjectRecord])
     _delete_in(conn, "catalogue_mention_keys", "mention_id", old_ids)
     _delete_in(conn, "catalogue_mentions", "mention_id", old_ids)
     conn.executemany(
-        "INSERT OR REPLACE INTO catalogue_mentions(mention_id, doc_id, record_json) VALUES (?,?,?)",
+        "INSERT INTO catalogue_mentions(mention_id, doc_id, record_json) VALUES (?,?,?) "
+        "ON CONFLICT(mention_id) DO UPDATE SET doc_id = excluded.doc_id, "
+        "record_json = excluded.record_json",
         [(m.project_id, doc_id, m.model_dump_json()) for m in mentions],
     )
     conn.executemany(
@@ -129,7 +84,7 @@ def _apply(conn: sqlite3.Connection, doc_id: str, mentions: list[ProjectRecord])
     _insert_projects(conn, fresh, {m.project_id: m for m in group})
 
 
-def _projects_of(conn: sqlite3.Connection, mention_ids: set[str]) -> dict[str, list[str]]:
+def _projects_of(conn: Db, mention_ids: set[str]) -> dict[str, list[str]]:
     """The projects these mentions belong to, each with all of its members."""
     projects = _column(conn, "SELECT project_id FROM catalogue_members WHERE mention_id IN ({})",
                        sorted(mention_ids))  # fmt: skip
@@ -158,7 +113,7 @@ def mention_keys(mention: ProjectRecord) -> set[str]:
 
 
 def _insert_projects(
-    conn: sqlite3.Connection, projects: list[ProjectRecord], mentions: dict[str, ProjectRecord]
+    conn: Db, projects: list[ProjectRecord], mentions: dict[str, ProjectRecord]
 ) -> None:
     for project in projects:
         years = project.years()
@@ -176,7 +131,9 @@ def _insert_projects(
     members = [(mid, p.project_id, mentions[mid].sources[0].doc_id)
                for p in projects for mid in p.member_ids]  # fmt: skip
     conn.executemany(
-        "INSERT OR REPLACE INTO catalogue_members(mention_id, project_id, doc_id) VALUES (?,?,?)",
+        "INSERT INTO catalogue_members(mention_id, project_id, doc_id) VALUES (?,?,?) "
+        "ON CONFLICT(mention_id) DO UPDATE SET project_id = excluded.project_id, "
+        "doc_id = excluded.doc_id",
         members,
     )
 
@@ -190,7 +147,7 @@ def _places(project: ProjectRecord) -> set[tuple[str, str, str, str, str]]:
     return rows
 
 
-def _orphaned_docs(conn: sqlite3.Connection, doc_id: str) -> list[str]:
+def _orphaned_docs(conn: Db, doc_id: str) -> list[str]:
     """Mentions whose document left the ledger without us (a reset); they go now."""
     rows = conn.execute(
         "SELECT DISTINCT doc_id FROM catalogue_mentions WHERE doc_id != ? AND doc_id NOT IN "
@@ -200,7 +157,7 @@ def _orphaned_docs(conn: sqlite3.Connection, doc_id: str) -> list[str]:
     return [r[0] for r in rows]
 
 
-def _column(conn: sqlite3.Connection, sql: str, values: Iterable[str]) -> list[str]:
+def _column(conn: Db, sql: str, values: Iterable[str]) -> list[str]:
     found: list[str] = []
     items = list(values)
     for i in range(0, len(items), 500):
@@ -209,7 +166,7 @@ def _column(conn: sqlite3.Connection, sql: str, values: Iterable[str]) -> list[s
     return found
 
 
-def _delete_in(conn: sqlite3.Connection, table: str, column: str, values: list[str]) -> None:
+def _delete_in(conn: Db, table: str, column: str, values: list[str]) -> None:
     for i in range(0, len(values), 500):
         part = values[i : i + 500]
         conn.execute(f"DELETE FROM {table} WHERE {column} IN ({','.join('?' * len(part))})", part)

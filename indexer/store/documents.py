@@ -4,29 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from collections.abc import Sequence
 
 from indexer.models import Chunk, DocumentMeta
 from indexer.store.ledger import Transaction, bump_generation
+from indexer.store.sql import Db, Row
 
 _DONE_CHUNKS = ("SELECT c.* FROM chunks c JOIN documents d ON d.doc_id = c.doc_id "
                 "WHERE d.status = 'done'")
 
 
-def hashes(conn: sqlite3.Connection, root: str) -> dict[str, tuple[str, str]]:
+def hashes(conn: Db, root: str) -> dict[str, tuple[str, str]]:
     rows = conn.execute(
         "SELECT doc_id, content_hash, status FROM documents WHERE root = ?", (root,)
     )
     return {r["doc_id"]: (r["content_hash"], r["status"]) for r in rows}
 
 
-def committed(conn: sqlite3.Connection) -> list[DocumentMeta]:
+def committed(conn: Db) -> list[DocumentMeta]:
     rows = conn.execute("SELECT meta_json FROM documents WHERE status = 'done' ORDER BY source")
     return [DocumentMeta.model_validate_json(r["meta_json"]) for r in rows]
 
 
-def committed_with_counts(conn: sqlite3.Connection) -> list[tuple[DocumentMeta, int, int]]:
+def committed_with_counts(conn: Db) -> list[tuple[DocumentMeta, int, int]]:
     """(meta, chunk count, redactions) of every committed document, by source."""
     rows = conn.execute(
         "SELECT meta_json, chunk_count, redactions FROM documents WHERE status = 'done' "
@@ -36,7 +36,7 @@ def committed_with_counts(conn: sqlite3.Connection) -> list[tuple[DocumentMeta, 
             for r in rows]  # fmt: skip
 
 
-def committed_ids(conn: sqlite3.Connection, doc_ids: set[str]) -> set[str]:
+def committed_ids(conn: Db, doc_ids: set[str]) -> set[str]:
     """Which of these documents are committed."""
     found: set[str] = set()
     ids = sorted(doc_ids)
@@ -51,18 +51,18 @@ def committed_ids(conn: sqlite3.Connection, doc_ids: set[str]) -> set[str]:
     return found
 
 
-def count(conn: sqlite3.Connection) -> int:
+def count(conn: Db) -> int:
     """Documents in the ledger (a full count: a status filter would scan every row)."""
     return int(conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
 
 
-def unfinished(conn: sqlite3.Connection) -> list[str]:
+def unfinished(conn: Db) -> list[str]:
     """Documents being written or deleted (a partial index of just those answers this)."""
     rows = conn.execute("SELECT doc_id FROM documents WHERE status != 'done'")
     return [r["doc_id"] for r in rows]
 
 
-def chunks_by_id(conn: sqlite3.Connection, chunk_ids: Sequence[str]) -> dict[str, Chunk]:
+def chunks_by_id(conn: Db, chunk_ids: Sequence[str]) -> dict[str, Chunk]:
     found: dict[str, Chunk] = {}
     ids = list(chunk_ids)
     for i in range(0, len(ids), 500):
@@ -73,12 +73,12 @@ def chunks_by_id(conn: sqlite3.Connection, chunk_ids: Sequence[str]) -> dict[str
     return found
 
 
-def chunks_of(conn: sqlite3.Connection, doc_id: str) -> list[Chunk]:
+def chunks_of(conn: Db, doc_id: str) -> list[Chunk]:
     rows = conn.execute(f"{_DONE_CHUNKS} AND c.doc_id = ? ORDER BY c.position", (doc_id,))
     return [_chunk(r) for r in rows]
 
 
-def lexical_texts(conn: sqlite3.Connection) -> tuple[list[str], list[str]]:
+def lexical_texts(conn: Db) -> tuple[list[str], list[str]]:
     """Chunk ids and the text BM25 indexes for each: title, headings, chunk text."""
     rows = conn.execute(
         "SELECT c.chunk_id, c.text, c.heading_path, d.meta_json FROM chunks c "
@@ -148,7 +148,7 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def _chunk(row: sqlite3.Row) -> Chunk:
+def _chunk(row: Row) -> Chunk:
     return Chunk(
         chunk_id=row["chunk_id"],
         doc_id=row["doc_id"],
@@ -160,7 +160,7 @@ def _chunk(row: sqlite3.Row) -> Chunk:
     )
 
 
-def chunk_counts(conn: sqlite3.Connection) -> dict[str, int]:
+def chunk_counts(conn: Db) -> dict[str, int]:
     """doc_id → chunk count of every committed document (the vectors it must have)."""
     rows = conn.execute("SELECT doc_id, chunk_count FROM documents WHERE status = 'done'")
     return {r["doc_id"]: int(r["chunk_count"]) for r in rows}

@@ -7,14 +7,13 @@ the ledger saying «unchanged» for every file, and nothing else would ever noti
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from collections.abc import Callable
 
 from pydantic import BaseModel
 
 from indexer.ingest.chunking import doc_id_of
-from indexer.store import documents
+from indexer.store import documents, sql
 from indexer.store.vectors import VectorIndex
 
 
@@ -29,11 +28,11 @@ class StoreHealth(BaseModel):
         return self.database and self.vectors
 
 
-def probe(conn: sqlite3.Connection, vectors: Callable[[], VectorIndex] | None) -> StoreHealth:
+def probe(conn: sql.Db, vectors: Callable[[], VectorIndex] | None) -> StoreHealth:
     """Never raises: each part that fails is reported as down."""
     try:
         chunks = sum(documents.chunk_counts(conn).values())
-    except sqlite3.Error as exc:
+    except sql.Error as exc:
         return StoreHealth(database=False, vectors=False, consistent=False,
                            detail=f"Databasen svarer ikke: {exc}")
     if vectors is None:
@@ -49,7 +48,7 @@ def probe(conn: sqlite3.Connection, vectors: Callable[[], VectorIndex] | None) -
     return StoreHealth(database=True, vectors=True, consistent=True)
 
 
-def vector_gaps(conn: sqlite3.Connection, vectors: VectorIndex) -> list[str]:
+def vector_gaps(conn: sql.Db, vectors: VectorIndex) -> list[str]:
     """Committed documents whose vectors are missing; vectors of unknown documents are deleted.
 
     Counting is enough when the totals agree (the usual case: one count, no id listing).

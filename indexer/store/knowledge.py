@@ -1,4 +1,4 @@
-"""The knowledge store: ledger (SQLite) + vectors (Chroma) + lexical index (BM25), kept in step.
+"""The knowledge store: ledger (SQLite/PostgreSQL) + vectors (Chroma) + BM25, kept in step.
 
 Write protocol for one document, safe against SIGKILL at any line:
 1. ledger row → `writing` (committed), 2. old vectors deleted, 3. new vectors upserted,
@@ -14,7 +14,6 @@ This package is the only code that speaks SQL, Chroma or BM25: everything else a
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Callable, Generator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,7 +24,7 @@ from indexer.catalogue.models import Coverage, ProjectPage, ProjectQuery, Projec
 from indexer.errors import StoreError
 from indexer.minutes.models import MeetingRecord
 from indexer.models import Chunk, DocumentMeta
-from indexer.store import catalogue, documents, health, lock, meetings, projects, units
+from indexer.store import catalogue, documents, health, lock, meetings, projects, sql, units
 from indexer.store import ledger as state
 from indexer.store.health import StoreHealth
 from indexer.store.ledger import Writer
@@ -35,25 +34,26 @@ from indexer.store.vectors import VectorIndex
 
 
 class KnowledgeStore:
-    def __init__(self, conn: sqlite3.Connection, lexical_dir: Path, vectors: VectorIndex | None,
+    def __init__(self, conn: sql.Db, lexical_dir: Path, vectors: VectorIndex | None,
                  lock_path: Path | None = None) -> None:  # fmt: skip
         self._conn = conn
         self._lexical_dir = lexical_dir
-        self._lock_path = lock_path or lexical_dir.parent / "index.lock"
+        self._lock: lock.IndexLock = (
+            lock.AdvisoryLock(conn.engine) if conn.dialect == "postgresql"
+            else lock.FileLock(lock_path or lexical_dir.parent / "index.lock"))
         self._writing = False
         self._vectors = vectors
         self._vectors_seen = self.generation() if vectors is not None else ""
         self._lexical: LexicalIndex | None = None
         self._documents: tuple[str, list[DocumentMeta]] | None = None
-        catalogue.ensure_schema(conn)  # a ledger from before the catalogue gets its tables
-        units.ensure_schema(conn)
-        meetings.ensure_schema(conn)
         self._meetings: tuple[str, list[MeetingRecord]] | None = None
 
     @classmethod
-    def open(cls, db_path: Path, lexical_dir: Path, vectors: VectorIndex | None = None
+    def open(cls, db_path: Path | str, lexical_dir: Path, vectors: VectorIndex | None = None
              ) -> KnowledgeStore:  # fmt: skip
-        return cls(state.connect(db_path), lexical_dir, vectors, db_path.parent / "index.lock")
+        """`db_path`: the SQLite file, or a database URL (LAERINGSBOT_DATABASE_URL)."""
+        lock_path = db_path.parent / "index.lock" if isinstance(db_path, Path) else None
+        return cls(state.connect(db_path), lexical_dir, vectors, lock_path)
 
     def close(self) -> None:
         self._conn.close()
@@ -93,8 +93,8 @@ class KnowledgeStore:
 
     @contextmanager
     def writing(self) -> Generator[None, None, None]:
-        """Hold the data dir's index lock (IndexLocked when another run has it)."""
-        with lock.exclusive(self._lock_path):
+        """Hold the index lock (IndexLocked when another run has it)."""
+        with self._lock.exclusive():
             self._writing = True
             try:
                 yield
@@ -168,21 +168,21 @@ class KnowledgeStore:
         county, start year, title)."""
         try:
             return projects.find_projects(self._conn, query)
-        except sqlite3.Error as exc:
+        except sql.Error as exc:
             raise StoreError(f"Prosjektkatalogen kan ikke leses ({exc}).") from exc
 
     def project_page(self, query: ProjectQuery, offset: int, limit: int) -> ProjectPage:
         """One page of a long list, with how many projects the whole list has."""
         try:
             return projects.page_of(self._conn, query, offset, limit)
-        except sqlite3.Error as exc:
+        except sql.Error as exc:
             raise StoreError(f"Prosjektkatalogen kan ikke leses ({exc}).") from exc
 
     def project_places(self, query: ProjectQuery) -> list[tuple[str, str]]:
         """(kommunenummer as written, today's number) of every municipality of a list."""
         try:
             return projects.places(self._conn, query)
-        except sqlite3.Error as exc:
+        except sql.Error as exc:
             raise StoreError(f"Prosjektkatalogen kan ikke leses ({exc}).") from exc
 
     def coverage(self) -> Coverage:
@@ -268,7 +268,7 @@ class KnowledgeStore:
         generation = self.generation()
         if self._lexical is not None and self._lexical.generation == generation:
             return self._lexical
-        busy = not self._writing and lock.held(self._lock_path)
+        busy = not self._writing and self._lock.held()
         saved = LexicalIndex.saved_generation(self._lexical_dir)
         if busy and self._lexical is not None and saved in (None, self._lexical.generation):
             return self._lexical

@@ -5,27 +5,17 @@ the chunks it cites.
 
 from __future__ import annotations
 
-import sqlite3
-
 from indexer.minutes.models import MeetingRecord
 from indexer.store.ledger import Writer
-
-SCHEMA = (
-    "CREATE TABLE IF NOT EXISTS meeting_records (doc_id TEXT PRIMARY KEY, meeting_date TEXT, "
-    "record_json TEXT NOT NULL)",
-)
-
-
-def ensure_schema(conn: sqlite3.Connection) -> None:
-    for statement in SCHEMA:
-        conn.execute(statement)
+from indexer.store.sql import Db
 
 
 def replace_writer(record: MeetingRecord) -> Writer:
-    def write(conn: sqlite3.Connection) -> None:
+    def write(conn: Db) -> None:
         conn.execute(
-            "INSERT OR REPLACE INTO meeting_records(doc_id, meeting_date, record_json) "
-            "VALUES (?, ?, ?)",
+            "INSERT INTO meeting_records(doc_id, meeting_date, record_json) VALUES (?, ?, ?) "
+            "ON CONFLICT(doc_id) DO UPDATE SET meeting_date = excluded.meeting_date, "
+            "record_json = excluded.record_json",
             (record.doc_id, record.date.isoformat() if record.date else None,
              record.model_dump_json()))
 
@@ -33,13 +23,13 @@ def replace_writer(record: MeetingRecord) -> Writer:
 
 
 def remove_writer(doc_id: str) -> Writer:
-    def write(conn: sqlite3.Connection) -> None:
+    def write(conn: Db) -> None:
         conn.execute("DELETE FROM meeting_records WHERE doc_id = ?", (doc_id,))
 
     return write
 
 
-def committed(conn: sqlite3.Connection) -> list[MeetingRecord]:
+def committed(conn: Db) -> list[MeetingRecord]:
     """The records of committed documents, newest meeting first (undated last)."""
     rows = conn.execute(
         "SELECT m.record_json FROM meeting_records m JOIN documents d ON d.doc_id = m.doc_id "

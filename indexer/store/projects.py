@@ -11,37 +11,37 @@ list («vis flere») is a slice the database cuts without reading the rest.
 
 from __future__ import annotations
 
-import sqlite3
 from functools import lru_cache
 
 from indexer.catalogue.models import Evidence, ProjectPage, ProjectQuery, ProjectRecord
 from indexer.store import documents
+from indexer.store.sql import Db, contains_folded, json_text, no_limit
 
 # Today's county first (no county last), then start year (none last), then title.
-_ORDER = ("ORDER BY IFNULL((SELECT MIN(current_county) FROM catalogue_places c WHERE "
-          "c.project_id = p.project_id), char(1114111)), p.first_year IS NULL, p.first_year, "
-          "p.title")  # fmt: skip
+_ORDER = ("ORDER BY (SELECT MIN(current_county) FROM catalogue_places c WHERE "
+          "c.project_id = p.project_id) NULLS LAST, p.first_year NULLS LAST, p.title")
 
 
-def find_projects(conn: sqlite3.Connection, query: ProjectQuery) -> list[ProjectRecord]:
+def find_projects(conn: Db, query: ProjectQuery) -> list[ProjectRecord]:
     """Every project matching all given filters, in list order."""
     return page(conn, query, 0, None)
 
 
 def page(
-    conn: sqlite3.Connection, query: ProjectQuery, offset: int, limit: int | None
+    conn: Db, query: ProjectQuery, offset: int, limit: int | None
 ) -> list[ProjectRecord]:
     """`limit` projects from `offset` in list order (all from `offset` when limit is None)."""
     where, params = _where(conn, query)
     sql = f"SELECT p.project_id FROM catalogue_projects p WHERE {where} {_ORDER} LIMIT ? OFFSET ?"
-    ids = [r[0] for r in conn.execute(sql, [*params, -1 if limit is None else limit, offset])]
+    ids = [r[0] for r in conn.execute(sql, [*params, no_limit(conn) if limit is None else limit,
+                                             offset])]
     records = _records(conn, ids)
     visible = documents.committed_ids(conn, {s.doc_id for p in records for s in p.sources})
     visible -= query.hidden  # what the asker may not see is as absent as an uncommitted one
     return [p for p in (_only_committed(p, visible) for p in records) if p is not None]
 
 
-def page_of(conn: sqlite3.Connection, query: ProjectQuery, offset: int, limit: int
+def page_of(conn: Db, query: ProjectQuery, offset: int, limit: int
             ) -> ProjectPage:  # fmt: skip
     """One page of a long list, with how many projects the whole list has (a short list
     costs one query)."""
@@ -51,13 +51,13 @@ def page_of(conn: sqlite3.Connection, query: ProjectQuery, offset: int, limit: i
     return ProjectPage(total=count(conn, query), records=records)
 
 
-def count(conn: sqlite3.Connection, query: ProjectQuery) -> int:
+def count(conn: Db, query: ProjectQuery) -> int:
     where, params = _where(conn, query)
     return int(conn.execute(f"SELECT COUNT(*) FROM catalogue_projects p WHERE {where}",
                             params).fetchone()[0])  # fmt: skip
 
 
-def places(conn: sqlite3.Connection, query: ProjectQuery) -> list[tuple[str, str]]:
+def places(conn: Db, query: ProjectQuery) -> list[tuple[str, str]]:
     """(kommunenummer as written, today's number) of every matching project's municipalities."""
     where, params = _where(conn, query)
     rows = conn.execute(
@@ -67,7 +67,7 @@ def places(conn: sqlite3.Connection, query: ProjectQuery) -> list[tuple[str, str
     return sorted((r[0], r[1]) for r in rows)
 
 
-def _records(conn: sqlite3.Connection, ids: list[str]) -> list[ProjectRecord]:
+def _records(conn: Db, ids: list[str]) -> list[ProjectRecord]:
     found: dict[str, ProjectRecord] = {}
     for i in range(0, len(ids), 500):
         part = ids[i : i + 500]
@@ -84,7 +84,7 @@ def _parse(record_json: str) -> ProjectRecord:
     return ProjectRecord.model_validate_json(record_json)
 
 
-def _where(conn: sqlite3.Connection, query: ProjectQuery) -> tuple[str, list[object]]:
+def _where(conn: Db, query: ProjectQuery) -> tuple[str, list[object]]:
     where, params = _visible(conn, sorted(query.doc_types), query.hidden)
     if query.themes:
         where.append(f"p.project_id IN (SELECT project_id FROM catalogue_themes WHERE theme IN "
@@ -102,8 +102,7 @@ def _where(conn: sqlite3.Connection, query: ProjectQuery) -> tuple[str, list[obj
         where.append("p.first_year <= ? AND p.last_year >= ?")
         params += [query.years[1], query.years[0]]
     if query.title:
-        conn.create_function("casefold", 1, str.casefold, deterministic=True)
-        where.append("instr(casefold(p.title), ?) > 0")
+        where.append(contains_folded(conn, "p.title"))
         params.append(query.title.casefold())
     if query.within is not None:
         inner, more = _where(conn, query.within)
@@ -112,7 +111,7 @@ def _where(conn: sqlite3.Connection, query: ProjectQuery) -> tuple[str, list[obj
     return " AND ".join(where), params
 
 
-def _visible(conn: sqlite3.Connection, types: list[str],
+def _visible(conn: Db, types: list[str],
              unseen: frozenset[str]) -> tuple[list[str], list[object]]:  # fmt: skip
     """A project with a committed document (of these types) the asker may see. Documents are
     rarely in the middle of a write, so the common case asks nothing per project; the page's
@@ -120,7 +119,7 @@ def _visible(conn: sqlite3.Connection, types: list[str],
     is shown."""
     hidden = [*documents.unfinished(conn), *sorted(unseen)]
     if not types and not hidden:
-        return ["1"], []
+        return ["1 = 1"], []
     member = "SELECT m.project_id FROM catalogue_members m"
     clauses: list[str] = []
     params: list[object] = list(hidden)
@@ -128,7 +127,7 @@ def _visible(conn: sqlite3.Connection, types: list[str],
         clauses.append(f"m.doc_id NOT IN ({_marks(hidden)})")
     if types:
         member += " JOIN documents d ON d.doc_id = m.doc_id"
-        clauses.append(f"json_extract(d.meta_json, '$.doc_type') IN ({_marks(types)})")
+        clauses.append(f"{json_text(conn, 'd.meta_json', 'doc_type')} IN ({_marks(types)})")
         params += types
     return [f"p.project_id IN ({member} WHERE {' AND '.join(clauses)})"], params
 

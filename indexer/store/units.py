@@ -6,31 +6,21 @@ sentence keeps its vector when its document is re-indexed.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 
 import numpy as np
 
 from indexer.store.ledger import Writer
-
-SCHEMA = (
-    "CREATE TABLE IF NOT EXISTS unit_vectors (doc_id TEXT NOT NULL, key TEXT NOT NULL, "
-    "signature TEXT NOT NULL, vector BLOB NOT NULL, PRIMARY KEY (doc_id, key))",
-    "CREATE INDEX IF NOT EXISTS unit_vectors_key ON unit_vectors(key, signature)",
-)
-
-
-def ensure_schema(conn: sqlite3.Connection) -> None:
-    for statement in SCHEMA:
-        conn.execute(statement)
+from indexer.store.sql import Db
 
 
 def replace_writer(doc_id: str, signature: str, rows: Sequence[tuple[str, np.ndarray]]) -> Writer:
-    def write(conn: sqlite3.Connection) -> None:
+    def write(conn: Db) -> None:
         conn.execute("DELETE FROM unit_vectors WHERE doc_id = ?", (doc_id,))
         conn.executemany(
-            "INSERT OR REPLACE INTO unit_vectors(doc_id, key, signature, vector) "
-            "VALUES (?, ?, ?, ?)",
+            "INSERT INTO unit_vectors(doc_id, key, signature, vector) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(doc_id, key) DO UPDATE SET signature = excluded.signature, "
+            "vector = excluded.vector",
             [(doc_id, key, signature, np.asarray(v, dtype=np.float16).tobytes())
              for key, v in rows])
 
@@ -38,13 +28,13 @@ def replace_writer(doc_id: str, signature: str, rows: Sequence[tuple[str, np.nda
 
 
 def remove_writer(doc_id: str) -> Writer:
-    def write(conn: sqlite3.Connection) -> None:
+    def write(conn: Db) -> None:
         conn.execute("DELETE FROM unit_vectors WHERE doc_id = ?", (doc_id,))
 
     return write
 
 
-def lookup(conn: sqlite3.Connection, keys: Sequence[str], signature: str
+def lookup(conn: Db, keys: Sequence[str], signature: str
            ) -> dict[str, np.ndarray]:
     """Stored vectors for these keys (any document), made with this embedding signature."""
     found: dict[str, np.ndarray] = {}

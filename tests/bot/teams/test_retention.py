@@ -85,3 +85,14 @@ def test_a_state_table_from_before_retention_keeps_its_rows(teams_settings: Sett
         conn.execute("INSERT INTO state VALUES ('k', '{}', 'e')")
     store = ConversationStore(path)
     assert store.prune(time.time() - DAY) == 0 and store.read_state("k") == ({}, "e")
+
+
+def test_the_shared_copies_of_drafts_go_with_their_files(teams_settings: Settings) -> None:
+    from bot.teams.retention import Retention
+
+    store = ConversationStore(teams_settings.data_dir / "teams.sqlite")
+    store.put_draft("aaaaaaaa", "gammel.docx", b"docx")
+    store._run("UPDATE drafts SET created_at = ?", [time.time() - 8 * DAY])
+    store.put_draft("bbbbbbbb", "ny.docx", b"docx")
+    Retention.from_settings(teams_settings, store).prune_once()
+    assert store.draft("aaaaaaaa") is None and store.draft("bbbbbbbb") is not None

@@ -5,8 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from botbuilder.core import TurnContext
+from botbuilder.core.adapters import TestAdapter
+from botbuilder.schema import Activity, ConversationAccount
 
-from bot.teams.storage import StateStorage
+from bot.core.models import ChatTurn
+from bot.teams.storage import ConversationHistory, StateStorage
 from indexer.store.conversations import ConversationStore
 
 
@@ -38,3 +42,21 @@ async def test_delete_removes_keys(tmp_path: Path) -> None:
     await storage.write({"a": {"x": 1}, "b": {"x": 2}})
     await storage.delete(["a"])
     assert list(await storage.read(["a", "b"])) == ["b"]
+
+
+def _turn(conversation_id: str) -> TurnContext:
+    activity = Activity(type="message", channel_id="msteams", text="Hei",
+                        conversation=ConversationAccount(id=conversation_id))
+    return TurnContext(TestAdapter(), activity)
+
+
+async def test_two_replicas_appending_at_once_keep_both_turns(tmp_path: Path) -> None:
+    """Each read the history before the other wrote: the later append is made again."""
+    store = ConversationStore(tmp_path / "t.sqlite")
+    a, b = ConversationHistory(StateStorage(store)), ConversationHistory(StateStorage(store))
+    on_a, on_b = _turn("c1"), _turn("c1")
+    assert await a.load(on_a) == [] and await b.load(on_b) == []
+    await a.append(on_a, "Første", ChatTurn(role="assistant", text="Svar 1"))
+    await b.append(on_b, "Andre", ChatTurn(role="assistant", text="Svar 2"))
+    stored = await ConversationHistory(StateStorage(store)).load(_turn("c1"))
+    assert [t.text for t in stored] == ["Første", "Svar 1", "Andre", "Svar 2"]

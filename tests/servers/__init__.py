@@ -1,5 +1,6 @@
 """Real servers in tests: a free port, a server process that runs until the test is done, and
-waiting until a server answers. One way to start them, so each fixture says only what it runs."""
+waiting until a server answers. One way to start them, so each fixture says only what it runs.
+Beside it: `postgres` (a throwaway cluster), `chroma` (`chroma run`), `replica` (`serve`)."""
 
 from __future__ import annotations
 
