@@ -61,7 +61,7 @@ def test_the_bots_environment_is_settings_the_program_accepts(
     for key in [k for k in os.environ if k.startswith("LAERINGSBOT_")]:
         monkeypatch.delenv(key)
     for key, value in services["bot-a"]["environment"].items():
-        monkeypatch.setenv(key, "" if value is None else str(value))  # `KEY: ` is empty
+        monkeypatch.setenv(key, "" if value is None else str(value))  # as compose sets an empty one
     settings = load_settings()
     assert settings.chroma_host == "chroma" and settings.app_id
     assert settings.database_url and settings.database_url.startswith("postgresql://")

@@ -13,6 +13,15 @@ from bot.facts.retrieval import Evidence
 from indexer.text.units import Unit, answer_units
 
 _INSTRUCTION = re.compile(r"\b(ignorer|ignore|glem alle|forget all|du er nå|you are now)\b", re.I)
+# Documents are untrusted input: a sentence that sends the reader to log in, give a password or
+# open a link outside the public bodies the corpus comes from is never said in the bot's voice.
+_LURE = re.compile(r"\b(logg?e? inn|log in|sign in|passord\w*|password\w*|be brukeren|ask the user|"
+                   r"klikk (?:her|på lenken)|click (?:here|the link))", re.I)
+_LINK_HOST = re.compile(r"(?:https?://|www\.)([\w.-]+)", re.I)
+TRUSTED_HOSTS = ("regjeringen.no", "bufdir.no", "statsforvalteren.no", "ks.no", "helsetilsynet.no",
+                 "lovdata.no", "udir.no", "nav.no", "fhi.no", "helsedirektoratet.no", "ssb.no",
+                 "rkbu.no", "r-bup.no", "rvts.no", "napha.no", "uit.no", "uib.no", "ntnu.no",
+                 "oslomet.no", "norce.no", "stortinget.no", "evuutvalget.no")
 
 
 @dataclass(frozen=True)
@@ -48,9 +57,18 @@ def _candidate(unit: Unit, ev: Evidence) -> Candidate:
                      unit.items, unit.block)
 
 
+def relayable(sentence: str) -> bool:
+    """May the bot say this sentence as an answer? Not a lure (log in, password, «be
+    brukeren»), not a link to a host outside the public bodies' domains."""
+    if _LURE.search(sentence):
+        return False
+    hosts = [h.lower().removeprefix("www.").rstrip(".") for h in _LINK_HOST.findall(sentence)]
+    return all(any(h == t or h.endswith("." + t) for t in TRUSTED_HOSTS) for h in hosts)
+
+
 def _usable(sentence: str, evidence: Evidence) -> bool:
     """Titles and bare headings are context, not answers; injected instructions are neither."""
-    if _INSTRUCTION.search(sentence) or len(sentence.split()) < 2:
+    if _INSTRUCTION.search(sentence) or not relayable(sentence) or len(sentence.split()) < 2:
         return False
     plain = normalise(sentence).rstrip(":")
     title = normalise(evidence.meta.title)

@@ -11,7 +11,7 @@ page, the sources it cites with their links.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, assert_never
 
 from bot.core.models import Language
@@ -44,6 +44,10 @@ class DraftLinks:
     signer: DownloadSigner
     base_url: str
     restricted: bool = False  # the asker may see restricted documents: the link is theirs only
+
+    def bound(self, restricted: bool) -> DraftLinks:
+        """Links for one asker: restricted when they may see restricted documents."""
+        return replace(self, restricted=restricted)
 
     def url(self, draft_id: str, user_id: str) -> str:
         token = self.signer.sign(draft_id, user_id, restricted=self.restricted)

@@ -9,13 +9,11 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import re
 import uuid
 import weakref
 from collections.abc import AsyncIterator
 from concurrent.futures import Executor
-from contextlib import asynccontextmanager, suppress
-from dataclasses import replace
+from contextlib import asynccontextmanager
 
 from botbuilder.core import InvokeResponse, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
@@ -28,12 +26,13 @@ from bot.teams.activity import to_activity
 from bot.teams.commands import HELP_COMMAND
 from bot.teams.drafts import DraftFiles, publish
 from bot.teams.pager import PageQueue
-from bot.teams.proof import CODE_COMMAND, UserProof, code_message
+from bot.teams.proof import CODE_COMMAND, UserProof, code_reply
+from bot.teams.reading import language_of, question_of, tenant_of
 from bot.teams.source_links import SourceLinks
 from bot.teams.storage import HISTORY_TURNS, ActivityLedger, ConversationHistory
 from bot.teams.streaming import StreamSession, run_core
 from bot.teams.uploads import UploadDesk, shelf_key
-from bot.teams.viewers import user_of, viewer_for
+from bot.teams.viewers import viewer_for
 from indexer.access import GroupDirectory, Viewer
 from indexer.errors import StoreError
 from indexer.text.language import detect_language
@@ -42,42 +41,6 @@ log = logging.getLogger(__name__)
 # What this bot reads: messages, its own arrival (the welcome) and feedback. The SDK's handlers
 # for other types only parse Teams data they then ignore, and crash on data they cannot parse.
 HANDLED_TYPES = frozenset({"message", "conversationUpdate", "invoke"})
-_AT_TAG = re.compile(r"<at[^>]*>.*?</at>", re.IGNORECASE | re.DOTALL)
-
-
-def tenant_of(activity: Activity) -> str | None:
-    data: object = activity.channel_data
-    tenant: object = data.get("tenant") if isinstance(data, dict) else None
-    found: object = tenant.get("id") if isinstance(tenant, dict) else None
-    found = found or (activity.conversation.tenant_id if activity.conversation else None)
-    return found if isinstance(found, str) else None
-
-
-def mentions_bot(activity: Activity) -> bool:
-    bot_id = activity.recipient.id if activity.recipient else None
-    mentioned = (m.additional_properties.get("mentioned") for m in TurnContext.get_mentions(activity))
-    return any(isinstance(who, dict) and who.get("id") == bot_id for who in mentioned)
-
-
-def question_of(activity: Activity) -> str | None:
-    """The user's text without the bot's @mention; None when a group message is not for us."""
-    conversation_type = activity.conversation.conversation_type if activity.conversation else None
-    mentioned = mentions_bot(activity)
-    if conversation_type in ("groupChat", "channel") and not mentioned:
-        return None
-    text = activity.text or ""
-    if mentioned:
-        # The SDK's stripping fails on odd mention entities and on names regexes choke on;
-        # whatever it leaves, the <at> tags go.
-        with suppress(KeyError, TypeError, re.error):
-            text = TurnContext.remove_recipient_mention(activity) or ""
-        text = _AT_TAG.sub(" ", text)
-    return " ".join(text.split())
-
-
-def language_of(activity: Activity | None) -> Language:
-    """The language of what the user wrote, judged as the core judges it (Bokmål without text)."""
-    return detect_language((activity.text if activity else None) or "")
 
 
 def error_reference(message: str) -> str:
@@ -170,10 +133,7 @@ class TeamsBot(TeamsActivityHandler):
                     turn_context, conversation, question, quiet=True):
                 return
             if self._proof is not None and question.casefold() == CODE_COMMAND:
-                personal = conversation.conversation_type == "personal"
-                text = code_message(self._proof, user_of(activity), personal,
-                                    language_of(activity))
-                await turn_context.send_activity(to_activity(render.notice(text)))
+                await turn_context.send_activity(to_activity(code_reply(self._proof, activity)))
                 return
             await self._answer(turn_context, conversation, question)
 
@@ -200,9 +160,8 @@ class TeamsBot(TeamsActivityHandler):
             answer, from_core = await self._respond(ctx, question, history, stream, offers, viewer)
             if self._drafts is not None:
                 publish(answer, self._drafts)
-            sources = (self._sources.within(shelf_key(activity), viewer) if self._sources
-                       else None)
-            links = replace(self._links, restricted=bool(viewer.groups)) if self._links else None
+            sources = self._sources.within(shelf_key(activity), viewer) if self._sources else None
+            links = self._links.bound(bool(viewer.groups)) if self._links else None
             first, *rest = render.answer_messages(answer, links, viewer.user, sources)
         except files.FileRefused as refused:
             text = t(f"teams.file.{refused.key}", language, **refused.values)
@@ -239,8 +198,7 @@ class TeamsBot(TeamsActivityHandler):
             upload = await self._uploads.answer(ctx.activity, question, offers, language)
             if upload is not None:
                 return upload, False
-        answer = await run_core(self._core, question, history, stream.update, self._executor,
-                                viewer)
+        answer = await run_core(self._core, question, history, stream.update, self._executor, viewer)
         return answer, True
 
     async def _next_page(

@@ -15,16 +15,20 @@ import hmac
 import time
 from collections.abc import Callable
 from html import escape
+from typing import Any
 
 from aiohttp import web
+from botbuilder.schema import Activity
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from bot.drafting.links import process_secret
 from bot.i18n import t
 from bot.teams.html import html_page
+from bot.teams.render import notice
+from bot.teams.viewers import user_of
 from indexer.access import GroupDirectory, id_hash
 from indexer.settings import Settings
-from indexer.text.language import Language
+from indexer.text.language import detect_language
 
 COOKIE = "laeringsbot_bruker"
 CODE_COMMAND = "/kode"
@@ -70,11 +74,13 @@ class UserProof:
         return base64.b32encode(digest.digest()).decode()[:8]
 
 
-def code_message(proof: UserProof, user: str | None, personal: bool, language: Language) -> str:
+def code_reply(proof: UserProof, activity: Activity) -> dict[str, Any]:
     """`/kode`: the code that opens this user's restricted links, told in a 1:1 chat only."""
-    if user is None or not personal:
-        return t("teams.proof.personal_only", language, command=CODE_COMMAND)
-    return t("teams.proof.code", language, code=proof.code(user))
+    language, user = detect_language(activity.text or ""), user_of(activity)
+    kind = activity.conversation.conversation_type if activity.conversation else None
+    if user is None or kind != "personal":
+        return notice(t("teams.proof.personal_only", language, command=CODE_COMMAND))
+    return notice(t("teams.proof.code", language, code=proof.code(user)))
 
 
 async def redeem(request: web.Request, proof: UserProof, hashed: str | None,

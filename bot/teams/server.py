@@ -37,9 +37,10 @@ from bot.drafting.links import DownloadSigner
 from bot.teams import render
 from bot.teams.activity import to_activity
 from bot.teams.downloads import download_routes
-from bot.teams.handler import TeamsBot, error_reference, language_of
+from bot.teams.handler import TeamsBot, error_reference
 from bot.teams.health import Readiness, health_routes
 from bot.teams.intake import host_allowed, is_loopback, loopback_service_url, read_activity
+from bot.teams.reading import language_of
 from bot.teams.retention import DAY_S, Retention
 from bot.teams.source_view import DocumentLibrary
 from bot.teams.storage import ActivityLedger, ConversationHistory, StateStorage

@@ -2,8 +2,8 @@
 beside the LangChain tutorial pipeline measured in the same run.
 
 The floors are what the answers reach today (docs/BENCHMARKS.md), so a change that makes them
-worse fails CI; the issue's targets are higher and stated there. The sealed sets were run once
-at the end of the work and their figures reported; they are gated like the rest from then on.
+worse fails CI; the issue's targets are higher and stated there. The sealed sets are run once,
+at the end of a piece of work (`bench/query.py --sealed`), and only reported there.
 """
 
 from __future__ import annotations
