@@ -9,7 +9,6 @@ issue timestamp), so a link keeps the lifetime it was given when the setting cha
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import re
 import secrets
@@ -17,8 +16,9 @@ import time
 from dataclasses import dataclass
 from functools import lru_cache
 
-from itsdangerous import BadSignature, URLSafeSerializer
+from itsdangerous import BadSignature
 
+from bot.core.signing import link_serializer
 from indexer.access import id_hash as user_hash
 from indexer.settings import Settings
 
@@ -46,11 +46,7 @@ class LinkClaims:
 
 class DownloadSigner:
     def __init__(self, secret: bytes, ttl_s: int = DEFAULT_TTL_S) -> None:
-        if not secret:
-            raise ValueError("secret must not be empty")
-        self._serializer = URLSafeSerializer(
-            secret, salt=_SALT, signer_kwargs={"digest_method": hashlib.sha256}
-        )
+        self._serializer = link_serializer(secret, _SALT)
         self.ttl_s = ttl_s
 
     @classmethod

@@ -11,15 +11,15 @@ restricted document opens only for its user (bot.teams.proof).
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from itsdangerous import BadSignature, URLSafeSerializer
+from itsdangerous import BadSignature
 
 from bot.core.models import Citation
+from bot.core.signing import link_serializer
 from bot.uploads.document import UPLOAD_PREFIX
 from indexer.access import PUBLIC, PUBLIC_VIEWER, Viewer
 from indexer.access import id_hash as user_hash
@@ -53,11 +53,7 @@ class SourceRef:
 
 class SourceSigner:
     def __init__(self, secret: bytes, ttl_s: int) -> None:
-        if not secret:
-            raise ValueError("secret must not be empty")
-        self._serializer = URLSafeSerializer(
-            secret, salt=_SALT, signer_kwargs={"digest_method": hashlib.sha256}
-        )
+        self._serializer = link_serializer(secret, _SALT)
         self.ttl_s = ttl_s
 
     @classmethod
