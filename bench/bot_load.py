@@ -3,12 +3,16 @@
 The service runs in a child process (so its memory is measured alone) with the fake core or the
 real one, and replies to a connector stub in this process. Each conversation sends a message,
 waits for its final reply, then sends the next; `--retry-rate` re-POSTs some activities with the
-same id, as Teams does when an acknowledgement is slow.
+same id, as Teams does when an acknowledgement is slow. A 503 (the service's bound on pending
+turns) is retried after its Retry-After, as Teams does.
 
     .venv/bin/python bench/bot_load.py                       # fake core, 50 x 10
     .venv/bin/python bench/bot_load.py --core real --data-dir .laeringsbot -c 10 -m 3
+    .venv/bin/python bench/bot_load.py --burst 500           # 500 turns at once
+    .venv/bin/python bench/bot_load.py --soak 600 -c 20      # RSS at the start and the end
 
-Prints ack latency p50/p95, replies lost (target 0), duplicate replies (target 0), peak RSS.
+Prints ack latency p50/p95, 503s, other 5xx (target 0), replies lost among acknowledged turns
+(target 0), duplicate replies (target 0), RSS after warm-up, at the end and at the peak.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ import sys
 import tempfile
 import time
 import uuid
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +41,7 @@ sys.path.insert(0, str(REPO))
 
 from tests.bot.teams.fakes import ConnectorStub  # noqa: E402
 
+SAMPLE_EVERY_S = 0.2
 QUESTIONS = [
     "Hvilke prosjekter handler om fosterhjem?",
     "Når er neste samling?",
@@ -84,43 +91,85 @@ def finals_for(stub: ConnectorStub, activity_id: str) -> int:
     return stub.final_counts[activity_id]
 
 
+@dataclass
+class Tally:
+    acks: list[float] = field(default_factory=list)
+    acknowledged: list[str] = field(default_factory=list)
+    statuses: Counter[int] = field(default_factory=Counter)
+
+
+async def post(http: aiohttp.ClientSession, url: str, body: dict[str, Any], tally: Tally,
+               tries: int = 20) -> bool:
+    """POST until acknowledged, waiting out each 503's Retry-After; True when acknowledged."""
+    for _ in range(tries):
+        start = time.perf_counter()
+        async with http.post(url, json=body) as resp:
+            await resp.read()
+            tally.statuses[resp.status] += 1
+            retry_after = float(resp.headers.get("Retry-After", "1"))
+        if resp.status == 503:
+            await asyncio.sleep(retry_after)
+            continue
+        tally.acks.append(time.perf_counter() - start)
+        if resp.status >= 300:
+            print(f"HTTP {resp.status} for {body['id']}", file=sys.stderr)
+            return False
+        return True
+    return False
+
+
 async def conversation(
     http: aiohttp.ClientSession,
     url: str,
     stub: ConnectorStub,
     n: int,
     args: argparse.Namespace,
-    acks: list[float],
-    sent_ids: list[str],
+    tally: Tally,
+    until: float | None = None,
 ) -> None:
+    """Messages one after another, each waiting for its reply; `until` (soak) keeps going."""
     conv = f"bench-{n}"
-    for m in range(args.messages):
+    m = 0
+    while m < args.messages if until is None else time.monotonic() < until:
         body = activity(stub, conv, f"{QUESTIONS[m % len(QUESTIONS)]} ({m})", args.conversation)
+        m += 1
         posts = 2 if random.random() < args.retry_rate else 1
-        for _ in range(posts):
-            start = time.perf_counter()
-            async with http.post(url, json=body) as resp:
-                await resp.read()
-                if resp.status >= 300:
-                    print(f"HTTP {resp.status} for {body['id']}", file=sys.stderr)
-            acks.append(time.perf_counter() - start)
-        sent_ids.append(body["id"])
+        acknowledged = [await post(http, url, body, tally) for _ in range(posts)]
+        if not any(acknowledged):
+            continue
+        tally.acknowledged.append(body["id"])
         deadline = time.monotonic() + args.reply_timeout
         while not finals_for(stub, body["id"]) and time.monotonic() < deadline:
             await asyncio.sleep(0.05)
 
 
-async def sample_rss(pid: int, peak: list[int], stop: asyncio.Event) -> None:
+async def burst(http: aiohttp.ClientSession, url: str, stub: ConnectorStub, args: argparse.Namespace,
+                tally: Tally) -> None:
+    """`--burst` turns at once, one per conversation; then wait for every acknowledged reply."""
+    bodies = [activity(stub, f"burst-{n}", QUESTIONS[n % len(QUESTIONS)], args.conversation)
+              for n in range(args.burst)]
+    acknowledged = await asyncio.gather(*(post(http, url, b, tally) for b in bodies))
+    tally.acknowledged += [b["id"] for b, ok in zip(bodies, acknowledged, strict=True) if ok]
+    deadline = time.monotonic() + args.reply_timeout
+    while (time.monotonic() < deadline
+           and not all(finals_for(stub, i) for i in tally.acknowledged)):
+        await asyncio.sleep(0.1)
+
+
+def rss_of(pid: int) -> int:
     process = psutil.Process(pid)
+    return process.memory_info().rss + sum(
+        c.memory_info().rss for c in process.children(recursive=True))
+
+
+async def sample_rss(pid: int, samples: list[int], stop: asyncio.Event,
+                     every: float = 0.2) -> None:
     while not stop.is_set():
         try:
-            rss = process.memory_info().rss + sum(
-                c.memory_info().rss for c in process.children(recursive=True)
-            )
+            samples.append(rss_of(pid))
         except psutil.Error:
             return
-        peak[0] = max(peak[0], rss)
-        await asyncio.sleep(0.2)
+        await asyncio.sleep(every)
 
 
 async def wait_ready(http: aiohttp.ClientSession, base: str, timeout: float) -> None:
@@ -148,37 +197,27 @@ async def main(args: argparse.Namespace) -> dict[str, Any]:
     stub = await ConnectorStub().start()
     port = args.port or random.randint(20000, 40000)
     state_dir = tempfile.mkdtemp(prefix="bot-load-")
-    cmd = [
-        sys.executable,
-        __file__,
-        "--child",
-        "--port",
-        str(port),
-        "--core",
-        args.core,
-        "--core-delay",
-        str(args.core_delay),
-        "--state-dir",
-        state_dir,
-    ]
+    cmd = [sys.executable, __file__, "--child", "--port", str(port), "--core", args.core,
+           "--core-delay", str(args.core_delay), "--state-dir", state_dir]
     if args.data_dir:
         cmd += ["--data-dir", str(args.data_dir)]
     server = subprocess.Popen(cmd, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)})
     base = f"http://127.0.0.1:{port}"
-    peak, stop = [0], asyncio.Event()
+    samples: list[int] = []
+    stop, tally = asyncio.Event(), Tally()
     try:
-        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120)) as http:
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120),
+                                         connector=aiohttp.TCPConnector(limit=0)) as http:
             await wait_ready(http, base, timeout=300)
-            sampler = asyncio.create_task(sample_rss(server.pid, peak, stop))
-            acks: list[float] = []
-            ids: list[str] = []
+            sampler = asyncio.create_task(sample_rss(server.pid, samples, stop, SAMPLE_EVERY_S))
+            url = f"{base}/api/messages"
             started = time.perf_counter()
-            await asyncio.gather(
-                *(
-                    conversation(http, f"{base}/api/messages", stub, n, args, acks, ids)
-                    for n in range(args.conversations)
-                )
-            )
+            if args.burst:
+                await burst(http, url, stub, args, tally)
+            else:
+                until = time.monotonic() + args.soak if args.soak else None
+                await asyncio.gather(*(conversation(http, url, stub, n, args, tally, until)
+                                       for n in range(args.conversations)))
             elapsed = time.perf_counter() - started
             stop.set()
             await sampler
@@ -186,18 +225,25 @@ async def main(args: argparse.Namespace) -> dict[str, Any]:
         server.terminate()
         server.wait(timeout=30)
         await stub.close()
-    counts = [finals_for(stub, i) for i in ids]
+    counts = [finals_for(stub, i) for i in tally.acknowledged]
     return {
         "core": args.core,
-        "conversations": args.conversations,
-        "messages": len(ids),
-        "posts": len(acks),
+        "mode": "burst" if args.burst else "soak" if args.soak else "conversations",
+        "conversations": args.burst or args.conversations,
+        "acknowledged": len(tally.acknowledged),
+        "posts": sum(tally.statuses.values()),
         "seconds": round(elapsed, 1),
-        "ack_p50_ms": round(percentile(acks, 50) * 1000, 1),
-        "ack_p95_ms": round(percentile(acks, 95) * 1000, 1),
+        "ack_p50_ms": round(percentile(tally.acks, 50) * 1000, 1),
+        "ack_p95_ms": round(percentile(tally.acks, 95) * 1000, 1),
+        "busy_503": tally.statuses[503],
+        "other_5xx": sum(n for status, n in tally.statuses.items() if status >= 500
+                         and status != 503),
         "replies_lost": sum(1 for c in counts if c == 0),
         "duplicate_replies": sum(c - 1 for c in counts if c > 1),
-        "peak_rss_mb": round(peak[0] / 2**20, 1),
+        "rss_start_mb": round(samples[0] / 2**20, 1) if samples else None,
+        "rss_end_mb": round(samples[-1] / 2**20, 1) if samples else None,
+        "peak_rss_mb": round(max(samples, default=0) / 2**20, 1),
+        "rss_by_minute_mb": [round(r / 2**20) for r in samples[:: int(60 / SAMPLE_EVERY_S)]],
     }
 
 
@@ -215,6 +261,9 @@ def parse() -> argparse.Namespace:
         "--retry-rate", type=float, default=0.1, help="share of activities re-POSTed"
     )
     parser.add_argument("--reply-timeout", type=float, default=120.0)
+    parser.add_argument("--burst", type=int, default=0, help="this many turns at once")
+    parser.add_argument("--soak", type=float, default=0, help="keep conversations going for "
+                        "this many seconds (RSS at the start and the end)")
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)

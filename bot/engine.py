@@ -7,6 +7,7 @@ evidence.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 
@@ -15,15 +16,19 @@ from bot.core.context import CoreContext
 from bot.core.dialog import carry
 from bot.core.models import Answer, ChatTurn
 from bot.core.question import Intent, Question
+from bot.core.text import clean_text
 from bot.core.understand import understand
 from bot.facts.answer import FactAnswerer
 from bot.i18n import t
+from indexer.access import PUBLIC_VIEWER, Viewer
 from indexer.embeddings import build_embeddings
 from indexer.settings import Settings
 from indexer.text.places import Gazetteer
 from indexer.wiring import open_store
 
 Route = Callable[[Question, CoreContext], Answer | None]
+WARM_UP_QUESTION = "Når er neste samling?"
+log = logging.getLogger(__name__)
 
 
 def build_context(settings: Settings) -> CoreContext:
@@ -50,50 +55,64 @@ class Core:
         self.routes = default_routes() if routes is None else routes
 
     def ready(self) -> bool:
-        return bool(self.ctx.store.documents())
+        """The ledger and the vector store answer (the store's own probe), and hold documents."""
+        health = self.ctx.store.health()
+        if not health.ready:
+            log.warning("the knowledge store is not ready: %s", health.detail)
+        return health.ready and bool(self.ctx.store.documents())
+
+    def warm_up(self) -> None:
+        """Do once what the first question would: load the model (one query embedded), open
+        the lexical index, build the speller and the answer path's caches."""
+        self.ctx.embeddings.embed_query(WARM_UP_QUESTION)
+        self.answer(WARM_UP_QUESTION)
 
     def understand(self, text: str, history: list[ChatTurn] | None = None) -> Question:
         return understand(text.strip(), history or [], self.ctx.kit())
 
-    def answer(self, question: str, history: list[ChatTurn] | None = None) -> Answer:
+    def answer(self, question: str, history: list[ChatTurn] | None = None,
+               viewer: Viewer = PUBLIC_VIEWER) -> Answer:
+        """`viewer` is who asks: every route reads only what they may see (public by default)."""
         started = time.perf_counter()
-        limit = self.ctx.settings.max_message_chars
-        text = question.strip()
+        ctx = self.ctx.seen_by(viewer)
+        limit = ctx.settings.max_message_chars
+        text = clean_text(question).strip()
         if len(text) > limit:
-            language = understand(text[:200], [], self.ctx.kit()).language
+            language = understand(text[:200], [], ctx.kit()).language
             result = Answer(question=text[:200], answer=t("core.too_long", language,
                             length=len(text), limit=limit), language=language, refused=True,
                             kind="error")
         else:
-            q = self.understand(text, history)
-            result = _with_reading(q, self._route(q))
+            q = understand(text, history or [], ctx.kit())
+            result = _with_reading(q, self._route(q, ctx))
         result = carry(history or [], result)  # a side question leaves an open draft waiting
         result.timings_ms["total_ms"] = (time.perf_counter() - started) * 1000
         return result
 
-    def _route(self, q: Question) -> Answer:
+    def _route(self, q: Question, ctx: CoreContext) -> Answer:
         if q.intent == Intent.EMPTY:
             return Answer(question="", answer=t("core.empty_question", "nb"), kind="help")
         if q.intent == Intent.HELP:
             return Answer(question=q.text, answer=t("core.help", q.language), language=q.language,
                           kind="help")
-        if q.intent == Intent.SOURCES:  # built in: the document list, unfiltered
+        if q.intent == Intent.SOURCES:  # built in: every document this viewer may see
             from bot import lists
 
-            return lists.sources(q, self.ctx)
+            return lists.sources(q, ctx)
         if q.intent == Intent.INJECTION:
             return Answer(question=q.text, answer=t("core.injection", q.language),
                           language=q.language, refused=True, kind="refusal")
-        if not self.ctx.store.documents():
+        if not ctx.store.documents():
             return Answer(question=q.text, answer=t("core.no_documents", q.language),
                           language=q.language, refused=True, kind="refusal")
         for route in self.routes:
-            routed = route(q, self.ctx)
+            routed = route(q, ctx)
             if routed is not None:
                 return routed
+        facts = self.facts.seen_by(ctx)
         if q.intent == Intent.SUMMARY:
-            return self.facts.summary(q)
-        return self.facts.answer(q)
+            return facts.summary(q)
+        return facts.answer(q)
 
 
 def _with_reading(q: Question, answer: Answer) -> Answer:

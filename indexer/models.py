@@ -7,6 +7,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from indexer.access import PUBLIC
+
 
 class DocType(StrEnum):
     REFERAT = "referat"
@@ -62,6 +64,10 @@ class DocumentMeta(BaseModel):
     network: str | None = None
     municipalities: list[MunicipalityMention] = []
     url: str | None = None  # where the document lives on the web (front matter), if anywhere
+    # Who may see it (indexer.access): public unless an access list or a marking restricts it.
+    access: list[str] = [PUBLIC]
+    declared_access: list[str] | None = None  # the document's own front matter `access:`
+    marked: bool = False  # «KONFIDENSIELT» / «unntatt offentlighet» found at index time
 
 
 class Chunk(BaseModel):

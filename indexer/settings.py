@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
 
+from indexer.access import read_group_map
 from indexer.errors import ConfigError
 from indexer.settings_messages import describe, describe_source_error
 
@@ -66,6 +67,28 @@ class Settings(BaseSettings):
     file_hosts: list[str] = list(MICROSOFT_FILE_HOSTS)
     file_max_bytes: int = Field(15_000_000, ge=1_000)
     file_max_chars: int = Field(300_000, ge=1_000)
+
+    # Serving limits: turns worked on at once (past it Teams gets 503 + Retry-After and retries),
+    # and how long turns in progress get to finish when the service is stopped.
+    max_pending_turns: int = Field(64, ge=1, le=100_000)
+    shutdown_grace_s: float = Field(3.0, ge=0.0, le=60.0)
+    # Retention: conversation state, replies and feedback; draft .docx files.
+    retention_days: int = Field(90, ge=1, le=3650)
+    draft_retention_days: int = Field(7, ge=1, le=3650)
+
+    # Who may see restricted documents (indexer.access): inline JSON or a JSON/YAML file with
+    # `users` (aadObjectId → groups, for 1:1 chats) and `networks` (name → team/group ids).
+    group_map: str = ""
+    group_map_ttl_s: int = Field(60, ge=0, le=86_400)  # how long an edit may take to apply
+
+    @field_validator("group_map")
+    @classmethod
+    def _group_map_readable(cls, value: str) -> str:
+        try:
+            read_group_map(value)
+        except ConfigError as exc:
+            raise ValueError(str(exc).split(": ", 1)[-1]) from exc
+        return value
 
     @field_validator("chroma_host")
     @classmethod

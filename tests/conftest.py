@@ -76,3 +76,24 @@ def real_core(tmp_path_factory):  # type: ignore[no-untyped-def]
     report = index_paths([KNOWLEDGE], index_deps(settings, open_store(settings)))
     assert not report.errors, report.errors
     return build_core(settings)
+
+
+@pytest.fixture(scope="session")
+def scoped_context(tmp_path_factory, gazetteer):  # type: ignore[no-untyped-def]
+    """The sample corpus plus restricted documents (tests/scopes.py), indexed once per session
+    with the fake embedder and the Lister group map. The sample documents keep the ids they have
+    in `sample_context`, so the two can be compared answer for answer."""
+    from bot.core.context import CoreContext
+    from indexer.ingest.pipeline import index_paths
+    from indexer.wiring import open_store
+    from tests.fakes import fake_index_deps
+    from tests.scopes import group_map_json, write_restricted
+
+    restricted = write_restricted(tmp_path_factory.mktemp("restricted"))
+    data = tmp_path_factory.mktemp("scoped-data")
+    settings = Settings(data_dir=data, group_map=group_map_json(), _env_file=None)  # type: ignore[call-arg]
+    embeddings = FakeEmbeddings()
+    report = index_paths([KNOWLEDGE, restricted], fake_index_deps(settings, gazetteer, embeddings))
+    assert not report.errors, report.errors
+    store = open_store(settings, with_vectors=True)
+    return CoreContext(settings=settings, store=store, embeddings=embeddings, gazetteer=gazetteer)

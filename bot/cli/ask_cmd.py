@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
-from bot.cli.common import DataDirOption, console, err_console, reading_settings, user_errors
+from bot.cli.common import (
+    AsGroupOption,
+    DataDirOption,
+    console,
+    err_console,
+    reading_settings,
+    user_errors,
+    viewer_from,
+)
 
 if TYPE_CHECKING:
     from bot.evaluation import EvalReport, Scores
@@ -23,6 +31,7 @@ def register(app: typer.Typer) -> None:
 def ask(
     question: Annotated[str, typer.Argument(help="Spørsmålet, på bokmål, nynorsk eller engelsk")],
     as_json: Annotated[bool, typer.Option("--json", help="Stabil JSON-kontrakt")] = False,
+    as_group: AsGroupOption = None,
     data_dir: DataDirOption = None,
 ) -> None:
     """Still et spørsmål til kunnskapsbasen og få et svar med kilder."""
@@ -30,7 +39,7 @@ def ask(
 
     settings = reading_settings(data_dir)
     with user_errors():
-        answer = build_core(settings).answer(question)
+        answer = build_core(settings).answer(question, viewer=viewer_from(settings, as_group))
     if as_json:
         typer.echo(json.dumps(answer.contract(), ensure_ascii=False, indent=2))
         return

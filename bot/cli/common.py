@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from indexer.access import GroupDirectory, Viewer
 from indexer.errors import LaeringsbotError
 from indexer.settings import Settings, load_settings
 from indexer.text.dates import MONTH_NUMBERS
@@ -23,6 +24,11 @@ err_console = Console(stderr=True)
 DataDirOption = Annotated[
     Path | None,
     typer.Option("--data-dir", help="Datamappe (standard ./.laeringsbot, LAERINGSBOT_DATA_DIR)"),
+]
+AsGroupOption = Annotated[
+    list[str] | None,
+    typer.Option("--as-group", help="Svar som medlem av denne gruppen (team-id, Entra-gruppe-id "
+                 "eller nettverksnavn); kan gjentas. Uten: bare offentlige dokumenter"),
 ]
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})\b")
 _WORDED_DATE = re.compile(
@@ -45,6 +51,11 @@ def reading_settings(data_dir: Path | None = None, **overrides: object) -> Setti
     with user_errors():
         require_index(settings)
     return settings
+
+
+def viewer_from(settings: Settings, groups: list[str] | None) -> Viewer:
+    """Who the command asks as: these groups (networks added by the group map), else public."""
+    return GroupDirectory(settings.group_map, settings.group_map_ttl_s).viewer(groups or [])
 
 
 def require_index(settings: Settings) -> None:

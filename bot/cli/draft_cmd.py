@@ -21,7 +21,15 @@ from typing import TYPE_CHECKING, Annotated, TypeAlias
 import typer
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from bot.cli.common import DataDirOption, console, err_console, reading_settings, user_errors
+from bot.cli.common import (
+    AsGroupOption,
+    DataDirOption,
+    console,
+    err_console,
+    reading_settings,
+    user_errors,
+    viewer_from,
+)
 from bot.core.models import ChatTurn
 from bot.core.payloads import DraftPayload
 from indexer.errors import LaeringsbotError
@@ -50,13 +58,15 @@ def register(app: typer.Typer, context_factory: ContextFactory | None = None) ->
         out: Annotated[Path | None, typer.Option(
             "--out", help="Hvor .docx-filen skal lagres (standard: et navn etter prosjektet)",
         )] = None,
+        as_group: AsGroupOption = None,
         data_dir: DataDirOption = None,
     ) -> None:
         """Skriv et utkast til prosjektplan eller sluttrapport, sjekket mot utlysningen."""
         settings = reading_settings(data_dir)
         with user_errors():
             script = _Script.load(answers) if answers else None
-            ctx = (context_factory or _build_context)(settings)
+            viewer = viewer_from(settings, as_group)
+            ctx = (context_factory or _build_context)(settings).seen_by(viewer)
         opening = request or (script.request if script else None) or typer.prompt(
             "Hva vil du ha hjelp til å skrive")
         _run(_as_request(opening), ctx, script, out)

@@ -9,12 +9,14 @@ import typer
 from rich.text import Text
 
 from bot.cli.common import (
+    AsGroupOption,
     DataDirOption,
     console,
     err_console,
     reading_settings,
     refuse_impossible_date,
     user_errors,
+    viewer_from,
 )
 from bot.core.models import Answer
 
@@ -33,6 +35,7 @@ def summarize(
         help="Møtet: dato, måned eller navn, f.eks. 31.01.2024 eller «REKOM september 2022»")],
     as_json: Annotated[bool, typer.Option("--json", help="Maskinlesbar utskrift")] = False,
     lang: LangOption = "nb",
+    as_group: AsGroupOption = None,
     data_dir: DataDirOption = None,
 ) -> None:
     """Oppsummer et referat: saker, vedtak, oppfølgingspunkter og neste møte."""
@@ -43,7 +46,8 @@ def summarize(
     refuse_impossible_date(meeting)  # «32.13.2024» must not summarise some other meeting
     settings = reading_settings(data_dir)
     with user_errors():
-        answer = answer_minutes(meeting_ref(meeting), build_context(settings), lang, meeting)
+        ctx = build_context(settings).seen_by(viewer_from(settings, as_group))
+        answer = answer_minutes(meeting_ref(meeting), ctx, lang, meeting)
     if as_json:
         data = answer.payload.model_dump(mode="json") if answer.payload else {}
         payload = {**answer.contract(), "kind": answer.kind, "data": data}
@@ -60,6 +64,7 @@ def decisions(
     siden: Annotated[str | None, typer.Option(
         "--siden", help="Bare møter fra og med denne datoen, f.eks. 01.01.2022")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Maskinlesbar utskrift")] = False,
+    as_group: AsGroupOption = None,
     data_dir: DataDirOption = None,
 ) -> None:
     """List vedtak og åpne oppfølgingspunkter fra alle referater, nyeste først."""
@@ -76,7 +81,8 @@ def decisions(
         raise typer.Exit(2)
     settings = reading_settings(data_dir)
     with user_errors():
-        found = list_decisions(build_context(settings), nettverk, since)
+        ctx = build_context(settings).seen_by(viewer_from(settings, as_group))
+        found = list_decisions(ctx, nettverk, since)
     if as_json:
         typer.echo(json.dumps([d.model_dump(mode="json") for d in found], ensure_ascii=False,
                               indent=2))

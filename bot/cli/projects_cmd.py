@@ -12,11 +12,19 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from bot.cli.common import DataDirOption, console, reading_settings, user_errors
+from bot.cli.common import (
+    AsGroupOption,
+    DataDirOption,
+    console,
+    reading_settings,
+    user_errors,
+    viewer_from,
+)
 from bot.i18n import format_amount
 from bot.lists.rows import period_label, place_labels, title_of
 from indexer.catalogue import ProjectQuery, ProjectRecord
 from indexer.errors import LaeringsbotError
+from indexer.store.visible import VisibleStore
 from indexer.text.places import Gazetteer
 from indexer.text.themes import BY_KEY, THEMES, themes_in
 from indexer.wiring import open_store
@@ -39,6 +47,7 @@ def projects(
     fra_ar: Annotated[int | None, typer.Option("--fra-år", help="Prosjekter fra og med år")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Maskinlesbar utskrift")] = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="CSV til standard ut")] = False,
+    as_group: AsGroupOption = None,
     data_dir: DataDirOption = None,
 ) -> None:
     """List prosjektene i katalogen med kommuner, periode, tema, beløp og kilder."""
@@ -46,7 +55,8 @@ def projects(
     with user_errors():
         gazetteer = Gazetteer.load()
         query = build_query(gazetteer, tema, fylke, kommune, fra_ar)
-        found = open_store(settings).find_projects(query)
+        viewer = viewer_from(settings, as_group)
+        found = VisibleStore(open_store(settings), viewer).find_projects(query)
     rows = [project_row(p) for p in found]
     if as_json:
         typer.echo(json.dumps([p.model_dump(mode="json") for p in found], ensure_ascii=False,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -27,6 +28,7 @@ def serve(
 
     settings = settings_from(data_dir, host=host, port=port)
     configure_logging()
+    quiet_openmp()
     with user_errors():
         check_auth_settings(settings)  # before loading models: fail fast on a bad setup
         from bot.engine import build_core
@@ -35,12 +37,25 @@ def serve(
         run_server(settings, core)
 
 
+def quiet_openmp() -> None:
+    """OpenMP threads (the embedder's) sleep between queries instead of spinning: on a busy
+    host a spinning wait made query embedding 30-60 times slower (docs/BENCHMARKS.md). OpenMP
+    reads this once, when the model's library loads, so it is set before the core is built; an
+    operator's own value wins."""
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+
 def configure_logging() -> None:
     """Our own log lines at INFO; aiohttp's line per request stays out of the console (a Teams
-    chat polls and streams, so it would drown everything else). Errors still show."""
+    chat polls and streams, so it would drown everything else). Errors still show. No line keeps
+    a personal number a user wrote."""
+    from bot.teams.logs import redact_logs
+
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    for handler in logging.getLogger().handlers:
+        redact_logs(handler)
     logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
 
 

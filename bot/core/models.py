@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 from bot.core.citation import Citation
 from bot.core.dialog import DraftDialog
 from bot.core.payloads import Payload
+from indexer.access import PUBLIC_VIEWER, Viewer
 from indexer.text.language import Language
 
 __all__ = ["Answer", "AnswerCore", "AnswerKind", "AnswerSentence", "ChatTurn", "Citation",
@@ -70,4 +71,5 @@ class Answer(BaseModel):
 class AnswerCore(Protocol):
     """What the faces call. The real one lives in bot.engine; tests use fakes."""
 
-    def answer(self, question: str, history: list[ChatTurn] | None = None) -> Answer: ...
+    def answer(self, question: str, history: list[ChatTurn] | None = None,
+               viewer: Viewer = PUBLIC_VIEWER) -> Answer: ...

@@ -39,5 +39,6 @@ def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
         return cancelled_answer(question.text, state)
     draft = build_draft(state, ctx)
     path = export_docx(draft, ctx.settings.data_dir)
-    prune_drafts(ctx.settings.data_dir)  # drafts pile up only where they are written
+    # drafts pile up only where they are written; the serving process also prunes daily
+    prune_drafts(ctx.settings.data_dir, ctx.settings.draft_retention_days * 24 * 3600)
     return draft_answer(question.text, state, draft, str(path))

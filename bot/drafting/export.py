@@ -25,7 +25,7 @@ from docx.styles.style import ParagraphStyle
 from bot.drafting.compose import Draft
 from bot.i18n import format_date, t
 
-MAX_DRAFT_AGE_S = 30 * 24 * 3600
+MAX_DRAFT_AGE_S = 7 * 24 * 3600  # LAERINGSBOT_DRAFT_RETENTION_DAYS' default
 AUTHOR = "Læringsbot"
 _DRAFT_ID = re.compile(r"^[0-9a-f]{8,64}$")
 _FILE_NAME = re.compile(r"^[a-z0-9-]{1,80}\.docx$")

@@ -18,7 +18,7 @@ from bot.drafting.texts import DraftKind
 from indexer.catalogue import ProjectQuery
 from indexer.errors import StoreError
 from indexer.models import Chunk, DocType, DocumentMeta
-from indexer.store.knowledge import KnowledgeStore
+from indexer.store.visible import KnowledgeReader
 from indexer.text.places import Gazetteer
 from indexer.text.themes import themes_in
 
@@ -63,7 +63,7 @@ class Grounding:
         return ordered + national
 
 
-def ground(facts: Facts, kind: DraftKind, store: KnowledgeStore, gazetteer: Gazetteer) -> Grounding:
+def ground(facts: Facts, kind: DraftKind, store: KnowledgeReader, gazetteer: Gazetteer) -> Grounding:
     documents = store.documents()
     county = facts.county
     own = _own_project(facts, documents) if kind == "report" else None
@@ -87,7 +87,7 @@ def ground(facts: Facts, kind: DraftKind, store: KnowledgeStore, gazetteer: Gaze
     return grounding
 
 
-def load(store: KnowledgeStore, meta: DocumentMeta) -> SourceDoc:
+def load(store: KnowledgeReader, meta: DocumentMeta) -> SourceDoc:
     chunks = store.document_chunks(meta.doc_id)
     text = document_text(chunks)
     return SourceDoc(meta, chunks, text, extract_rules(text, meta.doc_type))
@@ -105,7 +105,7 @@ def document_text(chunks: list[Chunk]) -> str:
 
 
 def similar_projects(
-    facts: Facts, county: str | None, documents: list[DocumentMeta], store: KnowledgeStore,
+    facts: Facts, county: str | None, documents: list[DocumentMeta], store: KnowledgeReader,
     exclude: DocumentMeta | None = None, limit: int = MAX_SIMILAR,
 ) -> list[DocumentMeta]:
     """Past projects on the same theme or with the same municipalities; same county fills up."""
@@ -130,14 +130,14 @@ def similar_projects(
 
 
 def _theme_scores(
-    facts: Facts, candidates: list[DocumentMeta], store: KnowledgeStore
+    facts: Facts, candidates: list[DocumentMeta], store: KnowledgeReader
 ) -> dict[str, float]:
     """How well each candidate fits the theme, 0..1: the catalogue's word, else BM25."""
     return _catalogue_scores(facts, candidates, store) or _lexical_scores(facts, candidates, store)
 
 
 def _catalogue_scores(
-    facts: Facts, candidates: list[DocumentMeta], store: KnowledgeStore
+    facts: Facts, candidates: list[DocumentMeta], store: KnowledgeReader
 ) -> dict[str, float]:
     """Project documents the catalogue files under the theme as their own project."""
     if facts.theme is None:
@@ -152,7 +152,7 @@ def _catalogue_scores(
 
 
 def _lexical_scores(
-    facts: Facts, candidates: list[DocumentMeta], store: KnowledgeStore
+    facts: Facts, candidates: list[DocumentMeta], store: KnowledgeReader
 ) -> dict[str, float]:
     """Best BM25 score of each candidate for the theme, scaled to 0..1."""
     query = facts.theme.query if facts.theme else facts.theme_text

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from itsdangerous import BadSignature, URLSafeSerializer
 
+from indexer.access import id_hash as user_hash
 from indexer.settings import Settings
 
 DEFAULT_TTL_S = 24 * 3600
@@ -40,6 +41,7 @@ class LinkClaims:
     draft_id: str
     user_hash: str
     expires_at: int
+    restricted: bool = False  # drawn from documents not everyone may see: opens for its user only
 
 
 class DownloadSigner:
@@ -54,13 +56,17 @@ class DownloadSigner:
     @classmethod
     def from_settings(cls, settings: Settings, ttl_s: int = DEFAULT_TTL_S) -> DownloadSigner:
         configured = settings.download_secret
-        return cls(configured.encode() if configured else _process_secret(), ttl_s)
+        return cls(configured.encode() if configured else process_secret(), ttl_s)
 
-    def sign(self, draft_id: str, user_id: str, now: float | None = None) -> str:
+    def sign(self, draft_id: str, user_id: str, now: float | None = None,
+             restricted: bool = False) -> str:  # fmt: skip
         if not _DRAFT_ID.match(draft_id):
             raise ValueError(f"ugyldig utkast-id: {draft_id!r}")
         expires = int((time.time() if now is None else now) + self.ttl_s)
-        return self._serializer.dumps({"d": draft_id, "u": _user_hash(user_id), "e": expires})
+        data: dict[str, object] = {"d": draft_id, "u": user_hash(user_id), "e": expires}
+        if restricted:
+            data["r"] = 1
+        return self._serializer.dumps(data)
 
     def verify(
         self, token: str, user_id: str | None = None, now: float | None = None
@@ -68,14 +74,15 @@ class DownloadSigner:
         """The claims of a valid token; LinkError for a bad signature, expiry or another user."""
         try:
             data = self._serializer.loads(token)
-            claims = LinkClaims(str(data["d"]), str(data["u"]), int(data["e"]))
-        except (BadSignature, KeyError, TypeError, ValueError) as exc:
+            claims = LinkClaims(str(data["d"]), str(data["u"]), int(data["e"]), bool(data.get("r")))
+        except (BadSignature, KeyError, TypeError, ValueError, OverflowError) as exc:
+            # signed by us but not as we sign (an expiry of Infinity): refused like a forgery
             raise LinkError("Ugyldig nedlastingslenke.") from exc
         if not _DRAFT_ID.match(claims.draft_id):
             raise LinkError("Ugyldig nedlastingslenke.")
         if claims.expires_at < (time.time() if now is None else now):
             raise LinkError("Nedlastingslenken er utløpt. Be om utkastet på nytt.", expired=True)
-        if user_id is not None and not hmac.compare_digest(claims.user_hash, _user_hash(user_id)):
+        if user_id is not None and not hmac.compare_digest(claims.user_hash, user_hash(user_id)):
             raise LinkError("Denne lenken ble laget for en annen bruker.")
         return claims
 
@@ -85,11 +92,6 @@ def download_url(base_url: str, token: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _process_secret() -> bytes:
+def process_secret() -> bytes:
     """One random secret per process, shared by whoever signs and whoever verifies."""
     return secrets.token_bytes(32)
-
-
-def _user_hash(user_id: str) -> str:
-    return hashlib.sha256(user_id.encode()).hexdigest()[:32]
-

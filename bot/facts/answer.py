@@ -4,6 +4,7 @@ cite, with time awareness and an honest refusal that says what there is instead.
 
 from __future__ import annotations
 
+import copy
 import time
 from functools import partial
 
@@ -35,6 +36,16 @@ class FactAnswerer:
         fit_weight = self._model.fit_weight if self._model else HybridRetriever.fit_weight
         self.retriever = HybridRetriever(ctx.store, ctx.embeddings, fit_weight=fit_weight)
         self.vectors = SentenceVectors(ctx.embeddings, self._stored_vectors)
+
+    def seen_by(self, ctx: CoreContext) -> FactAnswerer:
+        """The same answerer for one asker's context (model and sentence cache shared)."""
+        if ctx is self.ctx:
+            return self
+        clone = copy.copy(self)
+        clone.ctx = ctx
+        clone.retriever = HybridRetriever(ctx.store, ctx.embeddings, self.retriever.depth,
+                                          self.retriever.fit_weight)
+        return clone
 
     def _stored_vectors(self, keys: list[str]) -> dict[str, np.ndarray]:
         """Unit vectors the indexer embedded with the same model as the store's chunks."""

@@ -17,7 +17,7 @@ import numpy as np
 
 from indexer.embeddings import VectorEmbeddings
 from indexer.models import Chunk, DocumentMeta
-from indexer.store.knowledge import KnowledgeStore
+from indexer.store.visible import KnowledgeReader
 
 RRF_K = 60
 Fit = Callable[[DocumentMeta], float]  # -1 (the question names something else) … +1 (matches)
@@ -56,7 +56,7 @@ class HybridRetriever:
 
     fit_weight: float = 0.5
 
-    def __init__(self, store: KnowledgeStore, embeddings: VectorEmbeddings, depth: int = 30,
+    def __init__(self, store: KnowledgeReader, embeddings: VectorEmbeddings, depth: int = 30,
                  fit_weight: float = 0.5) -> None:
         self.store = store
         self.embeddings = embeddings
@@ -73,7 +73,8 @@ class HybridRetriever:
         self, query: str, k: int = 8, documents: Sequence[DocumentMeta] | None = None,
         fit: Fit | None = None, vector: np.ndarray | None = None,
     ) -> Retrieval:
-        """Top-k evidence; `documents` restricts the search (a hard filter, e.g. access)."""
+        """Top-k evidence; `documents` restricts the search (a hard filter). What the store
+        hides from this viewer is left out of both searches before they rank anything."""
         t0 = time.perf_counter()
         if documents is not None and not documents:
             return Retrieval([])
@@ -83,10 +84,12 @@ class HybridRetriever:
         query_vector = vector if vector is not None else np.asarray(
             self.embeddings.embed_queries([query])[0])
         t1 = time.perf_counter()
-        dense = self.store.vectors.query(query_vector, self.depth, doc_ids)
+        hidden = sorted(self.store.hidden())
+        dense = self.store.vectors.query(query_vector, self.depth, doc_ids, hidden)
         t2 = time.perf_counter()
         lexical = self.store.lexical()
-        allowed_chunks = lexical.chunks_of(doc_ids) if doc_ids is not None else None
+        allowed_chunks = (lexical.chunks_of(doc_ids) if doc_ids is not None
+                          else lexical.chunks_except(hidden) if hidden else None)
         sparse = lexical.search(query, self.depth, allowed_chunks)
         t3 = time.perf_counter()
         fused = reciprocal_rank_fusion([[c for c, _ in dense], [c for c, _ in sparse]])

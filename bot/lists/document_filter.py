@@ -10,7 +10,7 @@ from bot.i18n import t
 from bot.lists import words
 from indexer.catalogue import ProjectQuery
 from indexer.models import DocType, DocumentMeta
-from indexer.store.knowledge import KnowledgeStore
+from indexer.store.visible import KnowledgeReader
 from indexer.text.language import Language
 from indexer.text.themes import themes_in
 
@@ -65,7 +65,7 @@ class DocumentFilter:
         return before + t("lists.narrowed", lang, x=own) if own else before
 
 
-def filter_of(question: Question, store: KnowledgeStore) -> DocumentFilter:
+def filter_of(question: Question, store: KnowledgeReader) -> DocumentFilter:
     base = filter_of(question.refines, store) if question.refines is not None else None
     networks = {m.network for m in store.documents() if m.network}
     places = {n for p in question.places for n in (p.name, *p.all_names)}

@@ -18,8 +18,8 @@ from typing import NamedTuple
 from bot.core.question import MeetingRef
 from indexer.minutes.models import MeetingRecord
 from indexer.models import DocumentMeta
-from indexer.store.knowledge import KnowledgeStore
 from indexer.store.lexical import tokenize
+from indexer.store.visible import KnowledgeReader
 
 
 class Meeting(NamedTuple):
@@ -33,11 +33,11 @@ class MeetingMatch(NamedTuple):
     total: int = 0  # minutes in the store
 
 
-def minutes_documents(store: KnowledgeStore) -> list[DocumentMeta]:
+def minutes_documents(store: KnowledgeReader) -> list[DocumentMeta]:
     return [meeting.meta for meeting in stored_meetings(store)]
 
 
-def stored_meetings(store: KnowledgeStore) -> list[Meeting]:
+def stored_meetings(store: KnowledgeReader) -> list[Meeting]:
     """Every indexed referat with its record, newest meeting first."""
     metas = {meta.doc_id: meta for meta in store.documents()}
     return [Meeting(record, metas[record.doc_id]) for record in store.meetings()

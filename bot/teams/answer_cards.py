@@ -43,9 +43,11 @@ class DraftLinks:
 
     signer: DownloadSigner
     base_url: str
+    restricted: bool = False  # the asker may see restricted documents: the link is theirs only
 
     def url(self, draft_id: str, user_id: str) -> str:
-        return download_url(self.base_url, self.signer.sign(draft_id, user_id))
+        token = self.signer.sign(draft_id, user_id, restricted=self.restricted)
+        return download_url(self.base_url, token)
 
 
 def card_payload(payload: Payload | None) -> DraftPayload | None:

@@ -1,7 +1,8 @@
 """GET /downloads/{token}: a draft's .docx behind a signed, expiring link.
 
 The token (see bot.drafting.links) names the draft and is checked before any file is touched;
-the draft id inside it is plain hex, so it can never point outside the drafts folder.
+the draft id inside it is plain hex, so it can never point outside the drafts folder. A draft
+made by someone who may see restricted documents downloads only for them (bot.teams.proof).
 """
 
 from __future__ import annotations
@@ -9,25 +10,36 @@ from __future__ import annotations
 from aiohttp import web
 
 from bot.drafting.export import download_name, draft_path
-from bot.drafting.links import DownloadSigner, LinkError
+from bot.drafting.links import DownloadSigner, LinkClaims, LinkError
 from bot.i18n import t
+from bot.teams.proof import UserProof, code_page, redeem
 from indexer.settings import Settings
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def download_routes(
-    settings: Settings, signer: DownloadSigner | None = None
+    settings: Settings, signer: DownloadSigner | None = None, proof: UserProof | None = None,
 ) -> list[web.RouteDef]:
     """Routes to add to the bot's aiohttp app; pass the same signer the cards sign with."""
     signer = signer or DownloadSigner.from_settings(settings)
+    proof = proof or UserProof.from_settings(settings)
 
-    async def download(request: web.Request) -> web.StreamResponse:
+    def verified(request: web.Request) -> LinkClaims:
         try:
-            claims = signer.verify(request.match_info["token"])
+            return signer.verify(request.match_info["token"])
         except LinkError as exc:
             status = web.HTTPGone if exc.expired else web.HTTPForbidden
             raise status(text=exc.reason) from exc
+
+    async def code(request: web.Request) -> web.Response:
+        return await redeem(request, proof, verified(request).user_hash)
+
+    async def download(request: web.Request) -> web.StreamResponse:
+        claims = verified(request)
+        if claims.restricted and proof.holder(request) != claims.user_hash:
+            return code_page() if proof.holder(request) is None else code_page(
+                403, "teams.proof.other")
         path = draft_path(settings.data_dir, claims.draft_id)
         if not path.is_file():
             raise web.HTTPNotFound(text=t("teams.download_gone", "nb"))
@@ -38,4 +50,4 @@ def download_routes(
             "X-Content-Type-Options": "nosniff",
         })
 
-    return [web.get("/downloads/{token}", download)]
+    return [web.get("/downloads/{token}", download), web.post("/downloads/{token}", code)]

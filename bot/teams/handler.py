@@ -15,6 +15,7 @@ import weakref
 from collections.abc import AsyncIterator
 from concurrent.futures import Executor
 from contextlib import asynccontextmanager, suppress
+from dataclasses import replace
 
 from botbuilder.core import InvokeResponse, TurnContext
 from botbuilder.core.teams import TeamsActivityHandler
@@ -26,28 +27,35 @@ from bot.teams import files, render
 from bot.teams.activity import to_activity
 from bot.teams.commands import HELP_COMMAND
 from bot.teams.pager import PageQueue
+from bot.teams.proof import CODE_COMMAND, UserProof, code_message
 from bot.teams.source_links import SourceLinks
 from bot.teams.storage import HISTORY_TURNS, ActivityLedger, ConversationHistory
 from bot.teams.streaming import StreamSession, run_core
 from bot.teams.uploads import UploadDesk, shelf_key
+from bot.teams.viewers import user_of, viewer_for
+from indexer.access import GroupDirectory, Viewer
+from indexer.errors import StoreError
 from indexer.text.language import detect_language
 
 log = logging.getLogger(__name__)
+# What this bot reads: messages, its own arrival (the welcome) and feedback. The SDK's handlers
+# for other types only parse Teams data they then ignore, and crash on data they cannot parse.
+HANDLED_TYPES = frozenset({"message", "conversationUpdate", "invoke"})
 _AT_TAG = re.compile(r"<at[^>]*>.*?</at>", re.IGNORECASE | re.DOTALL)
 
 
 def tenant_of(activity: Activity) -> str | None:
-    tenant = (activity.channel_data or {}).get("tenant") or {}
-    conversation = activity.conversation
-    return tenant.get("id") or (conversation.tenant_id if conversation else None)
+    data: object = activity.channel_data
+    tenant: object = data.get("tenant") if isinstance(data, dict) else None
+    found: object = tenant.get("id") if isinstance(tenant, dict) else None
+    found = found or (activity.conversation.tenant_id if activity.conversation else None)
+    return found if isinstance(found, str) else None
 
 
 def mentions_bot(activity: Activity) -> bool:
     bot_id = activity.recipient.id if activity.recipient else None
-    return any(
-        (m.additional_properties.get("mentioned") or {}).get("id") == bot_id
-        for m in TurnContext.get_mentions(activity)
-    )
+    mentioned = (m.additional_properties.get("mentioned") for m in TurnContext.get_mentions(activity))
+    return any(isinstance(who, dict) and who.get("id") == bot_id for who in mentioned)
 
 
 def question_of(activity: Activity) -> str | None:
@@ -108,8 +116,11 @@ class TeamsBot(TeamsActivityHandler):
         source_links: SourceLinks | None = None,
         pages: PageQueue | None = None,
         uploads: UploadDesk | None = None,
+        groups: GroupDirectory | None = None,
+        proof: UserProof | None = None,
     ) -> None:
         self._core = core
+        self._groups, self._proof = groups, proof
         self._links = draft_links
         self._sources, self._pages, self._uploads = source_links, pages, uploads
         self._executor = executor
@@ -133,7 +144,8 @@ class TeamsBot(TeamsActivityHandler):
                     Activity(type="invokeResponse", value=InvokeResponse(status=403))
                 )
             return
-        await super().on_turn(turn_context)
+        if turn_context.activity.type in HANDLED_TYPES:  # the rest are acknowledged, unread
+            await super().on_turn(turn_context)
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         activity, conversation = turn_context.activity, turn_context.activity.conversation
@@ -154,6 +166,12 @@ class TeamsBot(TeamsActivityHandler):
             if render.is_more_request(question) and await self._next_page(
                     turn_context, conversation, question, quiet=True):
                 return
+            if self._proof is not None and question.casefold() == CODE_COMMAND:
+                personal = conversation.conversation_type == "personal"
+                text = code_message(self._proof, user_of(activity), personal,
+                                    language_of(activity))
+                await turn_context.send_activity(to_activity(render.notice(text)))
+                return
             await self._answer(turn_context, conversation, question)
 
     async def _answer(
@@ -169,16 +187,18 @@ class TeamsBot(TeamsActivityHandler):
             enabled=personal and activity.channel_id == "msteams" and not buffered,
             interval=self._interval,
         )
-        user_id = activity.from_property.id if activity.from_property else None
+        viewer = viewer_for(activity, self._groups)  # who asks decides what may be used
         language = detect_language(question)  # as the core will; its answer is not here yet
         status = (t("teams.file.reading", language, name=offers[0].name) if offers
                   else render.searching(language))
         await stream.start(status)
         history = (await self._history.load(ctx))[-self._history_turns :]
         try:
-            answer, from_core = await self._respond(ctx, question, history, stream, offers)
-            sources = self._sources.within(shelf_key(activity)) if self._sources else None
-            first, *rest = render.answer_messages(answer, self._links, user_id, sources)
+            answer, from_core = await self._respond(ctx, question, history, stream, offers, viewer)
+            sources = (self._sources.within(shelf_key(activity), viewer) if self._sources
+                       else None)
+            links = replace(self._links, restricted=bool(viewer.groups)) if self._links else None
+            first, *rest = render.answer_messages(answer, links, viewer.user, sources)
         except files.FileRefused as refused:
             text = t(f"teams.file.{refused.key}", language, **refused.values)
             await stream.finish(render.notice(text))
@@ -187,17 +207,20 @@ class TeamsBot(TeamsActivityHandler):
             await stream.finish(render.error(error_reference("the core failed"), language))
             return
         ids = await stream.finish(first)
-        if self._pages:
-            self._pages.hold(activity, rest, len(rest) + 1, answer.language)
-            await self._offer_more(ctx, first, 1, len(rest) + 1, answer.language)
-        for reply_id in ids:
-            self._ledger.remember_reply(conversation.id, reply_id, question, answer.answer)
-        if from_core:  # the core's follow-ups and dialogs read its own turns only
-            await self._history.append(ctx, question, answer.turn())
+        try:  # the answer is out: a storage failure now costs the follow-ups, not the answer
+            if self._pages:
+                self._pages.hold(activity, rest, len(rest) + 1, answer.language)
+                await self._offer_more(ctx, first, 1, len(rest) + 1, answer.language)
+            for reply_id in ids:
+                self._ledger.remember_reply(conversation.id, reply_id, question, answer.answer)
+            if from_core:  # the core's follow-ups and dialogs read its own turns only
+                await self._history.append(ctx, question, answer.turn())
+        except StoreError:
+            log.exception("answered, but the conversation could not be kept")
 
     async def _respond(
         self, ctx: TurnContext, question: str, history: list[ChatTurn], stream: StreamSession,
-        offers: list[files.FileOffer],
+        offers: list[files.FileOffer], viewer: Viewer,
     ) -> tuple[Answer, bool]:
         """About a file dropped in this chat (the upload desk), else from the core."""
         if self._uploads is not None:
@@ -205,7 +228,8 @@ class TeamsBot(TeamsActivityHandler):
             upload = await self._uploads.answer(ctx.activity, question, offers, language)
             if upload is not None:
                 return upload, False
-        answer = await run_core(self._core, question, history, stream.update, self._executor)
+        answer = await run_core(self._core, question, history, stream.update, self._executor,
+                                viewer)
         return answer, True
 
     async def _next_page(
@@ -234,11 +258,11 @@ class TeamsBot(TeamsActivityHandler):
         if prompt is not None:
             await ctx.send_activity(to_activity(prompt))
 
-    async def on_teams_members_added_dispatch(  # type: ignore[override]
-        self, members_added: list[ChannelAccount], team_info: object, turn_context: TurnContext
-    ) -> None:
-        """Skip the SDK's per-member roster lookups; the welcome only needs the ids."""
-        await self.on_members_added_activity(members_added, turn_context)
+    async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
+        """Only the bot's own arrival matters (the welcome). The SDK's Teams dispatch would look
+        up each member's roster entry and crash on channelData it cannot read."""
+        if turn_context.activity.members_added:
+            await self.on_members_added_activity(turn_context.activity.members_added, turn_context)
 
     async def on_members_added_activity(
         self, members_added: list[ChannelAccount], turn_context: TurnContext
@@ -248,9 +272,11 @@ class TeamsBot(TeamsActivityHandler):
             await turn_context.send_activities([to_activity(p) for p in render.welcome()])
 
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
+        """Feedback is the one invoke this bot implements. The rest get 501 here rather than
+        from the SDK, whose handlers crash on a value they cannot read (a 500)."""
         if turn_context.activity.name == "message/submitAction":
             return self._feedback(turn_context.activity)
-        return await super().on_invoke_activity(turn_context)
+        return InvokeResponse(status=501)
 
     def _feedback(self, activity: Activity) -> InvokeResponse:
         value = activity.value if isinstance(activity.value, dict) else {}

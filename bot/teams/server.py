@@ -10,14 +10,14 @@ here: a malformed bearer token (the SDK answers 500) gets 401, and `deliveryMode
 from __future__ import annotations
 
 import asyncio
-import ipaddress
-import json
 import logging
 import os
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+import sys
+import threading
+import time
 from types import SimpleNamespace
 from typing import Any
+from urllib.parse import urlsplit
 
 import jwt
 import requests
@@ -28,7 +28,7 @@ from botbuilder.integration.aiohttp import (
     CloudAdapter,
     ConfigurationBotFrameworkAuthentication,
 )
-from botbuilder.schema import Activity, DeliveryModes
+from botbuilder.schema import DeliveryModes
 from botframework.connector.auth import BotFrameworkAuthentication
 from msrest.serialization import Model
 
@@ -38,23 +38,19 @@ from bot.teams import render
 from bot.teams.activity import to_activity
 from bot.teams.downloads import download_routes
 from bot.teams.handler import TeamsBot, error_reference, language_of
+from bot.teams.health import Readiness, health_routes
+from bot.teams.intake import host_allowed, is_loopback, loopback_service_url, read_activity
+from bot.teams.retention import DAY_S, Retention
 from bot.teams.source_view import DocumentLibrary
 from bot.teams.storage import ActivityLedger, ConversationHistory, StateStorage
+from bot.teams.turns import RETRY_AFTER_S, DaemonPool, Turns
 from bot.teams.wiring import face_parts
-from indexer.errors import ConfigError
+from indexer.errors import ConfigError, StoreError
 from indexer.settings import Settings
 from indexer.store.conversations import ConversationStore
 
 log = logging.getLogger(__name__)
 DB_FILE = "teams.sqlite"
-_LOOPBACK_NAMES = {"localhost", "ip6-localhost"}
-
-
-def is_loopback(host: str) -> bool:
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return host.lower() in _LOOPBACK_NAMES
 
 
 def check_auth_settings(settings: Settings) -> None:
@@ -82,45 +78,8 @@ def sdk_auth(settings: Settings, **sdk_config: str) -> ConfigurationBotFramework
     return ConfigurationBotFrameworkAuthentication(config)
 
 
-@dataclass
-class BackgroundTurns:
-    """Turns still running after their HTTP request was acknowledged."""
-
-    tasks: set[asyncio.Task[None]] = field(default_factory=set)
-
-    def spawn(self, coro: Any) -> None:
-        task = asyncio.ensure_future(coro)
-        self.tasks.add(task)
-        task.add_done_callback(self.tasks.discard)
-
-    async def drain(self, timeout: float = 30.0) -> None:
-        if self.tasks:
-            await asyncio.wait(set(self.tasks), timeout=timeout)
-
-
-def _error(status: int, message: str) -> web.Response:
-    return web.json_response({"error": message}, status=status)
-
-
-async def read_activity(request: web.Request) -> Activity:
-    """Parse and check the body; bad input is a 4xx, never a crash."""
-    if "json" not in request.content_type:
-        raise web.HTTPUnsupportedMediaType(text="Content-Type must be application/json")
-    try:
-        body = json.loads(await request.text())
-    except ValueError as exc:
-        raise web.HTTPBadRequest(text="Body is not valid JSON") from exc
-    if not isinstance(body, dict):
-        raise web.HTTPBadRequest(text="Body must be a JSON object (an Activity)")
-    missing = [k for k in ("type", "serviceUrl", "channelId") if not isinstance(body.get(k), str)]
-    if not isinstance(body.get("conversation"), dict) or not body["conversation"].get("id"):
-        missing.append("conversation.id")
-    if missing:
-        raise web.HTTPBadRequest(text=f"Activity is missing {', '.join(missing)}")
-    try:
-        return Activity().deserialize(body)
-    except Exception as exc:  # msrest raises several kinds on wrongly typed fields
-        raise web.HTTPBadRequest(text="Activity has fields of the wrong type") from exc
+def _error(status: int, message: str, **headers: str) -> web.Response:
+    return web.json_response({"error": message}, status=status, headers=headers)
 
 
 def _invoke_http(response: InvokeResponse | None) -> web.Response:
@@ -142,19 +101,28 @@ async def _turn_error(ctx: TurnContext, error: Exception) -> None:
 
 
 class MessagesEndpoint:
+    """POST /api/messages: check, authenticate, admit, then answer (in the background for a
+    message, in the response for an invoke or expectReplies)."""
+
     def __init__(
         self,
         auth: BotFrameworkAuthentication,
         adapter: CloudAdapter,
         bot: TeamsBot,
         ledger: ActivityLedger,
-        turns: BackgroundTurns,
+        turns: Turns,
+        anonymous: bool,
     ) -> None:
         self._auth, self._adapter, self._bot = auth, adapter, bot
-        self._ledger, self._turns = ledger, turns
+        self._ledger, self._turns, self._anonymous = ledger, turns, anonymous
+        self._busy_since: float | None = None  # one log line per busy spell, not per 503
 
     async def __call__(self, request: web.Request) -> web.Response:
         activity = await read_activity(request)
+        if self._anonymous and not loopback_service_url(activity.service_url):
+            # checked before anything connects anywhere: no token vouches for this address
+            log.warning("refused a reply address that is not loopback in anonymous mode")
+            return _error(403, "Without an app id, replies go to a loopback serviceUrl only")
         try:
             result = await self._auth.authenticate_request(
                 activity, request.headers.get("Authorization", "")
@@ -168,40 +136,45 @@ class MessagesEndpoint:
         except Exception:
             log.warning("token validation failed", exc_info=True)
             return _error(401, "Unauthorized")
+        if not self._turns.has_room():  # before the id is claimed, so the retry is answered
+            if self._busy_since is None:
+                self._busy_since = time.monotonic()
+                log.warning("busy: %d turns pending; Teams is asked to retry", self._turns.pending)
+            return _error(503, "Busy, retry later", **{"Retry-After": str(RETRY_AFTER_S)})
+        if self._busy_since is not None:
+            log.info("no longer busy after %.0f s", time.monotonic() - self._busy_since)
+            self._busy_since = None
         conversation_id = activity.conversation.id if activity.conversation else None
         key = f"{activity.channel_id}|{conversation_id}|{activity.id}"
-        if activity.id and not self._ledger.claim(key):
+        try:
+            claimed = not activity.id or self._ledger.claim(key)
+        except StoreError:  # a full disk or a lost file: Teams retries later
+            log.exception("the conversation database cannot be written")
+            return _error(503, "Storage unavailable, retry later",
+                          **{"Retry-After": str(RETRY_AFTER_S)})
+        if not claimed:
             log.info("duplicate activity %s ignored", key)
             return web.Response(status=200)
         run = self._adapter.process_activity(result, activity, self._bot.on_turn)
         if activity.type == "invoke" or activity.delivery_mode == DeliveryModes.expect_replies:
-            return _invoke_http(await run)
+            return _invoke_http(await self._turns.run(run))
         self._turns.spawn(run)
         return web.Response(status=202)
 
 
-def _core_ready(core: AnswerCore) -> bool:
-    ready = getattr(core, "ready", None)
-    if not callable(ready):
-        return True
-    try:
-        return bool(ready())
-    except Exception:
-        log.warning("core.ready() failed", exc_info=True)
-        return False
+def host_check(settings: Settings) -> Any:
+    """In anonymous mode, only requests that name a loopback host (or the public URL's) are
+    served: a web page elsewhere cannot reach the local bot through a name of its own."""
+    public = urlsplit(settings.public_base_url or "").hostname
+    extra = frozenset([public] if public else [])
 
+    @web.middleware
+    async def middleware(request: web.Request, handler: Any) -> web.StreamResponse:
+        if not host_allowed(request.headers.get("Host"), extra):
+            return _error(403, "Unknown Host for a local bot")
+        return await handler(request)
 
-def health_routes(core: AnswerCore) -> list[web.RouteDef]:
-    """Liveness (the process answers) and readiness (the core and its index are loaded)."""
-
-    async def healthz(_: web.Request) -> web.Response:
-        return web.json_response({"status": "ok"})
-
-    async def readyz(_: web.Request) -> web.Response:
-        ok = _core_ready(core)
-        return web.json_response({"ready": ok}, status=200 if ok else 503)
-
-    return [web.get("/healthz", healthz), web.get("/readyz", readyz)]
+    return middleware
 
 
 def public_base_url(settings: Settings) -> str:
@@ -212,9 +185,10 @@ def public_base_url(settings: Settings) -> str:
     return f"http://{host}:{settings.port}"
 
 
-TURNS_KEY = web.AppKey("turns", BackgroundTurns)
+TURNS_KEY = web.AppKey("turns", Turns)
 CONVERSATIONS_KEY = web.AppKey("conversations", ConversationStore)
 SIGNER_KEY = web.AppKey("signer", DownloadSigner)
+READINESS_KEY = web.AppKey("readiness", Readiness)
 
 
 def create_app(
@@ -225,19 +199,22 @@ def create_app(
     stream_interval: float = 1.0,
     core_workers: int | None = None,
     library: DocumentLibrary | None = None,
+    prune_every_s: float = DAY_S,
 ) -> web.Application:
     """Build the service (refusing anonymous mode on a public address, as `serve` does).
 
     `auth` defaults to the SDK's validation for `settings`; tests pass one with their own keys.
     `core_workers` bounds concurrent core calls: one per CPU for the CPU-bound extractive core,
     more when answers wait on a remote LLM. `library` serves cited documents at /kilder/…
-    (by default the real core's store).
+    (by default the real core's store). The retention pass runs at start and every
+    `prune_every_s`.
     """
     check_auth_settings(settings)
+    anonymous = not settings.app_id
     conversations = ConversationStore(settings.data_dir / DB_FILE)
     cpus = os.cpu_count() or 1
     workers = core_workers or (cpus if settings.llm_provider == "none" else max(8, cpus))
-    core_pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="core")
+    core_pool = DaemonPool(workers, thread_name_prefix="core")
     signer = DownloadSigner.from_settings(settings)  # signs the cards' links, checks downloads
     parts = face_parts(settings, core, conversations, public_base_url(settings), core_pool,
                        library)
@@ -253,32 +230,66 @@ def create_app(
         source_links=parts.source_links,
         pages=parts.pages,
         uploads=parts.uploads,
+        groups=parts.groups,
+        proof=parts.proof,
     )
     auth = auth or sdk_auth(settings)
     adapter = CloudAdapter(auth)
     adapter.on_turn_error = _turn_error
-    turns = BackgroundTurns()
+    turns = Turns(settings.max_pending_turns)
+    readiness = Readiness(core, conversations.healthy)
+    retention = Retention.from_settings(settings, conversations, prune_every_s)
+    chores: list[asyncio.Task[None]] = []
+
+    async def startup(app: web.Application) -> None:
+        chores.append(asyncio.create_task(readiness.warm_up(core_pool)))
+        chores.append(asyncio.create_task(retention.run()))
 
     async def shutdown(app: web.Application) -> None:
-        await app[TURNS_KEY].drain()
+        await turns.close(settings.shutdown_grace_s)
+        for chore in chores:
+            chore.cancel()
         core_pool.shutdown(wait=False, cancel_futures=True)
-        app[CONVERSATIONS_KEY].close()
+        readiness.close()
+        conversations.close()
 
-    app = web.Application()
+    app = web.Application(middlewares=[host_check(settings)] if anonymous else [])
     app[TURNS_KEY], app[CONVERSATIONS_KEY], app[SIGNER_KEY] = turns, conversations, signer
+    app[READINESS_KEY] = readiness
     app.router.add_post("/api/messages",
-                        MessagesEndpoint(auth, adapter, bot, conversations, turns))
-    app.router.add_routes(health_routes(core))
-    app.router.add_routes(download_routes(settings, signer))  # .docx drafts behind signed links
+                        MessagesEndpoint(auth, adapter, bot, conversations, turns, anonymous))
+    app.router.add_routes(health_routes(readiness))
+    # .docx drafts behind signed links
+    app.router.add_routes(download_routes(settings, signer, parts.proof))
     app.router.add_routes(parts.routes)  # /kilder/{token}: a cited document, passage marked
+    app.on_startup.append(startup)
     app.on_shutdown.append(shutdown)
     return app
 
 
 def serve(settings: Settings, core: AnswerCore) -> None:
+    """Run until SIGTERM or Ctrl+C; then stop within seconds (see `Turns.close`)."""
     check_auth_settings(settings)
     mode = "med autentisering" if settings.app_id else "uten autentisering (lokal utvikling)"
     log.info(
         "Læringsbot lytter på http://%s:%s/api/messages %s", settings.host, settings.port, mode
     )
-    web.run_app(create_app(settings, core), host=settings.host, port=settings.port, print=None)
+
+    web.run_app(create_app(settings, core), host=settings.host, port=settings.port, print=None,
+                shutdown_timeout=0.5)
+    _leave_without_joining_threads()
+
+
+def _leave_without_joining_threads() -> None:
+    """botbuilder sends replies with blocking `requests` calls on the default thread pool, and
+    the interpreter joins those threads at exit: one waiting on a connector that does not
+    answer kept a stopped service alive for minutes. Everything that keeps data is closed by
+    now (the turns ended, the databases closed), so the process ends here."""
+    waiting = [t for t in threading.enumerate()
+               if t is not threading.main_thread() and not t.daemon and t.is_alive()]
+    if waiting:
+        log.info("avslutter uten å vente på %d tråd(er)", len(waiting))
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)

@@ -4,6 +4,9 @@ signed, expiring link to the bot's own page for the document with the cited pass
 The token (itsdangerous, HMAC-SHA256, like the draft downloads but with its own salt) names the
 document, the cited chunk and the snippet to mark; an uploaded document also names the
 conversation that holds it, so no one can read another conversation's uploads by guessing.
+It is bound to who asked: their user id and the groups they asked with (both hashed, so a link
+leaks no id). The page checks the document against that scope again when it is opened, and a
+restricted document opens only for its user (bot.teams.proof).
 """
 
 from __future__ import annotations
@@ -11,12 +14,15 @@ from __future__ import annotations
 import hashlib
 import secrets
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from bot.core.models import Citation
 from bot.uploads.document import UPLOAD_PREFIX
+from indexer.access import PUBLIC, PUBLIC_VIEWER, Viewer
+from indexer.access import id_hash as user_hash
 from indexer.settings import Settings
 
 _SALT = "laeringsbot.source-view"
@@ -37,6 +43,12 @@ class SourceRef:
     chunk_id: str | None
     snippet: str
     conversation: str | None = None  # the state key holding an uploaded document
+    user: str | None = None  # hash of the asker's id: who the link was made for
+    groups: frozenset[str] = frozenset()  # hashes of the groups they asked with
+
+    def may_see(self, access: Sequence[str]) -> bool:
+        """Whether the scope the link was made in still covers the document's access list."""
+        return PUBLIC in access or not self.groups.isdisjoint(user_hash(a) for a in access)
 
 
 class SourceSigner:
@@ -56,18 +68,25 @@ class SourceSigner:
 
     def sign(self, ref: SourceRef, now: float | None = None) -> str:
         expires = int((time.time() if now is None else now) + self.ttl_s)
-        data = {"d": ref.doc_id, "c": ref.chunk_id, "s": ref.snippet, "e": expires}
+        data: dict[str, object] = {"d": ref.doc_id, "c": ref.chunk_id, "s": ref.snippet,
+                                   "e": expires}
         if ref.conversation:
             data["k"] = ref.conversation
+        if ref.user:
+            data["u"] = ref.user
+        if ref.groups:
+            data["g"] = sorted(ref.groups)
         return self._serializer.dumps(data)
 
     def verify(self, token: str, now: float | None = None) -> SourceRef:
         try:
             data = self._serializer.loads(token)
             ref = SourceRef(str(data["d"]), data["c"] and str(data["c"]), str(data["s"]),
-                            data.get("k") and str(data["k"]))
+                            data.get("k") and str(data["k"]), data.get("u") and str(data["u"]),
+                            frozenset(str(g) for g in data.get("g", ())))
             expires = int(data["e"])
-        except (BadSignature, KeyError, TypeError, ValueError, AttributeError) as exc:
+        except (BadSignature, KeyError, TypeError, ValueError, AttributeError,
+                OverflowError) as exc:
             raise SourceLinkError() from exc
         if expires < (time.time() if now is None else now):
             raise SourceLinkError(expired=True)
@@ -76,11 +95,13 @@ class SourceSigner:
 
 @dataclass(frozen=True)
 class SourceLinks:
-    """Turns citations into links; `conversation` is the state key of this chat's uploads."""
+    """Turns citations into links; `conversation` is the state key of this chat's uploads,
+    `viewer` who asked (the link is bound to them)."""
 
     signer: SourceSigner
     base_url: str
     conversation: str | None = None
+    viewer: Viewer = PUBLIC_VIEWER
 
     def url(self, citation: Citation) -> str | None:
         if citation.url:
@@ -90,9 +111,12 @@ class SourceLinks:
         uploaded = citation.doc_id.startswith(UPLOAD_PREFIX)
         if uploaded and not self.conversation:
             return None
+        viewer = self.viewer
         ref = SourceRef(citation.doc_id, citation.chunk_id, citation.snippet,
-                        self.conversation if uploaded else None)
+                        self.conversation if uploaded else None,
+                        user_hash(viewer.user) if viewer.user else None,
+                        frozenset(user_hash(g) for g in viewer.groups))
         return f"{self.base_url.rstrip('/')}/kilder/{self.signer.sign(ref)}#{ANCHOR}"
 
-    def within(self, conversation: str) -> SourceLinks:
-        return SourceLinks(self.signer, self.base_url, conversation)
+    def within(self, conversation: str, viewer: Viewer = PUBLIC_VIEWER) -> SourceLinks:
+        return SourceLinks(self.signer, self.base_url, conversation, viewer)

@@ -3,7 +3,8 @@
 The token (bot.teams.source_links) is checked before anything is read. The document's text is
 rebuilt from its stored chunks – the masked text the bot answers from, never the file on disk –
 and an uploaded document is read from the conversation that holds it. Everything from the
-document is HTML-escaped; the page loads nothing and runs no script.
+document is HTML-escaped; the page loads nothing and runs no script. A restricted document
+opens only while its link's scope still covers it, and only for the user the link was made for.
 """
 
 from __future__ import annotations
@@ -16,22 +17,19 @@ from typing import Protocol
 from aiohttp import web
 
 from bot.i18n import format_date, t
+from bot.teams.html import html_page
+from bot.teams.proof import UserProof, code_page, redeem
 from bot.teams.source_links import ANCHOR, SourceLinkError, SourceRef, SourceSigner
 from bot.teams.uploads import UploadShelf
+from indexer.access import PUBLIC, GroupDirectory
 from indexer.minutes.text import rebuild_text
 from indexer.models import Chunk, DocumentMeta
-from indexer.store.knowledge import KnowledgeStore
+from indexer.store.visible import KnowledgeReader
 
 _OPEN, _CLOSE = "\x00", "\x01"  # where the mark starts and ends, before escaping
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _ITEM = re.compile(r"^\s*[-*•]\s+")
 _BOLD = re.compile(r"\*\*(\S(?:.*?\S)?)\*\*")
-_STYLE = ("body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;"
-          "line-height:1.55;color:#242424}h1{font-size:1.5rem}.meta{color:#616161}"
-          "mark{background:#fff1a8;padding:.1em 0;scroll-margin-top:30vh}")
-_HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
-            "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
-            "Cache-Control": "private, no-store"}
 
 
 @dataclass(frozen=True)
@@ -48,7 +46,7 @@ class DocumentLibrary(Protocol):
 class StoreLibrary:
     """The knowledge base's documents, as the bot answers from them."""
 
-    def __init__(self, store: KnowledgeStore) -> None:
+    def __init__(self, store: KnowledgeReader) -> None:
         self._store = store
 
     def document(self, doc_id: str) -> SourceDocument | None:
@@ -60,22 +58,56 @@ class StoreLibrary:
 
 
 def source_routes(
-    signer: SourceSigner, library: DocumentLibrary | None, shelf: UploadShelf
+    signer: SourceSigner, library: DocumentLibrary | None, shelf: UploadShelf,
+    proof: UserProof | None = None, groups: GroupDirectory | None = None,
 ) -> list[web.RouteDef]:
-    async def view(request: web.Request) -> web.Response:
+    """GET opens a link; POST takes the code a restricted document asks for (bot.teams.proof).
+    A document the link's scope no longer covers is «gone», exactly like a deleted one."""
+
+    def verified(request: web.Request) -> SourceRef | web.Response:
         try:
-            ref = signer.verify(request.match_info["token"])
+            return signer.verify(request.match_info["token"])
         except SourceLinkError as exc:
             status, key = (410, "teams.view.expired") if exc.expired else (
                 403, "teams.view.invalid")
-            return _page(t(key, "nb"), f"<p>{escape(t(key, 'nb'))}</p>", status)
-        found = _find(ref, library, shelf)
-        if found is None:
-            gone = t("teams.view.gone", "nb")
-            return _page(gone, f"<p>{escape(gone)}</p>", 404)
-        return _page(found.meta.title, render_document(found, ref))
+            return html_page(t(key, "nb"), f"<p>{escape(t(key, 'nb'))}</p>", status)
 
-    return [web.get("/kilder/{token}", view)]
+    async def view(request: web.Request) -> web.Response:
+        ref = verified(request)
+        if isinstance(ref, web.Response):
+            return ref
+        found = _find(ref, library, shelf)
+        shared = ref.conversation is not None  # an upload: its conversation is its scope
+        if found is None or not (shared or ref.may_see(found.meta.access)):
+            gone = t("teams.view.gone", "nb")
+            return html_page(gone, f"<p>{escape(gone)}</p>", 404)
+        if not shared and PUBLIC not in found.meta.access:
+            refused = _unproven(request, ref, found.meta, proof, groups)
+            if refused is not None:
+                return refused
+        return html_page(found.meta.title, render_document(found, ref))
+
+    async def code(request: web.Request) -> web.Response:
+        ref = verified(request)
+        if isinstance(ref, web.Response):
+            return ref
+        if proof is None:
+            return code_page(403, "teams.proof.wrong")
+        return await redeem(request, proof, ref.user, groups)
+
+    return [web.get("/kilder/{token}", view), web.post("/kilder/{token}", code)]
+
+
+def _unproven(request: web.Request, ref: SourceRef, meta: DocumentMeta, proof: UserProof | None,
+              groups: GroupDirectory | None) -> web.Response | None:  # fmt: skip
+    """None when this browser has proven to be the link's user (or someone the group map lets
+    see the document); else the code form."""
+    holder = proof.holder(request) if proof is not None else None
+    if holder is None:
+        return code_page()
+    if holder == ref.user or (groups is not None and groups.holder(holder).may_see(meta.access)):
+        return None
+    return code_page(403, "teams.proof.other")
 
 
 def _find(ref: SourceRef, library: DocumentLibrary | None, shelf: UploadShelf
@@ -141,11 +173,3 @@ def _html(text: str) -> str:
 def _inline(text: str) -> str:
     """Escaped, with the documents' own **bold** kept as bold."""
     return _BOLD.sub(r"<strong>\1</strong>", escape(text))
-
-
-def _page(title: str, body: str, status: int = 200) -> web.Response:
-    html = (f'<!doctype html><html lang="nb"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{escape(title)}</title><style>{_STYLE}</style></head>"
-            f"<body>{body}</body></html>")
-    return web.Response(text=html, status=status, content_type="text/html", headers=_HEADERS)

@@ -20,6 +20,7 @@ from botbuilder.schema import Activity, ResourceResponse
 
 from bot.core.models import Answer, AnswerCore, ChatTurn
 from bot.teams.activity import to_activity
+from indexer.access import PUBLIC_VIEWER, Viewer
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +29,8 @@ log = logging.getLogger(__name__)
 class StreamingAnswerCore(Protocol):
     """Optional extension of AnswerCore: yields the answer text so far, then the Answer."""
 
-    def answer_stream(self, question: str, history: list[ChatTurn]) -> Iterator[str | Answer]: ...
+    def answer_stream(self, question: str, history: list[ChatTurn], viewer: Viewer = PUBLIC_VIEWER
+                      ) -> Iterator[str | Answer]: ...  # fmt: skip
 
 
 def _stream_info(stream_type: str, sequence: int | None, stream_id: str | None) -> dict[str, Any]:
@@ -112,6 +114,7 @@ async def run_core(
     history: list[ChatTurn],
     on_text: Callable[[str], Awaitable[None]],
     executor: Executor | None = None,
+    viewer: Viewer = PUBLIC_VIEWER,
 ) -> Answer:
     """Run the CPU-bound core in a worker thread; relay streamed text when the core offers it.
 
@@ -120,12 +123,12 @@ async def run_core(
     """
     loop = asyncio.get_running_loop()
     if not isinstance(core, StreamingAnswerCore):
-        return await loop.run_in_executor(executor, partial(core.answer, question, history))
+        return await loop.run_in_executor(executor, partial(core.answer, question, history, viewer))
     queue: asyncio.Queue[Any] = asyncio.Queue()
 
     def pump() -> None:
         try:
-            for item in core.answer_stream(question, history):
+            for item in core.answer_stream(question, history, viewer):
                 loop.call_soon_threadsafe(queue.put_nowait, item)
             loop.call_soon_threadsafe(queue.put_nowait, _END)
         except BaseException as exc:  # re-raised on the event loop below

@@ -1,5 +1,6 @@
 """What the Teams face adds around the core, built once from settings: citation links and the
-page they open, the «Vis flere» queue, and the desk for files dropped in a chat."""
+page they open, the «Vis flere» queue, the desk for files dropped in a chat, and who may see
+what (the group map and the codes that prove a link's user)."""
 
 from __future__ import annotations
 
@@ -12,10 +13,12 @@ from aiohttp import web
 from bot.core.models import AnswerCore
 from bot.teams.files import FilePolicy
 from bot.teams.pager import PageQueue
+from bot.teams.proof import UserProof
 from bot.teams.source_links import SourceLinks, SourceSigner
 from bot.teams.source_view import DocumentLibrary, StoreLibrary, source_routes
 from bot.teams.storage import StateStore
 from bot.teams.uploads import UploadDesk, UploadShelf
+from indexer.access import GroupDirectory
 from indexer.settings import Settings
 from indexer.text.places import Gazetteer
 
@@ -26,6 +29,8 @@ class FaceParts:
     pages: PageQueue
     uploads: UploadDesk
     routes: list[web.RouteDef]
+    groups: GroupDirectory  # who may see restricted documents (LAERINGSBOT_GROUP_MAP)
+    proof: UserProof  # the `/kode` codes that open a user's restricted links
 
 
 def face_parts(
@@ -43,5 +48,7 @@ def face_parts(
                       chat_model=getattr(context, "chat_model", None), executor=executor)
     if library is None and getattr(context, "store", None) is not None:
         library = StoreLibrary(context.store)  # type: ignore[union-attr]
+    groups = GroupDirectory(settings.group_map, settings.group_map_ttl_s)
+    proof = UserProof.from_settings(settings)
     return FaceParts(SourceLinks(signer, base_url), PageQueue(state), desk,
-                     source_routes(signer, library, shelf))
+                     source_routes(signer, library, shelf, proof, groups), groups, proof)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from indexer.errors import DocumentError
+from indexer.ingest.access import FolderAccess, new_access, with_access
 from indexer.ingest.chunking import embedding_text, split_document
 from indexer.ingest.discovery import discover, safe_name
 from indexer.ingest.embedding import embed_texts
@@ -33,8 +34,9 @@ if TYPE_CHECKING:  # the embedding stack (LangChain, numpy) loads when a model i
 # Part of every content hash: raise it when what indexing extracts changes, so unchanged files
 # are read again (2: catalogue themes from what a project is about, spent amounts; 3: documents
 # keep their front-matter url; 4: answer units, label values joined, embedded at index time;
-# 5: meeting records — agenda items, decisions, participants and roles — read from each referat).
-PIPELINE_VERSION = "5"
+# 5: meeting records — agenda items, decisions, participants and roles — read from each referat;
+# 6: access lists and confidentiality markings).
+PIPELINE_VERSION = "6"
 
 FileStatus = Literal["indexed", "unchanged", "error", "removed"]
 ProgressCallback = Callable[[str, FileStatus], None]
@@ -79,16 +81,20 @@ def index_paths(
                 report.errors.append(FileError(path=str(root), reason="finnes ikke"))
                 continue
             known = store.document_hashes(str(root))
+            scopes = FolderAccess(root)
             seen: set[str] = set()
             for path in files:
                 report.files_seen += 1
                 doc_id = document_id(path)
                 seen.add(doc_id)
                 previous = None if doc_id in gaps else known.get(doc_id)
-                status = _index_file(path, root, doc_id, previous, deps, report, on_chunks)
+                status = _index_file(path, root, doc_id, previous, deps, report, on_chunks,
+                                     scopes.of(path))
                 if doc_id in gaps and status == "indexed":
                     report.vectors_repaired += 1
                 notify(_display(path), status)
+            report.errors += [FileError(path=_display(Path(p)), reason=r)
+                              for p, r in scopes.problems]
             if root.is_dir():
                 for doc_id in sorted(set(known) - seen):
                     store.remove_document(doc_id, removals(deps.enrichers, doc_id))
@@ -115,6 +121,7 @@ def content_hash(data: bytes, deps: IndexDeps) -> str:
 def _index_file(
     path: Path, root: Path, doc_id: str, known: tuple[str, str] | None, deps: IndexDeps,
     report: IndexReport, on_chunks: ChunkProgress | None = None,
+    folder_access: tuple[str, ...] | None = None,
 ) -> FileStatus:
     display = _display(path)
     try:
@@ -124,6 +131,7 @@ def _index_file(
         return "error"
     digest = content_hash(data, deps)
     if known is not None and known == (digest, "done"):
+        _refresh_access(doc_id, folder_access, deps)
         report.skipped_unchanged += 1
         return "unchanged"
     try:
@@ -134,7 +142,8 @@ def _index_file(
     loaded, redactions = redact_document(loaded)
     if redactions:
         report.redactions[loaded.source] = redactions
-    meta = extract_metadata(loaded, doc_id, deps.gazetteer)
+    meta = with_access(extract_metadata(loaded, doc_id, deps.gazetteer), loaded.front_matter,
+                       loaded.text, folder_access)
     chunks = split_document(loaded.text, doc_id, meta.doc_type, deps.chunk_size,
                             deps.chunk_overlap)
     if not chunks:
@@ -153,6 +162,14 @@ def _index_file(
     report.files_indexed += 1
     report.chunks_written += len(chunks)
     return "indexed"
+
+
+def _refresh_access(doc_id: str, folder_access: tuple[str, ...] | None, deps: IndexDeps) -> None:
+    """A scope file changed, the document did not: write the new access list, nothing else."""
+    meta = deps.store.document(doc_id)
+    access = new_access(meta, folder_access) if meta is not None else None
+    if access is not None:
+        deps.store.set_access(doc_id, access)
 
 
 def _read(path: Path, max_bytes: int) -> bytes:

@@ -26,6 +26,12 @@ def committed(conn: sqlite3.Connection) -> list[DocumentMeta]:
     return [DocumentMeta.model_validate_json(r["meta_json"]) for r in rows]
 
 
+def committed_one(conn: sqlite3.Connection, doc_id: str) -> DocumentMeta | None:
+    row = conn.execute("SELECT meta_json FROM documents WHERE doc_id = ? AND status = 'done'",
+                       (doc_id,)).fetchone()  # fmt: skip
+    return DocumentMeta.model_validate_json(row["meta_json"]) if row else None
+
+
 def committed_with_counts(conn: sqlite3.Connection) -> list[tuple[DocumentMeta, int, int]]:
     """(meta, chunk count, redactions) of every committed document, by source."""
     rows = conn.execute(
@@ -122,6 +128,15 @@ def commit_chunks(tx: Transaction, doc_id: str, content_hash: str, chunks: Seque
         "redactions = ?, indexed_at = ? WHERE doc_id = ?",
         (content_hash, len(chunks), redactions, now(), doc_id),
     )
+
+
+def set_access(tx: Transaction, doc_id: str, access: list[str]) -> None:
+    row = tx.execute("SELECT meta_json FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+    if row is None:
+        return
+    meta = DocumentMeta.model_validate_json(row["meta_json"]).model_copy(update={"access": access})
+    tx.execute("UPDATE documents SET meta_json = ? WHERE doc_id = ?",
+               (meta.model_dump_json(), doc_id))  # fmt: skip
 
 
 def delete(tx: Transaction, doc_id: str) -> None:

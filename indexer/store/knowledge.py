@@ -128,6 +128,14 @@ class KnowledgeStore:
             self._documents = (generation, documents.committed(self._conn))
         return list(self._documents[1])
 
+    def hidden(self) -> frozenset[str]:
+        """Nothing: this is the operator's view (`VisibleStore` is one viewer's)."""
+        return frozenset()
+
+    def document(self, doc_id: str) -> DocumentMeta | None:
+        """One committed document's meta, or None (one row: an index run asks this per file)."""
+        return documents.committed_one(self._conn, doc_id)
+
     def chunks(self, chunk_ids: Sequence[str]) -> dict[str, Chunk]:
         """Committed chunks by id; ids of uncommitted or deleted documents are simply absent."""
         return documents.chunks_by_id(self._conn, chunk_ids)
@@ -160,34 +168,37 @@ class KnowledgeStore:
         return list(self._meetings[1])
 
     # -- the project catalogue ------------------------------------------------------------------
-    def find_projects(self, query: ProjectQuery) -> list[ProjectRecord]:
+    def find_projects(self, query: ProjectQuery, hidden: frozenset[str] = frozenset()
+                      ) -> list[ProjectRecord]:  # fmt: skip
         """Every catalogued project matching all of the query's filters, in list order (today's
-        county, start year, title)."""
+        county, start year, title); what only `hidden` documents tell is left out."""
         try:
-            return projects.find_projects(self._conn, query)
+            return projects.find_projects(self._conn, query, hidden)
         except sqlite3.Error as exc:
             raise StoreError(f"Prosjektkatalogen kan ikke leses ({exc}).") from exc
 
-    def project_page(self, query: ProjectQuery, offset: int, limit: int) -> ProjectPage:
+    def project_page(self, query: ProjectQuery, offset: int, limit: int,
+                     hidden: frozenset[str] = frozenset()) -> ProjectPage:  # fmt: skip
         """One page of a long list, with how many projects the whole list has."""
         try:
-            records = projects.page(self._conn, query, offset, limit)
+            records = projects.page(self._conn, query, offset, limit, hidden)
             if offset == 0 and len(records) < limit:  # the whole list is on this page
                 return ProjectPage(total=len(records), records=records)
-            return ProjectPage(total=projects.count(self._conn, query), records=records)
+            return ProjectPage(total=projects.count(self._conn, query, hidden), records=records)
         except sqlite3.Error as exc:
             raise StoreError(f"Prosjektkatalogen kan ikke leses ({exc}).") from exc
 
-    def project_places(self, query: ProjectQuery) -> list[tuple[str, str]]:
+    def project_places(self, query: ProjectQuery, hidden: frozenset[str] = frozenset()
+                       ) -> list[tuple[str, str]]:  # fmt: skip
         """(kommunenummer as written, today's number) of every municipality of a list."""
         try:
-            return projects.places(self._conn, query)
+            return projects.places(self._conn, query, hidden)
         except sqlite3.Error as exc:
             raise StoreError(f"Prosjektkatalogen kan ikke leses ({exc}).") from exc
 
-    def coverage(self) -> Coverage:
+    def coverage(self, hidden: frozenset[str] = frozenset()) -> Coverage:
         when = self.last_indexed_at()
-        return Coverage(documents=documents.count(self._conn),
+        return Coverage(documents=documents.count(self._conn) - len(hidden),
                         last_indexed=dt.datetime.fromisoformat(when).date() if when else None)
 
     def rebuild_catalogue(self) -> int:
@@ -225,6 +236,14 @@ class KnowledgeStore:
                 write(tx)
             state.bump_generation(tx)
         self._own_write()
+
+    def set_access(self, doc_id: str, access: Sequence[str]) -> None:
+        """A new access list for a committed document: its ledger row (the truth readers check)
+        first, then its vectors' metadata; nothing is embedded or split again."""
+        with state.transaction(self._conn) as tx:
+            documents.set_access(tx, doc_id, list(access))
+            state.bump_generation(tx)
+        self.vectors.set_access(doc_id, access)
 
     def recover(self, writers_for: Callable[[str], Sequence[Writer]] | None = None) -> int:
         """Undo what a killed run left half-written; returns how many documents it cleaned."""

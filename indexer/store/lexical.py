@@ -81,6 +81,11 @@ class LexicalIndex:
         """The indexed chunk ids of these documents (for a filtered search)."""
         return [cid for doc_id in doc_ids for cid in self._by_doc.get(doc_id, ())]
 
+    def chunks_except(self, doc_ids: Iterable[str]) -> list[str]:
+        """Every indexed chunk id but those of these documents (the hidden ones)."""
+        skip = set(doc_ids)
+        return [cid for doc_id, ids in self._by_doc.items() if doc_id not in skip for cid in ids]
+
     def search(
         self, query: str, k: int, chunk_ids: Sequence[str] | None = None
     ) -> list[tuple[str, float]]:

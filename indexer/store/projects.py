@@ -23,32 +23,38 @@ _ORDER = ("ORDER BY IFNULL((SELECT MIN(current_county) FROM catalogue_places c W
           "p.title")  # fmt: skip
 
 
-def find_projects(conn: sqlite3.Connection, query: ProjectQuery) -> list[ProjectRecord]:
-    """Every project matching all given filters, in list order."""
-    return page(conn, query, 0, None)
+def find_projects(conn: sqlite3.Connection, query: ProjectQuery,
+                  hidden: frozenset[str] = frozenset()) -> list[ProjectRecord]:  # fmt: skip
+    """Every project matching all given filters, in list order; `hidden` documents (those the
+    asker may not see) count as absent, so a project only they tell of is not there."""
+    return page(conn, query, 0, None, hidden)
 
 
 def page(
-    conn: sqlite3.Connection, query: ProjectQuery, offset: int, limit: int | None
+    conn: sqlite3.Connection, query: ProjectQuery, offset: int, limit: int | None,
+    hidden: frozenset[str] = frozenset(),
 ) -> list[ProjectRecord]:
     """`limit` projects from `offset` in list order (all from `offset` when limit is None)."""
-    where, params = _where(conn, query)
+    where, params = _where(conn, query, hidden)
     sql = f"SELECT p.project_id FROM catalogue_projects p WHERE {where} {_ORDER} LIMIT ? OFFSET ?"
     ids = [r[0] for r in conn.execute(sql, [*params, -1 if limit is None else limit, offset])]
     records = _records(conn, ids)
     visible = documents.committed_ids(conn, {s.doc_id for p in records for s in p.sources})
+    visible -= hidden
     return [p for p in (_only_committed(p, visible) for p in records) if p is not None]
 
 
-def count(conn: sqlite3.Connection, query: ProjectQuery) -> int:
-    where, params = _where(conn, query)
+def count(conn: sqlite3.Connection, query: ProjectQuery,
+          hidden: frozenset[str] = frozenset()) -> int:  # fmt: skip
+    where, params = _where(conn, query, hidden)
     return int(conn.execute(f"SELECT COUNT(*) FROM catalogue_projects p WHERE {where}",
                             params).fetchone()[0])  # fmt: skip
 
 
-def places(conn: sqlite3.Connection, query: ProjectQuery) -> list[tuple[str, str]]:
+def places(conn: sqlite3.Connection, query: ProjectQuery,
+           hidden: frozenset[str] = frozenset()) -> list[tuple[str, str]]:  # fmt: skip
     """(kommunenummer as written, today's number) of every matching project's municipalities."""
-    where, params = _where(conn, query)
+    where, params = _where(conn, query, hidden)
     rows = conn.execute(
         "SELECT DISTINCT kommunenummer, current_number FROM catalogue_places WHERE "
         f"kommunenummer != '' AND project_id IN (SELECT p.project_id FROM catalogue_projects p "
@@ -73,8 +79,9 @@ def _parse(record_json: str) -> ProjectRecord:
     return ProjectRecord.model_validate_json(record_json)
 
 
-def _where(conn: sqlite3.Connection, query: ProjectQuery) -> tuple[str, list[object]]:
-    where, params = _visible(conn, sorted(query.doc_types))
+def _where(conn: sqlite3.Connection, query: ProjectQuery,
+           hidden: frozenset[str]) -> tuple[str, list[object]]:  # fmt: skip
+    where, params = _visible(conn, sorted(query.doc_types), hidden)
     if query.themes:
         where.append(f"p.project_id IN (SELECT project_id FROM catalogue_themes WHERE theme IN "
                      f"({_marks(query.themes)}))")  # fmt: skip
@@ -95,17 +102,19 @@ def _where(conn: sqlite3.Connection, query: ProjectQuery) -> tuple[str, list[obj
         where.append("instr(casefold(p.title), ?) > 0")
         params.append(query.title.casefold())
     if query.within is not None:
-        inner, more = _where(conn, query.within)
+        inner, more = _where(conn, query.within, hidden)
         where.append(inner)
         params += more
     return " AND ".join(where), params
 
 
-def _visible(conn: sqlite3.Connection, types: list[str]) -> tuple[list[str], list[object]]:
-    """A project with a committed document (of these types). Documents are rarely in the middle
-    of a write, so the common case asks nothing per project; the page's records are checked
-    against the ledger again (`_only_committed`) before anything of them is shown."""
-    hidden = documents.unfinished(conn)
+def _visible(conn: sqlite3.Connection, types: list[str],
+             unseen: frozenset[str]) -> tuple[list[str], list[object]]:  # fmt: skip
+    """A project with a committed document (of these types) the asker may see. Documents are
+    rarely in the middle of a write, so the common case asks nothing per project; the page's
+    records are checked against the ledger again (`_only_committed`) before anything of them
+    is shown."""
+    hidden = [*documents.unfinished(conn), *sorted(unseen)]
     if not types and not hidden:
         return ["1"], []
     member = "SELECT m.project_id FROM catalogue_members m"

@@ -9,6 +9,7 @@ from typing import Any, Protocol, TypeVar
 
 import numpy as np
 
+from indexer.access import encode
 from indexer.errors import ConfigError, StoreError
 from indexer.ingest.chunking import embedding_key, embedding_text
 from indexer.models import Chunk, DocumentMeta
@@ -20,8 +21,10 @@ T = TypeVar("T")
 class VectorIndex(Protocol):
     def upsert(self, meta: DocumentMeta, chunks: Sequence[Chunk], vectors: np.ndarray) -> None: ...
     def delete_document(self, doc_id: str) -> None: ...
+    def set_access(self, doc_id: str, access: Sequence[str]) -> None: ...
     def query(
-        self, vector: np.ndarray, k: int, doc_ids: Sequence[str] | None = None
+        self, vector: np.ndarray, k: int, doc_ids: Sequence[str] | None = None,
+        hidden: Sequence[str] = (),
     ) -> list[tuple[str, float]]: ...
     def count(self) -> int: ...
     def ids(self) -> list[str]: ...
@@ -91,15 +94,28 @@ class ChromaIndex:
     def delete_document(self, doc_id: str) -> None:
         self._call(lambda c: c.delete(where={"doc_id": doc_id}))
 
+    def set_access(self, doc_id: str, access: Sequence[str]) -> None:
+        """Only the access metadata of the document's chunks changes (Chroma merges it in)."""
+        ids = self._call(lambda c: c.get(where={"doc_id": doc_id}, include=[]))["ids"]
+        if ids:
+            self._call(lambda c: c.update(ids=ids,
+                                          metadatas=[{"access": encode(access)}] * len(ids)))
+
     def query(
-        self, vector: np.ndarray, k: int, doc_ids: Sequence[str] | None = None
+        self, vector: np.ndarray, k: int, doc_ids: Sequence[str] | None = None,
+        hidden: Sequence[str] = (),
     ) -> list[tuple[str, float]]:
+        """Nearest chunks, searched only among `doc_ids` (when given) and never among `hidden`
+        documents: the filter is applied inside the search, before anything is ranked."""
         total = self.count()
         if total == 0 or k <= 0 or (doc_ids is not None and not doc_ids):
             return []
-        where = None
+        clauses: list[dict[str, Any]] = []
         if doc_ids is not None:
-            where = {"doc_id": {"$in": list(doc_ids)}}
+            clauses.append({"doc_id": {"$in": list(doc_ids)}})
+        if hidden:
+            clauses.append({"doc_id": {"$nin": list(hidden)}})
+        where = clauses[0] if len(clauses) == 1 else ({"$and": clauses} if clauses else None)
         result = self._call(lambda c: c.query(
             query_embeddings=[np.asarray(vector, dtype=np.float32)],
             n_results=min(k, total),
@@ -168,6 +184,7 @@ def chunk_metadata(meta: DocumentMeta, chunk: Chunk) -> dict[str, str | int]:
         "current_county": meta.current_county or "",
         "network": meta.network or "",
         "municipalities": "|" + "|".join(m.current_name for m in meta.municipalities) + "|",
+        "access": encode(meta.access),
         "section": chunk.section or "",
         "position": chunk.position,
         "start": chunk.start,

@@ -30,6 +30,7 @@ from bot.i18n import t
 from bot.teams.commands import suggested_prompts
 from bot.teams.render import claim
 from bot.teams.source_view import StoreLibrary
+from indexer.access import PUBLIC_VIEWER, Viewer
 from indexer.settings import Settings
 from tests.bot.teams.conftest import Service, start_service
 from tests.bot.teams.fakes import FakeCore
@@ -67,8 +68,9 @@ class RecordingCore:
         self.core = core
         self.answers: list[Answer] = []
 
-    def answer(self, question: str, history: list[ChatTurn] | None = None) -> Answer:
-        result = self.core.answer(question, history)
+    def answer(self, question: str, history: list[ChatTurn] | None = None,
+               viewer: Viewer = PUBLIC_VIEWER) -> Answer:
+        result = self.core.answer(question, history, viewer)
         self.answers.append(result)
         return result
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import socket
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from aiohttp import web
 from botframework.connector.auth import BotFrameworkAuthentication
 
 from bot.core.models import AnswerCore
+from bot.teams.intake import is_loopback
 from bot.teams.server import CONVERSATIONS_KEY, TURNS_KEY, create_app
 from indexer.settings import Settings
 from indexer.store.conversations import ConversationStore
@@ -110,6 +112,38 @@ def activity(
         ]
     body.update(extra)
     return body
+
+
+@pytest.fixture(autouse=True)
+def no_remote_connections(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[object]]:
+    """Every test here fails if anything tries to reach a non-loopback address: the attempt is
+    refused (OSError) before a packet leaves, and recorded."""
+    attempts: list[object] = []
+    connect, connect_ex, getaddrinfo = (
+        socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo)
+
+    def remote(host: object) -> bool:
+        return isinstance(host, str) and not is_loopback(host)
+
+    def guarded(real: Any) -> Any:
+        def call(self: socket.socket, address: Any) -> Any:
+            if isinstance(address, tuple) and remote(address[0]):
+                attempts.append(address)
+                raise OSError(f"tests never connect to {address[0]}")
+            return real(self, address)
+        return call
+
+    def resolve(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if remote(host.decode() if isinstance(host, bytes) else host):
+            attempts.append(host)
+            raise socket.gaierror(f"tests never look up {host}")
+        return getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded(connect))
+    monkeypatch.setattr(socket.socket, "connect_ex", guarded(connect_ex))
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    yield attempts
+    assert not attempts, f"a test tried to reach a non-loopback address: {attempts}"
 
 
 @pytest.fixture

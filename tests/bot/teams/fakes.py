@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import json
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -15,6 +16,7 @@ from typing import Any
 from aiohttp import web
 
 from bot.core.models import Answer, ChatTurn, Citation, Payload
+from indexer.access import PUBLIC_VIEWER, Viewer
 
 SAMPLE_CITATION = Citation(
     n=1,
@@ -44,13 +46,16 @@ class FakeCore:
         self.text = text
         self.citations = [SAMPLE_CITATION] if citations is None else citations
         self.calls: list[tuple[str, list[ChatTurn]]] = []
+        self.viewers: list[Viewer] = []  # who asked each question
         self.is_ready = True
 
     def ready(self) -> bool:
         return self.is_ready
 
-    def answer(self, question: str, history: list[ChatTurn] | None = None) -> Answer:
+    def answer(self, question: str, history: list[ChatTurn] | None = None,
+               viewer: Viewer = PUBLIC_VIEWER) -> Answer:
         self.calls.append((question, list(history or [])))
+        self.viewers.append(viewer)
         if self.delay:
             time.sleep(self.delay)
         if self.fail:
@@ -67,8 +72,9 @@ class StreamingFakeCore(FakeCore):
         super().__init__(**kwargs)
         self.step = step
 
-    def answer_stream(self, question: str, history: list[ChatTurn]) -> Iterator[str | Answer]:
-        final = self.answer(question, history)
+    def answer_stream(self, question: str, history: list[ChatTurn],
+                      viewer: Viewer = PUBLIC_VIEWER) -> Iterator[str | Answer]:  # fmt: skip
+        final = self.answer(question, history, viewer)
         words = final.answer.split()
         for i in range(1, len(words) + 1):
             time.sleep(self.step)
@@ -81,7 +87,8 @@ class ConnectorStub:
 
     def __init__(self, *, fail_streaming: bool = False) -> None:
         self.sent: list[dict[str, Any]] = []
-        self.final_counts: Counter[str] = Counter()  # replyToId -> message activities sent
+        # replyToId -> answers sent (the «Vis flere» card after a first page is not another one)
+        self.final_counts: Counter[str] = Counter()
         self.fail_streaming = fail_streaming
         self._ids = itertools.count(1)
         self._runner: web.AppRunner | None = None
@@ -93,7 +100,7 @@ class ConnectorStub:
         body["_at"] = time.monotonic()
         body["_auth"] = request.headers.get("Authorization")
         self.sent.append(body)
-        if body.get("type") == "message" and body.get("replyToId"):
+        if body.get("type") == "message" and body.get("replyToId") and not _more_prompt(body):
             self.final_counts[body["replyToId"]] += 1
         infos = [e for e in body.get("entities") or [] if e.get("type") == "streaminfo"]
         if self.fail_streaming and infos:
@@ -130,3 +137,8 @@ class ConnectorStub:
                 return result
             await asyncio.sleep(0.02)
         raise AssertionError(f"connector never saw the expected activity; got {self.sent!r}")
+
+
+def _more_prompt(activity: dict[str, Any]) -> bool:
+    return not activity.get("text") and '"laeringsbot": "more"' in json.dumps(
+        activity.get("attachments") or [])
