@@ -76,6 +76,9 @@ class Settings(BaseSettings):
     # and how long turns in progress get to finish when the service is stopped.
     max_pending_turns: int = Field(64, ge=1, le=100_000)
     shutdown_grace_s: float = Field(3.0, ge=0.0, le=60.0)
+    # An acknowledged turn's lease: a replica that stops renewing it (dead) loses the turn to
+    # another replica this long after (see indexer.store.turn_queue).
+    turn_lease_s: float = Field(30.0, ge=0.5, le=3600.0)
     # Retention: conversation state, replies and feedback; draft .docx files.
     retention_days: int = Field(90, ge=1, le=3650)
     draft_retention_days: int = Field(7, ge=1, le=3650)

@@ -14,41 +14,35 @@ import logging
 import os
 import sys
 import threading
-import time
 from types import SimpleNamespace
 from typing import Any
 from urllib.parse import urlsplit
 
-import jwt
-import requests
 from aiohttp import web
-from botbuilder.core import TurnContext
-from botbuilder.core.invoke_response import InvokeResponse  # what CloudAdapter returns
 from botbuilder.integration.aiohttp import (
     CloudAdapter,
     ConfigurationBotFrameworkAuthentication,
 )
-from botbuilder.schema import DeliveryModes
 from botframework.connector.auth import BotFrameworkAuthentication
-from msrest.serialization import Model
 
 from bot.core.models import AnswerCore
 from bot.drafting.links import DownloadSigner
 from bot.teams import render
-from bot.teams.activity import to_activity
 from bot.teams.downloads import download_routes
-from bot.teams.handler import TeamsBot, error_reference
+from bot.teams.endpoint import MessagesEndpoint, error_response, turn_error
+from bot.teams.handler import TeamsBot
 from bot.teams.health import Readiness, health_routes
-from bot.teams.intake import host_allowed, is_loopback, loopback_service_url, read_activity
-from bot.teams.reading import language_of
+from bot.teams.intake import host_allowed, is_loopback
 from bot.teams.retention import DAY_S, Retention
 from bot.teams.source_view import DocumentLibrary
-from bot.teams.storage import ActivityLedger, ConversationHistory, StateStorage
-from bot.teams.turns import RETRY_AFTER_S, DaemonPool, Turns
+from bot.teams.storage import ConversationHistory, StateStorage
+from bot.teams.takeover import TakeOver
+from bot.teams.turns import DaemonPool, Turns
 from bot.teams.wiring import face_parts
-from indexer.errors import ConfigError, StoreError
+from indexer.errors import ConfigError
 from indexer.settings import Settings
 from indexer.store.conversations import ConversationStore
+from indexer.store.turn_queue import TurnQueue
 
 log = logging.getLogger(__name__)
 DB_FILE = "teams.sqlite"
@@ -79,90 +73,6 @@ def sdk_auth(settings: Settings, **sdk_config: str) -> ConfigurationBotFramework
     return ConfigurationBotFrameworkAuthentication(config)
 
 
-def _error(status: int, message: str, **headers: str) -> web.Response:
-    return web.json_response({"error": message}, status=status, headers=headers)
-
-
-def _invoke_http(response: InvokeResponse | None) -> web.Response:
-    if response is None:
-        return web.Response(status=200)
-    body = response.body
-    if isinstance(body, Model):
-        body = body.serialize()
-    status = int(response.status or 200)
-    return web.Response(status=status) if body is None else web.json_response(body, status=status)
-
-
-async def _turn_error(ctx: TurnContext, error: Exception) -> None:
-    reference = error_reference(f"turn failed: {error!r}")
-    try:
-        await ctx.send_activity(to_activity(render.error(reference, language_of(ctx.activity))))
-    except Exception:
-        log.warning("could not tell the user about error %s", reference, exc_info=True)
-
-
-class MessagesEndpoint:
-    """POST /api/messages: check, authenticate, admit, then answer (in the background for a
-    message, in the response for an invoke or expectReplies)."""
-
-    def __init__(
-        self,
-        auth: BotFrameworkAuthentication,
-        adapter: CloudAdapter,
-        bot: TeamsBot,
-        ledger: ActivityLedger,
-        turns: Turns,
-        anonymous: bool,
-    ) -> None:
-        self._auth, self._adapter, self._bot = auth, adapter, bot
-        self._ledger, self._turns, self._anonymous = ledger, turns, anonymous
-        self._busy_since: float | None = None  # one log line per busy spell, not per 503
-
-    async def __call__(self, request: web.Request) -> web.Response:
-        activity = await read_activity(request)
-        if self._anonymous and not loopback_service_url(activity.service_url):
-            # checked before anything connects anywhere: no token vouches for this address
-            log.warning("refused a reply address that is not loopback in anonymous mode")
-            return _error(403, "Without an app id, replies go to a loopback serviceUrl only")
-        try:
-            result = await self._auth.authenticate_request(
-                activity, request.headers.get("Authorization", "")
-            )
-        except (PermissionError, jwt.PyJWTError) as exc:
-            log.info("rejected request: %s", exc)
-            return _error(401, "Unauthorized")
-        except requests.RequestException:
-            log.warning("could not fetch token signing keys", exc_info=True)
-            return _error(503, "Cannot verify the token right now")
-        except Exception:
-            log.warning("token validation failed", exc_info=True)
-            return _error(401, "Unauthorized")
-        if not self._turns.has_room():  # before the id is claimed, so the retry is answered
-            if self._busy_since is None:
-                self._busy_since = time.monotonic()
-                log.warning("busy: %d turns pending; Teams is asked to retry", self._turns.pending)
-            return _error(503, "Busy, retry later", **{"Retry-After": str(RETRY_AFTER_S)})
-        if self._busy_since is not None:
-            log.info("no longer busy after %.0f s", time.monotonic() - self._busy_since)
-            self._busy_since = None
-        conversation_id = activity.conversation.id if activity.conversation else None
-        key = f"{activity.channel_id}|{conversation_id}|{activity.id}"
-        try:
-            claimed = not activity.id or self._ledger.claim(key)
-        except StoreError:  # a full disk or a lost file: Teams retries later
-            log.exception("the conversation database cannot be written")
-            return _error(503, "Storage unavailable, retry later",
-                          **{"Retry-After": str(RETRY_AFTER_S)})
-        if not claimed:
-            log.info("duplicate activity %s ignored", key)
-            return web.Response(status=200)
-        run = self._adapter.process_activity(result, activity, self._bot.on_turn)
-        if activity.type == "invoke" or activity.delivery_mode == DeliveryModes.expect_replies:
-            return _invoke_http(await self._turns.run(run))
-        self._turns.spawn(run)
-        return web.Response(status=202)
-
-
 def host_check(settings: Settings) -> Any:
     """In anonymous mode, only requests that name a loopback host (or the public URL's) are
     served: a web page elsewhere cannot reach the local bot through a name of its own."""
@@ -172,7 +82,7 @@ def host_check(settings: Settings) -> Any:
     @web.middleware
     async def middleware(request: web.Request, handler: Any) -> web.StreamResponse:
         if not host_allowed(request.headers.get("Host"), extra):
-            return _error(403, "Unknown Host for a local bot")
+            return error_response(403, "Unknown Host for a local bot")
         return await handler(request)
 
     return middleware
@@ -237,15 +147,19 @@ def create_app(
     )
     auth = auth or sdk_auth(settings)
     adapter = CloudAdapter(auth)
-    adapter.on_turn_error = _turn_error
+    adapter.on_turn_error = turn_error
     turns = Turns(settings.max_pending_turns)
     readiness = Readiness(core, conversations.healthy)
     retention = Retention.from_settings(settings, conversations, prune_every_s)
+    queue = TurnQueue(conversations.engine, lease_s=settings.turn_lease_s)
+    takeover = TakeOver(queue, turns, lambda result, activity: adapter.process_activity(
+        result, activity, bot.on_turn), auth, lambda: readiness.warm)
     chores: list[asyncio.Task[None]] = []
 
     async def startup(app: web.Application) -> None:
         chores.append(asyncio.create_task(readiness.warm_up(core_pool)))
         chores.append(asyncio.create_task(retention.run()))
+        chores.append(asyncio.create_task(takeover.run()))
 
     async def shutdown(app: web.Application) -> None:
         await turns.close(settings.shutdown_grace_s)
@@ -258,8 +172,8 @@ def create_app(
     app = web.Application(middlewares=[host_check(settings)] if anonymous else [])
     app[TURNS_KEY], app[CONVERSATIONS_KEY], app[SIGNER_KEY] = turns, conversations, signer
     app[READINESS_KEY] = readiness
-    app.router.add_post("/api/messages",
-                        MessagesEndpoint(auth, adapter, bot, conversations, turns, anonymous))
+    app.router.add_post("/api/messages", MessagesEndpoint(auth, adapter, bot, conversations,
+                                                          queue, turns, anonymous))
     app.router.add_routes(health_routes(readiness))
     # .docx drafts behind signed links, from the store every replica shares
     app.router.add_routes(download_routes(settings, signer, parts.proof, conversations))

@@ -22,21 +22,21 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from indexer.errors import StoreError
 from indexer.ingest.privacy import redact_personal_numbers
 from indexer.store import database
 from indexer.store.migrations import upgrade
-from indexer.store.schema import drafts, feedback, replies, seen_activities, state
+from indexer.store.schema import drafts, feedback, replies, seen_activities, state, turns
 
 REMEMBER_SECONDS = 7 * 24 * 3600  # how long an answered activity id is kept
 NEW = ""  # the e_tag of a value that was not stored when it was read
 
 
 @contextmanager
-def _storage_errors() -> Generator[None]:
+def storage_errors() -> Generator[None]:
     """A full disk, a deleted or corrupt file, a database gone: one named error the faces can
     answer for (Teams gets 503 and retries)."""
     try:
@@ -91,16 +91,17 @@ class ConversationStore:
 
     def prune(self, before: float) -> int:
         """Delete conversation state, replies and feedback last written before `before`."""
-        with _storage_errors(), database.writing(self.engine) as conn:
+        with storage_errors(), database.writing(self.engine) as conn:
             return sum(conn.execute(delete(table).where(column < before)).rowcount
                        for table, column in ((state, state.c.updated_at),
                                              (replies, replies.c.created_at),
-                                             (feedback, feedback.c.created_at)))
+                                             (feedback, feedback.c.created_at),
+                                             (turns, turns.c.created_at)))
 
     # -- keyed state with optimistic e_tags --------------------------------------------------
     def read_state(self, key: str) -> tuple[Any, str] | None:
         """The stored JSON value and its e_tag, or None."""
-        with _storage_errors(), self.engine.connect() as conn:
+        with storage_errors(), self.engine.connect() as conn:
             row = conn.execute(select(state.c.value, state.c.etag)
                                .where(state.c.key == key)).first()
         return (json.loads(row.value), row.etag) if row else None
@@ -115,7 +116,7 @@ class ConversationStore:
         etag = uuid.uuid4().hex
         row = {"key": key, "value": json.dumps(_redacted(value), ensure_ascii=False),
                "etag": etag, "updated_at": time.time()}
-        with _storage_errors(), database.writing(self.engine) as conn:
+        with storage_errors(), database.writing(self.engine) as conn:
             if expected_etag in (None, "*"):
                 database.upsert(conn, state, row, keys=["key"])
                 return etag
@@ -124,7 +125,7 @@ class ConversationStore:
                     .values(row)).rowcount == 1:
                 return etag
         try:  # no row had that e_tag: new, unless someone holds the key with another e_tag
-            with _storage_errors(), database.writing(self.engine) as conn:
+            with storage_errors(), database.writing(self.engine) as conn:
                 conn.execute(insert(state), [row])
         except StoreError as exc:
             if isinstance(exc.__cause__, IntegrityError):
@@ -134,23 +135,21 @@ class ConversationStore:
         return etag
 
     def delete_state(self, key: str) -> None:
-        with _storage_errors(), database.writing(self.engine) as conn:
+        with storage_errors(), database.writing(self.engine) as conn:
             conn.execute(delete(state).where(state.c.key == key))
 
     # -- activities, replies, feedback ---------------------------------------------------------
     def claim(self, key: str) -> bool:
         """True the first time a key is seen by any replica; Teams retries reuse the activity id."""
-        with _storage_errors(), database.writing(self.engine) as conn:
-            inserted = database.upsert(conn, seen_activities,
-                                       {"key": key, "seen_at": time.time()}, ["key"], update=[])
-        return inserted == 1
+        with storage_errors(), database.writing(self.engine) as conn:
+            return claim_in(conn, key)
 
     def remember_reply(
         self, conversation_id: str, reply_id: str, question: str, answer: str
     ) -> None:
         row = {"reply_id": reply_id, "conversation_id": conversation_id,
                "question": _clean(question), "answer": _clean(answer), "created_at": time.time()}
-        with _storage_errors(), database.writing(self.engine) as conn:
+        with storage_errors(), database.writing(self.engine) as conn:
             database.upsert(conn, replies, row, ["conversation_id", "reply_id"])
 
     def record_feedback(
@@ -162,7 +161,7 @@ class ConversationStore:
         comment: str,
     ) -> FeedbackRecord:
         """Keep a reaction with the question and answer it was about (when the reply is known)."""
-        with _storage_errors(), database.writing(self.engine) as conn:
+        with storage_errors(), database.writing(self.engine) as conn:
             row = conn.execute(
                 select(replies.c.question, replies.c.answer).where(
                     replies.c.conversation_id == conversation_id, replies.c.reply_id == reply_id)
@@ -176,7 +175,7 @@ class ConversationStore:
 
     def feedback(self) -> list[FeedbackRecord]:
         columns = [feedback.c[name] for name in FeedbackRecord.model_fields]
-        with _storage_errors(), self.engine.connect() as conn:
+        with storage_errors(), self.engine.connect() as conn:
             rows = conn.execute(select(*columns).order_by(feedback.c.id)).mappings().all()
         return [FeedbackRecord.model_validate(dict(row)) for row in rows]
 
@@ -185,28 +184,34 @@ class ConversationStore:
         """Keep a draft's .docx (a new version of a draft replaces the old)."""
         row = {"draft_id": draft_id, "file_name": file_name, "content": content,
                "created_at": time.time()}
-        with _storage_errors(), database.writing(self.engine) as conn:
+        with storage_errors(), database.writing(self.engine) as conn:
             database.upsert(conn, drafts, row, ["draft_id"])
 
     def draft(self, draft_id: str) -> StoredDraft | None:
-        with _storage_errors(), self.engine.connect() as conn:
+        with storage_errors(), self.engine.connect() as conn:
             row = conn.execute(select(drafts.c.file_name, drafts.c.content)
                                .where(drafts.c.draft_id == draft_id)).first()
         return StoredDraft(file_name=row.file_name, content=bytes(row.content)) if row else None
 
     def prune_drafts(self, max_age_s: float) -> int:
         """Forget drafts older than `max_age_s` (their download links expired long before)."""
-        with _storage_errors(), database.writing(self.engine) as conn:
+        with storage_errors(), database.writing(self.engine) as conn:
             return conn.execute(
                 delete(drafts).where(drafts.c.created_at < time.time() - max_age_s)).rowcount
 
     def _run(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """A statement in the database's own SQL (maintenance and tests)."""
-        with _storage_errors(), self.engine.connect() as conn:
+        with storage_errors(), self.engine.connect() as conn:
             result = conn.exec_driver_sql(sql, tuple(params))
             rows = [tuple(r) for r in result.fetchall()] if result.returns_rows else []
             conn.commit()
         return rows
+
+
+def claim_in(conn: Connection, key: str) -> bool:
+    """Claim an activity's key inside a transaction: True the first time any replica does."""
+    return database.upsert(conn, seen_activities, {"key": key, "seen_at": time.time()}, ["key"],
+                           update=[]) == 1
 
 
 def _clean(text: str) -> str:

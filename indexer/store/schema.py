@@ -63,7 +63,21 @@ drafts = Table(  # a draft's .docx, so a download link works on every replica
     Column("content", LargeBinary, nullable=False),
     Column("created_at", Float, nullable=False),
 )
-CONVERSATION_TABLES = (state, seen_activities, replies, feedback, drafts)
+turns = Table(  # acknowledged turns until answered: another replica answers those a dead one left
+    "turns", metadata,
+    Column("key", Text, primary_key=True),  # the activity's key in `seen_activities`
+    Column("record", Text, nullable=False),  # JSON: activity and authentication; "" once done
+    Column("status", Text, nullable=False),
+    Column("owner", Text, nullable=False),  # the replica working on it
+    Column("lease_until", Float, nullable=False),  # past it, any replica may take the turn over
+    Column("attempts", Integer, nullable=False),
+    Column("created_at", Float, nullable=False),
+    CheckConstraint("status IN ('pending', 'done', 'failed')", name="turns_status"),
+)
+# the replicas' periodic look for turns to take over reads only pending rows
+Index("turns_pending", turns.c.lease_until,
+      sqlite_where=text("status = 'pending'"), postgresql_where=text("status = 'pending'"))
+CONVERSATION_TABLES = (state, seen_activities, replies, feedback, drafts, turns)
 
 # -- the knowledge base (branch "knowledge"): ledger, catalogue, answer units, meeting records --
 meta = Table(
