@@ -53,10 +53,11 @@ def restore(record: Any, auth: BotFrameworkAuthentication
             ) -> tuple[AuthenticateRequestResult, Activity]:  # fmt: skip
     """The turn as it arrived, authenticated as it was, with a connector of this replica's."""
     kept = TurnRecord.model_validate(record)
-    identity = ClaimsIdentity(kept.claims, True, kept.authentication_type)
+    # the SDK annotates these `str` but defaults them to None, as an anonymous request has them
+    identity = ClaimsIdentity(kept.claims, True, kept.authentication_type)  # pyright: ignore
     result = AuthenticateRequestResult()
-    result.claims_identity, result.audience, result.caller_id = (
-        identity, kept.audience, kept.caller_id)  # type: ignore[assignment]
+    result.claims_identity = identity
+    result.audience, result.caller_id = kept.audience, kept.caller_id  # pyright: ignore
     result.connector_factory = auth.create_connector_factory(identity)
     return result, Activity().deserialize(kept.activity)
 
