@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +68,7 @@ def deployment(tmp_path_factory: pytest.TempPathFactory, postgres_cluster: Any
         "chroma_host": "127.0.0.1",
         "chroma_port": str(chroma_port), "database_url": postgres_cluster.database(),
         "public_base_url": PUBLIC_URL, "download_secret": "one-secret-for-every-replica",
+        "turn_lease_s": "2",  # a killed replica's turns are taken over within seconds
     }
     replicas: list[Replica] = []
     with running(command, chroma_port, timeout=30, log=root / "chroma.log"):
@@ -149,6 +150,63 @@ async def test_an_index_run_while_both_serve_is_seen_by_both_without_a_restart(
         assert "nettverkssamling i Nordland" in await listed_sources(replica, connector, n)
         answer = await say(replica, connector, "Når er neste samling i Nordland?", f"conv-new-{n}")
         assert "14. mai 2025" in text_of(answer)
+
+
+async def test_killing_a_replica_mid_load_loses_no_acknowledged_reply(
+    deployment: Deployment, connector: ConnectorStub
+) -> None:
+    """Six conversations ask four questions each, alternating between a third replica and B;
+    the third is SIGKILLed right after it has acknowledged three turns (the conversations'
+    first questions, asked at once), before it has answered them all. B takes those turns over; every acknowledged activity gets one answer."""
+    doomed = Replica("doomed", deployment.settings, deployment.workdir / "doomed")
+    doomed.wait_ready()
+    load = KillLoad(doomed, deployment.b, connector, kill_after=3)
+    try:
+        await asyncio.gather(*(load.conversation(n, messages=4) for n in range(6)))
+    finally:
+        doomed.stop()
+    assert load.orphans, "the replica was killed with nothing left to take over"
+    await asyncio.sleep(1.0)  # time for a second answer, were one coming
+    counts = {i: connector.final_counts[i] for i in load.acknowledged}
+    assert len(counts) == 24 and set(counts.values()) == {1}, counts
+
+
+@dataclass
+class KillLoad:
+    """Posts that go to `first` or `second` by turn, and to `second` once `first` is gone."""
+
+    first: Replica
+    second: Replica
+    connector: ConnectorStub
+    kill_after: int
+    acknowledged: list[str] = field(default_factory=list)
+    orphans: list[str] = field(default_factory=list)  # acknowledged by `first`, unanswered
+    by_first: list[str] = field(default_factory=list)
+
+    async def conversation(self, n: int, messages: int) -> None:
+        async with aiohttp.ClientSession() as http:
+            for m in range(messages):
+                body = activity(self.connector, f"Når er neste samling? ({m})",
+                                conversation_id=f"conv-kill-{n}")
+                await self.post(http, body, self.first if (n + m) % 2 == 0 else self.second)
+                await self.connector.wait_for(
+                    lambda i=body["id"]: self.connector.final_counts[i], timeout=180)
+
+    async def post(self, http: aiohttp.ClientSession, body: dict[str, Any],
+                   replica: Replica) -> None:  # fmt: skip
+        if replica is self.first and self.first.proc.poll() is not None:
+            replica = self.second  # the proxy's health check took it out
+        try:
+            async with http.post(f"{replica.url}/api/messages", json=body) as response:
+                assert response.status in (200, 202), await response.text()
+        except aiohttp.ClientError:  # killed while this was on its way: Teams retries
+            return await self.post(http, body, self.second)
+        self.acknowledged.append(body["id"])
+        if replica is self.first:
+            self.by_first.append(body["id"])
+            if len(self.by_first) == self.kill_after:
+                self.first.proc.kill()
+                self.orphans = [i for i in self.by_first if not self.connector.final_counts[i]]
 
 
 async def listed_sources(replica: Replica, connector: ConnectorStub, n: int) -> str:
