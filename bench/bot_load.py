@@ -11,10 +11,14 @@ turns) is retried after its Retry-After, as Teams does.
     .venv/bin/python bench/bot_load.py --burst 500           # 500 turns at once
     .venv/bin/python bench/bot_load.py --soak 600 -c 20      # RSS at the start and the end
     .venv/bin/python bench/bot_load.py --replicas 2 --postgres   # two replicas, one PostgreSQL
+    .venv/bin/python bench/bot_load.py --replicas 2 --postgres --kill-one 20 --turn-lease 5
 
 With `--replicas N` the messages go round robin over N services (as a proxy would send them) and
 a retried activity goes to the next replica, so duplicates across replicas are counted too; the
 replicas share a database (`--database-url`, or `--postgres` for a throwaway local cluster).
+`--kill-one N` SIGKILLs the first replica once it has acknowledged N turns; its turns not yet
+answered must be taken over by the others (after `--turn-lease` seconds), and a post that
+finds it dead goes to the next replica, as a proxy's health check would send it.
 
 Prints ack latency p50/p95, 503s, other 5xx (target 0), replies lost among acknowledged turns
 (target 0), duplicate replies (target 0), RSS after warm-up, at the end and at the peak.
@@ -41,7 +45,7 @@ import aiohttp
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.replicas import sample_rss, shared_database, start_replica  # noqa: E402
+from bench.replicas import Killer, sample_rss, shared_database, start_replica, wait_ready  # noqa: E402
 from tests.bot.teams.fakes import ConnectorStub  # noqa: E402
 
 SAMPLE_EVERY_S = 0.2
@@ -70,7 +74,7 @@ def child(args: argparse.Namespace) -> None:
 
         core = FakeCore(delay=args.core_delay)
     state = Settings(data_dir=Path(args.state_dir), database_url=args.database_url,
-                     _env_file=None)  # type: ignore[call-arg]
+                     turn_lease_s=args.turn_lease, _env_file=None)  # type: ignore[call-arg]
     web.run_app(
         create_app(state, core), host="127.0.0.1", port=args.port, print=None, access_log=None
     )
@@ -99,17 +103,26 @@ class Tally:
     acks: list[float] = field(default_factory=list)
     acknowledged: list[str] = field(default_factory=list)
     statuses: Counter[int] = field(default_factory=Counter)
+    urls: list[str] = field(default_factory=list)
+    killer: Killer | None = None
 
 
 async def post(http: aiohttp.ClientSession, url: str, body: dict[str, Any], tally: Tally,
                tries: int = 20) -> bool:
-    """POST until acknowledged, waiting out each 503's Retry-After; True when acknowledged."""
+    """POST until acknowledged, waiting out each 503's Retry-After; True when acknowledged.
+    A replica found dead (killed) is skipped for the next, as behind a proxy."""
     for _ in range(tries):
+        if tally.killer and not tally.killer.alive(url):
+            url = tally.urls[(tally.urls.index(url) + 1) % len(tally.urls)]
         start = time.perf_counter()
-        async with http.post(url, json=body) as resp:
-            await resp.read()
-            tally.statuses[resp.status] += 1
-            retry_after = float(resp.headers.get("Retry-After", "1"))
+        try:
+            async with http.post(url, json=body) as resp:
+                await resp.read()
+                tally.statuses[resp.status] += 1
+                retry_after = float(resp.headers.get("Retry-After", "1"))
+        except aiohttp.ClientError:  # killed while this was on its way: Teams retries
+            url = tally.urls[(tally.urls.index(url) + 1) % len(tally.urls)]
+            continue
         if resp.status == 503:
             await asyncio.sleep(retry_after)
             continue
@@ -117,6 +130,8 @@ async def post(http: aiohttp.ClientSession, url: str, body: dict[str, Any], tall
         if resp.status >= 300:
             print(f"HTTP {resp.status} for {body['id']}", file=sys.stderr)
             return False
+        if tally.killer:
+            tally.killer.acknowledged(url, body["id"])
         return True
     return False
 
@@ -162,19 +177,6 @@ async def burst(http: aiohttp.ClientSession, urls: list[str], stub: ConnectorStu
         await asyncio.sleep(0.1)
 
 
-async def wait_ready(http: aiohttp.ClientSession, base: str, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            async with http.get(f"{base}/readyz") as resp:
-                if resp.status == 200:
-                    return
-        except aiohttp.ClientError:
-            pass
-        await asyncio.sleep(0.3)
-    raise SystemExit(f"the service did not become ready within {timeout:.0f} s")
-
-
 def percentile(values: list[float], q: float) -> float:
     return (
         statistics.quantiles(values, n=100, method="inclusive")[q - 1]
@@ -200,7 +202,10 @@ async def main(args: argparse.Namespace) -> dict[str, Any]:
                 await wait_ready(http, base, timeout=300)
             sampler = asyncio.create_task(sample_rss([s.pid for s in servers], samples, stop,
                                                      SAMPLE_EVERY_S))
-            urls = [f"{base}/api/messages" for base in bases]
+            urls = tally.urls = [f"{base}/api/messages" for base in bases]
+            if args.kill_one:
+                tally.killer = Killer(servers[0], urls[0], args.kill_one,
+                                      lambda i: finals_for(stub, i))
             started = time.perf_counter()
             if args.burst:
                 await burst(http, urls, stub, args, tally)
@@ -240,6 +245,7 @@ async def main(args: argparse.Namespace) -> dict[str, Any]:
         "rss_end_mb": round(samples[-1] / 2**20, 1) if samples else None,
         "peak_rss_mb": round(max(samples, default=0) / 2**20, 1),
         "rss_by_minute_mb": [round(r / 2**20) for r in samples[:: int(60 / SAMPLE_EVERY_S)]],
+        **(tally.killer.figures(stub.sent) if tally.killer else {}),
     }
 
 
@@ -262,6 +268,10 @@ def parse() -> argparse.Namespace:
                         "this many seconds (RSS at the start and the end)")
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--replicas", type=int, default=1, help="services sharing the load")
+    parser.add_argument("--kill-one", type=int, default=0, metavar="N",
+                        help="SIGKILL the first replica after it acknowledged N turns")
+    parser.add_argument("--turn-lease", type=float, default=30.0,
+                        help="LAERINGSBOT_TURN_LEASE_S of the replicas")
     parser.add_argument("--database-url", help="shared state (LAERINGSBOT_DATABASE_URL)")
     parser.add_argument("--postgres", action="store_true",
                         help="start a throwaway PostgreSQL for the shared state")
