@@ -113,6 +113,8 @@ class Killer:
         answered_at = {m["replyToId"]: m["_at"] for m in sent
                        if m.get("type") == "message" and m.get("replyToId") in self.orphans}
         last = max(answered_at.values(), default=None)
+        twice = sum(max(self.answered(i) - 1, 0) for i in self.acked)
         return {"killed_after_acks": len(self.acked), "orphans": len(self.orphans),
                 "orphans_answered": len(answered_at),
+                "duplicates_among_its_turns": twice,
                 "takeover_s": round(last - self.killed_at, 1) if last is not None else None}

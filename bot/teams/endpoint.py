@@ -28,7 +28,7 @@ from bot.teams.handler import TeamsBot, error_reference
 from bot.teams.intake import loopback_service_url, read_activity
 from bot.teams.reading import language_of
 from bot.teams.storage import ActivityLedger
-from bot.teams.takeover import turn_record, until_answered
+from bot.teams.takeover import turn_key, turn_record, until_answered
 from bot.teams.turns import RETRY_AFTER_S, Turns
 from indexer.errors import StoreError
 from indexer.store.turn_queue import TurnQueue
@@ -110,8 +110,7 @@ class MessagesEndpoint:
         return await self._admit(activity, result)
 
     async def _admit(self, activity: Activity, result: AuthenticateRequestResult) -> web.Response:
-        conversation_id = activity.conversation.id if activity.conversation else None
-        key = f"{activity.channel_id}|{conversation_id}|{activity.id}"
+        key = turn_key(activity)
         in_response = answered_in_response(activity)
         try:
             if not activity.id:

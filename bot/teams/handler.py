@@ -11,7 +11,7 @@ import json
 import logging
 import uuid
 import weakref
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from concurrent.futures import Executor
 from contextlib import asynccontextmanager
 
@@ -83,8 +83,10 @@ class TeamsBot(TeamsActivityHandler):
         drafts: DraftFiles | None = None,
         groups: GroupDirectory | None = None,
         proof: UserProof | None = None,
+        answered: Callable[[Activity], None] | None = None,
     ) -> None:
         self._core = core
+        self._answered = answered  # marks the kept turn done as soon as its answer is out
         self._groups, self._proof = groups, proof
         self._links = draft_links
         self._sources, self._pages, self._uploads = source_links, pages, uploads
@@ -181,6 +183,8 @@ class TeamsBot(TeamsActivityHandler):
             log.exception("the conversation could not be kept; answering all the same")
         ids = await stream.finish(first)
         try:
+            if self._answered is not None:  # no replica may take the turn over from here on
+                self._answered(activity)
             if self._pages:
                 await self._offer_more(ctx, first, 1, len(rest) + 1, answer.language)
             for reply_id in ids:

@@ -36,7 +36,7 @@ from bot.teams.intake import host_allowed, is_loopback
 from bot.teams.retention import DAY_S, Retention
 from bot.teams.source_view import DocumentLibrary
 from bot.teams.storage import ConversationHistory, StateStorage
-from bot.teams.takeover import TakeOver
+from bot.teams.takeover import TakeOver, turn_key
 from bot.teams.turns import DaemonPool, Turns
 from bot.teams.wiring import face_parts
 from indexer.errors import ConfigError
@@ -129,6 +129,7 @@ def create_app(
     signer = DownloadSigner.from_settings(settings)  # signs the cards' links, checks downloads
     parts = face_parts(settings, core, conversations, public_base_url(settings), core_pool,
                        library)
+    queue = TurnQueue(conversations.engine, lease_s=settings.turn_lease_s)
     bot = TeamsBot(
         core,
         ConversationHistory(StateStorage(conversations)),
@@ -144,6 +145,7 @@ def create_app(
         drafts=conversations,
         groups=parts.groups,
         proof=parts.proof,
+        answered=lambda activity: queue.finish(turn_key(activity)),
     )
     auth = auth or sdk_auth(settings)
     adapter = CloudAdapter(auth)
@@ -151,7 +153,6 @@ def create_app(
     turns = Turns(settings.max_pending_turns)
     readiness = Readiness(core, conversations.healthy)
     retention = Retention.from_settings(settings, conversations, prune_every_s)
-    queue = TurnQueue(conversations.engine, lease_s=settings.turn_lease_s)
     takeover = TakeOver(queue, turns, lambda result, activity: adapter.process_activity(
         result, activity, bot.on_turn), auth, lambda: readiness.warm)
     chores: list[asyncio.Task[None]] = []

@@ -39,6 +39,12 @@ class TurnRecord(BaseModel):
     caller_id: str | None = None
 
 
+def turn_key(activity: Activity) -> str:
+    """The key an activity is claimed and kept under."""
+    conversation_id = activity.conversation.id if activity.conversation else None
+    return f"{activity.channel_id}|{conversation_id}|{activity.id}"
+
+
 def turn_record(activity: Activity, result: AuthenticateRequestResult) -> dict[str, Any]:
     body: dict[str, Any] = activity.serialize()
     if isinstance(body.get("text"), str):

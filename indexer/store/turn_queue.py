@@ -90,13 +90,15 @@ class TurnQueue:
                                 .values(lease_until=self._clock() + self.lease_s)).rowcount
 
     def take_over(self, limit: int) -> list[TakenTurn]:
-        """At most `limit` turns whose lease ran out, leased to this replica now."""
+        """At most `limit` turns of other replicas whose lease ran out, leased to this one now.
+        Its own are running here (a late renewal must not start them twice)."""
         now = self._clock()
         pending = turns.c.status == PENDING
         with storage_errors(), database.writing(self.engine) as conn:
             rows = conn.execute(
                 select(turns.c.key, turns.c.record, turns.c.attempts, turns.c.created_at)
-                .where(pending, turns.c.lease_until < now).order_by(turns.c.lease_until)
+                .where(pending, turns.c.lease_until < now, turns.c.owner != self.owner)
+                .order_by(turns.c.lease_until)
                 .limit(max(limit, 0)).with_for_update(skip_locked=True)).all()
             stale = [r.key for r in rows
                      if r.attempts >= self.max_attempts or r.created_at < now - self.max_age_s]

@@ -47,6 +47,14 @@ def test_a_turn_is_taken_over_only_when_its_lease_has_run_out(store: Conversatio
     assert a.status("msteams|c|1") == ("pending", "b", 2)
 
 
+def test_a_replica_never_takes_over_its_own_running_turns(store: ConversationStore) -> None:
+    clock = Clock()
+    a = replica(store, "a", clock)
+    a.admit("k", {})
+    clock.now += 31  # its renewal came late
+    assert a.take_over(10) == []
+
+
 def test_a_replica_that_renews_keeps_its_turns(store: ConversationStore) -> None:
     clock = Clock()
     a, b = replica(store, "a", clock), replica(store, "b", clock)
