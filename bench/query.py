@@ -21,12 +21,14 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench.lexical_fts import FullText, full_text_for  # noqa: E402
 from bot.engine import build_core  # noqa: E402
 from bot.evaluation import evaluate, load_questions  # noqa: E402
 from bot.facts.retrieval import HybridRetriever, cosine_top  # noqa: E402
@@ -56,8 +58,10 @@ class QueryVector:
         return self.vector[None, :]
 
 
-def synthetic_store(size: int, root: Path, rng: np.random.Generator):  # type: ignore[no-untyped-def]
-    settings = Settings(data_dir=root / f"synthetic-{size}", _env_file=None)
+def synthetic_store(size: int, root: Path, rng: np.random.Generator,  # type: ignore[no-untyped-def]
+                    database_url: str | None = None):
+    settings = Settings(data_dir=root / f"synthetic-{size}", database_url=database_url,
+                        _env_file=None)  # type: ignore[call-arg]
     store = open_store(settings, with_vectors=True)
     per_doc = 100 if size >= 10_000 else 10
     matrix = rng.standard_normal((size, 384)).astype(np.float32)
@@ -76,33 +80,50 @@ def synthetic_store(size: int, root: Path, rng: np.random.Generator):  # type: i
     return store, matrix
 
 
-def retrieval_latency(sizes: list[int], queries: int) -> None:
+def retrieval_latency(sizes: list[int], queries: int, postgres: Any = None) -> None:
+    """With `postgres` (a cluster) the stores are on PostgreSQL and the hybrid is timed twice:
+    with bm25s, and with PostgreSQL full-text search in its place (bench/lexical_fts.py)."""
     rng = np.random.default_rng(3)
     print("\n== Retrieval latency (hybrid, query embedding excluded)")
     print(f"{'chunks':>8} {'hybrid p50':>11} {'hybrid p95':>11} {'chroma p95':>11} "
-          f"{'numpy p50':>10} {'numpy p95':>10}")
+          f"{'numpy p50':>10} {'numpy p95':>10}" + (f" {'fts p50':>9} {'fts p95':>9}"
+                                                    if postgres else ""))
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
             started = time.perf_counter()
-            store, matrix = synthetic_store(size, Path(tmp), rng)
+            store, matrix = synthetic_store(size, Path(tmp), rng,
+                                            postgres.database() if postgres else None)
             built = time.perf_counter() - started
-            fake = QueryVector(384)
-            retriever = HybridRetriever(store, fake)  # type: ignore[arg-type]
-            hybrid, dense, brute = [], [], []
-            for _ in range(queries):
-                q = rng.standard_normal(384).astype(np.float32)
-                fake.vector = q / np.linalg.norm(q)
-                text = " ".join(rng.choice(WORDS, 4))
-                t0 = time.perf_counter()
-                retriever.search(text, k=8)
-                hybrid.append((time.perf_counter() - t0) * 1000 - retriever.last_timings["embed_ms"])
-                dense.append(retriever.last_timings["dense_ms"])
-                t0 = time.perf_counter()
-                cosine_top(matrix, fake.vector, 30)
-                brute.append((time.perf_counter() - t0) * 1000)
+            hybrid, dense, brute = timed_searches(store, matrix, queries, rng)
             (h50, h95), (_, d95), (b50, b95) = map(percentiles, (hybrid, dense, brute))
-            print(f"{size:>8} {h50:>9.1f}ms {h95:>9.1f}ms {d95:>9.1f}ms {b50:>8.1f}ms "
-                  f"{b95:>8.1f}ms   (store built in {built:.0f} s)")
+            line = (f"{size:>8} {h50:>9.1f}ms {h95:>9.1f}ms {d95:>9.1f}ms {b50:>8.1f}ms "
+                    f"{b95:>8.1f}ms")
+            if postgres:
+                FullText.install(store)
+                with full_text_for(store):
+                    f50, f95 = percentiles(timed_searches(store, matrix, queries, rng)[0])
+                line += f" {f50:>7.1f}ms {f95:>7.1f}ms"
+            print(f"{line}   (store built in {built:.0f} s)", flush=True)
+
+
+def timed_searches(store: Any, matrix: np.ndarray, queries: int, rng: np.random.Generator
+                   ) -> tuple[list[float], list[float], list[float]]:  # fmt: skip
+    """Hybrid (less the query embedding), its Chroma part and a numpy scan, in ms."""
+    fake = QueryVector(384)
+    retriever = HybridRetriever(store, fake)  # type: ignore[arg-type]
+    hybrid, dense, brute = [], [], []
+    for _ in range(queries):
+        q = rng.standard_normal(384).astype(np.float32)
+        fake.vector = q / np.linalg.norm(q)
+        text = " ".join(rng.choice(WORDS, 4))
+        t0 = time.perf_counter()
+        timings = retriever.retrieve(text, k=8).timings_ms
+        hybrid.append((time.perf_counter() - t0) * 1000 - timings["embed_ms"])
+        dense.append(timings["dense_ms"])
+        t0 = time.perf_counter()
+        cosine_top(matrix, fake.vector, 30)
+        brute.append((time.perf_counter() - t0) * 1000)
+    return hybrid, dense, brute
 
 
 CORPORA = [REPO / "knowledge", REPO.parent / "shared" / "knowledge-real", REPO / "eval" / "corpus"]
@@ -175,8 +196,19 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--skip-answers", action="store_true")
     parser.add_argument("--sealed", action="store_true", help="also the sealed sets (once, at the end)")
+    parser.add_argument("--postgres", action="store_true", help="stores on a throwaway "
+                        "PostgreSQL; the hybrid also with full-text search for bm25s")
     args = parser.parse_args()
-    retrieval_latency(args.sizes, args.queries)
+    cluster = None
+    if args.postgres:
+        from tests.servers.postgres import PostgresCluster, server_bin
+
+        cluster = PostgresCluster(server_bin())  # type: ignore[arg-type]
+    try:
+        retrieval_latency(args.sizes, args.queries, cluster)
+    finally:
+        if cluster is not None:
+            cluster.stop()
     if not args.skip_answers:
         fact_latency()
         answer_quality(args.sealed)
