@@ -36,8 +36,8 @@ if TYPE_CHECKING:  # the embedding stack (LangChain, numpy) loads when a model i
 # are read again (2: catalogue themes from what a project is about, spent amounts; 3: documents
 # keep their front-matter url; 4: answer units, label values joined, embedded at index time;
 # 5: meeting records — agenda items, decisions, participants and roles — read from each referat;
-# 6: access lists and confidentiality markings).
-PIPELINE_VERSION = "6"
+# 6: access lists and confidentiality markings; 7: PDF lines wrapped at the page edge joined).
+PIPELINE_VERSION = "7"
 
 FileStatus = Literal["indexed", "unchanged", "error", "removed"]
 ProgressCallback = Callable[[str, FileStatus], None]
