@@ -69,9 +69,10 @@ class TurnQueue:
         return True
 
     def finish(self, key: str, status: str = DONE) -> None:
-        """The turn is answered (or given up): its record, the user's words, is not kept."""
+        """The turn is answered (or given up): its record, the user's words, is not kept. Once
+        done, it stays done."""
         with storage_errors(), database.writing(self.engine) as conn:
-            conn.execute(update(turns).where(turns.c.key == key)
+            conn.execute(update(turns).where(turns.c.key == key, turns.c.status == PENDING)
                          .values(status=status, record=""))
 
     def release(self, keys: Iterable[str]) -> None:

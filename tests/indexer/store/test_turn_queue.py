@@ -80,6 +80,8 @@ def test_a_finished_turn_is_never_taken_over_and_keeps_no_words(store: Conversat
     clock.now += 3600
     assert b.take_over(10) == []
     assert store._run("SELECT status, record FROM turns") == [("done", "")]
+    a.finish("k", "failed")  # a late error report does not undo the answer
+    assert a.status("k") == ("done", "a", 1)
 
 
 def test_a_released_turn_can_be_taken_at_once(store: ConversationStore) -> None:
