@@ -1,10 +1,11 @@
 """The aiohttp service: POST /api/messages; GET /healthz, /readyz, /downloads/…, /kilder/….
 
-Requests are authenticated with the SDK (ConfigurationBotFrameworkAuthentication) before any
-work; messages are acknowledged at once and answered in the background, because Teams retries
-an activity that is not acknowledged within ~15 s. Two botbuilder 4.17.1 defects are handled
-here: a malformed bearer token (the SDK answers 500) gets 401, and `deliveryMode: expectReplies`
-(the SDK fails serialising) gets its replies in the response body.
+`create_app` builds it once from settings; the message endpoint (authentication, admission,
+the turn kept until answered) is `endpoint.py`. Two botbuilder 4.17.1 defects are handled
+there: a malformed bearer token (the SDK answers 500) gets 401, and `deliveryMode:
+expectReplies` (the SDK fails serialising) gets its replies in the response body. Beside the
+service run its chores: the warm-up, the retention pass and the take-over of turns other
+replicas left (`takeover.py`).
 """
 
 from __future__ import annotations
