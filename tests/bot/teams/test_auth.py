@@ -94,21 +94,16 @@ async def test_requests_without_a_valid_token_get_401(
     assert connector.sent == []
 
 
-async def test_token_signed_with_another_key_gets_401(
-    secured: Service, connector: ConnectorStub, openid: OpenIdStub
+@pytest.mark.parametrize(
+    ("audience", "own_key"),
+    [(APP_ID, False), ("someone-else", True)],
+    ids=["signed-with-another-key", "for-another-bot"],
+)
+async def test_a_forged_token_gets_401(
+    secured: Service, connector: ConnectorStub, openid: OpenIdStub, audience: str, own_key: bool
 ) -> None:
-    other = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    token = openid.token(connector.url, key=other)
-    status, _ = await secured.post(
-        activity(connector, "Hei"), headers={"Authorization": f"Bearer {token}"}
-    )
-    assert status == 401
-
-
-async def test_token_for_another_bot_gets_401(
-    secured: Service, connector: ConnectorStub, openid: OpenIdStub
-) -> None:
-    token = openid.token(connector.url, audience="someone-else")
+    other = None if own_key else rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    token = openid.token(connector.url, audience=audience, key=other)
     status, _ = await secured.post(
         activity(connector, "Hei"), headers={"Authorization": f"Bearer {token}"}
     )
