@@ -17,7 +17,7 @@ from jwt.algorithms import RSAAlgorithm
 from bot.teams.server import check_auth_settings, sdk_auth
 from indexer.errors import ConfigError
 from indexer.settings import Settings
-from tests.bot.teams.conftest import Service, activity, start_service
+from tests.bot.teams.conftest import Service, activity, serving
 from tests.bot.teams.fakes import ConnectorStub, FakeCore
 
 APP_ID = "6d2f1b7e-4a35-4c1e-9f0a-2b8c3d4e5f60"
@@ -75,9 +75,8 @@ async def secured(tmp_path: Path, openid: OpenIdStub) -> AsyncIterator[Service]:
         TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL=f"{openid.url}/openid",
         TO_BOT_FROM_CHANNEL_TOKEN_ISSUER=ISSUER,
     )
-    service = await start_service(settings, FakeCore(), auth=auth)
-    yield service
-    await service.close()
+    async with serving(settings, FakeCore(), auth=auth) as service:
+        yield service
 
 
 @pytest.mark.parametrize(

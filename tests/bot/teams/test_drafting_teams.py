@@ -19,14 +19,15 @@ from urllib.parse import urlsplit
 import pytest
 from docx import Document
 
-from bot.drafting.links import DownloadSigner, LinkError
+from bot.core.signing import LinkRefused
+from bot.drafting.links import DownloadSigner
 from bot.drafting.texts import question
 from bot.engine import Core
 from bot.teams import cards
 from bot.teams.server import SIGNER_KEY
 from indexer.settings import Settings
 from tests.bot.teams.card_reading import card_text, facts
-from tests.bot.teams.conftest import Service, activity, start_service
+from tests.bot.teams.conftest import Service, activity, serving
 from tests.bot.teams.fakes import ConnectorStub, FakeCore
 
 PUBLIC_URL = "https://laeringsbot.example.no"
@@ -54,9 +55,8 @@ def drafting_core(sample_context, draft_settings: Settings) -> Core:  # type: ig
 
 @pytest.fixture
 async def draft_service(draft_settings: Settings, drafting_core: Core) -> AsyncIterator[Service]:
-    svc = await start_service(draft_settings, drafting_core)
-    yield svc
-    await svc.close()
+    async with serving(draft_settings, drafting_core) as svc:
+        yield svc
 
 
 Replies = list[dict[str, Any]]
@@ -158,7 +158,7 @@ async def test_a_whole_dialog_ends_with_a_card_and_a_docx_for_this_user(
     assert url.startswith(f"{PUBLIC_URL}/downloads/")
     signer: DownloadSigner = draft_service.app[SIGNER_KEY]
     assert signer.verify(token_of(url), user_id=KARI)  # made for the user who asked
-    with pytest.raises(LinkError):
+    with pytest.raises(LinkRefused):
         signer.verify(token_of(url), user_id=OLA)
 
     status, content_type, body = await fetch(draft_service, url)
@@ -191,21 +191,15 @@ async def test_a_tampered_link_is_forbidden_and_an_expired_one_is_gone(
 async def test_the_dialog_goes_on_after_a_restart(
     draft_settings: Settings, drafting_core: Core, connector: ConnectorStub
 ) -> None:
-    before = await start_service(draft_settings, drafting_core)
-    try:
+    async with serving(draft_settings, drafting_core) as before:
         await say(before, connector, OPENING)
         asks(await say(before, connector, "Fosterforeldre"), 4, "goals")
-    finally:
-        await before.close()
-    after = await start_service(draft_settings, drafting_core)  # same data dir, new app
-    try:
+    async with serving(draft_settings, drafting_core) as after:  # same data dir, new app
         reply = await say(after, connector, "Flere stabile fosterhjem")
         asks(reply, 5, "measures")
         assert "Notert: mål." in text_of(reply)
         final = await say(after, connector, "ferdig")
         assert (await fetch(after, download_link(final)))[0] == 200
-    finally:
-        await after.close()
 
 
 async def test_another_users_conversation_does_not_see_the_dialog(
@@ -225,12 +219,9 @@ async def test_the_core_gets_forty_turns_with_its_own_text_unchanged(
 ) -> None:
     text = "**Utkast til prosjektplan – spørsmål 3 av 10**\nNotert: mål.\n- én\n- to"
     core = FakeCore(text=text, citations=[])
-    service = await start_service(teams_settings, core)
-    try:
+    async with serving(teams_settings, core) as service:
         for i in range(22):
             await say(service, connector, f"svar {i}")
-    finally:
-        await service.close()
     question_text, history = core.calls[-1]
     assert question_text == "svar 21" and len(history) >= 40
     assert history[-2].text == "svar 20" and history[-1].text == text
