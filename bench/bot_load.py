@@ -47,6 +47,7 @@ sys.path.insert(0, str(REPO))
 
 from bench.replicas import Killer, sample_rss, shared_database, start_replica, wait_ready  # noqa: E402
 from tests.bot.teams.fakes import ConnectorStub  # noqa: E402
+from tests.servers import wait_until_up  # noqa: E402
 
 SAMPLE_EVERY_S = 0.2
 QUESTIONS = [
@@ -199,7 +200,7 @@ async def main(args: argparse.Namespace) -> dict[str, Any]:
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120),
                                          connector=aiohttp.TCPConnector(limit=0)) as http:
             for base in bases:
-                await wait_ready(http, base, timeout=300)
+                await wait_until_up(f"{base}/readyz", timeout=300)
             sampler = asyncio.create_task(sample_rss([s.pid for s in servers], samples, stop,
                                                      SAMPLE_EVERY_S))
             urls = tally.urls = [f"{base}/api/messages" for base in bases]
