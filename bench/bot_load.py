@@ -45,7 +45,7 @@ import aiohttp
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.replicas import Killer, sample_rss, shared_database, start_replica, wait_ready  # noqa: E402
+from bench.replicas import Killer, sample_rss, shared_database, start_replica  # noqa: E402
 from tests.bot.teams.fakes import ConnectorStub  # noqa: E402
 from tests.servers import wait_until_up  # noqa: E402
 

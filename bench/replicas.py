@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import aiohttp
 import psutil
 
 REPO = Path(__file__).resolve().parents[1]
@@ -31,19 +30,6 @@ def start_replica(script: str, args: argparse.Namespace, port: int, state_dir: s
     if args.database_url:
         cmd += ["--database-url", args.database_url]
     return subprocess.Popen(cmd, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)})
-
-
-async def wait_ready(http: aiohttp.ClientSession, base: str, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            async with http.get(f"{base}/readyz") as resp:
-                if resp.status == 200:
-                    return
-        except aiohttp.ClientError:
-            pass
-        await asyncio.sleep(0.3)
-    raise SystemExit(f"the service did not become ready within {timeout:.0f} s")
 
 
 def shared_database(args: argparse.Namespace) -> Any:
