@@ -22,17 +22,19 @@ from bot.engine import Core
 from indexer.settings import Settings
 from tests.bot.teams.conftest import Service, activity, start_service
 from tests.bot.teams.fakes import ConnectorStub
-from tests.draft_docx import problems, read_draft
+from tests.drafts import (
+    FIRST_GROUP,
+    GOALS,
+    MEASURES,
+    OPENING,
+    PARTNER,
+    SIDE,
+    TARGET_GROUP,
+    problems,
+    read_draft,
+)
 
 PUBLIC_URL = "https://laeringsbot.example.no"
-OPENING = "Hjelp meg å skrive en prosjektplan for et fosterhjemsprosjekt i Kvam og Voss"
-TITLE = "Utkast til prosjektplan: fosterhjem – Kvam og Voss"
-FILE_NAME = "prosjektplan-fosterhjem-kvam-og-voss.docx"
-SIDE = "Hvor mange fosterhjem har Voss?"
-FIRST_GROUP = "Fosterforeldre i Kvam"
-TARGET_GROUP = "Fosterforeldre og fosterbarn i Kvam og Voss"
-GOALS = "Flere stabile fosterhjem og færre utilsiktede flyttinger"
-MEASURES = "Felles rekrutteringskampanje og veiledningsgrupper for fosterforeldre"
 
 Message = dict[str, Any]
 
@@ -126,13 +128,8 @@ async def test_a_draft_with_a_side_question_and_a_correction_downloads_as_the_ap
     assert "Endret: målgruppe." in shown(corrected) and asked(corrected, 5, "measures")
 
     assert asked(await chat.say(MEASURES), 6, "partner")
-    final = await chat.press(await chat.say("RKBU Vest"), "Ferdig")
+    final = await chat.press(await chat.say(PARTNER), "Ferdig")
     assert "ferdig" in shown(final).splitlines()[0], shown(final)
 
     saved_as, content = await chat.download(final)
-    draft = read_draft(content)
-    assert problems(draft, title=TITLE, file_name=FILE_NAME, saved_as=saved_as,
-                    answers=[TARGET_GROUP, GOALS, MEASURES]) == []
-    own = "\n".join(draft.own)
-    assert FIRST_GROUP not in own.replace(TARGET_GROUP, "")  # the correction replaced it
-    assert SIDE not in own and "Utkastet venter" not in own  # the side question stayed out
+    assert problems(read_draft(content), saved_as) == []

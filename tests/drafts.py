@@ -1,9 +1,10 @@
-"""A downloaded draft .docx read back as its reader meets it, for the HTTP and browser tests.
+"""A draft as a user makes it in a chat, and its .docx read back: for the HTTP and browser tests.
 
-Both tests fetch the file through the link the bot gave; this module checks what a person
-opening it would notice: the paper, the title and author Word shows, the name it saves under,
-the applicant's own words under their headings, examples kept apart, and sources named by
-title and date rather than by the hashed file names the index stores them under.
+Both tests walk the same dialog (a side question in the middle, a part corrected) and fetch the
+file through the link the bot gave; `problems` says what a person opening it would notice: the
+paper, the title and author Word shows, the name it saves under, the applicant's own words under
+their headings, examples kept apart, and sources named by title and date rather than by the
+hashed file names the index stores them under.
 """
 
 from __future__ import annotations
@@ -17,6 +18,16 @@ from docx import Document
 from bot.i18n import t
 
 AUTHOR = "Læringsbot"
+OPENING = "Hjelp meg å skrive en prosjektplan for et fosterhjemsprosjekt i Kvam og Voss"
+TITLE = "Utkast til prosjektplan: fosterhjem – Kvam og Voss"
+FILE_NAME = "prosjektplan-fosterhjem-kvam-og-voss.docx"
+SIDE = "Hvor mange fosterhjem har Voss?"  # asked in the middle: answered, then the draft resumes
+FIRST_GROUP = "Fosterforeldre i Kvam"  # the target group as first told, corrected later
+TARGET_GROUP = "Fosterforeldre og fosterbarn i Kvam og Voss"
+GOALS = "Flere stabile fosterhjem og færre utilsiktede flyttinger"
+MEASURES = "Felles rekrutteringskampanje og veiledningsgrupper for fosterforeldre"
+PARTNER = "RKBU Vest"
+ANSWERS = [TARGET_GROUP, GOALS, MEASURES]  # what the applicant's sections must say
 # What an internal name looks like: «000_9cd953df84ef8b74.txt», a bare hash, a .md path.
 _FILE_NAME = re.compile(r"\b[0-9a-f]{12,}\b|\.(?:md|txt|docx|pdf|html)\b|\b\d{3}_[0-9a-f]{6,}")
 _SOURCE_LINE = re.compile(r"^\[(\d+)\] (.+)$")
@@ -65,8 +76,8 @@ def _after(texts: list[str], heading: str, parts: list[str]) -> list[str]:
     return texts[start:stop]
 
 
-def problems(draft: DraftDocx, *, title: str, file_name: str, saved_as: str,
-             answers: list[str]) -> list[str]:
+def problems(draft: DraftDocx, saved_as: str, *, title: str = TITLE,
+             file_name: str = FILE_NAME, answers: list[str] = ANSWERS) -> list[str]:
     """Everything a reader would trip over; empty when the draft reads as the applicant's own."""
     found = []
     if not draft.pages_mm or any(page != (210, 297) for page in draft.pages_mm):
@@ -81,6 +92,8 @@ def problems(draft: DraftDocx, *, title: str, file_name: str, saved_as: str,
     if not saved_as == props["identifier"] == file_name:
         found.append(f"saved as {saved_as!r}, metadata {props['identifier']!r}, not {file_name!r}")
     own = "\n".join(draft.own)
+    if FIRST_GROUP in own or SIDE in own:
+        found.append("the corrected target group or the side question is in the text")
     found += [f"the answer {a!r} is not in the applicant's text" for a in answers if a not in own]
     for example in draft.examples:  # «Project (places): text»: the text must stay out of it
         quoted = example.split(": ", 1)[-1][:60]
