@@ -2,7 +2,8 @@
 corrected with the card's buttons, and the .docx fetched through the link the card gives.
 
 The real core on the sample corpus, the connector stub for Teams. A button press is what Teams
-sends for it: an imBack is a message with the button's own value as text.
+(and the Agents Playground) send for a card's submit: a message with the button's data as its
+value and no text.
 """
 
 from __future__ import annotations
@@ -56,8 +57,8 @@ class Chat:
     def __init__(self, service: Service, connector: ConnectorStub) -> None:
         self.service, self.connector = service, connector
 
-    async def say(self, text: str) -> Message:
-        body = activity(self.connector, text)
+    async def say(self, text: str, value: dict[str, Any] | None = None) -> Message:
+        body = activity(self.connector, text, **({"value": value} if value else {}))
         status, _ = await self.service.post(body)
         assert status == 202
         await self.service.settle()
@@ -66,11 +67,11 @@ class Chat:
         return replies[0]  # the answer's first page: its text or its card
 
     async def press(self, reply: Message, title: str) -> Message:
-        """Press a card button: Teams sends an imBack's value as the user's message."""
+        """Press a card button: its data comes back as the value of a message without text."""
         actions = [a for a in card(reply).get("actions", []) if a["title"] == title]
         assert actions, f"no button {title!r} on {[a['title'] for a in card(reply)['actions']]}"
         [action] = actions
-        return await self.say(action["data"]["msteams"]["value"])
+        return await self.say("", value=action["data"])
 
     async def download(self, reply: Message) -> tuple[str, bytes]:
         """Open the card's download button as a browser would; the name it saves under too."""
