@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from docx import Document
 
+from bot.core.models import Language
 from bot.i18n import t
 
 AUTHOR = "Læringsbot"
@@ -46,12 +47,13 @@ class DraftDocx:
     pages_mm: list[tuple[int, int]]
 
 
-def read_draft(content: bytes, language: str = "nb") -> DraftDocx:
+def read_draft(content: bytes, language: Language = "nb") -> DraftDocx:
     document = Document(io.BytesIO(content))
     paragraphs = [p for p in document.paragraphs if p.text.strip()]
     texts = [p.text for p in paragraphs]
-    headings = [p.text for p in paragraphs if p.style is not None and (
-        p.style.name.startswith("Heading") or p.style.name == "Title")]
+    styles = [(p.style.name if p.style is not None else None) or "" for p in paragraphs]
+    headings = [p.text for p, style in zip(paragraphs, styles, strict=True)
+                if style.startswith("Heading") or style == "Title"]
     parts = [t(f"drafting.{part}", language) for part in ("examples", "checklist", "sources")]
     own = texts[:min((texts.index(h) for h in parts if h in texts), default=len(texts))]
     note = t("drafting.examples_note", language)

@@ -129,8 +129,8 @@ async def bot(
     print(f"\ne2e core: {which}")
     recorder = RecordingCore(core)
     port = free_port()  # known before start: the citation links name it
-    settings = Settings(data_dir=tmp_path / "bot", public_base_url=f"http://127.0.0.1:{port}",  # type: ignore[call-arg]
-                        file_hosts=["127.0.0.1"], _env_file=None)
+    settings = Settings(data_dir=tmp_path / "bot", public_base_url=f"http://127.0.0.1:{port}",
+                        file_hosts=["127.0.0.1"], _env_file=None)  # type: ignore[call-arg]
     store = getattr(getattr(core, "ctx", None), "store", None)
     library = StoreLibrary(store) if store is not None else None
     service = await start_service(settings, recorder, stream_interval=1.0, port=port,
@@ -210,14 +210,15 @@ def scenario(files: FileHost, real: bool, downloads: Path) -> dict[str, Any]:
     }
 
 
-def draft_steps() -> list[dict[str, str]]:
+def draft_steps() -> list[dict[str, Any]]:
     """The draft as typed and pressed: a side question in the middle, then a part corrected."""
     def button(name: str, **fields: str) -> str:
         return t(f"drafting.button.{name}", "nb", **fields)
 
     target_group = t("drafting.field.target_group", "nb")
-    return [
-        {"say": OPENING}, {"say": FIRST_GROUP}, {"say": SIDE}, {"say": GOALS, "shot": "draft-side"},
+    return [  # "shot": a picture, from the message "from" back (1, the last, by default)
+        {"say": OPENING}, {"say": FIRST_GROUP}, {"say": SIDE},
+        {"say": GOALS, "shot": "draft-side", "from": 2},  # the side answer, then the draft
         {"press": button("edit")}, {"press": button("edit_field", field=target_group)},
         {"say": TARGET_GROUP, "shot": "draft"}, {"say": MEASURES}, {"say": PARTNER},
         {"press": button("done"), "shot": "draft-done"},

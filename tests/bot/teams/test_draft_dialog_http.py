@@ -43,8 +43,8 @@ Message = dict[str, Any]
 @pytest.fixture
 async def chat(sample_context, tmp_path: Path, connector: ConnectorStub  # type: ignore[no-untyped-def]
                ) -> AsyncIterator[Chat]:
-    settings = Settings(data_dir=tmp_path / "data", public_base_url=PUBLIC_URL,  # type: ignore[call-arg]
-                        _env_file=None)
+    settings = Settings(data_dir=tmp_path / "data", public_base_url=PUBLIC_URL,
+                        _env_file=None)  # type: ignore[call-arg]
     ctx = dataclasses.replace(sample_context, settings=settings, today=lambda: dt.date(2023, 3, 20))
     service = await start_service(settings, Core(ctx))
     yield Chat(service, connector)
@@ -58,7 +58,9 @@ class Chat:
         self.service, self.connector = service, connector
 
     async def say(self, text: str, value: dict[str, Any] | None = None) -> Message:
-        body = activity(self.connector, text, **({"value": value} if value else {}))
+        body = activity(self.connector, text)
+        if value is not None:
+            body["value"] = value
         status, _ = await self.service.post(body)
         assert status == 202
         await self.service.settle()
