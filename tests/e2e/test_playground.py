@@ -35,20 +35,10 @@ from bot.teams.render import claim
 from bot.teams.source_view import StoreLibrary
 from indexer.access import PUBLIC_VIEWER, Viewer
 from indexer.settings import Settings
+from tests import drafts
 from tests.bot.teams.conftest import Service, start_service
 from tests.bot.teams.fakes import FakeCore
 from tests.bot.teams.files_stub import REFERAT_NAME, FileHost, file_attachment, referat_docx
-from tests.drafts import (
-    FIRST_GROUP,
-    GOALS,
-    MEASURES,
-    OPENING,
-    PARTNER,
-    SIDE,
-    TARGET_GROUP,
-    problems,
-    read_draft,
-)
 from tests.servers import free_port, wait_until_up
 
 pytestmark = pytest.mark.e2e
@@ -217,10 +207,11 @@ def draft_steps() -> list[dict[str, Any]]:
 
     target_group = t("drafting.field.target_group", "nb")
     return [  # "shot": a picture, from the message "from" back (1, the last, by default)
-        {"say": OPENING}, {"say": FIRST_GROUP}, {"say": SIDE},
-        {"say": GOALS, "shot": "draft-side", "from": 2},  # the side answer, then the draft
+        {"say": drafts.OPENING}, {"say": drafts.FIRST_GROUP}, {"say": drafts.SIDE},
+        {"say": drafts.GOALS, "shot": "draft-side", "from": 2},  # the side answer, then the draft
         {"press": button("edit")}, {"press": button("edit_field", field=target_group)},
-        {"say": TARGET_GROUP, "shot": "draft"}, {"say": MEASURES}, {"say": PARTNER},
+        {"say": drafts.TARGET_GROUP, "shot": "draft"}, {"say": drafts.MEASURES},
+        {"say": drafts.PARTNER},
         {"press": button("done"), "shot": "draft-done"},
     ]
 
@@ -277,9 +268,9 @@ def check_the_draft(seen: dict[str, Any]) -> None:
     said = [message["text"] for message in seen["draft"]]
     assert t("drafting.waiting", "nb") in said[2], said[2]
     assert t("drafting.resume", "nb") in said[3], said[3]
-    assert f"«{FIRST_GROUP}»" in said[5], said[5]  # «Nå står det: …» before the correction
+    assert f"«{drafts.FIRST_GROUP}»" in said[5], said[5]  # «Nå står det: …» before the correction
     assert t("drafting.changed", "nb", field=t("drafting.field.target_group", "nb")) in said[6]
     assert t("drafting.final", "nb") in said[-1].splitlines()[0], said[-1]
     download = seen["download"]
     content = Path(download["path"]).read_bytes()
-    assert problems(read_draft(content), download["name"]) == []
+    assert drafts.problems(drafts.read_draft(content), download["name"]) == []
