@@ -9,14 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from bot.cli.common import (
-    AsGroupOption,
-    DataDirOption,
-    console,
-    reading_settings,
-    user_errors,
-    viewer_from,
-)
+from bot.cli.common import AsGroupOption, DataDirOption, console, reading_as, user_errors
 from indexer.errors import LaeringsbotError
 
 if TYPE_CHECKING:  # the catalogue and the answer core load when `projects` runs
@@ -49,11 +42,10 @@ def projects(
     from indexer.text.places import Gazetteer
     from indexer.wiring import open_store
 
-    settings = reading_settings(data_dir)
+    settings, viewer = reading_as(data_dir, as_group)
     with user_errors():
         gazetteer = Gazetteer.load()
         query = build_query(gazetteer, tema, fylke, kommune, fra_ar)
-        viewer = viewer_from(settings, as_group)
         found = VisibleStore(open_store(settings), viewer).find_projects(query)
     rows = [project_row(p) for p in found]
     if as_json:

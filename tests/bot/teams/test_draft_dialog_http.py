@@ -21,7 +21,7 @@ import pytest
 from bot.drafting.texts import question
 from bot.engine import Core
 from indexer.settings import Settings
-from tests.bot.teams.conftest import Service, activity, start_service
+from tests.bot.teams.conftest import Service, activity, serving
 from tests.bot.teams.fakes import ConnectorStub
 from tests.drafts import (
     FIRST_GROUP,
@@ -46,9 +46,8 @@ async def chat(sample_context, tmp_path: Path, connector: ConnectorStub  # type:
     settings = Settings(data_dir=tmp_path / "data", public_base_url=PUBLIC_URL,
                         _env_file=None)  # type: ignore[call-arg]
     ctx = dataclasses.replace(sample_context, settings=settings, today=lambda: dt.date(2023, 3, 20))
-    service = await start_service(settings, Core(ctx))
-    yield Chat(service, connector)
-    await service.close()
+    async with serving(settings, Core(ctx)) as service:
+        yield Chat(service, connector)
 
 
 class Chat:
