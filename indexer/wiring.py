@@ -1,16 +1,22 @@
-"""The composition root of the write side: Settings in, ready-made store and pipeline deps out."""
+"""The composition root of the write side: Settings in, ready-made store and pipeline deps out.
+
+The pipeline and its enrichers (and through them BM25, scipy, LangChain) are imported when
+`index_deps` builds them, so a command that only reads the store (`laeringsbot status`) starts
+without them.
+"""
 
 from __future__ import annotations
 
-from indexer.catalogue.enricher import CatalogueEnricher
-from indexer.chat_model import ChatModel
-from indexer.ingest.pipeline import IndexDeps
-from indexer.ingest.unit_vectors import UnitVectorEnricher
-from indexer.minutes.enricher import MeetingEnricher
+from typing import TYPE_CHECKING
+
 from indexer.settings import Settings
 from indexer.store.knowledge import KnowledgeStore
 from indexer.store.vectors import open_chroma
-from indexer.text.places import Gazetteer
+
+if TYPE_CHECKING:
+    from indexer.chat_model import ChatModel
+    from indexer.ingest.pipeline import IndexDeps
+    from indexer.text.places import Gazetteer
 
 
 def open_store(settings: Settings, with_vectors: bool = False) -> KnowledgeStore:
@@ -28,7 +34,12 @@ def index_deps(
     gazetteer: Gazetteer | None = None,
     chat_model: ChatModel | None = None,  # project catalogue by structured output
 ) -> IndexDeps:
+    from indexer.catalogue.enricher import CatalogueEnricher
     from indexer.embeddings import build_embeddings, embedding_signature  # LangChain: slow
+    from indexer.ingest.pipeline import IndexDeps
+    from indexer.ingest.unit_vectors import UnitVectorEnricher
+    from indexer.minutes.enricher import MeetingEnricher
+    from indexer.text.places import Gazetteer
 
     gazetteer = gazetteer or Gazetteer.load()
     deps = IndexDeps(

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
 from bot.cli.common import (
     AsGroupOption,
@@ -91,6 +90,8 @@ def run_eval(
 
 
 def _print(report: EvalReport) -> None:
+    from rich.table import Table
+
     table = Table(title="Evaluering")
     for column in ("Type", "Antall", "Nøkkelord", "Brudd", "Recall@5", "Avslag", "Presisjon",
                    "p50 ms", "p95 ms"):

@@ -1,5 +1,8 @@
 """What every command needs: settings from flags/env, a data dir that holds a knowledge base,
-and errors shown as one Norwegian line and a non-zero exit instead of a traceback."""
+and errors shown as one Norwegian line and a non-zero exit instead of a traceback.
+
+Settings (pydantic) and access rules load when a command asks for them, so `--help` does not
+wait for them."""
 
 from __future__ import annotations
 
@@ -8,15 +11,17 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
-from indexer.access import GroupDirectory, Viewer
 from indexer.errors import LaeringsbotError
-from indexer.settings import Settings, load_settings
 from indexer.text.dates import MONTH_NUMBERS
+
+if TYPE_CHECKING:
+    from indexer.access import Viewer
+    from indexer.settings import Settings
 
 console = Console()
 err_console = Console(stderr=True)
@@ -41,6 +46,8 @@ class DataDirError(LaeringsbotError):
 
 
 def settings_from(data_dir: Path | None = None, **overrides: object) -> Settings:
+    from indexer.settings import load_settings
+
     with user_errors():
         return load_settings(data_dir=data_dir, **overrides)
 
@@ -63,6 +70,8 @@ def reading_as(data_dir: Path | None, groups: list[str] | None) -> tuple[Setting
 
 def viewer_from(settings: Settings, groups: list[str] | None) -> Viewer:
     """Who the command asks as: these groups (networks added by the group map), else public."""
+    from indexer.access import GroupDirectory
+
     return GroupDirectory(settings.group_map, settings.group_map_ttl_s).viewer(groups or [])
 
 

@@ -12,14 +12,12 @@ answer is skipped, and the draft is finished when the answers run out.
 
 from __future__ import annotations
 
-import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeAlias
 
 import typer
-from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from bot.cli.common import (
     AsGroupOption,
@@ -29,20 +27,15 @@ from bot.cli.common import (
     reading_as,
     user_errors,
 )
-from bot.core.models import ChatTurn
-from bot.core.payloads import DraftPayload
-from indexer.errors import LaeringsbotError
-from indexer.settings import Settings
 
 if TYPE_CHECKING:  # the core (store, numpy) loads when a draft is made, not at CLI start
+    from bot.cli.draft_script import Script
     from bot.core.context import CoreContext
+    from bot.core.payloads import DraftPayload
+    from indexer.settings import Settings
 
 ContextFactory: TypeAlias = "Callable[[Settings], CoreContext]"
 MAX_TURNS = 50  # a dialog has a dozen questions; this only guards against a loop
-
-
-class AnswersFileError(LaeringsbotError):
-    """The --answers file cannot be used."""
 
 
 def register(app: typer.Typer, context_factory: ContextFactory | None = None) -> None:
@@ -61,9 +54,11 @@ def register(app: typer.Typer, context_factory: ContextFactory | None = None) ->
         data_dir: DataDirOption = None,
     ) -> None:
         """Skriv et utkast til prosjektplan eller sluttrapport, sjekket mot utlysningen."""
+        from bot.cli.draft_script import Script
+
         settings, viewer = reading_as(data_dir, as_group)
         with user_errors():
-            script = _Script.load(answers) if answers else None
+            script = Script.load(answers) if answers else None
             ctx = (context_factory or _build_context)(settings).seen_by(viewer)
         opening = request or (script.request if script else None) or typer.prompt(
             "Hva vil du ha hjelp til å skrive")
@@ -72,7 +67,9 @@ def register(app: typer.Typer, context_factory: ContextFactory | None = None) ->
     app.command("draft")(draft)
 
 
-def _run(opening: str, ctx: CoreContext, script: _Script | None, out: Path | None) -> None:
+def _run(opening: str, ctx: CoreContext, script: Script | None, out: Path | None) -> None:
+    from bot.core.models import ChatTurn
+    from bot.core.payloads import DraftPayload
     from bot.core.understand import understand
     from bot.drafting import try_answer
 
@@ -118,48 +115,3 @@ def _build_context(settings: Settings) -> CoreContext:
     from bot.engine import build_context
 
     return build_context(settings)
-
-
-class _ScriptFile(BaseModel):
-    request: str | None = None
-    answers: dict[str, str] | list[str] = {}
-
-
-_SCRIPT_FILE: TypeAdapter[_ScriptFile | list[str]] = TypeAdapter(_ScriptFile | list[str])
-
-
-class _Script:
-    """Answers read from a JSON file, handed out by field or in order."""
-
-    def __init__(self, request: str | None, answers: dict[str, str] | list[str]) -> None:
-        self.request = request
-        self._by_field = dict(answers) if isinstance(answers, dict) else None
-        self._queue = list(answers) if isinstance(answers, list) else []
-
-    @classmethod
-    def load(cls, path: Path) -> _Script:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except OSError as exc:
-            raise AnswersFileError(f"Kan ikke lese svarfilen {path}: {exc.strerror}") from exc
-        except ValueError as exc:
-            raise AnswersFileError(f"Svarfilen {path} er ikke gyldig JSON: {exc}") from exc
-        try:
-            parsed = _SCRIPT_FILE.validate_python(data)
-        except ValidationError:
-            parsed = None
-        if isinstance(parsed, _ScriptFile):
-            return cls(parsed.request, parsed.answers)
-        if parsed:
-            return cls(parsed[0], parsed[1:])
-        raise AnswersFileError(
-            f"Svarfilen {path} må være {{\"request\": tekst, \"answers\": {{felt: tekst}} "
-            "eller [tekst, …]}, eller en liste med tekster.")
-
-    def answer(self, field: str | None) -> str:
-        """The answer to `field`; "hopp over" for a field the file leaves out, "ferdig" at end."""
-        if self._by_field is None:
-            return self._queue.pop(0) if self._queue else "ferdig"
-        if not self._by_field:
-            return "ferdig"
-        return self._by_field.pop(field or "", "hopp over")

@@ -5,19 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from bot.cli.common import DataDirOption, console, reading_settings, settings_from, user_errors
-from bot.i18n import format_date
-from indexer.ingest.discovery import discover
-from indexer.ingest.pipeline import index_paths
-from indexer.models import IndexReport
-from indexer.store import KnowledgeStore
-from indexer.wiring import index_deps, open_store
+
+if TYPE_CHECKING:  # the write side loads when `index` runs: `--help` and `status` start fast
+    from indexer.ingest.pipeline import IndexDeps
+    from indexer.models import IndexReport
+    from indexer.settings import Settings
+    from indexer.store import KnowledgeStore
 
 
 def register(app: typer.Typer) -> None:
@@ -30,6 +28,18 @@ def index(
     data_dir: DataDirOption = None,
 ) -> None:
     """Indekser dokumentene (txt, md, docx, pdf, html) inn i kunnskapsbasen."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from indexer.ingest.discovery import discover
+    from indexer.ingest.pipeline import index_paths
+    from indexer.wiring import open_store
+
     settings = settings_from(data_dir)
     targets = paths or settings.knowledge_paths
     total = sum(len(root.files) for root in discover(targets))
@@ -56,7 +66,16 @@ def index(
         raise typer.Exit(1)
 
 
+def index_deps(settings: Settings, store: KnowledgeStore) -> IndexDeps:
+    """The pipeline's parts for this run (a test puts fakes here)."""
+    from indexer.wiring import index_deps as build
+
+    return build(settings, store)
+
+
 def _print_report(report: IndexReport) -> None:
+    from rich.table import Table
+
     table = Table(title="Indeksering ferdig", show_header=True)
     for column in ("Filer", "Indeksert", "Biter", "Uendret", "Fjernet", "Feil", "Maskert", "Sek."):
         table.add_column(column, justify="right")
@@ -80,6 +99,10 @@ def status(
     data_dir: DataDirOption = None,
 ) -> None:
     """Vis hva kunnskapsbasen inneholder: dokumenter per type og fylke, og siste indeksering."""
+    from rich.table import Table
+
+    from indexer.wiring import open_store
+
     settings = reading_settings(data_dir)
     with user_errors():
         store = open_store(settings)
@@ -101,6 +124,8 @@ def status(
 
 def local_time(stamp: str, tz: dt.tzinfo | None = None) -> str:
     """«2. desember 2026 kl. 09:40» in the machine's time zone, from the store's UTC stamp."""
+    from bot.i18n import format_date
+
     when = dt.datetime.fromisoformat(stamp)
     when = (when if when.tzinfo else when.replace(tzinfo=dt.UTC)).astimezone(tz)
     return f"{format_date(when.date(), 'nb')} kl. {when:%H:%M}"

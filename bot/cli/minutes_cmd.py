@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 from rich.text import Text
@@ -17,7 +17,9 @@ from bot.cli.common import (
     refuse_impossible_date,
     user_errors,
 )
-from bot.core.models import Answer
+
+if TYPE_CHECKING:
+    from bot.core.models import Answer
 
 LangOption = Annotated[
     Literal["nb", "nn", "en"], typer.Option("--lang", help="Språk i svaret: nb, nn eller en")

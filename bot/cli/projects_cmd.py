@@ -5,22 +5,16 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich import box
-from rich.table import Table
-from rich.text import Text
 
 from bot.cli.common import AsGroupOption, DataDirOption, console, reading_as, user_errors
-from bot.i18n import format_amount
-from bot.lists.rows import period_label, place_labels, title_of
-from indexer.catalogue import ProjectQuery, ProjectRecord
 from indexer.errors import LaeringsbotError
-from indexer.store.visible import VisibleStore
-from indexer.text.places import Gazetteer
-from indexer.text.themes import BY_KEY, THEMES, themes_in
-from indexer.wiring import open_store
+
+if TYPE_CHECKING:  # the catalogue and the answer core load when `projects` runs
+    from indexer.catalogue import ProjectQuery, ProjectRecord
+    from indexer.text.places import Gazetteer
 
 COLUMNS = ("prosjekt", "kommuner", "fylke", "fylke_i_dag", "periode", "tema", "budsjett",
            "stimuleringsmidler", "partnere", "kilder")  # fmt: skip
@@ -44,6 +38,10 @@ def projects(
     data_dir: DataDirOption = None,
 ) -> None:
     """List prosjektene i katalogen med kommuner, periode, tema, beløp og kilder."""
+    from indexer.store.visible import VisibleStore
+    from indexer.text.places import Gazetteer
+    from indexer.wiring import open_store
+
     settings, viewer = reading_as(data_dir, as_group)
     with user_errors():
         gazetteer = Gazetteer.load()
@@ -68,6 +66,9 @@ def build_query(
     fra_ar: int | None,
 ) -> ProjectQuery:
     """Flags to a catalogue query; a name the gazetteer or theme list does not know is an error."""
+    from indexer.catalogue import ProjectQuery
+    from indexer.text.themes import BY_KEY, THEMES, themes_in
+
     themes: set[str] = set()
     if tema:
         themes = {tema} if tema in BY_KEY else set(themes_in(tema))
@@ -96,6 +97,8 @@ def build_query(
 
 
 def project_row(project: ProjectRecord) -> dict[str, str]:
+    from bot.lists.rows import period_label, place_labels
+
     budget = project.amount("budsjett")
     funds = project.amount("tildelt", "søkt")
     return {
@@ -104,7 +107,7 @@ def project_row(project: ProjectRecord) -> dict[str, str]:
         "fylke": ", ".join(project.counties or [project.county or ""]),
         "fylke_i_dag": ", ".join(project.current_counties or [project.current_county or ""]),
         "periode": period_label(project, "nb"),
-        "tema": ", ".join(BY_KEY[k].nb if k in BY_KEY else k for k in project.theme_keys),
+        "tema": _themes(project),
         "budsjett": str(budget.nok) if budget else "",
         "stimuleringsmidler": f"{funds.nok} ({funds.kind})" if funds else "",
         "partnere": ", ".join(t.value for t in project.partners),
@@ -117,6 +120,12 @@ def _print_table(found: list[ProjectRecord]) -> None:
 
     Sources and partners are in --csv and --json, which keep every field.
     """
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from bot.lists.rows import period_label, place_labels, title_of
+
     if not found:
         console.print("[yellow]Ingen prosjekter i katalogen passer.[/]")
         return
@@ -136,11 +145,15 @@ def _print_table(found: list[ProjectRecord]) -> None:
 
 
 def _themes(project: ProjectRecord) -> str:
+    from indexer.text.themes import BY_KEY
+
     return ", ".join(BY_KEY[k].nb if k in BY_KEY else k for k in project.theme_keys)
 
 
 def _amounts(project: ProjectRecord) -> str:
     """«1 240 000 kr» budget, then «900 000 kr tildelt» (or «søkt») below it."""
+    from bot.i18n import format_amount
+
     lines = []
     if budget := project.amount("budsjett"):
         lines.append(format_amount(budget.nok, "nb"))

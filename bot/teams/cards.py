@@ -94,17 +94,33 @@ def draft_facts(
     return body
 
 
-def im_back(title: str, value: str | None = None) -> dict[str, Any]:
-    """A button that sends `value` (by default its own title) as the user's next message."""
+SAY = "say"  # what a button that speaks for the user submits: {"laeringsbot": SAY, "text": …}
+
+
+def say_button(title: str, value: str | None = None) -> dict[str, Any]:
+    """A button that sends `value` (by default its own title) as the user's next message.
+
+    A plain submit, read back by `pressed_text`: Teams' own imBack does the same in the Teams
+    client, but the Agents Playground drops every msteams-typed submit without a word, and a
+    channel delivers an imBack only when it @mentions the bot; our own card's submit always
+    reaches us."""
     return {"type": "Action.Submit", "title": title,
-            "data": {"msteams": {"type": "imBack", "value": value or title}}}
+            "data": {"laeringsbot": SAY, "text": value or title}}
+
+
+def pressed_text(value: object) -> str | None:
+    """The words a `say_button` sends for the user, from a submitted activity's value."""
+    if isinstance(value, dict) and value.get("laeringsbot") == SAY:
+        text = value.get("text")
+        return text if isinstance(text, str) else None
+    return None
 
 
 def dialog_buttons(draft: DraftPayload, language: Language) -> list[dict[str, Any]]:
     """The dialog's commands (Hopp over, Tilbake, Endre del, …) and, after «Endre del», one
     button per part; the dialog reads each label back as its command."""
-    buttons = [im_back(t(f"drafting.button.{name}", language)) for name in draft.actions]
+    buttons = [say_button(t(f"drafting.button.{name}", language)) for name in draft.actions]
     for field in draft.choices:
         name = t(f"drafting.field.{field}", language)
-        buttons.append(im_back(t("drafting.button.edit_field", language, field=name)))
+        buttons.append(say_button(t("drafting.button.edit_field", language, field=name)))
     return buttons

@@ -10,6 +10,7 @@ from botbuilder.core import TurnContext
 from botbuilder.schema import Activity
 
 from bot.core.models import Language
+from bot.teams.cards import pressed_text
 from indexer.text.language import detect_language
 
 _AT_TAG = re.compile(r"<at[^>]*>.*?</at>", re.IGNORECASE | re.DOTALL)
@@ -30,7 +31,11 @@ def mentions_bot(activity: Activity) -> bool:
 
 
 def question_of(activity: Activity) -> str | None:
-    """The user's text without the bot's @mention; None when a group message is not for us."""
+    """The user's text without the bot's @mention; None when a group message is not for us.
+
+    A button on one of our cards speaks for the user (`cards.say_button`), in any chat."""
+    if (pressed := pressed_text(activity.value)) is not None:
+        return " ".join(pressed.split())
     conversation_type = activity.conversation.conversation_type if activity.conversation else None
     mentioned = mentions_bot(activity)
     if conversation_type in ("groupChat", "channel") and not mentioned:

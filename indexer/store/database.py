@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Insert, Table, create_engine, event
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -81,9 +80,15 @@ def upsert(
 
 
 def _insert(conn: Connection, table: Table) -> Any:
-    """The dialect's own INSERT, the one with ON CONFLICT."""
-    dialect: Insert = (postgresql.insert(table) if conn.dialect.name == "postgresql"
-                       else sqlite.insert(table))
+    """The dialect's own INSERT, the one with ON CONFLICT. The PostgreSQL dialect (with its
+    asyncio drivers) is imported only where it is the database."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects import postgresql
+
+        return postgresql.insert(table)
+    from sqlalchemy.dialects import sqlite
+
+    dialect: Insert = sqlite.insert(table)
     return dialect
 
 

@@ -1,6 +1,8 @@
 // Drives the Microsoft 365 Agents Playground in headless chromium, as a newcomer would:
 // the welcome, a question, a list answer with its citations, the source page a citation opens,
-// a summary paged with «Vis flere», and a referat dropped in the chat. Prints one JSON line.
+// a summary paged with «Vis flere», a referat dropped in the chat, and a whole draft: typed
+// answers, card buttons, a side question, a correction and the .docx downloaded from the card's
+// «Last ned» button. Prints one JSON line.
 // Usage: node tests/e2e/playground_chat.mjs <playground-url> <scenario.json> <screenshot-dir>
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -129,11 +131,59 @@ async function droppedReferat() {
   await shot('referat');
 }
 
+async function press(title) {
+  const before = await likes();
+  await page.getByRole('button', { name: title, exact: true }).last().click();
+  await waitForAnswer(before);
+}
+
+// Scroll so that the `back`-th last AI message starts at the top: a tall card's first lines
+// (what the step said) are in the picture, not only its buttons.
+async function showFrom(back) {
+  await page.evaluate(([like, n]) => {
+    const likes = [...document.querySelectorAll(like)];
+    let node = likes[likes.length - n];
+    while (node && !node.querySelector('p')) node = node.parentElement;
+    node?.scrollIntoView({ block: 'start' });
+  }, [LIKE, back]);
+  await page.waitForTimeout(500);
+}
+
+// The scenario's draft steps in order: {say} or {press}, each message kept, some photographed
+// from the message `from` back (1: the last).
+async function draftDialog() {
+  result.draft = [];
+  for (const step of scenario.draft) {
+    if (step.say) await ask(step.say); else await press(step.press);
+    result.draft.push(await lastMessage());
+    if (step.shot) {
+      await showFrom(step.from ?? 1);
+      await shot(step.shot);
+    }
+  }
+  result.download = await download();
+}
+
+// «Last ned <file>»: an Action.OpenUrl, opened as the Playground opens it (a new tab or this one).
+async function download() {
+  const button = page.locator('button', { hasText: /^Last ned / }).last();  // named by its tooltip
+  const context = page.context();
+  const popup = context.waitForEvent('page', { timeout: 30000 }).then(
+    (tab) => tab.waitForEvent('download', { timeout: 30000 }));
+  const here = page.waitForEvent('download', { timeout: 30000 });
+  [popup, here].forEach((wait) => wait.catch(() => {}));  // the one that loses fails later
+  await button.click();
+  const file = await Promise.any([popup, here]);
+  const path = `${scenario.downloads}/${file.suggestedFilename()}`;
+  await file.saveAs(path);
+  return { path, name: file.suggestedFilename() };
+}
+
 try {
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   await page.goto(url, { waitUntil: 'load' });
   const steps = [welcome, factQuestion];  // the fake core has no documents for the rest
-  if (scenario.real) steps.push(listQuestion, sourcePage, pagedSummary, droppedReferat);
+  if (scenario.real) steps.push(listQuestion, sourcePage, pagedSummary, droppedReferat, draftDialog);
   for (const step of steps) {
     result.step = step.name;
     await step();

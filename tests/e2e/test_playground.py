@@ -4,7 +4,10 @@ The bot runs in this process on 127.0.0.1 with the real core (bot.engine.build_c
 sample corpus, indexed into a temp dir) when it can be built, else with the fake core from
 tests/bot/teams/fakes.py; LAERINGSBOT_E2E_CORE=real|fake forces one. Which one ran is printed
 and recorded as the test property `core`. The fake core has no documents behind its citations,
-so the list, source-page, summary and referat steps are checked with the real core only.
+so the list, source-page, summary, referat and draft steps are checked with the real core only.
+The draft (tests/drafts.py) is typed and clicked as a user would: a side question in the middle,
+a part corrected with the card's buttons, and the .docx downloaded from the card's button and
+read back (A4, title, name, the applicant's words, sources by title and date).
 
 The browser's screenshots go to LAERINGSBOT_SCREENSHOTS when set (`make screenshots` sets it to
 docs/screenshots), else next to the test's temp files.
@@ -32,6 +35,7 @@ from bot.teams.render import claim
 from bot.teams.source_view import StoreLibrary
 from indexer.access import PUBLIC_VIEWER, Viewer
 from indexer.settings import Settings
+from tests import drafts
 from tests.bot.teams.conftest import Service, serving
 from tests.bot.teams.fakes import FakeCore
 from tests.bot.teams.files_stub import REFERAT_NAME, FileHost, file_attachment, referat_docx
@@ -116,8 +120,8 @@ async def bot(
     print(f"\ne2e core: {which}")
     recorder = RecordingCore(core)
     port = free_port()  # known before start: the citation links name it
-    settings = Settings(data_dir=tmp_path / "bot", public_base_url=f"http://127.0.0.1:{port}",  # type: ignore[call-arg]
-                        file_hosts=["127.0.0.1"], _env_file=None)
+    settings = Settings(data_dir=tmp_path / "bot", public_base_url=f"http://127.0.0.1:{port}",
+                        file_hosts=["127.0.0.1"], _env_file=None)  # type: ignore[call-arg]
     store = getattr(getattr(core, "ctx", None), "store", None)
     library = StoreLibrary(store) if store is not None else None
     async with serving(settings, recorder, stream_interval=1.0, port=port,
@@ -186,12 +190,30 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def scenario(files: FileHost, real: bool) -> dict[str, Any]:
+def scenario(files: FileHost, real: bool, downloads: Path) -> dict[str, Any]:
+    downloads.mkdir(exist_ok=True)
     return {
         "real": real, "question": QUESTION, "list": LIST_QUESTION, "summary": SUMMARY,
         "promptTitles": [title for title, _ in suggested_prompts("nb")],
         "attachment": file_attachment(REFERAT_NAME, f"{files.url}/files/referat.docx"),
+        "draft": draft_steps(), "downloads": str(downloads),
     }
+
+
+def draft_steps() -> list[dict[str, Any]]:
+    """The draft as typed and pressed: a side question in the middle, then a part corrected."""
+    def button(name: str, **fields: str) -> str:
+        return t(f"drafting.button.{name}", "nb", **fields)
+
+    target_group = t("drafting.field.target_group", "nb")
+    return [  # "shot": a picture, from the message "from" back (1, the last, by default)
+        {"say": drafts.OPENING}, {"say": drafts.FIRST_GROUP}, {"say": drafts.SIDE},
+        {"say": drafts.GOALS, "shot": "draft-side", "from": 2},  # the side answer, then the draft
+        {"press": button("edit")}, {"press": button("edit_field", field=target_group)},
+        {"say": drafts.TARGET_GROUP, "shot": "draft"}, {"say": drafts.MEASURES},
+        {"say": drafts.PARTNER},
+        {"press": button("done"), "shot": "draft-done"},
+    ]
 
 
 async def test_newcomer_asks_in_the_playground_and_sees_a_cited_answer(
@@ -201,7 +223,8 @@ async def test_newcomer_asks_in_the_playground_and_sees_a_cited_answer(
     _, recorder, which = bot
     record_property("core", which)
     shots = screenshot_dir(tmp_path)
-    seen = await drive_browser(playground, scenario(files, which.startswith("real")), shots)
+    real = which.startswith("real")
+    seen = await drive_browser(playground, scenario(files, real, tmp_path / "downloads"), shots)
     print(f"screenshots: {shots}")
     assert "error" not in seen, seen.get("error")
     assert seen["welcome"], "the welcome card never appeared"
@@ -217,8 +240,9 @@ async def test_newcomer_asks_in_the_playground_and_sees_a_cited_answer(
     names = [claim(c)["appearance"]["name"] for c in answer.citations]
     popped = [n for n in names if n in seen["afterHover"] and n not in seen["beforeHover"]]
     assert popped, f"hovering a citation showed none of {names}"
-    if which.startswith("real"):
+    if real:
         check_the_real_cores_steps(seen)
+        check_the_draft(seen)
 
 
 def check_the_real_cores_steps(seen: dict[str, Any]) -> None:
@@ -237,3 +261,16 @@ def check_the_real_cores_steps(seen: dict[str, Any]) -> None:
     assert "Vedtak: Styringsgruppen går inn for en felles fosterhjemstjeneste" in referat
     assert "Ingrid Haugen" in referat and "Neste møte: 12. juni 2024" in referat
     assert t("uploads.kept_here", "nb") in referat
+
+
+def check_the_draft(seen: dict[str, Any]) -> None:
+    """The side question answered and the draft resumed, the correction taken, the file right."""
+    said = [message["text"] for message in seen["draft"]]
+    assert t("drafting.waiting", "nb") in said[2], said[2]
+    assert t("drafting.resume", "nb") in said[3], said[3]
+    assert f"«{drafts.FIRST_GROUP}»" in said[5], said[5]  # «Nå står det: …» before the correction
+    assert t("drafting.changed", "nb", field=t("drafting.field.target_group", "nb")) in said[6]
+    assert t("drafting.final", "nb") in said[-1].splitlines()[0], said[-1]
+    download = seen["download"]
+    content = Path(download["path"]).read_bytes()
+    assert drafts.problems(drafts.read_draft(content), download["name"]) == []

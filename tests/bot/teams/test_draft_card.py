@@ -97,7 +97,7 @@ def test_dialog_buttons_send_their_own_label_in_the_answers_language() -> None:
     answer = answer.model_copy(update={"language": "nn"})
     [message] = render.answer_messages(answer, None, None)
     card = message["attachments"][0]["content"]
-    sent = [a["data"]["msteams"] for a in card["actions"]]
-    assert all(s["type"] == "imBack" for s in sent)
-    assert [s["value"] for s in sent] == ["Hopp over", "Endre del", "Avbryt", "Endre målgruppe"]
-    assert [a["title"] for a in card["actions"]] == [s["value"] for s in sent]
+    sent = [cards.pressed_text(a["data"]) for a in card["actions"]]
+    assert all(a["type"] == "Action.Submit" for a in card["actions"])
+    assert sent == ["Hopp over", "Endre del", "Avbryt", "Endre målgruppe"]
+    assert [a["title"] for a in card["actions"]] == sent
