@@ -124,6 +124,17 @@ class MeetingRef:
 
 
 @dataclass(frozen=True)
+class Attendee:
+    """Whom a participants question is about: «Hvem møtte fra Bufdir?», «Hvilke møter har Valle
+    deltatt på?». A person matches by a municipality (with its history) or by every word of an
+    organisation («Statsforvalteren i Rogaland» → statsforvalter, rogaland)."""
+
+    written: str  # as the question wrote it: «Bufdir», «Valle», «Statsforvalteren i Rogaland»
+    places: tuple[Place, ...] = ()
+    org_words: tuple[str, ...] = ()  # lower-case, synonyms folded («fylkesmannen» → statsforvalter)
+
+
+@dataclass(frozen=True)
 class Part:
     """One part of a multi-part question («Hvem leder …, og hvor mye søkes det om?»)."""
 
@@ -170,6 +181,8 @@ class Question:
     topic: str = ""  # what a decisions/summary question is about («om kompetansemiljøene»)
     actor: str = ""  # who decided («styringsgruppen»)
     roles: frozenset[Role] = frozenset()  # participants asked for: «barnevernledere», «referent»
+    attendee: Attendee | None = None  # «fra Bufdir», «har Valle deltatt»: whose attendance
+    meetings_asked: bool = False  # «Hvilke møter har Valle deltatt på?»: a list of meetings
     corrections: tuple[Correction, ...] = ()
     follow_up: bool = False  # completed from the previous question
     extra: dict[str, str] = field(default_factory=dict[str, str])

@@ -15,6 +15,7 @@ from bot.core.models import Answer, Language
 from bot.core.payloads import MeetingSummaryPayload
 from bot.core.question import Intent, MeetingRef
 from bot.i18n import t
+from bot.minutes.attendees import answer_attendee
 from bot.minutes.decisions import answer_decisions
 from bot.minutes.find import find_meeting, stored_meetings
 from bot.minutes.participants import answer_participants
@@ -29,6 +30,8 @@ def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
     minutes (or about decisions no referat records, which the general answerer may find)."""
     if question.intent == Intent.DECISIONS:
         return answer_decisions(question, ctx)
+    if question.intent == Intent.PARTICIPANTS and question.attendee is not None:
+        return answer_attendee(question, ctx)  # «Hvem møtte fra Bufdir?»
     if question.intent == Intent.PARTICIPANTS:
         return answer_participants(question, ctx)
     if question.intent != Intent.SUMMARY or question.meeting is None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from bot.core.models import ChatTurn
 from bot.core.question import Correction, Intent, Question
 from bot.core.understand import (
+    attendee,
     follow_up,
     intent,
     lists,
@@ -112,6 +113,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         kind == Intent.SUMMARY and intent.is_minutes_summary(whole))
     listed = kind in {Intent.PROJECTS, Intent.DOCUMENTS}
     unquoted = _unquoted(whole)
+    who, rest = attendee.attendee(whole, kit.gazetteer) if kind == Intent.PARTICIPANTS else (
+        None, whole)
     return Question(
         text=text,
         language=language,
@@ -132,13 +135,15 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         unknown_theme=_unknown_theme(unquoted, kit.gazetteer) if listed and not themes else None,
         list_ask=intent.list_ask(whole, bool(themes)) if kind == Intent.PROJECTS else None,
         amount_kinds=intent.amount_kinds(whole) if listed else frozenset(),
-        meeting=meeting.meeting_ref(whole, today) if minutes_like else None,
+        meeting=meeting.meeting_ref(rest, today) if minutes_like else None,
         time=time.time_focus(whole),
         names=parts.names(whole),
         quoted=parts.quoted(whole),
         topic=topic_words,
         actor=actor,
         roles=roles.roles_asked(whole) if kind == Intent.PARTICIPANTS else frozenset(),
+        attendee=who,
+        meetings_asked=who is not None and attendee.meetings_asked(whole),
         corrections=tuple(Correction(w, r) for w, r in fixes),
         follow_up=completed,
     )

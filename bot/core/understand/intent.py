@@ -1,8 +1,8 @@
 """What the user wants, decided once: the one place that classifies questions.
 
 Every phrase pattern that routes a question lives here (commands, drafts, summaries, decisions,
-participants, document listings, project lists, fact questions); routes read `Question.intent`
-and never look at the text again to decide whether a question is theirs.
+document listings, project lists, fact questions; who attended: `roles`); routes read
+`Question.intent` and never look at the text again to decide whether a question is theirs.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.core.question import Intent, ListAsk
+from bot.core.understand.roles import asks_participants, names_attendee
 from indexer.models import DocType
 from indexer.text.patterns import stems, words
 
@@ -66,16 +67,6 @@ _ACTOR_TOPIC = re.compile(  # «Hva har X bestemt om Y», «Hva ble (det) vedtat
     r"(?:bestemt|vedtatt|vedteke|besluttet|avgjort|konkludert|decided?|agreed|concluded|decide)?"
     r"\s*(?:om|angående|angåande|når det gjelder|about|on|regarding)\s+(?P<topic>.+?)\W*$",
     re.I)
-_PARTICIPANTS = re.compile(
-    r"\b(hvem|kven|who|hvilke|kva for|which)\b.{0,50}?\b(deltok|deltek|deltog|delte|møtte|"
-    r"attended|participated|var til stede|var tilstede|var til stades|var med|was present|"
-    r"were present|was there|were there|was at|were at|(?:var|har vært|har vore) referent|"
-    r"skrev referatet|skreiv referatet|was (?:the )?(?:minute[- ]?taker|referent|chair)|took (?:the )?minutes|"
-    r"ledet møtet|leia møtet|leidde møtet|chaired|var møteleder|var møteleiar|"
-    r"hadde forfall|meldte forfall|sent apologies|(?:was|were) absent|"
-    r"(?:did not|didn't|could not|couldn't) attend)\b|"
-    r"\b(deltakere|deltakarar|deltakarane|deltakerne|participants|attendees|til stede på|"
-    r"til stades på)\b", re.I)
 _MEETING_WORD = stems("referat", "møte", "samling", "minutes", "meeting", "gathering", "referent",
                       "forfall")
 # --- documents -------------------------------------------------------------------------------
@@ -203,10 +194,6 @@ def actor_and_topic(text: str) -> tuple[str, str]:
     return ((match["actor"] or "").strip(), match["topic"].strip()) if match else ("", "")
 
 
-def asks_participants(text: str) -> bool:
-    return bool(_PARTICIPANTS.search(text))
-
-
 def asks_documents(text: str) -> bool:
     """«Hvilke sluttrapporter har vi?»; not «Hvilke ettervernsprosjekter har vi dokumenter
     om?», which asks for projects."""
@@ -286,7 +273,7 @@ def classify(text: str, has_theme: bool) -> Intent:
         return Intent.DRAFT
     if asks_documents(text):
         return Intent.DOCUMENTS
-    if asks_participants(text) and _MEETING_WORD.search(text):
+    if asks_participants(text) and (_MEETING_WORD.search(text) or names_attendee(text)):
         return Intent.PARTICIPANTS
     if asks_decisions(text) and not is_summary_request(text):
         return Intent.DECISIONS

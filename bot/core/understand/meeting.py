@@ -45,7 +45,9 @@ NOISE_WORDS = frozenset(tokenize(
     "fjor år vår våren høst høsten haust hausten sommer sommeren sommar vinter vinteren siden "
     "sidan since etter after før before year this spring summer autumn fall winter "
     # which meetings: all of them
-    "vi har hatt vært vore alle all every each hver kvart de dei"
+    "vi har hatt vært vore alle all every each hver kvart de dei "
+    # whose attendance: «har Valle deltatt på», «were attended by», «var RKBU representert»
+    "deltatt delteke møtt attend by representert represented noen nokon any take taken took part"
 )) | {"oppsummer", "med", "frå", "fra", "the", "of", "and", "with", "from", "in", "i", "på"}
 
 
