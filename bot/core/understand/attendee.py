@@ -15,7 +15,7 @@ from indexer.text.places import Gazetteer
 _NAME = r"[A-ZÆØÅ][\w./-]*"
 _STOP = (r"(?=\s+(?:på|paa|at|on|til|i\s+(?:møte|samling|referat|\d|fjor|år|vår|høst|haust)\w*|"
          r"in\s+(?:the\s+)?(?:meeting|\d)\w*|deltok|deltek|møtte|var|vart|was|were|attended|"
-         r"har|have|has|hadde|had|sist\w*|last)\b|\s*[?,.;:!]|\s*$)")
+         r"har|have|has|hadde|had|sist\w*|last)\b|\s+(?:og|and)\s+(?-i:[a-zæøå])|\s*[?,.;:!]|\s*$)")
 # «fra Bufdir», «frå Statsforvaltaren i Agder», «from the county governor», but not «referatet
 # fra Setesdal» (the meeting) nor «fra 2020» (a time).
 _FROM = re.compile(
@@ -40,7 +40,8 @@ _GENERIC = frozenset((
     "barnevernstenesta", "barnevernstjenesten", "child", "welfare", "service", "services",
     "noen", "nokon", "any", "someone", "anyone", "representanter", "representantar", "folk",
 ))
-_FOLD = ((re.compile(r"^(?:statsforvalt\w*|fylkesmann\w*|governor)$"), "statsforvalter"),)
+STATE = "statsforvalter"  # the office under any of its names: a role as much as an attendee
+_FOLD = ((re.compile(r"^(?:statsforvalt\w*|fylkesmann\w*|governor)$"), STATE),)
 _NOT_WHO = re.compile(
     rf"^(?:\d|(?:{'|'.join(MONTH_NUMBERS)})\b|møte|møta|samling|referat|meeting|minutes|"
     r"dei|de|dem|them|these|those|alle|all)", re.I)

@@ -123,3 +123,10 @@ def test_a_meeting_named_after_a_place_is_still_the_meeting(core) -> None:  # ty
     understood = core.understand("Hvem deltok på møtet i styringsgruppa i Setesdal?")
     assert understood.attendee is None
     assert understood.meeting is not None and "setesdal" in understood.meeting.words
+
+
+def test_the_state_office_beside_another_role_narrows_that_meeting(core) -> None:  # type: ignore[no-untyped-def]
+    answer = ask(core, "Hvem fra Statsforvalteren og hvilke barnevernledere deltok på stormøtet "
+                       "i den utvidede ressursgruppa i januar 2024?")
+    assert set(people(answer)) == {"Bente Cecilie Foss", "Unni Reianes", "Brit Espeland Nedreaas",
+                                   "Stine Heinz", "Marie Therese Thesen", "Therese Haugestad"}
