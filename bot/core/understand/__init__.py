@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from bot.core.models import ChatTurn
 from bot.core.question import Correction, Intent, Question
 from bot.core.understand import (
+    amounts,
     attendee,
     follow_up,
     intent,
@@ -134,7 +135,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         themes=themes,
         unknown_theme=_unknown_theme(unquoted, kit.gazetteer) if listed and not themes else None,
         list_ask=intent.list_ask(whole, bool(themes)) if kind == Intent.PROJECTS else None,
-        amount_kinds=intent.amount_kinds(whole) if listed else frozenset(),
+        amount_kinds=amounts.amount_kinds(whole) if listed else frozenset(),
         meeting=meeting.meeting_ref(rest, today) if minutes_like else None,
         time=time.time_focus(whole),
         names=parts.names(whole),
