@@ -112,11 +112,16 @@ _LIST_COMMAND = re.compile(r"^\s*/(?:prosjekter|prosjekt|projects?)\b", re.I)
 _MUNICIPALITIES = re.compile(
     r"\b(?:hvilke|kva(?:\s+for)?|which|what)\s+(?:andre\s+|other\s+)?"
     r"(?:kommuner|kommunane|kommunar|kommunene|municipalities)\b", re.I)
-_PROJECTS = re.compile(  # «Which foster care projects», «Hva har vi av prosjekter»
-    r"\b(?:hvilke|hvilket|kva(?:\s+for|\s+slags)?|which|what|(?:hva|kva|what)"
-    r"\s+(?:har|finnes|fins|have)\s+(?:vi|du|det|we|you)\s+(?:av|of))\s+(?:(?!(?:is|was|are|were|"
-    r"er|var|the|a|an|en|et|ei|eit|did|does|do|has|have|har|skal|kan|can|should|about|om|of|av|"
-    r"i|in)\b)[\w-]+\s+){0,3}?\w*(?:prosjekt|project)\w*", re.I)
+_PROJECTS = re.compile(  # «Hvilke prosjekter», «Hva har vi av prosjekter»
+    r"\b(?:hvilke|hvilket|kva(?:\s+for|\s+slags)?|which|what|(?:hva|kva|what)\s+(?:har|finnes|"
+    r"fins|have)\s+(?:vi|du|det|we|you)\s+(?:av|of))\s+(?:andre\s+|other\s+|nye\s+)?"
+    r"\w*(?:prosjekt|project)\w*", re.I)
+# «Which foster care projects»: theme words before «projects», read so only when they are a theme
+_THEMED_PROJECTS = re.compile(
+    r"\b(?:hvilke|kva(?:\s+for)?|which|what)\s+(?:(?!(?:is|was|are|were|er|var|the|a|an|en|et|"
+    r"ei|eit|did|does|do|has|have|har|skal|kan|can|should|about|om|of|av|i|in|per|for|til|med|"
+    r"som|på|fra|with|to|from|on|by|each|hvert|hver|kvart)\b)[\w-]+\s+){1,3}?"
+    r"\w*(?:prosjekt|project)\w*", re.I)
 _RULES = re.compile(  # «Hvilke prosjekter kan få midler?» asks a call or guideline
     r"\b(?:prosjekt\w*|projects?|kommuner|kommunar|municipalities)\s+(?:som\s+)?"
     r"(?:kan|skal|bør|må|får|can|should|may|must|could|are eligible|get|qualify)\b", re.I)
@@ -222,6 +227,7 @@ def list_ask(text: str, has_theme: bool) -> ListAsk | None:
         places = count.group("what").casefold().startswith(("kommun", "municip"))
         ask = ListAsk.COUNT_MUNICIPALITIES if places else ListAsk.COUNT_PROJECTS
     elif _LIST_COMMAND.match(text) or _PROJECTS.search(text) or _MUNICIPALITIES.search(text) or (
+            has_theme and _THEMED_PROJECTS.search(text)) or (
             _OVERVIEW.search(text) and _PROJECT_WORD.search(text)):
         ask = _listing(text)
     elif _TOTAL.search(text) and _MONEY.search(text) and _PROJECTS_PLURAL.search(text) or (

@@ -74,6 +74,8 @@ def test_a_granted_amount_a_final_report_gives_is_answered(sample_context) -> No
     "Hvem leder «Barnet i midten», og hvor mye søker de om?",
     "What is the project about?",
     "What kind of projects get funding?",
+    "Hvilket høyeste beløp per prosjekt kan kommunene i Rogaland søke om?",
+    "Which maximum amount per project does the call allow?",
 ])
 def test_other_money_questions_stay_with_the_fact_answerer(sample_context, question) -> None:  # type: ignore[no-untyped-def]
     found = understood(sample_context, question)
