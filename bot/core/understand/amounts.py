@@ -14,6 +14,7 @@ from indexer.text.patterns import stems, words
 _HOW_MUCH_ONE = re.compile(
     r"\b(?:hvor mye|kor mykje|kor mye|how much)\b.{0,80}?(?:«[^»]+»|\b\w*prosjekt(?:et)?\b|"
     r"\b(?:their|the|this|that|its)\s+(?:\S+\s+){0,2}project\b)", re.I)
+_HOW_MUCH = re.compile(r"\b(?:hvor mye|kor mykje|kor mye|how much)\b", re.I)
 _POTS = words(r"læringsnettverk\w*", r"nettverk(?:a|ene)", r"networks?", r"fylke\w*")
 # Which amounts a money question asks for: kept apart, never added across kinds.
 _AMOUNT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -32,10 +33,17 @@ _FUNDS = stems(r"stimuleringsmid\w*", r"tilskot\w*", r"tilskudd\w*", r"\bfunding
 def one_project_amount(text: str) -> bool:
     """Every part asks an amount of one named project («og hvor mye brukte de?» too); a part
     asking anything else, or a network's pot, is the fact answerer's."""
-    if not (_HOW_MUCH_ONE.search(text) and amount_kinds(text) and not _POTS.search(text)):
-        return False
-    found = split_parts(text)
-    return bool(names(text)) and all(AnswerType.AMOUNT in p.answer_types for p in found)
+    return bool(_HOW_MUCH_ONE.search(text) and names(text)) and only_amounts(text)
+
+
+def only_amounts(text: str) -> bool:
+    """«Hvor mye fikk Haugesund og Karmøy tildelt, og hvor mye brukte de?»: catalogue amounts
+    of a kind and nothing else, asked of no network's pot (the caller knows whose)."""
+    said = {kind for kind, pattern in _AMOUNT_KINDS if pattern.search(text)}
+    if not said & {"søkt", "tildelt", "forbruk"} or _POTS.search(text):
+        return False  # «Hvor mye økt rammetilskudd får Trondheim?» asks no project's money
+    return all(_HOW_MUCH.search(p.text) and AnswerType.AMOUNT in p.answer_types
+               for p in split_parts(text))  # fmt: skip
 
 
 def amount_kinds(text: str) -> frozenset[str]:
