@@ -48,10 +48,9 @@ def answer_attendee(question: Question, ctx: CoreContext) -> Answer | None:
         scope = meetings
     else:
         match = find_meeting(request, meetings)
-        if not match.found:
-            return not_found(match, question.language, question.text, request) if (
-                request.dated or request.latest) else None
-        scope = match.found
+        if not match.found and (request.dated or request.latest):
+            return not_found(match, question.language, question.text, request)
+        scope = match.found or meetings  # words naming no meeting: whom to find is the filter
     hits = hits_in(scope, attendee, list(question.roles), ctx.gazetteer)
     return attendee_answer(question.text, question.language, attendee, scope, hits)
 

@@ -13,7 +13,7 @@ from indexer.text.dates import MONTH_NUMBERS
 from indexer.text.places import Gazetteer
 
 _NAME = r"[A-ZÆØÅ][\w./-]*"
-_STOP = (r"(?=\s+(?:på|paa|at|on|til|i\s+(?:møte|samling|referat|\d|fjor|år|vår|høst|haust)\w*|"
+_STOP = (r"(?=\s+(?:på|paa|at|on|til|med|with|i\s+(?:møte|samling|referat|\d|fjor|år|vår|høst|haust)\w*|"
          r"in\s+(?:the\s+)?(?:meeting|\d)\w*|deltok|deltek|møtte|var|vart|was|were|attended|"
          r"har|have|has|hadde|had|sist\w*|last)\b|\s+(?:og|and)\s+(?-i:[a-zæøå])|\s*[?,.;:!]|\s*$)")
 # «fra Bufdir», «frå Statsforvaltaren i Agder», «from the county governor», but not «referatet
@@ -29,7 +29,7 @@ _SUBJECT = re.compile(
     r"been|med|på|at|til|present|in|representert|represented)\b"
     rf"|(?i:\b(?:møter|møta|møtene|meetings|samlinger|samlingar)\s+(?:der|hvor|kor|where|with|"
     rf"med|som)\s+)(?P<who2>{_NAME}(?:\s+(?:og\s+)?{_NAME}){{0,3}})"
-    rf"|(?i:\battended by\s+)(?P<who3>{_NAME}(?:\s+{_NAME}){{0,3}})")
+    rf"|(?i:\b(?:attended by|representerte|represented)\s+)(?P<who3>{_NAME}(?:\s+{_NAME}){{0,3}})")
 _MEETINGS_ASKED = re.compile(
     r"\b(?:hvilke|hvilket|kva for(?: nokre| eit| ein)?|which|what|how many|hvor mange|kor mange|"
     r"list\w*(?: opp)?|vis)\s+(?:\w+\s+)?(?:møter|møte|møta|møtene|samlinger|samlingar|"

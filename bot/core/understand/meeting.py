@@ -23,7 +23,8 @@ _EVERY = re.compile(r"\b(møtene|møta|samlingene|samlingane|referatene|referata
 # «har frist i desember 2026», «due by 1 March»: an action item's deadline, not the meeting's date
 _DEADLINE = re.compile(
     rf"\b(?:frist(?:en)?|fristar|frister|innen|innan|deadlines?|due(?: by)?)\s+(?:er\s+|is\s+)?"
-    rf"(?:i\s+|in\s+|den\s+|on\s+|by\s+)?(?:\d{{1,2}}\.?\s*)?(?:{_MONTH})\.?(?:\s+(?:19|20)\d\d)?"
+    rf"(?:i\s+|in\s+|den\s+|on\s+|by\s+)?(?:(?:\d{{1,2}}\.?\s*)?(?:{_MONTH})\.?(?:\s+(?:19|20)\d\d)?|"
+    r"(?:19|20)\d\d\b)"
     r"|\b(?:frist(?:en)?|innen|innan|due(?: by)?|by)\s+\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}", re.I)
 _FULL_MONTH = "|".join(sorted((m for m in MONTH_NUMBERS if len(m) > 3 or m in {"mai", "may"}),
                               key=len, reverse=True))
@@ -65,7 +66,7 @@ NOISE_WORDS = frozenset(tokenize(
     # how the answer should look, and what of it: «bullet points please», «hvem har ansvaret»
     "most recent we have bullet points point please punktliste kulepunkt oppfølgingsoppgaver "
     "oppgaver oppgavene tasks ansvar ansvaret ansvarleg ansvarlig responsible frist fristen "
-    "deadline deadlines"
+    "deadline deadlines how many much has had does do is are any anyone noen nokon"
 )) | {"oppsummer", "med", "frå", "fra", "the", "of", "and", "with", "from", "in", "i", "på"}
 
 

@@ -80,3 +80,12 @@ def test_a_granted_amount_a_final_report_gives_is_answered(sample_context) -> No
 def test_other_money_questions_stay_with_the_fact_answerer(sample_context, question) -> None:  # type: ignore[no-untyped-def]
     found = understood(sample_context, question)
     assert found.intent != Intent.PROJECTS or found.list_ask != ListAsk.AMOUNTS, question
+
+
+def test_a_cited_refusal_is_not_handed_to_the_fact_answerer(sample_context) -> None:  # type: ignore[no-untyped-def]
+    """The fact answerer would quote what was applied for as if it answered «how much granted»."""
+    from bot.engine import Core
+
+    answer = Core(sample_context).answer("How much did the county governor in Rogaland actually "
+                                         "grant Time and Klepp for their high-conflict project?")
+    assert answer.refused and "applied for 380 000 kr" in normalise(answer.answer)

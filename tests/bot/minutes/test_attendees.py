@@ -107,6 +107,9 @@ def test_a_former_municipality_is_itself_not_its_partners(merged) -> None:  # ty
     ("Which meetings were attended by Kvam?", "Kvam", True),
     ("På hvilke møter var RKBU representert?", "RKBU", True),
     ("Hvor mange møter har Kristiansand deltatt på?", "Kristiansand", True),
+    ("Hvem representerte Trondheim på møtene?", "Trondheim", False),
+    ("Var noen fra Bufetat med på møtet i januar 2024?", "Bufetat", False),
+    ("How many meetings has Hamarøy attended?", "Hamarøy", True),
 ])
 def test_the_attendee_is_read_and_not_taken_for_the_meeting(core, question, written,  # type: ignore[no-untyped-def]
                                                             listed) -> None:
@@ -130,3 +133,8 @@ def test_the_state_office_beside_another_role_narrows_that_meeting(core) -> None
                        "i den utvidede ressursgruppa i januar 2024?")
     assert set(people(answer)) == {"Bente Cecilie Foss", "Unni Reianes", "Brit Espeland Nedreaas",
                                    "Stine Heinz", "Marie Therese Thesen", "Therese Haugestad"}
+
+
+def test_words_that_name_no_meeting_leave_whom_to_find(core) -> None:  # type: ignore[no-untyped-def]
+    answer = ask(core, "How many meetings has Bykle attended, roughly?")
+    assert people(answer) == ["Olav Tveiten"]

@@ -40,3 +40,8 @@ def test_the_meeting_is_found_by_words_nobody_tuned_for(core, question, source) 
 def test_a_month_no_meeting_was_held_in_is_refused_with_the_nearest(core) -> None:  # type: ignore[no-untyped-def]
     answer = ask(core, "Hva ble vedtatt på møtet i august?")
     assert answer.refused and "fra august" in answer.answer
+
+
+def test_a_deadline_year_is_not_the_meetings(core) -> None:  # type: ignore[no-untyped-def]
+    understood = core.understand("Hvilke oppfølgingspunkter har frist i 2027?")
+    assert understood.meeting is not None and understood.meeting.year is None
