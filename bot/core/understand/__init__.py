@@ -136,7 +136,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         doc_types=intent.doc_types(whole),
         doc_types_named=intent.named_doc_types(whole),
         themes=themes,
-        unknown_theme=_unknown_theme(unquoted, kit.gazetteer) if listed and not themes else None,
+        unknown_theme=_unknown_theme(unquoted, kit.gazetteer) if listed and not themes and not (
+            priced or amounts.one_project_amount(whole)) else None,  # «prosjektet om X»: a name
         list_ask=ListAsk.AMOUNTS if priced else intent.list_ask(whole, bool(themes))
         if kind == Intent.PROJECTS else None,
         amount_kinds=amounts.amount_kinds(whole) if listed else frozenset(),

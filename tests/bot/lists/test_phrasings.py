@@ -89,3 +89,9 @@ def test_a_cited_refusal_is_not_handed_to_the_fact_answerer(sample_context) -> N
     answer = Core(sample_context).answer("How much did the county governor in Rogaland actually "
                                          "grant Time and Klepp for their high-conflict project?")
     assert answer.refused and "applied for 380 000 kr" in normalise(answer.answer)
+
+
+def test_one_projects_subject_is_no_unknown_theme(sample_context) -> None:  # type: ignore[no-untyped-def]
+    found = understood(sample_context, "Hvor mye fikk Time og Klepp innvilget til prosjektet om "
+                                       "barns medvirkning?")
+    assert found.list_ask == ListAsk.AMOUNTS and found.unknown_theme is None
