@@ -43,6 +43,7 @@ sys.path.insert(0, str(REPO))
 
 from bench.replicas import sample_rss, shared_database, start_replica  # noqa: E402
 from tests.bot.teams.fakes import ConnectorStub  # noqa: E402
+from tests.servers import wait_until_up  # noqa: E402
 
 SAMPLE_EVERY_S = 0.2
 QUESTIONS = [
@@ -162,19 +163,6 @@ async def burst(http: aiohttp.ClientSession, urls: list[str], stub: ConnectorStu
         await asyncio.sleep(0.1)
 
 
-async def wait_ready(http: aiohttp.ClientSession, base: str, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            async with http.get(f"{base}/readyz") as resp:
-                if resp.status == 200:
-                    return
-        except aiohttp.ClientError:
-            pass
-        await asyncio.sleep(0.3)
-    raise SystemExit(f"the service did not become ready within {timeout:.0f} s")
-
-
 def percentile(values: list[float], q: float) -> float:
     return (
         statistics.quantiles(values, n=100, method="inclusive")[q - 1]
@@ -197,7 +185,7 @@ async def main(args: argparse.Namespace) -> dict[str, Any]:
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120),
                                          connector=aiohttp.TCPConnector(limit=0)) as http:
             for base in bases:
-                await wait_ready(http, base, timeout=300)
+                await wait_until_up(f"{base}/readyz", timeout=300)
             sampler = asyncio.create_task(sample_rss([s.pid for s in servers], samples, stop,
                                                      SAMPLE_EVERY_S))
             urls = [f"{base}/api/messages" for base in bases]

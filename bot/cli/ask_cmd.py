@@ -14,9 +14,9 @@ from bot.cli.common import (
     DataDirOption,
     console,
     err_console,
+    reading_as,
     reading_settings,
     user_errors,
-    viewer_from,
 )
 
 if TYPE_CHECKING:
@@ -37,9 +37,9 @@ def ask(
     """Still et spørsmål til kunnskapsbasen og få et svar med kilder."""
     from bot.engine import build_core
 
-    settings = reading_settings(data_dir)
+    settings, viewer = reading_as(data_dir, as_group)
     with user_errors():
-        answer = build_core(settings).answer(question, viewer=viewer_from(settings, as_group))
+        answer = build_core(settings).answer(question, viewer=viewer)
     if as_json:
         typer.echo(json.dumps(answer.contract(), ensure_ascii=False, indent=2))
         return

@@ -53,6 +53,14 @@ def reading_settings(data_dir: Path | None = None, **overrides: object) -> Setti
     return settings
 
 
+def reading_as(data_dir: Path | None, groups: list[str] | None) -> tuple[Settings, Viewer]:
+    """What a reading command starts from: its settings (the data dir must hold a knowledge
+    base) and who it asks as (`--as-group`)."""
+    settings = reading_settings(data_dir)
+    with user_errors():
+        return settings, viewer_from(settings, groups)
+
+
 def viewer_from(settings: Settings, groups: list[str] | None) -> Viewer:
     """Who the command asks as: these groups (networks added by the group map), else public."""
     return GroupDirectory(settings.group_map, settings.group_map_ttl_s).viewer(groups or [])

@@ -26,9 +26,8 @@ from bot.cli.common import (
     DataDirOption,
     console,
     err_console,
-    reading_settings,
+    reading_as,
     user_errors,
-    viewer_from,
 )
 from bot.core.models import ChatTurn
 from bot.core.payloads import DraftPayload
@@ -62,10 +61,9 @@ def register(app: typer.Typer, context_factory: ContextFactory | None = None) ->
         data_dir: DataDirOption = None,
     ) -> None:
         """Skriv et utkast til prosjektplan eller sluttrapport, sjekket mot utlysningen."""
-        settings = reading_settings(data_dir)
+        settings, viewer = reading_as(data_dir, as_group)
         with user_errors():
             script = _Script.load(answers) if answers else None
-            viewer = viewer_from(settings, as_group)
             ctx = (context_factory or _build_context)(settings).seen_by(viewer)
         opening = request or (script.request if script else None) or typer.prompt(
             "Hva vil du ha hjelp til å skrive")

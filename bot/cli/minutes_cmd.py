@@ -13,10 +13,9 @@ from bot.cli.common import (
     DataDirOption,
     console,
     err_console,
-    reading_settings,
+    reading_as,
     refuse_impossible_date,
     user_errors,
-    viewer_from,
 )
 from bot.core.models import Answer
 
@@ -45,9 +44,9 @@ def summarize(
     from bot.minutes.route import answer_minutes
 
     refuse_impossible_date(meeting)  # «32.13.2024» must not summarise some other meeting
-    settings = reading_settings(data_dir)
+    settings, viewer = reading_as(data_dir, as_group)
     with user_errors():
-        ctx = build_context(settings).seen_by(viewer_from(settings, as_group))
+        ctx = build_context(settings).seen_by(viewer)
         answer = answer_minutes(meeting_ref(meeting), ctx, lang, meeting)
     if as_json:
         data = answer.payload.model_dump(mode="json") if answer.payload else {}
@@ -80,9 +79,9 @@ def decisions(
         err_console.print(f"[bold red]Feil:[/] Forstår ikke datoen «{siden}». "
                           "Skriv den for eksempel som 01.01.2022 eller 1. januar 2022.")
         raise typer.Exit(2)
-    settings = reading_settings(data_dir)
+    settings, viewer = reading_as(data_dir, as_group)
     with user_errors():
-        ctx = build_context(settings).seen_by(viewer_from(settings, as_group))
+        ctx = build_context(settings).seen_by(viewer)
         found = list_decisions(ctx, nettverk, since)
     if as_json:
         typer.echo(json.dumps([d.model_dump(mode="json") for d in found], ensure_ascii=False,

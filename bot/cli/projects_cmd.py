@@ -12,14 +12,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from bot.cli.common import (
-    AsGroupOption,
-    DataDirOption,
-    console,
-    reading_settings,
-    user_errors,
-    viewer_from,
-)
+from bot.cli.common import AsGroupOption, DataDirOption, console, reading_as, user_errors
 from bot.i18n import format_amount
 from bot.lists.rows import period_label, place_labels, title_of
 from indexer.catalogue import ProjectQuery, ProjectRecord
@@ -51,11 +44,10 @@ def projects(
     data_dir: DataDirOption = None,
 ) -> None:
     """List prosjektene i katalogen med kommuner, periode, tema, beløp og kilder."""
-    settings = reading_settings(data_dir)
+    settings, viewer = reading_as(data_dir, as_group)
     with user_errors():
         gazetteer = Gazetteer.load()
         query = build_query(gazetteer, tema, fylke, kommune, fra_ar)
-        viewer = viewer_from(settings, as_group)
         found = VisibleStore(open_store(settings), viewer).find_projects(query)
     rows = [project_row(p) for p in found]
     if as_json:

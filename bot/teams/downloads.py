@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from bot.core.signing import LinkRefused
 from bot.drafting.export import download_name, draft_path
-from bot.drafting.links import DownloadSigner, LinkClaims, LinkError
+from bot.drafting.links import DownloadSigner, LinkClaims
 from bot.i18n import t
 from bot.teams.drafts import DraftFiles
 from bot.teams.proof import UserProof, code_page, redeem
@@ -32,9 +33,9 @@ def download_routes(
     def verified(request: web.Request) -> LinkClaims:
         try:
             return signer.verify(request.match_info["token"])
-        except LinkError as exc:
+        except LinkRefused as exc:
             status = web.HTTPGone if exc.expired else web.HTTPForbidden
-            raise status(text=exc.reason) from exc
+            raise status(text=t(f"teams.download_link.{exc.reason}", "nb")) from exc
 
     async def code(request: web.Request) -> web.Response:
         return await redeem(request, proof, verified(request).user_hash)

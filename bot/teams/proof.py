@@ -21,7 +21,7 @@ from aiohttp import web
 from botbuilder.schema import Activity
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
-from bot.drafting.links import process_secret
+from bot.core.signing import link_secret
 from bot.i18n import t
 from bot.teams.html import html_page
 from bot.teams.render import notice
@@ -44,7 +44,7 @@ class UserProof:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> UserProof:
-        return cls(settings.download_secret.encode() or process_secret())
+        return cls(link_secret(settings))
 
     def code(self, user_id: str) -> str:
         """The code the bot tells this user in their 1:1 chat."""

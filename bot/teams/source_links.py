@@ -11,15 +11,11 @@ restricted document opens only for its user (bot.teams.proof).
 
 from __future__ import annotations
 
-import secrets
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from itsdangerous import BadSignature
-
 from bot.core.models import Citation
-from bot.core.signing import link_serializer
+from bot.core.signing import LinkRefused, LinkSigner, link_secret
 from bot.uploads.document import UPLOAD_PREFIX
 from indexer.access import PUBLIC, PUBLIC_VIEWER, Viewer
 from indexer.access import id_hash as user_hash
@@ -27,12 +23,6 @@ from indexer.settings import Settings
 
 _SALT = "laeringsbot.source-view"
 ANCHOR = "sitat"  # the marked passage's id, so the browser scrolls to it
-
-
-class SourceLinkError(ValueError):
-    def __init__(self, expired: bool = False) -> None:
-        super().__init__("expired" if expired else "invalid")
-        self.expired = expired
 
 
 @dataclass(frozen=True)
@@ -53,40 +43,32 @@ class SourceRef:
 
 class SourceSigner:
     def __init__(self, secret: bytes, ttl_s: int) -> None:
-        self._serializer = link_serializer(secret, _SALT)
+        self._signer = LinkSigner(secret, _SALT, ttl_s)
         self.ttl_s = ttl_s
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SourceSigner:
-        """The configured secret (links survive restarts), else a random one for this process."""
-        secret = settings.download_secret.encode() or secrets.token_bytes(32)
-        return cls(secret, settings.source_link_days * 24 * 3600)
+        return cls(link_secret(settings), settings.source_link_days * 24 * 3600)
 
     def sign(self, ref: SourceRef, now: float | None = None) -> str:
-        expires = int((time.time() if now is None else now) + self.ttl_s)
-        data: dict[str, object] = {"d": ref.doc_id, "c": ref.chunk_id, "s": ref.snippet,
-                                   "e": expires}
+        fields: dict[str, object] = {"d": ref.doc_id, "c": ref.chunk_id, "s": ref.snippet}
         if ref.conversation:
-            data["k"] = ref.conversation
+            fields["k"] = ref.conversation
         if ref.user:
-            data["u"] = ref.user
+            fields["u"] = ref.user
         if ref.groups:
-            data["g"] = sorted(ref.groups)
-        return self._serializer.dumps(data)
+            fields["g"] = sorted(ref.groups)
+        return self._signer.dumps(fields, now)
 
     def verify(self, token: str, now: float | None = None) -> SourceRef:
+        """What a valid token points at; LinkRefused for a forged, malformed or expired one."""
+        data = self._signer.load(token, now)
         try:
-            data = self._serializer.loads(token)
-            ref = SourceRef(str(data["d"]), data["c"] and str(data["c"]), str(data["s"]),
-                            data.get("k") and str(data["k"]), data.get("u") and str(data["u"]),
-                            frozenset(str(g) for g in data.get("g", ())))
-            expires = int(data["e"])
-        except (BadSignature, KeyError, TypeError, ValueError, AttributeError,
-                OverflowError) as exc:
-            raise SourceLinkError() from exc
-        if expires < (time.time() if now is None else now):
-            raise SourceLinkError(expired=True)
-        return ref
+            return SourceRef(str(data["d"]), data["c"] and str(data["c"]), str(data["s"]),
+                             data.get("k") and str(data["k"]), data.get("u") and str(data["u"]),
+                             frozenset(str(g) for g in data.get("g", ())))
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise LinkRefused("invalid") from exc
 
 
 @dataclass(frozen=True)

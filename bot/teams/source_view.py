@@ -16,10 +16,11 @@ from typing import Protocol
 
 from aiohttp import web
 
+from bot.core.signing import LinkRefused
 from bot.i18n import format_date, t
 from bot.teams.html import html_page
 from bot.teams.proof import UserProof, code_page, redeem
-from bot.teams.source_links import ANCHOR, SourceLinkError, SourceRef, SourceSigner
+from bot.teams.source_links import ANCHOR, SourceRef, SourceSigner
 from bot.teams.uploads import UploadShelf
 from indexer.access import PUBLIC, GroupDirectory
 from indexer.minutes.text import rebuild_text
@@ -67,10 +68,9 @@ def source_routes(
     def verified(request: web.Request) -> SourceRef | web.Response:
         try:
             return signer.verify(request.match_info["token"])
-        except SourceLinkError as exc:
-            status, key = (410, "teams.view.expired") if exc.expired else (
-                403, "teams.view.invalid")
-            return html_page(t(key, "nb"), f"<p>{escape(t(key, 'nb'))}</p>", status)
+        except LinkRefused as exc:
+            refused = t(f"teams.view.{exc.reason}", "nb")
+            return html_page(refused, f"<p>{escape(refused)}</p>", 410 if exc.expired else 403)
 
     async def view(request: web.Request) -> web.Response:
         ref = verified(request)

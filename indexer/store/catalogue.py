@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from indexer.catalogue.link import link, title_key
 from indexer.catalogue.models import ProjectRecord
 from indexer.store.ledger import Writer
-from indexer.store.sql import Db
+from indexer.store.sql import Db, execute_in
 
 _PROJECT_TABLES = ("catalogue_projects", "catalogue_members", "catalogue_places",
                    "catalogue_themes")  # fmt: skip
@@ -89,16 +89,10 @@ def _projects_of(conn: Db, mention_ids: set[str]) -> dict[str, list[str]]:
     projects = _column(conn, "SELECT project_id FROM catalogue_members WHERE mention_id IN ({})",
                        sorted(mention_ids))  # fmt: skip
     members: dict[str, list[str]] = {}
-    ids = sorted(set(projects))
-    for i in range(0, len(ids), 500):
-        part = ids[i : i + 500]
-        rows = conn.execute(
-            f"SELECT project_id, mention_id FROM catalogue_members WHERE project_id IN "
-            f"({','.join('?' * len(part))})",
-            part,
-        )
-        for row in rows:
-            members.setdefault(row[0], []).append(row[1])
+    rows = execute_in(conn, "SELECT project_id, mention_id FROM catalogue_members "
+                      "WHERE project_id IN ({})", sorted(set(projects)))  # fmt: skip
+    for row in rows:
+        members.setdefault(row[0], []).append(row[1])
     return {pid: sorted(mids) for pid, mids in members.items()}
 
 
@@ -158,18 +152,11 @@ def _orphaned_docs(conn: Db, doc_id: str) -> list[str]:
 
 
 def _column(conn: Db, sql: str, values: Iterable[str]) -> list[str]:
-    found: list[str] = []
-    items = list(values)
-    for i in range(0, len(items), 500):
-        part = items[i : i + 500]
-        found += [r[0] for r in conn.execute(sql.format(",".join("?" * len(part))), part)]
-    return found
+    return [r[0] for r in execute_in(conn, sql, values)]
 
 
 def _delete_in(conn: Db, table: str, column: str, values: list[str]) -> None:
-    for i in range(0, len(values), 500):
-        part = values[i : i + 500]
-        conn.execute(f"DELETE FROM {table} WHERE {column} IN ({','.join('?' * len(part))})", part)
+    execute_in(conn, f"DELETE FROM {table} WHERE {column} IN ({{}})", values)
 
 
 def _load(record_json: str) -> ProjectRecord:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from indexer.models import Chunk, DocumentMeta
 from indexer.store.ledger import Transaction, bump_generation
-from indexer.store.sql import Db, Row
+from indexer.store.sql import Db, Row, execute_in
 
 _DONE_CHUNKS = ("SELECT c.* FROM chunks c JOIN documents d ON d.doc_id = c.doc_id "
                 "WHERE d.status = 'done'")
@@ -38,17 +38,9 @@ def committed_with_counts(conn: Db) -> list[tuple[DocumentMeta, int, int]]:
 
 def committed_ids(conn: Db, doc_ids: set[str]) -> set[str]:
     """Which of these documents are committed."""
-    found: set[str] = set()
-    ids = sorted(doc_ids)
-    for i in range(0, len(ids), 500):
-        part = ids[i : i + 500]
-        rows = conn.execute(
-            f"SELECT doc_id FROM documents WHERE status = 'done' AND doc_id IN "
-            f"({','.join('?' * len(part))})",
-            part,
-        )
-        found.update(r[0] for r in rows)
-    return found
+    rows = execute_in(conn, "SELECT doc_id FROM documents WHERE status = 'done' AND doc_id IN ({})",
+                      sorted(doc_ids))  # fmt: skip
+    return {r[0] for r in rows}
 
 
 def count(conn: Db) -> int:
@@ -63,14 +55,8 @@ def unfinished(conn: Db) -> list[str]:
 
 
 def chunks_by_id(conn: Db, chunk_ids: Sequence[str]) -> dict[str, Chunk]:
-    found: dict[str, Chunk] = {}
-    ids = list(chunk_ids)
-    for i in range(0, len(ids), 500):
-        part = ids[i : i + 500]
-        rows = conn.execute(f"{_DONE_CHUNKS} AND c.chunk_id IN ({','.join('?' * len(part))})",
-                            part)  # fmt: skip
-        found.update({r["chunk_id"]: _chunk(r) for r in rows})
-    return found
+    rows = execute_in(conn, f"{_DONE_CHUNKS} AND c.chunk_id IN ({{}})", chunk_ids)
+    return {r["chunk_id"]: _chunk(r) for r in rows}
 
 
 def chunks_of(conn: Db, doc_id: str) -> list[Chunk]:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from indexer.catalogue.models import Evidence, ProjectPage, ProjectQuery, ProjectRecord
 from indexer.store import documents
-from indexer.store.sql import Db, contains_folded, json_text, no_limit
+from indexer.store.sql import Db, contains_folded, execute_in, json_text, no_limit
 
 # Today's county first (no county last), then start year (none last), then title.
 _ORDER = ("ORDER BY (SELECT MIN(current_county) FROM catalogue_places c WHERE "
@@ -68,12 +68,9 @@ def places(conn: Db, query: ProjectQuery) -> list[tuple[str, str]]:
 
 
 def _records(conn: Db, ids: list[str]) -> list[ProjectRecord]:
-    found: dict[str, ProjectRecord] = {}
-    for i in range(0, len(ids), 500):
-        part = ids[i : i + 500]
-        rows = conn.execute("SELECT project_id, record_json FROM catalogue_projects WHERE "
-                            f"project_id IN ({','.join('?' * len(part))})", part)  # fmt: skip
-        found.update((r[0], _parse(r[1])) for r in rows)
+    rows = execute_in(conn, "SELECT project_id, record_json FROM catalogue_projects WHERE "
+                      "project_id IN ({})", ids)  # fmt: skip
+    found = {r[0]: _parse(r[1]) for r in rows}
     return [found[i] for i in ids if i in found]
 
 

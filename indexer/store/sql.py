@@ -21,6 +21,7 @@ from indexer.store import database
 
 Error = DBAPIError  # what a failing statement raises, on either backend
 Params = Sequence[Any]
+IN_BATCH = 500  # values per IN list: far below SQLite's and PostgreSQL's parameter limits
 
 
 class Row(tuple[Any, ...]):
@@ -98,6 +99,17 @@ class Db:
             rows = Rows(conn.exec_driver_sql(statement, params))
             conn.commit()
         return rows
+
+
+def execute_in(db: Db, sql: str, values: Iterable[Any], before: Params = ()) -> list[Row]:
+    """`sql` whose `{}` is an IN list, run over `values` in batches of `IN_BATCH` (a statement
+    takes a bounded number of parameters); `before` are the parameters ahead of the list."""
+    items = list(values)
+    found: list[Row] = []
+    for i in range(0, len(items), IN_BATCH):
+        part = items[i : i + IN_BATCH]
+        found += db.execute(sql.replace("{}", ",".join("?" * len(part))), [*before, *part])
+    return found
 
 
 @lru_cache(maxsize=512)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from indexer.store.ledger import Writer
-from indexer.store.sql import Db
+from indexer.store.sql import Db, execute_in
 
 
 def replace_writer(doc_id: str, signature: str, rows: Sequence[tuple[str, np.ndarray]]) -> Writer:
@@ -37,14 +37,7 @@ def remove_writer(doc_id: str) -> Writer:
 def lookup(conn: Db, keys: Sequence[str], signature: str
            ) -> dict[str, np.ndarray]:
     """Stored vectors for these keys (any document), made with this embedding signature."""
-    found: dict[str, np.ndarray] = {}
-    unique = list(dict.fromkeys(keys))
-    for i in range(0, len(unique), 500):
-        part = unique[i:i + 500]
-        marks = ",".join("?" * len(part))
-        rows = conn.execute(
-            f"SELECT key, vector FROM unit_vectors WHERE signature = ? AND key IN ({marks})",
-            [signature, *part])
-        for key, blob in rows:
-            found[key] = np.frombuffer(blob, dtype=np.float16).astype(np.float32)
+    sql = "SELECT key, vector FROM unit_vectors WHERE signature = ? AND key IN ({})"
+    rows = execute_in(conn, sql, dict.fromkeys(keys), before=[signature])
+    found = {key: np.frombuffer(blob, dtype=np.float16).astype(np.float32) for key, blob in rows}
     return found

@@ -32,12 +32,13 @@ from bot.teams.render import claim
 from bot.teams.source_view import StoreLibrary
 from indexer.access import PUBLIC_VIEWER, Viewer
 from indexer.settings import Settings
-from tests.bot.teams.conftest import Service, start_service
+from tests.bot.teams.conftest import Service, serving
 from tests.bot.teams.fakes import FakeCore
 from tests.bot.teams.files_stub import REFERAT_NAME, FileHost, file_attachment, referat_docx
 from tests.servers import free_port, wait_until_up
 
-pytestmark = pytest.mark.e2e
+# a browser, the Playground and the real core (real embedding model): minutes, not seconds
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 REPO = Path(__file__).resolve().parents[2]
 PLAYGROUND = REPO / "node_modules" / ".bin" / "agentsplayground"
@@ -119,10 +120,9 @@ async def bot(
                         file_hosts=["127.0.0.1"], _env_file=None)
     store = getattr(getattr(core, "ctx", None), "store", None)
     library = StoreLibrary(store) if store is not None else None
-    service = await start_service(settings, recorder, stream_interval=1.0, port=port,
-                                  library=library)
-    yield service, recorder, which
-    await service.close()
+    async with serving(settings, recorder, stream_interval=1.0, port=port,
+                       library=library) as service:  # fmt: skip
+        yield service, recorder, which
 
 
 @pytest.fixture

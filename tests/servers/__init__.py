@@ -8,12 +8,13 @@ import asyncio
 import socket
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import aiohttp
 import pytest
+from aiohttp import web
 
 HOST = "127.0.0.1"
 
@@ -57,12 +58,25 @@ def listens(port: int, timeout: float) -> bool:
     return False
 
 
-async def wait_until_up(url: str, timeout: float = 60.0) -> None:
-    """Poll `url` until it answers 200; the event loop keeps serving the test's own servers."""
+async def serve_app(app: web.Application, port: int = 0) -> tuple[web.AppRunner, str]:
+    """Serve `app` in this event loop on HOST (`port` 0: a free one): its runner, whose
+    `cleanup()` stops it, and its base URL (no trailing slash)."""
+    runner = web.AppRunner(app)
+    await runner.setup()
+    await web.TCPSite(runner, HOST, port).start()
+    return runner, f"http://{HOST}:{runner.addresses[0][1]}"
+
+
+async def wait_until_up(url: str, timeout: float = 60.0,
+                        alive: Callable[[], bool] | None = None) -> None:
+    """Poll `url` until it answers 200; the event loop keeps serving the test's own servers.
+    `alive` says whether the server's process still runs: one that stopped fails at once."""
     async with aiohttp.ClientSession() as http:
         try:
             async with asyncio.timeout(timeout):
                 while not await _answers(http, url):
+                    if alive is not None and not alive():
+                        raise AssertionError(f"the server behind {url} stopped before it was up")
                     await asyncio.sleep(0.3)
         except TimeoutError:
             raise AssertionError(f"{url} did not come up within {timeout:.0f} s") from None

@@ -100,12 +100,11 @@ def test_an_early_answer_is_filed_under_its_own_part_and_the_question_stays(core
 
 def test_an_answer_that_does_not_fit_its_part_gets_an_ask_back(core):
     to_period = ["hopp over"] * 5  # target group … anchoring
-    asked = talk(core, OPENING, *to_period)[-1]
+    *_, asked, doubted, fixed = talk(core, OPENING, *to_period, "snart",
+                                     "1. august 2023 – 31. juli 2025")  # fmt: skip
     assert pending(asked) == "period"
-    doubted = talk(core, OPENING, *to_period, "snart")[-1]
     assert "Jeg fant ingen datoer i svaret" in doubted.answer
     assert pending(doubted) == "period" and "period" not in doubted.dialog.answers
-    fixed = talk(core, OPENING, *to_period, "snart", "1. august 2023 – 31. juli 2025")[-1]
     assert "Notert: prosjektperiode." in fixed.answer and pending(fixed) == "budget"
     insisted = talk(core, OPENING, *to_period, "snart", "snart")[-1]
     assert insisted.dialog.answers["period"] == "snart"  # the second time, taken as written

@@ -13,9 +13,10 @@ from aiohttp.test_utils import TestClient, TestServer
 from docx import Document
 
 from bot import drafting
+from bot.core.signing import LinkRefused
 from bot.drafting.compose import slug
 from bot.drafting.export import download_name, draft_path, plain
-from bot.drafting.links import DownloadSigner, LinkError, download_url
+from bot.drafting.links import DownloadSigner, download_url
 from bot.engine import Core
 from bot.teams.downloads import DOCX, download_routes
 from indexer.settings import Settings
@@ -125,18 +126,19 @@ def test_signed_link_roundtrip_and_refusals():
     token = signer.sign("ab12cd34ef", "user-1", now=1000)
     claims = signer.verify(token, user_id="user-1", now=1030)
     assert claims.draft_id == "ab12cd34ef" and claims.expires_at == 1060
-    with pytest.raises(LinkError) as expired:
+    with pytest.raises(LinkRefused) as expired:
         signer.verify(token, now=1061)
     assert expired.value.expired
-    with pytest.raises(LinkError, match="annen bruker"):
+    with pytest.raises(LinkRefused) as other:
         signer.verify(token, user_id="user-2", now=1030)
-    with pytest.raises(LinkError):
+    assert other.value.reason == "other"
+    with pytest.raises(LinkRefused):
         DownloadSigner(b"other").verify(token, now=1030)
     signature = token.rsplit(".", 1)[1]
     forged = DownloadSigner(b"other").sign("ffffffffff", "user-1", now=1000).rsplit(".", 1)[0]
-    with pytest.raises(LinkError):
+    with pytest.raises(LinkRefused):
         signer.verify(f"{forged}.{signature}", now=1030)
-    with pytest.raises(LinkError):
+    with pytest.raises(LinkRefused):
         signer.verify("not-a-token", now=1030)
     assert download_url("https://bot.example/", token).endswith(f"/downloads/{token}")
 
@@ -146,7 +148,7 @@ def test_empty_secret_means_one_random_secret_per_process(tmp_path):
     token = DownloadSigner.from_settings(settings).sign("ab12cd34ef", "u")
     assert DownloadSigner.from_settings(settings).verify(token).draft_id == "ab12cd34ef"
     configured = Settings(data_dir=tmp_path, download_secret="s3", _env_file=None)  # type: ignore[call-arg]
-    with pytest.raises(LinkError):
+    with pytest.raises(LinkRefused):
         DownloadSigner.from_settings(configured).verify(token)
 
 

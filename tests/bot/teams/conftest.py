@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from bot.teams.server import CONVERSATIONS_KEY, TURNS_KEY, create_app
 from indexer.settings import Settings
 from indexer.store.conversations import ConversationStore
 from tests.bot.teams.fakes import ConnectorStub, FakeCore
+from tests.servers import serve_app
 
 BOT_ID = "28:bot-id"
 
@@ -66,12 +68,18 @@ async def start_service(
 ) -> Service:
     """`port` 0 picks a free one; `app_options` go to create_app (e.g. `library`)."""
     app = create_app(settings, core, stream_interval=stream_interval, auth=auth, **app_options)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", port)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    return Service(app, runner, f"http://127.0.0.1:{port}")
+    runner, url = await serve_app(app, port)
+    return Service(app, runner, url)
+
+
+@asynccontextmanager
+async def serving(settings: Settings, core: AnswerCore, **options: Any) -> AsyncIterator[Service]:
+    """A running service for the length of an `async with` (start_service's arguments)."""
+    service = await start_service(settings, core, **options)
+    try:
+        yield service
+    finally:
+        await service.close()
 
 
 def activity(
@@ -165,6 +173,5 @@ def core() -> FakeCore:
 
 @pytest.fixture
 async def service(teams_settings: Settings, core: FakeCore) -> AsyncIterator[Service]:
-    svc = await start_service(teams_settings, core)
-    yield svc
-    await svc.close()
+    async with serving(teams_settings, core) as svc:
+        yield svc

@@ -17,6 +17,7 @@ from aiohttp import web
 
 from bot.core.models import Answer, ChatTurn, Citation, Payload
 from indexer.access import PUBLIC_VIEWER, Viewer
+from tests.servers import serve_app
 
 SAMPLE_CITATION = Citation(
     n=1,
@@ -110,12 +111,8 @@ class ConnectorStub:
     async def start(self) -> ConnectorStub:
         app = web.Application()
         app.router.add_route("*", "/{tail:.*}", self._record)
-        self._runner = web.AppRunner(app)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        self.url = f"http://127.0.0.1:{port}/"
+        self._runner, base = await serve_app(app)
+        self.url = f"{base}/"
         return self
 
     async def close(self) -> None:

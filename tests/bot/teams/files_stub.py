@@ -11,6 +11,8 @@ import io
 from aiohttp import web
 from docx import Document
 
+from tests.servers import serve_app
+
 REFERAT_NAME = "Referat styringsgruppe Valdres 14.03.2024.docx"
 
 
@@ -56,12 +58,7 @@ class FileHost:
     async def start(self) -> FileHost:
         app = web.Application()
         app.router.add_get("/files/{name}", self._serve)
-        self._runner = web.AppRunner(app)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        self.url = f"http://127.0.0.1:{port}"
+        self._runner, self.url = await serve_app(app)
         return self
 
     async def close(self) -> None:

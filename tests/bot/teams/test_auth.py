@@ -17,7 +17,7 @@ from jwt.algorithms import RSAAlgorithm
 from bot.teams.server import check_auth_settings, sdk_auth
 from indexer.errors import ConfigError
 from indexer.settings import Settings
-from tests.bot.teams.conftest import Service, activity, start_service
+from tests.bot.teams.conftest import Service, activity, serving
 from tests.bot.teams.fakes import ConnectorStub, FakeCore
 
 APP_ID = "6d2f1b7e-4a35-4c1e-9f0a-2b8c3d4e5f60"
@@ -75,9 +75,8 @@ async def secured(tmp_path: Path, openid: OpenIdStub) -> AsyncIterator[Service]:
         TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL=f"{openid.url}/openid",
         TO_BOT_FROM_CHANNEL_TOKEN_ISSUER=ISSUER,
     )
-    service = await start_service(settings, FakeCore(), auth=auth)
-    yield service
-    await service.close()
+    async with serving(settings, FakeCore(), auth=auth) as service:
+        yield service
 
 
 @pytest.mark.parametrize(
@@ -94,21 +93,16 @@ async def test_requests_without_a_valid_token_get_401(
     assert connector.sent == []
 
 
-async def test_token_signed_with_another_key_gets_401(
-    secured: Service, connector: ConnectorStub, openid: OpenIdStub
+@pytest.mark.parametrize(
+    ("audience", "own_key"),
+    [(APP_ID, False), ("someone-else", True)],
+    ids=["signed-with-another-key", "for-another-bot"],
+)
+async def test_a_forged_token_gets_401(
+    secured: Service, connector: ConnectorStub, openid: OpenIdStub, audience: str, own_key: bool
 ) -> None:
-    other = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    token = openid.token(connector.url, key=other)
-    status, _ = await secured.post(
-        activity(connector, "Hei"), headers={"Authorization": f"Bearer {token}"}
-    )
-    assert status == 401
-
-
-async def test_token_for_another_bot_gets_401(
-    secured: Service, connector: ConnectorStub, openid: OpenIdStub
-) -> None:
-    token = openid.token(connector.url, audience="someone-else")
+    other = None if own_key else rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    token = openid.token(connector.url, audience=audience, key=other)
     status, _ = await secured.post(
         activity(connector, "Hei"), headers={"Authorization": f"Bearer {token}"}
     )

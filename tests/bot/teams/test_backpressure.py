@@ -4,7 +4,7 @@ and the retry (same activity id) is answered, once."""
 from __future__ import annotations
 
 from indexer.settings import Settings
-from tests.bot.teams.conftest import activity, start_service
+from tests.bot.teams.conftest import activity, serving
 from tests.bot.teams.fakes import ConnectorStub, FakeCore
 
 
@@ -13,8 +13,7 @@ async def test_turns_past_the_bound_get_503_with_retry_after_and_the_retry_is_an
 ) -> None:
     settings = teams_settings.model_copy(update={"max_pending_turns": 3})
     core = FakeCore(delay=0.5)
-    service = await start_service(settings, core, core_workers=1)
-    try:
+    async with serving(settings, core, core_workers=1) as service:
         bodies = [activity(connector, f"Spørsmål {i}", conversation_id=f"c{i}") for i in range(5)]
         statuses = []
         for body in bodies:
@@ -27,20 +26,15 @@ async def test_turns_past_the_bound_get_503_with_retry_after_and_the_retry_is_an
             assert (await service.post(body))[0] == 202
         await service.settle()
         assert sorted(connector.final_counts[b["id"]] for b in bodies) == [1] * 5
-    finally:
-        await service.close()
 
 
 async def test_invokes_count_against_the_bound_too(
     teams_settings: Settings, connector: ConnectorStub
 ) -> None:
     settings = teams_settings.model_copy(update={"max_pending_turns": 1})
-    service = await start_service(settings, FakeCore(delay=0.5), core_workers=1)
-    try:
+    async with serving(settings, FakeCore(delay=0.5), core_workers=1) as service:
         assert (await service.post(activity(connector, "Først", conversation_id="a")))[0] == 202
         waiting = activity(connector, "Hei", conversation_id="b", deliveryMode="expectReplies")
         assert (await service.post(waiting))[0] == 503
         await service.settle()
         assert (await service.post(waiting))[0] == 200
-    finally:
-        await service.close()

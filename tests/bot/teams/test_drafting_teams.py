@@ -19,15 +19,15 @@ from urllib.parse import urlsplit
 import pytest
 from docx import Document
 
-from bot.core.models import Answer
-from bot.core.payloads import DraftCancelled, DraftPayload
-from bot.drafting.links import DownloadSigner, LinkError
+from bot.core.signing import LinkRefused
+from bot.drafting.links import DownloadSigner
 from bot.drafting.texts import question
 from bot.engine import Core
-from bot.teams import cards, render
+from bot.teams import cards
 from bot.teams.server import SIGNER_KEY
 from indexer.settings import Settings
-from tests.bot.teams.conftest import Service, activity, start_service
+from tests.bot.teams.card_reading import card_text, facts
+from tests.bot.teams.conftest import Service, activity, serving
 from tests.bot.teams.fakes import ConnectorStub, FakeCore
 
 PUBLIC_URL = "https://laeringsbot.example.no"
@@ -55,9 +55,8 @@ def drafting_core(sample_context, draft_settings: Settings) -> Core:  # type: ig
 
 @pytest.fixture
 async def draft_service(draft_settings: Settings, drafting_core: Core) -> AsyncIterator[Service]:
-    svc = await start_service(draft_settings, drafting_core)
-    yield svc
-    await svc.close()
+    async with serving(draft_settings, drafting_core) as svc:
+        yield svc
 
 
 Replies = list[dict[str, Any]]
@@ -87,13 +86,6 @@ def text_of(replies: Replies) -> str:
     return "\n\n".join(m.get("text") or card_text(m) for m in replies)
 
 
-def card_text(message: dict[str, Any]) -> str:
-    body = [b for a in message["attachments"] for b in a["content"]["body"]]
-    [answer] = [b for b in body if b.get("id") == "answer"]
-    asked = [b["text"] for b in body if b.get("id") == "next"]  # when the text runs on
-    return "\n\n".join([*(block["text"] for block in answer["items"]), *asked])
-
-
 def draft_card(replies: Replies) -> dict[str, Any] | None:
     found = [
         a["content"]
@@ -103,13 +95,6 @@ def draft_card(replies: Replies) -> dict[str, Any] | None:
     ]
     assert len(found) <= 1
     return found[0] if found else None
-
-
-def facts(card: dict[str, Any], heading: str) -> dict[str, str]:
-    """The FactSet right after the bold heading `heading`."""
-    body = card["body"]
-    at = next(i for i, b in enumerate(body) if b.get("text") == heading)
-    return {f["title"]: f["value"] for f in body[at + 1]["facts"]}
 
 
 def download_link(replies: Replies) -> str:
@@ -173,7 +158,7 @@ async def test_a_whole_dialog_ends_with_a_card_and_a_docx_for_this_user(
     assert url.startswith(f"{PUBLIC_URL}/downloads/")
     signer: DownloadSigner = draft_service.app[SIGNER_KEY]
     assert signer.verify(token_of(url), user_id=KARI)  # made for the user who asked
-    with pytest.raises(LinkError):
+    with pytest.raises(LinkRefused):
         signer.verify(token_of(url), user_id=OLA)
 
     status, content_type, body = await fetch(draft_service, url)
@@ -206,21 +191,15 @@ async def test_a_tampered_link_is_forbidden_and_an_expired_one_is_gone(
 async def test_the_dialog_goes_on_after_a_restart(
     draft_settings: Settings, drafting_core: Core, connector: ConnectorStub
 ) -> None:
-    before = await start_service(draft_settings, drafting_core)
-    try:
+    async with serving(draft_settings, drafting_core) as before:
         await say(before, connector, OPENING)
         asks(await say(before, connector, "Fosterforeldre"), 4, "goals")
-    finally:
-        await before.close()
-    after = await start_service(draft_settings, drafting_core)  # same data dir, new app
-    try:
+    async with serving(draft_settings, drafting_core) as after:  # same data dir, new app
         reply = await say(after, connector, "Flere stabile fosterhjem")
         asks(reply, 5, "measures")
         assert "Notert: mål." in text_of(reply)
         final = await say(after, connector, "ferdig")
         assert (await fetch(after, download_link(final)))[0] == 200
-    finally:
-        await after.close()
 
 
 async def test_another_users_conversation_does_not_see_the_dialog(
@@ -240,101 +219,10 @@ async def test_the_core_gets_forty_turns_with_its_own_text_unchanged(
 ) -> None:
     text = "**Utkast til prosjektplan – spørsmål 3 av 10**\nNotert: mål.\n- én\n- to"
     core = FakeCore(text=text, citations=[])
-    service = await start_service(teams_settings, core)
-    try:
+    async with serving(teams_settings, core) as service:
         for i in range(22):
             await say(service, connector, f"svar {i}")
-    finally:
-        await service.close()
     question_text, history = core.calls[-1]
     assert question_text == "svar 21" and len(history) >= 40
     assert history[-2].text == "svar 20" and history[-1].text == text
     assert all(t.text == text for t in history if t.role == "assistant")
-
-
-def draft_answer(**draft: Any) -> Answer:
-    base = {
-        "draft_id": "ab" * 10,
-        "draft_kind": "plan",
-        "title": "Utkast til prosjektplan",
-        "language": "nb",
-        "done": True,
-        "sections": [],
-        "checklist": [],
-    }
-    return Answer(
-        question="ferdig",
-        answer="**Utkast til prosjektplan – ferdig**",
-        kind="draft",
-        payload=DraftPayload.model_validate({**base, **draft}),
-    )
-
-
-def check(label: str, status: str, detail: str) -> dict[str, str]:
-    return {"key": label.lower(), "label": label, "status": status, "detail": detail,
-            "rule": label, "source": "utlysning.md"}
-
-
-def test_a_cancelled_draft_gets_no_card() -> None:
-    answer = Answer(
-        question="avbryt",
-        answer="Utkastet er avbrutt.",
-        kind="draft",
-        payload=DraftCancelled(),
-    )
-    links = render.DraftLinks(DownloadSigner(b"k"), PUBLIC_URL)
-    [message] = render.answer_messages(answer, links, KARI)
-    assert message["attachments"] == [] and message["text"] == "Utkastet er avbrutt."
-
-
-def test_a_huge_draft_card_keeps_its_title_and_download_button() -> None:
-    checklist = [check(f"Krav {i}", "conflict", "lang tekst " * 200) for i in range(40)]
-    sections = [{"title": f"Del {i}", "missing": False} for i in range(40)]
-    links = render.DraftLinks(DownloadSigner(b"k"), PUBLIC_URL)
-    [message] = render.answer_messages(
-        draft_answer(sections=sections, checklist=checklist), links, KARI
-    )
-    [attachment] = message["attachments"]
-    card = attachment["content"]
-    assert cards.size(message) <= render.MAX_ACTIVITY_BYTES
-    assert card_text(message) == "**Utkast til prosjektplan – ferdig**"
-    assert card["actions"][0]["url"].startswith(f"{PUBLIC_URL}/downloads/")
-
-
-def test_without_a_user_the_card_has_no_download_button() -> None:
-    links = render.DraftLinks(DownloadSigner(b"k"), PUBLIC_URL)
-    [message] = render.answer_messages(draft_answer(), links, None)
-    card = message["attachments"][0]["content"]
-    assert "actions" not in card and card_text(message) == "**Utkast til prosjektplan – ferdig**"
-
-
-def test_the_card_shows_filled_and_missing_sections_and_each_check_status() -> None:
-    checklist = [
-        check("Egenandel", "met", "20 prosent"),
-        check("Søknadsbeløp", "conflict", "over 500 000 kr"),
-        check("Forankring", "missing", "ikke oppgitt"),
-    ]
-    sections = [{"title": "Mål", "missing": False}, {"title": "Budsjett", "missing": True}]
-    answer = draft_answer(sections=sections, checklist=checklist)
-    [message] = render.answer_messages(
-        answer, render.DraftLinks(DownloadSigner(b"k"), PUBLIC_URL), KARI
-    )
-    card = message["attachments"][0]["content"]
-    assert facts(card, "Deler") == {"Mål": "✅ utfylt", "Budsjett": "⬜ mangler"}
-    assert facts(card, "Sjekkliste mot kriteriene") == {
-        "Egenandel": "✅ oppfylt – 20 prosent",
-        "Søknadsbeløp": "⚠️ i strid med kravet – over 500 000 kr",
-        "Forankring": "⬜ mangler – ikke oppgitt",
-    }
-
-
-def test_dialog_buttons_send_their_own_label_in_the_answers_language() -> None:
-    answer = draft_answer(done=False, language="nn", actions=["skip", "edit", "cancel"],
-                         choices=["target_group"])
-    answer = answer.model_copy(update={"language": "nn"})
-    [message] = render.answer_messages(answer, None, None)
-    card = message["attachments"][0]["content"]
-    sent = [a["data"]["msteams"] for a in card["actions"]]
-    assert all(s["type"] == "imBack" for s in sent)
-    assert [s["value"] for s in sent] == ["Hopp over", "Endre del", "Avbryt", "Endre målgruppe"]
-    assert [a["title"] for a in card["actions"]] == [s["value"] for s in sent]

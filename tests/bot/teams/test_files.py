@@ -8,6 +8,7 @@ from botbuilder.schema import Activity
 from bot.teams.files import FileOffer, FilePolicy, FileRefused, fetch, offers
 from indexer.settings import Settings
 from tests.bot.teams.files_stub import file_attachment
+from tests.servers import serve_app
 
 POLICY = FilePolicy.from_settings(Settings(_env_file=None))  # type: ignore[call-arg]
 
@@ -60,13 +61,9 @@ async def test_a_redirect_off_the_allowed_hosts_is_not_followed() -> None:
 
     app = web.Application()
     app.router.add_get("/a.docx", lambda _: web.HTTPFound("https://login.microsoftonline.com/"))
-    runner = web.AppRunner(app)
-    await runner.setup()
+    runner, url = await serve_app(app)
     try:
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        offer = FileOffer("a.docx", f"http://127.0.0.1:{port}/a.docx", linked=True)
+        offer = FileOffer("a.docx", f"{url}/a.docx", linked=True)
         async with ClientSession() as session:
             with pytest.raises(FileRefused) as refused:
                 await fetch(offer, FilePolicy(("127.0.0.1",), 1_000), session)

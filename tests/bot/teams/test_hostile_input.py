@@ -10,7 +10,7 @@ import logging
 import pytest
 from itsdangerous import URLSafeSerializer
 
-from tests.bot.teams.conftest import Service, activity, start_service
+from tests.bot.teams.conftest import Service, activity, serving
 from tests.bot.teams.fakes import ConnectorStub, FakeCore
 from tests.bot.teams.test_bad_input import _still_answers
 
@@ -60,14 +60,11 @@ async def test_signed_but_malformed_link_tokens_get_403(
     teams_settings, caplog: pytest.LogCaptureFixture, claims: object  # type: ignore[no-untyped-def]
 ) -> None:
     settings = teams_settings.model_copy(update={"download_secret": SECRET})
-    service = await start_service(settings, FakeCore())
-    try:
+    async with serving(settings, FakeCore()) as service:
         for path, salt in (("/downloads/", "laeringsbot.draft-download"),
                            ("/kilder/", "laeringsbot.source-view")):
             status, _ = await service.get(path + _signed(salt, claims))
             assert status in (403, 404), (path, status)
-    finally:
-        await service.close()
     assert logged_errors(caplog) == []
 
 

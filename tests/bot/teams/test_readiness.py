@@ -16,7 +16,7 @@ from bot.engine import Core
 from indexer.ingest.pipeline import index_paths
 from indexer.settings import Settings
 from indexer.wiring import open_store
-from tests.bot.teams.conftest import Service, start_service
+from tests.bot.teams.conftest import Service, serving
 from tests.bot.teams.fakes import FakeCore
 from tests.conftest import KNOWLEDGE
 from tests.fakes import FakeEmbeddings, fake_index_deps
@@ -51,26 +51,20 @@ async def wait_status(service: Service, wanted: int, timeout: float = 10) -> dic
 
 async def test_ready_only_after_the_warm_up(teams_settings: Settings) -> None:
     core = SlowStart()
-    service = await start_service(teams_settings, core)
-    try:
+    async with serving(teams_settings, core) as service:
         assert (await service.get("/healthz"))[0] == 200  # alive while it warms up
         assert await readyz(service) == (503, {"ready": False, "warm": False, "store": True,
                                                "database": True})
         core.go.set()
         assert (await wait_status(service, 200))["warm"] is True
-    finally:
-        await service.close()
 
 
 async def test_a_failed_warm_up_stays_unready(teams_settings: Settings) -> None:
     core = SlowStart(fail=True)
     core.go.set()
-    service = await start_service(teams_settings, core)
-    try:
+    async with serving(teams_settings, core) as service:
         await asyncio.sleep(0.3)
         assert (await readyz(service))[0] == 503
-    finally:
-        await service.close()
 
 
 async def test_a_deleted_conversation_database_makes_it_unready(
@@ -109,11 +103,8 @@ async def test_a_lost_chroma_server_makes_it_unready(
     assert not report.errors
     ctx = CoreContext(settings=settings, store=open_store(settings, with_vectors=True),
                       embeddings=FakeEmbeddings(), gazetteer=gazetteer)
-    service = await start_service(settings, Core(ctx))
-    try:
+    async with serving(settings, Core(ctx)) as service:
         assert (await wait_status(service, 200, timeout=30))["store"] is True
         chroma.stop()
         body = await wait_status(service, 503)
         assert body["store"] is False and body["warm"] is True
-    finally:
-        await service.close()

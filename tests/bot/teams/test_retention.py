@@ -8,7 +8,7 @@ import time
 
 from indexer.settings import Settings
 from indexer.store.conversations import ConversationStore
-from tests.bot.teams.conftest import activity, start_service
+from tests.bot.teams.conftest import activity, serving
 from tests.bot.teams.fakes import ConnectorStub, FakeCore
 
 DAY = 24 * 3600
@@ -49,29 +49,23 @@ async def test_the_pass_at_start_deletes_what_is_past_retention(
     store.write_state("history/recent", {"turns": ["ny"]})
     store.close()
     old, new = old_and_new_drafts(teams_settings)
-    service = await start_service(teams_settings, FakeCore())
-    try:
+    async with serving(teams_settings, FakeCore()) as service:
         await connector.wait_for(lambda: not os.path.exists(old), timeout=5)
         assert os.path.exists(new)
         assert counts(service.ledger) == (1, 0, 0)
         assert service.ledger.read_state("history/recent") is not None
-    finally:
-        await service.close()
 
 
 async def test_the_pass_runs_again_while_the_service_runs(
     teams_settings: Settings, connector: ConnectorStub
 ) -> None:
     settings = teams_settings.model_copy(update={"retention_days": 30})
-    service = await start_service(settings, FakeCore(), prune_every_s=0.1)
-    try:
+    async with serving(settings, FakeCore(), prune_every_s=0.1) as service:
         assert (await service.post(activity(connector, "Hei")))[0] == 202
         await service.settle()
         assert min(counts(service.ledger)[:2]) >= 1  # the history and the replies
         age(service.ledger, 31)
         await connector.wait_for(lambda: counts(service.ledger) == (0, 0, 0), timeout=5)
-    finally:
-        await service.close()
 
 
 def test_a_state_table_from_before_retention_keeps_its_rows(teams_settings: Settings) -> None:

@@ -15,7 +15,7 @@ import pytest
 from bot.engine import Core
 from bot.teams.proof import COOKIE
 from indexer.settings import Settings
-from tests.bot.teams.conftest import Service, activity, start_service
+from tests.bot.teams.conftest import Service, activity, serving
 from tests.bot.teams.fakes import ConnectorStub
 from tests.scopes import (
     LISTER_GROUP,
@@ -39,9 +39,8 @@ SWEEP = ["/kilder", REFERAT, "Hvilke vedtak ble fattet om Kvinesdal-modellen?",
 async def bot(scoped_context, tmp_path: Path) -> AsyncIterator[Service]:  # type: ignore[no-untyped-def]
     settings = Settings(data_dir=tmp_path / "bot", public_base_url=PUBLIC_URL,  # type: ignore[call-arg]
                         group_map=group_map_json(), _env_file=None)
-    service = await start_service(settings, Core(scoped_context))
-    yield service
-    await service.close()
+    async with serving(settings, Core(scoped_context)) as service:
+        yield service
 
 
 def in_channel(team: str, user: str = ASKER) -> dict[str, Any]:

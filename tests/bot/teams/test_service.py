@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.bot.teams.conftest import BOT_ID, Service, activity, start_service
+from tests.bot.teams.conftest import BOT_ID, Service, activity, serving
 from tests.bot.teams.fakes import ConnectorStub, FakeCore, StreamingFakeCore
 
 
@@ -53,12 +53,9 @@ async def test_reply_carries_citations_ai_label_and_feedback_buttons(
 async def test_the_searching_update_speaks_the_questions_language(
     teams_settings, connector: ConnectorStub, question: str, searching: str
 ) -> None:
-    service = await start_service(teams_settings, StreamingFakeCore(step=0.01))
-    try:
+    async with serving(teams_settings, StreamingFakeCore(step=0.01)) as service:
         await service.post(activity(connector, question))
         await service.settle()
-    finally:
-        await service.close()
     assert _stream_types(connector.sent)[0] == "informative"
     assert connector.sent[0]["text"] == searching
 
@@ -76,12 +73,9 @@ async def test_personal_chat_streams_informative_then_chunks_then_final(
     teams_settings, connector: ConnectorStub
 ) -> None:
     core = StreamingFakeCore(step=0.25, text="Neste samling er 12. februar 2019 i Bergen [1].")
-    service = await start_service(teams_settings, core, stream_interval=1.0)
-    try:
+    async with serving(teams_settings, core, stream_interval=1.0) as service:
         await service.post(activity(connector, "Når er neste samling?"))
         await service.settle()
-    finally:
-        await service.close()
     sent = connector.sent
     assert _stream_types(sent)[0] == "informative" and _stream_types(sent)[-1] == "final"
     assert sent[0]["type"] == "typing" and sent[0]["text"] == "Søker i kunnskapsbasen…"
@@ -153,17 +147,13 @@ async def test_follow_up_questions_get_the_earlier_turns_as_history(
 
 
 async def test_history_survives_a_restart(teams_settings, connector: ConnectorStub) -> None:
-    first = await start_service(teams_settings, FakeCore())
-    await first.post(activity(connector, "Hvilke prosjekter har Kvam hatt?"))
-    await first.settle()
-    await first.close()
+    async with serving(teams_settings, FakeCore()) as first:
+        await first.post(activity(connector, "Hvilke prosjekter har Kvam hatt?"))
+        await first.settle()
     core = FakeCore()
-    second = await start_service(teams_settings, core)
-    try:
+    async with serving(teams_settings, core) as second:
         await second.post(activity(connector, "Og når startet de?"))
         await second.settle()
-    finally:
-        await second.close()
     assert core.calls[0][1][0].text == "Hvilke prosjekter har Kvam hatt?"
 
 
@@ -237,12 +227,9 @@ async def test_empty_question_asks_the_core_for_help(
 async def test_core_failure_reaches_the_user_as_norwegian_message_with_reference(
     teams_settings, connector: ConnectorStub, caplog
 ) -> None:
-    service = await start_service(teams_settings, FakeCore(fail=True))
-    try:
+    async with serving(teams_settings, FakeCore(fail=True)) as service:
         await service.post(activity(connector, "Hva skjer?"))
         await service.settle()
-    finally:
-        await service.close()
     final = connector.messages()[-1]
     assert final["text"].startswith("Beklager, noe gikk galt")
     reference = final["text"].split("Referanse: ")[1].rstrip(")")
@@ -253,15 +240,14 @@ async def test_core_failure_reaches_the_user_as_norwegian_message_with_reference
 
 async def test_streaming_refused_by_the_channel_falls_back_to_a_plain_reply(teams_settings) -> None:
     connector = await ConnectorStub(fail_streaming=True).start()
-    service = await start_service(teams_settings, FakeCore())
     try:
-        await service.post(activity(connector, "Hei"))
-        await service.settle()
+        async with serving(teams_settings, FakeCore()) as service:
+            await service.post(activity(connector, "Hei"))
+            await service.settle()
         final = connector.sent[-1]
         assert final["type"] == "message" and final["text"].endswith("[1].")
         assert _stream_types([final]) == []
     finally:
-        await service.close()
         await connector.close()
 
 
@@ -272,13 +258,10 @@ async def test_other_tenants_get_a_polite_refusal_and_the_core_is_not_called(
 
     settings = Settings(data_dir=tmp_path, allowed_tenants=["tenant-a"], _env_file=None)
     core = FakeCore()
-    service = await start_service(settings, core)
-    try:
+    async with serving(settings, core) as service:
         await service.post(activity(connector, "Hei", tenant="tenant-b"))
         await service.post(activity(connector, "Hei", tenant="tenant-a", conversation_id="c2"))
         await service.settle()
-    finally:
-        await service.close()
     refused = connector.messages("conv-1")
     assert refused[0]["text"].startswith("Beklager, Læringsbot er ikke tilgjengelig")
     assert [q for q, _ in core.calls] == ["Hei"] and connector.messages("c2")

@@ -20,7 +20,7 @@ from aiohttp import web
 
 from tests.bot.teams.fakes import ConnectorStub
 from tests.conftest import REPO
-from tests.servers import free_port
+from tests.servers import free_port, wait_until_up
 
 EXIT_WITHIN_S = 5.0
 
@@ -67,15 +67,7 @@ async def serve_and_stop(command: list[str], port: int, stub: HangingConnector,
     base = f"http://127.0.0.1:{port}"
     try:
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30)) as http:
-            for _ in range(1200):
-                assert server.poll() is None, "the service stopped before it was ready"
-                try:
-                    async with http.get(f"{base}/readyz") as resp:
-                        if resp.status == 200:
-                            break
-                except aiohttp.ClientError:
-                    pass
-                await asyncio.sleep(0.25)
+            await wait_until_up(f"{base}/readyz", 300, alive=lambda: server.poll() is None)
             answered = [body(stub, questions[i % len(questions)], f"c{i}") for i in range(30)]
             for activity in answered:
                 async with http.post(f"{base}/api/messages", json=activity) as resp:

@@ -16,7 +16,7 @@ import pytest
 from bot.engine import Core
 from bot.teams.source_links import SourceRef, SourceSigner
 from indexer.settings import Settings
-from tests.bot.teams.conftest import Service, activity, start_service
+from tests.bot.teams.conftest import Service, activity, serving
 from tests.bot.teams.fakes import ConnectorStub
 from tests.bot.teams.files_stub import REFERAT_NAME, FileHost, file_attachment, referat_docx
 
@@ -35,9 +35,8 @@ async def files() -> AsyncIterator[FileHost]:
 async def bot(sample_context, tmp_path: Path) -> AsyncIterator[Service]:  # type: ignore[no-untyped-def]
     settings = Settings(data_dir=tmp_path / "bot", public_base_url=PUBLIC_URL,  # type: ignore[call-arg]
                         file_hosts=["127.0.0.1"], file_max_bytes=100_000, _env_file=None)
-    service = await start_service(settings, Core(sample_context))
-    yield service
-    await service.close()
+    async with serving(settings, Core(sample_context)) as service:
+        yield service
 
 
 async def say(service: Service, connector: ConnectorStub, text: str, **extra: Any
@@ -86,8 +85,7 @@ async def test_the_source_page_escapes_the_document_and_refuses_bad_links(
     assert status == 200 and "<script" not in page
     token = urlsplit(url).path.rsplit("/", 1)[1]
     assert (await bot.get(f"/kilder/{token[:-4]}abcd"))[0] == 403
-    signer = SourceSigner.from_settings(Settings(_env_file=None))  # type: ignore[call-arg]
-    foreign = signer.sign(SourceRef("d", None, "x"))  # another secret
+    foreign = SourceSigner(b"another secret", ttl_s=60).sign(SourceRef("d", None, "x"))
     assert (await bot.get(f"/kilder/{foreign}"))[0] == 403
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import time
@@ -15,7 +16,23 @@ from indexer.ingest.pipeline import index_paths
 from indexer.settings import Settings
 from indexer.store import KnowledgeStore
 from indexer.wiring import open_store
+from tests.conftest import KNOWLEDGE
 from tests.fakes import FakeEmbeddings, fake_index_deps, fake_indexer
+
+# what a change, a deletion or a rebuild needs (a referat, an utlysning, two sluttrapporter);
+# `corpus` (every sample file) is for the tests that count every file
+FEW = ("000_9cd953df84ef8b74.txt", "2022-06-30_sluttrapport_hamar-loten_kvalitetssystem.md",
+       "2023-03-01_utlysning_rogaland_stimuleringsmidler.md",
+       "2024-11-20_sluttrapport_rana-hemnes_foreldrestotte.md")
+
+
+@pytest.fixture
+def few(tmp_path: Path) -> Path:
+    target = tmp_path / "few"
+    target.mkdir()
+    for name in FEW:
+        shutil.copy(KNOWLEDGE / name, target / name)
+    return target
 
 
 def snapshot(settings: Settings) -> dict:
@@ -40,31 +57,31 @@ def test_first_run_indexes_every_sample_file(settings, corpus, gazetteer):
     assert snap["chroma"] == [cid for cid, _ in snap["ledger"]] == snap["lexical"]
 
 
-def test_second_run_changes_nothing_and_loads_no_model(settings, corpus, gazetteer):
-    index_paths([corpus], fake_index_deps(settings, gazetteer))
+def test_second_run_changes_nothing_and_loads_no_model(settings, few, gazetteer):
+    index_paths([few], fake_index_deps(settings, gazetteer))
     before = snapshot(settings)
     embeddings = FakeEmbeddings()
-    report = index_paths([corpus], fake_index_deps(settings, gazetteer, embeddings))
-    assert (report.files_indexed, report.skipped_unchanged) == (0, 17)
+    report = index_paths([few], fake_index_deps(settings, gazetteer, embeddings))
+    assert (report.files_indexed, report.skipped_unchanged) == (0, len(FEW))
     assert embeddings.calls == 0
     assert snapshot(settings) == before
 
 
-def test_changed_file_replaces_its_old_chunks(settings, corpus, gazetteer):
-    index_paths([corpus], fake_index_deps(settings, gazetteer))
-    target = corpus / "2023-03-01_utlysning_rogaland_stimuleringsmidler.md"
+def test_changed_file_replaces_its_old_chunks(settings, few, gazetteer):
+    index_paths([few], fake_index_deps(settings, gazetteer))
+    target = few / "2023-03-01_utlysning_rogaland_stimuleringsmidler.md"
     target.write_text(target.read_text(encoding="utf-8").replace(
         "inntil 400 000 kr", "inntil 450 000 kr"), encoding="utf-8")
-    report = index_paths([corpus], fake_index_deps(settings, gazetteer))
-    assert (report.files_indexed, report.skipped_unchanged) == (1, 16)
+    report = index_paths([few], fake_index_deps(settings, gazetteer))
+    assert (report.files_indexed, report.skipped_unchanged) == (1, len(FEW) - 1)
     texts = " ".join(text for _, text in snapshot(settings)["ledger"])
     assert "450 000" in texts and "inntil 400 000" not in texts
 
 
-def test_deleted_file_disappears_from_both_indexes(settings, corpus, gazetteer):
-    index_paths([corpus], fake_index_deps(settings, gazetteer))
-    (corpus / "2022-06-30_sluttrapport_hamar-loten_kvalitetssystem.md").unlink()
-    report = index_paths([corpus], fake_index_deps(settings, gazetteer))
+def test_deleted_file_disappears_from_both_indexes(settings, few, gazetteer):
+    index_paths([few], fake_index_deps(settings, gazetteer))
+    (few / "2022-06-30_sluttrapport_hamar-loten_kvalitetssystem.md").unlink()
+    report = index_paths([few], fake_index_deps(settings, gazetteer))
     assert report.removed == 1
     snap = snapshot(settings)
     assert "2022-06-30_sluttrapport_hamar-loten_kvalitetssystem.md" not in snap["docs"]
@@ -129,11 +146,11 @@ def test_fodselsnummer_in_a_file_name_or_grouped_6_3_2_is_stored_nowhere(
                 assert name.encode() not in path.read_bytes(), (name, path)
 
 
-def test_model_change_rebuilds_everything(settings, corpus, gazetteer):
-    index_paths([corpus], fake_index_deps(settings, gazetteer))
+def test_model_change_rebuilds_everything(settings, few, gazetteer):
+    index_paths([few], fake_index_deps(settings, gazetteer))
     other = FakeEmbeddings(dim=64)
-    report = index_paths([corpus], fake_index_deps(settings, gazetteer, other))
-    assert report.files_indexed == 17
+    report = index_paths([few], fake_index_deps(settings, gazetteer, other))
+    assert report.files_indexed == len(FEW)
     snap = snapshot(settings)
     assert snap["chroma"] == snap["lexical"]
 
@@ -208,45 +225,45 @@ class RecordingEnricher:
         return lambda tx: self.removed.append(doc_id)
 
 
-def test_every_enricher_writes_with_its_document_and_hears_of_removals(settings, corpus, gazetteer):
+def test_every_enricher_writes_with_its_document_and_hears_of_removals(settings, few, gazetteer):
     deps = fake_index_deps(settings, gazetteer)
     recorder = RecordingEnricher()
     deps.enrichers.append(recorder)
-    index_paths([corpus], deps)
-    assert len(recorder.enriched) == 17
-    gone = corpus / "2024-11-20_sluttrapport_rana-hemnes_foreldrestotte.md"
+    index_paths([few], deps)
+    assert len(recorder.enriched) == len(FEW)
+    gone = few / "2024-11-20_sluttrapport_rana-hemnes_foreldrestotte.md"
     gone.unlink()
-    index_paths([corpus], deps)
-    assert len(recorder.enriched) == 17 and len(recorder.removed) == 1
+    index_paths([few], deps)
+    assert len(recorder.enriched) == len(FEW) and len(recorder.removed) == 1
     assert gone.name not in snapshot(settings)["docs"]
 
 
 def test_a_failing_enricher_leaves_its_document_unseen_until_the_next_run(
-    settings, corpus, gazetteer
+    settings, few, gazetteer
 ):
-    first = sorted(p.name for p in corpus.iterdir())[0]
+    first = sorted(p.name for p in few.iterdir())[0]
     deps = fake_index_deps(settings, gazetteer)
     deps.enrichers.append(RecordingEnricher(fail_on=first))
     with pytest.raises(RuntimeError, match="enricher failed"):
-        index_paths([corpus], deps)
+        index_paths([few], deps)
     snap = snapshot(settings)  # its vectors are in Chroma, but the ledger never said `done`
     assert (snap["docs"], snap["ledger"]) == ([], []) and snap["chroma"]
     healthy = RecordingEnricher()
     deps = fake_index_deps(settings, gazetteer)
     deps.enrichers.append(healthy)
-    index_paths([corpus], deps)
+    index_paths([few], deps)
     assert len(healthy.removed) == 1 and first in healthy.enriched  # cleaned, then indexed again
-    assert len(snapshot(settings)["docs"]) == 17
+    assert len(snapshot(settings)["docs"]) == len(FEW)
 
 
-def test_a_document_whose_vectors_went_missing_is_embedded_again(settings, corpus, gazetteer):
-    index_paths([corpus], fake_index_deps(settings, gazetteer))
+def test_a_document_whose_vectors_went_missing_is_embedded_again(settings, few, gazetteer):
+    index_paths([few], fake_index_deps(settings, gazetteer))
     store = open_store(settings, with_vectors=True)
     lost = store.documents()[3]
     store.vectors.delete_document(lost.doc_id)  # as a Chroma that lost part of its data
     embeddings = FakeEmbeddings()
-    report = index_paths([corpus], fake_index_deps(settings, gazetteer, embeddings))
-    assert (report.vectors_repaired, report.files_indexed, report.skipped_unchanged) == (1, 1, 16)
+    report = index_paths([few], fake_index_deps(settings, gazetteer, embeddings))
+    assert (report.vectors_repaired, report.files_indexed, report.skipped_unchanged) == (1, 1, len(FEW) - 1)
     assert embeddings.texts == len(store.document_chunks(lost.doc_id))
     snap = snapshot(settings)
     assert snap["chroma"] == [cid for cid, _ in snap["ledger"]]
