@@ -55,7 +55,8 @@ class Core:
         self.routes = default_routes() if routes is None else routes
         # Routes whose «none found» is about their own table, not about the documents: the
         # catalogue may hold no such project while a document (an allocation letter, minutes)
-        # still says it, so their refusal gives way to a fact answer that holds.
+        # still says it, so their refusal gives way to a fact answer that holds. A refusal
+        # that cites its sources («they give only søkt 700 000 kr [1]») already read them.
         self.deferring: set[Route] = set(deferring_routes()) if routes is None else set()
 
     def ready(self) -> bool:
@@ -114,7 +115,8 @@ class Core:
             routed = route(q, ctx)
             if routed is None:
                 continue
-            if routed.refused and route in self.deferring and q.intent != Intent.SUMMARY:
+            if (routed.refused and not routed.citations and route in self.deferring
+                    and q.intent != Intent.SUMMARY):
                 from_documents = facts.answer(q)
                 return routed if from_documents.refused else from_documents
             return routed

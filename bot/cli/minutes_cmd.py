@@ -1,4 +1,4 @@
-"""`laeringsbot summarize` and `laeringsbot decisions`: minutes from the terminal."""
+"""`laeringsbot summarize`, `decisions` and `participants`: minutes from the terminal."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ LangOption = Annotated[
 def register(app: typer.Typer) -> None:
     app.command("summarize")(summarize)
     app.command("decisions")(decisions)
+    app.command("participants")(participants)
 
 
 def summarize(
@@ -97,6 +98,55 @@ def decisions(
             meeting = decision.source
             console.print(Text(f"\n{decision.meeting_title} – {decision.source}", style="bold"))
         console.print(Text(f"{format_decision(decision, 'nb')} [{decision.citation.n}]"))
+
+
+def participants(
+    dato: Annotated[str | None, typer.Option(
+        "--dato", help="Møtets dato, måned eller år, f.eks. 31.01.2024 eller 2020")] = None,
+    nettverk: Annotated[str | None, typer.Option(
+        "--nettverk", help="Bare møter i dette nettverket/fylket, f.eks. Setesdal")] = None,
+    kommune: Annotated[str | None, typer.Option(
+        "--kommune", help="Bare deltakere fra denne kommunen (også tidligere navn) eller "
+                          "organisasjonen, f.eks. Kristiansand eller Bufdir")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Maskinlesbar utskrift")] = False,
+    lang: LangOption = "nb",
+    as_group: AsGroupOption = None,
+    data_dir: DataDirOption = None,
+) -> None:
+    """List hvem som deltok på møtene, eller hvilke møter en kommune var med på."""
+    from bot.core.question import Intent, MeetingRef, Question
+    from bot.core.understand.attendee import from_words
+    from bot.core.understand.meeting import meeting_ref
+    from bot.engine import build_context
+    from bot.minutes.route import try_answer
+
+    if dato:
+        refuse_impossible_date(dato)
+    named = " ".join(filter(None, (dato, nettverk)))
+    settings = reading_settings(data_dir)
+    with user_errors():
+        ctx = build_context(settings).seen_by(viewer_from(settings, as_group))
+        attendee = from_words(kommune, ctx.gazetteer) if kommune else None
+        if kommune and attendee is None:
+            err_console.print(f"[bold red]Feil:[/] Kjenner ikke «{kommune}».")
+            raise typer.Exit(2)
+        text = " ".join(filter(None, ("participants", named, kommune)))
+        question = Question(
+            text=text, language=lang, intent=Intent.PARTICIPANTS, standalone=text,
+            today=ctx.today(), meeting=meeting_ref(named, ctx.today()) if named else MeetingRef(
+                every=True), attendee=attendee, meetings_asked=attendee is not None)
+        answer = try_answer(question, ctx)
+    if answer is None:
+        console.print("Fant ingen referater med deltakerlister som passer.")
+        raise typer.Exit(1)
+    if as_json:
+        data = answer.payload.model_dump(mode="json") if answer.payload else {}
+        typer.echo(json.dumps({**answer.contract(), "kind": answer.kind, "data": data},
+                              ensure_ascii=False, indent=2))
+    else:
+        print_answer(answer)
+    if answer.refused:
+        raise typer.Exit(1)
 
 
 def print_answer(answer: Answer) -> None:

@@ -111,16 +111,28 @@ class MeetingRef:
     latest: bool = False
     period: tuple[dt.date, dt.date] | None = None  # «i fjor», «i vår», «siden 2022»: first, last
     every: bool = False  # «på møtene vi har referat fra»: all of those that fit, not one
+    month_of_year: int | None = None  # «møtet i november»: that month of any year
 
     @property
     def empty(self) -> bool:
         return not (self.date or self.month or self.year or self.words or self.latest
-                    or self.period)
+                    or self.period or self.month_of_year)
 
     @property
     def dated(self) -> bool:
         """Whether it names a time (a date, month, year or period) rather than only words."""
-        return bool(self.date or self.month or self.year or self.period)
+        return bool(self.date or self.month or self.year or self.period or self.month_of_year)
+
+
+@dataclass(frozen=True)
+class Attendee:
+    """Whom a participants question is about: «Hvem møtte fra Bufdir?», «Hvilke møter har Valle
+    deltatt på?». A person matches by a municipality (with its history) or by every word of an
+    organisation («Statsforvalteren i Rogaland» → statsforvalter, rogaland)."""
+
+    written: str  # as the question wrote it: «Bufdir», «Valle», «Statsforvalteren i Rogaland»
+    places: tuple[Place, ...] = ()
+    org_words: tuple[str, ...] = ()  # lower-case, synonyms folded («fylkesmannen» → statsforvalter)
 
 
 @dataclass(frozen=True)
@@ -170,6 +182,8 @@ class Question:
     topic: str = ""  # what a decisions/summary question is about («om kompetansemiljøene»)
     actor: str = ""  # who decided («styringsgruppen»)
     roles: frozenset[Role] = frozenset()  # participants asked for: «barnevernledere», «referent»
+    attendee: Attendee | None = None  # «fra Bufdir», «har Valle deltatt»: whose attendance
+    meetings_asked: bool = False  # «Hvilke møter har Valle deltatt på?»: a list of meetings
     corrections: tuple[Correction, ...] = ()
     follow_up: bool = False  # completed from the previous question
     extra: dict[str, str] = field(default_factory=dict[str, str])

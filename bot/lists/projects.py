@@ -19,7 +19,7 @@ from bot.core.models import Answer, AnswerSentence
 from bot.core.payloads import Place, ProjectRow, ProjectTable
 from bot.core.phrases import join, place_label
 from bot.core.question import ListAsk, Question
-from bot.i18n import format_number, t
+from bot.i18n import format_amount, format_number, t
 from bot.lists import clarify, money, rows, words
 from bot.lists.routing import ListRequest, request_of
 from bot.lists.words import PAGE, norwegian
@@ -60,14 +60,11 @@ def compose(question: Question, request: ListRequest, page: ProjectPage, ctx: Co
     phrase = filter_phrase(request, lang)
     closing = [*_place_notes(request, lang), words.coverage(ctx.store.coverage(), lang)]
     if page.total == 0:
-        none = t("lists.none", lang, filters=phrase)
-        if every:  # projects, but no amount of the kind asked
-            kinds = money.kinds_shown(request.amount_kinds, every)
-            none = t("lists.no_priced", lang, filters=phrase, count=len(every),
-                     kinds=join([money.label(k, lang) for k in kinds], lang, "or"))  # fmt: skip
-        sentences = [AnswerSentence(text=none), *closing]
+        book = CitationBook()
+        sentences = [*_none(request, phrase, every or [], rows.Citer(book), lang), *closing]
         return Answer(question=question.text, answer=render(sentences, "\n"), language=lang,
-                      refused=True, kind="refusal", sentences=sentences)  # fmt: skip
+                      refused=True, kind="refusal", sentences=sentences,
+                      citations=book.citations)  # fmt: skip
     book = CitationBook()
     cite = rows.Citer(book)
     whole = every
@@ -87,6 +84,29 @@ def compose(question: Question, request: ListRequest, page: ProjectPage, ctx: Co
         question=question.text, answer=render(sentences, "\n"), language=lang, kind="list",
         sentences=sentences, citations=book.citations, payload=payload if table else None,
     )  # fmt: skip
+
+
+def _none(request: ListRequest, phrase: str, every: list[ProjectRecord], cite: rows.Citer,
+          lang: Language) -> list[AnswerSentence]:  # fmt: skip
+    """No project; or projects, but no amount of the kind asked: one project says which
+    amounts its sources do give («De oppgir bare søkt 450 000 kr.»)."""
+    if not every:
+        return [AnswerSentence(text=t("lists.none", lang, filters=phrase))]
+    kinds = money.kinds_shown(request.amount_kinds, every)
+    asked = join([money.label(k, lang) for k in kinds], lang, "or")
+    if len(every) > 1:
+        return [AnswerSentence(text=t("lists.no_priced", lang, filters=phrase, count=len(every),
+                                      kinds=asked))]  # fmt: skip
+    project = every[0]
+    lines = [AnswerSentence(text=t("lists.no_priced_one", lang, kinds=asked,
+                                   title=rows.title_of(project)))]  # fmt: skip
+    known = [a for k in money.KINDS if (a := project.amount(k))]
+    if known:
+        said = join([f"{money.label(a.kind, lang)} {format_amount(a.nok, lang)}" for a in known],
+                    lang)  # fmt: skip
+        lines.append(AnswerSentence(text=t("lists.priced_only", lang, amounts=said),
+                                    citations=[cite(a.evidence) for a in known]))
+    return lines
 
 
 def filter_phrase(request: ListRequest, lang: Language) -> str:

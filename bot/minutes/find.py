@@ -118,6 +118,8 @@ def _matches(word: str, tokens: AbstractSet[str]) -> bool:
 def _date_fits(date: dt.date | None, request: MeetingRef) -> bool:
     if request.period and not (date and request.period[0] <= date <= request.period[1]):
         return False
+    if request.month_of_year and not (date and date.month == request.month_of_year):
+        return False
     if request.date:
         return date == request.date
     if date is None:

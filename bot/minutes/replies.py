@@ -76,6 +76,8 @@ def asked(request: MeetingRef, language: Language) -> str:
         return f"{prefix} {format_month(year, month, language)}"
     if request.year:
         return f"{prefix} {request.year}"
+    if request.month_of_year:
+        return f"{prefix} {format_month(2000, request.month_of_year, language).split()[0]}"
     if request.period:
         first, last = request.period
         if last == last.max:

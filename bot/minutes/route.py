@@ -14,7 +14,9 @@ from bot.core.context import CoreContext, Question
 from bot.core.models import Answer, Language
 from bot.core.payloads import MeetingSummaryPayload
 from bot.core.question import Intent, MeetingRef
+from bot.core.understand.attendee import STATE
 from bot.i18n import t
+from bot.minutes.attendees import answer_attendee
 from bot.minutes.decisions import answer_decisions
 from bot.minutes.find import find_meeting, stored_meetings
 from bot.minutes.participants import answer_participants
@@ -29,11 +31,22 @@ def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
     minutes (or about decisions no referat records, which the general answerer may find)."""
     if question.intent == Intent.DECISIONS:
         return answer_decisions(question, ctx)
+    if question.intent == Intent.PARTICIPANTS and _by_attendee(question):
+        return answer_attendee(question, ctx)  # «Hvem møtte fra Bufdir?»
     if question.intent == Intent.PARTICIPANTS:
         return answer_participants(question, ctx)
     if question.intent != Intent.SUMMARY or question.meeting is None:
         return None
     return answer_minutes(question.meeting, ctx, question.language, question.text)
+
+
+def _by_attendee(question: Question) -> bool:
+    """«fra Statsforvalteren på møtet 31.01.2024» is a role of those present (with «og hvilke
+    barnevernledere» beside it); across meetings, or any other office, it is whom to find."""
+    attendee, request = question.attendee, question.meeting
+    if attendee is None:
+        return False
+    return attendee.org_words != (STATE,) or request is None or request.empty
 
 
 def answer_minutes(

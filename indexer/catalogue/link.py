@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from indexer.catalogue.models import Amount, ProjectRecord, Tag
 from indexer.catalogue.view import merge_places, merge_tags
+from indexer.models import DocType
 
 _SPACES = re.compile(r"[\s«»\"']+")
 _PLANNING_YEARS = 2  # a mention may come this many years before the project starts
@@ -43,6 +44,10 @@ def link(mentions: Iterable[ProjectRecord]) -> list[ProjectRecord]:
         for number in mention.current_numbers:
             by_number[number].add(index)
     return [merge(cluster) for cluster in clusters]
+
+
+def _final_report(mention: ProjectRecord) -> bool:
+    return any(s.doc_type == DocType.SLUTTRAPPORT for s in mention.sources)
 
 
 def _order(mention: ProjectRecord) -> tuple[bool, str, str]:
@@ -111,7 +116,8 @@ def merge(cluster: list[ProjectRecord]) -> ProjectRecord:
         places = merge_places(places, mention.municipalities)
         themes = merge_tags(themes, mention.themes)
         partners = merge_tags(partners, mention.partners)
-        for amount in mention.amounts:
+    for mention in sorted(cluster, key=lambda m: not _final_report(m)):
+        for amount in mention.amounts:  # what a final report says the budget became wins
             amounts.setdefault(amount.kind, amount)
     sources = {}
     for mention in cluster:

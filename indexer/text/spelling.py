@@ -57,7 +57,7 @@ class Speller:
         found = process.extract(key, self._words, scorer=OSA.distance, score_cutoff=limit,
                                 limit=8)
         usable = [(w, d) for w, d, _ in found if w[0] == key[0] and self._counts[w] >= 2
-                  and not (w.startswith(key) or key.startswith(w))]  # an inflection, not a typo
+                  and not (w.startswith(key) or key.startswith(w) or _nynorsk_form(key, w))]
         if not usable:
             return None
         return min(usable, key=lambda pair: (pair[1], -self._counts[pair[0]]))[0]
@@ -93,6 +93,16 @@ class Speller:
             if read is not None and (word, read) not in found:
                 found.append((word, _same_case(word, read)))
         return found
+
+
+def _nynorsk_form(word: str, known: str) -> bool:
+    """«prosjekta», «kommunane», «møta»: a Nynorsk plural of a word the corpus has in another
+    form («prosjektet»), an inflection and no typo."""
+    for ending in ("ane", "ar", "a"):
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 5 and known.startswith(stem):
+            return True
+    return False
 
 
 def _is_real_word(word: str, limit: float = 0.5) -> bool:

@@ -49,7 +49,7 @@ THEMES: tuple[Theme, ...] = (
         "vold og overgrep", "vald og overgrep", "overgrep", "barnehus", "violence", "abuse",
     )),
     Theme("ettervern", "ettervern", "ettervern", "aftercare", (
-        "ettervern", "aftercare", "after-care", "leaving care",
+        "ettervern", "aftercare", "after-care", "leaving care", "care leavers",
     )),
     Theme("ledelse-kvalitet", "ledelse og kvalitet", "leiing og kvalitet",
           "leadership and quality", (
@@ -61,6 +61,7 @@ THEMES: tuple[Theme, ...] = (
     Theme("foreldrestøtte", "foreldrestøtte", "foreldrestøtte", "parenting support", (
         "foreldrestøtt", "foreldreveiled", "foreldrerettleiing", "foreldregrupp", "icdp",
         "parenting support", "parent support", "parenting programme", "parent groups",
+        "parental support", "parental guidance", "parenting guidance",
     )),
     Theme("tidlig-innsats", "tidlig innsats", "tidleg innsats", "early intervention", (
         "tidlig innsats", "tidleg innsats", "tidlig inn", "tidleg inn", "bedre tverrfaglig innsats",

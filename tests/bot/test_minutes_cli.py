@@ -1,4 +1,4 @@
-"""`laeringsbot summarize` and `laeringsbot decisions` against a real (fake-embedded) store."""
+"""`laeringsbot summarize`, `decisions` and `participants` against a real (fake-embedded) store."""
 
 from __future__ import annotations
 
@@ -101,3 +101,27 @@ def test_decisions_with_an_unreadable_date_says_how_to_write_it(run, data_dir) -
     result = run("decisions", "--siden", "i fjor", "--data-dir", str(data_dir))
     assert result.exit_code == 2
     assert "Forstår ikke datoen «i fjor»" in result.output
+
+
+def test_participants_by_municipality_lists_its_meetings(run, data_dir) -> None:
+    result = run("participants", "--kommune", "Valle", "--json", "--data-dir", str(data_dir))
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.output)
+    assert [m["source"] for m in found["data"]["meetings"]] == [SETESDAL]
+    assert [p["name"] for m in found["data"]["meetings"] for p in m["people"]] == ["Åse Bjørgum"]
+    assert found["citations"][0]["snippet"] == "Åse Bjørgum (Valle kommune)"
+
+
+def test_participants_from_an_organisation_no_one_came_from(run, data_dir) -> None:
+    result = run("participants", "--kommune", "Bufdir", "--dato", "2020", "--data-dir",
+                 str(data_dir))
+    assert result.exit_code == 1
+    assert "Ingen fra Bufdir står som deltaker" in result.output
+    assert "Jorunn Steinsland" not in result.output
+
+
+def test_participants_of_a_network(run, data_dir) -> None:
+    result = run("participants", "--nettverk", "Setesdal", "--data-dir", str(data_dir))
+    assert result.exit_code == 0, result.output
+    assert "Åse Bjørgum – Valle kommune [1]" in result.output
+    assert "Jorunn Steinsland" not in result.output

@@ -14,8 +14,10 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.core.models import ChatTurn
-from bot.core.question import Correction, Intent, Question
+from bot.core.question import Correction, Intent, ListAsk, Question
 from bot.core.understand import (
+    amounts,
+    attendee,
     follow_up,
     intent,
     lists,
@@ -105,13 +107,18 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     whole = apply(whole, fixes)
     themes = frozenset(themes_in(whole))
     kind = intent.classify(whole, bool(themes))
+    unquoted = _unquoted(whole)
+    towns = places.municipalities(unquoted, kit.gazetteer)
+    priced = kind == Intent.FACT and bool(towns) and amounts.only_amounts(whole)
+    kind = Intent.PROJECTS if priced else kind  # «Hvor mye fikk Haugesund og Karmøy tildelt?»
     if completed and (own := intent.classify(apply(text, fixes), bool(themes))) in _MINUTES:
         kind = own  # «og hva ble bestemt der?»: the words added for context ask nothing
     actor, topic_words = intent.actor_and_topic(whole) if kind == Intent.DECISIONS else ("", "")
     minutes_like = kind in {Intent.DECISIONS, Intent.PARTICIPANTS} or (
         kind == Intent.SUMMARY and intent.is_minutes_summary(whole))
     listed = kind in {Intent.PROJECTS, Intent.DOCUMENTS}
-    unquoted = _unquoted(whole)
+    who, rest = attendee.attendee(whole, kit.gazetteer) if kind == Intent.PARTICIPANTS else (
+        None, whole)
     return Question(
         text=text,
         language=language,
@@ -121,7 +128,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         history=turns,
         command=intent.command(text),
         parts=parts.split_parts(whole),
-        municipalities=places.municipalities(unquoted, kit.gazetteer),
+        municipalities=towns,
         counties=places.counties(unquoted, kit.gazetteer),
         years=(time.document_years if kind == Intent.DOCUMENTS else time.year_span)(whole, today),
         years_tied=time.years_tied(whole),
@@ -129,16 +136,20 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         doc_types=intent.doc_types(whole),
         doc_types_named=intent.named_doc_types(whole),
         themes=themes,
-        unknown_theme=_unknown_theme(unquoted, kit.gazetteer) if listed and not themes else None,
-        list_ask=intent.list_ask(whole, bool(themes)) if kind == Intent.PROJECTS else None,
-        amount_kinds=intent.amount_kinds(whole) if listed else frozenset(),
-        meeting=meeting.meeting_ref(whole, today) if minutes_like else None,
+        unknown_theme=_unknown_theme(unquoted, kit.gazetteer) if listed and not themes and not (
+            priced or amounts.one_project_amount(whole)) else None,  # «prosjektet om X»: a name
+        list_ask=ListAsk.AMOUNTS if priced else intent.list_ask(whole, bool(themes))
+        if kind == Intent.PROJECTS else None,
+        amount_kinds=amounts.amount_kinds(whole) if listed else frozenset(),
+        meeting=meeting.meeting_ref(rest, today) if minutes_like else None,
         time=time.time_focus(whole),
         names=parts.names(whole),
         quoted=parts.quoted(whole),
         topic=topic_words,
         actor=actor,
         roles=roles.roles_asked(whole) if kind == Intent.PARTICIPANTS else frozenset(),
+        attendee=who,
+        meetings_asked=who is not None and attendee.meetings_asked(whole),
         corrections=tuple(Correction(w, r) for w, r in fixes),
         follow_up=completed,
     )

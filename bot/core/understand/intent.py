@@ -1,8 +1,8 @@
 """What the user wants, decided once: the one place that classifies questions.
 
 Every phrase pattern that routes a question lives here (commands, drafts, summaries, decisions,
-participants, document listings, project lists, fact questions); routes read `Question.intent`
-and never look at the text again to decide whether a question is theirs.
+document listings, project lists, fact questions; who attended: `roles`); routes read
+`Question.intent` and never look at the text again to decide whether a question is theirs.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 from bot.core.question import Intent, ListAsk
+from bot.core.understand.amounts import one_project_amount
+from bot.core.understand.roles import asks_participants, names_attendee
 from indexer.models import DocType
 from indexer.text.patterns import stems, words
 
@@ -66,16 +68,6 @@ _ACTOR_TOPIC = re.compile(  # «Hva har X bestemt om Y», «Hva ble (det) vedtat
     r"(?:bestemt|vedtatt|vedteke|besluttet|avgjort|konkludert|decided?|agreed|concluded|decide)?"
     r"\s*(?:om|angående|angåande|når det gjelder|about|on|regarding)\s+(?P<topic>.+?)\W*$",
     re.I)
-_PARTICIPANTS = re.compile(
-    r"\b(hvem|kven|who|hvilke|kva for|which)\b.{0,50}?\b(deltok|deltek|deltog|delte|møtte|"
-    r"attended|participated|var til stede|var tilstede|var til stades|var med|was present|"
-    r"were present|was there|were there|was at|were at|(?:var|har vært|har vore) referent|"
-    r"skrev referatet|skreiv referatet|was (?:the )?(?:minute[- ]?taker|referent|chair)|took (?:the )?minutes|"
-    r"ledet møtet|leia møtet|leidde møtet|chaired|var møteleder|var møteleiar|"
-    r"hadde forfall|meldte forfall|sent apologies|(?:was|were) absent|"
-    r"(?:did not|didn't|could not|couldn't) attend)\b|"
-    r"\b(deltakere|deltakarar|deltakarane|deltakerne|participants|attendees|til stede på|"
-    r"til stades på)\b", re.I)
 _MEETING_WORD = stems("referat", "møte", "samling", "minutes", "meeting", "gathering", "referent",
                       "forfall")
 # --- documents -------------------------------------------------------------------------------
@@ -120,12 +112,19 @@ _LIST_COMMAND = re.compile(r"^\s*/(?:prosjekter|prosjekt|projects?)\b", re.I)
 _MUNICIPALITIES = re.compile(
     r"\b(?:hvilke|kva(?:\s+for)?|which|what)\s+(?:andre\s+|other\s+)?"
     r"(?:kommuner|kommunane|kommunar|kommunene|municipalities)\b", re.I)
-_PROJECTS = re.compile(
-    r"\b(?:hvilke|hvilket|kva(?:\s+for|\s+slags)?|which|what)\s+(?:andre\s+|other\s+|nye\s+)?"
+_PROJECTS = re.compile(  # «Hvilke prosjekter», «Hva har vi av prosjekter»
+    r"\b(?:hvilke|hvilket|kva(?:\s+for|\s+slags)?|which|what|(?:hva|kva|what)\s+(?:har|finnes|"
+    r"fins|have)\s+(?:vi|du|det|we|you)\s+(?:av|of))\s+(?:andre\s+|other\s+|nye\s+)?"
+    r"\w*(?:prosjekt|project)\w*", re.I)
+# «Which foster care projects»: theme words before «projects», read so only when they are a theme
+_THEMED_PROJECTS = re.compile(
+    r"\b(?:hvilke|kva(?:\s+for)?|which|what)\s+(?:(?!(?:is|was|are|were|er|var|the|a|an|en|et|"
+    r"ei|eit|did|does|do|has|have|har|skal|kan|can|should|about|om|of|av|i|in|per|for|til|med|"
+    r"som|på|fra|with|to|from|on|by|each|hvert|hver|kvart)\b)[\w-]+\s+){1,3}?"
     r"\w*(?:prosjekt|project)\w*", re.I)
 _RULES = re.compile(  # «Hvilke prosjekter kan få midler?» asks a call or guideline
     r"\b(?:prosjekt\w*|projects?|kommuner|kommunar|municipalities)\s+(?:som\s+)?"
-    r"(?:kan|skal|bør|må|får|can|should|may|must|could|are eligible)\b", re.I)
+    r"(?:kan|skal|bør|må|får|can|should|may|must|could|are eligible|get|qualify)\b", re.I)
 _COUNT = re.compile(
     r"\b(?:hvor|kor|how)\s+(?:mange|many)\s+(?:\w+\s+)?(?P<what>\w*(?:prosjekt|project)\w*|"
     r"kommun\w*|municipalit\w*)", re.I)
@@ -134,7 +133,9 @@ _OVERVIEW = words("oversikt", "overview", r"liste?\s+(?:over|opp)", r"list\s+(?:
 _PROJECT_WORD = stems("prosjekt", "project")
 _OTHER_THING = words(r"tilsyn\w*", r"\w*rapport\w*", r"møte\w*", r"samling\w*", r"referat\w*",
                      "inspections?", "reports?", "meetings?", "minutes")
-_PROJECTS_PLURAL = re.compile(r"\b\w*(?:prosjekt(?:er|ene|a|ane)|projects)\b", re.I)
+# The documents of projects stand for them: «Sluttrapportene fra Nordland – hvor mye fikk de?»
+_PROJECTS_PLURAL = re.compile(r"\b\w*(?:prosjekt(?:er|ene|a|ane)|projects|sluttrapport(?:er|ene|ane)|"
+                              r"prosjektbeskrivelsene|prosjektskildringane|final reports)\b", re.I)
 _TOTAL = words("til sammen", "til saman", "totalt", "in total", "samlet", "samla", "summen",
                "altogether", "total")
 _COMPARE = words(r"sammenlign\w*", r"samanlikn\w*", "compare", "comparison")
@@ -142,19 +143,7 @@ _COMPARE = words(r"sammenlign\w*", r"samanlikn\w*", "compare", "comparison")
 # mye ble tildelt til utviklingsprosjekter», which asks one sum.
 _HOW_MUCH_THEY = re.compile(
     r"\b(?:hvor mye|kor mykje|kor mye|how much)\b.{0,40}?\b(?:\w*prosjekt(?:ene|ane|a)\b|"
-    r"the\s+(?:[\w-]+\s+){0,2}projects\b)", re.I)
-# Which amounts a money question asks for: kept apart, never added across kinds.
-_AMOUNT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("søkt", words("søkt", "søkte", "søker", "søkjer", r"søknadsbeløp\w*", "applied", "applying")),
-    ("tildelt", words(r"tildelt\w*", r"tilsagn\w*", r"innvilg\w*", "fått", "fikk", "fekk",
-                      "granted", "awarded", "received", "got")),
-    ("forbruk", words("brukt", "brukte", r"forbruk\w*", r"spen[dt]\w*", "used", r"regnskap\w*",
-                      r"rekneskap\w*")),
-    ("budsjett", words(r"\w*budsjett\w*", "budgets?", r"ramme\w*")),
-    ("egenandel", words(r"egenandel\w*", r"eigenandel\w*", r"eigeninnsats\w*",
-                        "own contributions?")),
-)
-_FUNDS = stems(r"stimuleringsmid\w*", r"tilskot\w*", r"tilskudd\w*", r"\bfunding\b", r"\bfunds\b")
+    r"sluttrapport(?:ene|ane)\b|the\s+(?:[\w-]+\s+){0,2}(?:projects|final reports)\b)", re.I)
 _MONEY = stems("budsjett", "budget", "stimuleringsmid", "beløp", "kostnad", "midlar", "midler",
                "tildel", "funding", "amount", "how much", "hvor mye", "kor mykje", "kroner",
                r"\bkr\b", "til sammen", "til saman", "in total", "totalt", r"sum\b")
@@ -203,10 +192,6 @@ def actor_and_topic(text: str) -> tuple[str, str]:
     return ((match["actor"] or "").strip(), match["topic"].strip()) if match else ("", "")
 
 
-def asks_participants(text: str) -> bool:
-    return bool(_PARTICIPANTS.search(text))
-
-
 def asks_documents(text: str) -> bool:
     """«Hvilke sluttrapporter har vi?»; not «Hvilke ettervernsprosjekter har vi dokumenter
     om?», which asks for projects."""
@@ -242,10 +227,11 @@ def list_ask(text: str, has_theme: bool) -> ListAsk | None:
         places = count.group("what").casefold().startswith(("kommun", "municip"))
         ask = ListAsk.COUNT_MUNICIPALITIES if places else ListAsk.COUNT_PROJECTS
     elif _LIST_COMMAND.match(text) or _PROJECTS.search(text) or _MUNICIPALITIES.search(text) or (
+            has_theme and _THEMED_PROJECTS.search(text)) or (
             _OVERVIEW.search(text) and _PROJECT_WORD.search(text)):
         ask = _listing(text)
     elif _TOTAL.search(text) and _MONEY.search(text) and _PROJECTS_PLURAL.search(text) or (
-            _HOW_MUCH_THEY.search(text)):
+            _HOW_MUCH_THEY.search(text)) or one_project_amount(text):
         ask = ListAsk.AMOUNTS  # «How much have the foster-home projects … applied for in total?»
     else:
         return None
@@ -253,15 +239,6 @@ def list_ask(text: str, has_theme: bool) -> ListAsk | None:
             _PROJECT_WORD.search(text) or has_theme and not _OTHER_THING.search(text)):
         return None  # «Hvilke kommuner deltok på samlingen / var med i tilsynet?»
     return ask
-
-
-def amount_kinds(text: str) -> frozenset[str]:
-    """The catalogue amounts asked for: «søkt», «fikk» (tildelt), «brukt», «budsjett» …;
-    «stimuleringsmidler» alone asks for what was applied for and what was granted."""
-    kinds = {kind for kind, pattern in _AMOUNT_KINDS if pattern.search(text)}
-    if _FUNDS.search(text) and not kinds & {"søkt", "tildelt"}:
-        kinds |= {"søkt", "tildelt"}
-    return frozenset(kinds)
 
 
 def _listing(text: str) -> ListAsk:
@@ -286,7 +263,7 @@ def classify(text: str, has_theme: bool) -> Intent:
         return Intent.DRAFT
     if asks_documents(text):
         return Intent.DOCUMENTS
-    if asks_participants(text) and _MEETING_WORD.search(text):
+    if asks_participants(text) and (_MEETING_WORD.search(text) or names_attendee(text)):
         return Intent.PARTICIPANTS
     if asks_decisions(text) and not is_summary_request(text):
         return Intent.DECISIONS

@@ -20,6 +20,21 @@ _YEARS = re.compile(r"\b(?P<a>(?:19|20)\d\d)\s*(?:[–-]|og|and|til|to|eller|or)
                     r"(?P<b>(?:19|20)\d\d)\b", re.I)
 _EVERY = re.compile(r"\b(møtene|møta|samlingene|samlingane|referatene|referata|alle møter|"
                     r"alle møte|meetings|all (?:the )?minutes|every meeting)\b", re.I)
+# «har frist i desember 2026», «due by 1 March»: an action item's deadline, not the meeting's date
+_DEADLINE = re.compile(
+    rf"\b(?:frist(?:en)?|fristar|frister|innen|innan|deadlines?|due(?: by)?)\s+(?:er\s+|is\s+)?"
+    rf"(?:i\s+|in\s+|den\s+|on\s+|by\s+)?(?:(?:\d{{1,2}}\.?\s*)?(?:{_MONTH})\.?(?:\s+(?:19|20)\d\d)?|"
+    r"(?:19|20)\d\d\b)"
+    r"|\b(?:frist(?:en)?|innen|innan|due(?: by)?|by)\s+\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}", re.I)
+_FULL_MONTH = "|".join(sorted((m for m in MONTH_NUMBERS if len(m) > 3 or m in {"mai", "may"}),
+                              key=len, reverse=True))
+_MONTH_ALONE = re.compile(rf"\b(?:i|in|fra|frå|from|på|on)\s+(?P<m>{_FULL_MONTH})\b", re.I)
+# The meeting's kind in English, read as the Norwegian word its title has.
+_KINDS = tuple((re.compile(rf"\b{en}\b", re.I), nb) for en, nb in (
+    (r"steering (?:group|committee)s?", "styringsgruppe"), (r"resource groups?", "ressursgruppe"),
+    (r"network (?:meetings?|gatherings?|seminars?)", "nettverkssamling"),
+    (r"learning networks?", "læringsnettverk"), (r"working groups?", "arbeidsgruppe"),
+    (r"co-?operation forums?", "samarbeidsforum"), (r"gatherings?", "samling")))
 _LATEST = re.compile(r"\b(siste|sist|forrige|førre|last|latest|most recent|nyeste|nyaste)\b",
                      re.I)
 # Words that say "a meeting" or "summarise" rather than which one.
@@ -45,13 +60,21 @@ NOISE_WORDS = frozenset(tokenize(
     "fjor år vår våren høst høsten haust hausten sommer sommeren sommar vinter vinteren siden "
     "sidan since etter after før before year this spring summer autumn fall winter "
     # which meetings: all of them
-    "vi har hatt vært vore alle all every each hver kvart de dei"
+    "vi har hatt vært vore alle all every each hver kvart de dei "
+    # whose attendance: «har Valle deltatt på», «were attended by», «var RKBU representert»
+    "deltatt delteke møtt attend by representert represented noen nokon any take taken took part "
+    # how the answer should look, and what of it: «bullet points please», «hvem har ansvaret»
+    "most recent we have bullet points point please punktliste kulepunkt oppfølgingsoppgaver "
+    "oppgaver oppgavene tasks ansvar ansvaret ansvarleg ansvarlig responsible frist fristen "
+    "deadline deadlines how many much has had does do is are any anyone noen nokon"
 )) | {"oppsummer", "med", "frå", "fra", "the", "of", "and", "with", "from", "in", "i", "på"}
 
 
 def meeting_ref(text: str, today: dt.date | None = None) -> MeetingRef:
     """The date, month, year, period, latest-flag and name words a request names."""
-    rest = _COMMAND.sub(" ", text)
+    rest = _DEADLINE.sub(" ", _COMMAND.sub(" ", text))
+    for pattern, word in _KINDS:
+        rest = pattern.sub(word, rest)
     dates = find_dates(rest)
     for match in reversed(dates):
         rest = rest[: match.start] + " " + rest[match.end :]
@@ -71,8 +94,12 @@ def meeting_ref(text: str, today: dt.date | None = None) -> MeetingRef:
     if not dates and month is None and span is None and (m := _YEAR.search(rest)):
         year = int(m["y"])
         rest = rest[: m.start()] + " " + rest[m.end() :]
+    alone = None
+    if not dates and month is None and (m := _MONTH_ALONE.search(rest)):
+        alone = MONTH_NUMBERS[m["m"].lower()]
+        rest = rest[: m.start()] + " " + rest[m.end() :]
     words = tuple(w for w in dict.fromkeys(tokenize(rest))
                   if w not in NOISE_WORDS and not w.isdigit())
     return MeetingRef(date=dates[0].date if dates else None, month=month, year=year,
                       words=words, latest=bool(_LATEST.search(rest)), period=span,
-                      every=bool(_EVERY.search(rest)))
+                      every=bool(_EVERY.search(rest)), month_of_year=alone)

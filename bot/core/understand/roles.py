@@ -1,5 +1,6 @@
-"""Which participants a question asks about: «Hvilke barnevernledere deltok …», «Hvem var
-referent?», «Kven hadde forfall?», «Who from the county governor attended?»."""
+"""Whether a question asks who attended («Hvem deltok …», «Hvilke møter har Valle deltatt på?»)
+and which participants: «Hvilke barnevernledere deltok …», «Hvem var referent?», «Kven hadde
+forfall?», «Who from the county governor attended?»."""
 
 from __future__ import annotations
 
@@ -38,3 +39,31 @@ def roles_asked(text: str) -> frozenset[Role]:
     if _PRESENT.search(_ABSENT.sub(" ", text)):
         found.add(Role.PRESENT)
     return frozenset(found)
+
+
+_PARTICIPANTS = re.compile(
+    r"\b(hvem|kven|who|hvilke|kva for|which|hvor mange|kor mange|how many)\b.{0,50}?\b(deltok|"
+    r"deltek|deltog|delte|møtte|deltatt|delteke|møtt|vært med|vore med|attend|take part|"
+    r"taken part|took part|representert|representerte|represented|"
+    r"attended|participated|var til stede|var tilstede|var til stades|var med|was present|"
+    r"were present|was there|were there|was at|were at|(?:var|har vært|har vore) referent|"
+    r"skrev referatet|skreiv referatet|was (?:the )?(?:minute[- ]?taker|referent|chair)|took (?:the )?minutes|"
+    r"ledet møtet|leia møtet|leidde møtet|chaired|var møteleder|var møteleiar|"
+    r"hadde forfall|meldte forfall|sent apologies|(?:was|were) absent|"
+    r"(?:did not|didn't|could not|couldn't) attend)\b|"
+    r"\b(deltakere|deltakarar|deltakarane|deltakerne|participants|attendees|til stede på|"
+    r"til stades på)\b|^\W*(?:var|deltok|møtte|har|was|were|did|has)\s+(?-i:[A-ZÆØÅ])\w*"
+    r"(?:\s+\w+){0,2}?\s+(?:med|deltatt|vært med|vore med|attend\w*|present)\b"
+    r"|^\W*(?:var|was|were|did)\s+(?:noen|nokon|any(?:one|body)?|someone)\s+(?:fra|frå|from)\s+"
+    r"(?-i:[A-ZÆØÅ])", re.I)
+_WHO_FROM = re.compile(  # «Hvem møtte fra Tysvær?»: attendance without saying «møte»
+    r"(?i:\b(?:hvem|kven|who)\s+(?:\w+\s+){0,2}?(?:fra|frå|from)\s+)[A-ZÆØÅ]")
+
+
+def asks_participants(text: str) -> bool:
+    return bool(_PARTICIPANTS.search(text))
+
+
+def names_attendee(text: str) -> bool:
+    """«Hvem møtte fra Tysvær?» asks about attendance without saying «møte»."""
+    return bool(_WHO_FROM.search(text))

@@ -32,7 +32,7 @@ def no_stray_env(monkeypatch, tmp_path):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("command", [
     ["ask", "Hva er søknadsfristen?"], ["status"], ["projects"], ["summarize", "31.01.2024"],
-    ["decisions"], ["eval", "spørsmål.jsonl"],
+    ["decisions"], ["participants"], ["eval", "spørsmål.jsonl"],
 ])
 def test_a_missing_data_dir_is_an_error_and_is_not_created(tmp_path, command):
     missing = tmp_path / "finnes-ikke"

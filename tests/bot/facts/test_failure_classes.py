@@ -27,10 +27,12 @@ pytestmark = pytest.mark.slow
     ("Hvor mange foreldregrupper ble gjennomført i Rana og Hemnes?", ["14 foreldregrupper"]),
 ])
 def test_the_answer_holds_the_key_facts(real_core, question, facts):
+    from bot.core.claims import normalise  # «640 000 kr» as the catalogue writes it, too
+
     answer = real_core.answer(question)
     assert not answer.refused, answer.answer
     for fact in facts:
-        assert fact in answer.answer, (fact, answer.answer)
+        assert normalise(fact) in normalise(answer.answer), (fact, answer.answer)
     assert answer.citations
 
 

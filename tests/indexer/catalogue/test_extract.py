@@ -224,3 +224,14 @@ def test_unreadable_model_answer_falls_back_to_the_rules(gazetteer) -> None:  # 
     _doc, records = _mentions(FJELL, gazetteer, model)
     assert [r.title for r in records] == ["Fosterhjem i vest"]
     assert len(records[0].amounts) == 3
+
+
+def test_a_final_reports_amounts_win_over_the_plans(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    """The description planned a budget of 640 000 kr; the final report says it became 600 000."""
+    corpus = Path(__file__).parents[3] / "eval" / "corpus"
+    mentions = [r for name in ("2018-11-05_prosjektbeskrivelse_holmestrand-sande_barnesamtaler.md",
+                               "2021-05-31_sluttrapport_holmestrand_barnesamtaler.md")
+                for r in _mentions(corpus / name, gazetteer)[1]]
+    (project,) = [p for p in link(mentions) if len(p.sources) == 2]
+    assert {a.kind: a.nok for a in project.amounts}["budsjett"] == 600_000
+    assert project.amount("forbruk") is not None

@@ -17,3 +17,9 @@ def test_a_nynorsk_spelling_of_a_corpus_word_is_no_typo():
 def test_a_nynorsk_spelling_is_not_read_as_a_nearby_word():
     speller = Speller.from_texts([CORPUS + " Hva skjer? Det skjer mye. "])
     assert speller.correct("søkjer") is None
+
+
+def test_a_nynorsk_plural_is_no_typo_of_another_form() -> None:
+    speller = Speller.from_texts(["prosjektet prosjektet kommunen kommunen møtet møtet"] * 2)
+    assert speller.corrections("Kor mykje vart brukt i prosjekta og kommunane?") == []
+    assert speller.correct("prosjketet") == "prosjektet"  # a typo still is one

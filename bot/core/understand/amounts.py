@@ -1,0 +1,55 @@
+"""Which catalogue amounts a question asks for (applied for, granted, spent, budget, own share,
+kept apart, never added across kinds), and whether it asks them of one named project."""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.question import AnswerType
+from bot.core.understand.parts import names, split_parts
+from indexer.text.patterns import stems, words
+
+# «Hvor mye fikk Kongsberg tildelt for «Se meg»-prosjektet?»: one named project's amounts, from
+# the catalogue, which says so when the documents give none of the kind asked.
+_HOW_MUCH_ONE = re.compile(
+    r"\b(?:hvor mye|kor mykje|kor mye|how much)\b.{0,80}?(?:«[^»]+»|\b\w*prosjekt(?:et)?\b|"
+    r"\b(?:their|the|this|that|its)\s+(?:\S+\s+){0,2}project\b)", re.I)
+_HOW_MUCH = re.compile(r"\b(?:hvor mye|kor mykje|kor mye|how much)\b", re.I)
+_POTS = words(r"læringsnettverk\w*", r"nettverk(?:a|ene)", r"networks?", r"fylke\w*")
+# Which amounts a money question asks for: kept apart, never added across kinds.
+_AMOUNT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("søkt", words("søkt", "søkte", "søker", "søkjer", r"søknadsbeløp\w*", "applied", "applying")),
+    ("tildelt", words(r"tildelt\w*", r"tilsagn\w*", r"innvilg\w*", "fått", "fikk", "fekk",
+                      "granted", "grant", "awarded", "received", "got")),
+    ("forbruk", words("brukt", "brukte", r"forbruk\w*", r"spen[dt]\w*", "used", r"regnskap\w*",
+                      r"rekneskap\w*")),
+    ("budsjett", words(r"\w*budsjett\w*", "budgets?", r"ramme\w*")),
+    ("egenandel", words(r"egenandel\w*", r"eigenandel\w*", r"eigeninnsats\w*",
+                        "own contributions?")),
+)
+_FUNDS = stems(r"stimuleringsmid\w*", r"tilskot\w*", r"tilskudd\w*", r"\bfunding\b", r"\bfunds\b")
+
+
+def one_project_amount(text: str) -> bool:
+    """Every part asks an amount of one named project («og hvor mye brukte de?» too); a part
+    asking anything else, or a network's pot, is the fact answerer's."""
+    return bool(_HOW_MUCH_ONE.search(text) and names(text)) and only_amounts(text)
+
+
+def only_amounts(text: str) -> bool:
+    """«Hvor mye fikk Haugesund og Karmøy tildelt, og hvor mye brukte de?»: catalogue amounts
+    of a kind and nothing else, asked of no network's pot (the caller knows whose)."""
+    said = {kind for kind, pattern in _AMOUNT_KINDS if pattern.search(text)}
+    if not said & {"søkt", "tildelt", "forbruk"} or _POTS.search(text):
+        return False  # «Hvor mye økt rammetilskudd får Trondheim?» asks no project's money
+    return all(_HOW_MUCH.search(p.text) and AnswerType.AMOUNT in p.answer_types
+               for p in split_parts(text))  # fmt: skip
+
+
+def amount_kinds(text: str) -> frozenset[str]:
+    """The catalogue amounts asked for: «søkt», «fikk» (tildelt), «brukt», «budsjett» …;
+    «stimuleringsmidler» alone asks for what was applied for and what was granted."""
+    kinds = {kind for kind, pattern in _AMOUNT_KINDS if pattern.search(text)}
+    if _FUNDS.search(text) and not kinds & {"søkt", "tildelt"}:
+        kinds |= {"søkt", "tildelt"}
+    return frozenset(kinds)
