@@ -20,7 +20,7 @@ QUESTION_FEATURES = (
     "best", "second", "best_lex", "best_dense", "top_dense", "names_missing", "best_fit_place",
     "best_fit_year", "place_conflict", "year_conflict", "unknown_share", "parts",
     "best_focus", "focus_missing", "year_missing", "answer_focus", "answer_rarest",
-    "answer_year", "answer_types", "typed_best", "typed_gap",
+    "answer_year", "answer_types",
 )
 # The question features that say the sources are about another place or year, and the value
 # each takes when the question names none (what would answer, place and year aside?).
@@ -43,7 +43,7 @@ def gate_row(view: QuestionView, found: list[Candidate], per_part: list[list[Sco
     best = [(p[0].candidate, p[0].probability, p[0].features) for p in per_part if p]
     pool_names = max(names_present(view.names, c) for c in found)
     row = question_features(view, best, [s.probability for s in per_part[0]], pool_names,
-                            answer_set(per_part), typed_best(view, per_part[0]))
+                            answer_set(per_part))
     if ignore_fit:
         row = [FIT_NEUTRAL.get(name, value)
                for name, value in zip(QUESTION_FEATURES, row, strict=True)]
@@ -60,17 +60,9 @@ def answer_set(per_part: list[list[Scored]]) -> list[Candidate]:
     return found
 
 
-def typed_best(view: QuestionView, ranked: list[Scored]) -> float:
-    """The best probability among the main part's sentences that hold the asked kind of fact
-    (an amount asked, and the best sentence only has a date)."""
-    types = view.parts[0].types
-    return max((s.probability for s in ranked
-                if all(has_type(s.candidate.text, t) for t in types)), default=0.0)
-
-
 def question_features(view: QuestionView, best: list[tuple[Candidate, float, list[float]]],
                       ranked: list[float], pool_names: float,
-                      answer: list[Candidate] | None = None, typed: float = 0.0) -> list[float]:
+                      answer: list[Candidate] | None = None) -> list[float]:
     """`best`: the chosen sentence per part with its probability and features; `ranked`: the
     main part's probabilities, best first; `pool_names`: names present anywhere retrieved;
     `answer`: the sentences an answer would be made of (does it say what was asked?)."""
@@ -94,8 +86,6 @@ def question_features(view: QuestionView, best: list[tuple[Candidate, float, lis
         "best_focus": main_features[index["lex_focus"]],
         "focus_missing": _focus_missing(view, best[0][0]) if best else 1.0,
         "year_missing": _year_missing(view.question, best[0][0]) if best else 0.0,
-        "typed_best": typed,
-        "typed_gap": (ranked[0] if ranked else 0.0) - typed,
         **_answer_says(view, answer),
     }
     return [values[name] for name in QUESTION_FEATURES]
