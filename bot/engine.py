@@ -53,6 +53,10 @@ class Core:
         self.ctx = ctx
         self.facts = FactAnswerer(ctx)
         self.routes = default_routes() if routes is None else routes
+        # Routes whose «none found» is about their own table, not about the documents: the
+        # catalogue may hold no such project while a document (an allocation letter, minutes)
+        # still says it, so their refusal gives way to a fact answer that holds.
+        self.deferring: set[Route] = set(deferring_routes()) if routes is None else set()
 
     def ready(self) -> bool:
         """The ledger and the vector store answer (the store's own probe), and hold documents."""
@@ -105,11 +109,15 @@ class Core:
         if not ctx.store.documents():
             return Answer(question=q.text, answer=t("core.no_documents", q.language),
                           language=q.language, refused=True, kind="refusal")
+        facts = self.facts.seen_by(ctx)
         for route in self.routes:
             routed = route(q, ctx)
-            if routed is not None:
-                return routed
-        facts = self.facts.seen_by(ctx)
+            if routed is None:
+                continue
+            if routed.refused and route in self.deferring and q.intent != Intent.SUMMARY:
+                from_documents = facts.answer(q)
+                return routed if from_documents.refused else from_documents
+            return routed
         if q.intent == Intent.SUMMARY:
             return facts.summary(q)
         return facts.answer(q)
@@ -131,3 +139,10 @@ def default_routes() -> list[Route]:
     from bot import drafting, lists, minutes
 
     return [drafting.try_answer, minutes.try_answer, lists.try_answer]
+
+
+def deferring_routes() -> list[Route]:
+    """The routes whose refusal only says their own table has nothing (see `Core.deferring`)."""
+    from bot import lists
+
+    return [lists.try_answer]

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from indexer.errors import DocumentError
+from indexer.ingest.pdf_lines import join_pages, reflow
 from indexer.models import LoadedDocument
 
 if TYPE_CHECKING:  # the parsers load per format, so the CLI starts without them
@@ -200,12 +201,12 @@ def _extract_pdf(data: bytes) -> tuple[str, str]:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise DocumentError("PDF-filen er passordbeskyttet")
-        pages = [(page.extract_text() or "").strip() for page in reader.pages]
+        pages = [reflow(page.extract_text() or "").strip() for page in reader.pages]
     except DocumentError:
         raise
     except Exception:
         raise DocumentError("PDF-filen er skadet eller kryptert og kan ikke leses") from None
-    text = "\n\n".join(page for page in pages if page)
+    text = join_pages([page for page in pages if page])
     if not text:
         raise DocumentError("ingen tekst i PDF-en (skannet?)")
     return text, "utf-8"

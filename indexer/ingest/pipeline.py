@@ -36,8 +36,9 @@ if TYPE_CHECKING:  # the embedding stack (LangChain, numpy) loads when a model i
 # are read again (2: catalogue themes from what a project is about, spent amounts; 3: documents
 # keep their front-matter url; 4: answer units, label values joined, embedded at index time;
 # 5: meeting records — agenda items, decisions, participants and roles — read from each referat;
-# 6: access lists and confidentiality markings).
-PIPELINE_VERSION = "6"
+# 6: access lists and confidentiality markings; 7: PDF lines wrapped at the page edge joined;
+# 8: an office with a hyphen in its name keeps its people in the attendance).
+PIPELINE_VERSION = "8"
 
 FileStatus = Literal["indexed", "unchanged", "error", "removed"]
 ProgressCallback = Callable[[str, FileStatus], None]

@@ -27,7 +27,9 @@ _LABEL_ROLES = (("til", Role.PRESENT), ("delta", Role.PRESENT), ("present", Role
                 ("chair", Role.CHAIR))  # fmt: skip
 _STOP = re.compile(r"^[\s*_]*(?:dato|sted|stad|møtested|møtestad|kopi|sak\b|tid|time)\b", re.I)
 _ATTENDANCE_SENTENCE = re.compile(r"\b(representert|deltok|deltakere|deltakarar|til stede)\b", re.I)
-_FROM_ORG = re.compile(r"^(?:fra|frå|from)\s+(?P<org>.+?)\s*[:–—-]\s*(?P<names>.+)$", re.I)
+# The organisation ends at a colon or a spaced dash: «Aust- og Vest-Agder», «Sør-Trøndelag».
+_FROM_ORG = re.compile(
+    r"^(?:fra|frå|from)\s+(?P<org>[^:]+?)\s*(?::|\s[–—-]\s)\s*(?P<names>.+)$", re.I)
 _NAME_ORG = re.compile(
     r"^(?P<name>[^()]+?)\s*(?:\((?P<org1>[^)]+)\)|\s*[–—]\s+(?P<org2>.+)|\s+-\s+(?P<org3>.+))$"
 )

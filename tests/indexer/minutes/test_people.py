@@ -128,3 +128,13 @@ def test_a_title_after_a_name_from_the_county_governor(gazetteer) -> None:  # ty
     assert people(record, Role.MINUTE_TAKER) == [
         ("Ola Vik", "seniorrådgjevar, Statsforvaltaren i Møre og Romsdal")]
     assert [p.municipalities for p in record.with_role(Role.CHILD_WELFARE_LEADER)] == [["Volda"]]
+
+
+@pytest.mark.parametrize("office", ["Fylkesmannen i Aust- og Vest-Agder", "Fylkesmannen i Sør-Trøndelag"])
+def test_an_office_whose_name_holds_a_hyphen(office: str, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = (f"Referat fra styringsgruppemøte 12.09.2018\n\n**Til stede:** Kari Nordmann "
+            f"(Mandal kommune)\n**Fra {office}:** Kirsten Berge, seniorrådgiver\n"
+            "**Referent:** Kari Nordmann\n\n### Sak 11/18 Orientering\n\nKort orientering.\n")
+    record = read_text(text, dt.date(2018, 9, 12), gazetteer)
+    state = [(p.name, p.organisation) for p in record.with_role(Role.STATE)]
+    assert state == [("Kirsten Berge", f"seniorrådgiver, {office}")]
