@@ -48,9 +48,10 @@ def has_type(sentence: str, kind: str) -> bool:
 def _has_number(sentence: str) -> bool:
     """A count or an amount, not the day of a date nor a year: «Prosjektperiode: 1. oktober
     2023» does not answer «Hvor mye fikk de?»."""
+    spans = [(d.start, d.end) for d in find_dates(sentence)]
+    spans += [m.span() for m in _MONTH.finditer(sentence)]
     plain = sentence
-    for match in [*find_dates(sentence), *_MONTH.finditer(sentence)]:
-        start, end = (match.start, match.end) if isinstance(match, tuple) else match.span()
+    for start, end in spans:
         plain = plain[:start] + " " * (end - start) + plain[end:]
     if any(not _YEAR.fullmatch(n) for n in _NUMBER.findall(plain)):
         return True

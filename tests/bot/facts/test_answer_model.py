@@ -52,7 +52,7 @@ def test_the_pairwise_ranker_learns_the_order_within_questions():
     probs = ranker.probabilities(xs)
     top = [int(np.argmax(np.where(gs == q, probs, -1))) for q in range(60)]
     assert all(ys[t] == 1 for t in top)
-    assert 0.0 < probs.min() and probs.max() < 1.0
+    assert probs.min() > 0.0 and probs.max() < 1.0
     assert len(pointwise(xs, ys, ("f", "level")).weights) == 2
 
 
