@@ -45,6 +45,7 @@ MEDIAN_CHARS = 400  # the issue's ceiling on the median fact answer (answered, a
 CITATION_CHARS = 4
 SHOWN_EXTRA = 40
 FOLDS = 5
+RANKERS = ("pointwise", "pairwise")
 
 
 @dataclass
@@ -65,6 +66,9 @@ def main() -> None:
     parser.add_argument("sets", nargs="+", type=Path)
     parser.add_argument("--data-dir", type=Path, required=True)
     parser.add_argument("--out", type=Path, default=MODEL_FILE)
+    parser.add_argument("--ranker", choices=RANKERS, default="pointwise",
+                        help="how the sentence model is fitted (pairwise won CV by 1-2 points "
+                             "on 2026-12-02 but lost on the held-out w2 sets)")
     args = parser.parse_args()
     core = build_core(Settings(data_dir=args.data_dir, _env_file=None))  # type: ignore[call-arg]
     questions = [q for path in args.sets for q in load_questions(path)]
@@ -74,7 +78,7 @@ def main() -> None:
     examples = [_example(core, q, fit_weight) for q in fact]
     for i, example in enumerate(sorted(examples, key=lambda e: e.question.id)):
         example.fold = i % FOLDS
-    model = fit(examples, fit_weight)
+    model = fit(examples, fit_weight, args.ranker)
     model.trained_on = _counts(args.sets)
     args.out.write_text(model.model_dump_json(indent=1) + "\n", encoding="utf-8")
     print(json.dumps(model.cross_validated, indent=1))
@@ -141,9 +145,10 @@ def _holds_answer(q: EvalQuestion, cand: Candidate) -> bool:
     return any(contains(cand.text, alt) for alternatives in items for alt in alternatives)
 
 
-def fit(examples: list[Example], fit_weight: float) -> AnswerModel:
-    sentence = _fit_sentences(examples)
-    by_fold = {fold: _fold_sentences(examples, fold) for fold in range(FOLDS)}
+def fit(examples: list[Example], fit_weight: float, ranker: str = "pointwise") -> AnswerModel:
+    sentence = _fit_sentences(examples, ranker)
+    by_fold = {fold: _fit_sentences([e for e in examples if e.fold != fold], ranker)
+               for fold in range(FOLDS)}
     out_of_fold = {id(e): by_fold[e.fold] for e in examples}
     rows, labels, folds = [], [], []
     for e in examples:
@@ -162,18 +167,16 @@ def fit(examples: list[Example], fit_weight: float) -> AnswerModel:
                        cross_validated=scores)
 
 
-def _fit_sentences(examples: Iterable[Example]) -> Logistic:
+def _fit_sentences(examples: Iterable[Example], ranker: str) -> Logistic:
     x, y, groups = [], [], []
     for i, e in enumerate(examples):
         for rows in e.rows:
             x.extend(rows)
             y.extend(e.labels)
             groups.extend([i] * len(rows))
-    return pairwise(np.asarray(x), np.asarray(y), np.asarray(groups), SENTENCE_FEATURES)
-
-
-def _fold_sentences(examples: list[Example], fold: int) -> Logistic:
-    return _fit_sentences(e for e in examples if e.fold != fold)
+    if ranker == "pairwise":
+        return pairwise(np.asarray(x), np.asarray(y), np.asarray(groups), SENTENCE_FEATURES)
+    return pointwise(np.asarray(x), np.asarray(y), SENTENCE_FEATURES, balanced=True)
 
 
 def _scored(e: Example, model: Logistic) -> list[list[Scored]]:
