@@ -40,10 +40,7 @@ FIT_WEIGHTS = (0.0, 0.25, 0.5, 1.0, 2.0)
 SUPPORT_SHARES = (0.3, 0.5, 0.7, 0.9, 1.01)
 MAX_CHARS = (360, 400, 440, 480)
 MEDIAN_CHARS = 400  # the issue's ceiling on the median fact answer (answered, as shown)
-# What a shown answer adds to its quoted sentences: « [1]» after each, and on the development
-# sets about 40 more characters at the median (the English frame, time notes, a typo's reading).
-CITATION_CHARS = 4
-SHOWN_EXTRA = 40
+CITATION_CHARS = 4  # « [1]» after each quoted sentence of a shown answer
 FOLDS = 5
 RANKERS = ("pointwise", "pairwise")
 
@@ -236,7 +233,7 @@ def _window(examples: list[Example], models: dict[int, Logistic], answered: dict
 
 def _shown(text: str, picked: list[Candidate]) -> int:
     """The length of the answer as shown: its sentences with a citation mark after each."""
-    return len(text) + CITATION_CHARS * len(picked) + SHOWN_EXTRA
+    return len(text) + CITATION_CHARS * len(picked)
 
 
 def _all_items(q: EvalQuestion, text: str) -> float:
