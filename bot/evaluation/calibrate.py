@@ -26,23 +26,23 @@ import numpy as np
 from bot.core.question import Intent, Question
 from bot.engine import Core, build_core
 from bot.evaluation import EvalQuestion, contains, load_questions
+from bot.evaluation.fitting import pairwise, pointwise
 from bot.facts.candidates import Candidate, candidates
-from bot.facts.compose import CANDIDATE_CHUNKS, ExtractiveComposer, Scored, answer_set
-from bot.facts.features import (
-    QUESTION_FEATURES,
-    SENTENCE_FEATURES,
-    names_present,
-    question_features,
-    sentence_rows,
-)
+from bot.facts.compose import CANDIDATE_CHUNKS, ExtractiveComposer, pick_sentences
+from bot.facts.features import SENTENCE_FEATURES, sentence_rows
 from bot.facts.fit import metadata_fit
+from bot.facts.gate import QUESTION_FEATURES, Scored, gate_row
 from bot.facts.model import MODEL_FILE, AnswerModel, Logistic
 from bot.facts.retrieval import Evidence
 from indexer.settings import Settings
 
 FIT_WEIGHTS = (0.0, 0.25, 0.5, 1.0, 2.0)
-SUPPORT_SHARES = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+SUPPORT_SHARES = (0.3, 0.5, 0.7, 0.9, 1.01)
+MAX_CHARS = (360, 400, 440, 480)
+MEDIAN_CHARS = 400  # the issue's ceiling on the median fact answer (answered, as shown)
+CITATION_CHARS = 4  # « [1]» after each quoted sentence of a shown answer
 FOLDS = 5
+RANKERS = ("pointwise", "pairwise")
 
 
 @dataclass
@@ -63,6 +63,9 @@ def main() -> None:
     parser.add_argument("sets", nargs="+", type=Path)
     parser.add_argument("--data-dir", type=Path, required=True)
     parser.add_argument("--out", type=Path, default=MODEL_FILE)
+    parser.add_argument("--ranker", choices=RANKERS, default="pointwise",
+                        help="how the sentence model is fitted (pairwise won CV by 1-2 points "
+                             "on 2026-12-02 but lost on the held-out w2 sets)")
     args = parser.parse_args()
     core = build_core(Settings(data_dir=args.data_dir, _env_file=None))  # type: ignore[call-arg]
     questions = [q for path in args.sets for q in load_questions(path)]
@@ -72,7 +75,7 @@ def main() -> None:
     examples = [_example(core, q, fit_weight) for q in fact]
     for i, example in enumerate(sorted(examples, key=lambda e: e.question.id)):
         example.fold = i % FOLDS
-    model = fit(examples, fit_weight)
+    model = fit(examples, fit_weight, args.ranker)
     model.trained_on = _counts(args.sets)
     args.out.write_text(model.model_dump_json(indent=1) + "\n", encoding="utf-8")
     print(json.dumps(model.cross_validated, indent=1))
@@ -139,36 +142,38 @@ def _holds_answer(q: EvalQuestion, cand: Candidate) -> bool:
     return any(contains(cand.text, alt) for alternatives in items for alt in alternatives)
 
 
-def fit(examples: list[Example], fit_weight: float) -> AnswerModel:
-    sentence = _fit_sentences(examples)
-    by_fold = {fold: _fold_sentences(examples, fold) for fold in range(FOLDS)}
+def fit(examples: list[Example], fit_weight: float, ranker: str = "pointwise") -> AnswerModel:
+    sentence = _fit_sentences(examples, ranker)
+    by_fold = {fold: _fit_sentences([e for e in examples if e.fold != fold], ranker)
+               for fold in range(FOLDS)}
     out_of_fold = {id(e): by_fold[e.fold] for e in examples}
     rows, labels, folds = [], [], []
     for e in examples:
         rows.append(_question_row(e, out_of_fold[id(e)]))
         labels.append(int(e.question.kind != "refusal"))
         folds.append(e.fold)
-    answerable = _logistic(np.asarray(rows), np.asarray(labels), QUESTION_FEATURES)
-    threshold, accuracy = _threshold(np.asarray(rows), np.asarray(labels), np.asarray(folds))
-    support, must = _support(examples, out_of_fold)
-    scores = {"questions": float(len(examples)), "refusal_accuracy_cv": accuracy,
-              "must_contain_cv": must,
+    answerable = pointwise(np.asarray(rows), np.asarray(labels), QUESTION_FEATURES)
+    threshold, accuracy, probs = _threshold(np.asarray(rows), np.asarray(labels),
+                                            np.asarray(folds))
+    answered = {id(e): bool(p >= threshold) for e, p in zip(examples, probs, strict=True)}
+    support, cap, window = _window(examples, out_of_fold, answered)
+    scores = {"questions": float(len(examples)), "refusal_accuracy_cv": accuracy, **window,
               "recall_at_5": statistics.mean(e.recall for e in examples)}
     return AnswerModel(sentence=sentence, answerable=answerable, threshold=threshold,
-                       supporting=support, fit_weight=fit_weight, cross_validated=scores)
+                       supporting=support, max_chars=cap, fit_weight=fit_weight,
+                       cross_validated=scores)
 
 
-def _fit_sentences(examples: Iterable[Example]) -> Logistic:
-    x, y = [], []
-    for e in examples:
+def _fit_sentences(examples: Iterable[Example], ranker: str) -> Logistic:
+    x, y, groups = [], [], []
+    for i, e in enumerate(examples):
         for rows in e.rows:
             x.extend(rows)
             y.extend(e.labels)
-    return _logistic(np.asarray(x), np.asarray(y), SENTENCE_FEATURES, balanced=True)
-
-
-def _fold_sentences(examples: list[Example], fold: int) -> Logistic:
-    return _fit_sentences(e for e in examples if e.fold != fold)
+            groups.extend([i] * len(rows))
+    if ranker == "pairwise":
+        return pairwise(np.asarray(x), np.asarray(y), np.asarray(groups), SENTENCE_FEATURES)
+    return pointwise(np.asarray(x), np.asarray(y), SENTENCE_FEATURES, balanced=True)
 
 
 def _scored(e: Example, model: Logistic) -> list[list[Scored]]:
@@ -181,75 +186,54 @@ def _scored(e: Example, model: Logistic) -> list[list[Scored]]:
 
 
 def _question_row(e: Example, model: Logistic) -> list[float]:
-    per_part = _scored(e, model)
-    if not e.candidates:
-        return [0.0] * len(QUESTION_FEATURES)
-    best = [(p[0].candidate, p[0].probability, p[0].features) for p in per_part if p]
-    pool_names = max(names_present(e.view.names, c) for c in e.candidates)  # type: ignore[attr-defined]
-    return question_features(e.view, best, [s.probability for s in per_part[0]],  # type: ignore[attr-defined]
-                             pool_names, answer_set(per_part))
+    return gate_row(e.view, e.candidates, _scored(e, model))  # type: ignore[attr-defined]
 
 
-def _logistic(x: np.ndarray, y: np.ndarray, names: tuple[str, ...],
-              balanced: bool = False) -> Logistic:
-    from sklearn.linear_model import LogisticRegression
-
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    scale[scale == 0] = 1.0
-    clf = LogisticRegression(C=0.1, max_iter=3000,
-                             class_weight="balanced" if balanced else None)
-    clf.fit((x - mean) / scale, y)
-    coef, intercept = np.asarray(clf.coef_), np.asarray(clf.intercept_)
-    return Logistic(features=list(names), weights=[float(w) for w in coef[0]],
-                    bias=float(intercept[0]), mean=[float(m) for m in mean],
-                    scale=[float(s) for s in scale])
-
-
-def _threshold(rows: np.ndarray, labels: np.ndarray, folds: np.ndarray) -> tuple[float, float]:
-    """The threshold with the best out-of-fold accuracy (ties: the lower, answering more)."""
+def _threshold(rows: np.ndarray, labels: np.ndarray, folds: np.ndarray
+               ) -> tuple[float, float, np.ndarray]:
+    """The threshold with the best out-of-fold accuracy (ties: the lower, answering more), and
+    the out-of-fold probabilities."""
     probs = np.zeros(len(labels))
     for fold in range(FOLDS):
         train, test = folds != fold, folds == fold
         if test.any() and len(set(labels[train])) == 2:
-            probs[test] = _logistic(rows[train], labels[train], QUESTION_FEATURES
+            probs[test] = pointwise(rows[train], labels[train], QUESTION_FEATURES
                                     ).probabilities(rows[test])
     grid = np.linspace(0.05, 0.95, 91)
     accuracy = [float(np.mean((probs >= g) == labels)) for g in grid]
     best = int(np.argmax(accuracy))
-    return float(grid[best]), accuracy[best]
+    return float(grid[best]), accuracy[best], probs
 
 
-def _support(examples: list[Example], models: dict[int, Logistic]) -> tuple[float, float]:
-    """The supporting-sentence share with the best out-of-fold key-string rate, answers kept
-    short."""
+def _window(examples: list[Example], models: dict[int, Logistic], answered: dict[int, bool]
+            ) -> tuple[float, int, dict[str, float]]:
+    """The supporting share and length cap with the best out-of-fold key-string rate, keeping
+    the median fact answer the gate lets through within MEDIAN_CHARS as shown; with the rate
+    over answered questions too."""
     answerable = [e for e in examples if e.question.kind != "refusal" and e.question.must_contain]
-    best, best_rate = SUPPORT_SHARES[-1], -1.0
+    scored = {id(e): _scored(e, models[id(e)]) for e in answerable}
+    best: tuple[float, int, dict[str, float]] = (SUPPORT_SHARES[-1], MAX_CHARS[0], {})
     for share in SUPPORT_SHARES:
-        composer = _Picker(share)
-        texts = [composer.answer(e, _scored(e, models[id(e)])) for e in answerable]
-        rate = statistics.mean(_all_items(e.question, t) for e, t in zip(answerable, texts,
-                                                                          strict=True))
-        median = statistics.median(len(t) for t in texts) if texts else 0
-        print(f"supporting share {share}: key strings {rate:.3f}, median {median:.0f} chars")
-        if median <= 400 and rate > best_rate + 1e-9:
-            best, best_rate = share, rate
-    return best, best_rate
+        for cap in MAX_CHARS:
+            picks = [pick_sentences(scored[id(e)], share, cap) for e in answerable]
+            texts = [" ".join(c.text for c in picked) for picked in picks]
+            hits = [_all_items(e.question, t) for e, t in zip(answerable, texts, strict=True)]
+            median = statistics.median([_shown(t, p) for e, t, p in zip(
+                answerable, texts, picks, strict=True) if e.question.kind == "fact"
+                and answered[id(e)]] or [0])
+            rate = statistics.mean(hits) if hits else 0.0
+            print(f"share {share}, cap {cap}: key strings {rate:.3f}, median {median:.0f} chars")
+            if median <= MEDIAN_CHARS and rate > best[2].get("must_contain_cv", -1.0) + 1e-9:
+                end_to_end = statistics.mean(h * answered[id(e)]
+                                             for e, h in zip(answerable, hits, strict=True))
+                best = (share, cap, {"must_contain_cv": rate, "answered_must_cv": end_to_end,
+                                     "median_chars_cv": float(median)})
+    return best
 
 
-class _Picker:
-    """The composer's choice of sentences, with a given supporting share."""
-
-    def __init__(self, share: float) -> None:
-        self.share = share
-
-    def answer(self, e: Example, per_part: list[list[Scored]]) -> str:
-        if not e.candidates:
-            return ""
-        fake = ExtractiveComposer.__new__(ExtractiveComposer)
-        fake.model = type("M", (), {"supporting": self.share})()  # type: ignore[assignment]
-        picked = fake._pick(e.view, per_part)  # type: ignore[attr-defined]
-        return " ".join(c.text for c in picked)
+def _shown(text: str, picked: list[Candidate]) -> int:
+    """The length of the answer as shown: its sentences with a citation mark after each."""
+    return len(text) + CITATION_CHARS * len(picked)
 
 
 def _all_items(q: EvalQuestion, text: str) -> float:

@@ -22,6 +22,11 @@ _MONTH = re.compile(r"\b\d{1,2}\.\s*(januar|februar|mars|april|mai|juni|juli|aug
                     r"oktober|november|desember)\b", re.I)
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:[  ]\d{3})*(?![\d])")
+# Counts and amounts written in words («åtte ganger», «to eller flere», «fire hovudtema»).
+_NUMBER_WORD = re.compile(r"\b(to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|elleve|tolv|tjue|tretti|"
+                          r"førti|femti|hundre|tusen|millioner|millionar|million|milliarder|"
+                          r"milliardar|mrd|halvparten|dobbelt|two|three|four|five|six|seven|"
+                          r"eight|nine|ten|twelve|twenty|hundred|thousand)\b", re.I)
 _PERSON = re.compile(r"\b[A-ZÆØÅ][a-zæøåé]+(?:[ -][A-ZÆØÅ][a-zæøåé]+)+\b")
 _ORG = re.compile(r"\b(Bufdir|Bufetat|Statsforvalteren|Statsforvaltaren|Fylkesmannen|"
                   r"[A-ZÆØÅ][a-zæøå]?[A-ZÆØÅ]+|Familiesenteret|Universitetet|Høgskulen|Høgskolen)\b")
@@ -32,9 +37,22 @@ def has_type(sentence: str, kind: str) -> bool:
     if kind == DATE:
         return bool(find_dates(sentence) or _MONTH.search(sentence) or _YEAR.search(sentence))
     if kind == NUMBER:
-        return any(not _YEAR.fullmatch(n) for n in _NUMBER.findall(sentence))
+        return _has_number(sentence)
     if kind == PERSON:
         return bool(_PERSON.search(sentence) or _ORG.search(sentence))
     if kind == PLACE:
         return bool(_PLACE.search(sentence))
     return False
+
+
+def _has_number(sentence: str) -> bool:
+    """A count or an amount, not the day of a date nor a year: «Prosjektperiode: 1. oktober
+    2023» does not answer «Hvor mye fikk de?»."""
+    spans = [(d.start, d.end) for d in find_dates(sentence)]
+    spans += [m.span() for m in _MONTH.finditer(sentence)]
+    plain = sentence
+    for start, end in spans:
+        plain = plain[:start] + " " * (end - start) + plain[end:]
+    if any(not _YEAR.fullmatch(n) for n in _NUMBER.findall(plain)):
+        return True
+    return bool(_NUMBER_WORD.search(plain))

@@ -15,16 +15,9 @@ import numpy as np
 
 from bot.core.question import Question
 from bot.facts.candidates import Candidate, candidates
-from bot.facts.features import (
-    FIT_NEUTRAL,
-    QUESTION_FEATURES,
-    QuestionView,
-    names_present,
-    question_features,
-    question_view,
-    sentence_rows,
-)
+from bot.facts.features import QuestionView, names_present, question_view, sentence_rows
 from bot.facts.fit import place_fit
+from bot.facts.gate import Scored, gate_row
 from bot.facts.model import AnswerModel
 from bot.facts.retrieval import Evidence
 from indexer.embeddings import VectorEmbeddings
@@ -33,7 +26,6 @@ from indexer.text.units import unit_key
 
 CANDIDATE_CHUNKS = 8
 MAX_SENTENCES = 4
-MAX_CHARS = 420  # supporting sentences may not make the answer longer than this
 
 
 @dataclass(frozen=True)
@@ -54,13 +46,6 @@ class Composition:
     best: Candidate | None = None  # the main part's best sentence, answered or not
     instead: bool = False  # refused only because the sources are about another place or year
     scores: dict[str, float] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Scored:
-    candidate: Candidate
-    probability: float
-    features: list[float]
 
 
 Stored = Callable[[list[str]], dict[str, np.ndarray]]  # unit keys → vectors embedded at index time
@@ -137,7 +122,7 @@ class ExtractiveComposer:
         if not found:
             return Composition([], True, "ingen setninger")
         answerable = self.answerable(view, found, per_part)
-        picked = self._pick(view, per_part)
+        picked = pick_sentences(per_part, self.model.supporting, self.model.max_chars)
         best = per_part[0][0].candidate
         scores = {"answerable": answerable, "best": per_part[0][0].probability}
         if answerable < self.model.threshold:
@@ -155,35 +140,31 @@ class ExtractiveComposer:
     def answerable(self, view: QuestionView, found: list[Candidate],
                    per_part: list[list[Scored]], ignore_fit: bool = False) -> float:
         """`ignore_fit`: as if the question named no place or year (what would answer then?)."""
-        best = [(p[0].candidate, p[0].probability, p[0].features) for p in per_part if p]
-        pool_names = max((names_present(view.names, c) for c in found), default=0.0)
-        row = question_features(view, best, [s.probability for s in per_part[0]], pool_names,
-                                answer_set(per_part))
-        if ignore_fit:
-            row = [FIT_NEUTRAL.get(name, value)
-                   for name, value in zip(QUESTION_FEATURES, row, strict=True)]
+        row = gate_row(view, found, per_part, ignore_fit)
         return float(self.model.answerable.probabilities(np.asarray([row]))[0])
 
-    def _pick(self, view: QuestionView, per_part: list[list[Scored]]) -> list[Candidate]:
-        """Each part's best sentence; then, best first, sentences nearly as likely as their
-        part's best, while the answer stays short."""
-        picked: list[Candidate] = []
-        for ranked in per_part:
-            if ranked and ranked[0].candidate not in picked:
-                picked.append(ranked[0].candidate)
-        extra = sorted((s for ranked in per_part for s in ranked[1:]
-                        if s.probability >= self.model.supporting * ranked[0].probability),
-                       key=lambda s: -s.probability)
-        for scored in extra:
-            cand = scored.candidate
-            if len(picked) >= MAX_SENTENCES:
-                break
-            if cand in picked or _overlaps(cand, picked):
-                continue
-            if sum(len(c.text) for c in picked) + len(cand.text) > MAX_CHARS:
-                continue
-            picked.append(cand)
-        return picked
+
+def pick_sentences(per_part: list[list[Scored]], supporting: float, max_chars: int
+                   ) -> list[Candidate]:
+    """Each part's best sentence; then, best first, sentences nearly as likely as their part's
+    best (`supporting` share), while the answer stays within `max_chars`."""
+    picked: list[Candidate] = []
+    for ranked in per_part:
+        if ranked and ranked[0].candidate not in picked:
+            picked.append(ranked[0].candidate)
+    extra = sorted((s for ranked in per_part for s in ranked[1:]
+                    if s.probability >= supporting * ranked[0].probability),
+                   key=lambda s: -s.probability)
+    for scored in extra:
+        cand = scored.candidate
+        if len(picked) >= MAX_SENTENCES:
+            break
+        if cand in picked or _overlaps(cand, picked):
+            continue
+        if sum(len(c.text) for c in picked) + len(cand.text) > max_chars:
+            continue
+        picked.append(cand)
+    return picked
 
 
 def about_another_place(question: Question, picked: list[Candidate]) -> bool:
@@ -195,16 +176,6 @@ def about_another_place(question: Question, picked: list[Candidate]) -> bool:
     groups = [set(place.all_names) for place in question.places]
     return all(place_fit(question, c.evidence.meta) < 0 and names_present(groups, c) == 0
                for c in picked)
-
-
-def answer_set(per_part: list[list[Scored]]) -> list[Candidate]:
-    """What an answer is judged by: the main part's two best sentences and each other part's
-    best (a fixed rule, so the answerable-model does not depend on the supporting share)."""
-    found = [s.candidate for s in per_part[0][:2]] if per_part else []
-    for ranked in per_part[1:]:
-        if ranked and ranked[0].candidate not in found:
-            found.append(ranked[0].candidate)
-    return found
 
 
 def _overlaps(cand: Candidate, picked: list[Candidate]) -> bool:

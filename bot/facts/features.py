@@ -30,16 +30,6 @@ BASE_FEATURES = (
 # Each question's best candidate sets the scale: how far a sentence lies behind it.
 RELATIVE = ("dense_q", "dense_part", "lex_part", "lex_ctx", "lex_q", "lex_focus")
 SENTENCE_FEATURES = BASE_FEATURES + tuple(f"{name}_gap" for name in RELATIVE)
-QUESTION_FEATURES = (
-    "best", "second", "best_lex", "best_dense", "top_dense", "names_missing", "best_fit_place",
-    "best_fit_year", "place_conflict", "year_conflict", "unknown_share", "parts",
-    "best_focus", "focus_missing", "year_missing", "answer_focus", "answer_rarest",
-    "answer_year", "answer_types",
-)
-# The question features that say the sources are about another place or year, and the value
-# each takes when the question names none (what would answer, place and year aside?).
-FIT_NEUTRAL = {"best_fit_place": 0.0, "best_fit_year": 0.0, "place_conflict": 0.0,
-               "year_conflict": 0.0, "year_missing": 0.0, "answer_year": 1.0}
 _NEGATION = re.compile(r"\b(ikke|ikkje|not|never|aldri|unntatt|except)\b", re.I)
 _DIGIT = re.compile(r"\d")
 
@@ -177,81 +167,6 @@ def names_present(names: list[set[str]], cand: Candidate) -> float:
     stems = set(tokenize(haystack))
     found = sum(any(_name_in(n, haystack, stems) for n in group) for group in names)
     return found / len(names)
-
-
-def question_features(view: QuestionView, best: list[tuple[Candidate, float, list[float]]],
-                      ranked: list[float], pool_names: float,
-                      answer: list[Candidate] | None = None) -> list[float]:
-    """`best`: the chosen sentence per part with its probability and features; `ranked`: the
-    main part's probabilities, best first; `pool_names`: names present anywhere retrieved;
-    `answer`: the sentences an answer would be made of (does it say what was asked?)."""
-    answer = answer if answer is not None else [c for c, _, _ in best]
-    main_features = best[0][2] if best else [0.0] * len(SENTENCE_FEATURES)
-    index = {name: i for i, name in enumerate(SENTENCE_FEATURES)}
-    fits_place = [f[index["fit_place"]] for _, _, f in best]
-    values = {
-        "best": ranked[0] if ranked else 0.0,
-        "second": ranked[1] if len(ranked) > 1 else 0.0,
-        "best_lex": main_features[index["lex_ctx"]],
-        "best_dense": main_features[index["dense_q"]],
-        "top_dense": main_features[index["dense_chunk"]],
-        "names_missing": 1.0 - pool_names,
-        "best_fit_place": main_features[index["fit_place"]],
-        "best_fit_year": main_features[index["fit_year"]],
-        "place_conflict": float(bool(view.question.places) and all(f < 0 for f in fits_place)),
-        "year_conflict": float(main_features[index["fit_year"]] < 0),
-        "unknown_share": view.unknown_share,
-        "parts": min(len(view.parts), 3) / 3,
-        "best_focus": main_features[index["lex_focus"]],
-        "focus_missing": _focus_missing(view, best[0][0]) if best else 1.0,
-        "year_missing": _year_missing(view.question, best[0][0]) if best else 0.0,
-        **_answer_says(view, answer),
-    }
-    return [values[name] for name in QUESTION_FEATURES]
-
-
-def _answer_says(view: QuestionView, answer: list[Candidate]) -> dict[str, float]:
-    """Does the answer itself hold the asked-for words, the rarest of them, the year and the
-    kinds of fact (a granted amount asked where only an applied-for one is said)?"""
-    part = view.parts[0]
-    stems = frozenset(tokenize(" ".join(c.text + " " + c.context for c in answer)))
-    text = " ".join(c.text for c in answer)
-    span = view.question.years
-    year = 1.0
-    if span is not None and span.single is not None:
-        dated = any(c.evidence.meta.date and c.evidence.meta.date.year == span.single
-                    for c in answer)
-        year = float(dated or str(span.single) in text)
-    types = [t for p in view.parts for t in p.types]
-    return {
-        "answer_focus": coverage(part.focus, stems),
-        "answer_rarest": float(not part.rarest or matches(part.rarest, stems)),
-        "answer_year": year,
-        "answer_types": float(all(has_type(text, t) for t in types)) if types else 1.0,
-    }
-
-
-def _focus_missing(view: QuestionView, best: Candidate) -> float:
-    """Share of the main part's own words (names aside) that its best sentence's whole chunk,
-    headings and title lack: «tildelt» asked where the source says only «søkt»."""
-    focus = view.parts[0].focus
-    total = sum(w for _, w in focus)
-    if not total:
-        return 0.0
-    ev = best.evidence
-    stems = frozenset(tokenize(" ".join([ev.chunk.text, best.context])))
-    return sum(w for g, w in focus if not matches(g, stems)) / total
-
-
-def _year_missing(question: Question, best: Candidate) -> float:
-    """The question names a year that neither the best chunk nor its document's date has."""
-    span = question.years
-    if span is None or span.single is None:
-        return 0.0
-    ev = best.evidence
-    if ev.meta.date is not None and ev.meta.date.year == span.single:
-        return 0.0
-    return float(str(span.single) not in ev.chunk.text + best.context)
 
 
 def _density(groups: Groups, stems: frozenset[str]) -> float:

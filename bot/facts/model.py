@@ -16,7 +16,8 @@ from pathlib import Path
 import numpy as np
 from pydantic import BaseModel
 
-from bot.facts.features import QUESTION_FEATURES, SENTENCE_FEATURES
+from bot.facts.features import SENTENCE_FEATURES
+from bot.facts.gate import QUESTION_FEATURES
 
 MODEL_FILE = Path(__file__).with_name("answer_model.json")
 log = logging.getLogger(__name__)
@@ -41,6 +42,7 @@ class AnswerModel(BaseModel):
     answerable: Logistic
     threshold: float  # answer when answerable ≥ threshold
     supporting: float  # add a second sentence when its probability ≥ this share of the best
+    max_chars: int = 420  # supporting sentences may not make the answer longer than this
     fit_weight: float  # how far metadata (mis)match moves a chunk in retrieval
     trained_on: dict[str, int] = {}  # question set → questions used
     cross_validated: dict[str, float] = {}  # what the fitting script measured

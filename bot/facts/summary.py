@@ -13,7 +13,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from bot.facts.compose import ExtractiveComposer, Scored
+from bot.facts.compose import ExtractiveComposer
+from bot.facts.gate import Scored
 from bot.facts.retrieval import Evidence
 
 MAX_SENTENCES = 8

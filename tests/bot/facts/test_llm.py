@@ -52,10 +52,14 @@ def test_a_model_answers_what_the_extractive_composer_refuses(sample_context):
     question = "Hvor mye kunne et prosjekt i Finnmark få i 2023?"
     extractive = Core(sample_context, routes=[]).answer(question)
     assert extractive.refused  # the premise: the offline composer will not answer this
-    core = _core_with(sample_context, ["Det kan søkes om inntil 400 000 kr per prosjekt [1]."])
+    # The model cites every source it was shown: which rank the Rogaland call has depends on
+    # the fitted retrieval weights, not on what this test is about.
+    core = _core_with(sample_context, [
+        "Det kan søkes om inntil 400 000 kr per prosjekt [1][2][3][4][5][6]."])
     answer = core.answer(question)
     assert not answer.refused and "400 000" in answer.answer
-    assert answer.citations[0].source == "2023-03-01_utlysning_rogaland_stimuleringsmidler.md"
+    assert "2023-03-01_utlysning_rogaland_stimuleringsmidler.md" in {
+        c.source for c in answer.citations}
 
 
 def test_an_ungrounded_model_answer_becomes_a_refusal(sample_context):

@@ -1,0 +1,72 @@
+"""The answer model's parts that need no corpus: the kind-of-fact check, the pairwise ranker's
+fitting, and the rule that picks an answer's sentences within its length cap."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from bot.evaluation.fitting import pair_differences, pairwise, pointwise
+from bot.facts.answer_types import has_type
+from bot.facts.candidates import Candidate
+from bot.facts.compose import pick_sentences
+from bot.facts.gate import Scored
+from bot.facts.retrieval import Evidence
+from indexer.models import Chunk, DocumentMeta
+
+
+@pytest.mark.parametrize(("sentence", "number"), [
+    ("Prosjektperiode: 1. oktober 2023 – 30. september 2025", False),  # a date, not an amount
+    ("Søknadsfrist: 15.01.2026", False),
+    ("Det søkes om 380 000 kr i stimuleringsmidler.", True),
+    ("Styringsgruppa møttes åtte ganger i 2022.", True),  # a count written in words
+    ("Prosjektet må omfatte to eller flere kommuner.", True),
+    ("Rapporten kom i 2021.", False),  # a year alone
+])
+def test_an_amount_or_count_is_not_the_day_of_a_date(sentence, number):
+    assert has_type(sentence, "number") is number
+
+
+def test_pairs_are_made_only_within_a_question():
+    z = np.asarray([[1.0], [0.0], [5.0], [3.0]])
+    y = np.asarray([1, 0, 1, 0])
+    groups = np.asarray([0, 0, 1, 1])
+    diffs = pair_differences(z, y, groups, np.random.default_rng(0))
+    assert sorted(diffs[:, 0].tolist()) == [1.0, 2.0]  # never 1 - 3 across questions
+
+
+def test_the_pairwise_ranker_learns_the_order_within_questions():
+    """Each question's answering sentence has the higher first feature, but questions differ in
+    level: a pointwise fit is misled by the level (the second feature), the pairwise one not."""
+    rng = np.random.default_rng(1)
+    x, y, groups = [], [], []
+    for q in range(60):
+        level = rng.normal() * 5
+        for i in range(6):
+            answers = i == 0
+            x.append([level + (1.0 if answers else 0.0) + rng.normal() * 0.1, level])
+            y.append(int(answers))
+            groups.append(q)
+    xs, ys, gs = np.asarray(x), np.asarray(y), np.asarray(groups)
+    ranker = pairwise(xs, ys, gs, ("f", "level"))
+    probs = ranker.probabilities(xs)
+    top = [int(np.argmax(np.where(gs == q, probs, -1))) for q in range(60)]
+    assert all(ys[t] == 1 for t in top)
+    assert probs.min() > 0.0 and probs.max() < 1.0
+    assert len(pointwise(xs, ys, ("f", "level")).weights) == 2
+
+
+def _candidate(text: str, start: int, chunk: str = "c1") -> Candidate:
+    meta = DocumentMeta(doc_id="d", source="doc.md", path="doc.md", title="Doc")
+    ev = Evidence(Chunk(chunk_id=f"{chunk}-{start}", doc_id="d", position=0, text=text,
+                        start=0, end=len(text)), meta, score=1.0, dense=0.5)
+    return Candidate(text, ev, start, start + len(text), "", False, False, 0)
+
+
+def test_supporting_sentences_stop_at_the_length_cap():
+    texts = ["A" * 150, "B" * 150, "C" * 150, "D" * 40]
+    ranked = [Scored(_candidate(t, i * 200), p, []) for i, (t, p) in
+              enumerate(zip(texts, [0.9, 0.8, 0.7, 0.6], strict=True))]
+    assert [c.text[0] for c in pick_sentences([ranked], 0.3, 400)] == ["A", "B", "D"]
+    assert [c.text[0] for c in pick_sentences([ranked], 0.3, 500)] == ["A", "B", "C", "D"]
+    assert [c.text[0] for c in pick_sentences([ranked], 0.95, 500)] == ["A"]
