@@ -123,9 +123,9 @@ def participants(
     if dato:
         refuse_impossible_date(dato)
     named = " ".join(filter(None, (dato, nettverk)))
-    settings = reading_settings(data_dir)
+    settings, viewer = reading_as(data_dir, as_group)
     with user_errors():
-        ctx = build_context(settings).seen_by(viewer_from(settings, as_group))
+        ctx = build_context(settings).seen_by(viewer)
         attendee = from_words(kommune, ctx.gazetteer) if kommune else None
         if kommune and attendee is None:
             err_console.print(f"[bold red]Feil:[/] Kjenner ikke «{kommune}».")
