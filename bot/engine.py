@@ -49,7 +49,8 @@ def build_core(settings: Settings) -> Core:
 class Core:
     """Stateless apart from caches: safe to share between conversations and threads."""
 
-    def __init__(self, ctx: CoreContext, routes: list[Route] | None = None) -> None:
+    def __init__(self, ctx: CoreContext, routes: list[Route] | None = None,
+                 deferring: list[Route] | None = None) -> None:  # fmt: skip
         self.ctx = ctx
         self.facts = FactAnswerer(ctx)
         self.routes = default_routes() if routes is None else routes
@@ -57,7 +58,9 @@ class Core:
         # catalogue may hold no such project while a document (an allocation letter, minutes)
         # still says it, so their refusal gives way to a fact answer that holds. A refusal
         # that cites its sources («they give only søkt 700 000 kr [1]») already read them.
-        self.deferring: set[Route] = set(deferring_routes()) if routes is None else set()
+        if deferring is None:
+            deferring = deferring_routes() if routes is None else []
+        self.deferring = set(deferring)
 
     def ready(self) -> bool:
         """The ledger and the vector store answer (the store's own probe), and hold documents."""
