@@ -8,24 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.claims import normalise
-from bot.core.models import Answer, ChatTurn
-from bot.engine import Core
-
-
-@pytest.fixture(scope="module")
-def core(sample_context) -> Core:  # type: ignore[no-untyped-def]
-    return Core(sample_context)
-
-
-def ask(core: Core, *texts: str) -> Answer:
-    history: list[ChatTurn] = []
-    answer = None
-    for text in texts:
-        answer = core.answer(text, history)
-        history += [ChatTurn(role="user", text=text), answer.turn()]
-    assert answer is not None
-    return answer
-
+from tests.bot.conversation import ask
 
 # Each: the questions (follow-ups after the first), what the answer must say, what it must not.
 CASES: list[tuple[tuple[str, ...], list[str], list[str]]] = [

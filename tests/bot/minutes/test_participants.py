@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.models import Answer, ChatTurn
+from bot.core.models import Answer
 from bot.core.payloads import ParticipantList
-from bot.engine import Core
 from indexer.minutes.models import Role
+from tests.bot.conversation import ask
 
 RESSURSGRUPPE = "000_9cd953df84ef8b74.txt"
 REKOM = "004_300499633755e007.txt"
@@ -16,19 +16,6 @@ SETESDAL = "2023-05-10_referat_styringsgruppe_setesdal.md"
 VESTLAND = "2020-02-11_referat_styringsgruppe_vestland.md"
 
 
-@pytest.fixture(scope="module")
-def core(sample_context) -> Core:  # type: ignore[no-untyped-def]
-    return Core(sample_context)
-
-
-def ask(core: Core, *texts: str) -> Answer:
-    history: list[ChatTurn] = []
-    answer = None
-    for text in texts:
-        answer = core.answer(text, history)
-        history += [ChatTurn(role="user", text=text), answer.turn()]
-    assert answer is not None
-    return answer
 
 
 def people(answer: Answer) -> list[str]:
