@@ -100,6 +100,13 @@ def understood(ctx, text: str, history=None):  # type: ignore[no-untyped-def]
     return understand(text, history or [], ctx.kit())
 
 
+def listed(ctx, text: str):  # type: ignore[no-untyped-def]
+    """What the list route answers to `text`, or None when it is no list question."""
+    from bot.lists import try_answer
+
+    return try_answer(understood(ctx, text), ctx)
+
+
 def draft_of(answer):  # type: ignore[no-untyped-def]
     """The draft an answer carries; fails the test when it carries none."""
     from bot.core.payloads import DraftPayload

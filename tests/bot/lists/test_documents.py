@@ -7,15 +7,13 @@ import pytest
 
 from bot.core.question import Intent
 from bot.lists import try_answer
+from tests.fakes import listed as ask
 from tests.fakes import understood
 
 FINAL_REPORTS = {"2022-06-30_sluttrapport_hamar-loten_kvalitetssystem.md",
                  "2022-12-15_sluttrapport_haugesund-karmoy_fosterhjem.md",
                  "2024-11-20_sluttrapport_rana-hemnes_foreldrestotte.md"}  # fmt: skip
 
-
-def ask(ctx, text: str):  # type: ignore[no-untyped-def]
-    return try_answer(understood(ctx, text), ctx)
 
 
 @pytest.mark.parametrize(("text", "opening"), [

@@ -4,12 +4,7 @@ every amount cited, each sum shown with its parts."""
 from __future__ import annotations
 
 from bot.core.claims import normalise
-from bot.lists import try_answer
-from tests.fakes import understood
-
-
-def ask(ctx, text: str):  # type: ignore[no-untyped-def]
-    return try_answer(understood(ctx, text), ctx)
+from tests.fakes import listed as ask
 
 
 def test_a_sum_shows_its_parts_and_cites_each(merger_context) -> None:  # type: ignore[no-untyped-def]

@@ -9,12 +9,8 @@ import pytest
 
 from bot.core.claims import normalise
 from bot.core.question import Intent, ListAsk
-from bot.lists import try_answer
+from tests.fakes import listed as ask
 from tests.fakes import understood
-
-
-def ask(ctx, text: str):  # type: ignore[no-untyped-def]
-    return try_answer(understood(ctx, text), ctx)
 
 
 @pytest.mark.parametrize(("question", "title"), [

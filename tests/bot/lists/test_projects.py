@@ -13,17 +13,14 @@ from typer.testing import CliRunner
 from bot.cli import projects_cmd
 from bot.core.context import CoreContext
 from bot.core.payloads import ProjectTable
-from bot.lists import try_answer
 from indexer.ingest.pipeline import index_paths
 from tests.conftest import SHARED_EVAL
-from tests.fakes import FakeEmbeddings, fake_index_deps, project_description, understood
+from tests.fakes import FakeEmbeddings, fake_index_deps, project_description
+from tests.fakes import listed as ask
 
 FOSTER_CARE = {"Fjell", "Sund", "Øygarden", "Haugesund", "Karmøy", "Kvam", "Voss", "Trondheim",
                "Klæbu"}  # fmt: skip
 
-
-def ask(ctx: CoreContext, text: str):  # type: ignore[no-untyped-def]
-    return try_answer(understood(ctx, text), ctx)
 
 
 def table(answer) -> ProjectTable:  # type: ignore[no-untyped-def]
