@@ -113,16 +113,16 @@ class Core:
         if not ctx.store.documents():
             return Answer(question=q.text, answer=t("core.no_documents", q.language),
                           language=q.language, refused=True, kind="refusal")
-        facts = self.facts.seen_by(ctx)
         for route in self.routes:
             routed = route(q, ctx)
             if routed is None:
                 continue
             if (routed.refused and not routed.citations and route in self.deferring
                     and q.intent != Intent.SUMMARY):
-                from_documents = facts.answer(q)
+                from_documents = self.facts.seen_by(ctx).answer(q)
                 return routed if from_documents.refused else from_documents
             return routed
+        facts = self.facts.seen_by(ctx)
         if q.intent == Intent.SUMMARY:
             return facts.summary(q)
         return facts.answer(q)
