@@ -29,6 +29,7 @@ _STARTS_OWN = re.compile(
     """,
     re.VERBOSE,
 )
+_ENDS_SENTENCE = (".", ":", "!", "?")  # a line that ends so is no wrap in mid-sentence
 _HYPHENATED = re.compile(r"[a-zæøåA-ZÆØÅ]-$")
 _NOT_A_WORD_BREAK = re.compile(r"^(?:og|eller|and|or|til)\b")
 
@@ -66,7 +67,7 @@ def _continues(printed: str, line: str, long_line: float) -> bool:
         return True
     # A sentence that ends at the edge loses nothing by keeping its line end; a heading after
     # it would be swallowed by joining.
-    return len(printed) >= _FULL_SHARE * long_line and not printed.endswith((":", ".", "!", "?"))
+    return len(printed) >= _FULL_SHARE * long_line and not printed.endswith(_ENDS_SENTENCE)
 
 
 def _join(previous: str, line: str) -> str:
@@ -79,7 +80,7 @@ def join_pages(pages: list[str]) -> str:
     """Pages apart by a blank line, unless a sentence runs on from one page to the next."""
     text = ""
     for page in pages:
-        if text and page[:1].islower() and not text.endswith((".", ":", "!", "?")):
+        if text and page[:1].islower() and not text.endswith(_ENDS_SENTENCE):
             text = f"{text} {page}"
         else:
             text = f"{text}\n\n{page}" if text else page
