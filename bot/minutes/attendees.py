@@ -87,12 +87,6 @@ def attendee_answer(text: str, language: Language, attendee: Attendee, scope: li
                   payload=ParticipantList(meetings=shown))
 
 
-def meetings_in(ctx: CoreContext, request: MeetingRef) -> list[Meeting]:
-    """The meetings a request names, or all of them (`laeringsbot participants`)."""
-    meetings = stored_meetings(ctx.store)
-    return meetings if request.empty else find_meeting(request, meetings).found
-
-
 def hits_in(scope: list[Meeting], attendee: Attendee, roles: list[Role], gazetteer: Gazetteer
             ) -> list[_Hit]:  # fmt: skip
     wanted = [r for r in _KEPT if r in roles] or [Role.PRESENT]
