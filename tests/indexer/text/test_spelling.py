@@ -23,3 +23,9 @@ def test_a_nynorsk_plural_is_no_typo_of_another_form() -> None:
     speller = Speller.from_texts(["prosjektet prosjektet kommunen kommunen møtet møtet"] * 2)
     assert speller.corrections("Kor mykje vart brukt i prosjekta og kommunane?") == []
     assert speller.correct("prosjketet") == "prosjektet"  # a typo still is one
+
+
+def test_two_swapped_letters_are_a_typo_though_the_halves_read_as_a_compound():
+    speller = Speller.from_texts(["Søknadsfrist er 1. mars. Søknadsfrist og søknad. "] * 2)
+    assert speller.correct("søknadsfirst") == "søknadsfrist"  # «søknads» + «first»
+    assert speller.correct("søknadsskjema") is None  # a real compound stays
