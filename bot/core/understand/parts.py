@@ -10,7 +10,10 @@ from bot.core.question import AnswerType, Part
 
 _CLAUSE_SPLIT = re.compile(
     r"(?:,\s*|\s+)(?:og|and|samt)\s+(?=(?:hv\w+|kv\w+|kor|når|who|what|when|where|how|which)\b)"
+    r"|,\s*(?:og|and)\s+(?=(?:er|var|har|hadde|kan|må|skal|ble|vart|fikk|fekk|finnes|is|are|"
+    r"was|were|did|does|do|can|has|have|will)\s)"
     r"|;\s*|\?\s+(?=\S)", re.I)
+_AND = re.compile(r"\s(?:og|and|samt|&)\s", re.I)
 _HEAD_CHARS = 30  # «…, when asked to …» late in a clause asks for no date
 _ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (AnswerType.DATE, re.compile(
@@ -25,7 +28,7 @@ _ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         r"kroner)\b", re.I)),
     (AnswerType.PERSON, re.compile(r"\b(hvem|kven|who|prosjektleder\w*|prosjektleiar\w*)\b",
                                    re.I)),
-    (AnswerType.PLACE, re.compile(r"\b(hvor ble|hvor var|hvor skal|kvar vart|kvar var|kvar skal|"
+    (AnswerType.PLACE, re.compile(r"\b(hvor ble|hvor var|hvor skal|hvor er|kvar vart|kvar var|kvar skal|kvar er|"
                                   r"where|\bstad\b|sted)\b", re.I)),
 )
 _YES_NO = re.compile(
@@ -42,9 +45,64 @@ _NOT_NAMES = frozenset(
 )
 
 
+_WH = (r"hv\w+|kv\w+|kor|når|who|what|when|where|how|which|why")
+_WH_PAIR = re.compile(rf"^\s*({_WH})\s+(?:og|and|&)\s+({_WH})\b\s*(.*)$", re.I | re.S)
+_WH_ONLY = re.compile(rf"^\s*(?:og\s+|and\s+)?({_WH})(?:\s+(?:da|then|exactly|egentlig|ikke|ikkje|"
+                      rf"not))?\W*$",
+                      re.I)
+_LEADING_WH = re.compile(rf"^\s*(?:{_WH})\b\s*", re.I)
+# «Svar kort», «Answer briefly»: how to answer, not what is asked.
+_INSTRUCTION = re.compile(r"^\s*(?:svar|answer|reply|respond|keep it|be|vær|gi meg|give me)\b"
+                          r".{0,40}\b(?:kort\w*|brief\w*|short\w*|concise\w*|stikkord\w*)\b",
+                          re.I)
+# «Gi meg en oversikt per fylke», «Svar gjerne med éi linje per fylke»: the form, not the ask.
+_FORMAT = re.compile(r"^\s*(?:gi meg|gje meg|give me|svar gjerne|answer|list|vis|show)\b.{0,40}"
+                     r"\b(?:per fylke|per kommune|per county|per municipality|i en tabell|"
+                     r"in a table|som (?:en )?liste|as a list|(?:én|éi|ei|en|one) linje|"
+                     r"one line|punktliste|bullet)", re.I)
+
+
 def split_parts(text: str) -> tuple[Part, ...]:
+    """Clauses, each a part; a bare «og hvor?» borrows what the clause before it asks about,
+    «når og hvor …» asks twice, and «Svar kort» is no part."""
     pieces = [p.strip() for p in _CLAUSE_SPLIT.split(text) if p and p.strip()] or [text]
-    return tuple(Part(p, answer_types(p), bool(_NEGATION.search(p))) for p in pieces)
+    texts: list[str] = []
+    for i, piece in enumerate(pieces):
+        pair = _WH_PAIR.match(piece)
+        lone = _WH_ONLY.match(piece)
+        if pair and pair.group(3):
+            texts += [f"{pair.group(1)} {pair.group(3)}", f"{pair.group(2)} {pair.group(3)}"]
+        elif lone and (texts or i + 1 < len(pieces)):  # «og hvor?» / «Når og hvor er …»
+            rest = texts[-1] if texts else pieces[i + 1]
+            texts.append(f"{lone.group(1)} {_LEADING_WH.sub('', rest)}")
+        elif not (_instruction(piece) and texts):
+            texts.append(piece)
+    return tuple(part for t in texts for part in _typed(t))
+
+
+_SENTENCE = re.compile(r"(?<=[.?!])\s+")
+
+
+def without_instructions(text: str) -> str:
+    """The question without sentences that say how to answer («Svar kort, typ «Frist: …»»):
+    they would be searched for as if they were asked."""
+    kept = [s for s in _SENTENCE.split(text) if not _instruction(s)]
+    return " ".join(kept) if kept else text
+
+
+def _instruction(text: str) -> bool:
+    return bool(_INSTRUCTION.match(text) or _FORMAT.match(text))
+
+
+def _typed(text: str) -> list[Part]:
+    """«Søknadsfrist og maks beløp for …» asks for a date and an amount in one clause: one
+    part for each, so each finds its own sentence."""
+    negated = bool(_NEGATION.search(text))
+    kinds = answer_types(text)
+    plain = [k for k in kinds if k not in (AnswerType.YESNO, AnswerType.LIST)]
+    if len(plain) > 1 and _AND.search(text):
+        return [Part(text, (kind,), negated) for kind in plain]
+    return [Part(text, kinds, negated)]
 
 
 def answer_types(part: str) -> tuple[AnswerType, ...]:
@@ -67,7 +125,8 @@ def names(text: str) -> tuple[str, ...]:
     for match in _NAME.finditer(text):
         quoted, name = match.group(1), match.group(2)
         if quoted:
-            found.append(quoted)
+            if not quoted.rstrip().endswith(("…", "...")):  # «Søknadsfrist: …» is a template
+                found.append(quoted)
             continue
         if match.start() == 0 or text[: match.start()].rstrip().endswith((".", "?", "!", ":")):
             continue

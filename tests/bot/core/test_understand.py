@@ -219,3 +219,41 @@ def test_how_much_for_projects_is_one_sum_how_much_the_projects_got_is_a_list(ki
                      "utviklingsprosjekter i læringsnettverket?", [], kit)
     assert one.intent == Intent.FACT
     assert understand("Hvor mye fikk ettervernsprosjektene?", [], kit).list_ask == ListAsk.AMOUNTS
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    # a bare second question word borrows what the first clause asks about
+    ("When does the Sunnmøre network meet next, and where?",
+     ["When does the Sunnmøre network meet next", "where does the Sunnmøre network meet next"]),
+    ("Når og hvor er neste samling?", ["Når er neste samling?", "hvor er neste samling?"]),
+    # how to answer is not asked
+    ("Hvem leder prosjektet i Kvam? Svar kort.", ["Hvem leder prosjektet i Kvam?"]),
+    ("Hva er egenandelen i Viken? Gi meg en oversikt per fylke.",
+     ["Hva er egenandelen i Viken?"]),
+    # a yes/no question after «, og» is a part of its own
+    ("Når var tilsynet i Lunner, og var de fysisk til stede?",
+     ["Når var tilsynet i Lunner", "var de fysisk til stede?"]),
+])
+def test_the_parts_of_a_question(kit, text, parts):
+    assert [p.text for p in understand(text, [], kit).parts] == parts
+
+
+def test_two_kinds_of_fact_in_one_clause_are_two_parts(kit):
+    q = understand("Søknadsfrist og maks beløp for stimuleringsmidler i Rogaland?", [], kit)
+    assert [p.answer_types for p in q.parts] == [(AnswerType.DATE,), (AnswerType.AMOUNT,)]
+    assert "Maks" not in understand("Frist? Svar kort, typ «Frist: …» og «Maks: …»", [],
+                                    kit).names  # a template in quotes names nothing
+
+
+@pytest.mark.parametrize(("text", "across"), [
+    ("Hvor stor egenandel krever de ulike retningslinjene?", True),
+    ("Compare the calls we have: what is the maximum per project in each?", True),
+    ("Hvilke av tilsynsrapportene endte med lovbrudd?", True),
+    ("Hvor stor egenandel krever retningslinjene i Viken og Trøndelag?", True),
+    ("Hvilke sluttrapporter har vi, og hvor mye fikk prosjektene?", True),
+    ("Hvilke sluttrapporter har vi?", False),  # a listing, no fact asked of each
+    ("Hvor stor egenandel krever retningslinjene i Trøndelag?", False),  # one document
+    ("Hvem leder prosjektet i Kvam og Voss?", False),
+])
+def test_a_fact_asked_of_each_document(kit, text, across):
+    assert understand(text, [], kit).across is across
