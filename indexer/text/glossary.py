@@ -42,6 +42,10 @@ _WORDS = {
     "amount": "beløp", "share": "andel prosent egenandel", "costs": "kostnader",
     "cost": "kostnad", "cover": "dekke", "responsible": "ansvar ansvarlig",
     "responsibility": "ansvar", "maximum": "inntil maksimalt", "families": "familier",
+    "next": "neste", "meet": "møte møtes", "attended": "til stede deltok", "report": "rapport",
+    "inspection": "tilsyn", "county": "fylke", "network": "nettverk", "goal": "mål",
+    "target": "mål", "apply": "søke", "applicants": "søkere", "participants": "deltakere",
+    "leader": "leder", "contact": "kontakt kontaktperson",
     # Nynorsk → Bokmål
     "fosterheim": "fosterhjem", "fosterheimar": "fosterhjem", "fosterheimen": "fosterhjemmet",
     "fosterheimsrettleiaren": "fosterhjemsveileder", "rettleiar": "veileder",
@@ -56,6 +60,13 @@ _WORDS = {
     "maksimalt": "inntil", "telefonnummer": "telefon", "telefonnummeret": "telefon",
     "leder": "leiar leiaren", "leiar": "leder", "leiaren": "leder", "leier": "leder leiar", "videreført": "videreføres videreført", "avviklet": "avvikles",
     "evaluere": "evaluerer evaluering", "søknadsfristen": "søknadsfrist",
+    # Bokmål → Nynorsk, for Nynorsk documents asked in Bokmål
+    "egenandel": "eigendel eigenandel eigeninnsats egeninnsats", "egenandelen": "eigendel",
+    "dekke": "dekkje",
+    "lovbrudd": "lovbrot", "lovbrot": "lovbrudd", "eigendel": "egenandel",
+    # A call that is «open» still takes applications: its deadline says whether it is
+    "åpen": "åpen søknadsfrist frist", "åpne": "åpne søknadsfrist frist",
+    "open": "søknadsfrist frist",
 }
 _WORD = re.compile(r"\w+", re.UNICODE)
 
