@@ -53,7 +53,7 @@ class Core:
                  deferring: list[Route] | None = None) -> None:  # fmt: skip
         self.ctx = ctx
         self.facts = FactAnswerer(ctx)
-        self.routes = default_routes() if routes is None else routes
+        self.routes = default_routes(self._across) if routes is None else routes
         # Routes whose «none found» is about their own table, not about the documents: the
         # catalogue may hold no such project while a document (an allocation letter, minutes)
         # still says it, so their refusal gives way to a fact answer that holds. A refusal
@@ -61,6 +61,10 @@ class Core:
         if deferring is None:
             deferring = deferring_routes() if routes is None else []
         self.deferring = set(deferring)
+
+    def _across(self, q: Question, ctx: CoreContext) -> Answer | None:
+        """A fact asked of each document of a kind: one answer per document."""
+        return self.facts.seen_by(ctx).across(q) if q.across else None
 
     def ready(self) -> bool:
         """The ledger and the vector store answer (the store's own probe), and hold documents."""
@@ -138,12 +142,14 @@ def _with_reading(q: Question, answer: Answer) -> Answer:
     return answer.model_copy(update={"answer": f"{reading}\n{answer.answer}"})
 
 
-def default_routes() -> list[Route]:
-    """Specialised answerers, most specific first: an open draft dialog, minutes, lists (which
-    also answer `/kilder` and every «which documents do we have» question)."""
+def default_routes(across: Route | None = None) -> list[Route]:
+    """Specialised answerers, most specific first: an open draft dialog, minutes, a fact asked
+    of each document of a kind (`across`), lists (which also answer `/kilder` and every «which
+    documents do we have» question)."""
     from bot import drafting, lists, minutes
 
-    return [drafting.try_answer, minutes.try_answer, lists.try_answer]
+    return [drafting.try_answer, minutes.try_answer, *([across] if across else []),
+            lists.try_answer]
 
 
 def deferring_routes() -> list[Route]:

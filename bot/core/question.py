@@ -186,6 +186,7 @@ class Question:
     meetings_asked: bool = False  # «Hvilke møter har Valle deltatt på?»: a list of meetings
     corrections: tuple[Correction, ...] = ()
     follow_up: bool = False  # completed from the previous question
+    across: bool = False  # a fact asked of each document of a kind («de ulike fylkene»)
     extra: dict[str, str] = field(default_factory=dict[str, str])
 
     @property

@@ -15,6 +15,8 @@ from bot.core.claims import check_sentence
 from bot.core.context import CoreContext
 from bot.core.models import Answer, AnswerSentence
 from bot.core.question import Question
+from bot.facts.across import answer_each, documents_asked, each_part
+from bot.facts.candidates import Candidate
 from bot.facts.compose import Composition, ExtractiveComposer, SentenceVectors
 from bot.facts.fit import metadata_fit
 from bot.facts.llm import LlmComposer
@@ -23,6 +25,7 @@ from bot.facts.retrieval import Evidence, HybridRetriever
 from bot.facts.summary import main_document, summarise
 from bot.facts.timing import past_note, what_there_is
 from bot.i18n import format_date, t
+from indexer.models import DocumentMeta
 
 RETRIEVED = 8
 
@@ -83,6 +86,29 @@ class FactAnswerer:
         if composition.refused:
             return self.refusal(q, composition, evidence, timings)
         return cited_answer(q, composition, timings)
+
+    def across(self, q: Question) -> Answer | None:
+        """One line per document of the kind asked about, each with its own answer, cited;
+        None when no document answers (the question then takes the usual way)."""
+        t0 = time.perf_counter()
+        each = each_part(q)
+        vectors = self.embed(each)
+        evidence, timings = self.evidence(each, vectors)
+        asked = documents_asked(each, self.ctx.store.documents(), evidence)
+        found = answer_each(each, vectors, asked, self.extractive(), self.retriever)
+        timings["across_ms"] = (time.perf_counter() - t0) * 1000
+        if not found.answers or found.total < 2:
+            return None  # one document is a fact question: the usual way answers it
+        book = CitationBook()
+        lead = AnswerSentence(text=t("core.across", q.language, count=len(found.answers),
+                                     total=found.total))
+        rows = [_document_row(answer.meta, answer.sentences, book, q) for answer in found.answers]
+        silent = [AnswerSentence(text=t("core.across_silent", q.language, titles="; ".join(
+            _titled(m, q) for m in found.silent)))] if found.silent and q.doc_types else []
+        sentences = [lead, *rows, *silent]
+        return Answer(question=q.text, answer=render(sentences, "\n"), language=q.language,
+                      kind="list", sentences=sentences, citations=book.citations,
+                      timings_ms=timings)
 
     def summary(self, q: Question) -> Answer:
         """A summary of the document (or topic) the question points at, each sentence cited."""
@@ -164,3 +190,15 @@ def _nearest(evidence: list[Evidence], book: CitationBook) -> list[str]:
         if len(lines) == 3:
             break
     return lines
+
+
+def _titled(meta: DocumentMeta, q: Question) -> str:
+    return f"{meta.title} ({format_date(meta.date, q.language)})" if meta.date else meta.title
+
+
+def _document_row(meta: DocumentMeta, picked: list[Candidate], book: CitationBook, q: Question
+                  ) -> AnswerSentence:
+    """«- Title (date): what it says», each quoted sentence cited."""
+    numbers = [book.cite(c.evidence.chunk, meta, snippet=c.text) for c in picked]
+    said = " ".join(c.text.replace("**", "").strip() for c in picked)
+    return AnswerSentence(text=f"- {_titled(meta, q)}: {said}", citations=numbers)

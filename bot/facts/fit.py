@@ -14,9 +14,13 @@ from indexer.models import DocumentMeta
 
 
 def place_fit(question: Question, meta: DocumentMeta) -> float:
+    """A document about one of several places asked («i Viken, Trøndelag og Møre og Romsdal»)
+    fits by its share of them; only one about none of them is another place's."""
     if not question.places:
         return 0.0
-    return mean(_one_place(place, meta) for place in question.places)
+    fits = [_one_place(place, meta) for place in question.places]
+    positive = [f for f in fits if f > 0]
+    return sum(positive) / len(fits) if positive else mean(fits)
 
 
 def year_fit(question: Question, meta: DocumentMeta) -> float:

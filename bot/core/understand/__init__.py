@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from bot.core.models import ChatTurn
 from bot.core.question import Correction, Intent, ListAsk, Question
 from bot.core.understand import (
+    across,
     amounts,
     attendee,
     follow_up,
@@ -104,7 +105,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     language = detect_language(text)
     whole, completed = follow_up.standalone(text, turns) if complete else (text, False)
     fixes = kit.speller.corrections(whole) if kit.speller and not intent.command(text) else []
-    whole = apply(whole, fixes)
+    whole = parts.without_instructions(apply(whole, fixes))
     themes = frozenset(themes_in(whole))
     kind = intent.classify(whole, bool(themes))
     unquoted = _unquoted(whole)
@@ -119,6 +120,9 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     listed = kind in {Intent.PROJECTS, Intent.DOCUMENTS}
     who, rest = attendee.attendee(whole, kit.gazetteer) if kind == Intent.PARTICIPANTS else (
         None, whole)
+    split = parts.split_parts(whole)
+    counties = places.counties(unquoted, kit.gazetteer)
+    types = intent.doc_types(whole)
     return Question(
         text=text,
         language=language,
@@ -127,13 +131,13 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         today=today,
         history=turns,
         command=intent.command(text),
-        parts=parts.split_parts(whole),
+        parts=split,
         municipalities=towns,
-        counties=places.counties(unquoted, kit.gazetteer),
+        counties=counties,
         years=(time.document_years if kind == Intent.DOCUMENTS else time.year_span)(whole, today),
         years_tied=time.years_tied(whole),
         dates=time.dates_in(whole),
-        doc_types=intent.doc_types(whole),
+        doc_types=types,
         doc_types_named=intent.named_doc_types(whole),
         themes=themes,
         unknown_theme=_unknown_theme(unquoted, kit.gazetteer) if listed and not themes and not (
@@ -152,6 +156,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         meetings_asked=who is not None and attendee.meetings_asked(whole),
         corrections=tuple(Correction(w, r) for w, r in fixes),
         follow_up=completed,
+        across=across.asks_each(whole, kind, types, split, len(towns) + len(counties)),
     )
 
 

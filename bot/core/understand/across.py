@@ -1,0 +1,65 @@
+"""Is a fact asked of each document of a kind? «Hvor stor egenandel krever de ulike
+statsforvalterne?», «Compare the calls …», «Hvilke av tilsynsrapportene fant lovbrudd?»,
+«Hvilke sluttrapporter har vi, og hvor mye fikk de?»: one answer per document, not one answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.core.question import Intent, Part
+from indexer.models import DocType
+
+_EACH = re.compile(
+    r"\b(de ulike|dei ulike|ulike (?:fylke\w*|kommun\w*|statsforvalt\w*|utlys\w*|retningslin\w*)|"
+    r"hver(?:t)? (?:av|enkelt|fylke|dokument)|kvar(?:t)? (?:av|fylke|dokument)|each|every|"
+    r"per fylke|per county|fylke for fylke|sammenlign\w*|samanlikn\w*|compare|comparison|"
+    r"across (?:all|the)|hvilke av (?:de|dei|disse|desse|\w+(?:ene|ane|a))|"
+    r"kva for (?:nokre )?av|"
+    r"which of (?:the|them|these))\b", re.I)
+# Words that say which documents and that each is asked: no evidence within one document.
+_SET_WORDS = re.compile(
+    r"\b(?:utlys\w*|retningslin\w*|sluttrapport\w*|referat\w*|prosjektbeskrivels\w*|"
+    r"prosjektskildring\w*|tilsynsrapport\w*|dokument\w*|calls?|guidelines?|final reports?|"
+    r"minutes|documents?|reports?|vi har|dere har|de har|i basen|i kunnskapsbasen|we have|"
+    r"in the knowledge base|til sammen|totalt|in total|in each|i hver\w*|i kvar\w*|"
+    r"(?:de|dei|the) (?:ulike|different)|ulike|different|hver|kvar|each|every|alle|all)\b",
+    re.I)
+_PLURAL_KIND = re.compile(
+    r"\b(?:retningslin(?:jene|jer|ene|er|ane|ar)|utlys(?:ningene|ninger|ingane|ingar)|"
+    r"referat(?:ene|a|ane)|sluttrapport(?:ene|er|ane|ar)|prosjektbeskrivelse(?:ne|r)|"
+    r"prosjektskildring(?:ane|ar)|tilsynsrapport(?:ene|er|ane|ar)|guidelines|calls|"
+    r"final reports|project descriptions)\b", re.I)
+_MOST = re.compile(r"\b(?:mest|størst|høyest|høgast|lavest|lågast|minst|flest|most|largest|"
+                   r"biggest|highest|lowest|least)\b", re.I)
+# Documents that are not projects: a comparison of them is no catalogue question.
+_NOT_PROJECTS = frozenset({DocType.UTLYSNING, DocType.RETNINGSLINJE, DocType.REFERAT})
+
+
+def asks_each(text: str, intent: Intent, doc_types: frozenset[DocType],
+              parts: tuple[Part, ...], places: int = 0) -> bool:
+    """A document listing with a fact asked of every document it lists; a fact asked of
+    «de ulike …» / «each …» / «compare …» documents; or of «retningslinjene» of several
+    places («i Viken, Trøndelag og Møre og Romsdal»), or which of them has the most."""
+    if intent == Intent.DOCUMENTS:
+        return len(parts) > 1
+    each = bool(_EACH.search(text))
+    if intent == Intent.PROJECTS:
+        return each and bool(doc_types & _NOT_PROJECTS)
+    several = bool(_PLURAL_KIND.search(text)) and (places > 1 or bool(_MOST.search(text)))
+    return intent == Intent.FACT and (each or several)
+
+
+def asked_of_each(parts: tuple[Part, ...], intent: Intent) -> tuple[Part, ...]:
+    """The parts each document answers: a listing's first part («Hvilke utlysninger har vi»)
+    is answered by the rows themselves."""
+    asked = parts[1:] if intent == Intent.DOCUMENTS and len(parts) > 1 else parts
+    within = {_within_one(p.text): p for p in asked}  # «og hvilke ikke» asks the same of each
+    return tuple(replace(p, text=text) for text, p in within.items())
+
+
+def _within_one(text: str) -> str:
+    """«Hvor stor egenandel krever de ulike retningslinjene?» as one document is asked it."""
+    plain = " ".join(_SET_WORDS.sub(" ", _EACH.sub(" ", text)).split())
+    return plain if len(plain.split()) >= 2 else text

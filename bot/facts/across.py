@@ -1,0 +1,106 @@
+"""A fact asked of each document of a kind («Hvor stor egenandel krever de ulike fylkene?»,
+«Hvilke sluttrapporter har vi, og hvor mye fikk de?»): every document is searched on its own and
+answered by the same answer model; one whose best sentences the answerable-model rejects says
+nothing, and is named as silent when the question named the kind of document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import partial
+
+import numpy as np
+
+from bot.core.question import Question
+from bot.core.understand.across import asked_of_each
+from bot.facts.candidates import Candidate
+from bot.facts.compose import ExtractiveComposer
+from bot.facts.features import SENTENCE_FEATURES, PartView
+from bot.facts.fit import metadata_fit, place_fit, year_fit
+from bot.facts.gate import Scored
+from bot.facts.retrieval import Evidence, HybridRetriever
+from bot.facts.words import coverage
+from indexer.models import DocumentMeta
+from indexer.store.lexical import tokenize
+
+MAX_DOCUMENTS = 12
+PER_DOCUMENT = 8
+NEAREST = 8  # with no kind named, the documents of the question's own best chunks are asked
+SCANNED = 12  # a document's best sentences looked at for one that says it
+ABOVE = 80  # characters above a sentence that may hold its label
+COVERED = 0.5  # share of the part's own words (by rarity) a row's sentence must hold
+
+
+@dataclass(frozen=True)
+class DocumentAnswer:
+    meta: DocumentMeta
+    sentences: list[Candidate]  # each asked part's best sentence, in document order
+
+
+@dataclass(frozen=True)
+class Across:
+    answers: list[DocumentAnswer]
+    silent: list[DocumentMeta]  # asked documents that hold no answer
+    total: int
+
+
+def says_it(scored: Scored, part: PartView) -> bool:
+    """A row quotes one sentence that holds the kind of fact asked (a share, a date) and the
+    part's own words, by rarity, at least half of them (in it, its headings or the line just above: «5. Egenandel»): beside
+    other documents' rows, a sentence that only circles the topic would read as this
+    document's answer. A lead-in is left for its items."""
+    cand = scored.candidate
+    features = dict(zip(SENTENCE_FEATURES, scored.features, strict=True))
+    if cand.items or cand.block or features["type_missing"] > 0 or len(cand.text.split()) < 4:
+        return False
+    above = cand.evidence.chunk.text[max(0, cand.start - ABOVE):cand.start]
+    window = frozenset(tokenize(" ".join([cand.text, cand.context, above])))
+    return not part.focus or coverage(part.focus, window) >= COVERED
+
+
+def each_part(q: Question) -> Question:
+    """The question as each document is asked it (a listing's first part dropped)."""
+    return replace(q, parts=asked_of_each(q.parts, q.intent))
+
+
+def documents_asked(q: Question, documents: list[DocumentMeta], evidence: list[Evidence]
+                    ) -> list[DocumentMeta]:
+    """The kind named (newest first, those of another place or year left out), else the
+    documents the question's own retrieval found."""
+    if q.doc_types:
+        typed = [m for m in documents if m.doc_type in q.doc_types and _about(q, m)]
+        typed.sort(key=lambda m: m.date.isoformat() if m.date else "", reverse=True)
+        return typed[:MAX_DOCUMENTS]
+    found = {e.meta.doc_id: e.meta for e in evidence[:NEAREST]}
+    return list(found.values())
+
+
+def _about(q: Question, meta: DocumentMeta) -> bool:
+    """Of the place asked (a national guideline is not a county's) and of the year asked."""
+    place = place_fit(q, meta)
+    return (place > 0 if q.places else place >= 0) and year_fit(q, meta) >= 0
+
+
+def answer_each(q: Question, vectors: np.ndarray, documents: list[DocumentMeta],
+                composer: ExtractiveComposer, retriever: HybridRetriever) -> Across:
+    """`vectors`: the whole question, then one per part of `q` (already `each_part`)."""
+    view = composer.view(q, vectors)
+    answers, silent = [], []
+    for meta in documents:
+        evidence = retriever.search(q.standalone, PER_DOCUMENT, documents=[meta],
+                                    fit=partial(metadata_fit, q), vector=vectors[0])
+        found, per_part = composer.score(view, evidence)
+        if not found or composer.answerable(view, found, per_part) < composer.model.threshold:
+            silent.append(meta)
+            continue
+        picked: list[Candidate] = []
+        for part, ranked in zip(view.parts, per_part, strict=True):
+            best = next((s.candidate for s in ranked[:SCANNED] if says_it(s, part)), None)
+            if best is not None and best not in picked:
+                picked.append(best)
+        if not picked:
+            silent.append(meta)
+            continue
+        picked.sort(key=lambda c: (c.evidence.chunk.position, c.start))
+        answers.append(DocumentAnswer(meta, picked))
+    return Across(answers, silent, len(documents))

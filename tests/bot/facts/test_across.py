@@ -1,0 +1,36 @@
+"""A fact asked of each document of a kind: one cited row per document, answered on its own
+(questions written here; the sample corpus as the product ships)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.claims import normalise
+
+pytestmark = pytest.mark.slow
+
+
+def test_each_final_report_answers_with_its_own_amount(real_core):
+    answer = real_core.answer("Hvilke sluttrapporter har vi, og hvor mye fikk prosjektene i "
+                              "stimuleringsmidler?")
+    assert answer.kind == "list" and not answer.refused
+    rows = [line for line in answer.answer.splitlines() if line.startswith("- ")]
+    for place, amount in (("Hamar", "360 000"), ("Haugesund", "900 000"), ("Rana", "600 000")):
+        row = next(r for r in rows if place in r)
+        assert normalise(amount) in normalise(row), row
+        assert "[" in row  # every row cited
+    assert len(answer.citations) >= 3
+
+
+def test_guidelines_and_calls_compared_county_by_county(real_core):
+    answer = real_core.answer("Hvor stor egenandel krever de ulike retningslinjene og "
+                              "utlysningene?")
+    text = normalise(answer.answer)
+    assert "trøndelag" in text and "rogaland" in text
+    assert "25 prosent" in text and "20 prosent" in text
+
+
+def test_a_kind_with_one_document_is_answered_as_one_fact(real_core):
+    answer = real_core.answer("Hvor stor egenandel krever retningslinjene i Trøndelag, og hvem "
+                              "krever mest?")
+    assert answer.kind == "fact"
