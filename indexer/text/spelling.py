@@ -24,6 +24,9 @@ _NYNORSK = frozenset(
     "kommunar skulle kunne hadde tenesta tenestene tenester barnevernstenesta rettleiar "
     "rettleiing leiar leiarar samling samlinga møtet dokumentet spørsmål svaret".split()
 )
+# Short words typed without æ, ø, å («nar er neste møte?»): too short for the edit-distance
+# reading, and never anything else in a question.
+_ASCII = {"nar": "når", "naar": "når", "paa": "på", "maa": "må", "naa": "nå", "faa": "få"}
 _REAL = 0.5  # wordfreq's Zipf scale: above this a word is in use
 _COMMON_PART = 3.0  # a part of a compound must be a common word (Zipf ≥ 3: once per 1M words)
 
@@ -102,7 +105,7 @@ class Speller:
             word = match.group()
             if word[0].isupper() and match.start() > 0:
                 continue
-            read = self.correct(word)
+            read = _ASCII.get(word.casefold()) or self.correct(word)
             if read is not None and (word, read) not in found:
                 found.append((word, _same_case(word, read)))
         return found

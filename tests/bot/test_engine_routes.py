@@ -46,3 +46,11 @@ def test_the_list_route_defers_by_default(sample_context) -> None:  # type: igno
     from bot import lists
 
     assert lists.try_answer in Core(sample_context).deferring
+
+
+def test_no_documents_of_a_kind_is_an_answer_the_ledger_gives_whole(sample_context) -> None:  # type: ignore[no-untyped-def]
+    """«Hvilke sluttrapporter har vi fra 2015?»: the ledger knows every document, so its
+    «none» is not handed to the fact answerer (which would quote any 2015 sentence)."""
+    answer = core_with(sample_context, FROM_THE_DOCUMENT).answer(
+        "Hvilke sluttrapporter har vi fra 2015?")
+    assert answer.refused and "400 000" not in answer.answer

@@ -108,7 +108,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     whole = parts.without_instructions(apply(whole, fixes))
     themes = frozenset(themes_in(whole))
     kind = intent.classify(whole, bool(themes))
-    unquoted = _unquoted(whole)
+    unquoted = places.capitalised(_unquoted(whole), kit.gazetteer)
     towns = places.municipalities(unquoted, kit.gazetteer)
     priced = kind == Intent.FACT and bool(towns) and amounts.only_amounts(whole)
     kind = Intent.PROJECTS if priced else kind  # «Hvor mye fikk Haugesund og Karmøy tildelt?»

@@ -97,10 +97,12 @@ _NAMED_DOC: tuple[tuple[re.Pattern[str], frozenset[DocType]], ...] = (
 _DOCUMENTS = re.compile(
     r"\b(?:hvilke|kva for(?: nokre)?|which|what|list(?:e)?(?: opp| over)?(?: all| the)?|"
     r"vis(?: meg)?(?: alle)?|hvor mange|kor mange|how many|oversikt over|finnes det|"
-    r"har (?:vi|du|dere|de)|do (?:we|you) have)\s+(?P<between>(?:\w+\s+){0,3}?)"
-    r"(?:sluttrapport\w*|final reports|referat(?:er|a|ene)?|minutes|prosjektbeskrivelser\w*|"
-    r"prosjektskildringar\w*|project descriptions|utlysning(?:er|ane|ene)|utlysingar|calls|"
-    r"retningslinjer|guidelines|dokument(?:er|a|ene)?|documents)\b", re.I)
+    r"har (?:vi|du|dere|de)|do (?:we|you) have|(?:hva|kva|what) (?:finnes|fins|finst|"
+    r"har (?:vi|du|dere)) av)\s+(?P<between>(?:\w+\s+){0,3}?)"
+    r"(?:sluttrapport\w*|final reports|(?:møte)?referat(?:er|a|ene|ane)?|minutes|"
+    r"prosjektbeskrivelser\w*|prosjektskildringar\w*|project descriptions|"
+    r"utlysning(?:er|ane|ene)|utlysingar|calls|retningslin(?:jer|jene|er|ene)|guidelines|"
+    r"dokument(?:er|a|ene)?|documents)\b", re.I)
 # «Hvilke deler skal en sluttrapport inneholde?»: a verb or an article between the question word
 # and the document word makes the document the clause's subject, not the thing to list.
 _CLAUSE_WORD = words("skal", "må", "bør", "kan", "skulle", "er", "var", "en", "ei", "et", "eit",

@@ -5,10 +5,33 @@ former Fjell and Sund; «Fjell» is today's Øygarden; «Vestland» covers Horda
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from bot.core.question import Place
 from indexer.text.places import Gazetteer
+
+
+# Municipality names that are also everyday words: written in lower case, they are the word.
+_EVERYDAY = frozenset("sande fjell våler grane stange dovre vegårshei nesset hattfjelldal "
+                      "rennebu lunde hitra".split())
+_SHORTEST = 5  # shorter lower-case names (Time, Vik, Bø, Os, Nes, Hole) are everyday words
+
+
+def capitalised(text: str, gazetteer: Gazetteer) -> str:
+    """«nar er neste samling i finnmark?»: a chat question's lower-case county, or a
+    municipality name no everyday word shares, read as the name it is."""
+    by_key, pattern = _lower_names(gazetteer)
+    return pattern.sub(lambda m: by_key[m.group()], text)
+
+
+@lru_cache(maxsize=4)
+def _lower_names(gazetteer: Gazetteer) -> tuple[dict[str, str], re.Pattern[str]]:
+    by_key = {n.casefold(): n for n in gazetteer.municipality_names
+              if len(n) >= _SHORTEST and n.casefold() not in _EVERYDAY}
+    by_key |= {n.casefold(): n for n in gazetteer.county_names}
+    names = sorted(by_key, key=len, reverse=True)
+    return by_key, re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
 
 
 def municipalities(text: str, gazetteer: Gazetteer) -> tuple[Place, ...]:

@@ -257,3 +257,18 @@ def test_two_kinds_of_fact_in_one_clause_are_two_parts(kit):
 ])
 def test_a_fact_asked_of_each_document(kit, text, across):
     assert understand(text, [], kit).across is across
+
+
+def test_a_place_written_in_lower_case_is_still_the_place(kit):
+    assert [p.name for p in understand("nar er neste samling i finnmark?", [], kit).places] \
+        == ["Finnmark"]
+    assert [p.name for p in understand("har vi noe fra holmestrand og møre og romsdal", [],
+                                       kit).places] == ["Holmestrand", "Møre og Romsdal"]
+    assert understand("Hvor høyt er fjell i området?", [], kit).places == ()  # a word, too
+
+
+@pytest.mark.parametrize("text", ["Hvilke møtereferater er fra 2022?",
+                                  "hva finnes av referater fra Agder?",
+                                  "Hvilke retningslinjene har vi?"])
+def test_document_listings_in_other_words(kit, text):
+    assert understand(text, [], kit).intent == Intent.DOCUMENTS

@@ -29,3 +29,9 @@ def test_two_swapped_letters_are_a_typo_though_the_halves_read_as_a_compound():
     speller = Speller.from_texts(["Søknadsfrist er 1. mars. Søknadsfrist og søknad. "] * 2)
     assert speller.correct("søknadsfirst") == "søknadsfrist"  # «søknads» + «first»
     assert speller.correct("søknadsskjema") is None  # a real compound stays
+
+
+def test_short_words_typed_without_norwegian_letters_are_read():
+    speller = Speller.from_texts([CORPUS])
+    assert speller.corrections("nar er neste møte, og maa vi søke?") == [("nar", "når"),
+                                                                       ("maa", "må")]
