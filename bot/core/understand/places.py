@@ -11,7 +11,6 @@ from functools import lru_cache
 from bot.core.question import Place
 from indexer.text.places import Gazetteer
 
-
 # Municipality names that are also everyday words: written in lower case, they are the word.
 _EVERYDAY = frozenset("sande fjell våler grane stange dovre vegårshei nesset hattfjelldal "
                       "rennebu lunde hitra".split())
