@@ -8,6 +8,7 @@ the evidence answers the question. It can only say what a source says.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -20,11 +21,13 @@ from bot.facts.fit import place_fit
 from bot.facts.gate import Scored, gate_row
 from bot.facts.model import AnswerModel
 from bot.facts.retrieval import Evidence
+from bot.facts.words import matches
 from indexer.embeddings import VectorEmbeddings
-from indexer.store.lexical import LexicalIndex
+from indexer.store.lexical import LexicalIndex, tokenize
 from indexer.text.units import unit_key
 
 CANDIDATE_CHUNKS = 8
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 MAX_SENTENCES = 4
 
 
@@ -130,9 +133,15 @@ class ExtractiveComposer:
                 self.model.threshold
             return Composition([], True, "kildene svarer ikke på spørsmålet", answerable, best,
                                instead, scores)
-        if about_another_place(question, picked):
-            return Composition([], True, "kildene gjelder et annet sted", answerable, best, True,
-                               scores)
+        this_year = [c for c in picked if not about_another_year(question, c)]
+        other_years = [c for c in picked if c not in this_year]
+        if other_years and not any(_says_focus(view, c) for c in this_year):
+            this_year = []  # what is left of the asked year is not about what was asked
+            best = next((c for c in other_years if _says_focus(view, c)), other_years[0])
+        picked = this_year
+        if not picked or about_another_place(question, picked):
+            return Composition([], True, "kildene gjelder et annet sted eller år", answerable,
+                               best, True, scores)
         picked.sort(key=lambda c: (c.evidence.chunk.doc_id, c.evidence.chunk.position, c.start))
         sentences = [ComposedSentence(c.text, (c.evidence,), (c.text,)) for c in picked]
         return Composition(sentences, False, "", answerable, best, False, scores)
@@ -176,6 +185,27 @@ def about_another_place(question: Question, picked: list[Candidate]) -> bool:
     groups = [set(place.all_names) for place in question.places]
     return all(place_fit(question, c.evidence.meta) < 0 and names_present(groups, c) == 0
                for c in picked)
+
+
+def about_another_year(question: Question, cand: Candidate) -> bool:
+    """«Søknadsfristen for 2025?» answered by «Søknadsfrist for 2023: 24. mars 2023»: the
+    sentence names years, none of them the one asked, and neither its document's date
+    nor its title and headings name it. Stated, it would give another year's figure as this
+    year's; the refusal says what there is instead."""
+    span = question.years
+    if span is None or span.single is None:
+        return False
+    years = {int(y) for y in _YEAR.findall(cand.text)}
+    meta = cand.evidence.meta
+    if not years or span.single in years or (meta.date and meta.date.year == span.single):
+        return False
+    return str(span.single) not in cand.context
+
+
+def _says_focus(view: QuestionView, cand: Candidate) -> bool:
+    """The sentence (with its title, headings and label) holds the main part's rarest word."""
+    rarest = view.parts[0].rarest
+    return not rarest or matches(rarest, frozenset(tokenize(cand.text + " " + cand.context)))
 
 
 def _overlaps(cand: Candidate, picked: list[Candidate]) -> bool:

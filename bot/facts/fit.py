@@ -10,7 +10,11 @@ from __future__ import annotations
 from statistics import mean
 
 from bot.core.question import Place, Question
-from indexer.models import DocumentMeta
+from indexer.models import DocType, DocumentMeta
+
+# Documents written for a whole county (or several): their municipality names are examples or
+# the county's members, not what the document is about.
+COUNTY_WIDE = frozenset({DocType.UTLYSNING, DocType.RETNINGSLINJE, DocType.INVITASJON})
 
 
 def place_fit(question: Question, meta: DocumentMeta) -> float:
@@ -56,6 +60,8 @@ def _one_place(place: Place, meta: DocumentMeta) -> float:
     numbers = set(place.numbers)
     if any(numbers & set(m.current_numbers) for m in meta.municipalities):
         return 1.0
+    if meta.municipalities and meta.doc_type not in COUNTY_WIDE:
+        return -1.0  # Holmestrand's inspection report is not Sandefjord's, same county or not
     if counties & set(place.counties):
         return 0.5  # a county's call or guideline applies to its municipalities
     if meta.municipalities:

@@ -27,7 +27,8 @@ def what_there_is(q: Question, composition: Composition) -> str | None:
         return None
     meta = best.evidence.meta
     asked = [p.name for p in q.places] + ([_span(q)] if q.years else [])
-    other = [c for c in (meta.current_county or meta.county,) if c]
+    towns = [m.name for m in meta.municipalities][:3] if q.municipalities else []
+    other = towns or [c for c in (meta.current_county or meta.county,) if c]
     if meta.date:
         other.append(str(meta.date.year))
     if not asked or not other:

@@ -1,0 +1,56 @@
+"""How a document's metadata fits the places and year a question names."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.core.understand import Kit, understand
+from bot.facts.candidates import Candidate
+from bot.facts.compose import about_another_year
+from bot.facts.fit import place_fit
+from bot.facts.retrieval import Evidence
+from indexer.models import Chunk, DocType, DocumentMeta, MunicipalityMention
+
+TODAY = dt.date(2026, 12, 2)
+HOLMESTRAND = MunicipalityMention(name="Holmestrand", kommunenummer="3903", county="Vestfold",
+                                  current_numbers=["3903"], current_name="Holmestrand",
+                                  current_county="Vestfold")
+
+
+@pytest.fixture(scope="module")
+def kit(gazetteer):  # type: ignore[no-untyped-def]
+    return Kit(gazetteer, None, TODAY)
+
+
+def meta(doc_type: DocType, date: dt.date | None = None, title: str = "T") -> DocumentMeta:
+    return DocumentMeta(doc_id="d", source="d.md", path="d.md", title=title, doc_type=doc_type,
+                        date=date, county="Vestfold", current_county="Vestfold",
+                        municipalities=[HOLMESTRAND])
+
+
+def test_another_municipalitys_report_in_the_same_county_is_another_places(kit):
+    q = understand("Fant tilsynet lovbrudd i Sandefjord?", [], kit)
+    assert place_fit(q, meta(DocType.ANNET)) < 0  # Holmestrand's report
+    assert place_fit(q, meta(DocType.UTLYSNING)) > 0  # the county's call covers Sandefjord
+
+
+def test_a_document_about_one_of_several_places_asked_fits(kit):
+    q = understand("Hva krever retningslinjene i Vestfold, Rogaland og Agder?", [], kit)
+    assert place_fit(q, meta(DocType.RETNINGSLINJE)) > 0
+
+
+def sentence(text: str, date: dt.date, title: str = "Utlysning") -> Candidate:
+    doc = meta(DocType.UTLYSNING, date, title)
+    chunk = Chunk(chunk_id="d:0", doc_id="d", position=0, text=text, start=0, end=len(text))
+    return Candidate(text, Evidence(chunk, doc, 1.0, 0.9), 0, len(text), title, False, False, 0)
+
+
+def test_a_sentence_of_another_year_is_not_the_asked_years(kit):
+    q = understand("Hva er søknadsfristen for 2025?", [], kit)
+    assert about_another_year(q, sentence("Søknadsfrist for 2023: 24. mars 2023",
+                                          dt.date(2023, 3, 1)))
+    assert not about_another_year(q, sentence("Frist: 1. desember 2024", dt.date(2024, 10, 1),
+                                              "Utlysning av midler for 2025"))  # the title says it
+    assert not about_another_year(q, sentence("Søknadsfrist: 1. mars", dt.date(2023, 3, 1)))
