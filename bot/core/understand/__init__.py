@@ -122,6 +122,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         None, whole)
     split = parts.split_parts(whole)
     counties = places.counties(unquoted, kit.gazetteer)
+    years = (time.document_years if kind == Intent.DOCUMENTS else time.year_span)(whole, today)
     types = intent.doc_types(whole)
     return Question(
         text=text,
@@ -134,7 +135,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         parts=split,
         municipalities=towns,
         counties=counties,
-        years=(time.document_years if kind == Intent.DOCUMENTS else time.year_span)(whole, today),
+        years=years,
         years_tied=time.years_tied(whole),
         dates=time.dates_in(whole),
         doc_types=types,
@@ -156,7 +157,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         meetings_asked=who is not None and attendee.meetings_asked(whole),
         corrections=tuple(Correction(w, r) for w, r in fixes),
         follow_up=completed,
-        across=across.asks_each(whole, kind, types, split, len(towns) + len(counties)),
+        across=across.asks_each(whole, kind, types, split, len(towns) + len(counties),
+                                filtered=bool(themes or towns or counties or years)),
     )
 
 

@@ -33,28 +33,41 @@ _PLURAL_KIND = re.compile(
     r"final reports|project descriptions)\b", re.I)
 _MOST = re.compile(r"\b(?:mest|størst|høyest|høgast|lavest|lågast|minst|flest|most|largest|"
                    r"biggest|highest|lowest|least)\b", re.I)
+# «Hvilke tilsynsrapporter finnes i basen»: a first part that only asks which there are.
+_LISTING = re.compile(r"^\s*(?:hvilke|kva for(?: nokre)?|which|what)\b[^,;]{0,60}?\b(?:finnes|fins|"
+                      r"finst|har (?:vi|dere|du)|ligger|do we have|are there)\b[^,;]{0,25}$", re.I)
+_LISTING_WORDS = re.compile(r"\b(?:hvilke|hvilket|kva|for|nokre|which|what|prosjekt\w*|"
+                            r"project\w*|har|hadde|have|has|vi|we|dere|det|de|dei|the|som|"
+                            r"finnes|fins|i|om|av|med|of|in|on|about)\b", re.I)
+_CONTENT = re.compile(r"\b\w{4,}\b")
 # Documents that are not projects: a comparison of them is no catalogue question.
 _NOT_PROJECTS = frozenset({DocType.UTLYSNING, DocType.RETNINGSLINJE, DocType.REFERAT})
 
 
 def asks_each(text: str, intent: Intent, doc_types: frozenset[DocType],
-              parts: tuple[Part, ...], places: int = 0) -> bool:
+              parts: tuple[Part, ...], places: int = 0, filtered: bool = False) -> bool:
     """A document listing with a fact asked of every document it lists; a fact asked of
     «de ulike …» / «each …» / «compare …» documents; or of «retningslinjene» of several
-    places («i Viken, Trøndelag og Møre og Romsdal»), or which of them has the most."""
+    places («i Viken, Trøndelag og Møre og Romsdal»), or which of them has the most; «Hvilke
+    tilsynsrapporter finnes, og fant de lovbrudd?»; «Hvilke prosjekter har målt X?» (what
+    the projects did, which no theme, place or year of the catalogue says: `filtered`)."""
     if intent == Intent.DOCUMENTS:
         return len(parts) > 1
     each = bool(_EACH.search(text))
     if intent == Intent.PROJECTS:
-        return each and bool(doc_types & _NOT_PROJECTS)
-    several = bool(_PLURAL_KIND.search(text)) and (places > 1 or bool(_MOST.search(text)))
-    return intent == Intent.FACT and (each or several)
+        return (each and bool(doc_types & _NOT_PROJECTS)) or (
+            not filtered and len(_CONTENT.findall(_LISTING_WORDS.sub(" ", parts[0].text))) >= 3)
+    plural = bool(_PLURAL_KIND.search(text))
+    several = plural and (places > 1 or bool(_MOST.search(text)))
+    listed = plural and len(parts) > 1 and bool(_LISTING.match(parts[0].text))
+    return intent == Intent.FACT and (each or several or listed)
 
 
 def asked_of_each(parts: tuple[Part, ...], intent: Intent) -> tuple[Part, ...]:
     """The parts each document answers: a listing's first part («Hvilke utlysninger har vi»)
     is answered by the rows themselves."""
-    asked = parts[1:] if intent == Intent.DOCUMENTS and len(parts) > 1 else parts
+    listing = len(parts) > 1 and (intent == Intent.DOCUMENTS or bool(_LISTING.match(parts[0].text)))
+    asked = parts[1:] if listing else parts
     within = {_within_one(p.text): p for p in asked}  # «og hvilke ikke» asks the same of each
     return tuple(replace(p, text=text) for text, p in within.items())
 

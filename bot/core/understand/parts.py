@@ -10,8 +10,8 @@ from bot.core.question import AnswerType, Part
 
 _CLAUSE_SPLIT = re.compile(
     r"(?:,\s*|\s+)(?:og|and|samt)\s+(?=(?:hv\w+|kv\w+|kor|når|who|what|when|where|how|which)\b)"
-    r"|,\s*(?:og|and)\s+(?=(?:er|var|har|hadde|kan|må|skal|ble|vart|fikk|fekk|finnes|is|are|"
-    r"was|were|did|does|do|can|has|have|will)\s)"
+    r"|,\s*(?:og|and)\s+(?=(?:er|var|har|hadde|kan|må|skal|ble|vart|fikk|fekk|finnes|fant|"
+    r"fann|nådde|gjelder|is|are|was|were|did|does|do|can|has|have|will)\s)"
     r"|;\s*|\?\s+(?=\S)", re.I)
 _AND = re.compile(r"\s(?:og|and|samt|&)\s", re.I)
 _HEAD_CHARS = 30  # «…, when asked to …» late in a clause asks for no date

@@ -254,6 +254,11 @@ def test_two_kinds_of_fact_in_one_clause_are_two_parts(kit):
     ("Hvilke sluttrapporter har vi?", False),  # a listing, no fact asked of each
     ("Hvor stor egenandel krever retningslinjene i Trøndelag?", False),  # one document
     ("Hvem leder prosjektet i Kvam og Voss?", False),
+    ("Hvilke tilsynsrapporter finnes i basen, og fant de lovbrudd?", True),
+    # what projects did, which no theme, place or year of the catalogue says
+    ("Hvilke prosjekter har målt hvor ofte barnet blir snakket med alene?", True),
+    ("Hvilke prosjekter har vi om fosterhjem?", False),
+    ("Hvilke prosjekter har Kvam hatt?", False),
 ])
 def test_a_fact_asked_of_each_document(kit, text, across):
     assert understand(text, [], kit).across is across
