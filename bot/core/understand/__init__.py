@@ -120,6 +120,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     listed = kind in {Intent.PROJECTS, Intent.DOCUMENTS}
     who, rest = attendee.attendee(whole, kit.gazetteer) if kind == Intent.PARTICIPANTS else (
         None, whole)
+    asked = (ListAsk.AMOUNTS if priced else intent.list_ask(whole, bool(themes))
+             ) if kind == Intent.PROJECTS else None
     split = parts.split_parts(whole)
     counties = places.counties(unquoted, kit.gazetteer)
     years = (time.document_years if kind == Intent.DOCUMENTS else time.year_span)(whole, today)
@@ -143,8 +145,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         themes=themes,
         unknown_theme=_unknown_theme(unquoted, kit.gazetteer) if listed and not themes and not (
             priced or amounts.one_project_amount(whole)) else None,  # «prosjektet om X»: a name
-        list_ask=ListAsk.AMOUNTS if priced else intent.list_ask(whole, bool(themes))
-        if kind == Intent.PROJECTS else None,
+        list_ask=asked,
         amount_kinds=amounts.amount_kinds(whole) if listed else frozenset(),
         meeting=meeting.meeting_ref(rest, today) if minutes_like else None,
         time=time.time_focus(whole),
@@ -158,7 +159,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         corrections=tuple(Correction(w, r) for w, r in fixes),
         follow_up=completed,
         across=across.asks_each(whole, kind, types, split, len(towns) + len(counties),
-                                filtered=bool(themes or towns or counties or years)),
+                                filtered=bool(themes or towns or counties or years)
+                                or asked not in (ListAsk.PROJECTS, ListAsk.MUNICIPALITIES)),
     )
 
 

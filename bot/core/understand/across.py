@@ -50,7 +50,8 @@ def asks_each(text: str, intent: Intent, doc_types: frozenset[DocType],
     «de ulike …» / «each …» / «compare …» documents; or of «retningslinjene» of several
     places («i Viken, Trøndelag og Møre og Romsdal»), or which of them has the most; «Hvilke
     tilsynsrapporter finnes, og fant de lovbrudd?»; «Hvilke prosjekter har målt X?» (what
-    the projects did, which no theme, place or year of the catalogue says: `filtered`)."""
+    the projects did, which no theme, place, year or amount of the catalogue says: not
+    `filtered`)."""
     if intent == Intent.DOCUMENTS:
         return len(parts) > 1
     each = bool(_EACH.search(text))
