@@ -27,7 +27,8 @@ MAX_DOCUMENTS = 12
 PER_DOCUMENT = 8
 NEAREST = 8  # with no kind named, the documents of the question's own best chunks are asked
 SCANNED = 12  # a document's best sentences looked at for one that says it
-ABOVE = 80  # characters above a sentence that may hold its label
+ABOVE = 80  # characters above a sentence that may hold its label …
+LABEL_WORDS = 6  # … on a short line of its own («5. Egenandel»)
 COVERED = 0.5  # share of the part's own words (by rarity) a row's sentence must hold
 
 
@@ -46,16 +47,24 @@ class Across:
 
 def says_it(scored: Scored, part: PartView) -> bool:
     """A row quotes one sentence that holds the kind of fact asked (a share, a date) and the
-    part's own words, by rarity, at least half of them (in it, its headings or the line just above: «5. Egenandel»): beside
+    part's own words, by rarity, at least half of them (in it, its headings or a label line just above: «5. Egenandel»): beside
     other documents' rows, a sentence that only circles the topic would read as this
     document's answer. A lead-in is left for its items."""
     cand = scored.candidate
     features = dict(zip(SENTENCE_FEATURES, scored.features, strict=True))
     if cand.items or cand.block or features["type_missing"] > 0 or len(cand.text.split()) < 4:
         return False
-    above = cand.evidence.chunk.text[max(0, cand.start - ABOVE):cand.start]
+    lines = cand.evidence.chunk.text[max(0, cand.start - ABOVE):cand.start].strip().splitlines()
+    above = lines[-1] if lines and len(lines[-1].split()) <= LABEL_WORDS else ""
     window = frozenset(tokenize(" ".join([cand.text, cand.context, above])))
     return not part.focus or coverage(part.focus, window) >= COVERED
+
+
+def _own_words(part: PartView, scored: Scored) -> tuple[float, float]:
+    """The sentence that says the asked words itself beats one whose heading says them (the
+    model's probability decides between equals)."""
+    own = coverage(part.focus, frozenset(tokenize(scored.candidate.text)))
+    return round(own, 1), scored.probability
 
 
 def each_part(q: Question) -> Question:
@@ -95,7 +104,8 @@ def answer_each(q: Question, vectors: np.ndarray, documents: list[DocumentMeta],
             continue
         picked: list[Candidate] = []
         for part, ranked in zip(view.parts, per_part, strict=True):
-            best = next((s.candidate for s in ranked[:SCANNED] if says_it(s, part)), None)
+            saying = [s for s in ranked[:SCANNED] if says_it(s, part)]
+            best = max(saying, key=partial(_own_words, part)).candidate if saying else None
             if best is not None and best not in picked:
                 picked.append(best)
         if not picked:

@@ -14,7 +14,7 @@ from bot.core.cite import CitationBook, render
 from bot.core.claims import check_sentence
 from bot.core.context import CoreContext
 from bot.core.models import Answer, AnswerSentence
-from bot.core.question import Question
+from bot.core.question import Intent, Question, TimeFocus
 from bot.facts.across import answer_each, documents_asked, each_part
 from bot.facts.candidates import Candidate
 from bot.facts.compose import Composition, ExtractiveComposer, SentenceVectors
@@ -26,6 +26,7 @@ from bot.facts.summary import main_document, summarise
 from bot.facts.timing import past_note, what_there_is
 from bot.i18n import format_date, t
 from indexer.models import DocumentMeta
+from indexer.text.dates import find_dates
 
 RETRIEVED = 8
 
@@ -97,8 +98,8 @@ class FactAnswerer:
         asked = documents_asked(each, self.ctx.store.documents(), evidence)
         found = answer_each(each, vectors, asked, self.extractive(), self.retriever)
         timings["across_ms"] = (time.perf_counter() - t0) * 1000
-        if not found.answers or found.total < 2:
-            return None  # one document is a fact question: the usual way answers it
+        if not found.answers or (found.total < 2 and q.intent != Intent.DOCUMENTS):
+            return None  # one document is a fact question (a listing of one is still a list)
         book = CitationBook()
         lead = AnswerSentence(text=t("core.across", q.language, count=len(found.answers),
                                      total=found.total))
@@ -201,4 +202,7 @@ def _document_row(meta: DocumentMeta, picked: list[Candidate], book: CitationBoo
     """«- Title (date): what it says», each quoted sentence cited."""
     numbers = [book.cite(c.evidence.chunk, meta, snippet=c.text) for c in picked]
     said = " ".join(c.text.replace("**", "").strip() for c in picked)
+    dates = [m.date for c in picked for m in find_dates(c.text)]
+    if q.time in (TimeFocus.NEXT, TimeFocus.CURRENT) and dates and max(dates) < q.today:
+        said += " " + t("core.across_passed", q.language)  # «still open?»: this one is not
     return AnswerSentence(text=f"- {_titled(meta, q)}: {said}", citations=numbers)

@@ -40,6 +40,8 @@ _LISTING_WORDS = re.compile(r"\b(?:hvilke|hvilket|kva|for|nokre|which|what|prosj
                             r"project\w*|har|hadde|have|has|vi|we|dere|det|de|dei|the|som|"
                             r"finnes|fins|i|om|av|med|of|in|on|about)\b", re.I)
 _CONTENT = re.compile(r"\b\w{4,}\b")
+# «Hvilke utlysninger er fortsatt åpne?»: each call's deadline says whether it is.
+_STILL_OPEN = re.compile(r"\b(?:åpen|åpne|open|ope|opne)\b", re.I)
 # Documents that are not projects: a comparison of them is no catalogue question.
 _NOT_PROJECTS = frozenset({DocType.UTLYSNING, DocType.RETNINGSLINJE, DocType.REFERAT})
 
@@ -53,7 +55,7 @@ def asks_each(text: str, intent: Intent, doc_types: frozenset[DocType],
     the projects did, which no theme, place, year or amount of the catalogue says: not
     `filtered`)."""
     if intent == Intent.DOCUMENTS:
-        return len(parts) > 1
+        return len(parts) > 1 or bool(_STILL_OPEN.search(text))
     each = bool(_EACH.search(text))
     if intent == Intent.PROJECTS:
         return (each and bool(doc_types & _NOT_PROJECTS)) or (

@@ -34,3 +34,9 @@ def test_a_kind_with_one_document_is_answered_as_one_fact(real_core):
     answer = real_core.answer("Hvor stor egenandel krever retningslinjene i Trøndelag, og hvem "
                               "krever mest?")
     assert answer.kind == "fact"
+
+
+def test_a_call_that_is_still_open_is_told_from_one_whose_deadline_has_passed(real_core):
+    answer = real_core.answer("Hvilke utlysninger har vi, og er de fortsatt åpne?")
+    row = next(line for line in answer.answer.splitlines() if "Rogaland" in line)
+    assert "15. april 2023" in row and "passert" in row
