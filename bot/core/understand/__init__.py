@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.core.models import ChatTurn
-from bot.core.question import Correction, Intent, ListAsk, Question
+from bot.core.question import Correction, Intent, ListAsk, Place, Question
 from bot.core.understand import (
     across,
     amounts,
@@ -110,6 +110,11 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     kind = intent.classify(whole, bool(themes))
     unquoted = places.capitalised(_unquoted(whole), kit.gazetteer)
     towns = places.municipalities(unquoted, kit.gazetteer)
+    counties = places.counties(unquoted, kit.gazetteer)
+    held = intent.asks_holdings(unquoted)
+    if kind == Intent.FACT and held and (towns or counties) and not _beyond_places(
+            held, towns + counties):
+        kind = Intent.DOCUMENTS  # «Hva har vi fra Agder?»
     priced = kind == Intent.FACT and bool(towns) and amounts.only_amounts(whole)
     kind = Intent.PROJECTS if priced else kind  # «Hvor mye fikk Haugesund og Karmøy tildelt?»
     if completed and (own := intent.classify(apply(text, fixes), bool(themes))) in _MINUTES:
@@ -123,7 +128,6 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     asked = (ListAsk.AMOUNTS if priced else intent.list_ask(whole, bool(themes))
              ) if kind == Intent.PROJECTS else None
     split = parts.split_parts(whole)
-    counties = places.counties(unquoted, kit.gazetteer)
     years = (time.document_years if kind == Intent.DOCUMENTS else time.year_span)(whole, today)
     types = intent.doc_types(whole)
     return Question(
@@ -162,6 +166,15 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
                                 filtered=bool(themes or towns or counties or years)
                                 or asked not in (ListAsk.PROJECTS, ListAsk.MUNICIPALITIES)),
     )
+
+
+def _beyond_places(words: str, named: tuple[Place, ...]) -> bool:
+    """Words left after the places named («fra Agder og Rogaland» leaves none)."""
+    rest = words
+    for place in named:
+        rest = rest.replace(place.name, " ")
+    return bool(re.sub(r"\b(?:og|and|eller|or|i|in|kommune\w*|fylke\w*)\b|\W", "", rest,
+                       flags=re.I))
 
 
 def _unknown_theme(text: str, gazetteer: Gazetteer) -> str | None:

@@ -194,6 +194,20 @@ def actor_and_topic(text: str) -> tuple[str, str]:
     return ((match["actor"] or "").strip(), match["topic"].strip()) if match else ("", "")
 
 
+# «Hva har vi fra Agder?», «What do we have from Trøndelag?»: the documents of a place (the
+# caller knows whether the last words name one).
+_HOLDINGS = re.compile(
+    r"^\s*(?:hva|kva|what)\s+(?:har (?:vi|dere|du)|finnes(?: det)?|fins(?: det)?|finst(?: det)?|"
+    r"do (?:we|you) have)(?: av dokumenter| of documents| documents)?\s+(?:fra|frå|from|om|"
+    r"about|for)\s+(?P<rest>[^?]{2,40})\??\s*$", re.I)
+
+
+def asks_holdings(text: str) -> str | None:
+    """The words after «Hva har vi fra …?», or None for any other question."""
+    match = _HOLDINGS.match(text)
+    return match["rest"] if match else None
+
+
 def asks_documents(text: str) -> bool:
     """«Hvilke sluttrapporter har vi?»; not «Hvilke ettervernsprosjekter har vi dokumenter
     om?», which asks for projects."""

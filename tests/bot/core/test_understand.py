@@ -274,6 +274,12 @@ def test_a_place_written_in_lower_case_is_still_the_place(kit):
 
 @pytest.mark.parametrize("text", ["Hvilke møtereferater er fra 2022?",
                                   "hva finnes av referater fra Agder?",
-                                  "Hvilke retningslinjene har vi?"])
+                                  "Hvilke retningslinjene har vi?",
+                                  "Hva har vi fra Agder?",
+                                  "What do we have from Trøndelag and Vestland?"])
 def test_document_listings_in_other_words(kit, text):
     assert understand(text, [], kit).intent == Intent.DOCUMENTS
+
+
+def test_what_we_have_about_a_topic_of_a_place_is_no_listing(kit):
+    assert understand("Hva har vi fra Agder om fosterhjem?", [], kit).intent != Intent.DOCUMENTS
