@@ -133,13 +133,14 @@ class ExtractiveComposer:
                 self.model.threshold
             return Composition([], True, "kildene svarer ikke på spørsmålet", answerable, best,
                                instead, scores)
-        this_year = [c for c in picked if not about_another_year(question, c)]
-        other_years = [c for c in picked if c not in this_year]
-        if other_years and not any(_says_focus(view, c) for c in this_year):
-            this_year = []  # what is left of the asked year is not about what was asked
-            best = next((c for c in other_years if _says_focus(view, c)), other_years[0])
-        picked = this_year
-        if not picked or about_another_place(question, picked):
+        asked = [c for c in picked if not (about_another_year(question, c)
+                                           or about_another_place(question, [c]))]
+        others = [c for c in picked if c not in asked]
+        if others and not any(_says_focus(view, c) for c in asked):
+            asked = []  # what is left of the asked place and year is not about what was asked
+            best = next((c for c in others if _says_focus(view, c)), others[0])
+        picked = asked
+        if not picked:
             return Composition([], True, "kildene gjelder et annet sted eller år", answerable,
                                best, True, scores)
         picked.sort(key=lambda c: (c.evidence.chunk.doc_id, c.evidence.chunk.position, c.start))
