@@ -4,6 +4,7 @@ another year or county than the sources cover is told what there is instead.
 
 from __future__ import annotations
 
+from bot.core.phrases import join
 from bot.core.question import Question, TimeFocus
 from bot.facts.compose import ComposedSentence, Composition
 from bot.i18n import format_date, t
@@ -28,7 +29,8 @@ def what_there_is(q: Question, composition: Composition) -> str | None:
     meta = best.evidence.meta
     asked = [p.name for p in q.places] + ([_span(q)] if q.years else [])
     towns = [m.name for m in meta.municipalities][:3] if q.municipalities else []
-    other = towns or [c for c in (meta.current_county or meta.county,) if c]
+    other = [join(towns, q.language)] if towns else [
+        c for c in (meta.current_county or meta.county,) if c]
     if meta.date:
         other.append(str(meta.date.year))
     if not asked or not other:
