@@ -4,7 +4,8 @@
    query embedding excluded and reported apart), beside a brute-force numpy scan of the same
    vectors.
 2. Warm fact answers p50/p95 on the sample corpus, beside retrieval alone.
-3. Every question set (../shared/eval, eval/dev; eval/sealed with --sealed) over all corpora:
+3. Every question set (../shared/eval, eval/dev; eval/sealed with --sealed) over all corpora
+   (a set written over a corpus of its own, `OWN_CORPUS`, over that one):
    fact must_contain, source recall@5, refusal accuracy, citation precision, median answer
    length, latency — beside a plain LangChain tutorial pipeline (RecursiveCharacterTextSplitter
    1000/200, dense top-4, same Chroma and embedding model): its recall@4 and whether its four
@@ -132,23 +133,34 @@ SETS = [REPO.parent / "shared" / "eval" / "questions.jsonl",
         *sorted((REPO / "eval" / "dev").glob("*.jsonl"))]
 
 
-def answer_quality(sealed: bool) -> None:
-    """Every set over all corpora, beside the tutorial pipeline on the same corpora and model."""
-    from bot.evaluation.tutorial import TutorialPipeline
+# Sets written over a corpus of their own are answered over that corpus alone.
+OWN_CORPUS = {"w2-corpus2.jsonl": [REPO / "eval" / "corpus2"]}
 
+
+def answer_quality(sealed: bool) -> None:
+    """Every set over its corpora, beside the tutorial pipeline on the same corpora and model."""
     sets = SETS + (sorted((REPO / "eval" / "sealed").glob("*.jsonl")) if sealed else [])
     sets = [s for s in sets if s.exists()]
-    folders = [f for f in CORPORA if f.is_dir()]
+    print("\n== Answers per question set (offline default) beside the LangChain tutorial "
+          "pipeline (1000/200 splits, dense top-4, same model)")
+    print(f"{'set':<28}{'n':>4}{'fact must':>10}{'recall@5':>9}{'refusal':>8}{'cit.prec':>9}"
+          f"{'med.chars':>10}{'p50/p95 ms':>13} | {'tut.rec@4':>9}{'tut.ctx':>8}")
+    groups: dict[tuple[Path, ...], list[Path]] = {}
+    for path in sets:
+        groups.setdefault(tuple(OWN_CORPUS.get(path.name, CORPORA)), []).append(path)
+    for corpora, paths in groups.items():
+        _answer_sets([f for f in corpora if f.is_dir()], paths)
+
+
+def _answer_sets(folders: list[Path], sets: list[Path]) -> None:
+    from bot.evaluation.tutorial import TutorialPipeline
+
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(data_dir=Path(tmp) / "ours", _env_file=None)
         index_paths(folders, index_deps(settings, open_store(settings)))
         core = build_core(settings)
         core.answer("oppvarming")  # load the model before timing
         tutorial = TutorialPipeline(folders, core.ctx.embeddings, Path(tmp) / "tutorial")
-        print("\n== Answers per question set (offline default) beside the LangChain tutorial "
-              "pipeline (1000/200 splits, dense top-4, same model)")
-        print(f"{'set':<28}{'n':>4}{'fact must':>10}{'recall@5':>9}{'refusal':>8}{'cit.prec':>9}"
-              f"{'med.chars':>10}{'p50/p95 ms':>13} | {'tut.rec@4':>9}{'tut.ctx':>8}")
         for path in sets:
             questions = load_questions(path)
             report = evaluate(core, questions)
