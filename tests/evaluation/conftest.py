@@ -11,6 +11,7 @@ from tests.conftest import KNOWLEDGE, REPO
 
 SHARED = REPO.parent / "shared"
 CORPORA = [KNOWLEDGE, SHARED / "knowledge-real", REPO / "eval" / "corpus"]
+CORPUS2 = [REPO / "eval" / "corpus2"]  # ten documents of a writer's own, indexed on their own
 
 
 @pytest.fixture(scope="session")
@@ -33,3 +34,20 @@ def tutorial(tmp_path_factory, eval_core):  # type: ignore[no-untyped-def]
     from bot.evaluation.tutorial import TutorialPipeline
 
     return TutorialPipeline(CORPORA, eval_core.ctx.embeddings, Path(tmp_path_factory.mktemp("tut")))
+
+
+@pytest.fixture(scope="session")
+def corpus2_core(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """The new-documents corpus alone, with the tutorial pipeline over the same documents."""
+    from bot.engine import build_core
+    from bot.evaluation.tutorial import TutorialPipeline
+    from indexer.ingest.pipeline import index_paths
+    from indexer.wiring import index_deps, open_store
+
+    data = tmp_path_factory.mktemp("corpus2-data")
+    settings = Settings(data_dir=data, _env_file=None)  # type: ignore[call-arg]
+    report = index_paths(CORPUS2, index_deps(settings, open_store(settings)))
+    assert not report.errors, report.errors
+    core = build_core(settings)
+    return core, TutorialPipeline(CORPUS2, core.ctx.embeddings,
+                                  Path(tmp_path_factory.mktemp("tut2")))

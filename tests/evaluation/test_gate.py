@@ -47,7 +47,11 @@ FLOORS: dict[str, Floors] = {
     "dev/w3-sample.jsonl": Floors(0.45, 0.85, 0.8),
     "dev/w3-real.jsonl": Floors(0.5, 0.8, 0.9),
     "dev/w3-structured.jsonl": Floors(0.25, 0.85, 0.8),
+    # over `eval/corpus2` alone (documents no rule was written for): its own index; the
+    # tutorial's recall@4 there is 1.00 against our cited 0.97
+    "dev/w2-corpus2.jsonl": Floors(0.55, 0.85, 0.95),
 }
+OWN_INDEX = {"dev/w2-corpus2.jsonl"}
 
 
 def _path(name: str) -> Path:
@@ -55,10 +59,15 @@ def _path(name: str) -> Path:
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
-def test_question_set_meets_its_floors(name, eval_core, tutorial):
+def test_question_set_meets_its_floors(name, request):  # type: ignore[no-untyped-def]
     path = _path(name)
     if not path.exists():
         pytest.skip(f"{path} is not there")
+    if name in OWN_INDEX:
+        eval_core, tutorial = request.getfixturevalue("corpus2_core")
+    else:
+        eval_core, tutorial = (request.getfixturevalue("eval_core"),
+                               request.getfixturevalue("tutorial"))
     store = eval_core.ctx.store
 
     def chunk_text(chunk_id: str) -> str | None:
