@@ -46,10 +46,10 @@ class Across:
 
 
 def says_it(scored: Scored, part: PartView) -> bool:
-    """A row quotes one sentence that holds the kind of fact asked (a share, a date) and the
-    part's own words, by rarity, at least half of them (in it, its headings or a label line just above: «5. Egenandel»): beside
-    other documents' rows, a sentence that only circles the topic would read as this
-    document's answer. A lead-in is left for its items."""
+    """A row quotes one sentence that holds the kind of fact asked (a share, a date) and at
+    least half the part's own words by rarity (in it, its headings or a label line just above:
+    «5. Egenandel»): beside other documents' rows, a sentence that only circles the topic
+    would read as this document's answer. A lead-in is left for its items."""
     cand = scored.candidate
     features = dict(zip(SENTENCE_FEATURES, scored.features, strict=True))
     if cand.items or cand.block or features["type_missing"] > 0 or len(cand.text.split()) < 4:

@@ -14,7 +14,7 @@ from bot.core.cite import CitationBook, render
 from bot.core.claims import check_sentence
 from bot.core.context import CoreContext
 from bot.core.models import Answer, AnswerSentence
-from bot.core.question import Intent, Question, TimeFocus
+from bot.core.question import Intent, Question
 from bot.facts.across import answer_each, documents_asked, each_part
 from bot.facts.candidates import Candidate
 from bot.facts.compose import Composition, ExtractiveComposer, SentenceVectors
@@ -23,10 +23,9 @@ from bot.facts.llm import LlmComposer
 from bot.facts.model import AnswerModel, load_model_if_fitted
 from bot.facts.retrieval import Evidence, HybridRetriever
 from bot.facts.summary import main_document, summarise
-from bot.facts.timing import past_note, what_there_is
+from bot.facts.timing import passed, past_note, what_there_is
 from bot.i18n import format_date, t
 from indexer.models import DocumentMeta
-from indexer.text.dates import find_dates
 
 RETRIEVED = 8
 
@@ -202,7 +201,6 @@ def _document_row(meta: DocumentMeta, picked: list[Candidate], book: CitationBoo
     """«- Title (date): what it says», each quoted sentence cited."""
     numbers = [book.cite(c.evidence.chunk, meta, snippet=c.text) for c in picked]
     said = " ".join(c.text.replace("**", "").strip() for c in picked)
-    dates = [m.date for c in picked for m in find_dates(c.text)]
-    if q.time in (TimeFocus.NEXT, TimeFocus.CURRENT) and dates and max(dates) < q.today:
+    if passed(q, [c.text for c in picked]):
         said += " " + t("core.across_passed", q.language)  # «still open?»: this one is not
     return AnswerSentence(text=f"- {_titled(meta, q)}: {said}", citations=numbers)

@@ -20,7 +20,7 @@ def checked_types(types: tuple[AnswerType, ...]) -> list[str]:
 
 _MONTH = re.compile(r"\b\d{1,2}\.\s*(januar|februar|mars|april|mai|juni|juli|august|september|"
                     r"oktober|november|desember)\b", re.I)
-_YEAR = re.compile(r"\b(19|20)\d\d\b")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year in running text
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:[  ]\d{3})*(?![\d])")
 # Counts and amounts written in words («åtte ganger», «to eller flere», «fire hovudtema»).
 _NUMBER_WORD = re.compile(r"\b(to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|elleve|tolv|tjue|tretti|"
@@ -35,7 +35,7 @@ _PLACE = re.compile(r"\b(i|på|frå|fra|in|at)\s+[A-ZÆØÅ][a-zæøå]+|\bsentr
 
 def has_type(sentence: str, kind: str) -> bool:
     if kind == DATE:
-        return bool(find_dates(sentence) or _MONTH.search(sentence) or _YEAR.search(sentence))
+        return bool(find_dates(sentence) or _MONTH.search(sentence) or YEAR.search(sentence))
     if kind == NUMBER:
         return _has_number(sentence)
     if kind == PERSON:
@@ -53,6 +53,6 @@ def _has_number(sentence: str) -> bool:
     plain = sentence
     for start, end in spans:
         plain = plain[:start] + " " * (end - start) + plain[end:]
-    if any(not _YEAR.fullmatch(n) for n in _NUMBER.findall(plain)):
+    if any(not YEAR.fullmatch(n) for n in _NUMBER.findall(plain)):
         return True
     return bool(_NUMBER_WORD.search(plain))

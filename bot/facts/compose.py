@@ -8,13 +8,13 @@ the evidence answers the question. It can only say what a source says.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from bot.core.question import Question
+from bot.facts.answer_types import YEAR
 from bot.facts.candidates import Candidate, candidates
 from bot.facts.features import QuestionView, names_present, question_view, sentence_rows
 from bot.facts.fit import place_fit
@@ -27,7 +27,6 @@ from indexer.store.lexical import LexicalIndex, tokenize
 from indexer.text.units import unit_key
 
 CANDIDATE_CHUNKS = 8
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 MAX_SENTENCES = 4
 
 
@@ -134,7 +133,7 @@ class ExtractiveComposer:
             return Composition([], True, "kildene svarer ikke på spørsmålet", answerable, best,
                                instead, scores)
         asked = [c for c in picked if not (about_another_year(question, c)
-                                           or about_another_place(question, [c]))]
+                                           or about_another_place(question, c))]
         others = [c for c in picked if c not in asked]
         if others and not any(_says_focus(view, c) for c in asked):
             asked = []  # what is left of the asked place and year is not about what was asked
@@ -177,15 +176,14 @@ def pick_sentences(per_part: list[list[Scored]], supporting: float, max_chars: i
     return picked
 
 
-def about_another_place(question: Question, picked: list[Candidate]) -> bool:
-    """The question names a place, and every sentence comes from a document about another
-    place without naming the asked one: stating it would give another place's figure as this
-    one's. Not a quality gate: the refusal still says what there is, and for which place."""
-    if not question.places or not picked:
+def about_another_place(question: Question, cand: Candidate) -> bool:
+    """The question names a place, and the sentence comes from a document about another place
+    without naming the asked one: stating it would give another place's figure as this one's.
+    Not a quality gate: the refusal still says what there is, and for which place."""
+    if not question.places:
         return False
     groups = [set(place.all_names) for place in question.places]
-    return all(place_fit(question, c.evidence.meta) < 0 and names_present(groups, c) == 0
-               for c in picked)
+    return place_fit(question, cand.evidence.meta) < 0 and names_present(groups, cand) == 0
 
 
 def about_another_year(question: Question, cand: Candidate) -> bool:
@@ -196,7 +194,7 @@ def about_another_year(question: Question, cand: Candidate) -> bool:
     span = question.years
     if span is None or span.single is None:
         return False
-    years = {int(y) for y in _YEAR.findall(cand.text)}
+    years = {int(y) for y in YEAR.findall(cand.text)}
     meta = cand.evidence.meta
     if not years or span.single in years or (meta.date and meta.date.year == span.single):
         return False

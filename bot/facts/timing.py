@@ -13,12 +13,18 @@ from indexer.text.dates import find_dates
 
 def past_note(q: Question, sentences: list[ComposedSentence]) -> str | None:
     """«Neste samling» answered with 12.02.2019 on 2 December 2026 says the date has passed."""
-    if q.time not in (TimeFocus.NEXT, TimeFocus.CURRENT):
-        return None
-    dates = [m.date for s in sentences for m in find_dates(s.text)]
-    if not dates or max(dates) >= q.today:
+    if not passed(q, [s.text for s in sentences]):
         return None
     return t("core.past_date", q.language, today=format_date(q.today, q.language))
+
+
+def passed(q: Question, texts: list[str]) -> bool:
+    """A question about what is next or now («neste», «fortsatt åpne») answered by texts whose
+    dates all lie before today."""
+    if q.time not in (TimeFocus.NEXT, TimeFocus.CURRENT):
+        return False
+    dates = [m.date for text in texts for m in find_dates(text)]
+    return bool(dates) and max(dates) < q.today
 
 
 def what_there_is(q: Question, composition: Composition) -> str | None:

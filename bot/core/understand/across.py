@@ -34,8 +34,9 @@ _PLURAL_KIND = re.compile(
 _MOST = re.compile(r"\b(?:mest|størst|høyest|høgast|lavest|lågast|minst|flest|most|largest|"
                    r"biggest|highest|lowest|least)\b", re.I)
 # «Hvilke tilsynsrapporter finnes i basen»: a first part that only asks which there are.
-_LISTING = re.compile(r"^\s*(?:hvilke|kva for(?: nokre)?|which|what)\b[^,;]{0,60}?\b(?:finnes|fins|"
-                      r"finst|har (?:vi|dere|du)|ligger|do we have|are there)\b[^,;]{0,25}$", re.I)
+_LISTING = re.compile(r"^\s*(?:hvilke|kva for(?: nokre)?|which|what)\b[^,;]{0,60}?\b"
+                      r"(?:finnes|fins|finst|har (?:vi|dere|du)|ligger|do we have|are there)\b"
+                      r"[^,;]{0,25}$", re.I)
 _LISTING_WORDS = re.compile(r"\b(?:hvilke|hvilket|kva|for|nokre|which|what|prosjekt\w*|"
                             r"project\w*|har|hadde|have|has|vi|we|dere|det|de|dei|the|som|"
                             r"finnes|fins|i|om|av|med|of|in|on|about)\b", re.I)
@@ -69,7 +70,8 @@ def asks_each(text: str, intent: Intent, doc_types: frozenset[DocType],
 def asked_of_each(parts: tuple[Part, ...], intent: Intent) -> tuple[Part, ...]:
     """The parts each document answers: a listing's first part («Hvilke utlysninger har vi»)
     is answered by the rows themselves."""
-    listing = len(parts) > 1 and (intent == Intent.DOCUMENTS or bool(_LISTING.match(parts[0].text)))
+    listing = len(parts) > 1 and (
+        intent == Intent.DOCUMENTS or bool(_LISTING.match(parts[0].text)))
     asked = parts[1:] if listing else parts
     within = {_within_one(p.text): p for p in asked}  # «og hvilke ikke» asks the same of each
     return tuple(replace(p, text=text) for text, p in within.items())

@@ -28,8 +28,8 @@ _ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         r"kroner)\b", re.I)),
     (AnswerType.PERSON, re.compile(r"\b(hvem|kven|who|prosjektleder\w*|prosjektleiar\w*)\b",
                                    re.I)),
-    (AnswerType.PLACE, re.compile(r"\b(hvor ble|hvor var|hvor skal|hvor er|kvar vart|kvar var|kvar skal|kvar er|"
-                                  r"where|\bstad\b|sted)\b", re.I)),
+    (AnswerType.PLACE, re.compile(r"\b(hvor ble|hvor var|hvor skal|hvor er|kvar vart|kvar var|"
+                                  r"kvar skal|kvar er|where|\bstad\b|sted)\b", re.I)),
 )
 _YES_NO = re.compile(
     r"^\s*(?:og\s+)?(må|kan|skal|er|var|har|hadde|fikk|fekk|nådde|ble|vart|blir|finnes|fins|"
@@ -47,9 +47,8 @@ _NOT_NAMES = frozenset(
 
 _WH = (r"hv\w+|kv\w+|kor|når|who|what|when|where|how|which|why")
 _WH_PAIR = re.compile(rf"^\s*({_WH})\s+(?:og|and|&)\s+({_WH})\b\s*(.*)$", re.I | re.S)
-_WH_ONLY = re.compile(rf"^\s*(?:og\s+|and\s+)?({_WH})(?:\s+(?:da|then|exactly|egentlig|ikke|ikkje|"
-                      rf"not))?\W*$",
-                      re.I)
+_WH_ONLY = re.compile(rf"^\s*(?:og\s+|and\s+)?({_WH})"
+                      r"(?:\s+(?:da|then|exactly|egentlig|ikke|ikkje|not))?\W*$", re.I)
 _LEADING_WH = re.compile(rf"^\s*(?:{_WH})\b\s*", re.I)
 # «Svar kort», «Answer briefly»: how to answer, not what is asked.
 _INSTRUCTION = re.compile(r"^\s*(?:svar|answer|reply|respond|keep it|be|vær|gi meg|give me)\b"
