@@ -118,6 +118,12 @@ _PROJECTS = re.compile(  # «Hvilke prosjekter», «Hva har vi av prosjekter»
     r"\b(?:hvilke|hvilket|kva(?:\s+for|\s+slags)?|which|what|(?:hva|kva|what)\s+(?:har|finnes|"
     r"fins|have)\s+(?:vi|du|det|we|you)\s+(?:av|of))\s+(?:andre\s+|other\s+|nye\s+)?"
     r"\w*(?:prosjekt|project)\w*", re.I)
+# «Finnes det prosjekter fra kommuner i Buskerud?», «Har vi ettervernsprosjekt?», «Are there any
+# projects in Agder?»: asking whether there are any is asking for the list.
+_ANY_PROJECTS = re.compile(
+    r"\b(?:(?:finnes|fins|finst|er|har)\s+(?:det|vi|dere|de|du)|are there|is there|do (?:we|you) "
+    r"have|have there been)\s+(?:(?:noen|nokon|nokre|noko|andre|flere|fleire|some|any)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?[\w-]*(?:prosjekt(?:er|ene|a|ane)?|projects)\b", re.I)
 # «Which foster care projects»: theme words before «projects», read so only when they are a theme
 _THEMED_PROJECTS = re.compile(
     r"\b(?:hvilke|kva(?:\s+for)?|which|what)\s+(?:(?!(?:is|was|are|were|er|var|the|a|an|en|et|"
@@ -183,8 +189,16 @@ def is_minutes_summary(text: str) -> bool:
                                          or bool(_MEETING_WORD.search(text)))
 
 
+# «Finnmark-samlinga april -24: oppfølgingspunkter, ansvarlig + frist?»: the plural of what a
+# meeting decides, beside a meeting, asks for them without a question word.
+_DECISIONS_NAMED = re.compile(
+    r"\b(?:oppfølgj?ingspunkt(?:er|ene|a|ane)|aksjonspunkt(?:er|ene|a|ane)|"
+    r"action (?:items|points)|vedtakene|vedtaka|beslutningene|decisions)\b", re.I)
+
+
 def asks_decisions(text: str) -> bool:
-    return command(text) in {"vedtak", "decisions"} or bool(_DECISIONS_ASKED.search(text))
+    return command(text) in {"vedtak", "decisions"} or bool(_DECISIONS_ASKED.search(text)) or (
+        bool(_DECISIONS_NAMED.search(text)) and bool(_MEETING_WORD.search(text)))
 
 
 def actor_and_topic(text: str) -> tuple[str, str]:
@@ -243,6 +257,7 @@ def list_ask(text: str, has_theme: bool) -> ListAsk | None:
         places = count.group("what").casefold().startswith(("kommun", "municip"))
         ask = ListAsk.COUNT_MUNICIPALITIES if places else ListAsk.COUNT_PROJECTS
     elif _LIST_COMMAND.match(text) or _PROJECTS.search(text) or _MUNICIPALITIES.search(text) or (
+            _ANY_PROJECTS.search(text)) or (
             has_theme and _THEMED_PROJECTS.search(text)) or (
             _OVERVIEW.search(text) and _PROJECT_WORD.search(text)):
         ask = _listing(text)

@@ -68,6 +68,15 @@ def test_standalone_question_is_left_alone():
     ("Hva står i sluttrapporten om tiltakene?", Intent.FACT),
     ("Hvilke deler skal en sluttrapport i Nordland inneholde?", Intent.FACT),
     ("Which sections must a final report contain?", Intent.FACT),
+    # asking whether there are any is asking for the list
+    ("Finst det nokre prosjekt i Vestland?", Intent.PROJECTS),
+    ("Har dere ettervernsprosjekter fra Nordland?", Intent.PROJECTS),
+    ("Are there any child welfare projects in Agder?", Intent.PROJECTS),
+    ("Er det prosjektleder i Valdres-prosjektet?", Intent.FACT),
+    # what a meeting decided, named beside the meeting without a question word
+    ("Styringsgruppemøtet i mai 2023 – aksjonspunkter og frister?", Intent.DECISIONS),
+    ("Ressursgruppa 31.01.2024: vedtakene?", Intent.DECISIONS),
+    ("Tilsynet i Lunner: oppfølgingspunkter?", Intent.FACT),  # no meeting named
 ])
 def test_intent_is_decided_once(kit, text, intent):
     assert understand(text, [], kit).intent == intent
@@ -259,6 +268,9 @@ def test_two_kinds_of_fact_in_one_clause_are_two_parts(kit):
     ("Hvilke prosjekter har målt hvor ofte barnet blir snakket med alene?", True),
     ("Hvilke prosjekter har vi om fosterhjem?", False),
     ("Hvilke prosjekter har Kvam hatt?", False),
+    ("Lag en oversikt over søknadsfristene i utlysningene", True),
+    ("Gi meg en tidslinje over tilsynene", True),
+    ("Gi meg en oversikt over søknadsfristen i Rogaland", False),  # one document
 ])
 def test_a_fact_asked_of_each_document(kit, text, across):
     assert understand(text, [], kit).across is across
@@ -283,3 +295,11 @@ def test_document_listings_in_other_words(kit, text):
 
 def test_what_we_have_about_a_topic_of_a_place_is_no_listing(kit):
     assert understand("Hva har vi fra Agder om fosterhjem?", [], kit).intent != Intent.DOCUMENTS
+
+
+def test_a_wrapping_that_asks_for_a_form_is_not_searched_for(kit):
+    q = understand("Lag en kronologisk oversikt over når samlingene i Finnmark ble holdt", [], kit)
+    assert q.standalone == "når samlingene i Finnmark ble holdt"
+    listing = understand("Gi meg en oversikt over prosjektene i Agder", [], kit)
+    assert listing.intent == Intent.PROJECTS  # the wrapping is what makes it a list
+
