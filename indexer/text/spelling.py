@@ -8,6 +8,7 @@ Nynorsk word is never "corrected", however rare it is in the corpus.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -28,6 +29,8 @@ _NYNORSK = frozenset(
 # reading, and never anything else in a question.
 _ASCII = {"nar": "når", "naar": "når", "paa": "på", "maa": "må", "naa": "nå", "faa": "få"}
 _REAL = 0.5  # wordfreq's Zipf scale: above this a word is in use
+_LONG = 8  # a compound-looking word this long one letter from a frequent corpus word is a typo
+_FREQUENT = 5  # … of a word the corpus uses at least this often
 _COMMON_PART = 3.0  # a part of a compound must be a common word (Zipf ≥ 3: once per 1M words)
 
 
@@ -59,16 +62,21 @@ class Speller:
         swapped = self._swapped(key)
         if swapped is not None:
             return swapped
+        usable = self._near(key, 1 if len(key) <= 7 else 2)
         if self._is_compound(key):
-            return None
-        limit = 1 if len(key) <= 7 else 2
-        found = process.extract(key, self._words, scorer=OSA.distance, score_cutoff=limit,
-                                limit=8)
-        usable = [(w, d) for w, d, _ in found if w[0] == key[0] and self._counts[w] >= 2
-                  and not (w.startswith(key) or key.startswith(w) or _nynorsk_form(key, w))]
+            # «egenadel» reads as «egen» + «adel», but one letter from a word the corpus uses
+            # again and again it is that word, missing a letter
+            usable = [(w, d) for w, d in usable if d == 1 and len(key) >= _LONG
+                      and self._counts[w] >= _FREQUENT and not _other_ending(key, w)]
         if not usable:
             return None
         return min(usable, key=lambda pair: (pair[1], -self._counts[pair[0]]))[0]
+
+    def _near(self, key: str, limit: int) -> list[tuple[str, int]]:
+        found = process.extract(key, self._words, scorer=OSA.distance, score_cutoff=limit,
+                                limit=8)
+        return [(w, int(d)) for w, d, _ in found if w[0] == key[0] and self._counts[w] >= 2
+                and not (w.startswith(key) or key.startswith(w) or _nynorsk_form(key, w))]
 
     def _swapped(self, word: str) -> str | None:
         """«søknadsfirst»: two neighbouring letters swapped in a word the corpus uses often is
@@ -119,6 +127,12 @@ def _nynorsk_form(word: str, known: str) -> bool:
         if word.endswith(ending) and len(stem) >= 5 and known.startswith(stem):
             return True
     return False
+
+
+def _other_ending(word: str, known: str) -> bool:
+    """«barnevernledere» beside «barnevernlederne», «hybelverter» beside «hybelvertar»: the same
+    word in another inflection (or written form), which the last two letters tell."""
+    return len(os.path.commonprefix([word, known])) >= len(word) - 2
 
 
 def _is_real_word(word: str, limit: float = 0.5) -> bool:

@@ -35,3 +35,17 @@ def test_short_words_typed_without_norwegian_letters_are_read():
     speller = Speller.from_texts([CORPUS])
     assert speller.corrections("nar er neste møte, og maa vi søke?") == [("nar", "når"),
                                                                        ("maa", "må")]
+
+
+def test_a_missing_letter_is_a_typo_though_the_halves_read_as_a_compound():
+    frequent = Speller.from_texts(["Egenandel er 20 prosent. egenandel egenandel egenandel "] * 2)
+    assert frequent.correct("egenadel") == "egenandel"  # not «egen» + «adel»
+    rare = Speller.from_texts(["Egenandel er 20 prosent. "] * 2)
+    assert rare.correct("egenadel") is None  # a compound, unless the near word is a common one
+
+
+def test_another_ending_of_a_corpus_word_is_no_typo():
+    speller = Speller.from_texts(["Barnevernlederne møttes. barnevernlederne barnevernlederne "
+                                  "hybelvertar hybelvertar hybelvertar"] * 2)
+    assert speller.correct("barnevernledere") is None
+    assert speller.correct("hybelverter") is None
