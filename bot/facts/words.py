@@ -12,14 +12,15 @@ from indexer.store.lexical import LexicalIndex, tokenize
 from indexer.text.glossary import expand
 
 Groups = list[tuple[set[str], float]]  # equivalent stems, weight
-# Question words and words every document of this corpus uses: no evidence either way.
+# Question words, words every document of this corpus uses, and the knowledge base itself
+# («… i kunnskapsbasen»): no evidence either way.
 SKIP = frozenset(tokenize(
     "hva hvem hvor hvilke hvilken hvilket når hvordan hvorfor kva kven kvar kor korleis what who "
     "where which when how why according gi oppsummer fortell dato datoen date many much mye "
     "mange mykje stor kommune kommunen kommunene kommunar kommunane læringsnettverk "
     "læringsnettverket nettverket barnevern barnevernet ifølge står sto skal var er ble vart "
     "har hatt fikk få skjer gjelder gjøre år sa sagt sier said say says is was were did does the "
-    "of in to for with from about and og i om"
+    "of in to for with from about and og i om kunnskapsbasen kunnskapsbase basen knowledge"
 ))
 _SURFACE = re.compile(r"\w+")
 

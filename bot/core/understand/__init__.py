@@ -127,6 +127,9 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         None, whole)
     asked = (ListAsk.AMOUNTS if priced else intent.list_ask(whole, bool(themes))
              ) if kind == Intent.PROJECTS else None
+    framed = whole
+    if kind in {Intent.FACT, Intent.DOCUMENTS}:
+        whole = parts.without_form(whole)  # classified with it: «oversikt over prosjektene»
     split = parts.split_parts(whole)
     years = (time.document_years if kind == Intent.DOCUMENTS else time.year_span)(whole, today)
     types = intent.doc_types(whole)
@@ -162,7 +165,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         meetings_asked=who is not None and attendee.meetings_asked(whole),
         corrections=tuple(Correction(w, r) for w, r in fixes),
         follow_up=completed,
-        across=across.asks_each(whole, kind, types, split, len(towns) + len(counties),
+        across=across.asks_each(framed, kind, types, split, len(towns) + len(counties),
                                 filtered=bool(themes or towns or counties or years)
                                 or asked not in (ListAsk.PROJECTS, ListAsk.MUNICIPALITIES)),
     )

@@ -29,8 +29,12 @@ _SET_WORDS = re.compile(
 _PLURAL_KIND = re.compile(
     r"\b(?:retningslin(?:jene|jer|ene|er|ane|ar)|utlys(?:ningene|ninger|ingane|ingar)|"
     r"referat(?:ene|a|ane)|sluttrapport(?:ene|er|ane|ar)|prosjektbeskrivelse(?:ne|r)|"
-    r"prosjektskildring(?:ane|ar)|tilsynsrapport(?:ene|er|ane|ar)|guidelines|calls|"
-    r"final reports|project descriptions)\b", re.I)
+    r"prosjektskildring(?:ane|ar)|tilsynsrapport(?:ene|er|ane|ar)|tilsyn(?:ene|a)|"
+    r"tilsynsbesøk(?:ene|a)|guidelines|calls|final reports|project descriptions|inspections|"
+    r"inspection reports)\b", re.I)
+# «Lag en (kronologisk) oversikt over når tilsynene fant sted»: one row per document asked.
+_OVERVIEW = re.compile(r"\b(?:oversikt|oversyn|overview|kronologisk|chronological\w*|"
+                       r"tidslinje|timeline)\b", re.I)
 _MOST = re.compile(r"\b(?:mest|størst|høyest|høgast|lavest|lågast|minst|flest|most|largest|"
                    r"biggest|highest|lowest|least)\b", re.I)
 # «Hvilke tilsynsrapporter finnes i basen»: a first part that only asks which there are.
@@ -41,6 +45,8 @@ _LISTING_WORDS = re.compile(r"\b(?:hvilke|hvilket|kva|for|nokre|which|what|prosj
                             r"project\w*|har|hadde|have|has|vi|we|dere|det|de|dei|the|som|"
                             r"finnes|fins|i|om|av|med|of|in|on|about)\b", re.I)
 _CONTENT = re.compile(r"\b\w{4,}\b")
+_FACT_IN_EACH = re.compile(rf"\b(?:over|of)\s+(?:the\s+)?[\w-]+\s+(?:i|in|fra|frå|from|for)\s+"
+                           rf"(?:the\s+|alle\s+|all\s+)?{_PLURAL_KIND.pattern}", re.I)
 # «Hvilke utlysninger er fortsatt åpne?»: each call's deadline says whether it is.
 _STILL_OPEN = re.compile(r"\b(?:åpen|åpne|open|ope|opne)\b", re.I)
 # Documents that are not projects: a comparison of them is no catalogue question.
@@ -55,8 +61,9 @@ def asks_each(text: str, intent: Intent, doc_types: frozenset[DocType],
     tilsynsrapporter finnes, og fant de lovbrudd?»; «Hvilke prosjekter har målt X?» (what
     the projects did, which no theme, place, year or amount of the catalogue says: not
     `filtered`)."""
-    if intent == Intent.DOCUMENTS:
-        return len(parts) > 1 or bool(_STILL_OPEN.search(text))
+    if intent == Intent.DOCUMENTS:  # «… oversikt over søknadsfristene i utlysningene»
+        return len(parts) > 1 or bool(_STILL_OPEN.search(text)) or bool(
+            _OVERVIEW.search(text) and _FACT_IN_EACH.search(text))
     each = bool(_EACH.search(text))
     if intent == Intent.PROJECTS:
         return (each and bool(doc_types & _NOT_PROJECTS)) or (
@@ -64,7 +71,8 @@ def asks_each(text: str, intent: Intent, doc_types: frozenset[DocType],
     plural = bool(_PLURAL_KIND.search(text))
     several = plural and (places > 1 or bool(_MOST.search(text)))
     listed = plural and len(parts) > 1 and bool(_LISTING.match(parts[0].text))
-    return intent == Intent.FACT and (each or several or listed)
+    overview = plural and bool(_OVERVIEW.search(text))
+    return intent == Intent.FACT and (each or several or listed or overview)
 
 
 def asked_of_each(parts: tuple[Part, ...], intent: Intent) -> tuple[Part, ...]:

@@ -82,11 +82,26 @@ def split_parts(text: str) -> tuple[Part, ...]:
 _SENTENCE = re.compile(r"(?<=[.?!])\s+")
 
 
+# «Lag en kronologisk oversikt over når tilsynene fant sted»: the wrapping asks for a form; what
+# follows is the question.
+_OVERVIEW_LEAD = re.compile(r"^\s*(?:(?:kan du\s+)?(?:lag|lage|gi|gje|gjer|vis|skriv)\s+"
+                            r"(?:meg\s+)?(?:en|ei|ein|eit)\s+|(?:can you\s+)?(?:make|give|show|"
+                            r"write)\s+(?:me\s+)?an?\s+)(?:kort\s+|short\s+|kronologisk\s+|"
+                            r"chronological\s+)?(?:oversikt|oversyn|overview|tidslinje|timeline)"
+                            r"\s+(?:over|of)\s+(?=\S.{8,})", re.I)
+
+
 def without_instructions(text: str) -> str:
     """The question without sentences that say how to answer («Svar kort, typ «Frist: …»»):
     they would be searched for as if they were asked."""
     kept = [s for s in _SENTENCE.split(text) if not _instruction(s)]
     return " ".join(kept) if kept else text
+
+
+def without_form(text: str) -> str:
+    """A fact question without a wrapping that asks for a form («Lag en oversikt over …»),
+    which would be searched for as if it were asked."""
+    return _OVERVIEW_LEAD.sub("", text, count=1)
 
 
 def _instruction(text: str) -> bool:
