@@ -27,6 +27,12 @@ _NYNORSK = frozenset(
 )
 # Short words typed without æ, ø, å («nar er neste møte?»): too short for the edit-distance
 # reading, and never anything else in a question.
+# Words questions ask with, whatever the corpus says: a typo of one («totlat») is read as it.
+_ASKING = frozenset(
+    "totalt samlet samla summen oversikt kronologisk hvilke hvilken hvilket hvor mange mykje "
+    "finnes prosjekter prosjektene kommuner kommunene deltakere deltok vedtak vedtatt bestemt "
+    "oppfølgingspunkter sluttrapporter utlysninger retningslinjer referater søknadsfrist "
+    "søknadsfristen".split())
 _ASCII = {"nar": "når", "naar": "når", "paa": "på", "maa": "må", "naa": "nå", "faa": "få"}
 _REAL = 0.5  # wordfreq's Zipf scale: above this a word is in use
 _LONG = 8  # a compound-looking word this long one letter from a frequent corpus word is a typo
@@ -38,7 +44,7 @@ class Speller:
     """Corrections against a vocabulary of surface words with their corpus frequencies."""
 
     def __init__(self, counts: Counter[str], protected: Iterable[str] = ()) -> None:
-        self._counts = counts
+        self._counts = counts + Counter({w: 2 for w in _ASKING if counts[w] < 2})
         self._words = [w for w, n in counts.items() if len(w) >= MIN_LENGTH - 1]
         self._protected = {w.casefold() for w in protected} | _NYNORSK
 

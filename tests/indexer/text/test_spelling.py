@@ -49,3 +49,9 @@ def test_another_ending_of_a_corpus_word_is_no_typo():
                                   "hybelvertar hybelvertar hybelvertar"] * 2)
     assert speller.correct("barnevernledere") is None
     assert speller.correct("hybelverter") is None
+
+
+def test_a_typo_of_a_word_questions_ask_with_is_read_though_the_corpus_lacks_it():
+    speller = Speller.from_texts(["Prosjektet fikk midler. "] * 2)
+    assert speller.correct("totlat") == "totalt"
+    assert speller.correct("hvilek") == "hvilke"
