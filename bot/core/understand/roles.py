@@ -47,6 +47,7 @@ _PARTICIPANTS = re.compile(
     r"taken part|took part|representert|representerte|represented|"
     r"attended|participated|var til stede|var tilstede|var til stades|var med|was present|"
     r"were present|was there|were there|was at|were at|(?:var|har vært|har vore) referent|"
+    r"(?:satt|sat|var|was|were)\s+(?:i|på|in|on|at)\s+(?:the\s+)?\w*(?:møte|samling|meeting)\w*|"
     r"skrev referatet|skreiv referatet|was (?:the )?(?:minute[- ]?taker|referent|chair)|took (?:the )?minutes|"
     r"ledet møtet|leia møtet|leidde møtet|chaired|var møteleder|var møteleiar|"
     r"hadde forfall|meldte forfall|sent apologies|(?:was|were) absent|"

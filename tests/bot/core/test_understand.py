@@ -57,6 +57,8 @@ def test_standalone_question_is_left_alone():
     ("Kva vart vedteke på møtet i styringsgruppa?", Intent.DECISIONS),
     ("Hvem deltok på møtet 11.02.2020?", Intent.PARTICIPANTS),
     ("Which child-welfare leaders attended the meeting on 31.01.2024?", Intent.PARTICIPANTS),
+    ("Hvem satt i styringsgruppemøtet i mai 2023?", Intent.PARTICIPANTS),
+    ("Who was at the network gathering in Finnmark?", Intent.PARTICIPANTS),
     ("Hvilke sluttrapporter har vi?", Intent.DOCUMENTS),
     ("Hvor mange referater fra Vestland i 2024?", Intent.DOCUMENTS),
     ("List all final reports in the knowledge base", Intent.DOCUMENTS),
