@@ -6,6 +6,8 @@ nothing, and is named as silent when the question named the kind of document.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, replace
 from functools import partial
 
@@ -19,7 +21,7 @@ from bot.facts.features import SENTENCE_FEATURES, PartView
 from bot.facts.fit import metadata_fit, place_fit, year_fit
 from bot.facts.gate import Scored
 from bot.facts.retrieval import Evidence, HybridRetriever
-from bot.facts.words import coverage
+from bot.facts.words import ENGLISH_FUNCTION, coverage
 from indexer.models import DocumentMeta
 from indexer.store.lexical import tokenize
 
@@ -30,6 +32,9 @@ SCANNED = 12  # a document's best sentences looked at for one that says it
 ABOVE = 80  # characters above a sentence that may hold its label …
 LABEL_WORDS = 6  # … on a short line of its own («5. Egenandel»)
 COVERED = 0.5  # share of the part's own words (by rarity) a row's sentence must hold
+
+
+_LABEL_LINE = re.compile(r"^\s*[\w ]{3,40}:\s*\S")
 
 
 @dataclass(frozen=True)
@@ -52,12 +57,14 @@ def says_it(scored: Scored, part: PartView) -> bool:
     would read as this document's answer. A lead-in is left for its items."""
     cand = scored.candidate
     features = dict(zip(SENTENCE_FEATURES, scored.features, strict=True))
-    if cand.items or cand.block or features["type_missing"] > 0 or len(cand.text.split()) < 4:
+    short = len(cand.text.split()) < 4 and not _LABEL_LINE.match(cand.text)  # «Frist: 1.2.»
+    if cand.items or cand.block or features["type_missing"] > 0 or short:
         return False
     lines = cand.evidence.chunk.text[max(0, cand.start - ABOVE):cand.start].strip().splitlines()
     above = lines[-1] if lines and len(lines[-1].split()) <= LABEL_WORDS else ""
     window = frozenset(tokenize(" ".join([cand.text, cand.context, above])))
-    return not part.focus or coverage(part.focus, window) >= COVERED
+    focus = [(g, w) for g, w in part.focus if not g & ENGLISH_FUNCTION]
+    return not focus or coverage(focus, window) >= COVERED
 
 
 def _own_words(part: PartView, scored: Scored) -> tuple[float, float]:

@@ -22,6 +22,13 @@ SKIP = frozenset(tokenize(
     "har hatt fikk få skjer gjelder gjøre år sa sagt sier said say says is was were did does the "
     "of in to for with from about and og i om kunnskapsbasen kunnskapsbase basen knowledge"
 ))
+# English function words: as stems they can meet Norwegian words («still» → «stil», «are»).
+# Rules that ask whether a sentence says the question's words leave them out; the fitted
+# sentence model keeps the features it was fitted with.
+ENGLISH_FUNCTION = frozenset(tokenize(
+    "are am be been being still any there their they them this that these those it its an a "
+    "has have had do can could should would will may might must not no yes all some more most "
+    "other such only so than too very just also now yet ever"))
 _SURFACE = re.compile(r"\w+")
 
 

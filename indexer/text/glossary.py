@@ -66,7 +66,8 @@ _WORDS = {
     "lovbrudd": "lovbrot", "lovbrot": "lovbrudd", "eigendel": "egenandel",
     # A call that is «open» still takes applications: its deadline says whether it is
     "åpen": "åpen søknadsfrist frist", "åpne": "åpne søknadsfrist frist",
-    "open": "søknadsfrist frist",
+    "open": "søknadsfrist frist", "ope": "søknadsfrist frist",
+    "opne": "søknadsfrist frist", "framleis": "fortsatt",
 }
 _WORD = re.compile(r"\w+", re.UNICODE)
 

@@ -95,7 +95,7 @@ _NAMED_DOC: tuple[tuple[re.Pattern[str], frozenset[DocType]], ...] = (
     (words("sluttrapporten", "the final report"), frozenset({DocType.SLUTTRAPPORT})),
 )
 _DOCUMENTS = re.compile(
-    r"\b(?:hvilke|kva for(?: nokre)?|which|what|list(?:e)?(?: opp| over)?(?: all| the)?|"
+    r"\b(?:hvilke|kva(?: for(?: nokre)?)?|which|what|list(?:e)?(?: opp| over)?(?: all| the)?|"
     r"vis(?: meg)?(?: alle)?|hvor mange|kor mange|how many|oversikt over|finnes det|"
     r"har (?:vi|du|dere|de)|do (?:we|you) have|(?:hva|kva|what) (?:finnes|fins|finst|"
     r"har (?:vi|du|dere)) av)\s+(?P<between>(?:\w+\s+){0,3}?)"

@@ -19,7 +19,7 @@ _ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (AnswerType.DATE, re.compile(
         r"\b(når|naar|kva dato|hvilken dato|hvilke dato|dato|datoen|frist|søknadsfrist\w*|fristen|"
         r"when|what date|deadline|sluttar|slutter|ends?|periode\w*|period|hvilket år|kva år|"
-        r"which year|what year|åpen|åpne|open)\b", re.I)),  # a call is open until its deadline
+        r"which year|what year|åpen|åpne|open|ope|opne)\b", re.I)),  # a call is open until its deadline
     (AnswerType.COUNT, re.compile(r"\b(hvor mange|kor mange|how many|antall|talet på|"
                                   r"number of)\b", re.I)),
     (AnswerType.AMOUNT, re.compile(

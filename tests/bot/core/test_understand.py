@@ -305,3 +305,10 @@ def test_a_wrapping_that_asks_for_a_form_is_not_searched_for(kit):
     listing = understand("Gi meg en oversikt over prosjektene i Agder", [], kit)
     assert listing.intent == Intent.PROJECTS  # the wrapping is what makes it a list
 
+
+
+def test_still_open_in_every_language_asks_each_call(kit):
+    for text in ("Hvilke utlysninger er fortsatt åpne?", "Kva utlysingar er framleis opne?",
+                 "Which calls are still open?"):
+        q = understand(text, [], kit)
+        assert q.intent == Intent.DOCUMENTS and q.across, text

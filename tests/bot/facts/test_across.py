@@ -40,3 +40,13 @@ def test_a_call_that_is_still_open_is_told_from_one_whose_deadline_has_passed(re
     answer = real_core.answer("Hvilke utlysninger har vi, og er de fortsatt åpne?")
     row = next(line for line in answer.answer.splitlines() if "Rogaland" in line)
     assert "15. april 2023" in row and "passert" in row
+
+
+@pytest.mark.parametrize(("question", "passed"), [
+    ("Which calls are still open?", "has passed"),
+    ("Kva utlysingar er framleis opne?", "passert"),
+])
+def test_still_open_asked_in_english_and_nynorsk_gets_each_deadline(real_core, question, passed):
+    answer = real_core.answer(question)
+    row = next(line for line in answer.answer.splitlines() if "Rogaland" in line)
+    assert "15. april 2023" in row and passed in row
