@@ -7,7 +7,6 @@ nothing, and is named as silent when the question named the kind of document.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, replace
 from functools import partial
 
