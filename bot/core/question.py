@@ -179,6 +179,7 @@ class Question:
     time: TimeFocus | None = None
     names: tuple[str, ...] = ()  # proper names and «quoted titles» the answer must be about
     quoted: str | None = None  # a «quoted title»
+    persons: tuple[str, ...] = ()  # a person's full name asked about («Kjell Ingolf Ropstad»)
     topic: str = ""  # what a decisions/summary question is about («om kompetansemiljøene»)
     actor: str = ""  # who decided («styringsgruppen»)
     roles: frozenset[Role] = frozenset()  # participants asked for: «barnevernledere», «referent»

@@ -21,6 +21,7 @@ from bot.facts.compose import Composition, ExtractiveComposer, SentenceVectors
 from bot.facts.fit import metadata_fit
 from bot.facts.llm import LlmComposer
 from bot.facts.model import AnswerModel, load_model_if_fitted
+from bot.facts.persons import unknown_person
 from bot.facts.retrieval import Evidence, HybridRetriever
 from bot.facts.summary import main_document, summarise
 from bot.facts.timing import passed, past_note, what_there_is
@@ -76,6 +77,10 @@ class FactAnswerer:
         vectors = self.embed(q)
         evidence, timings = self.evidence(q, vectors)
         timings["retrieve_ms"] = (time.perf_counter() - t0) * 1000
+        stranger = unknown_person(q, self.ctx.store.lexical())
+        if stranger is not None:
+            return self.refusal(q, Composition([], True, "ukjent person"), evidence, timings,
+                                lead=t("core.unknown_person", q.language, name=stranger))
         t1 = time.perf_counter()
         if self.ctx.chat_model is not None:
             composition = LlmComposer(self.ctx.chat_model, self.extractive()).compose(
@@ -140,9 +145,9 @@ class FactAnswerer:
                       citations=book.citations, timings_ms=timings)
 
     def refusal(self, q: Question, composition: Composition, evidence: list[Evidence],
-                timings: dict[str, float]) -> Answer:
+                timings: dict[str, float], lead: str | None = None) -> Answer:
         book = CitationBook()
-        lines = [t("core.refusal", q.language)]
+        lines = [lead or t("core.refusal", q.language)]
         instead = what_there_is(q, composition)
         if instead is not None:
             best = composition.best

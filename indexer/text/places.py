@@ -65,6 +65,10 @@ class Gazetteer:
 
     # --- municipalities -------------------------------------------------------------------
 
+    def is_place(self, name: str) -> bool:
+        """A municipality or county by any of its names, now or before."""
+        return name in self.municipality_names or name in self.county_names
+
     def municipality(self, number: str) -> Municipality | None:
         return self._munis.get(number)
 

@@ -158,6 +158,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         time=time.time_focus(whole),
         names=parts.names(whole),
         quoted=parts.quoted(whole),
+        persons=parts.person_names(whole, kit.gazetteer.is_place),
         topic=topic_words,
         actor=actor,
         roles=roles.roles_asked(whole) if kind == Intent.PARTICIPANTS else frozenset(),

@@ -5,6 +5,7 @@ prosjektet?» is two parts, a person and a date. Also the names the answer must 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.core.question import AnswerType, Part
 
@@ -146,6 +147,25 @@ def names(text: str) -> tuple[str, ...]:
             continue
         found.extend(w for w in name.split() if w.lower() not in _NOT_NAMES)
     return tuple(dict.fromkeys(found))
+
+
+_PERSON = re.compile(r"\b[A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ][a-zæøåéü]+)?"
+                     r"(?:\s+[A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ][a-zæøåéü]+)?){1,3}\b")
+
+
+def person_names(text: str, is_place: Callable[[str], bool]) -> tuple[str, ...]:
+    """«Kjell Ingolf Ropstad»: two to four capitalised words in a row, not opening a sentence,
+    not a place («Østre Toten») and no month or question word."""
+    found: list[str] = []
+    for match in _PERSON.finditer(text):
+        before = text[: match.start()].rstrip()
+        words = match.group().split()
+        if not before or before.endswith((".", "?", "!", ":")) or is_place(match.group()):
+            continue
+        if any(w.lower() in _NOT_NAMES or is_place(w) for w in words):
+            continue
+        found.append(match.group())
+    return tuple(found)
 
 
 def quoted(text: str) -> str | None:
