@@ -8,7 +8,6 @@ Nynorsk word is never "corrected", however rare it is in the corpus.
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -36,7 +35,8 @@ _ASKING = frozenset(
 _ASCII = {"nar": "når", "naar": "når", "paa": "på", "maa": "må", "naa": "nå", "faa": "få"}
 _REAL = 0.5  # wordfreq's Zipf scale: above this a word is in use
 _LONG = 8  # a compound-looking word this long one letter from a frequent corpus word is a typo
-_FREQUENT = 5  # … of a word the corpus uses at least this often
+_FREQUENT = 5
+_LONG_NAME = 12  # a capitalised word this long is a compound name, whose typo can be read  # … of a word the corpus uses at least this often
 _COMMON_PART = 3.0  # a part of a compound must be a common word (Zipf ≥ 3: once per 1M words)
 
 
@@ -63,7 +63,10 @@ class Speller:
         key = word.casefold()
         if len(key) < MIN_LENGTH or key in self._counts or key in self._protected:
             return None
-        if _is_real_word(key) or self._is_variant(key):
+        # a long capitalised compound names something: its spelling is the documents', not
+        # the dictionary's
+        named = word[0].isupper() and len(word) >= _LONG_NAME
+        if (not named and _is_real_word(key)) or self._is_variant(key):
             return None
         swapped = self._swapped(key)
         if swapped is not None:
@@ -72,8 +75,10 @@ class Speller:
         if self._is_compound(key):
             # «egenadel» reads as «egen» + «adel», but one letter from a word the corpus uses
             # again and again it is that word, missing a letter
+            # a capitalised one names something: the documents naming it twice is enough
+            often = 2 if named else _FREQUENT
             usable = [(w, d) for w, d in usable if d == 1 and len(key) >= _LONG
-                      and self._counts[w] >= _FREQUENT and not _other_ending(key, w)]
+                      and self._counts[w] >= often]
         if not usable:
             return None
         return min(usable, key=lambda pair: (pair[1], -self._counts[pair[0]]))[0]
@@ -82,7 +87,8 @@ class Speller:
         found = process.extract(key, self._words, scorer=OSA.distance, score_cutoff=limit,
                                 limit=8)
         return [(w, int(d)) for w, d, _ in found if w[0] == key[0] and self._counts[w] >= 2
-                and not (w.startswith(key) or key.startswith(w) or _nynorsk_form(key, w))]
+                and not (w.startswith(key) or key.startswith(w) or _nynorsk_form(key, w)
+                         or _other_ending(key, w))]
 
     def _swapped(self, word: str) -> str | None:
         """«søknadsfirst»: two neighbouring letters swapped in a word the corpus uses often is
@@ -113,11 +119,12 @@ class Speller:
 
     def corrections(self, text: str) -> list[tuple[str, str]]:
         """(written, read) for every word of `text` read as another; capitalised words (names)
-        are left alone."""
+        are left alone, save long ones: a compound name («Kristiansandregionen») one letter
+        from one the documents use is that name."""
         found: list[tuple[str, str]] = []
         for match in _WORD.finditer(text):
             word = match.group()
-            if word[0].isupper() and match.start() > 0:
+            if word[0].isupper() and match.start() > 0 and len(word) < _LONG_NAME:
                 continue
             read = _ASCII.get(word.casefold()) or self.correct(word)
             if read is not None and (word, read) not in found:
@@ -135,10 +142,18 @@ def _nynorsk_form(word: str, known: str) -> bool:
     return False
 
 
+_ENDINGS = \
+    frozenset(["", *"e en et er ene a ar ane ne n t r s es ens ets ers".split()])
+
+
 def _other_ending(word: str, known: str) -> bool:
-    """«barnevernledere» beside «barnevernlederne», «hybelverter» beside «hybelvertar»: the same
-    word in another inflection (or written form), which the last two letters tell."""
-    return len(os.path.commonprefix([word, known])) >= len(word) - 2
+    """«barnevernledere» beside «barnevernlederne», «tilsynene» beside «tilsynet»: the same word
+    in another inflection (Bokmål or Nynorsk), where both differ only by an ending."""
+    for ending in _ENDINGS:
+        stem = word[: len(word) - len(ending)]
+        if word.endswith(ending) and known.startswith(stem) and known[len(stem):] in _ENDINGS:
+            return True
+    return False
 
 
 def _is_real_word(word: str, limit: float = 0.5) -> bool:

@@ -55,3 +55,16 @@ def test_a_typo_of_a_word_questions_ask_with_is_read_though_the_corpus_lacks_it(
     speller = Speller.from_texts(["Prosjektet fikk midler. "] * 2)
     assert speller.correct("totlat") == "totalt"
     assert speller.correct("hvilek") == "hvilke"
+
+
+def test_a_long_name_one_letter_from_the_documents_spelling_is_read_as_it():
+    speller = Speller.from_texts(["Styringsgruppen i Kristiansandsregionen møttes. "] * 2)
+    assert speller.corrections("Når møtes Kristiansandregionen?") == [
+        ("Kristiansandregionen", "Kristiansandsregionen")]
+    assert speller.corrections("Hva sa Kristian om dette?") == []  # a short name is left alone
+
+
+def test_another_inflection_is_no_typo():
+    speller = Speller.from_texts(["Tilsynet fant lovbrudd. Tilsynet er avsluttet. "] * 3)
+    assert speller.correct("tilsynene") is None
+    assert speller.correct("tilsnyet") == "tilsynet"
