@@ -14,6 +14,8 @@ from typing import NamedTuple
 
 from bot.core.cite import CitationBook, render
 from bot.core.context import CoreContext, Question
+from bot.core.phrases import next_meeting_label
+from bot.core.question import TimeFocus
 from bot.core.meetings import Decision
 from bot.core.models import Answer, AnswerSentence, Citation, Language
 from bot.core.payloads import DecisionList
@@ -28,6 +30,7 @@ from bot.minutes.find import (
     word_score,
 )
 from bot.minutes.replies import describe, named, not_found
+from bot.minutes.summary import next_meeting
 from indexer.minutes.models import Item
 from indexer.minutes.text import clean
 from indexer.store.lexical import tokenize
@@ -36,6 +39,9 @@ from indexer.text.dates import MONTH_NUMBERS
 _MONTHS = frozenset(tokenize(" ".join(MONTH_NUMBERS)))
 _GENERIC_ACTORS = frozenset(tokenize("vi dere de dei we they nettverket læringsnettverket møtet "
                                      "møtene the network meetings")) | NOISE_WORDS
+
+
+_NEXT_OF = 2  # the next meeting is told for one or two meetings, not for every one found
 
 
 class _Found(NamedTuple):
@@ -80,8 +86,9 @@ def answer_decisions(question: Question, ctx: CoreContext) -> Answer | None:
         heading = t("minutes.decisions_of", language, meeting=describe(match.found[0], language))
     else:
         heading = t("minutes.decisions_of_many", language, n=len(match.found))
-    return decisions_answer([f.decision for f in found], question, heading,
-                            dated=len(match.found) > 1)
+    return with_next_meeting(decisions_answer([f.decision for f in found], question, heading,
+                                              dated=len(match.found) > 1),
+                             match.found, question)
 
 
 def _about_topic(question: Question, ctx: CoreContext) -> Answer | None:
@@ -108,7 +115,35 @@ def _about_topic(question: Question, ctx: CoreContext) -> Answer | None:
     language = question.language
     by = t("minutes.decisions_by", language, actor=question.actor) if question.actor else ""
     heading = t("minutes.decisions_about", language, topic=question.topic, actor=by)
-    return decisions_answer(matches, question, heading)
+    sources = {d.source for d in matches}
+    return with_next_meeting(decisions_answer(matches, question, heading),
+                             [m for m in meetings if m.meta.source in sources], question)
+
+
+def with_next_meeting(answer: Answer, meetings: list[Meeting], question: Question) -> Answer:
+    """«Hva ble bestemt, og når er neste møte?»: the decisions, then each meeting's next one,
+    cited, a date already passed marked as such."""
+    if question.time != TimeFocus.NEXT or len(meetings) > _NEXT_OF:
+        return answer
+    book = CitationBook()
+    lines, language = list(answer.sentences), question.language
+    citations = list(answer.citations)
+    for meeting in meetings:
+        upcoming = next_meeting(meeting.record, meeting.meta, book)
+        if upcoming is None:
+            continue
+        label = f"{t('minutes.next', language)}: {next_meeting_label(upcoming, language)}"
+        if upcoming.date is not None and upcoming.date < question.today:
+            label += f" {t('core.across_passed', language)}"
+        marks = []
+        for n in upcoming.citations:
+            citations.append(book.citations[n - 1].model_copy(update={"n": len(citations) + 1}))
+            marks.append(len(citations))
+        lines.append(AnswerSentence(text=label, citations=marks))
+    if len(lines) == len(answer.sentences):
+        return answer
+    return answer.model_copy(update={"answer": render(lines, "\n"), "sentences": lines,
+                                     "citations": citations})
 
 
 def _collect(meetings: list[Meeting], book: CitationBook, today: dt.date | None

@@ -57,7 +57,7 @@ def summarize_record(
         title=record.title, date=record.date, network=meta.network,
         county=meta.current_county or meta.county,
         place=place, source=meta.source, doc_id=meta.doc_id, participants=participants, items=items,
-        next_meeting=_next(record, meta, book), overview=overview,
+        next_meeting=next_meeting(record, meta, book), overview=overview,
         method="llm" if worded else "extractive",
     )
 
@@ -111,7 +111,8 @@ def _participants(record: MeetingRecord, meta: DocumentMeta, book: CitationBook
                         citations=[book.cite_where(found.where, meta)])
 
 
-def _next(record: MeetingRecord, meta: DocumentMeta, book: CitationBook) -> NextMeeting | None:
+def next_meeting(record: MeetingRecord, meta: DocumentMeta, book: CitationBook
+                 ) -> NextMeeting | None:  # fmt: skip
     found = record.next_meeting
     if found is None:
         return None

@@ -196,9 +196,17 @@ _DECISIONS_NAMED = re.compile(
     r"action (?:items|points)|vedtakene|vedtaka|beslutningene|decisions)\b", re.I)
 
 
+# «Sunnmøre-samlingen 8. mars 2022: hvem skulle følge opp hva?»: the action items.
+_WHO_DOES_WHAT = re.compile(
+    r"\b(?:hvem|kven|who)\s+(?:(?:skal|skulle|må|har|hadde|fikk|fekk|will|should|is|was|has|"
+    r"had)\s+)?(?:ansvar(?:et)? for|følge opp|følgje opp|gjøre|gjere|do|doing|follow(?:ing)? "
+    r"up(?: on)?|responsible for)\s+(?:hva|kva|what)\b", re.I)
+
+
 def asks_decisions(text: str) -> bool:
+    named = _DECISIONS_NAMED.search(text) or _WHO_DOES_WHAT.search(text)
     return command(text) in {"vedtak", "decisions"} or bool(_DECISIONS_ASKED.search(text)) or (
-        bool(_DECISIONS_NAMED.search(text)) and bool(_MEETING_WORD.search(text)))
+        bool(named) and bool(_MEETING_WORD.search(text)))
 
 
 def actor_and_topic(text: str) -> tuple[str, str]:

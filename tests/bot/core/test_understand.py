@@ -79,6 +79,8 @@ def test_standalone_question_is_left_alone():
     ("Styringsgruppemøtet i mai 2023 – aksjonspunkter og frister?", Intent.DECISIONS),
     ("Ressursgruppa 31.01.2024: vedtakene?", Intent.DECISIONS),
     ("Tilsynet i Lunner: oppfølgingspunkter?", Intent.FACT),  # no meeting named
+    ("Samlinga i Alta i april: kven skal følgje opp kva, og innan når?", Intent.DECISIONS),
+    ("Who is responsible for what after the meeting in Bergen?", Intent.DECISIONS),
 ])
 def test_intent_is_decided_once(kit, text, intent):
     assert understand(text, [], kit).intent == intent

@@ -131,3 +131,20 @@ def test_follow_ups_keep_the_meeting_they_talk_about(core) -> None:  # type: ign
     assert isinstance(answers[1].payload, ParticipantList)
     assert answers[1].payload.meetings[0].source == SETESDAL
     assert sources(answers[2]) == {SETESDAL}
+
+
+def test_the_next_meeting_asked_beside_the_decisions_is_told_and_marked_past(core) -> None:  # type: ignore[no-untyped-def]
+    answer = core.answer("Hva ble vedtatt i styringsgruppen i Vestland i februar 2020, og når er "
+                         "neste møte?")
+    assert sources(answer) == {VESTLAND}
+    last = answer.answer.splitlines()[-1]
+    assert last.startswith("Neste møte: 12. mai 2020") and "(datoen er passert)" in last
+    assert answer.citations[-1].source == VESTLAND
+    plain = core.answer("Hva ble vedtatt i styringsgruppen i Vestland i februar 2020?")
+    assert "Neste møte" not in plain.answer  # only when asked
+
+
+def test_who_does_what_after_a_meeting_asks_for_its_action_items(core) -> None:  # type: ignore[no-untyped-def]
+    answer = core.answer("Styringsgruppemøtet i Setesdal i mai 2023: hvem skal følge opp hva?")
+    assert sources(answer) == {SETESDAL}
+    assert any(d.kind == "oppfølging" for d in answer.payload.decisions)  # type: ignore[union-attr]
