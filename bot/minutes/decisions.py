@@ -14,11 +14,11 @@ from typing import NamedTuple
 
 from bot.core.cite import CitationBook, render
 from bot.core.context import CoreContext, Question
-from bot.core.phrases import next_meeting_label
-from bot.core.question import TimeFocus
 from bot.core.meetings import Decision
 from bot.core.models import Answer, AnswerSentence, Citation, Language
 from bot.core.payloads import DecisionList
+from bot.core.phrases import next_meeting_label
+from bot.core.question import TimeFocus
 from bot.core.understand.meeting import NOISE_WORDS
 from bot.i18n import format_date, t
 from bot.minutes.find import (
