@@ -60,7 +60,7 @@ def find_meeting(request: MeetingRef, meetings: list[Meeting]) -> MeetingMatch:
 def _match(request: MeetingRef, meetings: list[Meeting]) -> MeetingMatch:
     if request.empty:
         return MeetingMatch(_nearest(meetings, request, limit=5), [])
-    pool = [m for m in meetings if _date_fits(m.record.date, request)]
+    pool = [m for m in meetings if _date_fits(m.record.date, request, _year_named(m.meta))]
     if request.dated:
         if not pool:
             return MeetingMatch([], _nearest(meetings, request))
@@ -115,18 +115,29 @@ def _matches(word: str, tokens: AbstractSet[str]) -> bool:
     return any(len(t) >= 5 and (t.startswith(word) or word.startswith(t)) for t in tokens)
 
 
-def _date_fits(date: dt.date | None, request: MeetingRef) -> bool:
+def _date_fits(date: dt.date | None, request: MeetingRef, year_named: int | None = None
+               ) -> bool:  # fmt: skip
     if request.period and not (date and request.period[0] <= date <= request.period[1]):
         return False
     if request.month_of_year and not (date and date.month == request.month_of_year):
         return False
     if request.date:
         return date == request.date
-    if date is None:
-        return not (request.month or request.year)
+    if date is None:  # undated minutes whose file or title names the year still fit that year
+        return not (request.month or request.year) or (
+            not request.month and request.year is not None and request.year == year_named)
     if request.month:
         return (date.year, date.month) == request.month
     return request.year is None or date.year == request.year
+
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def _year_named(meta: DocumentMeta) -> int | None:
+    """The one year an undated document's file name or title names («2021_referat_ks-…»)."""
+    years = {int(y) for y in _YEAR.findall(f"{meta.source} {meta.title}")}
+    return years.pop() if len(years) == 1 else None
 
 
 def _nearest(meetings: list[Meeting], request: MeetingRef, limit: int = 3) -> list[Meeting]:

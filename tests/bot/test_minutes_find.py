@@ -124,3 +124,28 @@ def test_the_ask_back_hint_names_more_than_the_shared_date(two_meetings_same_day
     follow_up = hint.split("«", 1)[1].rstrip("».")
     again = try_answer(understood(two_meetings_same_day, follow_up), two_meetings_same_day)
     assert again is not None and again.kind == "summary"
+
+
+UNDATED = """# Bilateralt møte mellom KS og departementet om reformen
+
+Vedtak: Partene er enige om at reformen skal evalueres.
+"""
+
+
+def test_undated_minutes_whose_file_names_the_year_are_found_by_it(tmp_path: Path, settings,
+                                                                    gazetteer) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "nordland.md").write_text(
+        MINUTES.format(meeting="nettverkssamling", county="Nordland").replace("2024", "2021"),
+        encoding="utf-8")
+    (folder / "2021_referat_ks-bilateralt-mote.md").write_text(UNDATED, encoding="utf-8")
+    embeddings = FakeEmbeddings()
+    index_paths([folder], fake_index_deps(settings, gazetteer, embeddings))
+    ctx = CoreContext(settings=settings, store=open_store(settings, with_vectors=True),
+                      embeddings=embeddings, gazetteer=gazetteer)
+    answer = try_answer(understood(ctx, "Oppsummer referatet fra det bilaterale møtet med KS i "
+                                        "2021"), ctx)
+    assert answer is not None and answer.kind == "summary", answer
+    assert isinstance(answer.payload, MeetingSummaryPayload)
+    assert answer.payload.meeting_summary.source == "2021_referat_ks-bilateralt-mote.md"
