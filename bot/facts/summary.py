@@ -20,6 +20,7 @@ from bot.facts.retrieval import Evidence
 MAX_SENTENCES = 8
 _FIGURE = re.compile(r"\d")
 MAX_CHARS = 1200
+FACT_LINES = 3  # fact-sheet lines with a figure that each count as a section
 
 
 @dataclass(frozen=True)
@@ -36,18 +37,27 @@ def main_document(evidence: list[Evidence]) -> str | None:
     return max(totals, key=lambda d: totals[d]) if totals else None
 
 
+def _fact_line(scored: Scored) -> bool:
+    """«Søkt beløp: 560 000 kr»: a label line with a figure, from the document's fact sheet."""
+    return scored.candidate.is_label and bool(_FIGURE.search(scored.candidate.text))
+
+
 def salience(scored: Scored) -> float:
     """A summary should carry the document's figures (results, amounts, dates, shares): among
     sentences the model finds about equally relevant, the one with a figure wins."""
-    return scored.probability + (0.5 if _FIGURE.search(scored.candidate.text) else 0.0)
+    figure = 0.5 if _FIGURE.search(scored.candidate.text) else 0.0
+    return scored.probability + figure
 
 
 def pick(scored: list[Scored]) -> list[Scored]:
     """The most salient sentence of each section, then the next, within the budget."""
     by_section: dict[str, list[Scored]] = defaultdict(list)
+    facts = sorted((s for s in scored if _fact_line(s)), key=lambda s: -salience(s))[:FACT_LINES]
     for s in scored:
         if not s.candidate.block:  # a list is summarised by its lead-in, not repeated
-            by_section[s.candidate.evidence.chunk.section or ""].append(s)
+            # each line of the document's fact sheet («Søkt beløp: …») is a section of its own
+            key = s.candidate.text if s in facts else s.candidate.evidence.chunk.section or ""
+            by_section[key].append(s)
     firsts = sorted((max(group, key=salience) for group in by_section.values()),
                     key=lambda s: -salience(s))
     rest = sorted((s for s in scored if s not in firsts and not s.candidate.block),
