@@ -65,9 +65,13 @@ _WORDS = {
     "dekke": "dekkje",
     "lovbrudd": "lovbrot", "lovbrot": "lovbrudd", "eigendel": "egenandel",
     # A call that is «open» still takes applications: its deadline says whether it is
-    "åpen": "åpen søknadsfrist frist", "åpne": "åpne søknadsfrist frist",
-    "open": "søknadsfrist frist", "ope": "søknadsfrist frist",
-    "opne": "søknadsfrist frist", "framleis": "fortsatt",
+    # … and an inspection that is «open» has not been closed («Tilsynet er derfor avslutta»)
+    "åpen": "åpen søknadsfrist frist avsluttet avslutta",
+    "åpne": "åpne søknadsfrist frist avsluttet avslutta",
+    "åpent": "åpent avsluttet avslutta",
+    "open": "søknadsfrist frist avsluttet avslutta", "ope": "søknadsfrist frist avsluttet avslutta",
+    "opne": "søknadsfrist frist avsluttet avslutta", "framleis": "fortsatt",
+    "closed": "avsluttet avslutta lukket", "avslutta": "avsluttet", "avsluttet": "avslutta",
 }
 _WORD = re.compile(r"\w+", re.UNICODE)
 

@@ -1,0 +1,27 @@
+"""The domain vocabulary that bridges English, Nynorsk and Bokmål for word-level matching."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.store.lexical import tokenize
+from indexer.text.glossary import expand
+
+
+def stems_of(text: str) -> set[str]:
+    return {stem for group in expand(text) for stem in group}
+
+
+@pytest.mark.parametrize("question", [
+    "Er tilsynet fortsatt åpent?", "Er tilsynet framleis ope?", "Is the inspection closed?",
+])
+def test_open_or_closed_reaches_the_word_an_inspection_report_closes_with(question):
+    assert set(tokenize("avslutta avsluttet")) & stems_of(question)
+
+
+@pytest.mark.parametrize("question", [
+    "Hvilke utlysninger er fortsatt åpne?", "Kva utlysingar er framleis opne?",
+    "Which calls are still open?",
+])
+def test_open_reaches_the_deadline_a_call_states(question):
+    assert set(tokenize("søknadsfrist")) & stems_of(question)
