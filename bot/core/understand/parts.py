@@ -120,16 +120,27 @@ def _typed(text: str) -> list[Part]:
     return [Part(text, kinds, negated)]
 
 
+_TOPIC = re.compile(r"^[^?]{3,120}?(?:\s[–—-]\s|:\s)")
+
+
+def _topic_end(part: str) -> int:
+    """«Fosterhjemsprosjektet i Øygarden – hvor mye søkte de om?»: a topic set before a dash or
+    colon; the question proper starts after it."""
+    match = _TOPIC.match(part)
+    return match.end() if match else 0
+
+
 def answer_types(part: str) -> tuple[AnswerType, ...]:
     """The answer types in order of appearance in the part (each at most once)."""
     found: list[tuple[int, AnswerType]] = []
+    head = _topic_end(part)
     for kind, pattern in _ASKS:
         match = pattern.search(part)
-        if match and match.start() <= _HEAD_CHARS:
+        if match and match.start() - head <= _HEAD_CHARS:
             found.append((match.start(), kind))
-    if _YES_NO.match(part):
+    if _YES_NO.match(part[head:]):
         found.append((-1, AnswerType.YESNO))  # «Må kommunene betale egenandel?» decides first
-    if _LIST.search(part[:_HEAD_CHARS]) and not found:
+    if _LIST.search(part[head:head + _HEAD_CHARS]) and not found:
         found.append((0, AnswerType.LIST))
     return tuple(kind for _, kind in sorted(found))
 

@@ -314,3 +314,11 @@ def test_still_open_in_every_language_asks_each_call(kit):
                  "Which calls are still open?"):
         q = understand(text, [], kit)
         assert q.intent == Intent.DOCUMENTS and q.across, text
+
+
+def test_a_topic_set_before_a_dash_or_colon_does_not_hide_what_is_asked(kit):
+    q = understand("Fosterhjemsprosjektet til kommunene som i dag er Øygarden kommune – hvor mye "
+                   "søkte de om?", [], kit)
+    assert q.parts[0].answer_types == (AnswerType.AMOUNT,)
+    assert understand("Referatet fra styringsgruppa i Vestland i februar: når er neste møte?", [],
+                      kit).parts[0].answer_types == (AnswerType.DATE,)
