@@ -26,7 +26,7 @@ _ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (AnswerType.AMOUNT, re.compile(
         r"\b(hvor mye|hvor mykje|kor mykje|kor mye|how much|beløp\w*|budsjett\w*|hvor stor\w*|"
         r"kor stor\w*|what is the total|egenandel\w*|eigendel\w*|prosent|percent|kostnad\w*|"
-        r"kroner)\b", re.I)),
+        r"kroner|maks\w*|max\w*|inntil|ramme\w*|frame|total)\b", re.I)),
     (AnswerType.PERSON, re.compile(r"\b(hvem|kven|who|prosjektleder\w*|prosjektleiar\w*)\b",
                                    re.I)),
     (AnswerType.PLACE, re.compile(r"\b(hvor ble|hvor var|hvor skal|hvor er|kvar vart|kvar var|"
@@ -77,7 +77,29 @@ def split_parts(text: str) -> tuple[Part, ...]:
             texts.append(f"{lone.group(1)} {_LEADING_WH.sub('', rest)}")
         elif not (_instruction(piece) and texts):
             texts.append(piece)
-    return tuple(part for t in texts for part in _typed(t))
+    return tuple(part for t in texts for item in _listed_asks(t) for part in _typed(item))
+
+
+# «Compare the calls from Rogaland and Nordland: total frame, max per project and the
+# deadline»: after the colon, short noun phrases, each asked of the same thing.
+_COLON_LIST = re.compile(r"^(?P<head>[^:]{8,160}):\s*(?P<asks>[^:]{3,160}?)\s*[?.]?$")
+_LIST_SEP = re.compile(r"\s*,\s*(?:og\s+|and\s+)?|\s+(?:og|and|samt|&)\s+", re.I)
+_ASK_WORDS = 6
+
+
+def _listed_asks(text: str) -> list[str]:
+    first, _, rest = text.partition(". ")  # «…: a, b and c. Which one is the biggest?»
+    if rest and ":" in first:
+        return [*_listed_asks(first), *_listed_asks(rest)]
+    match = _COLON_LIST.match(text)
+    if not match:
+        return [text]
+    asks = [a for a in _LIST_SEP.split(match["asks"]) if a.strip()]
+    if not 2 <= len(asks) <= 5 or any(len(a.split()) > _ASK_WORDS for a in asks):
+        return [text]
+    if not all(answer_types(a) for a in asks):  # «… i Agder: Kvam, Voss og Bergen» names places
+        return [text]
+    return [f"{a.strip()} ({match['head'].strip()})" for a in asks]
 
 
 _SENTENCE = re.compile(r"(?<=[.?!])\s+")

@@ -322,3 +322,14 @@ def test_a_topic_set_before_a_dash_or_colon_does_not_hide_what_is_asked(kit):
     assert q.parts[0].answer_types == (AnswerType.AMOUNT,)
     assert understand("Referatet fra styringsgruppa i Vestland i februar: når er neste møte?", [],
                       kit).parts[0].answer_types == (AnswerType.DATE,)
+
+
+def test_short_asks_listed_after_a_colon_are_parts_of_their_own(kit):
+    q = understand("Sammenlign utlysningene fra Rogaland og Nordland: ramme, maks per prosjekt "
+                   "og søknadsfrist. Hvem gir mest?", [], kit)
+    kinds = [p.answer_types for p in q.parts]
+    assert kinds[:3] == [(AnswerType.AMOUNT,), (AnswerType.AMOUNT,), (AnswerType.DATE,)]
+    assert all("Rogaland og Nordland" in p.text for p in q.parts[:3])  # each keeps its subject
+    names = understand("Hvilke prosjekter i Agder: Kristiansand, Vennesla eller Birkenes?", [],
+                       kit)
+    assert len(names.parts) == 1  # names listed after a colon are no asks
