@@ -71,6 +71,9 @@ _WORDS = {
     "åpent": "åpent avsluttet avslutta",
     "open": "søknadsfrist frist avsluttet avslutta", "ope": "søknadsfrist frist avsluttet avslutta",
     "opne": "søknadsfrist frist avsluttet avslutta", "framleis": "fortsatt",
+    "breach": "lovbrudd lovbrot brudd", "breaches": "lovbrudd lovbrot brudd",
+    "violation": "lovbrudd lovbrot brudd", "violations": "lovbrudd lovbrot brudd",
+    "infringement": "lovbrudd lovbrot", "infringements": "lovbrudd lovbrot",
     "closed": "avsluttet avslutta lukket", "avslutta": "avsluttet", "avsluttet": "avslutta",
 }
 _WORD = re.compile(r"\w+", re.UNICODE)

@@ -25,3 +25,7 @@ def test_open_or_closed_reaches_the_word_an_inspection_report_closes_with(questi
 ])
 def test_open_reaches_the_deadline_a_call_states(question):
     assert set(tokenize("søknadsfrist")) & stems_of(question)
+
+
+def test_an_english_breach_of_the_law_reaches_lovbrudd_and_lovbrot():
+    assert set(tokenize("lovbrudd lovbrot")) <= stems_of("Did they find any breaches of the law?")
