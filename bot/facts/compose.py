@@ -13,15 +13,15 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from bot.core.question import Question
+from bot.core.question import AnswerType, Question
 from bot.facts.answer_types import YEAR
 from bot.facts.candidates import Candidate, candidates
-from bot.facts.features import QuestionView, names_present, question_view, sentence_rows
+from bot.facts.features import PartView, QuestionView, names_present, question_view, sentence_rows
 from bot.facts.fit import place_fit
 from bot.facts.gate import Scored, gate_row
 from bot.facts.model import AnswerModel
 from bot.facts.retrieval import Evidence
-from bot.facts.words import matches
+from bot.facts.words import coverage, matches
 from indexer.embeddings import VectorEmbeddings
 from indexer.store.lexical import LexicalIndex, tokenize
 from indexer.text.units import unit_key
@@ -125,6 +125,7 @@ class ExtractiveComposer:
             return Composition([], True, "ingen setninger")
         answerable = self.answerable(view, found, per_part)
         picked = pick_sentences(per_part, self.model.supporting, self.model.max_chars)
+        picked += _deciding(view, per_part, picked)
         best = per_part[0][0].candidate
         scores = {"answerable": answerable, "best": per_part[0][0].probability}
         if answerable < self.model.threshold:
@@ -153,6 +154,10 @@ class ExtractiveComposer:
         return float(self.model.answerable.probabilities(np.asarray([row]))[0])
 
 
+DECIDING_SCAN = 12  # how far down a yes/no part's ranking its deciding sentence is looked for
+DECIDING_SHARE = 0.5
+
+
 def pick_sentences(per_part: list[list[Scored]], supporting: float, max_chars: int
                    ) -> list[Candidate]:
     """Each part's best sentence; then, best first, sentences nearly as likely as their part's
@@ -174,6 +179,29 @@ def pick_sentences(per_part: list[list[Scored]], supporting: float, max_chars: i
             continue
         picked.append(cand)
     return picked
+
+
+def _deciding(view: QuestionView, per_part: list[list[Scored]], picked: list[Candidate]
+              ) -> list[Candidate]:  # fmt: skip
+    """A yes/no part after the first («… og ble det funnet lovbrudd?») is decided by a sentence
+    that says its words («Det er ikkje avdekka lovbrot under tilsynet»): when no picked
+    sentence does, the best ranked one that does is added."""
+    added: list[Candidate] = []
+    for part, ranked in zip(view.parts[1:], per_part[1:], strict=True):
+        if AnswerType.YESNO not in part.part.answer_types or not part.focus:
+            continue
+        if any(_says_part(part, c) for c in picked + added):
+            continue
+        found = next((s.candidate for s in ranked[:DECIDING_SCAN] if _says_part(part, s.candidate)),
+                     None)
+        if found is not None:
+            added.append(found)
+    return added
+
+
+def _says_part(part: PartView, cand: Candidate) -> bool:
+    """The sentence itself holds at least half of the part's own words, by rarity."""
+    return coverage(part.focus, frozenset(tokenize(cand.text))) >= DECIDING_SHARE
 
 
 def about_another_place(question: Question, cand: Candidate) -> bool:

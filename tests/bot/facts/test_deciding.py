@@ -1,0 +1,61 @@
+"""A yes/no part after the first is answered by a sentence that says its words (no model:
+candidates and their ranking written here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+
+from bot.core.question import AnswerType, Intent, Part, Question
+from bot.facts.candidates import Candidate
+from bot.facts.compose import _deciding
+from bot.facts.features import PartView, QuestionView
+from bot.facts.gate import Scored
+from bot.facts.retrieval import Evidence
+from indexer.models import Chunk, DocType, DocumentMeta
+from indexer.store.lexical import tokenize
+
+META = DocumentMeta(doc_id="d", source="d.md", path="d.md", title="Tilsyn",
+                    doc_type=DocType.ANNET)
+
+
+def scored(text: str, probability: float) -> Scored:
+    chunk = Chunk(chunk_id="d:0", doc_id="d", position=0, text=text, start=0, end=len(text))
+    cand = Candidate(text=text, evidence=Evidence(chunk, META, 0.1, 0.5), start=0,
+                     end=len(text), context="", is_label=False, is_item=False, items=0)
+    return Scored(cand, probability, [])
+
+
+def part_view(text: str, kinds: tuple[AnswerType, ...], words: str) -> PartView:
+    focus = [({stem}, 1.0) for stem in tokenize(words)]
+    return PartView(Part(text, kinds), focus, frozenset(), np.zeros(2), [], focus,
+                    focus[0][0] if focus else set())
+
+
+def view(*parts: PartView) -> QuestionView:
+    question = Question(text="", language="nb", intent=Intent.FACT, standalone="",
+                        today=dt.date(2026, 12, 2))
+    return QuestionView(question, np.zeros(2), list(parts), [], [], 0.0)
+
+
+VISIT = scored("Statsforvalteren besøkte tjenesten 19. og 20. april 2023.", 0.95)
+VERDICT = scored("Det ble ikke funnet lovbrudd under tilsynet.", 0.6)
+OTHER = scored("Tilsynet var en del av et landsomfattende tilsyn.", 0.9)
+
+
+def test_the_deciding_sentence_of_a_yes_no_part_is_added():
+    asked = view(part_view("Når var besøket", (AnswerType.DATE,), "besøket"),
+                 part_view("ble det funnet lovbrudd?", (AnswerType.YESNO,), "lovbrudd"))
+    ranked = [[VISIT, OTHER, VERDICT], [VISIT, OTHER, VERDICT]]
+    assert _deciding(asked, ranked, [VISIT.candidate]) == [VERDICT.candidate]
+
+
+def test_nothing_is_added_when_a_picked_sentence_says_it_or_the_part_is_no_yes_no():
+    asked = view(part_view("Når var besøket", (AnswerType.DATE,), "besøket"),
+                 part_view("ble det funnet lovbrudd?", (AnswerType.YESNO,), "lovbrudd"))
+    ranked = [[VISIT, VERDICT], [VISIT, VERDICT]]
+    assert _deciding(asked, ranked, [VISIT.candidate, VERDICT.candidate]) == []
+    plain = view(part_view("Når var besøket", (AnswerType.DATE,), "besøket"),
+                 part_view("hva fant de om lovbrudd", (), "lovbrudd"))
+    assert _deciding(plain, ranked, [VISIT.candidate]) == []
