@@ -183,11 +183,11 @@ def pick_sentences(per_part: list[list[Scored]], supporting: float, max_chars: i
 
 def _deciding(view: QuestionView, per_part: list[list[Scored]], picked: list[Candidate]
               ) -> list[Candidate]:  # fmt: skip
-    """A yes/no part after the first («… og ble det funnet lovbrudd?») is decided by a sentence
-    that says its words («Det er ikkje avdekka lovbrot under tilsynet»): when no picked
-    sentence does, the best ranked one that does is added."""
+    """A yes/no question or part («… og ble det funnet lovbrudd?») is decided by a sentence that
+    says its words («Det er ikkje avdekka lovbrot under tilsynet»): when no picked sentence
+    does, the best ranked one that does is added."""
     added: list[Candidate] = []
-    for part, ranked in zip(view.parts[1:], per_part[1:], strict=True):
+    for part, ranked in zip(view.parts, per_part, strict=True):
         if AnswerType.YESNO not in part.part.answer_types or not part.focus:
             continue
         if any(_says_part(part, c) for c in picked + added):

@@ -1,4 +1,4 @@
-"""A yes/no part after the first is answered by a sentence that says its words (no model:
+"""A yes/no question or part is answered by a sentence that says its words (no model:
 candidates and their ranking written here)."""
 
 from __future__ import annotations
@@ -59,3 +59,9 @@ def test_nothing_is_added_when_a_picked_sentence_says_it_or_the_part_is_no_yes_n
     plain = view(part_view("Når var besøket", (AnswerType.DATE,), "besøket"),
                  part_view("hva fant de om lovbrudd", (), "lovbrudd"))
     assert _deciding(plain, ranked, [VISIT.candidate]) == []
+
+
+def test_a_yes_no_question_of_one_part_is_decided_too():
+    asked = view(part_view("Fant tilsynet lovbrudd?", (AnswerType.YESNO,), "lovbrudd"))
+    assert _deciding(asked, [[OTHER, VERDICT]], [OTHER.candidate]) == [VERDICT.candidate]
+
