@@ -55,7 +55,7 @@ _SUMMARY_VERB = re.compile(
 _DECIDED = (r"bestemte?|vedtatt|vedteke|vedtok|vedtekne|beslutt(?:et|a)|avgjort|konkluderte?|"
             r"enige|einige|enighet|einigheit|decided?|agreed|concluded|resolved|vedtak(?:ene|a)|"
             r"beslutning(?:ene|ane)|konklusjon(?:ene|ane)|oppfølgj?ingspunkt\w*|aksjonspunkt\w*|"
-            r"action (?:items|points)|decisions")
+            r"action (?:items|points)|decisions|follow[- ]?up (?:tasks|points|items|actions)")
 _DECISIONS_ASKED = re.compile(
     rf"^\W*(?:og\s+|and\s+)?(?:hva|kva|what)\b.{{0,60}}?\b(?:{_DECIDED})\b"
     r"|\b(?:hvilke|kva for(?: nokre)?|which|list\w*|oppsummer\w*)\s+(?:\w+\s+){0,2}?"
@@ -193,7 +193,8 @@ def is_minutes_summary(text: str) -> bool:
 # meeting decides, beside a meeting, asks for them without a question word.
 _DECISIONS_NAMED = re.compile(
     r"\b(?:oppfølgj?ingspunkt(?:er|ene|a|ane)|aksjonspunkt(?:er|ene|a|ane)|"
-    r"action (?:items|points)|vedtakene|vedtaka|beslutningene|decisions)\b", re.I)
+    r"action (?:items|points)|follow[- ]?up (?:tasks|points|items|actions)|vedtakene|vedtaka|"
+    r"beslutningene|decisions)\b", re.I)
 
 
 # «Sunnmøre-samlingen 8. mars 2022: hvem skulle følge opp hva?»: the action items.
