@@ -201,7 +201,10 @@ _DECISIONS_NAMED = re.compile(
 _WHO_DOES_WHAT = re.compile(
     r"\b(?:hvem|kven|who)\s+(?:(?:skal|skulle|må|har|hadde|fikk|fekk|will|should|is|was|has|"
     r"had)\s+)?(?:ansvar(?:et)? for|følge opp|følgje opp|gjøre|gjere|do|doing|follow(?:ing)? "
-    r"up(?: on)?|responsible for)\s+(?:hva|kva|what)\b", re.I)
+    r"up(?: on)?|responsible for)\s+(?:hva|kva|what)\b"
+    # «hva ble folk satt til å følge opp etter samlingen», «what must be followed up»
+    r"|\b(?:hva|kva|what)\b.{0,40}\b(?:følges opp|følgjast opp|følge opp|følgje opp|"
+    r"followed up|follow up)\b", re.I)
 
 
 def asks_decisions(text: str) -> bool:
