@@ -204,7 +204,10 @@ _WHO_DOES_WHAT = re.compile(
     r"up(?: on)?|responsible for)\s+(?:hva|kva|what)\b"
     # «hva ble folk satt til å følge opp etter samlingen», «what must be followed up»
     r"|\b(?:hva|kva|what)\b.{0,40}\b(?:følges opp|følgjast opp|følge opp|følgje opp|"
-    r"followed up|follow up)\b", re.I)
+    r"followed up|follow up)\b"
+    # «Hvilke oppgaver ble fordelt på møtet?», «which tasks were assigned at the meeting?»
+    r"|\b(?:oppgaver|oppgåver|oppgavene|oppgåvene|tasks)\b.{0,30}\b(?:fordelt\w*|assigned|"
+    r"delegated|handed out)\b", re.I)
 
 
 def asks_decisions(text: str) -> bool:

@@ -83,6 +83,8 @@ def test_standalone_question_is_left_alone():
     ("Who is responsible for what after the meeting in Bergen?", Intent.DECISIONS),
     ("What follow-up tasks came out of the steering group meeting in May?", Intent.DECISIONS),
     ("Hva må følges opp etter samlingen i Alta?", Intent.DECISIONS),
+    ("Hvilke oppgaver ble fordelt på samlingen i Alta?", Intent.DECISIONS),
+    ("Which tasks were assigned at the network meeting in March?", Intent.DECISIONS),
     ("Hva skal kommunen følge opp etter tilsynet?", Intent.FACT),  # no meeting
 ])
 def test_intent_is_decided_once(kit, text, intent):
