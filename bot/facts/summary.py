@@ -45,8 +45,7 @@ def _fact_line(scored: Scored) -> bool:
 def salience(scored: Scored) -> float:
     """A summary should carry the document's figures (results, amounts, dates, shares): among
     sentences the model finds about equally relevant, the one with a figure wins."""
-    figure = 0.5 if _FIGURE.search(scored.candidate.text) else 0.0
-    return scored.probability + figure
+    return scored.probability + (0.5 if _FIGURE.search(scored.candidate.text) else 0.0)
 
 
 def pick(scored: list[Scored]) -> list[Scored]:

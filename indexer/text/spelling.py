@@ -24,19 +24,19 @@ _NYNORSK = frozenset(
     "kommunar skulle kunne hadde tenesta tenestene tenester barnevernstenesta rettleiar "
     "rettleiing leiar leiarar samling samlinga møtet dokumentet spørsmål svaret".split()
 )
-# Short words typed without æ, ø, å («nar er neste møte?»): too short for the edit-distance
-# reading, and never anything else in a question.
 # Words questions ask with, whatever the corpus says: a typo of one («totlat») is read as it.
 _ASKING = frozenset(
     "totalt samlet samla summen oversikt kronologisk hvilke hvilken hvilket hvor mange mykje "
     "finnes prosjekter prosjektene kommuner kommunene deltakere deltok vedtak vedtatt bestemt "
     "oppfølgingspunkter sluttrapporter utlysninger retningslinjer referater søknadsfrist "
     "søknadsfristen".split())
+# Short words typed without æ, ø, å («nar er neste møte?»): too short for the edit-distance
+# reading, and never anything else in a question.
 _ASCII = {"nar": "når", "naar": "når", "paa": "på", "maa": "må", "naa": "nå", "faa": "få"}
 _REAL = 0.5  # wordfreq's Zipf scale: above this a word is in use
 _LONG = 8  # a compound-looking word this long one letter from a frequent corpus word is a typo
-_FREQUENT = 5
-_LONG_NAME = 12  # a capitalised word this long is a compound name, whose typo can be read  # … of a word the corpus uses at least this often
+_FREQUENT = 5  # … of a word the corpus uses at least this often
+_LONG_NAME = 12  # a capitalised word this long is a compound name, whose typo can be read
 _COMMON_PART = 3.0  # a part of a compound must be a common word (Zipf ≥ 3: once per 1M words)
 
 
@@ -74,8 +74,8 @@ class Speller:
         usable = self._near(key, 1 if len(key) <= 7 else 2)
         if self._is_compound(key):
             # «egenadel» reads as «egen» + «adel», but one letter from a word the corpus uses
-            # again and again it is that word, missing a letter
-            # a capitalised one names something: the documents naming it twice is enough
+            # again and again it is that word, missing a letter; a long capitalised one names
+            # something, and the documents naming it twice is enough
             often = 2 if named else _FREQUENT
             usable = [(w, d) for w, d in usable if d == 1 and len(key) >= _LONG
                       and self._counts[w] >= often]
@@ -142,8 +142,7 @@ def _nynorsk_form(word: str, known: str) -> bool:
     return False
 
 
-_ENDINGS = \
-    frozenset(["", *"e en et er ene a ar ane ne n t r s es ens ets ers".split()])
+_ENDINGS = frozenset(["", *"e en et er ene a ar ane ne n t r s es ens ets ers".split()])
 
 
 def _other_ending(word: str, known: str) -> bool:
