@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from bot.core.understand import intent
+from bot.core.understand import decisions, intent
 from bot.minutes.decisions import list_decisions
 from bot.minutes.route import try_answer
 from tests.fakes import understood
@@ -64,8 +64,8 @@ def test_decisions_about_an_unknown_topic_leave_the_question_to_the_general_answ
 
 
 def test_decisions_questions_in_three_languages_are_recognised() -> None:
-    assert intent.actor_and_topic("Kva har styringsgruppa vedteke om barnevernsvakt?") == (
+    assert decisions.actor_and_topic("Kva har styringsgruppa vedteke om barnevernsvakt?") == (
         "styringsgruppa", "barnevernsvakt")
-    assert intent.actor_and_topic("What has the steering group decided about training?") == (
+    assert decisions.actor_and_topic("What has the steering group decided about training?") == (
         "the steering group", "training")
     assert not intent.asks_decisions("Hva er et vedtak?")

@@ -19,6 +19,7 @@ from bot.core.understand import (
     across,
     amounts,
     attendee,
+    decisions,
     follow_up,
     intent,
     lists,
@@ -119,7 +120,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     kind = Intent.PROJECTS if priced else kind  # «Hvor mye fikk Haugesund og Karmøy tildelt?»
     if completed and (own := intent.classify(apply(text, fixes), bool(themes))) in _MINUTES:
         kind = own  # «og hva ble bestemt der?»: the words added for context ask nothing
-    actor, topic_words = intent.actor_and_topic(whole) if kind == Intent.DECISIONS else ("", "")
+    actor, topic_words = decisions.actor_and_topic(whole) if kind == Intent.DECISIONS else ("", "")
     minutes_like = kind in {Intent.DECISIONS, Intent.PARTICIPANTS} or (
         kind == Intent.SUMMARY and intent.is_minutes_summary(whole))
     listed = kind in {Intent.PROJECTS, Intent.DOCUMENTS}

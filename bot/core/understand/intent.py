@@ -1,7 +1,8 @@
 """What the user wants, decided once: the one place that classifies questions.
 
-Every phrase pattern that routes a question lives here (commands, drafts, summaries, decisions,
-document listings, project lists, fact questions; who attended: `roles`); routes read
+Every phrase pattern that routes a question lives here (commands, drafts, summaries, document
+listings, project lists, fact questions; who attended: `roles`; what a meeting decided:
+`decisions`); routes read
 `Question.intent` and never look at the text again to decide whether a question is theirs.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.core.question import Intent, ListAsk
+from bot.core.understand import decisions
 from bot.core.understand.amounts import one_project_amount
 from bot.core.understand.roles import asks_participants, names_attendee
 from indexer.models import DocType
@@ -52,22 +54,6 @@ _SUMMARY_VERB = re.compile(
     r"(?:^|[\s/])(?:oppsummer\w*|samanfatt\w*|sammenfatt\w*|summar(?:i[sz]e\w*|y)|summere|"
     r"summer opp|sammendrag\w*|samandrag\w*|resymé\w*|recap|hovedpunkt\w*|hovudpunkt\w*|"
     r"main points|key points|gist)\b", re.I)
-_DECIDED = (r"bestemte?|vedtatt|vedteke|vedtok|vedtekne|beslutt(?:et|a)|avgjort|konkluderte?|"
-            r"enige|einige|enighet|einigheit|decided?|agreed|concluded|resolved|vedtak(?:ene|a)|"
-            r"beslutning(?:ene|ane)|konklusjon(?:ene|ane)|oppfølgj?ingspunkt\w*|aksjonspunkt\w*|"
-            r"action (?:items|points)|decisions|follow[- ]?up (?:tasks|points|items|actions)")
-_DECISIONS_ASKED = re.compile(
-    rf"^\W*(?:og\s+|and\s+)?(?:hva|kva|what)\b.{{0,60}}?\b(?:{_DECIDED})\b"
-    r"|\b(?:hvilke|kva for(?: nokre)?|which|list\w*|oppsummer\w*)\s+(?:\w+\s+){0,2}?"
-    r"(?:vedtak\w*|beslutning\w*|avgjerd\w*|konklusjon\w*|decisions|oppfølg\w*|aksjonspunkt\w*|"
-    r"action (?:items|points))\b"
-    r"|\b(?:vedtakene|vedtaka|decisions made)\b", re.I)
-_ACTOR_TOPIC = re.compile(  # «Hva har X bestemt om Y», «Hva ble (det) vedtatt om Y»
-    r"^\W*(?:og\s+|and\s+)?(?:hva|kva|what)\s+(?:(?:har|has|have|did|vedtok|bestemte)\s+"
-    r"(?P<actor>.+?)|(?:ble|blei|vart|was|were)(?:\s+det)?)\s+"
-    r"(?:bestemt|vedtatt|vedteke|besluttet|avgjort|konkludert|decided?|agreed|concluded|decide)?"
-    r"\s*(?:om|angående|angåande|når det gjelder|about|on|regarding)\s+(?P<topic>.+?)\W*$",
-    re.I)
 _MEETING_WORD = stems("referat", "møte", "samling", "minutes", "meeting", "gathering", "referent",
                       "forfall")
 # --- documents -------------------------------------------------------------------------------
@@ -189,38 +175,8 @@ def is_minutes_summary(text: str) -> bool:
                                          or bool(_MEETING_WORD.search(text)))
 
 
-# «Finnmark-samlinga april -24: oppfølgingspunkter, ansvarlig + frist?»: the plural of what a
-# meeting decides, beside a meeting, asks for them without a question word.
-_DECISIONS_NAMED = re.compile(
-    r"\b(?:oppfølgj?ingspunkt(?:er|ene|a|ane)|aksjonspunkt(?:er|ene|a|ane)|"
-    r"action (?:items|points)|follow[- ]?up (?:tasks|points|items|actions)|vedtakene|vedtaka|"
-    r"beslutningene|decisions)\b", re.I)
-
-
-# «Sunnmøre-samlingen 8. mars 2022: hvem skulle følge opp hva?»: the action items.
-_WHO_DOES_WHAT = re.compile(
-    r"\b(?:hvem|kven|who)\s+(?:(?:skal|skulle|må|har|hadde|fikk|fekk|will|should|is|was|has|"
-    r"had)\s+)?(?:ansvar(?:et)? for|følge opp|følgje opp|gjøre|gjere|do|doing|follow(?:ing)? "
-    r"up(?: on)?|responsible for)\s+(?:hva|kva|what)\b"
-    # «hva ble folk satt til å følge opp etter samlingen», «what must be followed up»
-    r"|\b(?:hva|kva|what)\b.{0,40}\b(?:følges opp|følgjast opp|følge opp|følgje opp|"
-    r"followed up|follow up)\b"
-    # «Hvilke oppgaver ble fordelt på møtet?», «which tasks were assigned at the meeting?»
-    r"|\b(?:oppgaver|oppgåver|oppgavene|oppgåvene|tasks)\b.{0,30}\b(?:fordelt\w*|assigned|"
-    r"delegated|handed out)\b", re.I)
-
-
 def asks_decisions(text: str) -> bool:
-    named = _DECISIONS_NAMED.search(text) or _WHO_DOES_WHAT.search(text)
-    return command(text) in {"vedtak", "decisions"} or bool(_DECISIONS_ASKED.search(text)) or (
-        bool(named) and bool(_MEETING_WORD.search(text)))
-
-
-def actor_and_topic(text: str) -> tuple[str, str]:
-    """«Hva har ressursgruppa bestemt om kompetansemiljøene?» → (ressursgruppa, kompetansemiljøene);
-    «Hva ble bestemt om barnevernsvakt?» → ("", barnevernsvakt)."""
-    match = _ACTOR_TOPIC.match(text.strip())
-    return ((match["actor"] or "").strip(), match["topic"].strip()) if match else ("", "")
+    return command(text) in {"vedtak", "decisions"} or decisions.asked(text, _MEETING_WORD)
 
 
 # «Hva har vi fra Agder?», «What do we have from Trøndelag?»: the documents of a place (the

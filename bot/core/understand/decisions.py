@@ -1,0 +1,57 @@
+"""Questions about what a meeting decided and who is to follow what up: «Hva ble vedtatt om …»,
+«Kva har styringsgruppa vedteke om …», «oppfølgingspunkter, ansvarlig + frist?». Part of
+`intent`, which decides the route.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DECIDED = (r"bestemte?|vedtatt|vedteke|vedtok|vedtekne|beslutt(?:et|a)|avgjort|konkluderte?|"
+            r"enige|einige|enighet|einigheit|decided?|agreed|concluded|resolved|vedtak(?:ene|a)|"
+            r"beslutning(?:ene|ane)|konklusjon(?:ene|ane)|oppfølgj?ingspunkt\w*|aksjonspunkt\w*|"
+            r"action (?:items|points)|decisions|follow[- ]?up (?:tasks|points|items|actions)")
+_DECISIONS_ASKED = re.compile(
+    rf"^\W*(?:og\s+|and\s+)?(?:hva|kva|what)\b.{{0,60}}?\b(?:{_DECIDED})\b"
+    r"|\b(?:hvilke|kva for(?: nokre)?|which|list\w*|oppsummer\w*)\s+(?:\w+\s+){0,2}?"
+    r"(?:vedtak\w*|beslutning\w*|avgjerd\w*|konklusjon\w*|decisions|oppfølg\w*|aksjonspunkt\w*|"
+    r"action (?:items|points))\b"
+    r"|\b(?:vedtakene|vedtaka|decisions made)\b", re.I)
+_ACTOR_TOPIC = re.compile(  # «Hva har X bestemt om Y», «Hva ble (det) vedtatt om Y»
+    r"^\W*(?:og\s+|and\s+)?(?:hva|kva|what)\s+(?:(?:har|has|have|did|vedtok|bestemte)\s+"
+    r"(?P<actor>.+?)|(?:ble|blei|vart|was|were)(?:\s+det)?)\s+"
+    r"(?:bestemt|vedtatt|vedteke|besluttet|avgjort|konkludert|decided?|agreed|concluded|decide)?"
+    r"\s*(?:om|angående|angåande|når det gjelder|about|on|regarding)\s+(?P<topic>.+?)\W*$",
+    re.I)
+# «Finnmark-samlinga april -24: oppfølgingspunkter, ansvarlig + frist?»: the plural of what a
+# meeting decides, beside a meeting, asks for them without a question word.
+_DECISIONS_NAMED = re.compile(
+    r"\b(?:oppfølgj?ingspunkt(?:er|ene|a|ane)|aksjonspunkt(?:er|ene|a|ane)|"
+    r"action (?:items|points)|follow[- ]?up (?:tasks|points|items|actions)|vedtakene|vedtaka|"
+    r"beslutningene|decisions)\b", re.I)
+
+
+# «Sunnmøre-samlingen 8. mars 2022: hvem skulle følge opp hva?»: the action items.
+_WHO_DOES_WHAT = re.compile(
+    r"\b(?:hvem|kven|who)\s+(?:(?:skal|skulle|må|har|hadde|fikk|fekk|will|should|is|was|has|"
+    r"had)\s+)?(?:ansvar(?:et)? for|følge opp|følgje opp|gjøre|gjere|do|doing|follow(?:ing)? "
+    r"up(?: on)?|responsible for)\s+(?:hva|kva|what)\b"
+    # «hva ble folk satt til å følge opp etter samlingen», «what must be followed up»
+    r"|\b(?:hva|kva|what)\b.{0,40}\b(?:følges opp|følgjast opp|følge opp|følgje opp|"
+    r"followed up|follow up)\b"
+    # «Hvilke oppgaver ble fordelt på møtet?», «which tasks were assigned at the meeting?»
+    r"|\b(?:oppgaver|oppgåver|oppgavene|oppgåvene|tasks)\b.{0,30}\b(?:fordelt\w*|assigned|"
+    r"delegated|handed out)\b", re.I)
+
+
+def asked(text: str, meeting_word: re.Pattern[str]) -> bool:
+    """Whether the text asks what a meeting decided or who is to do what after it."""
+    named = _DECISIONS_NAMED.search(text) or _WHO_DOES_WHAT.search(text)
+    return bool(_DECISIONS_ASKED.search(text)) or bool(named) and bool(meeting_word.search(text))
+
+
+def actor_and_topic(text: str) -> tuple[str, str]:
+    """«Hva har ressursgruppa bestemt om kompetansemiljøene?» → (ressursgruppa, kompetansemiljøene);
+    «Hva ble bestemt om barnevernsvakt?» → ("", barnevernsvakt)."""
+    match = _ACTOR_TOPIC.match(text.strip())
+    return ((match["actor"] or "").strip(), match["topic"].strip()) if match else ("", "")
