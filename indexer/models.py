@@ -17,6 +17,7 @@ class DocType(StrEnum):
     INVITASJON = "invitasjon"
     PROSJEKTBESKRIVELSE = "prosjektbeskrivelse"
     SLUTTRAPPORT = "sluttrapport"
+    TILSYNSRAPPORT = "tilsynsrapport"  # an inspection (tilsyn) by Statsforvalteren
     ANNET = "annet"
 
 

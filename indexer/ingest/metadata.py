@@ -25,6 +25,7 @@ _TYPE_WORDS: tuple[tuple[re.Pattern[str], DocType], ...] = (
     (words("invitasjon"), DocType.INVITASJON),
     (words("prosjekt(?:beskrivelse|skildring|plan)"), DocType.PROSJEKTBESKRIVELSE),
     (words("sluttrapport"), DocType.SLUTTRAPPORT),
+    (words(r"tilsynsrapport\w*", r"rapport fr[aå] tilsyn"), DocType.TILSYNSRAPPORT),
 )
 _MINUTES_MARKERS = re.compile(
     r"(?im)^\W*(?:til\s?stede|tilstades?|til stades|forfall|referent)\s*:"

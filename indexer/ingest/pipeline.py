@@ -38,8 +38,9 @@ if TYPE_CHECKING:  # the embedding stack (LangChain, numpy) loads when a model i
 # 5: meeting records — agenda items, decisions, participants and roles — read from each referat;
 # 6: access lists and confidentiality markings; 7: PDF lines wrapped at the page edge joined;
 # 8: an office with a hyphen in its name keeps its people in the attendance; 9: a final
-# report's amounts win over the plan's when a project's documents are merged).
-PIPELINE_VERSION = "9"
+# report's amounts win over the plan's when a project's documents are merged;
+# 10: inspection reports («tilsynsrapport», «Rapport frå tilsyn med …») are a document type).
+PIPELINE_VERSION = "10"
 
 FileStatus = Literal["indexed", "unchanged", "error", "removed"]
 ProgressCallback = Callable[[str, FileStatus], None]

@@ -49,6 +49,9 @@ _FACT_IN_EACH = re.compile(rf"\b(?:over|of)\s+(?:the\s+)?[\w-]+\s+(?:i|in|fra|fr
                            rf"(?:the\s+|alle\s+|all\s+)?{_PLURAL_KIND.pattern}", re.I)
 # «Hvilke utlysninger er fortsatt åpne?»: each call's deadline says whether it is.
 _STILL_OPEN = re.compile(r"\b(?:åpen|åpne|open|ope|opne)\b", re.I)
+# «Hvilke av tilsynsrapportene endte med lovbrudd?»: which of them says something, not a listing
+_WHICH_OF = re.compile(r"\b(?:hvilke|hvilken|hvilket|kva for(?: nokre| ein| eit)?|which) (?:av|of)\b",
+                       re.I)
 # Documents that are not projects: a comparison of them is no catalogue question.
 _NOT_PROJECTS = frozenset({DocType.UTLYSNING, DocType.RETNINGSLINJE, DocType.REFERAT})
 
@@ -63,7 +66,8 @@ def asks_each(text: str, intent: Intent, doc_types: frozenset[DocType],
     `filtered`)."""
     if intent == Intent.DOCUMENTS:  # «… oversikt over søknadsfristene i utlysningene»
         return len(parts) > 1 or bool(_STILL_OPEN.search(text)) or bool(
-            _OVERVIEW.search(text) and _FACT_IN_EACH.search(text))
+            _OVERVIEW.search(text) and _FACT_IN_EACH.search(text)) or bool(
+            _WHICH_OF.search(text))
     each = bool(_EACH.search(text))
     if intent == Intent.PROJECTS:
         return (each and bool(doc_types & _NOT_PROJECTS)) or (

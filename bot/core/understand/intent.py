@@ -59,6 +59,7 @@ _MEETING_WORD = stems("referat", "møte", "samling", "minutes", "meeting", "gath
 # --- documents -------------------------------------------------------------------------------
 _DOC_TYPE_WORDS: tuple[tuple[str, DocType], ...] = (
     (r"sluttrapport\w*|final reports?", DocType.SLUTTRAPPORT),
+    (r"tilsynsrapport\w*|inspection reports?", DocType.TILSYNSRAPPORT),
     (r"referat\w*|minutes|møtereferat\w*", DocType.REFERAT),
     (r"prosjektbeskrivels\w*|prosjektskildring\w*|project descriptions?", DocType.PROSJEKTBESKRIVELSE),
     (r"utlysning\w*|utlysing\w*|calls?(?: for (?:applications|proposals))?", DocType.UTLYSNING),
@@ -79,13 +80,14 @@ _NAMED_DOC: tuple[tuple[re.Pattern[str], frozenset[DocType]], ...] = (
     (words("prosjektbeskrivelsen", "prosjektskildringa", "the project description"),
      frozenset({DocType.PROSJEKTBESKRIVELSE})),
     (words("sluttrapporten", "the final report"), frozenset({DocType.SLUTTRAPPORT})),
+    (words("tilsynsrapporten", "the inspection report"), frozenset({DocType.TILSYNSRAPPORT})),
 )
 _DOCUMENTS = re.compile(
     r"\b(?:hvilke|kva(?: for(?: nokre)?)?|which|what|list(?:e)?(?: opp| over)?(?: all| the)?|"
     r"vis(?: meg)?(?: alle)?|hvor mange|kor mange|how many|oversikt over|finnes det|"
     r"har (?:vi|du|dere|de)|do (?:we|you) have|(?:hva|kva|what) (?:finnes|fins|finst|"
     r"har (?:vi|du|dere)) av)\s+(?P<between>(?:\w+\s+){0,3}?)"
-    r"(?:sluttrapport\w*|final reports|(?:møte)?referat(?:er|a|ene|ane)?|minutes|"
+    r"(?:sluttrapport\w*|final reports|tilsynsrapport\w*|inspection reports|(?:møte)?referat(?:er|a|ene|ane)?|minutes|"
     r"prosjektbeskrivelser\w*|prosjektskildringar\w*|project descriptions|"
     r"utlysning(?:er|ane|ene)|utlysingar|calls|retningslin(?:jer|jene|er|ene)|guidelines|"
     r"dokument(?:er|a|ene)?|documents)\b", re.I)
