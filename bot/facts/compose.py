@@ -8,13 +8,14 @@ the evidence answers the question. It can only say what a source says.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from bot.core.question import AnswerType, Question
-from bot.facts.answer_types import YEAR
+from bot.facts.answer_types import YEAR, has_type
 from bot.facts.candidates import Candidate, candidates
 from bot.facts.features import PartView, QuestionView, names_present, question_view, sentence_rows
 from bot.facts.fit import place_fit
@@ -136,8 +137,9 @@ class ExtractiveComposer:
         asked = [c for c in picked if not (about_another_year(question, c)
                                            or about_another_place(question, c))]
         others = [c for c in picked if c not in asked]
-        if others and not any(_says_focus(view, c) for c in asked):
-            asked = []  # what is left of the asked place and year is not about what was asked
+        if others and (not any(_says_focus(view, c) for c in asked) or (
+                not any(_typed(view, c) for c in asked) and any(_typed(view, c) for c in others))):
+            asked = []  # what is left of the asked place and year does not say what was asked
             best = next((c for c in others if _says_focus(view, c)), others[0])
         picked = asked
         if not picked:
@@ -226,7 +228,19 @@ def about_another_year(question: Question, cand: Candidate) -> bool:
     meta = cand.evidence.meta
     if not years or span.single in years or (meta.date and meta.date.year == span.single):
         return False
+    if _OWN_YEAR.search(cand.text):
+        return True  # «For 2019 fikk Agder …» under «Stimuleringsmidler 2020» is 2019's figure
     return str(span.single) not in cand.context
+
+
+# A year the sentence ties its own figure to («For 2019 fikk …», «i 2019 ble …»), not one it
+# compares with («tilsvarende som i 2019», «mer enn i 2019»).
+_OWN_YEAR = re.compile(r"(?:^|[.;:]\s*)(?:for|i|in|per|pr\.?)\s+(?:19|20)\d\d\b", re.I)
+
+
+def _typed(view: QuestionView, cand: Candidate) -> bool:
+    """The sentence holds the kind of fact the main part asks for (an amount, a date …)."""
+    return all(has_type(cand.text, kind) for kind in view.parts[0].types)
 
 
 def _says_focus(view: QuestionView, cand: Candidate) -> bool:

@@ -54,3 +54,13 @@ def test_a_sentence_of_another_year_is_not_the_asked_years(kit):
     assert not about_another_year(q, sentence("Frist: 1. desember 2024", dt.date(2024, 10, 1),
                                               "Utlysning av midler for 2025"))  # the title says it
     assert not about_another_year(q, sentence("Søknadsfrist: 1. mars", dt.date(2023, 3, 1)))
+
+
+def test_a_sentence_tying_its_figure_to_another_year_is_that_years_under_any_heading(kit):
+    q = understand("Hvor mye fikk Agder til læringsnettverkene for 2020?", [], kit)
+    heading = "Referat 17.09.2019 › Sak 17/2019 Stimuleringsmidler 2020"
+    assert about_another_year(q, sentence("For 2019 fikk Agder 1 800 000 kr til læringsnettverkene.",
+                                          dt.date(2019, 9, 17), heading))
+    # a year it only compares with leaves the heading's year standing
+    assert not about_another_year(q, sentence("Potten er tilsvarende som i 2019.",
+                                              dt.date(2019, 9, 17), heading))
