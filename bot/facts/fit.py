@@ -20,11 +20,19 @@ COUNTY_WIDE = frozenset({DocType.UTLYSNING, DocType.RETNINGSLINJE, DocType.INVIT
 def place_fit(question: Question, meta: DocumentMeta) -> float:
     """A document about one of several places asked («i Viken, Trøndelag og Møre og Romsdal»)
     fits by its share of them; only one about none of them is another place's."""
-    if not question.places:
+    places = _most_specific(question.places)
+    if not places:
         return 0.0
-    fits = [_one_place(place, meta) for place in question.places]
+    fits = [_one_place(place, meta) for place in places]
     positive = [f for f in fits if f > 0]
     return sum(positive) / len(fits) if positive else mean(fits)
+
+
+def _most_specific(places: tuple[Place, ...]) -> tuple[Place, ...]:
+    """«Horten … i Statsforvalteren i Vestfold og Telemark sitt tilsyn»: the county a named
+    municipality lies in only says where it is; Holmestrand's report is still another place's."""
+    within = {c for p in places if p.kind != "county" for c in p.counties}
+    return tuple(p for p in places if p.kind != "county" or not (p.all_names & within))
 
 
 def year_fit(question: Question, meta: DocumentMeta) -> float:

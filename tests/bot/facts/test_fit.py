@@ -64,3 +64,11 @@ def test_a_sentence_tying_its_figure_to_another_year_is_that_years_under_any_hea
     # a year it only compares with leaves the heading's year standing
     assert not about_another_year(q, sentence("Potten er tilsvarende som i 2019.",
                                               dt.date(2019, 9, 17), heading))
+
+
+def test_the_county_of_a_named_municipality_does_not_make_its_neighbours_fit(kit):
+    q = understand("Fikk Horten kommune lovbrudd i Statsforvalteren i Vestfold og Telemark sitt "
+                   "fosterhjemstilsyn i 2023?", [], kit)
+    assert {p.kind for p in q.places} == {"municipality", "county"}
+    assert place_fit(q, meta(DocType.TILSYNSRAPPORT)) < 0  # Holmestrand's report
+    assert place_fit(q, meta(DocType.UTLYSNING)) > 0  # the county's call still covers Horten
