@@ -112,16 +112,18 @@ class MeetingRef:
     period: tuple[dt.date, dt.date] | None = None  # «i fjor», «i vår», «siden 2022»: first, last
     every: bool = False  # «på møtene vi har referat fra»: all of those that fit, not one
     month_of_year: int | None = None  # «møtet i november»: that month of any year
+    day_of_year: tuple[int, int] | None = None  # «møtet 10. februar»: (month, day) of any year
 
     @property
     def empty(self) -> bool:
         return not (self.date or self.month or self.year or self.words or self.latest
-                    or self.period or self.month_of_year)
+                    or self.period or self.month_of_year or self.day_of_year)
 
     @property
     def dated(self) -> bool:
         """Whether it names a time (a date, month, year or period) rather than only words."""
-        return bool(self.date or self.month or self.year or self.period or self.month_of_year)
+        return bool(self.date or self.month or self.year or self.period or self.month_of_year
+                    or self.day_of_year)
 
 
 @dataclass(frozen=True)

@@ -121,6 +121,8 @@ def _date_fits(date: dt.date | None, request: MeetingRef, year_named: int | None
         return False
     if request.month_of_year and not (date and date.month == request.month_of_year):
         return False
+    if request.day_of_year and not (date and (date.month, date.day) == request.day_of_year):
+        return False
     if request.date:
         return date == request.date
     if date is None:  # undated minutes whose file or title names the year still fit that year

@@ -4,6 +4,8 @@ opening so it can be opened."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from bot.core.cite import CitationBook, render
 from bot.core.models import Answer, AnswerSentence, Language
 from bot.core.payloads import DocumentRef, MeetingCandidates, NearestDocuments
@@ -76,6 +78,9 @@ def asked(request: MeetingRef, language: Language) -> str:
         return f"{prefix} {format_month(year, month, language)}"
     if request.year:
         return f"{prefix} {request.year}"
+    if request.day_of_year:
+        month, day = request.day_of_year
+        return f"{prefix} {format_date(dt.date(2000, month, day), language).rsplit(' ', 1)[0]}"
     if request.month_of_year:
         return f"{prefix} {format_month(2000, request.month_of_year, language).split()[0]}"
     if request.period:

@@ -149,3 +149,26 @@ def test_undated_minutes_whose_file_names_the_year_are_found_by_it(tmp_path: Pat
     assert answer is not None and answer.kind == "summary", answer
     assert isinstance(answer.payload, MeetingSummaryPayload)
     assert answer.payload.meeting_summary.source == "2021_referat_ks-bilateralt-mote.md"
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Hva ble bestemt på styringsgruppemøtet i Agder 5. mars?", (3, 5)),
+    ("Kva vart vedteke på møtet 5. mars?", (3, 5)),
+    ("What was decided at the meeting on 5 March?", (3, 5)),
+])
+def test_a_day_without_a_year_is_that_day_of_any_year(text, day) -> None:
+    request = meeting_ref(text)
+    assert (request.date, request.day_of_year) == (None, day)
+    assert "mars" not in " ".join(request.words)
+
+
+def test_a_day_no_meeting_was_held_gets_the_nearest_not_another_meetings_decisions(
+        two_meetings_same_day) -> None:
+    held = try_answer(understood(two_meetings_same_day,
+                                 "Hva ble bestemt på nettverkssamlingen 5. mars?"), two_meetings_same_day)
+    assert held is not None and not held.refused and "nordland.md" in {
+        c.source for c in held.citations}
+    answer = try_answer(understood(two_meetings_same_day,
+                                   "Hva ble bestemt på nettverkssamlingen 10. februar?"), two_meetings_same_day)
+    assert answer is not None and answer.refused
+    assert answer.answer.startswith("Jeg fant ikke noe referat fra 10. februar")

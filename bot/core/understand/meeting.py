@@ -28,6 +28,9 @@ _DEADLINE = re.compile(
     r"|\b(?:frist(?:en)?|innen|innan|due(?: by)?|by)\s+\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}", re.I)
 _FULL_MONTH = "|".join(sorted((m for m in MONTH_NUMBERS if len(m) > 3 or m in {"mai", "may"}),
                               key=len, reverse=True))
+# «møtet 10. februar», «on 10 February»: a day without a year (find_dates needs the year)
+_DAY_MONTH = re.compile(rf"\b(?P<d>[0-3]?\d)\.?\s+(?P<m>{_FULL_MONTH})\b(?!\.?,?\s*(?:19|20)\d\d)",
+                        re.I)
 _MONTH_ALONE = re.compile(rf"\b(?:i|in|fra|frå|from|på|on)\s+(?P<m>{_FULL_MONTH})\b", re.I)
 # The meeting's kind in English, read as the Norwegian word its title has.
 _KINDS = tuple((re.compile(rf"\b{en}\b", re.I), nb) for en, nb in (
@@ -94,12 +97,16 @@ def meeting_ref(text: str, today: dt.date | None = None) -> MeetingRef:
     if not dates and month is None and span is None and (m := _YEAR.search(rest)):
         year = int(m["y"])
         rest = rest[: m.start()] + " " + rest[m.end() :]
+    day = None
+    if not dates and month is None and (m := _DAY_MONTH.search(rest)) and 1 <= int(m["d"]) <= 31:
+        day = (MONTH_NUMBERS[m["m"].lower()], int(m["d"]))
+        rest = rest[: m.start()] + " " + rest[m.end() :]
     alone = None
-    if not dates and month is None and (m := _MONTH_ALONE.search(rest)):
+    if not dates and month is None and day is None and (m := _MONTH_ALONE.search(rest)):
         alone = MONTH_NUMBERS[m["m"].lower()]
         rest = rest[: m.start()] + " " + rest[m.end() :]
     words = tuple(w for w in dict.fromkeys(tokenize(rest))
                   if w not in NOISE_WORDS and not w.isdigit())
     return MeetingRef(date=dates[0].date if dates else None, month=month, year=year,
                       words=words, latest=bool(_LATEST.search(rest)), period=span,
-                      every=bool(_EVERY.search(rest)), month_of_year=alone)
+                      every=bool(_EVERY.search(rest)), month_of_year=alone, day_of_year=day)
