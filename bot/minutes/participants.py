@@ -18,6 +18,7 @@ from bot.core.models import Answer, AnswerSentence, Language
 from bot.core.payloads import ParticipantList
 from bot.core.phrases import join
 from bot.i18n import t
+from bot.minutes.decisions import with_next_meeting
 from bot.minutes.find import Meeting, find_meeting, stored_meetings
 from bot.minutes.replies import ask_back, describe, named, not_found
 from indexer.minutes.models import Person, Role
@@ -71,9 +72,11 @@ def answer_participants(question: Question, ctx: CoreContext) -> Answer | None:
     for meeting, listed in zip(match.found, shown, strict=False):
         lines += _lines(meeting, listed, asked, language, book)
     nobody = not any(m.people or m.attendance for m in shown)  # «Who chaired …?»: not written
-    return Answer(question=question.text, answer=render(lines, "\n"), language=language,
-                  kind="refusal" if nobody else "list", refused=nobody, sentences=lines,
-                  citations=book.citations, payload=ParticipantList(meetings=shown))
+    answer = Answer(question=question.text, answer=render(lines, "\n"), language=language,
+                    kind="refusal" if nobody else "list", refused=nobody, sentences=lines,
+                    citations=book.citations, payload=ParticipantList(meetings=shown))
+    # «Hvem var med på møtet i januar, og når er neste møte?»
+    return answer if nobody else with_next_meeting(answer, match.found[: len(shown)], question)
 
 
 def _participants(meeting: Meeting, roles: list[Role], asked: _Asked, book: CitationBook

@@ -59,6 +59,17 @@ def test_which_child_welfare_leaders_attended_and_from_which_municipalities(core
     assert "fra Tysvær, Time og Hå" in bokmal.answer
 
 
+def test_the_next_meeting_asked_beside_who_attended_is_told_and_marked_past(core) -> None:  # type: ignore[no-untyped-def]
+    answer = ask(core, "Hvilke barnevernledere var med på møtet i ressursgruppa i januar 2024, "
+                       "og når er neste møte?")
+    assert people(answer) == ["Stine Heinz", "Marie Therese Thesen", "Therese Haugestad"]
+    last = answer.answer.splitlines()[-1]
+    assert last.startswith("Neste møte: 20. februar 2025") and "(datoen er passert)" in last
+    assert answer.citations[-1].source == RESSURSGRUPPE
+    plain = ask(core, "Hvilke barnevernledere var med på møtet i ressursgruppa i januar 2024?")
+    assert "Neste møte" not in plain.answer  # only when asked
+
+
 def test_nynorsk_by_network(core) -> None:  # type: ignore[no-untyped-def]
     answer = ask(core, "Kven var til stades på møtet i styringsgruppa i Setesdal?")
     assert answer.language == "nn" and answer.answer.startswith("Til stades – ")
