@@ -23,6 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
+from bot.core.fit import metadata_fit
 from bot.core.question import Intent, Question
 from bot.engine import Core, build_core
 from bot.evaluation import EvalQuestion, contains, load_questions
@@ -30,7 +31,6 @@ from bot.evaluation.fitting import pairwise, pointwise
 from bot.facts.candidates import Candidate, candidates
 from bot.facts.compose import CANDIDATE_CHUNKS, ExtractiveComposer, pick_sentences
 from bot.facts.features import SENTENCE_FEATURES, sentence_rows
-from bot.facts.fit import metadata_fit
 from bot.facts.gate import QUESTION_FEATURES, Scored, gate_row
 from bot.facts.model import MODEL_FILE, AnswerModel, Logistic
 from bot.facts.retrieval import Evidence

@@ -12,12 +12,12 @@ from functools import partial
 
 import numpy as np
 
+from bot.core.fit import metadata_fit, place_fit, year_fit
 from bot.core.question import Question
 from bot.core.understand.across import asked_of_each
 from bot.facts.candidates import Candidate
 from bot.facts.compose import ExtractiveComposer
 from bot.facts.features import SENTENCE_FEATURES, PartView
-from bot.facts.fit import metadata_fit, place_fit, year_fit
 from bot.facts.gate import Scored
 from bot.facts.retrieval import Evidence, HybridRetriever
 from bot.facts.words import ENGLISH_FUNCTION, coverage

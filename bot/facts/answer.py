@@ -13,12 +13,12 @@ import numpy as np
 from bot.core.cite import CitationBook, render
 from bot.core.claims import check_sentence
 from bot.core.context import CoreContext
+from bot.core.fit import metadata_fit
 from bot.core.models import Answer, AnswerSentence
 from bot.core.question import Intent, Question
 from bot.facts.across import answer_each, documents_asked, each_part
 from bot.facts.candidates import Candidate
 from bot.facts.compose import Composition, ExtractiveComposer, SentenceVectors
-from bot.facts.fit import metadata_fit
 from bot.facts.llm import LlmComposer
 from bot.facts.model import AnswerModel, load_model_if_fitted
 from bot.facts.persons import unknown_person

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from bot.core.fit import place_fit
 from bot.core.question import AnswerType, Question
 from bot.facts.answer_types import YEAR, has_type
 from bot.facts.candidates import Candidate, candidates
 from bot.facts.features import PartView, QuestionView, names_present, question_view, sentence_rows
-from bot.facts.fit import place_fit
 from bot.facts.gate import Scored, gate_row
 from bot.facts.model import AnswerModel
 from bot.facts.retrieval import Evidence

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.core.claims import normalise
+from bot.core.fit import place_fit, type_fit, year_fit
 from bot.core.question import AnswerType, Part, Question, TimeFocus
 from bot.facts.answer_types import checked_types, has_type
 from bot.facts.candidates import Candidate
-from bot.facts.fit import place_fit, type_fit, year_fit
 from bot.facts.words import Groups, content_groups, coverage, matches, surface
 from indexer.store.lexical import LexicalIndex, tokenize
 

@@ -23,6 +23,7 @@ from bot.core.understand.meeting import NOISE_WORDS
 from bot.i18n import format_date, t
 from bot.minutes.find import (
     Meeting,
+    find_in_places,
     find_meeting,
     has_word,
     names_meeting,
@@ -72,7 +73,7 @@ def answer_decisions(question: Question, ctx: CoreContext) -> Answer | None:
         found = _collect(meetings, CitationBook(), ctx.today())
         return decisions_answer([f.decision for f in found], question,
                                 t("minutes.decisions_open", question.language))
-    match = find_meeting(request, meetings)
+    match = find_in_places(request, meetings, question)
     if not match.found:
         if request.dated or request.latest:
             return not_found(match, question.language, question.text, request)

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
-from bot.core.question import MeetingRef
+from bot.core.fit import place_fit
+from bot.core.question import MeetingRef, Question
 from indexer.minutes.models import MeetingRecord
 from indexer.models import DocumentMeta
 from indexer.store.lexical import tokenize
@@ -157,3 +158,18 @@ def _nearest(meetings: list[Meeting], request: MeetingRef, limit: int = 3) -> li
         return [m for m, _ in sorted(dated, key=lambda p: p[1], reverse=True)[:limit]]
     aim = target
     return [m for m, _ in sorted(dated, key=lambda p: abs((p[1] - aim).days))[:limit]]
+
+
+
+def find_in_places(request: MeetingRef, meetings: list[Meeting], question: Question
+                   ) -> MeetingMatch:  # fmt: skip
+    """Only the meetings of the places the question names: «nettverkssamlingen i Steinkjer i
+    mars 2022» is not Sunnmøre's of 8 March. When none of them fits, those that would have
+    (elsewhere) are the nearest."""
+    fitting = [m for m in meetings if place_fit(question, m.meta) > 0] if question.places \
+        else meetings
+    match = find_meeting(request, fitting)
+    if match.found or len(fitting) == len(meetings):
+        return match
+    anywhere = find_meeting(request, meetings)
+    return MeetingMatch([], anywhere.found[:3] or anywhere.nearest, len(meetings))

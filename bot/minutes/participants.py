@@ -19,7 +19,7 @@ from bot.core.payloads import ParticipantList
 from bot.core.phrases import join
 from bot.i18n import t
 from bot.minutes.decisions import with_next_meeting
-from bot.minutes.find import Meeting, find_meeting, stored_meetings
+from bot.minutes.find import Meeting, find_in_places, stored_meetings
 from bot.minutes.replies import ask_back, describe, named, not_found
 from indexer.minutes.models import Person, Role
 
@@ -53,7 +53,7 @@ def answer_participants(question: Question, ctx: CoreContext) -> Answer | None:
     language = question.language
     if request is None:
         return None
-    match = find_meeting(request, stored_meetings(ctx.store))
+    match = find_in_places(request, stored_meetings(ctx.store), question)
     if request.empty and not request.every:
         return ask_back(match, language, question.text, t("minutes.which_meeting", language),
                         "minutes.hint_meeting")

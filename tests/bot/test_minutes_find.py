@@ -172,3 +172,17 @@ def test_a_day_no_meeting_was_held_gets_the_nearest_not_another_meetings_decisio
                                    "Hva ble bestemt på nettverkssamlingen 10. februar?"), two_meetings_same_day)
     assert answer is not None and answer.refused
     assert answer.answer.startswith("Jeg fant ikke noe referat fra 10. februar")
+
+
+def test_a_meeting_of_another_place_is_never_the_asked_places(two_meetings_same_day) -> None:
+    agder = try_answer(understood(two_meetings_same_day, "Hva ble bestemt på møtet i Agder "
+                                                         "5. mars 2024?"), two_meetings_same_day)
+    assert agder is not None and {c.source for c in agder.citations} == {"agder.md"}
+    elsewhere = try_answer(understood(two_meetings_same_day, "Hva ble bestemt på møtet i "
+                                                             "Steinkjer 5. mars 2024?"),
+                           two_meetings_same_day)
+    assert elsewhere is not None and elsewhere.refused
+    assert elsewhere.answer.startswith("Jeg fant ikke noe referat fra 5. mars 2024")
+    who = try_answer(understood(two_meetings_same_day, "Hvem var til stede på møtet i Trøndelag "
+                                                       "5. mars 2024?"), two_meetings_same_day)
+    assert who is not None and who.refused

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
+from bot.core.fit import place_fit
 from bot.core.understand import Kit, understand
 from bot.facts.candidates import Candidate
 from bot.facts.compose import about_another_year
-from bot.facts.fit import place_fit
 from bot.facts.retrieval import Evidence
 from indexer.models import Chunk, DocType, DocumentMeta, MunicipalityMention
 
