@@ -134,6 +134,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     split = parts.split_parts(whole)
     years = (time.document_years if kind == Intent.DOCUMENTS else time.year_span)(whole, today)
     types = intent.doc_types(whole)
+    unknown = _unknown_theme(unquoted, kit.gazetteer) if listed and not themes and not (
+        priced or amounts.one_project_amount(whole)) else None  # «prosjektet om X»: a name
     return Question(
         text=text,
         language=language,
@@ -151,8 +153,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         doc_types=types,
         doc_types_named=intent.named_doc_types(whole),
         themes=themes,
-        unknown_theme=_unknown_theme(unquoted, kit.gazetteer) if listed and not themes and not (
-            priced or amounts.one_project_amount(whole)) else None,  # «prosjektet om X»: a name
+        unknown_theme=unknown,
         list_ask=asked,
         amount_kinds=amounts.amount_kinds(whole) if listed else frozenset(),
         meeting=meeting.meeting_ref(rest, today) if minutes_like else None,
@@ -168,7 +169,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         corrections=tuple(Correction(w, r) for w, r in fixes),
         follow_up=completed,
         across=across.asks_each(framed, kind, types, split, len(towns) + len(counties),
-                                filtered=bool(themes or towns or counties or years)
+                                filtered=bool(themes or unknown or towns or counties or years)
                                 or asked not in (ListAsk.PROJECTS, ListAsk.MUNICIPALITIES)),
     )
 

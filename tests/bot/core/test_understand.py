@@ -277,6 +277,7 @@ def test_two_kinds_of_fact_in_one_clause_are_two_parts(kit):
     ("Hvilke prosjekter har målt hvor ofte barnet blir snakket med alene?", True),
     ("Hvilke prosjekter har vi om fosterhjem?", False),
     ("Hvilke prosjekter har Kvam hatt?", False),
+    ("Hvilke kommuner har hatt prosjekter om rusomsorg?", False),  # a theme: «Mente du …?»
     ("Lag en oversikt over søknadsfristene i utlysningene", True),
     ("Gi meg en tidslinje over tilsynene", True),
     ("Gi meg en oversikt over søknadsfristen i Rogaland", False),  # one document
