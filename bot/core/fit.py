@@ -7,6 +7,7 @@ metadata can be missing or wrong, and a question about Kvam may be answered by a
 
 from __future__ import annotations
 
+import re
 from statistics import mean
 
 from bot.core.question import Place, Question
@@ -37,11 +38,24 @@ def _most_specific(places: tuple[Place, ...]) -> tuple[Place, ...]:
 
 def year_fit(question: Question, meta: DocumentMeta) -> float:
     span = question.years
-    if span is None or meta.date is None or (span.first <= 0 and span.last >= 9999):
+    if span is None or (span.first <= 0 and span.last >= 9999):
         return 0.0
+    if meta.date is None:  # «Veileder for landsomfattende tilsyn 2022–2023» is about 2023 too
+        return 1.0 if any(year in span for year in title_years(meta.title)) else 0.0
     if meta.date.year in span:
         return 1.0
     return -1.0 if question.years_tied or span.single is not None else -0.5
+
+
+_TITLE_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*[–-]\s*((?:19|20)\d\d))?(?!\d)")
+
+
+def title_years(title: str) -> set[int]:
+    """The years a title names, a span («2022–2023») with every year in it."""
+    years: set[int] = set()
+    for first, last in _TITLE_YEARS.findall(title):
+        years.update(range(int(first), int(last or first) + 1))
+    return years
 
 
 def type_fit(question: Question, meta: DocumentMeta) -> float:

@@ -190,15 +190,19 @@ def _clean(line: str) -> str:
 
 
 def _text_county(title: str, text: str, gazetteer: Gazetteer) -> str | None:
-    """A county in the title, else the one the county governor or "kommunene i" names."""
+    """A county in the title, else the one the county governor or "kommunene i" names (most
+    of the times they are named)."""
     in_title = gazetteer.find_counties(title)
     if in_title:
         return in_title[0]
     for pattern in (_OFFICE, _ALL_OF):
-        for match in pattern.finditer(text):
-            found = gazetteer.find_counties(match.group(1))
-            if found:
-                return found[0]
+        named = Counter(found[0] for match in pattern.finditer(text)
+                        if (found := gazetteer.find_counties(match.group(1))))
+        if named:
+            county, count = named.most_common(1)[0]
+            # a table of every county governor («Statsforvalteren i Oslo og Viken | 10 …») is
+            # about none of them: one county only when most mentions name it
+            return county if count * 2 > sum(named.values()) or len(named) == 1 else None
     return None
 
 

@@ -72,3 +72,13 @@ def test_the_county_of_a_named_municipality_does_not_make_its_neighbours_fit(kit
     assert {p.kind for p in q.places} == {"municipality", "county"}
     assert place_fit(q, meta(DocType.TILSYNSRAPPORT)) < 0  # Holmestrand's report
     assert place_fit(q, meta(DocType.UTLYSNING)) > 0  # the county's call still covers Horten
+
+
+def test_an_undated_document_fits_the_years_its_title_names(kit):
+    from bot.core.fit import title_years, year_fit
+
+    assert title_years("Veileder for landsomfattende tilsyn 2022–2023") == {2022, 2023}
+    q = understand("Hvor mange tilsyn skal Statsforvalteren gjennomføre i 2023?", [], kit)
+    guide = meta(DocType.RETNINGSLINJE, None, "Veileder for landsomfattende tilsyn 2022–2023")
+    assert year_fit(q, guide) == 1.0
+    assert year_fit(q, meta(DocType.RETNINGSLINJE, None, "Veileder 2019")) == 0.0  # unknown

@@ -214,3 +214,14 @@ def test_a_document_keeps_its_own_web_address_from_front_matter(gazetteer, front
     doc = LoadedDocument(path="u.md", source="u.md", text="# Utlysning\n\nTekst.",
                          front_matter=front)
     assert extract_metadata(doc, "d", gazetteer).url == url
+
+
+def test_a_table_of_every_county_governor_names_no_county(gazetteer):
+    rows = "\n".join(f"| Statsforvalteren i {c} | {n} |" for c, n in (
+        ("Vestland", 5), ("Agder", 3), ("Nordland", 3), ("Rogaland", 4), ("Innlandet", 4)))
+    doc = LoadedDocument(path="v.md", source="v.md", text=f"# Veileder for tilsyn\n\n{rows}\n")
+    assert extract_metadata(doc, "v", gazetteer).county is None
+    one = LoadedDocument(path="r.md", source="r.md", text="# Referat\n\nStatsforvalteren i Agder "
+                         "orienterte. Statsforvalteren i Agder og Statsforvalteren i Rogaland "
+                         "møtes. Statsforvalteren i Agder følger opp.")
+    assert extract_metadata(one, "r", gazetteer).county == "Agder"
