@@ -9,8 +9,8 @@ import re
 from bot.core.question import AnswerType
 from indexer.text.dates import find_dates
 
-DATE, NUMBER, PERSON, PLACE = "date", "number", "person", "place"
-_CHECKED = {AnswerType.DATE: DATE, AnswerType.AMOUNT: NUMBER, AnswerType.COUNT: NUMBER,
+DATE, NUMBER, AMOUNT, PERSON, PLACE = "date", "number", "amount", "person", "place"
+_CHECKED = {AnswerType.DATE: DATE, AnswerType.AMOUNT: AMOUNT, AnswerType.COUNT: NUMBER,
             AnswerType.PERSON: PERSON, AnswerType.PLACE: PLACE}
 
 
@@ -27,6 +27,12 @@ _NUMBER_WORD = re.compile(r"\b(to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|elleve|t
                           r"førti|femti|hundre|tusen|millioner|millionar|million|milliarder|"
                           r"milliardar|mrd|halvparten|dobbelt|two|three|four|five|six|seven|"
                           r"eight|nine|ten|twelve|twenty|hundred|thousand)\b", re.I)
+# An amount is money, a share or a large figure: «1 800 000 kr», «20 prosent», «2,1 mrd.»,
+# «fire millioner»; not the «5» of «Statsforvalteren i Vestland | 5» asked «hvor mye fikk …».
+_AMOUNT = re.compile(r"\d\s*(?:kr\b|kroner|nok\b|%|prosent|percent|mill|mrd|milliard|billion|"
+                     r"tusen|thousand)|\b\d{1,3}(?:[  .]\d{3})+\b|\b\d{5,}\b|\b(?:kr\.?|NOK)\s*\d|"
+                     r"\b(?:millioner|millionar|million|milliarder|milliardar|tusen|hundre)\b",
+                     re.I)
 _PERSON = re.compile(r"\b[A-ZÆØÅ][a-zæøåé]+(?:[ -][A-ZÆØÅ][a-zæøåé]+)+\b")
 _ORG = re.compile(r"\b(Bufdir|Bufetat|Statsforvalteren|Statsforvaltaren|Fylkesmannen|"
                   r"[A-ZÆØÅ][a-zæøå]?[A-ZÆØÅ]+|Familiesenteret|Universitetet|Høgskulen|Høgskolen)\b")
@@ -38,6 +44,8 @@ def has_type(sentence: str, kind: str) -> bool:
         return bool(find_dates(sentence) or _MONTH.search(sentence) or YEAR.search(sentence))
     if kind == NUMBER:
         return _has_number(sentence)
+    if kind == AMOUNT:
+        return _has_number(sentence) and bool(_AMOUNT.search(sentence))
     if kind == PERSON:
         return bool(_PERSON.search(sentence) or _ORG.search(sentence))
     if kind == PLACE:

@@ -27,6 +27,18 @@ def test_an_amount_or_count_is_not_the_day_of_a_date(sentence, number):
     assert has_type(sentence, "number") is number
 
 
+@pytest.mark.parametrize(("sentence", "amount"), [
+    ("Statsforvalteren i Vestland | 5 | Statsforvalteren i Agder | 3", False),  # a count
+    ("For 2019 fikk Agder 1 800 000 kr til læringsnettverkene.", True),
+    ("Kommunene dekker minst 20 prosent av kostnadene.", True),
+    ("Samlet ramme er fire millioner kroner.", True),
+    ("2,1 mrd. flyttes fra staten til kommunene.", True),
+    ("I 2020 deltok 5 kommuner.", False),  # a year is no amount
+])
+def test_an_amount_is_money_a_share_or_a_large_figure(sentence, amount):
+    assert has_type(sentence, "amount") is amount
+
+
 def test_pairs_are_made_only_within_a_question():
     z = np.asarray([[1.0], [0.0], [5.0], [3.0]])
     y = np.asarray([1, 0, 1, 0])
