@@ -69,3 +69,7 @@ def test_decisions_questions_in_three_languages_are_recognised() -> None:
     assert decisions.actor_and_topic("What has the steering group decided about training?") == (
         "the steering group", "training")
     assert not intent.asks_decisions("Hva er et vedtak?")
+    # a question word with a noun of its own asks for that, not for what was decided
+    assert not intent.asks_decisions("Kva periode gjeld kompetanseløftet regjeringa vedtok?")
+    assert not intent.asks_decisions("Hvilket beløp ble vedtatt for 2020?")
+    assert intent.asks_decisions("Hva har styringsgruppa bestemt om barnevernsvakt?")

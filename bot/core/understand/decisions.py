@@ -11,8 +11,14 @@ _DECIDED = (r"bestemte?|vedtatt|vedteke|vedtok|vedtekne|beslutt(?:et|a)|avgjort|
             r"enige|einige|enighet|einigheit|decided?|agreed|concluded|resolved|vedtak(?:ene|a)|"
             r"beslutning(?:ene|ane)|konklusjon(?:ene|ane)|oppfølgj?ingspunkt\w*|aksjonspunkt\w*|"
             r"action (?:items|points)|decisions|follow[- ]?up (?:tasks|points|items|actions)")
+# «Kva periode gjeld kompetanseløftet regjeringa vedtok?»: a question word with its own noun asks
+# for that, not for what was decided
+_NOUN_ASKED = (r"(?:periode\w*|period|dato\w*|date|frist\w*|deadline|år|year|beløp\w*|amount|"
+               r"sum\w*|tall\w*|number|prosent\w*|percent\w*|alder\w*|age|lov\w*|law|paragraf\w*|"
+               r"krav\w*|requirements?|tiltak\w*|measures?|mål\w*|goals?|tema\w*|topics?|"
+               r"ordning\w*|scheme)\b")
 _DECISIONS_ASKED = re.compile(
-    rf"^\W*(?:og\s+|and\s+)?(?:hva|kva|what)\b.{{0,60}}?\b(?:{_DECIDED})\b"
+    rf"^\W*(?:og\s+|and\s+)?(?:hva|kva|what)\b(?!\s+{_NOUN_ASKED}).{{0,60}}?\b(?:{_DECIDED})\b"
     r"|\b(?:hvilke|kva for(?: nokre)?|which|list\w*|oppsummer\w*)\s+(?:\w+\s+){0,2}?"
     r"(?:vedtak\w*|beslutning\w*|avgjerd\w*|konklusjon\w*|decisions|oppfølg\w*|aksjonspunkt\w*|"
     r"action (?:items|points))\b"
