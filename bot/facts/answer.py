@@ -26,7 +26,7 @@ from bot.facts.retrieval import Evidence, HybridRetriever
 from bot.facts.summary import main_document, summarise
 from bot.facts.timing import passed, past_note, what_there_is
 from bot.i18n import format_date, t
-from indexer.models import DocumentMeta
+from indexer.models import DocType, DocumentMeta
 
 RETRIEVED = 8
 
@@ -122,6 +122,8 @@ class FactAnswerer:
         evidence, timings = self.evidence(q, vectors)
         doc_id = main_document(evidence)
         top = next((e for e in evidence if e.meta.doc_id == doc_id), None)
+        if top is not None and not q.doc_types_named:  # «Oppsummer prosjektbeskrivelsen» stands
+            top = final_report_of(top, evidence)
         if top is None or metadata_fit(q, top.meta) < 0:
             return self.refusal(q, Composition([], True), evidence, timings)
         by_id = {e.chunk.chunk_id: e for e in evidence}
@@ -181,6 +183,18 @@ def cited_answer(q: Question, composition: Composition, timings: dict[str, float
     text = " ".join(part for part in [*lead, render(sentences)] if part)
     return Answer(question=q.text, answer=text, language=q.language, kind="fact",
                   sentences=sentences, citations=book.citations, timings_ms=timings)
+
+
+def final_report_of(top: Evidence, evidence: list[Evidence]) -> Evidence:
+    """A project's final report tells what its plan only hoped for: summarising the project,
+    the report of the same municipalities, written later, wins over the description."""
+    if top.meta.doc_type != DocType.PROSJEKTBESKRIVELSE:
+        return top
+    places = {n for m in top.meta.municipalities for n in m.current_numbers}
+    later = [e for e in evidence if e.meta.doc_type == DocType.SLUTTRAPPORT and places & {
+        n for m in e.meta.municipalities for n in m.current_numbers} and (
+        not top.meta.date or not e.meta.date or e.meta.date > top.meta.date)]
+    return later[0] if later else top
 
 
 def _nearest(evidence: list[Evidence], book: CitationBook) -> list[str]:

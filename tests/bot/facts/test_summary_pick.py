@@ -30,3 +30,29 @@ def test_each_figure_of_the_fact_sheet_gets_its_place_beside_every_section():
                 for i, theme in enumerate(themes[:MAX_SENTENCES])]
     texts = [s.candidate.text for s in pick(sheet + sections)]
     assert "Søkt beløp: 560 000 kr" in texts and len(texts) == MAX_SENTENCES
+
+
+def test_a_projects_final_report_is_summarised_before_its_description() -> None:
+    import datetime as dt
+
+    from bot.facts.answer import final_report_of
+    from indexer.models import MunicipalityMention
+
+    holmestrand = MunicipalityMention(name="Holmestrand", kommunenummer="3903", county="Vestfold",
+                                      current_numbers=["3903"], current_name="Holmestrand",
+                                      current_county="Vestfold")
+    tokke = holmestrand.model_copy(update={"name": "Tokke", "current_numbers": ["4026"]})
+
+    def evidence(doc_type: DocType, year: int, place: MunicipalityMention) -> Evidence:
+        meta = DocumentMeta(doc_id=f"{doc_type}{year}", source="s", path="s", title="T",
+                            doc_type=doc_type, date=dt.date(year, 1, 1), municipalities=[place])
+        chunk = Chunk(chunk_id=f"{meta.doc_id}:0", doc_id=meta.doc_id, position=0, text="x",
+                      start=0, end=1)
+        return Evidence(chunk, meta, 0.1, 0.5)
+
+    plan = evidence(DocType.PROSJEKTBESKRIVELSE, 2018, holmestrand)
+    report = evidence(DocType.SLUTTRAPPORT, 2021, holmestrand)
+    elsewhere = evidence(DocType.SLUTTRAPPORT, 2022, tokke)
+    assert final_report_of(plan, [plan, elsewhere, report]) is report
+    assert final_report_of(plan, [plan, elsewhere]) is plan  # another project's report
+    assert final_report_of(report, [report, plan]) is report
