@@ -125,7 +125,8 @@ class ExtractiveComposer:
         if not found:
             return Composition([], True, "ingen setninger")
         answerable = self.answerable(view, found, per_part)
-        picked = pick_sentences(per_part, self.model.supporting, self.model.max_chars)
+        picked = pick_sentences(per_part, self.model.supporting, self.model.max_chars,
+                                view.parts)
         picked += _deciding(view, per_part, picked)
         best = per_part[0][0].candidate
         scores = {"answerable": answerable, "best": per_part[0][0].probability}
@@ -156,18 +157,27 @@ class ExtractiveComposer:
         return float(self.model.answerable.probabilities(np.asarray([row]))[0])
 
 
+PART_SCAN = 5  # how far down its ranking a later part looks for a sentence saying its words
 DECIDING_SCAN = 12  # how far down a yes/no part's ranking its deciding sentence is looked for
 DECIDING_SHARE = 0.5
 
 
-def pick_sentences(per_part: list[list[Scored]], supporting: float, max_chars: int
-                   ) -> list[Candidate]:
-    """Each part's best sentence; then, best first, sentences nearly as likely as their part's
-    best (`supporting` share), while the answer stays within `max_chars`."""
+def pick_sentences(per_part: list[list[Scored]], supporting: float, max_chars: int,
+                   parts: list[PartView] | None = None) -> list[Candidate]:
+    """Each part's best sentence (`parts`: a later part's best that says its words); then,
+    best first, sentences nearly as likely as their part's best (`supporting` share), while
+    the answer stays within `max_chars`."""
     picked: list[Candidate] = []
-    for ranked in per_part:
-        if ranked and ranked[0].candidate not in picked:
-            picked.append(ranked[0].candidate)
+    for i, ranked in enumerate(per_part):
+        best = ranked[0].candidate if ranked else None
+        if best is not None and parts and i > 0 and not _says_part(parts[i], best):
+            # «…, og hva er prosjektperioden?»: a later part whose best sentence does not say
+            # its words (the first part's «Prosjektleder: …» again) takes a near one that does
+            best = next((s.candidate for s in ranked[1:PART_SCAN]
+                         if _says_part(parts[i], s.candidate) and not _repeats(s.candidate, picked)),
+                        best)
+        if best is not None and best not in picked:
+            picked.append(best)
     extra = sorted((s for ranked in per_part for s in ranked[1:]
                     if s.probability >= supporting * ranked[0].probability),
                    key=lambda s: -s.probability)
@@ -247,6 +257,11 @@ def _says_focus(view: QuestionView, cand: Candidate) -> bool:
     """The sentence (with its title, headings and label) holds the main part's rarest word."""
     rarest = view.parts[0].rarest
     return not rarest or matches(rarest, frozenset(tokenize(cand.text + " " + cand.context)))
+
+
+def _repeats(cand: Candidate, picked: list[Candidate]) -> bool:
+    """The sentence says again what a picked one says: one inside the other."""
+    return any(c.text in cand.text or cand.text in c.text for c in picked)
 
 
 def _overlaps(cand: Candidate, picked: list[Candidate]) -> bool:

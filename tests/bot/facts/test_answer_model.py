@@ -82,3 +82,23 @@ def test_supporting_sentences_stop_at_the_length_cap():
     assert [c.text[0] for c in pick_sentences([ranked], 0.3, 400)] == ["A", "B", "D"]
     assert [c.text[0] for c in pick_sentences([ranked], 0.3, 500)] == ["A", "B", "C", "D"]
     assert [c.text[0] for c in pick_sentences([ranked], 0.95, 500)] == ["A"]
+
+
+def test_a_later_part_takes_a_near_sentence_that_says_its_words():
+    from bot.core.question import Part
+    from bot.facts.features import PartView
+
+    def view(text: str, focus: str) -> PartView:
+        return PartView(part=Part(text), groups=[], words=frozenset(), vector=np.zeros(1),
+                        types=[], focus=[({focus}, 1.0)], rarest={focus})
+
+    leader = _candidate("Prosjektleder: Solveig Hjelmås Tveit", 0)
+    team = _candidate("Felles rekrutteringsteam med én ansatt fra hver kommune", 100)
+    period = _candidate("Prosjektperiode: 1. april 2019 – 31. desember 2020", 200)
+    first = [Scored(leader, 1.0, []), Scored(team, 0.9, [])]
+    second = [Scored(leader, 0.99, []), Scored(team, 0.98, []), Scored(period, 0.97, [])]
+    parts = [view("Hvem er prosjektleder", "prosjektled"), view("hva er prosjektperioden?",
+                                                                 "prosjektperiod")]
+    picked = pick_sentences([first, second], 0.99, 400, parts)
+    assert picked == [leader, period]  # not the first part's sentence again, nor the team
+    assert pick_sentences([first, second], 0.99, 400) == [leader]  # without the parts' words
