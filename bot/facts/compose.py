@@ -18,7 +18,13 @@ from bot.core.fit import place_fit
 from bot.core.question import AnswerType, Question
 from bot.facts.answer_types import YEAR, has_type
 from bot.facts.candidates import Candidate, candidates
-from bot.facts.features import PartView, QuestionView, names_present, question_view, sentence_rows
+from bot.facts.features import (
+    PartView,
+    QuestionView,
+    names_said,
+    question_view,
+    sentence_rows,
+)
 from bot.facts.gate import Scored, gate_row
 from bot.facts.model import AnswerModel
 from bot.facts.retrieval import Evidence
@@ -223,7 +229,7 @@ def about_another_place(question: Question, cand: Candidate) -> bool:
     if not question.places:
         return False
     groups = [set(place.all_names) for place in question.places]
-    return place_fit(question, cand.evidence.meta) < 0 and names_present(groups, cand) == 0
+    return place_fit(question, cand.evidence.meta) < 0 and not names_said(groups, cand)
 
 
 def about_another_year(question: Question, cand: Candidate) -> bool:

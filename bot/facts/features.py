@@ -183,6 +183,15 @@ def _label_of(text: str) -> str:
     return text.split(":", 1)[0]
 
 
+def names_said(names: list[set[str]], cand: Candidate) -> bool:
+    """Whether the sentence itself (with its label, headings and title) names any of them: a
+    chunk of Klepp's project naming «Universitetet i Stavanger» does not make its project
+    leader Stavanger's."""
+    haystack = normalise(" ".join([cand.text, cand.context]))
+    stems = set(tokenize(haystack))
+    return any(_name_in(n, haystack, stems) for group in names for n in group)
+
+
 def _name_in(name: str, haystack: str, stems: set[str]) -> bool:
     if normalise(name) in haystack:
         return True

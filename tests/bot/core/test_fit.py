@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from bot.core.fit import place_fit
 from bot.core.understand import Kit, understand
 from bot.facts.candidates import Candidate
-from bot.facts.compose import about_another_year
+from bot.facts.compose import about_another_place, about_another_year
 from bot.facts.retrieval import Evidence
 from indexer.models import Chunk, DocType, DocumentMeta, MunicipalityMention
 
@@ -82,3 +83,15 @@ def test_an_undated_document_fits_the_years_its_title_names(kit):
     guide = meta(DocType.RETNINGSLINJE, None, "Veileder for landsomfattende tilsyn 2022–2023")
     assert year_fit(q, guide) == 1.0
     assert year_fit(q, meta(DocType.RETNINGSLINJE, None, "Veileder 2019")) == 0.0  # unknown
+
+
+def test_a_sentence_of_another_places_document_is_that_places_even_if_its_chunk_names_ours(kit):
+    q = understand("Hvem var prosjektleder for fosterhjemsprosjektet i Sandefjord kommune?", [],
+                   kit)
+    text = "Prosjektleder: Kari Nordmann, fagleder, barneverntjenesten i Holmestrand"
+    leader = sentence(text, dt.date(2020, 4, 20), "Prosjektbeskrivelse i Holmestrand")
+    chunk = leader.evidence.chunk.model_copy(
+        update={"text": f"{text}\nKompetansemiljø: Universitetet i Sandefjord"})
+    leader = dataclasses.replace(leader, evidence=dataclasses.replace(
+        leader.evidence, chunk=chunk, meta=meta(DocType.PROSJEKTBESKRIVELSE)))
+    assert about_another_place(q, leader)
