@@ -167,7 +167,8 @@ def cited_answer(q: Question, composition: Composition, timings: dict[str, float
     book = CitationBook()
     sentences = []
     for composed in composition.sentences:
-        if not check_sentence(composed.text, [e.chunk.text for e in composed.evidence]):
+        if not check_sentence(composed.text, ["\n".join([*e.chunk.heading_path, e.chunk.text])
+                                              for e in composed.evidence]):
             continue  # the claim check: never state what the cited text does not hold
         numbers = [book.cite(e.chunk, e.meta, snippet=snippet)
                    for e, snippet in zip(composed.evidence, composed.snippets, strict=True)]

@@ -43,11 +43,30 @@ class Candidate:
 
 def candidates(pool: list[Evidence]) -> list[Candidate]:
     found: list[Candidate] = []
+    headings: set[str] = set()
     for ev in pool:
         for unit in answer_units(ev.chunk.text):
             if unit.block or _usable(unit.text, ev):
                 found.append(_candidate(unit, ev))
+        for i, heading in enumerate(ev.chunk.heading_path):
+            text = _HEADING_MARKS.sub("", heading).strip()
+            if _stated(text, ev) and text not in headings:
+                headings.add(text)
+                context = " ".join([ev.meta.title, *ev.chunk.heading_path[:i]])
+                found.append(Candidate(text, ev, 0, 0, context, False, False, 0))
     return found
+
+
+_HEADING_MARKS = re.compile(r"^#+\s*|\*\*|__")
+STATED_WORDS = 10  # a heading longer than this states a fact («… frem mot søknadsfristen den 1. …»)
+
+
+def _stated(heading: str, ev: Evidence) -> bool:
+    """A long heading above the chunk that states a fact and that the chunk's own text does
+    not repeat: «Kommunene arbeider videre … frem mot søknadsfristen den 1. november 2018:»
+    stands over the chunks below it, not in them."""
+    return (len(heading.split()) > STATED_WORDS and normalise(heading) not in
+            normalise(ev.chunk.text) and _usable(heading, ev))
 
 
 def _candidate(unit: Unit, ev: Evidence) -> Candidate:
@@ -76,4 +95,4 @@ def _usable(sentence: str, evidence: Evidence) -> bool:
         return False  # the title, or the heading that repeats it
     heading = any(plain == normalise(h).rstrip(":").lstrip("# ")
                   for h in evidence.chunk.heading_path)
-    return not (heading and len(plain.split()) <= 10)  # a long heading may state a fact
+    return not (heading and len(plain.split()) <= STATED_WORDS)  # a long heading may state a fact

@@ -1,0 +1,26 @@
+"""Which texts of a retrieved chunk may be said as an answer."""
+
+from __future__ import annotations
+
+from bot.facts.candidates import candidates
+from bot.facts.retrieval import Evidence
+from indexer.models import Chunk, DocumentMeta
+
+META = DocumentMeta(doc_id="d", source="d.txt", path="d.txt", title="Referat fra samling")
+
+
+def evidence(text: str, headings: list[str]) -> Evidence:
+    chunk = Chunk(chunk_id="d:1", doc_id="d", position=1, text=text, heading_path=headings,
+                  start=0, end=len(text))
+    return Evidence(chunk, META, 0.1, 0.5)
+
+
+def test_a_long_heading_above_the_chunk_that_states_a_fact_is_a_sentence() -> None:
+    stated = ("**Kommunene arbeider videre med to prosjekter frem mot søknadsfristen den "
+              "1. november 2018:**")
+    ev = evidence("#### Basisopplæring\n\nDet er behov for flere avklaringer.",
+                  [stated, "Basisopplæring"])
+    texts = [c.text for c in candidates([ev, ev])]
+    assert texts.count("Kommunene arbeider videre med to prosjekter frem mot søknadsfristen den "
+                       "1. november 2018:") == 1  # once, however many chunks stand under it
+    assert "Basisopplæring" not in texts  # a short heading names, it does not state
