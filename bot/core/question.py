@@ -144,6 +144,7 @@ class Part:
     text: str
     answer_types: tuple[AnswerType, ...] = ()
     negated: bool = False  # «hva kan midlene IKKE brukes til»
+    role: str = ""  # «Hvem er prosjektleder …?»: the role whose holder is asked for
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from bot.facts.retrieval import Evidence
 from bot.facts.words import coverage, matches
 from indexer.embeddings import VectorEmbeddings
 from indexer.store.lexical import LexicalIndex, tokenize
+from indexer.text.glossary import expand
 from indexer.text.units import unit_key
 
 CANDIDATE_CHUNKS = 8
@@ -149,6 +150,11 @@ class ExtractiveComposer:
             asked = []  # what is left of the asked place and year does not say what was asked
             best = next((c for c in others if _says_focus(view, c)), others[0])
         picked = asked
+        role = question.parts[0].role if question.parts else ""
+        if picked and role and not any(_names_role(role, c) for c in picked):
+            # «Hvem var prosjektleder …?» answered by sentences naming people, none as that
+            return Composition([], True, "kildene sier ikke hvem som har rollen", answerable,
+                               best, False, scores)
         if not picked:
             return Composition([], True, "kildene gjelder et annet sted eller år", answerable,
                                best, True, scores)
@@ -252,6 +258,13 @@ def about_another_year(question: Question, cand: Candidate) -> bool:
 # A year the sentence ties its own figure to («For 2019 fikk …», «i 2019 ble …»), not one it
 # compares with («tilsvarende som i 2019», «mer enn i 2019»).
 _OWN_YEAR = re.compile(r"(?:^|[.;:]\s*)(?:for|i|in|per|pr\.?)\s+(?:19|20)\d\d\b", re.I)
+
+
+def _names_role(role: str, cand: Candidate) -> bool:
+    """The sentence, its label or headings name the role asked for (in any language the
+    glossary bridges: «project manager» is «prosjektleder»)."""
+    stems = frozenset(tokenize(f"{cand.text} {cand.context}"))
+    return all(matches(group, stems) for group in expand(role))
 
 
 def _typed(view: QuestionView, cand: Candidate) -> bool:

@@ -139,7 +139,17 @@ def _typed(text: str) -> list[Part]:
     plain = [k for k in kinds if k not in (AnswerType.YESNO, AnswerType.LIST)]
     if len(plain) > 1 and _AND.search(text):
         return [Part(text, (kind,), negated) for kind in plain]
-    return [Part(text, kinds, negated)]
+    role = _ROLE_ASKED.search(text) if AnswerType.PERSON in kinds else None
+    return [Part(text, kinds, negated, role.group("role").lower() if role else "")]
+
+
+# «Hvem var prosjektleder for …?», «Kven er kontaktperson …», «Who is the project manager …»:
+# the role itself is what a sentence must name to say who holds it.
+_ROLE_ASKED = re.compile(
+    r"\b(?:hvem|kven|who)\s+(?:er|var|blir|ble|vart|har vore|har vært|is|was|were|will be)\s+"
+    r"(?:the\s+)?(?P<role>(?:project\s+|contact\s+)?[\w-]*(?:leder|leiar|lederen|leiaren|koordinator|kontaktperson|"
+    r"referent|rådgiver|rådgjevar|ansvarlig|ansvarleg|manager|leader|coordinator|"
+    r"contact person|chair))\b", re.I)
 
 
 _TOPIC = re.compile(r"^[^?]{3,120}?(?:\s[–—-]\s|:\s)")

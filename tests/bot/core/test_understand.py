@@ -339,3 +339,13 @@ def test_short_asks_listed_after_a_colon_are_parts_of_their_own(kit):
     names = understand("Hvilke prosjekter i Agder: Kristiansand, Vennesla eller Birkenes?", [],
                        kit)
     assert len(names.parts) == 1  # names listed after a colon are no asks
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Hvem var prosjektleder for fosterhjemsprosjektet i Bodø?", "prosjektleder"),
+    ("Kven er kontaktperson for stimuleringsmidlane?", "kontaktperson"),
+    ("Who is the project manager in Rana?", "project manager"),
+    ("Hvem deltok på møtet?", ""),  # no role: who took part
+])
+def test_the_role_whose_holder_is_asked_for(kit, text, role):
+    assert understand(text, [], kit).parts[0].role == role

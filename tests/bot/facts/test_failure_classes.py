@@ -53,3 +53,17 @@ def test_another_places_figure_is_never_given_as_the_asked_places(real_core):
     answer = real_core.answer("Hva var budsjettet for prosjektet i Alta kommune?")
     assert answer.refused
     assert answer.answer.startswith("Jeg finner ikke dette for Alta")
+
+
+@pytest.mark.parametrize("question", [
+    "Hvem er kontaktperson for Trygge foreldre i Rana?",  # the report names no contact person
+    "Hvem var koordinator for foreldregruppene i Hemnes?",
+])
+def test_a_role_no_source_names_is_refused_not_answered_with_other_people(real_core, question):
+    answer = real_core.answer(question)
+    assert answer.refused, answer.answer
+
+
+def test_a_role_asked_in_english_is_found_by_its_norwegian_label(real_core):
+    answer = real_core.answer("Who was the project manager in Rana and Hemnes?")
+    assert not answer.refused and "Siv Kristin Brattli" in answer.answer
