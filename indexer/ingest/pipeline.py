@@ -40,7 +40,8 @@ if TYPE_CHECKING:  # the embedding stack (LangChain, numpy) loads when a model i
 # 8: an office with a hyphen in its name keeps its people in the attendance; 9: a final
 # report's amounts win over the plan's when a project's documents are merged;
 # 10: inspection reports («tilsynsrapport», «Rapport frå tilsyn med …») are a document type,
-# and a table of every county governor names no county of the document).
+# a table of every county governor names no county of the document, and «Statsforvalteren i
+# Oslo og Viken» names no municipality).
 PIPELINE_VERSION = "10"
 
 FileStatus = Literal["indexed", "unchanged", "error", "removed"]

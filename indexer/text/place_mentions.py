@@ -21,7 +21,10 @@ COMMON_WORD_NAMES = frozenset(
     }
 )  # fmt: skip
 _TOKEN = re.compile(r"(?<!\w)[^\W\d_]\w*")
-_MASK = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
+# Addresses, and a county governor's office («Statsforvalteren i Oslo og Viken»): its place is
+# a county, never the municipality of the same name.
+_MASK = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|\b(?:Statsforvalt|Fylkesmann)\w*\s+i\s+"
+                   r"[A-ZÆØÅ][\w-]*(?:\s+og\s+[A-ZÆØÅ][\w-]*)?")
 _UNIT_AFTER = re.compile(r"[ \t]+(?:kommunen?|kommunes|herad|heradet|herred)\b", re.IGNORECASE)
 _UNIT_BEFORE = frozenset(
     {"kommune", "kommunen", "kommunene", "kommunane", "kommuner", "kommunar", "herad"}

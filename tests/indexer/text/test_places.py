@@ -198,3 +198,10 @@ def test_lenient_mode_accepts_capitalised_common_names_in_questions(gazetteer):
     question = "Hvilke prosjekter har Fjell og Time hatt?"
     assert gazetteer.find_municipalities(question) == []
     assert names(gazetteer.find_municipalities(question, lenient=True)) == ["Fjell", "Time"]
+
+
+def test_a_county_governors_office_names_no_municipality(gazetteer):
+    text = "Søknaden sendes Statsforvalteren i Oslo og Viken. Prosjektet er i Lunner kommune."
+    assert [m.name for m in gazetteer.find_municipalities(text)] == ["Lunner"]
+    assert [m.name for m in gazetteer.find_municipalities("Barnevernet i Oslo kommune")] == [
+        "Oslo"]
