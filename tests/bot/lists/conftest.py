@@ -87,15 +87,21 @@ Føremålet er tidleg innsats for barn i barnehage og skule.
 }
 
 
-@pytest.fixture(scope="module")
-def merger_context(tmp_path_factory, gazetteer):  # type: ignore[no-untyped-def]
-    folder: Path = tmp_path_factory.mktemp("merger-corpus")
-    for name, text in DOCUMENTS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    settings = Settings(data_dir=tmp_path_factory.mktemp("merger-data"), _env_file=None)  # type: ignore[call-arg]
+def indexed(documents: dict[str, str], name: str, tmp_path_factory, gazetteer  # type: ignore[no-untyped-def]
+            ) -> CoreContext:  # fmt: skip
+    """A context over `documents` (file name → text), indexed with the fake embedder."""
+    folder: Path = tmp_path_factory.mktemp(f"{name}-corpus")
+    for file_name, text in documents.items():
+        (folder / file_name).write_text(text, encoding="utf-8")
+    settings = Settings(data_dir=tmp_path_factory.mktemp(f"{name}-data"), _env_file=None)  # type: ignore[call-arg]
     embeddings = FakeEmbeddings()
     deps = fake_index_deps(settings, gazetteer, embeddings)
     report = index_paths([folder], deps)
     assert not report.errors, report.errors
     return CoreContext(settings=settings, store=deps.store, embeddings=embeddings,
                        gazetteer=gazetteer)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def merger_context(tmp_path_factory, gazetteer):  # type: ignore[no-untyped-def]
+    return indexed(DOCUMENTS, "merger", tmp_path_factory, gazetteer)

@@ -3,15 +3,10 @@ by type, year and place like the others, and a guideline *for* inspections is no
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from bot.core.context import CoreContext
-from indexer.ingest.pipeline import index_paths
 from indexer.models import DocType
-from indexer.settings import Settings
-from tests.fakes import FakeEmbeddings, fake_index_deps
+from tests.bot.lists.conftest import indexed
 from tests.fakes import listed as ask
 
 DOCUMENTS = {
@@ -53,16 +48,7 @@ REPORTS = {"2023_other_tilsyn-eidfjord.md", "2019_other_tilsyn-nav-lom.md"}
 
 @pytest.fixture(scope="module")
 def inspection_context(tmp_path_factory, gazetteer):  # type: ignore[no-untyped-def]
-    folder: Path = tmp_path_factory.mktemp("inspection-corpus")
-    for name, text in DOCUMENTS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    settings = Settings(data_dir=tmp_path_factory.mktemp("inspection-data"), _env_file=None)  # type: ignore[call-arg]
-    embeddings = FakeEmbeddings()
-    deps = fake_index_deps(settings, gazetteer, embeddings)
-    report = index_paths([folder], deps)
-    assert not report.errors, report.errors
-    return CoreContext(settings=settings, store=deps.store, embeddings=embeddings,
-                       gazetteer=gazetteer)  # fmt: skip
+    return indexed(DOCUMENTS, "inspection", tmp_path_factory, gazetteer)
 
 
 def test_inspection_reports_are_their_own_type_and_a_guideline_is_not(inspection_context) -> None:  # type: ignore[no-untyped-def]
