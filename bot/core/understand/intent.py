@@ -111,7 +111,11 @@ _PROJECTS = re.compile(  # «Hvilke prosjekter», «Hva har vi av prosjekter»
 _ANY_PROJECTS = re.compile(
     r"\b(?:(?:finnes|fins|finst|er|har)\s+(?:det|vi|dere|de|du)|are there|is there|do (?:we|you) "
     r"have|have there been)\s+(?:(?:noen|nokon|nokre|noko|andre|flere|fleire|some|any)\s+)?"
-    r"(?:[\w-]+\s+){0,2}?[\w-]*(?:prosjekt(?:er|ene|a|ane)?|projects)\b", re.I)
+    r"(?:[\w-]+\s+){0,2}?[\w-]*(?:prosjekt(?:er|ene|a|ane)?|projects)\b"
+    # «Har noen kommuner hatt prosjekt om foreldrestøtte?», «Have any municipalities run …»
+    r"|\b(?:har|hadde|have|has|had)\s+(?:noen|nokon|nokre|any|some)\s+(?:andre\s+|other\s+)?"
+    r"(?:kommuner|kommunar|municipalities)\s+(?:\w+\s+){0,3}?[\w-]*(?:prosjekt\w*|projects?)\b",
+    re.I)
 # «Which foster care projects»: theme words before «projects», read so only when they are a theme
 _THEMED_PROJECTS = re.compile(
     r"\b(?:hvilke|kva(?:\s+for)?|which|what)\s+(?:(?!(?:is|was|are|were|er|var|the|a|an|en|et|"

@@ -74,6 +74,9 @@ def test_standalone_question_is_left_alone():
     ("Finst det nokre prosjekt i Vestland?", Intent.PROJECTS),
     ("Har dere ettervernsprosjekter fra Nordland?", Intent.PROJECTS),
     ("Are there any child welfare projects in Agder?", Intent.PROJECTS),
+    ("Har nokon kommunar hatt prosjekt om ettervern?", Intent.PROJECTS),
+    ("Have any municipalities run projects on parental support?", Intent.PROJECTS),
+    ("Har noen kommuner søkt om midler til kurs?", Intent.FACT),  # no project asked about
     ("Er det prosjektleder i Valdres-prosjektet?", Intent.FACT),
     # what a meeting decided, named beside the meeting without a question word
     ("Styringsgruppemøtet i mai 2023 – aksjonspunkter og frister?", Intent.DECISIONS),
