@@ -31,7 +31,7 @@ _MINUTES_MARKERS = re.compile(
     r"(?im)^\W*(?:til\s?stede|tilstades?|til stades|forfall|referent)\s*:"
 )
 _DATE_LINE = re.compile(r"(?im)^\W*dato\s*:\s*(.+)$")
-_PLACE = r"([A-ZÆØÅ][\w-]*(?:\s+og\s+[A-ZÆØÅ][\w-]*)?)"
+_PLACE = r"([A-ZÆØÅ][\w-]*(?:\s+(?:og\s+)?[A-ZÆØÅ][\w-]*)?)"  # «Oslo og Viken», «Oslo Viken»
 _OFFICE = re.compile(rf"\b(?:Fylkesmann\w*|Statsforvalt\w*)\s+i\s+{_PLACE}")
 _ALL_OF = re.compile(rf"\b(?:[Kk]ommun(?:ene|ane|er|ar))\s+i\s+{_PLACE}")
 _LEARNING_NETWORK = re.compile(rf"(?i:læringsnettverk\w*)(?:\s+for\s+barnevern\w*)?\s+i\s+{_PLACE}")
@@ -196,8 +196,9 @@ def _text_county(title: str, text: str, gazetteer: Gazetteer) -> str | None:
     if in_title:
         return in_title[0]
     for pattern in (_OFFICE, _ALL_OF):
-        named = Counter(found[0] for match in pattern.finditer(text)
-                        if (found := gazetteer.find_counties(match.group(1))))
+        # a joint office («Statsforvalteren i Oslo og Viken») names both its counties
+        named = Counter(county for match in pattern.finditer(text)
+                        for county in gazetteer.find_counties(match.group(1)))
         if named:
             county, count = named.most_common(1)[0]
             # a table of every county governor («Statsforvalteren i Oslo og Viken | 10 …») is
