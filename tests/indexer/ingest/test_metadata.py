@@ -229,7 +229,7 @@ def test_a_table_of_every_county_governor_names_no_county(gazetteer):
 
 def test_a_joint_county_governor_is_both_counties_so_the_municipalities_decide(gazetteer):
     doc = LoadedDocument(path="k.md", source="k.md", text=(
-        "# Prosjektbeskrivelse\n\nSøknad til Statsforvalteren i Oslo og Viken. Kongsberg, "
+        "# Prosjektbeskrivelse\n\nDato: 15.04.2021\n\nSøknad til Statsforvalteren i Oslo og Viken. Kongsberg, "
         "Flesberg og Rollag samarbeider. Statsforvalteren i Oslo Viken har fått søknaden."))
     meta = extract_metadata(doc, "k", gazetteer)
     assert meta.county == "Viken"  # never «Oslo» for Kongsberg's project
