@@ -59,8 +59,8 @@ def title_years(title: str) -> set[int]:
 
 
 def type_fit(question: Question, meta: DocumentMeta) -> float:
-    if not question.doc_types_named:
-        return 0.0
+    if not question.doc_types_named:  # «Nådde de målet?»: a final report says what was reached
+        return 1.0 if question.outcome and meta.doc_type == DocType.SLUTTRAPPORT else 0.0
     return 1.0 if meta.doc_type in question.doc_types_named else -1.0
 
 

@@ -152,6 +152,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         dates=time.dates_in(whole),
         doc_types=types,
         doc_types_named=intent.named_doc_types(whole),
+        outcome=intent.asks_outcome(whole),
         themes=themes,
         unknown_theme=unknown,
         list_ask=asked,

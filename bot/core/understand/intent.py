@@ -212,6 +212,16 @@ def asks_documents(text: str) -> bool:
                 or _ABOUT_CONTENT.search(text))
 
 
+# What a project achieved: its final report says it, not the description that planned it.
+_OUTCOME = words(r"nådde", r"nådd", r"oppnådde", r"oppnådd", r"oppnådde?s", r"klarte", r"lyktes",
+                 r"resultat\w*", r"(?:gikk|gjekk|went) (?:det|it)", r"reach(?:ed)?", r"achiev\w*",
+                 r"outcomes?", r"results?", r"erfaring\w*", r"experiences?")
+
+
+def asks_outcome(text: str) -> bool:
+    return bool(_OUTCOME.search(text))
+
+
 def doc_types(text: str) -> frozenset[DocType]:
     """Every document type the text names, in any form."""
     return frozenset(t for pattern, t in _DOC_TYPE_PATTERNS if pattern.search(text))

@@ -95,3 +95,14 @@ def test_a_sentence_of_another_places_document_is_that_places_even_if_its_chunk_
     leader = dataclasses.replace(leader, evidence=dataclasses.replace(
         leader.evidence, chunk=chunk, meta=meta(DocType.PROSJEKTBESKRIVELSE)))
     assert about_another_place(q, leader)
+
+
+def test_what_a_project_achieved_is_told_by_its_final_report(kit):
+    from bot.core.fit import type_fit
+
+    q = understand("Nådde prosjektet i Holmestrand målet om samtale med barnet alene?", [], kit)
+    assert q.outcome
+    assert type_fit(q, meta(DocType.SLUTTRAPPORT)) == 1.0
+    assert type_fit(q, meta(DocType.PROSJEKTBESKRIVELSE)) == 0.0  # not held against the plan
+    plan = understand("Hva var målet for prosjektet i Holmestrand?", [], kit)
+    assert not plan.outcome and type_fit(plan, meta(DocType.SLUTTRAPPORT)) == 0.0
