@@ -135,6 +135,7 @@ class ExtractiveComposer:
         picked = pick_sentences(per_part, self.model.supporting, self.model.max_chars,
                                 view.parts)
         picked += _deciding(view, per_part, picked)
+        picked += _replies(view, found, picked)
         best = per_part[0][0].candidate
         scores = {"answerable": answerable, "best": per_part[0][0].probability}
         if answerable < self.model.threshold:
@@ -220,6 +221,27 @@ def _deciding(view: QuestionView, per_part: list[list[Scored]], picked: list[Can
                      None)
         if found is not None:
             added.append(found)
+    return added
+
+
+_BACK_REFERENCE = re.compile(r"^(?:De|Dei|Det|Dette|Desse|Disse|Han|Hun|Ho|They|It|This|These)\s")
+REPLY_CHARS = 160
+
+
+def _replies(view: QuestionView, found: list[Candidate], picked: list[Candidate]
+             ) -> list[Candidate]:  # fmt: skip
+    """A yes/no question is often decided by the sentence right after the one that names its
+    words («… har løftet et ønske til Bufdir om å gå bort fra kravet. De har svart at det ikke
+    vil bli endret i 2024.»): a short next sentence that refers back comes along."""
+    if not any(AnswerType.YESNO in p.part.answer_types for p in view.parts):
+        return []
+    added: list[Candidate] = []
+    for cand in picked:
+        after = next((n for n in found if n.evidence.chunk.chunk_id == cand.evidence.chunk.chunk_id
+                      and cand.end <= n.start <= cand.end + 2), None)
+        if (after is not None and after not in picked and after not in added
+                and len(after.text) <= REPLY_CHARS and _BACK_REFERENCE.match(after.text)):
+            added.append(after)
     return added
 
 

@@ -9,7 +9,7 @@ import numpy as np
 
 from bot.core.question import AnswerType, Intent, Part, Question
 from bot.facts.candidates import Candidate
-from bot.facts.compose import _deciding
+from bot.facts.compose import _deciding, _replies
 from bot.facts.features import PartView, QuestionView
 from bot.facts.gate import Scored
 from bot.facts.retrieval import Evidence
@@ -65,3 +65,22 @@ def test_a_yes_no_question_of_one_part_is_decided_too():
     asked = view(part_view("Fant tilsynet lovbrudd?", (AnswerType.YESNO,), "lovbrudd"))
     assert _deciding(asked, [[OTHER, VERDICT]], [OTHER.candidate]) == [VERDICT.candidate]
 
+
+
+def test_the_reply_right_after_the_sentence_that_names_a_yes_no_question_comes_along():
+    text = ("STVL har løftet et ønske til Bufdir om å gå bort fra kravet. De har svart at det "
+            "ikke vil bli endret i 2024. Neste sak gjaldt fagdager.")
+    chunk = Chunk(chunk_id="d:0", doc_id="d", position=0, text=text, start=0, end=len(text))
+    ev = Evidence(chunk, META, 0.1, 0.5)
+
+    def at(sentence: str) -> Candidate:
+        start = text.index(sentence)
+        return Candidate(sentence, ev, start, start + len(sentence), "", False, False, 0)
+
+    asked, reply, later = (at("STVL har løftet et ønske til Bufdir om å gå bort fra kravet."),
+                           at("De har svart at det ikke vil bli endret i 2024."),
+                           at("Neste sak gjaldt fagdager."))
+    yes_no = view(part_view("Har Bufdir gått bort fra kravet?", (AnswerType.YESNO,), "kravet"))
+    assert _replies(yes_no, [asked, reply, later], [asked]) == [reply]
+    which = view(part_view("Hvilket krav gjelder?", (), "kravet"))
+    assert _replies(which, [asked, reply, later], [asked]) == []  # only for yes/no
