@@ -146,7 +146,8 @@ class ExtractiveComposer:
         asked = [c for c in picked if not (about_another_year(question, c)
                                            or about_another_place(question, c))]
         others = [c for c in picked if c not in asked]
-        if others and (not any(_says_focus(view, c) for c in asked) or (
+        if others and (not any(_says_focus(view, c) or _says_part(view.parts[0], c)
+                               for c in asked) or (
                 not any(_typed(view, c) for c in asked) and any(_typed(view, c) for c in others))):
             asked = []  # what is left of the asked place and year does not say what was asked
             best = next((c for c in others if _says_focus(view, c)), others[0])
@@ -186,9 +187,10 @@ def pick_sentences(per_part: list[list[Scored]], supporting: float, max_chars: i
         if best is not None and parts and i > 0 and not _says_part(parts[i], best):
             # «…, og hva er prosjektperioden?»: a later part whose best sentence does not say
             # its words (the first part's «Prosjektleder: …» again) takes a near one that does
+            fit = best.evidence.fit  # never a sentence of a document that fits the question worse
             best = next((s.candidate for s in ranked[1:PART_SCAN]
-                         if _says_part(parts[i], s.candidate) and not _repeats(s.candidate, picked)),
-                        best)
+                         if _says_part(parts[i], s.candidate) and not _repeats(s.candidate, picked)
+                         and s.candidate.evidence.fit >= fit), best)
         if best is not None and best not in picked:
             picked.append(best)
     extra = sorted((s for ranked in per_part for s in ranked[1:]

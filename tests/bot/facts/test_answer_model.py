@@ -102,3 +102,22 @@ def test_a_later_part_takes_a_near_sentence_that_says_its_words():
     picked = pick_sentences([first, second], 0.99, 400, parts)
     assert picked == [leader, period]  # not the first part's sentence again, nor the team
     assert pick_sentences([first, second], 0.99, 400) == [leader]  # without the parts' words
+
+
+def test_a_later_part_never_swaps_to_a_document_that_fits_the_question_worse():
+    import dataclasses
+
+    from bot.core.question import Part
+    from bot.facts.features import PartView
+
+    def view(text: str, focus: str) -> PartView:
+        return PartView(part=Part(text), groups=[], words=frozenset(), vector=np.zeros(1),
+                        types=[], focus=[({focus}, 1.0)], rarest={focus})
+
+    here = _candidate("Ubrukte midler over 50 000 kr skal betales tilbake innen 15. desember", 0)
+    there = _candidate("Søknad om overføring må kome innan 1. desember", 100, "c2")
+    there = dataclasses.replace(there, evidence=dataclasses.replace(there.evidence, fit=-1.0))
+    parts = [view("hvor mye ubrukte midler", "ubrukt"), view("når må vi søke om overføring",
+                                                             "overføring")]
+    ranked = [Scored(here, 0.97, []), Scored(there, 0.44, [])]
+    assert pick_sentences([ranked, ranked], 0.99, 400, parts) == [here]  # another county's
