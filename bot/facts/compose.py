@@ -136,6 +136,7 @@ class ExtractiveComposer:
                                 view.parts)
         picked += _deciding(view, per_part, picked)
         picked += _replies(view, found, picked)
+        picked += _typed_missing(view, per_part, picked, self.model.supporting)
         best = per_part[0][0].candidate
         scores = {"answerable": answerable, "best": per_part[0][0].probability}
         if answerable < self.model.threshold:
@@ -244,6 +245,27 @@ def _replies(view: QuestionView, found: list[Candidate], picked: list[Candidate]
         if (after is not None and after not in picked and after not in added
                 and len(after.text) <= REPLY_CHARS and _BACK_REFERENCE.match(after.text)):
             added.append(after)
+    return added
+
+
+def _typed_missing(view: QuestionView, per_part: list[list[Scored]], picked: list[Candidate],
+                   supporting: float) -> list[Candidate]:
+    """«Når trådte endringene i kraft?» answered by a long sentence about the changes with no
+    date: the near sentence of the same document that holds the kind of fact asked
+    («Lovendringene tredde i kraft 1. august 2022.») comes along, whatever the length budget."""
+    added: list[Candidate] = []
+    for part, ranked in zip(view.parts, per_part, strict=True):
+        if not part.types or not ranked or any(
+                all(has_type(c.text, kind) for kind in part.types) for c in picked + added):
+            continue
+        top = ranked[0]
+        found = next((s.candidate for s in ranked[1:PART_SCAN]
+                      if s.probability >= supporting * top.probability
+                      and s.candidate.evidence.meta.doc_id == top.candidate.evidence.meta.doc_id
+                      and all(has_type(s.candidate.text, kind) for kind in part.types)
+                      and not _repeats(s.candidate, picked + added)), None)
+        if found is not None:
+            added.append(found)
     return added
 
 

@@ -3,6 +3,7 @@ candidates and their ranking written here)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import numpy as np
@@ -84,3 +85,21 @@ def test_the_reply_right_after_the_sentence_that_names_a_yes_no_question_comes_a
     assert _replies(yes_no, [asked, reply, later], [asked]) == [reply]
     which = view(part_view("Hvilket krav gjelder?", (), "kravet"))
     assert _replies(which, [asked, reply, later], [asked]) == []  # only for yes/no
+
+
+def test_a_near_sentence_of_the_same_document_with_the_asked_kind_of_fact_comes_along():
+    from bot.facts.compose import _typed_missing
+
+    def part(text: str) -> PartView:
+        return dataclasses.replace(part_view(text, (AnswerType.DATE,), "kraft"), types=["date"])
+
+    changes = scored("Stortinget har vedtatt endringer i 14 velferdstjenestelover.", 0.91)
+    elsewhere = scored("Ny barnevernslov trådte i kraft 1. januar 2023.", 0.59)
+    elsewhere = dataclasses.replace(elsewhere, candidate=dataclasses.replace(
+        elsewhere.candidate, evidence=dataclasses.replace(
+            elsewhere.candidate.evidence, meta=META.model_copy(update={"doc_id": "other"}))))
+    dated = scored("Lovendringene tredde i kraft 1. august 2022.", 0.46)
+    when = view(part("Når trådte endringene i kraft?"))
+    ranked = [[changes, elsewhere, dated]]
+    assert _typed_missing(when, ranked, [changes.candidate], 0.3) == [dated.candidate]
+    assert _typed_missing(when, ranked, [dated.candidate], 0.3) == []  # already dated
