@@ -41,7 +41,8 @@ if TYPE_CHECKING:  # the embedding stack (LangChain, numpy) loads when a model i
 # report's amounts win over the plan's when a project's documents are merged;
 # 10: inspection reports («tilsynsrapport», «Rapport frå tilsyn med …») are a document type,
 # a table of every county governor names no county of the document, and «Statsforvalteren i
-# Oslo og Viken» names no municipality, and both its counties).
+# Oslo og Viken» names no municipality, and both its counties; «jf. fvl. § 17» and «§ 2-1.»
+# split sentences where they end).
 PIPELINE_VERSION = "10"
 
 FileStatus = Literal["indexed", "unchanged", "error", "removed"]

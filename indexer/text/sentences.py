@@ -14,7 +14,7 @@ _ABBREVIATIONS = (
     "f", "eks", "bl", "a", "ca", "kl", "nr", "jf", "jfr", "mv", "m", "fl", "osv", "dvs", "evt",
     "ev", "mht", "pga", "ift", "vs", "dr", "prof", "st", "tlf", "spes", "ped", "ress", "gr",
     "bv", "komp", "fam", "sept", "okt", "nov", "des", "jan", "feb", "aug", "stk", "pr", "mill",
-    "kr", "inkl", "ekskl", "vedr", "iht", "tilsv", "avd", "v",
+    "kr", "inkl", "ekskl", "vedr", "iht", "tilsv", "avd", "v", "fvl", "bvl", "kap", "pkt",
 )  # fmt: skip
 _MONTH_AFTER = re.compile(
     r"\s*(januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)",
@@ -50,12 +50,13 @@ def _is_false_end(line: str, dot: int, end: int) -> bool:
         return False
     before = _WORD_BEFORE.search(line[:dot])
     word = before.group(1) if before else ""
-    if word.isdigit() and (_MONTH_AFTER.match(line[end:]) or len(word) <= 2):
+    section = line[: dot - len(word)].endswith(("-", "–"))  # «§ 2-1.» ends a sentence
+    if word.isdigit() and (_MONTH_AFTER.match(line[end:]) or len(word) <= 2 and not section):
         return True  # "13. september", "1. Formål", "kl. 10. 30"
     if word.lower() in _ABBREVIATIONS:
         return True
     following = line[end:].lstrip()
-    return bool(following) and following[0].islower()
+    return bool(following) and (following[0].islower() or following[0] == "§")  # «jf. § 17»
 
 
 def _append(sentences: list[Sentence], line: str, offset: int, start: int, end: int) -> None:
