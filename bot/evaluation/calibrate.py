@@ -29,10 +29,11 @@ from bot.engine import Core, build_core
 from bot.evaluation import EvalQuestion, contains, load_questions
 from bot.evaluation.fitting import pairwise, pointwise
 from bot.facts.candidates import Candidate, candidates
-from bot.facts.compose import CANDIDATE_CHUNKS, ExtractiveComposer, pick_sentences
+from bot.facts.compose import CANDIDATE_CHUNKS, ExtractiveComposer
 from bot.facts.features import SENTENCE_FEATURES, sentence_rows
 from bot.facts.gate import QUESTION_FEATURES, Scored, gate_row
 from bot.facts.model import MODEL_FILE, AnswerModel, Logistic
+from bot.facts.pick import pick_sentences
 from bot.facts.retrieval import Evidence
 from indexer.settings import Settings
 

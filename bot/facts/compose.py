@@ -1,9 +1,9 @@
 """The offline default answerer: choose source sentences with the fitted answer model.
 
 Every candidate sentence of the retrieved chunks is scored for every part of the question;
-each part gets its best sentence (a lead-in brings its list), the main part may get one more
-that adds what the first lacks, and the whole is an answer only when the answerable-model says
-the evidence answers the question. It can only say what a source says.
+`pick` chooses the answer's sentences from those rankings, and the whole is an answer only when
+the answerable-model says the evidence answers the question and what is left of the asked
+place, year and role says what was asked. It can only say what a source says.
 """
 
 from __future__ import annotations
@@ -15,11 +15,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from bot.core.fit import place_fit
-from bot.core.question import AnswerType, Question
+from bot.core.question import Question
 from bot.facts.answer_types import YEAR, has_type
 from bot.facts.candidates import Candidate, candidates
 from bot.facts.features import (
-    PartView,
     QuestionView,
     names_said,
     question_view,
@@ -27,15 +26,21 @@ from bot.facts.features import (
 )
 from bot.facts.gate import Scored, gate_row
 from bot.facts.model import AnswerModel
+from bot.facts.pick import (
+    deciding,
+    pick_sentences,
+    replies,
+    says_part,
+    typed_missing,
+)
 from bot.facts.retrieval import Evidence
-from bot.facts.words import coverage, matches
+from bot.facts.words import matches
 from indexer.embeddings import VectorEmbeddings
 from indexer.store.lexical import LexicalIndex, tokenize
 from indexer.text.glossary import expand
 from indexer.text.units import unit_key
 
 CANDIDATE_CHUNKS = 8
-MAX_SENTENCES = 4
 
 
 @dataclass(frozen=True)
@@ -134,9 +139,9 @@ class ExtractiveComposer:
         answerable = self.answerable(view, found, per_part)
         picked = pick_sentences(per_part, self.model.supporting, self.model.max_chars,
                                 view.parts)
-        picked += _deciding(view, per_part, picked)
-        picked += _replies(view, found, picked)
-        picked += _typed_missing(view, per_part, picked, self.model.supporting)
+        picked += deciding(view, per_part, picked)
+        picked += replies(view, found, picked)
+        picked += typed_missing(view, per_part, picked, self.model.supporting)
         best = per_part[0][0].candidate
         scores = {"answerable": answerable, "best": per_part[0][0].probability}
         if answerable < self.model.threshold:
@@ -147,7 +152,7 @@ class ExtractiveComposer:
         asked = [c for c in picked if not (about_another_year(question, c)
                                            or about_another_place(question, c))]
         others = [c for c in picked if c not in asked]
-        if others and (not any(_says_focus(view, c) or _says_part(view.parts[0], c)
+        if others and (not any(_says_focus(view, c) or says_part(view.parts[0], c)
                                for c in asked) or (
                 not any(_typed(view, c) for c in asked) and any(_typed(view, c) for c in others))):
             asked = []  # what is left of the asked place and year does not say what was asked
@@ -170,108 +175,6 @@ class ExtractiveComposer:
         """`ignore_fit`: as if the question named no place or year (what would answer then?)."""
         row = gate_row(view, found, per_part, ignore_fit)
         return float(self.model.answerable.probabilities(np.asarray([row]))[0])
-
-
-PART_SCAN = 5  # how far down its ranking a later part looks for a sentence saying its words
-DECIDING_SCAN = 12  # how far down a yes/no part's ranking its deciding sentence is looked for
-DECIDING_SHARE = 0.5
-
-
-def pick_sentences(per_part: list[list[Scored]], supporting: float, max_chars: int,
-                   parts: list[PartView] | None = None) -> list[Candidate]:
-    """Each part's best sentence (`parts`: a later part's best that says its words); then,
-    best first, sentences nearly as likely as their part's best (`supporting` share), while
-    the answer stays within `max_chars`."""
-    picked: list[Candidate] = []
-    for i, ranked in enumerate(per_part):
-        best = ranked[0].candidate if ranked else None
-        if best is not None and parts and i > 0 and not _says_part(parts[i], best):
-            # «…, og hva er prosjektperioden?»: a later part whose best sentence does not say
-            # its words (the first part's «Prosjektleder: …» again) takes a near one that does
-            fit = best.evidence.fit  # never a sentence of a document that fits the question worse
-            best = next((s.candidate for s in ranked[1:PART_SCAN]
-                         if _says_part(parts[i], s.candidate) and not _repeats(s.candidate, picked)
-                         and s.candidate.evidence.fit >= fit), best)
-        if best is not None and best not in picked:
-            picked.append(best)
-    extra = sorted((s for ranked in per_part for s in ranked[1:]
-                    if s.probability >= supporting * ranked[0].probability),
-                   key=lambda s: -s.probability)
-    for scored in extra:
-        cand = scored.candidate
-        if len(picked) >= MAX_SENTENCES:
-            break
-        if cand in picked or _overlaps(cand, picked):
-            continue
-        if sum(len(c.text) for c in picked) + len(cand.text) > max_chars:
-            continue
-        picked.append(cand)
-    return picked
-
-
-def _deciding(view: QuestionView, per_part: list[list[Scored]], picked: list[Candidate]
-              ) -> list[Candidate]:  # fmt: skip
-    """A yes/no question or part («… og ble det funnet lovbrudd?») is decided by a sentence that
-    says its words («Det er ikkje avdekka lovbrot under tilsynet»): when no picked sentence
-    does, the best ranked one that does is added."""
-    added: list[Candidate] = []
-    for part, ranked in zip(view.parts, per_part, strict=True):
-        if AnswerType.YESNO not in part.part.answer_types or not part.focus:
-            continue
-        if any(_says_part(part, c) for c in picked + added):
-            continue
-        found = next((s.candidate for s in ranked[:DECIDING_SCAN] if _says_part(part, s.candidate)),
-                     None)
-        if found is not None:
-            added.append(found)
-    return added
-
-
-_BACK_REFERENCE = re.compile(r"^(?:De|Dei|Det|Dette|Desse|Disse|Han|Hun|Ho|They|It|This|These)\s")
-REPLY_CHARS = 160
-
-
-def _replies(view: QuestionView, found: list[Candidate], picked: list[Candidate]
-             ) -> list[Candidate]:  # fmt: skip
-    """A yes/no question is often decided by the sentence right after the one that names its
-    words («… har løftet et ønske til Bufdir om å gå bort fra kravet. De har svart at det ikke
-    vil bli endret i 2024.»): a short next sentence that refers back comes along."""
-    if not any(AnswerType.YESNO in p.part.answer_types for p in view.parts):
-        return []
-    added: list[Candidate] = []
-    for cand in picked:
-        after = next((n for n in found if n.evidence.chunk.chunk_id == cand.evidence.chunk.chunk_id
-                      and cand.end <= n.start <= cand.end + 2), None)
-        if (after is not None and after not in picked and after not in added
-                and len(after.text) <= REPLY_CHARS and _BACK_REFERENCE.match(after.text)):
-            added.append(after)
-    return added
-
-
-def _typed_missing(view: QuestionView, per_part: list[list[Scored]], picked: list[Candidate],
-                   supporting: float) -> list[Candidate]:
-    """«Når trådte endringene i kraft?» answered by a long sentence about the changes with no
-    date: the near sentence of the same document that holds the kind of fact asked
-    («Lovendringene tredde i kraft 1. august 2022.») comes along, whatever the length budget."""
-    added: list[Candidate] = []
-    for part, ranked in zip(view.parts, per_part, strict=True):
-        if not part.types or not ranked or any(
-                all(has_type(c.text, kind) for kind in part.types) for c in picked + added):
-            continue
-        top = ranked[0]
-        found = next((s.candidate for s in ranked[1:PART_SCAN]
-                      if s.probability >= supporting * top.probability
-                      and s.candidate.evidence.meta.doc_id == top.candidate.evidence.meta.doc_id
-                      and all(has_type(s.candidate.text, kind) for kind in part.types)
-                      and not _repeats(s.candidate, picked + added)), None)
-        if found is not None:
-            added.append(found)
-    return added
-
-
-def _says_part(part: PartView, cand: Candidate) -> bool:
-    """The sentence itself holds at least half of the part's own words, by rarity."""
-    return coverage(part.focus, frozenset(tokenize(cand.text))) >= DECIDING_SHARE
 
 
 def about_another_place(question: Question, cand: Candidate) -> bool:
@@ -322,15 +225,3 @@ def _says_focus(view: QuestionView, cand: Candidate) -> bool:
     """The sentence (with its title, headings and label) holds the main part's rarest word."""
     rarest = view.parts[0].rarest
     return not rarest or matches(rarest, frozenset(tokenize(cand.text + " " + cand.context)))
-
-
-def _repeats(cand: Candidate, picked: list[Candidate]) -> bool:
-    """The sentence says again what a picked one says: one inside the other."""
-    return any(c.text in cand.text or cand.text in c.text for c in picked)
-
-
-def _overlaps(cand: Candidate, picked: list[Candidate]) -> bool:
-    """A lead-in already brings its items; an item is not repeated beside it."""
-    return any(c.evidence.chunk.chunk_id == cand.evidence.chunk.chunk_id
-               and (c.start <= cand.start < c.end or cand.start <= c.start < cand.end)
-               for c in picked) or any(c.text == cand.text for c in picked)

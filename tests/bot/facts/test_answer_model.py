@@ -9,8 +9,8 @@ import pytest
 from bot.evaluation.fitting import pair_differences, pairwise, pointwise
 from bot.facts.answer_types import has_type
 from bot.facts.candidates import Candidate
-from bot.facts.compose import pick_sentences
 from bot.facts.gate import Scored
+from bot.facts.pick import pick_sentences
 from bot.facts.retrieval import Evidence
 from indexer.models import Chunk, DocumentMeta
 

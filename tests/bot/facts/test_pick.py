@@ -10,9 +10,9 @@ import numpy as np
 
 from bot.core.question import AnswerType, Intent, Part, Question
 from bot.facts.candidates import Candidate
-from bot.facts.compose import _deciding, _replies
 from bot.facts.features import PartView, QuestionView
 from bot.facts.gate import Scored
+from bot.facts.pick import deciding, replies, typed_missing
 from bot.facts.retrieval import Evidence
 from indexer.models import Chunk, DocType, DocumentMeta
 from indexer.store.lexical import tokenize
@@ -49,22 +49,22 @@ def test_the_deciding_sentence_of_a_yes_no_part_is_added():
     asked = view(part_view("Når var besøket", (AnswerType.DATE,), "besøket"),
                  part_view("ble det funnet lovbrudd?", (AnswerType.YESNO,), "lovbrudd"))
     ranked = [[VISIT, OTHER, VERDICT], [VISIT, OTHER, VERDICT]]
-    assert _deciding(asked, ranked, [VISIT.candidate]) == [VERDICT.candidate]
+    assert deciding(asked, ranked, [VISIT.candidate]) == [VERDICT.candidate]
 
 
 def test_nothing_is_added_when_a_picked_sentence_says_it_or_the_part_is_no_yes_no():
     asked = view(part_view("Når var besøket", (AnswerType.DATE,), "besøket"),
                  part_view("ble det funnet lovbrudd?", (AnswerType.YESNO,), "lovbrudd"))
     ranked = [[VISIT, VERDICT], [VISIT, VERDICT]]
-    assert _deciding(asked, ranked, [VISIT.candidate, VERDICT.candidate]) == []
+    assert deciding(asked, ranked, [VISIT.candidate, VERDICT.candidate]) == []
     plain = view(part_view("Når var besøket", (AnswerType.DATE,), "besøket"),
                  part_view("hva fant de om lovbrudd", (), "lovbrudd"))
-    assert _deciding(plain, ranked, [VISIT.candidate]) == []
+    assert deciding(plain, ranked, [VISIT.candidate]) == []
 
 
 def test_a_yes_no_question_of_one_part_is_decided_too():
     asked = view(part_view("Fant tilsynet lovbrudd?", (AnswerType.YESNO,), "lovbrudd"))
-    assert _deciding(asked, [[OTHER, VERDICT]], [OTHER.candidate]) == [VERDICT.candidate]
+    assert deciding(asked, [[OTHER, VERDICT]], [OTHER.candidate]) == [VERDICT.candidate]
 
 
 
@@ -82,13 +82,13 @@ def test_the_reply_right_after_the_sentence_that_names_a_yes_no_question_comes_a
                            at("De har svart at det ikke vil bli endret i 2024."),
                            at("Neste sak gjaldt fagdager."))
     yes_no = view(part_view("Har Bufdir gått bort fra kravet?", (AnswerType.YESNO,), "kravet"))
-    assert _replies(yes_no, [asked, reply, later], [asked]) == [reply]
+    assert replies(yes_no, [asked, reply, later], [asked]) == [reply]
     which = view(part_view("Hvilket krav gjelder?", (), "kravet"))
-    assert _replies(which, [asked, reply, later], [asked]) == []  # only for yes/no
+    assert replies(which, [asked, reply, later], [asked]) == []  # only for yes/no
 
 
 def test_a_near_sentence_of_the_same_document_with_the_asked_kind_of_fact_comes_along():
-    from bot.facts.compose import _typed_missing
+
 
     def part(text: str) -> PartView:
         return dataclasses.replace(part_view(text, (AnswerType.DATE,), "kraft"), types=["date"])
@@ -101,5 +101,5 @@ def test_a_near_sentence_of_the_same_document_with_the_asked_kind_of_fact_comes_
     dated = scored("Lovendringene tredde i kraft 1. august 2022.", 0.46)
     when = view(part("Når trådte endringene i kraft?"))
     ranked = [[changes, elsewhere, dated]]
-    assert _typed_missing(when, ranked, [changes.candidate], 0.3) == [dated.candidate]
-    assert _typed_missing(when, ranked, [dated.candidate], 0.3) == []  # already dated
+    assert typed_missing(when, ranked, [changes.candidate], 0.3) == [dated.candidate]
+    assert typed_missing(when, ranked, [dated.candidate], 0.3) == []  # already dated

@@ -1,0 +1,133 @@
+"""Which sentences an answer is made of, once every candidate is scored for every part:
+each part's best (a later part's best that says its own words), sentences nearly as likely
+within the length budget, a yes/no part's deciding sentence and the reply right after it, and
+for a part asking a date or amount the near sentence that holds one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.question import AnswerType
+from bot.facts.answer_types import has_type
+from bot.facts.candidates import Candidate
+from bot.facts.features import PartView, QuestionView
+from bot.facts.gate import Scored
+from bot.facts.words import coverage
+from indexer.store.lexical import tokenize
+
+MAX_SENTENCES = 4
+
+
+PART_SCAN = 5  # how far down its ranking a later part looks for a sentence saying its words
+DECIDING_SCAN = 12  # how far down a yes/no part's ranking its deciding sentence is looked for
+DECIDING_SHARE = 0.5
+
+
+def pick_sentences(per_part: list[list[Scored]], supporting: float, max_chars: int,
+                   parts: list[PartView] | None = None) -> list[Candidate]:
+    """Each part's best sentence (`parts`: a later part's best that says its words); then,
+    best first, sentences nearly as likely as their part's best (`supporting` share), while
+    the answer stays within `max_chars`."""
+    picked: list[Candidate] = []
+    for i, ranked in enumerate(per_part):
+        best = ranked[0].candidate if ranked else None
+        if best is not None and parts and i > 0 and not says_part(parts[i], best):
+            # «…, og hva er prosjektperioden?»: a later part whose best sentence does not say
+            # its words (the first part's «Prosjektleder: …» again) takes a near one that does
+            fit = best.evidence.fit  # never a sentence of a document that fits the question worse
+            best = next((s.candidate for s in ranked[1:PART_SCAN]
+                         if says_part(parts[i], s.candidate) and not _repeats(s.candidate, picked)
+                         and s.candidate.evidence.fit >= fit), best)
+        if best is not None and best not in picked:
+            picked.append(best)
+    extra = sorted((s for ranked in per_part for s in ranked[1:]
+                    if s.probability >= supporting * ranked[0].probability),
+                   key=lambda s: -s.probability)
+    for scored in extra:
+        cand = scored.candidate
+        if len(picked) >= MAX_SENTENCES:
+            break
+        if cand in picked or _overlaps(cand, picked):
+            continue
+        if sum(len(c.text) for c in picked) + len(cand.text) > max_chars:
+            continue
+        picked.append(cand)
+    return picked
+
+
+def deciding(view: QuestionView, per_part: list[list[Scored]], picked: list[Candidate]
+              ) -> list[Candidate]:  # fmt: skip
+    """A yes/no question or part («… og ble det funnet lovbrudd?») is decided by a sentence that
+    says its words («Det er ikkje avdekka lovbrot under tilsynet»): when no picked sentence
+    does, the best ranked one that does is added."""
+    added: list[Candidate] = []
+    for part, ranked in zip(view.parts, per_part, strict=True):
+        if AnswerType.YESNO not in part.part.answer_types or not part.focus:
+            continue
+        if any(says_part(part, c) for c in picked + added):
+            continue
+        found = next((s.candidate for s in ranked[:DECIDING_SCAN] if says_part(part, s.candidate)),
+                     None)
+        if found is not None:
+            added.append(found)
+    return added
+
+
+_BACK_REFERENCE = re.compile(r"^(?:De|Dei|Det|Dette|Desse|Disse|Han|Hun|Ho|They|It|This|These)\s")
+REPLY_CHARS = 160
+
+
+def replies(view: QuestionView, found: list[Candidate], picked: list[Candidate]
+             ) -> list[Candidate]:  # fmt: skip
+    """A yes/no question is often decided by the sentence right after the one that names its
+    words («… har løftet et ønske til Bufdir om å gå bort fra kravet. De har svart at det ikke
+    vil bli endret i 2024.»): a short next sentence that refers back comes along."""
+    if not any(AnswerType.YESNO in p.part.answer_types for p in view.parts):
+        return []
+    added: list[Candidate] = []
+    for cand in picked:
+        after = next((n for n in found if n.evidence.chunk.chunk_id == cand.evidence.chunk.chunk_id
+                      and cand.end <= n.start <= cand.end + 2), None)
+        if (after is not None and after not in picked and after not in added
+                and len(after.text) <= REPLY_CHARS and _BACK_REFERENCE.match(after.text)):
+            added.append(after)
+    return added
+
+
+def typed_missing(view: QuestionView, per_part: list[list[Scored]], picked: list[Candidate],
+                   supporting: float) -> list[Candidate]:
+    """«Når trådte endringene i kraft?» answered by a long sentence about the changes with no
+    date: the near sentence of the same document that holds the kind of fact asked
+    («Lovendringene tredde i kraft 1. august 2022.») comes along, whatever the length budget."""
+    added: list[Candidate] = []
+    for part, ranked in zip(view.parts, per_part, strict=True):
+        if not part.types or not ranked or any(
+                all(has_type(c.text, kind) for kind in part.types) for c in picked + added):
+            continue
+        top = ranked[0]
+        found = next((s.candidate for s in ranked[1:PART_SCAN]
+                      if s.probability >= supporting * top.probability
+                      and s.candidate.evidence.meta.doc_id == top.candidate.evidence.meta.doc_id
+                      and all(has_type(s.candidate.text, kind) for kind in part.types)
+                      and not _repeats(s.candidate, picked + added)), None)
+        if found is not None:
+            added.append(found)
+    return added
+
+
+def says_part(part: PartView, cand: Candidate) -> bool:
+    """The sentence itself holds at least half of the part's own words, by rarity."""
+    return coverage(part.focus, frozenset(tokenize(cand.text))) >= DECIDING_SHARE
+
+
+def _repeats(cand: Candidate, picked: list[Candidate]) -> bool:
+    """The sentence says again what a picked one says: one inside the other."""
+    return any(c.text in cand.text or cand.text in c.text for c in picked)
+
+
+def _overlaps(cand: Candidate, picked: list[Candidate]) -> bool:
+    """A lead-in already brings its items; an item is not repeated beside it."""
+    return any(c.evidence.chunk.chunk_id == cand.evidence.chunk.chunk_id
+               and (c.start <= cand.start < c.end or cand.start <= c.start < cand.end)
+               for c in picked) or any(c.text == cand.text for c in picked)
