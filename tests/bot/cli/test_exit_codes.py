@@ -38,7 +38,8 @@ def test_a_missing_data_dir_is_an_error_and_is_not_created(tmp_path, command):
     missing = tmp_path / "finnes-ikke"
     code, output = run(*command, "--data-dir", str(missing))
     assert code == 2
-    assert f"Fant ikke datamappen {missing}" in output
+    # the message may be wrapped inside a long temporary path («finnes- ikke»)
+    assert f"Fant ikke datamappen {missing}".replace(" ", "") in output.replace(" ", "")
     assert "laeringsbot index" in output
     assert not missing.exists()
 
