@@ -191,11 +191,16 @@ def final_report_of(top: Evidence, evidence: list[Evidence]) -> Evidence:
     the report of the same municipalities, written later, wins over the description."""
     if top.meta.doc_type != DocType.PROSJEKTBESKRIVELSE:
         return top
-    places = {n for m in top.meta.municipalities for n in m.current_numbers}
-    later = [e for e in evidence if e.meta.doc_type == DocType.SLUTTRAPPORT and places & {
-        n for m in e.meta.municipalities for n in m.current_numbers} and (
-        not top.meta.date or not e.meta.date or e.meta.date > top.meta.date)]
+    places = _today_numbers(top.meta)
+    later = [e for e in evidence if e.meta.doc_type == DocType.SLUTTRAPPORT
+             and places & _today_numbers(e.meta)
+             and (not top.meta.date or not e.meta.date or e.meta.date > top.meta.date)]
     return later[0] if later else top
+
+
+def _today_numbers(meta: DocumentMeta) -> set[str]:
+    """Today's kommunenummer of the municipalities a document names."""
+    return {n for m in meta.municipalities for n in m.current_numbers}
 
 
 def _nearest(evidence: list[Evidence], book: CitationBook) -> list[str]:

@@ -16,7 +16,7 @@ import numpy as np
 
 from bot.core.fit import place_fit
 from bot.core.question import Question
-from bot.facts.answer_types import YEAR, has_type
+from bot.facts.answer_types import YEAR
 from bot.facts.candidates import Candidate, candidates
 from bot.facts.features import (
     QuestionView,
@@ -28,6 +28,7 @@ from bot.facts.gate import Scored, gate_row
 from bot.facts.model import AnswerModel
 from bot.facts.pick import (
     deciding,
+    holds_types,
     pick_sentences,
     replies,
     says_part,
@@ -152,9 +153,11 @@ class ExtractiveComposer:
         asked = [c for c in picked if not (about_another_year(question, c)
                                            or about_another_place(question, c))]
         others = [c for c in picked if c not in asked]
-        if others and (not any(_says_focus(view, c) or says_part(view.parts[0], c)
-                               for c in asked) or (
-                not any(_typed(view, c) for c in asked) and any(_typed(view, c) for c in others))):
+        main = view.parts[0]
+        says_it = any(_says_focus(view, c) or says_part(main, c) for c in asked)
+        typed_elsewhere = not any(holds_types(main, c) for c in asked) and any(
+            holds_types(main, c) for c in others)
+        if others and (not says_it or typed_elsewhere):
             asked = []  # what is left of the asked place and year does not say what was asked
             best = next((c for c in others if _says_focus(view, c)), others[0])
         picked = asked
@@ -214,11 +217,6 @@ def _names_role(role: str, cand: Candidate) -> bool:
     glossary bridges: «project manager» is «prosjektleder»)."""
     stems = frozenset(tokenize(f"{cand.text} {cand.context}"))
     return all(matches(group, stems) for group in expand(role))
-
-
-def _typed(view: QuestionView, cand: Candidate) -> bool:
-    """The sentence holds the kind of fact the main part asks for (an amount, a date …)."""
-    return all(has_type(cand.text, kind) for kind in view.parts[0].types)
 
 
 def _says_focus(view: QuestionView, cand: Candidate) -> bool:

@@ -17,8 +17,6 @@ from bot.facts.words import coverage
 from indexer.store.lexical import tokenize
 
 MAX_SENTENCES = 4
-
-
 PART_SCAN = 5  # how far down its ranking a later part looks for a sentence saying its words
 DECIDING_SCAN = 12  # how far down a yes/no part's ranking its deciding sentence is looked for
 DECIDING_SHARE = 0.5
@@ -57,7 +55,7 @@ def pick_sentences(per_part: list[list[Scored]], supporting: float, max_chars: i
 
 
 def deciding(view: QuestionView, per_part: list[list[Scored]], picked: list[Candidate]
-              ) -> list[Candidate]:  # fmt: skip
+             ) -> list[Candidate]:  # fmt: skip
     """A yes/no question or part («… og ble det funnet lovbrudd?») is decided by a sentence that
     says its words («Det er ikkje avdekka lovbrot under tilsynet»): when no picked sentence
     does, the best ranked one that does is added."""
@@ -79,7 +77,7 @@ REPLY_CHARS = 160
 
 
 def replies(view: QuestionView, found: list[Candidate], picked: list[Candidate]
-             ) -> list[Candidate]:  # fmt: skip
+            ) -> list[Candidate]:  # fmt: skip
     """A yes/no question is often decided by the sentence right after the one that names its
     words («… har løftet et ønske til Bufdir om å gå bort fra kravet. De har svart at det ikke
     vil bli endret i 2024.»): a short next sentence that refers back comes along."""
@@ -96,24 +94,28 @@ def replies(view: QuestionView, found: list[Candidate], picked: list[Candidate]
 
 
 def typed_missing(view: QuestionView, per_part: list[list[Scored]], picked: list[Candidate],
-                   supporting: float) -> list[Candidate]:
+                  supporting: float) -> list[Candidate]:
     """«Når trådte endringene i kraft?» answered by a long sentence about the changes with no
     date: the near sentence of the same document that holds the kind of fact asked
     («Lovendringene tredde i kraft 1. august 2022.») comes along, whatever the length budget."""
     added: list[Candidate] = []
     for part, ranked in zip(view.parts, per_part, strict=True):
-        if not part.types or not ranked or any(
-                all(has_type(c.text, kind) for kind in part.types) for c in picked + added):
+        if not part.types or not ranked or any(holds_types(part, c) for c in picked + added):
             continue
         top = ranked[0]
         found = next((s.candidate for s in ranked[1:PART_SCAN]
                       if s.probability >= supporting * top.probability
                       and s.candidate.evidence.meta.doc_id == top.candidate.evidence.meta.doc_id
-                      and all(has_type(s.candidate.text, kind) for kind in part.types)
+                      and holds_types(part, s.candidate)
                       and not _repeats(s.candidate, picked + added)), None)
         if found is not None:
             added.append(found)
     return added
+
+
+def holds_types(part: PartView, cand: Candidate) -> bool:
+    """The sentence holds every kind of fact the part asks for (an amount, a date …)."""
+    return all(has_type(cand.text, kind) for kind in part.types)
 
 
 def says_part(part: PartView, cand: Candidate) -> bool:

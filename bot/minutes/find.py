@@ -160,7 +160,6 @@ def _nearest(meetings: list[Meeting], request: MeetingRef, limit: int = 3) -> li
     return [m for m, _ in sorted(dated, key=lambda p: abs((p[1] - aim).days))[:limit]]
 
 
-
 def find_in_places(request: MeetingRef, meetings: list[Meeting], question: Question
                    ) -> MeetingMatch:  # fmt: skip
     """Only the meetings of the places the question names: «nettverkssamlingen i Steinkjer i
