@@ -7,6 +7,7 @@ nothing, and is named as silent when the question named the kind of document.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 
@@ -21,8 +22,10 @@ from bot.facts.features import SENTENCE_FEATURES, PartView
 from bot.facts.gate import Scored
 from bot.facts.retrieval import Evidence, HybridRetriever
 from bot.facts.words import ENGLISH_FUNCTION, coverage
-from indexer.models import DocumentMeta
+from indexer.catalogue.models import ProjectRecord
+from indexer.models import DocType, DocumentMeta
 from indexer.store.lexical import tokenize
+from indexer.text.themes import find_themes
 
 MAX_DOCUMENTS = 12
 PER_DOCUMENT = 8
@@ -49,11 +52,13 @@ class Across:
     total: int
 
 
-def says_it(scored: Scored, part: PartView) -> bool:
+def says_it(scored: Scored, part: PartView, chosen_by: tuple[str, ...] = ()) -> bool:
     """A row quotes one sentence that holds the kind of fact asked (a share, a date) and at
     least half the part's own words by rarity (in it, its headings or a label line just above:
     «5. Egenandel»): beside other documents' rows, a sentence that only circles the topic
-    would read as this document's answer. A lead-in is left for its items."""
+    would read as this document's answer. A lead-in is left for its items. `chosen_by`: words
+    that chose the documents (a theme: «fosterhjems-» of «fosterhjemsprosjektene»), which a
+    row need not say again."""
     cand = scored.candidate
     features = dict(zip(SENTENCE_FEATURES, scored.features, strict=True))
     short = len(cand.text.split()) < 4 and not _LABEL_LINE.match(cand.text)  # «Frist: 1.2.»
@@ -62,7 +67,8 @@ def says_it(scored: Scored, part: PartView) -> bool:
     lines = cand.evidence.chunk.text[max(0, cand.start - ABOVE):cand.start].strip().splitlines()
     above = lines[-1] if lines and len(lines[-1].split()) <= LABEL_WORDS else ""
     window = frozenset(tokenize(" ".join([cand.text, cand.context, above])))
-    focus = [(g, w) for g, w in part.focus if not g & ENGLISH_FUNCTION]
+    focus = [(g, w) for g, w in part.focus if not g & ENGLISH_FUNCTION
+             and not any(stem in word for word in chosen_by for stem in g)]
     return not focus or coverage(focus, window) >= COVERED
 
 
@@ -78,16 +84,33 @@ def each_part(q: Question) -> Question:
     return replace(q, parts=asked_of_each(q.parts, q.intent))
 
 
-def documents_asked(q: Question, documents: list[DocumentMeta], evidence: list[Evidence]
-                    ) -> list[DocumentMeta]:
-    """The kind named (newest first, those of another place or year left out), else the
-    documents the question's own retrieval found."""
+def documents_asked(q: Question, documents: list[DocumentMeta], evidence: list[Evidence],
+                    projects: Sequence[ProjectRecord] = ()) -> list[DocumentMeta]:
+    """The kind named (newest first, those of another place or year left out); else, with a
+    theme named, one document of each project about it («Hvem ledet de ulike
+    fosterhjemsprosjektene?»); else the documents the question's own retrieval found."""
     if q.doc_types:
         typed = [m for m in documents if m.doc_type in q.doc_types and _about(q, m)]
         typed.sort(key=lambda m: m.date.isoformat() if m.date else "", reverse=True)
         return typed[:MAX_DOCUMENTS]
+    by_id = {m.doc_id: m for m in documents}
+    own = [m for m in (_project_document(q, p, by_id) for p in projects) if m is not None]
+    if own:
+        return list({m.doc_id: m for m in own}.values())[:MAX_DOCUMENTS]
     found = {e.meta.doc_id: e.meta for e in evidence[:NEAREST]}
     return list(found.values())
+
+
+def _project_document(q: Question, project: ProjectRecord, by_id: dict[str, DocumentMeta]
+                      ) -> DocumentMeta | None:
+    """The project's own description (its final report when the question asks how it went),
+    of the place and year asked; a project only mentioned elsewhere has none."""
+    wanted = (DocType.SLUTTRAPPORT, DocType.PROSJEKTBESKRIVELSE) if q.outcome else (
+        DocType.PROSJEKTBESKRIVELSE, DocType.SLUTTRAPPORT)
+    own = [by_id[e.doc_id] for e in project.sources if e.doc_id in by_id
+           and e.doc_type in wanted and _about(q, by_id[e.doc_id])]
+    own.sort(key=lambda m: wanted.index(m.doc_type))
+    return own[0] if own else None
 
 
 def _about(q: Question, meta: DocumentMeta) -> bool:
@@ -100,6 +123,7 @@ def answer_each(q: Question, vectors: np.ndarray, documents: list[DocumentMeta],
                 composer: ExtractiveComposer, retriever: HybridRetriever) -> Across:
     """`vectors`: the whole question, then one per part of `q` (already `each_part`)."""
     view = composer.view(q, vectors)
+    chosen_by = tuple(hit.text.lower() for hit in find_themes(q.standalone))
     answers, silent = [], []
     for meta in documents:
         evidence = retriever.search(q.standalone, PER_DOCUMENT, documents=[meta],
@@ -110,7 +134,7 @@ def answer_each(q: Question, vectors: np.ndarray, documents: list[DocumentMeta],
             continue
         picked: list[Candidate] = []
         for part, ranked in zip(view.parts, per_part, strict=True):
-            saying = [s for s in ranked[:SCANNED] if says_it(s, part)]
+            saying = [s for s in ranked[:SCANNED] if says_it(s, part, chosen_by)]
             best = max(saying, key=partial(_own_words, part)).candidate if saying else None
             if best is not None and best not in picked:
                 picked.append(best)

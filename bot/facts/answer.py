@@ -26,6 +26,7 @@ from bot.facts.retrieval import Evidence, HybridRetriever
 from bot.facts.summary import main_document, summarise
 from bot.facts.timing import passed, past_note, what_there_is
 from bot.i18n import format_date, t
+from indexer.catalogue.models import ProjectQuery
 from indexer.models import DocType, DocumentMeta
 
 RETRIEVED = 8
@@ -99,7 +100,9 @@ class FactAnswerer:
         each = each_part(q)
         vectors = self.embed(each)
         evidence, timings = self.evidence(each, vectors)
-        asked = documents_asked(each, self.ctx.store.documents(), evidence)
+        themed = (self.ctx.store.find_projects(ProjectQuery(themes=each.themes))
+                  if each.themes and not each.doc_types else [])
+        asked = documents_asked(each, self.ctx.store.documents(), evidence, themed)
         found = answer_each(each, vectors, asked, self.extractive(), self.retriever)
         timings["across_ms"] = (time.perf_counter() - t0) * 1000
         if not found.answers or (found.total < 2 and q.intent != Intent.DOCUMENTS):

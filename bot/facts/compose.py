@@ -37,6 +37,7 @@ from bot.facts.pick import (
 from bot.facts.retrieval import Evidence
 from bot.facts.words import matches
 from indexer.embeddings import VectorEmbeddings
+from indexer.models import DocType
 from indexer.store.lexical import LexicalIndex, tokenize
 from indexer.text.glossary import expand
 from indexer.text.units import unit_key
@@ -62,6 +63,7 @@ class Composition:
     best: Candidate | None = None  # the main part's best sentence, answered or not
     instead: bool = False  # refused only because the sources are about another place or year
     scores: dict[str, float] = field(default_factory=dict)
+    planned: bool = False  # refused: the sources only say what was planned, not how it went
 
 
 Stored = Callable[[list[str]], dict[str, np.ndarray]]  # unit keys → vectors embedded at index time
@@ -166,6 +168,10 @@ class ExtractiveComposer:
             # «Hvem var prosjektleder …?» answered by sentences naming people, none as that
             return Composition([], True, "kildene sier ikke hvem som har rollen", answerable,
                                best, False, scores)
+        if picked and question.outcome and all(_planned(c) for c in picked):
+            # «Nådde de målet?» with only the plan in hand: its goal is no result
+            return Composition([], True, "kildene sier bare hva som var planlagt", answerable,
+                               picked[0], False, scores, planned=True)
         if not picked:
             return Composition([], True, "kildene gjelder et annet sted eller år", answerable,
                                best, True, scores)
@@ -210,6 +216,15 @@ def about_another_year(question: Question, cand: Candidate) -> bool:
 # A year the sentence ties its own figure to («For 2019 fikk …», «i 2019 ble …»), not one it
 # compares with («tilsvarende som i 2019», «mer enn i 2019»).
 _OWN_YEAR = re.compile(r"(?:^|[.;:]\s*)(?:for|i|in|per|pr\.?)\s+(?:19|20)\d\d\b", re.I)
+
+
+# Written before a project ran: what they say is a plan, never how it went.
+_BEFORE_THE_FACT = frozenset({DocType.PROSJEKTBESKRIVELSE, DocType.UTLYSNING,
+                              DocType.RETNINGSLINJE, DocType.INVITASJON})
+
+
+def _planned(cand: Candidate) -> bool:
+    return cand.evidence.meta.doc_type in _BEFORE_THE_FACT
 
 
 def _names_role(role: str, cand: Candidate) -> bool:

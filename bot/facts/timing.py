@@ -28,8 +28,14 @@ def passed(q: Question, texts: list[str]) -> bool:
 
 
 def what_there_is(q: Question, composition: Composition) -> str | None:
-    """When the sources answer for another year or place than asked: say so, with that answer."""
+    """When the sources answer for another year or place than asked, or only say what a project
+    planned when asked how it went: say so, with what they do say."""
     best = composition.best
+    if best is not None and composition.planned:
+        meta = best.evidence.meta
+        when = f" ({format_date(meta.date, q.language)})" if meta.date else ""
+        return t("core.only_planned", q.language, title=meta.title, when=when,
+                 sentence=best.text.replace("**", "").strip())
     if best is None or not composition.instead:
         return None
     meta = best.evidence.meta

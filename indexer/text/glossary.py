@@ -58,7 +58,9 @@ _WORDS = {
     "møtet": "møte", "samlinga": "samlingen", "utlysinga": "utlysningen",
     # Bokmål synonyms the documents use interchangeably
     "maksimalt": "inntil", "telefonnummer": "telefon", "telefonnummeret": "telefon",
-    "leder": "leiar leiaren", "leiar": "leder", "leiaren": "leder", "leier": "leder leiar", "videreført": "videreføres videreført", "avviklet": "avvikles",
+    "leder": "leiar leiaren", "leiar": "leder", "leiaren": "leder", "leier": "leder leiar",
+    "ledet": "leder prosjektleder leiar prosjektleiar",
+    "ledde": "leder prosjektleder leiar prosjektleiar", "leidde": "leiar prosjektleiar", "videreført": "videreføres videreført", "avviklet": "avvikles",
     "evaluere": "evaluerer evaluering", "søknadsfristen": "søknadsfrist",
     # Bokmål → Nynorsk, for Nynorsk documents asked in Bokmål
     "egenandel": "eigendel eigenandel eigeninnsats egeninnsats", "egenandelen": "eigendel",

@@ -50,3 +50,11 @@ def test_still_open_asked_in_english_and_nynorsk_gets_each_deadline(real_core, q
     answer = real_core.answer(question)
     row = next(line for line in answer.answer.splitlines() if "Rogaland" in line)
     assert "15. april 2023" in row and passed in row
+
+
+def test_a_fact_asked_of_each_project_of_a_theme_reads_each_projects_own_document(real_core):
+    answer = real_core.answer("Hvem ledet de ulike fosterhjemsprosjektene?")
+    assert answer.kind == "list" and not answer.refused
+    rows = [line for line in answer.answer.splitlines() if line.startswith("- ")]
+    for leader in ("Solveig Hjelmås Tveit", "Hilde Marie Sørheim", "Ragnhild Ystanes Bø"):
+        assert any(leader in row and "[" in row for row in rows), (leader, rows)

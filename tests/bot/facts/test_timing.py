@@ -51,3 +51,29 @@ def test_another_years_answer_is_offered_as_what_there_is(sample_context):
     assert best is not None
     offered = what_there_is(q, Composition([], True, best=best, instead=True))
     assert offered is not None and "2026" in offered and best.text in offered
+
+
+def test_how_it_went_asked_of_a_plan_says_no_result_and_quotes_the_plan(sample_context):
+    """«Nådde de målet?» with only the project description in hand: its goal is no result."""
+    core = Core(sample_context)
+    q = understood(sample_context, "Nådde Kvam og Voss målene i fosterheimsprosjektet sitt?")
+    assert q.outcome
+    vectors = core.facts.embed(q)
+    evidence, _ = core.facts.evidence(q, vectors)
+    plan = next(e for e in evidence if "kvam-voss" in e.meta.source)
+    best = core.facts.extractive().compose(q, vectors, [plan]).best
+    assert best is not None
+    said = what_there_is(q, Composition([], True, best=best, planned=True))
+    assert said is not None and "planlagt" in said and best.text.replace("**", "") in said
+    assert "Rettleiing nær fosterheimen" in said  # which document it is
+
+
+
+def test_a_plan_alone_never_answers_how_it_went(sample_context):
+    core = Core(sample_context)
+    q = understood(sample_context, "Nådde Kvam og Voss målene i fosterheimsprosjektet sitt?")
+    vectors = core.facts.embed(q)
+    evidence, _ = core.facts.evidence(q, vectors)
+    composition = core.facts.extractive().compose(
+        q, vectors, [e for e in evidence if "kvam-voss" in e.meta.source])
+    assert composition.refused and not composition.sentences
