@@ -69,7 +69,8 @@ def filter_of(question: Question, store: KnowledgeReader) -> DocumentFilter:
     base = filter_of(question.refines, store) if question.refines is not None else None
     networks = {m.network for m in store.documents() if m.network}
     places = {n for p in question.places for n in (p.name, *p.all_names)}
-    named = tuple(n for n in question.names if n not in places
+    named = tuple(n for n in question.names  # «Møre» of «Møre og Romsdal» names no network
+                  if not any(n.casefold() in place.casefold() for place in places)
                   and any(n.casefold() in net.casefold() for net in networks))  # fmt: skip
     about = frozenset()
     if question.themes:

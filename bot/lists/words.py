@@ -46,7 +46,10 @@ def place_notes(places: tuple[Place, ...], lang: Language) -> list[AnswerSentenc
             text = t("lists.includes", lang, name=place.name, former=join(
                 sorted(place.former_names), lang))  # fmt: skip
         elif not place.is_current:
-            key = "lists.now_part" if place.kind == "municipality" else "lists.county_now_part"
+            split = len(place.current_names) > 1  # Vestfold og Telemark → Vestfold, Telemark
+            key = {("municipality", False): "lists.now_part", ("municipality", True):
+                   "lists.now_split", ("county", False): "lists.county_now_part",
+                   ("county", True): "lists.county_now_split"}[(place.kind, split)]
             text = t(key, lang, name=place.name, current=join(list(place.current_names), lang))
         else:
             continue
