@@ -16,6 +16,7 @@ import numpy as np
 
 from bot.core.fit import place_fit
 from bot.core.question import Question
+from bot.facts.amounts import asked_kind, kind_unsaid
 from bot.facts.answer_types import YEAR
 from bot.facts.candidates import Candidate, candidates
 from bot.facts.features import (
@@ -64,6 +65,7 @@ class Composition:
     instead: bool = False  # refused only because the sources are about another place or year
     scores: dict[str, float] = field(default_factory=dict)
     planned: bool = False  # refused: the sources only say what was planned, not how it went
+    amount_kind: str = ""  # refused: the sources state amounts, none of this kind (tildelt …)
 
 
 Stored = Callable[[list[str]], dict[str, np.ndarray]]  # unit keys → vectors embedded at index time
@@ -172,6 +174,10 @@ class ExtractiveComposer:
             # «Nådde de målet?» with only the plan in hand: its goal is no result
             return Composition([], True, "kildene sier bare hva som var planlagt", answerable,
                                picked[0], False, scores, planned=True)
+        kind = asked_kind(question)
+        if picked and kind and kind_unsaid(kind, picked):
+            return Composition([], True, "kildene oppgir ikke beløp av det slaget", answerable,
+                               picked[0], False, scores, amount_kind=kind)
         if not picked:
             return Composition([], True, "kildene gjelder et annet sted eller år", answerable,
                                best, True, scores)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bot.core.phrases import join
 from bot.core.question import Question, TimeFocus
+from bot.facts.amounts import LABELS
 from bot.facts.compose import ComposedSentence, Composition
 from bot.i18n import format_date, t
 from indexer.text.dates import find_dates
@@ -29,13 +30,17 @@ def passed(q: Question, texts: list[str]) -> bool:
 
 def what_there_is(q: Question, composition: Composition) -> str | None:
     """When the sources answer for another year or place than asked, or only say what a project
-    planned when asked how it went: say so, with what they do say."""
+    planned when asked how it went, or another kind of amount than asked: say so, with what
+    they do say."""
     best = composition.best
     if best is not None and composition.planned:
         meta = best.evidence.meta
         when = f" ({format_date(meta.date, q.language)})" if meta.date else ""
         return t("core.only_planned", q.language, title=meta.title, when=when,
                  sentence=best.text.replace("**", "").strip())
+    if best is not None and composition.amount_kind:
+        return t("core.other_amount", q.language, kind=t(LABELS[composition.amount_kind],
+                 q.language), sentence=best.text.replace("**", "").strip())
     if best is None or not composition.instead:
         return None
     meta = best.evidence.meta

@@ -41,6 +41,7 @@ _AMOUNT = re.compile(
     r"|(?P<mill>\d+(?:,\d+)?)\s*mill(?:ionar|ioner|\.)?\s*(?:kr\b|kroner)",
     re.IGNORECASE,
 )
+_DASH_KRONER = re.compile(r"\d(?:[ \u00a0.]?\d)*,-")  # «3.000.000,-»: whole kroner
 _AFTER_KIND: tuple[tuple[re.Pattern[str], AmountKind], ...] = (
     (re.compile(r"^\W{0,3}\s*(?:i|som)\s+(?:egenandel|eigenandel|eigeninnsats)", re.I),
      "egenandel"),
@@ -119,6 +120,11 @@ def _add(found: list[Span], piece: str, offset: int, a: int, b: int) -> None:
     if stripped:
         lead = len(chunk) - len(chunk.lstrip())
         found.append(Span(offset + a + lead, offset + a + lead + len(stripped), stripped))
+
+
+def states_money(text: str) -> bool:
+    """A sum of money in kroner («650 000 kr», «kr 1 200 000», «4,2 mill. kr», «900.000,-»)."""
+    return bool(_AMOUNT.search(text) or _DASH_KRONER.search(text))
 
 
 def amounts(sentence: Span, final_report: bool) -> list[tuple[AmountKind, int]]:

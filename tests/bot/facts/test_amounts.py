@@ -1,0 +1,69 @@
+"""«Hvor mye fikk de tildelt?» is not answered by what was applied for, nor by a sentence with
+no sum of money (questions and sentences written here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.core.question import AnswerType, Intent, Part, Question
+from bot.facts.amounts import asked_kind, kind_unsaid
+from bot.facts.candidates import Candidate
+from bot.facts.retrieval import Evidence
+from indexer.catalogue.fields import states_money
+from indexer.models import Chunk, DocType, DocumentMeta
+
+
+def _question(text: str, *types: AnswerType) -> Question:
+    return Question(text=text, language="nb", intent=Intent.FACT, standalone=text,
+                    today=dt.date(2026, 12, 2), parts=(Part(text, types),))
+
+
+def _sentence(text: str, doc_type: DocType = DocType.PROSJEKTBESKRIVELSE) -> Candidate:
+    meta = DocumentMeta(doc_id="d", source="d.md", path="d.md", title="Prosjekt",
+                        doc_type=doc_type)
+    chunk = Chunk(chunk_id="d:0", doc_id="d", position=0, text=text, start=0, end=len(text))
+    return Candidate(text=text, evidence=Evidence(chunk, meta, 0.1, 0.5), start=0,
+                     end=len(text), context="", is_label=False, is_item=False, items=0)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Hvor mye fikk prosjektet tildelt?", "tildelt"),
+    ("Kor mykje fekk dei innvilga?", "tildelt"),
+    ("How much did they end up spending according to the final report?", "forbruk"),
+    ("Hvor mye søkte de om?", None),  # applied for: left to the answer model
+    ("Hvor mye søkte de om, og hvor mye fikk de?", None),  # two kinds: no single one
+])  # fmt: skip
+def test_the_one_kind_of_amount_asked(text, kind) -> None:  # type: ignore[no-untyped-def]
+    assert asked_kind(_question(text, AnswerType.AMOUNT)) == kind
+
+
+def test_a_question_asking_no_amount_checks_none() -> None:
+    assert asked_kind(_question("Hvem fikk tildelt midler?", AnswerType.PERSON)) is None
+
+
+def test_what_was_applied_for_does_not_say_what_was_granted() -> None:
+    assert kind_unsaid("tildelt", [_sentence("Søkt beløp: 500 000 kr")])
+    assert kind_unsaid("tildelt", [_sentence("Det søkes om 520 000 kr i stimuleringsmidler.")])
+
+
+def test_a_sentence_without_money_says_no_amount() -> None:
+    assert kind_unsaid("tildelt", [_sentence("Delen skal gå ned frå 33 til under 20 prosent.")])
+
+
+def test_the_kind_asked_or_an_unread_sum_is_enough() -> None:
+    assert not kind_unsaid("tildelt", [_sentence("Prosjektet fikk tildelt 380 000 kr.")])
+    # a final report's «stimuleringsmidler» were granted
+    assert not kind_unsaid("tildelt", [_sentence("Vi mottok 380 000 kr i stimuleringsmidler.",
+                                                 DocType.SLUTTRAPPORT)])
+    # a sum whose kind the rules cannot read is left to the answer model
+    assert not kind_unsaid("forbruk", [_sentence("Til dette gikk 3.000.000,- i fjor.")])
+
+
+@pytest.mark.parametrize(("text", "money"), [
+    ("Søkt beløp: 500 000 kr", True), ("kr 1 200 000", True), ("4,2 mill. kr", True),
+    ("brukt 3.000.000,- til stillinger", True), ("33 prosent", False), ("1. mars 2021", False),
+])  # fmt: skip
+def test_sums_of_money(text, money) -> None:  # type: ignore[no-untyped-def]
+    assert states_money(text) is money
