@@ -46,6 +46,8 @@ _WORDS = {
     "inspection": "tilsyn", "county": "fylke", "network": "nettverk", "goal": "mål",
     "target": "mål", "apply": "søke", "applicants": "søkere", "participants": "deltakere",
     "leader": "leder", "contact": "kontakt kontaktperson",
+    "age": "alder år", "ages": "alder år", "aged": "år", "youth": "ungdom unge",
+    "young": "unge ungdom", "adolescents": "ungdom unge", "teenagers": "ungdom unge",
     # Nynorsk → Bokmål
     "fosterheim": "fosterhjem", "fosterheimar": "fosterhjem", "fosterheimen": "fosterhjemmet",
     "fosterheimsrettleiaren": "fosterhjemsveileder", "rettleiar": "veileder",
