@@ -56,3 +56,14 @@ def test_a_projects_final_report_is_summarised_before_its_description() -> None:
     assert final_report_of(plan, [plan, elsewhere, report]) is report
     assert final_report_of(plan, [plan, elsewhere]) is plan  # another project's report
     assert final_report_of(report, [report, plan]) is report
+
+
+def test_what_came_of_it_wins_over_an_equally_relevant_background_sentence() -> None:
+    from bot.facts.summary import salience
+
+    background = scored("Tjenesten har lenge ønsket bedre samtaler med barn.", "Bakgrunn", 0.8, 1)
+    result = scored("De fleste ansatte bruker nå samtaleverktøyet.", "5. Resultater", 0.8, 2)
+    conclusion = scored("Prosjektet videreføres i drift.", "Konklusjon og videreføring", 0.8, 3)
+    assert salience(result) > salience(background)
+    assert salience(conclusion) > salience(background)
+    assert salience(result) == salience(conclusion)
