@@ -201,14 +201,15 @@ def asks_holdings(text: str) -> str | None:
 
 def asks_documents(text: str) -> bool:
     """«Hvilke sluttrapporter har vi?»; not «Hvilke ettervernsprosjekter har vi dokumenter
-    om?», which asks for projects."""
+    om?» nor «Hvilke fosterhjemsprosjekter finnes det i dokumenta?», which ask for projects."""
     if command(text) in {"dokumenter", "documents"}:
         return True
     match = _DOCUMENTS.search(text)
     if not match:
         return False
     between = match.group("between")
-    return not (_PROJECT_WORD.search(between) or _CLAUSE_WORD.search(between)
+    asked = text[:match.start()] + between  # what is asked for comes before the document word
+    return not (_PROJECT_WORD.search(asked) or _CLAUSE_WORD.search(between)
                 or _ABOUT_CONTENT.search(text))
 
 

@@ -222,6 +222,9 @@ def test_other_questions_after_a_list_are_not_read_as_the_list(kit, text):
 
 @pytest.mark.parametrize(("text", "intent"), [
     ("Hvilke ettervernsprosjekter har vi dokumenter om?", Intent.PROJECTS),
+    ("Hvilke fosterhjemsprosjekter finnes det i dokumenta?", Intent.PROJECTS),
+    ("Which foster care projects are there in the documents?", Intent.PROJECTS),
+    ("Hvilke dokumenter om fosterhjemsprosjekter har vi?", Intent.DOCUMENTS),
     ("Hvilke prosjektbeskrivelser har vi?", Intent.DOCUMENTS),
     ("Kva for kommunar var med i tilsynet om ettervern frå 2019?", Intent.FACT),
 ])  # fmt: skip
