@@ -42,6 +42,7 @@ class AnswerType(StrEnum):
     PLACE = "place"
     YESNO = "yesno"
     LIST = "list"
+    LAW = "law"  # a provision of a law or regulation («§ 2-1», «barnevernloven § 25-1»)
 
 
 class ListAsk(StrEnum):

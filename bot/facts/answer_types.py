@@ -9,9 +9,9 @@ import re
 from bot.core.question import AnswerType
 from indexer.text.dates import find_dates
 
-DATE, NUMBER, AMOUNT, PERSON, PLACE = "date", "number", "amount", "person", "place"
+DATE, NUMBER, AMOUNT, PERSON, PLACE, LAW = "date", "number", "amount", "person", "place", "law"
 _CHECKED = {AnswerType.DATE: DATE, AnswerType.AMOUNT: AMOUNT, AnswerType.COUNT: NUMBER,
-            AnswerType.PERSON: PERSON, AnswerType.PLACE: PLACE}
+            AnswerType.PERSON: PERSON, AnswerType.PLACE: PLACE, AnswerType.LAW: LAW}
 
 
 def checked_types(types: tuple[AnswerType, ...]) -> list[str]:
@@ -36,6 +36,7 @@ _AMOUNT = re.compile(r"\d\s*(?:kr\b|kroner|nok\b|%|prosent|percent|mill|mrd|mill
 _PERSON = re.compile(r"\b[A-ZÆØÅ][a-zæøåé]+(?:[ -][A-ZÆØÅ][a-zæøåé]+)+\b")
 _ORG = re.compile(r"\b(Bufdir|Bufetat|Statsforvalteren|Statsforvaltaren|Fylkesmannen|"
                   r"[A-ZÆØÅ][a-zæøå]?[A-ZÆØÅ]+|Familiesenteret|Universitetet|Høgskulen|Høgskolen)\b")
+_LAW = re.compile(r"§|\b\d{1,2}-\d{1,2}(?:\s?[a-f])?\b|\b(?:kapittel|kap\.)\s?\d", re.I)
 _PLACE = re.compile(r"\b(i|på|frå|fra|in|at)\s+[A-ZÆØÅ][a-zæøå]+|\bsentrum\b|Statens hus")
 
 
@@ -50,6 +51,8 @@ def has_type(sentence: str, kind: str) -> bool:
         return bool(_PERSON.search(sentence) or _ORG.search(sentence))
     if kind == PLACE:
         return bool(_PLACE.search(sentence))
+    if kind == LAW:
+        return bool(_LAW.search(sentence))
     return False
 
 

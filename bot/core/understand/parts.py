@@ -29,6 +29,9 @@ _ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         r"kroner|maks\w*|max\w*|inntil|ramme\w*|frame|total)\b", re.I)),
     (AnswerType.PERSON, re.compile(r"\b(hvem|kven|who|prosjektleder\w*|prosjektleiar\w*)\b",
                                    re.I)),
+    (AnswerType.LAW, re.compile(
+        r"\b(hvor står|kvar står|hjemmel\w*|heimel\w*|paragraf\w*|lovbestemmels\w*|"
+        r"lovparagraf\w*|which section|what section|which provisions?|legal basis)\b", re.I)),
     (AnswerType.PLACE, re.compile(r"\b(hvor ble|hvor var|hvor skal|hvor er|kvar vart|kvar var|"
                                   r"kvar skal|kvar er|where|\bstad\b|sted)\b", re.I)),
 )

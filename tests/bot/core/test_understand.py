@@ -113,6 +113,14 @@ def test_years_and_time_words(kit):
     assert tied.years_tied and tied.years.single == 2018
 
 
+@pytest.mark.parametrize("text", [
+    "Hvor står plikten til internkontroll?", "Hvilke lovbestemmelser ble brutt?",
+    "Which section of the act requires internal control?", "Kva er heimelen for tilsynet?",
+])  # fmt: skip
+def test_a_provision_of_a_law_is_an_answer_type(kit, text):
+    assert AnswerType.LAW in understand(text, [], kit).parts[0].answer_types
+
+
 def test_a_multi_part_question_has_parts_with_their_answer_types(kit):
     q = understand("Hvem leder prosjektet i Kvam, og hvor mye søkes det om?", [], kit)
     assert [p.answer_types for p in q.parts] == [(AnswerType.PERSON,), (AnswerType.AMOUNT,)]

@@ -39,6 +39,17 @@ def test_an_amount_is_money_a_share_or_a_large_figure(sentence, amount):
     assert has_type(sentence, "amount") is amount
 
 
+@pytest.mark.parametrize(("sentence", "law"), [
+    ("Plikten følger av barnevernloven § 2-1 andre ledd.", True),
+    ("Kommunen bryt barnevernslova 6-3 a og forvaltningslova 17.", True),
+    ("Se kapittel 5 i forskriften.", True),
+    ("Søknadsfrist: 15.01.2026", False),
+    ("Prosjektet varte i 2019–2020.", False),  # a span of years is no provision
+])
+def test_a_provision_of_a_law(sentence, law):
+    assert has_type(sentence, "law") is law
+
+
 def test_pairs_are_made_only_within_a_question():
     z = np.asarray([[1.0], [0.0], [5.0], [3.0]])
     y = np.asarray([1, 0, 1, 0])
