@@ -9,15 +9,18 @@ from __future__ import annotations
 import re
 
 from bot.core.question import AnswerType
-from bot.facts.answer_types import has_type
+from bot.core.understand.amounts import amount_kinds
+from bot.facts.answer_types import AMOUNT, has_type
 from bot.facts.candidates import Candidate
 from bot.facts.features import PartView, QuestionView
 from bot.facts.gate import Scored
 from bot.facts.words import coverage
+from indexer.catalogue.fields import states_money
 from indexer.store.lexical import tokenize
 
 MAX_SENTENCES = 4
 PART_SCAN = 5  # how far down its ranking a later part looks for a sentence saying its words
+TYPED_SCAN = 10  # … and a part for a sentence of the same document holding the kind of fact
 DECIDING_SCAN = 12  # how far down a yes/no part's ranking its deciding sentence is looked for
 DECIDING_SHARE = 0.5
 
@@ -103,7 +106,7 @@ def typed_missing(view: QuestionView, per_part: list[list[Scored]], picked: list
         if not part.types or not ranked or any(holds_types(part, c) for c in picked + added):
             continue
         top = ranked[0]
-        found = next((s.candidate for s in ranked[1:PART_SCAN]
+        found = next((s.candidate for s in ranked[1:TYPED_SCAN]
                       if s.probability >= supporting * top.probability
                       and s.candidate.evidence.meta.doc_id == top.candidate.evidence.meta.doc_id
                       and holds_types(part, s.candidate)
@@ -114,8 +117,14 @@ def typed_missing(view: QuestionView, per_part: list[list[Scored]], picked: list
 
 
 def holds_types(part: PartView, cand: Candidate) -> bool:
-    """The sentence holds every kind of fact the part asks for (an amount, a date …)."""
-    return all(has_type(cand.text, kind) for kind in part.types)
+    """The sentence holds every kind of fact the part asks for (an amount, a date …); money
+    asked («kor mykje søkjer dei om?») is not held by a share («60 % stilling»)."""
+    money = bool(amount_kinds(part.part.text) & _MONEY)
+    return all(states_money(cand.text) if money and kind == AMOUNT else has_type(cand.text, kind)
+               for kind in part.types)
+
+
+_MONEY = frozenset({"søkt", "tildelt", "forbruk"})  # amounts that are always sums of money
 
 
 def says_part(part: PartView, cand: Candidate) -> bool:

@@ -12,7 +12,7 @@ from bot.core.question import AnswerType, Intent, Part, Question
 from bot.facts.candidates import Candidate
 from bot.facts.features import PartView, QuestionView
 from bot.facts.gate import Scored
-from bot.facts.pick import deciding, replies, typed_missing
+from bot.facts.pick import deciding, holds_types, replies, typed_missing
 from bot.facts.retrieval import Evidence
 from indexer.models import Chunk, DocType, DocumentMeta
 from indexer.store.lexical import tokenize
@@ -103,3 +103,17 @@ def test_a_near_sentence_of_the_same_document_with_the_asked_kind_of_fact_comes_
     ranked = [[changes, elsewhere, dated]]
     assert typed_missing(when, ranked, [changes.candidate], 0.3) == [dated.candidate]
     assert typed_missing(when, ranked, [dated.candidate], 0.3) == []  # already dated
+
+
+def test_money_asked_is_not_held_by_a_share():
+    asked = dataclasses.replace(part_view("kor mykje søkjer dei om i stimuleringsmidlar?",
+                                          (AnswerType.AMOUNT,), "søkjer"), types=["amount"])
+    share = scored("Ein fosterheimsrettleiar i 60 % stilling vert tilsett.", 0.9)
+    money = scored("Det vert søkt om 640 000 kr i stimuleringsmidlar.", 0.6)
+    assert not holds_types(asked, share.candidate) and holds_types(asked, money.candidate)
+    ranked = [share, *(scored(f"Setning {i} om prosjektet.", 0.8) for i in range(5)), money]
+    assert typed_missing(view(asked), [ranked], [share.candidate], 0.3) == [money.candidate]
+    # a share asked for is held by one
+    own_share = dataclasses.replace(part_view("Hvor stor egenandel kreves?", (AnswerType.AMOUNT,),
+                                              "egenandel"), types=["amount"])
+    assert holds_types(own_share, scored("Egenandelen er 20 prosent.", 0.9).candidate)
