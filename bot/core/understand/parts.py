@@ -35,6 +35,12 @@ _ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (AnswerType.PLACE, re.compile(r"\b(hvor ble|hvor var|hvor skal|hvor er|kvar vart|kvar var|"
                                   r"kvar skal|kvar er|where|\bstad\b|sted)\b", re.I)),
 )
+# A sum the question itself states, to be checked against the sources: «over en halv million»,
+# «roughly a million kroner», «500 000 kr».
+_SUM_STATED = re.compile(
+    r"\b(?:\d[\d  .,]*\s*(?:kr\b|kroner|nok\b|mill\w*)|(?:en|ein|a|one|halv|half a|to|two|tre|"
+    r"three|fire|four)\s+(?:halv\s+)?(?:million\w*|mill\.)|millioner|millionar|million kroner)",
+    re.I)
 _YES_NO = re.compile(
     r"^\s*(?:og\s+)?(må|kan|skal|er|var|har|hadde|fikk|fekk|nådde|ble|vart|blir|finnes|fins|"
     r"gjelder|stemmer|bør|krever|kreves|is|are|was|were|did|does|do|can|could|must|has|have|"
@@ -175,6 +181,9 @@ def answer_types(part: str) -> tuple[AnswerType, ...]:
             found.append((match.start(), kind))
     if _YES_NO.match(part[head:]):
         found.append((-1, AnswerType.YESNO))  # «Må kommunene betale egenandel?» decides first
+    money = _SUM_STATED.search(part)
+    if money and AnswerType.AMOUNT not in {kind for _, kind in found}:
+        found.append((money.start(), AnswerType.AMOUNT))  # «fikk de rundt en million?»
     if _LIST.search(part[head:head + _HEAD_CHARS]) and not found:
         found.append((0, AnswerType.LIST))
     return tuple(kind for _, kind in sorted(found))

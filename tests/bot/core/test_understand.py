@@ -121,6 +121,15 @@ def test_a_provision_of_a_law_is_an_answer_type(kit, text):
     assert AnswerType.LAW in understand(text, [], kit).parts[0].answer_types
 
 
+@pytest.mark.parametrize("text", [
+    "I heard they got roughly a million kroner for the project. Is that right?",
+    "Er totalbudsjettet over en halv million?",
+    "Fikk Haugesund 900 000 kr?",
+])  # fmt: skip
+def test_a_sum_the_question_states_is_checked_as_an_amount(kit, text):
+    assert AnswerType.AMOUNT in understand(text, [], kit).parts[0].answer_types
+
+
 def test_a_multi_part_question_has_parts_with_their_answer_types(kit):
     q = understand("Hvem leder prosjektet i Kvam, og hvor mye søkes det om?", [], kit)
     assert [p.answer_types for p in q.parts] == [(AnswerType.PERSON,), (AnswerType.AMOUNT,)]
