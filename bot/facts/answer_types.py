@@ -56,6 +56,11 @@ def has_type(sentence: str, kind: str) -> bool:
     return False
 
 
+def person_spans(sentence: str) -> list[tuple[int, int]]:
+    """Where the sentence names a person («Tone Ramsland Eikeland»)."""
+    return [m.span() for m in _PERSON.finditer(sentence)]
+
+
 def _has_number(sentence: str) -> bool:
     """A count or an amount, not the day of a date nor a year: «Prosjektperiode: 1. oktober
     2023» does not answer «Hvor mye fikk de?»."""

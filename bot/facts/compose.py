@@ -17,7 +17,7 @@ import numpy as np
 from bot.core.fit import place_fit
 from bot.core.question import Question
 from bot.facts.amounts import asked_kind, kind_unsaid
-from bot.facts.answer_types import YEAR
+from bot.facts.answer_types import YEAR, person_spans
 from bot.facts.candidates import Candidate, candidates
 from bot.facts.features import (
     QuestionView,
@@ -44,6 +44,8 @@ from indexer.text.glossary import expand
 from indexer.text.units import unit_key
 
 CANDIDATE_CHUNKS = 8
+ROLE_NEAR = 40  # characters between a role word and the name of the person holding it
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -234,10 +236,20 @@ def _planned(cand: Candidate) -> bool:
 
 
 def _names_role(role: str, cand: Candidate) -> bool:
-    """The sentence, its label or headings name the role asked for (in any language the
-    glossary bridges: «project manager» is «prosjektleder»)."""
-    stems = frozenset(tokenize(f"{cand.text} {cand.context}"))
-    return all(matches(group, stems) for group in expand(role))
+    """The sentence names a person as the role asked for (in any language the glossary
+    bridges: «project manager» is «prosjektleder»): under a heading or label naming it, or
+    beside the role word — «barnevernlederne i Lillesand … ansvar: Tone Eikeland» names
+    Kristiansand's coordinator, not Lillesand's leader."""
+    groups = expand(role)
+    people = person_spans(cand.text)
+    if not people:
+        return False
+    if all(matches(group, frozenset(tokenize(cand.context))) for group in groups):
+        return True
+    places = [m.span() for m in _WORD.finditer(cand.text)
+              if any(matches(group, frozenset(tokenize(m.group()))) for group in groups)]
+    return any(abs(a - c) <= ROLE_NEAR or abs(b - d) <= ROLE_NEAR
+               for a, b in places for c, d in people)
 
 
 def _says_focus(view: QuestionView, cand: Candidate) -> bool:

@@ -66,7 +66,9 @@ _WORDS = {
     "evaluere": "evaluerer evaluering", "søknadsfristen": "søknadsfrist",
     # Bokmål → Nynorsk, for Nynorsk documents asked in Bokmål
     "egenandel": "eigendel eigenandel eigeninnsats egeninnsats", "egenandelen": "eigendel",
-    "dekke": "dekkje",
+    "dekke": "dekkje", "prosjektleder": "prosjektleiar",
+    "barnevernleder": "barnevernsleder barnevernleiar barnevernsleiar",
+    "barnevernsleder": "barnevernleder barnevernleiar barnevernsleiar",
     "lovbrudd": "lovbrot", "lovbrot": "lovbrudd", "eigendel": "egenandel",
     # A call that is «open» still takes applications: its deadline says whether it is
     # … and an inspection that is «open» has not been closed («Tilsynet er derfor avslutta»)
@@ -117,5 +119,9 @@ def expand(text: str) -> list[set[str]]:
         stems |= set(tokenize(_WORDS.get(word, "") or _WORDS.get(_english_base(word), "")))
         stems |= set(tokenize(_bokmal_spelling(word)))
         groups.append(stems)
-    groups.extend(set(tokenize(n)) for n in extra if tokenize(n))
+    for phrase in extra:  # «project manager» → «prosjektleder», and on to «prosjektleiar»
+        stems = set(tokenize(phrase))
+        stems |= set(tokenize(" ".join(_WORDS.get(w, "") for w in phrase.split())))
+        if stems:
+            groups.append(stems)
     return groups

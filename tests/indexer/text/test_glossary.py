@@ -29,3 +29,10 @@ def test_open_reaches_the_deadline_a_call_states(question):
 
 def test_an_english_breach_of_the_law_reaches_lovbrudd_and_lovbrot():
     assert set(tokenize("lovbrudd lovbrot")) <= stems_of("Did they find any breaches of the law?")
+
+
+@pytest.mark.parametrize("question", [
+    "Who is the project manager?", "Hvem er prosjektleder?", "Hvem ledet prosjektet?",
+])
+def test_a_project_leader_asked_in_english_or_bokmal_reaches_the_nynorsk_label(question):
+    assert set(tokenize("prosjektleiar")) & stems_of(question)
