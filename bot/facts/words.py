@@ -61,8 +61,6 @@ def matches(group: set[str], stems: set[str] | frozenset[str]) -> bool:
                 return True  # the stemmer cut one form harder ("ansvar" → "ansv")
             if len(s) >= 6 and (s.startswith(g) or s.endswith(g)):
                 return True
-            if len(s) >= 6 and len(g) - len(s) >= 4 and g.endswith(s):
-                return True  # the question's compound, the document's head: «totalbudsjett»
     return False
 
 

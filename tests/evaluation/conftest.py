@@ -11,7 +11,8 @@ from tests.conftest import KNOWLEDGE, REPO
 
 SHARED = REPO.parent / "shared"
 CORPORA = [KNOWLEDGE, SHARED / "knowledge-real", REPO / "eval" / "corpus"]
-CORPUS2 = [REPO / "eval" / "corpus2"]  # ten documents of a writer's own, indexed on their own
+# Documents writers wrote of their own (ten each), each corpus indexed on its own.
+OWN_CORPORA = {name: [REPO / "eval" / name] for name in ("corpus2", "corpus3")}
 
 
 @pytest.fixture(scope="session")
@@ -37,17 +38,26 @@ def tutorial(tmp_path_factory, eval_core):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
-def corpus2_core(tmp_path_factory):  # type: ignore[no-untyped-def]
-    """The new-documents corpus alone, with the tutorial pipeline over the same documents."""
+def own_corpus_core(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """A writer's own corpus alone, with the tutorial pipeline over the same documents: built
+    the first time a set over it is evaluated."""
     from bot.engine import build_core
     from bot.evaluation.tutorial import TutorialPipeline
     from indexer.ingest.pipeline import index_paths
     from indexer.wiring import index_deps, open_store
 
-    data = tmp_path_factory.mktemp("corpus2-data")
-    settings = Settings(data_dir=data, _env_file=None)  # type: ignore[call-arg]
-    report = index_paths(CORPUS2, index_deps(settings, open_store(settings)))
-    assert not report.errors, report.errors
-    core = build_core(settings)
-    return core, TutorialPipeline(CORPUS2, core.ctx.embeddings,
-                                  Path(tmp_path_factory.mktemp("tut2")))
+    built = {}
+
+    def core_of(name: str):  # type: ignore[no-untyped-def]
+        if name not in built:
+            folders = OWN_CORPORA[name]
+            data = tmp_path_factory.mktemp(f"{name}-data")
+            settings = Settings(data_dir=data, _env_file=None)  # type: ignore[call-arg]
+            report = index_paths(folders, index_deps(settings, open_store(settings)))
+            assert not report.errors, report.errors
+            core = build_core(settings)
+            built[name] = core, TutorialPipeline(folders, core.ctx.embeddings,
+                                                 Path(tmp_path_factory.mktemp(f"tut-{name}")))
+        return built[name]
+
+    return core_of

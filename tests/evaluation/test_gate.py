@@ -40,7 +40,8 @@ FLOORS: dict[str, Floors] = {
     # 0.88, w3-real 0.97 vs 0.93, w3-sample 0.91 vs 0.83 on 2026-12-02), and catalogue rows
     # citing two documents lose a little precision on w2-structured (0.93): their floors are
     # today's figures, so they guard against getting worse while the gap stays reported.
-    "dev/w2-sample.jsonl": Floors(0.6, 0.75, 0.9),
+    # w2-sample: a question that now refuses rightly took four precise citations with it
+    "dev/w2-sample.jsonl": Floors(0.6, 0.75, 0.9, 0.94),
     "dev/w2-new.jsonl": Floors(0.5, 0.8, 0.9),
     "dev/w2-real.jsonl": Floors(0.65, 0.8, 0.85),
     "dev/w2-structured.jsonl": Floors(0.75, 0.85, 0.85, 0.9),
@@ -67,11 +68,17 @@ FLOORS: dict[str, Floors] = {
     "dev/w8-sample.jsonl": Floors(0.7, 0.8),
     "dev/w8-real.jsonl": Floors(0.7, 0.85, 0.95),
     "dev/w8-structured.jsonl": Floors(0.5, 0.9),
+    # ninth round (2026-12-03, second session): today's figures less about one question
+    "dev/w9-sample.jsonl": Floors(0.85, 0.9),
+    "dev/w9-real.jsonl": Floors(0.6, 0.8),
+    "dev/w9-structured.jsonl": Floors(0.9, 0.9),
     # over `eval/corpus2` alone (documents no rule was written for): its own index; the
     # tutorial's recall@4 there is 1.00 against our cited 0.97
     "dev/w2-corpus2.jsonl": Floors(0.55, 0.85, 0.95),
+    # over `eval/corpus3` alone (ten more documents of a writer's own), likewise
+    "dev/w9-corpus3.jsonl": Floors(0.75, 0.9),
 }
-OWN_INDEX = {"dev/w2-corpus2.jsonl"}
+OWN_INDEX = {"dev/w2-corpus2.jsonl": "corpus2", "dev/w9-corpus3.jsonl": "corpus3"}
 
 
 def _path(name: str) -> Path:
@@ -84,7 +91,7 @@ def test_question_set_meets_its_floors(name, request):  # type: ignore[no-untype
     if not path.exists():
         pytest.skip(f"{path} is not there")
     if name in OWN_INDEX:
-        eval_core, tutorial = request.getfixturevalue("corpus2_core")
+        eval_core, tutorial = request.getfixturevalue("own_corpus_core")(OWN_INDEX[name])
     else:
         eval_core, tutorial = (request.getfixturevalue("eval_core"),
                                request.getfixturevalue("tutorial"))
