@@ -246,10 +246,10 @@ def _names_role(role: str, cand: Candidate) -> bool:
         return False
     if all(matches(group, frozenset(tokenize(cand.context))) for group in groups):
         return True
-    places = [m.span() for m in _WORD.finditer(cand.text)
-              if any(matches(group, frozenset(tokenize(m.group()))) for group in groups)]
+    role_words = [m.span() for m in _WORD.finditer(cand.text)
+                  if any(matches(group, frozenset(tokenize(m.group()))) for group in groups)]
     return any(abs(a - c) <= ROLE_NEAR or abs(b - d) <= ROLE_NEAR
-               for a, b in places for c, d in people)
+               for a, b in role_words for c, d in people)
 
 
 def _says_focus(view: QuestionView, cand: Candidate) -> bool:
