@@ -174,6 +174,7 @@ class Question:
     doc_types: frozenset[DocType] = frozenset()
     doc_types_named: frozenset[DocType] = frozenset()  # «i referatet»: points at a document
     outcome: bool = False  # «Nådde de målet?», «korleis gjekk det?»: what a project achieved
+    projects_named: bool = False  # «de ulike fosterhjemsprosjektene»: about projects as such
     themes: frozenset[str] = frozenset()  # theme keys (indexer.text.themes)
     unknown_theme: str | None = None  # a theme-like word no theme matches: «Mente du …?»
     list_ask: ListAsk | None = None

@@ -5,7 +5,6 @@ cite, with time awareness and an honest refusal that says what there is instead.
 from __future__ import annotations
 
 import copy
-import re
 import time
 from functools import partial
 
@@ -31,9 +30,6 @@ from indexer.catalogue.models import ProjectQuery
 from indexer.models import DocType, DocumentMeta
 
 RETRIEVED = 8
-# «de ulike fosterhjemsprosjektene»: a fact asked of each project of a theme, not of every
-# document about the theme («the foster care inspection guide»)
-_PROJECTS = re.compile(r"prosjekt|project", re.I)
 
 
 class FactAnswerer:
@@ -105,7 +101,7 @@ class FactAnswerer:
         vectors = self.embed(each)
         evidence, timings = self.evidence(each, vectors)
         themed = (self.ctx.store.find_projects(ProjectQuery(themes=each.themes))
-                  if each.themes and not each.doc_types and _PROJECTS.search(q.text) else [])
+                  if each.themes and not each.doc_types and q.projects_named else [])
         asked = documents_asked(each, self.ctx.store.documents(), evidence, themed)
         found = answer_each(each, vectors, asked, self.extractive(), self.retriever)
         timings["across_ms"] = (time.perf_counter() - t0) * 1000

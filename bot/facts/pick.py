@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 from bot.core.question import AnswerType
-from bot.core.understand.amounts import amount_kinds
 from bot.facts.answer_types import AMOUNT, has_type
 from bot.facts.candidates import Candidate
 from bot.facts.features import PartView, QuestionView
@@ -119,12 +118,8 @@ def typed_missing(view: QuestionView, per_part: list[list[Scored]], picked: list
 def holds_types(part: PartView, cand: Candidate) -> bool:
     """The sentence holds every kind of fact the part asks for (an amount, a date …); money
     asked («kor mykje søkjer dei om?») is not held by a share («60 % stilling»)."""
-    money = bool(amount_kinds(part.part.text) & _MONEY)
-    return all(states_money(cand.text) if money and kind == AMOUNT else has_type(cand.text, kind)
-               for kind in part.types)
-
-
-_MONEY = frozenset({"søkt", "tildelt", "forbruk"})  # amounts that are always sums of money
+    return all(states_money(cand.text) if part.money and kind == AMOUNT
+               else has_type(cand.text, kind) for kind in part.types)
 
 
 def says_part(part: PartView, cand: Candidate) -> bool:

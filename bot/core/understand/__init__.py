@@ -153,6 +153,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         doc_types=types,
         doc_types_named=intent.named_doc_types(whole),
         outcome=intent.asks_outcome(whole),
+        projects_named=intent.names_projects(text),
         themes=themes,
         unknown_theme=unknown,
         list_ask=asked,

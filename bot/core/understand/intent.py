@@ -223,6 +223,11 @@ def asks_outcome(text: str) -> bool:
     return bool(_OUTCOME.search(text))
 
 
+def names_projects(text: str) -> bool:
+    """«Hvem ledet de ulike fosterhjemsprosjektene?», not «the foster care inspection guide»."""
+    return bool(_PROJECT_WORD.search(text))
+
+
 def doc_types(text: str) -> frozenset[DocType]:
     """Every document type the text names, in any form."""
     return frozenset(t for pattern, t in _DOC_TYPE_PATTERNS if pattern.search(text))

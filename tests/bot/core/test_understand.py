@@ -137,6 +137,12 @@ def test_a_sum_the_question_states_is_checked_as_an_amount(kit, text):
     assert AnswerType.AMOUNT in understand(text, [], kit).parts[0].answer_types
 
 
+def test_a_question_about_projects_as_such_is_told_from_one_about_a_theme(kit):
+    assert understand("Hvem ledet de ulike fosterhjemsprosjektene?", [], kit).projects_named
+    assert not understand("Which office must carry out the most foster care inspections?", [],
+                          kit).projects_named
+
+
 def test_a_multi_part_question_has_parts_with_their_answer_types(kit):
     q = understand("Hvem leder prosjektet i Kvam, og hvor mye søkes det om?", [], kit)
     assert [p.answer_types for p in q.parts] == [(AnswerType.PERSON,), (AnswerType.AMOUNT,)]

@@ -10,7 +10,7 @@ import numpy as np
 
 from bot.core.question import AnswerType, Intent, Part, Question
 from bot.facts.candidates import Candidate
-from bot.facts.features import PartView, QuestionView
+from bot.facts.features import PartView, QuestionView, asks_money
 from bot.facts.gate import Scored
 from bot.facts.pick import deciding, holds_types, replies, typed_missing
 from bot.facts.retrieval import Evidence
@@ -106,14 +106,16 @@ def test_a_near_sentence_of_the_same_document_with_the_asked_kind_of_fact_comes_
 
 
 def test_money_asked_is_not_held_by_a_share():
-    asked = dataclasses.replace(part_view("kor mykje søkjer dei om i stimuleringsmidlar?",
-                                          (AnswerType.AMOUNT,), "søkjer"), types=["amount"])
+    text = "kor mykje søkjer dei om i stimuleringsmidlar?"
+    asked = dataclasses.replace(part_view(text, (AnswerType.AMOUNT,), "søkjer"),
+                                types=["amount"], money=asks_money(text))
     share = scored("Ein fosterheimsrettleiar i 60 % stilling vert tilsett.", 0.9)
     money = scored("Det vert søkt om 640 000 kr i stimuleringsmidlar.", 0.6)
     assert not holds_types(asked, share.candidate) and holds_types(asked, money.candidate)
     ranked = [share, *(scored(f"Setning {i} om prosjektet.", 0.8) for i in range(5)), money]
     assert typed_missing(view(asked), [ranked], [share.candidate], 0.3) == [money.candidate]
     # a share asked for is held by one
-    own_share = dataclasses.replace(part_view("Hvor stor egenandel kreves?", (AnswerType.AMOUNT,),
-                                              "egenandel"), types=["amount"])
+    text = "Hvor stor egenandel kreves?"
+    own_share = dataclasses.replace(part_view(text, (AnswerType.AMOUNT,), "egenandel"),
+                                    types=["amount"], money=asks_money(text))
     assert holds_types(own_share, scored("Egenandelen er 20 prosent.", 0.9).candidate)
