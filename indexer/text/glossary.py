@@ -7,62 +7,30 @@ is Bokmål "fosterhjem". This is the child-welfare network's own vocabulary, not
 
 from __future__ import annotations
 
+import csv
 import re
 
 from indexer.store.lexical import tokenize
+from indexer.text.places import DATA_DIR
 
-_PHRASES = {
-    "stimulus funds": "stimuleringsmidler", "stimulus funding": "stimuleringsmidler",
-    "foster home": "fosterhjem", "foster homes": "fosterhjem", "foster care": "fosterhjem",
-    "foster parents": "fosterforeldre", "project manager": "prosjektleder",
-    "project leader": "prosjektleder", "final report": "sluttrapport",
-    "project description": "prosjektbeskrivelse", "next meeting": "neste møte",
-    "resource group": "ressursgruppe", "steering group": "styringsgruppe",
-    "county governor": "statsforvalteren fylkesmannen", "learning network": "læringsnettverk",
-    "competence centres": "kompetansemiljø", "competence centre": "kompetansemiljø",
-    "parent groups": "foreldregrupper", "high conflict": "høykonflikt",
-    "own share": "egenandel", "total budget": "budsjett sum", "applied for": "søkes søkt",
-    "took over": "overtar", "took part": "deltok",
-}
 _WORDS = {
-    # English → Bokmål
-    "deadline": "søknadsfrist frist", "budget": "budsjett", "minutes": "referat",
-    "meeting": "møte", "decision": "vedtak", "decisions": "vedtak", "decided": "vedtak",
-    "municipality": "kommune", "municipalities": "kommuner kommunene", "parents": "foreldre",
-    "aftercare": "ettervern", "guidelines": "retningslinjer", "call": "utlysning",
-    "requirement": "krav", "collaborate": "samarbeid", "collaboration": "samarbeid",
-    "funding": "midler stimuleringsmidler", "granted": "tildelt", "received": "fikk tildelt",
-    "evaluate": "evaluere", "evaluation": "evaluering", "period": "prosjektperiode",
-    "represented": "til stede tilstede", "institutions": "kompetansemiljø",
-    "goals": "mål", "measures": "tiltak", "answer": "svart", "answered": "svart",
-    "drop": "bort", "changed": "endret", "children": "barn", "child": "barn",
-    "welfare": "barnevern", "project": "prosjekt", "projects": "prosjekter",
-    "university": "universitet universitetet høgskole høgskulen", "evaluates": "evaluerer",
-    "phone": "telefon", "telephone": "telefon", "email": "e-post", "leads": "leder leiar",
-    "amount": "beløp", "share": "andel prosent egenandel", "costs": "kostnader",
-    "cost": "kostnad", "cover": "dekke", "responsible": "ansvar ansvarlig",
-    "responsibility": "ansvar", "maximum": "inntil maksimalt", "families": "familier",
-    "next": "neste", "meet": "møte møtes", "attended": "til stede deltok", "report": "rapport",
-    "inspection": "tilsyn", "county": "fylke", "network": "nettverk", "goal": "mål",
-    "target": "mål", "apply": "søke", "applicants": "søkere", "participants": "deltakere",
-    "leader": "leder", "contact": "kontakt kontaktperson",
-    "age": "alder år", "ages": "alder år", "aged": "år", "youth": "ungdom unge",
-    "young": "unge ungdom", "adolescents": "ungdom unge", "teenagers": "ungdom unge",
     # Nynorsk → Bokmål
     "fosterheim": "fosterhjem", "fosterheimar": "fosterhjem", "fosterheimen": "fosterhjemmet",
     "fosterheimsrettleiaren": "fosterhjemsveileder", "rettleiar": "veileder",
     "rettleiaren": "veileder", "rettleiing": "veiledning", "prosjektleiar": "prosjektleder",
     "tilsette": "ansatte", "tilsett": "ansatt", "vedteke": "vedtak vedtatt", "vart": "ble",
     "kommunane": "kommunene", "kommunar": "kommuner", "styringsgruppa": "styringsgruppen",
-    "sluttar": "slutter slutt prosjektperiode", "slutter": "slutt prosjektperiode", "stilling": "stilling", "kontordag": "kontordag",
-    "mykje": "mye", "søkje": "søke", "halde": "holdt holdes arrangert stad sted", "holdt": "holdes arrangert sted stad",
-    "held": "holdt arrangert sted stad", "informasjonsmøtet": "informasjonsmøte", "heime": "hjemme",
+    "sluttar": "slutter slutt prosjektperiode", "slutter": "slutt prosjektperiode",
+    "stilling": "stilling", "kontordag": "kontordag", "mykje": "mye", "søkje": "søke",
+    "halde": "holdt holdes arrangert stad sted", "holdt": "holdes arrangert sted stad",
+    "informasjonsmøtet": "informasjonsmøte", "heime": "hjemme",
     "møtet": "møte", "samlinga": "samlingen", "utlysinga": "utlysningen",
     # Bokmål synonyms the documents use interchangeably
     "maksimalt": "inntil", "telefonnummer": "telefon", "telefonnummeret": "telefon",
     "leder": "leiar leiaren", "leiar": "leder", "leiaren": "leder", "leier": "leder leiar",
     "ledet": "leder prosjektleder leiar prosjektleiar",
-    "ledde": "leder prosjektleder leiar prosjektleiar", "leidde": "leiar prosjektleiar", "videreført": "videreføres videreført", "avviklet": "avvikles",
+    "ledde": "leder prosjektleder leiar prosjektleiar", "leidde": "leiar prosjektleiar",
+    "videreført": "videreføres videreført", "avviklet": "avvikles",
     "evaluere": "evaluerer evaluering", "søknadsfristen": "søknadsfrist",
     # Bokmål → Nynorsk, for Nynorsk documents asked in Bokmål
     "egenandel": "eigendel eigenandel eigeninnsats egeninnsats", "egenandelen": "eigendel",
@@ -75,14 +43,34 @@ _WORDS = {
     "åpen": "åpen søknadsfrist frist avsluttet avslutta",
     "åpne": "åpne søknadsfrist frist avsluttet avslutta",
     "åpent": "åpent avsluttet avslutta",
-    "open": "søknadsfrist frist avsluttet avslutta", "ope": "søknadsfrist frist avsluttet avslutta",
+    "ope": "søknadsfrist frist avsluttet avslutta",
     "opne": "søknadsfrist frist avsluttet avslutta", "framleis": "fortsatt",
-    "breach": "lovbrudd lovbrot brudd", "breaches": "lovbrudd lovbrot brudd",
-    "violation": "lovbrudd lovbrot brudd", "violations": "lovbrudd lovbrot brudd",
-    "infringement": "lovbrudd lovbrot", "infringements": "lovbrudd lovbrot",
-    "closed": "avsluttet avslutta lukket", "avslutta": "avsluttet", "avsluttet": "avslutta",
+    "avslutta": "avsluttet", "avsluttet": "avslutta",
 }
+
+
+def _english() -> tuple[dict[str, str], dict[str, str]]:
+    """English words and phrases a question uses → the Norwegian the documents use
+    (`indexer/data/glossary_en.csv`: the field's vocabulary, kept apart from the code)."""
+    phrases: dict[str, str] = {}
+    words: dict[str, str] = {}
+    with (DATA_DIR / "glossary_en.csv").open(encoding="utf-8", newline="") as rows:
+        for row in csv.DictReader(rows):
+            english = row["english"].strip().lower()
+            table = words if re.fullmatch(r"\w+", english) else phrases
+            table[english] = row["norwegian"].strip()
+    return phrases, words
+
+
+_PHRASES, _ENGLISH_WORDS = _english()
+_WORDS |= _ENGLISH_WORDS
+# longest first, whole words, a plural s allowed: «case workers», «learning networks»
+_PHRASE = re.compile(r"\b(?P<phrase>" + "|".join(re.escape(p) for p in sorted(
+    _PHRASES, key=len, reverse=True)) + r")s?\b")
+
+
 _WORD = re.compile(r"\w+", re.UNICODE)
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 
 
 _NYNORSK_KJE = re.compile(r"(?<=[kg])j(?=e)")
@@ -105,12 +93,11 @@ def _english_base(word: str) -> str:
 
 def expand(text: str) -> list[set[str]]:
     """One group of equivalent stems per content word of `text` (original first)."""
-    lowered = text.lower()
+    lowered = _POSSESSIVE.sub("", text.lower())  # «Bufdir's guide»
     extra: list[str] = []
-    for phrase, norwegian in _PHRASES.items():
-        if phrase in lowered:
-            extra.append(norwegian)
-            lowered = lowered.replace(phrase, " ")
+    for match in _PHRASE.finditer(lowered):
+        extra.append(_PHRASES[match.group("phrase")])
+    lowered = _PHRASE.sub(" ", lowered)
     groups: list[set[str]] = []
     for word in _WORD.findall(lowered):
         stems = set(tokenize(word))
@@ -125,3 +112,15 @@ def expand(text: str) -> list[set[str]]:
         if stems:
             groups.append(stems)
     return groups
+
+
+def bridged(text: str) -> str:
+    """The text with the documents' words for its English and Nynorsk ones added, for a word
+    index (BM25) that only finds the words it is given: «foster homes» also finds
+    «fosterhjem»."""
+    lowered = _POSSESSIVE.sub("", text.lower())
+    added = [_PHRASES[m.group("phrase")] for m in _PHRASE.finditer(lowered)]
+    for word in _WORD.findall(_PHRASE.sub(" ", lowered)):
+        added.append(_WORDS.get(word, "") or _WORDS.get(_english_base(word), ""))
+    extra = " ".join(a for a in added if a)
+    return f"{text} {extra}" if extra else text

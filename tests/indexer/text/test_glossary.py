@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.store.lexical import tokenize
-from indexer.text.glossary import expand
+from indexer.text.glossary import bridged, expand
 
 
 def stems_of(text: str) -> set[str]:
@@ -36,3 +36,24 @@ def test_an_english_breach_of_the_law_reaches_lovbrudd_and_lovbrot():
 ])
 def test_a_project_leader_asked_in_english_or_bokmal_reaches_the_nynorsk_label(question):
     assert set(tokenize("prosjektleiar")) & stems_of(question)
+
+
+@pytest.mark.parametrize(("question", "norwegian"), [
+    ("Is Bufdir's guide on internal control still up to date?", "internkontroll veileder"),
+    ("Which legal provision is the duty based on?", "lovbestemmelse plikt"),
+    ("What do the case workers say?", "saksbehandlere"),  # a phrase in the plural
+    ("How many learning networks are there?", "læringsnettverk"),
+])  # fmt: skip
+def test_english_words_of_the_field_reach_the_documents_words(question, norwegian):
+    assert set(tokenize(norwegian)) <= stems_of(question)
+
+
+def test_a_possessive_is_no_word_of_its_own():
+    assert {"s"}.isdisjoint(stems_of("Bufdir's guide"))
+
+
+def test_the_word_index_is_given_the_documents_words_beside_the_question():
+    assert bridged("Who hosts the foster homes project?").startswith("Who hosts the foster")
+    assert "fosterhjem" in bridged("Who hosts the foster homes project?")
+    assert bridged("Hvem leder prosjektet?") == "Hvem leder prosjektet? leiar leiaren"
+    assert bridged("Kva er fristen?") == "Kva er fristen?"  # nothing to add
