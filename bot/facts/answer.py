@@ -28,6 +28,7 @@ from bot.facts.timing import passed, past_note, what_there_is
 from bot.i18n import format_date, t
 from indexer.catalogue.models import ProjectQuery
 from indexer.models import DocType, DocumentMeta
+from indexer.text.glossary import bridged
 
 RETRIEVED = 8
 
@@ -69,7 +70,7 @@ class FactAnswerer:
         return self.ctx.embeddings.embed_queries(texts)
 
     def evidence(self, q: Question, vectors: np.ndarray) -> tuple[list[Evidence], dict[str, float]]:
-        retrieval = self.retriever.retrieve(q.standalone, RETRIEVED,
+        retrieval = self.retriever.retrieve(bridged(q.standalone), RETRIEVED,
                                             fit=partial(metadata_fit, q), vector=vectors[0])
         return retrieval.evidence, retrieval.timings_ms
 
