@@ -146,6 +146,7 @@ class Part:
     answer_types: tuple[AnswerType, ...] = ()
     negated: bool = False  # «hva kan midlene IKKE brukes til»
     role: str = ""  # «Hvem er prosjektleder …?»: the role whose holder is asked for
+    outcome: bool = False  # «… og klarte de målet?»: this part asks what came of a project
 
 
 @dataclass(frozen=True)

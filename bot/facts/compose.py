@@ -20,6 +20,7 @@ from bot.facts.amounts import asked_kind, kind_unsaid
 from bot.facts.answer_types import YEAR, person_spans
 from bot.facts.candidates import Candidate, candidates
 from bot.facts.features import (
+    PartView,
     QuestionView,
     names_said,
     question_view,
@@ -144,6 +145,8 @@ class ExtractiveComposer:
         if not found:
             return Composition([], True, "ingen setninger")
         answerable = self.answerable(view, found, per_part)
+        if question.outcome:
+            per_part = _outcomes_first(view.parts, per_part, self.model.supporting)
         picked = pick_sentences(per_part, self.model.supporting, self.model.max_chars,
                                 view.parts)
         picked += deciding(view, per_part, picked)
@@ -233,6 +236,31 @@ _BEFORE_THE_FACT = frozenset({DocType.PROSJEKTBESKRIVELSE, DocType.UTLYSNING,
 
 def _planned(cand: Candidate) -> bool:
     return cand.evidence.meta.doc_type in _BEFORE_THE_FACT
+
+
+def _outcomes_first(parts: list[PartView], per_part: list[list[Scored]], supporting: float
+                    ) -> list[list[Scored]]:
+    """«Nådde de målet?» answered by the plan's goal restated: where a report about the same
+    municipalities has a sentence nearly as likely (the `supporting` share), the plan's
+    sentences step aside, except those holding what the part also asks (its leader's name)."""
+    out = []
+    for part, ranked in zip(parts, per_part, strict=True):
+        best = ranked[0] if ranked else None
+        if best is None or not part.part.outcome or not _planned(best.candidate):
+            out.append(ranked)
+            continue
+        places = _towns(best.candidate)
+        reports = [s for s in ranked if not _planned(s.candidate) and _towns(s.candidate) & places]
+        if not reports or reports[0].probability < supporting * best.probability:
+            out.append(ranked)
+            continue
+        out.append([s for s in ranked if s in reports
+                    or (part.types and holds_types(part, s.candidate))])
+    return out
+
+
+def _towns(cand: Candidate) -> set[str]:
+    return {m.current_name for m in cand.evidence.meta.municipalities}
 
 
 def _names_role(role: str, cand: Candidate) -> bool:

@@ -78,6 +78,10 @@ def question_view(question: Question, vectors: np.ndarray, lexical: LexicalIndex
         vector = vectors[i + 1] if len(parts) > 1 else vectors[0]
         groups = content_groups(part.text, lexical, english)
         focus = [(g, w) for g, w in groups if not g & name_stems]
+        if not focus and views and not part.answer_types:
+            # «…, and what is it based on?»: a part with neither words of its own the corpus
+            # knows nor a kind of answer asks about what the part before it names
+            vector, groups, focus = vectors[0], views[-1].groups, views[-1].focus
         rarest = max(focus, key=lambda gw: gw[1])[0] if focus else set()
         views.append(PartView(part, groups, surface(_without_names(part.text)), vector,
                               checked_types(part.answer_types), focus, rarest,

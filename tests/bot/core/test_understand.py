@@ -150,6 +150,12 @@ def test_a_multi_part_question_has_parts_with_their_answer_types(kit):
         == AnswerType.YESNO
 
 
+def test_each_part_knows_whether_it_asks_how_a_project_went(kit):
+    q = understand("Hvem ledet prosjektet i Kvam, og hva ble resultatene?", [], kit)
+    assert [p.outcome for p in q.parts] == [False, True]
+    assert not understand("Hvem ledet prosjektet i Kvam?", [], kit).parts[0].outcome
+
+
 def test_list_asks(kit):
     assert understand("Hvor mange kommuner har hatt prosjekter om ettervern?", [],
                       kit).list_ask == ListAsk.COUNT_MUNICIPALITIES

@@ -1,0 +1,75 @@
+"""«Nådde de målet?» is answered from what came of the project, not from the plan's goal
+restated, when a report about the same municipalities is in hand (sentences written here)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from bot.core.question import AnswerType, Part
+from bot.facts.candidates import Candidate
+from bot.facts.compose import _outcomes_first  # pyright: ignore[reportPrivateUsage]
+from bot.facts.features import PartView
+from bot.facts.gate import Scored
+from bot.facts.retrieval import Evidence
+from indexer.models import Chunk, DocType, DocumentMeta, MunicipalityMention
+
+SUPPORTING = 0.3
+
+
+def _town(name: str) -> MunicipalityMention:
+    return MunicipalityMention(name=name, kommunenummer="0", county="X", current_numbers=["0"],
+                               current_name=name, current_county="X")
+
+
+def _scored(text: str, probability: float, doc_type: DocType, *towns: str) -> Scored:
+    doc = f"{doc_type.value}-{'-'.join(towns)}"
+    meta = DocumentMeta(doc_id=doc, source=f"{doc}.md", path=f"{doc}.md", title=doc,
+                        doc_type=doc_type, municipalities=[_town(t) for t in towns])
+    chunk = Chunk(chunk_id=f"{doc}:0", doc_id=doc, position=0, text=text, start=0,
+                  end=len(text))
+    cand = Candidate(text=text, evidence=Evidence(chunk, meta, 0.1, 0.5), start=0,
+                     end=len(text), context="", is_label=False, is_item=False, items=0)
+    return Scored(cand, probability, [])
+
+
+def _part(text: str, *types: AnswerType, outcome: bool = True) -> PartView:
+    return PartView(Part(text, types, outcome=outcome), [], frozenset(), np.zeros(1),
+                    [t.value for t in types], [], set())
+
+
+PLAN = _scored("Alle saksbehandlere skal ha opplæring i samtalemetodikk.", 0.96,
+               DocType.PROSJEKTBESKRIVELSE, "Holmestrand", "Sande")
+LEADER = _scored("Prosjektleder: Kari Nordmann, barneverntjenesten i Holmestrand", 0.7,
+                 DocType.PROSJEKTBESKRIVELSE, "Holmestrand", "Sande")
+REPORT = _scored("Alle saksbehandlere gjennomført opplæring | Delvis nådd: 21 av 24", 0.88,
+                 DocType.SLUTTRAPPORT, "Holmestrand")
+ELSEWHERE = _scored("Målet om 85 prosent ble nådd.", 0.9, DocType.SLUTTRAPPORT, "Valdres")
+
+
+def test_the_report_of_the_same_place_answers_instead_of_the_plan() -> None:
+    ranked = _outcomes_first([_part("Nådde de målet?")], [[PLAN, REPORT]], SUPPORTING)
+    assert ranked == [[REPORT]]
+
+
+def test_a_report_of_another_place_does_not_replace_the_plan() -> None:
+    # the plan's own project has no report: the refusal then says what was planned
+    ranked = _outcomes_first([_part("Nådde de målet?")], [[PLAN, ELSEWHERE]], SUPPORTING)
+    assert ranked == [[PLAN, ELSEWHERE]]
+
+
+def test_a_report_far_less_likely_than_the_plan_does_not_replace_it() -> None:
+    weak = Scored(REPORT.candidate, 0.2, [])
+    assert _outcomes_first([_part("Nådde de målet?")], [[PLAN, weak]], SUPPORTING) == \
+        [[PLAN, weak]]
+
+
+def test_the_plan_still_answers_what_else_the_part_asks() -> None:
+    part = _part("Hvem ledet prosjektet, og klarte de målet?", AnswerType.PERSON)
+    assert _outcomes_first([part], [[PLAN, REPORT, LEADER]], SUPPORTING) == [[REPORT, LEADER]]
+
+
+def test_a_part_not_asking_how_it_went_keeps_the_plan() -> None:
+    parts = [_part("Hvem ledet prosjektet?", AnswerType.PERSON, outcome=False),
+             _part("Nådde de målet?")]
+    ranked = _outcomes_first(parts, [[LEADER, REPORT], [PLAN, REPORT]], SUPPORTING)
+    assert ranked == [[LEADER, REPORT], [REPORT]]

@@ -1,0 +1,42 @@
+"""What each part of a question is prepared as before any sentence is scored (questions and
+a small word index written here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+
+from bot.core.question import AnswerType, Intent, Part, Question
+from bot.facts.features import question_view
+from indexer.store.lexical import LexicalIndex
+
+LEXICAL = LexicalIndex.build(
+    ["c1", "c2"], ["Veilederen om internkontroll i barnevernstjenesten bygger på § 2-1.",
+                   "Prosjektet hadde egenandel og prosjektleder."], "g1")
+
+
+def _question(*parts: Part) -> Question:
+    text = " ".join(p.text for p in parts)
+    return Question(text=text, language="en", intent=Intent.FACT, standalone=text,
+                    today=dt.date(2026, 12, 3), parts=parts)
+
+
+def _vectors(n: int) -> np.ndarray:
+    return np.eye(n + 1, 4)
+
+
+def test_a_part_with_no_words_of_its_own_asks_about_what_the_part_before_names() -> None:
+    q = _question(Part("Is the guide on internal control up to date"),
+                  Part("and what is it based on?"))
+    first, second = question_view(q, _vectors(2), LEXICAL, {}).parts
+    assert second.focus == first.focus and first.focus
+    assert np.array_equal(second.vector, _vectors(2)[0])  # the whole question's meaning
+
+
+def test_a_part_asking_a_kind_of_answer_keeps_its_own_view() -> None:
+    q = _question(Part("Is the guide on internal control up to date"),
+                  Part("and when?", (AnswerType.DATE,)))
+    second = question_view(q, _vectors(2), LEXICAL, {}).parts[1]
+    assert not second.focus
+    assert np.array_equal(second.vector, _vectors(2)[2])
