@@ -41,17 +41,21 @@ def answer_units(text: str) -> list[Unit]:
     sentences = split_sentences(text)
     for i, sentence in enumerate(sentences):
         lead_in = sentence.text.rstrip().endswith(":")
-        items = _items_after(text, sentences, i) if lead_in else []
+        items, end = _items_after(text, sentences, i) if lead_in else ([], sentence.end)
         if lead_in and not items and (value := _value_after(text, sentence.end)):
             items = [value]  # «Til stede:» with the names on the next line
+            end = _end_of_value(text, sentence.end)
         joined = sentence.text if not items else (
             sentence.text.rstrip() + " " + "; ".join(it.rstrip(".;") for it in items) + ".")
         line = line_of(text, sentence.start)
-        end = sentence.end if not items else _end_of_items(text, sentence.end, len(items))
         units.append(Unit(joined, sentence.start, end, bool(_LABEL.match(line)),
                           bool(_LIST_ITEM.match(line)), len(items), False,
                           _label_before(text, sentence.start)))
     return units
+
+
+def is_list_item(line: str) -> bool:
+    return bool(_LIST_ITEM.match(line))
 
 
 def line_of(text: str, start: int) -> str:
@@ -79,17 +83,20 @@ def _blocks(text: str) -> list[Unit]:
     return blocks
 
 
-def _items_after(text: str, sentences: list[Sentence], index: int) -> list[str]:
-    """The list items that follow a lead-in line («… fire hovedtemaer:»)."""
+def _items_after(text: str, sentences: list[Sentence], index: int) -> tuple[list[str], int]:
+    """The list items that follow a lead-in line («… fire hovedtemaer:»), each once (a PDF may
+    repeat lines), and where the last of them ends."""
     items: list[str] = []
+    end = sentences[index].end
     for sentence in sentences[index + 1:]:
         if not _LIST_ITEM.match(line_of(text, sentence.start)):
             break
+        end = sentence.end
         if sentence.text not in items:
             items.append(sentence.text)
         if len(items) >= MAX_ITEMS:
             break
-    return items
+    return items, end
 
 
 def _value_after(text: str, end: int) -> str | None:
@@ -103,15 +110,12 @@ def _value_after(text: str, end: int) -> str | None:
     return line
 
 
-def _end_of_items(text: str, end: int, count: int) -> int:
-    consumed, seen = end, 0
-    for line in text[end:].split("\n"):
-        consumed += len(line) + 1
-        if _LIST_ITEM.match(line):
-            seen += 1
-            if seen == count:
-                break
-    return min(consumed, len(text))
+def _end_of_value(text: str, end: int) -> int:
+    """Where the plain line after a label ends."""
+    start = text.index("\n", end) + 1
+    start += len(text[start:]) - len(text[start:].lstrip("\n"))
+    stop = text.find("\n", start)
+    return stop if stop >= 0 else len(text)
 
 
 def _label_before(text: str, start: int) -> str:

@@ -1,0 +1,24 @@
+"""Answer units: where a lead-in with its list, or a label with its value, ends in the text."""
+
+from __future__ import annotations
+
+from indexer.text.units import answer_units
+
+TEXT = ("For 2026 prioriteres disse temaene:\n• kompetanse,\n• ettervern,\n• ettervern,\n"
+        "• samisk språk.\nKriterier\nTil stede:\nKari Nordmann, Ola Nordmann\n\nNeste sak")
+
+
+def _unit(start: str):  # type: ignore[no-untyped-def]
+    return next(u for u in answer_units(TEXT) if u.text.startswith(start))
+
+
+def test_a_lead_in_brings_each_item_once_and_ends_with_its_last_line() -> None:
+    unit = _unit("For 2026")
+    assert unit.items == 3
+    assert TEXT[unit.start:unit.end].endswith("• samisk språk.")
+
+
+def test_a_label_with_its_value_on_the_next_line_ends_with_that_line() -> None:
+    unit = _unit("Til stede:")
+    assert unit.text == "Til stede: Kari Nordmann, Ola Nordmann."
+    assert TEXT[unit.start:unit.end] == "Til stede:\nKari Nordmann, Ola Nordmann"
