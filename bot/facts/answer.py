@@ -19,6 +19,7 @@ from bot.core.question import Intent, Question
 from bot.facts.across import answer_each, documents_asked, each_part
 from bot.facts.candidates import Candidate
 from bot.facts.compose import Composition, ExtractiveComposer, SentenceVectors
+from bot.facts.continued import with_lists_completed
 from bot.facts.llm import LlmComposer
 from bot.facts.model import AnswerModel, load_model_if_fitted
 from bot.facts.persons import unknown_person
@@ -72,7 +73,8 @@ class FactAnswerer:
     def evidence(self, q: Question, vectors: np.ndarray) -> tuple[list[Evidence], dict[str, float]]:
         retrieval = self.retriever.retrieve(bridged(q.standalone), RETRIEVED,
                                             fit=partial(metadata_fit, q), vector=vectors[0])
-        return retrieval.evidence, retrieval.timings_ms
+        return with_lists_completed(retrieval.evidence, self.ctx.store.chunks), \
+            retrieval.timings_ms
 
     def answer(self, q: Question) -> Answer:
         t0 = time.perf_counter()
