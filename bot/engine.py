@@ -58,7 +58,9 @@ class Core:
         # catalogue may hold no such project while a document (an allocation letter, minutes)
         # still says it, so their refusal gives way to a fact answer that holds. A refusal
         # that cites its sources («they give only søkt 700 000 kr [1]») already read them.
-        # The ledger, though, knows every document: «no final reports from 2020» stands.
+        # The ledger, though, knows every document: «no final reports from 2020» stands; and
+        # the catalogue reads every project's own documents for its theme: «no foster-home
+        # projects in Finnmark» stands too (a document's passing word is no such project).
         if deferring is None:
             deferring = deferring_routes() if routes is None else []
         self.deferring = set(deferring)
@@ -123,7 +125,7 @@ class Core:
             if routed is None:
                 continue
             if (routed.refused and not routed.citations and route in self.deferring
-                    and q.intent not in {Intent.SUMMARY, Intent.DOCUMENTS}):
+                    and q.intent not in {Intent.SUMMARY, Intent.DOCUMENTS} and not q.themes):
                 from_documents = self.facts.seen_by(ctx).answer(q)
                 return routed if from_documents.refused else from_documents
             return routed

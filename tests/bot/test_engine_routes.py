@@ -54,3 +54,11 @@ def test_no_documents_of_a_kind_is_an_answer_the_ledger_gives_whole(sample_conte
     answer = core_with(sample_context, FROM_THE_DOCUMENT).answer(
         "Hvilke sluttrapporter har vi fra 2015?")
     assert answer.refused and "400 000" not in answer.answer
+
+
+def test_no_project_of_the_theme_asked_is_an_answer_the_catalogue_gives_whole(sample_context) -> None:  # type: ignore[no-untyped-def]
+    """«Hvilke fosterhjemsprosjekter …?»: the catalogue read every project's own documents for
+    its theme, so a document that merely mentions one does not overrule its «none»."""
+    answer = core_with(sample_context, FROM_THE_DOCUMENT).answer(
+        "Hvilke fosterhjemsprosjekter fikk maksimalt beløp per prosjekt i utlysningen i Rogaland i 2023?")
+    assert answer.refused and "400 000" not in answer.answer
