@@ -1,7 +1,9 @@
 """A fact asked of each document of a kind («Hvor stor egenandel krever de ulike fylkene?»,
 «Hvilke sluttrapporter har vi, og hvor mye fikk de?»): every document is searched on its own and
-answered by the same answer model; one whose best sentences the answerable-model rejects says
-nothing, and is named as silent when the question named the kind of document.
+answered by the same answer model. A row must quote a sentence that says it (`says_it`); with
+no kind named, the answerable model must also accept the document, since the documents are then
+only the nearest ones. A document of the kind named that holds no such sentence is named as
+silent.
 """
 
 from __future__ import annotations
@@ -81,7 +83,7 @@ def _own_words(part: PartView, scored: Scored) -> tuple[float, float]:
 
 def each_part(q: Question) -> Question:
     """The question as each document is asked it (a listing's first part dropped)."""
-    return replace(q, parts=asked_of_each(q.parts, q.intent))
+    return replace(q, parts=asked_of_each(q.parts, q.intent, tuple(p.name for p in q.places)))
 
 
 def documents_asked(q: Question, documents: list[DocumentMeta], evidence: list[Evidence],
@@ -129,7 +131,8 @@ def answer_each(q: Question, vectors: np.ndarray, documents: list[DocumentMeta],
         evidence = retriever.search(q.standalone, PER_DOCUMENT, documents=[meta],
                                     fit=partial(metadata_fit, q), vector=vectors[0])
         found, per_part = composer.score(view, evidence)
-        if not found or composer.answerable(view, found, per_part) < composer.model.threshold:
+        if not found or (not q.doc_types and composer.answerable(view, found, per_part)
+                         < composer.model.threshold):  # the nearest documents: is it answered?
             silent.append(meta)
             continue
         picked: list[Candidate] = []

@@ -24,8 +24,14 @@ _SET_WORDS = re.compile(
     r"prosjektskildring\w*|tilsynsrapport\w*|dokument\w*|calls?|guidelines?|final reports?|"
     r"minutes|documents?|reports?|vi har|dere har|de har|i basen|i kunnskapsbasen|we have|"
     r"in the knowledge base|til sammen|totalt|in total|in each|i hver\w*|i kvar\w*|"
-    r"(?:de|dei|the) (?:ulike|different)|ulike|different|hver|kvar|each|every|alle|all)\b",
+    r"(?:de|dei|the) (?:ulike|different)|ulike|different|hver|kvar|each|every|alle|all|"
+    # who issued them: «de ulike statsforvalterne», «fylkenes ordninger», «the counties»
+    r"statsforvalter(?:ne|ane|s)?|statsforvaltar(?:ane|ar)?|fylkesmennene|fylkesmenn|"
+    r"fylk(?:ene|enes|a|as)|county governors|counties)\b",
     re.I)
+# what is left dangling when the set words go: «… krever i og»
+_DANGLING = re.compile(r"(?:\s+\b(?:i|og|eller|fra|frå|for|av|på|in|and|or|from|of|for|on))+"
+                       r"\s*(?=[?.!]?\s*$)", re.I)
 _PLURAL_KIND = re.compile(
     r"\b(?:retningslin(?:jene|jer|ene|er|ane|ar)|utlys(?:ningene|ninger|ingane|ingar)|"
     r"referat(?:ene|a|ane)|sluttrapport(?:ene|er|ane|ar)|prosjektbeskrivelse(?:ne|r)|"
@@ -79,17 +85,26 @@ def asks_each(text: str, intent: Intent, doc_types: frozenset[DocType],
     return intent == Intent.FACT and (each or several or listed or overview)
 
 
-def asked_of_each(parts: tuple[Part, ...], intent: Intent) -> tuple[Part, ...]:
+def asked_of_each(parts: tuple[Part, ...], intent: Intent, places: tuple[str, ...] = ()
+                  ) -> tuple[Part, ...]:
     """The parts each document answers: a listing's first part («Hvilke utlysninger har vi»)
-    is answered by the rows themselves."""
+    is answered by the rows themselves, and so is which of them has the most. `places`: the
+    several places the documents are of («i Viken, Trøndelag og Møre og Romsdal»), each
+    document is asked without the others'."""
     listing = len(parts) > 1 and (
         intent == Intent.DOCUMENTS or bool(_LISTING.match(parts[0].text)))
     asked = parts[1:] if listing else parts
-    within = {_within_one(p.text): p for p in asked}  # «og hvilke ikke» asks the same of each
+    # «…? Hvilket fylke krever mest?»: which of them has the most is read off the rows
+    # together, never asked of one document
+    asked = tuple(p for i, p in enumerate(asked) if i == 0 or not _MOST.search(p.text)) \
+        if len(asked) > 1 else asked
+    within = {_within_one(p.text, places if len(places) > 1 else ()): p for p in asked}  # «og hvilke ikke» asks the same of each
     return tuple(replace(p, text=text) for text, p in within.items())
 
 
-def _within_one(text: str) -> str:
+def _within_one(text: str, places: tuple[str, ...] = ()) -> str:
     """«Hvor stor egenandel krever de ulike retningslinjene?» as one document is asked it."""
-    plain = " ".join(_SET_WORDS.sub(" ", _EACH.sub(" ", text)).split())
+    for place in sorted(places, key=len, reverse=True):
+        text = re.sub(rf"\b{re.escape(place)}\b,?", " ", text)
+    plain = _DANGLING.sub("", " ".join(_SET_WORDS.sub(" ", _EACH.sub(" ", text)).split()))
     return plain if len(plain.split()) >= 2 else text

@@ -9,6 +9,7 @@ import pytest
 from bot.core.models import ChatTurn
 from bot.core.question import AnswerType, Intent, ListAsk, TimeFocus
 from bot.core.understand import Kit, understand
+from bot.core.understand.across import asked_of_each
 from bot.core.understand.follow_up import standalone
 from indexer.text.spelling import Speller
 
@@ -314,6 +315,22 @@ def test_two_kinds_of_fact_in_one_clause_are_two_parts(kit):
 ])
 def test_a_fact_asked_of_each_document(kit, text, across):
     assert understand(text, [], kit).across is across
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    # which of them has the most is read off the rows, never asked of one document
+    ("Hvor stor egenandel må kommunene stille med i de ulike fylkenes ordninger? Hvilket "
+     "fylke krever mest?", ["Hvor stor egenandel må kommunene stille med i ordninger"]),
+    # who issued the documents and the places they are of are the set, not the question
+    ("Hvor stor egenandel krever de ulike statsforvalterne i retningslinjer og utlysninger?",
+     ["Hvor stor egenandel krever?"]),
+    ("Hvor stor egenandel krever retningslinjene i Viken, Trøndelag og Møre og Romsdal?",
+     ["Hvor stor egenandel krever?"]),
+])  # fmt: skip
+def test_what_each_document_is_asked(kit, text, asked):
+    q = understand(text, [], kit)
+    parts = asked_of_each(q.parts, q.intent, tuple(p.name for p in q.places))
+    assert [p.text for p in parts] == asked
 
 
 def test_a_place_written_in_lower_case_is_still_the_place(kit):

@@ -30,6 +30,14 @@ def test_guidelines_and_calls_compared_county_by_county(real_core):
     assert "25 prosent" in text and "20 prosent" in text
 
 
+def test_which_of_them_asks_most_is_not_asked_of_each_document(real_core):
+    answer = real_core.answer("Hvor stor egenandel krever de ulike statsforvalterne i "
+                              "retningslinjer og utlysninger? Hvem krever mest?")
+    text = normalise(answer.answer)
+    assert answer.kind == "list"
+    assert "25 prosent" in text and "20 prosent" in text
+
+
 def test_a_kind_with_one_document_is_answered_as_one_fact(real_core):
     answer = real_core.answer("Hvor stor egenandel krever retningslinjene i Trøndelag, og hvem "
                               "krever mest?")
