@@ -71,6 +71,15 @@ _FORMAT = re.compile(r"^\s*(?:gi meg|gje meg|give me|svar gjerne|answer|list|vis
                      r"one line|punktliste|bullet)", re.I)
 
 
+# «Kort punktliste», «gjerne i punktliste», «lista gjerne opp», «bullet points please»: a
+# sentence of form words alone
+_FORM_ONLY = re.compile(
+    r"^\s*(?:(?:kort|kortfatta|gjerne|helst|bare|berre|i|som|en|ei|ein|in|as|a|short|brief|"
+    r"please|takk|lista|list|them|dei|de|opp|up)\s+)*(?:punktliste|punktlista|stikkord|"
+    r"liste|lista|list|bullet points?|bullets|opp|up|please|kort|briefly|short|takk)"
+    r"(?:\s+(?:takk|please|opp|up))?\s*[.!?]*\s*$", re.I)
+
+
 def split_parts(text: str) -> tuple[Part, ...]:
     """Clauses, each a part; a bare «og hvor?» borrows what the clause before it asks about,
     «når og hvor …» asks twice, and «Svar kort» is no part."""
@@ -137,7 +146,7 @@ def without_form(text: str) -> str:
 
 
 def _instruction(text: str) -> bool:
-    return bool(_INSTRUCTION.match(text) or _FORMAT.match(text))
+    return bool(_INSTRUCTION.match(text) or _FORMAT.match(text) or _FORM_ONLY.match(text))
 
 
 def _typed(text: str) -> list[Part]:

@@ -279,6 +279,11 @@ def test_how_much_for_projects_is_one_sum_how_much_the_projects_got_is_a_list(ki
     ("Hvem leder prosjektet i Kvam? Svar kort.", ["Hvem leder prosjektet i Kvam?"]),
     ("Hva er egenandelen i Viken? Gi meg en oversikt per fylke.",
      ["Hva er egenandelen i Viken?"]),
+    ("Hva kan midlene brukes til i Viken? Kort punktliste", ["Hva kan midlene brukes til i Viken?"]),
+    ("Kven kan kommunen samarbeide med? lista gjerne opp", ["Kven kan kommunen samarbeide med?"]),
+    ("What changed in the revised call? Bullet points please.",
+     ["What changed in the revised call?"]),
+    ("Hva er listen? Liste over kommuner.", ["Hva er listen", "Liste over kommuner."]),  # asks
     # a yes/no question after «, og» is a part of its own
     ("Når var tilsynet i Lunner, og var de fysisk til stede?",
      ["Når var tilsynet i Lunner", "var de fysisk til stede?"]),
