@@ -35,6 +35,8 @@ _WORDS = {
     # Bokmål → Nynorsk, for Nynorsk documents asked in Bokmål
     "egenandel": "eigendel eigenandel eigeninnsats egeninnsats", "egenandelen": "eigendel",
     "dekke": "dekkje", "prosjektleder": "prosjektleiar",
+    "brukes": "nyttast nytta brukast", "bruke": "nytte nytta", "brukt": "nytta",
+    "nyttast": "brukes brukt", "nytte": "bruke",
     "barnevernleder": "barnevernsleder barnevernleiar barnevernsleiar",
     "barnevernsleder": "barnevernleder barnevernleiar barnevernsleiar",
     "lovbrudd": "lovbrot", "lovbrot": "lovbrudd", "eigendel": "egenandel",

@@ -57,3 +57,7 @@ def test_the_word_index_is_given_the_documents_words_beside_the_question():
     assert "fosterhjem" in bridged("Who hosts the foster homes project?")
     assert bridged("Hvem leder prosjektet?") == "Hvem leder prosjektet? leiar leiaren"
     assert bridged("Kva er fristen?") == "Kva er fristen?"  # nothing to add
+
+
+def test_bokmal_brukes_reaches_nynorsk_nyttast():
+    assert set(tokenize("nyttast")) <= stems_of("Hva kan midlene brukes til?")
