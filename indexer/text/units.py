@@ -40,7 +40,7 @@ def answer_units(text: str) -> list[Unit]:
     units = _blocks(text)
     sentences = split_sentences(text)
     for i, sentence in enumerate(sentences):
-        lead_in = sentence.text.rstrip().endswith(":")
+        lead_in = _leads_in(text, sentence)
         items, end = _items_after(text, sentences, i) if lead_in else ([], sentence.end)
         if lead_in and not items and (value := _value_after(text, sentence.end)):
             items = [value]  # «Til stede:» with the names on the next line
@@ -52,6 +52,20 @@ def answer_units(text: str) -> list[Unit]:
                           bool(_LIST_ITEM.match(line)), len(items), False,
                           _label_before(text, sentence.start)))
     return units
+
+
+def _leads_in(text: str, sentence: Sentence) -> bool:
+    """Ends in a colon; or, a plain line of several words left open (no full stop) with a
+    list right below it: «Ved lik kvalitet prioriteres prosjekter som» + «- styrker …»."""
+    said = sentence.text.rstrip()
+    if said.endswith(":"):
+        return True
+    line = line_of(text, sentence.start)
+    if said[-1:] in ".!?;," or len(said.split()) < 3 or line.lstrip().startswith("#") \
+            or _LIST_ITEM.match(line) or not line.rstrip().endswith(said[-10:]):
+        return False
+    below = text[sentence.end:].lstrip(" \t\n").split("\n", 1)[0]
+    return bool(_LIST_ITEM.match(below))
 
 
 def is_list_item(line: str) -> bool:

@@ -22,3 +22,13 @@ def test_a_label_with_its_value_on_the_next_line_ends_with_that_line() -> None:
     unit = _unit("Til stede:")
     assert unit.text == "Til stede: Kari Nordmann, Ola Nordmann."
     assert TEXT[unit.start:unit.end] == "Til stede:\nKari Nordmann, Ola Nordmann"
+
+
+def test_an_open_line_with_a_list_right_below_leads_it_in() -> None:
+    text = ("Ved lik kvalitet prioriteres prosjekter som\n\n- styrker barns medvirkning,\n"
+            "- omfatter små kommuner.\n## Beløp\nTittel\n- a b\nDet er fire.\n- c d")
+    units = {u.text: u for u in answer_units(text)}
+    assert "Ved lik kvalitet prioriteres prosjekter som styrker barns medvirkning,; omfatter " \
+           "små kommuner." in units
+    assert units["Tittel"].items == 0  # one word is a heading, not a lead-in
+    assert units["Det er fire."].items == 0  # a full stop closes the sentence
