@@ -42,8 +42,10 @@ if TYPE_CHECKING:  # the embedding stack (LangChain, numpy) loads when a model i
 # 10: inspection reports («tilsynsrapport», «Rapport frå tilsyn med …») are a document type,
 # a table of every county governor names no county of the document, and «Statsforvalteren i
 # Oslo og Viken» names no municipality, and both its counties; «jf. fvl. § 17» and «§ 2-1.»
-# split sentences where they end).
-PIPELINE_VERSION = "10"
+# split sentences where they end); 11: answer units: a line left open above a list leads it
+# in, a list ends where its marker kind changes, items lose their trailing commas (the stored
+# unit vectors are keyed by the unit's text).
+PIPELINE_VERSION = "11"
 
 FileStatus = Literal["indexed", "unchanged", "error", "removed"]
 ProgressCallback = Callable[[str, FileStatus], None]

@@ -46,7 +46,7 @@ def answer_units(text: str) -> list[Unit]:
             items = [value]  # «Til stede:» with the names on the next line
             end = _end_of_value(text, sentence.end)
         joined = sentence.text if not items else (
-            sentence.text.rstrip() + " " + "; ".join(it.rstrip(".;") for it in items) + ".")
+            sentence.text.rstrip() + " " + "; ".join(it.rstrip(".;,") for it in items) + ".")
         line = line_of(text, sentence.start)
         units.append(Unit(joined, sentence.start, end, bool(_LABEL.match(line)),
                           bool(_LIST_ITEM.match(line)), len(items), False,
@@ -61,11 +61,17 @@ def _leads_in(text: str, sentence: Sentence) -> bool:
     if said.endswith(":"):
         return True
     line = line_of(text, sentence.start)
-    if said[-1:] in ".!?;," or len(said.split()) < 3 or line.lstrip().startswith("#") \
-            or _LIST_ITEM.match(line) or not line.rstrip().endswith(said[-10:]):
+    if not line.rstrip().endswith(said[-10:]) or not _open_line(line):
         return False
     below = text[sentence.end:].lstrip(" \t\n").split("\n", 1)[0]
     return bool(_LIST_ITEM.match(below))
+
+
+def _open_line(text: str) -> bool:
+    """The last line of `text` is a plain line of several words with no closing stop."""
+    line = text.rstrip().rsplit("\n", 1)[-1].strip()
+    return not (line[-1:] in ".!?;:," or len(line.split()) < 3 or line.startswith("#")
+                or _LIST_ITEM.match(line))
 
 
 def is_list_item(line: str) -> bool:
@@ -79,22 +85,27 @@ def line_of(text: str, start: int) -> str:
 
 
 def _blocks(text: str) -> list[Unit]:
-    """Each run of two or more list items that no lead-in introduces: «Hvilke tiltak …?» is
-    answered by the list under its heading, not by one item of it."""
+    """Each run of two or more list items (of one marker kind) that no lead-in introduces:
+    «Hvilke tiltak …?» is answered by the list under its heading, not by one item of it."""
     blocks: list[Unit] = []
     run: list[re.Match[str]] = []
     for line in [*re.finditer(r"[^\n]+", text), None]:
-        if line is not None and _LIST_ITEM.match(line.group()):
+        if line is not None and _LIST_ITEM.match(line.group()) and (
+                not run or _marker(line.group()) == _marker(run[0].group())):
             run.append(line)
             continue
         before = text[:run[0].start()].rstrip() if run else ""
-        if len(run) >= 2 and not before.endswith(":"):
+        if len(run) >= 2 and not before.endswith(":") and not _open_line(before):
             kept = run[:MAX_ITEMS]
-            items = [_ITEM_MARK.sub("", m.group()).strip().rstrip(".;") for m in kept]
+            items = [_ITEM_MARK.sub("", m.group()).strip().rstrip(".;,") for m in kept]
             blocks.append(Unit("; ".join(items) + ".", kept[0].start(), kept[-1].end(),
                                False, False, len(items), True))
-        run = []
+        run = [line] if line is not None and _LIST_ITEM.match(line.group()) else []
     return blocks
+
+
+def _marker(line: str) -> str:
+    return "number" if line.lstrip()[:1].isdigit() else "bullet"
 
 
 def _items_after(text: str, sentences: list[Sentence], index: int) -> tuple[list[str], int]:
@@ -102,9 +113,15 @@ def _items_after(text: str, sentences: list[Sentence], index: int) -> tuple[list
     repeat lines), and where the last of them ends."""
     items: list[str] = []
     end = sentences[index].end
+    marker = ""
     for sentence in sentences[index + 1:]:
-        if not _LIST_ITEM.match(line_of(text, sentence.start)):
+        line = line_of(text, sentence.start)
+        if not _LIST_ITEM.match(line):
             break
+        kind = _marker(line)
+        if marker and kind != marker:
+            break  # «- kjøp av utstyr …» then «4. Hva midlene ikke kan brukes til»: a new section
+        marker = kind
         end = sentence.end
         if sentence.text not in items:
             items.append(sentence.text)

@@ -28,7 +28,21 @@ def test_an_open_line_with_a_list_right_below_leads_it_in() -> None:
     text = ("Ved lik kvalitet prioriteres prosjekter som\n\n- styrker barns medvirkning,\n"
             "- omfatter små kommuner.\n## Beløp\nTittel\n- a b\nDet er fire.\n- c d")
     units = {u.text: u for u in answer_units(text)}
-    assert "Ved lik kvalitet prioriteres prosjekter som styrker barns medvirkning,; omfatter " \
+    assert "Ved lik kvalitet prioriteres prosjekter som styrker barns medvirkning; omfatter " \
            "små kommuner." in units
     assert units["Tittel"].items == 0  # one word is a heading, not a lead-in
     assert units["Det er fire."].items == 0  # a full stop closes the sentence
+
+
+def test_a_list_ends_where_its_marker_changes() -> None:
+    text = ("Midlene kan brukes til:\n- prosjektledelse,\n- reiser.\n"
+            "4. Hva midlene ikke kan brukes til\n- ordinær drift.")
+    lead = next(u for u in answer_units(text) if u.text.startswith("Midlene"))
+    assert lead.text == "Midlene kan brukes til: prosjektledelse; reiser."
+
+
+def test_a_run_of_items_without_a_lead_in_is_one_block_per_marker_kind() -> None:
+    text = ("4. Hva midlene ikke kan brukes til\n- ordinær drift,\n- kjøp av utstyr,\n"
+            "5. Egenandel\nKommunene dekker 20 prosent.")
+    blocks = [u.text for u in answer_units(text) if u.block]
+    assert blocks == ["ordinær drift; kjøp av utstyr."]
