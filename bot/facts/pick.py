@@ -50,8 +50,9 @@ def pick_sentences(per_part: list[list[Scored]], supporting: float, max_chars: i
             break
         if cand in picked or _overlaps(cand, picked):
             continue
-        if sum(len(c.text) for c in picked) + len(cand.text) > max_chars:
-            continue
+        if sum(len(c.text) for c in picked) + len(cand.text) > max_chars and not (
+                cand.items >= 2 and len(picked) == 1):
+            continue  # a list under its lead-in, nearly as likely as the best, is the answer
         picked.append(cand)
     return picked
 
