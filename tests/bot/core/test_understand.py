@@ -344,6 +344,8 @@ def test_a_place_written_in_lower_case_is_still_the_place(kit):
     assert [p.name for p in understand("har vi noe fra holmestrand og møre og romsdal", [],
                                        kit).places] == ["Holmestrand", "Møre og Romsdal"]
     assert understand("Hvor høyt er fjell i området?", [], kit).places == ()  # a word, too
+    assert [p.name for p in understand("Kan vi bruke midlene i viken-nettverket til det?", [],
+                                       kit).places] == ["Viken"]
 
 
 @pytest.mark.parametrize("text", ["Hvilke møtereferater er fra 2022?",

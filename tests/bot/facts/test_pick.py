@@ -119,3 +119,16 @@ def test_money_asked_is_not_held_by_a_share():
     own_share = dataclasses.replace(part_view(text, (AnswerType.AMOUNT,), "egenandel"),
                                     types=["amount"], money=asks_money(text))
     assert holds_types(own_share, scored("Egenandelen er 20 prosent.", 0.9).candidate)
+
+
+def test_a_list_under_its_lead_in_may_go_past_the_length_the_answer_keeps_to() -> None:
+    from bot.facts.pick import pick_sentences
+
+    best = scored("Utlysningen erstatter den som ble publisert 2. september 2026.", 0.8)
+    items = "Søknadsfristen er flyttet til 1. februar 2027; Inntil 450 000 kr per prosjekt"
+    lead = scored(f"Utlysningen er endret på disse punktene: {items}.", 0.7)
+    lead = Scored(dataclasses.replace(lead.candidate, items=2), 0.7, [])
+    prose = scored("Foreløpig ramme er satt ned fra 3 100 000 kr til 2 600 000 kr samlet.", 0.7)
+    max_chars = len(best.candidate.text) + 20
+    assert pick_sentences([[best, lead]], 0.3, max_chars) == [best.candidate, lead.candidate]
+    assert pick_sentences([[best, prose]], 0.3, max_chars) == [best.candidate]
