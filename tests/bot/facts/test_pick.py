@@ -127,8 +127,11 @@ def test_a_list_under_its_lead_in_may_go_past_the_length_the_answer_keeps_to() -
     best = scored("Utlysningen erstatter den som ble publisert 2. september 2026.", 0.8)
     items = "Søknadsfristen er flyttet til 1. februar 2027; Inntil 450 000 kr per prosjekt"
     lead = scored(f"Utlysningen er endret på disse punktene: {items}.", 0.7)
-    lead = Scored(dataclasses.replace(lead.candidate, items=2), 0.7, [])
+    elsewhere = dataclasses.replace(lead.candidate.evidence, chunk=lead.candidate.evidence.chunk
+                                    .model_copy(update={"chunk_id": "d:1", "position": 1}))
+    lead = Scored(dataclasses.replace(lead.candidate, items=2, evidence=elsewhere), 0.7, [])
     prose = scored("Foreløpig ramme er satt ned fra 3 100 000 kr til 2 600 000 kr samlet.", 0.7)
+    prose = Scored(dataclasses.replace(prose.candidate, evidence=elsewhere), 0.7, [])
     max_chars = len(best.candidate.text) + 20
     assert pick_sentences([[best, lead]], 0.3, max_chars) == [best.candidate, lead.candidate]
     assert pick_sentences([[best, prose]], 0.3, max_chars) == [best.candidate]
