@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 
 from bot.core.question import Intent, Part
+from bot.core.understand.parts import split_parts
 from indexer.models import DocType
 
 _EACH = re.compile(
@@ -73,7 +74,7 @@ def asks_each(text: str, intent: Intent, doc_types: frozenset[DocType],
     if intent == Intent.DOCUMENTS:  # «… oversikt over søknadsfristene i utlysningene»
         return len(parts) > 1 or bool(_STILL_OPEN.search(text)) or bool(
             _OVERVIEW.search(text) and _FACT_IN_EACH.search(text)) or bool(
-            _WHICH_OF.search(text))
+            _WHICH_OF.search(text)) or _with_a_fact(text)
     each = bool(_EACH.search(text))
     if intent == Intent.PROJECTS:
         return (each and bool(doc_types & _NOT_PROJECTS)) or (
@@ -85,6 +86,31 @@ def asks_each(text: str, intent: Intent, doc_types: frozenset[DocType],
     return intent == Intent.FACT and (each or several or listed or overview)
 
 
+# «… with county and application deadline»: what a listing shows of each document
+_WITH = re.compile(r"\b(?:with|med|including|inkludert|inkl\.?)\s+(?P<tail>[^?.!;]+)", re.I)
+# … of which what the ledger knows of every document is no fact to ask it
+_METADATA = re.compile(
+    r"\b(?:county|counties|fylke\w*|types?|dokumenttyper?|dates?|dato\w*|years?|år|årstall|"
+    r"municipalit\w+|kommun\w*|titles?|tittel\w*|networks?|nettverk\w*|names?|namn|navn\w*|"
+    r"the|and|og|or|eller|of|each|hver\w*|kvar\w*|its|their|sin|sine|sitt|deres|dei|them|"
+    r"dem|de|i|in|for|per|sted|stad|place)\b", re.I)
+
+
+def _shown_facts(tail: str) -> list[str]:
+    """«county and application deadline» → [«application deadline»]; «søknadsfrist og
+    beløp» → [«søknadsfrist», «beløp»]: each its own part, each row saying it."""
+    items = re.split(r"\s*,\s*|\s+(?:and|og|or|eller|samt)\s+", tail)
+    kept = [" ".join(w for w in item.split() if not _METADATA.fullmatch(w)) for item in items]
+    # a name («… fra tiden med Hedmark og Oppland») is where, not what is shown
+    return [item for item in kept if item and re.search(r"(?<!\w)[^\W\d_A-ZÆØÅ]\w{2,}", item)]
+
+
+def _with_a_fact(text: str) -> bool:
+    """A listing asked «with» something beyond what the ledger knows of every document."""
+    match = _WITH.search(text)
+    return bool(match and _shown_facts(match["tail"]))
+
+
 def asked_of_each(parts: tuple[Part, ...], intent: Intent, places: tuple[str, ...] = ()
                   ) -> tuple[Part, ...]:
     """The parts each document answers: a listing's first part («Hvilke utlysninger har vi»)
@@ -94,6 +120,10 @@ def asked_of_each(parts: tuple[Part, ...], intent: Intent, places: tuple[str, ..
     listing = len(parts) > 1 and (
         intent == Intent.DOCUMENTS or bool(_LISTING.match(parts[0].text)))
     asked = parts[1:] if listing else parts
+    shown = _WITH.search(parts[0].text) if intent == Intent.DOCUMENTS and len(parts) == 1 else None
+    if shown and _with_a_fact(parts[0].text):  # «… with county and application deadline»
+        asked = tuple(part for item in _shown_facts(shown["tail"])
+                      for part in split_parts(item))
     # «…? Hvilket fylke krever mest?»: which of them has the most is read off the rows
     # together, never asked of one document
     asked = tuple(p for i, p in enumerate(asked) if i == 0 or not _MOST.search(p.text)) \

@@ -317,6 +317,11 @@ def test_two_kinds_of_fact_in_one_clause_are_two_parts(kit):
     ("Lag en oversikt over søknadsfristene i utlysningene", True),
     ("Gi meg en tidslinje over tilsynene", True),
     ("Gi meg en oversikt over søknadsfristen i Rogaland", False),  # one document
+    # a listing «with» what the ledger does not know of every document asks each of them
+    ("List all the calls we have, with county and application deadline.", True),
+    ("Hvilke utlysninger har vi, med søknadsfrist og beløp?", True),
+    ("List all final reports with the municipalities and the year of each", False),
+    ("Hvilke dokumenter har vi fra Innlandet, også fra tiden med Hedmark og Oppland?", False),
 ])
 def test_a_fact_asked_of_each_document(kit, text, across):
     assert understand(text, [], kit).across is across
@@ -331,6 +336,7 @@ def test_a_fact_asked_of_each_document(kit, text, across):
      ["Hvor stor egenandel krever?"]),
     ("Hvor stor egenandel krever retningslinjene i Viken, Trøndelag og Møre og Romsdal?",
      ["Hvor stor egenandel krever?"]),
+    ("Hvilke utlysninger har vi, med fylke, søknadsfrist og beløp?", ["søknadsfrist", "beløp"]),
 ])  # fmt: skip
 def test_what_each_document_is_asked(kit, text, asked):
     q = understand(text, [], kit)
