@@ -120,8 +120,9 @@ def asked_of_each(parts: tuple[Part, ...], intent: Intent, places: tuple[str, ..
     listing = len(parts) > 1 and (
         intent == Intent.DOCUMENTS or bool(_LISTING.match(parts[0].text)))
     asked = parts[1:] if listing else parts
-    shown = _WITH.search(parts[0].text) if intent == Intent.DOCUMENTS and len(parts) == 1 else None
-    if shown and _with_a_fact(parts[0].text):  # «… with county and application deadline»
+    whole = parts[0].text if len(parts) == 1 and intent == Intent.DOCUMENTS else ""
+    shown = _WITH.search(whole)
+    if shown and _with_a_fact(whole):  # «… with county and application deadline»
         asked = tuple(part for item in _shown_facts(shown["tail"])
                       for part in split_parts(item))
     # «…? Hvilket fylke krever mest?»: which of them has the most is read off the rows
