@@ -10,7 +10,7 @@ from collections.abc import Callable
 from bot.core.question import AnswerType, Part
 
 _CLAUSE_SPLIT = re.compile(
-    r"(?:,\s*|\s+)(?:og|and|samt)\s+(?=(?:hv\w+|kv\w+|kor|når|who|what|when|where|how|which)\b)"
+    r"(?:,\s*|\s+)(?:og|and|samt)\s+(?=(?:hv\w+|kv\w+|kor(?:leis|for|dan)?|når|who|what|when|where|how|which|why)\b)"
     r"|,\s*(?:og|and)\s+(?=(?:er|var|har|hadde|kan|må|skal|ble|vart|fikk|fekk|finnes|fant|"
     r"fann|nådde|gjelder|is|are|was|were|did|does|do|can|has|have|will)\s)"
     r"|;\s*|\?\s+(?=\S)", re.I)
@@ -55,7 +55,7 @@ _NOT_NAMES = frozenset(
 )
 
 
-_WH = (r"hv\w+|kv\w+|kor|når|who|what|when|where|how|which|why")
+_WH = (r"hv\w+|kv\w+|kor(?:leis|for|dan)?|når|who|what|when|where|how|which|why")
 _WH_PAIR = re.compile(rf"^\s*({_WH})\s+(?:og|and|&)\s+({_WH})\b\s*(.*)$", re.I | re.S)
 _WH_ONLY = re.compile(rf"^\s*(?:og\s+|and\s+)?({_WH})"
                       r"(?:\s+(?:da|then|exactly|egentlig|ikke|ikkje|not))?\W*$", re.I)

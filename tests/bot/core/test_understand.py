@@ -275,6 +275,9 @@ def test_how_much_for_projects_is_one_sum_how_much_the_projects_got_is_a_list(ki
     ("When does the Sunnmøre network meet next, and where?",
      ["When does the Sunnmøre network meet next", "where does the Sunnmøre network meet next"]),
     ("Når og hvor er neste samling?", ["Når er neste samling?", "hvor er neste samling?"]),
+    # Nynorsk «korleis», «korfor» start a clause as «hvordan», «hvorfor» do
+    ("Kor mykje blir flytta til kommunane, og korleis fordeler det seg?",
+     ["Kor mykje blir flytta til kommunane", "korleis fordeler det seg?"]),
     # how to answer is not asked
     ("Hvem leder prosjektet i Kvam? Svar kort.", ["Hvem leder prosjektet i Kvam?"]),
     ("Hva er egenandelen i Viken? Gi meg en oversikt per fylke.",
