@@ -18,8 +18,10 @@ def checked_types(types: tuple[AnswerType, ...]) -> list[str]:
     """The asked types a sentence can be checked for (yes/no and lists have no mark)."""
     return list(dict.fromkeys(_CHECKED[t] for t in types if t in _CHECKED))
 
-_MONTH = re.compile(r"\b\d{1,2}\.\s*(januar|februar|mars|april|mai|juni|juli|august|september|"
-                    r"oktober|november|desember)\b", re.I)
+# «12. mai», and the days of a span or pair before it: «10. og 11. november», «19.–20. april»
+_MONTH = re.compile(r"\b(?:\d{1,2}\.?\s*(?:og|and|til|[–-])\s*)?\d{1,2}\.\s*(januar|februar|"
+                    r"mars|april|mai|juni|juli|august|september|oktober|november|desember)\b",
+                    re.I)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year in running text
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:[  ]\d{3})*(?![\d])")
 # Counts and amounts written in words («åtte ganger», «to eller flere», «fire hovudtema»).

@@ -17,7 +17,7 @@ import numpy as np
 from bot.core.fit import place_fit
 from bot.core.question import Question
 from bot.facts.amounts import asked_kind, kind_unsaid
-from bot.facts.answer_types import YEAR, person_spans
+from bot.facts.answer_types import DATE, NUMBER, YEAR, person_spans
 from bot.facts.candidates import Candidate, candidates
 from bot.facts.features import (
     PartView,
@@ -186,6 +186,9 @@ class ExtractiveComposer:
         if not picked:
             return Composition([], True, "kildene gjelder et annet sted eller år", answerable,
                                best, True, scores)
+        if type_unsaid(main, picked):
+            return Composition([], True, "kildene oppgir ikke det som spørres etter", answerable,
+                               picked[0], False, scores)
         picked.sort(key=lambda c: (c.evidence.chunk.doc_id, c.evidence.chunk.position, c.start))
         sentences = [ComposedSentence(c.text, (c.evidence,), (c.text,)) for c in picked]
         return Composition(sentences, False, "", answerable, best, False, scores)
@@ -232,6 +235,17 @@ _OWN_YEAR = re.compile(r"(?:^|[.;:]\s*)(?:for|i|in|per|pr\.?)\s+(?:19|20)\d\d\b"
 # Written before a project ran: what they say is a plan, never how it went.
 _BEFORE_THE_FACT = frozenset({DocType.PROSJEKTBESKRIVELSE, DocType.UTLYSNING,
                               DocType.RETNINGSLINJE, DocType.INVITASJON})
+
+
+# Kinds of answer a sentence is read for reliably enough that none holding it is no answer:
+# «Hvor mange kommuner er med?» is not answered by what the programme aims at. (An amount or
+# a person is left to the model: «Hvem kan kommunen samarbeide med?» asks for organisations.)
+_MUST_HOLD = frozenset({NUMBER, DATE})
+
+
+def type_unsaid(part: PartView, picked: list[Candidate]) -> bool:
+    """The part asks for a count or a date, and no picked sentence holds one."""
+    return bool(_MUST_HOLD & set(part.types)) and not any(holds_types(part, c) for c in picked)
 
 
 def _planned(cand: Candidate) -> bool:

@@ -135,3 +135,18 @@ def test_a_list_under_its_lead_in_may_go_past_the_length_the_answer_keeps_to() -
     max_chars = len(best.candidate.text) + 20
     assert pick_sentences([[best, lead]], 0.3, max_chars) == [best.candidate, lead.candidate]
     assert pick_sentences([[best, prose]], 0.3, max_chars) == [best.candidate]
+
+
+def test_a_count_or_date_asked_and_held_by_no_sentence_is_not_answered() -> None:
+    from bot.facts.compose import type_unsaid
+
+    count = PartView(Part("Hvor mange kommuner er med?", (AnswerType.COUNT,)), [], frozenset(),
+                     np.zeros(2), ["number"], [], set())
+    aims = scored("Målet er å auke eigarskapen til barnevernet.", 0.9).candidate
+    dates = scored("Neste samling er 10. og 11. november.", 0.8).candidate
+    twelve = scored("Tolv kommunar er med i programmet.", 0.7).candidate
+    assert type_unsaid(count, [aims, dates])  # the days of a date are no count
+    assert not type_unsaid(count, [aims, twelve])
+    person = PartView(Part("Hvem kan kommunen samarbeide med?", (AnswerType.PERSON,)), [],
+                      frozenset(), np.zeros(2), ["person"], [], set())
+    assert not type_unsaid(person, [aims])  # organisations: left to the answer model
