@@ -43,6 +43,7 @@ class AnswerType(StrEnum):
     YESNO = "yesno"
     LIST = "list"
     LAW = "law"  # a provision of a law or regulation («§ 2-1», «barnevernloven § 25-1»)
+    DURATION = "duration"  # how long: «tre år», «to månader», «toårig»
 
 
 class ListAsk(StrEnum):

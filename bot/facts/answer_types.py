@@ -10,8 +10,16 @@ from bot.core.question import AnswerType
 from indexer.text.dates import find_dates
 
 DATE, NUMBER, AMOUNT, PERSON, PLACE, LAW = "date", "number", "amount", "person", "place", "law"
+DURATION = "duration"
 _CHECKED = {AnswerType.DATE: DATE, AnswerType.AMOUNT: AMOUNT, AnswerType.COUNT: NUMBER,
-            AnswerType.PERSON: PERSON, AnswerType.PLACE: PLACE, AnswerType.LAW: LAW}
+            AnswerType.PERSON: PERSON, AnswerType.PLACE: PLACE, AnswerType.LAW: LAW,
+            AnswerType.DURATION: DURATION}
+# «tre år», «18 måneder», «to månader», «inntil to år», «toårig», «a two-year period»
+_DURATION = re.compile(
+    r"\b(?:\d+|en|ett|ei|eitt|eitt|halvt|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|tolv|atten|"
+    r"one|two|three|four|five|six|twelve|eighteen)[\s-]+(?:år|måneder|månader|månedar|mnd|"
+    r"uker|veker|dager|dagar|years?|months?|weeks?|days?)\b|"
+    r"\b(?:ett|to|tre|fire|fem)(?:årig\w*|års\w*)|\b(?:two|three|four|five)-year\b", re.I)
 
 
 def checked_types(types: tuple[AnswerType, ...]) -> list[str]:
@@ -55,6 +63,8 @@ def has_type(sentence: str, kind: str) -> bool:
         return bool(_PLACE.search(sentence))
     if kind == LAW:
         return bool(_LAW.search(sentence))
+    if kind == DURATION:
+        return bool(_DURATION.search(sentence))
     return False
 
 

@@ -32,6 +32,8 @@ _ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (AnswerType.LAW, re.compile(
         r"\b(hvor står|kvar står|hjemmel\w*|heimel\w*|paragraf\w*|lovbestemmels\w*|"
         r"lovparagraf\w*|which section|what section|which provisions?|legal basis)\b", re.I)),
+    (AnswerType.DURATION, re.compile(r"\b(hvor lang\w*|kor lang\w*|hvor lenge|kor lenge|"
+                                     r"how long|varighet\w*|duration)\b", re.I)),
     (AnswerType.PLACE, re.compile(r"\b(hvor ble|hvor var|hvor skal|hvor er|kvar vart|kvar var|"
                                   r"kvar skal|kvar er|where|\bstad\b|sted)\b", re.I)),
 )

@@ -157,6 +157,13 @@ def test_each_part_knows_whether_it_asks_how_a_project_went(kit):
     assert not understand("Hvem ledet prosjektet i Kvam?", [], kit).parts[0].outcome
 
 
+@pytest.mark.parametrize("text", ["Hvor lang ble overgangsordningen?",
+                                  "Kor lenge kan ein få tilskot?",
+                                  "How long is the transition period?"])
+def test_how_long_asks_for_a_duration(kit, text):
+    assert AnswerType.DURATION in understand(text, [], kit).parts[0].answer_types
+
+
 def test_list_asks(kit):
     assert understand("Hvor mange kommuner har hatt prosjekter om ettervern?", [],
                       kit).list_ask == ListAsk.COUNT_MUNICIPALITIES
