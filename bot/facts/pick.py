@@ -39,7 +39,7 @@ def pick_sentences(per_part: list[list[Scored]], supporting: float, max_chars: i
             best = next((s.candidate for s in ranked[1:PART_SCAN]
                          if says_part(parts[i], s.candidate) and not _repeats(s.candidate, picked)
                          and s.candidate.evidence.fit >= fit), best)
-        if best is not None and best not in picked:
+        if best is not None and best not in picked and not _repeats(best, picked):
             picked.append(best)
     extra = sorted((s for ranked in per_part for s in ranked[1:]
                     if s.probability >= supporting * ranked[0].probability),
@@ -48,8 +48,8 @@ def pick_sentences(per_part: list[list[Scored]], supporting: float, max_chars: i
         cand = scored.candidate
         if len(picked) >= MAX_SENTENCES:
             break
-        if cand in picked or _overlaps(cand, picked):
-            continue
+        if cand in picked or _overlaps(cand, picked) or _repeats(cand, picked):
+            continue  # the overlap of two chunks holds the same sentence twice
         if sum(len(c.text) for c in picked) + len(cand.text) > max_chars and not (
                 cand.items >= 2 and len(picked) == 1):
             continue  # a list under its lead-in, nearly as likely as the best, is the answer
