@@ -52,7 +52,10 @@ FLOORS: dict[str, Floors] = {
     # a record's span beside its sentence keep citation precision on the structured sets and
     # w5-sample at 0.90–0.95
     "dev/w4-sample.jsonl": Floors(0.75, 0.75, 0.9),
-    "dev/w4-real.jsonl": Floors(0.5, 0.85, 0.8),
+    # 0.85 → 0.82 (2026-12-03): «Lag en kronologisk oversikt over når tilsynsbesøkene … fant
+    # sted» is refused now that a date asked and held by no sentence is no answer; it was
+    # answered before with two sentences holding no date (a failed answer either way)
+    "dev/w4-real.jsonl": Floors(0.5, 0.82, 0.8),
     "dev/w4-structured.jsonl": Floors(0.9, 0.85, 0.9, 0.85),
     "dev/w5-sample.jsonl": Floors(0.6, 0.8, 0.85, 0.9),
     "dev/w5-real.jsonl": Floors(0.75, 0.85, 0.95),
