@@ -39,15 +39,20 @@ def test_an_amount_is_money_a_share_or_a_large_figure(sentence, amount):
     assert has_type(sentence, "amount") is amount
 
 
-@pytest.mark.parametrize(("sentence", "law"), [
-    ("Plikten følger av barnevernloven § 2-1 andre ledd.", True),
-    ("Kommunen bryt barnevernslova 6-3 a og forvaltningslova 17.", True),
-    ("Se kapittel 5 i forskriften.", True),
-    ("Søknadsfrist: 15.01.2026", False),
-    ("Prosjektet varte i 2019–2020.", False),  # a span of years is no provision
+@pytest.mark.parametrize(("kind", "sentence", "held"), [
+    ("law", "Plikten følger av barnevernloven § 2-1 andre ledd.", True),
+    ("law", "Kommunen bryt barnevernslova 6-3 a og forvaltningslova 17.", True),
+    ("law", "Se kapittel 5 i forskriften.", True),
+    ("law", "Søknadsfrist: 15.01.2026", False),
+    ("law", "Prosjektet varte i 2019–2020.", False),  # a span of years is no provision
+    ("duration", "Overgangsordningen forlenges til tre år.", True),
+    ("duration", "Solberg-regjeringen foreslo en toårs overgangsperiode.", True),
+    ("duration", "Tilsynet skal være ferdig innen to måneder.", True),
+    ("duration", "The transition lasts three years.", True),
+    ("duration", "Overgangsordningen ble forlenget i 2022.", False),  # a year is no length
 ])
-def test_a_provision_of_a_law(sentence, law):
-    assert has_type(sentence, "law") is law
+def test_a_provision_of_a_law_or_a_length_of_time(kind, sentence, held):
+    assert has_type(sentence, kind) is held
 
 
 def test_pairs_are_made_only_within_a_question():
