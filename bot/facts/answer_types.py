@@ -16,7 +16,7 @@ _CHECKED = {AnswerType.DATE: DATE, AnswerType.AMOUNT: AMOUNT, AnswerType.COUNT: 
             AnswerType.DURATION: DURATION}
 # «tre år», «18 måneder», «to månader», «inntil to år», «toårig», «a two-year period»
 _DURATION = re.compile(
-    r"\b(?:\d+|en|ett|ei|eitt|eitt|halvt|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|tolv|atten|"
+    r"\b(?:\d+|en|ett|ei|eitt|halvt|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|tolv|atten|"
     r"one|two|three|four|five|six|twelve|eighteen)[\s-]+(?:år|måneder|månader|månedar|mnd|"
     r"uker|veker|dager|dagar|years?|months?|weeks?|days?)\b|"
     r"\b(?:ett|to|tre|fire|fem)(?:årig\w*|års\w*)|\b(?:two|three|four|five)-year\b", re.I)

@@ -129,7 +129,8 @@ def asked_of_each(parts: tuple[Part, ...], intent: Intent, places: tuple[str, ..
     # together, never asked of one document
     asked = tuple(p for i, p in enumerate(asked) if i == 0 or not _MOST.search(p.text)) \
         if len(asked) > 1 else asked
-    within = {_within_one(p.text, places if len(places) > 1 else ()): p for p in asked}  # «og hvilke ikke» asks the same of each
+    others = places if len(places) > 1 else ()
+    within = {_within_one(p.text, others): p for p in asked}  # «og hvilke ikke»: the same
     return tuple(replace(p, text=text) for text, p in within.items())
 
 

@@ -10,7 +10,8 @@ from collections.abc import Callable
 from bot.core.question import AnswerType, Part
 
 _CLAUSE_SPLIT = re.compile(
-    r"(?:,\s*|\s+)(?:og|and|samt)\s+(?=(?:hv\w+|kv\w+|kor(?:leis|for|dan)?|når|who|what|when|where|how|which|why)\b)"
+    r"(?:,\s*|\s+)(?:og|and|samt)\s+"
+    r"(?=(?:hv\w+|kv\w+|kor(?:leis|for|dan)?|når|who|what|when|where|how|which|why)\b)"
     r"|,\s*(?:og|and)\s+(?=(?:er|var|har|hadde|kan|må|skal|ble|vart|fikk|fekk|finnes|fant|"
     r"fann|nådde|gjelder|is|are|was|were|did|does|do|can|has|have|will)\s)"
     r"|;\s*|\?\s+(?=\S)", re.I)

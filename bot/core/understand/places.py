@@ -30,7 +30,8 @@ def _lower_names(gazetteer: Gazetteer) -> tuple[dict[str, str], re.Pattern[str]]
               if len(n) >= _SHORTEST and n.casefold() not in _EVERYDAY}
     by_key |= {n.casefold(): n for n in gazetteer.county_names}
     names = sorted(by_key, key=len, reverse=True)
-    return by_key, re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")  # «viken-nettverket»
+    # «i finnmark», and joined by a hyphen to what follows: «i viken-nettverket»
+    return by_key, re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
 
 
 def municipalities(text: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
