@@ -148,6 +148,7 @@ class Part:
     negated: bool = False  # «hva kan midlene IKKE brukes til»
     role: str = ""  # «Hvem er prosjektleder …?»: the role whose holder is asked for
     outcome: bool = False  # «… og klarte de målet?»: this part asks what came of a project
+    money: bool = False  # asks a sum of money (applied for, granted, spent), which no share holds
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,6 @@ import numpy as np
 from bot.core.claims import normalise
 from bot.core.fit import place_fit, type_fit, year_fit
 from bot.core.question import AnswerType, Part, Question, TimeFocus
-from bot.core.understand.amounts import amount_kinds
 from bot.facts.answer_types import checked_types, has_type
 from bot.facts.candidates import Candidate
 from bot.facts.words import Groups, content_groups, coverage, matches, surface
@@ -46,7 +45,6 @@ class PartView:
     types: list[str]
     focus: Groups  # the content words that are not names (names are checked apart)
     rarest: set[str]  # the rarest of them: the word an answer can least do without
-    money: bool = False  # asks a sum of money (applied for, granted, spent), which no share holds
 
 
 @dataclass(frozen=True)
@@ -57,14 +55,6 @@ class QuestionView:
     groups: Groups  # the whole question's
     names: list[set[str]]  # each named thing with its aliases (Øygarden → Fjell, Sund …)
     unknown_share: float  # weight of Norwegian content words the corpus never uses
-
-
-_MONEY = frozenset({"søkt", "tildelt", "forbruk"})  # amounts that are always sums of money
-
-
-def asks_money(text: str) -> bool:
-    """«Kor mykje søkjer dei om?» asks a sum of money; «Hvor stor egenandel?» may ask a share."""
-    return bool(amount_kinds(text) & _MONEY)
 
 
 def question_view(question: Question, vectors: np.ndarray, lexical: LexicalIndex,
@@ -84,8 +74,7 @@ def question_view(question: Question, vectors: np.ndarray, lexical: LexicalIndex
             vector, groups, focus = vectors[0], views[-1].groups, views[-1].focus
         rarest = max(focus, key=lambda gw: gw[1])[0] if focus else set()
         views.append(PartView(part, groups, surface(_without_names(part.text)), vector,
-                              checked_types(part.answer_types), focus, rarest,
-                              asks_money(part.text)))
+                              checked_types(part.answer_types), focus, rarest))
     groups = content_groups(question.standalone, lexical, english)
     unknown = sum(w for g, w in groups if not any(lexical.known(s) for s in g))
     total = sum(w for _, w in groups) or 1.0

@@ -119,7 +119,7 @@ def typed_missing(view: QuestionView, per_part: list[list[Scored]], picked: list
 def holds_types(part: PartView, cand: Candidate) -> bool:
     """The sentence holds every kind of fact the part asks for (an amount, a date …); money
     asked («kor mykje søkjer dei om?») is not held by a share («60 % stilling»)."""
-    return all(states_money(cand.text) if part.money and kind == AMOUNT
+    return all(states_money(cand.text) if part.part.money and kind == AMOUNT
                else has_type(cand.text, kind) for kind in part.types)
 
 

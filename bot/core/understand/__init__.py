@@ -131,7 +131,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     framed = whole
     if kind in {Intent.FACT, Intent.DOCUMENTS}:
         whole = parts.without_form(whole)  # classified with it: «oversikt over prosjektene»
-    split = tuple(replace(part, outcome=intent.asks_outcome(part.text))
+    split = tuple(replace(part, outcome=intent.asks_outcome(part.text),
+                          money=amounts.asks_money(part.text))
                   for part in parts.split_parts(whole))
     years = (time.document_years if kind == Intent.DOCUMENTS else time.year_span)(whole, today)
     types = intent.doc_types(whole)

@@ -46,6 +46,14 @@ def only_amounts(text: str) -> bool:
                for p in split_parts(text))  # fmt: skip
 
 
+_MONEY = frozenset({"søkt", "tildelt", "forbruk"})  # amounts that are always sums of money
+
+
+def asks_money(text: str) -> bool:
+    """«Kor mykje søkjer dei om?» asks a sum of money; «Hvor stor egenandel?» may ask a share."""
+    return bool(amount_kinds(text) & _MONEY)
+
+
 def amount_kinds(text: str) -> frozenset[str]:
     """The catalogue amounts asked for: «søkt», «fikk» (tildelt), «brukt», «budsjett» …;
     «stimuleringsmidler» alone asks for what was applied for and what was granted."""

@@ -157,6 +157,11 @@ def test_each_part_knows_whether_it_asks_how_a_project_went(kit):
     assert not understand("Hvem ledet prosjektet i Kvam?", [], kit).parts[0].outcome
 
 
+def test_each_part_knows_whether_it_asks_a_sum_of_money(kit):
+    assert understand("Kor mykje søkjer dei om i Kvam?", [], kit).parts[0].money
+    assert not understand("Hvor stor egenandel kreves?", [], kit).parts[0].money  # a share
+
+
 @pytest.mark.parametrize("text", ["Hvor lang ble overgangsordningen?",
                                   "Kor lenge kan ein få tilskot?",
                                   "How long is the transition period?"])

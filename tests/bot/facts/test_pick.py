@@ -9,8 +9,9 @@ import datetime as dt
 import numpy as np
 
 from bot.core.question import AnswerType, Intent, Part, Question
+from bot.core.understand.amounts import asks_money
 from bot.facts.candidates import Candidate
-from bot.facts.features import PartView, QuestionView, asks_money
+from bot.facts.features import PartView, QuestionView
 from bot.facts.gate import Scored
 from bot.facts.pick import deciding, holds_types, replies, typed_missing
 from bot.facts.retrieval import Evidence
@@ -107,8 +108,9 @@ def test_a_near_sentence_of_the_same_document_with_the_asked_kind_of_fact_comes_
 
 def test_money_asked_is_not_held_by_a_share():
     text = "kor mykje søkjer dei om i stimuleringsmidlar?"
-    asked = dataclasses.replace(part_view(text, (AnswerType.AMOUNT,), "søkjer"),
-                                types=["amount"], money=asks_money(text))
+    asked = part_view(text, (AnswerType.AMOUNT,), "søkjer")
+    asked = dataclasses.replace(asked, part=dataclasses.replace(asked.part, money=asks_money(text)),
+                                types=["amount"])
     share = scored("Ein fosterheimsrettleiar i 60 % stilling vert tilsett.", 0.9)
     money = scored("Det vert søkt om 640 000 kr i stimuleringsmidlar.", 0.6)
     assert not holds_types(asked, share.candidate) and holds_types(asked, money.candidate)
@@ -116,8 +118,9 @@ def test_money_asked_is_not_held_by_a_share():
     assert typed_missing(view(asked), [ranked], [share.candidate], 0.3) == [money.candidate]
     # a share asked for is held by one
     text = "Hvor stor egenandel kreves?"
-    own_share = dataclasses.replace(part_view(text, (AnswerType.AMOUNT,), "egenandel"),
-                                    types=["amount"], money=asks_money(text))
+    own_share = part_view(text, (AnswerType.AMOUNT,), "egenandel")
+    own_share = dataclasses.replace(own_share, types=["amount"], part=dataclasses.replace(
+        own_share.part, money=asks_money(text)))
     assert holds_types(own_share, scored("Egenandelen er 20 prosent.", 0.9).candidate)
 
 
