@@ -93,22 +93,31 @@ def _english_base(word: str) -> str:
     return word
 
 
+def _read(text: str) -> tuple[list[str], list[str]]:
+    """The Norwegian of each glossary phrase in `text`, and its other words (lower case,
+    «Bufdir's» as «bufdir»)."""
+    lowered = _POSSESSIVE.sub("", text.lower())
+    phrases = [_PHRASES[match.group("phrase")] for match in _PHRASE.finditer(lowered)]
+    return phrases, _WORD.findall(_PHRASE.sub(" ", lowered))
+
+
+def _norwegian(word: str) -> str:
+    """The documents' words for an English or Nynorsk word ("" when the glossary has none)."""
+    return _WORDS.get(word, "") or _WORDS.get(_english_base(word), "")
+
+
 def expand(text: str) -> list[set[str]]:
     """One group of equivalent stems per content word of `text` (original first)."""
-    lowered = _POSSESSIVE.sub("", text.lower())  # «Bufdir's guide»
-    extra: list[str] = []
-    for match in _PHRASE.finditer(lowered):
-        extra.append(_PHRASES[match.group("phrase")])
-    lowered = _PHRASE.sub(" ", lowered)
+    phrases, words = _read(text)
     groups: list[set[str]] = []
-    for word in _WORD.findall(lowered):
+    for word in words:
         stems = set(tokenize(word))
         if not stems:
             continue
-        stems |= set(tokenize(_WORDS.get(word, "") or _WORDS.get(_english_base(word), "")))
+        stems |= set(tokenize(_norwegian(word)))
         stems |= set(tokenize(_bokmal_spelling(word)))
         groups.append(stems)
-    for phrase in extra:  # «project manager» → «prosjektleder», and on to «prosjektleiar»
+    for phrase in phrases:  # «project manager» → «prosjektleder», and on to «prosjektleiar»
         stems = set(tokenize(phrase))
         stems |= set(tokenize(" ".join(_WORDS.get(w, "") for w in phrase.split())))
         if stems:
@@ -120,9 +129,6 @@ def bridged(text: str) -> str:
     """The text with the documents' words for its English and Nynorsk ones added, for a word
     index (BM25) that only finds the words it is given: «foster homes» also finds
     «fosterhjem»."""
-    lowered = _POSSESSIVE.sub("", text.lower())
-    added = [_PHRASES[m.group("phrase")] for m in _PHRASE.finditer(lowered)]
-    for word in _WORD.findall(_PHRASE.sub(" ", lowered)):
-        added.append(_WORDS.get(word, "") or _WORDS.get(_english_base(word), ""))
-    extra = " ".join(a for a in added if a)
+    phrases, words = _read(text)
+    extra = " ".join(a for a in [*phrases, *map(_norwegian, words)] if a)
     return f"{text} {extra}" if extra else text
