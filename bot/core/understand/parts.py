@@ -9,9 +9,9 @@ from collections.abc import Callable
 
 from bot.core.question import AnswerType, Part
 
+_WH = (r"hv\w+|kv\w+|kor(?:leis|for|dan)?|når|who|what|when|where|how|which|why")
 _CLAUSE_SPLIT = re.compile(
-    r"(?:,\s*|\s+)(?:og|and|samt)\s+"
-    r"(?=(?:hv\w+|kv\w+|kor(?:leis|for|dan)?|når|who|what|when|where|how|which|why)\b)"
+    rf"(?:,\s*|\s+)(?:og|and|samt)\s+(?=(?:{_WH})\b)"
     r"|,\s*(?:og|and)\s+(?=(?:er|var|har|hadde|kan|må|skal|ble|vart|fikk|fekk|finnes|fant|"
     r"fann|nådde|gjelder|is|are|was|were|did|does|do|can|has|have|will)\s)"
     r"|;\s*|\?\s+(?=\S)", re.I)
@@ -58,7 +58,6 @@ _NOT_NAMES = frozenset(
 )
 
 
-_WH = (r"hv\w+|kv\w+|kor(?:leis|for|dan)?|når|who|what|when|where|how|which|why")
 _WH_PAIR = re.compile(rf"^\s*({_WH})\s+(?:og|and|&)\s+({_WH})\b\s*(.*)$", re.I | re.S)
 _WH_ONLY = re.compile(rf"^\s*(?:og\s+|and\s+)?({_WH})"
                       r"(?:\s+(?:da|then|exactly|egentlig|ikke|ikkje|not))?\W*$", re.I)
