@@ -26,9 +26,10 @@ def with_lists_completed(evidence: list[Evidence], chunks: ChunksById) -> list[E
     for e in evidence:
         after = following.get(cut.get(e.chunk.chunk_id, ""))
         rest = _rest_of_list(e.chunk, after) if after is not None else ""
-        chunk = e.chunk.model_copy(update={"text": e.chunk.text + rest,
-                                           "end": e.chunk.end + len(rest)})
-        completed.append(replace(e, chunk=chunk) if rest else e)
+        if rest:
+            e = replace(e, chunk=e.chunk.model_copy(update={"text": e.chunk.text + rest,
+                                                            "end": e.chunk.end + len(rest)}))
+        completed.append(e)
     return completed
 
 

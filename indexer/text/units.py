@@ -90,7 +90,8 @@ def _blocks(text: str) -> list[Unit]:
     blocks: list[Unit] = []
     run: list[re.Match[str]] = []
     for line in [*re.finditer(r"[^\n]+", text), None]:
-        if line is not None and _LIST_ITEM.match(line.group()) and (
+        item = line is not None and bool(_LIST_ITEM.match(line.group()))
+        if item and line is not None and (
                 not run or _marker(line.group()) == _marker(run[0].group())):
             run.append(line)
             continue
@@ -100,7 +101,7 @@ def _blocks(text: str) -> list[Unit]:
             items = [_ITEM_MARK.sub("", m.group()).strip().rstrip(".;,") for m in kept]
             blocks.append(Unit("; ".join(items) + ".", kept[0].start(), kept[-1].end(),
                                False, False, len(items), True))
-        run = [line] if line is not None and _LIST_ITEM.match(line.group()) else []
+        run = [line] if item and line is not None else []
     return blocks
 
 

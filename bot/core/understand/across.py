@@ -122,9 +122,9 @@ def asked_of_each(parts: tuple[Part, ...], intent: Intent, places: tuple[str, ..
     asked = parts[1:] if listing else parts
     whole = parts[0].text if len(parts) == 1 and intent == Intent.DOCUMENTS else ""
     shown = _WITH.search(whole)
-    if shown and _with_a_fact(whole):  # «… with county and application deadline»
-        asked = tuple(part for item in _shown_facts(shown["tail"])
-                      for part in split_parts(item))
+    facts = _shown_facts(shown["tail"]) if shown else []
+    if facts:  # «… with county and application deadline»
+        asked = tuple(part for item in facts for part in split_parts(item))
     # «…? Hvilket fylke krever mest?»: which of them has the most is read off the rows
     # together, never asked of one document
     asked = tuple(p for i, p in enumerate(asked) if i == 0 or not _MOST.search(p.text)) \
