@@ -45,9 +45,10 @@ def answer_units(text: str) -> list[Unit]:
         if lead_in and not items and (value := _value_after(text, sentence.end)):
             items = [value]  # «Til stede:» with the names on the next line
             end = _end_of_value(text, sentence.end)
-        joined = sentence.text if not items else (
-            sentence.text.rstrip() + " " + "; ".join(it.rstrip(".;,") for it in items) + ".")
         line = line_of(text, sentence.start)
+        said = sentence.text.rstrip() + (":" if _LIST_ITEM.match(line) else "")  # a heading
+        joined = sentence.text if not items else (
+            said + " " + "; ".join(it.rstrip(".;,") for it in items) + ".")
         units.append(Unit(joined, sentence.start, end, bool(_LABEL.match(line)),
                           bool(_LIST_ITEM.match(line)), len(items), False,
                           _label_before(text, sentence.start)))
@@ -61,17 +62,21 @@ def _leads_in(text: str, sentence: Sentence) -> bool:
     if said.endswith(":"):
         return True
     line = line_of(text, sentence.start)
-    if not line.rstrip().endswith(said[-10:]) or not _open_line(line):
-        return False
     below = text[sentence.end:].lstrip(" \t\n").split("\n", 1)[0]
-    return bool(_LIST_ITEM.match(below))
+    return (line.rstrip().endswith(said[-10:]) and bool(_LIST_ITEM.match(below))
+            and _open_line(line, below))
 
 
-def _open_line(text: str) -> bool:
-    """The last line of `text` is a plain line of several words with no closing stop."""
+def _open_line(text: str, below: str) -> bool:
+    """The last line of `text` is left open (several words, no closing stop) above the list
+    line `below`: a plain line, or a numbered heading over bullets («4. Hva midlene ikke kan
+    brukes til» + «• ordinær drift»), which is no item of that list."""
     line = text.rstrip().rsplit("\n", 1)[-1].strip()
-    return not (line[-1:] in ".!?;:," or len(line.split()) < 3 or line.startswith("#")
-                or _LIST_ITEM.match(line))
+    if _LIST_ITEM.match(line):
+        if _marker(line) != "number" or _marker(below) != "bullet":
+            return False
+        line = _ITEM_MARK.sub("", line)
+    return not (line[-1:] in ".!?;:," or len(line.split()) < 3 or line.startswith("#"))
 
 
 def is_list_item(line: str) -> bool:
@@ -96,7 +101,7 @@ def _blocks(text: str) -> list[Unit]:
             run.append(line)
             continue
         before = text[:run[0].start()].rstrip() if run else ""
-        if len(run) >= 2 and not before.endswith(":") and not _open_line(before):
+        if len(run) >= 2 and not before.endswith(":") and not _open_line(before, run[0].group()):
             kept = run[:MAX_ITEMS]
             items = [_ITEM_MARK.sub("", m.group()).strip().rstrip(".;,") for m in kept]
             blocks.append(Unit("; ".join(items) + ".", kept[0].start(), kept[-1].end(),

@@ -42,7 +42,17 @@ def test_a_list_ends_where_its_marker_changes() -> None:
 
 
 def test_a_run_of_items_without_a_lead_in_is_one_block_per_marker_kind() -> None:
-    text = ("4. Hva midlene ikke kan brukes til\n- ordinær drift,\n- kjøp av utstyr,\n"
-            "5. Egenandel\nKommunene dekker 20 prosent.")
+    text = ("Tiltak\n- ordinær drift,\n- kjøp av utstyr,\n1. Egenandel\n2. Kompetansemiljø\n"
+            "Kommunene dekker 20 prosent.")
     blocks = [u.text for u in answer_units(text) if u.block]
-    assert blocks == ["ordinær drift; kjøp av utstyr."]
+    assert blocks == ["ordinær drift; kjøp av utstyr.", "Egenandel; Kompetansemiljø."]
+
+
+def test_a_numbered_heading_left_open_leads_in_the_bullets_below_it() -> None:
+    text = ("3. Hva midlene kan brukes til\nFagdager.\n4. Hva midlene ikke kan brukes til\n"
+            "- ordinær drift,\n- kjøp av utstyr,\n5. Egenandel\nKommunene dekker 20 prosent.")
+    units = answer_units(text)
+    heading = next(u for u in units if u.text.startswith("4."))
+    assert heading.text == "4. Hva midlene ikke kan brukes til: ordinær drift; kjøp av utstyr."
+    assert not [u for u in units if u.block]  # the heading introduces them: no second copy
+    assert next(u for u in units if u.text.startswith("3.")).items == 0  # no list below it
