@@ -31,7 +31,8 @@ _ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (AnswerType.PERSON, re.compile(r"\b(hvem|kven|who|prosjektleder\w*|prosjektleiar\w*)\b",
                                    re.I)),
     (AnswerType.LAW, re.compile(
-        r"\b(hvor står|kvar står|hjemmel\w*|heimel\w*|paragraf\w*|lovbestemmels\w*|"
+        r"\b(hvor står|kvar står|hvor i lov\w*|kvar i lov\w*|where in the (?:law|act)|"
+        r"hvilken lov\w*|kva lov\w*|which (?:law|act)|hjemmel\w*|heimel\w*|paragraf\w*|lovbestemmels\w*|"
         r"lovparagraf\w*|which section|what section|which provisions?|legal basis)\b", re.I)),
     (AnswerType.DURATION, re.compile(r"\b(hvor lang\w*|kor lang\w*|hvor lenge|kor lenge|"
                                      r"how long|varighet\w*|duration)\b", re.I)),
@@ -85,6 +86,8 @@ _FORM_ONLY = re.compile(
 def split_parts(text: str) -> tuple[Part, ...]:
     """Clauses, each a part; a bare «og hvor?» borrows what the clause before it asks about,
     «når og hvor …» asks twice, and «Svar kort» is no part."""
+    if form := _form_asks(text):
+        return form
     pieces = [p.strip() for p in _CLAUSE_SPLIT.split(text) if p and p.strip()] or [text]
     texts: list[str] = []
     for i, piece in enumerate(pieces):
@@ -98,6 +101,21 @@ def split_parts(text: str) -> tuple[Part, ...]:
         elif not (_instruction(piece) and texts):
             texts.append(piece)
     return tuple(part for t in texts for item in _listed_asks(t) for part in _typed(item))
+
+
+# «…: svar med to linjer, «Maks per prosjekt: …» og «Frist: …»»: the form's labels are what
+# is asked, each of what the question is about.
+_FORM_LABEL = re.compile(r"«\s*([^«»:]{2,40}?)\s*:\s*(?:…|\.\.\.)?\s*»")
+_FORM_ASK = re.compile(r"[,.:]?\s*\b(?:svar|answer|reply|gi|gje|give)\b[^«]{0,60}«.*$",
+                       re.I | re.S)
+
+
+def _form_asks(text: str) -> tuple[Part, ...]:
+    labels = _FORM_LABEL.findall(text)
+    head = _FORM_ASK.sub("", text).strip(" ,.:")
+    if len(labels) < 2 or len(head) < 8:
+        return ()
+    return tuple(Part(f"{label} ({head})", answer_types(label)) for label in labels)
 
 
 # «Compare the calls from Rogaland and Nordland: total frame, max per project and the
@@ -148,7 +166,9 @@ def without_form(text: str) -> str:
 
 
 def _instruction(text: str) -> bool:
-    return bool(_INSTRUCTION.match(text) or _FORMAT.match(text) or _FORM_ONLY.match(text))
+    one_label = bool(_FORM_ASK.match(text)) and len(_FORM_LABEL.findall(text)) < 2
+    return one_label or bool(_INSTRUCTION.match(text) or _FORMAT.match(text)
+                             or _FORM_ONLY.match(text))
 
 
 def _typed(text: str) -> list[Part]:

@@ -307,6 +307,25 @@ def test_the_parts_of_a_question(kit, text, parts):
     assert [p.text for p in understand(text, [], kit).parts] == parts
 
 
+@pytest.mark.parametrize(("text", "asked"), [
+    ("Utlysningen i Agder 2024: svar med to linjer, «Maks per søknad: …» og «Frist: …»",
+     [("Maks per søknad (Utlysningen i Agder 2024)", (AnswerType.AMOUNT,)),
+      ("Frist (Utlysningen i Agder 2024)", (AnswerType.DATE,))]),
+    ("Rekker vi å søke? Svar med linjene «Søknadsfrist:» og «Beløp til nye søknader:».",
+     [("Søknadsfrist (Rekker vi å søke?)", (AnswerType.DATE,)),
+      ("Beløp til nye søknader (Rekker vi å søke?)", (AnswerType.AMOUNT,))]),
+])
+def test_each_label_of_an_asked_form_is_a_part(kit, text, asked):
+    parts = understand(text, [], kit).parts
+    assert [(p.text, p.answer_types) for p in parts] == asked
+
+
+@pytest.mark.parametrize("text", ["Når er fristen i Agder? Svar på formen «Søknadsfrist: …»",
+                                  "Svar på formen «Søknadsfrist: …». Når er fristen i Agder?"])
+def test_one_label_of_an_asked_form_only_says_how_to_answer(kit, text):
+    assert [p.text for p in understand(text, [], kit).parts] == ["Når er fristen i Agder?"]
+
+
 def test_two_kinds_of_fact_in_one_clause_are_two_parts(kit):
     q = understand("Søknadsfrist og maks beløp for stimuleringsmidler i Rogaland?", [], kit)
     assert [p.answer_types for p in q.parts] == [(AnswerType.DATE,), (AnswerType.AMOUNT,)]
