@@ -46,9 +46,12 @@ _SUM_STATED = re.compile(
     r"three|fire|four)\s+(?:halv\s+)?(?:million\w*|mill\.)|millioner|millionar|million kroner)",
     re.I)
 _YES_NO = re.compile(
-    r"^\s*(?:og\s+)?(må|kan|skal|er|var|har|hadde|fikk|fekk|nådde|ble|vart|blir|finnes|fins|"
-    r"gjelder|stemmer|bør|krever|kreves|is|are|was|were|did|does|do|can|could|must|has|have|"
-    r"should|will)\b", re.I)
+    r"^\s*(?:og\s+)?(må|kan|skal|er|var|har|hadde|fikk|fekk|nådde|ble|vart|blir|blei|finnes|fins|"
+    r"gjelder|stemmer|bør|krever|kreves|kunne|skulle|måtte|ville|vil|burde|klarte|klarer|"
+    r"brukte|bruker|fortsetter|held fram|starter|startar|rekker|rekk|trådte|tredde|"
+    r"videreføres|vidareførast|dekker|dekkjer|omfatter|inneholder|inneheld|betaler|betalte|"
+    r"gir|gav|ga|is|are|was|were|did|does|do|can|could|must|has|have|had|"
+    r"should|will|would|may)\b", re.I)
 _LIST = re.compile(r"\b(hvilke|kva for nokre|which|list|nevn|rams opp|what are the)\b", re.I)
 _NEGATION = re.compile(r"\b(ikke|ikkje|not|never|aldri)\b", re.I)
 _NAME = re.compile(r"«([^»]+)»|\b([A-ZÆØÅ][\wæøåÆØÅ-]+(?:\s+[A-ZÆØÅ][\wæøåÆØÅ-]+)*)")

@@ -151,6 +151,15 @@ def test_a_multi_part_question_has_parts_with_their_answer_types(kit):
         == AnswerType.YESNO
 
 
+@pytest.mark.parametrize("text", [
+    "Fortsetter vakttelefonen etter prosjektet?", "Klarte Voss å rekruttere nok fosterheimar?",
+    "Måtte nettverket velge en leder?", "Vil kommunene få mer penger?",
+    "Trådte loven i kraft i 2022?", "Would the county pay for travel?",
+])
+def test_a_question_opening_with_its_verb_asks_yes_or_no(kit, text):
+    assert understand(text, [], kit).parts[0].answer_types[0] == AnswerType.YESNO
+
+
 def test_each_part_knows_whether_it_asks_how_a_project_went(kit):
     q = understand("Hvem ledet prosjektet i Kvam, og hva ble resultatene?", [], kit)
     assert [p.outcome for p in q.parts] == [False, True]
