@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from bot.core.claims import normalise
 from bot.facts.retrieval import Evidence
-from indexer.text.units import Unit, answer_units
+from indexer.text.units import Unit, answer_units, line_of
 
 _INSTRUCTION = re.compile(r"\b(ignorer|ignore|glem alle|forget all|du er nå|you are now)\b", re.I)
 # Documents are untrusted input: a sentence that sends the reader to log in, give a password or
@@ -46,7 +46,7 @@ def candidates(pool: list[Evidence]) -> list[Candidate]:
     headings: set[str] = set()
     for ev in pool:
         for unit in answer_units(ev.chunk.text):
-            if unit.block or _usable(unit.text, ev):
+            if unit.block or (_usable(unit.text, ev) and not _heading_line(unit, ev)):
                 found.append(_candidate(unit, ev))
         for i, heading in enumerate(ev.chunk.heading_path):
             text = _HEADING_MARKS.sub("", heading).strip()
@@ -67,6 +67,13 @@ def _stated(heading: str, ev: Evidence) -> bool:
     stands over the chunks below it, not in them."""
     return (len(heading.split()) > STATED_WORDS and normalise(heading) not in
             normalise(ev.chunk.text) and _usable(heading, ev))
+
+
+def _heading_line(unit: Unit, ev: Evidence) -> bool:
+    """«# 4. Metode for tilsynet» inside a chunk names a section below it; only a long heading
+    states a fact, and «## Konklusjon:» brings the line below it along."""
+    line = line_of(ev.chunk.text, unit.start).lstrip()
+    return line.startswith("#") and len(line.split()) <= STATED_WORDS and not unit.items
 
 
 def _candidate(unit: Unit, ev: Evidence) -> Candidate:

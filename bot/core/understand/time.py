@@ -27,6 +27,8 @@ _TIED = re.compile(
     r"(\d{1,2}\.?\s*\w*\s*)?((?:19|20)\d\d)", re.I)
 _LAST_YEAR = words("i fjor", "ifjor", "last year", "året før")
 _THIS_YEAR = words("i år", "this year", "inneværende år", "dette året")
+_NEXT_YEAR = words("neste år", "til neste år", "next year", "kommende år", "komande år",
+                   "til året")
 _NEXT = words("neste", "kommende", "komande", "førstkommende", "upcoming", "next",
               r"skal\s+(?:holdes|haldast|være|vere|arrangeres)")
 # «Når er søknadsfristen?», «When is the next meeting?»: asks for a date still to come.
@@ -40,7 +42,8 @@ _CURRENT = words("nå", "now", "currently", "i dag", "gjeldende", "gjeldande", "
 
 
 def year_span(text: str, today: dt.date) -> YearSpan | None:
-    """«fra 2020» → 2020–…, «før 2020» → …–2019, «2019–2021», «i 2018», «i fjor» → a year."""
+    """«fra 2020» → 2020–…, «før 2020» → …–2019, «2019–2021», «i 2018», «i fjor» and «neste
+    år» → a year."""
     if match := _RANGE.search(text):
         years = [int(y) for y in match.groups() if y]
         return YearSpan(min(years), max(years))
@@ -61,6 +64,8 @@ def year_span(text: str, today: dt.date) -> YearSpan | None:
         return YearSpan(today.year - 1, today.year - 1)
     if _THIS_YEAR.search(text):
         return YearSpan(today.year, today.year)
+    if _NEXT_YEAR.search(text):
+        return YearSpan(today.year + 1, today.year + 1)
     return None
 
 

@@ -115,6 +115,7 @@ def test_places_are_read_with_their_history(kit):
 def test_years_and_time_words(kit):
     assert understand("Prosjekter fra 2020", [], kit).years.first == 2020
     assert understand("Hva skjedde i fjor?", [], kit).years.single == 2025
+    assert understand("Når møtes styringsgruppa neste år?", [], kit).years.single == 2027
     assert understand("Når er neste samling?", [], kit).time == TimeFocus.NEXT
     assert understand("Hva ble bestemt på siste møte?", [], kit).meeting.latest
     tied = understand("Hva sto i referatet fra 2018?", [], kit)

@@ -24,3 +24,11 @@ def test_a_long_heading_above_the_chunk_that_states_a_fact_is_a_sentence() -> No
     assert texts.count("Kommunene arbeider videre med to prosjekter frem mot søknadsfristen den "
                        "1. november 2018:") == 1  # once, however many chunks stand under it
     assert "Basisopplæring" not in texts  # a short heading names, it does not state
+
+
+def test_a_heading_line_inside_the_chunk_is_no_answer() -> None:
+    ev = evidence("# 4. Metode for tilsynet\n\nI denne delen gjennomgås planleggingen av tilsynet.\n"
+                  "## Konklusjon:\n\nDet ble ikke funnet lovbrudd.\n## 4.1. Volum\n", ["4.1. Volum"])
+    assert [c.text for c in candidates([ev])] == [
+        "I denne delen gjennomgås planleggingen av tilsynet.",
+        "Konklusjon: Det ble ikke funnet lovbrudd.", "Det ble ikke funnet lovbrudd."]
