@@ -22,13 +22,16 @@ PART_SCAN = 5  # how far down its ranking a later part looks for a sentence sayi
 TYPED_SCAN = 10  # … and a part for a sentence of the same document holding the kind of fact
 DECIDING_SCAN = 12  # how far down a yes/no part's ranking its deciding sentence is looked for
 DECIDING_SHARE = 0.5
+# How much nearer the best a sentence right next to a picked one ranks among the supporting
+# ones; on the development sets 0.15 gained 3 questions net, 0.3 and 0.5 five.
+NEXT_TO_BONUS = 0.3
 
 
 def pick_sentences(per_part: list[list[Scored]], supporting: float, max_chars: int,
                    parts: list[PartView] | None = None) -> list[Candidate]:
     """Each part's best sentence (`parts`: a later part's best that says its words); then,
-    best first, sentences nearly as likely as their part's best (`supporting` share), while
-    the answer stays within `max_chars`."""
+    best first (a sentence next to a picked one a little ahead), sentences nearly as likely
+    as their part's best (`supporting` share), while the answer stays within `max_chars`."""
     picked: list[Candidate] = []
     for i, ranked in enumerate(per_part):
         best = ranked[0].candidate if ranked else None
@@ -43,7 +46,7 @@ def pick_sentences(per_part: list[list[Scored]], supporting: float, max_chars: i
             picked.append(best)
     extra = sorted((s for ranked in per_part for s in ranked[1:]
                     if s.probability >= supporting * ranked[0].probability),
-                   key=lambda s: -s.probability)
+                   key=lambda s: -s.probability - NEXT_TO_BONUS * _next_to(s.candidate, picked))
     for scored in extra:
         cand = scored.candidate
         if len(picked) >= MAX_SENTENCES:
@@ -55,6 +58,19 @@ def pick_sentences(per_part: list[list[Scored]], supporting: float, max_chars: i
             continue  # a list under its lead-in, nearly as likely as the best, is the answer
         picked.append(cand)
     return picked
+
+
+def _next_to(cand: Candidate, picked: list[Candidate]) -> bool:
+    """The sentence stands right before or after a picked one, in the same paragraph: «Tilsynet
+    er derfor avslutta.», «Dette fordeler seg slik: …» finish what the picked one says."""
+    for other in picked:
+        if other.evidence.chunk.chunk_id != cand.evidence.chunk.chunk_id:
+            continue
+        text = other.evidence.chunk.text
+        gap = text[other.end:cand.start] if cand.start >= other.end else text[cand.end:other.start]
+        if len(gap) <= 3 and "\n\n" not in gap and (cand.start >= other.end or cand.end <= other.start):
+            return True
+    return False
 
 
 def deciding(view: QuestionView, per_part: list[list[Scored]], picked: list[Candidate]

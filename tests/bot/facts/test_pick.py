@@ -13,7 +13,7 @@ from bot.core.understand.amounts import asks_money
 from bot.facts.candidates import Candidate
 from bot.facts.features import PartView, QuestionView
 from bot.facts.gate import Scored
-from bot.facts.pick import deciding, holds_types, replies, typed_missing
+from bot.facts.pick import deciding, holds_types, pick_sentences, replies, typed_missing
 from bot.facts.retrieval import Evidence
 from indexer.models import Chunk, DocType, DocumentMeta
 from indexer.store.lexical import tokenize
@@ -164,3 +164,22 @@ def test_the_same_sentence_from_two_overlapping_chunks_is_said_once() -> None:
         again.candidate.evidence, chunk=again.candidate.evidence.chunk.model_copy(
             update={"chunk_id": "d:1", "position": 1}))), 0.85, [])
     assert pick_sentences([[first, again]], 0.3, 400) == [first.candidate]
+
+
+def test_a_sentence_next_to_the_best_comes_before_an_equally_likely_one_elsewhere():
+    text = ("Tilsynet er avsluttet. Kommunens tiltak er vurdert som tilstrekkelige.\n\n"
+            "Rapporten ble sendt i mai.")
+    chunk = Chunk(chunk_id="d:0", doc_id="d", position=0, text=text, start=0, end=len(text))
+
+    def unit(sentence: str, probability: float) -> Scored:
+        start = text.index(sentence)
+        cand = Candidate(text=sentence, evidence=Evidence(chunk, META, 0.1, 0.5), start=start,
+                         end=start + len(sentence), context="", is_label=False, is_item=False,
+                         items=0)
+        return Scored(cand, probability, [])
+
+    best, after, far = (unit("Tilsynet er avsluttet.", 0.9),
+                        unit("Kommunens tiltak er vurdert som tilstrekkelige.", 0.6),
+                        unit("Rapporten ble sendt i mai.", 0.7))
+    picked = pick_sentences([[best, far, after]], supporting=0.3, max_chars=75)
+    assert [c.text for c in picked] == [best.candidate.text, after.candidate.text]
