@@ -36,7 +36,7 @@ _MEETINGS_ASKED = re.compile(
     r"samlingene|meetings|gatherings|referater|referata)\b", re.I)
 _GENERIC = frozenset((
     "kommune", "kommunen", "kommunes", "herad", "heradet", "i", "og", "the", "in", "and", "of",
-    "for", "municipality", "barnevernet", "barneverntjenesten", "barneverntenesta",
+    "for", "eller", "or", "municipality", "barnevernet", "barneverntjenesten", "barneverntenesta",
     "barnevernstenesta", "barnevernstjenesten", "child", "welfare", "service", "services",
     "noen", "nokon", "any", "someone", "anyone", "representanter", "representantar", "folk",
 ))

@@ -138,3 +138,11 @@ def test_the_state_office_beside_another_role_narrows_that_meeting(core) -> None
 def test_words_that_name_no_meeting_leave_whom_to_find(core) -> None:  # type: ignore[no-untyped-def]
     answer = ask(core, "How many meetings has Bykle attended, roughly?")
     assert people(answer) == ["Olav Tveiten"]
+
+
+def test_either_of_two_municipalities_is_two_places_not_an_organisation(core) -> None:  # type: ignore[no-untyped-def]
+    understood = core.understand("Hvem møtte fra Fjell eller Radøy på styringsgruppemøtet?")
+    assert understood.attendee is not None
+    assert [p.name for p in understood.attendee.places] == ["Fjell", "Radøy"]
+    answer = ask(core, "Hvem møtte fra Fjell eller Radøy på styringsgruppemøtet i februar 2020?")
+    assert set(people(answer)) == {"Terje Sandvik", "Gunhild Haugsvær"}
