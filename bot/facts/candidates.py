@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from bot.core.claims import normalise
 from bot.facts.retrieval import Evidence
-from indexer.text.units import Unit, answer_units, line_of
+from indexer.text.units import Unit, answer_units, is_list_item, line_of
 
 _INSTRUCTION = re.compile(r"\b(ignorer|ignore|glem alle|forget all|du er nå|you are now)\b", re.I)
 # Documents are untrusted input: a sentence that sends the reader to log in, give a password or
@@ -70,10 +70,24 @@ def _stated(heading: str, ev: Evidence) -> bool:
 
 
 def _heading_line(unit: Unit, ev: Evidence) -> bool:
-    """«# 4. Metode for tilsynet» inside a chunk names a section below it; only a long heading
+    """«# 4. Metode for tilsynet» inside a chunk names a section below it, as does a short
+    numbered line standing alone between prose («5. Egenandel» in a PDF); only a long heading
     states a fact, and «## Konklusjon:» brings the line below it along."""
-    line = line_of(ev.chunk.text, unit.start).lstrip()
-    return line.startswith("#") and len(line.split()) <= STATED_WORDS and not unit.items
+    text = ev.chunk.text
+    line = line_of(text, unit.start).strip()
+    if unit.items:
+        return False
+    if line.startswith("#"):
+        return len(line.split()) <= STATED_WORDS
+    if not _NUMBERED_TITLE.match(line) or len(line.split()) > TITLE_WORDS:
+        return False
+    before = text[:text.rfind("\n", 0, unit.start) + 1].rstrip("\n").rsplit("\n", 1)[-1]
+    after = text[unit.end:].lstrip("\n").split("\n", 1)[0]
+    return not (is_list_item(before) or is_list_item(after))  # not one item of a short list
+
+
+_NUMBERED_TITLE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÆØÅ][^.!?;:]*$")
+TITLE_WORDS = 6
 
 
 def _candidate(unit: Unit, ev: Evidence) -> Candidate:

@@ -32,3 +32,12 @@ def test_a_heading_line_inside_the_chunk_is_no_answer() -> None:
     assert [c.text for c in candidates([ev])] == [
         "I denne delen gjennomgås planleggingen av tilsynet.",
         "Konklusjon: Det ble ikke funnet lovbrudd.", "Det ble ikke funnet lovbrudd."]
+
+
+def test_a_short_numbered_line_alone_between_prose_is_a_heading_but_a_list_item_is_not() -> None:
+    ev = evidence("4. Hva midlene ikke kan brukes til\nKjøp av utstyr.\n5. Egenandel\n"
+                  "Kommunene dekker minst 20 prosent.\n1. Gruppeveiledning\n2. Faddermodell\n",
+                  [])
+    texts = [c.text for c in candidates([ev])]
+    assert "5. Egenandel" not in texts and "Kommunene dekker minst 20 prosent." in texts
+    assert "1. Gruppeveiledning" in texts and "2. Faddermodell" in texts
