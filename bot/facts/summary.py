@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from bot.facts.answer_types import NUMBER, has_type
 from bot.facts.compose import ExtractiveComposer
 from bot.facts.gate import Scored
 from bot.facts.retrieval import Evidence
@@ -47,10 +48,12 @@ def _fact_line(scored: Scored) -> bool:
 
 
 def salience(scored: Scored) -> float:
-    """A summary should carry the document's figures (results, amounts, dates, shares) and what
-    came of it: among sentences the model finds about equally relevant, one with a figure or
-    from a results or conclusions section wins (each counts the same; 0.45–2 measured alike)."""
-    figure = 0.5 if _FIGURE.search(scored.candidate.text) else 0.0
+    """A summary should carry the document's figures (results, amounts, dates, shares, counts
+    in words) and what came of it: among sentences the model finds about equally relevant, one
+    with a figure or from a results or conclusions section wins (each counts the same; 0.45–2
+    measured alike)."""
+    text = scored.candidate.text
+    figure = 0.5 if _FIGURE.search(text) or has_type(text, NUMBER) else 0.0  # «tre år»
     headings = " ".join(scored.candidate.evidence.chunk.heading_path)
     return scored.probability + figure + (0.5 if _WHAT_CAME_OF_IT.search(headings) else 0.0)
 

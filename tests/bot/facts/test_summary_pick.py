@@ -67,3 +67,12 @@ def test_what_came_of_it_wins_over_an_equally_relevant_background_sentence() -> 
     assert salience(result) > salience(background)
     assert salience(conclusion) > salience(background)
     assert salience(result) == salience(conclusion)
+
+
+def test_a_count_in_words_is_a_figure_as_digits_are() -> None:
+    from bot.facts.summary import salience
+
+    plain = scored("Reformen gir kommunene mer ansvar.", "Økonomi", 0.8, 1)
+    in_words = scored("Kompensasjonen trappes opp over tre år.", "Økonomi", 0.8, 2)
+    in_digits = scored("Kompensasjonen trappes opp over 3 år.", "Økonomi", 0.8, 3)
+    assert salience(in_words) == salience(in_digits) > salience(plain)
