@@ -14,15 +14,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from bot.core.fit import place_fit
 from bot.core.question import Question
 from bot.facts.amounts import asked_kind, kind_unsaid
-from bot.facts.answer_types import DATE, NUMBER, YEAR, person_spans
+from bot.facts.answer_types import DATE, NUMBER, person_spans
 from bot.facts.candidates import Candidate, candidates
+from bot.facts.elsewhere import about_another_place, about_another_year, titled_another_year
 from bot.facts.features import (
     PartView,
     QuestionView,
-    names_said,
     question_view,
     sentence_rows,
 )
@@ -160,7 +159,8 @@ class ExtractiveComposer:
             return Composition([], True, "kildene svarer ikke på spørsmålet", answerable, best,
                                instead, scores)
         asked = [c for c in picked if not (about_another_year(question, c)
-                                           or about_another_place(question, c))]
+                                           or about_another_place(question, c)
+                                           or titled_another_year(view, c))]
         others = [c for c in picked if c not in asked]
         main = view.parts[0]
         says_it = any(_says_focus(view, c) or says_part(main, c) for c in asked)
@@ -198,38 +198,6 @@ class ExtractiveComposer:
         """`ignore_fit`: as if the question named no place or year (what would answer then?)."""
         row = gate_row(view, found, per_part, ignore_fit)
         return float(self.model.answerable.probabilities(np.asarray([row]))[0])
-
-
-def about_another_place(question: Question, cand: Candidate) -> bool:
-    """The question names a place, and the sentence comes from a document about another place
-    without naming the asked one: stating it would give another place's figure as this one's.
-    Not a quality gate: the refusal still says what there is, and for which place."""
-    if not question.places:
-        return False
-    groups = [set(place.all_names) for place in question.places]
-    return place_fit(question, cand.evidence.meta) < 0 and not names_said(groups, cand)
-
-
-def about_another_year(question: Question, cand: Candidate) -> bool:
-    """«Søknadsfristen for 2025?» answered by «Søknadsfrist for 2023: 24. mars 2023»: the
-    sentence names years, none of them the one asked, and neither its document's date
-    nor its title and headings name it. Stated, it would give another year's figure as this
-    year's; the refusal says what there is instead."""
-    span = question.years
-    if span is None or span.single is None:
-        return False
-    years = {int(y) for y in YEAR.findall(cand.text)}
-    meta = cand.evidence.meta
-    if not years or span.single in years or (meta.date and meta.date.year == span.single):
-        return False
-    if _OWN_YEAR.search(cand.text):
-        return True  # «For 2019 fikk Agder …» under «Stimuleringsmidler 2020» is 2019's figure
-    return str(span.single) not in cand.context
-
-
-# A year the sentence ties its own figure to («For 2019 fikk …», «i 2019 ble …»), not one it
-# compares with («tilsvarende som i 2019», «mer enn i 2019»).
-_OWN_YEAR = re.compile(r"(?:^|[.;:]\s*)(?:for|i|in|per|pr\.?)\s+(?:19|20)\d\d\b", re.I)
 
 
 # Written before a project ran: what they say is a plan, never how it went.
@@ -298,3 +266,4 @@ def _says_focus(view: QuestionView, cand: Candidate) -> bool:
     """The sentence (with its title, headings and label) holds the main part's rarest word."""
     rarest = view.parts[0].rarest
     return not rarest or matches(rarest, frozenset(tokenize(cand.text + " " + cand.context)))
+

@@ -10,7 +10,7 @@ import pytest
 from bot.core.fit import place_fit
 from bot.core.understand import Kit, understand
 from bot.facts.candidates import Candidate
-from bot.facts.compose import about_another_place, about_another_year
+from bot.facts.elsewhere import about_another_place, about_another_year
 from bot.facts.retrieval import Evidence
 from indexer.models import Chunk, DocType, DocumentMeta, MunicipalityMention
 

@@ -1,0 +1,66 @@
+"""Sentences about another year or place than the question names: stated as the answer, they
+would give another year's deadline or another county's figure as the one asked for. Not a
+quality gate: the refusal still says what there is, and for which year or place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.fit import place_fit
+from bot.core.question import Question
+from bot.facts.answer_types import YEAR
+from bot.facts.candidates import Candidate
+from bot.facts.features import QuestionView, names_said
+from bot.facts.words import matches
+from indexer.store.lexical import tokenize
+
+
+def about_another_place(question: Question, cand: Candidate) -> bool:
+    """The question names a place, and the sentence comes from a document about another place
+    without naming the asked one: stating it would give another place's figure as this one's.
+    Not a quality gate: the refusal still says what there is, and for which place."""
+    if not question.places:
+        return False
+    groups = [set(place.all_names) for place in question.places]
+    return place_fit(question, cand.evidence.meta) < 0 and not names_said(groups, cand)
+
+
+def about_another_year(question: Question, cand: Candidate) -> bool:
+    """«Søknadsfristen for 2025?» answered by «Søknadsfrist for 2023: 24. mars 2023»: the
+    sentence names years, none of them the one asked, and neither its document's date
+    nor its title and headings name it. Stated, it would give another year's figure as this
+    year's; the refusal says what there is instead."""
+    span = question.years
+    if span is None or span.single is None:
+        return False
+    years = {int(y) for y in YEAR.findall(cand.text)}
+    meta = cand.evidence.meta
+    if not years or span.single in years or (meta.date and meta.date.year == span.single):
+        return False
+    if _OWN_YEAR.search(cand.text):
+        return True  # «For 2019 fikk Agder …» under «Stimuleringsmidler 2020» is 2019's figure
+    return str(span.single) not in cand.context
+
+
+# A year the sentence ties its own figure to («For 2019 fikk …», «i 2019 ble …»), not one it
+# compares with («tilsvarende som i 2019», «mer enn i 2019»).
+_OWN_YEAR = re.compile(r"(?:^|[.;:]\s*)(?:for|i|in|per|pr\.?)\s+(?:19|20)\d\d\b", re.I)
+
+
+def titled_another_year(view: QuestionView, cand: Candidate) -> bool:
+    """«Søknadsfristen i Rogaland for 2024?» answered from «Utlysning av stimuleringsmidler
+    2023» by a sentence that does not say what was asked («… kan overføres til 2024»): the
+    document is another year's, whatever years its sentences mention."""
+    span = view.question.years
+    rarest = view.parts[0].rarest
+    if span is None or span.single is None or not rarest:
+        return False
+    years = {int(y) for y in _TITLE_YEAR.findall(cand.evidence.meta.title)}
+    return (len(years) == 1 and span.single not in years
+            and not matches(rarest, frozenset(tokenize(cand.text))))
+
+
+# A year of its own in a title («Utlysning av stimuleringsmidler 2023»), not a date's
+# («Referat 18.11.2026»).
+_TITLE_YEAR = re.compile(r"(?<![.\d/-])((?:19|20)\d\d)\b(?![.\d/-]\d)")

@@ -1,0 +1,48 @@
+"""A sentence from a document titled for another year than the one asked, which does not say
+what was asked, is that year's (no model: the question view is written here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+
+from bot.core.question import Intent, Part, Question, YearSpan
+from bot.facts.candidates import Candidate
+from bot.facts.elsewhere import titled_another_year
+from bot.facts.features import PartView, QuestionView
+from bot.facts.retrieval import Evidence
+from indexer.models import Chunk, DocType, DocumentMeta
+
+
+def asked(year: int) -> QuestionView:
+    question = Question(text="", language="nb", intent=Intent.FACT, standalone="",
+                        today=dt.date(2026, 12, 2), years=YearSpan(year, year))
+    focus = [({"søknadsfrist"}, 5.0), ({"rogaland"}, 3.0)]
+    part = PartView(Part("Søknadsfristen i Rogaland?"), focus, frozenset(), np.zeros(2), [],
+                    focus, {"søknadsfrist"})
+    return QuestionView(question, np.zeros(2), [part], [], [], 0.0)
+
+
+def sentence(text: str, title: str) -> Candidate:
+    meta = DocumentMeta(doc_id="d", source="d.md", path="d.md", title=title,
+                        doc_type=DocType.UTLYSNING, date=dt.date(2023, 3, 1))
+    chunk = Chunk(chunk_id="d:0", doc_id="d", position=0, text=text, start=0, end=len(text))
+    return Candidate(text, Evidence(chunk, meta, 1.0, 0.9), 0, len(text), title, False, False, 0)
+
+
+CALL_2023 = "Utlysning av stimuleringsmidler 2023 – Rogaland"
+
+
+def test_a_sentence_of_a_call_for_another_year_not_saying_the_asked_thing_is_that_years():
+    assert titled_another_year(asked(2024), sentence(
+        "Tildelte midler kan overføres til 2024 etter søknad.", CALL_2023))
+
+
+def test_the_asked_thing_said_or_the_asked_year_in_the_title_or_a_dated_title_is_not():
+    assert not titled_another_year(asked(2024), sentence(
+        "Søknadsfristen for 2024 blir kunngjort senere.", CALL_2023))
+    assert not titled_another_year(asked(2023), sentence(
+        "Tildelte midler kan overføres til 2024 etter søknad.", CALL_2023))
+    assert not titled_another_year(asked(2027), sentence(
+        "Styringsgruppen møtes 10. februar 2027.", "Referat fra møte 18.11.2026"))
