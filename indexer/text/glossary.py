@@ -128,7 +128,22 @@ def expand(text: str) -> list[set[str]]:
 def bridged(text: str) -> str:
     """The text with the documents' words for its English and Nynorsk ones added, for a word
     index (BM25) that only finds the words it is given: «foster homes» also finds
-    «fosterhjem»."""
+    «fosterhjem», and «foster care positions» «fosterhjemsstillinger»."""
     phrases, words = _read(text)
-    extra = " ".join(a for a in [*phrases, *map(_norwegian, words)] if a)
+    extra = " ".join(a for a in [*phrases, *map(_norwegian, words), *_compounds(text)] if a)
     return f"{text} {extra}" if extra else text
+
+
+def _compounds(text: str) -> list[str]:
+    """Norwegian writes as one word what English writes as two: each pair of neighbouring
+    glossary words joined, with and without the linking s (a word the documents never use
+    finds nothing)."""
+    found: list[str] = []
+    lowered = _PHRASE.sub(lambda m: f" {_PHRASES[m.group('phrase')].split()[0]}\x00 ",
+                          _POSSESSIVE.sub("", text.lower()))
+    said = [w[:-1] if w.endswith("\x00") else (_norwegian(w).split() or [""])[0]
+            for w in re.findall(r"\w+\x00?", lowered)]
+    for first, second in zip(said, said[1:], strict=False):
+        if first and second:
+            found += [first + second, first + "s" + second]
+    return found

@@ -61,3 +61,9 @@ def test_the_word_index_is_given_the_documents_words_beside_the_question():
 
 def test_bokmal_brukes_reaches_nynorsk_nyttast():
     assert set(tokenize("nyttast")) <= stems_of("Hva kan midlene brukes til?")
+
+
+def test_neighbouring_english_words_are_also_searched_as_one_norwegian_compound() -> None:
+    words = bridged("How much went into foster care positions?").split()
+    assert "fosterhjemsstilling" in words and "fosterhjemstilling" in words
+    assert "fosterhjemsstilling" not in bridged("Hvor mange stillinger har fosterhjem?").split()
