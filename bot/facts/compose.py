@@ -156,7 +156,8 @@ class ExtractiveComposer:
         if answerable < self.model.threshold:
             instead = self.answerable(view, found, per_part, ignore_fit=True) >= \
                 self.model.threshold
-            return Composition([], True, "kildene svarer ikke på spørsmålet", answerable, best,
+            return Composition([], True, "kildene svarer ikke på spørsmålet", answerable,
+                               _instead(view, per_part[0], [best]) if instead else best,
                                instead, scores)
         asked = [c for c in picked if not (about_another_year(question, c)
                                            or about_another_place(question, c)
@@ -168,7 +169,7 @@ class ExtractiveComposer:
             holds_types(main, c) for c in others)
         if others and (not says_it or typed_elsewhere):
             asked = []  # what is left of the asked place and year does not say what was asked
-            best = next((c for c in others if _says_focus(view, c)), others[0])
+            best = _instead(view, per_part[0], others)
         picked = asked
         role = question.parts[0].role if question.parts else ""
         if picked and role and not any(_names_role(role, c) for c in picked):
@@ -260,6 +261,22 @@ def _names_role(role: str, cand: Candidate) -> bool:
                   if any(matches(group, frozenset(tokenize(m.group()))) for group in groups)]
     return any(abs(a - c) <= ROLE_NEAR or abs(b - d) <= ROLE_NEAR
                for a, b in role_words for c, d in people)
+
+
+def _instead(view: QuestionView, ranked: list[Scored], others: list[Candidate]) -> Candidate:
+    """What the refusal quotes instead: the best sentence of the other year's or place's
+    documents that holds the kind of fact asked and itself says the rarest word asked
+    («Søknadsfrist: 15. april 2023» for a 2024 deadline), else a picked one that says it."""
+    documents = {c.evidence.meta.doc_id for c in others}
+    main = view.parts[0]
+    return next((s.candidate for s in ranked[:INSTEAD_SCAN]
+                 if s.candidate.evidence.meta.doc_id in documents and main.types and main.rarest
+                 and holds_types(main, s.candidate)
+                 and matches(main.rarest, frozenset(tokenize(s.candidate.text)))),
+                next((c for c in others if _says_focus(view, c)), others[0]))
+
+
+INSTEAD_SCAN = 10
 
 
 def _says_focus(view: QuestionView, cand: Candidate) -> bool:

@@ -53,7 +53,7 @@ def what_there_is(q: Question, composition: Composition) -> str | None:
     if not asked or not other:
         return None
     return t("core.instead", q.language, asked=" ".join(asked), other=" ".join(other),
-             sentence=best.text)
+             sentence=best.text.replace("**", "").strip())
 
 
 def _span(q: Question) -> str:

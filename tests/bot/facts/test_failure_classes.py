@@ -43,6 +43,14 @@ def test_another_years_deadline_is_never_given_as_the_asked_years(real_core):
     assert "2026" in first and ("15. april 2023" not in first or "2023" in first.split("«")[0])
 
 
+def test_another_years_call_is_refused_with_its_own_deadline_quoted(real_core):
+    answer = real_core.answer("Hva var fristen for å søke stimuleringsmidler i Rogaland i 2024?")
+    assert answer.refused
+    first = answer.answer.splitlines()[0]
+    assert first.startswith("Jeg finner ikke dette for Rogaland 2024")
+    assert "«Søknadsfrist: 15. april 2023.»" in first
+
+
 def test_a_past_next_meeting_is_never_stated_as_upcoming(real_core):
     answer = real_core.answer("Når er neste møte i styringsgruppa i Setesdal?")
     assert "6. september 2023" in answer.answer
