@@ -56,9 +56,15 @@ def titled_another_year(view: QuestionView, cand: Candidate) -> bool:
     rarest = view.parts[0].rarest
     if span is None or span.single is None or not rarest:
         return False
-    years = {int(y) for y in _TITLE_YEAR.findall(cand.evidence.meta.title)}
-    return (len(years) == 1 and span.single not in years
+    year = title_year(cand.evidence.meta.title)
+    return (year is not None and year != span.single
             and not matches(rarest, frozenset(tokenize(cand.text))))
+
+
+def title_year(title: str) -> int | None:
+    """The one year a title names as its own («Utlysning av stimuleringsmidler 2026»)."""
+    years = {int(y) for y in _TITLE_YEAR.findall(title)}
+    return years.pop() if len(years) == 1 else None
 
 
 # A year of its own in a title («Utlysning av stimuleringsmidler 2023»), not a date's

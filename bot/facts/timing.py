@@ -8,6 +8,7 @@ from bot.core.phrases import join
 from bot.core.question import Question, TimeFocus
 from bot.facts.amounts import LABELS
 from bot.facts.compose import ComposedSentence, Composition
+from bot.facts.elsewhere import title_year
 from bot.i18n import format_date, t
 from indexer.text.dates import find_dates
 
@@ -48,8 +49,9 @@ def what_there_is(q: Question, composition: Composition) -> str | None:
     towns = [m.name for m in meta.municipalities][:3] if q.municipalities else []
     other = [join(towns, q.language)] if towns else [
         c for c in (meta.current_county or meta.county,) if c]
-    if meta.date:
-        other.append(str(meta.date.year))
+    year = title_year(meta.title) or (meta.date.year if meta.date else None)
+    if year:  # a call for 2026, published in 2025, is 2026's
+        other.append(str(year))
     if not asked or not other:
         return None
     return t("core.instead", q.language, asked=" ".join(asked), other=" ".join(other),

@@ -50,7 +50,8 @@ def test_another_years_answer_is_offered_as_what_there_is(sample_context):
     best = core.facts.extractive().compose(q, vectors, evidence).best
     assert best is not None
     offered = what_there_is(q, Composition([], True, best=best, instead=True))
-    assert offered is not None and "2026" in offered and best.text in offered
+    assert offered is not None and "2026" in offered
+    assert best.text.replace("**", "").strip() in offered  # quoted without markup
 
 
 def test_how_it_went_asked_of_a_plan_says_no_result_and_quotes_the_plan(sample_context):
