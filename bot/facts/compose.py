@@ -45,6 +45,7 @@ from indexer.text.units import unit_key
 
 CANDIDATE_CHUNKS = 8
 ROLE_NEAR = 40  # characters between a role word and the name of the person holding it
+INSTEAD_SCAN = 10  # how far down the ranking a refusal looks for what the other source says
 _WORD = re.compile(r"\w+")
 
 
@@ -276,11 +277,8 @@ def _instead(view: QuestionView, ranked: list[Scored], others: list[Candidate]) 
                 next((c for c in others if _says_focus(view, c)), others[0]))
 
 
-INSTEAD_SCAN = 10
-
 
 def _says_focus(view: QuestionView, cand: Candidate) -> bool:
     """The sentence (with its title, headings and label) holds the main part's rarest word."""
     rarest = view.parts[0].rarest
     return not rarest or matches(rarest, frozenset(tokenize(cand.text + " " + cand.context)))
-

@@ -46,7 +46,8 @@ def answer_units(text: str) -> list[Unit]:
             items = [value]  # «Til stede:» with the names on the next line
             end = _end_of_value(text, sentence.end)
         line = line_of(text, sentence.start)
-        said = sentence.text.rstrip() + (":" if _LIST_ITEM.match(line) else "")  # a heading
+        said = sentence.text.rstrip()
+        said += ":" if _LIST_ITEM.match(line) and not said.endswith(":") else ""  # a heading
         joined = sentence.text if not items else (
             said + " " + "; ".join(it.rstrip(".;,") for it in items) + ".")
         units.append(Unit(joined, sentence.start, end, bool(_LABEL.match(line)),

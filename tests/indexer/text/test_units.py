@@ -56,3 +56,9 @@ def test_a_numbered_heading_left_open_leads_in_the_bullets_below_it() -> None:
     assert heading.text == "4. Hva midlene ikke kan brukes til: ordinær drift; kjøp av utstyr."
     assert not [u for u in units if u.block]  # the heading introduces them: no second copy
     assert next(u for u in units if u.text.startswith("3.")).items == 0  # no list below it
+
+
+def test_a_numbered_lead_in_ending_in_a_colon_keeps_one_colon() -> None:
+    lead = next(u for u in answer_units("1. Midlene kan brukes til:\n- reiser,\n- kurs.\n")
+                if u.items)
+    assert lead.text == "1. Midlene kan brukes til: reiser; kurs."
