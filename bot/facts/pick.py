@@ -23,7 +23,8 @@ TYPED_SCAN = 10  # … and a part for a sentence of the same document holding th
 DECIDING_SCAN = 12  # how far down a yes/no part's ranking its deciding sentence is looked for
 DECIDING_SHARE = 0.5
 # How much nearer the best a sentence right next to a picked one ranks among the supporting
-# ones; on the development sets 0.15 gained 3 questions net, 0.3 and 0.5 five.
+# ones; on the development sets 0.15 gained 3 questions net, 0.3 and 0.5 five (in multi-part
+# questions too, where it lost two of real-dev's: it no longer applies there).
 NEXT_TO_BONUS = 0.3
 NEXT_TO_GAP = 3  # characters between two sentences that stand next to each other
 
@@ -31,8 +32,10 @@ NEXT_TO_GAP = 3  # characters between two sentences that stand next to each othe
 def pick_sentences(per_part: list[list[Scored]], supporting: float, max_chars: int,
                    parts: list[PartView] | None = None) -> list[Candidate]:
     """Each part's best sentence (`parts`: a later part's best that says its words); then,
-    best first (a sentence next to a picked one a little ahead), sentences nearly as likely
-    as their part's best (`supporting` share), while the answer stays within `max_chars`."""
+    best first (in a one-part question, a sentence next to the best a little ahead when it
+    holds the kind of fact asked: a multi-part question's extras serve its other parts),
+    sentences nearly as likely as their part's best (`supporting` share), while the answer
+    stays within `max_chars`."""
     picked: list[Candidate] = []
     for i, ranked in enumerate(per_part):
         best = ranked[0].candidate if ranked else None
@@ -45,10 +48,12 @@ def pick_sentences(per_part: list[list[Scored]], supporting: float, max_chars: i
                          and s.candidate.evidence.fit >= fit), best)
         if best is not None and best not in picked and not _repeats(best, picked):
             picked.append(best)
-    extra = sorted((s for ranked in per_part for s in ranked[1:]
+    extra = sorted(((s, i) for i, ranked in enumerate(per_part) for s in ranked[1:]
                     if s.probability >= supporting * ranked[0].probability),
-                   key=lambda s: -s.probability - NEXT_TO_BONUS * _next_to(s.candidate, picked))
-    for scored in extra:
+                   key=lambda si: -si[0].probability - NEXT_TO_BONUS * (
+                       len(per_part) == 1 and _next_to(si[0].candidate, picked)
+                       and (not parts or holds_types(parts[si[1]], si[0].candidate))))
+    for scored, _ in extra:
         cand = scored.candidate
         if len(picked) >= MAX_SENTENCES:
             break

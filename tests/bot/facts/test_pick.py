@@ -183,3 +183,6 @@ def test_a_sentence_next_to_the_best_comes_before_an_equally_likely_one_elsewher
                         unit("Rapporten ble sendt i mai.", 0.7))
     picked = pick_sentences([[best, far, after]], supporting=0.3, max_chars=75)
     assert [c.text for c in picked] == [best.candidate.text, after.candidate.text]
+    # a second part's sentence may be what is missing: no sentence jumps the queue there
+    two = pick_sentences([[best, far, after], [best, far, after]], supporting=0.3, max_chars=75)
+    assert [c.text for c in two] == [best.candidate.text, far.candidate.text]
