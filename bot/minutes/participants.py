@@ -86,7 +86,7 @@ def _participants(meeting: Meeting, roles: list[Role], asked: _Asked, book: Cita
     if asked.present:
         chosen += [p for p in record.people if Role.PRESENT in p.roles
                    and (not asked.narrowing or any(r in p.roles for r in asked.narrowing))]
-    chosen += [p for p in record.people if Role.PRESENT not in p.roles
+    chosen += [p for p in record.people if p not in chosen  # the chair among those present
                and any(r in p.roles for r in asked.labelled)]
     people = [_row(p, meeting, book) for p in chosen]
     attendance = None
@@ -116,7 +116,9 @@ def _lines(meeting: Meeting, listed: MeetingParticipants, asked: _Asked, languag
         present = [p for p in listed.people if Role.PRESENT in p.roles]
         lines += _present(meeting, listed, present, asked, language, book)
     for role in asked.labelled:
-        with_role = [p for p in listed.people if role in p.roles and Role.PRESENT not in p.roles]
+        # «Referent: …» stands apart from the list; «(…, leder av styringsgruppen)» within it
+        with_role = list({p.name: p for p in reversed(listed.people) if role in p.roles}.values())
+        with_role.reverse()
         label = t(_LABELS[role], language)
         if asked.present and with_role:
             names = "; ".join(_person(p) for p in with_role)

@@ -41,7 +41,9 @@ _CHILD_WELFARE_LEADER = re.compile(
     r"head)s?)", re.I)
 _STATE = re.compile(r"\b(?:statsforvalt\w*|fylkesmann\w*|fylkesmannen|sf\s?vl|county governor)",
                     re.I)
-_CHAIR = re.compile(r"\b(?:møteleder|møteleiar|ordstyrer|leder av møtet|leiar av møtet)\b", re.I)
+_CHAIR = re.compile(r"\b(?:møteleder|møteleiar|ordstyrer|(?:leder|leiar) (?:av|for) "
+                    r"(?:møtet|styringsgrupp\w*|nettverket|ressursgrupp\w*|gruppa|gruppen))\b",
+                    re.I)  # «(barnevernleder, Kristiansand kommune, leder av styringsgruppen)»
 
 
 _REPRESENTATIVES = re.compile(r"\brepresentant\w*\s+fr[aå]\b", re.I)  # a list of bodies

@@ -125,7 +125,7 @@ def test_participants_of_every_meeting_of_a_network(core) -> None:  # type: igno
 @pytest.mark.parametrize(("question", "expected"), [
     ("Hvilke barnevernledere deltok på møtet 11.02.2020?",
      "Barnevernledere til stede – «Referat fra møte i styringsgruppen"),
-    ("Who chaired the meeting in Setesdal?", "Chair – «Referat frå møte i styringsgruppa"),
+    ("Who chaired the meeting on 11.02.2020?", "Chair – «Referat fra møte i styringsgruppen"),
 ])  # fmt: skip
 def test_a_role_the_minutes_do_not_name_is_said_so_and_the_referat_cited(core, question,
                                                                          expected) -> None:  # type: ignore[no-untyped-def]
@@ -134,6 +134,11 @@ def test_a_role_the_minutes_do_not_name_is_said_so_and_the_referat_cited(core, q
     assert answer.answer.rstrip().endswith(("referatet nevner ingen. [1]",
                                             "the minutes name no one. [1]"))
     assert len(answer.citations) == 1 and people(answer) == []
+
+
+def test_the_leader_of_the_group_among_those_present_is_its_chair(core) -> None:  # type: ignore[no-untyped-def]
+    answer = ask(core, "Who chaired the meeting in Setesdal?")
+    assert not answer.refused and people(answer) == ["Knut Homme"]
 
 
 def test_those_present_and_a_role_asked_together(core) -> None:  # type: ignore[no-untyped-def]

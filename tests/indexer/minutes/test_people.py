@@ -117,6 +117,14 @@ def test_a_chair_and_a_role_written_beside_the_name(gazetteer) -> None:  # type:
     assert Role.STATE in record.with_role(Role.MINUTE_TAKER)[0].roles
 
 
+def test_the_leader_of_the_group_among_those_present_chairs_it(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = ("Referat fra styringsgruppemøte 17.09.2025\n\n"
+            "Til stede: Tone Berg (barnevernleder, Kvam herad, leder av styringsgruppen), "
+            "Ola Hansen (barnevernsleder, Voss herad)\n\nSak 1) Orientering\n\nKort.\n")
+    record = read_text(text, dt.date(2025, 9, 17), gazetteer)
+    assert [p.name for p in record.with_role(Role.CHAIR)] == ["Tone Berg"]
+
+
 def test_a_title_after_a_name_from_the_county_governor(gazetteer) -> None:  # type: ignore[no-untyped-def]
     text = ("Referat frå samling 08.03.2022\n\n**Til stades:** Kari Nordmann (barnevernsleiar, "
             "Volda kommune)\n**Frå Statsforvaltaren i Møre og Romsdal:** Ola Vik, seniorrådgjevar"
