@@ -48,12 +48,13 @@ def pick_sentences(per_part: list[list[Scored]], supporting: float, max_chars: i
                          and s.candidate.evidence.fit >= fit), best)
         if best is not None and best not in picked and not _repeats(best, picked):
             picked.append(best)
-    extra = sorted(((s, i) for i, ranked in enumerate(per_part) for s in ranked[1:]
+    one_part = parts[0] if parts and len(per_part) == 1 else None
+    extra = sorted((s for ranked in per_part for s in ranked[1:]
                     if s.probability >= supporting * ranked[0].probability),
-                   key=lambda si: -si[0].probability - NEXT_TO_BONUS * (
-                       len(per_part) == 1 and _next_to(si[0].candidate, picked)
-                       and (not parts or holds_types(parts[si[1]], si[0].candidate))))
-    for scored, _ in extra:
+                   key=lambda s: -s.probability - NEXT_TO_BONUS * (
+                       len(per_part) == 1 and _next_to(s.candidate, picked)
+                       and (one_part is None or holds_types(one_part, s.candidate))))
+    for scored in extra:
         cand = scored.candidate
         if len(picked) >= MAX_SENTENCES:
             break
