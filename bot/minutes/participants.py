@@ -116,9 +116,13 @@ def _lines(meeting: Meeting, listed: MeetingParticipants, asked: _Asked, languag
         present = [p for p in listed.people if Role.PRESENT in p.roles]
         lines += _present(meeting, listed, present, asked, language, book)
     for role in asked.labelled:
-        # «Referent: …» stands apart from the list; «(…, leder av styringsgruppen)» within it
-        with_role = list({p.name: p for p in reversed(listed.people) if role in p.roles}.values())
-        with_role.reverse()
+        # «Referent: …» stands apart from the list; «(…, leder av styringsgruppen)» within it:
+        # one row a name, the first
+        first: dict[str, Participant] = {}
+        for person in listed.people:
+            if role in person.roles:
+                first.setdefault(person.name, person)
+        with_role = list(first.values())
         label = t(_LABELS[role], language)
         if asked.present and with_role:
             names = "; ".join(_person(p) for p in with_role)
