@@ -58,6 +58,16 @@ def title_years(title: str) -> set[int]:
     return years
 
 
+def title_year(title: str) -> int | None:
+    """The one year a title says it is for («Utlysning av stimuleringsmidler 2026»), where
+    `title_years` also counts a span's years and a date's («Referat 18.11.2026»)."""
+    years = {int(y) for y in _OWN_TITLE_YEAR.findall(title)}
+    return years.pop() if len(years) == 1 else None
+
+
+_OWN_TITLE_YEAR = re.compile(r"(?<![.\d/-])((?:19|20)\d\d)\b(?![.\d/-]\d)")  # not 18.11.2026
+
+
 def type_fit(question: Question, meta: DocumentMeta) -> float:
     if not question.doc_types_named:  # «Nådde de målet?»: a final report says what was reached
         return 1.0 if question.outcome and meta.doc_type == DocType.SLUTTRAPPORT else 0.0

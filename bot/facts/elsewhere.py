@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core.fit import place_fit
+from bot.core.fit import place_fit, title_year
 from bot.core.question import Question
 from bot.facts.answer_types import YEAR
 from bot.facts.candidates import Candidate
@@ -60,13 +60,3 @@ def titled_another_year(view: QuestionView, cand: Candidate) -> bool:
     return (year is not None and year != span.single
             and not matches(rarest, frozenset(tokenize(cand.text))))
 
-
-def title_year(title: str) -> int | None:
-    """The one year a title names as its own («Utlysning av stimuleringsmidler 2026»)."""
-    years = {int(y) for y in _TITLE_YEAR.findall(title)}
-    return years.pop() if len(years) == 1 else None
-
-
-# A year of its own in a title («Utlysning av stimuleringsmidler 2023»), not a date's
-# («Referat 18.11.2026»).
-_TITLE_YEAR = re.compile(r"(?<![.\d/-])((?:19|20)\d\d)\b(?![.\d/-]\d)")

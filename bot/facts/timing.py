@@ -4,11 +4,11 @@ another year or county than the sources cover is told what there is instead.
 
 from __future__ import annotations
 
+from bot.core.fit import title_year
 from bot.core.phrases import join
 from bot.core.question import Question, TimeFocus
 from bot.facts.amounts import LABELS
 from bot.facts.compose import ComposedSentence, Composition
-from bot.facts.elsewhere import title_year
 from bot.i18n import format_date, t
 from indexer.text.dates import find_dates
 

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from bot.core.fit import place_fit
+from bot.core.fit import place_fit, title_year
 from bot.core.understand import Kit, understand
 from bot.facts.candidates import Candidate
 from bot.facts.elsewhere import about_another_place, about_another_year
@@ -106,3 +106,9 @@ def test_what_a_project_achieved_is_told_by_its_final_report(kit):
     assert type_fit(q, meta(DocType.PROSJEKTBESKRIVELSE)) == 0.0  # not held against the plan
     plan = understand("Hva var målet for prosjektet i Holmestrand?", [], kit)
     assert not plan.outcome and type_fit(plan, meta(DocType.SLUTTRAPPORT)) == 0.0
+
+
+def test_a_title_names_its_own_year_not_a_dates() -> None:
+    assert title_year("Utlysning av stimuleringsmidler 2026 – Nordland") == 2026
+    assert title_year("Referat fra møte 18.11.2026") is None
+    assert title_year("Veileder for tilsyn 2022–2023") is None

@@ -9,7 +9,7 @@ import numpy as np
 
 from bot.core.question import Intent, Part, Question, YearSpan
 from bot.facts.candidates import Candidate
-from bot.facts.elsewhere import title_year, titled_another_year
+from bot.facts.elsewhere import titled_another_year
 from bot.facts.features import PartView, QuestionView
 from bot.facts.retrieval import Evidence
 from indexer.models import Chunk, DocType, DocumentMeta
@@ -47,8 +47,3 @@ def test_the_asked_thing_said_or_the_asked_year_in_the_title_or_a_dated_title_is
     assert not titled_another_year(asked(2027), sentence(
         "Styringsgruppen møtes 10. februar 2027.", "Referat fra møte 18.11.2026"))
 
-
-def test_a_title_names_its_own_year_not_a_dates():
-    assert title_year("Utlysning av stimuleringsmidler 2026 – Nordland") == 2026
-    assert title_year("Referat fra møte 18.11.2026") is None
-    assert title_year("Veileder for tilsyn 2022–2023") is None
