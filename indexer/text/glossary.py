@@ -138,12 +138,15 @@ def _compounds(text: str) -> list[str]:
     """Norwegian writes as one word what English writes as two: each pair of neighbouring
     glossary words joined, with and without the linking s (a word the documents never use
     finds nothing)."""
+    said: list[str] = []
+    for match in _PHRASE_OR_WORD.finditer(_POSSESSIVE.sub("", text.lower())):
+        norwegian = _PHRASES[match["phrase"]] if match["phrase"] else _norwegian(match["word"])
+        said.append(norwegian.split()[0] if norwegian else "")
     found: list[str] = []
-    lowered = _PHRASE.sub(lambda m: f" {_PHRASES[m.group('phrase')].split()[0]}\x00 ",
-                          _POSSESSIVE.sub("", text.lower()))
-    said = [w[:-1] if w.endswith("\x00") else (_norwegian(w).split() or [""])[0]
-            for w in re.findall(r"\w+\x00?", lowered)]
     for first, second in zip(said, said[1:], strict=False):
         if first and second:
             found += [first + second, first + "s" + second]
     return found
+
+
+_PHRASE_OR_WORD = re.compile(_PHRASE.pattern + r"|(?P<word>\w+)")  # in the order written
