@@ -84,11 +84,15 @@ class Speller:
         return min(usable, key=lambda pair: (pair[1], -self._counts[pair[0]]))[0]
 
     def _near(self, key: str, limit: int) -> list[tuple[str, int]]:
+        """Corpus words a few edits away; none when one of them is `key` in another inflection
+        («statsforvaltere» beside «statsforvalteren»): then `key` is a word, not a typo of a
+        third one («statsforvaltaren»)."""
         found = process.extract(key, self._words, scorer=OSA.distance, score_cutoff=limit,
                                 limit=8)
-        return [(w, int(d)) for w, d, _ in found if w[0] == key[0] and self._counts[w] >= 2
-                and not (w.startswith(key) or key.startswith(w) or _nynorsk_form(key, w)
-                         or _other_ending(key, w))]
+        near = [(w, int(d)) for w, d, _ in found if w[0] == key[0] and self._counts[w] >= 2]
+        if any(_inflected(key, w) for w, _ in near):
+            return []
+        return near
 
     def _swapped(self, word: str) -> str | None:
         """«søknadsfirst»: two neighbouring letters swapped in a word the corpus uses often is
@@ -130,6 +134,11 @@ class Speller:
             if read is not None and (word, read) not in found:
                 found.append((word, _same_case(word, read)))
         return found
+
+
+def _inflected(word: str, known: str) -> bool:
+    return (known.startswith(word) or word.startswith(known) or _nynorsk_form(word, known)
+            or _other_ending(word, known))
 
 
 def _nynorsk_form(word: str, known: str) -> bool:

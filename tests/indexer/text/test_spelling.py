@@ -68,3 +68,9 @@ def test_another_inflection_is_no_typo():
     speller = Speller.from_texts(["Tilsynet fant lovbrudd. Tilsynet er avsluttet. "] * 3)
     assert speller.correct("tilsynene") is None
     assert speller.correct("tilsnyet") == "tilsynet"
+
+
+def test_an_inflection_of_a_corpus_word_is_not_read_as_a_third_word() -> None:
+    speller = Speller.from_texts(["Statsforvalteren og statsforvaltaren. Statsforvalteren. "
+                                  "statsforvaltaren"] * 2)
+    assert speller.correct("statsforvaltere") is None  # a plural, not «statsforvaltaren»
