@@ -44,8 +44,10 @@ _AMOUNT = re.compile(r"\d\s*(?:kr\b|kroner|nok\b|%|prosent|percent|mill|mrd|mill
                      r"\b(?:millioner|millionar|million|milliarder|milliardar|tusen|hundre)\b",
                      re.I)
 _PERSON = re.compile(r"\b[A-ZÆØÅ][a-zæøåé]+(?:[ -][A-ZÆØÅ][a-zæøåé]+)+\b")
+# «hvem er vertskommune?» is answered by an organisation: «Klepp kommune», «RVTS Sør», «Bufdir»
 _ORG = re.compile(r"\b(Bufdir|Bufetat|Statsforvalteren|Statsforvaltaren|Fylkesmannen|"
-                  r"[A-ZÆØÅ][a-zæøå]?[A-ZÆØÅ]+|Familiesenteret|Universitetet|Høgskulen|Høgskolen)\b")
+                  r"[A-ZÆØÅ][a-zæøå]?[A-ZÆØÅ]+|Familiesenteret|Universitetet|Høgskulen|Høgskolen|"
+                  r"[A-ZÆØÅ][a-zæøå]+ kommune)\b")
 _LAW = re.compile(r"§|\b\d{1,2}-\d{1,2}(?:\s?[a-f])?\b|\b(?:kapittel|kap\.)\s?\d", re.I)
 _PLACE = re.compile(r"\b(i|på|frå|fra|in|at)\s+[A-ZÆØÅ][a-zæøå]+|\bsentrum\b|Statens hus")
 

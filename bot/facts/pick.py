@@ -18,7 +18,8 @@ from indexer.catalogue.fields import states_money
 from indexer.store.lexical import tokenize
 
 MAX_SENTENCES = 4
-PART_SCAN = 5  # how far down its ranking a later part looks for a sentence saying its words
+PART_SCAN = 10  # how far down its ranking a later part looks for a sentence saying its words
+FIRST_PART_SCAN = 5  # … and the first part, whose words include the question's topic
 TYPED_SCAN = 10  # … and a part for a sentence of the same document holding the kind of fact
 DECIDING_SCAN = 12  # how far down a yes/no part's ranking its deciding sentence is looked for
 DECIDING_SHARE = 0.5
@@ -39,13 +40,18 @@ def pick_sentences(per_part: list[list[Scored]], supporting: float, max_chars: i
     picked: list[Candidate] = []
     for i, ranked in enumerate(per_part):
         best = ranked[0].candidate if ranked else None
-        if best is not None and parts and i > 0 and not says_part(parts[i], best):
+        if best is not None and parts and not says_part(parts[i], best) and (
+                i > 0 or _answers_other(best, per_part, parts)):
             # «…, og hva er prosjektperioden?»: a later part whose best sentence does not say
-            # its words (the first part's «Prosjektleder: …» again) takes a near one that does
+            # its words (the first part's «Prosjektleder: …» again) takes a near one that does;
+            # so does the first part whose best is a later part's, saying that part's words
             fit = best.evidence.fit  # never a sentence of a document that fits the question worse
-            best = next((s.candidate for s in ranked[1:PART_SCAN]
+            typed = holds_types(parts[i], best)  # nor one lacking the kind of fact the best holds
+            scan = PART_SCAN if i > 0 else FIRST_PART_SCAN
+            best = next((s.candidate for s in ranked[1:scan]
                          if says_part(parts[i], s.candidate) and not _repeats(s.candidate, picked)
-                         and s.candidate.evidence.fit >= fit), best)
+                         and s.candidate.evidence.fit >= fit
+                         and (holds_types(parts[i], s.candidate) or not typed)), best)
         if best is not None and best not in picked and not _repeats(best, picked):
             picked.append(best)
     one_part = parts[0] if parts and len(per_part) == 1 else None
@@ -65,6 +71,13 @@ def pick_sentences(per_part: list[list[Scored]], supporting: float, max_chars: i
             continue  # a list under its lead-in, nearly as likely as the best, is the answer
         picked.append(cand)
     return picked
+
+
+def _answers_other(best: Candidate, per_part: list[list[Scored]], parts: list[PartView]) -> bool:
+    """«hvem er vertskommune, hvor mye søkes det om»: «Det søkes om 380 000 kr» is the best of
+    both, but says only the second's words."""
+    return any(ranked and ranked[0].candidate is best and says_part(part, best)
+               for ranked, part in zip(per_part[1:], parts[1:], strict=True))
 
 
 def _next_to(cand: Candidate, picked: list[Candidate]) -> bool:

@@ -42,6 +42,9 @@ _AMOUNT = re.compile(
     re.IGNORECASE,
 )
 _DASH_KRONER = re.compile(r"\d(?:[ \u00a0.]?\d)*,-")  # «3.000.000,-»: whole kroner
+# «kr 18,24 mill.», «NOK 2 million», «2,1 mrd.» (the sector's budgets are in kroner)
+_MILLIONS = re.compile(r"(?:\bkr\.?|\bNOK)\s*\d+(?:,\d+)?\s*mill|\d(?:,\d+)?\s*(?:mrd\b|milliard)",
+                       re.IGNORECASE)
 _AFTER_KIND: tuple[tuple[re.Pattern[str], AmountKind], ...] = (
     (re.compile(r"^\W{0,3}\s*(?:i|som)\s+(?:egenandel|eigenandel|eigeninnsats)", re.I),
      "egenandel"),
@@ -123,8 +126,9 @@ def _add(found: list[Span], piece: str, offset: int, a: int, b: int) -> None:
 
 
 def states_money(text: str) -> bool:
-    """A sum of money in kroner («650 000 kr», «kr 1 200 000», «4,2 mill. kr», «900.000,-»)."""
-    return bool(_AMOUNT.search(text) or _DASH_KRONER.search(text))
+    """A sum of money in kroner («650 000 kr», «kr 1 200 000», «4,2 mill. kr», «900.000,-»,
+    «kr 18,24 mill.», «2,1 mrd.»)."""
+    return bool(_AMOUNT.search(text) or _DASH_KRONER.search(text) or _MILLIONS.search(text))
 
 
 def amounts(sentence: Span, final_report: bool) -> list[tuple[AmountKind, int]]:

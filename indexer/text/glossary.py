@@ -32,6 +32,10 @@ _WORDS = {
     "ledde": "leder prosjektleder leiar prosjektleiar", "leidde": "leiar prosjektleiar",
     "videreført": "videreføres videreført", "avviklet": "avvikles",
     "evaluere": "evaluerer evaluering", "søknadsfristen": "søknadsfrist",
+    # a budget table states its total as «Sum» («total budget» below says the same)
+    "totalbudsjett": "budsjett sum", "totalbudsjettet": "budsjett sum",
+    "totalkostnad": "kostnader sum", "totalkostnaden": "kostnader sum",
+    "totalkostnadene": "kostnader sum", "totalbeløp": "sum", "totalbeløpet": "sum",
     # Bokmål → Nynorsk, for Nynorsk documents asked in Bokmål
     "egenandel": "eigendel eigenandel eigeninnsats egeninnsats", "egenandelen": "eigendel",
     "dekke": "dekkje", "prosjektleder": "prosjektleiar",

@@ -25,8 +25,8 @@ _ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (AnswerType.COUNT, re.compile(r"\b(hvor mange|kor mange|how many|antall|talet på|"
                                   r"number of)\b", re.I)),
     (AnswerType.AMOUNT, re.compile(
-        r"\b(hvor mye|hvor mykje|kor mykje|kor mye|how much|beløp\w*|budsjett\w*|hvor stor\w*|"
-        r"kor stor\w*|what is the total|egenandel\w*|eigendel\w*|prosent|percent|kostnad\w*|"
+        r"\b(hvor mye|hvor mykje|kor mykje|kor mye|how much|\w*beløp\w*|\w*budsjett\w*|hvor stor\w*|"
+        r"kor stor\w*|what is the total|egenandel\w*|eigendel\w*|prosent|percent|\w*kostnad\w*|"
         r"kroner|maks\w*|max\w*|inntil|ramme\w*|frame|total)\b", re.I)),
     (AnswerType.PERSON, re.compile(r"\b(hvem|kven|who|prosjektleder\w*|prosjektleiar\w*)\b",
                                    re.I)),
@@ -91,7 +91,8 @@ def split_parts(text: str) -> tuple[Part, ...]:
     «når og hvor …» asks twice, and «Svar kort» is no part."""
     if form := _form_asks(text):
         return form
-    pieces = [p.strip() for p in _CLAUSE_SPLIT.split(text) if p and p.strip()] or [text]
+    pieces = [c for p in _CLAUSE_SPLIT.split(text) if p and p.strip()
+              for c in _comma_clauses(p.strip())] or [text]
     texts: list[str] = []
     for i, piece in enumerate(pieces):
         pair = _WH_PAIR.match(piece)
@@ -104,6 +105,26 @@ def split_parts(text: str) -> tuple[Part, ...]:
         elif not (_instruction(piece) and texts):
             texts.append(piece)
     return tuple(part for t in texts for item in _listed_asks(t) for part in _typed(item))
+
+
+# «hvem er vertskommune, hvor mye søkes det om»: a comma before a question word starts another
+# question, when a question stands before it («I Time og Klepp, hvem …» is one question).
+_ASKING_WORD = (r"hvem|hva|hvor|hvilke|hvilken|hvilket|hvordan|hvorfor|når|kven|kva|kvar|"
+                r"korleis|kvifor|who|what|when|where|how|which|why")
+_COMMA_ASK = re.compile(rf",\s*(?=(?:{_ASKING_WORD})\b)", re.I)
+_ASKS_BEFORE = re.compile(rf"\b(?:{_ASKING_WORD})\b", re.I)
+
+
+def _comma_clauses(piece: str) -> list[str]:
+    clauses: list[str] = []
+    for clause in _COMMA_ASK.split(piece):
+        if clauses and _ASKS_BEFORE.search(clauses[-1]):
+            clauses.append(clause.strip())
+        elif clauses:
+            clauses[-1] = f"{clauses[-1]}, {clause.strip()}"
+        else:
+            clauses.append(clause.strip())
+    return clauses
 
 
 # «…: svar med to linjer, «Maks per prosjekt: …» og «Frist: …»»: the form's labels are what

@@ -312,6 +312,10 @@ def test_how_much_for_projects_is_one_sum_how_much_the_projects_got_is_a_list(ki
     # a yes/no question after «, og» is a part of its own
     ("Når var tilsynet i Lunner, og var de fysisk til stede?",
      ["Når var tilsynet i Lunner", "var de fysisk til stede?"]),
+    # a comma before a question word starts another question after one, not before any
+    ("Prosjektet i Os – hvem er vertskommune, hvor mye søkes det om, og hva koster det?",
+     ["Prosjektet i Os – hvem er vertskommune", "hvor mye søkes det om", "hva koster det?"]),
+    ("I Time og Klepp, hvem er vertskommune?", ["I Time og Klepp, hvem er vertskommune?"]),
 ])
 def test_the_parts_of_a_question(kit, text, parts):
     assert [p.text for p in understand(text, [], kit).parts] == parts
@@ -334,6 +338,12 @@ def test_each_label_of_an_asked_form_is_a_part(kit, text, asked):
                                   "Svar på formen «Søknadsfrist: …». Når er fristen i Agder?"])
 def test_one_label_of_an_asked_form_only_says_how_to_answer(kit, text):
     assert [p.text for p in understand(text, [], kit).parts] == ["Når er fristen i Agder?"]
+
+
+@pytest.mark.parametrize("text", ["Hva er totalbudsjettet?", "Hva er søknadsbeløpet?",
+                                  "Kva er totalkostnaden for prosjektet?"])
+def test_a_compound_of_a_money_word_asks_an_amount(kit, text):
+    assert understand(text, [], kit).parts[0].answer_types == (AnswerType.AMOUNT,)
 
 
 def test_two_kinds_of_fact_in_one_clause_are_two_parts(kit):

@@ -67,3 +67,14 @@ def test_the_kind_asked_or_an_unread_sum_is_enough() -> None:
 ])  # fmt: skip
 def test_sums_of_money(text, money) -> None:  # type: ignore[no-untyped-def]
     assert states_money(text) is money
+
+
+@pytest.mark.parametrize(("text", "money"), [
+    ("Det er dermed kr 18,24 mill. til fordeling til nye søknader.", True),
+    ("Rammen økes til 2,1 mrd. fra 2023.", True),
+    ("Prosjektleder i 60 % stilling.", False),
+])
+def test_millions_written_after_kr_are_money(text, money):
+    from indexer.catalogue.fields import states_money
+
+    assert states_money(text) is money

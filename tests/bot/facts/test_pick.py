@@ -186,3 +186,25 @@ def test_a_sentence_next_to_the_best_comes_before_an_equally_likely_one_elsewher
     # a second part's sentence may be what is missing: no sentence jumps the queue there
     two = pick_sentences([[best, far, after], [best, far, after]], supporting=0.3, max_chars=75)
     assert [c.text for c in two] == [best.candidate.text, far.candidate.text]
+
+
+def test_a_first_part_whose_best_says_only_a_later_parts_words_takes_its_own_sentence():
+    applied = scored("Det søkes om 380 000 kr fra Fylkesmannen i Rogaland.", 0.95)
+    host = scored("Vertskommune: Klepp kommune", 0.9)
+    other = scored("Kommunene dekker 230 000 kr i egenandel.", 0.93)
+    who = part_view("hvem er vertskommune", (AnswerType.PERSON,), "vertskommune")
+    how_much = part_view("hvor mye søkes det om", (AnswerType.AMOUNT,), "søkes")
+    picked = pick_sentences([[applied, host], [applied, other]], 0.3, 120,
+                            [who, how_much])
+    assert [c.text for c in picked] == [host.candidate.text, applied.candidate.text]
+
+
+def test_a_later_part_does_not_trade_the_asked_kind_of_fact_for_its_words():
+    applied = scored("Dei ber om 560 000 kr i stimuleringsmidlar.", 0.95)
+    applicant = scored("Søkjar: Nord-Aurdal kommune", 0.9)
+    lead = part_view("kven er prosjektleiar", (AnswerType.PERSON,), "prosjektleiar")
+    how_much = dataclasses.replace(part_view("kor mykje søkjer dei om", (AnswerType.AMOUNT,),
+                                             "søkjer"), types=["amount"])
+    leader = scored("Prosjektleiar: Ingeborg Lien", 0.97)
+    picked = pick_sentences([[leader], [applied, applicant]], 0.99, 400, [lead, how_much])
+    assert [c.text for c in picked] == [leader.candidate.text, applied.candidate.text]

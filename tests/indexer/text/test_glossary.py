@@ -67,3 +67,8 @@ def test_neighbouring_english_words_are_also_searched_as_one_norwegian_compound(
     words = bridged("How much went into foster care positions?").split()
     assert "fosterhjemsstilling" in words and "fosterhjemstilling" in words
     assert "fosterhjemsstilling" not in bridged("Hvor mange stillinger har fosterhjem?").split()
+
+
+@pytest.mark.parametrize("question", ["Hva er totalbudsjettet?", "What is the total budget?"])
+def test_a_total_budget_reaches_the_sum_row_of_a_budget_table(question):
+    assert set(tokenize("sum budsjett")) <= stems_of(question)
