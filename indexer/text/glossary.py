@@ -43,7 +43,9 @@ _WORDS = {
     "nyttast": "brukes brukt", "nytte": "bruke",
     "barnevernleder": "barnevernsleder barnevernleiar barnevernsleiar",
     "barnevernsleder": "barnevernleder barnevernleiar barnevernsleiar",
-    "lovbrudd": "lovbrot", "lovbrot": "lovbrudd", "eigendel": "egenandel",
+    "lovbrudd": "lovbrot", "lovbrot": "lovbrudd", "eigendel": "egenandel eigenandel eigeninnsats egeninnsats",
+    "eigenandel": "egenandel eigendel eigeninnsats", "eigeninnsats": "egenandel eigendel",
+    "egeninnsats": "egenandel eigendel",
     # A call that is «open» still takes applications: its deadline says whether it is
     # … and an inspection that is «open» has not been closed («Tilsynet er derfor avslutta»)
     "åpen": "åpen søknadsfrist frist avsluttet avslutta",

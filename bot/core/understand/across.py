@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.core.question import Intent, Part
+from bot.core.question import AnswerType, Intent, Part
 from bot.core.understand.parts import split_parts
 from indexer.models import DocType
 
@@ -119,8 +119,12 @@ def asked_of_each(parts: tuple[Part, ...], intent: Intent, places: tuple[str, ..
     document is asked without the others'."""
     listing = len(parts) > 1 and (
         intent == Intent.DOCUMENTS or bool(_LISTING.match(parts[0].text)))
-    asked = parts[1:] if listing else parts
-    whole = parts[0].text if len(parts) == 1 and intent == Intent.DOCUMENTS else ""
+    asked = tuple(p for i, p in enumerate(parts) if i != _listing_part(parts)) if listing \
+        else parts
+    # «Hvilke utlysninger har vi, med frist og maksbeløp?», «List every call … with the deadline
+    # and the maximum amount»: what is shown of each is what each is asked
+    whole = parts[0].text if len(parts) == 1 and (
+        intent == Intent.DOCUMENTS or parts[0].answer_types in ((), (AnswerType.LIST,))) else ""
     shown = _WITH.search(whole)
     facts = _shown_facts(shown["tail"]) if shown else []
     if facts:  # «… with county and application deadline»
@@ -132,6 +136,17 @@ def asked_of_each(parts: tuple[Part, ...], intent: Intent, places: tuple[str, ..
     others = places if len(places) > 1 else ()
     within = {_within_one(p.text, others): p for p in asked}  # «og hvilke ikke»: the same
     return tuple(replace(p, text=text) for text, p in within.items())
+
+
+def _listing_part(parts: tuple[Part, ...]) -> int:
+    """Which part only names the documents: the first, unless it asks a kind of fact and a
+    later one asks none but names the kind («Kor stor eigendel må kommunane dekkje? Eg vil ha
+    ei oversikt over alle retningslinene og utlysingane»)."""
+    if parts[0].answer_types:
+        for i, part in enumerate(parts[1:], 1):
+            if not part.answer_types and _PLURAL_KIND.search(part.text):
+                return i
+    return 0
 
 
 def _within_one(text: str, places: tuple[str, ...] = ()) -> str:

@@ -391,6 +391,11 @@ def test_a_fact_asked_of_each_document(kit, text, across):
     ("Hvor stor egenandel krever retningslinjene i Viken, Trøndelag og Møre og Romsdal?",
      ["Hvor stor egenandel krever?"]),
     ("Hvilke utlysninger har vi, med fylke, søknadsfrist og beløp?", ["søknadsfrist", "beløp"]),
+    ("List every call in the knowledge base, with the application deadline and the maximum "
+     "amount per project.", ["application deadline", "maximum amount project"]),
+    # the part that names the documents is the listing, wherever it stands
+    ("Kor stor eigendel må kommunane dekkje? Eg vil ha ei oversikt over alle retningslinene "
+     "og utlysingane, fylke for fylke.", ["Kor stor eigendel må kommunane dekkje"]),
 ])  # fmt: skip
 def test_what_each_document_is_asked(kit, text, asked):
     q = understand(text, [], kit)

@@ -72,3 +72,9 @@ def test_neighbouring_english_words_are_also_searched_as_one_norwegian_compound(
 @pytest.mark.parametrize("question", ["Hva er totalbudsjettet?", "What is the total budget?"])
 def test_a_total_budget_reaches_the_sum_row_of_a_budget_table(question):
     assert set(tokenize("sum budsjett")) <= stems_of(question)
+
+
+@pytest.mark.parametrize("question", ["Kor stor eigendel må kommunane dekkje?",
+                                      "Hvor stor egenandel kreves?"])
+def test_an_own_share_reaches_every_name_the_documents_give_it(question):
+    assert set(tokenize("egenandel eigeninnsats")) <= stems_of(question)
