@@ -47,7 +47,16 @@ _WHO_DOES_WHAT = re.compile(
     r"followed up|follow up)\b"
     # «Hvilke oppgaver ble fordelt på møtet?», «which tasks were assigned at the meeting?»
     r"|\b(?:oppgaver|oppgåver|oppgavene|oppgåvene|tasks)\b.{0,30}\b(?:fordelt\w*|assigned|"
-    r"delegated|handed out)\b", re.I)
+    r"delegated|handed out)\b"
+    # «Hvem fikk oppgaver etter samlingen?», «who was given tasks at the meeting?»
+    r"|\b(?:hvem|kven|who)\s+(?:fikk|fekk|har fått|har fått|got|was given|were given)\s+"
+    r"(?:\w+\s+)?(?:oppgaver|oppgåver|oppgave|oppgåve|tasks?|ansvar|oppfølgj?ing\w*|"
+    r"action items?)\b", re.I)
+
+
+def who_does_what(text: str) -> bool:
+    """«Hvem fikk oppgaver etter samlingen?»: the action items, not who was there."""
+    return bool(_WHO_DOES_WHAT.search(text))
 
 
 def asked(text: str, meeting_word: re.Pattern[str]) -> bool:

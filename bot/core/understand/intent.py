@@ -287,7 +287,8 @@ def classify(text: str, has_theme: bool) -> Intent:
         return Intent.DRAFT
     if asks_documents(text):
         return Intent.DOCUMENTS
-    if asks_participants(text) and (_MEETING_WORD.search(text) or names_attendee(text)):
+    if asks_participants(text) and (_MEETING_WORD.search(text) or names_attendee(text)) \
+            and not decisions.who_does_what(text):
         return Intent.PARTICIPANTS
     if asks_decisions(text) and not is_summary_request(text):
         return Intent.DECISIONS

@@ -92,6 +92,9 @@ def test_standalone_question_is_left_alone():
     ("Tilsynet i Lunner: oppfølgingspunkter?", Intent.FACT),  # no meeting named
     ("Samlinga i Alta i april: kven skal følgje opp kva, og innan når?", Intent.DECISIONS),
     ("Who is responsible for what after the meeting in Bergen?", Intent.DECISIONS),
+    # who was given tasks is the action items, not who was there
+    ("Hvem fikk oppgaver etter nettverkssamlingen i mars, og hva var fristene?", Intent.DECISIONS),
+    ("Kven fekk ansvar for oppfølging etter møtet i styringsgruppa?", Intent.DECISIONS),
     ("What follow-up tasks came out of the steering group meeting in May?", Intent.DECISIONS),
     ("Hva må følges opp etter samlingen i Alta?", Intent.DECISIONS),
     ("Hvilke oppgaver ble fordelt på samlingen i Alta?", Intent.DECISIONS),
