@@ -72,7 +72,8 @@ def asks_each(text: str, intent: Intent, doc_types: frozenset[DocType],
     the projects did, which no theme, place, year or amount of the catalogue says: not
     `filtered`)."""
     if intent == Intent.DOCUMENTS:  # «… oversikt over søknadsfristene i utlysningene»
-        return len(parts) > 1 or bool(_STILL_OPEN.search(text)) or bool(
+        return any(_beyond_ledger(p.text) for p in parts[1:]) or bool(
+            _STILL_OPEN.search(text)) or bool(
             _OVERVIEW.search(text) and _FACT_IN_EACH.search(text)) or bool(
             _WHICH_OF.search(text)) or _with_a_fact(text)
     each = bool(_EACH.search(text))
@@ -103,6 +104,17 @@ def _shown_facts(tail: str) -> list[str]:
     kept = [" ".join(w for w in item.split() if not _METADATA.fullmatch(w)) for item in items]
     # a name («… fra tiden med Hedmark og Oppland») is where, not what is shown
     return [item for item in kept if item and re.search(r"(?<!\w)[^\W\d_A-ZÆØÅ]\w{2,}", item)]
+
+
+# «Si hva slags dokument og hvilket år»: asked of the listing what the ledger shows of each
+_LEDGER_ASK = re.compile(r"\b(?:hva|kva|what|hvilke[nt]?|kva for|which|slags|kind|sort|si|sei|"
+                         r"tell|me|meg|oss|us|give|gi|gje|show|vis|dokument\w*|documents?|"
+                         r"is|are|was|it|er|var)\b", re.I)
+
+
+def _beyond_ledger(part: str) -> bool:
+    rest = _LEDGER_ASK.sub(" ", _METADATA.sub(" ", part))
+    return bool(re.search(r"[^\W\d_]{3,}", rest))
 
 
 def _with_a_fact(text: str) -> bool:
