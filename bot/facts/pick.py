@@ -105,6 +105,16 @@ def deciding(view: QuestionView, per_part: list[list[Scored]], picked: list[Cand
     for part, ranked in zip(view.parts, per_part, strict=True):
         if AnswerType.YESNO not in part.part.answer_types or not part.focus:
             continue
+        modal = _MODAL_ASKED.match(part.part.text)
+        if modal is not None:  # «Kan kommuner … søke om …?» is decided by «… kan søke …»
+            words = tokenize(part.part.text[modal.end():])
+            verbs = frozenset(words[1:])  # the first is who: «Kan kommunene …»
+            if not any(_modal_says(modal[1], verbs, c) for c in picked + added):
+                found = next((s.candidate for s in ranked[:DECIDING_SCAN]
+                              if _modal_says(modal[1], verbs, s.candidate)), None)
+                if found is not None:
+                    added.append(found)
+                    continue
         if any(says_part(part, c) for c in picked + added):
             continue
         found = next((s.candidate for s in ranked[:DECIDING_SCAN] if says_part(part, s.candidate)),
@@ -112,6 +122,21 @@ def deciding(view: QuestionView, per_part: list[list[Scored]], picked: list[Cand
         if found is not None:
             added.append(found)
     return added
+
+
+_MODAL_ASKED = re.compile(r"^\W*(?:og\s+|and\s+)?(kan|må|skal|bør|can|must|should)\s", re.I)
+
+
+def _modal_says(modal: str, verbs: frozenset[str], cand: Candidate) -> bool:
+    """The sentence says the asked modal with one of the question's words as its verb («kan
+    søke», «må ikkje dekkje»), a subject or a negation between them."""
+    for match in re.finditer(rf"\b{modal}\s+((?:\w+\s+){{0,2}}\w+)", cand.text, re.I):
+        if set(tokenize(" ".join(w for w in match[1].split() if w.lower() not in _NOT))) & verbs:
+            return True
+    return False
+
+
+_NOT = frozenset({"ikke", "ikkje", "not", "også", "og", "berre", "bare", "only"})
 
 
 _BACK_REFERENCE = re.compile(r"^(?:De|Dei|Det|Dette|Desse|Disse|Han|Hun|Ho|They|It|This|These)\s")

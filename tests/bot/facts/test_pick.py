@@ -208,3 +208,13 @@ def test_a_later_part_does_not_trade_the_asked_kind_of_fact_for_its_words():
     leader = scored("Prosjektleiar: Ingeborg Lien", 0.97)
     picked = pick_sentences([[leader], [applied, applicant]], 0.99, 400, [lead, how_much])
     assert [c.text for c in picked] == [leader.candidate.text, applied.candidate.text]
+
+
+def test_a_yes_no_question_with_a_modal_is_decided_by_a_sentence_saying_modal_and_verb():
+    text = "Kan kommuner som kommer dårlig ut søke om ekstra penger?"
+    asked = view(part_view(text, (AnswerType.YESNO,), "kommer dårlig søke ekstra penger"))
+    around = scored("Noen kommuner vil komme dårlig ut også etter overgangsperioden.", 0.9)
+    decides = scored("Kommuner med store avvik kan søke statsforvalteren om skjønnsmidler.", 0.7)
+    assert deciding(asked, [[around, decides]], [around.candidate]) == [decides.candidate]
+    subject_only = scored("Kan kommunene gjøre noe med dette?", 0.7)  # the modal's subject
+    assert deciding(asked, [[around, subject_only]], [around.candidate]) == []
