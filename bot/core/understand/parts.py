@@ -110,8 +110,9 @@ def split_parts(text: str) -> tuple[Part, ...]:
 # «hvem er vertskommune, hvor mye søkes det om»: a comma before a question word starts another
 # question, when a question stands before it («I Time og Klepp, hvem …» is one question).
 _ASKING_WORD = (r"hvem|hva|hvor|hvilke|hvilken|hvilket|hvordan|hvorfor|når|kven|kva|kvar|"
-                r"korleis|kvifor|who|what|when|where|how|which|why")
-_COMMA_ASK = re.compile(rf",\s*(?=(?:{_ASKING_WORD})\b)", re.I)
+                r"korleis|kvifor|kor|who|what|when|where|how|which|why")
+_COMMA_ASK = re.compile(rf",\s*(?=(?:(?:av|of|out of|blant|among)\s+)?(?:{_ASKING_WORD})\b)",
+                        re.I)  # «kor mange fedrar var med, av kor mange foreldre totalt?»
 _ASKS_BEFORE = re.compile(rf"\b(?:{_ASKING_WORD})\b", re.I)
 
 

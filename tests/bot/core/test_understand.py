@@ -319,6 +319,8 @@ def test_how_much_for_projects_is_one_sum_how_much_the_projects_got_is_a_list(ki
     ("Prosjektet i Os – hvem er vertskommune, hvor mye søkes det om, og hva koster det?",
      ["Prosjektet i Os – hvem er vertskommune", "hvor mye søkes det om", "hva koster det?"]),
     ("I Time og Klepp, hvem er vertskommune?", ["I Time og Klepp, hvem er vertskommune?"]),
+    ("Kor mange fedrar var med, av kor mange foreldre totalt?",
+     ["Kor mange fedrar var med", "av kor mange foreldre totalt?"]),
 ])
 def test_the_parts_of_a_question(kit, text, parts):
     assert [p.text for p in understand(text, [], kit).parts] == parts
