@@ -91,6 +91,7 @@ def split_parts(text: str) -> tuple[Part, ...]:
     «når og hvor …» asks twice, and «Svar kort» is no part."""
     if form := _form_asks(text):
         return form
+    text = _without_preamble(text)
     pieces = [c for p in _CLAUSE_SPLIT.split(text) if p and p.strip()
               for c in _comma_clauses(p.strip())] or [text]
     texts: list[str] = []
@@ -105,6 +106,23 @@ def split_parts(text: str) -> tuple[Part, ...]:
         elif not (_instruction(piece) and texts):
             texts.append(piece)
     return tuple(part for t in texts for item in _listed_asks(t) for part in _typed(item))
+
+
+# «Jeg leser gamle papirer om «Fosterhjem i vest». Fjell finnes jo ikke lenger – hvilken …?»:
+# statements before the question set the scene (the whole question still finds the sources).
+_STATEMENT = re.compile(r"^[^?]*?(?<![\d\s])[.!](?=\s+[A-ZÆØÅ«])")  # not «1. mars»
+
+
+def _without_preamble(text: str) -> str:
+    """… unless the question only asks about them: «I heard they got a million. Is that right?»"""
+    rest = text
+    while (match := _STATEMENT.match(rest)) and "?" in rest[match.end():] \
+            and not _instruction(match.group()):
+        rest = rest[match.end():].lstrip()
+    return rest if len(rest.split()) > _CONFIRMING_WORDS else text
+
+
+_CONFIRMING_WORDS = 4  # «Is that right?», «Stemmer det?», «Er det fortsatt slik i dag?»
 
 
 # «hvem er vertskommune, hvor mye søkes det om»: a comma before a question word starts another

@@ -321,6 +321,14 @@ def test_how_much_for_projects_is_one_sum_how_much_the_projects_got_is_a_list(ki
     ("I Time og Klepp, hvem er vertskommune?", ["I Time og Klepp, hvem er vertskommune?"]),
     ("Kor mange fedrar var med, av kor mange foreldre totalt?",
      ["Kor mange fedrar var med", "av kor mange foreldre totalt?"]),
+    # statements before the question set the scene; a date's full stop ends no sentence
+    ("Gjøvikregionen skal få felles vakt. Starter den selv om Nordre Land ikke har vedtatt "
+     "avtalen, og når er oppstart?",
+     ["Starter den selv om Nordre Land ikke har vedtatt avtalen", "når er oppstart?"]),
+    ("Hva skjedde 1. mars? Svar kort.", ["Hva skjedde 1. mars?"]),
+    # … unless the question only asks whether they hold
+    ("I heard they got a million kroner. Is that right?",
+     ["I heard they got a million kroner. Is that right?"]),
 ])
 def test_the_parts_of_a_question(kit, text, parts):
     assert [p.text for p in understand(text, [], kit).parts] == parts
