@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from bot.core.question import AnswerType
-from bot.core.understand.parts import names, split_parts
+from bot.core.understand.names import names
+from bot.core.understand.parts import split_parts
 from indexer.text.patterns import stems, words
 
 # «Hvor mye fikk Kongsberg tildelt for «Se meg»-prosjektet?»: one named project's amounts, from

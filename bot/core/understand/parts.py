@@ -5,7 +5,6 @@ prosjektet?» is two parts, a person and a date. Also the names the answer must 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from bot.core.question import AnswerType, Part
 
@@ -54,12 +53,6 @@ _YES_NO = re.compile(
     r"should|will|would|may)\b", re.I)
 _LIST = re.compile(r"\b(hvilke|kva for nokre|which|list|nevn|rams opp|what are the)\b", re.I)
 _NEGATION = re.compile(r"\b(ikke|ikkje|not|never|aldri)\b", re.I)
-_NAME = re.compile(r"«([^»]+)»|\b([A-ZÆØÅ][\wæøåÆØÅ-]+(?:\s+[A-ZÆØÅ][\wæøåÆØÅ-]+)*)")
-_NOT_NAMES = frozenset(
-    "januar februar mars april mai juni juli august september oktober november desember january "
-    "february march may june july october december what who which when where how according "
-    "hva hvem hvor hvilke hvilken når kva kven kvar kor".split()
-)
 
 
 _WH_PAIR = re.compile(rf"^\s*({_WH})\s+(?:og|and|&)\s+({_WH})\b\s*(.*)$", re.I | re.S)
@@ -261,42 +254,3 @@ def answer_types(part: str) -> tuple[AnswerType, ...]:
     if _LIST.search(part[head:head + _HEAD_CHARS]) and not found:
         found.append((0, AnswerType.LIST))
     return tuple(kind for _, kind in sorted(found))
-
-
-def names(text: str) -> tuple[str, ...]:
-    """Names the question is about: «titles» and capitalised words past the first word."""
-    found: list[str] = []
-    for match in _NAME.finditer(text):
-        quoted, name = match.group(1), match.group(2)
-        if quoted:
-            if not quoted.rstrip().endswith(("…", "...")):  # «Søknadsfrist: …» is a template
-                found.append(quoted)
-            continue
-        if match.start() == 0 or text[: match.start()].rstrip().endswith((".", "?", "!", ":")):
-            continue
-        found.extend(w for w in name.split() if w.lower() not in _NOT_NAMES)
-    return tuple(dict.fromkeys(found))
-
-
-_PERSON = re.compile(r"\b[A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ][a-zæøåéü]+)?"
-                     r"(?:\s+[A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ][a-zæøåéü]+)?){1,3}\b")
-
-
-def person_names(text: str, is_place: Callable[[str], bool]) -> tuple[str, ...]:
-    """«Kjell Ingolf Ropstad»: two to four capitalised words in a row, not opening a sentence,
-    not a place («Østre Toten») and no month or question word."""
-    found: list[str] = []
-    for match in _PERSON.finditer(text):
-        before = text[: match.start()].rstrip()
-        words = match.group().split()
-        if not before or before.endswith((".", "?", "!", ":")) or is_place(match.group()):
-            continue
-        if any(w.lower() in _NOT_NAMES or is_place(w) for w in words):
-            continue
-        found.append(match.group())
-    return tuple(found)
-
-
-def quoted(text: str) -> str | None:
-    match = re.search(r"«([^»]{2,80})»|\"([^\"]{2,80})\"", text)
-    return (match.group(1) or match.group(2)) if match else None

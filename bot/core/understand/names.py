@@ -1,0 +1,54 @@
+"""Names a question is about: quoted titles, capitalised names past a sentence's first word, and
+people («Kjell Ingolf Ropstad»), for the routes that match them against the documents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_NAME = re.compile(r"«([^»]+)»|\b([A-ZÆØÅ][\wæøåÆØÅ-]+(?:\s+[A-ZÆØÅ][\wæøåÆØÅ-]+)*)")
+_NOT_NAMES = frozenset(
+    "januar februar mars april mai juni juli august september oktober november desember january "
+    "february march may june july october december what who which when where how according "
+    "hva hvem hvor hvilke hvilken når kva kven kvar kor".split()
+)
+
+
+def names(text: str) -> tuple[str, ...]:
+    """Names the question is about: «titles» and capitalised words past the first word."""
+    found: list[str] = []
+    for match in _NAME.finditer(text):
+        quoted, name = match.group(1), match.group(2)
+        if quoted:
+            if not quoted.rstrip().endswith(("…", "...")):  # «Søknadsfrist: …» is a template
+                found.append(quoted)
+            continue
+        if match.start() == 0 or text[: match.start()].rstrip().endswith((".", "?", "!", ":")):
+            continue
+        found.extend(w for w in name.split() if w.lower() not in _NOT_NAMES)
+    return tuple(dict.fromkeys(found))
+
+
+_PERSON = re.compile(r"\b[A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ][a-zæøåéü]+)?"
+                     r"(?:\s+[A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ][a-zæøåéü]+)?){1,3}\b")
+
+
+def person_names(text: str, is_place: Callable[[str], bool]) -> tuple[str, ...]:
+    """«Kjell Ingolf Ropstad»: two to four capitalised words in a row, not opening a sentence,
+    not a place («Østre Toten») and no month or question word."""
+    found: list[str] = []
+    for match in _PERSON.finditer(text):
+        before = text[: match.start()].rstrip()
+        words = match.group().split()
+        if not before or before.endswith((".", "?", "!", ":")) or is_place(match.group()):
+            continue
+        if any(w.lower() in _NOT_NAMES or is_place(w) for w in words):
+            continue
+        found.append(match.group())
+    return tuple(found)
+
+
+def quoted(text: str) -> str | None:
+    match = re.search(r"«([^»]{2,80})»|\"([^\"]{2,80})\"", text)
+    return (match.group(1) or match.group(2)) if match else None
