@@ -16,7 +16,7 @@ import numpy as np
 
 from bot.core.question import Question
 from bot.facts.amounts import asked_kind, kind_unsaid
-from bot.facts.answer_types import DATE, NUMBER, person_spans
+from bot.facts.answer_types import AMOUNT, DATE, NUMBER, has_type, person_spans
 from bot.facts.candidates import Candidate, candidates
 from bot.facts.elsewhere import about_another_place, about_another_year, titled_another_year
 from bot.facts.features import (
@@ -208,13 +208,19 @@ _BEFORE_THE_FACT = frozenset({DocType.PROSJEKTBESKRIVELSE, DocType.UTLYSNING,
 
 
 # Kinds of answer a sentence is read for reliably enough that none holding it is no answer:
-# «Hvor mange kommuner er med?» is not answered by what the programme aims at. (An amount or
-# a person is left to the model: «Hvem kan kommunen samarbeide med?» asks for organisations.)
+# «Hvor mange kommuner er med?» is not answered by what the programme aims at. (A person is
+# left to the model: «Hvem kan kommunen samarbeide med?» asks for organisations.)
 _MUST_HOLD = frozenset({NUMBER, DATE})
 
 
 def type_unsaid(part: PartView, picked: list[Candidate]) -> bool:
-    """The part asks for a count or a date, and no picked sentence holds one."""
+    """The part asks for a count or a date, and no picked sentence holds one; or for an
+    amount, and no picked sentence holds a figure of any kind («Hvor stor er potten?» is not
+    answered by «KS spurte om potten er stor nok»; «by how much was the age limit raised?» is
+    by «25 år»)."""
+    if AMOUNT in part.types and not any(holds_types(part, c) or has_type(c.text, NUMBER)
+                                        for c in picked):
+        return True
     return bool(_MUST_HOLD & set(part.types)) and not any(holds_types(part, c) for c in picked)
 
 

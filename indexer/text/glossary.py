@@ -32,6 +32,10 @@ _WORDS = {
     "ledde": "leder prosjektleder leiar prosjektleiar", "leidde": "leiar prosjektleiar",
     "videreført": "videreføres videreført", "avviklet": "avvikles",
     "evaluere": "evaluerer evaluering", "søknadsfristen": "søknadsfrist",
+    # the county governors (plural: which of them) by every name, and before 2021
+    "statsforvaltere": "statsforvaltar fylkesmann", "statsforvalterne": "statsforvaltar fylkesmann",
+    "statsforvaltarane": "statsforvalter fylkesmann", "statsforvaltarar": "statsforvalter fylkesmann",
+    "fylkesmenn": "fylkesmann", "fylkesmennene": "fylkesmann",
     # a budget table states its total as «Sum» («total budget» below says the same)
     "totalbudsjett": "budsjett sum", "totalbudsjettet": "budsjett sum",
     "totalkostnad": "kostnader sum", "totalkostnaden": "kostnader sum",

@@ -84,7 +84,14 @@ def asks_each(text: str, intent: Intent, doc_types: frozenset[DocType],
     several = plural and (places > 1 or bool(_MOST.search(text)))
     listed = plural and len(parts) > 1 and bool(_LISTING.match(parts[0].text))
     overview = plural and bool(_OVERVIEW.search(text))
-    return intent == Intent.FACT and (each or several or listed or overview)
+    held = plural and bool(_HELD.search(text))  # «… står bak tilsynsrapportene vi har i basen?»
+    return intent == Intent.FACT and (each or several or listed or overview or held)
+
+
+# the documents of a kind the knowledge base holds, all of them
+_HELD = re.compile(r"\b(?:(?:som\s+)?(?:vi|dere|du)\s+har(?:\s+i\s+(?:kunnskaps)?basen)?|i\s+"
+                   r"(?:kunnskaps)?basen|(?:that\s+)?we\s+have|in\s+the\s+knowledge\s+base)\b",
+                   re.I)
 
 
 # «… with county and application deadline»: what a listing shows of each document

@@ -378,6 +378,7 @@ def test_two_kinds_of_fact_in_one_clause_are_two_parts(kit):
     ("Hvor stor egenandel krever retningslinjene i Trøndelag?", False),  # one document
     ("Hvem leder prosjektet i Kvam og Voss?", False),
     ("Hvilke tilsynsrapporter finnes i basen, og fant de lovbrudd?", True),
+    ("Hvilke statsforvaltere står bak tilsynsrapportene vi har i basen?", True),
     # what projects did, which no theme, place or year of the catalogue says
     ("Hvilke prosjekter har målt hvor ofte barnet blir snakket med alene?", True),
     ("Hvilke prosjekter har vi om fosterhjem?", False),

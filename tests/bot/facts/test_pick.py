@@ -218,3 +218,16 @@ def test_a_yes_no_question_with_a_modal_is_decided_by_a_sentence_saying_modal_an
     assert deciding(asked, [[around, decides]], [around.candidate]) == [decides.candidate]
     subject_only = scored("Kan kommunene gjøre noe med dette?", 0.7)  # the modal's subject
     assert deciding(asked, [[around, subject_only]], [around.candidate]) == []
+
+
+def test_an_amount_asked_and_no_figure_in_any_sentence_is_not_answered() -> None:
+    from bot.facts.compose import type_unsaid
+
+    size = PartView(Part("Hvor stor er skjønnsmiddelpotten?", (AnswerType.AMOUNT,)), [],
+                    frozenset(), np.zeros(2), ["amount"], [], set())
+    doubt = scored("KS spurte om skjønnsmiddelpotten er stor nok.", 0.9).candidate
+    assert type_unsaid(size, [doubt])
+    raised = PartView(Part("By how much was the age limit raised?", (AnswerType.AMOUNT,)), [],
+                      frozenset(), np.zeros(2), ["amount"], [], set())
+    age = scored("Aldersgrensen for ettervern ble hevet til 25 år.", 0.9).candidate
+    assert not type_unsaid(raised, [age])  # a figure, if no sum of money, answers how much

@@ -78,3 +78,9 @@ def test_a_total_budget_reaches_the_sum_row_of_a_budget_table(question):
                                       "Hvor stor egenandel kreves?"])
 def test_an_own_share_reaches_every_name_the_documents_give_it(question):
     assert set(tokenize("egenandel eigeninnsats")) <= stems_of(question)
+
+
+@pytest.mark.parametrize("question", ["Hvilke statsforvaltere står bak rapportene?",
+                                      "Kva statsforvaltarar står bak?", "Which fylkesmenn?"])
+def test_the_county_governors_reach_every_name_they_go_by(question):
+    assert set(tokenize("fylkesmann")) <= stems_of(question)  # before 2021
