@@ -216,7 +216,8 @@ def asks_documents(text: str) -> bool:
 # What a project achieved: its final report says it, not the description that planned it.
 _OUTCOME = words(r"nådde", r"nådd", r"oppnådde", r"oppnådd", r"oppnådde?s", r"klarte", r"lyktes",
                  r"resultat\w*", r"(?:gikk|gjekk|went) (?:det|it)", r"reach(?:ed)?", r"achiev\w*",
-                 r"outcomes?", r"results?", r"erfaring\w*", r"experiences?")
+                 r"outcomes?", r"results?", r"erfaring\w*", r"experiences?",
+                 r"manage[ds]? to", r"succeed(?:ed)?")
 
 
 def asks_outcome(text: str) -> bool:

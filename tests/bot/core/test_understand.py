@@ -168,6 +168,7 @@ def test_each_part_knows_whether_it_asks_how_a_project_went(kit):
     q = understand("Hvem ledet prosjektet i Kvam, og hva ble resultatene?", [], kit)
     assert [p.outcome for p in q.parts] == [False, True]
     assert not understand("Hvem ledet prosjektet i Kvam?", [], kit).parts[0].outcome
+    assert understand("Did the project manage to cut early drop-out?", [], kit).parts[0].outcome
 
 
 def test_each_part_knows_whether_it_asks_a_sum_of_money(kit):

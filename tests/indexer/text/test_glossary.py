@@ -84,3 +84,8 @@ def test_an_own_share_reaches_every_name_the_documents_give_it(question):
                                       "Kva statsforvaltarar står bak?", "Which fylkesmenn?"])
 def test_the_county_governors_reach_every_name_they_go_by(question):
     assert set(tokenize("fylkesmann")) <= stems_of(question)  # before 2021
+
+
+def test_fewer_young_people_quitting_early_reaches_the_documents_words():
+    question = "Did they manage to cut the number of young people who quit aftercare early?"
+    assert set(tokenize("færre ungdom avslutter tidlig")) <= stems_of(question)
