@@ -17,6 +17,7 @@ from bot.facts.answer_types import NUMBER, has_type
 from bot.facts.compose import ExtractiveComposer
 from bot.facts.gate import Scored
 from bot.facts.retrieval import Evidence
+from indexer.models import DocType
 
 MAX_SENTENCES = 8
 _FIGURE = re.compile(r"\d")
@@ -34,10 +35,14 @@ class Summary:
     picked: list[Scored]  # in document order
 
 
-def main_document(evidence: list[Evidence]) -> str | None:
-    """The document the retrieved chunks point at most (fused scores summed per document)."""
+def main_document(evidence: list[Evidence], kinds: frozenset[DocType] = frozenset()
+                  ) -> str | None:
+    """The document the retrieved chunks point at most (fused scores summed per document); of
+    the kind asked when one is among them («Oppsummer Bufdirs veileder om internkontroll»,
+    though a final report on the topic has more chunks among the retrieved)."""
     totals: dict[str, float] = defaultdict(float)
-    for ev in evidence:
+    typed = [ev for ev in evidence if ev.meta.doc_type in kinds]
+    for ev in typed or evidence:
         totals[ev.meta.doc_id] += ev.score
     return max(totals, key=lambda d: totals[d]) if totals else None
 

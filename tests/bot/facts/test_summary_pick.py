@@ -76,3 +76,20 @@ def test_a_count_in_words_is_a_figure_as_digits_are() -> None:
     in_words = scored("Kompensasjonen trappes opp over tre år.", "Økonomi", 0.8, 2)
     in_digits = scored("Kompensasjonen trappes opp over 3 år.", "Økonomi", 0.8, 3)
     assert salience(in_words) == salience(in_digits) > salience(plain)
+
+
+def test_the_kind_of_document_asked_is_summarised_though_another_has_more_chunks():
+    from bot.facts.summary import main_document
+
+    def hit(doc_id: str, kind: DocType, position: int) -> Evidence:
+        meta = DocumentMeta(doc_id=doc_id, source=f"{doc_id}.md", path=f"{doc_id}.md",
+                            title=doc_id, doc_type=kind)
+        chunk = Chunk(chunk_id=f"{doc_id}:{position}", doc_id=doc_id, position=position,
+                      text="Internkontroll.", start=0, end=15)
+        return Evidence(chunk, meta, 0.03, 0.5)
+
+    evidence = [hit("veileder", DocType.RETNINGSLINJE, 0),
+                *(hit("sluttrapport", DocType.SLUTTRAPPORT, i) for i in range(3))]
+    assert main_document(evidence) == "sluttrapport"
+    assert main_document(evidence, frozenset({DocType.RETNINGSLINJE})) == "veileder"
+    assert main_document(evidence, frozenset({DocType.UTLYSNING})) == "sluttrapport"  # none such
