@@ -176,6 +176,7 @@ class Question:
     dates: tuple[dt.date, ...] = ()
     doc_types: frozenset[DocType] = frozenset()
     doc_types_named: frozenset[DocType] = frozenset()  # «i referatet»: points at a document
+    doc_types_cited: frozenset[DocType] = frozenset()  # «ifølge sluttrapporten»: the source asked
     outcome: bool = False  # «Nådde de målet?», «korleis gjekk det?»: what a project achieved
     projects_named: bool = False  # «de ulike fosterhjemsprosjektene»: about projects as such
     themes: frozenset[str] = frozenset()  # theme keys (indexer.text.themes)

@@ -177,6 +177,11 @@ class ExtractiveComposer:
             # «Hvem var prosjektleder …?» answered by sentences naming people, none as that
             return Composition([], True, "kildene sier ikke hvem som har rollen", answerable,
                                best, False, scores)
+        named = question.doc_types_cited  # «ifølge sluttrapporten», «according to its final report»
+        if picked and named and not any(c.evidence.meta.doc_type in named for c in picked):
+            return Composition([], True, "kildene er ikke det dokumentet det spørres etter",
+                               answerable, picked[0], False, scores,
+                               planned=all(_planned(c) for c in picked))
         if picked and question.outcome and all(_planned(c) for c in picked):
             # «Nådde de målet?» with only the plan in hand: its goal is no result
             return Composition([], True, "kildene sier bare hva som var planlagt", answerable,

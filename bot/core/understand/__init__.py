@@ -20,6 +20,7 @@ from bot.core.understand import (
     amounts,
     attendee,
     decisions,
+    doc_types,
     follow_up,
     intent,
     lists,
@@ -136,7 +137,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
                           money=amounts.asks_money(part.text))
                   for part in parts.split_parts(whole))
     years = (time.document_years if kind == Intent.DOCUMENTS else time.year_span)(whole, today)
-    types = intent.doc_types(whole)
+    types = doc_types.doc_types(whole)
     unknown = _unknown_theme(unquoted, kit.gazetteer) if listed and not themes and not (
         priced or amounts.one_project_amount(whole)) else None  # «prosjektet om X»: a name
     return Question(
@@ -154,7 +155,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         years_tied=time.years_tied(whole),
         dates=time.dates_in(whole),
         doc_types=types,
-        doc_types_named=intent.named_doc_types(whole),
+        doc_types_named=doc_types.named_doc_types(whole),
+        doc_types_cited=doc_types.cited_doc_types(whole),
         outcome=intent.asks_outcome(whole),
         projects_named=intent.names_projects(text),
         themes=themes,

@@ -14,7 +14,6 @@ from bot.core.question import Intent, ListAsk
 from bot.core.understand import decisions
 from bot.core.understand.amounts import one_project_amount
 from bot.core.understand.roles import asks_participants, names_attendee
-from indexer.models import DocType
 from indexer.text.patterns import stems, words
 
 COMMANDS: dict[str, Intent] = {
@@ -57,31 +56,6 @@ _SUMMARY_VERB = re.compile(
 _MEETING_WORD = stems("referat", "møte", "samling", "minutes", "meeting", "gathering", "referent",
                       "forfall")
 # --- documents -------------------------------------------------------------------------------
-_DOC_TYPE_WORDS: tuple[tuple[str, DocType], ...] = (
-    (r"sluttrapport\w*|final reports?", DocType.SLUTTRAPPORT),
-    (r"tilsynsrapport\w*|inspection reports?", DocType.TILSYNSRAPPORT),
-    (r"referat\w*|minutes|møtereferat\w*", DocType.REFERAT),
-    (r"prosjektbeskrivels\w*|prosjektskildring\w*|project descriptions?", DocType.PROSJEKTBESKRIVELSE),
-    (r"utlysning\w*|utlysing\w*|calls?(?: for (?:applications|proposals))?", DocType.UTLYSNING),
-    (r"invitasjon\w*", DocType.INVITASJON),
-    (r"retningslin\w*|veileder\w*|rettleiar\w*|guidelines?", DocType.RETNINGSLINJE),
-)
-_DOC_TYPE_PATTERNS = tuple((re.compile(rf"\b(?:{p})", re.I), t) for p, t in _DOC_TYPE_WORDS)
-# A definite form points at a document: «i referatet», «retningslinjene»; «et utkast til
-# retningslinjer» is a topic.
-_NAMED_DOC: tuple[tuple[re.Pattern[str], frozenset[DocType]], ...] = (
-    (words("referatet", "referata", "referatene", "møtereferatet", "the minutes", "minutes of"),
-     frozenset({DocType.REFERAT})),
-    (words("retningslinjene", "retningslinene", "the guidelines"),
-     frozenset({DocType.RETNINGSLINJE})),
-    (words("utlysningen", "utlysinga", "utlysingen", "invitasjonen",
-           r"the call( for (applications|proposals))?"),
-     frozenset({DocType.UTLYSNING, DocType.INVITASJON})),
-    (words("prosjektbeskrivelsen", "prosjektskildringa", "the project description"),
-     frozenset({DocType.PROSJEKTBESKRIVELSE})),
-    (words("sluttrapporten", "the final report"), frozenset({DocType.SLUTTRAPPORT})),
-    (words("tilsynsrapporten", "the inspection report"), frozenset({DocType.TILSYNSRAPPORT})),
-)
 _DOCUMENTS = re.compile(
     r"\b(?:hvilke|kva(?: for(?: nokre)?)?|which|what|list(?:e)?(?: opp| over)?(?: all| the)?|"
     r"vis(?: meg)?(?: alle)?|hvor mange|kor mange|how many|oversikt over|finnes det|"
@@ -227,20 +201,6 @@ def asks_outcome(text: str) -> bool:
 def names_projects(text: str) -> bool:
     """«Hvem ledet de ulike fosterhjemsprosjektene?», not «the foster care inspection guide»."""
     return bool(_PROJECT_WORD.search(text))
-
-
-def doc_types(text: str) -> frozenset[DocType]:
-    """Every document type the text names, in any form."""
-    return frozenset(t for pattern, t in _DOC_TYPE_PATTERNS if pattern.search(text))
-
-
-def named_doc_types(text: str) -> frozenset[DocType]:
-    """Types of a document the text points at («i referatet», «the guidelines»)."""
-    found: set[DocType] = set()
-    for pattern, types in _NAMED_DOC:
-        if pattern.search(text):
-            found |= types
-    return frozenset(found)
 
 
 def list_ask(text: str, has_theme: bool) -> ListAsk | None:

@@ -11,6 +11,7 @@ from bot.core.question import AnswerType, Intent, ListAsk, TimeFocus
 from bot.core.understand import Kit, understand
 from bot.core.understand.across import asked_of_each
 from bot.core.understand.follow_up import standalone
+from indexer.models import DocType
 from indexer.text.spelling import Speller
 
 TODAY = dt.date(2026, 12, 2)
@@ -485,3 +486,12 @@ def test_short_asks_listed_after_a_colon_are_parts_of_their_own(kit):
 ])
 def test_the_role_whose_holder_is_asked_for(kit, text, role):
     assert understand(text, [], kit).parts[0].role == role
+
+
+def test_a_document_named_as_the_source_is_told_from_one_named_as_the_subject(kit):
+    cited = understand("Hva brukte de ifølge sluttrapporten?", [], kit)
+    assert cited.doc_types_cited == {DocType.SLUTTRAPPORT}
+    english = understand("What did they spend according to its final report?", [], kit)
+    assert english.doc_types_cited == {DocType.SLUTTRAPPORT}
+    subject = understand("Hvilke deler må sluttrapporten ha i Trøndelag?", [], kit)
+    assert subject.doc_types_cited == frozenset()  # what a report must hold, asked of a guideline

@@ -57,6 +57,16 @@ def test_a_past_next_meeting_is_never_stated_as_upcoming(real_core):
     assert "passert" in answer.answer.splitlines()[0]
 
 
+@pytest.mark.parametrize("question", [
+    "Hva brukte Kvam og Voss på fosterheimsrettleiing ifølge sluttrapporten?",
+    "What did Kvam and Voss spend on foster home guidance according to their final report?",
+])
+def test_a_source_asked_for_that_does_not_exist_is_not_stood_in_for_by_another(real_core,
+                                                                              question):
+    answer = real_core.answer(question)  # Kvam and Voss have a project plan, no final report
+    assert answer.refused, answer.answer
+
+
 def test_another_places_figure_is_never_given_as_the_asked_places(real_core):
     answer = real_core.answer("Hva var budsjettet for prosjektet i Alta kommune?")
     assert answer.refused

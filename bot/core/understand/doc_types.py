@@ -1,0 +1,63 @@
+"""The kinds of document a question names: any form («referater», «guidelines»), a definite
+form that points at one («i referatet»), and the one named as the answer's source («ifølge
+sluttrapporten»). Part of understanding a question once.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.models import DocType
+from indexer.text.patterns import words
+
+_DOC_TYPE_WORDS: tuple[tuple[str, DocType], ...] = (
+    (r"sluttrapport\w*|final reports?", DocType.SLUTTRAPPORT),
+    (r"tilsynsrapport\w*|inspection reports?", DocType.TILSYNSRAPPORT),
+    (r"referat\w*|minutes|møtereferat\w*", DocType.REFERAT),
+    (r"prosjektbeskrivels\w*|prosjektskildring\w*|project descriptions?", DocType.PROSJEKTBESKRIVELSE),
+    (r"utlysning\w*|utlysing\w*|calls?(?: for (?:applications|proposals))?", DocType.UTLYSNING),
+    (r"invitasjon\w*", DocType.INVITASJON),
+    (r"retningslin\w*|veileder\w*|rettleiar\w*|guidelines?", DocType.RETNINGSLINJE),
+)
+_DOC_TYPE_PATTERNS = tuple((re.compile(rf"\b(?:{p})", re.I), t) for p, t in _DOC_TYPE_WORDS)
+# A definite form points at a document: «i referatet», «retningslinjene»; «et utkast til
+# retningslinjer» is a topic.
+_NAMED_DOC: tuple[tuple[re.Pattern[str], frozenset[DocType]], ...] = (
+    (words("referatet", "referata", "referatene", "møtereferatet", "the minutes", "minutes of",
+           r"(?:its|their) minutes"),
+     frozenset({DocType.REFERAT})),
+    (words("retningslinjene", "retningslinene", r"(?:the|its|their) guidelines"),
+     frozenset({DocType.RETNINGSLINJE})),
+    (words("utlysningen", "utlysinga", "utlysingen", "invitasjonen",
+           r"the call( for (applications|proposals))?"),
+     frozenset({DocType.UTLYSNING, DocType.INVITASJON})),
+    (words("prosjektbeskrivelsen", "prosjektskildringa", r"(?:the|its|their) project description"),
+     frozenset({DocType.PROSJEKTBESKRIVELSE})),
+    (words("sluttrapporten", r"(?:the|its|their) final report"), frozenset({DocType.SLUTTRAPPORT})),
+    (words("tilsynsrapporten", "the inspection report"), frozenset({DocType.TILSYNSRAPPORT})),
+)
+
+
+def doc_types(text: str) -> frozenset[DocType]:
+    """Every document type the text names, in any form."""
+    return frozenset(t for pattern, t in _DOC_TYPE_PATTERNS if pattern.search(text))
+
+
+def named_doc_types(text: str) -> frozenset[DocType]:
+    """Types of a document the text points at («i referatet», «the guidelines»)."""
+    found: set[DocType] = set()
+    for pattern, types in _NAMED_DOC:
+        if pattern.search(text):
+            found |= types
+    return frozenset(found)
+
+
+# «ifølge sluttrapporten», «according to its final report»: the kind of document to answer from
+_CITED = re.compile(r"\b(?:ifølge|i følge|ifølgje|i følgje|according to|as stated in)\s+(?P<doc>.{0,40})",
+                    re.I)
+
+
+def cited_doc_types(text: str) -> frozenset[DocType]:
+    """Types of document the text names as the source of the answer."""
+    return frozenset(kind for match in _CITED.finditer(text)
+                     for kind in named_doc_types(match["doc"]))
