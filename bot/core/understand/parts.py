@@ -1,5 +1,5 @@
 """The parts of a question and what each asks for: «Kven er prosjektleiar …, og når sluttar
-prosjektet?» is two parts, a person and a date. Also the names the answer must be about.
+prosjektet?» is two parts, a person and a date. (The names it is about: `names`.)
 """
 
 from __future__ import annotations
