@@ -177,8 +177,8 @@ class ExtractiveComposer:
             # «Hvem var prosjektleder …?» answered by sentences naming people, none as that
             return Composition([], True, "kildene sier ikke hvem som har rollen", answerable,
                                best, False, scores)
-        named = question.doc_types_cited  # «ifølge sluttrapporten», «according to its final report»
-        if picked and named and not any(c.evidence.meta.doc_type in named for c in picked):
+        cited = question.doc_types_cited  # «ifølge sluttrapporten», «according to its final report»
+        if picked and cited and not any(c.evidence.meta.doc_type in cited for c in picked):
             return Composition([], True, "kildene er ikke det dokumentet det spørres etter",
                                answerable, picked[0], False, scores,
                                planned=all(_planned(c) for c in picked))
@@ -286,7 +286,6 @@ def _instead(view: QuestionView, ranked: list[Scored], others: list[Candidate]) 
                  and holds_types(main, s.candidate)
                  and matches(main.rarest, frozenset(tokenize(s.candidate.text)))),
                 next((c for c in others if _says_focus(view, c)), others[0]))
-
 
 
 def _says_focus(view: QuestionView, cand: Candidate) -> bool:

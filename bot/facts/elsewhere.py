@@ -59,4 +59,3 @@ def titled_another_year(view: QuestionView, cand: Candidate) -> bool:
     year = title_year(cand.evidence.meta.title)
     return (year is not None and year != span.single
             and not matches(rarest, frozenset(tokenize(cand.text))))
-

@@ -131,12 +131,13 @@ def _modal_says(modal: str, verbs: frozenset[str], cand: Candidate) -> bool:
     """The sentence says the asked modal with one of the question's words as its verb («kan
     søke», «må ikkje dekkje»), a subject or a negation between them."""
     for match in re.finditer(rf"\b{modal}\s+((?:\w+\s+){{0,2}}\w+)", cand.text, re.I):
-        if set(tokenize(" ".join(w for w in match[1].split() if w.lower() not in _NOT))) & verbs:
+        said = [w for w in match[1].split() if w.lower() not in _BESIDE_THE_VERB]
+        if set(tokenize(" ".join(said))) & verbs:
             return True
     return False
 
 
-_NOT = frozenset({"ikke", "ikkje", "not", "også", "og", "berre", "bare", "only"})
+_BESIDE_THE_VERB = frozenset({"ikke", "ikkje", "not", "også", "og", "berre", "bare", "only"})
 
 
 _BACK_REFERENCE = re.compile(r"^(?:De|Dei|Det|Dette|Desse|Disse|Han|Hun|Ho|They|It|This|These)\s")

@@ -49,7 +49,7 @@ _WHO_DOES_WHAT = re.compile(
     r"|\b(?:oppgaver|oppgåver|oppgavene|oppgåvene|tasks)\b.{0,30}\b(?:fordelt\w*|assigned|"
     r"delegated|handed out)\b"
     # «Hvem fikk oppgaver etter samlingen?», «who was given tasks at the meeting?»
-    r"|\b(?:hvem|kven|who)\s+(?:fikk|fekk|har fått|har fått|got|was given|were given)\s+"
+    r"|\b(?:hvem|kven|who)\s+(?:fikk|fekk|har fått|got|was given|were given)\s+"
     r"(?:\w+\s+)?(?:oppgaver|oppgåver|oppgave|oppgåve|tasks?|ansvar|oppfølgj?ing\w*|"
     r"action items?)\b", re.I)
 
@@ -61,7 +61,7 @@ def who_does_what(text: str) -> bool:
 
 def asked(text: str, meeting_word: re.Pattern[str]) -> bool:
     """Whether the text asks what a meeting decided or who is to do what after it."""
-    named = _DECISIONS_NAMED.search(text) or _WHO_DOES_WHAT.search(text)
+    named = _DECISIONS_NAMED.search(text) or who_does_what(text)
     return bool(_DECISIONS_ASKED.search(text)) or bool(named) and bool(meeting_word.search(text))
 
 
