@@ -53,7 +53,8 @@ def _mentions_date(title: str, date: dt.date) -> bool:
 def _item(item: AgendaItem, language: Language) -> list[AnswerSentence]:
     indent = "  " * (item.level - 1)
     decision, action = t("minutes.decision", language), t("minutes.action", language)
-    lines = [AnswerSentence(text=f"{indent}**{item.title}**")]
+    # the minutes' opening (before their first item) has no heading of its own
+    lines = [AnswerSentence(text=f"{indent}**{item.title}**")] if item.title else []
     for cited in item.summary:
         lines.append(_line(f"{indent}- {cited.text}", cited.citations))
     for cited in item.decisions:

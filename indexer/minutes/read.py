@@ -55,7 +55,8 @@ def read_meeting(doc: MinutesDoc, gazetteer: Gazetteer | None = None) -> Meeting
         doc_id=doc.meta.doc_id, title=meeting_title(doc), date=date,
         head=(first.text if first else doc.text)[:HEAD_CHARS], opening=opening,
         place=place, attendance=attendance, people=people,
-        items=[read_item(doc, span, date, reserved) for span in doc.items],
+        items=[*read_opening(doc), *(read_item(doc, span, date, reserved)
+                                            for span in doc.items)],
         next_meeting=None if upcoming is None else Upcoming(
             date=upcoming.date, place=upcoming.place, host=upcoming.host, theme=upcoming.theme,
             text=upcoming.text,
@@ -99,6 +100,34 @@ def read_item(doc: MinutesDoc, item: ItemSpan, date: dt.date | None,
         "actions": [Action(what=a.what, who=a.who, when=a.when,
                            where=doc.where(a.span.start, a.span.end)) for a in facts.actions],
     })
+
+
+def read_opening(doc: MinutesDoc) -> list[Item]:
+    """What the minutes say before their first item, when it is an account and not a header:
+    a meeting written up as news (KS's «Barnevernsreformen hovedsak på bilateralt møte») opens
+    with its gist, which a summary must not skip. Header lines («Dato: …», «Til stede: …»), the
+    title and a quote's byline are no prose and make no opening."""
+    said: set[str] = set()  # a pull quote is said again in the text
+    prose = [s for s in doc.sentences_in(0, doc.preamble_end)
+             if _prose(s.text) and not (_said(s.text) in said or said.add(_said(s.text)))]
+    if not prose:
+        return []
+    chosen = prose[:MAX_SUMMARY_SENTENCES]  # an account leads with its gist
+    return [Item(kind="section", number=None, title="", level=1, start=0, body_start=0,
+                 end=doc.preamble_end, words=sorted(set(tokenize(doc.text[: doc.preamble_end]))),
+                 summary=[Stated(text=clean(s.text.lstrip("> ")), where=doc.where(s.start, s.end))
+                          for s in chosen])]
+
+
+def _said(text: str) -> str:
+    return clean(text.lstrip("> –-")).lower()
+
+
+def _prose(text: str) -> bool:
+    """A sentence of running text: six words or more, ending as a sentence ends, no label."""
+    text = text.strip().lstrip("> ").strip()
+    return (len(text.split()) >= 6 and text[-1:] in ".!?»”\"" and ":" not in text[:40]
+            and not text.startswith("http"))
 
 
 def pick_sentences(
