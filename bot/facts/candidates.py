@@ -35,6 +35,7 @@ class Candidate:
     is_item: bool
     items: int  # list items a lead-in or a list block brings along (0 otherwise)
     block: bool = False
+    table: bool = False  # a whole table: an answer to a list question only
 
     @property
     def key(self) -> tuple[str, int]:
@@ -94,7 +95,7 @@ def _candidate(unit: Unit, ev: Evidence) -> Candidate:
     heading = [ev.chunk.heading_path[-1]] if unit.block and ev.chunk.heading_path else []
     context = " ".join([ev.meta.title, *ev.chunk.heading_path, *heading, unit.label_before])
     return Candidate(unit.text, ev, unit.start, unit.end, context, unit.is_label, unit.is_item,
-                     unit.items, unit.block)
+                     unit.items, unit.block, unit.table)
 
 
 def relayable(sentence: str) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from bot.core.question import Question
+from bot.core.question import AnswerType, Question
 from bot.facts.amounts import asked_kind, kind_unsaid
 from bot.facts.answer_types import AMOUNT, DATE, NUMBER, has_type, person_spans
 from bot.facts.candidates import Candidate, candidates
@@ -124,7 +124,7 @@ class ExtractiveComposer:
               ) -> tuple[list[Candidate], list[list[Scored]]]:
         """Every candidate of the first `limit` chunks scored for every part (best first)."""
         pool = evidence[:limit]
-        found = candidates(pool)
+        found = tables_for_lists(view.parts, candidates(pool))
         if not found:
             return [], [[] for _ in view.parts]
         vectors = self.vectors.of([c.text for c in found])
@@ -216,6 +216,14 @@ _BEFORE_THE_FACT = frozenset({DocType.PROSJEKTBESKRIVELSE, DocType.UTLYSNING,
 # «Hvor mange kommuner er med?» is not answered by what the programme aims at. (A person is
 # left to the model: «Hvem kan kommunen samarbeide med?» asks for organisations.)
 _MUST_HOLD = frozenset({NUMBER, DATE})
+
+
+def tables_for_lists(parts: list[PartView], found: list[Candidate]) -> list[Candidate]:
+    """A whole table answers a list question («Hvilke embeter skal ha fire tilsyn?»), never a
+    single fact («Hvor mange skal Vestland ha?»: its row does)."""
+    if any(AnswerType.LIST in p.part.answer_types for p in parts):
+        return found
+    return [c for c in found if not c.table]
 
 
 def type_unsaid(part: PartView, picked: list[Candidate]) -> bool:

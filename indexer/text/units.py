@@ -15,6 +15,8 @@ from indexer.text.sentences import Sentence, split_sentences
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s+\S")
 _ITEM_MARK = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)])\s+")
+_TABLE_ROW = re.compile(r"^\s*\|[^|\n]+(?:\|[^|\n]*)+\|?\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 _LABEL = re.compile(r"^\s*\**[A-ZÆØÅ][\wæøåÆØÅ /()-]{1,40}\**\s*:\s*\**\s*\S")
 MAX_ITEMS = 10  # list items a lead-in or block brings along
 
@@ -29,6 +31,7 @@ class Unit:
     items: int = 0  # list items a lead-in or a block brings along
     block: bool = False  # a whole list, as one unit
     label_before: str = ""  # a «Til stede:»-style line above it
+    table: bool = False  # a whole table (a block too)
 
 
 def unit_key(text: str) -> str:
@@ -37,7 +40,7 @@ def unit_key(text: str) -> str:
 
 
 def answer_units(text: str) -> list[Unit]:
-    units = _blocks(text)
+    units = [*_blocks(text), *_tables(text)]
     sentences = split_sentences(text)
     for i, sentence in enumerate(sentences):
         lead_in = _leads_in(text, sentence)
@@ -109,6 +112,26 @@ def _blocks(text: str) -> list[Unit]:
                                False, False, len(items), True))
         run = [line] if item and line is not None else []
     return blocks
+
+
+def _tables(text: str) -> list[Unit]:
+    """Each table of two rows or more (its header first), as one unit: «hvilke embeter skal ha
+    fire tilsyn?» or «høyest og lavest» is answered by the whole table, not by one of its rows."""
+    tables: list[Unit] = []
+    run: list[re.Match[str]] = []
+    for line in [*re.finditer(r"[^\n]+", text), None]:
+        if line is not None and _TABLE_ROW.match(line.group()):
+            if not _TABLE_RULE.match(line.group()):
+                run.append(line)
+            continue
+        if len(run) >= 2:
+            kept = run[:MAX_ITEMS]
+            rows = [" | ".join(cell.strip() for cell in m.group().strip().strip("|").split("|"))
+                    for m in kept]
+            tables.append(Unit("; ".join(rows) + ".", kept[0].start(), kept[-1].end(),
+                               False, False, len(rows), True, table=True))
+        run = []
+    return tables
 
 
 def _marker(line: str) -> str:

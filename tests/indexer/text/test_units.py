@@ -62,3 +62,14 @@ def test_a_numbered_lead_in_ending_in_a_colon_keeps_one_colon() -> None:
     lead = next(u for u in answer_units("1. Midlene kan brukes til:\n- reiser,\n- kurs.\n")
                 if u.items)
     assert lead.text == "1. Midlene kan brukes til: reiser; kurs."
+
+
+def test_a_table_is_one_unit_with_its_header_and_each_row_stays_a_unit() -> None:
+    text = ("## Budsjett\n\n| Post | Beløp |\n|---|---|\n| Prosjektleder | 380 000 kr |\n"
+            "| Sum | 650 000 kr |\n\nDet søkes om 500 000 kr. Kostnad a | b.")
+    units = answer_units(text)
+    tables = [u for u in units if u.table]
+    assert [u.text for u in tables] == ["Post | Beløp; Prosjektleder | 380 000 kr; Sum | 650 000 kr."]
+    assert tables[0].block and tables[0].items == 3
+    assert "Sum | 650 000 kr" in [u.text for u in units]  # a row still answers alone
+    assert not any(u.table for u in units if "Kostnad" in u.text)  # a bar in prose is no table
