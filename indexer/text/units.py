@@ -43,6 +43,8 @@ def answer_units(text: str) -> list[Unit]:
     units = [*_blocks(text), *_tables(text)]
     sentences = split_sentences(text)
     for i, sentence in enumerate(sentences):
+        if _table_header(text, sentence.start):
+            continue  # «Embete | Antall» says nothing without its rows (the table says it)
         lead_in = _leads_in(text, sentence)
         items, end = _items_after(text, sentences, i) if lead_in else ([], sentence.end)
         if lead_in and not items and (value := _value_after(text, sentence.end)):
@@ -112,6 +114,16 @@ def _blocks(text: str) -> list[Unit]:
                                False, False, len(items), True))
         run = [line] if item and line is not None else []
     return blocks
+
+
+def _table_header(text: str, start: int) -> bool:
+    """The line is a table's header: a row with the rule line («|---|---|») right below it."""
+    line = line_of(text, start)
+    if not _TABLE_ROW.match(line):
+        return False
+    end = text.find("\n", start)
+    below = text[end + 1:].split("\n", 1)[0] if end >= 0 else ""
+    return bool(_TABLE_RULE.match(below))
 
 
 def _tables(text: str) -> list[Unit]:

@@ -73,3 +73,11 @@ def test_a_table_is_one_unit_with_its_header_and_each_row_stays_a_unit() -> None
     assert tables[0].block and tables[0].items == 3
     assert "Sum | 650 000 kr" in [u.text for u in units]  # a row still answers alone
     assert not any(u.table for u in units if "Kostnad" in u.text)  # a bar in prose is no table
+
+
+def test_a_table_header_alone_is_no_unit() -> None:
+    text = "| Embete | Antall |\n|---|---|\n| Statsforvalteren i Agder | 3 |\n| Statsforvalteren i Rogaland | 4 |"
+    texts = [u.text for u in answer_units(text)]
+    assert "Embete | Antall" not in texts
+    assert "Statsforvalteren i Agder | 3" in texts
+    assert texts[0].startswith("Embete | Antall; ")  # the table keeps it
