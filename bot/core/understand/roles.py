@@ -20,8 +20,10 @@ _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         r"\b(?:referent\w*|skrev referatet|skreiv referatet|took (?:the )?minutes|"
         r"minute[- ]?taker|wrote the minutes)", re.I)),
     (Role.CHAIR, re.compile(
-        r"\b(?:møteleder\w*|møteleiar\w*|ordstyrer\w*|ledet møtet|leia møtet|leidde møtet|"
-        r"chair\w*)", re.I)),
+        r"\b(?:møteleder\w*|møteleiar\w*|ordstyrer\w*|chair\w*|"
+        # «ledet styringsgruppemøtet», «leidde samlinga», «led the meeting»
+        r"(?:ledet|leda|leia|leidde|led)\s+(?:(?:the\s+)?\w*(?:møte|samling|meeting)\w*|it\b|det\b))",
+        re.I)),
     (Role.ABSENT, _ABSENT),
     (Role.STATE, re.compile(
         r"\b(?:statsforvalter\w*|statsforvaltar\w*|fylkesmann\w*|county governor)", re.I)),
@@ -29,14 +31,15 @@ _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
 _PRESENT = re.compile(
     r"\b(?:deltok|deltek|deltog|møtte|møtt|til stede|tilstede|til stades|var med|deltakere|"
     r"deltakerne|deltakarar|deltakarane|participants|attendees|present|attended|participated|"
-    r"was there|were there)\b", re.I)
+    r"was there|were there|(?:was|were|var)\s+(?:at|på)\s+(?:the\s+)?\w*(?:møte|samling|meeting)\w*)\b",
+    re.I)
 
 
 def roles_asked(text: str) -> frozenset[Role]:
     """The roles asked for; «present» when the question asks who attended in so many words
     («Hvem var til stede, og hvem var referent?»), never from «ikke til stede»."""
     found = {role for role, pattern in _ROLES if pattern.search(text)}
-    if _PRESENT.search(_ABSENT.sub(" ", text)):
+    if _PRESENT.search(_ABSENT.sub(" forfall ", text)):  # «var ikke til stede på» is no «var på»
         found.add(Role.PRESENT)
     return frozenset(found)
 
@@ -49,7 +52,8 @@ _PARTICIPANTS = re.compile(
     r"were present|was there|were there|was at|were at|(?:var|har vært|har vore) referent|"
     r"(?:satt|sat|var|was|were)\s+(?:i|på|in|on|at)\s+(?:the\s+)?\w*(?:møte|samling|meeting)\w*|"
     r"skrev referatet|skreiv referatet|was (?:the )?(?:minute[- ]?taker|referent|chair)|took (?:the )?minutes|"
-    r"ledet møtet|leia møtet|leidde møtet|chaired|var møteleder|var møteleiar|"
+    r"(?:ledet|leda|leia|leidde)\s+\w*(?:møte|samling)\w*|led the meeting|chaired|var møteleder|"
+    r"var møteleiar|"
     r"hadde forfall|meldte forfall|sent apologies|(?:was|were) absent|"
     r"(?:did not|didn't|could not|couldn't) attend)\b|"
     r"\b(deltakere|deltakarar|deltakarane|deltakerne|participants|attendees|til stede på|"

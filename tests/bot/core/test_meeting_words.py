@@ -86,6 +86,9 @@ P = Role.PRESENT
     ("Hvem fra Statsforvalteren deltok på møtet?", {P, Role.STATE}),
     ("Hvem var til stede på møtet i 2020, og hvem var referent?", {P, Role.MINUTE_TAKER}),
     ("Hvem har vært referent på møtene vi har referat fra?", {Role.MINUTE_TAKER}),
+    ("Kven leidde nettverksmøtet i mars, og kven var referent?", {Role.CHAIR, Role.MINUTE_TAKER}),
+    ("Styringsgruppa i Valdres i mai: who was at the meeting and who led it?", {P, Role.CHAIR}),
+    ("Who led the meeting in Setesdal?", {Role.CHAIR}),
 ])  # fmt: skip
 def test_participant_questions_and_the_roles_they_ask(kit, text, roles) -> None:  # type: ignore[no-untyped-def]
     question = understand(text, [], kit)
