@@ -182,7 +182,7 @@ class ExtractiveComposer:
             return Composition([], True, "kildene er ikke det dokumentet det spørres etter",
                                answerable, picked[0], False, scores,
                                planned=all(_planned(c) for c in picked))
-        if picked and question.outcome and all(_planned(c) for c in picked):
+        if picked and question.outcome and only_planned(picked):
             # «Nådde de målet?» with only the plan in hand: its goal is no result
             return Composition([], True, "kildene sier bare hva som var planlagt", answerable,
                                picked[0], False, scores, planned=True)
@@ -239,6 +239,15 @@ def type_unsaid(part: PartView, picked: list[Candidate]) -> bool:
 
 def _planned(cand: Candidate) -> bool:
     return cand.evidence.meta.doc_type in _BEFORE_THE_FACT
+
+
+def only_planned(picked: list[Candidate]) -> bool:
+    """Every sentence is the plan's, or a report's about other municipalities than the plan's
+    («Hvor mange fosterhjem klarte «Fosterhjem i vest» å rekruttere?» answered by the goal and
+    by another project's report): nothing says how this project went."""
+    plans = [c for c in picked if _planned(c)]
+    places = {town for c in plans for town in _towns(c)}
+    return bool(plans) and all(c in plans or (places and not _towns(c) & places) for c in picked)
 
 
 def _outcomes_first(parts: list[PartView], per_part: list[list[Scored]], supporting: float

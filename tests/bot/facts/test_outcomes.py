@@ -73,3 +73,11 @@ def test_a_part_not_asking_how_it_went_keeps_the_plan() -> None:
              _part("Nådde de målet?")]
     ranked = _outcomes_first(parts, [[LEADER, REPORT], [PLAN, REPORT]], SUPPORTING)
     assert ranked == [[LEADER, REPORT], [REPORT]]
+
+
+def test_a_plan_beside_another_projects_report_says_nothing_of_how_it_went() -> None:
+    from bot.facts.compose import only_planned
+
+    assert only_planned([PLAN.candidate, ELSEWHERE.candidate])  # Valdres's report, not theirs
+    assert not only_planned([PLAN.candidate, REPORT.candidate])  # Holmestrand's own report
+    assert not only_planned([ELSEWHERE.candidate])  # no plan: a report answers for itself
