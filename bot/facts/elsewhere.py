@@ -13,6 +13,7 @@ from bot.facts.answer_types import YEAR
 from bot.facts.candidates import Candidate
 from bot.facts.features import QuestionView, names_said
 from bot.facts.words import matches
+from indexer.models import DocType
 from indexer.store.lexical import tokenize
 
 
@@ -23,7 +24,31 @@ def about_another_place(question: Question, cand: Candidate) -> bool:
     if not question.places:
         return False
     groups = [set(place.all_names) for place in question.places]
-    return place_fit(question, cand.evidence.meta) < 0 and not names_said(groups, cand)
+    if place_fit(question, cand.evidence.meta) < 0 and not names_said(groups, cand):
+        return True
+    return titled_another_place(question, cand)
+
+
+def titled_another_place(question: Question, cand: Candidate) -> bool:
+    """«Hva ble konklusjonen for Nav Sogndal i 2019?» asked of «Rapport frå tilsyn med Nav
+    Leikanger … 2019»: a report titled for its municipality speaks of that one, and Sogndal,
+    inspected beside it that year and one municipality with it only since, was another then.
+    Its sentences are the titled one's, even one listing the asked place among those inspected.
+    Asked of a year after the merger, or with no year, today's municipality covers its former
+    ones."""
+    meta, span = cand.evidence.meta, question.years
+    if span is None or span.single is None or meta.date is None or span.single > meta.date.year:
+        return False
+    if meta.doc_type == DocType.REFERAT:
+        return False  # a network's meeting is no one municipality's
+    titled = [m for m in meta.municipalities
+              if re.search(rf"(?<!\w){re.escape(m.name)}(?!\w)", meta.title)]
+    if not titled or any(m.kommunenummer in m.current_numbers for m in titled):
+        return False  # not titled, or titled with a municipality that is still what it was
+    numbers = {m.kommunenummer for m in titled}
+    asked = [p for p in question.places if p.kind == "municipality"
+             and not set(p.own_numbers) & numbers and set(p.own_numbers) - set(p.numbers)]
+    return bool(asked)
 
 
 def about_another_year(question: Question, cand: Candidate) -> bool:

@@ -31,6 +31,9 @@ _UNIT_BEFORE = frozenset(
     | {"vertskommune", "vertskommunen", "samarbeidskommune", "samarbeidskommunen"}
 )
 _PLACE_BEFORE = frozenset({"i", "fra", "frå", "til"})
+# «Nav Sogndal», «Barnevernet Vik»: an office and its place, not a person's names
+_OFFICE_BEFORE = frozenset({"Nav", "Bufetat", "Barnevernet", "Barneverntjenesten",
+                            "Barnevernstenesta", "Barnevernstjenesten", "Barneverntenesta"})
 _ROLE = re.compile(r"(?:leder|leiar|lederen|leiaren|sjef)$")
 _SEPARATOR = re.compile(
     r"[ \t]*(?:\([^()\n]{0,40}\)[ \t]*)?(?:,[ \t]*og|,|og|eller|samt|/|&|-|–|—)?[ \t]*"
@@ -105,7 +108,8 @@ def _in_person_name(text: str, hit: _Hit, known: frozenset[str]) -> bool:
     previous = _previous_word(text, hit.start)
     if previous is not None:
         word, word_start = previous
-        if _titlecase(word) and word not in known and not _at_sentence_start(text, word_start):
+        if (_titlecase(word) and word not in known and word not in _OFFICE_BEFORE
+                and not _at_sentence_start(text, word_start)):
             return True
     following = re.match(r"[ \t]+([^\W\d_][\w-]*)", text[hit.stop : hit.stop + _WINDOW])
     return following is not None and _titlecase(following[1]) and following[1] not in known

@@ -47,3 +47,42 @@ def test_the_asked_thing_said_or_the_asked_year_in_the_title_or_a_dated_title_is
     assert not titled_another_year(asked(2027), sentence(
         "Styringsgruppen møtes 10. februar 2027.", "Referat fra møte 18.11.2026"))
 
+
+
+def _report(title: str, date: dt.date, *towns: tuple[str, str, str]) -> Candidate:
+    from indexer.models import MunicipalityMention
+
+    mentions = [MunicipalityMention(name=name, kommunenummer=then, county="Vestland",
+                                    current_numbers=[now], current_name="Sogndal",
+                                    current_county="Vestland") for name, then, now in towns]
+    meta = DocumentMeta(doc_id="r", source="r.md", path="r.md", title=title,
+                        doc_type=DocType.ANNET, date=date, municipalities=mentions)
+    text = "Tilsynet gjaldt kommunane Sogndal, Leikanger og Balestrand."
+    chunk = Chunk(chunk_id="r:0", doc_id="r", position=0, text=text, start=0, end=len(text))
+    return Candidate(text, Evidence(chunk, meta, 1.0, 0.9), 0, len(text), title, False, False, 0)
+
+
+def _sogndal_asked(year: int | None) -> Question:
+    from bot.core.question import Place
+
+    sogndal = Place(name="Sogndal", kind="municipality", current_names=("Sogndal",),
+                    former_names=("Balestrand", "Leikanger"), numbers=("4640",),
+                    own_numbers=("1420", "4640"), counties=("Vestland",))
+    return Question(text="", language="nb", intent=Intent.FACT, standalone="",
+                    today=dt.date(2026, 12, 2), municipalities=(sogndal,),
+                    years=YearSpan(year, year) if year else None)
+
+
+TOWNS = (("Leikanger", "1419", "4640"), ("Sogndal", "1420", "4640"),
+         ("Balestrand", "1418", "4640"))
+
+
+def test_a_report_titled_for_a_municipality_merged_since_is_not_anothers_then():
+    from bot.facts.elsewhere import titled_another_place
+
+    report = _report("Rapport frå tilsyn med Nav Leikanger 2019", dt.date(2019, 10, 1), *TOWNS)
+    assert titled_another_place(_sogndal_asked(2019), report)  # Sogndal was its own in 2019
+    assert not titled_another_place(_sogndal_asked(None), report)  # today's Sogndal covers it
+    assert not titled_another_place(_sogndal_asked(2024), report)
+    own = _report("Rapport frå tilsyn med Nav Sogndal 2019", dt.date(2019, 10, 1), *TOWNS)
+    assert not titled_another_place(_sogndal_asked(2019), own)

@@ -205,3 +205,11 @@ def test_a_county_governors_office_names_no_municipality(gazetteer):
     assert [m.name for m in gazetteer.find_municipalities(text)] == ["Lunner"]
     assert [m.name for m in gazetteer.find_municipalities("Barnevernet i Oslo kommune")] == [
         "Oslo"]
+
+
+def test_an_office_before_a_place_is_no_persons_name(gazetteer):
+    found = gazetteer.find_municipalities("Rapport frå tilsyn med Nav Leikanger 2019",
+                                          dt.date(2019, 10, 1))
+    assert [m.name for m in found] == ["Leikanger"]
+    assert [m.name for m in gazetteer.find_municipalities(
+        "Hva fant de hos Nav Sogndal?", lenient=True)] == ["Sogndal"]
