@@ -101,7 +101,12 @@ def _about_topic(question: Question, ctx: CoreContext) -> Answer | None:
     meetings = stored_meetings(ctx.store)
     request = question.meeting
     if request is not None and (request.dated or request.latest):
-        meetings = find_meeting(replace(request, words=tuple(actor)), meetings).found
+        match = find_meeting(replace(request, words=tuple(actor)), meetings)
+        if not match.found and request.dated:
+            # «… da styringsgruppa i Setesdal møttes i september 2023?» with no referat from
+            # then: another meeting's decision on the topic is no answer
+            return not_found(match, question.language, question.text, request)
+        meetings = match.found
     matches: list[Decision] = []
     for found in _collect(meetings, CitationBook(), None):
         words, meta = frozenset(found.item.words), found.meeting.meta

@@ -111,6 +111,17 @@ def test_a_meeting_we_do_not_have_is_refused_with_the_nearest(core) -> None:  # 
     assert SETESDAL in {c.source for c in answer.citations}
 
 
+@pytest.mark.parametrize("question", [
+    "Hva ble bestemt om barnevernsvakt da styringsgruppa i Setesdal møttes i september 2023?",
+    "Kva vart vedteke om rekruttering i styringsgruppa i Setesdal i oktober 2023?",
+])  # fmt: skip
+def test_a_topic_at_a_meeting_we_do_not_have_is_refused_not_answered_from_another(
+        core, question) -> None:  # type: ignore[no-untyped-def]
+    answer = core.answer(question)
+    assert answer.refused, answer.answer  # May's decision is not September's
+    assert SETESDAL in {c.source for c in answer.citations}  # offered as the nearest
+
+
 def test_all_decisions_and_open_action_items_when_no_meeting_is_named(core) -> None:  # type: ignore[no-untyped-def]
     answer = core.answer("Hvilke vedtak er gjort?")
     assert answer.answer.startswith("Vedtak og åpne oppfølgingspunkter i referatene, nyeste først")
