@@ -4,7 +4,8 @@
 The document is the one retrieval and the question's place, year and type point at; its
 sentences are scored by the same answer model as fact answers, and the summary takes the best
 sentence of each section first (so goals, results and conclusions all get their say), then the
-next best, in the document's order, each cited. Minutes are summarised Sak by Sak elsewhere.
+next best, in the document's order, each cited; the document's first sentences of running text
+come besides (a report or an article states its gist there). Minutes are summarised Sak by Sak elsewhere.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ MAX_SENTENCES = 8
 _FIGURE = re.compile(r"\d")
 MAX_CHARS = 1200
 FACT_LINES = 3  # fact-sheet lines with a figure that each count as a section
+LEAD = 2  # a document's first sentences of running text, where reports and news put the gist
 # Sections that say what came of it: a summary, results, goals reached, findings, conclusions.
 _WHAT_CAME_OF_IT = re.compile(
     r"sammendrag|samandrag|oppsummering|konklusjon|resultat|måloppnåelse|måloppnåing|funn|"
@@ -52,6 +54,17 @@ def _fact_line(scored: Scored) -> bool:
     return scored.candidate.is_label and bool(_FIGURE.search(scored.candidate.text))
 
 
+def opening(scored: list[Scored]) -> list[Scored]:
+    """The document's first LEAD sentences of running text: six words or more, ending as a
+    sentence ends (no label, list, heading or subtitle line): «Ved dette tilsynet blei det
+    avdekt lovbrot.», «Målet med KS Barnevernløft er å auke …»."""
+    prose = [s for s in scored if not (s.candidate.is_label or s.candidate.is_item
+                                       or s.candidate.block or s.candidate.end == 0)
+             and len(s.candidate.text.split()) >= 6 and s.candidate.text.rstrip()[-1:] in ".!?»"]
+    prose.sort(key=lambda s: (s.candidate.evidence.chunk.position, s.candidate.start))
+    return prose[:LEAD]
+
+
 def salience(scored: Scored) -> float:
     """A summary should carry the document's figures (results, amounts, dates, shares, counts
     in words) and what came of it: among sentences the model finds about equally relevant, one
@@ -76,11 +89,12 @@ def pick(scored: list[Scored]) -> list[Scored]:
                     key=lambda s: -salience(s))
     rest = sorted((s for s in scored if s not in firsts and not s.candidate.block),
                   key=lambda s: -salience(s))
-    picked: list[Scored] = []
+    lead = opening(scored)
+    picked: list[Scored] = list(lead)  # besides the budget: the gist comes first
     for s in [*firsts, *rest]:
-        if len(picked) >= MAX_SENTENCES:
+        if len(picked) >= MAX_SENTENCES + len(lead):
             break
-        if sum(len(p.candidate.text) for p in picked) + len(s.candidate.text) > MAX_CHARS:
+        if sum(len(p.candidate.text) for p in picked[len(lead):]) + len(s.candidate.text) > MAX_CHARS:
             continue
         if any(s.candidate.text == p.candidate.text for p in picked):
             continue

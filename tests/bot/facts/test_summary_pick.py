@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.facts.candidates import Candidate
 from bot.facts.gate import Scored
 from bot.facts.retrieval import Evidence
-from bot.facts.summary import MAX_SENTENCES, pick
+from bot.facts.summary import MAX_SENTENCES, opening, pick
 from indexer.models import Chunk, DocType, DocumentMeta
 
 META = DocumentMeta(doc_id="d", source="d.md", path="d.md", title="Prosjekt",
@@ -93,3 +93,16 @@ def test_the_kind_of_document_asked_is_summarised_though_another_has_more_chunks
     assert main_document(evidence) == "sluttrapport"
     assert main_document(evidence, frozenset({DocType.RETNINGSLINJE})) == "veileder"
     assert main_document(evidence, frozenset({DocType.UTLYSNING})) == "sluttrapport"  # none such
+
+
+def test_the_opening_sentences_are_kept_beside_the_budget():
+    first = [scored("Ved dette tilsynet blei det avdekt lovbrot hos Nav.", "", 0.2, 0),
+               scored("Tilsynet er avslutta fordi tiltaka var tilstrekkelege.", "", 0.1, 1)]
+    themes = "mål tiltak bakgrunn evaluering forankring organisering risiko spredning".split()
+    sections = [scored(f"Setning om {theme} i prosjektet som er viktig.", theme, 0.97, 10 + i)
+                for i, theme in enumerate(themes)]
+    texts = [s.candidate.text for s in pick(first + sections)]
+    assert texts[:2] == [s.candidate.text for s in first]  # the gist first, in order
+    assert len(texts) == MAX_SENTENCES + 2  # and every section still has its say
+    subtitle = scored("Vedlegg til søknad om stimuleringsmidler 2021", "", 0.1, 0)
+    assert opening([subtitle, *sections]) == sections[:2]  # a subtitle line is no opening
