@@ -4,8 +4,9 @@
 The document is the one retrieval and the question's place, year and type point at; its
 sentences are scored by the same answer model as fact answers, and the summary takes the best
 sentence of each section first (so goals, results and conclusions all get their say), then the
-next best, in the document's order, each cited; the document's first sentences of running text
-come besides (a report or an article states its gist there). Minutes are summarised Sak by Sak elsewhere.
+next best, in the document's order, each cited; the document's first three sentences of
+running text come besides (a report or an article states its gist there). Minutes are
+summarised Sak by Sak elsewhere.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ MAX_SENTENCES = 8
 _FIGURE = re.compile(r"\d")
 MAX_CHARS = 1200
 FACT_LINES = 3  # fact-sheet lines with a figure that each count as a section
-LEAD = 2  # a document's first sentences of running text, where reports and news put the gist
+LEAD = 3  # a document's first sentences of running text, where reports and news put the gist
 # Sections that say what came of it: a summary, results, goals reached, findings, conclusions.
 _WHAT_CAME_OF_IT = re.compile(
     r"sammendrag|samandrag|oppsummering|konklusjon|resultat|måloppnåelse|måloppnåing|funn|"
@@ -55,12 +56,13 @@ def _fact_line(scored: Scored) -> bool:
 
 
 def opening(scored: list[Scored]) -> list[Scored]:
-    """The document's first LEAD sentences of running text: six words or more, ending as a
-    sentence ends (no label, list, heading or subtitle line): «Ved dette tilsynet blei det
-    avdekt lovbrot.», «Målet med KS Barnevernløft er å auke …»."""
+    """The document's first LEAD sentences of running text (lead-3, the classic baseline of
+    news summaries): four words or more, ending as a sentence ends (no label, list, heading
+    or subtitle line): «Ved dette tilsynet blei det avdekt lovbrot.», «Tilsynet er derfor
+    avslutta.»."""
     prose = [s for s in scored if not (s.candidate.is_label or s.candidate.is_item
                                        or s.candidate.block or s.candidate.end == 0)
-             and len(s.candidate.text.split()) >= 6 and s.candidate.text.rstrip()[-1:] in ".!?»"]
+             and len(s.candidate.text.split()) >= 4 and s.candidate.text.rstrip()[-1:] in ".!?»"]
     prose.sort(key=lambda s: (s.candidate.evidence.chunk.position, s.candidate.start))
     return prose[:LEAD]
 
