@@ -21,6 +21,8 @@ _FROM = re.compile(rf"\b(?:fra|frå|from|since|siden|sidan|etter|after)\s+(?:og 
 _BEFORE = re.compile(rf"\b(?:før|before|until|fram til|frem til)\s+{_YEAR}\b", re.I)
 _RANGE = re.compile(rf"\b{_YEAR}\s*(?:[–-]|til|to)\s*{_YEAR}\b|\bmellom\s+{_YEAR}\s+og\s+{_YEAR}\b",
                     re.I)
+# «fra 2023 og 2024», «in 2022 and 2023»: both years, and any between
+_PAIR = re.compile(rf"\b{_YEAR}\s*(?:,|og|and|eller|or|&)\s*{_YEAR}\b", re.I)
 _IN_YEAR = re.compile(rf"\b(?:i|in|år|during)\s+{_YEAR}\b", re.I)
 _TIED = re.compile(
     r"\b(referat\w*|møte\w*|samling\w*|utlysning\w*|minutes|meeting)\s+(fr[aå]|i|of|in)\s+"
@@ -42,9 +44,12 @@ _CURRENT = words("nå", "now", "currently", "i dag", "gjeldende", "gjeldande", "
 
 
 def year_span(text: str, today: dt.date) -> YearSpan | None:
-    """«fra 2020» → 2020–…, «før 2020» → …–2019, «2019–2021», «i 2018», «i fjor» and «neste
-    år» → a year."""
+    """«fra 2020» → 2020–…, «før 2020» → …–2019, «2019–2021» and «fra 2023 og 2024» → both, «i
+    2018», «i fjor» and «neste år» → a year."""
     if match := _RANGE.search(text):
+        years = [int(y) for y in match.groups() if y]
+        return YearSpan(min(years), max(years))
+    if match := _PAIR.search(text):
         years = [int(y) for y in match.groups() if y]
         return YearSpan(min(years), max(years))
     if match := _TIED.search(text):  # «referatet fra 2018» is that year, not 2018 onwards

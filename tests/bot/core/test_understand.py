@@ -124,6 +124,10 @@ def test_years_and_time_words(kit):
     assert understand("Hva ble bestemt på siste møte?", [], kit).meeting.latest
     tied = understand("Hva sto i referatet fra 2018?", [], kit)
     assert tied.years_tied and tied.years.single == 2018
+    both = understand("Hvilke møtereferater har vi fra 2023 og 2024?", [], kit).years
+    assert (both.first, both.last) == (2023, 2024)  # not 2023 alone
+    english = understand("Which calls did we get in 2022 and 2023?", [], kit).years
+    assert (english.first, english.last) == (2022, 2023)
 
 
 @pytest.mark.parametrize("text", [
