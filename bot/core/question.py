@@ -189,6 +189,7 @@ class Question:
     time: TimeFocus | None = None
     names: tuple[str, ...] = ()  # proper names and «quoted titles» the answer must be about
     quoted: str | None = None  # a «quoted title»
+    project_named: str | None = None  # «Se meg-prosjektet»: the project by its name or region
     persons: tuple[str, ...] = ()  # a person's full name asked about («Kjell Ingolf Ropstad»)
     topic: str = ""  # what a decisions/summary question is about («om kompetansemiljøene»)
     actor: str = ""  # who decided («styringsgruppen»)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
+from dataclasses import replace
 
 from bot.core.cite import CitationBook, render
 from bot.core.context import CoreContext
@@ -35,6 +36,8 @@ def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
     """A complete catalogue answer, or None when the question is not a project list question."""
     started = time.perf_counter()
     request = request_of(question)
+    if request is not None and _unfiltered(request) and question.project_named:
+        request = _by_title(question.project_named, request, ctx)
     if request is None:
         return None
     if question.unknown_theme:
@@ -51,6 +54,21 @@ def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
         answer = compose(question, request, page, ctx)
     answer.timings_ms["catalogue_ms"] = (time.perf_counter() - started) * 1000
     return answer
+
+
+def _unfiltered(request: ListRequest) -> bool:
+    query = request.query
+    return request.narrows is None and not (
+        query.themes or query.municipalities or query.written or query.current_counties
+        or query.counties or query.title or query.years or query.doc_types)
+
+
+def _by_title(name: str, request: ListRequest, ctx: CoreContext) -> ListRequest | None:
+    """«Hvilke kommuner er med i Se meg-prosjektet?» asks of the project so titled; a name no
+    project has («… i Valdres-prosjektet?», a region) would list every project, so the
+    documents that name it answer instead (None)."""
+    titled = replace(request, query=replace(request.query, title=name))
+    return titled if ctx.store.project_page(titled.query, 0, 1).total else None
 
 
 def compose(question: Question, request: ListRequest, page: ProjectPage, ctx: CoreContext,

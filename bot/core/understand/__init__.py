@@ -167,6 +167,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         time=time.time_focus(whole),
         names=names.names(whole),
         quoted=names.quoted(whole),
+        project_named=names.project_named(whole),
         persons=names.person_names(whole, kit.gazetteer.is_place),
         topic=topic_words,
         actor=actor,

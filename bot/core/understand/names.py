@@ -52,3 +52,15 @@ def person_names(text: str, is_place: Callable[[str], bool]) -> tuple[str, ...]:
 def quoted(text: str) -> str | None:
     match = re.search(r"«([^»]{2,80})»|\"([^\"]{2,80})\"", text)
     return (match.group(1) or match.group(2)) if match else None
+
+
+# «Se meg-prosjektet», «the Valdres project»: what the project is called, by name or by region
+_PROJECT_NAMED = re.compile(r"\b([A-ZÆØÅ][\wæøåÆØÅ]*(?:\s+[\wæøåÆØÅ]+){0,2}?)[-\s](?:prosjekt\w*|project)\b")
+
+
+def project_named(text: str) -> str | None:
+    """«Hvilke kommuner er med i Se meg-prosjektet?» names the project «Se meg»."""
+    match = _PROJECT_NAMED.search(text)
+    if match is None or match.start() == 0:
+        return None
+    return match.group(1)

@@ -499,3 +499,14 @@ def test_a_document_named_as_the_source_is_told_from_one_named_as_the_subject(ki
     assert english.doc_types_cited == {DocType.SLUTTRAPPORT}
     subject = understand("Hvilke deler må sluttrapporten ha i Trøndelag?", [], kit)
     assert subject.doc_types_cited == frozenset()  # what a report must hold, asked of a guideline
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Hvilke kommuner er med i Se meg-prosjektet?", "Se meg"),
+    ("Er Saman frå start-prosjektet ferdig?", "Saman frå start"),
+    ("Who led the Valdres project?", "Valdres"),
+    ("Hvilke prosjekter har vi?", None),
+    ("Fosterhjemsprosjektet i Kvam", None),
+])  # fmt: skip
+def test_a_project_named_before_prosjektet(kit, text, name):
+    assert understand(text, [], kit).project_named == name

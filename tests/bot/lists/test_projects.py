@@ -211,3 +211,14 @@ def test_adding_and_deleting_a_document_changes_the_answer(settings, gazetteer, 
     assert "Fosterhjem i vest" in csv_out and "Nær heime" not in csv_out
     bad = CliRunner().invoke(app, [*args[:-1], "ukjent-tema"])
     assert bad.exit_code == 2 and "Ukjent tema" in bad.output
+
+
+def test_a_project_named_before_prosjektet_is_the_one_listed(sample_context) -> None:  # type: ignore[no-untyped-def]
+    answer = ask(sample_context, "Hvilke kommuner er med i Barnet i midten-prosjektet?")
+    assert listed_places(answer) == {"Time", "Klepp"}
+
+
+def test_a_name_no_project_has_is_no_list_of_every_project(sample_context) -> None:  # type: ignore[no-untyped-def]
+    # a region is named in the documents, not in a project's title: the documents answer
+    assert ask(sample_context, "Hvilke kommuner er med i Jæren-prosjektet?") is None
+    assert ask(sample_context, "Hvilke kommuner har prosjekter?") is not None  # nothing named
