@@ -40,8 +40,12 @@ def year_fit(question: Question, meta: DocumentMeta) -> float:
     span = question.years
     if span is None or (span.first <= 0 and span.last >= 9999):
         return 0.0
-    if meta.date is None:  # «Veileder for landsomfattende tilsyn 2022–2023» is about 2023 too
-        return 1.0 if any(year in span for year in title_years(meta.title)) else 0.0
+    # «Veileder for landsomfattende tilsyn 2022–2023» is about 2023 too; «Utlysning av
+    # stimuleringsmidler 2026», published in November 2025, is about 2026
+    if any(year in span for year in title_years(meta.title)):
+        return 1.0
+    if meta.date is None:
+        return 0.0
     if meta.date.year in span:
         return 1.0
     return -1.0 if question.years_tied or span.single is not None else -0.5

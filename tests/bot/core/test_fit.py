@@ -85,6 +85,15 @@ def test_an_undated_document_fits_the_years_its_title_names(kit):
     assert year_fit(q, meta(DocType.RETNINGSLINJE, None, "Veileder 2019")) == 0.0  # unknown
 
 
+def test_a_call_for_next_years_funds_fits_the_year_its_title_names(kit):
+    from bot.core.fit import year_fit
+
+    q = understand("Hvor mye kan hvert prosjekt søke om i 2026?", [], kit)
+    call = meta(DocType.UTLYSNING, dt.date(2025, 11, 3), "Utlysning av stimuleringsmidler 2026")
+    assert year_fit(q, call) == 1.0  # published in November 2025, about 2026
+    assert year_fit(q, meta(DocType.UTLYSNING, dt.date(2025, 11, 3), "Utlysning")) < 0
+
+
 def test_a_sentence_of_another_places_document_is_that_places_even_if_its_chunk_names_ours(kit):
     q = understand("Hvem var prosjektleder for fosterhjemsprosjektet i Sandefjord kommune?", [],
                    kit)
