@@ -61,11 +61,25 @@ def about_another_year(question: Question, cand: Candidate) -> bool:
         return False
     years = {int(y) for y in YEAR.findall(cand.text)}
     meta = cand.evidence.meta
-    if not years or span.single in years or (meta.date and meta.date.year == span.single):
+    if not years:
+        return headed_another_year(span.single, cand)
+    if span.single in years or (meta.date and meta.date.year == span.single):
         return False
     if _OWN_YEAR.search(cand.text):
         return True  # «For 2019 fikk Agder …» under «Stimuleringsmidler 2020» is 2019's figure
     return str(span.single) not in cand.context
+
+
+_HEADING_LINE = re.compile(r"^#{1,6}\s+(.+)$", re.M)
+
+
+def headed_another_year(year: int, cand: Candidate) -> bool:
+    """«Statsforvalteren i Nordland | 3» under «### Volumkrav 2023», asked of 2022: a sentence
+    naming no year is the year of the heading right above it, when that heading names one."""
+    above = _HEADING_LINE.findall(cand.evidence.chunk.text[: cand.start])
+    heading = above[-1] if above else (cand.evidence.chunk.heading_path or [""])[-1]
+    years = {int(y) for y in YEAR.findall(heading)}
+    return bool(years) and year not in years
 
 
 # A year the sentence ties its own figure to («For 2019 fikk …», «i 2019 ble …»), not one it

@@ -86,3 +86,18 @@ def test_a_report_titled_for_a_municipality_merged_since_is_not_anothers_then():
     assert not titled_another_place(_sogndal_asked(2024), report)
     own = _report("Rapport frå tilsyn med Nav Sogndal 2019", dt.date(2019, 10, 1), *TOWNS)
     assert not titled_another_place(_sogndal_asked(2019), own)
+
+
+def test_a_row_under_a_heading_of_another_year_is_that_years():
+    from bot.facts.elsewhere import headed_another_year
+
+    text = "### Volumkrav 2023\n\n| Statsforvalteren i Nordland | 3 |\n"
+    row = "Statsforvalteren i Nordland | 3"
+    meta = DocumentMeta(doc_id="g", source="g.md", path="g.md", title="Veileder 2022–2023",
+                        doc_type=DocType.RETNINGSLINJE)
+    chunk = Chunk(chunk_id="g:0", doc_id="g", position=0, text=text, start=0, end=len(text))
+    start = text.index(row)
+    cand = Candidate(row, Evidence(chunk, meta, 1.0, 0.9), start, start + len(row), "", False,
+                     False, 0)
+    assert headed_another_year(2022, cand)  # 2023's figure, not 2022's
+    assert not headed_another_year(2023, cand)
