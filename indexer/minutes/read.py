@@ -107,9 +107,12 @@ def read_opening(doc: MinutesDoc) -> list[Item]:
     a meeting written up as news (KS's «Barnevernsreformen hovedsak på bilateralt møte») opens
     with its gist, which a summary must not skip. Header lines («Dato: …», «Til stede: …»), the
     title and a quote's byline are no prose and make no opening."""
-    said: set[str] = set()  # a pull quote is said again in the text
-    prose = [s for s in doc.sentences_in(0, doc.preamble_end)
-             if _prose(s.text) and not (_said(s.text) in said or said.add(_said(s.text)))]
+    prose: list[Sentence] = []
+    said: set[str] = set()  # a pull quote is said again in the text: once is enough
+    for sentence in doc.sentences_in(0, doc.preamble_end):
+        if _prose(sentence.text) and _said(sentence.text) not in said:
+            said.add(_said(sentence.text))
+            prose.append(sentence)
     if not prose:
         return []
     chosen = prose[:MAX_SUMMARY_SENTENCES]  # an account leads with its gist
