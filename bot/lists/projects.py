@@ -36,7 +36,7 @@ def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
     """A complete catalogue answer, or None when the question is not a project list question."""
     started = time.perf_counter()
     request = request_of(question)
-    if request is not None and _unfiltered(request) and question.project_named:
+    if request is not None and request.query.selects_all and question.project_named:
         request = _by_title(question.project_named, request, ctx)
     if request is None:
         return None
@@ -54,13 +54,6 @@ def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
         answer = compose(question, request, page, ctx)
     answer.timings_ms["catalogue_ms"] = (time.perf_counter() - started) * 1000
     return answer
-
-
-def _unfiltered(request: ListRequest) -> bool:
-    query = request.query
-    return request.narrows is None and not (
-        query.themes or query.municipalities or query.written or query.current_counties
-        or query.counties or query.title or query.years or query.doc_types)
 
 
 def _by_title(name: str, request: ListRequest, ctx: CoreContext) -> ListRequest | None:

@@ -131,6 +131,13 @@ class ProjectQuery:
     # not there – no project, place, theme, amount or evidence of theirs.
     hidden: frozenset[str] = field(default_factory=frozenset)
 
+    @property
+    def selects_all(self) -> bool:
+        """No filter is given: every project (the asker may see) is in the list."""
+        return not (self.themes or self.municipalities or self.written or self.current_counties
+                    or self.counties or self.area or self.title or self.years or self.doc_types
+                    or self.within)
+
 
 @dataclass(frozen=True)
 class ProjectPage:

@@ -110,8 +110,9 @@ def read_opening(doc: MinutesDoc) -> list[Item]:
     prose: list[Sentence] = []
     said: set[str] = set()  # a pull quote is said again in the text: once is enough
     for sentence in doc.sentences_in(0, doc.preamble_end):
-        if _prose(sentence.text) and _said(sentence.text) not in said:
-            said.add(_said(sentence.text))
+        key = _said(sentence.text)
+        if _prose(sentence.text) and key not in said:
+            said.add(key)
             prose.append(sentence)
     if not prose:
         return []

@@ -46,12 +46,10 @@ _CURRENT = words("nå", "now", "currently", "i dag", "gjeldende", "gjeldande", "
 def year_span(text: str, today: dt.date) -> YearSpan | None:
     """«fra 2020» → 2020–…, «før 2020» → …–2019, «2019–2021» and «fra 2023 og 2024» → both, «i
     2018», «i fjor» and «neste år» → a year."""
-    if match := _RANGE.search(text):
-        years = [int(y) for y in match.groups() if y]
-        return YearSpan(min(years), max(years))
-    if match := _PAIR.search(text):
-        years = [int(y) for y in match.groups() if y]
-        return YearSpan(min(years), max(years))
+    for both in (_RANGE, _PAIR):  # a range first: «2019–2021 og 2023» is the range
+        if match := both.search(text):
+            years = [int(y) for y in match.groups() if y]
+            return YearSpan(min(years), max(years))
     if match := _TIED.search(text):  # «referatet fra 2018» is that year, not 2018 onwards
         return YearSpan(int(match.group(4)), int(match.group(4)))
     if match := _FROM.search(text):
