@@ -41,10 +41,12 @@ Vedtak: Budsjettet godkjennes.
 """
 
 
+META = DocumentMeta(doc_id="d", source="r.md", path="r.md", title="Referat",
+                    doc_type=DocType.REFERAT, date=dt.date(2024, 3, 12))
+
+
 def read(text: str) -> MeetingRecord:
-    meta = DocumentMeta(doc_id="d", source="r.md", path="r.md", title="Referat",
-                        doc_type=DocType.REFERAT, date=dt.date(2024, 3, 12))
-    return read_minutes(meta, split_document(text, "d", DocType.REFERAT, 1200, 150), text)
+    return read_minutes(META, split_document(text, "d", DocType.REFERAT, 1200, 150), text)
 
 
 def test_an_account_before_the_first_heading_is_kept_as_its_opening() -> None:
@@ -62,9 +64,7 @@ def test_an_account_before_the_first_heading_is_kept_as_its_opening() -> None:
 
 def test_the_summary_shows_the_opening_without_a_heading() -> None:
     record = read(NEWS)
-    meta = DocumentMeta(doc_id="d", source="r.md", path="r.md", title="Referat",
-                        doc_type=DocType.REFERAT, date=dt.date(2024, 3, 12))
-    lines = [s.text for s in render_summary(summarize_record(record, meta, CitationBook()), "nn")]
+    lines = [s.text for s in render_summary(summarize_record(record, META, CitationBook()), "nn")]
     assert lines[1].startswith("- Vi er glade for at kommunane")  # right under the heading
     assert "**Erfaringar frå Sogn**" in lines
 
