@@ -27,6 +27,7 @@ from bot.facts.features import (
 )
 from bot.facts.gate import Scored, gate_row
 from bot.facts.model import AnswerModel
+from bot.facts.outcomes import only_planned, outcomes_first, planned
 from bot.facts.pick import (
     deciding,
     holds_types,
@@ -38,7 +39,6 @@ from bot.facts.pick import (
 from bot.facts.retrieval import Evidence
 from bot.facts.words import matches
 from indexer.embeddings import VectorEmbeddings
-from indexer.models import DocType
 from indexer.store.lexical import LexicalIndex, tokenize
 from indexer.text.glossary import expand
 from indexer.text.units import unit_key
@@ -146,7 +146,7 @@ class ExtractiveComposer:
             return Composition([], True, "ingen setninger")
         answerable = self.answerable(view, found, per_part)
         if question.outcome:
-            per_part = _outcomes_first(view.parts, per_part, self.model.supporting)
+            per_part = outcomes_first(view.parts, per_part, self.model.supporting)
         picked = pick_sentences(per_part, self.model.supporting, self.model.max_chars,
                                 view.parts)
         picked += deciding(view, per_part, picked)
@@ -181,7 +181,7 @@ class ExtractiveComposer:
         if picked and cited and not any(c.evidence.meta.doc_type in cited for c in picked):
             return Composition([], True, "kildene er ikke det dokumentet det spørres etter",
                                answerable, picked[0], False, scores,
-                               planned=all(_planned(c) for c in picked))
+                               planned=all(planned(c) for c in picked))
         if picked and question.outcome and only_planned(picked):
             # «Nådde de målet?» with only the plan in hand: its goal is no result
             return Composition([], True, "kildene sier bare hva som var planlagt", answerable,
@@ -207,11 +207,6 @@ class ExtractiveComposer:
         return float(self.model.answerable.probabilities(np.asarray([row]))[0])
 
 
-# Written before a project ran: what they say is a plan, never how it went.
-_BEFORE_THE_FACT = frozenset({DocType.PROSJEKTBESKRIVELSE, DocType.UTLYSNING,
-                              DocType.RETNINGSLINJE, DocType.INVITASJON})
-
-
 # Kinds of answer a sentence is read for reliably enough that none holding it is no answer:
 # «Hvor mange kommuner er med?» is not answered by what the programme aims at. (A person is
 # left to the model: «Hvem kan kommunen samarbeide med?» asks for organisations.)
@@ -235,44 +230,6 @@ def type_unsaid(part: PartView, picked: list[Candidate]) -> bool:
                                         for c in picked):
         return True
     return bool(_MUST_HOLD & set(part.types)) and not any(holds_types(part, c) for c in picked)
-
-
-def _planned(cand: Candidate) -> bool:
-    return cand.evidence.meta.doc_type in _BEFORE_THE_FACT
-
-
-def only_planned(picked: list[Candidate]) -> bool:
-    """Every sentence is the plan's, or a report's about other municipalities than the plan's
-    («Hvor mange fosterhjem klarte «Fosterhjem i vest» å rekruttere?» answered by the goal and
-    by another project's report): nothing says how this project went."""
-    plans = [c for c in picked if _planned(c)]
-    places = {town for c in plans for town in _towns(c)}
-    return bool(plans) and all(c in plans or (places and not _towns(c) & places) for c in picked)
-
-
-def _outcomes_first(parts: list[PartView], per_part: list[list[Scored]], supporting: float
-                    ) -> list[list[Scored]]:
-    """«Nådde de målet?» answered by the plan's goal restated: where a report about the same
-    municipalities has a sentence nearly as likely (the `supporting` share), the plan's
-    sentences step aside, except those holding what the part also asks (its leader's name)."""
-    out = []
-    for part, ranked in zip(parts, per_part, strict=True):
-        best = ranked[0] if ranked else None
-        if best is None or not part.part.outcome or not _planned(best.candidate):
-            out.append(ranked)
-            continue
-        places = _towns(best.candidate)
-        reports = [s for s in ranked if not _planned(s.candidate) and _towns(s.candidate) & places]
-        if not reports or reports[0].probability < supporting * best.probability:
-            out.append(ranked)
-            continue
-        out.append([s for s in ranked if s in reports
-                    or (part.types and holds_types(part, s.candidate))])
-    return out
-
-
-def _towns(cand: Candidate) -> set[str]:
-    return {m.current_name for m in cand.evidence.meta.municipalities}
 
 
 def _names_role(role: str, cand: Candidate) -> bool:

@@ -7,9 +7,9 @@ import numpy as np
 
 from bot.core.question import AnswerType, Part
 from bot.facts.candidates import Candidate
-from bot.facts.compose import _outcomes_first  # pyright: ignore[reportPrivateUsage]
 from bot.facts.features import PartView
 from bot.facts.gate import Scored
+from bot.facts.outcomes import outcomes_first
 from bot.facts.retrieval import Evidence
 from indexer.models import Chunk, DocType, DocumentMeta, MunicipalityMention
 
@@ -47,36 +47,36 @@ ELSEWHERE = _scored("Målet om 85 prosent ble nådd.", 0.9, DocType.SLUTTRAPPORT
 
 
 def test_the_report_of_the_same_place_answers_instead_of_the_plan() -> None:
-    ranked = _outcomes_first([_part("Nådde de målet?")], [[PLAN, REPORT]], SUPPORTING)
+    ranked = outcomes_first([_part("Nådde de målet?")], [[PLAN, REPORT]], SUPPORTING)
     assert ranked == [[REPORT]]
 
 
 def test_a_report_of_another_place_does_not_replace_the_plan() -> None:
     # the plan's own project has no report: the refusal then says what was planned
-    ranked = _outcomes_first([_part("Nådde de målet?")], [[PLAN, ELSEWHERE]], SUPPORTING)
+    ranked = outcomes_first([_part("Nådde de målet?")], [[PLAN, ELSEWHERE]], SUPPORTING)
     assert ranked == [[PLAN, ELSEWHERE]]
 
 
 def test_a_report_far_less_likely_than_the_plan_does_not_replace_it() -> None:
     weak = Scored(REPORT.candidate, 0.2, [])
-    assert _outcomes_first([_part("Nådde de målet?")], [[PLAN, weak]], SUPPORTING) == \
+    assert outcomes_first([_part("Nådde de målet?")], [[PLAN, weak]], SUPPORTING) == \
         [[PLAN, weak]]
 
 
 def test_the_plan_still_answers_what_else_the_part_asks() -> None:
     part = _part("Hvem ledet prosjektet, og klarte de målet?", AnswerType.PERSON)
-    assert _outcomes_first([part], [[PLAN, REPORT, LEADER]], SUPPORTING) == [[REPORT, LEADER]]
+    assert outcomes_first([part], [[PLAN, REPORT, LEADER]], SUPPORTING) == [[REPORT, LEADER]]
 
 
 def test_a_part_not_asking_how_it_went_keeps_the_plan() -> None:
     parts = [_part("Hvem ledet prosjektet?", AnswerType.PERSON, outcome=False),
              _part("Nådde de målet?")]
-    ranked = _outcomes_first(parts, [[LEADER, REPORT], [PLAN, REPORT]], SUPPORTING)
+    ranked = outcomes_first(parts, [[LEADER, REPORT], [PLAN, REPORT]], SUPPORTING)
     assert ranked == [[LEADER, REPORT], [REPORT]]
 
 
 def test_a_plan_beside_another_projects_report_says_nothing_of_how_it_went() -> None:
-    from bot.facts.compose import only_planned
+    from bot.facts.outcomes import only_planned
 
     assert only_planned([PLAN.candidate, ELSEWHERE.candidate])  # Valdres's report, not theirs
     assert not only_planned([PLAN.candidate, REPORT.candidate])  # Holmestrand's own report

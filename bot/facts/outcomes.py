@@ -1,0 +1,53 @@
+"""Plans and outcomes: a project description or a call says what was meant to happen, never
+how it went; «Nådde de målet?» wants the report's sentences, not the plan's goal restated."""
+
+from __future__ import annotations
+
+from bot.facts.candidates import Candidate
+from bot.facts.features import PartView
+from bot.facts.gate import Scored
+from bot.facts.pick import holds_types
+from indexer.models import DocType
+
+# Written before a project ran: what they say is a plan, never how it went.
+_BEFORE_THE_FACT = frozenset({DocType.PROSJEKTBESKRIVELSE, DocType.UTLYSNING,
+                              DocType.RETNINGSLINJE, DocType.INVITASJON})
+
+
+def planned(cand: Candidate) -> bool:
+    """Written before the project ran (a description, a call, a guideline, an invitation)."""
+    return cand.evidence.meta.doc_type in _BEFORE_THE_FACT
+
+
+def only_planned(picked: list[Candidate]) -> bool:
+    """Every sentence is the plan's, or a report's about other municipalities than the plan's
+    («Hvor mange fosterhjem klarte «Fosterhjem i vest» å rekruttere?» answered by the goal and
+    by another project's report): nothing says how this project went."""
+    plans = [c for c in picked if planned(c)]
+    places = {town for c in plans for town in _towns(c)}
+    return bool(plans) and all(c in plans or (places and not _towns(c) & places) for c in picked)
+
+
+def outcomes_first(parts: list[PartView], per_part: list[list[Scored]], supporting: float
+                    ) -> list[list[Scored]]:
+    """«Nådde de målet?» answered by the plan's goal restated: where a report about the same
+    municipalities has a sentence nearly as likely (the `supporting` share), the plan's
+    sentences step aside, except those holding what the part also asks (its leader's name)."""
+    out = []
+    for part, ranked in zip(parts, per_part, strict=True):
+        best = ranked[0] if ranked else None
+        if best is None or not part.part.outcome or not planned(best.candidate):
+            out.append(ranked)
+            continue
+        places = _towns(best.candidate)
+        reports = [s for s in ranked if not planned(s.candidate) and _towns(s.candidate) & places]
+        if not reports or reports[0].probability < supporting * best.probability:
+            out.append(ranked)
+            continue
+        out.append([s for s in ranked if s in reports
+                    or (part.types and holds_types(part, s.candidate))])
+    return out
+
+
+def _towns(cand: Candidate) -> set[str]:
+    return {m.current_name for m in cand.evidence.meta.municipalities}
