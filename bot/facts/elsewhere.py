@@ -35,7 +35,7 @@ def titled_another_place(question: Question, cand: Candidate) -> bool:
     inspected beside it that year and one municipality with it only since, was another then.
     Its sentences are the titled one's, even one listing the asked place among those inspected.
     Asked of a year after the merger, or with no year, today's municipality covers its former
-    ones."""
+    ones; asked of the titled one too, the report is an answer."""
     meta, span = cand.evidence.meta, question.years
     if span is None or span.single is None or meta.date is None or span.single > meta.date.year:
         return False
@@ -46,9 +46,10 @@ def titled_another_place(question: Question, cand: Candidate) -> bool:
     if not titled or any(m.kommunenummer in m.current_numbers for m in titled):
         return False  # not titled, or titled with a municipality that is still what it was
     numbers = {m.kommunenummer for m in titled}
-    asked = [p for p in question.places if p.kind == "municipality"
-             and not set(p.own_numbers) & numbers and set(p.own_numbers) - set(p.numbers)]
-    return bool(asked)
+    towns = [p for p in question.places if p.kind == "municipality"]
+    if any(set(p.own_numbers) & numbers for p in towns):
+        return False  # «Sogndal, Leikanger og Balestrand»: the titled one is asked too
+    return any(set(p.own_numbers) - set(p.numbers) for p in towns)
 
 
 def about_another_year(question: Question, cand: Candidate) -> bool:

@@ -88,6 +88,20 @@ def test_a_report_titled_for_a_municipality_merged_since_is_not_anothers_then():
     assert not titled_another_place(_sogndal_asked(2019), own)
 
 
+def test_a_report_titled_for_one_of_the_asked_municipalities_answers():
+    """«… tilsyn hjå Sogndal, Leikanger og Balestrand hausten 2019?»: Leikanger is asked too."""
+    from bot.core.question import Place
+    from bot.facts.elsewhere import titled_another_place
+
+    report = _report("Rapport frå tilsyn med Nav Leikanger 2019", dt.date(2019, 10, 1), *TOWNS)
+    towns = tuple(Place(name=name, kind="municipality", current_names=("Sogndal",), former_names=(),
+                        numbers=(now,), own_numbers=(then,), counties=("Vestland",))
+                  for name, then, now in TOWNS)
+    three = Question(text="", language="nn", intent=Intent.FACT, standalone="",
+                     today=dt.date(2026, 12, 2), municipalities=towns, years=YearSpan(2019, 2019))
+    assert not titled_another_place(three, report)
+
+
 def test_a_row_under_a_heading_of_another_year_is_that_years():
     from bot.facts.elsewhere import headed_another_year
 
