@@ -29,7 +29,9 @@ _ASKING = frozenset(
     "totalt samlet samla summen oversikt kronologisk hvilke hvilken hvilket hvor mange mykje "
     "finnes prosjekter prosjektene kommuner kommunene deltakere deltok vedtak vedtatt bestemt "
     "oppfølgingspunkter sluttrapporter utlysninger retningslinjer referater søknadsfrist "
-    "søknadsfristen".split())
+    "søknadsfristen sluttrapportene utlysningene retningslinjene referatene prosjektbeskrivelser "
+    "prosjektbeskrivelsene prosjektskildringar prosjektskildringane sluttrapportar "
+    "tilsynsrapporter tilsynsrapportene".split())
 # Short words typed without æ, ø, å («nar er neste møte?»): too short for the edit-distance
 # reading, and never anything else in a question.
 _ASCII = {"nar": "når", "naar": "når", "paa": "på", "maa": "må", "naa": "nå", "faa": "få"}
@@ -45,7 +47,7 @@ class Speller:
 
     def __init__(self, counts: Counter[str], protected: Iterable[str] = ()) -> None:
         self._counts = counts + Counter({w: 2 for w in _ASKING if counts[w] < 2})
-        self._words = [w for w, n in counts.items() if len(w) >= MIN_LENGTH - 1]
+        self._words = [w for w in self._counts if len(w) >= MIN_LENGTH - 1]
         self._protected = {w.casefold() for w in protected} | _NYNORSK
 
     @classmethod
@@ -71,6 +73,9 @@ class Speller:
         swapped = self._swapped(key)
         if swapped is not None:
             return swapped
+        asking = _closest(key, _ASKING)
+        if asking is not None:
+            return asking  # «utlysniger», «prosjektbeskrivelsne»: what questions ask with
         usable = self._near(key, 1 if len(key) <= 7 else 2)
         if self._is_compound(key):
             # «egenadel» reads as «egen» + «adel», but one letter from a word the corpus uses
@@ -134,6 +139,12 @@ class Speller:
             if read is not None and (word, read) not in found:
                 found.append((word, _same_case(word, read)))
         return found
+
+
+def _closest(key: str, words: Iterable[str]) -> str | None:
+    """The one word of `words` a single edit from `key`, if exactly one is."""
+    near = [w for w in words if w[0] == key[0] and OSA.distance(key, w, score_cutoff=1) <= 1]
+    return near[0] if len(near) == 1 else None
 
 
 def _inflected(word: str, known: str) -> bool:

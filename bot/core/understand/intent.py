@@ -12,7 +12,7 @@ import re
 
 from bot.core.question import Intent, ListAsk
 from bot.core.understand import decisions
-from bot.core.understand.amounts import one_project_amount
+from bot.core.understand.amounts import asks_money, one_project_amount
 from bot.core.understand.roles import asks_participants, names_attendee
 from indexer.text.patterns import stems, words
 
@@ -111,7 +111,8 @@ _OTHER_THING = words(r"tilsyn\w*", r"\w*rapport\w*", r"møte\w*", r"samling\w*",
 _PROJECTS_PLURAL = re.compile(r"\b\w*(?:prosjekt(?:er|ene|a|ane)|projects|sluttrapport(?:er|ene|ane)|"
                               r"prosjektbeskrivelsene|prosjektskildringane|final reports)\b", re.I)
 _TOTAL = words("til sammen", "til saman", "totalt", "in total", "samlet", "samla", "summen",
-               "altogether", "total")
+               "altogether", "total", r"legg\w* sammen", r"legg\w* saman", "summer", "add up",
+               "sum up")
 _COMPARE = words(r"sammenlign\w*", r"samanlikn\w*", "compare", "comparison")
 # «Hvor mye fikk ettervernsprosjektene?»: the projects themselves are asked about, not «hvor
 # mye ble tildelt til utviklingsprosjekter», which asks one sum.
@@ -215,7 +216,8 @@ def list_ask(text: str, has_theme: bool) -> ListAsk | None:
             has_theme and _THEMED_PROJECTS.search(text)) or (
             _OVERVIEW.search(text) and _PROJECT_WORD.search(text)):
         ask = _listing(text)
-    elif _TOTAL.search(text) and _MONEY.search(text) and _PROJECTS_PLURAL.search(text) or (
+    elif _TOTAL.search(text) and (_MONEY.search(text) or asks_money(text)) and (
+            _PROJECTS_PLURAL.search(text)) or (
             _HOW_MUCH_THEY.search(text)) or one_project_amount(text):
         ask = ListAsk.AMOUNTS  # «How much have the foster-home projects … applied for in total?»
     else:
@@ -229,7 +231,8 @@ def list_ask(text: str, has_theme: bool) -> ListAsk | None:
 def _listing(text: str) -> ListAsk:
     if _COMPARE.search(text) and _PROJECT_WORD.search(text):
         return ListAsk.COMPARE
-    if _MONEY.search(text) and _PROJECT_WORD.search(text):
+    if (_MONEY.search(text) or _TOTAL.search(text) and asks_money(text)) and (
+            _PROJECT_WORD.search(text)):
         return ListAsk.AMOUNTS
     if _MUNICIPALITIES.search(text):
         return ListAsk.MUNICIPALITIES

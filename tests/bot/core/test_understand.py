@@ -301,6 +301,15 @@ def test_how_much_for_projects_is_one_sum_how_much_the_projects_got_is_a_list(ki
     assert understand("Hvor mye fikk ettervernsprosjektene?", [], kit).list_ask == ListAsk.AMOUNTS
 
 
+@pytest.mark.parametrize("text", [
+    "Legg sammen det som er søkt om i alle prosjektbeskrivelsene vi har.",
+    "Kan du leggje saman kva prosjekta har søkt om?",
+    "Add up what the projects have applied for.",
+])
+def test_adding_up_what_projects_applied_for_is_a_sum_of_catalogue_amounts(kit, text):
+    assert understand(text, [], kit).list_ask == ListAsk.AMOUNTS
+
+
 @pytest.mark.parametrize(("text", "parts"), [
     # a bare second question word borrows what the first clause asks about
     ("When does the Sunnmøre network meet next, and where?",

@@ -57,6 +57,12 @@ def test_a_typo_of_a_word_questions_ask_with_is_read_though_the_corpus_lacks_it(
     assert speller.correct("hvilek") == "hvilke"
 
 
+def test_a_typo_in_the_ending_of_a_document_word_is_read_as_the_plural_asked():
+    speller = Speller.from_texts(["Utlysningen og prosjektbeskrivelse. Utlysningen. "] * 4)
+    assert speller.correct("utlysniger") == "utlysninger"  # not «utlysningen», two edits away
+    assert speller.correct("prosjektbeskrivelsne") == "prosjektbeskrivelsene"
+
+
 def test_a_long_name_one_letter_from_the_documents_spelling_is_read_as_it():
     speller = Speller.from_texts(["Styringsgruppen i Kristiansandsregionen møttes. "] * 2)
     assert speller.corrections("Når møtes Kristiansandregionen?") == [
