@@ -7,6 +7,8 @@ from __future__ import annotations
 from bot.core.question import AnswerType, Question
 from bot.core.understand.amounts import amount_kinds
 from bot.facts.candidates import Candidate
+from bot.facts.features import PartView
+from bot.facts.gate import Scored
 from indexer.catalogue.fields import Span, amounts, states_money
 from indexer.models import DocType
 
@@ -31,3 +33,29 @@ def kind_unsaid(kind: str, picked: list[Candidate]) -> bool:
     stated = {found for c in picked for found, _ in amounts(
         Span(0, len(c.text), c.text), c.evidence.meta.doc_type == DocType.SLUTTRAPPORT)}
     return bool(stated) and kind not in stated
+
+
+def kind_first(parts: list[PartView], per_part: list[list[Scored]], supporting: float
+               ) -> list[list[Scored]]:
+    """«… og hvor mye søker de om?» answered by the budget's «Prosjektleder | 520 000 kr»: where
+    a sentence stating an amount of the one kind the part asks for is nearly as likely (the
+    `supporting` share of the best), it comes first («Det søkes om 450 000 kr»)."""
+    out = []
+    for part, ranked in zip(parts, per_part, strict=True):
+        kinds = amount_kinds(part.part.text) & _KINDS
+        if AnswerType.AMOUNT not in part.part.answer_types or len(kinds) != 1 or not ranked:
+            out.append(ranked)
+            continue
+        floor = supporting * ranked[0].probability
+        first = [s for s in ranked if s.probability >= floor and _states(kinds, s.candidate)]
+        out.append(first + [s for s in ranked if s not in first])
+    return out
+
+
+_KINDS = frozenset({"søkt", "tildelt", "forbruk", "budsjett", "egenandel"})
+
+
+def _states(kinds: frozenset[str], cand: Candidate) -> bool:
+    found = amounts(Span(0, len(cand.text), cand.text),
+                    cand.evidence.meta.doc_type == DocType.SLUTTRAPPORT)
+    return any(kind in kinds for kind, _ in found)

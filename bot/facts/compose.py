@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from bot.core.question import AnswerType, Question
-from bot.facts.amounts import asked_kind, kind_unsaid
+from bot.facts.amounts import asked_kind, kind_first, kind_unsaid
 from bot.facts.answer_types import AMOUNT, DATE, NUMBER, has_type, person_spans
 from bot.facts.candidates import Candidate, candidates
 from bot.facts.elsewhere import about_another_place, about_another_year, titled_another_year
@@ -147,6 +147,7 @@ class ExtractiveComposer:
         answerable = self.answerable(view, found, per_part)
         if question.outcome:
             per_part = outcomes_first(view.parts, per_part, self.model.supporting)
+        per_part = kind_first(view.parts, per_part, self.model.supporting)
         picked = pick_sentences(per_part, self.model.supporting, self.model.max_chars,
                                 view.parts)
         picked += deciding(view, per_part, picked)

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pytest
 
 from bot.core.question import AnswerType, Intent, Part, Question
-from bot.facts.amounts import asked_kind, kind_unsaid
+from bot.facts.amounts import asked_kind, kind_first, kind_unsaid
 from bot.facts.candidates import Candidate
+from bot.facts.features import PartView
+from bot.facts.gate import Scored
 from bot.facts.retrieval import Evidence
 from indexer.catalogue.fields import states_money
 from indexer.models import Chunk, DocType, DocumentMeta
@@ -78,3 +81,30 @@ def test_millions_written_after_kr_are_money(text, money):
     from indexer.catalogue.fields import states_money
 
     assert states_money(text) is money
+
+
+def _ranked(*rows: tuple[str, float]) -> list[Scored]:
+    return [Scored(_sentence(text), probability, []) for text, probability in rows]
+
+
+def _view(text: str) -> PartView:
+    return PartView(Part(text, (AnswerType.AMOUNT,)), [], frozenset(), np.zeros(1), [], [],
+                    set())
+
+
+BUDGET_ROW = ("Prosjektleder, 50 % stilling (2019–2020) | 520 000 kr", 0.89)
+APPLIED = ("Finansiering: Det søkes om 450 000 kr i stimuleringsmidler.", 0.80)
+
+
+def test_a_sentence_stating_the_kind_of_amount_asked_comes_first() -> None:
+    ranked = kind_first([_view("hvor mye søker de om?")], [_ranked(BUDGET_ROW, APPLIED)], 0.3)
+    assert [s.candidate.text for s in ranked[0]] == [APPLIED[0], BUDGET_ROW[0]]
+
+
+def test_the_kind_asked_must_be_nearly_as_likely_and_asked_at_all() -> None:
+    weak = (APPLIED[0], 0.2)
+    assert kind_first([_view("hvor mye søker de om?")], [_ranked(BUDGET_ROW, weak)], 0.3)[0][0] \
+        .candidate.text == BUDGET_ROW[0]
+    # «Hvor mye koster det?» names no kind: the ranking stands
+    assert kind_first([_view("Hvor mye koster det?")], [_ranked(BUDGET_ROW, APPLIED)], 0.3)[0][0] \
+        .candidate.text == BUDGET_ROW[0]
