@@ -16,7 +16,7 @@ import numpy as np
 
 from bot.core.question import AnswerType, Question
 from bot.facts.amounts import asked_kind, kind_first, kind_unsaid
-from bot.facts.answer_types import AMOUNT, DATE, NUMBER, has_type, person_spans
+from bot.facts.answer_types import person_spans
 from bot.facts.candidates import Candidate, candidates
 from bot.facts.elsewhere import about_another_place, about_another_year, titled_another_year
 from bot.facts.features import (
@@ -37,6 +37,7 @@ from bot.facts.pick import (
     typed_missing,
 )
 from bot.facts.retrieval import Evidence
+from bot.facts.said import counted_unsaid, type_unsaid
 from bot.facts.words import matches
 from indexer.embeddings import VectorEmbeddings
 from indexer.store.lexical import LexicalIndex, tokenize
@@ -194,7 +195,8 @@ class ExtractiveComposer:
         if not picked:
             return Composition([], True, "kildene gjelder et annet sted eller år", answerable,
                                best, True, scores)
-        if type_unsaid(main, picked):
+        if type_unsaid(main, picked) or counted_unsaid(
+                main, picked, self.lexical, question.language == "en"):
             return Composition([], True, "kildene oppgir ikke det som spørres etter", answerable,
                                picked[0], False, scores)
         picked.sort(key=lambda c: (c.evidence.chunk.doc_id, c.evidence.chunk.position, c.start))
@@ -208,29 +210,12 @@ class ExtractiveComposer:
         return float(self.model.answerable.probabilities(np.asarray([row]))[0])
 
 
-# Kinds of answer a sentence is read for reliably enough that none holding it is no answer:
-# «Hvor mange kommuner er med?» is not answered by what the programme aims at. (A person is
-# left to the model: «Hvem kan kommunen samarbeide med?» asks for organisations.)
-_MUST_HOLD = frozenset({NUMBER, DATE})
-
-
 def tables_for_lists(parts: list[PartView], found: list[Candidate]) -> list[Candidate]:
     """A whole table answers a list question («Hvilke embeter skal ha fire tilsyn?»), never a
     single fact («Hvor mange skal Vestland ha?»: its row does)."""
     if any(AnswerType.LIST in p.part.answer_types for p in parts):
         return found
     return [c for c in found if not c.table]
-
-
-def type_unsaid(part: PartView, picked: list[Candidate]) -> bool:
-    """The part asks for a count or a date, and no picked sentence holds one; or for an
-    amount, and no picked sentence holds a figure of any kind («Hvor stor er potten?» is not
-    answered by «KS spurte om potten er stor nok»; «by how much was the age limit raised?» is
-    by «25 år»)."""
-    if AMOUNT in part.types and not any(holds_types(part, c) or has_type(c.text, NUMBER)
-                                        for c in picked):
-        return True
-    return bool(_MUST_HOLD & set(part.types)) and not any(holds_types(part, c) for c in picked)
 
 
 def _names_role(role: str, cand: Candidate) -> bool:

@@ -141,7 +141,7 @@ def test_a_list_under_its_lead_in_may_go_past_the_length_the_answer_keeps_to() -
 
 
 def test_a_count_or_date_asked_and_held_by_no_sentence_is_not_answered() -> None:
-    from bot.facts.compose import type_unsaid
+    from bot.facts.said import type_unsaid
 
     count = PartView(Part("Hvor mange kommuner er med?", (AnswerType.COUNT,)), [], frozenset(),
                      np.zeros(2), ["number"], [], set())
@@ -221,7 +221,7 @@ def test_a_yes_no_question_with_a_modal_is_decided_by_a_sentence_saying_modal_an
 
 
 def test_an_amount_asked_and_no_figure_in_any_sentence_is_not_answered() -> None:
-    from bot.facts.compose import type_unsaid
+    from bot.facts.said import type_unsaid
 
     size = PartView(Part("Hvor stor er skjønnsmiddelpotten?", (AnswerType.AMOUNT,)), [],
                     frozenset(), np.zeros(2), ["amount"], [], set())

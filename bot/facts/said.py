@@ -1,0 +1,56 @@
+"""Whether the picked sentences say the kind of thing asked: a count, a date or a sum of
+money, and the thing a count counts. Said of none of them, the answer is a refusal."""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.question import AnswerType
+from bot.facts.answer_types import AMOUNT, DATE, NUMBER, has_type
+from bot.facts.candidates import Candidate
+from bot.facts.features import PartView
+from bot.facts.pick import holds_types
+from bot.facts.words import content_groups, matches
+from indexer.store.lexical import LexicalIndex, tokenize
+
+# Kinds of answer a sentence is read for reliably enough that none holding it is no answer:
+# «Hvor mange kommuner er med?» is not answered by what the programme aims at. (A person is
+# left to the model: «Hvem kan kommunen samarbeide med?» asks for organisations.)
+_MUST_HOLD = frozenset({NUMBER, DATE})
+# what a count question counts: «hvor mange (nye) innbyggere», «how many inspections»
+_COUNTED = re.compile(r"\b(?:hvor|kor|how)\s+(?:mange|many)\s+(?P<what>\w+)(?:\s+(?P<next>\w+))?",
+                      re.I)
+_QUALIFIERS = frozenset("nye nya new ulike different flere fleire more forskjellige other andre "
+                        "slike such".split())
+
+
+def type_unsaid(part: PartView, picked: list[Candidate]) -> bool:
+    """The part asks for a count or a date, and no picked sentence holds one; or for an
+    amount, and no picked sentence holds a figure of any kind («Hvor stor er potten?» is not
+    answered by «KS spurte om potten er stor nok»; «by how much was the age limit raised?» is
+    by «25 år»)."""
+    if AMOUNT in part.types and not any(holds_types(part, c) or has_type(c.text, NUMBER)
+                                        for c in picked):
+        return True
+    return bool(_MUST_HOLD & set(part.types)) and not any(holds_types(part, c) for c in picked)
+
+
+def counted_unsaid(part: PartView, picked: list[Candidate], lexical: LexicalIndex,
+                   english: bool) -> bool:
+    """«Hvor mange innbyggere har Øygarden?» answered by «minst 8 nye fosterhjem»: a count
+    of something no picked sentence (with its headings, label and title) names is no answer."""
+    counted = _COUNTED.search(part.part.text)
+    if counted is None or AnswerType.COUNT not in part.part.answer_types:
+        return False
+    what = counted["what"] if counted["what"].casefold() not in _QUALIFIERS else counted["next"]
+    groups = content_groups(what or "", lexical, english)
+    return bool(groups) and not any(
+        _names_counted(g, frozenset(tokenize(" ".join([c.text, c.context,
+                                                        c.evidence.meta.title]))))
+        for c in picked for g, _ in groups)
+
+
+def _names_counted(group: set[str], stems: frozenset[str]) -> bool:
+    """The counted word, or the head of it («fosterhjemstilsyn» in a guide to «tilsyn»)."""
+    return matches(group, stems) or any(len(s) >= 5 and g.endswith(s) for g in group
+                                        for s in stems)

@@ -1,0 +1,52 @@
+"""A count of something no picked sentence names is no answer (sentences and a small word
+index written here)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from bot.core.question import AnswerType, Part
+from bot.facts.candidates import Candidate
+from bot.facts.features import PartView
+from bot.facts.retrieval import Evidence
+from bot.facts.said import counted_unsaid
+from indexer.models import Chunk, DocType, DocumentMeta
+from indexer.store.lexical import LexicalIndex
+
+LEXICAL = LexicalIndex.build(
+    ["c1", "c2"], ["Målet er å rekruttere minst 8 nye fosterhjem innen 2020.",
+                   "Kommunen har 38 000 innbyggere. Statsforvalteren skal ha fem tilsyn."], "g1")
+
+
+def _part(text: str) -> PartView:
+    return PartView(Part(text, (AnswerType.COUNT,)), [], frozenset(), np.zeros(1), ["number"],
+                    [], set())
+
+
+def _sentence(text: str, title: str = "Prosjektbeskrivelse") -> Candidate:
+    meta = DocumentMeta(doc_id="d", source="d.md", path="d.md", title=title,
+                        doc_type=DocType.PROSJEKTBESKRIVELSE)
+    chunk = Chunk(chunk_id="d:0", doc_id="d", position=0, text=text, start=0, end=len(text))
+    return Candidate(text=text, evidence=Evidence(chunk, meta, 0.1, 0.5), start=0,
+                     end=len(text), context="", is_label=False, is_item=False, items=0)
+
+
+GOAL = _sentence("Målet er å rekruttere minst 8 nye fosterhjem innen 2020.")
+
+
+def test_a_count_of_something_no_sentence_names_is_unsaid() -> None:
+    assert counted_unsaid(_part("Hvor mange innbyggere har Øygarden?"), [GOAL], LEXICAL, False)
+    assert not counted_unsaid(_part("Hvor mange nye fosterhjem ville de rekruttere?"), [GOAL],
+                              LEXICAL, False)  # «nye» qualifies what is counted
+
+
+def test_the_counted_thing_may_stand_in_the_title_or_as_the_head_of_a_compound() -> None:
+    row = _sentence("Statsforvalteren i Vestland | 5", title="Veileder for landsomfattende tilsyn")
+    assert not counted_unsaid(_part("Hvor mange fosterhjemstilsyn skal Vestland ha?"), [row],
+                              LEXICAL, False)
+
+
+def test_municipalities_counted_are_left_to_the_model() -> None:
+    """«kommuner» is a word every document uses: no evidence either way."""
+    assert not counted_unsaid(_part("Hvor mange kommuner meldte at det ble tøft?"), [GOAL],
+                              LEXICAL, False)
