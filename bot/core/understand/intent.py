@@ -192,7 +192,9 @@ def asks_documents(text: str) -> bool:
 _OUTCOME = words(r"nådde", r"nådd", r"oppnådde", r"oppnådd", r"oppnådde?s", r"klarte", r"lyktes",
                  r"resultat\w*", r"(?:gikk|gjekk|went) (?:det|it)", r"reach(?:ed)?", r"achiev\w*",
                  r"outcomes?", r"results?", r"erfaring\w*", r"experiences?",
-                 r"manage[ds]? to", r"succeed(?:ed)?")
+                 r"manage[ds]? to", r"succeed(?:ed)?", r"successful",
+                 r"(?:hit|meet|met) (?:the|their|its) (?:targets?|goals?|aims?)",
+                 r"lukkast", r"lukkas", r"vellykk\w*")
 
 
 def asks_outcome(text: str) -> bool:

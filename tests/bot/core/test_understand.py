@@ -174,6 +174,8 @@ def test_each_part_knows_whether_it_asks_how_a_project_went(kit):
     assert [p.outcome for p in q.parts] == [False, True]
     assert not understand("Hvem ledet prosjektet i Kvam?", [], kit).parts[0].outcome
     assert understand("Did the project manage to cut early drop-out?", [], kit).parts[0].outcome
+    assert understand("Did they hit their targets?", [], kit).parts[0].outcome
+    assert understand("Vart prosjektet vellykka?", [], kit).parts[0].outcome
 
 
 def test_each_part_knows_whether_it_asks_a_sum_of_money(kit):
