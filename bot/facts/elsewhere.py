@@ -64,10 +64,14 @@ def about_another_year(question: Question, cand: Candidate) -> bool:
     meta = cand.evidence.meta
     if not years:
         return headed_another_year(span.single, cand)
-    if span.single in years or (meta.date and meta.date.year == span.single):
+    if span.single in years:
         return False
-    if _OWN_YEAR.search(cand.text):
-        return True  # «For 2019 fikk Agder …» under «Stimuleringsmidler 2020» is 2019's figure
+    if _ties_own_year(cand.text):
+        # «For 2019 fikk Agder …» under «Stimuleringsmidler 2020», «Statsforvalterne skal i
+        # 2023 gjennomføre …» in a guide for 2022–2023: that year's figure, whatever the title
+        return True
+    if meta.date and meta.date.year == span.single:
+        return False
     return str(span.single) not in cand.context
 
 
@@ -83,9 +87,15 @@ def headed_another_year(year: int, cand: Candidate) -> bool:
     return bool(years) and year not in years
 
 
-# A year the sentence ties its own figure to («For 2019 fikk …», «i 2019 ble …»), not one it
-# compares with («tilsvarende som i 2019», «mer enn i 2019»).
-_OWN_YEAR = re.compile(r"(?:^|[.;:]\s*)(?:for|i|in|per|pr\.?)\s+(?:19|20)\d\d\b", re.I)
+# A year the sentence ties its own figure to («For 2019 fikk …», «skal i 2023 gjennomføre …»),
+# not one it compares with («tilsvarende som i 2019», «mer enn i 2019», «fra og med 2019»).
+_OWN_YEAR = re.compile(r"(?P<before>\w*)[\s,]*\b(?:for|i|in|per|pr\.?)\s+(?:19|20)\d\d\b", re.I)
+_COMPARED = frozenset("enn som med sammenlignet samanlikna siden sidan fra frå etter før til "
+                      "than as since after before from to like".split())
+
+
+def _ties_own_year(text: str) -> bool:
+    return any(m["before"].casefold() not in _COMPARED for m in _OWN_YEAR.finditer(text))
 
 
 def titled_another_year(view: QuestionView, cand: Candidate) -> bool:

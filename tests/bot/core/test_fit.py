@@ -67,6 +67,16 @@ def test_a_sentence_tying_its_figure_to_another_year_is_that_years_under_any_hea
                                               dt.date(2019, 9, 17), heading))
 
 
+def test_a_year_tied_to_the_figure_mid_sentence_outweighs_a_title_spanning_the_asked_one(kit):
+    q = understand("Hvor mange fosterhjemstilsyn skulle Nordland gjennomføre i 2022?", [], kit)
+    title = "Veileder for landsomfattende tilsyn 2022–2023"
+    assert about_another_year(q, sentence(
+        "Statsforvalterne skal i 2023 gjennomføre systemrevisjoner i til sammen 43 tjenester.",
+        dt.date(2022, 5, 1), title))  # dated the asked year, too: the sentence says 2023
+    assert not about_another_year(q, sentence("Antallet er høyere enn i 2023.",
+                                              dt.date(2022, 5, 1), title))
+
+
 def test_the_county_of_a_named_municipality_does_not_make_its_neighbours_fit(kit):
     q = understand("Fikk Horten kommune lovbrudd i Statsforvalteren i Vestfold og Telemark sitt "
                    "fosterhjemstilsyn i 2023?", [], kit)
