@@ -148,15 +148,18 @@ def replies(view: QuestionView, found: list[Candidate], picked: list[Candidate]
             ) -> list[Candidate]:  # fmt: skip
     """A yes/no question is often decided by the sentence right after the one that names its
     words («… har løftet et ønske til Bufdir om å gå bort fra kravet. De har svart at det ikke
-    vil bli endret i 2024.»): a short next sentence that refers back comes along."""
-    if not any(AnswerType.YESNO in p.part.answer_types for p in view.parts):
-        return []
+    vil bli endret i 2024.»): a short next sentence that refers back comes along. So does,
+    for any question, a list it introduces («… en flytting av 2,1 mrd. Dette fordeler seg
+    slik: 1,7 mrd. …; 400 mill. …»)."""
+    yes_no = any(AnswerType.YESNO in p.part.answer_types for p in view.parts)
     added: list[Candidate] = []
     for cand in picked:
         after = next((n for n in found if n.evidence.chunk.chunk_id == cand.evidence.chunk.chunk_id
                       and cand.end <= n.start <= cand.end + 2), None)
-        if (after is not None and after not in picked and after not in added
-                and len(after.text) <= REPLY_CHARS and _BACK_REFERENCE.match(after.text)):
+        if after is None or after in picked or after in added or not (
+                _BACK_REFERENCE.match(after.text)):
+            continue
+        if after.items > 0 or (yes_no and len(after.text) <= REPLY_CHARS):
             added.append(after)
     return added
 

@@ -88,6 +88,21 @@ def test_the_reply_right_after_the_sentence_that_names_a_yes_no_question_comes_a
     assert replies(which, [asked, reply, later], [asked]) == []  # only for yes/no
 
 
+def test_a_list_the_picked_sentence_introduces_comes_along_for_any_question():
+    text = ("Når reformen er innført, flyttes 2,1 mrd. til kommunene. Dette fordeler seg slik:\n"
+            "- 1,7 mrd. for økte egenandeler\n- 400 mill. for hjelpetiltak\n")
+    chunk = Chunk(chunk_id="d:0", doc_id="d", position=0, text=text, start=0, end=len(text))
+    ev = Evidence(chunk, META, 0.1, 0.5)
+    moved = "Når reformen er innført, flyttes 2,1 mrd. til kommunene."
+    lead = "Dette fordeler seg slik: 1,7 mrd. for økte egenandeler; 400 mill. for hjelpetiltak"
+    first = Candidate(moved, ev, 0, len(moved), "", False, False, 0)
+    start = text.index("Dette")
+    split = Candidate(lead, ev, start, text.index("\n- 400") + 28, "", False, False, 2)
+    how_much = view(part_view("Hvor mye flyttes, og hvordan fordeles det?", (AnswerType.AMOUNT,),
+                              "flyttes"))
+    assert replies(how_much, [first, split], [first]) == [split]
+
+
 def test_a_near_sentence_of_the_same_document_with_the_asked_kind_of_fact_comes_along():
 
 
