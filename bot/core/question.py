@@ -182,6 +182,9 @@ class Question:
     themes: frozenset[str] = frozenset()  # theme keys (indexer.text.themes)
     unknown_theme: str | None = None  # a theme-like word no theme matches: «Mente du …?»
     list_ask: ListAsk | None = None
+    # «prosjekter der kommunene er slått sammen etterpå»: every municipality number merged or
+    # split since (SSB), as a list filter
+    merged_numbers: frozenset[str] = frozenset()
     amount_kinds: frozenset[str] = frozenset()  # catalogue amounts asked: søkt, tildelt, forbruk …
     page: int = 1  # «vis flere»: the next page of the same list
     refines: Question | None = None  # «og hvilke av dem …»: the list question this one narrows

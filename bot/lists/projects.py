@@ -124,6 +124,8 @@ def filter_phrase(request: ListRequest, lang: Language) -> str:
     """« om fosterhjem i Vestland», and for a narrowed list « … – av dem om ettervern»."""
     query = request.query
     own = words.filters(query.themes, request.place_names, query.years, lang, query.title)
+    if request.merged:
+        own += t("lists.merged", lang)
     if request.narrows is None:
         return own
     before = filter_phrase(request.narrows, lang)

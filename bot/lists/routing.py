@@ -21,6 +21,7 @@ class ListRequest:
     narrows: ListRequest | None = None  # «hvilke av dem …»: the list this one narrows
     page: int = 1
     amount_kinds: frozenset[str] = frozenset()
+    merged: bool = False  # only projects whose municipalities merged or split since
 
     @property
     def place_names(self) -> list[str]:
@@ -42,6 +43,7 @@ def request_of(question: Question) -> ListRequest | None:
         narrows=base,
         page=max(question.page, 1),
         amount_kinds=question.amount_kinds or (base.amount_kinds if base else frozenset()),
+        merged=bool(question.merged_numbers),
     )
 
 
@@ -52,7 +54,7 @@ def project_query(question: Question) -> ProjectQuery:
         themes=question.themes,
         municipalities=frozenset(n for m in towns if m.is_current for n in m.numbers),
         written=frozenset(n for m in towns if not m.is_current
-                          for n in (*m.own_numbers, *m.numbers)),  # fmt: skip
+                          for n in (*m.own_numbers, *m.numbers)) | question.merged_numbers,
         current_counties=frozenset(c.name for c in counties if c.is_current),
         counties=frozenset(c.name for c in counties if not c.is_current),
         area=frozenset(n for c in counties if not c.is_current for n in c.numbers),

@@ -52,6 +52,7 @@ class Gazetteer:
             name for c in self._counties.values() for name in (c.name, *c.alt_names)
         )
         self._county_pattern = _county_pattern(self.county_names, self.municipality_names)
+        self._merged: frozenset[str] | None = None
         self._first_words: dict[str, list[str]] = defaultdict(list)
         for name in sorted(self.municipality_names, key=len, reverse=True):
             self._first_words[re.split(r"[ -]", name, maxsplit=1)[0]].append(name)
@@ -101,6 +102,21 @@ class Gazetteer:
         """Every name the municipality now called `current_name` has had, that name included."""
         today = {m.number for m in self._by_name.get(_key(current_name), []) if m.valid_to is None}
         return {m.name for m in self._munis.values() if today & set(m.current_numbers)}
+
+    def merged_numbers(self) -> frozenset[str]:
+        """Every number, no longer in use, of a municipality merged with another or split since:
+        Fjell and Sund (now Øygarden), Sande and the old Holmestrand, Tysfjord; not Kvam's old
+        number, only renumbered, nor today's Trondheim, which Klæbu joined."""
+        if self._merged is None:
+            names: dict[str, set[str]] = defaultdict(set)
+            for muni in self._munis.values():
+                for number in muni.current_numbers:
+                    names[number].add(muni.name.casefold())
+            self._merged = frozenset(
+                m.number for m in self._munis.values() if m.valid_to is not None and (
+                    len(m.current_numbers) > 1 or any(len(names[n]) > 1
+                                                      for n in m.current_numbers)))
+        return self._merged
 
     def current_names(self, muni: Municipality) -> list[str]:
         return [self._munis[n].name for n in muni.current_numbers]

@@ -120,6 +120,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         kind = Intent.DOCUMENTS  # «Hva har vi fra Agder?»
     priced = kind == Intent.FACT and bool(towns) and amounts.only_amounts(whole)
     kind = Intent.PROJECTS if priced else kind  # «Hvor mye fikk Haugesund og Karmøy tildelt?»
+    merged = kind in {Intent.FACT, Intent.PROJECTS} and not towns and intent.asks_merged(whole)
+    kind = Intent.PROJECTS if merged else kind
     if completed and (own := intent.classify(apply(text, fixes), bool(themes))) in _MINUTES:
         kind = own  # «og hva ble bestemt der?»: the words added for context ask nothing
     actor, topic_words = decisions.actor_and_topic(whole) if kind == Intent.DECISIONS else ("", "")
@@ -129,7 +131,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     who, rest = attendee.attendee(whole, kit.gazetteer) if kind == Intent.PARTICIPANTS else (
         None, whole)
     asked = (ListAsk.AMOUNTS if priced else intent.list_ask(whole, bool(themes))
-             ) if kind == Intent.PROJECTS else None
+             or ListAsk.PROJECTS) if kind == Intent.PROJECTS else None
     framed = whole
     if kind in {Intent.FACT, Intent.DOCUMENTS}:
         whole = parts.without_form(whole)  # classified with it: «oversikt over prosjektene»
@@ -162,6 +164,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         themes=themes,
         unknown_theme=unknown,
         list_ask=asked,
+        merged_numbers=kit.gazetteer.merged_numbers() if merged else frozenset(),
         amount_kinds=amounts.amount_kinds(whole) if listed else frozenset(),
         meeting=meeting.meeting_ref(rest, today) if minutes_like else None,
         time=time.time_focus(whole),
@@ -177,7 +180,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         corrections=tuple(Correction(w, r) for w, r in fixes),
         follow_up=completed,
         across=across.asks_each(framed, kind, types, split, len(towns) + len(counties),
-                                filtered=bool(themes or unknown or towns or counties or years)
+                                filtered=bool(themes or unknown or towns or counties or years
+                                              or merged)
                                 or asked not in (ListAsk.PROJECTS, ListAsk.MUNICIPALITIES)),
     )
 

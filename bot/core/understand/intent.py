@@ -13,6 +13,7 @@ import re
 from bot.core.question import Intent, ListAsk
 from bot.core.understand import decisions
 from bot.core.understand.amounts import asks_money, one_project_amount
+from bot.core.understand.parts import split_parts
 from bot.core.understand.roles import asks_participants, names_attendee
 from indexer.text.patterns import stems, words
 
@@ -195,6 +196,20 @@ _OUTCOME = words(r"nådde", r"nådd", r"oppnådde", r"oppnådd", r"oppnådde?s",
                  r"manage[ds]? to", r"succeed(?:ed)?", r"successful",
                  r"(?:hit|meet|met) (?:the|their|its) (?:targets?|goals?|aims?)",
                  r"lukkast", r"lukkas", r"vellykk\w*")
+
+
+# «Hvilke prosjekter har vi der kommunene er slått sammen etterpå?», «Which municipal mergers
+# are mentioned in connection with projects?»
+_MERGED = words("slått sammen", "slått saman", r"slegne? saman", r"\w*sammenslå\w*",
+                r"\w*samanslå\w*", "merged", "mergers?", "merging")
+_WHICH = words("hvilke", "hvilken", "kva for", "kva", "which", "what", r"list\w*", "oversikt")
+
+
+def asks_merged(text: str) -> bool:
+    """A clause asking which projects' municipalities merged; not «Ta med gamle navn der
+    kommunene er slått sammen», which says how to name them."""
+    return any(_MERGED.search(p.text) and _WHICH.search(p.text) and _PROJECT_WORD.search(p.text)
+               for p in split_parts(text))
 
 
 def asks_outcome(text: str) -> bool:

@@ -79,3 +79,19 @@ def test_a_document_question_goes_both_ways_too(merger_context) -> None:  # type
 def test_a_theme_mentioned_in_passing_does_not_list_the_project(merger_context) -> None:  # type: ignore[no-untyped-def]
     # «Flere hjem» says «Prosjektet skal også se på ettervern»: a foster-care project still
     assert titles(merger_context, "Hvilke prosjekter om ettervern finnes?") == {"«Vidare saman»"}
+
+
+@pytest.mark.parametrize("text", [
+    "Hvilke prosjekter har vi der kommunene er slått sammen med andre etterpå?",
+    "Kva for prosjekt har vore i kommunar som seinare er slegne saman?",
+    "Which projects were in municipalities that have merged since?",
+])  # fmt: skip
+def test_projects_of_municipalities_merged_since_are_listed(merger_context, text) -> None:  # type: ignore[no-untyped-def]
+    found = titles(merger_context, text)
+    assert {"«Vidare saman»", "«Trygg heime»"} <= found  # Søgne; the Kristiansand before 2020
+    assert "«Flere hjem»" not in found  # today's Kristiansand, as it has been since 2020
+
+
+def test_how_to_name_merged_municipalities_is_no_filter(merger_context) -> None:  # type: ignore[no-untyped-def]
+    text = "Hvilke prosjekter har vi? Ta med gamle navn der kommunene er slått sammen."
+    assert "«Flere hjem»" in titles(merger_context, text)

@@ -213,3 +213,10 @@ def test_an_office_before_a_place_is_no_persons_name(gazetteer):
     assert [m.name for m in found] == ["Leikanger"]
     assert [m.name for m in gazetteer.find_municipalities(
         "Hva fant de hos Nav Sogndal?", lenient=True)] == ["Sogndal"]
+
+
+def test_merged_numbers_are_those_ended_by_a_merger_or_a_split(gazetteer):
+    merged = gazetteer.merged_numbers()
+    assert {"1246", "1245", "1850"} <= merged  # Fjell, Sund (now Øygarden); Tysfjord, split
+    assert "1238" not in merged  # Kvam, only renumbered in 2020
+    assert "5001" not in merged  # today's Trondheim, which Klæbu joined, is no former number
