@@ -149,10 +149,10 @@ def default_routes(across: Route | None = None) -> list[Route]:
     """Specialised answerers, most specific first: an open draft dialog, minutes, a fact asked
     of each document of a kind (`across`), lists (which also answer `/kilder` and every «which
     documents do we have» question)."""
-    from bot import drafting, lists, minutes
+    from bot import drafting, lists, minutes, places
 
-    return [drafting.try_answer, minutes.try_answer, *([across] if across else []),
-            lists.try_answer]
+    return [drafting.try_answer, minutes.try_answer, places.try_answer,
+            *([across] if across else []), lists.try_answer]
 
 
 def deferring_routes() -> list[Route]:

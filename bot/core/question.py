@@ -185,6 +185,9 @@ class Question:
     # «prosjekter der kommunene er slått sammen etterpå»: every municipality number merged or
     # split since (SSB), as a list filter
     merged_numbers: frozenset[str] = frozenset()
+    # «Hva heter Fjell i dag?», «Hvilke kommuner ble Alver slått sammen av?»: the named
+    # municipalities' own history is asked, not anything a document says of them
+    place_history: bool = False
     amount_kinds: frozenset[str] = frozenset()  # catalogue amounts asked: søkt, tildelt, forbruk …
     page: int = 1  # «vis flere»: the next page of the same list
     refines: Question | None = None  # «og hvilke av dem …»: the list question this one narrows

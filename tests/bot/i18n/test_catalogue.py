@@ -20,7 +20,7 @@ def placeholders(template: str) -> set[str]:
 
 def test_the_catalogue_holds_every_area() -> None:
     areas = {key.split(".")[0] for key in MESSAGES}
-    assert areas == {"core", "lists", "minutes", "drafting", "teams", "uploads"}
+    assert areas == {"core", "lists", "minutes", "drafting", "places", "teams", "uploads"}
 
 
 @pytest.mark.parametrize("key", sorted(MESSAGES))

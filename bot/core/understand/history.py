@@ -1,0 +1,35 @@
+"""Whether a question asks what became of a municipality, or what it was made of: «Tysfjord
+fins jo ikke lenger – hvilke kommuner gikk den inn i?», «Hvilke gamle kommuner ble Alver slått
+sammen av?», «hvilket kommunenummer fikk den nye kommunen?», «What is Radøy called today?».
+SSB's history answers it, not a document."""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.understand.parts import split_parts
+from indexer.text.patterns import words
+
+_HISTORY = words(
+    r"(?:heiter|heter|called)\b.{0,30}?\b(?:i dag|nå|no|today|now)",
+    r"(?:heiter|heter) (?:den nye |den )?kommunen", r"municipality (?:is )?called",
+    r"slått sammen", r"slått saman", r"slegne? saman", r"slås sammen",
+    r"\w*sammenslå\w*", r"\w*samanslå\w*", r"merged?", r"mergers?", r"gikk (?:\w+ )?inn i",
+    r"gjekk (?:\w+ )?inn i",
+    r"kommunenummer\w*", r"municipality number", r"fins ikke lenger",
+    r"finnes ikke lenger", r"finst ikkje lenger", r"no longer exists?", r"ble delt", r"vart delt",
+    r"\bsplit\b", r"gamle kommuner", r"gamle kommunar", r"former municipalities")
+# what a history part asks of the places, not of their projects or documents
+_OTHER = words(r"\w*prosjekt\w*", r"projects?", r"referat\w*", r"minutes", r"møte\w*",
+               r"meetings?", r"rapport\w*", r"reports?", r"søk\w*", r"tilsyn\w*", r"inspect\w*",
+               r"nettverk\w*", r"network\w*", r"styringsgrupp\w*")
+_SENTENCES = re.compile(r"(?<=[.!?])\s+|\s+[–—-]\s+")
+_ASKING = re.compile(r"\?|^\s*(?:hv|kv|kor|når|who|what|which|how|when)", re.I)
+
+
+def asks_history(text: str) -> bool:
+    """Every part that asks something asks the places' history (a part that only tells,
+    «I referatet står det Alver og Bjørnafjorden.», asks nothing)."""
+    pieces = [p for sentence in _SENTENCES.split(text) for p in split_parts(sentence)]
+    asking = [p.text for p in pieces if _ASKING.search(p.text)]
+    return bool(asking) and all(_HISTORY.search(p) and not _OTHER.search(p) for p in asking)
