@@ -25,7 +25,8 @@ def test_each_figure_of_the_fact_sheet_gets_its_place_beside_every_section():
     sheet = [scored("Prosjektperiode: 1. april 2025 – 31. mars 2027", "", 0.96, 0, True),
              scored("Søkt beløp: 560 000 kr", "", 0.95, 1, True),
              scored("Prosjektleiar: Ingeborg Lien", "", 0.97, 2, True)]  # no figure
-    themes = "mål tiltak bakgrunn evaluering forankring organisering risiko spredning".split()
+    themes = ("mål tiltak bakgrunn evaluering forankring organisering risiko spredning "
+              "økonomi resultat kostnad læring").split()  # more sections than the budget
     sections = [scored(f"Setning om {theme}.", theme, 0.97, 10 + i)
                 for i, theme in enumerate(themes[:MAX_SENTENCES])]
     texts = [s.candidate.text for s in pick(sheet + sections)]
@@ -98,11 +99,13 @@ def test_the_kind_of_document_asked_is_summarised_though_another_has_more_chunks
 def test_the_opening_sentences_are_kept_beside_the_budget():
     first = [scored("Ved dette tilsynet blei det avdekt lovbrot hos Nav.", "", 0.2, 0),
                scored("Tilsynet er avslutta fordi tiltaka var tilstrekkelege.", "", 0.1, 1)]
-    themes = "mål tiltak bakgrunn evaluering forankring organisering risiko spredning".split()
+    themes = ("mål tiltak bakgrunn evaluering forankring organisering risiko spredning "
+              "økonomi resultat kostnad læring").split()  # more sections than the budget
     sections = [scored(f"Setning om {theme} i prosjektet som er viktig.", theme, 0.97, 10 + i)
                 for i, theme in enumerate(themes)]
     texts = [s.candidate.text for s in pick(first + sections)]
     assert texts[:2] == [s.candidate.text for s in first]  # the gist first, in order
-    assert len(texts) == MAX_SENTENCES + 2  # and every section still has its say
+    # the opening three (the two and the first section's) beside a full budget of sections
+    assert len(texts) == MAX_SENTENCES + 3
     subtitle = scored("Vedlegg til søknad om stimuleringsmidler 2021", "", 0.1, 0)
     assert opening([subtitle, *sections]) == sections[:3]  # a subtitle line is no opening
