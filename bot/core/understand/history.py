@@ -16,6 +16,8 @@ _HISTORY = words(
     r"slått sammen", r"slått saman", r"slegne? saman", r"slås sammen",
     r"\w*sammenslå\w*", r"\w*samanslå\w*", r"merged?", r"mergers?", r"gikk (?:\w+ )?inn i",
     r"gjekk (?:\w+ )?inn i",
+    r"del av (?:\w+ )?(?:nå|i dag|no)", r"(?:nå|no|i dag) (?:en |ein )?del av",
+    r"part of (?:\w+ )?(?:today|now)", r"(?:today|now) (?:a )?part of",
     r"kommunenummer\w*", r"municipality number", r"fins ikke lenger",
     r"finnes ikke lenger", r"finst ikkje lenger", r"no longer exists?", r"ble delt", r"vart delt",
     r"\bsplit\b", r"gamle kommuner", r"gamle kommunar", r"former municipalities")

@@ -16,6 +16,8 @@ from tests.fakes import understood
     "Hvilket kommunenummer fikk den nye kommunen Øygarden?",
     "Kva heiter Radøy i dag?",
     "What is Radøy called today?",
+    "Hvilken kommune er Søgne en del av nå?",
+    "Which municipality is Leikanger part of today?",
 ])  # fmt: skip
 def test_a_municipalitys_history_is_asked(text) -> None:  # type: ignore[no-untyped-def]
     assert asks_history(text)
