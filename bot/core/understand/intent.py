@@ -112,8 +112,8 @@ _OTHER_THING = words(r"tilsyn\w*", r"\w*rapport\w*", r"møte\w*", r"samling\w*",
 _PROJECTS_PLURAL = re.compile(r"\b\w*(?:prosjekt(?:er|ene|a|ane)|projects|sluttrapport(?:er|ene|ane)|"
                               r"prosjektbeskrivelsene|prosjektskildringane|final reports)\b", re.I)
 _TOTAL = words("til sammen", "til saman", "totalt", "in total", "samlet", "samla", "summen",
-               "altogether", "total", r"legg\w* sammen", r"legg\w* saman", "summer", "add up",
-               "sum up")
+               "altogether", "total", r"legg\w* sammen", r"legg\w* saman", "summer opp",
+               "add up", "sum up")  # not «summer» alone: the season, in an English question
 _COMPARE = words(r"sammenlign\w*", r"samanlikn\w*", "compare", "comparison")
 # «Hvor mye fikk ettervernsprosjektene?»: the projects themselves are asked about, not «hvor
 # mye ble tildelt til utviklingsprosjekter», which asks one sum.
