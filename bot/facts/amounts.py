@@ -30,8 +30,7 @@ def kind_unsaid(kind: str, picked: list[Candidate]) -> bool:
     """The sentences state no sum of money, or sums of other kinds and none of the one asked."""
     if not any(states_money(c.text) for c in picked):
         return True
-    stated = {found for c in picked for found, _ in amounts(
-        Span(0, len(c.text), c.text), c.evidence.meta.doc_type == DocType.SLUTTRAPPORT)}
+    stated = {found for c in picked for found in _stated(c)}
     return bool(stated) and kind not in stated
 
 
@@ -47,7 +46,7 @@ def kind_first(parts: list[PartView], per_part: list[list[Scored]], supporting: 
             out.append(ranked)
             continue
         floor = supporting * ranked[0].probability
-        first = [s for s in ranked if s.probability >= floor and _states(kinds, s.candidate)]
+        first = [s for s in ranked if s.probability >= floor and kinds & _stated(s.candidate)]
         out.append(first + [s for s in ranked if s not in first])
     return out
 
@@ -55,7 +54,9 @@ def kind_first(parts: list[PartView], per_part: list[list[Scored]], supporting: 
 _KINDS = frozenset({"søkt", "tildelt", "forbruk", "budsjett", "egenandel"})
 
 
-def _states(kinds: frozenset[str], cand: Candidate) -> bool:
+def _stated(cand: Candidate) -> set[str]:
+    """The kinds of amount the sentence states, read as the catalogue reads them (a final
+    report's «stimuleringsmidler» were granted)."""
     found = amounts(Span(0, len(cand.text), cand.text),
                     cand.evidence.meta.doc_type == DocType.SLUTTRAPPORT)
-    return any(kind in kinds for kind, _ in found)
+    return {kind for kind, _ in found}

@@ -10,12 +10,13 @@ import re
 from bot.core.understand.parts import split_parts
 from indexer.text.patterns import words
 
+# «slått sammen», «samanslåinga», «merged»: a merger named, in any of the three languages
+MERGER_WORDS = ("slått sammen", "slått saman", r"slegne? saman", r"\w*sammenslå\w*",
+                r"\w*samanslå\w*", "merged", "mergers?")
 _HISTORY = words(
     r"(?:heiter|heter|called)\b.{0,30}?\b(?:i dag|nå|no|today|now)",
     r"(?:heiter|heter) (?:den nye |den )?kommunen", r"municipality (?:is )?called",
-    r"slått sammen", r"slått saman", r"slegne? saman", r"slås sammen",
-    r"\w*sammenslå\w*", r"\w*samanslå\w*", r"merged?", r"mergers?", r"gikk (?:\w+ )?inn i",
-    r"gjekk (?:\w+ )?inn i",
+    *MERGER_WORDS, r"slås sammen", r"merge", r"gikk (?:\w+ )?inn i", r"gjekk (?:\w+ )?inn i",
     r"del av (?:\w+ )?(?:nå|i dag|no)", r"(?:nå|no|i dag) (?:en |ein )?del av",
     r"part of (?:\w+ )?(?:today|now)", r"(?:today|now) (?:a )?part of",
     r"kommunenummer\w*", r"municipality number", r"fins ikke lenger",

@@ -13,6 +13,7 @@ import re
 from bot.core.question import Intent, ListAsk
 from bot.core.understand import decisions
 from bot.core.understand.amounts import asks_money, one_project_amount
+from bot.core.understand.history import MERGER_WORDS
 from bot.core.understand.parts import split_parts
 from bot.core.understand.roles import asks_participants, names_attendee
 from indexer.text.patterns import stems, words
@@ -200,8 +201,7 @@ _OUTCOME = words(r"nådde", r"nådd", r"oppnådde", r"oppnådd", r"oppnådde?s",
 
 # «Hvilke prosjekter har vi der kommunene er slått sammen etterpå?», «Which municipal mergers
 # are mentioned in connection with projects?»
-_MERGED = words("slått sammen", "slått saman", r"slegne? saman", r"\w*sammenslå\w*",
-                r"\w*samanslå\w*", "merged", "mergers?", "merging")
+_MERGED = words(*MERGER_WORDS, "merging")
 _WHICH = words("hvilke", "hvilken", "kva for", "kva", "which", "what", r"list\w*", "oversikt")
 
 
