@@ -20,6 +20,7 @@ from bot.facts.answer_types import checked_types, has_type
 from bot.facts.candidates import Candidate
 from bot.facts.words import Groups, content_groups, coverage, matches, surface
 from indexer.store.lexical import LexicalIndex, tokenize
+from indexer.text.patterns import words
 
 BASE_FEATURES = (
     "dense_q", "dense_part", "dense_chunk", "lex_part", "lex_ctx", "lex_q", "exact",
@@ -30,8 +31,7 @@ BASE_FEATURES = (
 # Each question's best candidate sets the scale: how far a sentence lies behind it.
 RELATIVE = ("dense_q", "dense_part", "lex_part", "lex_ctx", "lex_q", "lex_focus")
 SENTENCE_FEATURES = BASE_FEATURES + tuple(f"{name}_gap" for name in RELATIVE)
-_NEGATION = re.compile(r"\b(ikke|ikkje|not|never|aldri|unntatt|except)\b", re.I)
-_DIGIT = re.compile(r"\d")
+_NEGATION = words("ikke", "ikkje", "not", "never", "aldri", "unntatt", "except")
 
 
 @dataclass(frozen=True)
@@ -208,6 +208,6 @@ def _without_names(text: str) -> str:
 
 
 def has_digits(text: str) -> bool:
-    return bool(_DIGIT.search(text))
+    return any(char.isdigit() for char in text)
 
 

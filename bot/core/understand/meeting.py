@@ -11,6 +11,7 @@ from bot.core.question import MeetingRef
 from bot.core.understand.time import period_match
 from indexer.store.lexical import tokenize
 from indexer.text.dates import MONTH_NUMBERS, find_dates
+from indexer.text.patterns import words
 
 _COMMAND = re.compile(r"^\s*/\w+\b", re.I)
 _MONTH = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
@@ -18,8 +19,8 @@ _MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re
 _YEAR = re.compile(r"\b(?P<y>(?:19|20)\d\d)\b")
 _YEARS = re.compile(r"\b(?P<a>(?:19|20)\d\d)\s*(?:[–-]|og|and|til|to|eller|or)\s*"
                     r"(?P<b>(?:19|20)\d\d)\b", re.I)
-_EVERY = re.compile(r"\b(møtene|møta|samlingene|samlingane|referatene|referata|alle møter|"
-                    r"alle møte|meetings|all (?:the )?minutes|every meeting)\b", re.I)
+_EVERY = words("møtene", "møta", "samlingene", "samlingane", "referatene", "referata",
+               "alle møter", "alle møte", "meetings", "all (?:the )?minutes", "every meeting")
 # «har frist i desember 2026», «due by 1 March»: an action item's deadline, not the meeting's date
 _DEADLINE = re.compile(
     rf"\b(?:frist(?:en)?|fristar|frister|innen|innan|deadlines?|due(?: by)?)\s+(?:er\s+|is\s+)?"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.core.question import AnswerType, Part
+from indexer.text.patterns import words
 
 _WH = (r"hv\w+|kv\w+|kor(?:leis|for|dan)?|når|who|what|when|where|how|which|why")
 _CLAUSE_SPLIT = re.compile(
@@ -17,26 +18,28 @@ _CLAUSE_SPLIT = re.compile(
 _AND = re.compile(r"\s(?:og|and|samt|&)\s", re.I)
 _HEAD_CHARS = 30  # «…, when asked to …» late in a clause asks for no date
 _ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
-    (AnswerType.DATE, re.compile(
-        r"\b(når|naar|kva dato|hvilken dato|hvilke dato|dato|datoen|frist|søknadsfrist\w*|fristen|"
-        r"when|what date|deadline|sluttar|slutter|ends?|periode\w*|period|hvilket år|kva år|"
-        r"which year|what year|åpen|åpne|open|ope|opne)\b", re.I)),  # a call is open until its deadline
-    (AnswerType.COUNT, re.compile(r"\b(hvor mange|kor mange|how many|antall|talet på|"
-                                  r"number of)\b", re.I)),
-    (AnswerType.AMOUNT, re.compile(
-        r"\b(hvor mye|hvor mykje|kor mykje|kor mye|how much|\w*beløp\w*|\w*budsjett\w*|hvor stor\w*|"
-        r"kor stor\w*|what is the total|egenandel\w*|eigendel\w*|prosent|percent|\w*kostnad\w*|"
-        r"kroner|maks\w*|max\w*|inntil|ramme\w*|frame|total)\b", re.I)),
-    (AnswerType.PERSON, re.compile(r"\b(hvem|kven|who|prosjektleder\w*|prosjektleiar\w*)\b",
-                                   re.I)),
-    (AnswerType.LAW, re.compile(
-        r"\b(hvor står|kvar står|hvor i lov\w*|kvar i lov\w*|where in the (?:law|act)|"
-        r"hvilken lov\w*|kva lov\w*|which (?:law|act)|hjemmel\w*|heimel\w*|paragraf\w*|lovbestemmels\w*|"
-        r"lovparagraf\w*|which section|what section|which provisions?|legal basis)\b", re.I)),
-    (AnswerType.DURATION, re.compile(r"\b(hvor lang\w*|kor lang\w*|hvor lenge|kor lenge|"
-                                     r"how long|varighet\w*|duration)\b", re.I)),
-    (AnswerType.PLACE, re.compile(r"\b(hvor ble|hvor var|hvor skal|hvor er|kvar vart|kvar var|"
-                                  r"kvar skal|kvar er|where|\bstad\b|sted)\b", re.I)),
+    (AnswerType.DATE, words(
+        "når", "naar", "kva dato", "hvilken dato", "hvilke dato", "dato", "datoen", "frist",
+        r"søknadsfrist\w*", "fristen", "when", "what date", "deadline", "sluttar", "slutter",
+        "ends?", r"periode\w*", "period", "hvilket år", "kva år", "which year", "what year",
+        "åpen", "åpne", "open", "ope", "opne")),  # a call is open until its deadline
+    (AnswerType.COUNT, words("hvor mange", "kor mange", "how many", "antall", "talet på",
+                             "number of")),
+    (AnswerType.AMOUNT, words(
+        "hvor mye", "hvor mykje", "kor mykje", "kor mye", "how much", r"\w*beløp\w*",
+        r"\w*budsjett\w*", r"hvor stor\w*", r"kor stor\w*", "what is the total",
+        r"egenandel\w*", r"eigendel\w*", "prosent", "percent", r"\w*kostnad\w*", "kroner",
+        r"maks\w*", r"max\w*", "inntil", r"ramme\w*", "frame", "total")),
+    (AnswerType.PERSON, words("hvem", "kven", "who", r"prosjektleder\w*", r"prosjektleiar\w*")),
+    (AnswerType.LAW, words(
+        "hvor står", "kvar står", r"hvor i lov\w*", r"kvar i lov\w*", "where in the (?:law|act)",
+        r"hvilken lov\w*", r"kva lov\w*", "which (?:law|act)", r"hjemmel\w*", r"heimel\w*",
+        r"paragraf\w*", r"lovbestemmels\w*", r"lovparagraf\w*", "which section",
+        "what section", "which provisions?", "legal basis")),
+    (AnswerType.DURATION, words(r"hvor lang\w*", r"kor lang\w*", "hvor lenge", "kor lenge",
+                                "how long", r"varighet\w*", "duration")),
+    (AnswerType.PLACE, words("hvor ble", "hvor var", "hvor skal", "hvor er", "kvar vart",
+                             "kvar var", "kvar skal", "kvar er", "where", "stad", "sted")),
 )
 # A sum the question itself states, to be checked against the sources: «over en halv million»,
 # «roughly a million kroner», «500 000 kr».
@@ -51,8 +54,8 @@ _YES_NO = re.compile(
     r"videreføres|vidareførast|dekker|dekkjer|omfatter|inneholder|inneheld|betaler|betalte|"
     r"gir|gav|ga|is|are|was|were|did|does|do|can|could|must|has|have|had|"
     r"should|will|would|may)\b", re.I)
-_LIST = re.compile(r"\b(hvilke|kva for nokre|which|list|nevn|rams opp|what are the)\b", re.I)
-_NEGATION = re.compile(r"\b(ikke|ikkje|not|never|aldri)\b", re.I)
+_LIST = words("hvilke", "kva for nokre", "which", "list", "nevn", "rams opp", "what are the")
+_NEGATION = words("ikke", "ikkje", "not", "never", "aldri")
 
 
 _WH_PAIR = re.compile(rf"^\s*({_WH})\s+(?:og|and|&)\s+({_WH})\b\s*(.*)$", re.I | re.S)

@@ -10,11 +10,14 @@ from difflib import SequenceMatcher
 
 from indexer.text.themes import THEMES, Theme
 
-_SUBJECT = re.compile(
-    r"\b(?:prosjekt\w*|projects?|sluttrapport\w*|rapport\w*|reports?|dokument\w*|documents?|"
-    r"referat\w*|minutes|handl(?:er|ar|a|et)|dreier seg|dreidde seg|is|are|was|were)\s+"
-    r"(?:om|on|about|innen|innan|within|med tema|knytt(?:et)? til|"
-    r"related to)\s+(?P<topic>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})", re.I)
+# what names a subject («prosjekter om», «reports on», «handlar om») and the word before it
+_SUBJECT_HEADS = (r"prosjekt\w*", "projects?", r"sluttrapport\w*", r"rapport\w*", "reports?",
+                  r"dokument\w*", "documents?", r"referat\w*", "minutes", "handl(?:er|ar|a|et)",
+                  "dreier seg", "dreidde seg", "is", "are", "was", "were")
+_ABOUT = ("om", "on", "about", "innen", "innan", "within", "med tema", "knytt(?:et)? til",
+          "related to")
+_SUBJECT = re.compile(rf"\b(?:{'|'.join(_SUBJECT_HEADS)})\s+(?:{'|'.join(_ABOUT)})\s+"
+                      r"(?P<topic>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})", re.I)
 # «rusprosjekter», «rusprosjekta»; not «gullprosjektet», which names one project
 _COMPOUND = re.compile(r"\b(?P<topic>[^\W\d_]{3,}?)s?-?prosjekt(?:er|ene|a|ane)?\b", re.I)
 _STOP = re.compile(
