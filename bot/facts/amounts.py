@@ -30,7 +30,7 @@ def kind_unsaid(kind: str, picked: list[Candidate]) -> bool:
     """The sentences state no sum of money, or sums of other kinds and none of the one asked."""
     if not any(states_money(c.text) for c in picked):
         return True
-    stated = {found for c in picked for found in _stated(c)}
+    stated = {found for c in picked for found in stated_kinds(c)}
     return bool(stated) and kind not in stated
 
 
@@ -46,7 +46,7 @@ def kind_first(parts: list[PartView], per_part: list[list[Scored]], supporting: 
             out.append(ranked)
             continue
         floor = supporting * ranked[0].probability
-        first = [s for s in ranked if s.probability >= floor and kinds & _stated(s.candidate)]
+        first = [s for s in ranked if s.probability >= floor and kinds & stated_kinds(s.candidate)]
         out.append(first + [s for s in ranked if s not in first])
     return out
 
@@ -54,7 +54,7 @@ def kind_first(parts: list[PartView], per_part: list[list[Scored]], supporting: 
 _KINDS = frozenset({"søkt", "tildelt", "forbruk", "budsjett", "egenandel"})
 
 
-def _stated(cand: Candidate) -> set[str]:
+def stated_kinds(cand: Candidate) -> set[str]:
     """The kinds of amount the sentence states, read as the catalogue reads them (a final
     report's «stimuleringsmidler» were granted)."""
     found = amounts(Span(0, len(cand.text), cand.text),

@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from bot.facts.amounts import stated_kinds
 from bot.facts.answer_types import NUMBER, has_type
 from bot.facts.compose import ExtractiveComposer
 from bot.facts.gate import Scored
@@ -25,6 +26,9 @@ from indexer.models import DocType
 # at the median, against 1,420); 12 held 5 more again, at 1,714: too long to read in a chat.
 MAX_SENTENCES = 10
 _FIGURE = re.compile(r"\d")
+_WORD = re.compile(r"\w+")
+_MONEY_KINDS = frozenset({"budsjett", "søkt", "tildelt", "forbruk"})
+_LETTERS = re.compile(r"\b[^\W\d_]{2,}\b")  # a word of letters, not a number or an initial
 MAX_CHARS = 1200
 FACT_LINES = 3  # fact-sheet lines with a figure that each count as a section
 LEAD = 3  # a document's first sentences of running text, where reports and news put the gist
@@ -66,7 +70,11 @@ def opening(scored: list[Scored]) -> list[Scored]:
                                        or s.candidate.block or s.candidate.end == 0)
              and len(s.candidate.text.split()) >= 4 and s.candidate.text.rstrip()[-1:] in ".!?»"]
     prose.sort(key=lambda s: (s.candidate.evidence.chunk.position, s.candidate.start))
-    return prose[:LEAD]
+    lead: list[Scored] = []
+    for s in prose:
+        if len(lead) < LEAD and all(_said(s) != _said(p) for p in lead):
+            lead.append(s)
+    return lead
 
 
 def salience(scored: Scored) -> float:
@@ -80,10 +88,38 @@ def salience(scored: Scored) -> float:
     return scored.probability + figure + (0.5 if _WHAT_CAME_OF_IT.search(headings) else 0.0)
 
 
+def money_lines(scored: list[Scored]) -> list[Scored]:
+    """The first sentence stating each kind of amount (the budget, what was applied for,
+    granted, spent): a project's money is a key figure of its summary, whichever table row or
+    sentence states it."""
+    first: dict[str, Scored] = {}
+    for s in sorted(scored, key=lambda s: (s.candidate.evidence.chunk.position, s.candidate.start)):
+        for kind in stated_kinds(s.candidate) & _MONEY_KINDS:
+            first.setdefault(kind, s)
+    found: list[Scored] = []
+    for s in first.values():
+        if not any(s is f for f in found):
+            found.append(s)
+    return found
+
+
+def _said(scored: Scored) -> str:
+    """What a sentence says, whatever dash or quote it is set with: a pull quote
+    («– Vi er veldig glade …») says again what the text says."""
+    return " ".join(_WORD.findall(scored.candidate.text.casefold()))
+
+
+def _telling(scored: Scored) -> bool:
+    """A sentence that says something: three words or more of letters, or a fact-sheet line.
+    A dateline («Narvik, 20. juni 2023») or a numbered heading («1. Sammendrag») does not."""
+    return _fact_line(scored) or len(_LETTERS.findall(scored.candidate.text)) >= 3
+
+
 def pick(scored: list[Scored]) -> list[Scored]:
     """The most salient sentence of each section, then the next, within the budget."""
     by_section: dict[str, list[Scored]] = defaultdict(list)
     facts = sorted((s for s in scored if _fact_line(s)), key=lambda s: -salience(s))[:FACT_LINES]
+    facts += [s for s in money_lines(scored) if not any(s is f for f in facts)]
     for s in scored:
         if not s.candidate.block:  # a list is summarised by its lead-in, not repeated
             # each line of the document's fact sheet («Søkt beløp: …») is a section of its own
@@ -100,7 +136,7 @@ def pick(scored: list[Scored]) -> list[Scored]:
             break
         if sum(len(p.candidate.text) for p in picked[len(lead):]) + len(s.candidate.text) > MAX_CHARS:
             continue
-        if any(s.candidate.text == p.candidate.text for p in picked):
+        if not (_telling(s) or s in facts) or any(_said(s) == _said(p) for p in picked):
             continue
         picked.append(s)
     return sorted(picked, key=lambda s: (s.candidate.evidence.chunk.position, s.candidate.start))

@@ -148,9 +148,18 @@ def looks_like_question(text: str) -> bool:
     return len(words) >= 2 or words[0].lower().strip("?") in _QUESTION_WORDS
 
 
+# «Give me a quick overview of the Trøndelag learning network page»: an overview of one
+# document is its summary (an overview of projects or documents is a list)
+_OVERVIEW_OF_ONE = re.compile(
+    r"\b(?:overview of|oversikt over|oversyn over) (?:the |this |that )?[\w\s.–-]{0,60}?"
+    r"\b(?:page|report|document|article|guide|call|side|sida|siden|nettsida|nettsiden|"
+    r"rapporten|dokumentet|artikkelen|saka|saken|veilederen|rettleiaren|utlysinga|utlysningen)\b",
+    re.I)
+
+
 def is_summary_request(text: str) -> bool:
     return command(text) in {"oppsummer", "summarise", "summarize"} or bool(
-        _SUMMARY_VERB.search(text))
+        _SUMMARY_VERB.search(text) or _OVERVIEW_OF_ONE.search(text))
 
 
 def is_minutes_summary(text: str) -> bool:

@@ -62,6 +62,10 @@ def test_standalone_question_is_left_alone():
     ("Hvilke prosjektbeskrivelser har vi?", Intent.DOCUMENTS),
     ("Kva for kommunar var med i tilsynet om ettervern frå 2019?", Intent.FACT),
     ("Oppsummer målene med barnevernsreformen", Intent.SUMMARY),
+    # an overview of one document is its summary; of projects or documents, a list
+    ("Give me a quick overview of the Trøndelag learning network page", Intent.SUMMARY),
+    ("Kan du gi ein kort oversikt over rapporten frå tilsynet i Lunner?", Intent.SUMMARY),
+    ("Gi meg en oversikt over sluttrapportene fra 2022", Intent.DOCUMENTS),
     ("Hva ble bestemt på siste møte i ressursgruppa?", Intent.DECISIONS),
     ("Kva vart vedteke på møtet i styringsgruppa?", Intent.DECISIONS),
     ("Hvem deltok på møtet 11.02.2020?", Intent.PARTICIPANTS),

@@ -109,3 +109,27 @@ def test_the_opening_sentences_are_kept_beside_the_budget():
     assert len(texts) == MAX_SENTENCES + 3
     subtitle = scored("Vedlegg til søknad om stimuleringsmidler 2021", "", 0.1, 0)
     assert opening([subtitle, *sections]) == sections[:3]  # a subtitle line is no opening
+
+
+def test_each_kind_of_money_stated_is_kept_however_low_its_relevance() -> None:
+    budget = [scored("Kurs og samlingar | 150 000 kr", "Budsjett", 0.2, 20),
+              scored("Sum** | **960 000 kr", "Budsjett", 0.1, 21),
+              scored("Det vert søkt om 640 000 kr i stimuleringsmidlar.", "Budsjett", 0.1, 22)]
+    sections = [scored(f"Setning om {theme} i prosjektet.", theme, 0.97, 10 + i)
+                for i, theme in enumerate("mål tiltak bakgrunn evaluering forankring "
+                                          "organisering risiko spredning økonomi læring".split())]
+    texts = [s.candidate.text for s in pick(sections + budget)]
+    assert "Sum** | **960 000 kr" in texts  # the budget, though a table row of two words
+    assert "Det vert søkt om 640 000 kr i stimuleringsmidlar." in texts  # what they applied for
+
+
+def test_a_pull_quote_and_a_dateline_take_no_place_in_a_summary() -> None:
+    said = "Vi er veldig glade for at overgangsordningen forlenges til tre år."
+    texts = [s.candidate.text for s in pick([
+        scored("Narvik, 20. juni 2023", "", 0.99, 0),
+        scored("1. Sammendrag", "Sammendrag", 0.99, 1),
+        scored(said, "Økonomi", 0.9, 2),
+        scored(f"– {said}", "Økonomi", 0.9, 3),
+        scored("Kostnadsnøkkelen er lite treffsikker for barnevern.", "Økonomi", 0.5, 4),
+    ])]
+    assert texts == [said, "Kostnadsnøkkelen er lite treffsikker for barnevern."]
