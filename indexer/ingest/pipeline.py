@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # the embedding stack (LangChain, numpy) loads when a model i
 # split sentences where they end); 11: answer units: a line left open above a list leads it
 # in, a list ends where its marker kind changes, items lose their trailing commas (the stored
 # unit vectors are keyed by the unit's text).
-PIPELINE_VERSION = "15"
+PIPELINE_VERSION = "16"
 
 FileStatus = Literal["indexed", "unchanged", "error", "removed"]
 ProgressCallback = Callable[[str, FileStatus], None]

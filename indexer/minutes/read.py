@@ -24,7 +24,9 @@ from indexer.text.dates import find_dates
 from indexer.text.places import Gazetteer
 from indexer.text.sentences import Sentence
 
-MAX_SUMMARY_SENTENCES = 3
+# Telling sentences a Sak keeps besides its decisions and actions: four held 4 more development
+# summaries than three, none fewer (2026-12-03)
+MAX_SUMMARY_SENTENCES = 4
 HEAD_CHARS = 1500  # the opening, where minutes name their meeting and date
 _TITLE_LINE = re.compile(r"^[\s#*_]*(referat\s+fr[aå]\b.*)$", re.I | re.M)
 _MONTH_WORD = re.compile(r"\b\d{1,2}\.\s*(januar|februar|mars|april|mai|juni|juli|august|"
