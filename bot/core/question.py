@@ -197,6 +197,7 @@ class Question:
     quoted: str | None = None  # a «quoted title»
     project_named: str | None = None  # «Se meg-prosjektet»: the project by its name or region
     persons: tuple[str, ...] = ()  # a person's full name asked about («Kjell Ingolf Ropstad»)
+    mentions: tuple[str, ...] = ()  # «Hvilke dokumenter nevner Kjersti Toppe?»: names to find
     topic: str = ""  # what a decisions/summary question is about («om kompetansemiljøene»)
     actor: str = ""  # who decided («styringsgruppen»)
     roles: frozenset[Role] = frozenset()  # participants asked for: «barnevernledere», «referent»

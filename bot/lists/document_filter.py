@@ -3,6 +3,7 @@ theme and title, and — for «og hvilke av dem …» — the list it narrows.""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from bot.core.question import Place, Question
@@ -14,6 +15,8 @@ from indexer.store.visible import KnowledgeReader
 from indexer.text.language import Language
 from indexer.text.themes import themes_in
 
+_MENTION_CHUNKS = 500  # chunks the lexical index offers for a name: far more than name one person
+
 
 @dataclass(frozen=True)
 class DocumentFilter:
@@ -24,6 +27,8 @@ class DocumentFilter:
     themes: frozenset[str] = frozenset()
     about: frozenset[str] = field(default_factory=frozenset)  # documents of projects on them
     title: str | None = None
+    mentions: tuple[str, ...] = ()  # «… nevner Kjersti Toppe»: names the document's text has
+    mentioned: frozenset[str] = frozenset()  # the documents that have them
     narrows: DocumentFilter | None = None
 
     def matches(self, meta: DocumentMeta) -> bool:
@@ -34,6 +39,8 @@ class DocumentFilter:
         if self.years and not (meta.date and self.years[0] <= meta.date.year <= self.years[1]):
             return False
         if self.title and self.title.casefold() not in meta.title.casefold():
+            return False
+        if self.mentions and meta.doc_id not in self.mentioned:
             return False
         if self.networks and not any(n.casefold() in (meta.network or "").casefold()
                                      for n in self.networks):  # fmt: skip
@@ -59,6 +66,8 @@ class DocumentFilter:
     def phrase(self, lang: Language) -> str:
         names = [p.name for p in self.places] + list(self.networks)
         own = words.filters(self.themes, names, self.years, lang, self.title)
+        if self.mentions:
+            own += t("lists.mentions", lang, x=" ".join(self.mentions))
         if self.narrows is None:
             return own
         before = self.narrows.phrase(lang)
@@ -70,7 +79,8 @@ def filter_of(question: Question, store: KnowledgeReader) -> DocumentFilter:
     networks = {m.network for m in store.documents() if m.network}
     places = {n for p in question.places for n in (p.name, *p.all_names)}
     named = tuple(n for n in question.names  # «Møre» of «Møre og Romsdal» names no network
-                  if not any(n.casefold() in place.casefold() for place in places)
+                  if n not in question.mentions  # «… nevner RVTS Vest»: a name to find
+                  and not any(n.casefold() in place.casefold() for place in places)
                   and any(n.casefold() in net.casefold() for net in networks))  # fmt: skip
     about = frozenset()
     if question.themes:
@@ -79,8 +89,23 @@ def filter_of(question: Question, store: KnowledgeReader) -> DocumentFilter:
     return DocumentFilter(
         types=question.doc_types, years=(question.years.first, question.years.last) if question.years else None,
         places=question.places, networks=named, themes=question.themes, about=about,
-        title=question.quoted, narrows=base,
+        title=question.quoted, mentions=question.mentions,
+        mentioned=mentioning(question.mentions, store), narrows=base,
     )
+
+
+def mentioning(names: tuple[str, ...], store: KnowledgeReader) -> frozenset[str]:
+    """The documents whose text has every one of the names, as whole words: the lexical index
+    finds the chunks that may, their text decides."""
+    if not names:
+        return frozenset()
+    hits = store.lexical().search(" ".join(names), k=_MENTION_CHUNKS)
+    patterns = [re.compile(rf"\b{re.escape(n)}\b", re.I) for n in names]
+    found: dict[str, set[int]] = {}
+    for chunk in store.chunks([cid for cid, _ in hits]).values():
+        found.setdefault(chunk.doc_id, set()).update(
+            i for i, p in enumerate(patterns) if p.search(chunk.text))
+    return frozenset(d for d, seen in found.items() if len(seen) == len(patterns))
 
 
 def _in_municipality(meta: DocumentMeta, place: Place) -> bool:

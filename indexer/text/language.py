@@ -16,7 +16,9 @@ _WORD = re.compile(r"[a-zæøåéèêóòôü]+", re.IGNORECASE)
 _ENGLISH = frozenset(
     "the what which who when where how why is are was were did does do of and in to with "
     "from about according many much municipalities municipality meeting minutes project "
-    "projects summarise summarize summary please help me write list show give".split()
+    "projects summarise summarize summary please help me write list show give documents "
+    "document mention mentions mentioned reports report guidelines has have had there any "
+    "this that they their been will can could should would after before".split()
 )
 _NYNORSK = frozenset(
     "kva kven kvar korleis kor kvifor ikkje eg dei ein eit vart vore frå heile berre "

@@ -174,6 +174,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         quoted=names.quoted(whole),
         project_named=names.project_named(whole),
         persons=names.person_names(whole, kit.gazetteer.is_place),
+        mentions=names.mentioned(whole, names.names(whole), kit.gazetteer.is_place)
+        if kind == Intent.DOCUMENTS else (),
         topic=topic_words,
         actor=actor,
         roles=roles.roles_asked(whole) if kind == Intent.PARTICIPANTS else frozenset(),

@@ -64,3 +64,19 @@ def project_named(text: str) -> str | None:
     if match is None or match.start() == 0:
         return None
     return match.group(1)
+
+
+# «I hvilke dokumenter dukker Kjersti Toppe opp?», «Kva dokument nemner RKBU Vest?», «Which
+# documents mention …?»: the documents that name someone or something
+_MENTIONS = re.compile(
+    r"\b(?:nevner|nevnes|nemner|nemnast|omtaler|omtalar|omtales|omtalast|mentions?|mentioned|"
+    r"refers? to|names?|dukker\b.{1,60}\bopp|dukkar\b.{1,60}\bopp|appears?|står\b.{1,60}\bi)\b",
+    re.I)
+
+
+def mentioned(text: str, named: tuple[str, ...], is_place: Callable[[str], bool]
+              ) -> tuple[str, ...]:  # fmt: skip
+    """The names a question asks documents to mention; () unless it asks which do."""
+    if not _MENTIONS.search(text):
+        return ()
+    return tuple(n for n in named if not is_place(n))

@@ -525,3 +525,14 @@ def test_a_document_named_as_the_source_is_told_from_one_named_as_the_subject(ki
 ])  # fmt: skip
 def test_a_project_named_before_prosjektet(kit, text, name):
     assert understand(text, [], kit).project_named == name
+
+
+@pytest.mark.parametrize(("text", "mentions"), [
+    ("I hvilke dokumenter dukker Kjersti Toppe opp?", ("Kjersti", "Toppe")),
+    ("Kva dokument nemner RKBU Vest?", ("RKBU", "Vest")),
+    ("Which documents mention Bufetat?", ("Bufetat",)),
+    ("Hvilke dokumenter har vi fra Vestland?", ()),  # a place is a filter of its own
+    ("Hva sa Kjersti Toppe om reformen?", ()),  # a fact question, no document list
+])  # fmt: skip
+def test_the_names_a_document_question_asks_documents_to_mention(kit, text, mentions) -> None:  # type: ignore[no-untyped-def]
+    assert understand(text, [], kit).mentions == mentions

@@ -63,3 +63,25 @@ def test_sources_command_is_the_unfiltered_document_list(sample_context) -> None
 def test_nothing_matching_says_so_in_the_question_language(sample_context) -> None:  # type: ignore[no-untyped-def]
     answer = ask(sample_context, "Kva for referat har vi frå Finnmark?")
     assert answer.refused and answer.answer.startswith("Eg fann ingen referat i Finnmark")
+
+
+@pytest.mark.parametrize(("text", "opening", "sources"), [
+    ("I hvilke dokumenter dukker Marte Lian Solberg opp?",
+     "Dokumenter som nevner Marte Lian Solberg (2):",
+     {"2021-02-10_prosjektbeskrivelse_trondheim-malvik_ettervern.md",
+      "2021-10-26_referat_nettverkssamling_trondelag.md"}),
+    ("Kva for referat nemner Marte Lian Solberg?", "Referat som nemner Marte Lian Solberg (1):",
+     {"2021-10-26_referat_nettverkssamling_trondelag.md"}),
+    ("Which documents mention RVTS Vest?", "Document mentioning RVTS Vest (1):",
+     {"2022-12-15_sluttrapport_haugesund-karmoy_fosterhjem.md"}),
+])  # fmt: skip
+def test_documents_that_name_someone_are_those_whose_text_does(sample_context, text, opening,  # type: ignore[no-untyped-def]
+                                                                 sources) -> None:
+    answer = ask(sample_context, text)
+    assert answer.answer.startswith(opening), answer.answer
+    assert {c.source for c in answer.citations} == sources
+
+
+def test_a_name_no_document_has_lists_none(sample_context) -> None:  # type: ignore[no-untyped-def]
+    answer = ask(sample_context, "Hvilke dokumenter nevner Kari Nordmann?")
+    assert answer.refused

@@ -16,3 +16,10 @@ QUESTIONS = {
 @pytest.mark.parametrize("question", QUESTIONS)
 def test_language_of_question(question):
     assert detect_language(question) == QUESTIONS[question]
+
+
+def test_a_short_english_document_question_is_english() -> None:
+    from indexer.text.language import detect_language
+
+    assert detect_language("Which documents mention RVTS Vest?") == "en"
+    assert detect_language("Hvilke dokumenter nevner RVTS Vest?") == "nb"
