@@ -15,7 +15,7 @@ from indexer.store.visible import KnowledgeReader
 from indexer.text.language import Language
 from indexer.text.themes import themes_in
 
-_MENTION_CHUNKS = 500  # chunks the lexical index offers for a name: far more than name one person
+_MENTION_CHUNKS = 500  # chunks the lexical index offers: more than any one name fills here
 
 
 @dataclass(frozen=True)
