@@ -61,6 +61,10 @@ def _fact_line(scored: Scored) -> bool:
     return scored.candidate.is_label and bool(_FIGURE.search(scored.candidate.text))
 
 
+def _reading_order(scored: Scored) -> tuple[int, int]:
+    return scored.candidate.evidence.chunk.position, scored.candidate.start
+
+
 def opening(scored: list[Scored]) -> list[Scored]:
     """The document's first LEAD sentences of running text (lead-3, the classic baseline of
     news summaries): four words or more, ending as a sentence ends (no label, list, heading
@@ -69,7 +73,7 @@ def opening(scored: list[Scored]) -> list[Scored]:
     prose = [s for s in scored if not (s.candidate.is_label or s.candidate.is_item
                                        or s.candidate.block or s.candidate.end == 0)
              and len(s.candidate.text.split()) >= 4 and s.candidate.text.rstrip()[-1:] in ".!?»"]
-    prose.sort(key=lambda s: (s.candidate.evidence.chunk.position, s.candidate.start))
+    prose.sort(key=_reading_order)
     lead: list[Scored] = []
     for s in prose:
         if len(lead) < LEAD and all(_said(s) != _said(p) for p in lead):
@@ -93,7 +97,7 @@ def money_lines(scored: list[Scored]) -> list[Scored]:
     granted, spent): a project's money is a key figure of its summary, whichever table row or
     sentence states it."""
     first: dict[str, Scored] = {}
-    for s in sorted(scored, key=lambda s: (s.candidate.evidence.chunk.position, s.candidate.start)):
+    for s in sorted(scored, key=_reading_order):
         for kind in stated_kinds(s.candidate) & _MONEY_KINDS:
             first.setdefault(kind, s)
     found: list[Scored] = []
@@ -139,7 +143,7 @@ def pick(scored: list[Scored]) -> list[Scored]:
         if not (_telling(s) or s in facts) or any(_said(s) == _said(p) for p in picked):
             continue
         picked.append(s)
-    return sorted(picked, key=lambda s: (s.candidate.evidence.chunk.position, s.candidate.start))
+    return sorted(picked, key=_reading_order)
 
 
 def summarise(composer: ExtractiveComposer, view_vectors, question, chunks: list[Evidence]  # type: ignore[no-untyped-def]

@@ -143,6 +143,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     types = doc_types.doc_types(whole)
     unknown = _unknown_theme(unquoted, kit.gazetteer) if listed and not themes and not (
         priced or amounts.one_project_amount(whole)) else None  # «prosjektet om X»: a name
+    named = names.names(whole)
     return Question(
         text=text,
         language=language,
@@ -170,11 +171,11 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         amount_kinds=amounts.amount_kinds(whole) if listed else frozenset(),
         meeting=meeting.meeting_ref(rest, today) if minutes_like else None,
         time=time.time_focus(whole),
-        names=names.names(whole),
+        names=named,
         quoted=names.quoted(whole),
         project_named=names.project_named(whole),
         persons=names.person_names(whole, kit.gazetteer.is_place),
-        mentions=names.mentioned(whole, names.names(whole), kit.gazetteer.is_place)
+        mentions=names.mentioned(whole, named, kit.gazetteer.is_place)
         if kind == Intent.DOCUMENTS else (),
         topic=topic_words,
         actor=actor,
