@@ -70,6 +70,7 @@ class Composition:
     scores: dict[str, float] = field(default_factory=dict)
     planned: bool = False  # refused: the sources only say what was planned, not how it went
     amount_kind: str = ""  # refused: the sources state amounts, none of this kind (tildelt …)
+    document_kind: str = ""  # refused: the answer comes from no document of the kind asked
 
 
 Stored = Callable[[list[str]], dict[str, np.ndarray]]  # unit keys → vectors embedded at index time
@@ -181,9 +182,11 @@ class ExtractiveComposer:
                                best, False, scores)
         cited = question.doc_types_cited  # «ifølge sluttrapporten», «according to its final report»
         if picked and cited and not any(c.evidence.meta.doc_type in cited for c in picked):
+            closest = next((s.candidate for s in per_part[0] if s.candidate in picked), picked[0])
             return Composition([], True, "kildene er ikke det dokumentet det spørres etter",
-                               answerable, picked[0], False, scores,
-                               planned=all(planned(c) for c in picked))
+                               answerable, closest, False, scores,
+                               planned=all(planned(c) for c in picked),
+                               document_kind=min(kind.value for kind in cited))
         if picked and question.outcome and only_planned(picked):
             # «Nådde de målet?» with only the plan in hand: its goal is no result
             return Composition([], True, "kildene sier bare hva som var planlagt", answerable,

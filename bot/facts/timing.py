@@ -42,6 +42,12 @@ def what_there_is(q: Question, composition: Composition) -> str | None:
     if best is not None and composition.amount_kind:
         return t("core.other_amount", q.language, kind=t(LABELS[composition.amount_kind],
                  q.language), sentence=best.text.replace("**", "").strip())
+    if best is not None and composition.document_kind:
+        meta = best.evidence.meta
+        when = f" ({format_date(meta.date, q.language)})" if meta.date else ""
+        return t("core.other_document", q.language,
+                 kind=t(f"lists.type_{composition.document_kind}", q.language),
+                 title=meta.title, when=when, sentence=best.text.replace("**", "").strip())
     if best is None or not composition.instead:
         return None
     meta = best.evidence.meta

@@ -57,7 +57,21 @@ _CITED = re.compile(r"\b(?:ifølge|i følge|ifølgje|i følgje|according to|as s
                     re.I)
 
 
+# «Hva viste sluttrapporten …?», «What did the final report say …?»: the document is asked
+_DOC_AFTER = r"(?P<doc>(?:(?:the|its|their)\s+)?\S+(?:\s+\S+)?)"
+_SAYS = re.compile(r"\b(?:hva|kva|what)\s+(?:(?:does|did|do)\s+)?(?:viste|viser|sier|seier|sa|"
+                   r"skriv|skreiv|skrev|står det i|stod det i|konkluderte|konkluderer|"
+                   r"show|shows|showed|say|says|said|conclude|concluded)\s+" + _DOC_AFTER
+                   + r"|\bwhat\s+(?:does|did|do)\s+(?P<subject>(?:\S+\s+){0,3}?\S+)\s+"
+                   r"(?:say|show|conclude|state|find)\b", re.I)
+# «sluttrapporten fra «Neste steg»», «the minutes from 31 January»: one document by its origin
+_FROM = re.compile(r"(?P<doc>(?:\b(?:the|its|their)\s+)?(?:\w+\s+)?\w+)\s+(?:fra|frå|from)\s",
+                   re.I)
+
+
 def cited_doc_types(text: str) -> frozenset[DocType]:
-    """Types of document the text names as the source of the answer."""
-    return frozenset(kind for match in _CITED.finditer(text)
-                     for kind in named_doc_types(match["doc"]))
+    """Types of document the text names as the source of the answer: «ifølge sluttrapporten»,
+    «hva viste sluttrapporten», «sluttrapporten fra …»."""
+    return frozenset(kind for pattern in (_CITED, _SAYS, _FROM)
+                     for match in pattern.finditer(text)
+                     for kind in named_doc_types(match["doc"] or match["subject"]))

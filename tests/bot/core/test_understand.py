@@ -512,6 +512,14 @@ def test_a_document_named_as_the_source_is_told_from_one_named_as_the_subject(ki
     assert cited.doc_types_cited == {DocType.SLUTTRAPPORT}
     english = understand("What did they spend according to its final report?", [], kit)
     assert english.doc_types_cited == {DocType.SLUTTRAPPORT}
+    asked = understand("Hva viste sluttrapporten fra «Neste steg»?", [], kit)
+    assert asked.doc_types_cited == {DocType.SLUTTRAPPORT}
+    said = understand("What did the final report say about the youth council?", [], kit)
+    assert said.doc_types_cited == {DocType.SLUTTRAPPORT}
+    origin = understand("Når var møtet i referatet fra Sunnmøre?", [], kit)
+    assert origin.doc_types_cited == {DocType.REFERAT}
+    topic = understand("Hva sa hun om referatet?", [], kit)
+    assert topic.doc_types_cited == frozenset()  # what she said, not what the minutes say
     subject = understand("Hvilke deler må sluttrapporten ha i Trøndelag?", [], kit)
     assert subject.doc_types_cited == frozenset()  # what a report must hold, asked of a guideline
 

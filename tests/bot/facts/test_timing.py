@@ -69,6 +69,22 @@ def test_how_it_went_asked_of_a_plan_says_no_result_and_quotes_the_plan(sample_c
     assert "Rettleiing nær fosterheimen" in said  # which document it is
 
 
+def test_a_report_asked_of_a_project_that_has_none_is_said_to_be_missing(sample_context):
+    """«Hva viste sluttrapporten fra «Neste steg»?»: the project has a description and minutes
+    about it, no final report; the refusal says so and quotes the closest sentence."""
+    core = Core(sample_context)
+    q = understood(sample_context, "Hva viste sluttrapporten fra «Neste steg» om ungdomsrådet?")
+    vectors = core.facts.embed(q)
+    evidence, _ = core.facts.evidence(q, vectors)
+    best = core.facts.extractive().compose(q, vectors, evidence).best
+    assert best is not None and best.evidence.meta.doc_type != "sluttrapport"
+    said = what_there_is(q, Composition([], True, best=best, document_kind="sluttrapport"))
+    assert said is not None and said.startswith("Jeg finner ingen sluttrapport")
+    assert best.evidence.meta.title in said and best.text.replace("**", "").strip() in said
+    english = understood(sample_context, "What did the final report of Neste steg show?")
+    told = what_there_is(english, Composition([], True, best=best, document_kind="sluttrapport"))
+    assert told is not None and told.startswith("I find no final report")
+
 
 def test_a_plan_alone_never_answers_how_it_went(sample_context):
     core = Core(sample_context)
