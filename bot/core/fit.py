@@ -48,7 +48,16 @@ def year_fit(question: Question, meta: DocumentMeta) -> float:
         return 0.0
     if meta.date.year in span:
         return 1.0
+    if in_force(meta, span.first):
+        return 0.0  # it may well be that year's rules
     return -1.0 if question.years_tied or span.single is not None else -0.5
+
+
+def in_force(meta: DocumentMeta, year: int) -> bool:
+    """Guidelines hold until replaced: the Trøndelag guideline of January 2022, titled for no
+    year, may be the rules of 2024. A call or a report is its own year's."""
+    return (meta.doc_type == DocType.RETNINGSLINJE and meta.date is not None
+            and meta.date.year < year and not title_years(meta.title))
 
 
 _TITLE_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*[–-]\s*((?:19|20)\d\d))?(?!\d)")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.core.fit import in_force
 from bot.core.question import Question
 from bot.facts.answer_types import has_type
 from bot.facts.candidates import Candidate
@@ -101,7 +102,7 @@ def _answer_says(view: QuestionView, answer: list[Candidate]) -> dict[str, float
     year = 1.0
     if span is not None and span.single is not None:
         dated = any(c.evidence.meta.date and c.evidence.meta.date.year == span.single
-                    for c in answer)
+                    or in_force(c.evidence.meta, span.single) for c in answer)
         year = float(dated or str(span.single) in text)
     types = [t for p in view.parts for t in p.types]
     return {
@@ -131,6 +132,8 @@ def _year_missing(question: Question, best: Candidate) -> float:
         return 0.0
     ev = best.evidence
     if ev.meta.date is not None and ev.meta.date.year == span.single:
+        return 0.0
+    if in_force(ev.meta, span.single):
         return 0.0
     return float(str(span.single) not in ev.chunk.text + best.context)
 

@@ -104,6 +104,20 @@ def test_a_call_for_next_years_funds_fits_the_year_its_title_names(kit):
     assert year_fit(q, meta(DocType.UTLYSNING, dt.date(2025, 11, 3), "Utlysning")) < 0
 
 
+def test_a_guideline_holds_for_the_years_after_it_until_replaced(kit):
+    from bot.core.fit import in_force, year_fit
+
+    q = understand("Hvor stor egenandel krever retningslinjene i Vestfold i 2025?", [], kit)
+    guideline = meta(DocType.RETNINGSLINJE, dt.date(2022, 1, 10), "Retningslinjer for midlene")
+    assert in_force(guideline, 2025) and year_fit(q, guideline) == 0.0  # may be 2025's rules
+    earlier = understand("Hvor stor egenandel krevde retningslinjene i Vestfold i 2020?", [], kit)
+    assert year_fit(earlier, guideline) < 0  # not yet written in 2020
+    dated = meta(DocType.RETNINGSLINJE, dt.date(2022, 1, 10), "Retningslinjer for 2022")
+    assert not in_force(dated, 2025) and year_fit(q, dated) < 0  # a year's own rules
+    call = meta(DocType.UTLYSNING, dt.date(2022, 1, 10), "Utlysning av midler")
+    assert not in_force(call, 2025) and year_fit(q, call) < 0  # a call is its own year's
+
+
 def test_a_sentence_of_another_places_document_is_that_places_even_if_its_chunk_names_ours(kit):
     q = understand("Hvem var prosjektleder for fosterhjemsprosjektet i Sandefjord kommune?", [],
                    kit)
