@@ -25,7 +25,7 @@ from bot.facts.features import (
     question_view,
     sentence_rows,
 )
-from bot.facts.gate import Scored, gate_row
+from bot.facts.gate import Scored, fitting_as_unnamed, gate_row
 from bot.facts.model import AnswerModel
 from bot.facts.outcomes import only_planned, outcomes_first, planned
 from bot.facts.pick import (
@@ -210,7 +210,8 @@ class ExtractiveComposer:
                    per_part: list[list[Scored]], ignore_fit: bool = False) -> float:
         """`ignore_fit`: as if the question named no place or year (what would answer then?)."""
         row = gate_row(view, found, per_part, ignore_fit)
-        return float(self.model.answerable.probabilities(np.asarray([row]))[0])
+        rows = np.asarray([row, fitting_as_unnamed(row)])
+        return float(self.model.answerable.probabilities(rows).max())
 
 
 def tables_for_lists(parts: list[PartView], found: list[Candidate]) -> list[Candidate]:

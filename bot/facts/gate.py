@@ -51,6 +51,15 @@ def gate_row(view: QuestionView, found: list[Candidate], per_part: list[list[Sco
     return row
 
 
+def fitting_as_unnamed(row: list[float]) -> list[float]:
+    """The row as if the question named no place or year, where its sources fit them: a source
+    that fits the asked place and year may never look less answerable than one asked of none
+    (the fitted weights need not say so: questions naming a year were harder ones)."""
+    return [FIT_NEUTRAL[name] if name in FIT_NEUTRAL and value > FIT_NEUTRAL[name]
+            and name in ("best_fit_place", "best_fit_year") else value
+            for name, value in zip(QUESTION_FEATURES, row, strict=True)]
+
+
 def answer_set(per_part: list[list[Scored]]) -> list[Candidate]:
     """What an answer is judged by: the main part's two best sentences and each other part's
     best (a fixed rule, so the answerable-model does not depend on the supporting share)."""

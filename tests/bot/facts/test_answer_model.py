@@ -137,3 +137,20 @@ def test_a_later_part_never_swaps_to_a_document_that_fits_the_question_worse():
                                                              "overføring")]
     ranked = [Scored(here, 0.97, []), Scored(there, 0.44, [])]
     assert pick_sentences([ranked, ranked], 0.99, 400, parts) == [here]  # another county's
+
+
+def test_a_source_fitting_the_asked_year_is_never_less_answerable_than_one_asked_of_none():
+    """The fitted answerable-weights gave a fitting year a negative weight (questions naming a
+    year were harder ones): «For tilskuddsåret 2023 prioriteres …» asked of 2023 was refused
+    «for 2023», quoting that very sentence as what there is instead."""
+    from bot.facts.gate import QUESTION_FEATURES, fitting_as_unnamed
+
+    index = {name: i for i, name in enumerate(QUESTION_FEATURES)}
+    fitting = [0.0] * len(QUESTION_FEATURES)
+    fitting[index["best_fit_year"]] = 1.0
+    fitting[index["year_conflict"]] = 0.0
+    unnamed = fitting_as_unnamed(fitting)
+    assert unnamed[index["best_fit_year"]] == 0.0
+    mismatched = list(fitting)
+    mismatched[index["best_fit_year"]] = -1.0
+    assert fitting_as_unnamed(mismatched) == mismatched  # a mismatch is never excused
