@@ -89,3 +89,20 @@ def test_the_county_governors_reach_every_name_they_go_by(question):
 def test_fewer_young_people_quitting_early_reaches_the_documents_words():
     question = "Did they manage to cut the number of young people who quit aftercare early?"
     assert set(tokenize("færre ungdom avslutter tidlig")) <= stems_of(question)
+
+
+@pytest.mark.parametrize("question", [
+    "Fortsatte de med vakttelefonen etter prosjektet?",
+    "Fortsetter fadderordningen?",
+    "Did they continue the on-call phone?",
+])
+def test_whether_something_went_on_reaches_the_word_that_ends_it(question):
+    """«Vakttelefonen avvikles …» decides «Fortsatte de med vakttelefonen?» as much as
+    «… videreføres» would."""
+    stems = stems_of(question)
+    assert set(tokenize("avvikles")) & stems and set(tokenize("videreføres")) & stems
+
+
+def test_may_it_go_on_is_not_read_as_whether_it_ended():
+    """«Kan tiltak fortsette etter 18?» asks what the law allows, not what was ended."""
+    assert not set(tokenize("avvikles")) & stems_of("Kan tiltakene fortsette etter 18 år?")
