@@ -33,6 +33,7 @@ def test_an_english_breach_of_the_law_reaches_lovbrudd_and_lovbrot():
 
 @pytest.mark.parametrize("question", [
     "Who is the project manager?", "Hvem er prosjektleder?", "Hvem ledet prosjektet?",
+    "Who led the project in Narvik?",
 ])
 def test_a_project_leader_asked_in_english_or_bokmal_reaches_the_nynorsk_label(question):
     assert set(tokenize("prosjektleiar")) & stems_of(question)
