@@ -9,6 +9,7 @@ import re
 
 from bot.core.question import Attendee
 from bot.core.understand import places
+from bot.core.understand.roles import both_sides
 from indexer.text.dates import MONTH_NUMBERS
 from indexer.text.places import Gazetteer
 
@@ -48,7 +49,11 @@ _NOT_WHO = re.compile(
 
 
 def attendee(text: str, gazetteer: Gazetteer) -> tuple[Attendee | None, str]:
-    """The attendee the text names, and the text without it (for the meeting's own words)."""
+    """The attendee the text names, and the text without it (for the meeting's own words).
+    «Hvem var med fra statsforvalterne og fra barnevernstjenestene?» names two sides: everyone
+    present is asked, each shown with where they came from."""
+    if both_sides(text):
+        return None, text
     for pattern in (_FROM, _SUBJECT):
         for match in pattern.finditer(text):
             group = next(g for g in ("who", "who2", "who3") if g in pattern.groupindex

@@ -39,9 +39,21 @@ def roles_asked(text: str) -> frozenset[Role]:
     """The roles asked for; «present» when the question asks who attended in so many words
     («Hvem var til stede, og hvem var referent?»), never from «ikke til stede»."""
     found = {role for role, pattern in _ROLES if pattern.search(text)}
+    if both_sides(text):
+        found.discard(Role.STATE)  # one of two sides asked: everyone present is
     if _PRESENT.search(_ABSENT.sub(" forfall ", text)):  # «var ikke til stede på» is no «var på»
         found.add(Role.PRESENT)
     return frozenset(found)
+
+
+_BOTH_SIDES = re.compile(r"\b(?:fra|frå|from)\s+\S.{0,60}?\s(?:og|and)\s+(?:fra|frå|from)\s",
+                         re.I)
+
+
+def both_sides(text: str) -> bool:
+    """«Hvem var med fra statsforvalterne og fra barnevernstjenestene?»: two sides named, so
+    everyone present is asked, each shown with where they came from."""
+    return bool(_BOTH_SIDES.search(text))
 
 
 _PARTICIPANTS = re.compile(

@@ -12,6 +12,7 @@ import pytest
 from bot.core.models import Answer
 from bot.core.payloads import ParticipantList
 from bot.engine import Core
+from indexer.minutes.models import Role
 from tests.bot.minutes.test_participants import ask, people, rows_are_cited_to_their_entry
 
 SETESDAL = "2023-05-10_referat_styringsgruppe_setesdal.md"
@@ -133,6 +134,16 @@ def test_the_state_office_beside_another_role_narrows_that_meeting(core) -> None
                        "i den utvidede ressursgruppa i januar 2024?")
     assert set(people(answer)) == {"Bente Cecilie Foss", "Unni Reianes", "Brit Espeland Nedreaas",
                                    "Stine Heinz", "Marie Therese Thesen", "Therese Haugestad"}
+
+
+def test_two_sides_named_ask_everyone_present(core) -> None:  # type: ignore[no-untyped-def]
+    """«… fra Statsforvalteren og fra kommunene?»: not the state office alone."""
+    understood = core.understand("Hvem møtte fra Statsforvalteren og fra kommunene på stormøtet "
+                                 "i den utvidede ressursgruppa i januar 2024?")
+    assert understood.attendee is None and Role.STATE not in understood.roles
+    answer = ask(core, "Hvem møtte fra Statsforvalteren og fra kommunene på stormøtet i den "
+                       "utvidede ressursgruppa i januar 2024?")
+    assert {"Bente Cecilie Foss", "Stine Heinz", "Therese Haugestad"} <= set(people(answer))
 
 
 def test_words_that_name_no_meeting_leave_whom_to_find(core) -> None:  # type: ignore[no-untyped-def]
