@@ -25,6 +25,7 @@ from indexer.models import DocType
 # Sentences besides the opening: 10 held 3 more development summaries than 8 (1,584 characters
 # at the median, against 1,420); 12 held 5 more again, at 1,714: too long to read in a chat.
 MAX_SENTENCES = 10
+BEST_CHUNKS = 2  # a document is chosen by its best chunks, not by how many it has
 _FIGURE = re.compile(r"\d")
 _WORD = re.compile(r"\w+")
 _MONEY_KINDS = frozenset({"budsjett", "søkt", "tildelt", "forbruk"})
@@ -49,10 +50,11 @@ def main_document(evidence: list[Evidence], kinds: frozenset[DocType] = frozense
     """The document the retrieved chunks point at most (fused scores summed per document); of
     the kind asked when one is among them («Oppsummer Bufdirs veileder om internkontroll»,
     though a final report on the topic has more chunks among the retrieved)."""
-    totals: dict[str, float] = defaultdict(float)
+    scores: dict[str, list[float]] = defaultdict(list)
     typed = [ev for ev in evidence if ev.meta.doc_type in kinds]
     for ev in typed or evidence:
-        totals[ev.meta.doc_id] += ev.score
+        scores[ev.meta.doc_id].append(ev.score)
+    totals = {d: sum(sorted(s, reverse=True)[:BEST_CHUNKS]) for d, s in scores.items()}
     return max(totals, key=lambda d: totals[d]) if totals else None
 
 

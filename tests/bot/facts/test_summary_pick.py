@@ -96,6 +96,23 @@ def test_the_kind_of_document_asked_is_summarised_though_another_has_more_chunks
     assert main_document(evidence, frozenset({DocType.UTLYSNING})) == "sluttrapport"  # none such
 
 
+def test_a_document_is_chosen_by_its_best_chunks_not_by_how_many_it_has():
+    """«Oppsummer KS-saka om Barnevernløft i Vestland»: the short news page ranks first with both
+    its chunks; a long referat from Vestland has five lower ones."""
+    from bot.facts.summary import main_document
+
+    def hit(doc_id: str, position: int, score: float) -> Evidence:
+        meta = DocumentMeta(doc_id=doc_id, source=f"{doc_id}.md", path=f"{doc_id}.md",
+                            title=doc_id, doc_type=DocType.REFERAT)
+        chunk = Chunk(chunk_id=f"{doc_id}:{position}", doc_id=doc_id, position=position,
+                      text="Vestland.", start=0, end=9)
+        return Evidence(chunk, meta, score, 0.5)
+
+    evidence = [hit("news", 0, 0.041), hit("news", 1, 0.041),
+                *(hit("referat", i, 0.035 - i * 0.0005) for i in range(5))]
+    assert main_document(evidence) == "news"
+
+
 def test_the_opening_sentences_are_kept_beside_the_budget():
     first = [scored("Ved dette tilsynet blei det avdekt lovbrot hos Nav.", "", 0.2, 0),
                scored("Tilsynet er avslutta fordi tiltaka var tilstrekkelege.", "", 0.1, 1)]
