@@ -189,6 +189,7 @@ class Question:
     # municipalities' own history is asked, not anything a document says of them
     place_history: bool = False
     amount_kinds: frozenset[str] = frozenset()  # catalogue amounts asked: søkt, tildelt, forbruk …
+    ranked: bool = False  # «størst», «minst»: the amounts ranked, the largest and smallest named
     page: int = 1  # «vis flere»: the next page of the same list
     refines: Question | None = None  # «og hvilke av dem …»: the list question this one narrows
     meeting: MeetingRef | None = None

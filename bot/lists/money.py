@@ -14,7 +14,7 @@ from bot.i18n import format_amount, format_number, t
 from bot.lists import rows
 from bot.lists.words import PAGE
 from indexer.catalogue import Evidence, ProjectRecord
-from indexer.catalogue.models import AmountKind
+from indexer.catalogue.models import Amount, AmountKind
 from indexer.text.language import Language
 
 KINDS: tuple[AmountKind, ...] = ("budsjett", "søkt", "tildelt", "forbruk", "egenandel")
@@ -78,3 +78,36 @@ def sums(
         names = join(missing, lang) if len(missing) <= PAGE else format_number(len(missing), lang)
         sentences.append(AnswerSentence(text=t("lists.no_amounts", lang, names=names)))
     return sentences
+
+
+def extremes(
+    projects: list[ProjectRecord], kinds: list[AmountKind], cite: Callable[[Evidence], int],
+    lang: Language,
+) -> list[AnswerSentence]:
+    """«Høyest budsjett: «Neste steg» 1 050 000 kr; lavest: «Barnet i midten» 610 000 kr.»,
+    one line per kind that two or more projects state, every amount cited."""
+    sentences: list[AnswerSentence] = []
+    for kind in kinds:
+        found = sorted(((p, a) for p in projects if (a := p.amount(kind))),
+                       key=lambda pair: -pair[1].nok)
+        if len(found) < 2:
+            continue
+        top = [pair for pair in found if pair[1].nok == found[0][1].nok]
+        bottom = [pair for pair in found if pair[1].nok == found[-1][1].nok]
+
+        def named(pairs: list[tuple[ProjectRecord, Amount]]) -> str:
+            return join([rows.title_of(p) for p, _ in pairs], lang) + " " + format_amount(
+                pairs[0][1].nok, lang)
+
+        text = t("lists.extremes", lang, kind=label(kind, lang), top=named(top),
+                 bottom=named(bottom))
+        sentences.append(AnswerSentence(text=text, citations=[
+            cite(a.evidence) for _, a in [*top, *bottom]]))
+    return sentences
+
+
+def by_size(projects: list[ProjectRecord], kinds: list[AmountKind]) -> list[ProjectRecord]:
+    """Largest first by the first kind shown; projects without it last, in their order."""
+    if not kinds:
+        return projects
+    return sorted(projects, key=lambda p: -(a.nok if (a := p.amount(kinds[0])) else -1))

@@ -47,6 +47,7 @@ def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
         every = ctx.store.find_projects(request.query)
         kinds = money.kinds_shown(request.amount_kinds, every)
         priced = [p for p in every if money.priced(p, kinds)]
+        priced = money.by_size(priced, kinds) if request.ranked else priced
         page = ProjectPage(total=len(priced), records=priced[offset : offset + PAGE])
         answer = compose(question, request, page, ctx, every)
     else:
@@ -84,7 +85,10 @@ def compose(question: Question, request: ListRequest, page: ProjectPage, ctx: Co
     kinds = money.kinds_shown(request.amount_kinds, whole or page.records)
     opening = _opening(request, page, whole, phrase, kinds, lang, ctx)
     body, table = _rows(request, page.records, kinds, cite, lang)
-    if request.ask in _MONEY:
+    if request.ranked:
+        body = money.extremes(whole or ctx.store.find_projects(request.query), kinds, cite,
+                              lang) + body
+    if request.ask in _MONEY and not request.ranked:  # «størst»: the extremes, not the sum
         body += money.sums(whole or ctx.store.find_projects(request.query), kinds, cite, lang)
     body += words.page_note(request.page, len(page.records), page.total, lang)
     sentences = [AnswerSentence(text=opening), *body, *closing]
@@ -181,8 +185,10 @@ def _rows(
     sentences: list[AnswerSentence] = []
     table: list[ProjectRow] = []
     in_money = request.ask in _MONEY
-    for county, group in _by_county(projects, lang):
-        sentences.append(AnswerSentence(text=f"**{county}**"))
+    groups = [("", projects)] if request.ranked else _by_county(projects, lang)  # a ranking
+    for county, group in groups:
+        if county:
+            sentences.append(AnswerSentence(text=f"**{county}**"))
         for project in group:
             places = [rows.as_place(m) for m in rows.shown_places(project)]
             where = rows.place_labels(project, lang)

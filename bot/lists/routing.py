@@ -22,6 +22,7 @@ class ListRequest:
     page: int = 1
     amount_kinds: frozenset[str] = frozenset()
     merged: bool = False  # only projects whose municipalities merged or split since
+    ranked: bool = False  # «størst», «minst»: the largest and smallest amounts named first
 
     @property
     def place_names(self) -> list[str]:
@@ -44,6 +45,7 @@ def request_of(question: Question) -> ListRequest | None:
         page=max(question.page, 1),
         amount_kinds=question.amount_kinds or (base.amount_kinds if base else frozenset()),
         merged=bool(question.merged_numbers),
+        ranked=question.ranked,
     )
 
 

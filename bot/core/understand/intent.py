@@ -116,6 +116,13 @@ _TOTAL = words("til sammen", "til saman", "totalt", "in total", "samlet", "samla
                "altogether", "total", r"legg\w* sammen", r"legg\w* saman", "summer opp",
                "add up", "sum up")  # not «summer» alone: the season, in an English question
 _COMPARE = words(r"sammenlign\w*", r"samanlikn\w*", "compare", "comparison")
+# «Hvilken prosjektbeskrivelse har størst budsjett, og hvilken minst?», «Which project got the most?»
+EXTREME = words("størst", "største", "høyest", "høyeste", "høgast", "høgaste", "lavest", "laveste",
+                "lågast", "lågaste", "mest", "minst", "minste", "dyrest", "dyraste", "billigst",
+                "largest", "biggest", "highest", "lowest", "smallest", "most", "least")
+_WHICH_PROJECT = re.compile(
+    r"\b(?:hvilke[nt]?|kva for(?: eit| ein| nokre)?|kva|which|what)\s+(?:\w+\s+){0,2}?"
+    r"\w*(?:prosjekt|project|sluttrapport|final report)\w*", re.I)
 # «Hvor mye fikk ettervernsprosjektene?»: the projects themselves are asked about, not «hvor
 # mye ble tildelt til utviklingsprosjekter», which asks one sum.
 _HOW_MUCH_THEY = re.compile(
@@ -242,6 +249,8 @@ def list_ask(text: str, has_theme: bool) -> ListAsk | None:
             has_theme and _THEMED_PROJECTS.search(text)) or (
             _OVERVIEW.search(text) and _PROJECT_WORD.search(text)):
         ask = _listing(text)
+    elif ranks_amounts(text):
+        ask = ListAsk.AMOUNTS  # «Hvilket prosjekt søkte om mest?»: every amount, ranked
     elif _TOTAL.search(text) and (_MONEY.search(text) or asks_money(text)) and (
             _PROJECTS_PLURAL.search(text)) or (
             _HOW_MUCH_THEY.search(text)) or one_project_amount(text):
@@ -254,9 +263,18 @@ def list_ask(text: str, has_theme: bool) -> ListAsk | None:
     return ask
 
 
+def ranks_amounts(text: str) -> bool:
+    """«Hvilken prosjektbeskrivelse har størst totalbudsjett?», «Which project applied for the
+    most money?»: which project, by the size of an amount."""
+    return bool(EXTREME.search(text) and _WHICH_PROJECT.search(text)
+                and (_MONEY.search(text) or asks_money(text)))
+
+
 def _listing(text: str) -> ListAsk:
     if _COMPARE.search(text) and _PROJECT_WORD.search(text):
         return ListAsk.COMPARE
+    if ranks_amounts(text):
+        return ListAsk.AMOUNTS
     if (_MONEY.search(text) or _TOTAL.search(text) and asks_money(text)) and (
             _PROJECT_WORD.search(text)):
         return ListAsk.AMOUNTS

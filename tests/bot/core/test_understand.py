@@ -544,3 +544,18 @@ def test_a_project_named_before_prosjektet(kit, text, name):
 ])  # fmt: skip
 def test_the_names_a_document_question_asks_documents_to_mention(kit, text, mentions) -> None:  # type: ignore[no-untyped-def]
     assert understand(text, [], kit).mentions == mentions
+
+
+@pytest.mark.parametrize(("text", "ranked"), [
+    ("Hvilken prosjektbeskrivelse har størst totalbudsjett, og hvilken minst?", True),
+    ("Kva for eit prosjekt fekk mest midlar?", True),
+    ("Which project had the smallest budget?", True),
+    ("Hvor mye søkte prosjektene om til sammen?", False),  # a sum, not a ranking
+    ("Hva brukte prosjektet mest penger på?", False),  # one project's spending, no ranking
+    ("Hvilke prosjekter krever minst 20 prosent egenandel?", False),  # «minst» = at least
+])  # fmt: skip
+def test_which_project_by_the_size_of_an_amount_is_a_ranking(kit, text, ranked):
+    question = understand(text, [], kit)
+    assert question.ranked == ranked
+    if ranked:
+        assert question.intent == Intent.PROJECTS and question.list_ask == ListAsk.AMOUNTS

@@ -107,6 +107,23 @@ def test_budget_overview_keeps_kinds_apart_and_sums_each_with_its_cited_parts(sa
     assert "søkt eller tildelt" not in answer.answer  # applied and granted are never added
 
 
+def test_the_largest_and_smallest_amount_are_named_first_each_cited(sample_context) -> None:  # type: ignore[no-untyped-def]
+    answer = ask(sample_context, "Hvilket prosjekt hadde størst budsjett, og hvilket minst?")
+    first = answer.sentences[1]
+    assert first.text.replace("\u00a0", " ") == (
+        "Høyest budsjett: «Sammen for fosterhjemmet» 1 240 000 kr; lavest: Felles "
+        "kvalitetssystem og internkontroll i barneverntjenestene i Hamar og Løten 540 000 kr.")
+    quoted = [answer.citations[n - 1].snippet for n in first.citations]
+    assert "1 240 000" in quoted[0] and "540 000" in quoted[1]
+    assert [row.budget for row in table(answer).rows][:2] == [1_240_000, 1_050_000]
+    assert not any(s.text.startswith("Til sammen") for s in answer.sentences)  # no sum asked
+    nynorsk = ask(sample_context, "Kva for eit prosjekt søkte om mest pengar?")
+    assert nynorsk.sentences[1].text.startswith("Høgast søkt: «Neste steg» 700")
+    english = ask(sample_context, "Which project applied for the least money?")
+    assert english.sentences[1].text.startswith("Highest applied")
+    assert "lowest: «Barnet i midten» 380" in english.sentences[1].text
+
+
 def test_every_row_cites_a_document_of_the_project(sample_context) -> None:  # type: ignore[no-untyped-def]
     answer = ask(sample_context, "/prosjekter")
     rows = [s for s in answer.sentences if s.text.startswith("- ")]
