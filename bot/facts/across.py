@@ -23,7 +23,7 @@ from bot.facts.compose import ExtractiveComposer
 from bot.facts.features import SENTENCE_FEATURES, PartView
 from bot.facts.gate import Scored
 from bot.facts.retrieval import Evidence, HybridRetriever
-from bot.facts.words import ENGLISH_FUNCTION, coverage
+from bot.facts.words import ENGLISH_FUNCTION, coverage, matches
 from indexer.catalogue.models import ProjectRecord
 from indexer.models import DocType, DocumentMeta
 from indexer.store.lexical import tokenize
@@ -72,6 +72,25 @@ def says_it(scored: Scored, part: PartView, chosen_by: tuple[str, ...] = ()) -> 
     focus = [(g, w) for g, w in part.focus if not g & ENGLISH_FUNCTION
              and not any(stem in word for word in chosen_by for stem in g)]
     return not focus or coverage(focus, window) >= COVERED
+
+
+def _the_rest(part: PartView, best: Candidate, ranked: list[Scored]) -> Candidate | None:
+    """«totalrammen og maks beløp per prosjekt»: when the row's sentence leaves an asked word
+    unsaid («Det kan søkes om inntil 600 000 kr per prosjekt»), the best other sentence of the
+    document that says it («Samlet ramme for 2026 er 4 000 000 kr») joins the row."""
+    said = frozenset(tokenize(best.text))
+    unsaid = [(g, w) for g, w in part.focus if not g & ENGLISH_FUNCTION and not matches(g, said)]
+    if not unsaid:
+        return None
+    return next((s.candidate for s in ranked if s.candidate is not best and _plain(s) and any(
+        matches(g, frozenset(tokenize(s.candidate.text))) for g, _ in unsaid)), None)
+
+
+def _plain(scored: Scored) -> bool:
+    """One sentence of the kind of fact asked: not a list, a block or a lead-in."""
+    cand = scored.candidate
+    typed = dict(zip(SENTENCE_FEATURES, scored.features, strict=True))["type_missing"] == 0
+    return typed and not (cand.items or cand.block)
 
 
 def _own_words(part: PartView, scored: Scored) -> tuple[float, float]:
@@ -141,6 +160,9 @@ def answer_each(q: Question, vectors: np.ndarray, documents: list[DocumentMeta],
             best = max(saying, key=partial(_own_words, part)).candidate if saying else None
             if best is not None and best not in picked:
                 picked.append(best)
+            rest = _the_rest(part, best, ranked[:SCANNED]) if best is not None else None
+            if rest is not None and rest not in picked:
+                picked.append(rest)
         if not picked:
             silent.append(meta)
             continue

@@ -26,7 +26,9 @@ _WORDS = {
     "informasjonsmøtet": "informasjonsmøte", "heime": "hjemme",
     "møtet": "møte", "samlinga": "samlingen", "utlysinga": "utlysningen",
     # Bokmål synonyms the documents use interchangeably
-    "maksimalt": "inntil", "telefonnummer": "telefon", "telefonnummeret": "telefon",
+    "maksimalt": "inntil", "maks": "inntil",
+    "totalramme": "ramme", "totalrammen": "ramme", "totalrammene": "ramme",
+    "telefonnummer": "telefon", "telefonnummeret": "telefon",
     "leder": "leiar leiaren", "leiar": "leder", "leiaren": "leder", "leier": "leder leiar",
     "ledet": "leder prosjektleder leiar prosjektleiar",
     "ledde": "leder prosjektleder leiar prosjektleiar", "leidde": "leiar prosjektleiar",

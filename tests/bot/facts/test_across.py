@@ -66,3 +66,17 @@ def test_a_fact_asked_of_each_project_of_a_theme_reads_each_projects_own_documen
     rows = [line for line in answer.answer.splitlines() if line.startswith("- ")]
     for leader in ("Solveig Hjelmås Tveit", "Hilde Marie Sørheim", "Ragnhild Ystanes Bø"):
         assert any(leader in row and "[" in row for row in rows), (leader, rows)
+
+
+def test_a_row_brings_a_second_sentence_for_what_its_first_leaves_unsaid(real_core):
+    """«totalrammen og maks beløp per prosjekt»: «inntil 400 000 kr per prosjekt» says the
+    maximum, and the frame is another sentence of the same call."""
+    from bot.facts.across import answer_each, each_part
+
+    q = each_part(real_core.understand("Hva er totalrammen og maks beløp per prosjekt i "
+                                       "utlysningene?"))
+    call = next(m for m in real_core.ctx.store.documents() if m.doc_type == "utlysning")
+    facts = real_core.facts
+    found = answer_each(q, facts.embed(q), [call], facts.extractive(), facts.retriever)
+    said = normalise(" ".join(c.text for c in found.answers[0].sentences))
+    assert normalise("2 400 000") in said and normalise("400 000 kr per prosjekt") in said

@@ -107,3 +107,12 @@ def test_whether_something_went_on_reaches_the_word_that_ends_it(question):
 def test_may_it_go_on_is_not_read_as_whether_it_ended():
     """«Kan tiltak fortsette etter 18?» asks what the law allows, not what was ended."""
     assert not set(tokenize("avvikles")) & stems_of("Kan tiltakene fortsette etter 18 år?")
+
+
+@pytest.mark.parametrize(("question", "norwegian"), [
+    ("Hva er totalrammen for 2026?", "ramme"),
+    ("Hva er maks beløp per prosjekt?", "inntil"),
+    ("What is the total budget frame and the max amount?", "ramme inntil"),
+])  # fmt: skip
+def test_a_frame_and_a_maximum_reach_the_words_calls_use(question, norwegian):
+    assert set(tokenize(norwegian)) <= stems_of(question)
