@@ -74,6 +74,8 @@ class Speller:
         if swapped is not None:
             return swapped
         asking = _closest(key, _ASKING)
+        if asking is not None and (asking.startswith(key) or _nynorsk_form(key, asking)):
+            return None  # «prosjektskildringa»: the singular of «prosjektskildringar», no typo
         if asking is not None:
             return asking  # «utlysniger», «prosjektbeskrivelsne»: what questions ask with
         usable = self._near(key, 1 if len(key) <= 7 else 2)

@@ -63,6 +63,13 @@ def test_a_typo_in_the_ending_of_a_document_word_is_read_as_the_plural_asked():
     assert speller.correct("prosjektbeskrivelsne") == "prosjektbeskrivelsene"
 
 
+def test_the_nynorsk_singular_of_a_word_questions_ask_with_is_no_typo():
+    """«prosjektskildringa» is the definite singular of «prosjektskildringar», not a typo."""
+    speller = Speller.from_texts(["Prosjektet fikk midler. "] * 2)
+    assert speller.correct("prosjektskildringa") is None
+    assert speller.correct("sluttrapporta") is None
+
+
 def test_a_long_name_one_letter_from_the_documents_spelling_is_read_as_it():
     speller = Speller.from_texts(["Styringsgruppen i Kristiansandsregionen møttes. "] * 2)
     assert speller.corrections("Når møtes Kristiansandregionen?") == [
