@@ -190,6 +190,7 @@ class Question:
     place_history: bool = False
     amount_kinds: frozenset[str] = frozenset()  # catalogue amounts asked: søkt, tildelt, forbruk …
     ranked: bool = False  # «størst», «minst»: the amounts ranked, the largest and smallest named
+    web_page: bool = False  # «… page», «nettsida»: a page from the web, not a file, is asked
     page: int = 1  # «vis flere»: the next page of the same list
     refines: Question | None = None  # «og hvilke av dem …»: the list question this one narrows
     meeting: MeetingRef | None = None

@@ -126,7 +126,7 @@ class FactAnswerer:
         t0 = time.perf_counter()
         vectors = self.embed(q)
         evidence, timings = self.evidence(q, vectors)
-        doc_id = main_document(evidence, q.doc_types)
+        doc_id = main_document(evidence, q.doc_types, q.web_page)
         top = next((e for e in evidence if e.meta.doc_id == doc_id), None)
         if top is not None and not q.doc_types_named:  # «Oppsummer prosjektbeskrivelsen» stands
             top = final_report_of(top, evidence)

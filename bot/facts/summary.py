@@ -45,13 +45,15 @@ class Summary:
     picked: list[Scored]  # in document order
 
 
-def main_document(evidence: list[Evidence], kinds: frozenset[DocType] = frozenset()
-                  ) -> str | None:
+def main_document(evidence: list[Evidence], kinds: frozenset[DocType] = frozenset(),
+                  web_page: bool = False) -> str | None:
     """The document the retrieved chunks point at most (fused scores summed per document); of
     the kind asked when one is among them («Oppsummer Bufdirs veileder om internkontroll»,
     though a final report on the topic has more chunks among the retrieved)."""
     scores: dict[str, list[float]] = defaultdict(list)
     typed = [ev for ev in evidence if ev.meta.doc_type in kinds]
+    if web_page:  # «the … page»: of the pages from the web, when any was retrieved
+        typed = [ev for ev in typed or evidence if ev.meta.url] or typed
     for ev in typed or evidence:
         scores[ev.meta.doc_id].append(ev.score)
     totals = {d: sum(sorted(s, reverse=True)[:BEST_CHUNKS]) for d, s in scores.items()}

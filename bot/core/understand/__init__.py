@@ -170,6 +170,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         place_history=kind == Intent.FACT and bool(towns) and history.asks_history(whole),
         amount_kinds=amounts.amount_kinds(whole) if listed else frozenset(),
         ranked=asked == ListAsk.AMOUNTS and bool(intent.EXTREME.search(whole)),
+        web_page=kind == Intent.SUMMARY and intent.names_web_page(whole),
         meeting=meeting.meeting_ref(rest, today) if minutes_like else None,
         time=time.time_focus(whole),
         names=named,

@@ -164,6 +164,16 @@ _OVERVIEW_OF_ONE = re.compile(
     re.I)
 
 
+# not «siden» alone, which is «since»
+_WEB_PAGE = words("page", "web page", "webpage", "website", r"nettsid\w*", "nettstaden",
+                  r"denne\s+sida", r"denne\s+siden")
+
+
+def names_web_page(text: str) -> bool:
+    """«the Trøndelag learning network page», «nettsida til KS»: a page from the web is asked."""
+    return bool(_WEB_PAGE.search(text))
+
+
 def is_summary_request(text: str) -> bool:
     return command(text) in {"oppsummer", "summarise", "summarize"} or bool(
         _SUMMARY_VERB.search(text) or _OVERVIEW_OF_ONE.search(text))

@@ -559,3 +559,12 @@ def test_which_project_by_the_size_of_an_amount_is_a_ranking(kit, text, ranked):
     assert question.ranked == ranked
     if ranked:
         assert question.intent == Intent.PROJECTS and question.list_ask == ListAsk.AMOUNTS
+
+
+@pytest.mark.parametrize(("text", "page"), [
+    ("Give me a quick overview of the Trøndelag learning network page", True),
+    ("Oppsummer nettsida til KS om økonomien i reforma", True),
+    ("Oppsummer det som har skjedd i nettverket siden 2020", False),  # «siden»: since
+])  # fmt: skip
+def test_a_summary_of_a_web_page_is_told_from_one_of_a_file(kit, text, page):
+    assert understand(text, [], kit).web_page == page

@@ -113,6 +113,24 @@ def test_a_document_is_chosen_by_its_best_chunks_not_by_how_many_it_has():
     assert main_document(evidence) == "news"
 
 
+def test_a_page_asked_is_summarised_from_the_pages_of_the_web():
+    """«Give me a quick overview of the Trøndelag learning network page»: the network's web page,
+    not the referat from Trøndelag whose chunks ranked a little higher."""
+    from bot.facts.summary import main_document
+
+    def hit(doc_id: str, score: float, url: str | None) -> Evidence:
+        meta = DocumentMeta(doc_id=doc_id, source=f"{doc_id}.md", path=f"{doc_id}.md",
+                            title=doc_id, doc_type=DocType.ANNET, url=url)
+        chunk = Chunk(chunk_id=f"{doc_id}:0", doc_id=doc_id, position=0, text="Trøndelag.",
+                      start=0, end=10)
+        return Evidence(chunk, meta, score, 0.5)
+
+    evidence = [hit("referat", 0.040, None), hit("page", 0.038, "https://example.no/side")]
+    assert main_document(evidence) == "referat"
+    assert main_document(evidence, web_page=True) == "page"
+    assert main_document(evidence[:1], web_page=True) == "referat"  # no page retrieved
+
+
 def test_the_opening_sentences_are_kept_beside_the_budget():
     first = [scored("Ved dette tilsynet blei det avdekt lovbrot hos Nav.", "", 0.2, 0),
                scored("Tilsynet er avslutta fordi tiltaka var tilstrekkelege.", "", 0.1, 1)]
