@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from bot.core.question import AnswerType, Question
+from bot.core.question import AnswerType, Question, TimeFocus
 from bot.facts.amounts import asked_kind, kind_first, kind_unsaid
 from bot.facts.answer_types import person_spans
 from bot.facts.candidates import Candidate, candidates
@@ -38,6 +38,7 @@ from bot.facts.pick import (
 )
 from bot.facts.retrieval import Evidence
 from bot.facts.said import counted_unsaid, type_unsaid
+from bot.facts.upcoming import upcoming_first
 from bot.facts.words import matches
 from indexer.embeddings import VectorEmbeddings
 from indexer.store.lexical import LexicalIndex, tokenize
@@ -155,6 +156,8 @@ class ExtractiveComposer:
         picked += deciding(view, per_part, picked)
         picked += replies(view, found, picked)
         picked += typed_missing(view, per_part, picked, self.model.supporting)
+        if question.time == TimeFocus.NEXT:
+            picked = upcoming_first(view.parts[0], per_part[0], picked, question.today)
         best = per_part[0][0].candidate
         scores = {"answerable": answerable, "best": per_part[0][0].probability}
         if answerable < self.model.threshold:

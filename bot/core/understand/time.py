@@ -31,7 +31,8 @@ _LAST_YEAR = words("i fjor", "ifjor", "last year", "året før")
 _THIS_YEAR = words("i år", "this year", "inneværende år", "dette året")
 _NEXT_YEAR = words("neste år", "til neste år", "next year", "kommende år", "komande år",
                    "til året")
-_NEXT = words("neste", "kommende", "komande", "førstkommende", "upcoming", "next",
+_NEXT = words("neste", "kommende", "komande", "førstkommende", "upcoming", "next", "står for tur",
+              "coming up",
               r"skal\s+(?:holdes|haldast|være|vere|arrangeres)")
 # «Når er søknadsfristen?», «When is the next meeting?»: asks for a date still to come.
 _UPCOMING = re.compile(r"^\W*(?:og\s+|and\s+)?(?:når|kva tid|kor tid|when)\s+(?:er|skal|blir|vil|går|"

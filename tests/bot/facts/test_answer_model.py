@@ -154,3 +154,31 @@ def test_a_source_fitting_the_asked_year_is_never_less_answerable_than_one_asked
     mismatched = list(fitting)
     mismatched[index["best_fit_year"]] = -1.0
     assert fitting_as_unnamed(mismatched) == mismatched  # a mismatch is never excused
+
+
+def test_the_next_meeting_is_one_still_ahead_when_one_is_known():
+    """«Når er neste møte?» on 2 December 2026: the referat of 2019's «neste møte» has passed;
+    the one ahead leads, passed ones step aside; one ahead about something else («statusrapport
+    innen 15. januar 2027») or of another network than the one named is no answer."""
+    import datetime as dt
+
+    from bot.core.question import AnswerType, Part
+    from bot.facts.features import SENTENCE_FEATURES, PartView
+    from bot.facts.upcoming import upcoming_first
+    from indexer.store.lexical import tokenize
+
+    today = dt.date(2026, 12, 2)
+    main = PartView(part=Part("Når er neste møte?", (AnswerType.DATE,)), groups=[],
+                    words=frozenset(), vector=np.zeros(1), types=[AnswerType.DATE],
+                    focus=[(set(tokenize("møte")), 1.0)], rarest=set(tokenize("møte")))
+    fitting = [1.0 if name == "names" else 0.0 for name in SENTENCE_FEATURES]
+    elsewhere = [0.0] * len(SENTENCE_FEATURES)  # the network named is not in its chunk
+    passed = _candidate("Neste møte: 19. november 2019 i Vennesla.", 0)
+    report = _candidate("Statusrapport innen 15. januar 2027.", 100)
+    coming = _candidate("Neste møte: 10. februar 2027 på Raufoss.", 200)
+    assert upcoming_first(main, [Scored(passed, 0.9, fitting), Scored(report, 0.8, fitting),
+                                 Scored(coming, 0.7, fitting)], [passed, report], today) \
+        == [coming, report]
+    assert upcoming_first(main, [Scored(passed, 0.9, fitting), Scored(report, 0.8, fitting)],
+                          [passed], today) == [passed]  # nothing ahead: the passed one stays
+    assert upcoming_first(main, [Scored(coming, 0.9, elsewhere)], [passed], today) == [passed]
