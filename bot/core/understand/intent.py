@@ -67,6 +67,13 @@ _DOCUMENTS = re.compile(
     r"prosjektbeskrivelser\w*|prosjektskildringar\w*|project descriptions|"
     r"utlysning(?:er|ane|ene)|utlysingar|calls|retningslin(?:jer|jene|er|ene)|guidelines|"
     r"dokument(?:er|a|ene)?|documents)\b", re.I)
+# «I hvilke sammenhenger dukker Kjersti Toppe opp?», «Where does minister Toppe show up?»: the
+# documents that name someone, each by its title
+_WHERE_MENTIONED = re.compile(
+    r"\b(?:i hvilke sammenhenger?|i kva samanhengar?|in (?:what|which) contexts?|where|hvor|kvar)\b"
+    r".{0,80}?\b(?:dukker|dukkar|show(?:s)? up|turns? up|appears?|(?:is|are|was|were) mentioned|"
+    r"nevnes|nemnast|nevnt|nemnd|omtales|omtalt)\b", re.I)
+_NAME_INSIDE = re.compile(r"(?<=\s)[A-ZÆØÅ]\w+")  # a capitalised word past the first: a name
 # «Hvilke deler skal en sluttrapport inneholde?»: a verb or an article between the question word
 # and the document word makes the document the clause's subject, not the thing to list.
 _CLAUSE_WORD = words("skal", "må", "bør", "kan", "skulle", "er", "var", "en", "ei", "et", "eit",
@@ -206,6 +213,8 @@ def asks_documents(text: str) -> bool:
     """«Hvilke sluttrapporter har vi?»; not «Hvilke ettervernsprosjekter har vi dokumenter
     om?» nor «Hvilke fosterhjemsprosjekter finnes det i dokumenta?», which ask for projects."""
     if command(text) in {"dokumenter", "documents"}:
+        return True
+    if _WHERE_MENTIONED.search(text) and _NAME_INSIDE.search(text):
         return True
     match = _DOCUMENTS.search(text)
     if not match:

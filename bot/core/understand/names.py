@@ -70,7 +70,8 @@ def project_named(text: str) -> str | None:
 # documents mention …?»: the documents that name someone or something
 _MENTIONS = re.compile(
     r"\b(?:nevner|nevnes|nemner|nemnast|omtaler|omtalar|omtales|omtalast|mentions?|mentioned|"
-    r"refers? to|names?|dukker\b.{1,60}\bopp|dukkar\b.{1,60}\bopp|appears?|står\b.{1,60}\bi)\b",
+    r"refers? to|names?|dukker\b.{1,60}\bopp|dukkar\b.{1,60}\bopp|appears?|står\b.{1,60}\bi|"
+    r"show(?:s)?\b.{1,60}\bup|turns?\b.{1,60}\bup)\b",
     re.I)
 
 

@@ -541,6 +541,11 @@ def test_a_project_named_before_prosjektet(kit, text, name):
     ("Which documents mention Bufetat?", ("Bufetat",)),
     ("Hvilke dokumenter har vi fra Vestland?", ()),  # a place is a filter of its own
     ("Hva sa Kjersti Toppe om reformen?", ()),  # a fact question, no document list
+    ("I hvilke sammenhenger dukker Kjersti Toppe opp?", ("Kjersti", "Toppe")),
+    ("Where does minister Kjersti Toppe show up?", ("Kjersti", "Toppe")),
+    ("Hvor nevnes RKBU Vest?", ("RKBU", "Vest")),
+    ("Where is the deadline mentioned?", ()),  # no name: a fact question
+    ("Hvor ble samlingen i Bergen holdt?", ()),  # where it was held, no mention asked
 ])  # fmt: skip
 def test_the_names_a_document_question_asks_documents_to_mention(kit, text, mentions) -> None:  # type: ignore[no-untyped-def]
     assert understand(text, [], kit).mentions == mentions
