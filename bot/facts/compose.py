@@ -31,6 +31,7 @@ from bot.facts.outcomes import only_planned, outcomes_first, planned
 from bot.facts.pick import (
     deciding,
     holds_types,
+    list_first,
     pick_sentences,
     replies,
     says_part,
@@ -151,6 +152,7 @@ class ExtractiveComposer:
         if question.outcome:
             per_part = outcomes_first(view.parts, per_part, self.model.supporting)
         per_part = kind_first(view.parts, per_part, self.model.supporting)
+        per_part = list_first(view.parts, per_part, self.model.supporting)
         picked = pick_sentences(per_part, self.model.supporting, self.model.max_chars,
                                 view.parts)
         picked += deciding(view, per_part, picked)

@@ -13,7 +13,7 @@ from bot.facts.answer_types import AMOUNT, has_type
 from bot.facts.candidates import Candidate
 from bot.facts.features import PartView, QuestionView
 from bot.facts.gate import Scored
-from bot.facts.words import coverage
+from bot.facts.words import coverage, matches
 from indexer.catalogue.fields import states_money
 from indexer.store.lexical import tokenize
 
@@ -23,11 +23,30 @@ FIRST_PART_SCAN = 5  # … and the first part, whose words include the question'
 TYPED_SCAN = 10  # … and a part for a sentence of the same document holding the kind of fact
 DECIDING_SCAN = 12  # how far down a yes/no part's ranking its deciding sentence is looked for
 DECIDING_SHARE = 0.5
+LIST_SCAN = 6  # how far down a list question's ranking its lead-in with items is looked for
 # How much nearer the best a sentence right next to a picked one ranks among the supporting
 # ones; on the development sets 0.15 gained 3 questions net, 0.3 and 0.5 five (in multi-part
 # questions too, where it lost two of real-dev's: it no longer applies there).
 NEXT_TO_BONUS = 0.3
 NEXT_TO_GAP = 3  # characters between two sentences that stand next to each other
+
+
+def list_first(parts: list[PartView], per_part: list[list[Scored]], supporting: float
+               ) -> list[list[Scored]]:
+    """«Hva kan midlene brukes til?» answered by «Retningslinene gjeld for prosjekt …»: where a
+    lead-in with its items that says the part's rarest word is nearly as likely (the `supporting`
+    share of the best), the list comes first («Midlane kan nyttast til: …»)."""
+    out = []
+    for part, ranked in zip(parts, per_part, strict=True):
+        if AnswerType.LIST not in part.part.answer_types or not ranked:
+            out.append(ranked)
+            continue
+        floor = supporting * ranked[0].probability
+        first = next((s for s in ranked[:LIST_SCAN] if s.probability >= floor
+                      and s.candidate.items >= 2 and part.rarest
+                      and matches(part.rarest, frozenset(tokenize(s.candidate.text)))), None)
+        out.append([first, *(s for s in ranked if s is not first)] if first else ranked)
+    return out
 
 
 def pick_sentences(per_part: list[list[Scored]], supporting: float, max_chars: int,

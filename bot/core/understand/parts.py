@@ -55,6 +55,10 @@ _YES_NO = re.compile(
     r"gir|gav|ga|is|are|was|were|did|does|do|can|could|must|has|have|had|"
     r"should|will|would|may)\b", re.I)
 _LIST = words("hvilke", "kva for nokre", "which", "list", "nevn", "rams opp", "what are the")
+# «Hva kan midlene brukes til?», «What can the funds be used for?»: what is allowed is a list
+_USES = re.compile(r"^\W*(?:hva|kva|what)\s+(?:kan|skal|må|kunne|can|may|could)\b.{0,80}?\b"
+                   r"(?:brukes|brukast|nyttast|nyttes|benyttes|be used|be spent|søkes|søkjast|"
+                   r"gå|gis|be applied)\s+(?:til|på|om|for|on)\b", re.I)
 _NEGATION = words("ikke", "ikkje", "not", "never", "aldri")
 
 
@@ -254,6 +258,6 @@ def answer_types(part: str) -> tuple[AnswerType, ...]:
     money = _SUM_STATED.search(part)
     if money and AnswerType.AMOUNT not in {kind for _, kind in found}:
         found.append((money.start(), AnswerType.AMOUNT))  # «fikk de rundt en million?»
-    if _LIST.search(part[head:head + _HEAD_CHARS]) and not found:
+    if (_LIST.search(part[head:head + _HEAD_CHARS]) or _USES.search(part)) and not found:
         found.append((0, AnswerType.LIST))
     return tuple(kind for _, kind in sorted(found))

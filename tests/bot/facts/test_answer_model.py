@@ -3,6 +3,8 @@ fitting, and the rule that picks an answer's sentences within its length cap."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -182,3 +184,28 @@ def test_the_next_meeting_is_one_still_ahead_when_one_is_known():
     assert upcoming_first(main, [Scored(passed, 0.9, fitting), Scored(report, 0.8, fitting)],
                           [passed], today) == [passed]  # nothing ahead: the passed one stays
     assert upcoming_first(main, [Scored(coming, 0.9, elsewhere)], [passed], today) == [passed]
+
+
+def test_what_something_may_be_used_for_is_answered_by_its_list():
+    """«Hva kan midlene brukes til?»: the lead-in «Midlane kan nyttast til:» with its items,
+    nearly as likely as the guideline's opening, comes first."""
+    from bot.core.question import AnswerType, Part
+    from bot.core.understand.parts import answer_types
+    from bot.facts.features import PartView
+    from bot.facts.pick import list_first
+    from indexer.store.lexical import tokenize
+
+    asked = "Hva kan stimuleringsmidlene brukes til?"
+    assert answer_types(asked) == (AnswerType.LIST,)
+    assert answer_types("What can the funds be used for?") == (AnswerType.LIST,)
+    assert answer_types("Hva kan kommunene søke om?") == ()  # no use asked
+    rarest = set(tokenize("brukes")) | set(tokenize("nyttast"))
+    part = PartView(part=Part(asked, (AnswerType.LIST,)), groups=[], words=frozenset(),
+                    vector=np.zeros(1), types=[AnswerType.LIST], focus=[(rarest, 1.0)],
+                    rarest=rarest)
+    opening = Scored(_candidate("Retningslinene gjeld frå 2024.", 0), 0.99, [])
+    lead_in = _candidate("Midlane kan nyttast til: prosjektleiing; reiser; fagdagar.", 100)
+    lead_in = dataclasses.replace(lead_in, items=3)
+    ranked = [opening, Scored(lead_in, 0.97, [])]
+    assert list_first([part], [ranked], 0.3)[0][0].candidate is lead_in
+    assert list_first([part], [ranked], 0.99)[0][0] is opening  # far less likely: stays second
