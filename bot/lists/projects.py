@@ -20,6 +20,7 @@ from bot.core.models import Answer, AnswerSentence
 from bot.core.payloads import Place, ProjectRow, ProjectTable
 from bot.core.phrases import join, place_label
 from bot.core.question import ListAsk, Question
+from bot.core.understand.topic import nearest
 from bot.i18n import format_amount, format_number, t
 from bot.lists import clarify, money, rows, words
 from bot.lists.routing import ListRequest, request_of
@@ -29,6 +30,7 @@ from indexer.catalogue.models import AmountKind
 from indexer.text.language import Language
 
 _MONEY = {ListAsk.AMOUNTS, ListAsk.COMPARE}
+MIN_TITLE_WORD = 5  # a shorter word would be found inside too many titles
 _PLACES = {ListAsk.MUNICIPALITIES, ListAsk.COUNT_MUNICIPALITIES}
 
 
@@ -41,7 +43,11 @@ def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
     if request is None:
         return None
     if question.unknown_theme:
-        return clarify.unknown_theme(question)
+        near = nearest(question.unknown_theme)  # «konflikter»: «Mente du «høykonflikt»?»
+        titled = None if near else _titled_with(question.unknown_theme, request, ctx)
+        if titled is None:
+            return clarify.unknown_theme(question)
+        request = titled
     offset = (request.page - 1) * PAGE
     if request.ask == ListAsk.AMOUNTS:  # the projects with the amounts asked for
         every = ctx.store.find_projects(request.query)
@@ -55,6 +61,22 @@ def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
         answer = compose(question, request, page, ctx)
     answer.timings_ms["catalogue_ms"] = (time.perf_counter() - started) * 1000
     return answer
+
+
+_ENDINGS = ("ane", "ene", "ar", "er", "en", "et", "e", "a")  # «samiske» is in «Samisk språk …»
+
+
+def _titled_with(topic: str, request: ListRequest, ctx: CoreContext) -> ListRequest | None:
+    """«Hvilke prosjekter handler om samiske barn?»: no theme is «samisk», but a project is
+    titled with the word («Samisk språk og kultur i barnevernet»); those projects answer,
+    rather than «Jeg kjenner ikke noe tema …». None when no title has it."""
+    word = topic.split()[0].casefold()
+    forms = [word, *(word[: -len(e)] for e in _ENDINGS if word.endswith(e))]
+    for form in (f for f in forms if len(f) >= MIN_TITLE_WORD):
+        titled = _by_title(form, request, ctx)
+        if titled is not None:
+            return titled
+    return None
 
 
 def _by_title(name: str, request: ListRequest, ctx: CoreContext) -> ListRequest | None:

@@ -72,6 +72,17 @@ def test_an_unknown_theme_is_asked_about_not_listed_unfiltered(sample_context, t
     assert expected in answer.answer and answer.payload is None
 
 
+def test_a_subject_no_theme_has_but_a_title_has_lists_those_projects(sample_context) -> None:  # type: ignore[no-untyped-def]
+    """«Hvilke prosjekter handler om trygge foreldre?»: no theme is «trygge», but «Trygge
+    foreldre» is a project's title. «rusomsorg», in no title, is still said to be no theme,
+    and «konflikter», near a theme, still gets «Mente du «høykonflikt»?»."""
+    answer = try_answer(understood(sample_context, "Hvilke prosjekter handler om trygge "
+                                                   "foreldre?"), sample_context)
+    assert answer is not None and answer.kind == "list"
+    assert titles(answer) == {"«Trygge foreldre»"}
+    assert answer.answer.startswith("Prosjekter med «trygge» i navnet (1)")
+
+
 def test_answering_the_question_back_lists_the_theme(sample_context) -> None:  # type: ignore[no-untyped-def]
     answer = conversation(sample_context, "Hvilke prosjekter har handlet om fosterhjæmm?",
                           "fosterhjem")  # fmt: skip
