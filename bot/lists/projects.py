@@ -31,6 +31,7 @@ from indexer.text.language import Language
 
 _MONEY = {ListAsk.AMOUNTS, ListAsk.COMPARE}
 MIN_TITLE_WORD = 5  # a shorter word would be found inside too many titles
+SHOWN_INSTEAD = 3  # projects of the place named when none is on the theme asked
 _PLACES = {ListAsk.MUNICIPALITIES, ListAsk.COUNT_MUNICIPALITIES}
 
 
@@ -95,7 +96,7 @@ def compose(question: Question, request: ListRequest, page: ProjectPage, ctx: Co
     closing = [*_place_notes(request, lang), words.coverage(ctx.store.coverage(), lang)]
     if page.total == 0:
         book = CitationBook()
-        sentences = [*_none(request, phrase, every or [], rows.Citer(book), lang), *closing]
+        sentences = [*_none(request, phrase, every or [], rows.Citer(book), lang, ctx), *closing]
         return Answer(question=question.text, answer=render(sentences, "\n"), language=lang,
                       refused=True, kind="refusal", sentences=sentences,
                       citations=book.citations)  # fmt: skip
@@ -123,12 +124,29 @@ def compose(question: Question, request: ListRequest, page: ProjectPage, ctx: Co
     )  # fmt: skip
 
 
+def _there_instead(request: ListRequest, cite: rows.Citer, lang: Language, ctx: CoreContext
+                   ) -> list[AnswerSentence]:  # fmt: skip
+    """«Er Kongsberg-prosjektet et fosterhjemsprosjekt?»: none on that theme there, so say what
+    the place's projects are about («Prosjekter i Kongsberg: «Se meg» – vold og overgrep»)."""
+    if not request.query.themes or not request.places:
+        return []
+    others = ctx.store.find_projects(replace(request.query, themes=frozenset()))[:SHOWN_INSTEAD]
+    if not others:
+        return []
+    listed = join([f"{rows.title_of(p)} – {rows.themes_of(p, lang)}" if p.theme_keys
+                   else rows.title_of(p) for p in others], lang)
+    return [AnswerSentence(text=t("lists.there_instead", lang, places=join(
+        request.place_names, lang), projects=listed), citations=[
+        cite(e) for p in others for e in rows.evidence(p, None)[:1]])]
+
+
 def _none(request: ListRequest, phrase: str, every: list[ProjectRecord], cite: rows.Citer,
-          lang: Language) -> list[AnswerSentence]:  # fmt: skip
+          lang: Language, ctx: CoreContext) -> list[AnswerSentence]:  # fmt: skip
     """No project; or projects, but no amount of the kind asked: one project says which
     amounts its sources do give («De oppgir bare søkt 450 000 kr.»)."""
     if not every:
-        return [AnswerSentence(text=t("lists.none", lang, filters=phrase))]
+        return [AnswerSentence(text=t("lists.none", lang, filters=phrase)),
+                *_there_instead(request, cite, lang, ctx)]
     kinds = money.kinds_shown(request.amount_kinds, every)
     asked = join([money.label(k, lang) for k in kinds], lang, "or")
     if len(every) > 1:

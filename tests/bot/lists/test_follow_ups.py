@@ -83,6 +83,16 @@ def test_a_subject_no_theme_has_but_a_title_has_lists_those_projects(sample_cont
     assert answer.answer.startswith("Prosjekter med «trygge» i navnet (1)")
 
 
+def test_no_project_on_a_theme_in_a_place_says_what_the_places_projects_are_about(sample_context) -> None:  # type: ignore[no-untyped-def]
+    answer = try_answer(understood(sample_context, "Hvilke fosterhjemsprosjekter har Rana hatt?"),
+                        sample_context)
+    assert answer is not None and answer.refused
+    lines = answer.answer.splitlines()
+    assert lines[0] == "Jeg fant ingen prosjekter om fosterhjem i Rana i kunnskapsbasen."
+    assert lines[1] == "Prosjekter i Rana: «Trygge foreldre» – foreldrestøtte. [1]"
+    assert answer.citations[0].source.startswith("2024-11-20_sluttrapport_rana-hemnes")
+
+
 def test_answering_the_question_back_lists_the_theme(sample_context) -> None:  # type: ignore[no-untyped-def]
     answer = conversation(sample_context, "Hvilke prosjekter har handlet om fosterhjæmm?",
                           "fosterhjem")  # fmt: skip

@@ -141,10 +141,13 @@ def test_count_question_and_command_agree(sample_context) -> None:  # type: igno
     assert table(command).rows == table(answer).rows
 
 
-def test_nothing_matching_is_a_plain_refusal(sample_context) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_matching_is_a_refusal_that_says_what_the_place_has(sample_context) -> None:  # type: ignore[no-untyped-def]
     answer = ask(sample_context, "Hvilke kommuner i Innlandet har hatt fosterhjemsprosjekter?")
-    assert answer.refused and not answer.citations
+    assert answer.refused
     assert answer.answer.startswith("Jeg fant ingen prosjekter om fosterhjem i Innlandet")
+    assert "Prosjekter i Innlandet: Felles kvalitetssystem" in answer.answer
+    nowhere = ask(sample_context, "Hvilke prosjekter om fosterhjem har vi i Finnmark?")
+    assert nowhere.refused and not nowhere.citations  # nothing there at all: a plain refusal
 
 
 @pytest.mark.parametrize("text", [
