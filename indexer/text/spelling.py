@@ -71,8 +71,8 @@ class Speller:
         if (not named and _is_real_word(key)) or self._is_variant(key):
             return None
         swapped = self._swapped(key)
-        if swapped is not None:
-            return swapped
+        if swapped is not None and not _inflected(key, swapped):
+            return swapped  # not «barnevernlederen» → «barnevernlederne»: both are words
         asking = _closest(key, _ASKING)
         if asking is not None and (asking.startswith(key) or _nynorsk_form(key, asking)):
             return None  # «prosjektskildringa»: the singular of «prosjektskildringar», no typo

@@ -63,6 +63,12 @@ def test_a_typo_in_the_ending_of_a_document_word_is_read_as_the_plural_asked():
     assert speller.correct("prosjektbeskrivelsne") == "prosjektbeskrivelsene"
 
 
+def test_a_definite_singular_is_no_swap_typo_of_the_definite_plural():
+    """«barnevernlederen» swaps to «barnevernlederne»: both are the word, no typo."""
+    speller = Speller.from_texts(["Barnevernlederne i Tysvær og Hå møttes. "] * 3)
+    assert speller.correct("barnevernlederen") is None
+
+
 def test_the_nynorsk_singular_of_a_word_questions_ask_with_is_no_typo():
     """«prosjektskildringa» is the definite singular of «prosjektskildringar», not a typo."""
     speller = Speller.from_texts(["Prosjektet fikk midler. "] * 2)
