@@ -30,7 +30,11 @@ _ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         r"\w*budsjett\w*", r"hvor stor\w*", r"kor stor\w*", "what is the total",
         r"egenandel\w*", r"eigendel\w*", "prosent", "percent", r"\w*kostnad\w*", "kroner",
         r"maks\w*", r"max\w*", "inntil", r"ramme\w*", "frame", "total")),
-    (AnswerType.PERSON, words("hvem", "kven", "who", r"prosjektleder\w*", r"prosjektleiar\w*")),
+    (AnswerType.PERSON, words("hvem", "kven", "who", r"prosjektleder\w*", r"prosjektleiar\w*",
+                              r"(?:hva|kva) (?:heter|heiter|het|heitte) (?:\w+-)?\w*(?:leder|leiar|"
+                              r"koordinator|kontaktperson|referent|rådgiver|rådgjevar)\w*",
+                              r"what (?:is|was) the name of the \w*\s?(?:leader|manager|"
+                              r"coordinator|contact person|chair)")),
     (AnswerType.LAW, words(
         "hvor står", "kvar står", r"hvor i lov\w*", r"kvar i lov\w*", "where in the (?:law|act)",
         r"hvilken lov\w*", r"kva lov\w*", "which (?:law|act)", r"hjemmel\w*", r"heimel\w*",
@@ -228,11 +232,13 @@ def _typed(text: str) -> list[Part]:
 
 # «Hvem var prosjektleder for …?», «Kven er kontaktperson …», «Who is the project manager …»:
 # the role itself is what a sentence must name to say who holds it.
+_ROLE_WORD = (r"(?P<role>(?:project\s+|contact\s+)?[\w-]*(?:(?:leder|leiar|koordinator|kontaktperson|"
+              r"referent|rådgiver|rådgjevar|ansvarlig|ansvarleg)(?:en|ne|a|ar|ane|e)?|"
+              r"manager|leader|coordinator|contact person|chair))\b")
 _ROLE_ASKED = re.compile(
-    r"\b(?:hvem|kven|who)\s+(?:er|var|blir|ble|vart|har vore|har vært|is|was|were|will be)\s+"
-    r"(?:the\s+)?(?P<role>(?:project\s+|contact\s+)?[\w-]*(?:leder|leiar|lederen|leiaren|koordinator|kontaktperson|"
-    r"referent|rådgiver|rådgjevar|ansvarlig|ansvarleg|manager|leader|coordinator|"
-    r"contact person|chair))\b", re.I)
+    r"\b(?:(?:hvem|kven|who)\s+(?:er|var|blir|ble|vart|har vore|har vært|is|was|were|will be)|"
+    r"(?:hva|kva|what)\s+(?:heter|heitte|het|heiter|is the name of|was the name of|"
+    r"er navnet på|er namnet på))\s+(?:the\s+)?" + _ROLE_WORD, re.I)
 
 
 _TOPIC = re.compile(r"^[^?]{3,120}?(?:\s[–—-]\s|:\s)")

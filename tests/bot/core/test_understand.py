@@ -502,9 +502,16 @@ def test_short_asks_listed_after_a_colon_are_parts_of_their_own(kit):
     ("Kven er kontaktperson for stimuleringsmidlane?", "kontaktperson"),
     ("Who is the project manager in Rana?", "project manager"),
     ("Hvem deltok på møtet?", ""),  # no role: who took part
+    ("Hvem var kontaktpersonen til kommunen under tilsynet?", "kontaktpersonen"),
+    ("Hva heter Nav-lederen i Leikanger?", "nav-lederen"),
+    ("Kva heiter koordinatoren i Narvik?", "koordinatoren"),
+    ("What is the name of the project leader?", "project leader"),
+    ("Hva heter prosjektet i Kvam?", ""),  # a project's name, no one's
 ])
 def test_the_role_whose_holder_is_asked_for(kit, text, role):
-    assert understand(text, [], kit).parts[0].role == role
+    part = understand(text, [], kit).parts[0]
+    assert part.role == role
+    assert (AnswerType.PERSON in part.answer_types) == bool(role or text.startswith("Hvem"))
 
 
 def test_a_document_named_as_the_source_is_told_from_one_named_as_the_subject(kit):
