@@ -118,7 +118,8 @@ _OTHER_THING = words(r"tilsyn\w*", r"\w*rapport\w*", r"møte\w*", r"samling\w*",
                      "inspections?", "reports?", "meetings?", "minutes")
 # The documents of projects stand for them: «Sluttrapportene fra Nordland – hvor mye fikk de?»
 _PROJECTS_PLURAL = re.compile(r"\b\w*(?:prosjekt(?:er|ene|a|ane)|projects|sluttrapport(?:er|ene|ane)|"
-                              r"prosjektbeskrivelsene|prosjektskildringane|final reports)\b", re.I)
+                              r"prosjektbeskrivelse(?:r|ne)|prosjektskildring(?:ar|ane)|"
+                              r"project descriptions|final reports)\b", re.I)
 _TOTAL = words("til sammen", "til saman", "totalt", "in total", "samlet", "samla", "summen",
                "altogether", "total", r"legg\w* sammen", r"legg\w* saman", "summer opp",
                "add up", "sum up")  # not «summer» alone: the season, in an English question
@@ -282,6 +283,12 @@ def list_ask(text: str, has_theme: bool) -> ListAsk | None:
     return ask
 
 
+def _sums_projects(text: str) -> bool:
+    """«Hvilke prosjektbeskrivelser har vi, og hvor mye søkte hvert prosjekt om? Til sammen?»:
+    the projects' amounts and their sum, which the catalogue holds, not a list of documents."""
+    return bool(_TOTAL.search(text) and asks_money(text) and _PROJECTS_PLURAL.search(text))
+
+
 def ranks_amounts(text: str) -> bool:
     """«Hvilken prosjektbeskrivelse har størst totalbudsjett?», «Which project applied for the
     most money?»: which project, by the size of an amount."""
@@ -312,7 +319,7 @@ def classify(text: str, has_theme: bool) -> Intent:
         return Intent.INJECTION
     if is_draft_request(text):
         return Intent.DRAFT
-    if asks_documents(text):
+    if asks_documents(text) and not _sums_projects(text):
         return Intent.DOCUMENTS
     if asks_participants(text) and (_MEETING_WORD.search(text) or names_attendee(text)) \
             and not decisions.who_does_what(text):

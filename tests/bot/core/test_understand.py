@@ -580,3 +580,17 @@ def test_which_project_by_the_size_of_an_amount_is_a_ranking(kit, text, ranked):
 ])  # fmt: skip
 def test_a_summary_of_a_web_page_is_told_from_one_of_a_file(kit, text, page):
     assert understand(text, [], kit).web_page == page
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("Kva prosjektskildringar har vi, og kor mykje søkte kvart prosjekt om? Kor mykje blir det "
+     "til saman?", Intent.PROJECTS),
+    ("Hvilke prosjektbeskrivelser har vi, og hvor mye søkte de om til sammen?", Intent.PROJECTS),
+    ("Hvilke prosjektbeskrivelser har vi?", Intent.DOCUMENTS),  # the documents themselves
+    ("Hvor mange sluttrapporter har vi totalt?", Intent.DOCUMENTS),  # a count, no money
+])  # fmt: skip
+def test_the_sum_of_the_projects_documents_is_the_catalogues(kit, text, intent):
+    question = understand(text, [], kit)
+    assert question.intent == intent
+    if intent == Intent.PROJECTS:
+        assert question.list_ask == ListAsk.AMOUNTS and "søkt" in question.amount_kinds
