@@ -25,7 +25,7 @@ from bot.facts.features import (
     question_view,
     sentence_rows,
 )
-from bot.facts.gate import Scored, fitting_as_unnamed, gate_row
+from bot.facts.gate import Scored, fit_against, gate_row
 from bot.facts.model import AnswerModel
 from bot.facts.outcomes import only_planned, outcomes_first, planned
 from bot.facts.pick import (
@@ -163,8 +163,8 @@ class ExtractiveComposer:
         best = per_part[0][0].candidate
         scores = {"answerable": answerable, "best": per_part[0][0].probability}
         if answerable < self.model.threshold:
-            instead = self.answerable(view, found, per_part, ignore_fit=True) >= \
-                self.model.threshold
+            instead = fit_against(gate_row(view, found, per_part)) and self.answerable(
+                view, found, per_part, ignore_fit=True) >= self.model.threshold
             return Composition([], True, "kildene svarer ikke på spørsmålet", answerable,
                                _instead(view, per_part[0], [best]) if instead else best,
                                instead, scores)
@@ -215,8 +215,7 @@ class ExtractiveComposer:
                    per_part: list[list[Scored]], ignore_fit: bool = False) -> float:
         """`ignore_fit`: as if the question named no place or year (what would answer then?)."""
         row = gate_row(view, found, per_part, ignore_fit)
-        rows = np.asarray([row, fitting_as_unnamed(row)])
-        return float(self.model.answerable.probabilities(rows).max())
+        return float(self.model.answerable.probabilities(np.asarray([row]))[0])
 
 
 def tables_for_lists(parts: list[PartView], found: list[Candidate]) -> list[Candidate]:

@@ -51,13 +51,15 @@ def gate_row(view: QuestionView, found: list[Candidate], per_part: list[list[Sco
     return row
 
 
-def fitting_as_unnamed(row: list[float]) -> list[float]:
-    """The row as if the question named no place or year, where its sources fit them: a source
-    that fits the asked place and year may never look less answerable than one asked of none
-    (the fitted weights need not say so: questions naming a year were harder ones)."""
-    return [FIT_NEUTRAL[name] if name in FIT_NEUTRAL and value > FIT_NEUTRAL[name]
-            and name in ("best_fit_place", "best_fit_year") else value
-            for name, value in zip(QUESTION_FEATURES, row, strict=True)]
+def fit_against(row: list[float]) -> bool:
+    """The sources are about another place or year than asked (or miss the year): only then is
+    a refusal «for that place or year», quoting what there is instead. A source that fits both
+    and still does not answer gets a plain refusal («I can't find this for 2023. The closest
+    I find is about 2023» was said of a 2023 sentence)."""
+    values = dict(zip(QUESTION_FEATURES, row, strict=True))
+    return any(values[name] != neutral for name, neutral in FIT_NEUTRAL.items()
+               if name not in ("best_fit_place", "best_fit_year")) or (
+        values["best_fit_place"] < 0 or values["best_fit_year"] < 0)
 
 
 def answer_set(per_part: list[list[Scored]]) -> list[Candidate]:

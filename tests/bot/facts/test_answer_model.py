@@ -141,21 +141,21 @@ def test_a_later_part_never_swaps_to_a_document_that_fits_the_question_worse():
     assert pick_sentences([ranked, ranked], 0.99, 400, parts) == [here]  # another county's
 
 
-def test_a_source_fitting_the_asked_year_is_never_less_answerable_than_one_asked_of_none():
-    """The fitted answerable-weights gave a fitting year a negative weight (questions naming a
-    year were harder ones): «For tilskuddsåret 2023 prioriteres …» asked of 2023 was refused
-    «for 2023», quoting that very sentence as what there is instead."""
-    from bot.facts.gate import QUESTION_FEATURES, fitting_as_unnamed
+def test_a_refusal_is_for_another_place_or_year_only_when_the_sources_are():
+    """«For tilskuddsåret 2023 prioriteres …» asked of 2023 and still refused was said to be
+    refused «for 2023», quoting that very sentence as what there is instead."""
+    from bot.facts.gate import FIT_NEUTRAL, QUESTION_FEATURES, fit_against
 
+    fitting = [FIT_NEUTRAL.get(name, 0.5) for name in QUESTION_FEATURES]
     index = {name: i for i, name in enumerate(QUESTION_FEATURES)}
-    fitting = [0.0] * len(QUESTION_FEATURES)
     fitting[index["best_fit_year"]] = 1.0
-    fitting[index["year_conflict"]] = 0.0
-    unnamed = fitting_as_unnamed(fitting)
-    assert unnamed[index["best_fit_year"]] == 0.0
-    mismatched = list(fitting)
-    mismatched[index["best_fit_year"]] = -1.0
-    assert fitting_as_unnamed(mismatched) == mismatched  # a mismatch is never excused
+    fitting[index["best_fit_place"]] = 1.0
+    assert not fit_against(fitting)
+    for name, value in (("best_fit_year", -1.0), ("year_conflict", 1.0), ("answer_year", 0.0),
+                        ("best_fit_place", -0.5)):
+        against = list(fitting)
+        against[index[name]] = value
+        assert fit_against(against), name
 
 
 def test_the_next_meeting_is_one_still_ahead_when_one_is_known():
