@@ -56,7 +56,7 @@ def fit_against(row: list[float]) -> bool:
     a refusal «for that place or year», quoting what there is instead. A source that fits both
     and still does not answer gets a plain refusal («I can't find this for 2023. The closest
     I find is about 2023» was said of a 2023 sentence)."""
-    values = dict(zip(QUESTION_FEATURES, row, strict=True))
+    values: dict[str, float] = dict(zip(QUESTION_FEATURES, row, strict=True))
     return any(values[name] != neutral for name, neutral in FIT_NEUTRAL.items()
                if name not in ("best_fit_place", "best_fit_year")) or (
         values["best_fit_place"] < 0 or values["best_fit_year"] < 0)
