@@ -118,3 +118,17 @@ def _usable(sentence: str, evidence: Evidence) -> bool:
     heading = any(plain == normalise(h).rstrip(":").lstrip("# ")
                   for h in evidence.chunk.heading_path)
     return not (heading and len(plain.split()) <= STATED_WORDS)  # a long heading may state a fact
+
+
+# «Statsforvalteren i Trøndelag, 10. januar 2022», «Narvik, 20. juni 2023»: who or where and
+# when a document was signed, on a line of its own
+_DATELINE = re.compile(r"^(?P<who>[^\W\d][\w .–-]{1,80}),\s*\d{1,2}\.\s*[^\W\d]+\.?\s+\d{4}\.?$")
+_NAME_JOINS = frozenset("i og for på fra frå".split())
+
+
+def is_dateline(text: str) -> bool:
+    """A name (capitalised words, «i», «og») and a date; «Møtet ble holdt i Bergen, 12. februar
+    2019.» is a sentence."""
+    match = _DATELINE.match(text.strip())
+    return bool(match) and all(w[0].isupper() or w in _NAME_JOINS
+                               for w in match["who"].split())

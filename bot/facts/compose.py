@@ -17,7 +17,7 @@ import numpy as np
 from bot.core.question import AnswerType, Question, TimeFocus
 from bot.facts.amounts import asked_kind, kind_first, kind_unsaid
 from bot.facts.answer_types import person_spans
-from bot.facts.candidates import Candidate, candidates
+from bot.facts.candidates import Candidate, candidates, is_dateline
 from bot.facts.elsewhere import about_another_place, about_another_year, titled_another_year
 from bot.facts.features import (
     PartView,
@@ -160,6 +160,8 @@ class ExtractiveComposer:
         picked += typed_missing(view, per_part, picked, self.model.supporting)
         if question.time == TimeFocus.NEXT:
             picked = upcoming_first(view.parts[0], per_part[0], picked, question.today)
+        if not any(AnswerType.DATE in part.types for part in view.parts):
+            picked = [c for c in picked if not is_dateline(c.text)] or picked  # says nothing asked
         best = per_part[0][0].candidate
         scores = {"answerable": answerable, "best": per_part[0][0].probability}
         if answerable < self.model.threshold:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from bot.facts.candidates import candidates
+import pytest
+
+from bot.facts.candidates import candidates, is_dateline
 from bot.facts.retrieval import Evidence
 from indexer.models import Chunk, DocumentMeta
 
@@ -41,3 +43,14 @@ def test_a_short_numbered_line_alone_between_prose_is_a_heading_but_a_list_item_
     texts = [c.text for c in candidates([ev])]
     assert "5. Egenandel" not in texts and "Kommunene dekker minst 20 prosent." in texts
     assert "1. Gruppeveiledning" in texts and "2. Faddermodell" in texts
+
+
+@pytest.mark.parametrize(("text", "dateline"), [
+    ("Statsforvaltaren i Møre og Romsdal, 12. februar 2024", True),
+    ("Narvik, 20. juni 2023", True),
+    ("Møtet ble holdt i Bergen, 12. februar 2019.", False),  # a sentence
+    ("Søknadsfrist: 15. april 2023", False),  # a label line answers «når?»
+])  # fmt: skip
+def test_a_dateline_is_told_from_a_sentence(text, dateline):
+    """A fact answer does not lead with who signed the document and when."""
+    assert is_dateline(text) == dateline
