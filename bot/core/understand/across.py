@@ -13,7 +13,8 @@ from bot.core.understand.parts import split_parts
 from indexer.models import DocType
 
 _EACH = re.compile(
-    r"\b(de ulike|dei ulike|ulike (?:fylke\w*|kommun\w*|statsforvalt\w*|utlys\w*|retningslin\w*)|"
+    r"\b(de ulike|dei ulike|de forskjellige|dei forskjellige|"
+    r"(?:ulike|forskjellige) (?:fylke\w*|kommun\w*|statsforvalt\w*|utlys\w*|retningslin\w*)|"
     r"hver(?:t)? (?:av|enkelt|fylke|dokument)|kvar(?:t)? (?:av|fylke|dokument)|each|every|"
     r"per fylke|per county|fylke for fylke|sammenlign\w*|samanlikn\w*|compare|comparison|"
     r"across (?:all|the)|hvilke av (?:de|dei|disse|desse|\w+(?:ene|ane|a))|"
@@ -25,7 +26,8 @@ _SET_WORDS = re.compile(
     r"prosjektskildring\w*|tilsynsrapport\w*|dokument\w*|calls?|guidelines?|final reports?|"
     r"minutes|documents?|reports?|vi har|dere har|de har|i basen|i kunnskapsbasen|we have|"
     r"in the knowledge base|til sammen|totalt|in total|in each|i hver\w*|i kvar\w*|"
-    r"(?:de|dei|the) (?:ulike|different)|ulike|different|hver|kvar|each|every|alle|all|"
+    r"(?:de|dei|the) (?:ulike|forskjellige|different)|ulike|forskjellige|different|hver|kvar|"
+    r"each|every|alle|all|"
     # who issued them: «de ulike statsforvalterne», «fylkenes ordninger», «the counties»
     r"statsforvalter(?:ne|ane|s)?|statsforvaltar(?:ane|ar)?|fylkesmennene|fylkesmenn|"
     r"fylk(?:ene|enes|a|as)|county governors|counties)\b",

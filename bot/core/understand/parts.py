@@ -83,6 +83,12 @@ _FORMAT = re.compile(r"^\s*(?:gi meg|gje meg|give me|svar gjerne|answer|list|vis
 
 # «Kort punktliste», «gjerne i punktliste», «lista gjerne opp», «bullet points please»: a
 # sentence of form words alone
+# «Kan du lage en oversikt?», «Could you make a table?»: how to answer, nothing asked of it
+_MAKE_FORM = re.compile(r"^\s*(?:kan|kunne|can|could|vil|would)\s+(?:du|dere|you)\s+(?:lage|lag|"
+                        r"sette opp|setje opp|gi|gje|make|give|put)\s+(?:meg\s+|me\s+)?(?:en|ei|"
+                        r"ein|eit|a|an)\s+(?:kort\s+|short\s+)?(?:oversikt|oversyn|tabell|liste|"
+                        r"overview|table|list)(?:\s+(?:over\s+)?(?:det|dette|dem|dei|de|them|it|"
+                        r"this))?\s*[?.!]*\s*$", re.I)
 _FORM_ONLY = re.compile(
     r"^\s*(?:(?:kort|kortfatta|gjerne|helst|bare|berre|i|som|en|ei|ein|in|as|a|short|brief|"
     r"please|takk|lista|list|them|dei|de|opp|up)\s+)*(?:punktliste|punktlista|stikkord|"
@@ -215,7 +221,7 @@ def without_form(text: str) -> str:
 def _instruction(text: str) -> bool:
     one_label = bool(_FORM_ASK.match(text)) and len(_FORM_LABEL.findall(text)) < 2
     return one_label or bool(_INSTRUCTION.match(text) or _FORMAT.match(text)
-                             or _FORM_ONLY.match(text))
+                             or _FORM_ONLY.match(text) or _MAKE_FORM.match(text))
 
 
 def _typed(text: str) -> list[Part]:

@@ -594,3 +594,15 @@ def test_the_sum_of_the_projects_documents_is_the_catalogues(kit, text, intent):
     assert question.intent == intent
     if intent == Intent.PROJECTS:
         assert question.list_ask == ListAsk.AMOUNTS and "søkt" in question.amount_kinds
+
+
+def test_de_forskjellige_asks_of_each_like_de_ulike(kit):
+    """«… i de forskjellige fylkene? Kan du lage en oversikt?»: asked of each county's
+    documents; the request for an overview is how to answer, not a second question."""
+    question = understand("Hvor stor egenandel kreves i de forskjellige fylkene? Kan du lage en "
+                          "oversikt?", [], kit)
+    assert question.across
+    assert [p.text for p in question.parts] == ["Hvor stor egenandel kreves i de forskjellige "
+                                                "fylkene"]
+    overview = understand("Kan du lage en oversikt over prosjektene i Agder?", [], kit)
+    assert overview.intent == Intent.PROJECTS  # the overview is the question here
