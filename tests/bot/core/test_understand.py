@@ -602,7 +602,7 @@ def test_de_forskjellige_asks_of_each_like_de_ulike(kit):
     question = understand("Hvor stor egenandel kreves i de forskjellige fylkene? Kan du lage en "
                           "oversikt?", [], kit)
     assert question.across
-    assert [p.text for p in question.parts] == ["Hvor stor egenandel kreves i de forskjellige "
-                                                "fylkene"]
+    assert [p.text.rstrip("?") for p in question.parts] == [
+        "Hvor stor egenandel kreves i de forskjellige fylkene"]
     overview = understand("Kan du lage en oversikt over prosjektene i Agder?", [], kit)
     assert overview.intent == Intent.PROJECTS  # the overview is the question here
