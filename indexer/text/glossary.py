@@ -34,11 +34,8 @@ _WORDS = {
     "ledde": "leder prosjektleder leiar prosjektleiar", "leidde": "leiar prosjektleiar",
     "videreført": "videreføres videreført", "avviklet": "avvikles",
     # whether something went on is decided as much by «avvikles» as by «videreføres»
-    "fortsatte": "fortsette videreføres videreført avvikles avviklet",
-    "fortsetter": "fortsette videreføres videreført avvikles avviklet",
-    "videreføres": "videreført fortsetter avvikles avviklet",
-    "vidareført": "videreført videreføres fortsetter avvikles avviklet",
-    "vidareførast": "videreført videreføres fortsetter avvikles avviklet",
+    **dict.fromkeys(("fortsatte", "fortsetter", "videreføres", "vidareført", "vidareførast"),
+                    "fortsette fortsetter videreføres videreført avvikles avviklet"),
     "evaluere": "evaluerer evaluering", "søknadsfristen": "søknadsfrist",
     # the county governors (plural: which of them) by every name, and before 2021
     "statsforvaltere": "statsforvaltar fylkesmann", "statsforvalterne": "statsforvaltar fylkesmann",

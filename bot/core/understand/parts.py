@@ -81,14 +81,17 @@ _FORMAT = re.compile(r"^\s*(?:gi meg|gje meg|give me|svar gjerne|answer|list|vis
                      r"one line|punktliste|bullet)", re.I)
 
 
+# «Kan du lage en oversikt?», «Could you make a table?»: how to answer, nothing asked of it
+_YOU_MAKE = (r"^\s*(?:kan|kunne|can|could|vil|would)\s+(?:du|dere|you)\s+"
+             r"(?:lage|lag|sette opp|setje opp|gi|gje|make|give|put)\s+(?:meg\s+|me\s+)?")
+_A_FORM = (r"(?:en|ei|ein|eit|a|an)\s+(?:kort\s+|short\s+)?"
+           r"(?:oversikt|oversyn|tabell|liste|overview|table|list)")
+_OF_IT = r"(?:\s+(?:over\s+)?(?:det|dette|dem|dei|de|them|it|this))?\s*[?.!]*\s*$"
+_MAKE_FORM = re.compile(_YOU_MAKE + _A_FORM + _OF_IT, re.I)
+
+
 # «Kort punktliste», «gjerne i punktliste», «lista gjerne opp», «bullet points please»: a
 # sentence of form words alone
-# «Kan du lage en oversikt?», «Could you make a table?»: how to answer, nothing asked of it
-_MAKE_FORM = re.compile(r"^\s*(?:kan|kunne|can|could|vil|would)\s+(?:du|dere|you)\s+(?:lage|lag|"
-                        r"sette opp|setje opp|gi|gje|make|give|put)\s+(?:meg\s+|me\s+)?(?:en|ei|"
-                        r"ein|eit|a|an)\s+(?:kort\s+|short\s+)?(?:oversikt|oversyn|tabell|liste|"
-                        r"overview|table|list)(?:\s+(?:over\s+)?(?:det|dette|dem|dei|de|them|it|"
-                        r"this))?\s*[?.!]*\s*$", re.I)
 _FORM_ONLY = re.compile(
     r"^\s*(?:(?:kort|kortfatta|gjerne|helst|bare|berre|i|som|en|ei|ein|in|as|a|short|brief|"
     r"please|takk|lista|list|them|dei|de|opp|up)\s+)*(?:punktliste|punktlista|stikkord|"
