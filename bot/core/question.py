@@ -208,6 +208,7 @@ class Question:
     corrections: tuple[Correction, ...] = ()
     follow_up: bool = False  # completed from the previous question
     across: bool = False  # a fact asked of each document of a kind («de ulike fylkene»)
+    per_county: bool = False  # … of each county's documents («i de forskjellige fylkene»)
     extra: dict[str, str] = field(default_factory=dict[str, str])
 
     @property

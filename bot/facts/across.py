@@ -30,6 +30,8 @@ from indexer.store.lexical import tokenize
 from indexer.text.themes import find_themes
 
 MAX_DOCUMENTS = 12
+# What a county governor issues for the county: asked «i de ulike fylkene», these answer
+_COUNTY_OWN = frozenset({DocType.RETNINGSLINJE, DocType.UTLYSNING, DocType.INVITASJON})
 PER_DOCUMENT = 8
 NEAREST = 8  # with no kind named, the documents of the question's own best chunks are asked
 SCANNED = 12  # a document's best sentences looked at for one that says it
@@ -118,6 +120,12 @@ def documents_asked(q: Question, documents: list[DocumentMeta], evidence: list[E
     own = [m for m in (_project_document(q, p, by_id) for p in projects) if m is not None]
     if own:
         return list({m.doc_id: m for m in own}.values())[:MAX_DOCUMENTS]
+    if q.per_county:  # each county's own rules, not a national page or a project's budget
+        issued = [m for m in documents if m.doc_type in _COUNTY_OWN
+                  and (m.county or m.current_county) and _about(q, m)]
+        issued.sort(key=lambda m: m.date.isoformat() if m.date else "", reverse=True)
+        if issued:
+            return issued[:MAX_DOCUMENTS]
     found = {e.meta.doc_id: e.meta for e in evidence[:NEAREST]}
     return list(found.values())
 

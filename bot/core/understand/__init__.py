@@ -190,6 +190,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
                                 filtered=bool(themes or unknown or towns or counties or years
                                               or merged)
                                 or asked not in (ListAsk.PROJECTS, ListAsk.MUNICIPALITIES)),
+        per_county=across.per_county(framed),
     )
 
 

@@ -65,6 +65,17 @@ _WHICH_OF = re.compile(r"\b(?:hvilke|hvilken|hvilket|kva for(?: nokre| ein| eit)
 _NOT_PROJECTS = frozenset({DocType.UTLYSNING, DocType.RETNINGSLINJE, DocType.REFERAT})
 
 
+# «i de ulike fylkene», «hver statsforvalter», «per county»: each county's own documents
+_PER_COUNTY = re.compile(r"\b(?:fylk(?:e|ene|a|er|ar)|statsforvalter(?:ne|e)?|statsforvaltar(?:ane|ar)?|"
+                         r"fylkesmennene|counties|county governors|per county)\b", re.I)
+
+
+def per_county(text: str) -> bool:
+    """Asked of each county («Hvor stor egenandel kreves i de forskjellige fylkene?»): the
+    documents to ask are those of a county, not a national page that shares a word."""
+    return bool(_EACH.search(text) and _PER_COUNTY.search(text))
+
+
 def asks_each(text: str, intent: Intent, doc_types: frozenset[DocType],
               parts: tuple[Part, ...], places: int = 0, filtered: bool = False) -> bool:
     """A document listing with a fact asked of every document it lists; a fact asked of

@@ -601,7 +601,7 @@ def test_de_forskjellige_asks_of_each_like_de_ulike(kit):
     documents; the request for an overview is how to answer, not a second question."""
     question = understand("Hvor stor egenandel kreves i de forskjellige fylkene? Kan du lage en "
                           "oversikt?", [], kit)
-    assert question.across
+    assert question.across and question.per_county
     assert [p.text.rstrip("?") for p in question.parts] == [
         "Hvor stor egenandel kreves i de forskjellige fylkene"]
     overview = understand("Kan du lage en oversikt over prosjektene i Agder?", [], kit)

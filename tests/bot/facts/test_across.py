@@ -80,3 +80,15 @@ def test_a_row_brings_a_second_sentence_for_what_its_first_leaves_unsaid(real_co
     found = answer_each(q, facts.embed(q), [call], facts.extractive(), facts.retriever)
     said = normalise(" ".join(c.text for c in found.answers[0].sentences))
     assert normalise("2 400 000") in said and normalise("400 000 kr per prosjekt") in said
+
+
+def test_asked_of_each_county_the_county_governors_own_documents_answer(real_core):
+    """«… i de forskjellige fylkene?»: the guidelines and calls each county issued, not a
+    project's own share of its budget («Kommunene dekker 330 000 kr som egenandel»)."""
+    question = real_core.understand("Hvor stor egenandel kreves i de forskjellige fylkene?")
+    assert question.per_county
+    answer = real_core.answer(question.text)
+    rows = [line for line in answer.answer.splitlines() if line.startswith("- ")]
+    assert len(rows) == 2
+    assert any("Trøndelag" in r and "25 prosent" in r for r in rows)
+    assert any("Rogaland" in r and "20 prosent" in r for r in rows)
