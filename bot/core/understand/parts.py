@@ -59,6 +59,10 @@ _YES_NO = re.compile(
     r"gir|gav|ga|is|are|was|were|did|does|do|can|could|must|has|have|had|"
     r"should|will|would|may)\b", re.I)
 _LIST = words("hvilke", "kva for nokre", "which", "list", "nevn", "rams opp", "what are the")
+# «Hva gjorde Narvik og Hamarøy i prosjektet?», «What did they actually do?»: what was done
+_DID = re.compile(r"^\W*(?:hva|kva|what)\s+(?:(?:did|have|has)\s+.{1,60}?\s+(?:\w+\s+)?(?:do|done)\b|"
+                  r"(?:gjorde|gjennomførte|har\s+.{1,60}?\s+gjort|har\s+.{1,60}?\s+"
+                  r"gjennomført)\b)", re.I)
 # «Hva kan midlene brukes til?», «What can the funds be used for?»: what is allowed is a list
 _USES = re.compile(r"^\W*(?:hva|kva|what)\s+(?:kan|skal|må|kunne|can|may|could)\b.{0,80}?\b"
                    r"(?:brukes|brukast|nyttast|nyttes|benyttes|be used|be spent|søkes|søkjast|"
@@ -273,6 +277,7 @@ def answer_types(part: str) -> tuple[AnswerType, ...]:
     money = _SUM_STATED.search(part)
     if money and AnswerType.AMOUNT not in {kind for _, kind in found}:
         found.append((money.start(), AnswerType.AMOUNT))  # «fikk de rundt en million?»
-    if (_LIST.search(part[head:head + _HEAD_CHARS]) or _USES.search(part)) and not found:
+    if (_LIST.search(part[head:head + _HEAD_CHARS]) or _USES.search(part)
+            or _DID.search(part)) and not found:
         found.append((0, AnswerType.LIST))
     return tuple(kind for _, kind in sorted(found))

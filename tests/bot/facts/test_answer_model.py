@@ -199,6 +199,9 @@ def test_what_something_may_be_used_for_is_answered_by_its_list():
     assert answer_types(asked) == (AnswerType.LIST,)
     assert answer_types("What can the funds be used for?") == (AnswerType.LIST,)
     assert answer_types("Hva kan kommunene søke om?") == ()  # no use asked
+    assert answer_types("What did Narvik and Hamarøy actually do?") == (AnswerType.LIST,)
+    assert answer_types("Hva har kommunene gjort for å rekruttere?") == (AnswerType.LIST,)
+    assert answer_types("What did the project cost?") == ()  # a cost, not what was done
     rarest = set(tokenize("brukes")) | set(tokenize("nyttast"))
     part = PartView(part=Part(asked, (AnswerType.LIST,)), groups=[], words=frozenset(),
                     vector=np.zeros(1), types=[AnswerType.LIST], focus=[(rarest, 1.0)],
