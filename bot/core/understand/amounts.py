@@ -62,3 +62,23 @@ def amount_kinds(text: str) -> frozenset[str]:
     if _FUNDS.search(text) and not kinds & {"søkt", "tildelt"}:
         kinds |= {"søkt", "tildelt"}
     return frozenset(kinds)
+
+
+# Words of money, sums among them («hvor mye», «til sammen», «kr»)
+MONEY_WORDS = stems("budsjett", "budget", "stimuleringsmid", "beløp", "kostnad", "midlar", "midler",
+                    "tildel", "funding", "amount", "how much", "hvor mye", "kor mykje", "kroner",
+                    r"\bkr\b", "til sammen", "til saman", "in total", "totalt", r"sum\b")
+# «Hvilken prosjektbeskrivelse har størst budsjett, og hvilken minst?», «Which project got the most?»
+EXTREME = words("størst", "største", "høyest", "høyeste", "høgast", "høgaste", "lavest", "laveste",
+                "lågast", "lågaste", "mest", "minst", "minste", "dyrest", "dyraste", "billigst",
+                "largest", "biggest", "highest", "lowest", "smallest", "most", "least")
+_WHICH_PROJECT = re.compile(
+    r"\b(?:hvilke[nt]?|kva for(?: eit| ein| nokre)?|kva|which|what)\s+(?:\w+\s+){0,2}?"
+    r"\w*(?:prosjekt|project|sluttrapport|final report)\w*", re.I)
+
+
+def ranks_amounts(text: str) -> bool:
+    """«Hvilken prosjektbeskrivelse har størst totalbudsjett?», «Which project applied for the
+    most money?»: which project, by the size of an amount."""
+    return bool(EXTREME.search(text) and _WHICH_PROJECT.search(text)
+                and (MONEY_WORDS.search(text) or asks_money(text)))

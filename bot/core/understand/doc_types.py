@@ -75,3 +75,13 @@ def cited_doc_types(text: str) -> frozenset[DocType]:
     return frozenset(kind for pattern in (_CITED, _SAYS, _FROM)
                      for match in pattern.finditer(text)
                      for kind in named_doc_types(match["doc"] or match["subject"]))
+
+
+# not «siden» alone, which is «since»
+_WEB_PAGE = words("page", "web page", "webpage", "website", r"nettsid\w*", "nettstaden",
+                  r"denne\s+sida", r"denne\s+siden")
+
+
+def names_web_page(text: str) -> bool:
+    """«the Trøndelag learning network page», «nettsida til KS»: a page from the web is asked."""
+    return bool(_WEB_PAGE.search(text))

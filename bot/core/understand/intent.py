@@ -12,8 +12,9 @@ import re
 
 from bot.core.question import Intent, ListAsk
 from bot.core.understand import decisions
-from bot.core.understand.amounts import asks_money, one_project_amount
+from bot.core.understand.amounts import MONEY_WORDS, asks_money, one_project_amount, ranks_amounts
 from bot.core.understand.history import MERGER_WORDS
+from bot.core.understand.names import asks_where_mentioned
 from bot.core.understand.parts import split_parts
 from bot.core.understand.roles import asks_participants, names_attendee
 from indexer.text.patterns import stems, words
@@ -67,13 +68,6 @@ _DOCUMENTS = re.compile(
     r"prosjektbeskrivelser\w*|prosjektskildringar\w*|project descriptions|"
     r"utlysning(?:er|ane|ene)|utlysingar|calls|retningslin(?:jer|jene|er|ene)|guidelines|"
     r"dokument(?:er|a|ene)?|documents)\b", re.I)
-# «I hvilke sammenhenger dukker Kjersti Toppe opp?», «Where does minister Toppe show up?»: the
-# documents that name someone, each by its title
-_WHERE_MENTIONED = re.compile(
-    r"\b(?:i hvilke sammenhenger?|i kva samanhengar?|in (?:what|which) contexts?|where|hvor|kvar)\b"
-    r".{0,80}?\b(?:dukker|dukkar|show(?:s)? up|turns? up|appears?|(?:is|are|was|were) mentioned|"
-    r"nevnes|nemnast|nevnt|nemnd|omtales|omtalt)\b", re.I)
-_NAME_INSIDE = re.compile(r"(?<=\s)[A-ZÆØÅ]\w+")  # a capitalised word past the first: a name
 # «Hvilke deler skal en sluttrapport inneholde?»: a verb or an article between the question word
 # and the document word makes the document the clause's subject, not the thing to list.
 _CLAUSE_WORD = words("skal", "må", "bør", "kan", "skulle", "er", "var", "en", "ei", "et", "eit",
@@ -124,21 +118,12 @@ _TOTAL = words("til sammen", "til saman", "totalt", "in total", "samlet", "samla
                "altogether", "total", r"legg\w* sammen", r"legg\w* saman", "summer opp",
                "add up", "sum up")  # not «summer» alone: the season, in an English question
 _COMPARE = words(r"sammenlign\w*", r"samanlikn\w*", "compare", "comparison")
-# «Hvilken prosjektbeskrivelse har størst budsjett, og hvilken minst?», «Which project got the most?»
-EXTREME = words("størst", "største", "høyest", "høyeste", "høgast", "høgaste", "lavest", "laveste",
-                "lågast", "lågaste", "mest", "minst", "minste", "dyrest", "dyraste", "billigst",
-                "largest", "biggest", "highest", "lowest", "smallest", "most", "least")
-_WHICH_PROJECT = re.compile(
-    r"\b(?:hvilke[nt]?|kva for(?: eit| ein| nokre)?|kva|which|what)\s+(?:\w+\s+){0,2}?"
-    r"\w*(?:prosjekt|project|sluttrapport|final report)\w*", re.I)
 # «Hvor mye fikk ettervernsprosjektene?»: the projects themselves are asked about, not «hvor
 # mye ble tildelt til utviklingsprosjekter», which asks one sum.
 _HOW_MUCH_THEY = re.compile(
     r"\b(?:hvor mye|kor mykje|kor mye|how much)\b.{0,40}?\b(?:\w*prosjekt(?:ene|ane|a)\b|"
     r"sluttrapport(?:ene|ane)\b|the\s+(?:[\w-]+\s+){0,2}(?:projects|final reports)\b)", re.I)
-_MONEY = stems("budsjett", "budget", "stimuleringsmid", "beløp", "kostnad", "midlar", "midler",
-               "tildel", "funding", "amount", "how much", "hvor mye", "kor mykje", "kroner",
-               r"\bkr\b", "til sammen", "til saman", "in total", "totalt", r"sum\b")
+
 
 
 def command(text: str) -> str | None:
@@ -170,16 +155,6 @@ _OVERVIEW_OF_ONE = re.compile(
     r"\b(?:page|report|document|article|guide|call|side|sida|siden|nettsida|nettsiden|"
     r"rapporten|dokumentet|artikkelen|saka|saken|veilederen|rettleiaren|utlysinga|utlysningen)\b",
     re.I)
-
-
-# not «siden» alone, which is «since»
-_WEB_PAGE = words("page", "web page", "webpage", "website", r"nettsid\w*", "nettstaden",
-                  r"denne\s+sida", r"denne\s+siden")
-
-
-def names_web_page(text: str) -> bool:
-    """«the Trøndelag learning network page», «nettsida til KS»: a page from the web is asked."""
-    return bool(_WEB_PAGE.search(text))
 
 
 def is_summary_request(text: str) -> bool:
@@ -215,7 +190,7 @@ def asks_documents(text: str) -> bool:
     om?» nor «Hvilke fosterhjemsprosjekter finnes det i dokumenta?», which ask for projects."""
     if command(text) in {"dokumenter", "documents"}:
         return True
-    if _WHERE_MENTIONED.search(text) and _NAME_INSIDE.search(text):
+    if asks_where_mentioned(text):
         return True
     match = _DOCUMENTS.search(text)
     if not match:
@@ -271,7 +246,7 @@ def list_ask(text: str, has_theme: bool) -> ListAsk | None:
         ask = _listing(text)
     elif ranks_amounts(text):
         ask = ListAsk.AMOUNTS  # «Hvilket prosjekt søkte om mest?»: every amount, ranked
-    elif _TOTAL.search(text) and (_MONEY.search(text) or asks_money(text)) and (
+    elif _TOTAL.search(text) and (MONEY_WORDS.search(text) or asks_money(text)) and (
             _PROJECTS_PLURAL.search(text)) or (
             _HOW_MUCH_THEY.search(text)) or one_project_amount(text):
         ask = ListAsk.AMOUNTS  # «How much have the foster-home projects … applied for in total?»
@@ -284,16 +259,8 @@ def list_ask(text: str, has_theme: bool) -> ListAsk | None:
 
 
 def _sums_projects(text: str) -> bool:
-    """«Hvilke prosjektbeskrivelser har vi, og hvor mye søkte hvert prosjekt om? Til sammen?»:
-    the projects' amounts and their sum, which the catalogue holds, not a list of documents."""
+    """«Hvilke prosjektbeskrivelser har vi, og hvor mye søkte de om til sammen?»: the catalogue."""
     return bool(_TOTAL.search(text) and asks_money(text) and _PROJECTS_PLURAL.search(text))
-
-
-def ranks_amounts(text: str) -> bool:
-    """«Hvilken prosjektbeskrivelse har størst totalbudsjett?», «Which project applied for the
-    most money?»: which project, by the size of an amount."""
-    return bool(EXTREME.search(text) and _WHICH_PROJECT.search(text)
-                and (_MONEY.search(text) or asks_money(text)))
 
 
 def _listing(text: str) -> ListAsk:
@@ -301,7 +268,7 @@ def _listing(text: str) -> ListAsk:
         return ListAsk.COMPARE
     if ranks_amounts(text):
         return ListAsk.AMOUNTS
-    if (_MONEY.search(text) or _TOTAL.search(text) and asks_money(text)) and (
+    if (MONEY_WORDS.search(text) or _TOTAL.search(text) and asks_money(text)) and (
             _PROJECT_WORD.search(text)):
         return ListAsk.AMOUNTS
     if _MUNICIPALITIES.search(text):

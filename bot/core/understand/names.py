@@ -81,3 +81,18 @@ def mentioned(text: str, named: tuple[str, ...], is_place: Callable[[str], bool]
     if not _MENTIONS.search(text):
         return ()
     return tuple(n for n in named if not is_place(n))
+
+
+# «I hvilke sammenhenger dukker Kjersti Toppe opp?», «Where does minister Toppe show up?»: the
+# documents that name someone, each by its title
+_WHERE_MENTIONED = re.compile(
+    r"\b(?:i hvilke sammenhenger?|i kva samanhengar?|in (?:what|which) contexts?|where|hvor|kvar)\b"
+    r".{0,80}?\b(?:dukker|dukkar|show(?:s)? up|turns? up|appears?|(?:is|are|was|were) mentioned|"
+    r"nevnes|nemnast|nevnt|nemnd|omtales|omtalt)\b", re.I)
+_NAME_INSIDE = re.compile(r"(?<=\s)[A-ZÆØÅ]\w+")  # a capitalised word past the first: a name
+
+
+def asks_where_mentioned(text: str) -> bool:
+    """«I hvilke sammenhenger dukker Kjersti Toppe opp?», «Hvor nevnes RKBU Vest?»: the
+    documents that name someone, asked without the word «dokumenter»."""
+    return bool(_WHERE_MENTIONED.search(text) and _NAME_INSIDE.search(text))
