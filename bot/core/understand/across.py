@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 
 from bot.core.question import AnswerType, Intent, Part
+from bot.core.understand.amounts import EXTREME
 from bot.core.understand.parts import split_parts
 from indexer.models import DocType
 
@@ -44,8 +45,6 @@ _PLURAL_KIND = re.compile(
 # «Lag en (kronologisk) oversikt over når tilsynene fant sted»: one row per document asked.
 _OVERVIEW = re.compile(r"\b(?:oversikt|oversyn|overview|kronologisk|chronological\w*|"
                        r"tidslinje|timeline)\b", re.I)
-_MOST = re.compile(r"\b(?:mest|størst|høyest|høgast|lavest|lågast|minst|flest|most|largest|"
-                   r"biggest|highest|lowest|least)\b", re.I)
 # «Hvilke tilsynsrapporter finnes i basen»: a first part that only asks which there are.
 _LISTING = re.compile(r"^\s*(?:hvilke|kva for(?: nokre)?|which|what)\b[^,;]{0,60}?\b"
                       r"(?:finnes|fins|finst|har (?:vi|dere|du)|ligger|do we have|are there)\b"
@@ -94,7 +93,7 @@ def asks_each(text: str, intent: Intent, doc_types: frozenset[DocType],
         return (each and bool(doc_types & _NOT_PROJECTS)) or (
             not filtered and len(_CONTENT.findall(_LISTING_WORDS.sub(" ", parts[0].text))) >= 3)
     plural = bool(_PLURAL_KIND.search(text))
-    several = plural and (places > 1 or bool(_MOST.search(text)))
+    several = plural and (places > 1 or bool(EXTREME.search(text)))
     listed = plural and len(parts) > 1 and bool(_LISTING.match(parts[0].text))
     overview = plural and bool(_OVERVIEW.search(text))
     held = plural and bool(_HELD.search(text))  # «… står bak tilsynsrapportene vi har i basen?»
@@ -163,7 +162,7 @@ def asked_of_each(parts: tuple[Part, ...], intent: Intent, places: tuple[str, ..
         asked = tuple(part for item in facts for part in split_parts(item))
     # «…? Hvilket fylke krever mest?»: which of them has the most is read off the rows
     # together, never asked of one document
-    asked = tuple(p for i, p in enumerate(asked) if i == 0 or not _MOST.search(p.text)) \
+    asked = tuple(p for i, p in enumerate(asked) if i == 0 or not EXTREME.search(p.text)) \
         if len(asked) > 1 else asked
     others = places if len(places) > 1 else ()
     within = {_within_one(p.text, others): p for p in asked}  # «og hvilke ikke»: the same

@@ -68,9 +68,9 @@ def amount_kinds(text: str) -> frozenset[str]:
 MONEY_WORDS = stems("budsjett", "budget", "stimuleringsmid", "beløp", "kostnad", "midlar", "midler",
                     "tildel", "funding", "amount", "how much", "hvor mye", "kor mykje", "kroner",
                     r"\bkr\b", "til sammen", "til saman", "in total", "totalt", r"sum\b")
-# «Hvilken prosjektbeskrivelse har størst budsjett, og hvilken minst?», «Which project got the most?»
+# The most and the least: «Hvilken prosjektbeskrivelse har størst budsjett, og hvilken minst?»
 EXTREME = words("størst", "største", "høyest", "høyeste", "høgast", "høgaste", "lavest", "laveste",
-                "lågast", "lågaste", "mest", "minst", "minste", "dyrest", "dyraste", "billigst",
+                "lågast", "lågaste", "mest", "minst", "minste", "flest", "dyrest", "dyraste", "billigst",
                 "largest", "biggest", "highest", "lowest", "smallest", "most", "least")
 _WHICH_PROJECT = re.compile(
     r"\b(?:hvilke[nt]?|kva for(?: eit| ein| nokre)?|kva|which|what)\s+(?:\w+\s+){0,2}?"

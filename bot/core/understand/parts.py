@@ -59,14 +59,16 @@ _YES_NO = re.compile(
     r"gir|gav|ga|is|are|was|were|did|does|do|can|could|must|has|have|had|"
     r"should|will|would|may)\b", re.I)
 _LIST = words("hvilke", "kva for nokre", "which", "list", "nevn", "rams opp", "what are the")
+_WHAT = r"^\W*(?:hva|kva|what)\s+"
 # «Hva gjorde Narvik og Hamarøy i prosjektet?», «What did they actually do?»: what was done
-_DID = re.compile(r"^\W*(?:hva|kva|what)\s+(?:(?:did|have|has)\s+.{1,60}?\s+(?:\w+\s+)?(?:do|done)\b|"
-                  r"(?:gjorde|gjennomførte|har\s+.{1,60}?\s+gjort|har\s+.{1,60}?\s+"
-                  r"gjennomført)\b)", re.I)
+_DONE = (r"(?:(?:did|have|has)\s+.{1,60}?\s+(?:\w+\s+)?(?:do|done)|gjorde|gjennomførte|"
+         r"har\s+.{1,60}?\s+(?:gjort|gjennomført))\b")
+_DID = re.compile(_WHAT + _DONE, re.I)
 # «Hva kan midlene brukes til?», «What can the funds be used for?»: what is allowed is a list
-_USES = re.compile(r"^\W*(?:hva|kva|what)\s+(?:kan|skal|må|kunne|can|may|could)\b.{0,80}?\b"
-                   r"(?:brukes|brukast|nyttast|nyttes|benyttes|be used|be spent|søkes|søkjast|"
-                   r"gå|gis|be applied)\s+(?:til|på|om|for|on)\b", re.I)
+_MAY = r"(?:kan|skal|må|kunne|can|may|could)\b.{0,80}?\b"
+_BE_USED = (r"(?:brukes|brukast|nyttast|nyttes|benyttes|be used|be spent|søkes|søkjast|gå|gis|"
+            r"be applied)\s+(?:til|på|om|for|on)\b")
+_USES = re.compile(_WHAT + _MAY + _BE_USED, re.I)
 _NEGATION = words("ikke", "ikkje", "not", "never", "aldri")
 
 
