@@ -40,8 +40,11 @@ FLOORS: dict[str, Floors] = {
     # 0.88, w3-real 0.97 vs 0.93, w3-sample 0.91 vs 0.83 on 2026-12-02), and catalogue rows
     # citing two documents lose a little precision on w2-structured (0.93): their floors are
     # today's figures, so they guard against getting worse while the gap stays reported.
-    # w2-sample: a question that now refuses rightly took four precise citations with it
-    "dev/w2-sample.jsonl": Floors(0.6, 0.75, 0.9, 0.94),
+    # w2-sample: a question that now refuses rightly took four precise citations with it; and
+    # «Add up the stimulus funding applied for across all the project descriptions we have» is
+    # the catalogue's sum of all seven in this index, three of them from eval/corpus, which the
+    # set's writer never saw, so their citations count as imprecise (0.95 → 0.90)
+    "dev/w2-sample.jsonl": Floors(0.6, 0.75, 0.9, 0.88),
     "dev/w2-new.jsonl": Floors(0.5, 0.8, 0.9),
     "dev/w2-real.jsonl": Floors(0.65, 0.8, 0.85),
     "dev/w2-structured.jsonl": Floors(0.75, 0.85, 0.85, 0.9),
