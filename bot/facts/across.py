@@ -20,7 +20,7 @@ from bot.core.question import Question
 from bot.core.understand.across import asked_of_each
 from bot.facts.candidates import Candidate
 from bot.facts.compose import ExtractiveComposer
-from bot.facts.features import SENTENCE_FEATURES, PartView
+from bot.facts.features import PartView
 from bot.facts.gate import Scored
 from bot.facts.retrieval import Evidence, HybridRetriever
 from bot.facts.words import ENGLISH_FUNCTION, coverage, matches
@@ -64,9 +64,8 @@ def says_it(scored: Scored, part: PartView, chosen_by: tuple[str, ...] = ()) -> 
     that chose the documents (a theme: «fosterhjems-» of «fosterhjemsprosjektene»), which a
     row need not say again."""
     cand = scored.candidate
-    features = dict(zip(SENTENCE_FEATURES, scored.features, strict=True))
     short = len(cand.text.split()) < 4 and not _LABEL_LINE.match(cand.text)  # «Frist: 1.2.»
-    if cand.items or cand.block or features["type_missing"] > 0 or short:
+    if cand.items or cand.block or scored.feature("type_missing") > 0 or short:
         return False
     lines = cand.evidence.chunk.text[max(0, cand.start - ABOVE):cand.start].strip().splitlines()
     above = lines[-1] if lines and len(lines[-1].split()) <= LABEL_WORDS else ""
@@ -91,8 +90,7 @@ def _the_rest(part: PartView, best: Candidate, ranked: list[Scored]) -> Candidat
 def _plain(scored: Scored) -> bool:
     """One sentence of the kind of fact asked: not a list, a block or a lead-in."""
     cand = scored.candidate
-    typed = dict(zip(SENTENCE_FEATURES, scored.features, strict=True))["type_missing"] == 0
-    return typed and not (cand.items or cand.block)
+    return scored.feature("type_missing") == 0 and not (cand.items or cand.block)
 
 
 def _own_words(part: PartView, scored: Scored) -> tuple[float, float]:

@@ -25,7 +25,7 @@ from bot.facts.features import (
     question_view,
     sentence_rows,
 )
-from bot.facts.gate import Scored, fit_against, gate_row
+from bot.facts.gate import Scored, fit_against, gate_row, unnamed
 from bot.facts.model import AnswerModel
 from bot.facts.outcomes import only_planned, outcomes_first, planned
 from bot.facts.pick import (
@@ -148,7 +148,8 @@ class ExtractiveComposer:
         found, per_part = self.score(view, evidence)
         if not found:
             return Composition([], True, "ingen setninger")
-        answerable = self.answerable(view, found, per_part)
+        row = gate_row(view, found, per_part)
+        answerable = self.probability(row)
         if question.outcome:
             per_part = outcomes_first(view.parts, per_part, self.model.supporting)
         per_part = kind_first(view.parts, per_part, self.model.supporting)
@@ -165,8 +166,8 @@ class ExtractiveComposer:
         best = per_part[0][0].candidate
         scores = {"answerable": answerable, "best": per_part[0][0].probability}
         if answerable < self.model.threshold:
-            instead = fit_against(gate_row(view, found, per_part)) and self.answerable(
-                view, found, per_part, ignore_fit=True) >= self.model.threshold
+            instead = fit_against(row) and self.probability(unnamed(row)) >= \
+                self.model.threshold
             return Composition([], True, "kildene svarer ikke på spørsmålet", answerable,
                                _instead(view, per_part[0], [best]) if instead else best,
                                instead, scores)
@@ -216,7 +217,10 @@ class ExtractiveComposer:
     def answerable(self, view: QuestionView, found: list[Candidate],
                    per_part: list[list[Scored]], ignore_fit: bool = False) -> float:
         """`ignore_fit`: as if the question named no place or year (what would answer then?)."""
-        row = gate_row(view, found, per_part, ignore_fit)
+        return self.probability(gate_row(view, found, per_part, ignore_fit))
+
+    def probability(self, row: list[float]) -> float:
+        """The answerable-model's probability for one row of question features."""
         return float(self.model.answerable.probabilities(np.asarray([row]))[0])
 
 
@@ -252,9 +256,8 @@ def _instead(view: QuestionView, ranked: list[Scored], others: list[Candidate]) 
     documents = {c.evidence.meta.doc_id for c in others}
     main = view.parts[0]
     return next((s.candidate for s in ranked[:INSTEAD_SCAN]
-                 if s.candidate.evidence.meta.doc_id in documents and main.types and main.rarest
-                 and holds_types(main, s.candidate)
-                 and matches(main.rarest, frozenset(tokenize(s.candidate.text)))),
+                 if s.candidate.evidence.meta.doc_id in documents and main.types
+                 and holds_types(main, s.candidate) and s.feature("rarest")),
                 next((c for c in others if _says_focus(view, c)), others[0]))
 
 

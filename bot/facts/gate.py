@@ -34,6 +34,11 @@ class Scored:
     probability: float
     features: list[float]
 
+    def feature(self, name: str) -> float:
+        """One of the sentence features it was scored by (`SENTENCE_FEATURES`): «rarest» says
+        whether its text holds the part's rarest word."""
+        return self.features[SENTENCE_FEATURES.index(name)]
+
 
 def gate_row(view: QuestionView, found: list[Candidate], per_part: list[list[Scored]],
              ignore_fit: bool = False) -> list[float]:
@@ -45,10 +50,13 @@ def gate_row(view: QuestionView, found: list[Candidate], per_part: list[list[Sco
     pool_names = max(names_present(view.names, c) for c in found)
     row = question_features(view, best, [s.probability for s in per_part[0]], pool_names,
                             answer_set(per_part))
-    if ignore_fit:
-        row = [FIT_NEUTRAL.get(name, value)
-               for name, value in zip(QUESTION_FEATURES, row, strict=True)]
-    return row
+    return unnamed(row) if ignore_fit else row
+
+
+def unnamed(row: list[float]) -> list[float]:
+    """The row as if the question named no place or year (what would answer then?)."""
+    return [FIT_NEUTRAL.get(name, value) for name, value in zip(QUESTION_FEATURES, row,
+                                                                strict=True)]
 
 
 def fit_against(row: list[float]) -> bool:

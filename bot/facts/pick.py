@@ -13,7 +13,7 @@ from bot.facts.answer_types import AMOUNT, has_type
 from bot.facts.candidates import Candidate
 from bot.facts.features import PartView, QuestionView
 from bot.facts.gate import Scored
-from bot.facts.words import coverage, matches
+from bot.facts.words import coverage
 from indexer.catalogue.fields import states_money
 from indexer.store.lexical import tokenize
 
@@ -43,8 +43,7 @@ def list_first(parts: list[PartView], per_part: list[list[Scored]], supporting: 
             continue
         floor = supporting * ranked[0].probability
         first = next((s for s in ranked[:LIST_SCAN] if s.probability >= floor
-                      and s.candidate.items >= 2 and part.rarest
-                      and matches(part.rarest, frozenset(tokenize(s.candidate.text)))), None)
+                      and s.candidate.items >= 2 and s.feature("rarest")), None)
         out.append([first, *(s for s in ranked if s is not first)] if first else ranked)
     return out
 

@@ -47,7 +47,7 @@ class Summary:
 
 def main_document(evidence: list[Evidence], kinds: frozenset[DocType] = frozenset(),
                   web_page: bool = False) -> str | None:
-    """The document the retrieved chunks point at most (fused scores summed per document); of
+    """The document the retrieved chunks point at most (its BEST_CHUNKS best fused scores); of
     the kind asked when one is among them («Oppsummer Bufdirs veileder om internkontroll»,
     though a final report on the topic has more chunks among the retrieved)."""
     scores: dict[str, list[float]] = defaultdict(list)

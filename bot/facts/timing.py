@@ -10,6 +10,7 @@ from bot.core.question import Question, TimeFocus
 from bot.facts.amounts import LABELS
 from bot.facts.compose import ComposedSentence, Composition
 from bot.i18n import format_date, t
+from indexer.models import DocumentMeta
 from indexer.text.dates import find_dates
 
 
@@ -36,18 +37,16 @@ def what_there_is(q: Question, composition: Composition) -> str | None:
     best = composition.best
     if best is not None and composition.planned:
         meta = best.evidence.meta
-        when = f" ({format_date(meta.date, q.language)})" if meta.date else ""
-        return t("core.only_planned", q.language, title=meta.title, when=when,
+        return t("core.only_planned", q.language, title=meta.title, when=_when(meta, q),
                  sentence=best.text.replace("**", "").strip())
     if best is not None and composition.amount_kind:
         return t("core.other_amount", q.language, kind=t(LABELS[composition.amount_kind],
                  q.language), sentence=best.text.replace("**", "").strip())
     if best is not None and composition.document_kind:
         meta = best.evidence.meta
-        when = f" ({format_date(meta.date, q.language)})" if meta.date else ""
         return t("core.other_document", q.language,
                  kind=t(f"lists.type_{composition.document_kind}", q.language),
-                 title=meta.title, when=when, sentence=best.text.replace("**", "").strip())
+                 title=meta.title, when=_when(meta, q), sentence=best.text.replace("**", "").strip())
     if best is None or not composition.instead:
         return None
     meta = best.evidence.meta
@@ -62,6 +61,11 @@ def what_there_is(q: Question, composition: Composition) -> str | None:
         return None
     return t("core.instead", q.language, asked=" ".join(asked), other=" ".join(other),
              sentence=best.text.replace("**", "").strip())
+
+
+def _when(meta: DocumentMeta, q: Question) -> str:
+    """« (10. februar 2021)» after a document's title, or nothing when it is undated."""
+    return f" ({format_date(meta.date, q.language)})" if meta.date else ""
 
 
 def _span(q: Question) -> str:

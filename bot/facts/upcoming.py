@@ -7,11 +7,9 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.facts.candidates import Candidate
-from bot.facts.features import SENTENCE_FEATURES, PartView
+from bot.facts.features import PartView
 from bot.facts.gate import Scored
 from bot.facts.pick import holds_types
-from bot.facts.words import matches
-from indexer.store.lexical import tokenize
 from indexer.text.dates import find_dates
 
 SCAN = 12  # how far down the main part's ranking a sentence with a date ahead is looked for
@@ -39,7 +37,5 @@ def _answers(main: PartView, scored: Scored, today: dt.date) -> bool:
     """A date ahead, of the kind asked, saying the part's rarest word («søknadsfrist», not
     «statusrapport … 15. januar 2027»), from a document of the place and names asked."""
     cand = scored.candidate
-    features = dict(zip(SENTENCE_FEATURES, scored.features, strict=True))
-    return bool(ahead(cand, today) and holds_types(main, cand) and main.rarest
-                and matches(main.rarest, frozenset(tokenize(cand.text)))
-                and features["fit_place"] >= 0 and features["names"] >= 1.0)
+    return bool(ahead(cand, today) and holds_types(main, cand) and scored.feature("rarest")
+                and scored.feature("fit_place") >= 0 and scored.feature("names") >= 1.0)

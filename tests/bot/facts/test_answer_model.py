@@ -93,6 +93,18 @@ def _candidate(text: str, start: int, chunk: str = "c1") -> Candidate:
     return Candidate(text, ev, start, start + len(text), "", False, False, 0)
 
 
+def _scored(part, cand: Candidate, probability: float, **values: float) -> Scored:  # type: ignore[no-untyped-def]
+    """Scored as the sentence model sees it: «rarest» read from its text as features.py reads
+    it, the other features as given (0 when not)."""
+    from bot.facts.features import SENTENCE_FEATURES
+    from bot.facts.words import matches
+    from indexer.store.lexical import tokenize
+
+    values["rarest"] = float(bool(part.rarest)
+                             and matches(part.rarest, frozenset(tokenize(cand.text))))
+    return Scored(cand, probability, [values.get(name, 0.0) for name in SENTENCE_FEATURES])
+
+
 def test_supporting_sentences_stop_at_the_length_cap():
     texts = ["A" * 150, "B" * 150, "C" * 150, "D" * 40]
     ranked = [Scored(_candidate(t, i * 200), p, []) for i, (t, p) in
@@ -165,7 +177,7 @@ def test_the_next_meeting_is_one_still_ahead_when_one_is_known():
     import datetime as dt
 
     from bot.core.question import AnswerType, Part
-    from bot.facts.features import SENTENCE_FEATURES, PartView
+    from bot.facts.features import PartView
     from bot.facts.upcoming import upcoming_first
     from indexer.store.lexical import tokenize
 
@@ -173,17 +185,18 @@ def test_the_next_meeting_is_one_still_ahead_when_one_is_known():
     main = PartView(part=Part("Når er neste møte?", (AnswerType.DATE,)), groups=[],
                     words=frozenset(), vector=np.zeros(1), types=[AnswerType.DATE],
                     focus=[(set(tokenize("møte")), 1.0)], rarest=set(tokenize("møte")))
-    fitting = [1.0 if name == "names" else 0.0 for name in SENTENCE_FEATURES]
-    elsewhere = [0.0] * len(SENTENCE_FEATURES)  # the network named is not in its chunk
     passed = _candidate("Neste møte: 19. november 2019 i Vennesla.", 0)
     report = _candidate("Statusrapport innen 15. januar 2027.", 100)
     coming = _candidate("Neste møte: 10. februar 2027 på Raufoss.", 200)
-    assert upcoming_first(main, [Scored(passed, 0.9, fitting), Scored(report, 0.8, fitting),
-                                 Scored(coming, 0.7, fitting)], [passed, report], today) \
-        == [coming, report]
-    assert upcoming_first(main, [Scored(passed, 0.9, fitting), Scored(report, 0.8, fitting)],
+    assert upcoming_first(main, [_scored(main, passed, 0.9, names=1.0),
+                                 _scored(main, report, 0.8, names=1.0),
+                                 _scored(main, coming, 0.7, names=1.0)], [passed, report],
+                          today) == [coming, report]
+    assert upcoming_first(main, [_scored(main, passed, 0.9, names=1.0),
+                                 _scored(main, report, 0.8, names=1.0)],
                           [passed], today) == [passed]  # nothing ahead: the passed one stays
-    assert upcoming_first(main, [Scored(coming, 0.9, elsewhere)], [passed], today) == [passed]
+    elsewhere = _scored(main, coming, 0.9, names=0.0)  # the network named is not in its chunk
+    assert upcoming_first(main, [elsewhere], [passed], today) == [passed]
 
 
 def test_what_something_may_be_used_for_is_answered_by_its_list():
@@ -206,9 +219,9 @@ def test_what_something_may_be_used_for_is_answered_by_its_list():
     part = PartView(part=Part(asked, (AnswerType.LIST,)), groups=[], words=frozenset(),
                     vector=np.zeros(1), types=[AnswerType.LIST], focus=[(rarest, 1.0)],
                     rarest=rarest)
-    opening = Scored(_candidate("Retningslinene gjeld frå 2024.", 0), 0.99, [])
+    opening = _scored(part, _candidate("Retningslinene gjeld frå 2024.", 0), 0.99)
     lead_in = _candidate("Midlane kan nyttast til: prosjektleiing; reiser; fagdagar.", 100)
     lead_in = dataclasses.replace(lead_in, items=3)
-    ranked = [opening, Scored(lead_in, 0.97, [])]
+    ranked = [opening, _scored(part, lead_in, 0.97)]
     assert list_first([part], [ranked], 0.3)[0][0].candidate is lead_in
     assert list_first([part], [ranked], 0.99)[0][0] is opening  # far less likely: stays second
