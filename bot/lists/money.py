@@ -94,16 +94,16 @@ def extremes(
             continue
         top = [pair for pair in found if pair[1].nok == found[0][1].nok]
         bottom = [pair for pair in found if pair[1].nok == found[-1][1].nok]
-
-        def named(pairs: list[tuple[ProjectRecord, Amount]]) -> str:
-            return join([rows.title_of(p) for p, _ in pairs], lang) + " " + format_amount(
-                pairs[0][1].nok, lang)
-
-        text = t("lists.extremes", lang, kind=label(kind, lang), top=named(top),
-                 bottom=named(bottom))
+        text = t("lists.extremes", lang, kind=label(kind, lang), top=_named(top, lang),
+                 bottom=_named(bottom, lang))
         sentences.append(AnswerSentence(text=text, citations=[
             cite(a.evidence) for _, a in [*top, *bottom]]))
     return sentences
+
+
+def _named(pairs: list[tuple[ProjectRecord, Amount]], lang: Language) -> str:
+    """«Neste steg» 1 050 000 kr; projects tied at the same amount share it."""
+    return f"{join([rows.title_of(p) for p, _ in pairs], lang)} {format_amount(pairs[0][1].nok, lang)}"
 
 
 def by_size(projects: list[ProjectRecord], kinds: list[AmountKind]) -> list[ProjectRecord]:
