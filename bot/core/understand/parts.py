@@ -17,6 +17,9 @@ _CLAUSE_SPLIT = re.compile(
     r"|;\s*|\?\s+(?=\S)", re.I)
 _AND = re.compile(r"\s(?:og|and|samt|&)\s", re.I)
 _HEAD_CHARS = 30  # «…, when asked to …» late in a clause asks for no date
+# The roles a person is asked for by («Hva heter koordinatoren?», «Who was the project leader?»)
+_ROLE_NOUN = r"(?:leder|leiar|koordinator|kontaktperson|referent|rådgiver|rådgjevar)"
+_ROLE_NOUN_EN = r"(?:leader|manager|coordinator|contact person|chair)"
 _ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (AnswerType.DATE, words(
         "når", "naar", "kva dato", "hvilken dato", "hvilke dato", "dato", "datoen", "frist",
@@ -31,10 +34,8 @@ _ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         r"egenandel\w*", r"eigendel\w*", "prosent", "percent", r"\w*kostnad\w*", "kroner",
         r"maks\w*", r"max\w*", "inntil", r"ramme\w*", "frame", "total")),
     (AnswerType.PERSON, words("hvem", "kven", "who", r"prosjektleder\w*", r"prosjektleiar\w*",
-                              r"(?:hva|kva) (?:heter|heiter|het|heitte) (?:\w+-)?\w*(?:leder|leiar|"
-                              r"koordinator|kontaktperson|referent|rådgiver|rådgjevar)\w*",
-                              r"what (?:is|was) the name of the \w*\s?(?:leader|manager|"
-                              r"coordinator|contact person|chair)")),
+                              rf"(?:hva|kva) (?:heter|heiter|het|heitte) (?:\w+-)?\w*{_ROLE_NOUN}\w*",
+                              rf"what (?:is|was) the name of the \w*\s?{_ROLE_NOUN_EN}")),
     (AnswerType.LAW, words(
         "hvor står", "kvar står", r"hvor i lov\w*", r"kvar i lov\w*", "where in the (?:law|act)",
         r"hvilken lov\w*", r"kva lov\w*", "which (?:law|act)", r"hjemmel\w*", r"heimel\w*",
@@ -247,9 +248,8 @@ def _typed(text: str) -> list[Part]:
 
 # «Hvem var prosjektleder for …?», «Kven er kontaktperson …», «Who is the project manager …»:
 # the role itself is what a sentence must name to say who holds it.
-_ROLE_WORD = (r"(?P<role>(?:project\s+|contact\s+)?[\w-]*(?:(?:leder|leiar|koordinator|kontaktperson|"
-              r"referent|rådgiver|rådgjevar|ansvarlig|ansvarleg)(?:en|ne|a|ar|ane|e)?|"
-              r"manager|leader|coordinator|contact person|chair))\b")
+_ROLE_WORD = (rf"(?P<role>(?:project\s+|contact\s+)?[\w-]*(?:(?:{_ROLE_NOUN}|ansvarlig|ansvarleg)"
+              rf"(?:en|ne|a|ar|ane|e)?|{_ROLE_NOUN_EN}))\b")
 _ROLE_ASKED = re.compile(
     r"\b(?:(?:hvem|kven|who)\s+(?:er|var|blir|ble|vart|har vore|har vært|is|was|were|will be)|"
     r"(?:hva|kva|what)\s+(?:heter|heitte|het|heiter|is the name of|was the name of|"
