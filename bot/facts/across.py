@@ -118,14 +118,23 @@ def documents_asked(q: Question, documents: list[DocumentMeta], evidence: list[E
     own = [m for m in (_project_document(q, p, by_id) for p in projects) if m is not None]
     if own:
         return list({m.doc_id: m for m in own}.values())[:MAX_DOCUMENTS]
-    if q.per_county:  # each county's own rules, not a national page or a project's budget
+    if q.per_county or _several_places(q):
+        # each county's own rules, not a national page or a project's budget; of the places
+        # named («Er det forskjell på Viken, Trøndelag og Møre og Romsdal?») when several are
         issued = [m for m in documents if m.doc_type in _COUNTY_OWN
                   and (m.county or m.current_county) and _about(q, m)]
         issued.sort(key=lambda m: m.date.isoformat() if m.date else "", reverse=True)
-        if issued:
+        if issued and (q.per_county or len({m.current_county or m.county for m in issued}) > 1):
             return issued[:MAX_DOCUMENTS]
     found = {e.meta.doc_id: e.meta for e in evidence[:NEAREST]}
+    if _several_places(q):  # else the nearest documents of those places
+        return [m for m in found.values() if _about(q, m)]
     return list(found.values())
+
+
+def _several_places(q: Question) -> bool:
+    """Asked of several named places: each place's own documents are asked, as if by kind."""
+    return len(q.places) > 1
 
 
 def _project_document(q: Question, project: ProjectRecord, by_id: dict[str, DocumentMeta]
@@ -156,7 +165,8 @@ def answer_each(q: Question, vectors: np.ndarray, documents: list[DocumentMeta],
         evidence = retriever.search(q.standalone, PER_DOCUMENT, documents=[meta],
                                     fit=partial(metadata_fit, q), vector=vectors[0])
         found, per_part = composer.score(view, evidence)
-        if not found or (not q.doc_types and composer.answerable(view, found, per_part)
+        chosen = bool(q.doc_types) or _several_places(q)
+        if not found or (not chosen and composer.answerable(view, found, per_part)
                          < composer.model.threshold):  # the nearest documents: is it answered?
             silent.append(meta)
             continue

@@ -28,6 +28,7 @@ _WORDS = {
     # Bokmål synonyms the documents use interchangeably
     "maksimalt": "inntil", "maks": "inntil",
     "totalramme": "ramme", "totalrammen": "ramme", "totalrammene": "ramme",
+    "pott": "ramme", "potten": "ramme", "pottene": "ramme",
     "telefonnummer": "telefon", "telefonnummeret": "telefon",
     "leder": "leiar leiaren", "leiar": "leder", "leiaren": "leder", "leier": "leder leiar",
     "ledet": "leder prosjektleder leiar prosjektleiar",

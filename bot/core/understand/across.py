@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from bot.core.question import AnswerType, Intent, Part
 from bot.core.understand.amounts import EXTREME
-from bot.core.understand.parts import split_parts
+from bot.core.understand.parts import answer_types, split_parts
 from indexer.models import DocType
 
 _EACH = re.compile(
@@ -19,8 +19,8 @@ _EACH = re.compile(
     r"hver(?:t)? (?:av|enkelt|fylke|dokument)|kvar(?:t)? (?:av|fylke|dokument)|each|every|"
     r"per fylke|per county|fylke for fylke|sammenlign\w*|samanlikn\w*|compare|comparison|"
     r"across (?:all|the)|hvilke av (?:de|dei|disse|desse|\w+(?:ene|ane|a))|"
-    r"kva for (?:nokre )?av|"
-    r"which of (?:the|them|these))\b", re.I)
+    r"kva for (?:nokre )?av|forskjell\w* (?:på|mellom)|skilnad\w* (?:på|mellom)|"
+    r"differences? between|differ|which of (?:the|them|these))\b", re.I)
 # Words that say which documents and that each is asked: no evidence within one document.
 _SET_WORDS = re.compile(
     r"\b(?:utlys\w*|retningslin\w*|sluttrapport\w*|referat\w*|prosjektbeskrivels\w*|"
@@ -31,7 +31,7 @@ _SET_WORDS = re.compile(
     r"each|every|alle|all|"
     # who issued them: «de ulike statsforvalterne», «fylkenes ordninger», «the counties»
     r"statsforvalter(?:ne|ane|s)?|statsforvaltar(?:ane|ar)?|fylkesmennene|fylkesmenn|"
-    r"fylk(?:ene|enes|a|as)|county governors|counties)\b",
+    r"fylk(?:ene|enes|a|as)|county governors|counties|county)\b",
     re.I)
 # what is left dangling when the set words go: «… krever i og»
 _DANGLING = re.compile(r"(?:\s+\b(?:i|og|eller|fra|frå|for|av|på|in|and|or|from|of|for|on))+"
@@ -60,6 +60,9 @@ _STILL_OPEN = re.compile(r"\b(?:åpen|åpne|open|ope|opne)\b", re.I)
 # «Hvilke av tilsynsrapportene endte med lovbrudd?»: which of them says something, not a listing
 _WHICH_OF = re.compile(r"\b(?:hvilke|hvilken|hvilket|kva for(?: nokre| ein| eit)?|which) (?:av|of)\b",
                        re.I)
+# «…? Er det forskjell på Viken og Trøndelag?»: how they differ is read off the rows together
+_COMPARED = re.compile(r"\b(?:forskjell\w*|skilnad\w*|differences?|differ|sammenlign\w*|"
+                       r"samanlikn\w*|compare)\b", re.I)
 # Documents that are not projects: a comparison of them is no catalogue question.
 _NOT_PROJECTS = frozenset({DocType.UTLYSNING, DocType.RETNINGSLINJE, DocType.REFERAT})
 
@@ -162,11 +165,26 @@ def asked_of_each(parts: tuple[Part, ...], intent: Intent, places: tuple[str, ..
         asked = tuple(part for item in facts for part in split_parts(item))
     # «…? Hvilket fylke krever mest?»: which of them has the most is read off the rows
     # together, never asked of one document
-    asked = tuple(p for i, p in enumerate(asked) if i == 0 or not EXTREME.search(p.text)) \
-        if len(asked) > 1 else asked
+    asked = tuple(p for i, p in enumerate(asked) if i == 0 or not (
+        EXTREME.search(p.text) or _only_compares(p.text, places))) if len(asked) > 1 else asked
     others = places if len(places) > 1 else ()
     within = {_within_one(p.text, others): p for p in asked}  # «og hvilke ikke»: the same
-    return tuple(replace(p, text=text) for text, p in within.items())
+    # what one document is asked may read its kind of fact nearer its head («Across the county
+    # guidelines, above what amount …» → «above what amount …»)
+    return tuple(replace(p, text=text, answer_types=p.answer_types or answer_types(text))
+                 for text, p in within.items())
+
+
+def _only_compares(text: str, places: tuple[str, ...]) -> bool:
+    """«Er det forskjell på Viken og Trøndelag?», «Samanlikn Viken og Trøndelag»: a part that
+    asks nothing but how the rows differ (not «… tildelt sammenlignet med det de søkte om»)."""
+    if not _COMPARED.search(text):
+        return False
+    for place in places:
+        text = re.sub(rf"\b{re.escape(place)}\b", " ", text)
+    rest = _SET_WORDS.sub(" ", _EACH.sub(" ", _COMPARED.sub(" ", text)))
+    return not _CONTENT.search(re.sub(r"\b(?:det|der|dei|de|the|there|any|noen|nokon)\b", " ",
+                                      rest, flags=re.I))
 
 
 def _listing_part(parts: tuple[Part, ...]) -> int:
@@ -184,5 +202,6 @@ def _within_one(text: str, places: tuple[str, ...] = ()) -> str:
     """«Hvor stor egenandel krever de ulike retningslinjene?» as one document is asked it."""
     for place in sorted(places, key=len, reverse=True):
         text = re.sub(rf"\b{re.escape(place)}\b,?", " ", text)
-    plain = _DANGLING.sub("", " ".join(_SET_WORDS.sub(" ", _EACH.sub(" ", text)).split()))
+    plain = _DANGLING.sub("", " ".join(_SET_WORDS.sub(" ", _EACH.sub(" ", text)).split())
+                          ).lstrip(" ,;:")
     return plain if len(plain.split()) >= 2 else text

@@ -32,7 +32,8 @@ _ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         "hvor mye", "hvor mykje", "kor mykje", "kor mye", "how much", r"\w*beløp\w*",
         r"\w*budsjett\w*", r"hvor stor\w*", r"kor stor\w*", "what is the total",
         r"egenandel\w*", r"eigendel\w*", "prosent", "percent", r"\w*kostnad\w*", "kroner",
-        r"maks\w*", r"max\w*", "inntil", r"ramme\w*", "frame", "total")),
+        r"maks\w*", r"max\w*", "inntil", r"ramme\w*", "frame", "total", r"amounts?", "how big",
+        "how large", "what share", "what percentage")),
     (AnswerType.PERSON, words("hvem", "kven", "who", r"prosjektleder\w*", r"prosjektleiar\w*",
                               rf"(?:hva|kva) (?:heter|heiter|het|heitte) (?:\w+-)?\w*{_ROLE_NOUN}\w*",
                               rf"what (?:is|was) the name of the \w*\s?{_ROLE_NOUN_EN}")),
@@ -137,11 +138,14 @@ def _without_preamble(text: str) -> str:
     """… unless the question only asks about them: «I heard they got a million. Is that right?»"""
     rest = text
     while (match := _STATEMENT.match(rest)) and "?" in rest[match.end():] \
-            and not _instruction(match.group()):
+            and not _instruction(match.group()) and not _ASKS_TO.match(match.group()):
         rest = rest[match.end():].lstrip()
     return rest if len(rest.split()) > _CONFIRMING_WORDS else text
 
 
+# «Compare the calls …: frame and deadline. Which is the biggest?»: a request, not a scene
+_ASKS_TO = re.compile(r"^\s*(?:sammenlign|samanlikn|compare|list|nevn|gi meg|gje meg|give me|"
+                      r"tell me|fortell|vis|show|finn|find|oppsummer|summari[sz]e)\b", re.I)
 _CONFIRMING_WORDS = 4  # «Is that right?», «Stemmer det?», «Er det fortsatt slik i dag?»
 
 

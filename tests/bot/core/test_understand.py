@@ -392,6 +392,7 @@ def test_two_kinds_of_fact_in_one_clause_are_two_parts(kit):
     ("Compare the calls we have: what is the maximum per project in each?", True),
     ("Hvilke av tilsynsrapportene endte med lovbrudd?", True),
     ("Hvor stor egenandel krever retningslinjene i Viken og Trøndelag?", True),
+    ("Hvor mye må betales tilbake? Er det forskjell på Viken og Trøndelag?", True),
     ("Hvilke sluttrapporter har vi, og hvor mye fikk prosjektene?", True),
     ("Hvilke sluttrapporter har vi?", False),  # a listing, no fact asked of each
     # … nor when what is asked of each is what the listing shows anyway
@@ -433,6 +434,14 @@ def test_a_fact_asked_of_each_document(kit, text, across):
     # the part that names the documents is the listing, wherever it stands
     ("Kor stor eigendel må kommunane dekkje? Eg vil ha ei oversikt over alle retningslinene "
      "og utlysingane, fylke for fylke.", ["Kor stor eigendel må kommunane dekkje"]),
+    # how the places differ is read off the rows; a comparison inside a fact is still asked
+    ("Kor mykje ubrukte midlar kan ein sitje att med? Samanlikn Viken, Trøndelag og Møre og "
+     "Romsdal.", ["Kor mykje ubrukte midlar kan ein sitje att med"]),
+    ("Hvor mye må betales tilbake? Er det forskjell på Viken og Trøndelag?",
+     ["Hvor mye må betales tilbake"]),
+    # «the county guidelines» names the set; «above what amount» is then the head's question
+    ("Across the county guidelines, above what amount do unused funds have to be paid back?",
+     ["above what amount do unused funds have to be paid back?"]),
 ])  # fmt: skip
 def test_what_each_document_is_asked(kit, text, asked):
     q = understand(text, [], kit)
@@ -606,3 +615,14 @@ def test_de_forskjellige_asks_of_each_like_de_ulike(kit):
         "Hvor stor egenandel kreves i de forskjellige fylkene"]
     overview = understand("Kan du lage en oversikt over prosjektene i Agder?", [], kit)
     assert overview.intent == Intent.PROJECTS  # the overview is the question here
+
+
+def test_a_request_before_the_question_is_asked_too(kit):
+    """«Compare the calls …: frame, max per project and deadline. Which is the biggest pot?»:
+    the first sentence asks (an imperative), it does not set the scene."""
+    q = understand("Compare the calls from Rogaland and Trøndelag: total frame, max per project "
+                   "and the application deadline. Which one is the biggest pot?", [], kit)
+    types = [t for p in q.parts for t in p.answer_types]
+    assert types.count(AnswerType.AMOUNT) >= 2 and AnswerType.DATE in types
+    scene = understand("Jeg leser om Fosterhjem i vest. Hvem ledet prosjektet der da?", [], kit)
+    assert [p.text for p in scene.parts] == ["Hvem ledet prosjektet der da?"]

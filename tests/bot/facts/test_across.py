@@ -92,3 +92,13 @@ def test_asked_of_each_county_the_county_governors_own_documents_answer(real_cor
     assert len(rows) == 2
     assert any("Trøndelag" in r and "25 prosent" in r for r in rows)
     assert any("Rogaland" in r and "20 prosent" in r for r in rows)
+
+
+def test_a_difference_asked_between_named_places_gets_a_row_for_each(real_core):
+    """«… Er det forskjell på Rogaland og Trøndelag?»: no kind named, yet each place's own
+    document answers on its own row (the gate for merely nearest documents does not apply)."""
+    answer = real_core.answer("Hvor stor egenandel kreves? Er det forskjell på "
+                              "Rogaland og Trøndelag?")
+    rows = [line for line in answer.answer.splitlines() if line.startswith("- ")]
+    assert any("Trøndelag" in r and "25 prosent" in r for r in rows), answer.answer
+    assert any("Rogaland" in r and "20 prosent" in r for r in rows), answer.answer
