@@ -189,7 +189,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         across=across.asks_each(framed, kind, types, split, len(towns) + len(counties),
                                 filtered=bool(themes or unknown or towns or counties or years
                                               or merged)
-                                or asked not in (ListAsk.PROJECTS, ListAsk.MUNICIPALITIES)),
+                                or asked not in (ListAsk.PROJECTS, ListAsk.MUNICIPALITIES))
+        or (kind == Intent.FACT and len(counties) > 1),  # «… i Viken, Trøndelag og Agder?»
         per_county=across.per_county(framed),
     )
 

@@ -18,7 +18,7 @@ _EACH = re.compile(
     r"(?:ulike|forskjellige) (?:fylke\w*|kommun\w*|statsforvalt\w*|utlys\w*|retningslin\w*)|"
     r"hver(?:t)? (?:av|enkelt|fylke|dokument)|kvar(?:t)? (?:av|fylke|dokument)|each|every|"
     r"per fylke|per county|fylke for fylke|sammenlign\w*|samanlikn\w*|compare|comparison|"
-    r"across (?:all|the)|hvilke av (?:de|dei|disse|desse|\w+(?:ene|ane|a))|"
+    r"across (?:all|the)|hvilke av (?:de|dei|dem|disse|desse|\w+(?:ene|ane|a))|"
     r"kva for (?:nokre )?av|forskjell\w* (?:på|mellom)|skilnad\w* (?:på|mellom)|"
     r"differences? between|differ|which of (?:the|them|these))\b", re.I)
 # Words that say which documents and that each is asked: no evidence within one document.
@@ -198,8 +198,18 @@ def _listing_part(parts: tuple[Part, ...]) -> int:
     return 0
 
 
+# «vi har noen tilsynsrapporter liggende, hvilke av dem …»: a clause that only names the set
+_ASKING = re.compile(r"\b(?:hva|hvilke\w*|hvem|hvor\w*|når|kva|kven|kor|kvar|which|what|who|"
+                     r"when|where|how)\b", re.I)
+_SET_CLAUSE = re.compile(rf"^[^,?]*?{_PLURAL_KIND.pattern}[^,?]*,\s*(?=(?:og\s+|and\s+)?"
+                         rf"{_ASKING.pattern})", re.I)
+
+
 def _within_one(text: str, places: tuple[str, ...] = ()) -> str:
     """«Hvor stor egenandel krever de ulike retningslinjene?» as one document is asked it."""
+    head = _SET_CLAUSE.match(text)
+    if head and not _ASKING.search(head.group()):
+        text = text[head.end():]
     for place in sorted(places, key=len, reverse=True):
         text = re.sub(rf"\b{re.escape(place)}\b,?", " ", text)
     plain = _DANGLING.sub("", " ".join(_SET_WORDS.sub(" ", _EACH.sub(" ", text)).split())

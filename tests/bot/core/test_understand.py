@@ -393,6 +393,10 @@ def test_two_kinds_of_fact_in_one_clause_are_two_parts(kit):
     ("Hvilke av tilsynsrapportene endte med lovbrudd?", True),
     ("Hvor stor egenandel krever retningslinjene i Viken og Trøndelag?", True),
     ("Hvor mye må betales tilbake? Er det forskjell på Viken og Trøndelag?", True),
+    # a fact of several counties is each county's; of two municipalities, one project's
+    ("Kor mykje ubrukte midlar kan vi ha att – i Viken, Trøndelag og Møre og Romsdal?", True),
+    ("Hvor mye fikk Kvam og Voss i stimuleringsmidler?", False),
+    ("vi har noen tilsynsrapporter liggende, hvilke av dem fant lovbrudd?", True),
     ("Hvilke sluttrapporter har vi, og hvor mye fikk prosjektene?", True),
     ("Hvilke sluttrapporter har vi?", False),  # a listing, no fact asked of each
     # … nor when what is asked of each is what the listing shows anyway
@@ -442,6 +446,10 @@ def test_a_fact_asked_of_each_document(kit, text, across):
     # «the county guidelines» names the set; «above what amount» is then the head's question
     ("Across the county guidelines, above what amount do unused funds have to be paid back?",
      ["above what amount do unused funds have to be paid back?"]),
+    # a clause that only names the set is no part of what each is asked
+    ("vi har noen tilsynsrapporter liggende, hvilke av dem fant lovbrudd?", ["fant lovbrudd?"]),
+    ("Sammenlign rammen og maksbeløpet per prosjekt i utlysningene fra Rogaland, Nordland og "
+     "Troms og Finnmark", ["rammen og maksbeløpet per prosjekt"]),
 ])  # fmt: skip
 def test_what_each_document_is_asked(kit, text, asked):
     q = understand(text, [], kit)
