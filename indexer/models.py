@@ -60,6 +60,8 @@ class DocumentMeta(BaseModel):
     title: str
     doc_type: DocType = DocType.ANNET
     date: dt.date | None = None
+    # the year when the date is not known to the day («date: "2021"», a file «2021_…»)
+    year: int | None = None
     county: str | None = None  # as the document names it (at the time)
     current_county: str | None = None  # today's county
     network: str | None = None
@@ -69,6 +71,11 @@ class DocumentMeta(BaseModel):
     access: list[str] = [PUBLIC]
     declared_access: list[str] | None = None  # the document's own front matter `access:`
     marked: bool = False  # «KONFIDENSIELT» / «unntatt offentlighet» found at index time
+
+    @property
+    def known_year(self) -> int | None:
+        """The document's year, from its date or, lacking one, the year it is known by."""
+        return self.date.year if self.date is not None else self.year
 
 
 class Chunk(BaseModel):

@@ -44,9 +44,10 @@ def year_fit(question: Question, meta: DocumentMeta) -> float:
     # stimuleringsmidler 2026», published in November 2025, is about 2026
     if any(year in span for year in title_years(meta.title)):
         return 1.0
-    if meta.date is None:
+    year = meta.known_year
+    if year is None:
         return 0.0
-    if meta.date.year in span:
+    if year in span:
         return 1.0
     if in_force(meta, span.first):
         return 0.0  # it may well be that year's rules
@@ -56,8 +57,9 @@ def year_fit(question: Question, meta: DocumentMeta) -> float:
 def in_force(meta: DocumentMeta, year: int) -> bool:
     """Guidelines hold until replaced: the Trøndelag guideline of January 2022, titled for no
     year, may be the rules of 2024. A call or a report is its own year's."""
-    return (meta.doc_type == DocType.RETNINGSLINJE and meta.date is not None
-            and meta.date.year < year and not title_years(meta.title))
+    written = meta.known_year
+    return (meta.doc_type == DocType.RETNINGSLINJE and written is not None
+            and written < year and not title_years(meta.title))
 
 
 _TITLE_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*[–-]\s*((?:19|20)\d\d))?(?!\d)")

@@ -74,6 +74,7 @@ class DocumentRow(BaseModel):
     title: str
     doc_type: str  # indexer.models.DocType value
     date: dt.date | None = None
+    year: int | None = None  # when the date is not known to the day
     places: list[Place] = []  # the municipalities it names, as written
     county: str | None = None  # as the document names it
     county_now: str | None = None  # today's, where it differs

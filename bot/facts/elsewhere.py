@@ -70,7 +70,7 @@ def about_another_year(question: Question, cand: Candidate) -> bool:
         # «For 2019 fikk Agder …» under «Stimuleringsmidler 2020», «Statsforvalterne skal i
         # 2023 gjennomføre …» in a guide for 2022–2023: that year's figure, whatever the title
         return True
-    if meta.date and meta.date.year == span.single:
+    if meta.known_year == span.single:
         return False
     return str(span.single) not in cand.context
 

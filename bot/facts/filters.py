@@ -81,8 +81,6 @@ def _has_municipality(meta: DocumentMeta, numbers: set[str]) -> bool:
 
 
 def _in_years(meta: DocumentMeta, filters: Filters) -> bool:
-    if meta.date is None:
-        return False
     if filters.dates:
-        return meta.date.isoformat() in filters.dates
-    return meta.date.year in filters.years
+        return meta.date is not None and meta.date.isoformat() in filters.dates
+    return meta.known_year in filters.years

@@ -120,7 +120,7 @@ def _answer_says(view: QuestionView, answer: list[Candidate]) -> dict[str, float
     span = view.question.years
     year = 1.0
     if span is not None and span.single is not None:
-        dated = any(c.evidence.meta.date and c.evidence.meta.date.year == span.single
+        dated = any(c.evidence.meta.known_year == span.single
                     or in_force(c.evidence.meta, span.single) for c in answer)
         year = float(dated or str(span.single) in text)
     types = [t for p in view.parts for t in p.types]
@@ -150,7 +150,7 @@ def _year_missing(question: Question, best: Candidate) -> float:
     if span is None or span.single is None:
         return 0.0
     ev = best.evidence
-    if ev.meta.date is not None and ev.meta.date.year == span.single:
+    if ev.meta.known_year == span.single:
         return 0.0
     if in_force(ev.meta, span.single):
         return 0.0

@@ -54,7 +54,7 @@ def what_there_is(q: Question, composition: Composition) -> str | None:
     towns = [m.name for m in meta.municipalities][:3] if q.municipalities else []
     other = [join(towns, q.language)] if towns else [
         c for c in (meta.current_county or meta.county,) if c]
-    year = title_year(meta.title) or (meta.date.year if meta.date else None)
+    year = title_year(meta.title) or meta.known_year
     if year:  # a call for 2026, published in 2025, is 2026's
         other.append(str(year))
     if not asked or not other:

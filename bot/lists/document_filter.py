@@ -36,7 +36,8 @@ class DocumentFilter:
             return False
         if self.types and meta.doc_type not in self.types:
             return False
-        if self.years and not (meta.date and self.years[0] <= meta.date.year <= self.years[1]):
+        year = meta.known_year
+        if self.years and not (year and self.years[0] <= year <= self.years[1]):
             return False
         if self.title and self.title.casefold() not in meta.title.casefold():
             return False

@@ -5,6 +5,7 @@ theme, from the ledger («Hvilke sluttrapporter har vi?», «Hvor mange referate
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import time
 
@@ -94,13 +95,14 @@ def _row(meta: DocumentMeta, number: int) -> DocumentRow:
               for m in meta.municipalities]  # fmt: skip
     now = meta.current_county if meta.current_county != meta.county else None
     return DocumentRow(title=meta.title, doc_type=meta.doc_type.value, date=meta.date,
-                       places=places, county=meta.county, county_now=now, network=meta.network,
+                       year=meta.year, places=places, county=meta.county, county_now=now, network=meta.network,
                        source=meta.source, citations=[number])  # fmt: skip
 
 
 def _line(row: DocumentRow, lang: Language) -> str:
     """«Sluttrapport: «Vegen vidare» … – 10. mars 2025; Vinje og Tokke; Telemark»."""
-    date = format_date(row.date, lang) if row.date else t("lists.undated", lang)
+    date = format_date(row.date, lang) if row.date else str(row.year) if row.year else t(
+        "lists.undated", lang)
     kind = t(f"lists.type_{row.doc_type}", lang)
     named = date if _TYPED.match(row.title) else f"{kind}, {date}"
     places = join([place_label(p, lang) for p in row.places], lang)
@@ -118,4 +120,7 @@ def _kind(types: frozenset[DocType], lang: Language, one: bool = False) -> str:
 
 
 def _newest_first(meta: DocumentMeta) -> tuple[bool, int, str]:
-    return meta.date is None, -(meta.date.toordinal() if meta.date else 0), meta.title
+    """Dated documents newest first (one known only by its year as of its first day), then
+    the undated, by title."""
+    day = meta.date or (dt.date(meta.year, 1, 1) if meta.year else None)
+    return day is None, -(day.toordinal() if day else 0), meta.title

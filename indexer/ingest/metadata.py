@@ -44,9 +44,8 @@ def extract_metadata(doc: LoadedDocument, doc_id: str, gazetteer: Gazetteer) -> 
     """All facts about one document; front matter (`type`, `dato`, `fylke` …) overrides rules."""
     front = {key.strip().casefold(): value.strip() for key, value in doc.front_matter.items()}
     title = front.get("title") or front.get("tittel") or find_title(doc.text) or doc.source
-    date = parse_date(front.get("dato") or front.get("date") or "") or document_date(
-        doc.text, title
-    )
+    written = front.get("dato") or front.get("date") or ""
+    date = parse_date(written) or document_date(doc.text, title)
     county = _canonical_county(front.get("fylke"), gazetteer) or _text_county(
         title, doc.text, gazetteer
     )
@@ -66,6 +65,7 @@ def extract_metadata(doc: LoadedDocument, doc_id: str, gazetteer: Gazetteer) -> 
         title=title,
         doc_type=_doc_type(front.get("type"), title, doc.source, doc.text[:_HEAD]),
         date=date,
+        year=None if date else known_year(written, doc.source),
         county=county,
         current_county=gazetteer.current_county(county) if county else None,
         network=front.get("nettverk") or find_network(title, doc.text, county, gazetteer),
@@ -106,6 +106,17 @@ def find_title(text: str) -> str:
         if found:
             return found
     return ""
+
+
+_YEAR_ONLY = re.compile(r"^\s*((?:19|20)\d\d)\s*$")
+_FILE_YEAR = re.compile(r"^((?:19|20)\d\d)[_-](?!\d)")  # «2021_referat_ks-….md», not «2021-10-26_…»
+
+
+def known_year(written: str, source: str) -> int | None:
+    """A document dated only by its year: front matter «date: "2021"», or a file named
+    «2021_…». Questions naming the year fit it, though no day is known."""
+    match = _YEAR_ONLY.match(written) or _FILE_YEAR.match(source)
+    return int(match.group(1)) if match else None
 
 
 def document_date(text: str, title: str) -> dt.date | None:

@@ -44,8 +44,9 @@ if TYPE_CHECKING:  # the embedding stack (LangChain, numpy) loads when a model i
 # Oslo og Viken» names no municipality, and both its counties; «jf. fvl. § 17» and «§ 2-1.»
 # split sentences where they end); 11: answer units: a line left open above a list leads it
 # in, a list ends where its marker kind changes, items lose their trailing commas (the stored
-# unit vectors are keyed by the unit's text).
-PIPELINE_VERSION = "16"
+# unit vectors are keyed by the unit's text); 17: a document dated only by its year
+# («date: "2021"», a file «2021_…») keeps that year.
+PIPELINE_VERSION = "17"
 
 FileStatus = Literal["indexed", "unchanged", "error", "removed"]
 ProgressCallback = Callable[[str, FileStatus], None]

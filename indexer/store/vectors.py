@@ -179,7 +179,7 @@ def chunk_metadata(meta: DocumentMeta, chunk: Chunk) -> dict[str, str | int]:
         "title": meta.title,
         "doc_type": meta.doc_type.value,
         "date": meta.date.isoformat() if meta.date else "",
-        "year": meta.date.year if meta.date else -1,
+        "year": meta.known_year or -1,
         "county": meta.county or "",
         "current_county": meta.current_county or "",
         "network": meta.network or "",

@@ -145,3 +145,14 @@ def test_a_title_names_its_own_year_not_a_dates() -> None:
     assert title_year("Utlysning av stimuleringsmidler 2026 – Nordland") == 2026
     assert title_year("Referat fra møte 18.11.2026") is None
     assert title_year("Veileder for tilsyn 2022–2023") is None
+
+
+def test_a_document_known_only_by_its_year_fits_that_year(kit):
+    """«date: "2021"» (a real KS page): the year is known though no day is."""
+    from bot.core.fit import year_fit
+
+    q = understand("Hvem snakket for KS på det bilaterale møtet i 2021?", [], kit)
+    of_2021 = meta(DocType.REFERAT).model_copy(update={"year": 2021})
+    assert of_2021.known_year == 2021 and year_fit(q, of_2021) == 1.0
+    assert year_fit(q, meta(DocType.REFERAT).model_copy(update={"year": 2019})) < 0
+    assert year_fit(q, meta(DocType.REFERAT)) == 0.0  # undated: unknown

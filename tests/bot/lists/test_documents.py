@@ -85,3 +85,13 @@ def test_documents_that_name_someone_are_those_whose_text_does(sample_context, t
 def test_a_name_no_document_has_lists_none(sample_context) -> None:  # type: ignore[no-untyped-def]
     answer = ask(sample_context, "Hvilke dokumenter nevner Kari Nordmann?")
     assert answer.refused
+
+
+def test_a_document_known_only_by_its_year_is_listed_with_the_year() -> None:
+    from bot.core.payloads import DocumentRow
+    from bot.lists.documents import _line
+
+    row = DocumentRow(title="Barnevernsreformen hovedsak på bilateralt møte", doc_type="referat",
+                      year=2021, source="2021_referat_ks.md")
+    assert _line(row, "nb").endswith("– referat, 2021")
+    assert "udatert" in _line(row.model_copy(update={"year": None}), "nb")

@@ -233,3 +233,16 @@ def test_a_joint_county_governor_is_both_counties_so_the_municipalities_decide(g
         "Flesberg og Rollag samarbeider. Statsforvalteren i Oslo Viken har fått søknaden."))
     meta = extract_metadata(doc, "k", gazetteer)
     assert meta.county == "Viken"  # never «Oslo» for Kongsberg's project
+
+
+@pytest.mark.parametrize(("front", "source", "year"), [
+    ({"date": "2021"}, "bilateralt-mote.md", 2021),  # front matter with the year alone
+    ({}, "2022_retningslinje_veileder.md", 2022),  # a file named for its year
+    ({}, "2021-10-26_referat.md", None),  # a full date: the date says it
+    ({}, "veileder.md", None),
+])  # fmt: skip
+def test_a_document_dated_only_by_its_year_keeps_the_year(gazetteer, front, source, year):
+    doc = LoadedDocument(path=source, source=source, text="# Veileder\n\nTekst uten dato.",
+                         front_matter=front)
+    meta = extract_metadata(doc, "d1", gazetteer)
+    assert meta.date is None and meta.year == year and meta.known_year == year
