@@ -22,7 +22,8 @@ _ROLE_NOUN = r"(?:leder|leiar|koordinator|kontaktperson|referent|rådgiver|rådg
 _ROLE_NOUN_EN = r"(?:leader|manager|coordinator|contact person|chair)"
 _ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (AnswerType.DATE, words(
-        "når", "naar", "kva dato", "hvilken dato", "hvilke dato", "dato", "datoen", "frist",
+        "når", "naar", "kva dato", "hvilken dato", "hvilke dato", "dato", "datoen", "datoer",
+        "datoene", "datoar", "datoane", "dates", "frist",
         r"søknadsfrist\w*", "fristen", "when", "what date", "deadline", "sluttar", "slutter",
         "ends?", r"periode\w*", "period", "hvilket år", "kva år", "which year", "what year",
         "åpen", "åpne", "open", "ope", "opne")),  # a call is open until its deadline

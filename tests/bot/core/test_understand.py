@@ -151,6 +151,16 @@ def test_a_sum_the_question_states_is_checked_as_an_amount(kit, text):
     assert AnswerType.AMOUNT in understand(text, [], kit).parts[0].answer_types
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Hvilke datoer var statsforvalteren på besøk i Holmestrand?", AnswerType.DATE),
+    ("Which dates did the inspectors visit?", AnswerType.DATE),
+    ("Above what amount must unused funds be paid back?", AnswerType.AMOUNT),
+    ("How big is the total pot?", AnswerType.AMOUNT),
+])  # fmt: skip
+def test_the_kind_of_fact_asked_by_its_plural_or_english_name(kit, text, kind):
+    assert understand(text, [], kit).parts[0].answer_types[0] == kind
+
+
 def test_a_question_about_projects_as_such_is_told_from_one_about_a_theme(kit):
     assert understand("Hvem ledet de ulike fosterhjemsprosjektene?", [], kit).projects_named
     assert not understand("Which office must carry out the most foster care inspections?", [],
