@@ -16,6 +16,7 @@ MERGER_WORDS = ("slått sammen", "slått saman", r"slegne? saman", r"\w*sammensl
 _HISTORY = words(
     r"(?:heiter|heter|called)\b.{0,30}?\b(?:i dag|nå|no|today|now)",
     r"(?:heiter|heter) (?:den nye |den )?kommunen", r"municipality (?:is )?called",
+    r"(?:hører|høyrer|tilhører|tilhøyrer|ligger|ligg|belongs?)\b.{0,30}?\b(?:i dag|nå|no|today|now)",
     *MERGER_WORDS, r"slås sammen", r"merge", r"gikk (?:\w+ )?inn i", r"gjekk (?:\w+ )?inn i",
     r"del av (?:\w+ )?(?:nå|i dag|no)", r"(?:nå|no|i dag) (?:en |ein )?del av",
     r"part of (?:\w+ )?(?:today|now)", r"(?:today|now) (?:a )?part of",

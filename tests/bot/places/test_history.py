@@ -18,6 +18,9 @@ from tests.fakes import understood
     "What is Radøy called today?",
     "Hvilken kommune er Søgne en del av nå?",
     "Which municipality is Leikanger part of today?",
+    "Fjell var vertskommune i 2019. Hvilken kommune hører Fjell til i dag, og hva er "
+    "kommunenummeret?",
+    "Which municipality does Radøy belong to now?",
 ])  # fmt: skip
 def test_a_municipalitys_history_is_asked(text) -> None:  # type: ignore[no-untyped-def]
     assert asks_history(text)
@@ -27,6 +30,7 @@ def test_a_municipalitys_history_is_asked(text) -> None:  # type: ignore[no-unty
     "Hva heter barnevernlederen i Kvam?",  # a person's name
     "Hvilke prosjekter har Søgne hatt etter sammenslåingen?",  # projects
     "Hva heter Søgne i dag, og hvilket prosjekt hadde de?",  # one part asks of a project
+    "Hvilke prosjekter hører til Kristiansand i dag?",  # projects
     "Which municipalities did the county governor inspect in 2019 that Leikanger was part of?",
 ])  # fmt: skip
 def test_other_questions_naming_mergers_ask_no_history(text) -> None:  # type: ignore[no-untyped-def]
