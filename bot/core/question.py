@@ -178,6 +178,7 @@ class Question:
     doc_types_named: frozenset[DocType] = frozenset()  # «i referatet»: points at a document
     doc_types_cited: frozenset[DocType] = frozenset()  # «ifølge sluttrapporten»: the source asked
     outcome: bool = False  # «Nådde de målet?», «korleis gjekk det?»: what a project achieved
+    decided: bool = False  # «Vedtok kommunestyret …?», «How did the council vote?»: a decision made
     projects_named: bool = False  # «de ulike fosterhjemsprosjektene»: about projects as such
     themes: frozenset[str] = frozenset()  # theme keys (indexer.text.themes)
     unknown_theme: str | None = None  # a theme-like word no theme matches: «Mente du …?»

@@ -39,7 +39,7 @@ from bot.facts.pick import (
 )
 from bot.facts.retrieval import Evidence
 from bot.facts.said import counted_unsaid, type_unsaid
-from bot.facts.upcoming import upcoming_first
+from bot.facts.upcoming import still_ahead, upcoming_first
 from bot.facts.words import matches
 from indexer.embeddings import VectorEmbeddings
 from indexer.store.lexical import LexicalIndex, tokenize
@@ -73,6 +73,7 @@ class Composition:
     planned: bool = False  # refused: the sources only say what was planned, not how it went
     amount_kind: str = ""  # refused: the sources state amounts, none of this kind (tildelt …)
     document_kind: str = ""  # refused: the answer comes from no document of the kind asked
+    pending: bool = False  # refused: the decision asked about is still to be made
 
 
 Stored = Callable[[list[str]], dict[str, np.ndarray]]  # unit keys → vectors embedded at index time
@@ -195,6 +196,10 @@ class ExtractiveComposer:
                                answerable, closest, False, scores,
                                planned=all(planned(c) for c in picked),
                                document_kind=min(kind.value for kind in cited))
+        pending = still_ahead(picked, question.today) if question.decided else None
+        if pending is not None:  # «Vedtok kommunestyret …?» before the day it takes the matter up
+            return Composition([], True, "saken er ikke avgjort ennå", answerable, pending, False,
+                               scores, pending=True)
         if picked and question.outcome and only_planned(picked):
             # «Nådde de målet?» with only the plan in hand: its goal is no result
             return Composition([], True, "kildene sier bare hva som var planlagt", answerable,

@@ -35,6 +35,8 @@ def what_there_is(q: Question, composition: Composition) -> str | None:
     planned when asked how it went, or another kind of amount than asked: say so, with what
     they do say."""
     best = composition.best
+    if best is not None and composition.pending:
+        return t("core.pending", q.language, sentence=best.text.replace("**", "").strip())
     if best is not None and composition.planned:
         meta = best.evidence.meta
         return t("core.only_planned", q.language, title=meta.title, when=_when(meta, q),

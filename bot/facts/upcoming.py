@@ -5,6 +5,7 @@ answer says the date has passed)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from bot.facts.candidates import Candidate
 from bot.facts.features import PartView
@@ -39,3 +40,20 @@ def _answers(main: PartView, scored: Scored, today: dt.date) -> bool:
     cand = scored.candidate
     return bool(ahead(cand, today) and holds_types(main, cand) and scored.feature("rarest")
                 and scored.feature("fit_place") >= 0 and scored.feature("names") >= 1.0)
+
+
+# «Kommunestyret i Nordre Land behandler saken 10. desember 2026»: a matter still to be decided
+_TAKEN_UP = re.compile(r"\b(?:behandler|behandlar|skal behandle|vil behandle|skal handsame|"
+                       r"handsamar|tar stilling|tek stilling|skal avgjøre|skal avgjere|"
+                       r"skal vedta|skal vedtas|vil vedta|votes? on|will (?:decide|vote|consider)|"
+                       r"considers)\b", re.I)
+_DECISION = re.compile(r"^\W*(?:vedtak|decision)\b|\b(?:vedtok|vedtatt|vedteke|besluttet|"
+                       r"decided)\b", re.I)
+
+
+def still_ahead(picked: list[Candidate], today: dt.date) -> Candidate | None:
+    """«Vedtok kommunestyret …?» answered by «Kommunestyret behandler saken 10. desember 2026»
+    on a day before it: the decision is not made yet, and saying the rest would read as its
+    outcome. The sentence that says when it is to be made, if one does."""
+    return next((c for c in picked if _TAKEN_UP.search(c.text) and not _DECISION.search(c.text)
+                 and ahead(c, today)), None)

@@ -162,6 +162,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         doc_types_named=doc_types.named_doc_types(whole),
         doc_types_cited=doc_types.cited_doc_types(whole),
         outcome=intent.asks_outcome(whole),
+        decided=decisions.asks_decided(whole),
         projects_named=intent.names_projects(text),
         themes=themes,
         unknown_theme=unknown,

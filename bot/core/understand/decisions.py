@@ -37,6 +37,20 @@ _DECISIONS_NAMED = re.compile(
     r"beslutningene|decisions)\b", re.I)
 
 
+# «Vedtok kommunestyret …?», «Sa de ja?», «How did the council vote?»: a decision, as made
+_MADE = re.compile(r"\b(?:vedtok|vedtatt|vedteke|bestemte|besluttet|beslutta|avgjorde|avgjort|"
+                   r"godkjente|godkjent|godkjende|stemte|røystade|sa(?:\s+\S+){0,5}?\s+(?:ja|nei)|"
+                   r"decided?|voted?|approved|agreed|said (?:yes|no))\b", re.I)
+# «… selv om Nordre Land ikke har vedtatt avtalen ennå»: told as not made, not asked
+_NOT_YET = re.compile(r"\b(?:ikke|ikkje|not|aldri|never)\s+(?:\S+\s+){0,2}$", re.I)
+
+
+def asks_decided(text: str) -> bool:
+    """Whether the question asks what was decided or voted: the answer is a decision made, not
+    that the matter is still to be taken up."""
+    return any(not _NOT_YET.search(text[:m.start()]) for m in _MADE.finditer(text))
+
+
 # «Sunnmøre-samlingen 8. mars 2022: hvem skulle følge opp hva?»: the action items.
 _WHO_DOES_WHAT = re.compile(
     r"\b(?:hvem|kven|who)\s+(?:(?:skal|skulle|må|har|hadde|fikk|fekk|will|should|is|was|has|"

@@ -225,3 +225,35 @@ def test_what_something_may_be_used_for_is_answered_by_its_list():
     ranked = [opening, _scored(part, lead_in, 0.97)]
     assert list_first([part], [ranked], 0.3)[0][0].candidate is lead_in
     assert list_first([part], [ranked], 0.99)[0][0] is opening  # far less likely: stays second
+
+
+def test_a_decision_still_to_be_made_is_told_as_not_made():
+    """«Vedtok kommunestyret …?» asked on 4 December 2026 of «Kommunestyret behandler saken 10.
+    desember 2026»: the matter is taken up on a day still ahead, so nothing is decided yet; a
+    decision already made about a later day («Vedtak: vakten starter 1. april 2027») is one,
+    and a council that met before today has decided (the sources may say how elsewhere)."""
+    import datetime as dt
+
+    from bot.facts.upcoming import still_ahead
+
+    today = dt.date(2026, 12, 4)
+    pending = _candidate("Kommunestyret i Nordre Land behandler saken 10. desember 2026.", 0)
+    made = _candidate("Vedtak: Styringsgruppen anbefaler at vakten starter 1. april 2027.", 100)
+    held = _candidate("Kommunestyret behandler saken 10. oktober 2026.", 200)
+    assert still_ahead([made, pending], today) is pending
+    assert still_ahead([made, held], today) is None
+
+
+@pytest.mark.parametrize(("text", "decided"), [
+    ("Vedtok kommunestyret i Nordre Land å bli med i barnevernsvakta?", True),
+    ("Sa kommunestyret i Nordre Land ja til avtalen?", True),
+    ("What did the municipal council decide about joining?", True),
+    ("How did the council vote on the agreement?", True),
+    # told as not yet made, then something else asked
+    ("Starter vakta selv om Nordre Land ikke har vedtatt avtalen ennå?", False),
+    ("Når starter barnevernsvakta i Gjøvikregionen?", False),
+])  # fmt: skip
+def test_a_question_asks_a_decision_made(text, decided):
+    from bot.core.understand.decisions import asks_decided
+
+    assert asks_decided(text) is decided
