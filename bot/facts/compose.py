@@ -267,6 +267,16 @@ def _instead(view: QuestionView, ranked: list[Scored], others: list[Candidate]) 
 
 
 def _says_focus(view: QuestionView, cand: Candidate) -> bool:
-    """The sentence (with its title, headings and label) holds the main part's rarest word."""
-    rarest = view.parts[0].rarest
-    return not rarest or matches(rarest, frozenset(tokenize(cand.text + " " + cand.context)))
+    """The sentence (with its title, headings and label) holds the main part's rarest word,
+    and when that is a year, the rarest other word too («søknadsfristen for foreldrestøttende
+    tiltak i 2025» is not said by a 2025 sentence of another scheme)."""
+    stems = frozenset(tokenize(cand.text + " " + cand.context))
+    main = view.parts[0]
+    if not main.rarest or not all(_YEAR.fullmatch(s) for s in main.rarest):
+        return not main.rarest or matches(main.rarest, stems)
+    words = [(g, w) for g, w in main.focus if not all(_YEAR.fullmatch(s) for s in g)]
+    return matches(main.rarest, stems) and (
+        not words or matches(max(words, key=lambda gw: gw[1])[0], stems))
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")

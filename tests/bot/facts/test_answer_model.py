@@ -257,3 +257,26 @@ def test_a_question_asks_a_decision_made(text, decided):
     from bot.core.understand.decisions import asks_decided
 
     assert asks_decided(text) is decided
+
+
+def test_a_year_as_the_rarest_word_needs_the_rarest_other_word_too():
+    """«Søknadsfristen for foreldrestøttende tiltak i 2025?»: a 2025 sentence of another scheme
+    holds the year, not the scheme, so it does not say what was asked."""
+    from types import SimpleNamespace
+
+    from bot.core.question import AnswerType, Part
+    from bot.facts.compose import _says_focus
+    from bot.facts.features import PartView
+    from indexer.store.lexical import tokenize
+
+    focus = [(set(tokenize("søknadsfrist")), 3.2), (set(tokenize("foreldrestøttende")), 3.3),
+             (set(tokenize("2025")), 3.4)]
+    main = PartView(part=Part("Søknadsfristen for foreldrestøttende tiltak i 2025?",
+                              (AnswerType.DATE,)), groups=focus, words=frozenset(),
+                    vector=np.zeros(1), types=[AnswerType.DATE], focus=focus,
+                    rarest=set(tokenize("2025")))
+    view = SimpleNamespace(parts=[main])
+    other = _candidate("Statsforvalteren holder et søknadsverksted 2. desember 2025.", 0)
+    asked = _candidate("Søknadsfrist for foreldrestøttende tiltak 2025: 1. mars 2025.", 100)
+    assert not _says_focus(view, other)  # type: ignore[arg-type]
+    assert _says_focus(view, asked)  # type: ignore[arg-type]
