@@ -188,9 +188,7 @@ def asks_holdings(text: str) -> str | None:
 def asks_documents(text: str) -> bool:
     """«Hvilke sluttrapporter har vi?»; not «Hvilke ettervernsprosjekter har vi dokumenter
     om?» nor «Hvilke fosterhjemsprosjekter finnes det i dokumenta?», which ask for projects."""
-    if command(text) in {"dokumenter", "documents"}:
-        return True
-    if asks_where_mentioned(text):
+    if command(text) in {"dokumenter", "documents"} or asks_where_mentioned(text):
         return True
     match = _DOCUMENTS.search(text)
     if not match:
@@ -201,13 +199,14 @@ def asks_documents(text: str) -> bool:
                 or _ABOUT_CONTENT.search(text))
 
 
-# What a project achieved: its final report says it, not the description that planned it.
+# What a project achieved («ble faktisk rekruttert»): its final report says it, not the plan.
 _OUTCOME = words(r"nådde", r"nådd", r"oppnådde", r"oppnådd", r"oppnådde?s", r"klarte", r"lyktes",
                  r"resultat\w*", r"(?:gikk|gjekk|went) (?:det|it)", r"reach(?:ed)?", r"achiev\w*",
-                 r"outcomes?", r"results?", r"erfaring\w*", r"experiences?",
-                 r"manage[ds]? to", r"succeed(?:ed)?", r"successful",
+                 r"outcomes?", r"results?", r"erfaring\w*", r"experiences?", r"manage[ds]? to",
+                 r"succeed(?:ed)?", r"successful", r"lukkast", r"lukkas", r"vellykk\w*",
                  r"(?:hit|meet|met) (?:the|their|its) (?:targets?|goals?|aims?)",
-                 r"lukkast", r"lukkas", r"vellykk\w*")
+                 r"(?:\w+(?:te|de)|ble|blei|vart|fikk|fekk)\s+(?:de\s+|dei\s+)?faktisk",
+                 r"faktisk\s+\w+(?:te|de|t)", r"(?:did|were|was)\s+(?:\w+\s+){0,3}actually")
 
 
 # «Hvilke prosjekter har vi der kommunene er slått sammen etterpå?», «Which municipal mergers

@@ -190,6 +190,12 @@ def test_each_part_knows_whether_it_asks_how_a_project_went(kit):
     assert understand("Did the project manage to cut early drop-out?", [], kit).parts[0].outcome
     assert understand("Did they hit their targets?", [], kit).parts[0].outcome
     assert understand("Vart prosjektet vellykka?", [], kit).parts[0].outcome
+    # what was «faktisk» done is how it went; «Må de faktisk …?» asks a rule
+    assert understand("Hvor mange fosterhjem ble faktisk rekruttert?", [], kit).parts[0].outcome
+    assert understand("Hva brukte de faktisk?", [], kit).parts[0].outcome
+    assert understand("How much did they actually spend?", [], kit).parts[0].outcome
+    assert not understand("Må kommunestyret faktisk behandle barnevernet hvert år?", [],
+                          kit).parts[0].outcome
 
 
 def test_each_part_knows_whether_it_asks_a_sum_of_money(kit):
