@@ -11,6 +11,14 @@ from indexer.minutes.models import Role
 _ABSENT = re.compile(
     r"\b(?:forfall|fråfall|frafall|absent|apologies|ikke til stede|ikkje til stades|"
     r"(?:did not|didn't|could not|couldn't) attend|var borte)", re.I)
+# «Hvem leder styringsgruppene i nettverkene?»: the steering groups (plural) of the networks,
+# each meeting's chair («leder av styringsgruppen» in its attendance)
+_GROUP_LEADERS = (r"\b(?:(?:leder|leiar)\s+(?:for|av|i)\s+|(?:leder|leier|leiar|ledet|leidde)\s+)"
+                  r"(?:de\s+|dei\s+)?styringsgrupp(?:ene|ane|er|ar)\b|"
+                  r"\b(?:chairs?|leads?|led)\s+(?:of\s+)?the\s+steering\s+groups\b")
+_LEADS_GROUPS = re.compile(r"\b(?:hvem|kven|who)\b.{0,20}?" + _GROUP_LEADERS, re.I)
+
+
 _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (Role.CHILD_WELFARE_LEADER, re.compile(
         r"\b(?:barnevern\w*(?:led|leiar|sjef)\w*|bv\.?-?(?:led|leiar)\w*|child[- ]welfare\s+"
@@ -20,6 +28,7 @@ _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         r"\b(?:referent\w*|skrev referatet|skreiv referatet|took (?:the )?minutes|"
         r"minute[- ]?taker|wrote the minutes)", re.I)),
     (Role.CHAIR, re.compile(
+        rf"{_GROUP_LEADERS}|"
         r"\b(?:møteleder\w*|møteleiar\w*|ordstyrer\w*|chair\w*|"
         # «ledet styringsgruppemøtet», «leidde samlinga», «led the meeting»
         r"(?:ledet|leda|leia|leidde|led)\s+(?:(?:the\s+)?\w*(?:møte|samling|meeting)\w*|it\b|det\b))",
@@ -78,9 +87,10 @@ _WHO_FROM = re.compile(  # «Hvem møtte fra Tysvær?»: attendance without sayi
 
 
 def asks_participants(text: str) -> bool:
-    return bool(_PARTICIPANTS.search(text))
+    return bool(_PARTICIPANTS.search(text) or _LEADS_GROUPS.search(text))
 
 
 def names_attendee(text: str) -> bool:
-    """«Hvem møtte fra Tysvær?» asks about attendance without saying «møte»."""
-    return bool(_WHO_FROM.search(text))
+    """«Hvem møtte fra Tysvær?» asks about attendance without saying «møte»; so does «Hvem
+    leder styringsgruppene?» (each network's meetings name their chair)."""
+    return bool(_WHO_FROM.search(text) or _LEADS_GROUPS.search(text))

@@ -89,6 +89,9 @@ P = Role.PRESENT
     ("Kven leidde nettverksmøtet i mars, og kven var referent?", {Role.CHAIR, Role.MINUTE_TAKER}),
     ("Styringsgruppa i Valdres i mai: who was at the meeting and who led it?", {P, Role.CHAIR}),
     ("Who led the meeting in Setesdal?", {Role.CHAIR}),
+    # the networks' steering groups: each one's chair, as its meetings name them
+    ("Hvem er leder for styringsgruppene i nettverkene vi har referater fra?", {Role.CHAIR}),
+    ("Who chairs the steering groups of the networks?", {Role.CHAIR}),
 ])  # fmt: skip
 def test_participant_questions_and_the_roles_they_ask(kit, text, roles) -> None:  # type: ignore[no-untyped-def]
     question = understand(text, [], kit)
@@ -107,3 +110,9 @@ def test_the_meetings_in_the_plural_are_every_meeting() -> None:
 def test_summere_opp_asks_a_summary(kit, text) -> None:  # type: ignore[no-untyped-def]
     question = understand(text, [], kit)
     assert question.intent == Intent.SUMMARY and question.meeting is not None
+
+
+def test_one_projects_steering_group_is_no_meetings_chair(kit) -> None:  # type: ignore[no-untyped-def]
+    """«Hvem leder styringsgruppen i Valdres-prosjektet?»: a project's group, asked as a fact."""
+    assert understand("Hvem leder styringsgruppen i Valdres-prosjektet?", [], kit).intent \
+        != Intent.PARTICIPANTS
