@@ -191,7 +191,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
                                 filtered=bool(themes or unknown or towns or counties or years
                                               or merged)
                                 or asked not in (ListAsk.PROJECTS, ListAsk.MUNICIPALITIES))
-        or (kind == Intent.FACT and len(counties) > 1),  # «… i Viken, Trøndelag og Agder?»
+        or (kind == Intent.FACT and places.distinct(counties) > 1),  # «… i Viken og Agder?»
         per_county=across.per_county(framed),
     )
 

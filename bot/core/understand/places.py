@@ -50,6 +50,16 @@ def counties(text: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
 
 # Merger history does not change while the process runs, and reading it is not free.
 @lru_cache(maxsize=1024)
+def distinct(places: tuple[Place, ...]) -> int:
+    """How many places are named, one and its predecessor or successor counted once
+    («Hordaland … Vestland» is one county in two names)."""
+    groups: list[frozenset[str]] = []
+    for place in places:
+        if not any(place.all_names & g for g in groups):
+            groups.append(place.all_names)
+    return len(groups)
+
+
 def _municipality(gazetteer: Gazetteer, written: str, number: str, current_name: str,
                   numbers: tuple[str, ...], counties: tuple[str, ...]) -> Place:  # fmt: skip
     current = tuple(n.strip() for n in current_name.split(",") if n.strip())

@@ -59,8 +59,9 @@ def year_span(text: str, today: dt.date) -> YearSpan | None:
         return YearSpan(year + 1 if after else year, 9999)
     if match := _BEFORE.search(text):
         return YearSpan(0, int(match.group(1)) - 1)
-    if match := _IN_YEAR.search(text):
-        return YearSpan(int(match.group(1)), int(match.group(1)))
+    if named := sorted({int(m.group(1)) for m in _IN_YEAR.finditer(text)}):
+        # «… i 2018, og hvor mye fikk Vestland i 2020?»: each part its year, both asked
+        return YearSpan(named[0], named[-1]) if len(named) <= 2 else None
     years = sorted({int(y) for y in _ANY_YEAR.findall(text)})
     if years:
         return YearSpan(years[0], years[-1]) if len(years) <= 2 else None

@@ -132,6 +132,10 @@ def test_years_and_time_words(kit):
     assert (both.first, both.last) == (2023, 2024)  # not 2023 alone
     english = understand("Which calls did we get in 2022 and 2023?", [], kit).years
     assert (english.first, english.last) == (2022, 2023)
+    parts = understand("Hvor mye hadde Hordaland i 2018, og hvor mye fikk Vestland i 2020?", [],
+                       kit)
+    assert (parts.years.first, parts.years.last) == (2018, 2020)  # each part its year
+    assert not parts.across  # one county in two names: a fact, not one row per county
 
 
 @pytest.mark.parametrize("text", [
