@@ -125,7 +125,8 @@ class Core:
             if routed is None:
                 continue
             if (routed.refused and not routed.citations and route in self.deferring
-                    and q.intent not in {Intent.SUMMARY, Intent.DOCUMENTS} and not q.themes):
+                    and q.intent not in {Intent.SUMMARY, Intent.DOCUMENTS} and not q.themes
+                    and not q.unknown_theme):  # «prosjekter om X»: no theme, no title has X
                 from_documents = self.facts.seen_by(ctx).answer(q)
                 return routed if from_documents.refused else from_documents
             return routed

@@ -16,12 +16,12 @@ def unknown_theme(question: Question) -> Answer:
     lang = question.language
     word = question.unknown_theme or ""
     near = nearest(word)
-    if near:
-        options = join([f"«{theme.label(lang)}»" for theme in near], lang, "or")
-        text = t("lists.unknown_theme", lang, word=word, options=options)
-    else:
+    if not near:  # no theme near it and no project titled with it: the knowledge base has none
         known = join([theme.label(lang) for theme in THEMES], lang)
-        text = t("lists.no_such_theme", lang, word=word, themes=known)
-    sentences = [AnswerSentence(text=text)]
+        sentences = [AnswerSentence(text=t("lists.no_such_theme", lang, word=word, themes=known))]
+        return Answer(question=question.text, answer=render(sentences), language=lang,
+                      kind="refusal", refused=True, sentences=sentences)  # fmt: skip
+    options = join([f"«{theme.label(lang)}»" for theme in near], lang, "or")
+    sentences = [AnswerSentence(text=t("lists.unknown_theme", lang, word=word, options=options))]
     return Answer(question=question.text, answer=render(sentences), language=lang,
                   kind="clarify", sentences=sentences)  # fmt: skip

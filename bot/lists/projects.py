@@ -70,7 +70,7 @@ _ENDINGS = ("ane", "ene", "ar", "er", "en", "et", "e", "a")  # «samiske» is in
 def _titled_with(topic: str, request: ListRequest, ctx: CoreContext) -> ListRequest | None:
     """«Hvilke prosjekter handler om samiske barn?»: no theme is «samisk», but a project is
     titled with the word («Samisk språk og kultur i barnevernet»); those projects answer,
-    rather than «Jeg kjenner ikke noe tema …». None when no title has it."""
+    rather than «Jeg finner ingen prosjekter om «samiske» …». None when no title has it."""
     word = topic.split()[0].casefold()
     forms = [word, *(word[: -len(e)] for e in _ENDINGS if word.endswith(e))]
     for form in (f for f in forms if len(f) >= MIN_TITLE_WORD):

@@ -61,14 +61,16 @@ def test_a_follow_up_asking_a_fact_is_left_to_other_routes(sample_context) -> No
 
 
 @pytest.mark.parametrize(("text", "language", "expected"), [
-    ("Hvilke prosjekter om rusomsorg finnes?", "nb", "Jeg kjenner ikke noe tema som heter «rusomsorg»"),
+    ("Hvilke prosjekter om rusomsorg finnes?", "nb", "Jeg finner ingen prosjekter om «rusomsorg»"),
     ("Kva prosjekt har handla om rekruttering?", "nn", "Meinte du «rekruttering og stabilitet»?"),
     ("Which projects were about parenting?", "en", "Did you mean «parenting support»?"),
 ])  # fmt: skip
 def test_an_unknown_theme_is_asked_about_not_listed_unfiltered(sample_context, text, language,
                                                                 expected) -> None:  # type: ignore[no-untyped-def]
     answer = try_answer(understood(sample_context, text), sample_context)
-    assert answer.kind == "clarify" and answer.language == language
+    # near a theme: «Mente du …?»; near none and in no title: none, said plainly (a refusal)
+    assert answer.kind == ("refusal" if "ingen" in expected else "clarify")
+    assert answer.refused is ("ingen" in expected) and answer.language == language
     assert expected in answer.answer and answer.payload is None
 
 
@@ -162,3 +164,12 @@ def test_yes_to_a_single_suggestion_lists_that_theme(sample_context, question, y
 
 def test_yes_without_a_suggestion_is_no_choice(sample_context) -> None:  # type: ignore[no-untyped-def]
     assert conversation(sample_context, "Hvilke prosjekter om rusomsorg finnes?", "ja") is None
+
+
+def test_projects_on_a_subject_no_theme_or_title_has_are_refused_not_searched(core) -> None:  # type: ignore[no-untyped-def]
+    """«Which projects were about unaccompanied refugee minors?»: the catalogue has no such
+    theme and no project is titled so; the answer says so and names the themes there are,
+    rather than quoting documents that only share a word with the question."""
+    answer = core.answer("Hvilke prosjekter om rusomsorg finnes?")
+    assert answer.refused and answer.kind == "refusal" and not answer.citations
+    assert "ingen prosjekter om «rusomsorg»" in answer.answer and "fosterhjem" in answer.answer
