@@ -206,6 +206,7 @@ class Question:
     roles: frozenset[Role] = frozenset()  # participants asked for: «barnevernledere», «referent»
     attendee: Attendee | None = None  # «fra Bufdir», «har Valle deltatt»: whose attendance
     meetings_asked: bool = False  # «Hvilke møter har Valle deltatt på?»: a list of meetings
+    meetings_ahead: bool = False  # «Er det noen møter som står for tur?»: every referat's next
     corrections: tuple[Correction, ...] = ()
     follow_up: bool = False  # completed from the previous question
     across: bool = False  # a fact asked of each document of a kind («de ulike fylkene»)

@@ -16,6 +16,7 @@ from bot.core.payloads import MeetingSummaryPayload
 from bot.core.question import Intent, MeetingRef
 from bot.core.understand.attendee import STATE
 from bot.i18n import t
+from bot.minutes.ahead import answer_ahead
 from bot.minutes.attendees import answer_attendee
 from bot.minutes.decisions import answer_decisions
 from bot.minutes.find import find_meeting, stored_meetings
@@ -29,6 +30,10 @@ from indexer.minutes.text import load_minutes
 def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
     """A summary, participants, decisions, an ask-back or a refusal; None when not about
     minutes (or about decisions no referat records, which the general answerer may find)."""
+    if question.meetings_ahead and question.intent != Intent.DRAFT and question.command is None:
+        ahead = answer_ahead(question, ctx)  # «Er det noen møter som står for tur?»
+        if ahead is not None:
+            return ahead
     if question.intent == Intent.DECISIONS:
         return answer_decisions(question, ctx)
     if question.intent == Intent.PARTICIPANTS and _by_attendee(question):

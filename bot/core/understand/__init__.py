@@ -173,6 +173,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         ranked=asked == ListAsk.AMOUNTS and bool(amounts.EXTREME.search(whole)),
         web_page=kind == Intent.SUMMARY and doc_types.names_web_page(whole),
         meeting=meeting.meeting_ref(rest, today) if minutes_like else None,
+        meetings_ahead=meeting.asks_meetings_ahead(whole),
         time=time.time_focus(whole),
         names=named,
         quoted=names.quoted(whole),

@@ -111,3 +111,22 @@ def meeting_ref(text: str, today: dt.date | None = None) -> MeetingRef:
     return MeetingRef(date=dates[0].date if dates else None, month=month, year=year,
                       words=words, latest=bool(_LATEST.search(rest)), period=span,
                       every=bool(_EVERY.search(rest)), month_of_year=alone, day_of_year=day)
+
+
+# «Er det noen møter eller samlinger som står for tur?», «Which meetings are coming up?», «For
+# each set of minutes, what was the next planned meeting?»: the next meeting of every referat
+_MEETINGS = words("møter", "møta", "møtene", "samlinger", "samlingar", "samlingane",
+                  "samlingene", "meetings", "gatherings")
+_AHEAD = words("står for tur", "står for døra", "kommende", "kommande", "framover", "fremover",
+               "planlagt", "planlagde", "coming up", "upcoming", "ahead", "scheduled", "planned")
+_NEXT = words("neste", "next")
+_EACH_REFERAT = words("hvert referat", "kvart referat", "alle referatene", "alle referata",
+                      "each set of minutes", "every set of minutes", "all the minutes",
+                      "each of the minutes", "for each referat")
+
+
+def asks_meetings_ahead(text: str) -> bool:
+    """The meetings planned next, across the minutes, not one meeting («Når er neste møte i
+    Setesdal?» is one network's, a fact)."""
+    return bool((_MEETINGS.search(text) and _AHEAD.search(text))
+                or (_NEXT.search(text) and _EACH_REFERAT.search(text)))
