@@ -161,11 +161,11 @@ def answer_each(q: Question, vectors: np.ndarray, documents: list[DocumentMeta],
     view = composer.view(q, vectors)
     chosen_by = tuple(hit.text.lower() for hit in find_themes(q.standalone))
     answers, silent = [], []
+    chosen = bool(q.doc_types) or _several_places(q)  # else the nearest: the gate decides each
     for meta in documents:
         evidence = retriever.search(q.standalone, PER_DOCUMENT, documents=[meta],
                                     fit=partial(metadata_fit, q), vector=vectors[0])
         found, per_part = composer.score(view, evidence)
-        chosen = bool(q.doc_types) or _several_places(q)
         if not found or (not chosen and composer.answerable(view, found, per_part)
                          < composer.model.threshold):  # the nearest documents: is it answered?
             silent.append(meta)

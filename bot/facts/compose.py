@@ -16,7 +16,7 @@ import numpy as np
 
 from bot.core.question import AnswerType, Question, TimeFocus
 from bot.facts.amounts import asked_kind, kind_first, kind_unsaid
-from bot.facts.answer_types import person_spans
+from bot.facts.answer_types import YEAR, person_spans
 from bot.facts.candidates import Candidate, candidates, is_dateline
 from bot.facts.elsewhere import about_another_place, about_another_year, titled_another_year
 from bot.facts.features import (
@@ -272,11 +272,12 @@ def _says_focus(view: QuestionView, cand: Candidate) -> bool:
     tiltak i 2025» is not said by a 2025 sentence of another scheme)."""
     stems = frozenset(tokenize(cand.text + " " + cand.context))
     main = view.parts[0]
-    if not main.rarest or not all(_YEAR.fullmatch(s) for s in main.rarest):
+    if not main.rarest or not _is_year(main.rarest):
         return not main.rarest or matches(main.rarest, stems)
-    words = [(g, w) for g, w in main.focus if not all(_YEAR.fullmatch(s) for s in g)]
+    words = [(g, w) for g, w in main.focus if not _is_year(g)]
     return matches(main.rarest, stems) and (
         not words or matches(max(words, key=lambda gw: gw[1])[0], stems))
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
+def _is_year(group: set[str]) -> bool:
+    return all(YEAR.fullmatch(stem) for stem in group)

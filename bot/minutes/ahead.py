@@ -33,7 +33,7 @@ def answer_ahead(question: Question, ctx: CoreContext) -> Answer | None:
     book = CitationBook()
     planned = [(m, _cited(m, book)) for m in _soonest_first(meetings, today)]
     ahead = [(m, n) for m, n in planned if n.date is not None and n.date >= today]
-    passed = [pair for pair in planned if pair not in ahead]
+    passed = planned[len(ahead):]  # soonest first puts every date ahead before the rest
     when = format_date(today, lang)
     lead = t("minutes.ahead", lang, today=when) if ahead else t("minutes.ahead_none", lang,
                                                                 today=when)

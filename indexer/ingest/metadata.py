@@ -65,7 +65,7 @@ def extract_metadata(doc: LoadedDocument, doc_id: str, gazetteer: Gazetteer) -> 
         title=title,
         doc_type=_doc_type(front.get("type"), title, doc.source, doc.text[:_HEAD]),
         date=date,
-        year=None if date else known_year(written, doc.source),
+        year=None if date else year_only(written, doc.source),
         county=county,
         current_county=gazetteer.current_county(county) if county else None,
         network=front.get("nettverk") or find_network(title, doc.text, county, gazetteer),
@@ -112,7 +112,7 @@ _YEAR_ONLY = re.compile(r"^\s*((?:19|20)\d\d)\s*$")
 _FILE_YEAR = re.compile(r"^((?:19|20)\d\d)[_-](?!\d)")  # «2021_referat_ks-….md», not «2021-10-26_…»
 
 
-def known_year(written: str, source: str) -> int | None:
+def year_only(written: str, source: str) -> int | None:
     """A document dated only by its year: front matter «date: "2021"», or a file named
     «2021_…». Questions naming the year fit it, though no day is known."""
     match = _YEAR_ONLY.match(written) or _FILE_YEAR.match(source)
