@@ -18,7 +18,7 @@ from bot.core.question import AnswerType, Question, TimeFocus
 from bot.facts.amounts import asked_kind, kind_first, kind_unsaid
 from bot.facts.answer_types import YEAR, person_spans
 from bot.facts.candidates import Candidate, candidates, is_dateline
-from bot.facts.elsewhere import about_another_place, about_another_year, titled_another_year
+from bot.facts.elsewhere import elsewhere, named_later
 from bot.facts.features import (
     PartView,
     QuestionView,
@@ -151,19 +151,7 @@ class ExtractiveComposer:
             return Composition([], True, "ingen setninger")
         row = gate_row(view, found, per_part)
         answerable = self.probability(row)
-        if question.outcome:
-            per_part = outcomes_first(view.parts, per_part, self.model.supporting)
-        per_part = kind_first(view.parts, per_part, self.model.supporting)
-        per_part = list_first(view.parts, per_part, self.model.supporting)
-        picked = pick_sentences(per_part, self.model.supporting, self.model.max_chars,
-                                view.parts)
-        picked += deciding(view, per_part, picked)
-        picked += replies(view, found, picked)
-        picked += typed_missing(view, per_part, picked, self.model.supporting)
-        if question.time == TimeFocus.NEXT:
-            picked = upcoming_first(view.parts[0], per_part[0], picked, question.today)
-        if not any(AnswerType.DATE in part.types for part in view.parts):
-            picked = [c for c in picked if not is_dateline(c.text)] or picked  # says nothing asked
+        picked = self._pick(view, found, per_part)
         best = per_part[0][0].candidate
         scores = {"answerable": answerable, "best": per_part[0][0].probability}
         if answerable < self.model.threshold:
@@ -172,12 +160,18 @@ class ExtractiveComposer:
             return Composition([], True, "kildene svarer ikke på spørsmålet", answerable,
                                _instead(view, per_part[0], [best]) if instead else best,
                                instead, scores)
-        asked = [c for c in picked if not (about_another_year(question, c)
-                                           or about_another_place(question, c)
-                                           or titled_another_year(view, c))]
+        asked = [c for c in picked if not elsewhere(view, c)]
         others = [c for c in picked if c not in asked]
         main = view.parts[0]
         says_it = any(_says_focus(view, c) or says_part(main, c) for c in asked)
+        kept = [[s for s in ranked if not elsewhere(view, s.candidate)] for ranked in per_part]
+        if others and all(kept) and all(named_later(view, c) for c in others) and not any(
+                _says_focus(view, c) or says_part(main, c) for c in others):
+            # «Hvem samarbeider de med, og hvor mange meldinger fikk de i 2020?»: the year is
+            # a later part's, and what another year's sentence said does not answer the first
+            # either; the parts are answered again from what fits the question
+            asked = self._pick(view, found, kept)
+            says_it = True
         typed_elsewhere = not any(holds_types(main, c) for c in asked) and any(
             holds_types(main, c) for c in others)
         if others and (not says_it or typed_elsewhere):
@@ -218,6 +212,24 @@ class ExtractiveComposer:
         picked.sort(key=lambda c: (c.evidence.chunk.doc_id, c.evidence.chunk.position, c.start))
         sentences = [ComposedSentence(c.text, (c.evidence,), (c.text,)) for c in picked]
         return Composition(sentences, False, "", answerable, best, False, scores)
+
+    def _pick(self, view: QuestionView, found: list[Candidate], per_part: list[list[Scored]]
+              ) -> list[Candidate]:
+        """The answer's sentences from the parts' rankings, each kind of part served first."""
+        question, supporting = view.question, self.model.supporting
+        if question.outcome:
+            per_part = outcomes_first(view.parts, per_part, supporting)
+        per_part = kind_first(view.parts, per_part, supporting)
+        per_part = list_first(view.parts, per_part, supporting)
+        picked = pick_sentences(per_part, supporting, self.model.max_chars, view.parts)
+        picked += deciding(view, per_part, picked)
+        picked += replies(view, found, picked)
+        picked += typed_missing(view, per_part, picked, supporting)
+        if question.time == TimeFocus.NEXT:
+            picked = upcoming_first(view.parts[0], per_part[0], picked, question.today)
+        if not any(AnswerType.DATE in part.types for part in view.parts):
+            picked = [c for c in picked if not is_dateline(c.text)] or picked  # says nothing asked
+        return picked
 
     def answerable(self, view: QuestionView, found: list[Candidate],
                    per_part: list[list[Scored]], ignore_fit: bool = False) -> float:

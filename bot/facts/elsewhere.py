@@ -109,3 +109,26 @@ def titled_another_year(view: QuestionView, cand: Candidate) -> bool:
     year = title_year(cand.evidence.meta.title)
     return (year is not None and year != span.single
             and not matches(rarest, frozenset(tokenize(cand.text))))
+
+
+def elsewhere(view: QuestionView, cand: Candidate) -> bool:
+    """The sentence is about another year or place than the question names."""
+    question = view.question
+    return (about_another_year(question, cand) or about_another_place(question, cand)
+            or titled_another_year(view, cand))
+
+
+def named_later(view: QuestionView, cand: Candidate) -> bool:
+    """The sentence is about another year, or another place, than the question names, and only
+    a later part names it: «…, og hvor mange meldinger fikk de i 2020?» asks that year of the
+    count, not of what the first part asks."""
+    if len(view.parts) < 2:
+        return False
+    question, first = view.question, view.parts[0].part.text.casefold()
+    year = about_another_year(question, cand) or titled_another_year(view, cand)
+    place = about_another_place(question, cand)
+    if year == place:
+        return False  # both, or (by the caller) neither
+    names = ([str(y) for y in YEAR.findall(question.standalone)] if year else
+             [name for p in question.places for name in p.all_names])
+    return not any(re.search(rf"(?<!\w){re.escape(n.casefold())}(?!\w)", first) for n in names)

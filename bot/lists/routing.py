@@ -26,7 +26,7 @@ class ListRequest:
 
     @property
     def place_names(self) -> list[str]:
-        return [p.name for p in self.places]
+        return list(dict.fromkeys(p.name for p in self.places))  # Herøy, wherever it is
 
 
 def request_of(question: Question) -> ListRequest | None:

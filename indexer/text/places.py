@@ -141,15 +141,18 @@ class Gazetteer:
         county_hint: str | None = None,
         *,
         lenient: bool = False,
+        unsettled: bool = False,
     ) -> list[MunicipalityMention]:
         """Municipalities named in `text`, resolved at `on`, once each, in order of mention.
 
         `lenient` accepts capitalised common-word names (Vik, Time …) mid-sentence without
-        further context; meant for short user questions, not documents.
+        further context; meant for short user questions, not documents. `unsettled` keeps a
+        name nothing settles (Herøy in Møre og Romsdal or in Nordland) as each municipality
+        it may be: a question naming it asks about one of them, never about none.
         """
         known = self.municipality_names | self.county_names
         names = accepted_names(text, self._first_words, known, lenient)
-        return self._resolve(names, on, county_hint)
+        return self._resolve(names, on, county_hint, unsettled)
 
     # --- counties -------------------------------------------------------------------------
 
@@ -218,7 +221,8 @@ class Gazetteer:
         return bool(set(self.current_counties_of(muni)) & set(self.current_counties(county)))
 
     def _resolve(
-        self, names: list[str], on: dt.date | None, county_hint: str | None
+        self, names: list[str], on: dt.date | None, county_hint: str | None,
+        unsettled: bool = False,
     ) -> list[MunicipalityMention]:
         """Names to mentions; an ambiguous name takes the county most other names point to."""
         options = [(name, self.municipality_at(name, on, county_hint)) for name in names]
@@ -231,8 +235,9 @@ class Gazetteer:
             if len(found) > 1 and counties:
                 top = counties.most_common(1)[0][0]
                 found = [m for m in found if top in self.current_counties_of(m)]
-            if len(found) == 1 and found[0].number not in mentions:
-                mentions[found[0].number] = self.mention(found[0], written)
+            for one in found if unsettled or len(found) == 1 else ():
+                if one.number not in mentions:
+                    mentions[one.number] = self.mention(one, written)
         return list(mentions.values())
 
 

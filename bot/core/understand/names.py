@@ -87,7 +87,8 @@ def mentioned(text: str, named: tuple[str, ...], is_place: Callable[[str], bool]
 # documents that name someone, each by its title
 _WHERE_MENTIONED = re.compile(
     r"\b(?:i hvilke sammenhenger?|i kva samanhengar?|in (?:what|which) contexts?|where|hvor|kvar)\b"
-    r".{0,80}?\b(?:dukker|dukkar|show(?:s)? up|turns? up|appears?|(?:is|are|was|were) mentioned|"
+    r"(?!\s+(?:mange|mye|mykje|lenge|stor|store|ofte|langt|høy|høgt?|gammel))"  # «hvor mange»
+    r"[^?.!]{0,80}?\b(?:dukker|dukkar|show(?:s)? up|turns? up|appears?|(?:is|are|was|were) mentioned|"
     r"nevnes|nemnast|nevnt|nemnd|omtales|omtalt)\b", re.I)
 _NAME_INSIDE = re.compile(r"(?<=\s)[A-ZÆØÅ]\w+")  # a capitalised word past the first: a name
 

@@ -69,8 +69,10 @@ _DONE = (r"(?:(?:did|have|has)\s+.{1,60}?\s+(?:\w+\s+)?(?:do|done)|gjorde|gjenno
 _DID = re.compile(_WHAT + _DONE, re.I)
 # «Hva kan midlene brukes til?», «What can the funds be used for?»: what is allowed is a list
 _MAY = r"(?:kan|skal|må|kunne|can|may|could)\b.{0,80}?\b"
-_BE_USED = (r"(?:brukes|brukast|nyttast|nyttes|benyttes|be used|be spent|søkes|søkjast|gå|gis|"
-            r"be applied)\s+(?:til|på|om|for|on)\b")
+_BE_USED = (r"(?:(?:brukes|brukast|nyttast|nyttes|benyttes|be used|be spent|søkes|søkjast|gå|gis|"
+            r"be applied)\s+(?:til|på|om|for|on)|"
+            # «Kva kan vi bruke midlane til?», «What can we spend the money on?»
+            r"(?:bruke|bruka|nytte|benytte|use|spend)\b[^?,;]{1,60}?\b(?:til|på|for|on))\b")
 _USES = re.compile(_WHAT + _MAY + _BE_USED, re.I)
 _NEGATION = words("ikke", "ikkje", "not", "never", "aldri")
 

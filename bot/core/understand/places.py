@@ -38,7 +38,8 @@ def municipalities(text: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
     """«Os i Hordaland» is Bjørnafjorden's Os, not Innlandet's: a county named beside an
     ambiguous municipality settles it."""
     hint = next(iter(gazetteer.find_counties(text)), None)
-    mentions = gazetteer.find_municipalities(text, county_hint=hint, lenient=True)
+    mentions = gazetteer.find_municipalities(text, county_hint=hint, lenient=True,
+                                             unsettled=True)
     return tuple(_municipality(gazetteer, m.name, m.kommunenummer, m.current_name,
                                tuple(m.current_numbers), _counties(m.county, m.current_county))
                  for m in mentions)  # fmt: skip

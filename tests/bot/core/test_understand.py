@@ -83,6 +83,9 @@ def test_standalone_question_is_left_alone():
     ("Hva står i sluttrapporten om tiltakene?", Intent.FACT),
     ("Hvilke deler skal en sluttrapport i Nordland inneholde?", Intent.FACT),
     ("Which sections must a final report contain?", Intent.FACT),
+    # a fact asked, then where it came up: no listing of documents
+    ("Når trådte endringene i kraft, og hvor mange lover gjaldt det? Det ble nevnt på "
+     "REKOM-møtet høsten 2022.", Intent.FACT),
     # asking whether there are any is asking for the list
     ("Finst det nokre prosjekt i Vestland?", Intent.PROJECTS),
     ("Har dere ettervernsprosjekter fra Nordland?", Intent.PROJECTS),
@@ -160,6 +163,10 @@ def test_a_sum_the_question_states_is_checked_as_an_amount(kit, text):
     ("Which dates did the inspectors visit?", AnswerType.DATE),
     ("Above what amount must unused funds be paid back?", AnswerType.AMOUNT),
     ("How big is the total pot?", AnswerType.AMOUNT),
+    # what the money may go to, asked in the active voice, is a list of uses
+    ("Kva kan vi bruke stimuleringsmidlane til i Møre og Romsdal?", AnswerType.LIST),
+    ("What can we spend the grant on?", AnswerType.LIST),
+    ("Kan vi bruke midlene til utstyr?", AnswerType.YESNO),
 ])  # fmt: skip
 def test_the_kind_of_fact_asked_by_its_plural_or_english_name(kit, text, kind):
     assert understand(text, [], kit).parts[0].answer_types[0] == kind
@@ -487,6 +494,14 @@ def test_a_place_written_in_lower_case_is_still_the_place(kit):
                                        kit).places] == ["Viken"]
 
 
+def test_a_municipality_name_two_share_is_each_of_them_until_something_settles_it(kit):
+    unsettled = understand("Kven er barnevernsleiar i Herøy kommune?", [], kit).places
+    assert {p.name for p in unsettled} == {"Herøy"}
+    assert {c for p in unsettled for c in p.counties} == {"Møre og Romsdal", "Nordland"}
+    settled = understand("Kven er barnevernsleiar i Herøy i Nordland?", [], kit).municipalities
+    assert [p.counties for p in settled] == [("Nordland",)]
+
+
 @pytest.mark.parametrize("text", ["Hvilke møtereferater er fra 2022?",
                                   "hva finnes av referater fra Agder?",
                                   "Hvilke retningslinjene har vi?",
@@ -590,6 +605,8 @@ def test_a_project_named_before_prosjektet(kit, text, name):
     ("Hvor nevnes RKBU Vest?", ("RKBU", "Vest")),
     ("Where is the deadline mentioned?", ()),  # no name: a fact question
     ("Hvor ble samlingen i Bergen holdt?", ()),  # where it was held, no mention asked
+    # «hvor mange» asks a count; a later sentence saying where it came up names no search
+    ("Hvor mange lover gjaldt det? Det ble nevnt på REKOM-møtet.", ()),
 ])  # fmt: skip
 def test_the_names_a_document_question_asks_documents_to_mention(kit, text, mentions) -> None:  # type: ignore[no-untyped-def]
     assert understand(text, [], kit).mentions == mentions

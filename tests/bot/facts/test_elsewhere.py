@@ -9,7 +9,7 @@ import numpy as np
 
 from bot.core.question import Intent, Part, Question, YearSpan
 from bot.facts.candidates import Candidate
-from bot.facts.elsewhere import titled_another_year
+from bot.facts.elsewhere import elsewhere, named_later, titled_another_year
 from bot.facts.features import PartView, QuestionView
 from bot.facts.retrieval import Evidence
 from indexer.models import Chunk, DocType, DocumentMeta
@@ -115,3 +115,21 @@ def test_a_row_under_a_heading_of_another_year_is_that_years():
                      False, 0)
     assert headed_another_year(2022, cand)  # 2023's figure, not 2022's
     assert not headed_another_year(2023, cand)
+
+
+def _two_parts(first: str, second: str, year: int) -> QuestionView:
+    question = Question(text="", language="nb", intent=Intent.FACT,
+                        standalone=f"{first}, og {second}", today=dt.date(2026, 12, 2), years=YearSpan(year, year))
+    parts = [PartView(Part(text), [], frozenset(), np.zeros(2), [], [], set())
+             for text in (first, second)]
+    return QuestionView(question, np.zeros(2), parts, [], [], 0.0)
+
+
+def test_another_years_sentence_is_excused_only_when_a_later_part_names_the_year():
+    goal = sentence("Alle ansatte skal ha fått opplæring innen 1. juni 2022.", "Prosjektplan")
+    later = _two_parts("Hvem samarbeider de med", "hvor mange meldinger fikk de i 2020?", 2020)
+    first = _two_parts("Hvor mye fikk de i 2020", "hvem samarbeider de med?", 2020)
+    assert elsewhere(later, goal) and named_later(later, goal)
+    assert elsewhere(first, goal) and not named_later(first, goal)
+    one = QuestionView(later.question, np.zeros(2), later.parts[:1], [], [], 0.0)
+    assert not named_later(one, goal)  # one part: the year is what it asks

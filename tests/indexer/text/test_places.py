@@ -194,6 +194,14 @@ def test_ambiguous_name_without_any_clue_is_left_out(gazetteer):
     assert gazetteer.find_municipalities("Bø kommune", D2018) == []
 
 
+def test_an_unsettled_name_is_kept_as_each_municipality_it_may_be(gazetteer):
+    found = gazetteer.find_municipalities("Hvem leder barnevernet i Herøy?", lenient=True,
+                                          unsettled=True)
+    assert sorted(m.county for m in found) == ["Møre og Romsdal", "Nordland"]
+    settled = gazetteer.find_municipalities("Herøy og Ulstein", lenient=True, unsettled=True)
+    assert [m.county for m in settled] == ["Møre og Romsdal", "Møre og Romsdal"]
+
+
 def test_lenient_mode_accepts_capitalised_common_names_in_questions(gazetteer):
     question = "Hvilke prosjekter har Fjell og Time hatt?"
     assert gazetteer.find_municipalities(question) == []
