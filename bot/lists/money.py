@@ -73,11 +73,21 @@ def sums(
             text = t("lists.sum", lang, total=total, kind=label(kind, lang), parts=parts)
             sentences.append(AnswerSentence(text=text,
                                             citations=[cite(a.evidence) for _, a in found]))
-    missing = [rows.title_of(p) for p in projects if not priced(p, kinds)]
-    if missing:
-        names = join(missing, lang) if len(missing) <= PAGE else format_number(len(missing), lang)
+    missing = [p for p in projects if not priced(p, kinds)]
+    if len(missing) > PAGE:
+        names = format_number(len(missing), lang)
         sentences.append(AnswerSentence(text=t("lists.no_amounts", lang, names=names)))
+    elif missing:  # each with its municipalities and a source, like the rows above
+        names = join([_with_places(p, lang) for p in missing], lang)
+        cited = [cite(found[0]) for p in missing if (found := rows.evidence(p))]
+        sentences.append(AnswerSentence(text=t("lists.no_amounts", lang, names=names),
+                                        citations=list(dict.fromkeys(cited))))
     return sentences
+
+
+def _with_places(project: ProjectRecord, lang: Language) -> str:
+    places = rows.place_labels(project, lang)
+    return f"{rows.title_of(project)} ({places})" if places else rows.title_of(project)
 
 
 def extremes(

@@ -15,7 +15,10 @@ def test_a_sum_shows_its_parts_and_cites_each(merger_context) -> None:  # type: 
     quoted = [answer.citations[n - 1].snippet for n in total.citations]
     assert "300 000 kr" in quoted[0] and "620 000 kr" in quoted[1]
     assert {row.title for row in answer.payload.rows} == {"Vidare saman", "Flere hjem"}
-    assert "Uten beløp i kildene: «Trygg heime»." in answer.answer
+    # a project without an amount is named with its municipalities and cited all the same
+    unpriced = next(s for s in answer.sentences if s.text.startswith("Uten beløp"))
+    assert unpriced.text == "Uten beløp i kildene: «Trygg heime» (Kristiansand (vertskommune))."
+    assert "Trygg heime" in answer.citations[unpriced.citations[0] - 1].title
 
 
 def test_spent_is_read_and_shown_apart_from_granted(merger_context) -> None:  # type: ignore[no-untyped-def]
