@@ -211,6 +211,7 @@ class Question:
     follow_up: bool = False  # completed from the previous question
     across: bool = False  # a fact asked of each document of a kind («de ulike fylkene»)
     per_county: bool = False  # … of each county's documents («i de forskjellige fylkene»)
+    frames: bool = False  # «Hvor store rammer har fylkene hatt?»: each county's money, by year
     extra: dict[str, str] = field(default_factory=dict[str, str])
 
     @property

@@ -22,6 +22,7 @@ from bot.core.understand import (
     decisions,
     doc_types,
     follow_up,
+    frames,
     history,
     intent,
     lists,
@@ -40,6 +41,7 @@ from indexer.text.themes import themes_in
 
 _DEPTH = 6  # how far back a chain of follow-ups is followed
 _MINUTES = frozenset({Intent.DECISIONS, Intent.PARTICIPANTS})
+_FRAMED = frozenset({Intent.FACT, Intent.PROJECTS, Intent.DOCUMENTS})  # may ask county frames
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     unknown = _unknown_theme(unquoted, kit.gazetteer) if listed and not themes and not (
         priced or amounts.one_project_amount(whole)) else None  # «prosjektet om X»: a name
     named = names.names(whole)
+    county_frames = kind in _FRAMED and frames.asks_frames(whole, places.distinct(counties))
     return Question(
         text=text,
         language=language,
@@ -192,8 +195,10 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
                                 filtered=bool(themes or unknown or towns or counties or years
                                               or merged)
                                 or asked not in (ListAsk.PROJECTS, ListAsk.MUNICIPALITIES))
-        or (kind == Intent.FACT and places.distinct(counties) > 1),  # «… i Viken og Agder?»
+        or (kind == Intent.FACT and places.distinct(counties) > 1)  # «… i Viken og Agder?»
+        if not county_frames else False,
         per_county=across.per_county(framed),
+        frames=county_frames,
     )
 
 
