@@ -21,7 +21,7 @@ _NETWORKS = re.compile(r"\b(?:læringsnettverk\w*|learning networks?|fylke|fylke
                        r"fylkesm[ae]nn\w*|statsforvalter\w*|statsforvaltar\w*|counties|county|"
                        r"county governors?)\b", re.I)
 # across counties or years: each, all, an overview, year by year
-_EACH = re.compile(r"\b(?:hvert|kvart|each|every|alle|all|år for år|year by year|oversikt\w*|"
+_EACH = re.compile(r"\b(?:hvert|kvart|each|every|år for år|year by year|oversikt\w*|"
                    r"overview|list\w*|fylkene|fylka|fylker|counties|fylkesmennene|"
                    r"statsforvalterne|statsforvaltarane|ifølge (?:dokumentene|referatene|"
                    r"møtereferatene)|according to the documents|(?:the )?documents mention|"

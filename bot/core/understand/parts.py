@@ -48,6 +48,14 @@ _ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (AnswerType.PLACE, words("hvor ble", "hvor var", "hvor skal", "hvor er", "kvar vart",
                              "kvar var", "kvar skal", "kvar er", "where", "stad", "sted")),
 )
+# «Kan du liste opp …?», «Could you summarise …?»: a request asks what it names, not yes or no
+_REQUEST = re.compile(
+    r"^\s*(?:og\s+)?(?:(?:kan|kunne|vil|can|could|would|will)\s+(?:du|dere|de|you)\s+(?:please\s+|"
+    r"vennligst\s+|gjerne\s+)?(?:liste|list|gi|gje|give|vise|show|fortel\w*|tell|oppsummer\w*|"
+    r"summari[sz]e|lag[ea]|make|finn[ea]|find|si|seie|say|hjelp[ea]|help|sjekk[ea]|check|"
+    r"sammenligne|samanlikne|compare|forklar[ea]|explain|beskrive|describe|nevne|nemne|name|"
+    r"ramse|skriv[ea]|write|hent[ea]|fetch|gå gjennom|go through|sette opp|set out)|"
+    r"(?:kan|kunne|can|could|may)\s+(?:jeg|eg|vi|i|we)\s+(?:få|get|have|see|se))\b", re.I)
 # A sum the question itself states, to be checked against the sources: «over en halv million»,
 # «roughly a million kroner», «500 000 kr».
 _SUM_STATED = re.compile(
@@ -281,7 +289,7 @@ def answer_types(part: str) -> tuple[AnswerType, ...]:
         match = pattern.search(part)
         if match and match.start() - head <= _HEAD_CHARS:
             found.append((match.start(), kind))
-    if _YES_NO.match(part[head:]):
+    if _YES_NO.match(part[head:]) and not _REQUEST.match(part[head:]):
         found.append((-1, AnswerType.YESNO))  # «Må kommunene betale egenandel?» decides first
     money = _SUM_STATED.search(part)
     if money and AnswerType.AMOUNT not in {kind for _, kind in found}:

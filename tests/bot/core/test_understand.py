@@ -172,6 +172,19 @@ def test_the_kind_of_fact_asked_by_its_plural_or_english_name(kit, text, kind):
     assert understand(text, [], kit).parts[0].answer_types[0] == kind
 
 
+@pytest.mark.parametrize(("text", "yes_no"), [
+    ("Can you list the inspection dates for each report?", False),
+    ("Kan du fortelle meg når søknadsfristen er?", False),
+    ("Could you please summarise the Lunner report?", False),
+    ("Kan jeg få en liste over sluttrapportene?", False),
+    # a question about what one may do stays a yes/no question
+    ("Kan du søke om midler til utstyr?", True),
+    ("Can you apply for funding for equipment?", True),
+])  # fmt: skip
+def test_a_request_worded_as_a_question_asks_for_what_it_names(kit, text, yes_no):
+    assert (AnswerType.YESNO in understand(text, [], kit).parts[0].answer_types) is yes_no
+
+
 def test_a_question_about_projects_as_such_is_told_from_one_about_a_theme(kit):
     assert understand("Hvem ledet de ulike fosterhjemsprosjektene?", [], kit).projects_named
     assert not understand("Which office must carry out the most foster care inspections?", [],

@@ -21,6 +21,8 @@ from indexer.text.places import Gazetteer
     ("Hvor mye fikk Agder og Vestland til læringsnettverkene?", True),  # two counties: across
     # one county's figure is a fact question; a project's money, a ceiling or a share is no frame
     ("Hvor mye fikk Agder til læringsnettverkene i 2020?", False),
+    ("Kor mykje hadde Møre og Romsdal til læringsnettverka i 2022, og fekk alle det dei søkte?",
+     False),
     ("Hvor mye fikk prosjektene i Finnmark i 2024?", False),
     ("Hva er maks beløp per prosjekt i fylkene?", False),
     ("Hvor mye ubrukte midler kan fylkene overføre?", False),
