@@ -1,6 +1,5 @@
 """The parts of a question and what each asks for: «Kven er prosjektleiar …, og når sluttar
-prosjektet?» is two parts, a person and a date. (The names it is about: `names`.)
-"""
+prosjektet?» is two parts, a person and a date. (The names it is about: `names`.)"""
 
 from __future__ import annotations
 
@@ -69,7 +68,8 @@ _YES_NO = re.compile(
     r"videreføres|vidareførast|dekker|dekkjer|omfatter|inneholder|inneheld|betaler|betalte|"
     r"gir|gav|ga|is|are|was|were|did|does|do|can|could|must|has|have|had|"
     r"should|will|would|may)\b", re.I)
-_LIST = words("hvilke", "kva for nokre", "which", "list", "nevn", "rams opp", "what are the")
+_LIST = words("hvilke", "kva for nokre", "which", "list", "liste opp", "nevn", "rams opp",
+              "what are the")
 _WHAT = r"^\W*(?:hva|kva|what)\s+"
 # «Hva gjorde Narvik og Hamarøy i prosjektet?», «What did they actually do?»: what was done
 _DONE = (r"(?:(?:did|have|has)\s+.{1,60}?\s+(?:\w+\s+)?(?:do|done)|gjorde|gjennomførte|"
@@ -275,8 +275,7 @@ _TOPIC = re.compile(r"^[^?]{3,120}?(?:\s[–—-]\s|:\s)")
 
 
 def _topic_end(part: str) -> int:
-    """«Fosterhjemsprosjektet i Øygarden – hvor mye søkte de om?»: a topic set before a dash or
-    colon; the question proper starts after it."""
+    """«Prosjektet i Øygarden – hvor mye søkte de om?»: the question starts after a topic."""
     match = _TOPIC.match(part)
     return match.end() if match else 0
 
@@ -285,11 +284,12 @@ def answer_types(part: str) -> tuple[AnswerType, ...]:
     """The answer types in order of appearance in the part (each at most once)."""
     found: list[tuple[int, AnswerType]] = []
     head = _topic_end(part)
+    request = _REQUEST.match(part[head:])  # «Can you list the dates …»: asked after the request
     for kind, pattern in _ASKS:
         match = pattern.search(part)
-        if match and match.start() - head <= _HEAD_CHARS:
+        if match and match.start() - head - (request.end() if request else 0) <= _HEAD_CHARS:
             found.append((match.start(), kind))
-    if _YES_NO.match(part[head:]) and not _REQUEST.match(part[head:]):
+    if _YES_NO.match(part[head:]) and not request:
         found.append((-1, AnswerType.YESNO))  # «Må kommunene betale egenandel?» decides first
     money = _SUM_STATED.search(part)
     if money and AnswerType.AMOUNT not in {kind for _, kind in found}:

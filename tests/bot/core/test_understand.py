@@ -185,6 +185,13 @@ def test_a_request_worded_as_a_question_asks_for_what_it_names(kit, text, yes_no
     assert (AnswerType.YESNO in understand(text, [], kit).parts[0].answer_types) is yes_no
 
 
+def test_what_a_request_asks_for_is_read_after_the_request(kit):
+    dates = "Can you list the on-site inspection dates for each report?"
+    assert understand(dates, [], kit).parts[0].answer_types == (AnswerType.DATE,)
+    listed = "Kan du liste opp prosjektene i Agder?"
+    assert understand(listed, [], kit).parts[0].answer_types == (AnswerType.LIST,)
+
+
 def test_a_question_about_projects_as_such_is_told_from_one_about_a_theme(kit):
     assert understand("Hvem ledet de ulike fosterhjemsprosjektene?", [], kit).projects_named
     assert not understand("Which office must carry out the most foster care inspections?", [],
