@@ -224,7 +224,11 @@ def _nearest(evidence: list[Evidence], book: CitationBook) -> list[str]:
 
 
 def _titled(meta: DocumentMeta, q: Question) -> str:
-    return f"{meta.title} ({format_date(meta.date, q.language)})" if meta.date else meta.title
+    """«Title (county, date)»: the county unless the title names it, so each row says whose."""
+    county = meta.county or meta.current_county
+    about = [county] if county and county.split(",")[0] not in meta.title else []
+    about += [format_date(meta.date, q.language)] if meta.date else []
+    return f"{meta.title} ({', '.join(about)})" if about else meta.title
 
 
 def _document_row(meta: DocumentMeta, picked: list[Candidate], book: CitationBook, q: Question

@@ -18,7 +18,7 @@ from bot.core.question import AnswerType, Question, TimeFocus
 from bot.facts.amounts import asked_kind, kind_first, kind_unsaid
 from bot.facts.answer_types import YEAR, person_spans
 from bot.facts.candidates import Candidate, candidates, is_dateline
-from bot.facts.elsewhere import elsewhere, named_later
+from bot.facts.elsewhere import elsewhere, named_later, typed_and_named
 from bot.facts.features import (
     PartView,
     QuestionView,
@@ -172,8 +172,9 @@ class ExtractiveComposer:
             # either; the parts are answered again from what fits the question
             asked = self._pick(view, found, kept)
             says_it = True
-        typed_elsewhere = not any(holds_types(main, c) for c in asked) and any(
-            holds_types(main, c) for c in others)
+        typed_here = any(holds_types(main, c) for c in asked)
+        typed_elsewhere = not typed_here and any(holds_types(main, c) for c in others)
+        says_it = says_it or typed_and_named(view, asked, others)
         if others and (not says_it or typed_elsewhere):
             asked = []  # what is left of the asked place and year does not say what was asked
             best = _instead(view, per_part[0], others)

@@ -11,7 +11,8 @@ from bot.core.fit import place_fit, title_year
 from bot.core.question import Question
 from bot.facts.answer_types import YEAR
 from bot.facts.candidates import Candidate
-from bot.facts.features import QuestionView, names_said
+from bot.facts.features import QuestionView, names_present, names_said
+from bot.facts.pick import holds_types
 from bot.facts.words import matches
 from indexer.models import DocType
 from indexer.store.lexical import tokenize
@@ -132,3 +133,13 @@ def named_later(view: QuestionView, cand: Candidate) -> bool:
     names = ([str(y) for y in YEAR.findall(question.standalone)] if year else
              [name for p in question.places for name in p.all_names])
     return not any(re.search(rf"(?<!\w){re.escape(n.casefold())}(?!\w)", first) for n in names)
+
+
+def typed_and_named(view: QuestionView, asked: list[Candidate], others: list[Candidate]
+                     ) -> bool:
+    """«How much did Hordaland get in 2018, and when …?»: a sentence of the asked year and
+    place names the place and holds the kind of fact asked, and no other year's sentence holds
+    that kind: the other year's sentence is an extra, not where the answer lies."""
+    main = view.parts[0]
+    return bool(main.types and view.names) and not any(holds_types(main, c) for c in others) \
+        and any(holds_types(main, c) and names_present(view.names, c) == 1.0 for c in asked)

@@ -7,9 +7,9 @@ import datetime as dt
 
 import numpy as np
 
-from bot.core.question import Intent, Part, Question, YearSpan
+from bot.core.question import AnswerType, Intent, Part, Question, YearSpan
 from bot.facts.candidates import Candidate
-from bot.facts.elsewhere import elsewhere, named_later, titled_another_year
+from bot.facts.elsewhere import elsewhere, named_later, titled_another_year, typed_and_named
 from bot.facts.features import PartView, QuestionView
 from bot.facts.retrieval import Evidence
 from indexer.models import Chunk, DocType, DocumentMeta
@@ -133,3 +133,24 @@ def test_another_years_sentence_is_excused_only_when_a_later_part_names_the_year
     assert elsewhere(first, goal) and not named_later(first, goal)
     one = QuestionView(later.question, np.zeros(2), later.parts[:1], [], [], 0.0)
     assert not named_later(one, goal)  # one part: the year is what it asks
+
+
+def _amount_asked(names: list[set[str]]) -> QuestionView:
+    question = Question(text="", language="nb", intent=Intent.FACT, standalone="",
+                        today=dt.date(2026, 12, 2), years=YearSpan(2018, 2018))
+    part = PartView(Part("Hvor mye fikk Hordaland i 2018", (AnswerType.AMOUNT,)), [],
+                    frozenset(), np.zeros(2), ["amount"], [], set())
+    return QuestionView(question, np.zeros(2), [part], [], names, 0.0)
+
+
+def test_the_asked_years_sum_naming_the_place_stands_beside_another_years_date():
+    view = _amount_asked([{"Hordaland"}])
+    here = sentence("Fylkesmannen i Hordaland har i 2018 fått tildelt 650 000 kr.", "Invitasjon")
+    there = sentence("Søknadsfristen for kommunene er 1. april 2020.", "Referat 2020")
+    assert typed_and_named(view, [here], [there])
+    # another year's sentence holding a sum, no place named, or no sum here: not so
+    other_sum = sentence("Vestland har fått 1 150 000 kr for 2020.", "Referat 2020")
+    assert not typed_and_named(view, [here], [other_sum])
+    assert not typed_and_named(_amount_asked([]), [here], [there])
+    unsummed = sentence("Fylkesmannen i Hordaland inviterer til informasjonsmøte.", "Invitasjon")
+    assert not typed_and_named(view, [unsummed], [there])
