@@ -33,6 +33,7 @@ from bot.facts.pick import (
     holds_types,
     list_first,
     pick_sentences,
+    places_missing,
     replies,
     says_part,
     typed_missing,
@@ -226,6 +227,7 @@ class ExtractiveComposer:
         picked += deciding(view, per_part, picked)
         picked += replies(view, found, picked)
         picked += typed_missing(view, per_part, picked, supporting)
+        picked += places_missing(view, per_part, picked, supporting)
         if question.time == TimeFocus.NEXT:
             picked = upcoming_first(view.parts[0], per_part[0], picked, question.today)
         if not any(AnswerType.DATE in part.types for part in view.parts):

@@ -11,7 +11,7 @@ import re
 from bot.core.question import AnswerType
 from bot.facts.answer_types import AMOUNT, has_type
 from bot.facts.candidates import Candidate
-from bot.facts.features import PartView, QuestionView
+from bot.facts.features import PartView, QuestionView, names_said
 from bot.facts.gate import Scored
 from bot.facts.words import coverage
 from indexer.catalogue.fields import states_money
@@ -196,6 +196,31 @@ def typed_missing(view: QuestionView, per_part: list[list[Scored]], picked: list
                       if s.probability >= supporting * top.probability
                       and s.candidate.evidence.meta.doc_id == top.candidate.evidence.meta.doc_id
                       and holds_types(part, s.candidate)
+                      and not _repeats(s.candidate, picked + added)), None)
+        if found is not None:
+            added.append(found)
+    return added
+
+
+def places_missing(view: QuestionView, per_part: list[list[Scored]], picked: list[Candidate],
+                   supporting: float) -> list[Candidate]:
+    """«Hvor mange tilsyn skal Statsforvalteren i Vestland og Statsforvalteren i Rogaland
+    gjennomføre?» answered by Vestland's row alone: a named place no picked sentence names takes
+    the near sentence of a picked document that names it (Rogaland's row)."""
+    places = view.question.places
+    if len(places) < 2 or not picked or not per_part[0]:
+        return []
+    documents = {c.evidence.meta.doc_id for c in picked}
+    top = per_part[0][0].probability
+    added: list[Candidate] = []
+    for place in places:
+        names = [set(place.all_names)]
+        if any(names_said(names, c) for c in picked + added):
+            continue
+        found = next((s.candidate for s in per_part[0][:TYPED_SCAN]
+                      if s.probability >= supporting * top
+                      and s.candidate.evidence.meta.doc_id in documents
+                      and names_said(names, s.candidate)
                       and not _repeats(s.candidate, picked + added)), None)
         if found is not None:
             added.append(found)

@@ -246,3 +246,24 @@ def test_an_amount_asked_and_no_figure_in_any_sentence_is_not_answered() -> None
                       frozenset(), np.zeros(2), ["amount"], [], set())
     age = scored("Aldersgrensen for ettervern ble hevet til 25 år.", 0.9).candidate
     assert not type_unsaid(raised, [age])  # a figure, if no sum of money, answers how much
+
+
+def test_a_named_place_no_picked_sentence_names_takes_its_row_of_the_same_document():
+    from bot.core.question import Place
+    from bot.facts.pick import places_missing
+
+    counties = tuple(Place(name=n, kind="county", current_names=(n,), former_names=())
+                     for n in ("Vestland", "Rogaland"))
+    question = Question(text="", language="nb", intent=Intent.FACT, standalone="",
+                        today=dt.date(2026, 12, 2), counties=counties)
+    asked = QuestionView(question, np.zeros(2),
+                         [part_view("Hvor mange tilsyn", (AnswerType.COUNT,), "tilsyn")], [], [],
+                         0.0)
+    west = scored("Statsforvalteren i Vestland | 5 | Statsforvalteren i Agder | 3", 0.9)
+    south = scored("Statsforvalteren i Møre og Romsdal | 3 | Statsforvalteren i Rogaland | 4", 0.5)
+    faint = scored("Statsforvalteren i Rogaland | 4", 0.1)  # too far behind the best
+    ranked = [[west, south, faint]]
+    assert places_missing(asked, ranked, [west.candidate], 0.3) == [south.candidate]
+    assert places_missing(asked, [[west, faint]], [west.candidate], 0.3) == []
+    one = dataclasses.replace(asked, question=dataclasses.replace(question, counties=counties[:1]))
+    assert places_missing(one, ranked, [west.candidate], 0.3) == []  # one place: nothing to add
