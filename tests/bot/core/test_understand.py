@@ -434,6 +434,13 @@ def test_two_kinds_of_fact_in_one_clause_are_two_parts(kit):
                                     kit).names  # a template in quotes names nothing
 
 
+@pytest.mark.parametrize("text", ["Hvilke av tilsynene endte med lovbrudd?",
+                                  "Lag en oversikt over når tilsynsbesøkene fant sted",
+                                  "Which of the inspections found breaches of the law?"])
+def test_inspections_in_other_words_are_the_inspection_reports(kit, text):
+    assert understand(text, [], kit).doc_types == {DocType.TILSYNSRAPPORT}
+
+
 @pytest.mark.parametrize(("text", "across"), [
     ("Hvor stor egenandel krever de ulike retningslinjene?", True),
     ("Compare the calls we have: what is the maximum per project in each?", True),
