@@ -42,8 +42,9 @@ _ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         r"hvilken lov\w*", r"kva lov\w*", "which (?:law|act)", r"hjemmel\w*", r"heimel\w*",
         r"paragraf\w*", r"lovbestemmels\w*", r"lovparagraf\w*", "which section",
         "what section", "which provisions?", "legal basis")),
-    (AnswerType.DURATION, words(r"hvor lang\w*", r"kor lang\w*", "hvor lenge", "kor lenge",
-                                "how long", r"varighet\w*", "duration")),
+    (AnswerType.DURATION, words(r"hvor lang\w*", r"kor lang\w*", "hvor lenge", "kor lenge", "how long",
+                                r"varighet\w*", "duration", "how old", "what age", "age group", "aged",
+                                r"aldersgrupp\w*", r"(?:hvor|kor) gaml\w*")),  # «til og med 24 år»
     (AnswerType.PLACE, words("hvor ble", "hvor var", "hvor skal", "hvor er", "kvar vart",
                              "kvar var", "kvar skal", "kvar er", "where", "stad", "sted")),
 )
@@ -59,8 +60,7 @@ _REQUEST = re.compile(
 # «roughly a million kroner», «500 000 kr».
 _SUM_STATED = re.compile(
     r"\b(?:\d[\d  .,]*\s*(?:kr\b|kroner|nok\b|mill\w*)|(?:en|ein|a|one|halv|half a|to|two|tre|"
-    r"three|fire|four)\s+(?:halv\s+)?(?:million\w*|mill\.)|millioner|millionar|million kroner)",
-    re.I)
+    r"three|fire|four)\s+(?:halv\s+)?(?:million\w*|mill\.)|millioner|millionar|million kroner)", re.I)
 _YES_NO = re.compile(
     r"^\s*(?:og\s+)?(må|kan|skal|er|var|har|hadde|fikk|fekk|nådde|ble|vart|blir|blei|finnes|fins|"
     r"gjelder|stemmer|bør|krever|kreves|kunne|skulle|måtte|ville|vil|burde|klarte|klarer|"

@@ -168,6 +168,12 @@ def test_the_kind_of_fact_asked_by_its_plural_or_english_name(kit, text, kind):
     assert understand(text, [], kit).parts[0].answer_types[0] == kind
 
 
+def test_an_age_is_asked_as_years_like_a_duration(kit):  # «til og med 24 år»
+    for text in ("What age group did the inspection of Nav Leikanger look at?",
+                 "Kor gamle kunne ungdomane vere?"):
+        assert understand(text, [], kit).parts[0].answer_types == (AnswerType.DURATION,)
+
+
 def test_what_the_money_may_go_to_asked_in_the_active_voice_is_a_list_of_uses(kit):
     def first_kind(text: str) -> AnswerType:
         return understand(text, [], kit).parts[0].answer_types[0]
