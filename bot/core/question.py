@@ -44,6 +44,7 @@ class AnswerType(StrEnum):
     LIST = "list"
     LAW = "law"  # a provision of a law or regulation («§ 2-1», «barnevernloven § 25-1»)
     DURATION = "duration"  # how long: «tre år», «to månader», «toårig»
+    REASON = "reason"  # why: «fordi …», «Grunnen er at …», «because …»
 
 
 class ListAsk(StrEnum):

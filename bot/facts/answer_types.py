@@ -11,9 +11,13 @@ from indexer.text.dates import find_dates
 
 DATE, NUMBER, AMOUNT, PERSON, PLACE, LAW = "date", "number", "amount", "person", "place", "law"
 DURATION = "duration"
+REASON = "reason"
 _CHECKED = {AnswerType.DATE: DATE, AnswerType.AMOUNT: AMOUNT, AnswerType.COUNT: NUMBER,
             AnswerType.PERSON: PERSON, AnswerType.PLACE: PLACE, AnswerType.LAW: LAW,
-            AnswerType.DURATION: DURATION}
+            AnswerType.DURATION: DURATION, AnswerType.REASON: REASON}
+# «fordi», «Grunnen er at», «på grunn av», «because»: a sentence that gives a reason
+_REASON = re.compile(r"\b(?:fordi|derfor|grunnen|årsaken|årsaka|skyldes|skuldast|på grunn av|"
+                     r"ettersom|because|due to|the reason)\b", re.I)
 # «tre år», «18 måneder», «to månader», «inntil to år», «toårig», «a two-year period»
 _DURATION = re.compile(
     r"\b(?:\d+|en|ett|ei|eitt|halvt|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|tolv|atten|"
@@ -67,6 +71,8 @@ def has_type(sentence: str, kind: str) -> bool:
         return bool(_LAW.search(sentence))
     if kind == DURATION:
         return bool(_DURATION.search(sentence))
+    if kind == REASON:
+        return bool(_REASON.search(sentence))
     return False
 
 

@@ -45,6 +45,7 @@ _ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (AnswerType.DURATION, words(r"hvor lang\w*", r"kor lang\w*", "hvor lenge", "kor lenge", "how long",
                                 r"varighet\w*", "duration", "how old", "what age", "age group", "aged",
                                 r"aldersgrupp\w*", r"(?:hvor|kor) gaml\w*")),  # «til og med 24 år»
+    (AnswerType.REASON, words("hvorfor", "kvifor", "why", "how come", r"(?:hva|kva) skyldes")),
     (AnswerType.PLACE, words("hvor ble", "hvor var", "hvor skal", "hvor er", "kvar vart",
                              "kvar var", "kvar skal", "kvar er", "where", "stad", "sted")),
 )
@@ -68,8 +69,7 @@ _YES_NO = re.compile(
     r"videreføres|vidareførast|dekker|dekkjer|omfatter|inneholder|inneheld|betaler|betalte|"
     r"gir|gav|ga|is|are|was|were|did|does|do|can|could|must|has|have|had|"
     r"should|will|would|may)\b", re.I)
-_LIST = words("hvilke", "kva for nokre", "which", "list", "liste opp", "nevn", "rams opp",
-              "what are the")
+_LIST = words("hvilke", "kva for nokre", "which", "list", "liste opp", "nevn", "rams opp", "what are")
 _WHAT = r"^\W*(?:hva|kva|what)\s+"
 # «Hva gjorde Narvik og Hamarøy i prosjektet?», «What did they actually do?»: what was done
 _DONE = (r"(?:(?:did|have|has)\s+.{1,60}?\s+(?:\w+\s+)?(?:do|done)|gjorde|gjennomførte|"

@@ -168,6 +168,12 @@ def test_the_kind_of_fact_asked_by_its_plural_or_english_name(kit, text, kind):
     assert understand(text, [], kit).parts[0].answer_types[0] == kind
 
 
+def test_why_asks_a_reason_in_its_own_part(kit):
+    q = understand("Hvor mye flyttes til kommunene, og hvorfor ble det mindre i 2022?", [], kit)
+    assert [p.answer_types for p in q.parts] == [(AnswerType.AMOUNT,), (AnswerType.REASON,)]
+    assert understand("Kvifor er kravet redusert?", [], kit).answer_types == (AnswerType.REASON,)
+
+
 def test_an_age_is_asked_as_years_like_a_duration(kit):  # «til og med 24 år»
     for text in ("What age group did the inspection of Nav Leikanger look at?",
                  "Kor gamle kunne ungdomane vere?"):
