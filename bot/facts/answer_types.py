@@ -8,6 +8,7 @@ import re
 
 from bot.core.question import AnswerType
 from indexer.text.dates import find_dates
+from indexer.text.patterns import words
 
 DATE, NUMBER, AMOUNT, PERSON, PLACE, LAW = "date", "number", "amount", "person", "place", "law"
 DURATION = "duration"
@@ -15,15 +16,15 @@ REASON = "reason"
 _CHECKED = {AnswerType.DATE: DATE, AnswerType.AMOUNT: AMOUNT, AnswerType.COUNT: NUMBER,
             AnswerType.PERSON: PERSON, AnswerType.PLACE: PLACE, AnswerType.LAW: LAW,
             AnswerType.DURATION: DURATION, AnswerType.REASON: REASON}
-# «fordi», «Grunnen er at», «på grunn av», «because»: a sentence that gives a reason
-_REASON = re.compile(r"\b(?:fordi|derfor|grunnen|årsaken|årsaka|skyldes|skuldast|på grunn av|"
-                     r"ettersom|because|due to|the reason)\b", re.I)
 # «tre år», «18 måneder», «to månader», «inntil to år», «toårig», «a two-year period»
 _DURATION = re.compile(
     r"\b(?:\d+|en|ett|ei|eitt|halvt|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|tolv|atten|"
     r"one|two|three|four|five|six|twelve|eighteen)[\s-]+(?:år|måneder|månader|månedar|mnd|"
     r"uker|veker|dager|dagar|years?|months?|weeks?|days?)\b|"
     r"\b(?:ett|to|tre|fire|fem)(?:årig\w*|års\w*)|\b(?:two|three|four|five)-year\b", re.I)
+# «fordi», «Grunnen er at», «på grunn av», «because»: a sentence that gives a reason
+_REASON = words("fordi", "derfor", "grunnen", "årsaken", "årsaka", "skyldes", "skuldast",
+                "på grunn av", "ettersom", "because", "due to", "the reason")
 
 
 def checked_types(types: tuple[AnswerType, ...]) -> list[str]:
