@@ -165,16 +165,16 @@ class ExtractiveComposer:
         others = [c for c in picked if c not in asked]
         main = view.parts[0]
         says_it = any(_says_focus(view, c) or says_part(main, c) for c in asked)
-        kept = [[s for s in ranked if not elsewhere(view, s.candidate)] for ranked in per_part]
-        if others and all(kept) and all(named_later(view, c) for c in others) and not any(
+        if others and all(named_later(view, c) for c in others) and not any(
                 _says_focus(view, c) or says_part(main, c) for c in others):
             # «Hvem samarbeider de med, og hvor mange meldinger fikk de i 2020?»: the year is
             # a later part's, and what another year's sentence said does not answer the first
             # either; the parts are answered again from what fits the question
-            asked = self._pick(view, found, kept)
-            says_it = True
-        typed_here = any(holds_types(main, c) for c in asked)
-        typed_elsewhere = not typed_here and any(holds_types(main, c) for c in others)
+            kept = [[s for s in ranked if not elsewhere(view, s.candidate)] for ranked in per_part]
+            if all(kept):
+                asked, says_it = self._pick(view, found, kept), True
+        typed_elsewhere = not any(holds_types(main, c) for c in asked) and any(
+            holds_types(main, c) for c in others)
         says_it = says_it or typed_and_named(view, asked, others)
         if others and (not says_it or typed_elsewhere):
             asked = []  # what is left of the asked place and year does not say what was asked

@@ -38,7 +38,6 @@ _NOT = re.compile(r"^\W*(?:\w+\s+){0,2}(?:av\s+)?(?:prosjekt\w*|kommunen|kommune
                   r"\b(?:søk\w*|inntil|egenandel\w*|eigendel\w*|ubrukt\w*|per prosjekt|brukt|"
                   r"brukte|forbruk\w*)\b", re.I)  # «Tre av prosjektene …», «Det er brukt …»
 _OWN_YEAR = re.compile(r"\b(?:for|i|in)\s+((?:19|20)\d\d)\b", re.I)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 @dataclass(frozen=True)
@@ -75,13 +74,15 @@ def frames(ctx: CoreContext) -> list[Frame]:
     lexical = ctx.store.lexical()
     hits = lexical.search(SEARCH, CHUNKS, lexical.chunks_of(metas))
     chunks = ctx.store.chunks([chunk_id for chunk_id, _ in hits])
-    gazetteer = Gazetteer.load()
+    gazetteer = ctx.gazetteer
     found: dict[tuple[int | None, str | None, str], Frame] = {}
     for chunk in chunks.values():
         meta = metas.get(chunk.doc_id)
-        for sentence in split_sentences(chunk.text) if meta else ():
+        if meta is None:
+            continue
+        for sentence in split_sentences(chunk.text):
             text = sentence.text.strip(" -*|")
-            if meta and is_frame(text):
+            if is_frame(text):
                 frame = frame_of(text, chunk, meta, gazetteer)
                 amount = _AMOUNT.findall(text)[-1]
                 found.setdefault((frame.year, frame.county, amount), frame)
@@ -98,9 +99,8 @@ def frame_of(sentence: str, chunk: Chunk, meta: DocumentMeta, gazetteer: Gazette
     """The year the sentence ties its sum to («for 2020», «i 2018»), else the year its
     document's title names (a call for 2027), else the document's; the county it names, else
     its document's."""
-    own = _OWN_YEAR.search(sentence) or _YEAR.search(sentence)
-    titled = title_years(meta.title)
-    year = (int(own.group(own.lastindex or 0)) if own
+    own, said, titled = _OWN_YEAR.search(sentence), title_years(sentence), title_years(meta.title)
+    year = (int(own[1]) if own else min(said) if said
             else min(titled) if len(titled) == 1 else meta.known_year)
     named = gazetteer.find_counties(sentence)
     county = named[0] if named else meta.county or meta.current_county

@@ -191,12 +191,12 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         meetings_asked=who is not None and attendee.meetings_asked(whole),
         corrections=tuple(Correction(w, r) for w, r in fixes),
         follow_up=completed,
-        across=across.asks_each(framed, kind, types, split, len(towns) + len(counties),
-                                filtered=bool(themes or unknown or towns or counties or years
-                                              or merged)
-                                or asked not in (ListAsk.PROJECTS, ListAsk.MUNICIPALITIES))
-        or (kind == Intent.FACT and places.distinct(counties) > 1)  # «… i Viken og Agder?»
-        if not county_frames else False,
+        across=not county_frames and (  # the frames table answers across counties itself
+            across.asks_each(framed, kind, types, split, len(towns) + len(counties),
+                             filtered=bool(themes or unknown or towns or counties or years
+                                           or merged)
+                             or asked not in (ListAsk.PROJECTS, ListAsk.MUNICIPALITIES))
+            or (kind == Intent.FACT and places.distinct(counties) > 1)),  # «… i Viken og Agder?»
         per_county=across.per_county(framed),
         frames=county_frames,
     )
