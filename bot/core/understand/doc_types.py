@@ -13,8 +13,9 @@ from indexer.text.patterns import words
 _DOC_TYPE_WORDS: tuple[tuple[str, DocType], ...] = (
     (r"sluttrapport\w*|final reports?", DocType.SLUTTRAPPORT),
     # «tilsynene», «tilsynsbesøkene», «the inspections»: the reports are what the base holds
+    # («carry out the most inspections» counts inspections, and names no report)
     (r"tilsynsrapport\w*|tilsynsbesøk\w*|tilsynene\b|tilsyna\b|inspection reports?|"
-     r"inspections\b", DocType.TILSYNSRAPPORT),
+     r"(?:the|these|those|our|all the) inspections\b", DocType.TILSYNSRAPPORT),
     (r"referat\w*|minutes|møtereferat\w*", DocType.REFERAT),
     (r"prosjektbeskrivels\w*|prosjektskildring\w*|project descriptions?", DocType.PROSJEKTBESKRIVELSE),
     (r"utlysning\w*|utlysing\w*|calls?(?: for (?:applications|proposals))?", DocType.UTLYSNING),

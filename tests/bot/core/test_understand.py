@@ -458,6 +458,11 @@ def test_inspections_in_other_words_are_the_inspection_reports(kit, text):
     assert understand(text, [], kit).doc_types == {DocType.TILSYNSRAPPORT}
 
 
+def test_inspections_counted_name_no_report(kit):
+    asked = "Which office must carry out the most inspections in 2023 according to the guide?"
+    assert DocType.TILSYNSRAPPORT not in understand(asked, [], kit).doc_types
+
+
 @pytest.mark.parametrize(("text", "across"), [
     ("Hvor stor egenandel krever de ulike retningslinjene?", True),
     ("Compare the calls we have: what is the maximum per project in each?", True),
