@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 # the county's frame, by name, or money asked for
-_FRAME = re.compile(r"\b(?:ramme|rammer|ramma|rammen|rammene|rammar|rammene|pott|potten|"
+_FRAME = re.compile(r"\b(?:ramme|rammer|ramma|rammen|rammene|rammar|pott|potten|"
                     r"frames?|pots?)\b", re.I)
 _MONEY = re.compile(r"\b(?:hvor mye|hvor store?|kor mykje|kor store?|how much|how large)\b"
                     r"[^?]{0,80}?\b(?:penger|pengar|midler|midlar|stimuleringsmidl\w*|tilskudd\w*|"

@@ -49,8 +49,6 @@ def counties(text: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
     return tuple(_county(gazetteer, name) for name in gazetteer.find_counties(text))
 
 
-# Merger history does not change while the process runs, and reading it is not free.
-@lru_cache(maxsize=1024)
 def distinct(places: tuple[Place, ...]) -> int:
     """How many places are named, one and its predecessor or successor counted once
     («Hordaland … Vestland» is one county in two names)."""
@@ -61,6 +59,8 @@ def distinct(places: tuple[Place, ...]) -> int:
     return len(groups)
 
 
+# Merger history does not change while the process runs, and reading it is not free.
+@lru_cache(maxsize=1024)
 def _municipality(gazetteer: Gazetteer, written: str, number: str, current_name: str,
                   numbers: tuple[str, ...], counties: tuple[str, ...]) -> Place:  # fmt: skip
     current = tuple(n.strip() for n in current_name.split(",") if n.strip())
