@@ -52,7 +52,7 @@ def what_there_is(q: Question, composition: Composition) -> str | None:
     if best is None or not composition.instead:
         return None
     meta = best.evidence.meta
-    asked = list(dict.fromkeys(p.name for p in q.places)) + ([_span(q)] if q.years else [])
+    asked = [p.name for p in q.places] + ([_span(q)] if q.years else [])
     towns = [m.name for m in meta.municipalities][:3] if q.municipalities else []
     other = [join(towns, q.language)] if towns else [
         c for c in (meta.current_county or meta.county,) if c]

@@ -65,7 +65,7 @@ class DocumentFilter:
         return self.types or (self.narrows.kinds if self.narrows else frozenset())
 
     def phrase(self, lang: Language) -> str:
-        names = list(dict.fromkeys(p.name for p in self.places)) + list(self.networks)
+        names = [p.name for p in self.places] + list(self.networks)
         own = words.filters(self.themes, names, self.years, lang, self.title)
         if self.mentions:
             own += t("lists.mentions", lang, x=" ".join(self.mentions))

@@ -26,7 +26,7 @@ class ListRequest:
 
     @property
     def place_names(self) -> list[str]:
-        return list(dict.fromkeys(p.name for p in self.places))  # Herøy, wherever it is
+        return [p.name for p in self.places]
 
 
 def request_of(question: Question) -> ListRequest | None:

@@ -6,6 +6,7 @@ former Fjell and Sund; «Fjell» is today's Øygarden; «Vestland» covers Horda
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from bot.core.question import Place
@@ -36,13 +37,34 @@ def _lower_names(gazetteer: Gazetteer) -> tuple[dict[str, str], re.Pattern[str]]
 
 def municipalities(text: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
     """«Os i Hordaland» is Bjørnafjorden's Os, not Innlandet's: a county named beside an
-    ambiguous municipality settles it."""
+    ambiguous municipality settles it. A name nothing settles (Herøy in Møre og Romsdal or
+    Nordland) is one place that may be either."""
     hint = next(iter(gazetteer.find_counties(text)), None)
     mentions = gazetteer.find_municipalities(text, county_hint=hint, lenient=True,
                                              unsettled=True)
-    return tuple(_municipality(gazetteer, m.name, m.kommunenummer, m.current_name,
-                               tuple(m.current_numbers), _counties(m.county, m.current_county))
-                 for m in mentions)  # fmt: skip
+    by_name: dict[str, list[Place]] = {}
+    for m in mentions:
+        by_name.setdefault(m.name, []).append(_municipality(
+            gazetteer, m.name, m.kommunenummer, m.current_name, tuple(m.current_numbers),
+            _counties(m.county, m.current_county)))
+    return tuple(_either(found) for found in by_name.values())
+
+
+def _either(found: list[Place]) -> Place:
+    """The municipalities one unsettled name may be, as one place."""
+    if len(found) == 1:
+        return found[0]
+
+    def joined(values: Iterable[str]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(values))
+    current = joined(n for p in found for n in p.current_names)
+    return Place(
+        name=found[0].name, kind="municipality", current_names=current,
+        former_names=tuple(sorted({n for p in found for n in p.former_names} - set(current))),
+        numbers=joined(n for p in found for n in p.numbers),
+        own_numbers=tuple(sorted({n for p in found for n in p.own_numbers})),
+        counties=joined(c for p in found for c in p.counties),
+    )
 
 
 def counties(text: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
