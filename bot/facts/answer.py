@@ -71,7 +71,8 @@ class FactAnswerer:
         return self.ctx.embeddings.embed_queries(texts)
 
     def evidence(self, q: Question, vectors: np.ndarray) -> tuple[list[Evidence], dict[str, float]]:
-        retrieval = self.retriever.retrieve(bridged(q.standalone), RETRIEVED,
+        retrieval = self.retriever.retrieve(bridged(q.standalone, self.ctx.store.lexical().known),
+                                            RETRIEVED,
                                             fit=partial(metadata_fit, q), vector=vectors[0])
         return with_lists_completed(retrieval.evidence, self.ctx.store.chunks), \
             retrieval.timings_ms

@@ -37,7 +37,7 @@ def content_groups(text: str, lexical: LexicalIndex, english: bool = False) -> G
     """Weighted word groups; English words the corpus never uses carry no evidence either way
     (a Norwegian word the corpus lacks does: it names something we do not have)."""
     groups: Groups = []
-    for group in expand(text):
+    for group in expand(text, lexical.known):
         if group & SKIP:
             continue
         if english:

@@ -13,6 +13,7 @@ from indexer.catalogue.fields import PROJECT_WORD, Span
 from indexer.catalogue.models import Tag
 from indexer.catalogue.view import DocView, merge_tags
 from indexer.ingest.structure import Section
+from indexer.store.lexical import tokenize
 
 _PURPOSE_FIELDS = ("tema", "formål", "føremål", "mål", "hovedmål", "hovudmål", "purpose", "aim")
 
@@ -59,7 +60,18 @@ def section_themes(view: DocView, heading: Span, body: list[Span]) -> list[Tag]:
     for span in body:
         if PROJECT_WORD.search(span.text):
             themes = merge_tags(themes, view.stated_themes(span))
-    return themes
+    return themes or _echoed(view, heading, body)
+
+
+def _echoed(view: DocView, heading: Span, body: list[Span]) -> list[Tag]:
+    """An item about a project that no sentence ties to a theme: a theme its body states in
+    words the project's name echoes («Status for prosjektet «Samtalen først»»: «… minst én
+    samtale med barnet alene …»), not one said in passing («tolk i samtaler med barn»
+    under «Prosjektet om samisk språk og kultur»)."""
+    named = set(tokenize(heading.text))
+    echoed = [(span, hit) for span in body for hit in about.stated(span.text)
+              if tokenize(hit.text)[:1] and tokenize(hit.text)[0] in named]
+    return view.tags(echoed[0][0], [echoed[0][1]]) if echoed else []
 
 
 def sentence_themes(view: DocView, span: Span) -> list[Tag]:

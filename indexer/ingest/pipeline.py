@@ -46,7 +46,7 @@ if TYPE_CHECKING:  # the embedding stack (LangChain, numpy) loads when a model i
 # in, a list ends where its marker kind changes, items lose their trailing commas (the stored
 # unit vectors are keyed by the unit's text); 17: a document dated only by its year
 # («date: "2021"», a file «2021_…») keeps that year.
-PIPELINE_VERSION = "17"
+PIPELINE_VERSION = "18"
 
 FileStatus = Literal["indexed", "unchanged", "error", "removed"]
 ProgressCallback = Callable[[str, FileStatus], None]

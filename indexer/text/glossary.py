@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable
 
 from indexer.store.lexical import tokenize
 from indexer.text.places import DATA_DIR
@@ -80,6 +81,9 @@ def _english() -> tuple[dict[str, str], dict[str, str]]:
     return phrases, words
 
 
+# A Norwegian entry by its stem too: «eigendelar», «fosterheimane» find «eigendel», «fosterheim»
+_BY_STEM = {stems[0]: norwegian for word, norwegian in _WORDS.items()
+            if len(stems := tokenize(word)) == 1}
 _PHRASES, _ENGLISH_WORDS = _english()
 _WORDS |= _ENGLISH_WORDS
 # longest first, whole words, a plural s allowed: «case workers», «learning networks»
@@ -117,12 +121,21 @@ def _read(text: str) -> tuple[list[str], list[str]]:
     return phrases, _WORD.findall(_PHRASE.sub(" ", lowered))
 
 
-def _norwegian(word: str) -> str:
-    """The documents' words for an English or Nynorsk word ("" when the glossary has none)."""
-    return _WORDS.get(word, "") or _WORDS.get(_english_base(word), "")
+Known = Callable[[str], bool]  # is this stem in the documents? (`LexicalIndex.known`)
 
 
-def expand(text: str) -> list[set[str]]:
+def _norwegian(word: str, known: Known | None = None) -> str:
+    """The documents' words for an English or Nynorsk word ("" when the glossary has none).
+    Given `known`, an inflected form the documents never use is looked up by its stem."""
+    if found := _WORDS.get(word, "") or _WORDS.get(_english_base(word), ""):
+        return found
+    stems = tokenize(word)
+    if known is None or len(stems) != 1 or known(stems[0]):
+        return ""
+    return _BY_STEM.get(stems[0], "")
+
+
+def expand(text: str, known: Known | None = None) -> list[set[str]]:
     """One group of equivalent stems per content word of `text` (original first)."""
     phrases, words = _read(text)
     groups: list[set[str]] = []
@@ -130,7 +143,7 @@ def expand(text: str) -> list[set[str]]:
         stems = set(tokenize(word))
         if not stems:
             continue
-        stems |= set(tokenize(_norwegian(word)))
+        stems |= set(tokenize(_norwegian(word, known)))
         stems |= set(tokenize(_bokmal_spelling(word)))
         groups.append(stems)
     for phrase in phrases:  # «project manager» → «prosjektleder», and on to «prosjektleiar»
@@ -141,12 +154,13 @@ def expand(text: str) -> list[set[str]]:
     return groups
 
 
-def bridged(text: str) -> str:
+def bridged(text: str, known: Known | None = None) -> str:
     """The text with the documents' words for its English and Nynorsk ones added, for a word
     index (BM25) that only finds the words it is given: «foster homes» also finds
     «fosterhjem», and «foster care positions» «fosterhjemsstillinger»."""
     phrases, words = _read(text)
-    extra = " ".join(a for a in [*phrases, *map(_norwegian, words), *_compounds(text)] if a)
+    extra = " ".join(a for a in [*phrases, *(_norwegian(w, known) for w in words),
+                                 *_compounds(text)] if a)
     return f"{text} {extra}" if extra else text
 
 

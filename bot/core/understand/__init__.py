@@ -141,7 +141,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     split = tuple(replace(part, outcome=intent.asks_outcome(part.text),
                           money=amounts.asks_money(part.text))
                   for part in parts.split_parts(whole))
-    years = (time.document_years if kind == Intent.DOCUMENTS else time.year_span)(whole, today)
+    years = {Intent.DOCUMENTS: time.document_years, Intent.PROJECTS: time.project_years}.get(
+        kind, time.year_span)(whole, today)
     types = doc_types.doc_types(whole)
     unknown = _unknown_theme(unquoted, kit.gazetteer) if listed and not themes and not (
         priced or amounts.one_project_amount(whole)) else None  # «prosjektet om X»: a name

@@ -87,6 +87,19 @@ def document_years(text: str, today: dt.date) -> YearSpan | None:
     return YearSpan(span.first, span.first)
 
 
+# «Hvilke prosjekter pågår nå?», «Which projects are still running?»: running this year
+_ONGOING = words("pågår", "pågåande", "pågående", "ongoing", "running", "still active",
+                 "er i gang", "aktive prosjekt", "active projects", "held fram", "holder på")
+
+
+def project_years(text: str, today: dt.date) -> YearSpan | None:
+    """The years a project list asks for; projects still going on are those of this year."""
+    span = year_span(text, today)
+    if span is None and _ONGOING.search(text):
+        return YearSpan(today.year, today.year)
+    return span
+
+
 def dates_in(text: str) -> tuple[dt.date, ...]:
     return tuple(dict.fromkeys(match.date for match in find_dates(text)))
 

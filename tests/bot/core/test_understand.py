@@ -142,6 +142,15 @@ def test_years_and_time_words(kit):
 
 
 @pytest.mark.parametrize("text", [
+    "Hvilke prosjekter pågår nå?", "Kva prosjekt er i gang no?", "Which projects are still running?",
+])  # fmt: skip
+def test_projects_going_on_are_this_years(kit, text):
+    assert understand(text, [], kit).years.single == 2026
+    assert understand("Pågikk prosjektet i Kvam i 2024?", [], kit).years.single == 2024
+    assert understand("Hvilke prosjekter har vi?", [], kit).years is None
+
+
+@pytest.mark.parametrize("text", [
     "Hvor står plikten til internkontroll?", "Hvilke lovbestemmelser ble brutt?",
     "Which section of the act requires internal control?", "Kva er heimelen for tilsynet?",
 ])  # fmt: skip

@@ -70,6 +70,20 @@ def test_an_agenda_item_is_about_what_its_heading_and_subject_say(gazetteer) -> 
     assert bergen.theme_keys == ["ettervern"]
 
 
+def test_an_agenda_item_is_about_the_theme_its_project_name_echoes(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = ("# Referat fra møte i styringsgruppen i Gjøvikregionen\n\n"
+            "## Sak 22/2026 Status for prosjektet «Samtalen først» (Østre og Vestre Toten)\n\n"
+            "Prosjektet avsluttes 31. desember 2026. I 2026 har 86 prosent av undersøkelsene hatt "
+            "minst én samtale med barnet alene.\n\n"
+            "## Sak 23/2026 Prosjektet om samisk språk og kultur (Gjøvik)\n\n"
+            "Prosjektet går som planlagt. Tjenestene har laget en rutine for tolk i samtaler med "
+            "barn og foreldre.\n")  # fmt: skip
+    talk, sami = _records(text, DocType.REFERAT, gazetteer)
+    assert talk.theme_keys == ["barnesamtaler"]
+    assert "samtale med barnet alene" in talk.themes[0].evidence.quote
+    assert sami.theme_keys == []  # said in passing, and the name says something else
+
+
 def test_spent_amounts_and_a_frame_are_kept_apart() -> None:
     sentence = "Det er brukt 512 000 kr av en samlet ramme på 560 000 kr."
     assert amounts(Span(0, len(sentence), sentence), final_report=False) == [
