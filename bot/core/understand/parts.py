@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.core.question import AnswerType, Part
+from bot.core.understand.yes_no import asks_yes_no
 from indexer.text.patterns import words
 
 _WH = (r"hv\w+|kv\w+|kor(?:leis|for|dan)?|når|who|what|when|where|how|which|why")
@@ -62,13 +63,6 @@ _REQUEST = re.compile(
 _SUM_STATED = re.compile(
     r"\b(?:\d[\d  .,]*\s*(?:kr\b|kroner|nok\b|mill\w*)|(?:en|ein|a|one|halv|half a|to|two|tre|"
     r"three|fire|four)\s+(?:halv\s+)?(?:million\w*|mill\.)|millioner|millionar|million kroner)", re.I)
-_YES_NO = re.compile(
-    r"^\s*(?:og\s+)?(må|kan|skal|er|var|har|hadde|fikk|fekk|nådde|ble|vart|blir|blei|finnes|fins|"
-    r"gjelder|stemmer|bør|krever|kreves|kunne|skulle|måtte|ville|vil|burde|klarte|klarer|"
-    r"brukte|bruker|fortsetter|held fram|starter|startar|rekker|rekk|trådte|tredde|"
-    r"videreføres|vidareførast|dekker|dekkjer|omfatter|inneholder|inneheld|betaler|betalte|"
-    r"gir|gav|ga|is|are|was|were|did|does|do|can|could|must|has|have|had|"
-    r"should|will|would|may)\b", re.I)
 _LIST = words("hvilke", "kva for nokre", "which", "list", "liste opp", "nevn", "rams opp", "what are")
 _WHAT = r"^\W*(?:hva|kva|what)\s+"
 # «Hva gjorde Narvik og Hamarøy i prosjektet?», «What did they actually do?»: what was done
@@ -289,7 +283,7 @@ def answer_types(part: str) -> tuple[AnswerType, ...]:
         match = pattern.search(part)
         if match and match.start() - head - (request.end() if request else 0) <= _HEAD_CHARS:
             found.append((match.start(), kind))
-    if _YES_NO.match(part[head:]) and not request:
+    if asks_yes_no(part[head:]) and not request:
         found.append((-1, AnswerType.YESNO))  # «Må kommunene betale egenandel?» decides first
     money = _SUM_STATED.search(part)
     if money and AnswerType.AMOUNT not in {kind for _, kind in found}:

@@ -235,9 +235,21 @@ def test_a_multi_part_question_has_parts_with_their_answer_types(kit):
     "Fortsetter vakttelefonen etter prosjektet?", "Klarte Voss å rekruttere nok fosterheimar?",
     "Måtte nettverket velge en leder?", "Vil kommunene få mer penger?",
     "Trådte loven i kraft i 2022?", "Would the county pay for travel?",
+    # any verb before its subject, not only the common ones
+    "Held Haugesund og Karmøy fram med vakttelefonen?", "Heldt dei fram med vakttelefonen?",
+    "Fortsatte de med faddermodellen?", "Vedtok styringsgruppa noko om vakta?",
+    "Lyktes prosjektet med å rekruttere hybelvertar?", "fann dei lovbrot?",
 ])
 def test_a_question_opening_with_its_verb_asks_yes_or_no(kit, text):
     assert understand(text, [], kit).parts[0].answer_types[0] == AnswerType.YESNO
+
+
+@pytest.mark.parametrize("text", [
+    "Hamar og Løten – hva gjorde de?", "Søknadsfristen for Nordland?", "Bergen kommune?",
+    "Referatet fra Setesdal?", "Prosjektet i Kvam, hvem leder det?",
+])
+def test_a_question_opening_with_a_name_or_noun_asks_no_yes_or_no(kit, text):
+    assert AnswerType.YESNO not in understand(text, [], kit).parts[0].answer_types
 
 
 def test_each_part_knows_whether_it_asks_how_a_project_went(kit):

@@ -1,0 +1,36 @@
+"""Does a question (part) ask yes or no? Norwegian and English put the verb first
+(«Må kommunene betale egenandel?», «Held dei fram med vakttelefonen?», «Did they keep it?»).
+"""
+
+from __future__ import annotations
+
+import re
+
+# The verbs questions open with most often, English auxiliaries included.
+_OPENING_VERB = re.compile(
+    r"^\s*(?:og\s+)?(må|kan|skal|er|var|har|hadde|fikk|fekk|nådde|ble|vart|blir|blei|finnes|fins|"
+    r"gjelder|stemmer|bør|krever|kreves|kunne|skulle|måtte|ville|vil|burde|klarte|klarer|"
+    r"brukte|bruker|fortsetter|held fram|starter|startar|rekker|rekk|trådte|tredde|"
+    r"videreføres|vidareførast|dekker|dekkjer|omfatter|inneholder|inneheld|betaler|betalte|"
+    r"gir|gav|ga|is|are|was|were|did|does|do|can|could|must|has|have|had|"
+    r"should|will|would|may)\b", re.I)
+# Any other verb form before its subject: «Fortsatte Haugesund …», «Heldt dei fram …»,
+# «Lyktes prosjektet …». The first word has a verb's ending (or is a common strong past
+# form) and the next is a pronoun, a name or a noun in its definite form.
+_INVERTED = re.compile(
+    r"^\s*(?:og\s+)?(?:\w+(?:te|de|dde|et|a|er|ar|es|ast)|held|heldt|holdt|fant|fann|gikk|gjekk|"
+    r"kom|tok|gjorde|lot|let|sto|stod|vedtok|deltok|kjem|kommer|går)\s+"
+    r"(?:de|dei|den|det|han|hun|ho|vi|dere|man|ein|en|noen|nokon|nokre|alle|"
+    r"[A-ZÆØÅ]\w*|\w{3,}(?:et|en|ene|a|ane|inga|ingen))\b")
+# A question word anywhere before the verb makes it an open question after all.
+_ASKING = re.compile(r"\b(?:hva|hvem|hvor|hvilke|hvilken|hvilket|når|hvordan|hvorfor|kva|kven|"
+                     r"kvar|kor|korleis|kvifor|what|who|where|which|when|how|why)\b", re.I)
+
+
+def asks_yes_no(part: str) -> bool:
+    """Whether the part opens with its verb, as a yes/no question does."""
+    if _OPENING_VERB.match(part):
+        return True
+    opening = part.lstrip()
+    inverted = _INVERTED.match(opening[:1].lower() + opening[1:])
+    return bool(inverted) and part.rstrip().endswith("?") and not _ASKING.search(part)
