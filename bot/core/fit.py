@@ -8,6 +8,7 @@ metadata can be missing or wrong, and a question about Kvam may be answered by a
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from statistics import mean
 
 from bot.core.question import Place, Question
@@ -87,6 +88,15 @@ def type_fit(question: Question, meta: DocumentMeta) -> float:
     if not question.doc_types_named:  # «Nådde de målet?»: a final report says what was reached
         return 1.0 if question.outcome and meta.doc_type == DocType.SLUTTRAPPORT else 0.0
     return 1.0 if meta.doc_type in question.doc_types_named else -1.0
+
+
+def finding(question: Question) -> Question:
+    """The question as it finds documents: a year only a later part names («Hvor mye flyttes
+    med reformen, og hvorfor er det lavere i 2022?») asks about the main part's document, and
+    must not pull in other documents of that year."""
+    parts = question.parts
+    later = len(parts) > 1 and parts[0].years is None and question.years is not None
+    return replace(question, years=None) if later else question
 
 
 def metadata_fit(question: Question, meta: DocumentMeta) -> float:

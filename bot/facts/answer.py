@@ -13,7 +13,7 @@ import numpy as np
 from bot.core.cite import CitationBook, render
 from bot.core.claims import check_sentence
 from bot.core.context import CoreContext
-from bot.core.fit import metadata_fit
+from bot.core.fit import finding, metadata_fit
 from bot.core.models import Answer, AnswerSentence
 from bot.core.question import Intent, Question
 from bot.facts.across import answer_each, documents_asked, each_part
@@ -72,8 +72,8 @@ class FactAnswerer:
 
     def evidence(self, q: Question, vectors: np.ndarray) -> tuple[list[Evidence], dict[str, float]]:
         retrieval = self.retriever.retrieve(bridged(q.standalone, self.ctx.store.lexical().known),
-                                            RETRIEVED,
-                                            fit=partial(metadata_fit, q), vector=vectors[0])
+                                            RETRIEVED, fit=partial(metadata_fit, finding(q)),
+                                            vector=vectors[0])
         return with_lists_completed(retrieval.evidence, self.ctx.store.chunks), \
             retrieval.timings_ms
 

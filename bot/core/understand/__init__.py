@@ -139,7 +139,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     if kind in {Intent.FACT, Intent.DOCUMENTS}:
         whole = parts.without_form(whole)  # classified with it: «oversikt over prosjektene»
     split = tuple(replace(part, outcome=intent.asks_outcome(part.text),
-                          money=amounts.asks_money(part.text))
+                          money=amounts.asks_money(part.text),
+                          years=time.year_span(part.text, today))
                   for part in parts.split_parts(whole))
     years = {Intent.DOCUMENTS: time.document_years, Intent.PROJECTS: time.project_years}.get(
         kind, time.year_span)(whole, today)

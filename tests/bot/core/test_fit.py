@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from bot.core.fit import place_fit, title_year
+from bot.core.fit import finding, metadata_fit, place_fit, title_year
 from bot.core.understand import Kit, understand
 from bot.facts.candidates import Candidate
 from bot.facts.elsewhere import about_another_place, about_another_year
@@ -156,3 +156,14 @@ def test_a_document_known_only_by_its_year_fits_that_year(kit):
     assert of_2021.known_year == 2021 and year_fit(q, of_2021) == 1.0
     assert year_fit(q, meta(DocType.REFERAT).model_copy(update={"year": 2019})) < 0
     assert year_fit(q, meta(DocType.REFERAT)) == 0.0  # undated: unknown
+
+
+def test_a_year_only_a_later_part_names_does_not_pick_the_documents(kit) -> None:  # type: ignore[no-untyped-def]
+    later = understand("Hvor mye flyttes til kommunene med reformen, og hvorfor er det mindre i "
+                       "2022?", [], kit)
+    assert later.parts[1].years is not None and later.years is not None
+    minutes_2022 = meta(DocType.REFERAT, dt.date(2022, 3, 8))
+    assert metadata_fit(later, minutes_2022) > 0  # the year read, as the answer's parts need it
+    assert finding(later).years is None and metadata_fit(finding(later), minutes_2022) == 0
+    first = understand("Hva fikk Vestland i 2022, og hvem fordelte pengene?", [], kit)
+    assert finding(first) is first  # the main part's own year still finds its documents
