@@ -100,9 +100,14 @@ def asks_each(text: str, intent: Intent, doc_types: frozenset[DocType],
     listed = plural and len(parts) > 1 and bool(_LISTING.match(parts[0].text))
     overview = plural and bool(_OVERVIEW.search(text))
     held = plural and bool(_HELD.search(text))  # «… står bak tilsynsrapportene vi har i basen?»
-    return intent == Intent.FACT and (each or several or listed or overview or held)
+    every = not places and bool(_ALL_OF.search(text))  # «ifølge retningslinjene», «alle referata»
+    return intent == Intent.FACT and (each or several or listed or overview or held or every)
 
 
+# «ifølge retningslinjene», «sjekk alle referata», «according to the guidelines»: every
+# document of the kind, no place named
+_ALL_OF = re.compile(r"\b(?:alle|all|ifølge|according\s+to|across)\s+(?:(?:de|dei|the)\s+)?"
+                     + _PLURAL_KIND.pattern.removeprefix(r"\b"), re.I)
 # the documents of a kind the knowledge base holds, all of them
 _HELD = re.compile(r"\b(?:(?:som\s+)?(?:vi|dere|du)\s+har(?:\s+i\s+(?:kunnskaps)?basen)?|i\s+"
                    r"(?:kunnskaps)?basen|(?:that\s+)?we\s+have|in\s+the\s+knowledge\s+base)\b",

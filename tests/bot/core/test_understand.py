@@ -515,6 +515,11 @@ def test_inspections_counted_name_no_report(kit):
     ("Hvilke utlysninger har vi, med søknadsfrist og beløp?", True),
     ("List all final reports with the municipalities and the year of each", False),
     ("Hvilke dokumenter har vi fra Innlandet, også fra tiden med Hedmark og Oppland?", False),
+    # every document of a kind, named by «ifølge» or «alle» and no place
+    ("Kor mykje må betalast tilbake ifølge retningslinene?", True),
+    ("What do all the calls say about co-funding?", True),
+    ("Hvor mye må betales tilbake ifølge retningslinjene i Trøndelag?", False),
+    ("Hva sier retningslinjene om ubrukte midler?", False),  # may well be one document
 ])
 def test_a_fact_asked_of_each_document(kit, text, across):
     assert understand(text, [], kit).across is across
