@@ -8,6 +8,7 @@ are not about minutes, so the general retrieval pipeline can take them.
 from __future__ import annotations
 
 import time
+from typing import overload
 
 from bot.core.cite import CitationBook, render
 from bot.core.context import CoreContext, Question
@@ -42,7 +43,8 @@ def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
         return answer_participants(question, ctx)
     if question.intent != Intent.SUMMARY or question.meeting is None:
         return None
-    return answer_minutes(question.meeting, ctx, question.language, question.text)
+    return answer_minutes(question.meeting, ctx, question.language, question.text,
+                          articles=False)
 
 
 def _by_attendee(question: Question) -> bool:
@@ -54,10 +56,19 @@ def _by_attendee(question: Question) -> bool:
     return attendee.org_words != (STATE,) or request is None or request.empty
 
 
+@overload
+def answer_minutes(request: MeetingRef, ctx: CoreContext, language: Language, question: str
+                   ) -> Answer: ...
+@overload
+def answer_minutes(request: MeetingRef, ctx: CoreContext, language: Language, question: str,
+                   articles: bool) -> Answer | None: ...
 def answer_minutes(
-    request: MeetingRef, ctx: CoreContext, language: Language, question: str
-) -> Answer:
-    """Summarise the referat the request names ("31.01.2024", "REKOM september 2022", …)."""
+    request: MeetingRef, ctx: CoreContext, language: Language, question: str,
+    articles: bool = True,
+) -> Answer | None:
+    """Summarise the referat the request names ("31.01.2024", "REKOM september 2022", …).
+    `articles=False`: None for an article about a meeting (no agenda, no action items, nobody
+    listed, no next meeting), which the document summary reads better."""
     started = time.perf_counter()
     match = find_meeting(request, stored_meetings(ctx.store))
     found_ms = (time.perf_counter() - started) * 1000
@@ -72,6 +83,8 @@ def answer_minutes(
         answer.timings_ms["find"] = found_ms
         return answer
     record, meta = match.found[0]
+    if not (articles or record.agenda_shaped):
+        return None
     book = CitationBook()
     doc = None
     if ctx.chat_model is not None:  # the model words each Sak from its text

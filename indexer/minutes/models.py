@@ -108,5 +108,13 @@ class MeetingRecord(BaseModel):
     items: list[Item] = []  # «Neste møte» sections included (kind "next")
     next_meeting: Upcoming | None = None
 
+    @property
+    def agenda_shaped(self) -> bool:
+        """Minutes as a meeting writes them (numbered items, action items, who came, the next
+        meeting), not an article about a meeting («Barnevernsreformen hovedsak på bilateralt
+        møte»), which is summarised like any other document."""
+        return bool(self.attendance or self.people or self.next_meeting or any(
+            item.kind != "section" or item.actions for item in self.items))
+
     def with_role(self, role: Role) -> list[Person]:
         return [person for person in self.people if role in person.roles]

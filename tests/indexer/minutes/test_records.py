@@ -78,3 +78,40 @@ def test_the_record_cites_text_of_the_chunk_it_names(sample_context, name) -> No
     chunks = sample_context.store.chunks([w.chunk_id for w in wheres])
     for where in wheres:
         assert " ".join(where.snippet.split()) in " ".join(chunks[where.chunk_id].text.split())
+
+
+ARTICLE = """---
+title: "Samarbeid om barnevernsvakt hovedsak på regionmøte"
+date: "2023"
+type: referat
+---
+
+# Samarbeid om barnevernsvakt hovedsak på regionmøte
+
+Kommunene i regionen møttes for å drøfte en felles barnevernsvakt. Ordførerne var positive.
+
+## Økonomien i samarbeidet
+
+Kommunene er enige om at vakten skal finansieres etter folketall. Årsaken er at de små
+kommunene har få saker.
+"""
+
+
+def test_an_article_about_a_meeting_is_summarised_as_a_document_not_as_minutes(
+        tmp_path, settings, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(KNOWLEDGE / SETESDAL, corpus / SETESDAL)
+    (corpus / "2023_referat_regionmote-barnevernsvakt.md").write_text(ARTICLE, encoding="utf-8")
+    embeddings = FakeEmbeddings()
+    deps = fake_index_deps(settings, gazetteer, embeddings)
+    index_paths([corpus], deps)
+    shaped = {r.title: r.agenda_shaped for r in deps.store.meetings()}
+    assert shaped["Samarbeid om barnevernsvakt hovedsak på regionmøte"] is False
+    assert [v for t, v in shaped.items() if "Setesdal" in t] == [True]
+    ctx = CoreContext(settings=settings, store=deps.store, embeddings=embeddings,
+                      gazetteer=gazetteer)
+    article = understood(ctx, "Oppsummer referatet fra regionmøtet om barnevernsvakt")
+    assert try_answer(article, ctx) is None  # left to the document summary
+    minutes = try_answer(understood(ctx, "Oppsummer referatet fra Setesdal"), ctx)
+    assert minutes is not None and minutes.kind == "summary"
