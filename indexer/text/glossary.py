@@ -28,6 +28,9 @@ _WORDS = {
     "møtet": "møte", "samlinga": "samlingen", "utlysinga": "utlysningen",
     # Bokmål synonyms the documents use interchangeably
     "maksimalt": "inntil", "maks": "inntil",
+    # a change asked as higher or lower is written as a rise or a cut
+    "høyere": "økte økt øke øker høgare", "høgare": "høyere økte økt auke",
+    "lavere": "reduseres redusert reduksjon lågare", "lågare": "lavere reduseres redusert",
     "totalramme": "ramme", "totalrammen": "ramme", "totalrammene": "ramme",
     "pott": "ramme", "potten": "ramme", "pottene": "ramme",
     "telefonnummer": "telefon", "telefonnummeret": "telefon",

@@ -127,3 +127,8 @@ def test_an_inflected_form_the_documents_never_use_is_looked_up_by_its_stem() ->
     # a word the documents use keeps its own meaning: «Statsforvalteren» is no «fylkesmann»
     assert "fylkesmann" not in bridged("Fikk statsforvalteren svar?", lambda s: True)
     assert "egenandel" not in bridged("endringar i eigendelar")  # no corpus to ask: as written
+
+
+def test_a_change_asked_as_higher_or_lower_reaches_a_rise_or_a_cut() -> None:
+    assert set(tokenize("økte")) <= stems_of("Hvor blir egenandelen høyere?")
+    assert set(tokenize("reduseres")) <= stems_of("Kvar blir eigendelen lågare?")
