@@ -31,7 +31,8 @@ BASE_FEATURES = (
 # Each question's best candidate sets the scale: how far a sentence lies behind it.
 RELATIVE = ("dense_q", "dense_part", "lex_part", "lex_ctx", "lex_q", "lex_focus")
 SENTENCE_FEATURES = BASE_FEATURES + tuple(f"{name}_gap" for name in RELATIVE)
-_NEGATION = words("ikke", "ikkje", "not", "never", "aldri", "unntatt", "except")
+_NEGATION = words("ikke", "ikkje", "not", "never", "aldri", "unntatt", "except", "verken", "korkje",
+                  "neither")
 
 
 @dataclass(frozen=True)

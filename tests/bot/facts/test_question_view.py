@@ -40,3 +40,24 @@ def test_a_part_asking_a_kind_of_answer_keeps_its_own_view() -> None:
     second = question_view(q, _vectors(2), LEXICAL, {}).parts[1]
     assert not second.focus
     assert np.array_equal(second.vector, _vectors(2)[2])
+
+
+def test_a_negated_part_is_answered_by_a_sentence_saying_neither_nor() -> None:
+    from bot.facts.candidates import Candidate
+    from bot.facts.features import SENTENCE_FEATURES, sentence_features
+    from bot.facts.retrieval import Evidence
+    from indexer.models import Chunk, DocumentMeta
+
+    q = _question(Part("Who did not have control of the follow-up?", negated=True))
+    view = question_view(q, _vectors(1), LEXICAL, {})
+    meta = DocumentMeta(doc_id="d", source="d.md", path="d.md", title="Tilsyn")
+
+    def negation(text: str) -> float:
+        chunk = Chunk(chunk_id="d:0", doc_id="d", position=0, text=text, start=0, end=len(text))
+        cand = Candidate(text, Evidence(chunk, meta, 1.0, 0.9), 0, len(text), "", False, False, 0)
+        row = sentence_features(view, view.parts[0], cand, np.zeros(4), 1.0)
+        return row[SENTENCE_FEATURES.index("negation")]
+
+    assert negation("Verken Nav-leiaren eller rådmannen har hatt god nok styring.") == 1.0
+    assert negation("Korkje leiaren eller rådmannen hadde kontroll.") == 1.0
+    assert negation("Rådmannen hadde god kontroll.") == -1.0
