@@ -44,6 +44,9 @@ THEMES: tuple[Theme, ...] = (
     Theme("tverrfaglig", "tverrfaglig samarbeid", "tverrfagleg samarbeid",
           "interdisciplinary cooperation", (
         "tverrfagl", "tverretatl", "tverr-fagl", "interdisciplinary", "cross-sector",
+        # «samarbeid mellom barnevern og skule»: the services working together are the theme
+        "barnevern og skole", "barnevern og skule", "barnevernet og skolen", "barnevernet og skulen",
+        "barnevern og barnehage", "barnevernet og barnehagen", "child welfare and school",
     )),
     Theme("vold-overgrep", "vold og overgrep", "vald og overgrep", "violence and abuse", (
         "vold og overgrep", "vald og overgrep", "overgrep", "barnehus", "violence", "abuse",

@@ -84,6 +84,14 @@ def test_an_agenda_item_is_about_the_theme_its_project_name_echoes(gazetteer) ->
     assert sami.theme_keys == []  # said in passing, and the name says something else
 
 
+def test_services_working_together_are_a_cross_sector_project(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    text = ("# Referat frå nettverkssamling på Sunnmøre\n\n"
+            "## Sak 3/2022 Prosjektet «Barnet i sentrum» – samarbeid mellom barnevern og skule\n\n"
+            "Prosjektet er eit samarbeid mellom Ålesund, Sula og Giske.\n")  # fmt: skip
+    (record,) = _records(text, DocType.REFERAT, gazetteer)
+    assert record.theme_keys == ["tverrfaglig"]
+
+
 def test_spent_amounts_and_a_frame_are_kept_apart() -> None:
     sentence = "Det er brukt 512 000 kr av en samlet ramme på 560 000 kr."
     assert amounts(Span(0, len(sentence), sentence), final_report=False) == [
