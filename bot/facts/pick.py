@@ -66,10 +66,13 @@ def pick_sentences(per_part: list[list[Scored]], supporting: float, max_chars: i
             fit = best.evidence.fit  # never a sentence of a document that fits the question worse
             typed = holds_types(parts[i], best)  # nor one lacking the kind of fact the best holds
             scan = PART_SCAN if i > 0 else FIRST_PART_SCAN
-            best = next((s.candidate for s in ranked[1:scan]
-                         if says_part(parts[i], s.candidate) and not _repeats(s.candidate, picked)
-                         and s.candidate.evidence.fit >= fit
-                         and (holds_types(parts[i], s.candidate) or not typed)), best)
+            near = [s.candidate for s in ranked[1:scan] if not _repeats(s.candidate, picked)
+                    and s.candidate.evidence.fit >= fit
+                    and (holds_types(parts[i], s.candidate) or not typed)]
+            taken = i == 0 and len(ranked) > 1 and ranked[1].probability >= \
+                supporting * ranked[0].probability  # the first part's runner-up, nearly as good
+            best = next((c for c in near if says_part(parts[i], c)),
+                        near[0] if taken and near and near[0] is ranked[1].candidate else best)
         if best is not None and best not in picked and not _repeats(best, picked):
             picked.append(best)
     one_part = parts[0] if parts and len(per_part) == 1 else None

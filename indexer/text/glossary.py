@@ -28,6 +28,9 @@ _WORDS = {
     "møtet": "møte", "samlinga": "samlingen", "utlysinga": "utlysningen",
     # Bokmål synonyms the documents use interchangeably
     "maksimalt": "inntil", "maks": "inntil",
+    # a report or an application is handed in as the documents say it is sent
+    **dict.fromkeys(("levert", "levere", "leveres", "leverast", "innlevert", "innlevering"),
+                    "sendes sendast sendt levert leveres"),
     # a change asked as higher or lower is written as a rise or a cut
     "høyere": "økte økt øke øker høgare", "høgare": "høyere økte økt auke",
     "lavere": "reduseres redusert reduksjon lågare", "lågare": "lavere reduseres redusert",

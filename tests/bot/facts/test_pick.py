@@ -214,6 +214,17 @@ def test_a_first_part_whose_best_says_only_a_later_parts_words_takes_its_own_sen
     assert [c.text for c in picked] == [host.candidate.text, applied.candidate.text]
 
 
+def test_a_first_part_whose_best_is_a_later_parts_takes_its_runner_up_without_its_words():
+    report = scored("Sluttrapport sendes innen 31. oktober 2023.", 0.85)
+    partner = scored("Kompetansemiljø: RVTS Sør", 0.79)
+    goals = scored("Alle skal ha opplæring innen 1. juni 2022.", 0.8)
+    who = part_view("hvilket kompetansemiljø samarbeider prosjektet med", (),
+                    "kompetansemiljø samarbeider prosjektet")
+    when = part_view("når skal sluttrapporten leveres", (AnswerType.DATE,), "sluttrapport")
+    picked = pick_sentences([[report, partner, goals], [report, goals]], 0.8, 400, [who, when])
+    assert picked[:2] == [partner.candidate, report.candidate]
+
+
 def test_a_later_part_does_not_trade_the_asked_kind_of_fact_for_its_words():
     applied = scored("Dei ber om 560 000 kr i stimuleringsmidlar.", 0.95)
     applicant = scored("Søkjar: Nord-Aurdal kommune", 0.9)
