@@ -77,6 +77,8 @@ _BE_USED = (r"(?:(?:brukes|brukast|nyttast|nyttes|benyttes|be used|be spent|søk
             r"(?:bruke|bruka|nytte|benytte|use|spend)\b[^?,;]{1,60}?\b(?:til|på|for|on))\b")
 _USES = re.compile(_WHAT + _MAY + _BE_USED, re.I)
 _NEGATION = words("ikke", "ikkje", "not", "never", "aldri")
+# «… som planlagt selv om Nordre Land ikke har sagt ja?»: a «not» in a concession is not asked
+_CONCESSION = re.compile(r"\b(?:selv om|sjølv om|even if|even though|although)\b[^,;?.]*", re.I)
 
 
 _WH_PAIR = re.compile(rf"^\s*({_WH})\s+(?:og|and|&)\s+({_WH})\b\s*(.*)$", re.I | re.S)
@@ -246,7 +248,7 @@ def _instruction(text: str) -> bool:
 def _typed(text: str) -> list[Part]:
     """«Søknadsfrist og maks beløp for …» asks for a date and an amount in one clause: one
     part for each, so each finds its own sentence."""
-    negated = bool(_NEGATION.search(text))
+    negated = bool(_NEGATION.search(_CONCESSION.sub(" ", text)))
     kinds = answer_types(text)
     plain = [k for k in kinds if k not in (AnswerType.YESNO, AnswerType.LIST)]
     if len(plain) > 1 and _AND.search(text):

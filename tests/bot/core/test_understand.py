@@ -746,3 +746,13 @@ def test_a_request_before_the_question_is_asked_too(kit):
     assert types.count(AnswerType.AMOUNT) >= 2 and AnswerType.DATE in types
     scene = understand("Jeg leser om Fosterhjem i vest. Hvem ledet prosjektet der da?", [], kit)
     assert [p.text for p in scene.parts] == ["Hvem ledet prosjektet der da?"]
+
+
+@pytest.mark.parametrize(("text", "negated"), [
+    ("Hva kan midlene ikke brukes til?", True),
+    ("Which costs are not covered?", True),
+    ("Starter vakta som planlagt selv om Nordre Land ikke har sagt ja ennå?", False),
+    ("Will the service start even if one municipality has not agreed?", False),
+])  # fmt: skip
+def test_a_not_in_a_concession_is_not_what_is_asked(kit, text, negated):
+    assert understand(text, [], kit).parts[0].negated is negated
