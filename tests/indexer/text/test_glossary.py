@@ -132,3 +132,9 @@ def test_an_inflected_form_the_documents_never_use_is_looked_up_by_its_stem() ->
 def test_a_change_asked_as_higher_or_lower_reaches_a_rise_or_a_cut() -> None:
     assert set(tokenize("økte")) <= stems_of("Hvor blir egenandelen høyere?")
     assert set(tokenize("reduseres")) <= stems_of("Kvar blir eigendelen lågare?")
+
+
+@pytest.mark.parametrize("question", ["Are children in foster care included in the project?",
+                                      "Are kids in foster homes part of it?"])
+def test_included_in_a_project_reaches_what_a_project_omfatter(question):
+    assert set(tokenize("omfattes")) <= stems_of(question)
