@@ -57,38 +57,42 @@ def test_a_description_without_a_theme_in_its_title_takes_its_purpose(gazetteer)
     assert "Formålet er å styrke ettervernet" in record.themes[0].evidence.quote
 
 
+def _agenda(gazetteer, *items: tuple[str, str]):  # type: ignore[no-untyped-def]
+    """The projects a referat of these agenda items (heading, text) names."""
+    text = "# Referat frå nettverkssamling\n\n" + "".join(
+        f"## {heading}\n\n{body}\n\n" for heading, body in items)
+    return _records(text, DocType.REFERAT, gazetteer)
+
+
 def test_an_agenda_item_is_about_what_its_heading_and_subject_say(gazetteer) -> None:  # type: ignore[no-untyped-def]
-    text = ("# Referat frå nettverkssamling i Vestland\n\n"
-            "## Sak 4/2024 Prosjektet om samisk språk og kultur (Kvam og Voss)\n\n"
-            "Tenestene har laga ei rutine for tolk. Prosjektet har også sett på korleis barn i "
-            "fosterheim blir følgde opp, men det er ikkje eit fosterheimsprosjekt.\n\n"
-            "## Sak 5/2024 Status i prosjektet i Bergen\n\n"
-            "Prosjektet i Bergen handlar om ettervern for unge vaksne. Dei har òg sett på "
-            "fosterheimar.\n")  # fmt: skip
-    samisk, bergen = _records(text, DocType.REFERAT, gazetteer)
+    samisk, bergen = _agenda(gazetteer, (
+        "Sak 4/2024 Prosjektet om samisk språk og kultur (Kvam og Voss)",
+        "Tenestene har laga ei rutine for tolk. Prosjektet har også sett på korleis barn i "
+        "fosterheim blir følgde opp, men det er ikkje eit fosterheimsprosjekt."), (
+        "Sak 5/2024 Status i prosjektet i Bergen",
+        "Prosjektet i Bergen handlar om ettervern for unge vaksne. Dei har òg sett på "
+        "fosterheimar."))  # fmt: skip
     assert samisk.theme_keys == []
     assert bergen.theme_keys == ["ettervern"]
 
 
 def test_an_agenda_item_is_about_the_theme_its_project_name_echoes(gazetteer) -> None:  # type: ignore[no-untyped-def]
-    text = ("# Referat fra møte i styringsgruppen i Gjøvikregionen\n\n"
-            "## Sak 22/2026 Status for prosjektet «Samtalen først» (Østre og Vestre Toten)\n\n"
-            "Prosjektet avsluttes 31. desember 2026. I 2026 har 86 prosent av undersøkelsene hatt "
-            "minst én samtale med barnet alene.\n\n"
-            "## Sak 23/2026 Prosjektet om samisk språk og kultur (Gjøvik)\n\n"
-            "Prosjektet går som planlagt. Tjenestene har laget en rutine for tolk i samtaler med "
-            "barn og foreldre.\n")  # fmt: skip
-    talk, sami = _records(text, DocType.REFERAT, gazetteer)
+    talk, sami = _agenda(gazetteer, (
+        "Sak 22/2026 Status for prosjektet «Samtalen først» (Østre og Vestre Toten)",
+        "Prosjektet avsluttes 31. desember 2026. I 2026 har 86 prosent av undersøkelsene hatt "
+        "minst én samtale med barnet alene."), (
+        "Sak 23/2026 Prosjektet om samisk språk og kultur (Gjøvik)",
+        "Prosjektet går som planlagt. Tjenestene har laget en rutine for tolk i samtaler med "
+        "barn og foreldre."))  # fmt: skip
     assert talk.theme_keys == ["barnesamtaler"]
     assert "samtale med barnet alene" in talk.themes[0].evidence.quote
     assert sami.theme_keys == []  # said in passing, and the name says something else
 
 
 def test_services_working_together_are_a_cross_sector_project(gazetteer) -> None:  # type: ignore[no-untyped-def]
-    text = ("# Referat frå nettverkssamling på Sunnmøre\n\n"
-            "## Sak 3/2022 Prosjektet «Barnet i sentrum» – samarbeid mellom barnevern og skule\n\n"
-            "Prosjektet er eit samarbeid mellom Ålesund, Sula og Giske.\n")  # fmt: skip
-    (record,) = _records(text, DocType.REFERAT, gazetteer)
+    (record,) = _agenda(gazetteer, (
+        "Sak 3/2022 Prosjektet «Barnet i sentrum» – samarbeid mellom barnevern og skule",
+        "Prosjektet er eit samarbeid mellom Ålesund, Sula og Giske."))
     assert record.theme_keys == ["tverrfaglig"]
 
 
