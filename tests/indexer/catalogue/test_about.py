@@ -64,36 +64,33 @@ def _agenda(gazetteer, *items: tuple[str, str]):  # type: ignore[no-untyped-def]
     return _records(text, DocType.REFERAT, gazetteer)
 
 
-def test_an_agenda_item_is_about_what_its_heading_and_subject_say(gazetteer) -> None:  # type: ignore[no-untyped-def]
-    samisk, bergen = _agenda(gazetteer, (
-        "Sak 4/2024 Prosjektet om samisk språk og kultur (Kvam og Voss)",
-        "Tenestene har laga ei rutine for tolk. Prosjektet har også sett på korleis barn i "
-        "fosterheim blir følgde opp, men det er ikkje eit fosterheimsprosjekt."), (
-        "Sak 5/2024 Status i prosjektet i Bergen",
-        "Prosjektet i Bergen handlar om ettervern for unge vaksne. Dei har òg sett på "
-        "fosterheimar."))  # fmt: skip
-    assert samisk.theme_keys == []
-    assert bergen.theme_keys == ["ettervern"]
-
-
-def test_an_agenda_item_is_about_the_theme_its_project_name_echoes(gazetteer) -> None:  # type: ignore[no-untyped-def]
-    talk, sami = _agenda(gazetteer, (
-        "Sak 22/2026 Status for prosjektet «Samtalen først» (Østre og Vestre Toten)",
-        "Prosjektet avsluttes 31. desember 2026. I 2026 har 86 prosent av undersøkelsene hatt "
-        "minst én samtale med barnet alene."), (
-        "Sak 23/2026 Prosjektet om samisk språk og kultur (Gjøvik)",
-        "Prosjektet går som planlagt. Tjenestene har laget en rutine for tolk i samtaler med "
-        "barn og foreldre."))  # fmt: skip
-    assert talk.theme_keys == ["barnesamtaler"]
-    assert "samtale med barnet alene" in talk.themes[0].evidence.quote
-    assert sami.theme_keys == []  # said in passing, and the name says something else
-
-
-def test_services_working_together_are_a_cross_sector_project(gazetteer) -> None:  # type: ignore[no-untyped-def]
-    (record,) = _agenda(gazetteer, (
-        "Sak 3/2022 Prosjektet «Barnet i sentrum» – samarbeid mellom barnevern og skule",
-        "Prosjektet er eit samarbeid mellom Ålesund, Sula og Giske."))
-    assert record.theme_keys == ["tverrfaglig"]
+@pytest.mark.parametrize(("items", "themes"), [
+    # the heading and the «om X» subject; a passing mention and a «not» state none
+    ([("Sak 4/2024 Prosjektet om samisk språk og kultur (Kvam og Voss)",
+       "Tenestene har laga ei rutine for tolk. Prosjektet har også sett på korleis barn i "
+       "fosterheim blir følgde opp, men det er ikkje eit fosterheimsprosjekt."),
+      ("Sak 5/2024 Status i prosjektet i Bergen",
+       "Prosjektet i Bergen handlar om ettervern for unge vaksne. Dei har òg sett på "
+       "fosterheimar.")], [[], ["ettervern"]]),
+    # the theme a body states in words the project's name echoes, not one said in passing
+    ([("Sak 22/2026 Status for prosjektet «Samtalen først» (Østre og Vestre Toten)",
+       "Prosjektet avsluttes 31. desember 2026. I 2026 har 86 prosent av undersøkelsene hatt "
+       "minst én samtale med barnet alene."),
+      ("Sak 23/2026 Prosjektet om samisk språk og kultur (Gjøvik)",
+       "Prosjektet går som planlagt. Tjenestene har laget en rutine for tolk i samtaler med "
+       "barn og foreldre.")], [["barnesamtaler"], []]),
+    # services working together are a cross-sector project
+    ([("Sak 3/2022 Prosjektet «Barnet i sentrum» – samarbeid mellom barnevern og skule",
+       "Prosjektet er eit samarbeid mellom Ålesund, Sula og Giske.")], [["tverrfaglig"]]),
+])  # fmt: skip
+def test_an_agenda_item_is_about_what_its_heading_subject_and_name_say(
+        gazetteer, items, themes) -> None:  # type: ignore[no-untyped-def]
+    text = "# Referat frå nettverkssamling\n\n" + "".join(
+        f"## {heading}\n\n{body}\n\n" for heading, body in items)
+    records = _records(text, DocType.REFERAT, gazetteer)
+    assert [r.theme_keys for r in records] == themes
+    for record in records:  # each theme cited where it is stated
+        assert all(tag.evidence.quote for tag in record.themes)
 
 
 def test_spent_amounts_and_a_frame_are_kept_apart() -> None:
