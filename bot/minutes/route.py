@@ -83,7 +83,7 @@ def answer_minutes(
         answer.timings_ms["find"] = found_ms
         return answer
     record, meta = match.found[0]
-    if not (articles or record.agenda_shaped):
+    if record.article and not articles:
         return None
     book = CitationBook()
     doc = None

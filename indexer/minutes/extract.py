@@ -61,13 +61,15 @@ class ItemFacts(NamedTuple):
     decisions: list[Span]
     actions: list[ActionSpan]
     used: set[int]  # starts of the sentences these came from, kept out of the summary
+    labelled: bool = False  # a «Vedtak:» or «Oppfølging:» block, as minutes write them
 
 
 def item_facts(doc: MinutesDoc, item: ItemSpan, year: int | None) -> ItemFacts:
     decisions: list[Span] = []
     actions: list[ActionSpan] = []
     used: set[int] = set()
-    for kind, span in _labelled_blocks(doc, item):
+    blocks = list(_labelled_blocks(doc, item))
+    for kind, span in blocks:
         used.update(s.start for s in doc.sentences_in(span.start - 60, span.end)
                     if s.end > span.start)
         if kind == "action":
@@ -95,7 +97,7 @@ def item_facts(doc: MinutesDoc, item: ItemSpan, year: int | None) -> ItemFacts:
         actions.append(responsible)
     decisions.sort(key=lambda span: span.start)
     actions.sort(key=lambda action: action.span.start)
-    return ItemFacts(decisions, actions, used)
+    return ItemFacts(decisions, actions, used, bool(blocks))
 
 
 def deadline(text: str, year: int | None) -> dt.date | None:

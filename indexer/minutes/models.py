@@ -84,6 +84,7 @@ class Item(BaseModel):
     summary: list[Stated] = []
     decisions: list[Stated] = []
     actions: list[Action] = []
+    labelled: bool = False  # holds a «Vedtak:» or «Oppfølging:» block, as minutes write them
     words: list[str] = []  # the stems of its title and text, to match a topic against
 
 
@@ -109,12 +110,12 @@ class MeetingRecord(BaseModel):
     next_meeting: Upcoming | None = None
 
     @property
-    def agenda_shaped(self) -> bool:
-        """Minutes as a meeting writes them (numbered items, action items, who came, the next
-        meeting), not an article about a meeting («Barnevernsreformen hovedsak på bilateralt
-        møte»), which is summarised like any other document."""
-        return bool(self.attendance or self.people or self.next_meeting or any(
-            item.kind != "section" or item.actions for item in self.items))
+    def article(self) -> bool:
+        """An article about a meeting («Barnevernsreformen hovedsak på bilateralt møte»), which
+        is summarised like any other document: headed sections, and none of what minutes are
+        made of (numbered items, «Vedtak:» blocks, action items, who came, the next meeting)."""
+        return bool(self.items) and not (self.attendance or self.people or self.next_meeting or any(
+            item.kind != "section" or item.actions or item.labelled for item in self.items))
 
     def with_role(self, role: Role) -> list[Person]:
         return [person for person in self.people if role in person.roles]

@@ -101,6 +101,7 @@ def read_item(doc: MinutesDoc, item: ItemSpan, date: dt.date | None,
                       for d in facts.decisions],
         "actions": [Action(what=a.what, who=a.who, when=a.when,
                            where=doc.where(a.span.start, a.span.end)) for a in facts.actions],
+        "labelled": facts.labelled,
     })
 
 

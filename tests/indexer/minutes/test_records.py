@@ -103,12 +103,16 @@ def test_an_article_about_a_meeting_is_summarised_as_a_document_not_as_minutes(
     corpus.mkdir()
     shutil.copy(KNOWLEDGE / SETESDAL, corpus / SETESDAL)
     (corpus / "2023_referat_regionmote-barnevernsvakt.md").write_text(ARTICLE, encoding="utf-8")
+    labelled = ARTICLE.replace("regionmøte", "arbeidsmøte").replace(
+        "Kommunene er enige om", "Vedtak: Kommunene er enige om")  # minutes, though unnumbered
+    (corpus / "2023_referat_arbeidsmote-barnevernsvakt.md").write_text(labelled, encoding="utf-8")
     embeddings = FakeEmbeddings()
     deps = fake_index_deps(settings, gazetteer, embeddings)
     index_paths([corpus], deps)
-    shaped = {r.title: r.agenda_shaped for r in deps.store.meetings()}
-    assert shaped["Samarbeid om barnevernsvakt hovedsak på regionmøte"] is False
-    assert [v for t, v in shaped.items() if "Setesdal" in t] == [True]
+    article = {r.title: r.article for r in deps.store.meetings()}
+    assert article["Samarbeid om barnevernsvakt hovedsak på regionmøte"] is True
+    assert [v for t, v in article.items() if "Setesdal" in t] == [False]
+    assert article["Samarbeid om barnevernsvakt hovedsak på arbeidsmøte"] is False
     ctx = CoreContext(settings=settings, store=deps.store, embeddings=embeddings,
                       gazetteer=gazetteer)
     article = understood(ctx, "Oppsummer referatet fra regionmøtet om barnevernsvakt")
