@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.core.question import AnswerType, Part
-from bot.core.understand.yes_no import asks_yes_no
+from bot.core.understand.yes_no import ASKING, QUESTION_WORD, asks_yes_no
 from indexer.text.patterns import words
 
 _WH = (r"hv\w+|kv\w+|kor(?:leis|for|dan)?|når|who|what|when|where|how|which|why")
@@ -158,17 +158,14 @@ _CONFIRMING_WORDS = 4  # «Is that right?», «Stemmer det?», «Er det fortsatt
 
 # «hvem er vertskommune, hvor mye søkes det om»: a comma before a question word starts another
 # question, when a question stands before it («I Time og Klepp, hvem …» is one question).
-_ASKING_WORD = (r"hvem|hva|hvor|hvilke|hvilken|hvilket|hvordan|hvorfor|når|kven|kva|kvar|"
-                r"korleis|kvifor|kor|who|what|when|where|how|which|why")
-_COMMA_ASK = re.compile(rf",\s*(?=(?:(?:av|of|out of|blant|among)\s+)?(?:{_ASKING_WORD})\b)",
+_COMMA_ASK = re.compile(rf",\s*(?=(?:(?:av|of|out of|blant|among)\s+)?(?:{QUESTION_WORD})\b)",
                         re.I)  # «kor mange fedrar var med, av kor mange foreldre totalt?»
-_ASKS_BEFORE = re.compile(rf"\b(?:{_ASKING_WORD})\b", re.I)
 
 
 def _comma_clauses(piece: str) -> list[str]:
     clauses: list[str] = []
     for clause in _COMMA_ASK.split(piece):
-        if clauses and _ASKS_BEFORE.search(clauses[-1]):
+        if clauses and ASKING.search(clauses[-1]):
             clauses.append(clause.strip())
         elif clauses:
             clauses[-1] = f"{clauses[-1]}, {clause.strip()}"

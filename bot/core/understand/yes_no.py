@@ -22,9 +22,11 @@ _INVERTED = re.compile(
     r"kom|tok|gjorde|lot|let|sto|stod|vedtok|deltok|kjem|kommer|går)\s+"
     r"(?:de|dei|den|det|han|hun|ho|vi|dere|man|ein|en|noen|nokon|nokre|alle|"
     r"[A-ZÆØÅ]\w*|\w{3,}(?:et|en|ene|a|ane|inga|ingen))\b")
-# A question word anywhere before the verb makes it an open question after all.
-_ASKING = re.compile(r"\b(?:hva|hvem|hvor|hvilke|hvilken|hvilket|når|hvordan|hvorfor|kva|kven|"
-                     r"kvar|kor|korleis|kvifor|what|who|where|which|when|how|why)\b", re.I)
+# The question words of an open question, Bokmål, Nynorsk and English: one anywhere in a part
+# makes a verb before its subject no yes/no question after all.
+QUESTION_WORD = (r"hvem|hva|hvor|hvilke|hvilken|hvilket|hvordan|hvorfor|når|kven|kva|kvar|"
+                 r"korleis|kvifor|kor|who|what|when|where|how|which|why")
+ASKING = re.compile(rf"\b(?:{QUESTION_WORD})\b", re.I)
 
 
 def asks_yes_no(part: str) -> bool:
@@ -33,4 +35,4 @@ def asks_yes_no(part: str) -> bool:
         return True
     opening = part.lstrip()
     inverted = _INVERTED.match(opening[:1].lower() + opening[1:])
-    return bool(inverted) and part.rstrip().endswith("?") and not _ASKING.search(part)
+    return bool(inverted) and part.rstrip().endswith("?") and not ASKING.search(part)
