@@ -70,7 +70,7 @@ def _echoed(view: DocView, heading: Span, body: list[Span]) -> list[Tag]:
     under «Prosjektet om samisk språk og kultur»)."""
     named = set(tokenize(heading.text))
     echoed = [(span, hit) for span in body for hit in about.stated(span.text)
-              if tokenize(hit.text)[:1] and tokenize(hit.text)[0] in named]
+              if set(tokenize(hit.text)[:1]) & named]  # the hit's first word is in the name
     return view.tags(echoed[0][0], [echoed[0][1]]) if echoed else []
 
 

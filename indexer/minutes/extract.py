@@ -68,7 +68,7 @@ def item_facts(doc: MinutesDoc, item: ItemSpan, year: int | None) -> ItemFacts:
     decisions: list[Span] = []
     actions: list[ActionSpan] = []
     used: set[int] = set()
-    blocks = list(_labelled_blocks(doc, item))
+    blocks = _labelled_blocks(doc, item)
     for kind, span in blocks:
         used.update(s.start for s in doc.sentences_in(span.start - 60, span.end)
                     if s.end > span.start)
