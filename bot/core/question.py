@@ -150,6 +150,7 @@ class Part:
     role: str = ""  # «Hvem er prosjektleder …?»: the role whose holder is asked for
     outcome: bool = False  # «… og klarte de målet?»: this part asks what came of a project
     money: bool = False  # asks a sum of money (applied for, granted, spent), which no share holds
+    person: bool = False  # asks who leads or is the contact: a name, which no organisation holds
     years: YearSpan | None = None  # the years this part names («… og hvor mye fikk de i 2022?»)
 
 

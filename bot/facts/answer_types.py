@@ -70,8 +70,8 @@ def has_type(sentence: str, kind: str) -> bool:
         return bool(_PLACE.search(sentence))
     if kind == LAW:
         return bool(_LAW.search(sentence))
-    if kind == DURATION:
-        return bool(_DURATION.search(sentence))
+    if kind == DURATION:  # «to år», or the span itself: «1. april 2025 – 31. mars 2027»
+        return bool(_DURATION.search(sentence)) or len(find_dates(sentence)) >= 2
     if kind == REASON:
         return bool(_REASON.search(sentence))
     return False
@@ -80,6 +80,18 @@ def has_type(sentence: str, kind: str) -> bool:
 def person_spans(sentence: str) -> list[tuple[int, int]]:
     """Where the sentence names a person («Tone Ramsland Eikeland»)."""
     return [m.span() for m in _PERSON.finditer(sentence)]
+
+
+# «Vestre Slidre», «Nord-Aurdal kommune» look like names of people
+_PLACE_FIRST = frozenset({"Nord", "Sør", "Øst", "Vest", "Nordre", "Søndre", "Østre", "Vestre",
+                          "Øystre", "Øvre", "Nedre", "Indre", "Ytre", "Midtre", "Store", "Lille", "Nye"})
+
+
+def names_person(sentence: str) -> bool:
+    """The sentence names a person by first and last name, not a place written like one."""
+    return any(" " in m.group() and m.group().split()[0].split("-")[0] not in _PLACE_FIRST
+               and not sentence[m.end():].lstrip().startswith("kommune")
+               for m in _PERSON.finditer(sentence))
 
 
 def _has_number(sentence: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.core.question import AnswerType
-from bot.facts.answer_types import AMOUNT, has_type
+from bot.facts.answer_types import AMOUNT, PERSON, has_type, names_person
 from bot.facts.candidates import Candidate
 from bot.facts.features import PartView, QuestionView, names_said
 from bot.facts.gate import Scored
@@ -189,14 +189,17 @@ def typed_missing(view: QuestionView, per_part: list[list[Scored]], picked: list
                   supporting: float) -> list[Candidate]:
     """«Når trådte endringene i kraft?» answered by a long sentence about the changes with no
     date: the near sentence of the same document that holds the kind of fact asked
-    («Lovendringene tredde i kraft 1. august 2022.») comes along, whatever the length budget."""
+    («Lovendringene tredde i kraft 1. august 2022.») comes along, whatever the length budget.
+    A person asked by role («Kven leier prosjektet?») takes the document's sentence naming
+    one however far down it ranks: the model cannot tell «leier» from «Prosjektleiar»."""
     added: list[Candidate] = []
     for part, ranked in zip(view.parts, per_part, strict=True):
         if not part.types or not ranked or any(holds_types(part, c) for c in picked + added):
             continue
         top = ranked[0]
-        found = next((s.candidate for s in ranked[1:TYPED_SCAN]
-                      if s.probability >= supporting * top.probability
+        anywhere = part.part.person  # «Kven leier prosjektet?»: the name the document gives
+        found = next((s.candidate for s in ranked[1:None if anywhere else TYPED_SCAN]
+                      if (anywhere or s.probability >= supporting * top.probability)
                       and s.candidate.evidence.meta.doc_id == top.candidate.evidence.meta.doc_id
                       and holds_types(part, s.candidate)
                       and not _repeats(s.candidate, picked + added)), None)
@@ -232,8 +235,10 @@ def places_missing(view: QuestionView, per_part: list[list[Scored]], picked: lis
 
 def holds_types(part: PartView, cand: Candidate) -> bool:
     """The sentence holds every kind of fact the part asks for (an amount, a date …); money
-    asked («kor mykje søkjer dei om?») is not held by a share («60 % stilling»)."""
+    asked («kor mykje søkjer dei om?») is not held by a share («60 % stilling»), nor a person
+    asked («Hvem leder …?») by an organisation («ledet av RVTS Sør»)."""
     return all(states_money(cand.text) if part.part.money and kind == AMOUNT
+               else names_person(cand.text) if part.part.person and kind == PERSON
                else has_type(cand.text, kind) for kind in part.types)
 
 

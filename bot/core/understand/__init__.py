@@ -29,6 +29,7 @@ from bot.core.understand import (
     meeting,
     names,
     parts,
+    person,
     places,
     roles,
     time,
@@ -139,7 +140,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     if kind in {Intent.FACT, Intent.DOCUMENTS}:
         whole = parts.without_form(whole)  # classified with it: «oversikt over prosjektene»
     split = tuple(replace(part, outcome=intent.asks_outcome(part.text),
-                          money=amounts.asks_money(part.text),
+                          money=amounts.asks_sum(part.text),
+                          person=person.asks_person(part.text),
                           years=time.year_span(part.text, today))
                   for part in parts.split_parts(whole))
     years = {Intent.DOCUMENTS: time.document_years, Intent.PROJECTS: time.project_years}.get(

@@ -55,6 +55,16 @@ def asks_money(text: str) -> bool:
     return bool(amount_kinds(text) & _MONEY)
 
 
+# Money by name: «hvor mye penger ber de om?» asks a sum, whatever it was asked for
+_MONEY_NAMED = words("penger", "pengene", "pengar", "pengane", "money", "kroner", "kr", "nok")
+
+
+def asks_sum(text: str) -> bool:
+    """The part asks a sum of money, by its kind («søkt», «fikk») or by name («penger»): a
+    share («80 prosent av sakene») does not answer it."""
+    return asks_money(text) or bool(_MONEY_NAMED.search(text))
+
+
 def amount_kinds(text: str) -> frozenset[str]:
     """The catalogue amounts asked for: «søkt», «fikk» (tildelt), «brukt», «budsjett» …;
     «stimuleringsmidler» alone asks for what was applied for and what was granted."""

@@ -269,7 +269,21 @@ def test_each_part_knows_whether_it_asks_how_a_project_went(kit):
 
 def test_each_part_knows_whether_it_asks_a_sum_of_money(kit):
     assert understand("Kor mykje søkjer dei om i Kvam?", [], kit).parts[0].money
+    assert understand("Hvem leder prosjektet, og hvor mye penger ber de om?", [],
+                      kit).parts[1].money  # money by name, whatever it is asked for
     assert not understand("Hvor stor egenandel kreves?", [], kit).parts[0].money  # a share
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Hvem leder vold- og overgrepsprosjektet i Kongsberg?", True),
+    ("Kven leier Valdres-prosjektet, og kor mykje søkjer dei om?", True),
+    ("Who's running the early-intervention project in Valdres?", True),
+    ("Rogaland 2023: søknadsfrist, og hvem var kontaktperson?", True),
+    ("Hvem er vertskommune for prosjektet?", False),  # a municipality
+    ("Hvem samarbeider prosjektet med?", False),  # an institution
+])
+def test_each_part_knows_whether_it_asks_a_person_by_name(kit, text, person):
+    assert any(part.person for part in understand(text, [], kit).parts) is person
 
 
 @pytest.mark.parametrize("text", ["Hvor lang ble overgangsordningen?",

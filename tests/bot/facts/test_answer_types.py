@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.facts.answer_types import PERSON, has_type
+from bot.facts.answer_types import DURATION, PERSON, has_type, names_person
 
 
 @pytest.mark.parametrize("sentence", ["Vertskommune: Klepp kommune", "Prosjektleder: Kari Nordmann",
@@ -23,3 +23,19 @@ def test_why_is_answered_by_a_sentence_that_gives_a_reason():
     assert has_type("Det er fordi statistikken ikke skiller på når på året de er født.", REASON)
     assert not has_type("Statsforvalterne skal i 2023 gjennomføre 43 systemrevisjoner.", REASON)
     assert not has_type("Siden 2019 har nettverket møttes to ganger i året.", REASON)  # a time
+
+
+@pytest.mark.parametrize("sentence, named", [
+    ("Prosjektleiar: Ingeborg Haugen Lien, barnevernsfagleg rådgjevar", True),
+    ("Spørsmål kan rettes til seniorrådgiver Kjersti Vold Ueland.", True),
+    ("Opplæringa vert leidd av RVTS Sør.", False),  # an organisation
+    ("Søkjar: Nord-Aurdal kommune saman med Vestre Slidre og Øystre Slidre", False),  # places
+])
+def test_a_person_is_named_by_first_and_last_name_not_a_place_written_like_one(sentence, named):
+    assert names_person(sentence) is named
+
+
+def test_how_long_is_answered_by_a_length_or_by_the_span_itself():
+    assert has_type("Prosjektperiode: 1. april 2025 – 31. mars 2027", DURATION)
+    assert has_type("Prosjektet varer i to år.", DURATION)
+    assert not has_type("Prosjektet starta 1. april 2025.", DURATION)

@@ -278,3 +278,16 @@ def test_a_named_place_no_picked_sentence_names_takes_its_row_of_the_same_docume
     assert places_missing(asked, [[west, faint]], [west.candidate], 0.3) == []
     one = dataclasses.replace(asked, question=dataclasses.replace(question, counties=counties[:1]))
     assert places_missing(one, ranked, [west.candidate], 0.3) == []  # one place: nothing to add
+
+
+def test_a_person_asked_by_role_takes_the_documents_name_however_far_down_it_ranks():
+    asked = part_view("Kven leier prosjektet?", (AnswerType.PERSON,), "leier prosjektet")
+    asked = dataclasses.replace(asked, part=dataclasses.replace(asked.part, person=True),
+                                types=["person"])
+    goals = scored("Prosjektet vert leidd av RVTS Sør saman med kommunane.", 0.9)
+    leader = scored("Prosjektleiar: Ingeborg Haugen Lien, rådgjevar", 0.05)
+    ranked = [goals, *(scored(f"Setning {i} om prosjektet.", 0.8) for i in range(12)), leader]
+    assert not holds_types(asked, goals.candidate)  # an organisation is not who leads
+    assert typed_missing(view(asked), [ranked], [goals.candidate], 0.3) == [leader.candidate]
+    organisation = dataclasses.replace(asked, part=dataclasses.replace(asked.part, person=False))
+    assert typed_missing(view(organisation), [ranked], [goals.candidate], 0.3) == []
