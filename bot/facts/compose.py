@@ -45,6 +45,7 @@ from bot.facts.words import matches
 from indexer.embeddings import VectorEmbeddings
 from indexer.store.lexical import LexicalIndex, tokenize
 from indexer.text.glossary import expand
+from indexer.models import DocType
 from indexer.text.units import unit_key
 
 CANDIDATE_CHUNKS = 8
@@ -190,7 +191,8 @@ class ExtractiveComposer:
             closest = next((s.candidate for s in per_part[0] if s.candidate in picked), picked[0])
             return Composition([], True, "kildene er ikke det dokumentet det spørres etter",
                                answerable, closest, False, scores,
-                               planned=all(planned(c) for c in picked),
+                               planned=DocType.SLUTTRAPPORT in cited  # a plan, no results
+                               and all(planned(c) for c in picked),
                                document_kind=min(kind.value for kind in cited))
         pending = still_ahead(picked, question.today) if question.decided else None
         if pending is not None:  # «Vedtok kommunestyret …?» before the day it takes the matter up

@@ -126,3 +126,17 @@ def test_question_set_meets_its_floors(name, request):  # type: ignore[no-untype
     assert report.overall.source_recall_at_5 >= recall, failed
     assert report.overall.citation_precision >= floors.citation
     assert report.overall.must_not_contain_violations <= 1
+
+
+def test_what_an_inspection_found_is_refused_without_a_report_on_that_place(eval_core):  # type: ignore[no-untyped-def]
+    """Questions written here: Holmestrand has a report, Horten and Voss none (the guide and
+    a Voss project are no report of what an inspection found)."""
+    for question, said in (
+            ("Hva fant Statsforvalteren i tilsynet med fosterhjem i Horten kommune?",
+             "ingen tilsynsrapport"),
+            ("What did the inspection of Voss child welfare service find?",
+             "no inspection report")):
+        answer = eval_core.answer(question)
+        assert answer.refused and said in answer.answer, answer.answer
+    found = eval_core.answer("Hva fant Statsforvalteren i tilsynet med Holmestrand kommune?")
+    assert not found.refused and "lovbrudd" in found.answer, found.answer

@@ -72,12 +72,26 @@ _FROM = re.compile(r"(?P<doc>(?:\b(?:the|its|their)\s+)?(?:\w+\s+)?\w+)\s+(?:fra
                    re.I)
 
 
+# «Hva fant Statsforvalteren i tilsynet med …?», «What did the inspection of Voss find?»: what
+# an inspection found is only in its report («Hva skjer hvis tilsynet finner lovbrudd?» asks
+# the rules)
+_INSPECTION = words(r"\w*tilsyn\w*", r"inspect\w*")
+_FINDINGS = words("fant", "fann", "funnet", "find", "found", r"findings?", r"konklu\w*",
+                  r"conclu\w*", r"avdekk\w*", r"lovbrudd\w*", r"lovbrot\w*", r"avvik\w*",
+                  r"breach\w*", r"violations?")
+_IF = words("hvis", "om", "dersom", "viss", "if", "when", "når")
+
+
 def cited_doc_types(text: str) -> frozenset[DocType]:
     """Types of document the text names as the source of the answer: «ifølge sluttrapporten»,
-    «hva viste sluttrapporten», «sluttrapporten fra …»."""
-    return frozenset(kind for pattern in (_CITED, _SAYS, _FROM)
-                     for match in pattern.finditer(text)
-                     for kind in named_doc_types(match["doc"] or match["subject"]))
+    «hva viste sluttrapporten», «sluttrapporten fra …», and what an inspection found."""
+    cited = frozenset(kind for pattern in (_CITED, _SAYS, _FROM)
+                      for match in pattern.finditer(text)
+                      for kind in named_doc_types(match["doc"] or match["subject"]))
+    found = _FINDINGS.search(text)
+    if found and _INSPECTION.search(text) and not _IF.search(text[:found.start()]):
+        cited |= {DocType.TILSYNSRAPPORT}
+    return cited
 
 
 # not «siden» alone, which is «since»

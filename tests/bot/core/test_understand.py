@@ -672,6 +672,18 @@ def test_a_document_named_as_the_source_is_told_from_one_named_as_the_subject(ki
     assert subject.doc_types_cited == frozenset()  # what a report must hold, asked of a guideline
 
 
+@pytest.mark.parametrize("text, cited", [
+    ("Hva fant Statsforvalteren da de hadde tilsyn med fosterhjemsoppfølgingen i Horten?", True),
+    ("What did the 2023 inspection of Voss child welfare service find?", True),
+    ("Fikk Haugesund lovbrudd i fosterhjemstilsynet?", True),
+    ("Hva skjer hvis tilsynet finner lovbrudd?", False),  # the rules, in a guideline
+    ("Hvor mange tilsyn skal Statsforvalteren i Vestland gjennomføre?", False),
+])
+def test_what_an_inspection_found_is_asked_of_its_report(kit, text, cited):
+    asked = understand(text, [], kit).doc_types_cited
+    assert (DocType.TILSYNSRAPPORT in asked) is cited
+
+
 @pytest.mark.parametrize(("text", "name"), [
     ("Hvilke kommuner er med i Se meg-prosjektet?", "Se meg"),
     ("Er Saman frå start-prosjektet ferdig?", "Saman frå start"),
