@@ -43,9 +43,9 @@ from bot.facts.said import counted_unsaid, type_unsaid
 from bot.facts.upcoming import still_ahead, upcoming_first
 from bot.facts.words import matches
 from indexer.embeddings import VectorEmbeddings
+from indexer.models import DocType
 from indexer.store.lexical import LexicalIndex, tokenize
 from indexer.text.glossary import expand
-from indexer.models import DocType
 from indexer.text.units import unit_key
 
 CANDIDATE_CHUNKS = 8
