@@ -24,7 +24,7 @@ _ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (AnswerType.DATE, words(
         "når", "naar", "kva dato", "hvilken dato", "hvilke dato", "dato", "datoen", "datoer",
         "datoene", "datoar", "datoane", "dates", "frist",
-        r"søknadsfrist\w*", "fristen", "when", "what date", "deadline", "sluttar", "slutter",
+        r"(?:hvilke|hvilken|kva|which|what) da(?:g|ger|gar|ys?)", r"søknadsfrist\w*", "fristen", "when", "what date", "deadline", "sluttar", "slutter",
         "ends?", r"periode\w*", "period", "hvilket år", "kva år", "which year", "what year",
         "åpen", "åpne", "open", "ope", "opne")),  # a call is open until its deadline
     (AnswerType.COUNT, words("hvor mange", "kor mange", "how many", "antall", "talet på",
@@ -34,7 +34,8 @@ _ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         r"\w*budsjett\w*", r"hvor stor\w*", r"kor stor\w*", "what is the total",
         r"egenandel\w*", r"eigendel\w*", "prosent", "percent", r"\w*kostnad\w*", "kroner",
         r"maks\w*", r"max\w*", "inntil", r"ramme\w*", "frame", "total", r"amounts?", "how big",
-        "how large", "what share", "what percentage")),
+        "how large", "what share", "what percentage",
+        r"(?:biggest|largest|highest|lowest|smallest) (?:\w+ )?(?:share|amount|percentage|sum)")),
     (AnswerType.PERSON, words("hvem", "kven", "who", r"prosjektleder\w*", r"prosjektleiar\w*",
                               rf"(?:hva|kva) (?:heter|heiter|het|heitte) (?:\w+-)?\w*{_ROLE_NOUN}\w*",
                               rf"what (?:is|was) the name of the \w*\s?{_ROLE_NOUN_EN}")),

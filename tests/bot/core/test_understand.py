@@ -172,6 +172,8 @@ def test_a_sum_the_question_states_is_checked_as_an_amount(kit, text):
     ("Which dates did the inspectors visit?", AnswerType.DATE),
     ("Above what amount must unused funds be paid back?", AnswerType.AMOUNT),
     ("How big is the total pot?", AnswerType.AMOUNT),
+    ("Kva dagar gjekk tilsynet føre seg?", AnswerType.DATE),
+    ("Which county requires the biggest own share?", AnswerType.AMOUNT),
 ])  # fmt: skip
 def test_the_kind_of_fact_asked_by_its_plural_or_english_name(kit, text, kind):
     assert understand(text, [], kit).parts[0].answer_types[0] == kind
