@@ -77,6 +77,14 @@ def has_type(sentence: str, kind: str) -> bool:
     return False
 
 
+def dated(sentence: str, known_years: frozenset[int]) -> bool:
+    """The sentence says when: a date, a month, or a year the question did not name itself
+    («… i 2018 fått tildelt 650 000 kr» does not say when in 2018 the meeting was)."""
+    if find_dates(sentence) or _MONTH.search(sentence):
+        return True
+    return any(int(year) not in known_years for year in YEAR.findall(sentence))
+
+
 def person_spans(sentence: str) -> list[tuple[int, int]]:
     """Where the sentence names a person («Tone Ramsland Eikeland»)."""
     return [m.span() for m in _PERSON.finditer(sentence)]

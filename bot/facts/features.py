@@ -31,6 +31,7 @@ BASE_FEATURES = (
 # Each question's best candidate sets the scale: how far a sentence lies behind it.
 RELATIVE = ("dense_q", "dense_part", "lex_part", "lex_ctx", "lex_q", "lex_focus")
 SENTENCE_FEATURES = BASE_FEATURES + tuple(f"{name}_gap" for name in RELATIVE)
+MAX_KNOWN_YEARS = 5  # a span of years the question names; an open one names none
 _NEGATION = words("ikke", "ikkje", "not", "never", "aldri", "unntatt", "except", "verken", "korkje",
                   "neither")
 
@@ -46,6 +47,7 @@ class PartView:
     types: list[str]
     focus: Groups  # the content words that are not names (names are checked apart)
     rarest: set[str]  # the rarest of them: the word an answer can least do without
+    known_years: frozenset[int] = frozenset()  # the question's years: no answer to «when»
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,9 @@ def question_view(question: Question, vectors: np.ndarray, lexical: LexicalIndex
     parts = list(question.parts) or [Part(question.standalone)]
     views = []
     name_stems = set(tokenize(" ".join(question.names)))
+    span = question.years
+    known = frozenset(range(span.first, span.last + 1)) if span and span.first > 0 and \
+        span.last - span.first <= MAX_KNOWN_YEARS else frozenset()
     for i, part in enumerate(parts):
         vector = vectors[i + 1] if len(parts) > 1 else vectors[0]
         groups = content_groups(part.text, lexical, english)
@@ -75,7 +80,7 @@ def question_view(question: Question, vectors: np.ndarray, lexical: LexicalIndex
             vector, groups, focus = vectors[0], views[-1].groups, views[-1].focus
         rarest = max(focus, key=lambda gw: gw[1])[0] if focus else set()
         views.append(PartView(part, groups, surface(_without_names(part.text)), vector,
-                              checked_types(part.answer_types), focus, rarest))
+                              checked_types(part.answer_types), focus, rarest, known))
     groups = content_groups(question.standalone, lexical, english)
     unknown = sum(w for g, w in groups if not any(lexical.known(s) for s in g))
     total = sum(w for _, w in groups) or 1.0

@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 
 from bot.core.question import AnswerType
-from bot.facts.answer_types import AMOUNT, PERSON, has_type, names_person
+from bot.facts.answer_types import AMOUNT, DATE, PERSON, dated, has_type, names_person
 from bot.facts.candidates import Candidate
 from bot.facts.features import PartView, QuestionView, names_said
 from bot.facts.gate import Scored
 from bot.facts.words import coverage
 from indexer.catalogue.fields import states_money
 from indexer.store.lexical import tokenize
+from indexer.text.dates import find_dates
 
 MAX_SENTENCES = 4
 PART_SCAN = 10  # how far down its ranking a later part looks for a sentence saying its words
@@ -198,13 +199,14 @@ def typed_missing(view: QuestionView, per_part: list[list[Scored]], picked: list
             continue
         top = ranked[0]
         anywhere = part.part.person  # «Kven leier prosjektet?»: the name the document gives
-        found = next((s.candidate for s in ranked[1:None if anywhere else TYPED_SCAN]
-                      if (anywhere or s.probability >= supporting * top.probability)
-                      and s.candidate.evidence.meta.doc_id == top.candidate.evidence.meta.doc_id
-                      and holds_types(part, s.candidate)
-                      and not _repeats(s.candidate, picked + added)), None)
-        if found is not None:
-            added.append(found)
+        held = [s.candidate for s in ranked[1:None if anywhere else TYPED_SCAN]
+                if (anywhere or s.probability >= supporting * top.probability)
+                and s.candidate.evidence.meta.doc_id == top.candidate.evidence.meta.doc_id
+                and holds_types(part, s.candidate) and not _repeats(s.candidate, picked + added)]
+        if DATE in part.types:  # «when was the meeting?»: a day before a year
+            held.sort(key=lambda c: not find_dates(c.text))
+        if held:
+            added.append(held[0])
     return added
 
 
@@ -237,9 +239,18 @@ def holds_types(part: PartView, cand: Candidate) -> bool:
     """The sentence holds every kind of fact the part asks for (an amount, a date …); money
     asked («kor mykje søkjer dei om?») is not held by a share («60 % stilling»), nor a person
     asked («Hvem leder …?») by an organisation («ledet av RVTS Sør»)."""
-    return all(states_money(cand.text) if part.part.money and kind == AMOUNT
-               else names_person(cand.text) if part.part.person and kind == PERSON
-               else has_type(cand.text, kind) for kind in part.types)
+    return all(holds_type(part, cand, kind) for kind in part.types)
+
+
+def holds_type(part: PartView, cand: Candidate, kind: str) -> bool:
+    """The sentence holds this kind of fact as the part asks it (see `holds_types`)."""
+    if kind == AMOUNT and part.part.money:
+        return states_money(cand.text)
+    if kind == PERSON and part.part.person:
+        return names_person(cand.text)
+    if kind == DATE:
+        return dated(cand.text, part.known_years)
+    return has_type(cand.text, kind)
 
 
 def says_part(part: PartView, cand: Candidate) -> bool:

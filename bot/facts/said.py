@@ -9,7 +9,7 @@ from bot.core.question import AnswerType
 from bot.facts.answer_types import AMOUNT, DATE, NUMBER, has_type
 from bot.facts.candidates import Candidate
 from bot.facts.features import PartView
-from bot.facts.pick import holds_types
+from bot.facts.pick import holds_type
 from bot.facts.words import content_groups, matches
 from indexer.store.lexical import LexicalIndex, tokenize
 
@@ -29,10 +29,11 @@ def type_unsaid(part: PartView, picked: list[Candidate]) -> bool:
     amount, and no picked sentence holds a figure of any kind («Hvor stor er potten?» is not
     answered by «KS spurte om potten er stor nok»; «by how much was the age limit raised?» is
     by «25 år»)."""
-    if AMOUNT in part.types and not any(holds_types(part, c) or has_type(c.text, NUMBER)
+    if AMOUNT in part.types and not any(holds_type(part, c, AMOUNT) or has_type(c.text, NUMBER)
                                         for c in picked):
         return True
-    return bool(_MUST_HOLD & set(part.types)) and not any(holds_types(part, c) for c in picked)
+    return any(not any(holds_type(part, c, kind) for c in picked)
+               for kind in _MUST_HOLD & set(part.types))  # each by some sentence
 
 
 def counted_unsaid(part: PartView, picked: list[Candidate], lexical: LexicalIndex,

@@ -39,3 +39,11 @@ def test_how_long_is_answered_by_a_length_or_by_the_span_itself():
     assert has_type("Prosjektperiode: 1. april 2025 – 31. mars 2027", DURATION)
     assert has_type("Prosjektet varer i to år.", DURATION)
     assert not has_type("Prosjektet starta 1. april 2025.", DURATION)
+
+
+def test_a_year_the_question_names_itself_does_not_say_when():
+    from bot.facts.answer_types import dated
+
+    assert not dated("Fylkesmannen har i 2018 fått tildelt 650 000 kr.", frozenset({2018}))
+    assert dated("Fylkesmannen har i 2018 fått tildelt 650 000 kr.", frozenset())
+    assert dated("Møtet var 7. juni 2018.", frozenset({2018}))

@@ -291,3 +291,14 @@ def test_a_person_asked_by_role_takes_the_documents_name_however_far_down_it_ran
     assert typed_missing(view(asked), [ranked], [goals.candidate], 0.3) == [leader.candidate]
     organisation = dataclasses.replace(asked, part=dataclasses.replace(asked.part, person=False))
     assert typed_missing(view(organisation), [ranked], [goals.candidate], 0.3) == []
+
+
+def test_when_is_answered_by_a_day_before_a_year_and_never_by_the_year_asked():
+    asked = part_view("and when was the information meeting?", (AnswerType.DATE,), "meeting")
+    asked = dataclasses.replace(asked, types=["date"], known_years=frozenset({2018}))
+    granted = scored("Fylkesmannen har i 2018 fått tildelt 650 000 kr.", 0.9)
+    later = scored("Nettverket skal vare ut 2024.", 0.8)
+    meeting = scored("Den 07.06.2018 inviterer vi til informasjonsmøte.", 0.7)
+    assert not holds_types(asked, granted.candidate)
+    assert typed_missing(view(asked), [[granted, later, meeting]], [granted.candidate],
+                         0.3) == [meeting.candidate]

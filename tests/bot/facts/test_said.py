@@ -50,3 +50,16 @@ def test_municipalities_counted_are_left_to_the_model() -> None:
     """«kommuner» is a word every document uses: no evidence either way."""
     assert not counted_unsaid(_part("Hvor mange kommuner meldte at det ble tøft?"), [GOAL],
                               LEXICAL, False)
+
+
+def test_a_year_the_question_names_does_not_say_when_and_each_kind_asked_is_held_apart() -> None:
+    from bot.facts.said import type_unsaid
+
+    asked = PartView(Part("Rogaland 2023 – maks beløp, søknadsfrist", (AnswerType.AMOUNT,
+                                                                        AnswerType.DATE)),
+                     [], frozenset(), np.zeros(1), ["amount", "date"], [], set(),
+                     frozenset({2023}))
+    amount = _sentence("Det kan søkes om inntil 400 000 kr per prosjekt for 2023.")
+    deadline = _sentence("Søknadsfrist: 15. april 2023.")
+    assert type_unsaid(asked, [amount])  # «for 2023» is the year asked, not a deadline
+    assert not type_unsaid(asked, [amount, deadline])  # the sum in one, the date in the other
