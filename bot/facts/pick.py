@@ -164,6 +164,7 @@ _BESIDE_THE_VERB = frozenset({"ikke", "ikkje", "not", "også", "og", "berre", "b
 
 _BACK_REFERENCE = re.compile(r"^(?:De|Dei|Det|Dette|Desse|Disse|Han|Hun|Ho|They|It|This|These)\s")
 REPLY_CHARS = 160
+HEADING_WORDS = 6
 
 
 def replies(view: QuestionView, found: list[Candidate], picked: list[Candidate]
@@ -178,12 +179,21 @@ def replies(view: QuestionView, found: list[Candidate], picked: list[Candidate]
     for cand in picked:
         after = next((n for n in found if n.evidence.chunk.chunk_id == cand.evidence.chunk.chunk_id
                       and cand.end <= n.start <= cand.end + 2), None)
-        if after is None or after in picked or after in added or not (
-                _BACK_REFERENCE.match(after.text)):
+        if after is None or after in picked or after in added:
             continue
-        if after.items > 0 or (yes_no and len(after.text) <= REPLY_CHARS):
+        replies_to = _BACK_REFERENCE.match(after.text) and (
+            after.items > 0 or (yes_no and len(after.text) <= REPLY_CHARS))
+        headed = after.items > 0 and _heading_line(cand)  # «Tema som prioriteres» heads its list
+        if replies_to or headed:
             added.append(after)
     return added
+
+
+def _heading_line(cand: Candidate) -> bool:
+    """A short line with no sentence end that is not a label: a heading a PDF kept as text."""
+    text = cand.text.strip()
+    return not cand.is_label and not cand.items and len(text.split()) <= HEADING_WORDS \
+        and not text.endswith((".", "!", "?", ":", ";"))
 
 
 def typed_missing(view: QuestionView, per_part: list[list[Scored]], picked: list[Candidate],

@@ -302,3 +302,21 @@ def test_when_is_answered_by_a_day_before_a_year_and_never_by_the_year_asked():
     assert not holds_types(asked, granted.candidate)
     assert typed_missing(view(asked), [[granted, later, meeting]], [granted.candidate],
                          0.3) == [meeting.candidate]
+
+
+def test_a_heading_line_a_pdf_kept_as_text_brings_the_list_it_heads():
+    text = ("Tema som prioriteres\nFor 2026 prioriteres disse temaene: ettervern; samisk språk."
+            "\nKriterier")
+    chunk = Chunk(chunk_id="d:0", doc_id="d", position=0, text=text, start=0, end=len(text))
+    ev = Evidence(chunk, META, 0.1, 0.5)
+
+    def at(sentence: str, items: int = 0) -> Candidate:
+        start = text.index(sentence)
+        return Candidate(sentence, ev, start, start + len(sentence), "", False, False, items)
+
+    heading = at("Tema som prioriteres")
+    listed = at("For 2026 prioriteres disse temaene: ettervern; samisk språk.", items=2)
+    asked = view(part_view("Kva tema vert prioriterte?", (), "tema"))
+    assert replies(asked, [heading, listed], [heading]) == [listed]
+    sentence = at("For 2026 prioriteres disse temaene: ettervern; samisk språk.")  # no items
+    assert replies(asked, [heading, sentence], [heading]) == []
