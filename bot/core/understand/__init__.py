@@ -146,6 +146,9 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
                   for part in parts.split_parts(whole))
     years = {Intent.DOCUMENTS: time.document_years, Intent.PROJECTS: time.project_years}.get(
         kind, time.year_span)(whole, today)
+    mentioned_years = names.mentioned_years(whole) if kind == Intent.DOCUMENTS else ()
+    if mentioned_years:  # «… nemner kompetansekrava frå 2031»: no document is from 2031
+        years = None
     types = doc_types.doc_types(whole)
     unknown = _unknown_theme(unquoted, kit.gazetteer) if listed and not themes and not (
         priced or amounts.one_project_amount(whole)) else None  # «prosjektet om X»: a name
@@ -186,7 +189,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         quoted=names.quoted(whole),
         project_named=names.project_named(whole),
         persons=names.person_names(whole, kit.gazetteer.is_place),
-        mentions=names.mentioned(whole, named, kit.gazetteer.is_place)
+        mentions=(*names.mentioned(whole, named, kit.gazetteer.is_place), *mentioned_years)
         if kind == Intent.DOCUMENTS else (),
         topic=topic_words,
         actor=actor,

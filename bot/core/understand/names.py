@@ -83,6 +83,16 @@ def mentioned(text: str, named: tuple[str, ...], is_place: Callable[[str], bool]
     return tuple(n for n in named if not is_place(n))
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def mentioned_years(text: str) -> tuple[str, ...]:
+    """«Kva dokument nemner kompetansekrava som gjeld frå 2031?»: a year after the asking verb
+    is what the documents mention, not when they were written."""
+    asked = _MENTIONS.search(text)
+    return tuple(_YEAR.findall(text[asked.end():])) if asked else ()
+
+
 # «I hvilke sammenhenger dukker Kjersti Toppe opp?», «Where does minister Toppe show up?»: the
 # documents that name someone, each by its title
 _WHERE_MENTIONED = re.compile(

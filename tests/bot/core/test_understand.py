@@ -710,6 +710,7 @@ def test_a_project_named_before_prosjektet(kit, text, name):
     ("Hvor ble samlingen i Bergen holdt?", ()),  # where it was held, no mention asked
     # «hvor mange» asks a count; a later sentence saying where it came up names no search
     ("Hvor mange lover gjaldt det? Det ble nevnt på REKOM-møtet.", ()),
+    ("Kva dokument nemner kompetansekrava som gjeld frå 2031?", ("2031",)),  # no year filter
 ])  # fmt: skip
 def test_the_names_a_document_question_asks_documents_to_mention(kit, text, mentions) -> None:  # type: ignore[no-untyped-def]
     assert understand(text, [], kit).mentions == mentions
@@ -784,3 +785,10 @@ def test_a_request_before_the_question_is_asked_too(kit):
 ])  # fmt: skip
 def test_a_not_in_a_concession_is_not_what_is_asked(kit, text, negated):
     assert understand(text, [], kit).parts[0].negated is negated
+
+
+def test_a_year_a_document_mentions_is_no_year_it_is_from(kit):
+    assert understand("Kva dokument nemner kompetansekrava som gjeld frå 2031?", [],
+                      kit).years is None
+    dated = understand("Hvilke dokumenter fra 2023 nevner Kjersti Toppe?", [], kit)
+    assert dated.years is not None and dated.years.first == 2023 and "2023" not in dated.mentions
