@@ -49,6 +49,11 @@ class Speller:
         self._counts = counts + Counter({w: 2 for w in _ASKING if counts[w] < 2})
         self._words = [w for w in self._counts if len(w) >= MIN_LENGTH - 1]
         self._protected = {w.casefold() for w in protected} | _NYNORSK
+        self._plain: dict[str, str] = {}  # «sokte» → «søkte»: a corpus word typed without æøå
+        for w in sorted(self._counts, key=lambda w: -self._counts[w]):
+            if _LETTERS.search(w):
+                for plain in without_letters(w):
+                    self._plain.setdefault(plain, w)
 
     @classmethod
     def from_texts(cls, texts: Iterable[str], protected: Iterable[str] = ()) -> Speller:
@@ -70,6 +75,9 @@ class Speller:
         named = word[0].isupper() and len(word) >= _LONG_NAME
         if (not named and _is_real_word(key)) or self._is_variant(key):
             return None
+        plain = self._plain.get(key)
+        if plain is not None and not _LETTERS.search(key):
+            return plain  # not «sokte» → «sikte», one edit too: æ, ø and å were not typed
         swapped = self._swapped(key)
         if swapped is not None and not _inflected(key, swapped):
             return swapped  # not «barnevernlederen» → «barnevernlederne»: both are words
@@ -141,6 +149,15 @@ class Speller:
             if read is not None and (word, read) not in found:
                 found.append((word, _same_case(word, read)))
         return found
+
+
+_LETTERS = re.compile("[æøå]")
+_PLAIN = {"æ": ("a", "ae"), "ø": ("o", "oe"), "å": ("a", "aa")}
+
+
+def without_letters(word: str) -> set[str]:
+    """The ways `word` is typed on a keyboard without æ, ø and å (one way per word)."""
+    return {"".join(_PLAIN[c][way] if c in _PLAIN else c for c in word) for way in (0, 1)}
 
 
 def _closest(key: str, words: Iterable[str]) -> str | None:

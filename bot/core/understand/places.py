@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from bot.core.question import Place
 from indexer.text.places import Gazetteer
+from indexer.text.spelling import without_letters
 
 # Municipality names that are also everyday words: written in lower case, they are the word.
 _EVERYDAY = frozenset("sande fjell våler grane stange dovre vegårshei nesset hattfjelldal "
@@ -30,6 +31,12 @@ def _lower_names(gazetteer: Gazetteer) -> tuple[dict[str, str], re.Pattern[str]]
     by_key = {n.casefold(): n for n in gazetteer.municipality_names
               if len(n) >= _SHORTEST and n.casefold() not in _EVERYDAY}
     by_key |= {n.casefold(): n for n in gazetteer.county_names}
+    typed = {}  # «Ostfold», «tromso»: typed without æ, ø and å
+    for key, name in by_key.items():
+        for plain in without_letters(key):
+            if plain != key and plain not in by_key and len(plain) >= _SHORTEST:
+                typed |= {plain: name, plain[0].upper() + plain[1:]: name}
+    by_key |= typed
     names = sorted(by_key, key=len, reverse=True)
     # «i finnmark», and joined by a hyphen to what follows: «i viken-nettverket»
     return by_key, re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")

@@ -583,6 +583,8 @@ def test_a_place_written_in_lower_case_is_still_the_place(kit):
     assert understand("Hvor høyt er fjell i området?", [], kit).places == ()  # a word, too
     assert [p.name for p in understand("Kan vi bruke midlene i viken-nettverket til det?", [],
                                        kit).places] == ["Viken"]
+    assert {p.name for p in understand("hvilke prosjekter finnes i Ostfold og tromso?", [],
+                                       kit).places} == {"Østfold", "Tromsø"}  # no æ, ø, å
 
 
 def test_a_municipality_name_two_share_is_each_of_them_until_something_settles_it(kit):

@@ -93,3 +93,8 @@ def test_an_inflection_of_a_corpus_word_is_not_read_as_a_third_word() -> None:
     speller = Speller.from_texts(["Statsforvalteren og statsforvaltaren. Statsforvalteren. "
                                   "statsforvaltaren"] * 2)
     assert speller.correct("statsforvaltere") is None  # a plural, not «statsforvaltaren»
+
+
+def test_a_word_typed_without_norwegian_letters_is_that_word_before_a_nearer_one():
+    speller = Speller.from_texts(["De søkte om midler. Vi vil sikte mot mål. " + "sikte " * 5])
+    assert speller.correct("sokte") == "søkte"  # «sikte» is one edit away too, and more common
