@@ -31,7 +31,7 @@ def _lower_names(gazetteer: Gazetteer) -> tuple[dict[str, str], re.Pattern[str]]
     by_key = {n.casefold(): n for n in gazetteer.municipality_names
               if len(n) >= _SHORTEST and n.casefold() not in _EVERYDAY}
     by_key |= {n.casefold(): n for n in gazetteer.county_names}
-    typed = {}  # «Ostfold», «tromso»: typed without æ, ø and å
+    typed: dict[str, str] = {}  # «Ostfold», «tromso»: typed without æ, ø and å
     for key, name in by_key.items():
         for plain in without_letters(key):
             if plain != key and plain not in by_key and len(plain) >= _SHORTEST:
