@@ -44,6 +44,9 @@ def test_a_project_leader_asked_in_english_or_bokmal_reaches_the_nynorsk_label(q
     ("Which legal provision is the duty based on?", "lovbestemmelse plikt"),
     ("What do the case workers say?", "saksbehandlere"),  # a phrase in the plural
     ("How many learning networks are there?", "læringsnettverk"),
+    ("Did they find any breaches?", "funnet lovbrudd"),  # «Det ble ikke funnet lovbrudd»
+    ("Was anything found?", "avdekket"),
+    ("When did the county governor visit the service?", "besøkte"),
 ])  # fmt: skip
 def test_english_words_of_the_field_reach_the_documents_words(question, norwegian):
     assert set(tokenize(norwegian)) <= stems_of(question)
