@@ -60,7 +60,8 @@ _MEETING_WORD = stems("referat", "møte", "samling", "minutes", "meeting", "gath
                       "forfall")
 # --- documents -------------------------------------------------------------------------------
 _DOCUMENTS = re.compile(
-    r"\b(?:hvilke|kva(?: for(?: nokre)?)?|which|what|list(?:e)?(?: opp| over)?(?: all| the)?|"
+    r"\b(?:hvilke|kva(?: for(?: nokre)?)?|(?:hva|kva) slags|what (?:kinds?|sorts?) of|which|what|"
+    r"list(?:e)?(?: opp| over)?(?: all| the)?|"
     r"vis(?: meg)?(?: alle)?|hvor mange|kor mange|how many|oversikt over|finnes det|"
     r"har (?:vi|du|dere|de)|do (?:we|you) have|(?:hva|kva|what) (?:finnes|fins|finst|"
     r"har (?:vi|du|dere)) av)\s+(?P<between>(?:\w+\s+){0,3}?)"

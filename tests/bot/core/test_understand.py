@@ -599,7 +599,9 @@ def test_a_municipality_name_two_share_is_each_of_them_until_something_settles_i
                                   "hva finnes av referater fra Agder?",
                                   "Hvilke retningslinjene har vi?",
                                   "Hva har vi fra Agder?",
-                                  "What do we have from Trøndelag and Vestland?"])
+                                  "What do we have from Trøndelag and Vestland?",
+                                  "hva slags dokumenter har vi fra Innlandet? type og år takk",
+                                  "What kinds of documents do we have from Vestland?"])
 def test_document_listings_in_other_words(kit, text):
     assert understand(text, [], kit).intent == Intent.DOCUMENTS
 
