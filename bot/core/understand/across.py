@@ -10,7 +10,8 @@ from dataclasses import replace
 
 from bot.core.question import AnswerType, Intent, Part
 from bot.core.understand.amounts import EXTREME
-from bot.core.understand.parts import answer_types, split_parts
+from bot.core.understand.kinds import answer_types
+from bot.core.understand.parts import split_parts
 from indexer.models import DocType
 
 _EACH = re.compile(
@@ -173,11 +174,12 @@ def asked_of_each(parts: tuple[Part, ...], intent: Intent, places: tuple[str, ..
     asked = tuple(p for i, p in enumerate(asked) if i == 0 or not (
         EXTREME.search(p.text) or _only_compares(p.text, places))) if len(asked) > 1 else asked
     others = places if len(places) > 1 else ()
-    within = {_within_one(p.text, others): p for p in asked}  # «og hvilke ikke»: the same
+    # «og hvilke ikke»: the same; «maks beløp og søknadsfrist»: one part for each kind of fact
+    within = {(_within_one(p.text, others), p.answer_types): p for p in asked}
     # what one document is asked may read its kind of fact nearer its head («Across the county
     # guidelines, above what amount …» → «above what amount …»)
     return tuple(replace(p, text=text, answer_types=p.answer_types or answer_types(text))
-                 for text, p in within.items())
+                 for (text, _), p in within.items())
 
 
 def _only_compares(text: str, places: tuple[str, ...]) -> bool:

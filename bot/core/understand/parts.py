@@ -1,12 +1,14 @@
-"""The parts of a question and what each asks for: «Kven er prosjektleiar …, og når sluttar
-prosjektet?» is two parts, a person and a date. (The names it is about: `names`.)"""
+"""The parts of a question: «Kven er prosjektleiar …, og når sluttar prosjektet?» is two parts,
+a person and a date. (What kind of answer each asks for: `kinds`; the names it is about:
+`names`.)"""
 
 from __future__ import annotations
 
 import re
 
 from bot.core.question import AnswerType, Part
-from bot.core.understand.yes_no import ASKING, QUESTION_WORD, asks_yes_no
+from bot.core.understand.kinds import ROLE_ASKED, answer_types, said_with
+from bot.core.understand.yes_no import ASKING, QUESTION_WORD
 from indexer.text.patterns import words
 
 _WH = (r"hv\w+|kv\w+|kor(?:leis|for|dan)?|når|who|what|when|where|how|which|why")
@@ -16,67 +18,6 @@ _CLAUSE_SPLIT = re.compile(
     r"fann|nådde|gjelder|is|are|was|were|did|does|do|can|has|have|will)\s)"
     r"|;\s*|\?\s+(?=\S)", re.I)
 _AND = re.compile(r"\s(?:og|and|samt|&)\s", re.I)
-_HEAD_CHARS = 30  # «…, when asked to …» late in a clause asks for no date
-# The roles a person is asked for by («Hva heter koordinatoren?», «Who was the project leader?»)
-_ROLE_NOUN = r"(?:leder|leiar|koordinator|kontaktperson|referent|rådgiver|rådgjevar)"
-_ROLE_NOUN_EN = r"(?:leader|manager|coordinator|contact person|chair)"
-_ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
-    (AnswerType.DATE, words(
-        "når", "naar", "kva dato", "hvilken dato", "hvilke dato", "dato", "datoen", "datoer",
-        "datoene", "datoar", "datoane", "dates", "frist",
-        r"(?:hvilke|hvilken|kva|which|what) da(?:g|ger|gar|ys?)", r"søknadsfrist\w*", "fristen", "when", "what date", "deadline", "sluttar", "slutter",
-        "ends?", r"periode\w*", "period", "hvilket år", "kva år", "which year", "what year",
-        "åpen", "åpne", "open", "ope", "opne")),  # a call is open until its deadline
-    (AnswerType.COUNT, words("hvor mange", "kor mange", "how many", "antall", "talet på",
-                             "number of")),
-    (AnswerType.AMOUNT, words(
-        "hvor mye", "hvor mykje", "kor mykje", "kor mye", "how much", r"\w*beløp\w*",
-        r"\w*budsjett\w*", r"hvor stor\w*", r"kor stor\w*", "what is the total",
-        r"egenandel\w*", r"eigendel\w*", "prosent", "percent", r"\w*kostnad\w*", "kroner",
-        r"maks\w*", r"max\w*", "inntil", r"ramme\w*", "frame", "total", r"amounts?", "how big",
-        "how large", "what share", "what percentage",
-        r"(?:biggest|largest|highest|lowest|smallest) (?:\w+ )?(?:share|amount|percentage|sum)")),
-    (AnswerType.PERSON, words("hvem", "kven", "who", r"prosjektleder\w*", r"prosjektleiar\w*",
-                              rf"(?:hva|kva) (?:heter|heiter|het|heitte) (?:\w+-)?\w*{_ROLE_NOUN}\w*",
-                              rf"what (?:is|was) the name of the \w*\s?{_ROLE_NOUN_EN}")),
-    (AnswerType.LAW, words(
-        "hvor står", "kvar står", r"hvor i lov\w*", r"kvar i lov\w*", "where in the (?:law|act)",
-        r"hvilken lov\w*", r"kva lov\w*", "which (?:law|act)", r"hjemmel\w*", r"heimel\w*",
-        r"paragraf\w*", r"lovbestemmels\w*", r"lovparagraf\w*", "which section",
-        "what section", "which provisions?", "legal basis")),
-    (AnswerType.DURATION, words(r"hvor lang\w*", r"kor lang\w*", "hvor lenge", "kor lenge", "how long",
-                                r"varighet\w*", "duration", "how old", "what age", "age group", "aged",
-                                r"aldersgrupp\w*", r"(?:hvor|kor) gaml\w*")),  # «til og med 24 år»
-    (AnswerType.REASON, words("hvorfor", "kvifor", "why", "how come", r"(?:hva|kva) skyldes")),
-    (AnswerType.PLACE, words("hvor ble", "hvor var", "hvor skal", "hvor er", "kvar vart",
-                             "kvar var", "kvar skal", "kvar er", "where", "stad", "sted")),
-)
-# «Kan du liste opp …?», «Could you summarise …?»: a request asks what it names, not yes or no
-_REQUEST = re.compile(
-    r"^\s*(?:og\s+)?(?:(?:kan|kunne|vil|can|could|would|will)\s+(?:du|dere|de|you)\s+(?:please\s+|"
-    r"vennligst\s+|gjerne\s+)?(?:liste|list|gi|gje|give|vise|show|fortel\w*|tell|oppsummer\w*|"
-    r"summari[sz]e|lag[ea]|make|finn[ea]|find|si|seie|say|hjelp[ea]|help|sjekk[ea]|check|"
-    r"sammenligne|samanlikne|compare|forklar[ea]|explain|beskrive|describe|nevne|nemne|name|"
-    r"ramse|skriv[ea]|write|hent[ea]|fetch|gå gjennom|go through|sette opp|set out)|"
-    r"(?:kan|kunne|can|could|may)\s+(?:jeg|eg|vi|i|we)\s+(?:få|get|have|see|se))\b", re.I)
-# A sum the question itself states, to be checked against the sources: «over en halv million»,
-# «roughly a million kroner», «500 000 kr».
-_SUM_STATED = re.compile(
-    r"\b(?:\d[\d  .,]*\s*(?:kr\b|kroner|nok\b|mill\w*)|(?:en|ein|a|one|halv|half a|to|two|tre|"
-    r"three|fire|four)\s+(?:halv\s+)?(?:million\w*|mill\.)|millioner|millionar|million kroner)", re.I)
-_LIST = words("hvilke", "kva for nokre", "which", "list", "liste opp", "nevn", "rams opp", "what are")
-_WHAT = r"^\W*(?:hva|kva|what)\s+"
-# «Hva gjorde Narvik og Hamarøy i prosjektet?», «What did they actually do?»: what was done
-_DONE = (r"(?:(?:did|have|has)\s+.{1,60}?\s+(?:\w+\s+)?(?:do|done)|gjorde|gjennomførte|"
-         r"har\s+.{1,60}?\s+(?:gjort|gjennomført))\b")
-_DID = re.compile(_WHAT + _DONE, re.I)
-# «Hva kan midlene brukes til?», «What can the funds be used for?»: what is allowed is a list
-_MAY = r"(?:kan|skal|må|kunne|can|may|could)\b.{0,80}?\b"
-_BE_USED = (r"(?:(?:brukes|brukast|nyttast|nyttes|benyttes|be used|be spent|søkes|søkjast|gå|gis|"
-            r"be applied)\s+(?:til|på|om|for|on)|"
-            # «Kva kan vi bruke midlane til?», «What can we spend the money on?»
-            r"(?:bruke|bruka|nytte|benytte|use|spend)\b[^?,;]{1,60}?\b(?:til|på|for|on))\b")
-_USES = re.compile(_WHAT + _MAY + _BE_USED, re.I)
 _NEGATION = words("ikke", "ikkje", "not", "never", "aldri")
 # «… som planlagt selv om Nordre Land ikke har sagt ja?»: a «not» in a concession is not asked
 _CONCESSION = re.compile(r"\b(?:selv om|sjølv om|even if|even though|although)\b[^,;?.]*", re.I)
@@ -249,46 +190,9 @@ def _typed(text: str) -> list[Part]:
     negated = bool(_NEGATION.search(_CONCESSION.sub(" ", text)))
     kinds = answer_types(text)
     plain = [k for k in kinds if k not in (AnswerType.YESNO, AnswerType.LIST)]
-    if len(plain) > 1 and _AND.search(text):
-        return [Part(text, (kind,), negated) for kind in plain]
-    role = _ROLE_ASKED.search(text) if AnswerType.PERSON in kinds else None
+    if len(plain) > 1 and _AND.search(text):  # each kind asks its own words («søknadsfrist»)
+        return [Part(said_with(text, kind), (kind,), negated) for kind in plain]
+    role = ROLE_ASKED.search(text) if AnswerType.PERSON in kinds else None
     return [Part(text, kinds, negated, role.group("role").lower() if role else "")]
 
 
-# «Hvem var prosjektleder for …?», «Kven er kontaktperson …», «Who is the project manager …»:
-# the role itself is what a sentence must name to say who holds it.
-_ROLE_WORD = (rf"(?P<role>(?:project\s+|contact\s+)?[\w-]*(?:(?:{_ROLE_NOUN}|ansvarlig|ansvarleg)"
-              rf"(?:en|ne|a|ar|ane|e)?|{_ROLE_NOUN_EN}))\b")
-_ROLE_ASKED = re.compile(
-    r"\b(?:(?:hvem|kven|who)\s+(?:er|var|blir|ble|vart|har vore|har vært|is|was|were|will be)|"
-    r"(?:hva|kva|what)\s+(?:heter|heitte|het|heiter|is the name of|was the name of|"
-    r"er navnet på|er namnet på))\s+(?:the\s+)?" + _ROLE_WORD, re.I)
-
-
-_TOPIC = re.compile(r"^[^?]{3,120}?(?:\s[–—-]\s|:\s)")
-
-
-def _topic_end(part: str) -> int:
-    """«Prosjektet i Øygarden – hvor mye søkte de om?»: the question starts after a topic."""
-    match = _TOPIC.match(part)
-    return match.end() if match else 0
-
-
-def answer_types(part: str) -> tuple[AnswerType, ...]:
-    """The answer types in order of appearance in the part (each at most once)."""
-    found: list[tuple[int, AnswerType]] = []
-    head = _topic_end(part)
-    request = _REQUEST.match(part[head:])  # «Can you list the dates …»: asked after the request
-    for kind, pattern in _ASKS:
-        match = pattern.search(part)
-        if match and match.start() - head - (request.end() if request else 0) <= _HEAD_CHARS:
-            found.append((match.start(), kind))
-    if asks_yes_no(part[head:]) and not request:
-        found.append((-1, AnswerType.YESNO))  # «Må kommunene betale egenandel?» decides first
-    money = _SUM_STATED.search(part)
-    if money and AnswerType.AMOUNT not in {kind for _, kind in found}:
-        found.append((money.start(), AnswerType.AMOUNT))  # «fikk de rundt en million?»
-    if (_LIST.search(part[head:head + _HEAD_CHARS]) or _USES.search(part)
-            or _DID.search(part)) and not found:
-        found.append((0, AnswerType.LIST))
-    return tuple(kind for _, kind in sorted(found))

@@ -486,6 +486,15 @@ def test_two_kinds_of_fact_in_one_clause_are_two_parts(kit):
     assert [p.answer_types for p in q.parts] == [(AnswerType.DATE,), (AnswerType.AMOUNT,)]
     assert "Maks" not in understand("Frist? Svar kort, typ «Frist: …» og «Maks: …»", [],
                                     kit).names  # a template in quotes names nothing
+    late = understand("Hvilke utlysninger har vi, og hva er maks beløp per prosjekt og "
+                      "søknadsfrist i hver?", [], kit)  # the deadline is joined to the amount
+    assert [(p.text, p.answer_types) for p in late.parts[1:]] == [
+        ("hva er maks beløp per prosjekt", (AnswerType.AMOUNT,)),
+        ("søknadsfrist i hver?", (AnswerType.DATE,))]  # each kind asks its own words
+    from bot.core.understand.across import asked_of_each
+
+    assert [p.answer_types for p in asked_of_each(late.parts, late.intent)] == [
+        (AnswerType.AMOUNT,), (AnswerType.DATE,)]  # each document is asked both
 
 
 @pytest.mark.parametrize("text", ["Hvilke av tilsynene endte med lovbrudd?",

@@ -203,7 +203,7 @@ def test_what_something_may_be_used_for_is_answered_by_its_list():
     """«Hva kan midlene brukes til?»: the lead-in «Midlane kan nyttast til:» with its items,
     nearly as likely as the guideline's opening, comes first."""
     from bot.core.question import AnswerType, Part
-    from bot.core.understand.parts import answer_types
+    from bot.core.understand.kinds import answer_types
     from bot.facts.features import PartView
     from bot.facts.pick import list_first
     from indexer.store.lexical import tokenize

@@ -1,0 +1,126 @@
+"""What kind of answer a part of a question asks for: a date, a count, an amount, a person, a
+provision of a law, a duration, a reason, a place, yes or no, or a list. Part of understanding
+a question once.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.question import AnswerType
+from bot.core.understand.yes_no import asks_yes_no
+from indexer.text.patterns import words
+
+_HEAD_CHARS = 30  # «…, when asked to …» late in a clause asks for no date
+_JOINED = re.compile(r"(?:\bog|\band|\bsamt|,)\s+$", re.I)  # … unless joined to what is asked
+# The roles a person is asked for by («Hva heter koordinatoren?», «Who was the project leader?»)
+_ROLE_NOUN = r"(?:leder|leiar|koordinator|kontaktperson|referent|rådgiver|rådgjevar)"
+_ROLE_NOUN_EN = r"(?:leader|manager|coordinator|contact person|chair)"
+_ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
+    (AnswerType.DATE, words(
+        "når", "naar", "kva dato", "hvilken dato", "hvilke dato", "dato", "datoen", "datoer",
+        "datoene", "datoar", "datoane", "dates", "frist",
+        r"(?:hvilke|hvilken|kva|which|what) da(?:g|ger|gar|ys?)", r"søknadsfrist\w*", "fristen",
+        "when", "what date", "deadline", "sluttar", "slutter", "ends?", r"periode\w*", "period", "hvilket år", "kva år", "which year", "what year",
+        "åpen", "åpne", "open", "ope", "opne")),  # a call is open until its deadline
+    (AnswerType.COUNT, words("hvor mange", "kor mange", "how many", "antall", "talet på",
+                             "number of")),
+    (AnswerType.AMOUNT, words(
+        "hvor mye", "hvor mykje", "kor mykje", "kor mye", "how much", r"\w*beløp\w*",
+        r"\w*budsjett\w*", r"hvor stor\w*", r"kor stor\w*", "what is the total",
+        r"egenandel\w*", r"eigendel\w*", "prosent", "percent", r"\w*kostnad\w*", "kroner",
+        r"maks\w*", r"max\w*", "inntil", r"ramme\w*", "frame", "total", r"amounts?", "how big",
+        "how large", "what share", "what percentage",
+        r"(?:biggest|largest|highest|lowest|smallest) (?:\w+ )?(?:share|amount|percentage|sum)")),
+    (AnswerType.PERSON, words("hvem", "kven", "who", r"prosjektleder\w*", r"prosjektleiar\w*",
+                              rf"(?:hva|kva) (?:heter|heiter|het|heitte) (?:\w+-)?\w*{_ROLE_NOUN}\w*",
+                              rf"what (?:is|was) the name of the \w*\s?{_ROLE_NOUN_EN}")),
+    (AnswerType.LAW, words(
+        "hvor står", "kvar står", r"hvor i lov\w*", r"kvar i lov\w*", "where in the (?:law|act)",
+        r"hvilken lov\w*", r"kva lov\w*", "which (?:law|act)", r"hjemmel\w*", r"heimel\w*",
+        r"paragraf\w*", r"lovbestemmels\w*", r"lovparagraf\w*", "which section",
+        "what section", "which provisions?", "legal basis")),
+    (AnswerType.DURATION, words(r"hvor lang\w*", r"kor lang\w*", "hvor lenge", "kor lenge", "how long",
+                                r"varighet\w*", "duration", "how old", "what age", "age group", "aged",
+                                r"aldersgrupp\w*", r"(?:hvor|kor) gaml\w*")),  # «til og med 24 år»
+    (AnswerType.REASON, words("hvorfor", "kvifor", "why", "how come", r"(?:hva|kva) skyldes")),
+    (AnswerType.PLACE, words("hvor ble", "hvor var", "hvor skal", "hvor er", "kvar vart",
+                             "kvar var", "kvar skal", "kvar er", "where", "stad", "sted")),
+)
+# «Kan du liste opp …?», «Could you summarise …?»: a request asks what it names, not yes or no
+_REQUEST = re.compile(
+    r"^\s*(?:og\s+)?(?:(?:kan|kunne|vil|can|could|would|will)\s+(?:du|dere|de|you)\s+(?:please\s+|"
+    r"vennligst\s+|gjerne\s+)?(?:liste|list|gi|gje|give|vise|show|fortel\w*|tell|oppsummer\w*|"
+    r"summari[sz]e|lag[ea]|make|finn[ea]|find|si|seie|say|hjelp[ea]|help|sjekk[ea]|check|"
+    r"sammenligne|samanlikne|compare|forklar[ea]|explain|beskrive|describe|nevne|nemne|name|"
+    r"ramse|skriv[ea]|write|hent[ea]|fetch|gå gjennom|go through|sette opp|set out)|"
+    r"(?:kan|kunne|can|could|may)\s+(?:jeg|eg|vi|i|we)\s+(?:få|get|have|see|se))\b", re.I)
+# A sum the question itself states, to be checked against the sources: «over en halv million»,
+# «roughly a million kroner», «500 000 kr».
+_SUM_STATED = re.compile(
+    r"\b(?:\d[\d  .,]*\s*(?:kr\b|kroner|nok\b|mill\w*)|(?:en|ein|a|one|halv|half a|to|two|tre|"
+    r"three|fire|four)\s+(?:halv\s+)?(?:million\w*|mill\.)|millioner|millionar|million kroner)", re.I)
+_LIST = words("hvilke", "kva for nokre", "which", "list", "liste opp", "nevn", "rams opp", "what are")
+_WHAT = r"^\W*(?:hva|kva|what)\s+"
+# «Hva gjorde Narvik og Hamarøy i prosjektet?», «What did they actually do?»: what was done
+_DONE = (r"(?:(?:did|have|has)\s+.{1,60}?\s+(?:\w+\s+)?(?:do|done)|gjorde|gjennomførte|"
+         r"har\s+.{1,60}?\s+(?:gjort|gjennomført))\b")
+_DID = re.compile(_WHAT + _DONE, re.I)
+# «Hva kan midlene brukes til?», «What can the funds be used for?»: what is allowed is a list
+_MAY = r"(?:kan|skal|må|kunne|can|may|could)\b.{0,80}?\b"
+_BE_USED = (r"(?:(?:brukes|brukast|nyttast|nyttes|benyttes|be used|be spent|søkes|søkjast|gå|gis|"
+            r"be applied)\s+(?:til|på|om|for|on)|"
+            # «Kva kan vi bruke midlane til?», «What can we spend the money on?»
+            r"(?:bruke|bruka|nytte|benytte|use|spend)\b[^?,;]{1,60}?\b(?:til|på|for|on))\b")
+_USES = re.compile(_WHAT + _MAY + _BE_USED, re.I)
+
+
+def said_with(text: str, kind: AnswerType) -> str:
+    """The piece of «maks beløp per prosjekt og søknadsfrist» that asks `kind`."""
+    pattern = dict(_ASKS)[kind]
+    return next((piece for piece in _PIECES.split(text) if pattern.search(piece)), text)
+
+
+_PIECES = re.compile(r"\s(?:og|and|samt|&)\s|,\s*", re.I)
+
+# «Hvem var prosjektleder for …?», «Kven er kontaktperson …», «Who is the project manager …»:
+# the role itself is what a sentence must name to say who holds it.
+_ROLE_WORD = (rf"(?P<role>(?:project\s+|contact\s+)?[\w-]*(?:(?:{_ROLE_NOUN}|ansvarlig|ansvarleg)"
+              rf"(?:en|ne|a|ar|ane|e)?|{_ROLE_NOUN_EN}))\b")
+ROLE_ASKED = re.compile(
+    r"\b(?:(?:hvem|kven|who)\s+(?:er|var|blir|ble|vart|har vore|har vært|is|was|were|will be)|"
+    r"(?:hva|kva|what)\s+(?:heter|heitte|het|heiter|is the name of|was the name of|"
+    r"er navnet på|er namnet på))\s+(?:the\s+)?" + _ROLE_WORD, re.I)
+
+
+_TOPIC = re.compile(r"^[^?]{3,120}?(?:\s[–—-]\s|:\s)")
+
+
+def _topic_end(part: str) -> int:
+    """«Prosjektet i Øygarden – hvor mye søkte de om?»: the question starts after a topic."""
+    match = _TOPIC.match(part)
+    return match.end() if match else 0
+
+
+def answer_types(part: str) -> tuple[AnswerType, ...]:
+    """The answer types in order of appearance in the part (each at most once)."""
+    found: list[tuple[int, AnswerType]] = []
+    head = _topic_end(part)
+    request = _REQUEST.match(part[head:])  # «Can you list the dates …»: asked after the request
+    late: list[tuple[int, AnswerType]] = []
+    for kind, pattern in _ASKS:
+        match = pattern.search(part)
+        if match and match.start() - head - (request.end() if request else 0) <= _HEAD_CHARS:
+            found.append((match.start(), kind))
+        elif match and _JOINED.search(part[:match.start()]):
+            late.append((match.start(), kind))
+    found += late if found else []  # «maks beløp per prosjekt og søknadsfrist»
+    if asks_yes_no(part[head:]) and not request:
+        found.append((-1, AnswerType.YESNO))  # «Må kommunene betale egenandel?» decides first
+    money = _SUM_STATED.search(part)
+    if money and AnswerType.AMOUNT not in {kind for _, kind in found}:
+        found.append((money.start(), AnswerType.AMOUNT))  # «fikk de rundt en million?»
+    if (_LIST.search(part[head:head + _HEAD_CHARS]) or _USES.search(part)
+            or _DID.search(part)) and not found:
+        found.append((0, AnswerType.LIST))
+    return tuple(kind for _, kind in sorted(found))
