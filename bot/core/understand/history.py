@@ -20,7 +20,7 @@ _HISTORY = words(
     *MERGER_WORDS, r"slås sammen", r"merge", r"gikk (?:\w+ )?inn i", r"gjekk (?:\w+ )?inn i",
     r"del av (?:\w+ )?(?:nå|i dag|no)", r"(?:nå|no|i dag) (?:en |ein )?del av",
     r"part of (?:\w+ )?(?:today|now)", r"(?:today|now) (?:a )?part of",
-    r"kommunenummer\w*", r"municipality number", r"fins ikke lenger",
+    r"kommunenummer\w*", r"kommunenr\.?", r"municipality number", r"fins ikke lenger",
     r"finnes ikke lenger", r"finst ikkje lenger", r"no longer exists?", r"ble delt", r"vart delt",
     r"\bsplit\b", r"gamle kommuner", r"gamle kommunar", r"former municipalities")
 # what a history part asks of the places, not of their projects or documents

@@ -23,7 +23,18 @@ def capitalised(text: str, gazetteer: Gazetteer) -> str:
     """«nar er neste samling i finnmark?»: a chat question's lower-case county, or a
     municipality name no everyday word shares, read as the name it is."""
     by_key, pattern = _lower_names(gazetteer)
-    return pattern.sub(lambda m: by_key[m.group()], text)
+    text = pattern.sub(lambda m: by_key[m.group()], text)
+    # «fjell kommune», «time kommunes prosjekt»: any name right before «kommune» is the place
+    every = _all_lower(gazetteer)
+    return _BEFORE_KOMMUNE.sub(lambda m: every.get(m[1], m[1]) + m[2], text)
+
+
+_BEFORE_KOMMUNE = re.compile(r"(?<![\w-])([a-zæøå]+)(\s+(?:kommune|kommunes|kommun|herad)\b)")
+
+
+@lru_cache(maxsize=4)
+def _all_lower(gazetteer: Gazetteer) -> dict[str, str]:
+    return {n.casefold(): n for n in gazetteer.municipality_names if " " not in n}
 
 
 @lru_cache(maxsize=4)

@@ -594,6 +594,11 @@ def test_a_place_written_in_lower_case_is_still_the_place(kit):
                                        kit).places] == ["Viken"]
     assert {p.name for p in understand("hvilke prosjekter finnes i Ostfold og tromso?", [],
                                        kit).places} == {"Østfold", "Tromsø"}  # no æ, ø, å
+    assert [p.name for p in understand("hva har time kommune søkt om?", [], kit).places] \
+        == ["Time"]  # an everyday word, but right before «kommune» it is the place
+    fjell = understand("fjell kommune i hordaland, hva heter den nå og hvilket kommunenr har den?",
+                       [], kit)
+    assert "Fjell" in [p.name for p in fjell.places] and fjell.place_history
 
 
 def test_a_municipality_name_two_share_is_each_of_them_until_something_settles_it(kit):
