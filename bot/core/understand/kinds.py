@@ -38,8 +38,8 @@ _ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (AnswerType.LAW, words(
         "hvor står", "kvar står", r"hvor i lov\w*", r"kvar i lov\w*", "where in the (?:law|act)",
         r"hvilken lov\w*", r"kva lov\w*", "which (?:law|act)", r"hjemmel\w*", r"heimel\w*",
-        r"paragraf\w*", r"lovbestemmels\w*", r"lovparagraf\w*", "which section",
-        "what section", "which provisions?", "legal basis")),
+        r"paragraf\w*", r"lovbestemmels\w*", r"lovparagraf\w*", r"(?:lov)?føresegn\w*",
+        "which section", "what section", "which provisions?", "legal basis")),
     (AnswerType.DURATION, words(r"hvor lang\w*", r"kor lang\w*", "hvor lenge", "kor lenge", "how long",
                                 r"varighet\w*", "duration", "how old", "what age", "age group", "aged",
                                 r"aldersgrupp\w*", r"(?:hvor|kor) gaml\w*")),  # «til og med 24 år»

@@ -153,6 +153,7 @@ def test_projects_going_on_are_this_years(kit, text):
 @pytest.mark.parametrize("text", [
     "Hvor står plikten til internkontroll?", "Hvilke lovbestemmelser ble brutt?",
     "Which section of the act requires internal control?", "Kva er heimelen for tilsynet?",
+    "Kva for lovføresegner braut kommunen?",
 ])  # fmt: skip
 def test_a_provision_of_a_law_is_an_answer_type(kit, text):
     assert AnswerType.LAW in understand(text, [], kit).parts[0].answer_types
