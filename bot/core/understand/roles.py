@@ -19,6 +19,10 @@ _GROUP_LEADERS = (r"\b(?:(?:leder|leiar)\s+(?:for|av|i)\s+|(?:leder|leier|leiar|
 _LEADS_GROUPS = re.compile(r"\b(?:hvem|kven|who)\b.{0,20}?" + _GROUP_LEADERS, re.I)
 
 
+# «satt i styringsgruppa … på møtet i februar»: the group's members at that meeting
+_SAT_IN = r"\b(?:satt|sat)\s+(?:i|in|on)\s+(?:the\s+)?\w*(?:grupp|group)\w*.{0,40}?(?:møte|meeting)\w*"
+
+
 _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (Role.CHILD_WELFARE_LEADER, re.compile(
         r"\b(?:barnevern\w*(?:led|leiar|sjef)\w*|bv\.?-?(?:led|leiar)\w*|child[- ]welfare\s+"
@@ -38,7 +42,7 @@ _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         r"\b(?:statsforvalter\w*|statsforvaltar\w*|fylkesmann\w*|county governor)", re.I)),
 )
 _PRESENT = re.compile(
-    r"\b(?:deltok|deltek|deltog|møtte|møtt|til stede|tilstede|til stades|var med|deltakere|"
+    _SAT_IN + r"|\b(?:deltok|deltek|deltog|møtte|møtt|til stede|tilstede|til stades|var med|deltakere|"
     r"deltakerne|deltakarar|deltakarane|participants|attendees|present|attended|participated|"
     r"was there|were there|(?:was|were|var)\s+(?:at|på)\s+(?:the\s+)?\w*(?:møte|samling|meeting)\w*)\b",
     re.I)
@@ -72,6 +76,7 @@ _PARTICIPANTS = re.compile(
     r"attended|participated|var til stede|var tilstede|var til stades|var med|was present|"
     r"were present|was there|were there|was at|were at|(?:var|har vært|har vore) referent|"
     r"(?:satt|sat|var|was|were)\s+(?:i|på|in|on|at)\s+(?:the\s+)?\w*(?:møte|samling|meeting)\w*|"
+    + _SAT_IN + r"|"
     r"skrev referatet|skreiv referatet|was (?:the )?(?:minute[- ]?taker|referent|chair)|took (?:the )?minutes|"
     r"(?:ledet|leda|leia|leidde)\s+\w*(?:møte|samling)\w*|led the meeting|chaired|var møteleder|"
     r"var møteleiar|"

@@ -92,6 +92,8 @@ P = Role.PRESENT
     # the networks' steering groups: each one's chair, as its meetings name them
     ("Hvem er leder for styringsgruppene i nettverkene vi har referater fra?", {Role.CHAIR}),
     ("Who chairs the steering groups of the networks?", {Role.CHAIR}),
+    # who sat in the group at one meeting: its attendance
+    ("Hvilke kommuner satt i styringsgruppa i Vestland på møtet i februar 2020?", {P}),
 ])  # fmt: skip
 def test_participant_questions_and_the_roles_they_ask(kit, text, roles) -> None:  # type: ignore[no-untyped-def]
     question = understand(text, [], kit)
