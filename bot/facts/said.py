@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.core.question import AnswerType
-from bot.facts.answer_types import AMOUNT, DATE, NUMBER, has_type
+from bot.facts.answer_types import AMOUNT, DATE, NUMBER, PERSON, has_type
 from bot.facts.candidates import Candidate
 from bot.facts.features import PartView
 from bot.facts.pick import holds_type
@@ -32,8 +32,9 @@ def type_unsaid(part: PartView, picked: list[Candidate]) -> bool:
     if AMOUNT in part.types and not any(holds_type(part, c, AMOUNT) or has_type(c.text, NUMBER)
                                         for c in picked):
         return True
+    kinds = _MUST_HOLD | ({PERSON} if part.part.person else set())  # who leads: a name
     return any(not any(holds_type(part, c, kind) for c in picked)
-               for kind in _MUST_HOLD & set(part.types))  # each by some sentence
+               for kind in kinds & set(part.types))  # each by some sentence
 
 
 def counted_unsaid(part: PartView, picked: list[Candidate], lexical: LexicalIndex,

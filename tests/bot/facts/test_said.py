@@ -63,3 +63,16 @@ def test_a_year_the_question_names_does_not_say_when_and_each_kind_asked_is_held
     deadline = _sentence("Søknadsfrist: 15. april 2023.")
     assert type_unsaid(asked, [amount])  # «for 2023» is the year asked, not a deadline
     assert not type_unsaid(asked, [amount, deadline])  # the sum in one, the date in the other
+
+
+def test_who_leads_is_unsaid_by_sentences_naming_no_person() -> None:
+    from bot.facts.said import type_unsaid
+
+    leads = PartView(Part("Who led the inspection team?", (AnswerType.PERSON,), person=True),
+                     [], frozenset(), np.zeros(1), ["person"], [], set())
+    visit = _sentence("Statsforvalteren besøkte barneverntjenesten 19. og 20. april 2023.")
+    leader = _sentence("Tilsynsleder: Kari Nordmann, seniorrådgiver")
+    assert type_unsaid(leads, [visit]) and not type_unsaid(leads, [visit, leader])
+    partner = PartView(Part("Hvem samarbeider de med?", (AnswerType.PERSON,)), [], frozenset(),
+                       np.zeros(1), ["person"], [], set())
+    assert not type_unsaid(partner, [_sentence("Kompetansemiljø: RVTS Sør")])  # an institution
