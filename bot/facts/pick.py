@@ -163,6 +163,8 @@ _BESIDE_THE_VERB = frozenset({"ikke", "ikkje", "not", "også", "og", "berre", "b
 
 
 _BACK_REFERENCE = re.compile(r"^(?:De|Dei|Det|Dette|Desse|Disse|Han|Hun|Ho|They|It|This|These)\s")
+# «Tilsynet er derfor avslutta.»: what follows from the sentence before it
+_CONSEQUENCE = re.compile(r"^\W*\w+(?:\s+\w+){0,2}\s+(?:derfor|difor|dermed|therefore)\b", re.I)
 REPLY_CHARS = 160
 HEADING_WORDS = 6
 
@@ -181,7 +183,7 @@ def replies(view: QuestionView, found: list[Candidate], picked: list[Candidate]
                       and cand.end <= n.start <= cand.end + 2), None)
         if after is None or after in picked or after in added:
             continue
-        replies_to = _BACK_REFERENCE.match(after.text) and (
+        replies_to = (_BACK_REFERENCE.match(after.text) or _CONSEQUENCE.match(after.text)) and (
             after.items > 0 or (yes_no and len(after.text) <= REPLY_CHARS))
         headed = after.items > 0 and _heading_line(cand)  # «Tema som prioriteres» heads its list
         if replies_to or headed:

@@ -242,6 +242,7 @@ def test_a_multi_part_question_has_parts_with_their_answer_types(kit):
     "Held Haugesund og Karmøy fram med vakttelefonen?", "Heldt dei fram med vakttelefonen?",
     "Fortsatte de med faddermodellen?", "Vedtok styringsgruppa noko om vakta?",
     "Lyktes prosjektet med å rekruttere hybelvertar?", "fann dei lovbrot?",
+    "And is the case still open?",  # a later part, joined by «and»
 ])
 def test_a_question_opening_with_its_verb_asks_yes_or_no(kit, text):
     assert understand(text, [], kit).parts[0].answer_types[0] == AnswerType.YESNO

@@ -320,3 +320,17 @@ def test_a_heading_line_a_pdf_kept_as_text_brings_the_list_it_heads():
     assert replies(asked, [heading, listed], [heading]) == [listed]
     sentence = at("For 2026 prioriteres disse temaene: ettervern; samisk språk.")  # no items
     assert replies(asked, [heading, sentence], [heading]) == []
+
+
+def test_what_follows_from_the_picked_sentence_decides_a_yes_no_question():
+    text = "Tiltaka er vurderte som tilstrekkelege. Tilsynet er derfor avslutta. Neste punkt."
+    chunk = Chunk(chunk_id="d:0", doc_id="d", position=0, text=text, start=0, end=len(text))
+    ev = Evidence(chunk, META, 0.1, 0.5)
+
+    def at(sentence: str) -> Candidate:
+        start = text.index(sentence)
+        return Candidate(sentence, ev, start, start + len(sentence), "", False, False, 0)
+
+    judged, closed = at("Tiltaka er vurderte som tilstrekkelege."), at("Tilsynet er derfor avslutta.")
+    still_open = view(part_view("Is the case still open?", (AnswerType.YESNO,), "case"))
+    assert replies(still_open, [judged, closed], [judged]) == [closed]
