@@ -173,9 +173,10 @@ def replies(view: QuestionView, found: list[Candidate], picked: list[Candidate]
             ) -> list[Candidate]:  # fmt: skip
     """A yes/no question is often decided by the sentence right after the one that names its
     words («… har løftet et ønske til Bufdir om å gå bort fra kravet. De har svart at det ikke
-    vil bli endret i 2024.»): a short next sentence that refers back comes along. So does,
-    for any question, a list it introduces («… en flytting av 2,1 mrd. Dette fordeler seg
-    slik: 1,7 mrd. …; 400 mill. …»)."""
+    vil bli endret i 2024.»), or says what follows from it («Tilsynet er derfor avslutta.»): a
+    short next sentence that refers back comes along. So does, for any question, a list it
+    introduces («… en flytting av 2,1 mrd. Dette fordeler seg slik: 1,7 mrd. …; 400 mill. …»)
+    or a list under a heading line a PDF kept as text («Tema som prioriteres»)."""
     yes_no = any(AnswerType.YESNO in p.part.answer_types for p in view.parts)
     added: list[Candidate] = []
     for cand in picked:
