@@ -32,7 +32,8 @@ def outcomes_first(parts: list[PartView], per_part: list[list[Scored]], supporti
                     ) -> list[list[Scored]]:
     """«Nådde de målet?» answered by the plan's goal restated: where a report about the same
     municipalities has a sentence nearly as likely (the `supporting` share), the plan's
-    sentences step aside, except those holding what the part also asks (its leader's name)."""
+    sentences step aside, except those holding what the part also asks and no report sentence
+    holds (its leader's name)."""
     out = []
     for part, ranked in zip(parts, per_part, strict=True):
         best = ranked[0] if ranked else None
@@ -44,8 +45,10 @@ def outcomes_first(parts: list[PartView], per_part: list[list[Scored]], supporti
         if not reports or reports[0].probability < supporting * best.probability:
             out.append(ranked)
             continue
+        # the plan keeps what only it holds: «85 prosent» is in the report's row too
+        kept = bool(part.types) and not any(holds_types(part, s.candidate) for s in reports)
         out.append([s for s in ranked if s in reports
-                    or (part.types and holds_types(part, s.candidate))])
+                    or (kept and holds_types(part, s.candidate))])
     return out
 
 

@@ -81,3 +81,12 @@ def test_a_plan_beside_another_projects_report_says_nothing_of_how_it_went() -> 
     assert only_planned([PLAN.candidate, ELSEWHERE.candidate])  # Valdres's report, not theirs
     assert not only_planned([PLAN.candidate, REPORT.candidate])  # Holmestrand's own report
     assert not only_planned([ELSEWHERE.candidate])  # no plan: a report answers for itself
+
+
+def test_the_plan_steps_aside_when_a_report_holds_the_figure_asked_too() -> None:
+    goal = _scored("Minst 85 prosent av undersøkelsene skal ha samtale med barnet alene.", 0.95,
+                   DocType.PROSJEKTBESKRIVELSE, "Holmestrand", "Sande")
+    row = _scored("Minst 85 prosent med samtale med barnet alene | Nådd: 89 prosent (2020)", 0.93,
+                  DocType.SLUTTRAPPORT, "Holmestrand")
+    part = _part("nådde de målet om 85 prosent?", AnswerType.AMOUNT)
+    assert outcomes_first([part], [[goal, row]], SUPPORTING) == [[row]]
