@@ -92,7 +92,8 @@ def person_spans(sentence: str) -> list[tuple[int, int]]:
 
 # «Vestre Slidre», «Nord-Aurdal kommune» look like names of people
 _PLACE_FIRST = frozenset({"Nord", "Sør", "Øst", "Vest", "Nordre", "Søndre", "Østre", "Vestre",
-                          "Øystre", "Øvre", "Nedre", "Indre", "Ytre", "Midtre", "Store", "Lille", "Nye"})
+                          "Øystre", "Øvre", "Nedre", "Indre", "Ytre", "Midtre", "Store", "Lille",
+                          "Nye"})
 
 
 def names_person(sentence: str) -> bool:

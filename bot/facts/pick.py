@@ -10,7 +10,7 @@ import re
 
 from bot.core.question import AnswerType
 from bot.facts.answer_types import AMOUNT, DATE, PERSON, dated, has_type, names_person
-from bot.facts.candidates import Candidate
+from bot.facts.candidates import TITLE_WORDS, Candidate
 from bot.facts.features import PartView, QuestionView, names_said
 from bot.facts.gate import Scored
 from bot.facts.words import coverage
@@ -166,7 +166,6 @@ _BACK_REFERENCE = re.compile(r"^(?:De|Dei|Det|Dette|Desse|Disse|Han|Hun|Ho|They|
 # «Tilsynet er derfor avslutta.»: what follows from the sentence before it
 _CONSEQUENCE = re.compile(r"^\W*\w+(?:\s+\w+){0,2}\s+(?:derfor|difor|dermed|therefore)\b", re.I)
 REPLY_CHARS = 160
-HEADING_WORDS = 6
 
 
 def replies(view: QuestionView, found: list[Candidate], picked: list[Candidate]
@@ -193,9 +192,10 @@ def replies(view: QuestionView, found: list[Candidate], picked: list[Candidate]
 
 
 def _heading_line(cand: Candidate) -> bool:
-    """A short line with no sentence end that is not a label: a heading a PDF kept as text."""
+    """A short line with no sentence end that is not a label: a heading a PDF kept as text
+    (`candidates` sees the markdown and numbered ones, which are no candidates at all)."""
     text = cand.text.strip()
-    return not cand.is_label and not cand.items and len(text.split()) <= HEADING_WORDS \
+    return not cand.is_label and not cand.items and len(text.split()) <= TITLE_WORDS \
         and not text.endswith((".", "!", "?", ":", ";"))
 
 

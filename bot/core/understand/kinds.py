@@ -21,7 +21,8 @@ _ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         "når", "naar", "kva dato", "hvilken dato", "hvilke dato", "dato", "datoen", "datoer",
         "datoene", "datoar", "datoane", "dates", "frist",
         r"(?:hvilke|hvilken|kva|which|what) da(?:g|ger|gar|ys?)", r"søknadsfrist\w*", "fristen",
-        "when", "what date", "deadline", "sluttar", "slutter", "ends?", r"periode\w*", "period", "hvilket år", "kva år", "which year", "what year",
+        "when", "what date", "deadline", "sluttar", "slutter", "ends?", r"periode\w*", "period",
+        "hvilket år", "kva år", "which year", "what year",
         "åpen", "åpne", "open", "ope", "opne")),  # a call is open until its deadline
     (AnswerType.COUNT, words("hvor mange", "kor mange", "how many", "antall", "talet på",
                              "number of")),
@@ -81,7 +82,8 @@ def said_with(text: str, kind: AnswerType) -> str:
     return next((piece for piece in _PIECES.split(text) if pattern.search(piece)), text)
 
 
-_PIECES = re.compile(r"\s(?:og|and|samt|&)\s|,\s*", re.I)
+AND = re.compile(r"\s(?:og|and|samt|&)\s", re.I)  # «maks beløp og søknadsfrist»
+_PIECES = re.compile(rf"{AND.pattern}|,\s*", re.I)
 
 # «Hvem var prosjektleder for …?», «Kven er kontaktperson …», «Who is the project manager …»:
 # the role itself is what a sentence must name to say who holds it.

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bot.core.understand.time import ANY_YEAR
+
 _NAME = re.compile(r"«([^»]+)»|\b([A-ZÆØÅ][\wæøåÆØÅ-]+(?:\s+[A-ZÆØÅ][\wæøåÆØÅ-]+)*)")
 _NOT_NAMES = frozenset(
     "januar februar mars april mai juni juli august september oktober november desember january "
@@ -83,14 +85,11 @@ def mentioned(text: str, named: tuple[str, ...], is_place: Callable[[str], bool]
     return tuple(n for n in named if not is_place(n))
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-
-
 def mentioned_years(text: str) -> tuple[str, ...]:
     """«Kva dokument nemner kompetansekrava som gjeld frå 2031?»: a year after the asking verb
     is what the documents mention, not when they were written."""
     asked = _MENTIONS.search(text)
-    return tuple(_YEAR.findall(text[asked.end():])) if asked else ()
+    return tuple(ANY_YEAR.findall(text[asked.end():])) if asked else ()
 
 
 # «I hvilke sammenhenger dukker Kjersti Toppe opp?», «Where does minister Toppe show up?»: the

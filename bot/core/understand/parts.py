@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.core.question import AnswerType, Part
-from bot.core.understand.kinds import ROLE_ASKED, answer_types, said_with
+from bot.core.understand.kinds import AND, ROLE_ASKED, answer_types, said_with
 from bot.core.understand.yes_no import ASKING, QUESTION_WORD
 from indexer.text.patterns import words
 
@@ -17,7 +17,6 @@ _CLAUSE_SPLIT = re.compile(
     r"|,\s*(?:og|and)\s+(?=(?:er|var|har|hadde|kan|må|skal|ble|vart|fikk|fekk|finnes|fant|"
     r"fann|nådde|gjelder|is|are|was|were|did|does|do|can|has|have|will)\s)"
     r"|;\s*|\?\s+(?=\S)", re.I)
-_AND = re.compile(r"\s(?:og|and|samt|&)\s", re.I)
 _NEGATION = words("ikke", "ikkje", "not", "never", "aldri")
 # «… som planlagt selv om Nordre Land ikke har sagt ja?»: a «not» in a concession is not asked
 _CONCESSION = re.compile(r"\b(?:selv om|sjølv om|even if|even though|although)\b[^,;?.]*", re.I)
@@ -190,7 +189,7 @@ def _typed(text: str) -> list[Part]:
     negated = bool(_NEGATION.search(_CONCESSION.sub(" ", text)))
     kinds = answer_types(text)
     plain = [k for k in kinds if k not in (AnswerType.YESNO, AnswerType.LIST)]
-    if len(plain) > 1 and _AND.search(text):  # each kind asks its own words («søknadsfrist»)
+    if len(plain) > 1 and AND.search(text):  # each kind asks its own words («søknadsfrist»)
         return [Part(said_with(text, kind), (kind,), negated) for kind in plain]
     role = ROLE_ASKED.search(text) if AnswerType.PERSON in kinds else None
     return [Part(text, kinds, negated, role.group("role").lower() if role else "")]

@@ -20,7 +20,8 @@ _LEADS_GROUPS = re.compile(r"\b(?:hvem|kven|who)\b.{0,20}?" + _GROUP_LEADERS, re
 
 
 # «satt i styringsgruppa … på møtet i februar»: the group's members at that meeting
-_SAT_IN = r"\b(?:satt|sat)\s+(?:i|in|on)\s+(?:the\s+)?\w*(?:grupp|group)\w*.{0,40}?(?:møte|meeting)\w*"
+_SAT_IN = (r"\b(?:satt|sat)\s+(?:i|in|on)\s+(?:the\s+)?\w*(?:grupp|group)\w*"
+           r".{0,40}?(?:møte|meeting)\w*")
 
 
 _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
@@ -42,8 +43,8 @@ _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         r"\b(?:statsforvalter\w*|statsforvaltar\w*|fylkesmann\w*|county governor)", re.I)),
 )
 _PRESENT = re.compile(
-    _SAT_IN + r"|\b(?:deltok|deltek|deltog|møtte|møtt|til stede|tilstede|til stades|var med|deltakere|"
-    r"deltakerne|deltakarar|deltakarane|participants|attendees|present|attended|participated|"
+    _SAT_IN + r"|\b(?:deltok|deltek|deltog|møtte|møtt|til stede|tilstede|til stades|var med|"
+    r"deltakere|deltakerne|deltakarar|deltakarane|participants|attendees|present|attended|participated|"
     r"was there|were there|(?:was|were|var)\s+(?:at|på)\s+(?:the\s+)?\w*(?:møte|samling|meeting)\w*)\b",
     re.I)
 

@@ -15,7 +15,7 @@ from indexer.text.dates import find_dates
 from indexer.text.patterns import words
 
 _YEAR = r"((?:19|20)\d\d)"
-_ANY_YEAR = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
+ANY_YEAR = re.compile(rf"(?<!\d){_YEAR}(?!\d)")  # a year anywhere in the text
 _FROM = re.compile(rf"\b(?:fra|frå|from|since|siden|sidan|etter|after)\s+(?:og med\s+)?{_YEAR}\b",
                    re.I)
 _BEFORE = re.compile(rf"\b(?:før|before|until|fram til|frem til)\s+{_YEAR}\b", re.I)
@@ -62,7 +62,7 @@ def year_span(text: str, today: dt.date) -> YearSpan | None:
     if named := sorted({int(m.group(1)) for m in _IN_YEAR.finditer(text)}):
         # «… i 2018, og hvor mye fikk Vestland i 2020?»: each part its year, both asked
         return YearSpan(named[0], named[-1]) if len(named) <= 2 else None
-    years = sorted({int(y) for y in _ANY_YEAR.findall(text)})
+    years = sorted({int(y) for y in ANY_YEAR.findall(text)})
     if years:
         return YearSpan(years[0], years[-1]) if len(years) <= 2 else None
     if _LAST_YEAR.search(text):

@@ -9,8 +9,8 @@ import re
 # The verbs questions open with most often, English auxiliaries included.
 _OPENING_VERB = re.compile(
     r"^\s*(?:og\s+|and\s+)?(må|kan|skal|er|var|har|hadde|fikk|fekk|nådde|ble|vart|blir|blei|"
-    r"finnes|fins|gjelder|stemmer|bør|krever|kreves|kunne|skulle|måtte|ville|vil|burde|klarte|klarer|"
-    r"brukte|bruker|fortsetter|held fram|starter|startar|rekker|rekk|trådte|tredde|"
+    r"finnes|fins|gjelder|stemmer|bør|krever|kreves|kunne|skulle|måtte|ville|vil|burde|klarte|"
+    r"klarer|brukte|bruker|fortsetter|held fram|starter|startar|rekker|rekk|trådte|tredde|"
     r"videreføres|vidareførast|dekker|dekkjer|omfatter|inneholder|inneheld|betaler|betalte|"
     r"gir|gav|ga|is|are|was|were|did|does|do|can|could|must|has|have|had|"
     r"should|will|would|may)\b", re.I)
