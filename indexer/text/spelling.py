@@ -50,10 +50,10 @@ class Speller:
         self._words = [w for w in self._counts if len(w) >= MIN_LENGTH - 1]
         self._protected = {w.casefold() for w in protected} | _NYNORSK
         self._plain: dict[str, str] = {}  # «sokte» → «søkte»: a corpus word typed without æøå
-        for w in sorted(self._counts, key=lambda w: -self._counts[w]):
-            if _LETTERS.search(w):
-                for plain in without_letters(w):
-                    self._plain.setdefault(plain, w)
+        lettered = [w for w in self._counts if _LETTERS.search(w)]
+        for w in sorted(lettered, key=lambda w: -self._counts[w]):  # the most used wins a tie
+            for plain in without_letters(w):
+                self._plain.setdefault(plain, w)
 
     @classmethod
     def from_texts(cls, texts: Iterable[str], protected: Iterable[str] = ()) -> Speller:
