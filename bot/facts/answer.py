@@ -24,7 +24,7 @@ from bot.facts.llm import LlmComposer
 from bot.facts.model import AnswerModel, load_model_if_fitted
 from bot.facts.persons import unknown_person
 from bot.facts.retrieval import Evidence, HybridRetriever
-from bot.facts.summary import main_document, summarise
+from bot.facts.summary import main_document, summarise, title_named
 from bot.facts.timing import passed, past_note, what_there_is
 from bot.i18n import format_date, t
 from indexer.catalogue.models import ProjectQuery
@@ -127,7 +127,10 @@ class FactAnswerer:
         t0 = time.perf_counter()
         vectors = self.embed(q)
         evidence, timings = self.evidence(q, vectors)
-        doc_id = main_document(evidence, q.doc_types, q.web_page)
+        lexical = self.ctx.store.lexical()
+        named = {e.meta.doc_id: title_named(q.standalone, e.meta.title or "", lexical)
+                 for e in evidence}
+        doc_id = main_document(evidence, q.doc_types, q.web_page, named)
         top = next((e for e in evidence if e.meta.doc_id == doc_id), None)
         if top is not None and not q.doc_types_named:  # «Oppsummer prosjektbeskrivelsen» stands
             top = final_report_of(top, evidence)

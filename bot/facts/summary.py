@@ -20,7 +20,9 @@ from bot.facts.answer_types import NUMBER, has_type
 from bot.facts.compose import ExtractiveComposer
 from bot.facts.gate import Scored
 from bot.facts.retrieval import Evidence
+from bot.facts.words import content_groups, coverage
 from indexer.models import DocType
+from indexer.store.lexical import LexicalIndex, tokenize
 
 # Sentences besides the opening: 10 held 3 more development summaries than 8 (1,584 characters
 # at the median, against 1,420); 12 held 5 more again, at 1,714: too long to read in a chat.
@@ -45,18 +47,30 @@ class Summary:
     picked: list[Scored]  # in document order
 
 
+def title_named(question: str, title: str, lexical: LexicalIndex) -> float:
+    """How much of a document's title the question says (its content words, weighted by
+    rarity): «Oppsummer hva Statsforvalteren skriver om læringsnettverkene» names the page
+    «Læringsnettverket for barneverntjenestene i Trøndelag» more than the guideline on
+    stimulation funds for the same network."""
+    return coverage(content_groups(title, lexical), frozenset(tokenize(question)))
+
+
 def main_document(evidence: list[Evidence], kinds: frozenset[DocType] = frozenset(),
-                  web_page: bool = False) -> str | None:
-    """The document the retrieved chunks point at most (its BEST_CHUNKS best fused scores); of
-    the kind asked when one is among them («Oppsummer Bufdirs veileder om internkontroll»,
-    though a final report on the topic has more chunks among the retrieved)."""
+                  web_page: bool = False, named: dict[str, float] | None = None) -> str | None:
+    """The document the retrieved chunks point at most (its BEST_CHUNKS best fused scores,
+    raised by how much of its title the question names: `named`, doc id → share; weights
+    0.5–3 chose the same documents on the development summaries); of the kind asked when one
+    is among them («Oppsummer Bufdirs veileder om internkontroll», though a final report on
+    the topic has more chunks among the retrieved)."""
+    named = named or {}
     scores: dict[str, list[float]] = defaultdict(list)
     typed = [ev for ev in evidence if ev.meta.doc_type in kinds]
     if web_page:  # «the … page»: of the pages from the web, when any was retrieved
         typed = [ev for ev in typed or evidence if ev.meta.url] or typed
     for ev in typed or evidence:
         scores[ev.meta.doc_id].append(ev.score)
-    totals = {d: sum(sorted(s, reverse=True)[:BEST_CHUNKS]) for d, s in scores.items()}
+    totals = {d: sum(sorted(s, reverse=True)[:BEST_CHUNKS]) * (1 + named.get(d, 0.0))
+              for d, s in scores.items()}
     return max(totals, key=lambda d: totals[d]) if totals else None
 
 
@@ -123,6 +137,14 @@ def _telling(scored: Scored) -> bool:
     return _fact_line(scored) or len(_LETTERS.findall(scored.candidate.text)) >= 3
 
 
+def _result_row(scored: Scored) -> bool:
+    """A row of a results table («Alle saksbehandlere (24) gjennomført opplæring | Delvis nådd:
+    21 av 24»): each goal's outcome is a result of its own, not one of a section."""
+    cand = scored.candidate
+    headings = " ".join(cand.evidence.chunk.heading_path)
+    return " | " in cand.text and not cand.table and bool(_WHAT_CAME_OF_IT.search(headings))
+
+
 def pick(scored: list[Scored]) -> list[Scored]:
     """The most salient sentence of each section, then the next, within the budget."""
     by_section: dict[str, list[Scored]] = defaultdict(list)
@@ -131,7 +153,8 @@ def pick(scored: list[Scored]) -> list[Scored]:
     for s in scored:
         if not s.candidate.block:  # a list is summarised by its lead-in, not repeated
             # each line of the document's fact sheet («Søkt beløp: …») is a section of its own
-            key = s.candidate.text if s in facts else s.candidate.evidence.chunk.section or ""
+            own = s in facts or _result_row(s)
+            key = s.candidate.text if own else s.candidate.evidence.chunk.section or ""
             by_section[key].append(s)
     firsts = sorted((max(group, key=salience) for group in by_section.values()),
                     key=lambda s: -salience(s))
@@ -139,7 +162,8 @@ def pick(scored: list[Scored]) -> list[Scored]:
                   key=lambda s: -salience(s))
     lead = opening(scored)
     picked: list[Scored] = list(lead)  # besides the budget: the gist comes first
-    for s in [*firsts, *rest]:
+    money = [s for s in money_lines(scored) if s in firsts]
+    for s in [*money, *firsts, *rest]:
         if len(picked) >= MAX_SENTENCES + len(lead):
             break
         if sum(len(p.candidate.text) for p in picked[len(lead):]) + len(s.candidate.text) > MAX_CHARS:

@@ -168,3 +168,37 @@ def test_a_pull_quote_and_a_dateline_take_no_place_in_a_summary() -> None:
         scored("Kostnadsnøkkelen er lite treffsikker for barnevern.", "Økonomi", 0.5, 4),
     ])]
     assert texts == [said, "Kostnadsnøkkelen er lite treffsikker for barnevern."]
+
+
+def test_each_row_of_a_results_table_is_a_result_of_its_own() -> None:
+    rows = [scored(f"Mål {i} | Nådd: {80 + i} prosent", "2. Mål og måloppnåelse", 0.9 - i / 100,
+                   10 + i) for i in range(4)]
+    themes = ("bakgrunn tiltak evaluering forankring organisering risiko spredning kostnad "
+              "læring målgruppe metode plan").split()  # more sections than the budget
+    background = [scored(f"Her står en setning om {theme}.", theme, 0.97, i)
+                  for i, theme in enumerate(themes)]
+    texts = [s.candidate.text for s in pick(rows + background)]
+    assert all(r.candidate.text in texts for r in rows)
+
+
+def test_what_the_project_cost_comes_before_the_other_sections_within_the_budget() -> None:
+    spent = scored("Regnskapet viser et forbruk på 987 400 kr.", "4. Økonomi", 0.2, 50)
+    themes = ("mål tiltak bakgrunn evaluering forankring organisering risiko spredning "
+              "resultat kostnad læring målgruppe metode plan samarbeid eierskap").split()
+    sections = [scored(f"Her står en setning om {theme}.", theme, 0.97, i)
+                for i, theme in enumerate(themes)]
+    texts = [s.candidate.text for s in pick([*sections, spent])]
+    assert spent.candidate.text in texts
+
+
+def test_the_document_whose_title_the_question_names_is_summarised() -> None:
+    from bot.facts.summary import main_document
+
+    def evidence(doc_id: str, score: float) -> Evidence:
+        meta = META.model_copy(update={"doc_id": doc_id})
+        chunk = Chunk(chunk_id=f"{doc_id}:0", doc_id=doc_id, position=0, text="x", start=0, end=1)
+        return Evidence(chunk, meta, score, 0.5)
+
+    guideline, page = evidence("guideline", 0.040), evidence("page", 0.037)
+    assert main_document([guideline, page]) == "guideline"
+    assert main_document([guideline, page], named={"page": 0.6, "guideline": 0.2}) == "page"
