@@ -45,6 +45,7 @@ class AnswerType(StrEnum):
     LAW = "law"  # a provision of a law or regulation («§ 2-1», «barnevernloven § 25-1»)
     DURATION = "duration"  # how long: «tre år», «to månader», «toårig»
     REASON = "reason"  # why: «fordi …», «Grunnen er at …», «because …»
+    CONTACT = "contact"  # a phone number or an e-mail address: «tlf nr», «e-postadressa»
 
 
 class ListAsk(StrEnum):

@@ -13,9 +13,11 @@ from indexer.text.patterns import words
 DATE, NUMBER, AMOUNT, PERSON, PLACE, LAW = "date", "number", "amount", "person", "place", "law"
 DURATION = "duration"
 REASON = "reason"
+CONTACT = "contact"
 _CHECKED = {AnswerType.DATE: DATE, AnswerType.AMOUNT: AMOUNT, AnswerType.COUNT: NUMBER,
             AnswerType.PERSON: PERSON, AnswerType.PLACE: PLACE, AnswerType.LAW: LAW,
-            AnswerType.DURATION: DURATION, AnswerType.REASON: REASON}
+            AnswerType.DURATION: DURATION, AnswerType.REASON: REASON,
+            AnswerType.CONTACT: CONTACT}
 # «tre år», «18 måneder», «to månader», «inntil to år», «toårig», «a two-year period»
 _DURATION = re.compile(
     r"\b(?:\d+|en|ett|ei|eitt|halvt|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|tolv|atten|"
@@ -54,6 +56,9 @@ _ORG = re.compile(r"\b(Bufdir|Bufetat|Statsforvalteren|Statsforvaltaren|Fylkesma
                   r"[A-ZÆØÅ][a-zæøå]?[A-ZÆØÅ]+|Familiesenteret|Universitetet|Høgskulen|Høgskolen|"
                   r"[A-ZÆØÅ][a-zæøå]+ kommune)\b")
 _LAW = re.compile(r"§|\b\d{1,2}-\d{1,2}(?:\s?[a-f])?\b|\b(?:kapittel|kap\.)\s?\d", re.I)
+# «55 57 22 33», «+47 907 12 345», «fmhobcf@fylkesmannen.no»
+_CONTACT = re.compile(r"(?:\+47\s?)?\b(?:\d{2}(?:\s?\d{2}){3}|\d{3}\s\d{2}\s\d{3})\b|"
+                      r"[\w.-]+@[\w-]+(?:\.[\w-]+)+")
 _PLACE = re.compile(r"\b(i|på|frå|fra|in|at)\s+[A-ZÆØÅ][a-zæøå]+|\bsentrum\b|Statens hus")
 
 
@@ -74,6 +79,8 @@ def has_type(sentence: str, kind: str) -> bool:
         return bool(_DURATION.search(sentence)) or len(find_dates(sentence)) >= 2
     if kind == REASON:
         return bool(_REASON.search(sentence))
+    if kind == CONTACT:
+        return bool(_CONTACT.search(sentence))
     return False
 
 

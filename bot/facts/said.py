@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.core.question import AnswerType
-from bot.facts.answer_types import AMOUNT, DATE, NUMBER, PERSON, has_type
+from bot.facts.answer_types import AMOUNT, CONTACT, DATE, NUMBER, PERSON, has_type
 from bot.facts.candidates import Candidate
 from bot.facts.features import PartView
 from bot.facts.pick import holds_type
@@ -16,7 +16,7 @@ from indexer.store.lexical import LexicalIndex, tokenize
 # Kinds of answer a sentence is read for reliably enough that none holding it is no answer:
 # «Hvor mange kommuner er med?» is not answered by what the programme aims at. (A person is
 # left to the model: «Hvem kan kommunen samarbeide med?» asks for organisations.)
-_MUST_HOLD = frozenset({NUMBER, DATE})
+_MUST_HOLD = frozenset({NUMBER, DATE, CONTACT})  # a name is no phone number
 # what a count question counts: «hvor mange (nye) innbyggere», «how many inspections»
 _COUNTED = re.compile(r"\b(?:hvor|kor|how)\s+(?:mange|many)\s+(?P<what>\w+)(?:\s+(?P<next>\w+))?",
                       re.I)

@@ -37,6 +37,8 @@ _PATTERNS = (
     re.compile(
         r"(?<![\d.])(?P<day>\d{1,2})\.\s?(?P<month>\d{1,2})\.\s?(?P<year>\d{4}|\d{2})(?!\.?\d)"
     ),
+    # 24/10-19, 17/9-2019, 24/10/2019: as dates are typed in a hurry (not «sak 10/22»)
+    re.compile(r"(?<![\d/])(?P<day>\d{1,2})/(?P<month>\d{1,2})[-/](?P<year>\d{4}|\d{2})(?![\d/-])"),
     # 2019-03-15
     re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])"),
     # 13.september 2018, 13. september 2018, 31 January 2024, 1st of May 2024

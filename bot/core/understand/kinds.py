@@ -25,7 +25,7 @@ _ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         "hvilket år", "kva år", "which year", "what year",
         "åpen", "åpne", "open", "ope", "opne")),  # a call is open until its deadline
     (AnswerType.COUNT, words("hvor mange", "kor mange", "how many", "antall", "talet på",
-                             "number of")),
+                             r"(?<!phone )number of")),
     (AnswerType.AMOUNT, words(
         "hvor mye", "hvor mykje", "kor mykje", "kor mye", "how much", r"\w*beløp\w*",
         r"\w*budsjett\w*", r"hvor stor\w*", r"kor stor\w*", "what is the total",
@@ -44,6 +44,11 @@ _ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (AnswerType.DURATION, words(r"hvor lang\w*", r"kor lang\w*", "hvor lenge", "kor lenge", "how long",
                                 r"varighet\w*", "duration", "how old", "what age", "age group", "aged",
                                 r"aldersgrupp\w*", r"(?:hvor|kor) gaml\w*")),  # «til og med 24 år»
+    # a number to call or an address to write to, not a «vakttelefon» or a «phone line»
+    (AnswerType.CONTACT, words(r"tlf\.?(?:\s?nr\.?)?", r"telefonn(?:umme)?r\w*", r"mobilnummer\w*",
+                               r"e-?post(?:adress\w*)?", r"e-?mail(?:adress\w*)?", r"mailadress\w*",
+                               "phone numbers?", "telephone numbers?", "email address",
+                               "e-mail address")),
     (AnswerType.REASON, words("hvorfor", "kvifor", "why", "how come", r"(?:hva|kva) skyldes")),
     (AnswerType.PLACE, words("hvor ble", "hvor var", "hvor skal", "hvor er", "kvar vart",
                              "kvar var", "kvar skal", "kvar er", "where", "stad", "sted")),

@@ -44,9 +44,18 @@ _CURRENT = words("nå", "now", "currently", "i dag", "gjeldende", "gjeldande", "
                  "this year")
 
 
+# «kommuner som lå i Hedmark før 2020», «municipalities that were in Sogn og Fjordane until
+# 2020»: the year dates the place's history, not what is asked about
+_PLACE_HISTORY = re.compile(
+    rf"\b(?:som|that|which)\s+(?:lå|låg|var|hørte|høyrde|tilhørte|belonged|were|was|lay)"
+    rf"(?:\s+(?:til|to))?\s+(?:i|in|under|en del av|ein del av|part of)\s+(?-i:[A-ZÆØÅ])"
+    rf"[^?.,;]{{1,60}}?\b(?:før|fram til|frem til|until|before|prior to|til)\s+{_YEAR}\b", re.I)
+
+
 def year_span(text: str, today: dt.date) -> YearSpan | None:
     """«fra 2020» → 2020–…, «før 2020» → …–2019, «2019–2021» and «fra 2023 og 2024» → both, «i
     2018», «i fjor» and «neste år» → a year."""
+    text = _PLACE_HISTORY.sub(" ", text)
     for both in (_RANGE, _PAIR):  # a range first: «2019–2021 og 2023» is the range
         if match := both.search(text):
             years = [int(y) for y in match.groups() if y]

@@ -180,6 +180,23 @@ def test_the_kind_of_fact_asked_by_its_plural_or_english_name(kit, text, kind):
     assert understand(text, [], kit).parts[0].answer_types[0] == kind
 
 
+@pytest.mark.parametrize("text", [
+    "hva er tlf nr til kontaktpersonen?", "What is the phone number of the contact person?",
+    "Kva er e-postadressa til rådgjevaren?",
+])  # fmt: skip
+def test_a_phone_number_or_address_asked_is_a_contact(kit, text):
+    assert understand(text, [], kit).parts[0].answer_types == (AnswerType.CONTACT,)
+    for line in ("Fortsetter vakttelefonen for fosterforeldre?", "Did they keep the phone line?"):
+        assert AnswerType.CONTACT not in understand(line, [], kit).parts[0].answer_types
+
+
+def test_a_year_that_dates_a_places_history_is_no_year_asked(kit):
+    for text in ("Hvilke prosjekter har vi fra kommuner som lå i Hedmark før 2020?",
+                 "Which projects came from municipalities that were in Hordaland until 2020?"):
+        assert understand(text, [], kit).years is None
+    assert understand("Hvilke prosjekter var ferdige før 2020?", [], kit).years.last == 2019
+
+
 def test_why_asks_a_reason_in_its_own_part(kit):
     q = understand("Hvor mye flyttes til kommunene, og hvorfor ble det mindre i 2022?", [], kit)
     assert [p.answer_types for p in q.parts] == [(AnswerType.AMOUNT,), (AnswerType.REASON,)]

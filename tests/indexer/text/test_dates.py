@@ -23,6 +23,9 @@ from indexer.text.dates import find_dates, parse_date
         ("1. sept. 2020", dt.date(2020, 9, 1)),
         ("3. okt 2021", dt.date(2021, 10, 3)),
         ("20. Februar 2025", dt.date(2025, 2, 20)),
+        ("24/10-19", dt.date(2019, 10, 24)),
+        ("17/9-2019", dt.date(2019, 9, 17)),
+        ("24/10/2019", dt.date(2019, 10, 24)),
     ],
 )
 def test_each_written_form_gives_the_date(text, expected):
@@ -38,6 +41,7 @@ def test_each_written_form_gives_the_date(text, expected):
         "i perioden 2017-2024",
         "kompetansestrategien 2018–2024",
         "kl. 10.00–13.00",
+        "sak 10/22",
         "versjon 1.2.3.4",
         "31.02.2024",
         "telefon: 55 57 22 33",
