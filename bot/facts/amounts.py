@@ -7,7 +7,7 @@ from __future__ import annotations
 from bot.core.question import AnswerType, Question
 from bot.core.understand.amounts import amount_kinds
 from bot.facts.candidates import Candidate
-from bot.facts.features import PartView
+from bot.facts.features import PartView, QuestionView
 from bot.facts.gate import Scored
 from indexer.catalogue.fields import Span, amounts, states_money
 from indexer.models import DocType
@@ -60,3 +60,27 @@ def stated_kinds(cand: Candidate) -> set[str]:
     found = amounts(Span(0, len(cand.text), cand.text),
                     cand.evidence.meta.doc_type == DocType.SLUTTRAPPORT)
     return {kind for kind, _ in found}
+
+
+def kinds_missing(view: QuestionView, per_part: list[list[Scored]], picked: list[Candidate],
+                  supporting: float) -> list[Candidate]:
+    """«Fikk Holmestrand det de søkte om?» answered by «Søkt beløp: 420 000 kr» alone: each
+    kind of sum the part names (applied for, granted, spent) takes the best-ranked sentence
+    stating it («… og fikk tildelt 380 000 kr»), from whichever document states it."""
+    added: list[Candidate] = []
+    for part, ranked in zip(view.parts, per_part, strict=True):
+        kinds = amount_kinds(part.part.text) & _MONEY_KINDS
+        if AnswerType.AMOUNT not in part.part.answer_types or len(kinds) < 2:
+            continue
+        for kind in sorted(kinds):
+            if any(kind in stated_kinds(c) for c in picked + added):
+                continue
+            found = next((s.candidate for s in ranked[:SCAN] if kind in stated_kinds(s.candidate)
+                          and s.candidate not in picked + added), None)
+            if found is not None:
+                added.append(found)
+    return added
+
+
+_MONEY_KINDS = frozenset({"søkt", "tildelt", "forbruk"})
+SCAN = 20  # how far down a part's ranking a sentence stating a kind of sum is looked for

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from bot.core.question import AnswerType, Question, TimeFocus
-from bot.facts.amounts import asked_kind, kind_first, kind_unsaid
+from bot.facts.amounts import asked_kind, kind_first, kind_unsaid, kinds_missing
 from bot.facts.answer_types import YEAR, person_spans
 from bot.facts.candidates import Candidate, candidates, is_dateline
 from bot.facts.elsewhere import elsewhere, named_later, typed_and_named
@@ -228,8 +228,8 @@ class ExtractiveComposer:
         picked = pick_sentences(per_part, supporting, self.model.max_chars, view.parts)
         picked += deciding(view, per_part, picked)
         picked += replies(view, found, picked)
-        picked += typed_missing(view, per_part, picked, supporting)
-        picked += places_missing(view, per_part, picked, supporting)
+        for missing in (typed_missing, places_missing, kinds_missing):  # what no sentence says
+            picked += missing(view, per_part, picked, supporting)
         if question.time == TimeFocus.NEXT:
             picked = upcoming_first(view.parts[0], per_part[0], picked, question.today)
         if not any(AnswerType.DATE in part.types for part in view.parts):

@@ -19,9 +19,10 @@ _HOW_MUCH = re.compile(r"\b(?:hvor mye|kor mykje|kor mye|how much)\b", re.I)
 _POTS = words(r"læringsnettverk\w*", r"nettverk(?:a|ene)", r"networks?", r"fylke\w*")
 # Which amounts a money question asks for: kept apart, never added across kinds.
 _AMOUNT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("søkt", words("søkt", "søkte", "søker", "søkjer", r"søknadsbeløp\w*", "applied", "applying")),
+    ("søkt", words("søkt", "søkte", "søker", "søkjer", r"søknadsbeløp\w*", "applied", "applying",
+                   "apply for")),
     ("tildelt", words(r"tildelt\w*", r"tilsagn\w*", r"innvilg\w*", "fått", "fikk", "fekk",
-                      "granted", "grant", "awarded", "received", "got")),
+                      "granted", "grant", "awarded", "received", "got", r"(?:they|we) \w* ?get")),
     ("forbruk", words("brukt", "brukte", r"forbruk\w*", r"spen[dt]\w*", "used", r"regnskap\w*",
                       r"rekneskap\w*")),
     ("budsjett", words(r"\w*budsjett\w*", "budgets?", r"ramme\w*")),

@@ -66,6 +66,10 @@ _REQUEST = re.compile(
 _SUM_STATED = re.compile(
     r"\b(?:\d[\d  .,]*\s*(?:kr\b|kroner|nok\b|mill\w*)|(?:en|ein|a|one|halv|half a|to|two|tre|"
     r"three|fire|four)\s+(?:halv\s+)?(?:million\w*|mill\.)|millioner|millionar|million kroner)", re.I)
+# «Fikk de innvilget hele beløpet de søkte om?», «Did they get what they applied for?»: the
+# two sums, however late in the question
+_GOT_WHAT_ASKED = re.compile(r"\b(?:fikk|fekk|got|get|received)\b[^?]{0,50}?\b(?:søkte|søkt|"
+                             r"applied|asked)\b", re.I)
 _LIST = words("hvilke", "kva for nokre", "which", "list", "liste opp", "nevn", "rams opp", "what are")
 _WHAT = r"^\W*(?:hva|kva|what)\s+"
 # «Hva gjorde Narvik og Hamarøy i prosjektet?», «What did they actually do?»: what was done
@@ -124,7 +128,7 @@ def answer_types(part: str) -> tuple[AnswerType, ...]:
     found += late if found else []  # «maks beløp per prosjekt og søknadsfrist»
     if asks_yes_no(part[head:]) and not request:
         found.append((-1, AnswerType.YESNO))  # «Må kommunene betale egenandel?» decides first
-    money = _SUM_STATED.search(part)
+    money = _SUM_STATED.search(part) or _GOT_WHAT_ASKED.search(part)
     if money and AnswerType.AMOUNT not in {kind for _, kind in found}:
         found.append((money.start(), AnswerType.AMOUNT))  # «fikk de rundt en million?»
     if (_LIST.search(part[head:head + _HEAD_CHARS]) or _USES.search(part)

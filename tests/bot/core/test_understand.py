@@ -190,6 +190,14 @@ def test_a_phone_number_or_address_asked_is_a_contact(kit, text):
         assert AnswerType.CONTACT not in understand(line, [], kit).parts[0].answer_types
 
 
+@pytest.mark.parametrize("text", [
+    "Fikk Holmestrand innvilget hele beløpet de søkte om til prosjektet?",
+    "Did they get the full amount they applied for?", "Fekk dei alt dei søkte om?",
+])  # fmt: skip
+def test_whether_they_got_what_they_applied_for_asks_the_sums(kit, text):
+    assert AnswerType.AMOUNT in understand(text, [], kit).parts[0].answer_types
+
+
 def test_a_year_that_dates_a_places_history_is_no_year_asked(kit):
     for text in ("Hvilke prosjekter har vi fra kommuner som lå i Hedmark før 2020?",
                  "Which projects came from municipalities that were in Hordaland until 2020?"):

@@ -108,3 +108,19 @@ def test_the_kind_asked_must_be_nearly_as_likely_and_asked_at_all() -> None:
     # «Hvor mye koster det?» names no kind: the ranking stands
     assert kind_first([_view("Hvor mye koster det?")], [_ranked(BUDGET_ROW, APPLIED)], 0.3)[0][0] \
         .candidate.text == BUDGET_ROW[0]
+
+
+def test_each_kind_of_sum_a_part_names_takes_a_sentence_stating_it() -> None:
+    from bot.facts.amounts import kinds_missing
+    from bot.facts.features import QuestionView
+
+    text = "Fikk de det de søkte om?"
+    part = PartView(Part(text, (AnswerType.YESNO, AnswerType.AMOUNT)), [], frozenset(),
+                    np.zeros(1), [], [], set())
+    view = QuestionView(_question(text, AnswerType.YESNO, AnswerType.AMOUNT), np.zeros(1),
+                        [part], [], [], 0.0)
+    granted = ("Prosjektet søkte om 420 000 kr og fikk tildelt 380 000 kr.", 0.3)
+    ranked = _ranked(("Søkt beløp: 420 000 kr", 0.9), BUDGET_ROW, granted)
+    picked = [ranked[0].candidate]
+    assert [c.text for c in kinds_missing(view, [ranked], picked, 0.3)] == [granted[0]]
+    assert kinds_missing(view, [ranked], [ranked[2].candidate], 0.3) == []  # both said
