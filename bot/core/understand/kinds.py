@@ -83,6 +83,10 @@ _BE_USED = (r"(?:(?:brukes|brukast|nyttast|nyttes|benyttes|be used|be spent|søk
             # «Kva kan vi bruke midlane til?», «What can we spend the money on?»
             r"(?:bruke|bruka|nytte|benytte|use|spend)\b[^?,;]{1,60}?\b(?:til|på|for|on))\b")
 _USES = re.compile(_WHAT + _MAY + _BE_USED, re.I)
+# «Kva må ein sluttrapport innehalde?», «What must the plan contain?», «Hva består modellen
+# av?»: what something holds is a list of its parts
+_HOLDS = re.compile(_WHAT + r"(?:\S+\s+){0,8}?(?:inneh[oa]lde|inneheld|inneholder|contains?|"
+                    r"include|(?:består|besto|bestod)\b[^?]{1,80}?\bav|consists?\s+of)\b", re.I)
 
 
 def said_with(text: str, kind: AnswerType) -> str:
@@ -132,6 +136,6 @@ def answer_types(part: str) -> tuple[AnswerType, ...]:
     if money and AnswerType.AMOUNT not in {kind for _, kind in found}:
         found.append((money.start(), AnswerType.AMOUNT))  # «fikk de rundt en million?»
     if (_LIST.search(part[head:head + _HEAD_CHARS]) or _USES.search(part)
-            or _DID.search(part)) and not found:
+            or _DID.search(part) or _HOLDS.search(part)) and not found:
         found.append((0, AnswerType.LIST))
     return tuple(kind for _, kind in sorted(found))

@@ -198,6 +198,14 @@ def test_whether_they_got_what_they_applied_for_asks_the_sums(kit, text):
     assert AnswerType.AMOUNT in understand(text, [], kit).parts[0].answer_types
 
 
+@pytest.mark.parametrize("text", [
+    "Kva må ein sluttrapport innehalde etter retningslinene?", "What must the final report contain?",
+    "Hva besto oppfølgingsmodellen for fosterforeldre av?",
+])  # fmt: skip
+def test_what_something_holds_is_a_list_of_its_parts(kit, text):
+    assert understand(text, [], kit).parts[0].answer_types == (AnswerType.LIST,)
+
+
 def test_a_year_that_dates_a_places_history_is_no_year_asked(kit):
     for text in ("Hvilke prosjekter har vi fra kommuner som lå i Hedmark før 2020?",
                  "Which projects came from municipalities that were in Hordaland until 2020?"):
