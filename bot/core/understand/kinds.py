@@ -16,6 +16,9 @@ _JOINED = re.compile(r"(?:\bog|\band|\bsamt|,)\s+$", re.I)  # … unless joined 
 # The roles a person is asked for by («Hva heter koordinatoren?», «Who was the project leader?»)
 _ROLE_NOUN = r"(?:leder|leiar|koordinator|kontaktperson|referent|rådgiver|rådgjevar)"
 _ROLE_NOUN_EN = r"(?:leader|manager|coordinator|contact person|chair)"
+# «Hvilke kommuner er med …?», «Which municipalities …?»: answered by naming places
+MUNICIPALITIES_ASKED = (r"(?:hvilke|hvilken|kva|which|what)\s+(?:kommuner|kommunar|kommunane|"
+                        r"kommunene|municipalities|towns)")
 _ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (AnswerType.DATE, words(
         "når", "naar", "kva dato", "hvilken dato", "hvilke dato", "dato", "datoen", "datoer",
@@ -51,7 +54,8 @@ _ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
                                "e-mail address")),
     (AnswerType.REASON, words("hvorfor", "kvifor", "why", "how come", r"(?:hva|kva) skyldes")),
     (AnswerType.PLACE, words("hvor ble", "hvor var", "hvor skal", "hvor er", "kvar vart",
-                             "kvar var", "kvar skal", "kvar er", "where", "stad", "sted")),
+                             "kvar var", "kvar skal", "kvar er", "where", "stad", "sted",
+                             MUNICIPALITIES_ASKED)),
 )
 # «Kan du liste opp …?», «Could you summarise …?»: a request asks what it names, not yes or no
 _REQUEST = re.compile(

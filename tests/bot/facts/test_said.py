@@ -76,3 +76,26 @@ def test_who_leads_is_unsaid_by_sentences_naming_no_person() -> None:
     partner = PartView(Part("Hvem samarbeider de med?", (AnswerType.PERSON,)), [], frozenset(),
                        np.zeros(1), ["person"], [], set())
     assert not type_unsaid(partner, [_sentence("Kompetansemiljø: RVTS Sør")])  # an institution
+
+
+def test_which_municipalities_is_not_answered_by_a_sentence_naming_none() -> None:
+    from bot.facts.said import type_unsaid
+    from indexer.models import MunicipalityMention
+
+    loten = MunicipalityMention(name="Løten", kommunenummer="3412", county="Innlandet",
+                                current_numbers=["3412"], current_name="Løten",
+                                current_county="Innlandet")
+
+    def sentence(text: str) -> Candidate:
+        cand = _sentence(text)
+        meta = cand.evidence.meta.model_copy(update={"municipalities": [loten]})
+        return Candidate(text=text, evidence=Evidence(cand.evidence.chunk, meta, 0.1, 0.5),
+                         start=0, end=len(text), context="", is_label=False, is_item=False,
+                         items=0)
+
+    part = PartView(Part("Hvilke kommuner er med i KS Barnevernløft?", (AnswerType.PLACE,)), [],
+                    frozenset(), np.zeros(1), ["place"], [], set())
+    general = sentence("Toppe gav kommunane godord for interessa for deltaking i Barnevernløftet.")
+    named = sentence("Løten var med i Barnevernløftet.")
+    assert type_unsaid(part, [general])
+    assert not type_unsaid(part, [general, named])
