@@ -57,10 +57,24 @@ def counted_unsaid(part: PartView, picked: list[Candidate], lexical: LexicalInde
         return False
     what = counted["what"] if counted["what"].casefold() not in _QUALIFIERS else counted["next"]
     groups = content_groups(what or "", lexical, english)
-    return bool(groups) and not any(
-        _names_counted(g, frozenset(tokenize(" ".join([c.text, c.context,
-                                                        c.evidence.meta.title]))))
-        for c in picked for g, _ in groups)
+    return bool(groups) and not any(_counts(g, c) for c in picked for g, _ in groups)
+
+
+def _counts(group: set[str], cand: Candidate) -> bool:
+    """The sentence counts the thing: a figure beside its word («fire av fem nettverk», «45
+    deltakarar»), or the thing named only around it (a heading, a label, the title) — not
+    «Prosjekt som Ålesund fekk midlar til …» beside «27 kommunar»."""
+    words = _WORDS.findall(cand.text)
+    named = [i for i, w in enumerate(words) if _names_counted(group, frozenset(tokenize(w)))]
+    if named:
+        return any(has_type(" ".join(words[max(0, i - _NEAR):i + _NEAR + 1]), NUMBER)
+                   for i in named)
+    return _names_counted(group, frozenset(tokenize(" ".join([cand.context,
+                                                              cand.evidence.meta.title]))))
+
+
+_WORDS = re.compile(r"[\w%]+(?:[  .,]\d{3})*")  # «38 000» one word
+_NEAR = 3  # words between a figure and what it counts: «fire av fem nettverk»
 
 
 def _names_counted(group: set[str], stems: frozenset[str]) -> bool:

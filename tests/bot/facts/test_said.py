@@ -99,3 +99,13 @@ def test_which_municipalities_is_not_answered_by_a_sentence_naming_none() -> Non
     named = sentence("Løten var med i Barnevernløftet.")
     assert type_unsaid(part, [general])
     assert not type_unsaid(part, [general, named])
+
+
+def test_a_count_must_stand_beside_what_it_counts() -> None:
+    part = _part("Hvor mange prosjekter fikk midler i 2024?")
+    title = "Retningsliner for stimuleringsmidlar"
+    towns = _sentence("Fylket har 27 kommuner etter delingen.", title)
+    mention = _sentence("Prosjekt som Ålesund fikk midler til før delingen, fortsetter.", title)
+    assert counted_unsaid(part, [towns, mention], LEXICAL, False)
+    counted = _sentence("Det kom inn fire søknader, og tre prosjekter fikk midler.", title)
+    assert not counted_unsaid(part, [counted], LEXICAL, False)
