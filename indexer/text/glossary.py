@@ -109,6 +109,28 @@ def _bokmal_spelling(word: str) -> str:
     return _NYNORSK_KJE.sub("", word)
 
 
+# Regular Nynorsk spellings and their Bokmål forms, tried on a word the documents may not use
+# («høyrt» → «hørt», «undersøkingane» → «undersøkelsene», «tenesta» → «tjenesta», «sendast» →
+# «sendes», «kartlagd» → «kartlagt»); a form counts only when the documents use it.
+_NYNORSK_FORMS = (
+    (re.compile(r"øy"), "ø"),
+    (re.compile(r"ing(?:a|ar|ane|en)?$"), "else"),
+    (re.compile(r"^ten(?=e)"), "tjen"),
+    (re.compile(r"ast$"), "es"),
+    (re.compile(r"(?<=[gl])d$"), "t"),
+)
+
+
+def _bokmal_forms(word: str, known: Known) -> set[str]:
+    """The stems of the Bokmål forms of a Nynorsk word that the documents use."""
+    forms = set()
+    for pattern, replacement in _NYNORSK_FORMS:
+        form = pattern.sub(replacement, word)
+        if form != word:
+            forms |= {stem for stem in tokenize(form) if known(stem)}
+    return forms
+
+
 def _english_base(word: str) -> str:
     """evaluates → evaluate, answered → answer: enough to look a word up in the glossary."""
     for suffix, replacement in (("ies", "y"), ("es", "e"), ("s", ""), ("ed", ""), ("ing", "")):
@@ -151,6 +173,8 @@ def expand(text: str, known: Known | None = None) -> list[set[str]]:
             continue
         stems |= set(tokenize(_norwegian(word, known)))
         stems |= set(tokenize(_bokmal_spelling(word)))
+        if known is not None:
+            stems |= _bokmal_forms(word, known)
         groups.append(stems)
     for phrase in phrases:  # «project manager» → «prosjektleder», and on to «prosjektleiar»
         stems = set(tokenize(phrase))

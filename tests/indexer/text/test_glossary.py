@@ -141,3 +141,14 @@ def test_a_change_asked_as_higher_or_lower_reaches_a_rise_or_a_cut() -> None:
                                       "Are kids in foster homes part of it?"])
 def test_included_in_a_project_reaches_what_a_project_omfatter(question):
     assert set(tokenize("omfattes")) <= stems_of(question)
+
+
+def test_nynorsk_spellings_reach_the_bokmal_forms_the_documents_use() -> None:
+    bokmal = set(tokenize("hørt undersøkelsene kartlagt tjenesten sendes"))
+    groups = expand("vart barnet høyrt i undersøkingane, kartlagd av tenesta og sendast?",
+                    lambda stem: stem in bokmal)
+    reached = set().union(*groups)
+    assert {"hørt", "kartlagt", "tjenest"} <= reached
+    assert set(tokenize("undersøkelsene")) <= reached
+    # a form the documents never use is not added
+    assert "hørt" not in set().union(*expand("høyrt", lambda stem: False))
