@@ -133,7 +133,9 @@ class Core:
         facts = self.facts.seen_by(ctx)
         if q.intent == Intent.SUMMARY:
             return facts.summary(q)
-        return facts.answer(q)
+        from bot import places
+
+        return places.with_history(q, facts.answer(q), ctx)
 
 
 def _with_reading(q: Question, answer: Answer) -> Answer:

@@ -193,6 +193,7 @@ class Question:
     # «Hva heter Fjell i dag?», «Hvilke kommuner ble Alver slått sammen av?»: the named
     # municipalities' own history is asked, not anything a document says of them
     place_history: bool = False
+    history_asked: bool = False  # a part asks the places' history, others something else
     amount_kinds: frozenset[str] = frozenset()  # catalogue amounts asked: søkt, tildelt, forbruk …
     ranked: bool = False  # «størst», «minst»: the amounts ranked, the largest and smallest named
     web_page: bool = False  # «… page», «nettsida»: a page from the web, not a file, is asked

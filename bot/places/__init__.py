@@ -17,7 +17,7 @@ from bot.i18n import format_date, t
 from indexer.text.language import Language
 from indexer.text.places import Gazetteer, Municipality
 
-__all__ = ["try_answer"]
+__all__ = ["try_answer", "with_history"]
 
 SSB_URL = "https://www.ssb.no/klass/klassifikasjoner/131"
 SSB_SOURCE = "kommuner.csv"
@@ -27,6 +27,29 @@ def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
     """The named municipalities' history, or None when the question asks anything else."""
     if not question.place_history or not question.municipalities:
         return None
+    return _history_answer(question, ctx)
+
+
+def with_history(question: Question, answer: Answer, ctx: CoreContext) -> Answer:
+    """An answer to the other parts of a question with a part asking the places' history
+    («… which county is that in today, and who was the competence partner?»), the history
+    added from SSB and cited; a refused answer gives way to what SSB says."""
+    if not question.history_asked or question.place_history or not question.municipalities:
+        return answer
+    told = _history_answer(question, ctx)
+    if told is None or answer.kind not in {"fact", "refusal"}:
+        return answer
+    if answer.refused:
+        return told
+    n = max((c.n for c in answer.citations), default=0) + 1
+    added = [s.model_copy(update={"citations": [n]}) for s in told.sentences]
+    cited = [c.model_copy(update={"n": n}) for c in told.citations]
+    text = " ".join([answer.answer, *(f"{s.text} [{n}]" for s in added)])
+    return answer.model_copy(update={"answer": text, "sentences": [*answer.sentences, *added],
+                                     "citations": [*answer.citations, *cited]})
+
+
+def _history_answer(question: Question, ctx: CoreContext) -> Answer | None:
     lang = question.language
     said = [s for p in question.municipalities if (s := history(p.name, p.own_numbers,
                                                                  ctx.gazetteer, lang))]

@@ -179,6 +179,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         list_ask=asked,
         merged_numbers=kit.gazetteer.merged_numbers() if merged else frozenset(),
         place_history=kind == Intent.FACT and bool(towns) and history.asks_history(whole),
+        history_asked=kind == Intent.FACT and bool(towns) and history.history_asked(whole),
         amount_kinds=amounts.amount_kinds(whole) if listed else frozenset(),
         ranked=asked == ListAsk.AMOUNTS and bool(amounts.EXTREME.search(whole)),
         web_page=kind == Intent.SUMMARY and doc_types.names_web_page(whole),

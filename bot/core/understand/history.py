@@ -22,7 +22,13 @@ _HISTORY = words(
     r"part of (?:\w+ )?(?:today|now)", r"(?:today|now) (?:a )?part of",
     r"kommunenummer\w*", r"kommunenr\.?", r"municipality number", r"fins ikke lenger",
     r"finnes ikke lenger", r"finst ikkje lenger", r"no longer exists?", r"ble delt", r"vart delt",
-    r"\bsplit\b", r"gamle kommuner", r"gamle kommunar", r"former municipalities")
+    r"\bsplit\b", r"gamle kommuner", r"gamle kommunar", r"former municipalities",
+    # «which county is that in today?», «kva fylke høyrer dei til no?»
+    r"(?:which|what|hvilket|hvilke|kva|hva)\s+(?:county|counties|fylke|fylker)\b.{0,40}?"
+    r"\b(?:i dag|nå|no|today|now)",
+    # «Hva het Alver før?», «What was it called before?»
+    r"(?:het|hette|heitte|called|named)\b.{0,30}?\b(?:før|tidligere|tidlegare|before|"
+    r"previously|formerly)")
 # what a history part asks of the places, not of their projects or documents
 _OTHER = words(r"\w*prosjekt\w*", r"projects?", r"referat\w*", r"minutes", r"møte\w*",
                r"meetings?", r"rapport\w*", r"reports?", r"søk\w*", r"tilsyn\w*", r"inspect\w*",
@@ -37,3 +43,11 @@ def asks_history(text: str) -> bool:
     pieces = [p for sentence in _SENTENCES.split(text) for p in split_parts(sentence)]
     asking = [p.text for p in pieces if _ASKING.search(p.text)]
     return bool(asking) and all(_HISTORY.search(p) and not _OTHER.search(p) for p in asking)
+
+
+def history_asked(text: str) -> bool:
+    """Some part asks the places' history, beside parts that ask something else («The 'Se
+    meg' project in Kongsberg – which county is that in today, and who was the competence
+    partner?»): the answer gives both."""
+    pieces = [p for sentence in _SENTENCES.split(text) for p in split_parts(sentence)]
+    return any(_ASKING.search(p.text) and _HISTORY.search(p.text) for p in pieces)

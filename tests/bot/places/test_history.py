@@ -21,6 +21,8 @@ from tests.fakes import understood
     "Fjell var vertskommune i 2019. Hvilken kommune hører Fjell til i dag, og hva er "
     "kommunenummeret?",
     "Which municipality does Radøy belong to now?",
+    "Which county is Kongsberg in today?",
+    "Hva het Alver før?",
 ])  # fmt: skip
 def test_a_municipalitys_history_is_asked(text) -> None:  # type: ignore[no-untyped-def]
     assert asks_history(text)
@@ -62,3 +64,25 @@ def test_the_answer_cites_ssb(sample_context) -> None:  # type: ignore[no-untype
     assert answer.citations[0].url and "klass" in answer.citations[0].url
     assert try_answer(understood(sample_context, "Hvem ledet prosjektet i Fjell?"),
                       sample_context) is None
+
+
+def test_a_history_part_beside_another_is_answered_from_ssb_after_the_facts(sample_context
+                                                                            ) -> None:  # type: ignore[no-untyped-def]
+    from bot.core.models import Answer, AnswerSentence
+    from bot.places import with_history
+
+    q = understood(sample_context, "Hvem ledet prosjektet i Fjell, og hva heter Fjell i dag?")
+    assert q.history_asked and not q.place_history
+    from bot.core.citation import Citation
+
+    facts = Answer(question=q.text, answer="Prosjektleder: Bård Tyldum [1]",
+                   sentences=[AnswerSentence(text="Prosjektleder: Bård Tyldum", citations=[1])],
+                   citations=[Citation(n=1, source="plan.md", title="Plan", snippet="…")])
+    both = with_history(q, facts, sample_context)
+    assert both.answer.startswith("Prosjektleder: Bård Tyldum [1] ") and "Øygarden" in both.answer
+    assert both.citations[-1].n == 2 and both.citations[-1].source == SSB_SOURCE
+    refused = Answer(question=q.text, answer="Jeg finner ikke svar.", refused=True,
+                     kind="refusal")
+    assert "Øygarden" in with_history(q, refused, sample_context).answer
+    alone = understood(sample_context, "Hvem ledet prosjektet i Fjell?")
+    assert with_history(alone, facts, sample_context) is facts
