@@ -74,7 +74,10 @@ _SUM_STATED = re.compile(
 # two sums, however late in the question
 _GOT_WHAT_ASKED = re.compile(r"\b(?:fikk|fekk|got|get|received)\b[^?]{0,50}?\b(?:søkte|søkt|"
                              r"applied|asked)\b", re.I)
-_LIST = words("hvilke", "kva for nokre", "which", "list", "liste opp", "nevn", "rams opp", "what are")
+_PLURAL = r"(?!(?:is|was|has|does|goes|sets|says)\b)[\w-]+s\b"  # a noun, not a verb
+# «which» asks a list of a plural («which measures», «which of them»), not of «which court»
+_LIST = words("hvilke", "kva for nokre", rf"which\s+(?:of\b|(?:[\w-]+\s+){{0,2}}{_PLURAL})", "list",
+              "liste opp", "nevn", "rams opp", "what are")
 _WHAT = r"^\W*(?:hva|kva|what)\s+"
 # «Hva gjorde Narvik og Hamarøy i prosjektet?», «What did they actually do?»: what was done
 _DONE = (r"(?:(?:did|have|has)\s+.{1,60}?\s+(?:\w+\s+)?(?:do|done)|gjorde|gjennomførte|"

@@ -206,6 +206,14 @@ def test_what_something_holds_is_a_list_of_its_parts(kit, text):
     assert understand(text, [], kit).parts[0].answer_types == (AnswerType.LIST,)
 
 
+def test_which_asks_a_list_of_a_plural_not_of_one_thing(kit):
+    def types(text: str) -> tuple[AnswerType, ...]:
+        return understand(text, [], kit).parts[0].answer_types
+
+    assert types("Which measures did they try?") == types("Which of them?") == (AnswerType.LIST,)
+    assert AnswerType.LIST not in types("Prop. 133 L mentions criticism – which court is it?")
+
+
 def test_a_year_that_dates_a_places_history_is_no_year_asked(kit):
     for text in ("Hvilke prosjekter har vi fra kommuner som lå i Hedmark før 2020?",
                  "Which projects came from municipalities that were in Hordaland until 2020?"):
