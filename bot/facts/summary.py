@@ -33,6 +33,7 @@ _WORD = re.compile(r"\w+")
 _MONEY_KINDS = frozenset({"budsjett", "søkt", "tildelt", "forbruk"})
 _LETTERS = re.compile(r"\b[^\W\d_]{2,}\b")  # a word of letters, not a number or an initial
 MAX_CHARS = 1200
+_LONG = 8  # words of a line ending in a figure that is a sentence, not a dateline
 FACT_LINES = 3  # fact-sheet lines with a figure that each count as a section
 LEAD = 3  # a document's first sentences of running text, where reports and news put the gist
 # Sections that say what came of it: a summary, results, goals reached, findings, conclusions.
@@ -94,7 +95,7 @@ def opening(scored: list[Scored]) -> list[Scored]:
     prose.sort(key=_reading_order)
     lead: list[Scored] = []
     for s in prose:
-        if len(lead) < LEAD and all(_said(s) != _said(p) for p in lead):
+        if len(lead) < LEAD and not _said_again(s, lead):
             lead.append(s)
     return lead
 
@@ -131,10 +132,25 @@ def _said(scored: Scored) -> str:
     return " ".join(_WORD.findall(scored.candidate.text.casefold()))
 
 
+def _said_again(scored: Scored, picked: list[Scored]) -> bool:
+    """Said by a picked sentence, or inside one (a list item under its lead-in), or the
+    other way round."""
+    said = _said(scored)
+    return any(said in _said(p) or _said(p) in said for p in picked)
+
+
 def _telling(scored: Scored) -> bool:
     """A sentence that says something: three words or more of letters, or a fact-sheet line.
     A dateline («Narvik, 20. juni 2023») or a numbered heading («1. Sammendrag») does not."""
-    return _fact_line(scored) or len(_LETTERS.findall(scored.candidate.text)) >= 3
+    cand = scored.candidate
+    if _fact_line(scored) or " | " in cand.text:
+        return True
+    # a line that ends as no sentence does and is no label or list item is a caption, a
+    # byline or a subtitle («Gunn Marit Helgesen, KS' styreleder»)
+    text = cand.text.rstrip()
+    ended = cand.is_label or cand.is_item or text[-1:] in ".!?»:)" or (
+        text[-1:].isdigit() and len(text.split()) >= _LONG)  # «… og kommunelovens § 25-1»
+    return ended and len(_LETTERS.findall(cand.text)) >= 3
 
 
 def _result_row(scored: Scored) -> bool:
@@ -168,7 +184,7 @@ def pick(scored: list[Scored]) -> list[Scored]:
             break
         if sum(len(p.candidate.text) for p in picked[len(lead):]) + len(s.candidate.text) > MAX_CHARS:
             continue
-        if not (_telling(s) or s in facts) or any(_said(s) == _said(p) for p in picked):
+        if not (_telling(s) or s in facts) or _said_again(s, picked):
             continue
         picked.append(s)
     return sorted(picked, key=_reading_order)

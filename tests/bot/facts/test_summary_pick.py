@@ -202,3 +202,21 @@ def test_the_document_whose_title_the_question_names_is_summarised() -> None:
     guideline, page = evidence("guideline", 0.040), evidence("page", 0.037)
     assert main_document([guideline, page]) == "guideline"
     assert main_document([guideline, page], named={"page": 0.6, "guideline": 0.2}) == "page"
+
+
+def test_a_caption_or_a_byline_is_no_sentence_of_a_summary_but_a_long_finding_is() -> None:
+    from bot.facts.summary import _telling
+
+    assert not _telling(scored("Gunn Marit Helgesen, KS' styreleder", "", 0.9, 1))
+    assert not _telling(scored("Statsforvalteren i Trøndelag, 10. januar 2022", "", 0.9, 2))
+    finding = "Dette er brudd på barnevernloven §§ 1-4, 4-3 og kommunelovens § 25-1"
+    assert _telling(scored(finding, "Konklusjon", 0.9, 3))
+    assert _telling(scored("Søkt beløp: 560 000 kr", "", 0.9, 4, label=True))
+
+
+def test_a_list_item_already_under_its_picked_lead_in_is_not_said_again() -> None:
+    lead = scored("Dette fører til: at barnet ikke blir hørt; at saken ikke kartlegges.",
+                  "Konklusjon", 0.95, 1)
+    item = scored("at barnet ikke blir hørt.", "Funn", 0.9, 2)
+    texts = [s.candidate.text for s in pick([lead, item])]
+    assert texts == [lead.candidate.text]
