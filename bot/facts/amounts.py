@@ -5,7 +5,7 @@ read by the same rules the project catalogue files amounts with."""
 from __future__ import annotations
 
 from bot.core.question import AnswerType, Question
-from bot.core.understand.amounts import amount_kinds
+from bot.core.understand.amounts import MONEY_KINDS, amount_kinds
 from bot.facts.candidates import Candidate
 from bot.facts.features import PartView, QuestionView
 from bot.facts.gate import Scored
@@ -22,7 +22,7 @@ def asked_kind(question: Question) -> str | None:
     parts = question.parts
     if not parts or not all(AnswerType.AMOUNT in p.answer_types for p in parts):
         return None
-    kinds = amount_kinds(question.standalone) & {"søkt", "tildelt", "forbruk"}
+    kinds = amount_kinds(question.standalone) & MONEY_KINDS
     return next(iter(kinds)) if len(kinds) == 1 and kinds <= CHECKED else None
 
 
@@ -69,7 +69,7 @@ def kinds_missing(view: QuestionView, per_part: list[list[Scored]], picked: list
     stating it («… og fikk tildelt 380 000 kr»), from whichever document states it."""
     added: list[Candidate] = []
     for part, ranked in zip(view.parts, per_part, strict=True):
-        kinds = amount_kinds(part.part.text) & _MONEY_KINDS
+        kinds = amount_kinds(part.part.text) & MONEY_KINDS
         if AnswerType.AMOUNT not in part.part.answer_types or len(kinds) < 2:
             continue
         for kind in sorted(kinds):
@@ -82,5 +82,4 @@ def kinds_missing(view: QuestionView, per_part: list[list[Scored]], picked: list
     return added
 
 
-_MONEY_KINDS = frozenset({"søkt", "tildelt", "forbruk"})
 SCAN = 20  # how far down a part's ranking a sentence stating a kind of sum is looked for

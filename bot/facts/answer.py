@@ -128,8 +128,8 @@ class FactAnswerer:
         vectors = self.embed(q)
         evidence, timings = self.evidence(q, vectors)
         lexical = self.ctx.store.lexical()
-        named = {e.meta.doc_id: title_named(q.standalone, e.meta.title or "", lexical)
-                 for e in evidence}
+        titles = {e.meta.doc_id: e.meta.title or "" for e in evidence}  # each document once
+        named = {doc: title_named(q.standalone, title, lexical) for doc, title in titles.items()}
         doc_id = main_document(evidence, q.doc_types, q.web_page, named)
         top = next((e for e in evidence if e.meta.doc_id == doc_id), None)
         if top is not None and not q.doc_types_named:  # «Oppsummer prosjektbeskrivelsen» stands

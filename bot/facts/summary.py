@@ -165,7 +165,8 @@ def pick(scored: list[Scored]) -> list[Scored]:
     """The most salient sentence of each section, then the next, within the budget."""
     by_section: dict[str, list[Scored]] = defaultdict(list)
     facts = sorted((s for s in scored if _fact_line(s)), key=lambda s: -salience(s))[:FACT_LINES]
-    facts += [s for s in money_lines(scored) if not any(s is f for f in facts)]
+    money = money_lines(scored)
+    facts += [s for s in money if not any(s is f for f in facts)]
     for s in scored:
         if not s.candidate.block:  # a list is summarised by its lead-in, not repeated
             # each line of the document's fact sheet («Søkt beløp: …») is a section of its own
@@ -178,8 +179,7 @@ def pick(scored: list[Scored]) -> list[Scored]:
                   key=lambda s: -salience(s))
     lead = opening(scored)
     picked: list[Scored] = list(lead)  # besides the budget: the gist comes first
-    money = [s for s in money_lines(scored) if s in firsts]
-    for s in [*money, *firsts, *rest]:
+    for s in [*(s for s in money if s in firsts), *firsts, *rest]:
         if len(picked) >= MAX_SENTENCES + len(lead):
             break
         if sum(len(p.candidate.text) for p in picked[len(lead):]) + len(s.candidate.text) > MAX_CHARS:

@@ -42,18 +42,18 @@ def only_amounts(text: str) -> bool:
     """«Hvor mye fikk Haugesund og Karmøy tildelt, og hvor mye brukte de?»: catalogue amounts
     of a kind and nothing else, asked of no network's pot (the caller knows whose)."""
     said = {kind for kind, pattern in _AMOUNT_KINDS if pattern.search(text)}
-    if not said & {"søkt", "tildelt", "forbruk"} or _POTS.search(text):
+    if not said & MONEY_KINDS or _POTS.search(text):
         return False  # «Hvor mye økt rammetilskudd får Trondheim?» asks no project's money
     return all(_HOW_MUCH.search(p.text) and AnswerType.AMOUNT in p.answer_types
                for p in split_parts(text))  # fmt: skip
 
 
-_MONEY = frozenset({"søkt", "tildelt", "forbruk"})  # amounts that are always sums of money
+MONEY_KINDS = frozenset({"søkt", "tildelt", "forbruk"})  # amounts that are always sums of money
 
 
 def asks_money(text: str) -> bool:
     """«Kor mykje søkjer dei om?» asks a sum of money; «Hvor stor egenandel?» may ask a share."""
-    return bool(amount_kinds(text) & _MONEY)
+    return bool(amount_kinds(text) & MONEY_KINDS)
 
 
 # Money by name: «hvor mye penger ber de om?» asks a sum, whatever it was asked for

@@ -40,8 +40,7 @@ _ASKING = re.compile(r"\?|^\s*(?:hv|kv|kor|når|who|what|which|how|when)", re.I)
 def asks_history(text: str) -> bool:
     """Every part that asks something asks the places' history (a part that only tells,
     «I referatet står det Alver og Bjørnafjorden.», asks nothing)."""
-    pieces = [p for sentence in _SENTENCES.split(text) for p in split_parts(sentence)]
-    asking = [p.text for p in pieces if _ASKING.search(p.text)]
+    asking = _asking(text)
     return bool(asking) and all(_HISTORY.search(p) and not _OTHER.search(p) for p in asking)
 
 
@@ -49,5 +48,10 @@ def history_asked(text: str) -> bool:
     """Some part asks the places' history, beside parts that ask something else («The 'Se
     meg' project in Kongsberg – which county is that in today, and who was the competence
     partner?»): the answer gives both."""
+    return any(_HISTORY.search(p) for p in _asking(text))
+
+
+def _asking(text: str) -> list[str]:
+    """The pieces of the text that ask something (its sentences split into parts)."""
     pieces = [p for sentence in _SENTENCES.split(text) for p in split_parts(sentence)]
-    return any(_ASKING.search(p.text) and _HISTORY.search(p.text) for p in pieces)
+    return [p.text for p in pieces if _ASKING.search(p.text)]
