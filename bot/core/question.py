@@ -152,6 +152,7 @@ class Part:
     outcome: bool = False  # «… og klarte de målet?»: this part asks what came of a project
     money: bool = False  # asks a sum of money (applied for, granted, spent), which no share holds
     person: bool = False  # asks who leads or is the contact: a name, which no organisation holds
+    municipalities: bool = False  # «hvilke kommuner …»: answered only by naming municipalities
     years: YearSpan | None = None  # the years this part names («… og hvor mye fikk de i 2022?»)
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from bot.core.question import AnswerType
-from bot.core.understand.kinds import MUNICIPALITIES_ASKED
 from bot.facts.answer_types import AMOUNT, CONTACT, DATE, NUMBER, PERSON, has_type
 from bot.facts.candidates import Candidate
 from bot.facts.features import PartView
@@ -21,7 +20,6 @@ _MUST_HOLD = frozenset({NUMBER, DATE, CONTACT})  # a name is no phone number
 # what a count question counts: «hvor mange (nye) innbyggere», «how many inspections»
 _COUNTED = re.compile(r"\b(?:hvor|kor|how)\s+(?:mange|many)\s+(?P<what>\w+)(?:\s+(?P<next>\w+))?",
                       re.I)
-_MUNICIPALITIES = re.compile(MUNICIPALITIES_ASKED, re.I)
 _QUALIFIERS = frozenset("nye nya new ulike different flere fleire more forskjellige other andre "
                         "slike such".split())
 
@@ -34,8 +32,7 @@ def type_unsaid(part: PartView, picked: list[Candidate]) -> bool:
     if AMOUNT in part.types and not any(holds_type(part, c, AMOUNT) or has_type(c.text, NUMBER)
                                         for c in picked):
         return True
-    if _MUNICIPALITIES.search(part.part.text) and not any(_names_municipality(c)
-                                                          for c in picked):
+    if part.part.municipalities and not any(_names_municipality(c) for c in picked):
         return True  # «Hvilke kommuner er med i KS Barnevernløft?» answered by naming none
     kinds = _MUST_HOLD | ({PERSON} if part.part.person else set())  # who leads: a name
     return any(not any(holds_type(part, c, kind) for c in picked)

@@ -25,6 +25,7 @@ from bot.core.understand import (
     frames,
     history,
     intent,
+    kinds,
     lists,
     meeting,
     names,
@@ -142,6 +143,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     split = tuple(replace(part, outcome=intent.asks_outcome(part.text),
                           money=amounts.asks_sum(part.text),
                           person=person.asks_person(part.text),
+                          municipalities=kinds.asks_municipalities(part.text),
                           years=time.year_span(part.text, today))
                   for part in parts.split_parts(whole))
     years = {Intent.DOCUMENTS: time.document_years, Intent.PROJECTS: time.project_years}.get(

@@ -17,8 +17,8 @@ _JOINED = re.compile(r"(?:\bog|\band|\bsamt|,)\s+$", re.I)  # … unless joined 
 _ROLE_NOUN = r"(?:leder|leiar|koordinator|kontaktperson|referent|rådgiver|rådgjevar)"
 _ROLE_NOUN_EN = r"(?:leader|manager|coordinator|contact person|chair)"
 # «Hvilke kommuner er med …?», «Which municipalities …?»: answered by naming places
-MUNICIPALITIES_ASKED = (r"(?:hvilke|hvilken|kva|which|what)\s+(?:kommuner|kommunar|kommunane|"
-                        r"kommunene|municipalities|towns)")
+_MUNICIPALITIES_ASKED = (r"(?:hvilke|hvilken|kva|which|what)\s+(?:kommuner|kommunar|kommunane|"
+                         r"kommunene|municipalities|towns)")
 _ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (AnswerType.DATE, words(
         "når", "naar", "kva dato", "hvilken dato", "hvilke dato", "dato", "datoen", "datoer",
@@ -55,7 +55,7 @@ _ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (AnswerType.REASON, words("hvorfor", "kvifor", "why", "how come", r"(?:hva|kva) skyldes")),
     (AnswerType.PLACE, words("hvor ble", "hvor var", "hvor skal", "hvor er", "kvar vart",
                              "kvar var", "kvar skal", "kvar er", "where", "stad", "sted",
-                             MUNICIPALITIES_ASKED)),
+                             _MUNICIPALITIES_ASKED)),
 )
 # «Kan du liste opp …?», «Could you summarise …?»: a request asks what it names, not yes or no
 _REQUEST = re.compile(
@@ -94,6 +94,15 @@ _USES = re.compile(_WHAT + _MAY + _BE_USED, re.I)
 # av?»: what something holds is a list of its parts
 _HOLDS = re.compile(_WHAT + r"(?:\S+\s+){0,8}?(?:inneh[oa]lde|inneheld|inneholder|contains?|"
                     r"include|(?:består|besto|bestod)\b[^?]{1,80}?\bav|consists?\s+of)\b", re.I)
+
+
+_MUNICIPALITIES = re.compile(_MUNICIPALITIES_ASKED, re.I)
+
+
+def asks_municipalities(text: str) -> bool:
+    """The part asks which municipalities (`Part.municipalities`): a sentence naming none of
+    them is no answer."""
+    return bool(_MUNICIPALITIES.search(text))
 
 
 def said_with(text: str, kind: AnswerType) -> str:

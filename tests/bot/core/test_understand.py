@@ -198,6 +198,11 @@ def test_a_contact_both_sums_or_the_parts_of_a_thing_asked_by_their_words(kit):
         assert AnswerType.CONTACT not in understand(line, [], kit).parts[0].answer_types
 
 
+def test_each_part_knows_whether_it_asks_which_municipalities(kit):
+    q = understand("Hvilke kommuner er med i KS Barnevernløft, og når startet det?", [], kit)
+    assert [p.municipalities for p in q.parts] == [True, False]
+
+
 def test_which_asks_a_list_of_a_plural_not_of_one_thing(kit):
     def types(text: str) -> tuple[AnswerType, ...]:
         return understand(text, [], kit).parts[0].answer_types

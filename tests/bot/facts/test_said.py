@@ -93,7 +93,8 @@ def test_which_municipalities_is_not_answered_by_a_sentence_naming_none() -> Non
                          start=0, end=len(text), context="", is_label=False, is_item=False,
                          items=0)
 
-    part = PartView(Part("Hvilke kommuner er med i KS Barnevernløft?", (AnswerType.PLACE,)), [],
+    part = PartView(Part("Hvilke kommuner er med i KS Barnevernløft?", (AnswerType.PLACE,),
+                         municipalities=True), [],
                     frozenset(), np.zeros(1), ["place"], [], set())
     general = sentence("Toppe gav kommunane godord for interessa for deltaking i Barnevernløftet.")
     named = sentence("Løten var med i Barnevernløftet.")
