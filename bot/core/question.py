@@ -154,6 +154,7 @@ class Part:
     person: bool = False  # asks who leads or is the contact: a name, which no organisation holds
     municipalities: bool = False  # «hvilke kommuner …»: answered only by naming municipalities
     years: YearSpan | None = None  # the years this part names («… og hvor mye fikk de i 2022?»)
+    narrowing: bool = False  # «… og hvilke av dem har levert sluttrapport?»: asked of the list
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ read by the same rules the project catalogue files amounts with."""
 from __future__ import annotations
 
 from bot.core.question import AnswerType, Question
-from bot.core.understand.amounts import MONEY_KINDS, amount_kinds
+from bot.core.understand.amounts import MONEY_KINDS, MUNICIPAL_MONEY, amount_kinds
 from bot.facts.candidates import Candidate
 from bot.facts.features import PartView, QuestionView
 from bot.facts.gate import Scored
@@ -32,6 +32,15 @@ def kind_unsaid(kind: str, picked: list[Candidate]) -> bool:
         return True
     stated = {found for c in picked for found in stated_kinds(c)}
     return bool(stated) and kind not in stated
+
+
+def municipal_unsaid(question: Question, picked: list[Candidate]) -> bool:
+    """«Hvor mye økt rammetilskudd fikk Holmestrand?» is not answered by what Holmestrand's
+    project was granted: the state's money to a municipality is named where it is stated."""
+    amounts = question.parts and all(p.answer_types[:1] == (AnswerType.AMOUNT,)
+                                     for p in question.parts)  # not «hvorfor … bare 1,3 mrd»
+    return bool(amounts and MUNICIPAL_MONEY.search(question.standalone)) and not any(
+        MUNICIPAL_MONEY.search(f"{c.text} {c.context}") for c in picked)
 
 
 def kind_first(parts: list[PartView], per_part: list[list[Scored]], supporting: float

@@ -24,6 +24,9 @@ TRUSTED_HOSTS = ("regjeringen.no", "bufdir.no", "statsforvalteren.no", "ks.no", 
                  "oslomet.no", "norce.no", "stortinget.no", "evuutvalget.no")
 
 
+LONG = 8  # words of a line ending in a figure that is a sentence, not a dateline
+
+
 @dataclass(frozen=True)
 class Candidate:
     text: str
@@ -40,6 +43,15 @@ class Candidate:
     @property
     def key(self) -> tuple[str, int]:
         return (self.evidence.chunk.chunk_id, self.start)
+
+    @property
+    def ended(self) -> bool:
+        """It ends as a sentence, a label line, a list item or a table row does; what ends as
+        none of them is a caption, a byline or a subtitle («Gunn Marit Helgesen, KS'
+        styreleder»), though a long finding may end in its figure («… kommunelovens § 25-1»)."""
+        text = self.text.rstrip()
+        return (self.is_label or self.is_item or self.block or self.table or " | " in text
+                or text[-1:] in ".!?»:),;" or (text[-1:].isdigit() and len(text.split()) >= LONG))
 
 
 def candidates(pool: list[Evidence]) -> list[Candidate]:
@@ -96,6 +108,23 @@ def _candidate(unit: Unit, ev: Evidence) -> Candidate:
     context = " ".join([ev.meta.title, *ev.chunk.heading_path, *heading, unit.label_before])
     return Candidate(unit.text, ev, unit.start, unit.end, context, unit.is_label, unit.is_item,
                      unit.items, unit.block, unit.table)
+
+
+def caption(cand: Candidate) -> bool:
+    """A short line of words that ends as no sentence does and states no figure: a byline
+    («Gunn Marit Helgesen, KS' styreleder») or a numbered section title («5. Egenandel»);
+    «Søknadsfrist 15. april 2023» states its date and is no caption."""
+    text = _NUMBERED.sub("", cand.text)  # «5. Egenandel», a section's title in a PDF
+    if cand.ended or _DIGIT.search(text) or len(text.split()) > STATED_WORDS:
+        return False
+    if "," not in text and text == cand.text:
+        return False  # «Tema som prioriteres»: a title over what follows names what it holds
+    below = cand.evidence.chunk.text[cand.end:].lstrip("\n").split("\n", 1)[0]
+    return not is_list_item(below)  # «Tema som prioriteres» over its list is its lead-in
+
+
+_DIGIT = re.compile(r"\d")
+_NUMBERED = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+")
 
 
 def relayable(sentence: str) -> bool:

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from bot.core.question import AnswerType, Question, TimeFocus
-from bot.facts.amounts import asked_kind, kind_first, kind_unsaid, kinds_missing
+from bot.facts.amounts import asked_kind, kind_first, kind_unsaid, kinds_missing, municipal_unsaid
 from bot.facts.answer_types import YEAR, person_spans
-from bot.facts.candidates import Candidate, candidates, is_dateline
+from bot.facts.candidates import Candidate, candidates, caption, is_dateline
 from bot.facts.elsewhere import elsewhere, named_later, typed_and_named
 from bot.facts.features import (
     PartView,
@@ -132,6 +132,8 @@ class ExtractiveComposer:
         """Every candidate of the first `limit` chunks scored for every part (best first)."""
         pool = evidence[:limit]
         found = tables_for_lists(view.parts, candidates(pool))
+        if not any(AnswerType.PERSON in p.part.answer_types for p in view.parts):
+            found = [c for c in found if not caption(c)]  # a byline says who, nothing else
         if not found:
             return [], [[] for _ in view.parts]
         vectors = self.vectors.of([c.text for c in found])
@@ -203,9 +205,11 @@ class ExtractiveComposer:
             return Composition([], True, "kildene sier bare hva som var planlagt", answerable,
                                picked[0], False, scores, planned=True)
         kind = asked_kind(question)
-        if picked and kind and kind_unsaid(kind, picked):
+        other_kind = bool(picked and kind and kind_unsaid(kind, picked))
+        if other_kind or picked and municipal_unsaid(question, picked):
             return Composition([], True, "kildene oppgir ikke beløp av det slaget", answerable,
-                               picked[0], False, scores, amount_kind=kind)
+                               picked[0], False, scores,
+                               amount_kind=kind if kind and other_kind else "")
         if not picked:
             return Composition([], True, "kildene gjelder et annet sted eller år", answerable,
                                best, True, scores)

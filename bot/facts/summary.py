@@ -33,7 +33,6 @@ _WORD = re.compile(r"\w+")
 _MONEY_KINDS = frozenset({"budsjett", "søkt", "tildelt", "forbruk"})
 _LETTERS = re.compile(r"\b[^\W\d_]{2,}\b")  # a word of letters, not a number or an initial
 MAX_CHARS = 1200
-_LONG = 8  # words of a line ending in a figure that is a sentence, not a dateline
 FACT_LINES = 3  # fact-sheet lines with a figure that each count as a section
 LEAD = 3  # a document's first sentences of running text, where reports and news put the gist
 # Sections that say what came of it: a summary, results, goals reached, findings, conclusions.
@@ -145,12 +144,7 @@ def _telling(scored: Scored) -> bool:
     cand = scored.candidate
     if _fact_line(scored) or " | " in cand.text:
         return True
-    # a line that ends as no sentence does and is no label or list item is a caption, a
-    # byline or a subtitle («Gunn Marit Helgesen, KS' styreleder»)
-    text = cand.text.rstrip()
-    ended = cand.is_label or cand.is_item or text[-1:] in ".!?»:)" or (
-        text[-1:].isdigit() and len(text.split()) >= _LONG)  # «… og kommunelovens § 25-1»
-    return ended and len(_LETTERS.findall(cand.text)) >= 3
+    return cand.ended and len(_LETTERS.findall(cand.text)) >= 3
 
 
 def _result_row(scored: Scored) -> bool:

@@ -51,6 +51,12 @@ THEMES: tuple[Theme, ...] = (
     Theme("vold-overgrep", "vold og overgrep", "vald og overgrep", "violence and abuse", (
         "vold og overgrep", "vald og overgrep", "overgrep", "barnehus", "violence", "abuse",
     )),
+    # before «abuse»: «substance abuse» is parents' drinking or drugs, not violence
+    Theme("rus", "rus", "rus", "substance abuse", (
+        "rusmisbruk", "rusproblem", "rusavhengig", "rusmiddel", "rusmidlar", "rusbruk", "ruslidin",
+        "ruslidels", "rusbehandl", "substance abuse", "substance misuse", "drug abuse",
+        "alcohol abuse", "addiction", "alcohol", "drugs",
+    )),
     Theme("ettervern", "ettervern", "ettervern", "aftercare", (
         "ettervern", "aftercare", "after-care", "leaving care", "care leavers",
     )),

@@ -144,14 +144,16 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
                           money=amounts.asks_sum(part.text),
                           person=person.asks_person(part.text),
                           municipalities=kinds.asks_municipalities(part.text),
-                          years=time.year_span(part.text, today))
-                  for part in parts.split_parts(whole))
+                          years=time.year_span(part.text, today),
+                          narrowing=bool(i) and parts.narrows(part.text))
+                  for i, part in enumerate(parts.split_parts(whole)))
     years = {Intent.DOCUMENTS: time.document_years, Intent.PROJECTS: time.project_years}.get(
         kind, time.year_span)(whole, today)
     mentioned_years = names.mentioned_years(whole) if kind == Intent.DOCUMENTS else ()
     if mentioned_years:  # «… nemner kompetansekrava frå 2031»: no document is from 2031
         years = None
-    types = doc_types.doc_types(whole)
+    types = doc_types.doc_types(" ".join(p.text for p in split if not p.narrowing)
+                                if kind == Intent.PROJECTS else whole)
     unknown = _unknown_theme(unquoted, kit.gazetteer) if listed and not themes and not (
         priced or amounts.one_project_amount(whole)) else None  # «prosjektet om X»: a name
     named = names.names(whole)

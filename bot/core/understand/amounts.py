@@ -29,6 +29,9 @@ _AMOUNT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("egenandel", words(r"egenandel\w*", r"eigenandel\w*", r"eigeninnsats\w*",
                         "own contributions?")),
 )
+# A municipality's money from the state, which no project applies for or is granted
+MUNICIPAL_MONEY = words(r"rammetilsk\w*", r"skjønn?smid\w*", r"refusjon\w*", r"inntektssystem\w*",
+                         "block grants?", r"frie inntekter", "discretionary funds?")
 _FUNDS = stems(r"stimuleringsmid\w*", r"tilskot\w*", r"tilskudd\w*", r"\bfunding\b", r"\bfunds\b")
 
 
@@ -42,8 +45,8 @@ def only_amounts(text: str) -> bool:
     """«Hvor mye fikk Haugesund og Karmøy tildelt, og hvor mye brukte de?»: catalogue amounts
     of a kind and nothing else, asked of no network's pot (the caller knows whose)."""
     said = {kind for kind, pattern in _AMOUNT_KINDS if pattern.search(text)}
-    if not said & MONEY_KINDS or _POTS.search(text):
-        return False  # «Hvor mye økt rammetilskudd får Trondheim?» asks no project's money
+    if not said & MONEY_KINDS or _POTS.search(text) or MUNICIPAL_MONEY.search(text):
+        return False  # «Hvor mye økt rammetilskudd fikk Holmestrand?» asks no project's money
     return all(_HOW_MUCH.search(p.text) and AnswerType.AMOUNT in p.answer_types
                for p in split_parts(text))  # fmt: skip
 

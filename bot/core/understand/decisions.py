@@ -20,7 +20,9 @@ _NOUN_ASKED = (r"(?:periode\w*|period|dato\w*|date|frist\w*|deadline|år|year|be
 _DECISIONS_ASKED = re.compile(
     rf"^\W*(?:og\s+|and\s+)?(?:hva|kva|what)\b(?!\s+{_NOUN_ASKED}).{{0,60}}?\b(?:{_DECIDED})\b"
     r"|\b(?:hvilke|kva for(?: nokre)?|which|list\w*|oppsummer\w*)\s+(?:\w+\s+){0,2}?"
-    r"(?:vedtak\w*|beslutning\w*|avgjerd\w*|konklusjon\w*|decisions|oppfølg\w*|aksjonspunkt\w*|"
+    # the items to follow up, not «oppfølging av barn i fosterhjem» (what a supervision is about)
+    r"(?:vedtak\w*|beslutning\w*|avgjerd\w*|konklusjon\w*|decisions|oppfølgj?ings(?:punkt|oppgåve|"
+    r"oppgave|sak|ansvar)\w*|aksjonspunkt\w*|"
     r"action (?:items|points))\b"
     r"|\b(?:vedtakene|vedtaka|decisions made)\b", re.I)
 _ACTOR_TOPIC = re.compile(  # «Hva har X bestemt om Y», «Hva ble (det) vedtatt om Y»

@@ -83,7 +83,7 @@ _MUNICIPALITIES = re.compile(
 _PROJECTS = re.compile(  # «Hvilke prosjekter», «Hva har vi av prosjekter»
     r"\b(?:hvilke|hvilket|kva(?:\s+for|\s+slags)?|which|what|(?:hva|kva|what)\s+(?:har|finnes|"
     r"fins|have)\s+(?:vi|du|det|we|you)\s+(?:av|of))\s+(?:andre\s+|other\s+|nye\s+)?"
-    r"\w*(?:prosjekt|project)\w*", re.I)
+    r"[\w-]*(?:prosjekt|project)\w*", re.I)  # «etterverns-prosjekter» too
 # «Finnes det prosjekter fra kommuner i Buskerud?», «Har vi ettervernsprosjekt?», «Are there any
 # projects in Agder?»: asking whether there are any is asking for the list.
 _ANY_PROJECTS = re.compile(

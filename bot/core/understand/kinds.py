@@ -79,6 +79,9 @@ _PLURAL = r"(?!(?:is|was|has|does|goes|sets|says)\b)[\w-]+s\b"  # a noun, not a 
 _LIST = words("hvilke", "kva for nokre", rf"which\s+(?:of\b|(?:[\w-]+\s+){{0,2}}{_PLURAL})", "list",
               "liste opp", "nevn", "rams opp", "what are")
 _WHAT = r"^\W*(?:hva|kva|what)\s+"
+# «hvilke (kommunale) egenandeler», «which costs»: the kinds of a sum asked for, not a sum
+_WHICH_KINDS = re.compile(r"\b(?:hvilke|kva for(?: nokre)?|which)\s+(?:\w+\s+)?$", re.I)
+_PLURAL_NOUN = re.compile(r"(?:er|ar|ene|ane|s)$", re.I)
 # «Hva gjorde Narvik og Hamarøy i prosjektet?», «What did they actually do?»: what was done
 _DONE = (r"(?:(?:did|have|has)\s+.{1,60}?\s+(?:\w+\s+)?(?:do|done)|gjorde|gjennomførte|"
          r"har\s+.{1,60}?\s+(?:gjort|gjennomført))\b")
@@ -141,6 +144,9 @@ def answer_types(part: str) -> tuple[AnswerType, ...]:
     late: list[tuple[int, AnswerType]] = []
     for kind, pattern in _ASKS:
         match = pattern.search(part)
+        if match and kind == AnswerType.AMOUNT and _WHICH_KINDS.search(part[:match.start()]) \
+                and _PLURAL_NOUN.search(match.group()):
+            continue  # «Hvilke egenandeler går opp?», «Which costs are covered?»: which kinds
         if match and match.start() - head - (request.end() if request else 0) <= _HEAD_CHARS:
             found.append((match.start(), kind))
         elif match and _JOINED.search(part[:match.start()]):

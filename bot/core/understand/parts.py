@@ -73,8 +73,34 @@ def split_parts(text: str) -> tuple[Part, ...]:
             rest = texts[-1] if texts else pieces[i + 1]
             texts.append(f"{lone.group(1)} {_LEADING_WH.sub('', rest)}")
         elif not (_instruction(piece) and texts):
-            texts.append(piece)
+            texts.append(_with_subject(piece, texts[-1]) if texts else piece)
     return tuple(part for t in texts for item in _listed_asks(t) for part in _typed(item))
+
+
+# «hvilke egenandeler går opp, og hvilke går ned?»: a «which» straight before its verb has the
+# noun of the «which» before it
+_WHICH_NOUN = re.compile(r"^\s*(?:hvilke|kva for nokre|which)\s+(?P<noun>\w+)", re.I)
+_WHICH_VERB = re.compile(
+    r"^\s*(?P<which>hvilke|kva for nokre|which)\s+(?=(?:går|gikk|gjekk|blir|ble|blei|vart|vert|"
+    r"er|var|har|hadde|kom|kommer|fikk|fekk|får|skal|kan|må|bør|went|go|goes|are|were|have|"
+    r"had|did|do|will|should|must)\b)", re.I)
+
+
+def _with_subject(piece: str, before: str) -> str:
+    which, asked = _WHICH_VERB.match(piece), _WHICH_NOUN.match(before)
+    if not which or not asked or _WHICH_VERB.match(before):
+        return piece
+    return f"{which.group('which')} {asked.group('noun')} {piece[which.end():]}"
+
+
+_OF_THEM = re.compile(r"^\W*(?:og\s+|and\s+)?(?:hvilke[nt]?|kva for(?: nokre| ein| eit)?|which|"
+                      r"hvor mange|kor mange|how many)\s+(?:av|of)\s+(?:dem|dei|disse|desse|"
+                      r"them|these|those)\b", re.I)
+
+
+def narrows(text: str) -> bool:
+    """«… og hvilke av dem har levert sluttrapport?»: a part asked of the list before it."""
+    return bool(_OF_THEM.search(text))
 
 
 # «Jeg leser gamle papirer om «Fosterhjem i vest». Fjell finnes jo ikke lenger – hvilken …?»:

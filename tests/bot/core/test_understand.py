@@ -850,3 +850,45 @@ def test_a_year_a_document_mentions_is_no_year_it_is_from(kit):
                       kit).years is None
     dated = understand("Hvilke dokumenter fra 2023 nevner Kjersti Toppe?", [], kit)
     assert dated.years is not None and dated.years.first == 2023 and "2023" not in dated.mentions
+
+
+def test_which_kinds_of_a_sum_is_a_list_and_a_bare_which_borrows_its_noun(kit):
+    """«hvilke egenandeler går opp, og hvilke går ned?» asks which kinds (a list), and the
+    second «hvilke» is of the same noun; «hvor stor egenandel» still asks an amount."""
+    q = understand("hvilke egenandeler går opp og hvilke går ned for kommunene med reformen?",
+                   [], kit)
+    assert [p.answer_types for p in q.parts] == [(AnswerType.LIST,), (AnswerType.LIST,)]
+    assert q.parts[1].text.startswith("hvilke egenandeler går ned")
+    share = understand("Hvor stor egenandel krever Trøndelag?", [], kit)
+    assert AnswerType.AMOUNT in share.parts[0].answer_types
+    which = understand("Hvilket beløp søkte Kvam om?", [], kit)
+    assert AnswerType.AMOUNT in which.parts[0].answer_types  # one sum, named by «hvilket»
+
+
+def test_oppfolging_as_a_topic_is_no_follow_up_item(kit):
+    """«tilsyn om oppfølging av barn i fosterhjem» names what a supervision is about;
+    «oppfølgingspunkter» are what a meeting decided."""
+    topic = understand("Hvilke tilsyn om oppfølging av barn i fosterhjem finnes i basen, og hva "
+                       "ble utfallet?", [], kit)
+    assert topic.intent != Intent.DECISIONS
+    items = understand("Hvilke oppfølgingspunkter kom ut av møtet i ressursgruppa?", [], kit)
+    assert items.intent == Intent.DECISIONS
+
+
+def test_a_part_asked_of_the_list_does_not_filter_it(kit):
+    """«Hvilke etterverns-prosjekter finnes det, og hvilke av dem har levert sluttrapport?»:
+    every aftercare project, not only those with a final report; the hyphen is a compound."""
+    q = understand("Hvilke etterverns-prosjekter finnes det, og hvilke av dem har levert "
+                   "sluttrapport?", [], kit)
+    assert q.intent == Intent.PROJECTS and q.themes == frozenset({"ettervern"})
+    assert not q.doc_types and q.parts[1].narrowing and not q.parts[0].narrowing
+    filtered = understand("Hvilke ettervernsprosjekter har levert sluttrapport?", [], kit)
+    assert filtered.doc_types == frozenset({DocType.SLUTTRAPPORT})
+
+
+def test_substance_abuse_is_its_own_theme_not_violence(kit):
+    q = understand("Which municipalities ran projects for children of parents with substance "
+                   "abuse problems?", [], kit)
+    assert q.themes == frozenset({"rus"})
+    assert understand("Which projects were about violence and abuse?", [], kit).themes == \
+        frozenset({"vold-overgrep"})

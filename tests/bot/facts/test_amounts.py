@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from bot.core.question import AnswerType, Intent, Part, Question
-from bot.facts.amounts import asked_kind, kind_first, kind_unsaid
+from bot.facts.amounts import asked_kind, kind_first, kind_unsaid, municipal_unsaid
 from bot.facts.candidates import Candidate
 from bot.facts.features import PartView
 from bot.facts.gate import Scored
@@ -124,3 +124,17 @@ def test_each_kind_of_sum_a_part_names_takes_a_sentence_stating_it() -> None:
     picked = [ranked[0].candidate]
     assert [c.text for c in kinds_missing(view, [ranked], picked, 0.3)] == [granted[0]]
     assert kinds_missing(view, [ranked], [ranked[2].candidate], 0.3) == []  # both said
+
+
+def test_a_municipalitys_money_from_the_state_is_no_projects_grant() -> None:
+    """«Hvor mye økt rammetilskudd fikk Holmestrand?» is not answered by what Holmestrand's
+    project was granted; a sentence naming the block grant may answer it, and a question
+    asking why the grant was small is no sum asked."""
+    asked = _question("Hvor mye økt rammetilskudd fikk Holmestrand?", AnswerType.AMOUNT)
+    granted = _sentence("Prosjektet fikk tildelt 380 000 kr i stimuleringsmidler.")
+    assert municipal_unsaid(asked, [granted])
+    stated = _sentence("Kommunene får 1,3 mrd. kroner gjennom rammetilskuddet i 2022.")
+    assert not municipal_unsaid(asked, [stated])
+    why = _question("Hvorfor er innlemmingen i rammetilskuddet bare 1,3 mrd?", AnswerType.REASON,
+                    AnswerType.AMOUNT)
+    assert not municipal_unsaid(why, [granted])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.facts.candidates import candidates, is_dateline
+from bot.facts.candidates import candidates, caption, is_dateline
 from bot.facts.retrieval import Evidence
 from indexer.models import Chunk, DocumentMeta
 
@@ -54,3 +54,19 @@ def test_a_short_numbered_line_alone_between_prose_is_a_heading_but_a_list_item_
 def test_a_dateline_is_told_from_a_sentence(text, dateline):
     """A fact answer does not lead with who signed the document and when."""
     assert is_dateline(text) == dateline
+
+
+def test_a_byline_or_numbered_title_is_a_caption_but_a_title_over_a_list_is_not() -> None:
+    """A byline says who someone is, not what a question asks; «Tema som prioriteres» over its
+    bullets leads in to them, «Søknadsfrist 15. april 2023» states its date, and a list item
+    ending in a comma is an item."""
+    ev = evidence("Gunn Marit Helgesen, KS' styreleder\nStaten og KS er enige om reformen.\n"
+                  "5. Egenandel\nKommunene dekker minst 20 prosent.\nSøknadsfrist 15. april 2023\n"
+                  "Tema som prioriteres\n• ettervern og overgangen til voksenlivet,\n"
+                  "• samisk språk og kultur.\n", [])
+    found = {c.text: caption(c) for c in candidates([ev])}
+    assert found["Gunn Marit Helgesen, KS' styreleder"]
+    assert not found["Staten og KS er enige om reformen."]
+    assert not found["Søknadsfrist 15. april 2023"]
+    assert not found.get("Tema som prioriteres", False)
+    assert not any(caption for text, caption in found.items() if "ettervern" in text)
