@@ -155,6 +155,7 @@ class Part:
     municipalities: bool = False  # «hvilke kommuner …»: answered only by naming municipalities
     years: YearSpan | None = None  # the years this part names («… og hvor mye fikk de i 2022?»)
     narrowing: bool = False  # «… og hvilke av dem har levert sluttrapport?»: asked of the list
+    alternatives: tuple[str, ...] = ()  # «to eller tre år?»: the choices, each to be looked for
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from bot.core.question import AnswerType, Question, TimeFocus
+from bot.facts.alternatives import choices_missing
 from bot.facts.amounts import asked_kind, kind_first, kind_unsaid, kinds_missing, municipal_unsaid
 from bot.facts.answer_types import YEAR, person_spans
 from bot.facts.candidates import Candidate, candidates, caption, is_dateline
@@ -232,7 +233,7 @@ class ExtractiveComposer:
         picked = pick_sentences(per_part, supporting, self.model.max_chars, view.parts)
         picked += deciding(view, per_part, picked)
         picked += replies(view, found, picked)
-        for missing in (typed_missing, places_missing, kinds_missing):  # what no sentence says
+        for missing in (typed_missing, places_missing, kinds_missing, choices_missing):
             picked += missing(view, per_part, picked, supporting)
         if question.time == TimeFocus.NEXT:
             picked = upcoming_first(view.parts[0], per_part[0], picked, question.today)

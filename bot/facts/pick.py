@@ -188,6 +188,27 @@ def replies(view: QuestionView, found: list[Candidate], picked: list[Candidate]
         headed = after.items > 0 and _heading_line(cand)  # «Tema som prioriteres» heads its list
         if replies_to or headed:
             added.append(after)
+    return added + [c for c in _continued(found, picked) if c not in added]
+
+
+# «Styringstiltaka sikrar heller ikkje at …» goes on from the sentence before it
+_GOES_ON = re.compile(r"\b(?:heller ikke|heller ikkje|likeså|likeins|likeledes|neither|nor)\b",
+                      re.I)
+_GOES_ON_CHARS = 60
+
+
+def _continued(found: list[Candidate], picked: list[Candidate]) -> list[Candidate]:
+    """The sentence a picked one continues («… sikrar ikkje at alle ungdomar får medverke.
+    Styringstiltaka sikrar heller ikkje at …»): without it the answer says half of what the
+    source does."""
+    added: list[Candidate] = []
+    for cand in picked:
+        if not _GOES_ON.search(cand.text[:_GOES_ON_CHARS]):
+            continue
+        before = next((n for n in found if n.evidence.chunk.chunk_id ==
+                       cand.evidence.chunk.chunk_id and n.end <= cand.start <= n.end + 2), None)
+        if before is not None and before not in picked and before not in added:
+            added.append(before)
     return added
 
 

@@ -35,6 +35,7 @@ from bot.core.understand import (
     roles,
     time,
     topic,
+    yes_no,
 )
 from indexer.text.language import detect_language
 from indexer.text.places import Gazetteer
@@ -145,7 +146,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
                           person=person.asks_person(part.text),
                           municipalities=kinds.asks_municipalities(part.text),
                           years=time.year_span(part.text, today),
-                          narrowing=bool(i) and parts.narrows(part.text))
+                          narrowing=bool(i) and parts.narrows(part.text),
+                          alternatives=yes_no.alternatives(part.text))
                   for i, part in enumerate(parts.split_parts(whole)))
     years = {Intent.DOCUMENTS: time.document_years, Intent.PROJECTS: time.project_years}.get(
         kind, time.year_span)(whole, today)

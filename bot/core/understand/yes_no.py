@@ -36,3 +36,26 @@ def asks_yes_no(part: str) -> bool:
     opening = part.lstrip()
     inverted = _INVERTED.match(opening[:1].lower() + opening[1:])
     return bool(inverted) and part.rstrip().endswith("?") and not ASKING.search(part)
+
+
+_NUMBER_WORD = (r"\d+|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|two|three|four|five|six|seven|"
+                r"eight|nine|ten")
+# «… to eller tre år?», «Var det Kvam eller Voss …?», «… Bergen or Voss?»
+_EITHER = re.compile(rf"\b(?P<a>{_NUMBER_WORD}|[A-ZÆØÅ][\w-]+)\s+(?:eller|or)\s+"
+                     rf"(?P<b>{_NUMBER_WORD}|[A-ZÆØÅ][\w-]+)(?:\s+(?P<noun>[^\W\d]{{2,}}))?", re.I)
+
+
+def alternatives(part: str) -> tuple[str, ...]:
+    """The choices a yes/no question offers («Ble perioden to eller tre år?»: «to år», «tre
+    år»): the answer must say which holds. Numbers share the noun after them; names stand alone."""
+    if not asks_yes_no(part):
+        return ()
+    match = _EITHER.search(part)
+    if match is None:
+        return ()
+    a, b, noun = match["a"], match["b"], match["noun"]
+    numbers = re.fullmatch(_NUMBER_WORD, a, re.I) and re.fullmatch(_NUMBER_WORD, b, re.I)
+    if numbers and noun:
+        return (f"{a} {noun}", f"{b} {noun}")
+    names = a[:1].isupper() and b[:1].isupper() and not numbers
+    return (a, b) if names else ()

@@ -334,3 +334,24 @@ def test_what_follows_from_the_picked_sentence_decides_a_yes_no_question():
     judged, closed = at("Tiltaka er vurderte som tilstrekkelege."), at("Tilsynet er derfor avslutta.")
     still_open = view(part_view("Is the case still open?", (AnswerType.YESNO,), "case"))
     assert replies(still_open, [judged, closed], [judged]) == [closed]
+
+
+def test_a_sentence_going_on_from_the_one_before_brings_it_along():
+    """«… sikrar ikkje at alle ungdomar får medverke. Styringstiltaka sikrar heller ikkje at
+    Nav …»: the second says half of the finding without the first."""
+    text = ("Kommunens styringstiltak sikrar ikkje at alle ungdomar får medverke. Styringstiltaka "
+            "sikrar heller ikkje at Nav opplyser alle saker. Vi takkar for samarbeidet.")
+    chunk = Chunk(chunk_id="d:0", doc_id="d", position=0, text=text, start=0, end=len(text))
+    ev = Evidence(chunk, META, 0.1, 0.5)
+
+    def at(sentence: str) -> Candidate:
+        start = text.index(sentence)
+        return Candidate(sentence, ev, start, start + len(sentence), "", False, False, 0)
+
+    first, goes_on, thanks = (at("Kommunens styringstiltak sikrar ikkje at alle ungdomar får "
+                                 "medverke."),
+                              at("Styringstiltaka sikrar heller ikkje at Nav opplyser alle saker."),
+                              at("Vi takkar for samarbeidet."))
+    asked = view(part_view("Kva sikra ikkje styringstiltaka?", (), "styringstiltak"))
+    assert replies(asked, [first, goes_on, thanks], [goes_on]) == [first]
+    assert replies(asked, [first, goes_on, thanks], [first]) == []  # nothing goes on from it
