@@ -33,6 +33,12 @@ class VectorIndex(Protocol):
     def refresh(self) -> None: ...
 
 
+# How widely HNSW searches its graph. At Chroma's default (100) a store reindexed many times
+# (each reindex leaves deleted nodes in the graph) missed a question's nearest chunk in some
+# processes and found it in others; at 400 every process found it, for a few milliseconds.
+SEARCH_EF = 400
+
+
 class ChromaIndex:
     """Cosine-space Chroma collection; one record per chunk, keyed by the stable chunk id.
 
@@ -53,9 +59,15 @@ class ChromaIndex:
         self._collection = self._open()
 
     def _open(self) -> Any:
-        return self._client.get_or_create_collection(
+        collection = self._client.get_or_create_collection(
             self._name, metadata={"hnsw:space": "cosine"}
         )
+        configuration: dict[str, Any] = getattr(collection, "configuration", None) or {}
+        hnsw: dict[str, Any] = configuration.get("hnsw") or {}
+        if int(hnsw.get("ef_search", SEARCH_EF)) < SEARCH_EF:
+            collection.modify(configuration={"hnsw": {"ef_search": SEARCH_EF}})
+            collection = self._client.get_collection(self._name)  # read with it from now on
+        return collection
 
     def refresh(self) -> None:
         with self._lock:

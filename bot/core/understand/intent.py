@@ -158,9 +158,18 @@ _OVERVIEW_OF_ONE = re.compile(
     re.I)
 
 
+# «Hva handler Bufdir-veilederen om?», «What is the final report about?»: the whole document
+_ABOUT_ONE = re.compile(
+    r"^\W*(?:hva|kva|what)\s+(?:handler|handlar|dreier|dreiar|går|is|was)\s+(?:the\s+|this\s+)?"
+    r"[^?]{0,50}?\b(?:veilederen|rettleiaren|rapporten|sluttrapporten|tilsynsrapporten|"
+    r"dokumentet|retningslinjene|retningslinene|utlysningen|utlysinga|prosjektbeskrivelsen|"
+    r"prosjektskildringa|referatet|nettsiden|nettsida|artikkelen|guide|report|document|"
+    r"guidelines|call|page|article|minutes)\b[^?]{0,80}?\s(?:om|ut på|about)\W*$", re.I)
+
+
 def is_summary_request(text: str) -> bool:
     return command(text) in {"oppsummer", "summarise", "summarize"} or bool(
-        _SUMMARY_VERB.search(text) or _OVERVIEW_OF_ONE.search(text))
+        _SUMMARY_VERB.search(text) or _OVERVIEW_OF_ONE.search(text) or _ABOUT_ONE.search(text))
 
 
 def is_minutes_summary(text: str) -> bool:

@@ -96,7 +96,9 @@ _USES = re.compile(_WHAT + _MAY + _BE_USED, re.I)
 # «Kva må ein sluttrapport innehalde?», «What must the plan contain?», «Hva består modellen
 # av?»: what something holds is a list of its parts
 _HOLDS = re.compile(_WHAT + r"(?:\S+\s+){0,8}?(?:inneh[oa]lde|inneheld|inneholder|contains?|"
-                    r"include|(?:består|besto|bestod)\b[^?]{1,80}?\bav|consists?\s+of)\b", re.I)
+                    r"include|(?:består|besto|bestod)\b[^?]{1,80}?\bav|consists?\s+of|"
+                    # «Hva skal være med i sluttrapporten?», «What must be included in it?»
+                    r"(?:være|vere|stå|ståe)\s+med\s+i|be\s+(?:included|covered)\s+in)\b", re.I)
 
 
 _MUNICIPALITIES = re.compile(_MUNICIPALITIES_ASKED, re.I)

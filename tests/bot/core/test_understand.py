@@ -863,6 +863,8 @@ def test_which_kinds_of_a_sum_is_a_list_and_a_bare_which_borrows_its_noun(kit):
     assert AnswerType.AMOUNT in share.parts[0].answer_types
     which = understand("Hvilket beløp søkte Kvam om?", [], kit)
     assert AnswerType.AMOUNT in which.parts[0].answer_types  # one sum, named by «hvilket»
+    holds = understand("Hva skal være med i en sluttrapport, og hvor lang kan den være?", [], kit)
+    assert holds.parts[0].answer_types == (AnswerType.LIST,)  # its parts, each of them
 
 
 def test_oppfolging_as_a_topic_is_no_follow_up_item(kit):
@@ -892,3 +894,13 @@ def test_substance_abuse_is_its_own_theme_not_violence(kit):
     assert q.themes == frozenset({"rus"})
     assert understand("Which projects were about violence and abuse?", [], kit).themes == \
         frozenset({"vold-overgrep"})
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("Hva handler Bufdir-veilederen om internkontroll i barnevernstjenesten om?", Intent.SUMMARY),
+    ("What is the final report from Narvik about?", Intent.SUMMARY),
+    ("Kva handlar referatet frå Sunnmøre om?", Intent.SUMMARY),
+    ("Hva sier rapporten om tiltak?", Intent.FACT),  # what it says of one thing
+])  # fmt: skip
+def test_what_a_document_is_about_is_its_summary(kit, text, intent):
+    assert understand(text, [], kit).intent == intent

@@ -121,3 +121,17 @@ def test_an_unreadable_catalogue_is_a_store_error(store: KnowledgeStore) -> None
     store.close()
     with pytest.raises(StoreError):
         store.find_projects(ProjectQuery())
+
+
+def test_the_vector_index_searches_its_graph_widely_once_opened(settings: Settings) -> None:
+    """At Chroma's default search width a store reindexed many times missed a question's
+    nearest chunk in some processes; a store opened here searches at SEARCH_EF, also one made
+    before the setting existed."""
+    from indexer.store.vectors import SEARCH_EF
+
+    store = open_store(settings, with_vectors=True)
+    assert store.vectors._collection.configuration["hnsw"]["ef_search"] == SEARCH_EF  # type: ignore[attr-defined]
+    _write(store, _meta("a"), _chunks("a", "første", "andre"))
+    again = open_store(settings, with_vectors=True)
+    assert again.vectors._collection.configuration["hnsw"]["ef_search"] == SEARCH_EF  # type: ignore[attr-defined]
+    assert again.vectors.query(np.eye(2, 4, dtype=np.float32)[0] + 0.1, 1)[0][0] == "a:0000"
