@@ -54,7 +54,8 @@ THEMES: tuple[Theme, ...] = (
     # before «abuse»: «substance abuse» is parents' drinking or drugs, not violence
     Theme("rus", "rus", "rus", "substance abuse", (
         "rusmisbruk", "rusproblem", "rusavhengig", "rusmiddel", "rusmidlar", "rusbruk", "ruslidin",
-        "ruslidels", "rusbehandl", "substance abuse", "substance misuse", "drug abuse",
+        "ruslidels", "rusbehandl", "rusforebygg", "ruser seg", "rusar seg", "ruse seg", "med rus",
+        "substance abuse", "substance misuse", "drug abuse",
         "alcohol abuse", "addiction", "alcohol", "drugs",
     )),
     Theme("ettervern", "ettervern", "ettervern", "aftercare", (

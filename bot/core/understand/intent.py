@@ -92,7 +92,10 @@ _ANY_PROJECTS = re.compile(
     r"(?:[\w-]+\s+){0,2}?[\w-]*(?:prosjekt(?:er|ene|a|ane)?|projects)\b"
     # «Har noen kommuner hatt prosjekt om foreldrestøtte?», «Have any municipalities run …»
     r"|\b(?:har|hadde|have|has|had)\s+(?:noen|nokon|nokre|any|some)\s+(?:andre\s+|other\s+)?"
-    r"(?:kommuner|kommunar|municipalities)\s+(?:\w+\s+){0,3}?[\w-]*(?:prosjekt\w*|projects?)\b",
+    r"(?:kommuner|kommunar|municipalities)\s+(?:\w+\s+){0,3}?[\w-]*(?:prosjekt\w*|projects?)\b"
+    # «Har noen av prosjektene jobbet med …?», «Have any of the projects dealt with …?»
+    r"|\b(?:har|hadde|have|has|had|did)\s+(?:noen|nokon|nokre|any)\s+(?:av|of)\s+(?:the\s+)?"
+    r"(?:prosjekt(?:ene|a|ane)|projects)\b",
     re.I)
 # «Which foster care projects»: theme words before «projects», read so only when they are a theme
 _THEMED_PROJECTS = re.compile(

@@ -894,6 +894,11 @@ def test_substance_abuse_is_its_own_theme_not_violence(kit):
     assert q.themes == frozenset({"rus"})
     assert understand("Which projects were about violence and abuse?", [], kit).themes == \
         frozenset({"vold-overgrep"})
+    asked = understand("Har noen av prosjektene jobbet med barn som vokser opp med foreldre som "
+                       "ruser seg?", [], kit)
+    assert asked.intent == Intent.PROJECTS and asked.themes == frozenset({"rus"})
+    english = understand("Have any of the projects dealt with aftercare?", [], kit)
+    assert english.intent == Intent.PROJECTS and english.themes == frozenset({"ettervern"})
 
 
 @pytest.mark.parametrize(("text", "intent"), [
