@@ -41,6 +41,18 @@ def view(*parts: PartView) -> QuestionView:
     return QuestionView(question, np.zeros(2), list(parts), [], [], 0.0)
 
 
+def sentences_of(text: str):  # type: ignore[no-untyped-def]
+    """`at(sentence, items)`: the candidate of one sentence of a one-chunk document."""
+    chunk = Chunk(chunk_id="d:0", doc_id="d", position=0, text=text, start=0, end=len(text))
+    ev = Evidence(chunk, META, 0.1, 0.5)
+
+    def at(sentence: str, items: int = 0) -> Candidate:
+        start = text.index(sentence)
+        return Candidate(sentence, ev, start, start + len(sentence), "", False, False, items)
+
+    return at
+
+
 VISIT = scored("Statsforvalteren besøkte tjenesten 19. og 20. april 2023.", 0.95)
 VERDICT = scored("Det ble ikke funnet lovbrudd under tilsynet.", 0.6)
 OTHER = scored("Tilsynet var en del av et landsomfattende tilsyn.", 0.9)
@@ -72,12 +84,7 @@ def test_a_yes_no_question_of_one_part_is_decided_too():
 def test_the_reply_right_after_the_sentence_that_names_a_yes_no_question_comes_along():
     text = ("STVL har løftet et ønske til Bufdir om å gå bort fra kravet. De har svart at det "
             "ikke vil bli endret i 2024. Neste sak gjaldt fagdager.")
-    chunk = Chunk(chunk_id="d:0", doc_id="d", position=0, text=text, start=0, end=len(text))
-    ev = Evidence(chunk, META, 0.1, 0.5)
-
-    def at(sentence: str) -> Candidate:
-        start = text.index(sentence)
-        return Candidate(sentence, ev, start, start + len(sentence), "", False, False, 0)
+    at = sentences_of(text)
 
     asked, reply, later = (at("STVL har løftet et ønske til Bufdir om å gå bort fra kravet."),
                            at("De har svart at det ikke vil bli endret i 2024."),
@@ -307,12 +314,7 @@ def test_when_is_answered_by_a_day_before_a_year_and_never_by_the_year_asked():
 def test_a_heading_line_a_pdf_kept_as_text_brings_the_list_it_heads():
     text = ("Tema som prioriteres\nFor 2026 prioriteres disse temaene: ettervern; samisk språk."
             "\nKriterier")
-    chunk = Chunk(chunk_id="d:0", doc_id="d", position=0, text=text, start=0, end=len(text))
-    ev = Evidence(chunk, META, 0.1, 0.5)
-
-    def at(sentence: str, items: int = 0) -> Candidate:
-        start = text.index(sentence)
-        return Candidate(sentence, ev, start, start + len(sentence), "", False, False, items)
+    at = sentences_of(text)
 
     heading = at("Tema som prioriteres")
     listed = at("For 2026 prioriteres disse temaene: ettervern; samisk språk.", items=2)
@@ -324,12 +326,7 @@ def test_a_heading_line_a_pdf_kept_as_text_brings_the_list_it_heads():
 
 def test_what_follows_from_the_picked_sentence_decides_a_yes_no_question():
     text = "Tiltaka er vurderte som tilstrekkelege. Tilsynet er derfor avslutta. Neste punkt."
-    chunk = Chunk(chunk_id="d:0", doc_id="d", position=0, text=text, start=0, end=len(text))
-    ev = Evidence(chunk, META, 0.1, 0.5)
-
-    def at(sentence: str) -> Candidate:
-        start = text.index(sentence)
-        return Candidate(sentence, ev, start, start + len(sentence), "", False, False, 0)
+    at = sentences_of(text)
 
     judged, closed = at("Tiltaka er vurderte som tilstrekkelege."), at("Tilsynet er derfor avslutta.")
     still_open = view(part_view("Is the case still open?", (AnswerType.YESNO,), "case"))
@@ -341,12 +338,7 @@ def test_a_sentence_going_on_from_the_one_before_brings_it_along():
     Nav …»: the second says half of the finding without the first."""
     text = ("Kommunens styringstiltak sikrar ikkje at alle ungdomar får medverke. Styringstiltaka "
             "sikrar heller ikkje at Nav opplyser alle saker. Vi takkar for samarbeidet.")
-    chunk = Chunk(chunk_id="d:0", doc_id="d", position=0, text=text, start=0, end=len(text))
-    ev = Evidence(chunk, META, 0.1, 0.5)
-
-    def at(sentence: str) -> Candidate:
-        start = text.index(sentence)
-        return Candidate(sentence, ev, start, start + len(sentence), "", False, False, 0)
+    at = sentences_of(text)
 
     first, goes_on, thanks = (at("Kommunens styringstiltak sikrar ikkje at alle ungdomar får "
                                  "medverke."),
