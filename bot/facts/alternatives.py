@@ -9,6 +9,7 @@ import re
 from bot.facts.candidates import Candidate
 from bot.facts.features import QuestionView
 from bot.facts.gate import Scored
+from bot.facts.pick import near_saying
 
 SCAN = 12  # how far down a part's ranking a sentence saying a choice is looked for
 
@@ -27,9 +28,8 @@ def choices_missing(view: QuestionView, per_part: list[list[Scored]], picked: li
             said = _saying(choice)
             if any(said.search(c.text) for c in picked + added):
                 continue
-            found = next((s.candidate for s in ranked[:SCAN] if s.probability >= floor
-                          and said.search(s.candidate.text) and s.candidate not in picked + added),
-                         None)
+            found = near_saying(ranked, lambda c, said=said: bool(said.search(c.text)),
+                                picked + added, floor, SCAN)
             if found is not None:
                 added.append(found)
     return added

@@ -9,6 +9,7 @@ from bot.core.understand.amounts import MONEY_KINDS, MUNICIPAL_MONEY, amount_kin
 from bot.facts.candidates import Candidate
 from bot.facts.features import PartView, QuestionView
 from bot.facts.gate import Scored
+from bot.facts.pick import near_saying
 from indexer.catalogue.fields import Span, amounts, states_money
 from indexer.models import DocType
 
@@ -84,8 +85,8 @@ def kinds_missing(view: QuestionView, per_part: list[list[Scored]], picked: list
         for kind in sorted(kinds):
             if any(kind in stated_kinds(c) for c in picked + added):
                 continue
-            found = next((s.candidate for s in ranked[:SCAN] if kind in stated_kinds(s.candidate)
-                          and s.candidate not in picked + added), None)
+            found = near_saying(ranked, lambda c, kind=kind: kind in stated_kinds(c),
+                                picked + added, scan=SCAN)
             if found is not None:
                 added.append(found)
     return added

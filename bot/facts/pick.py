@@ -7,6 +7,7 @@ for a part asking a date or amount the near sentence that holds one.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.core.question import AnswerType
 from bot.facts.answer_types import AMOUNT, DATE, PERSON, dated, has_type, names_person
@@ -179,8 +180,7 @@ def replies(view: QuestionView, found: list[Candidate], picked: list[Candidate]
     yes_no = any(AnswerType.YESNO in p.part.answer_types for p in view.parts)
     added: list[Candidate] = []
     for cand in picked:
-        after = next((n for n in found if n.evidence.chunk.chunk_id == cand.evidence.chunk.chunk_id
-                      and cand.end <= n.start <= cand.end + 2), None)
+        after = _adjacent(found, cand, after=True)
         if after is None or after in picked or after in added:
             continue
         replies_to = (_BACK_REFERENCE.match(after.text) or _CONSEQUENCE.match(after.text)) and (
@@ -205,11 +205,18 @@ def _continued(found: list[Candidate], picked: list[Candidate]) -> list[Candidat
     for cand in picked:
         if not _GOES_ON.search(cand.text[:_GOES_ON_CHARS]):
             continue
-        before = next((n for n in found if n.evidence.chunk.chunk_id ==
-                       cand.evidence.chunk.chunk_id and n.end <= cand.start <= n.end + 2), None)
+        before = _adjacent(found, cand)
         if before is not None and before not in picked and before not in added:
             added.append(before)
     return added
+
+
+def _adjacent(found: list[Candidate], cand: Candidate, after: bool = False) -> Candidate | None:
+    """The sentence of the same chunk right before `cand` (or right after it)."""
+    chunk = cand.evidence.chunk.chunk_id
+    return next((n for n in found if n.evidence.chunk.chunk_id == chunk and (
+        cand.end <= n.start <= cand.end + 2 if after else n.end <= cand.start <= n.end + 2)),
+        None)
 
 
 def _heading_line(cand: Candidate) -> bool:
@@ -259,14 +266,20 @@ def places_missing(view: QuestionView, per_part: list[list[Scored]], picked: lis
         names = [set(place.all_names)]
         if any(names_said(names, c) for c in picked + added):
             continue
-        found = next((s.candidate for s in per_part[0][:TYPED_SCAN]
-                      if s.probability >= supporting * top
-                      and s.candidate.evidence.meta.doc_id in documents
-                      and names_said(names, s.candidate)
-                      and not _repeats(s.candidate, picked + added)), None)
+        found = near_saying(per_part[0], lambda c, names=names: c.evidence.meta.doc_id in
+                            documents and names_said(names, c), picked + added,
+                            supporting * top)
         if found is not None:
             added.append(found)
     return added
+
+
+def near_saying(ranked: list[Scored], says: Callable[[Candidate], bool], taken: list[Candidate],
+                floor: float = 0.0, scan: int = TYPED_SCAN) -> Candidate | None:
+    """The best-ranked of the first `scan` sentences, at least `floor` likely, that says what
+    no taken sentence says (a named place, a choice, a kind of sum) and repeats none of them."""
+    return next((s.candidate for s in ranked[:scan] if s.probability >= floor
+                 and says(s.candidate) and not _repeats(s.candidate, taken)), None)
 
 
 def holds_types(part: PartView, cand: Candidate) -> bool:
