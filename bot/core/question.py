@@ -198,6 +198,8 @@ class Question:
     place_history: bool = False
     history_asked: bool = False  # a part asks the places' history, others something else
     amount_kinds: frozenset[str] = frozenset()  # catalogue amounts asked: søkt, tildelt, forbruk …
+    # «rammetilskudd», «skjønnsmidler»: the state's money to a municipality, no project's
+    municipal_money: bool = False
     ranked: bool = False  # «størst», «minst»: the amounts ranked, the largest and smallest named
     web_page: bool = False  # «… page», «nettsida»: a page from the web, not a file, is asked
     page: int = 1  # «vis flere»: the next page of the same list

@@ -40,7 +40,7 @@ def municipal_unsaid(question: Question, picked: list[Candidate]) -> bool:
     project was granted: the state's money to a municipality is named where it is stated."""
     amounts = question.parts and all(p.answer_types[:1] == (AnswerType.AMOUNT,)
                                      for p in question.parts)  # not «hvorfor … bare 1,3 mrd»
-    return bool(amounts and MUNICIPAL_MONEY.search(question.standalone)) and not any(
+    return bool(amounts and question.municipal_money) and not any(
         MUNICIPAL_MONEY.search(f"{c.text} {c.context}") for c in picked)
 
 

@@ -187,6 +187,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         place_history=kind == Intent.FACT and bool(towns) and history.asks_history(whole),
         history_asked=kind == Intent.FACT and bool(towns) and history.history_asked(whole),
         amount_kinds=amounts.amount_kinds(whole) if listed else frozenset(),
+        municipal_money=bool(amounts.MUNICIPAL_MONEY.search(whole)),
         ranked=asked == ListAsk.AMOUNTS and bool(amounts.EXTREME.search(whole)),
         web_page=kind == Intent.SUMMARY and doc_types.names_web_page(whole),
         meeting=meeting.meeting_ref(rest, today) if minutes_like else None,

@@ -867,6 +867,13 @@ def test_which_kinds_of_a_sum_is_a_list_and_a_bare_which_borrows_its_noun(kit):
     assert holds.parts[0].answer_types == (AnswerType.LIST,)  # its parts, each of them
 
 
+def test_a_municipalitys_money_from_the_state_is_read_once(kit):
+    """«rammetilskudd» names the state's money to a municipality (`Question.municipal_money`),
+    which the facts layer then requires a sentence to name."""
+    assert understand("Hvor mye økt rammetilskudd fikk Holmestrand?", [], kit).municipal_money
+    assert not understand("Hvor mye fikk Holmestrand tildelt?", [], kit).municipal_money
+
+
 def test_oppfolging_as_a_topic_is_no_follow_up_item(kit):
     """«tilsyn om oppfølging av barn i fosterhjem» names what a supervision is about;
     «oppfølgingspunkter» are what a meeting decided."""

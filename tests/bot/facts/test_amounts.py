@@ -3,6 +3,7 @@ no sum of money (questions and sentences written here)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import numpy as np
@@ -130,11 +131,12 @@ def test_a_municipalitys_money_from_the_state_is_no_projects_grant() -> None:
     """«Hvor mye økt rammetilskudd fikk Holmestrand?» is not answered by what Holmestrand's
     project was granted; a sentence naming the block grant may answer it, and a question
     asking why the grant was small is no sum asked."""
-    asked = _question("Hvor mye økt rammetilskudd fikk Holmestrand?", AnswerType.AMOUNT)
+    asked = dataclasses.replace(_question("Hvor mye økt rammetilskudd fikk Holmestrand?",
+                                          AnswerType.AMOUNT), municipal_money=True)
     granted = _sentence("Prosjektet fikk tildelt 380 000 kr i stimuleringsmidler.")
     assert municipal_unsaid(asked, [granted])
     stated = _sentence("Kommunene får 1,3 mrd. kroner gjennom rammetilskuddet i 2022.")
     assert not municipal_unsaid(asked, [stated])
-    why = _question("Hvorfor er innlemmingen i rammetilskuddet bare 1,3 mrd?", AnswerType.REASON,
-                    AnswerType.AMOUNT)
+    why = dataclasses.replace(_question("Hvorfor er innlemmingen i rammetilskuddet bare 1,3 mrd?",
+                                        AnswerType.REASON, AnswerType.AMOUNT), municipal_money=True)
     assert not municipal_unsaid(why, [granted])
