@@ -8,7 +8,6 @@ place, year and role says what was asked. It can only say what a source says.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -17,7 +16,7 @@ import numpy as np
 from bot.core.question import AnswerType, Question, TimeFocus
 from bot.facts.alternatives import choices_missing
 from bot.facts.amounts import asked_kind, kind_first, kind_unsaid, kinds_missing, municipal_unsaid
-from bot.facts.answer_types import YEAR, person_spans
+from bot.facts.answer_types import YEAR
 from bot.facts.candidates import Candidate, candidates, caption, is_dateline
 from bot.facts.elsewhere import elsewhere, named_later, typed_and_named
 from bot.facts.features import (
@@ -28,14 +27,15 @@ from bot.facts.features import (
 )
 from bot.facts.gate import Scored, fit_against, gate_row, unnamed
 from bot.facts.model import AnswerModel
+from bot.facts.neighbours import replies
 from bot.facts.outcomes import only_planned, outcomes_first, planned
+from bot.facts.persons import names_role
 from bot.facts.pick import (
     deciding,
     holds_types,
     list_first,
     pick_sentences,
     places_missing,
-    replies,
     says_part,
     typed_missing,
 )
@@ -46,13 +46,10 @@ from bot.facts.words import matches
 from indexer.embeddings import VectorEmbeddings
 from indexer.models import DocType
 from indexer.store.lexical import LexicalIndex, tokenize
-from indexer.text.glossary import expand
 from indexer.text.units import unit_key
 
 CANDIDATE_CHUNKS = 8
-ROLE_NEAR = 40  # characters between a role word and the name of the person holding it
 INSTEAD_SCAN = 10  # how far down the ranking a refusal looks for what the other source says
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -185,7 +182,7 @@ class ExtractiveComposer:
             best = _instead(view, per_part[0], others)
         picked = asked
         role = question.parts[0].role if question.parts else ""
-        if picked and role and not any(_names_role(role, c) for c in picked):
+        if picked and role and not any(names_role(role, c) for c in picked):
             # «Hvem var prosjektleder …?» answered by sentences naming people, none as that
             return Composition([], True, "kildene sier ikke hvem som har rollen", answerable,
                                best, False, scores)
@@ -257,23 +254,6 @@ def tables_for_lists(parts: list[PartView], found: list[Candidate]) -> list[Cand
     if any(AnswerType.LIST in p.part.answer_types for p in parts):
         return found
     return [c for c in found if not c.table]
-
-
-def _names_role(role: str, cand: Candidate) -> bool:
-    """The sentence names a person as the role asked for (in any language the glossary
-    bridges: «project manager» is «prosjektleder»): under a heading or label naming it, or
-    beside the role word — «barnevernlederne i Lillesand … ansvar: Tone Eikeland» names
-    Kristiansand's coordinator, not Lillesand's leader."""
-    groups = expand(role)
-    people = person_spans(cand.text)
-    if not people:
-        return False
-    if all(matches(group, frozenset(tokenize(cand.context))) for group in groups):
-        return True
-    role_words = [m.span() for m in _WORD.finditer(cand.text)
-                  if any(matches(group, frozenset(tokenize(m.group()))) for group in groups)]
-    return any(abs(a - c) <= ROLE_NEAR or abs(b - d) <= ROLE_NEAR
-               for a, b in role_words for c, d in people)
 
 
 def _instead(view: QuestionView, ranked: list[Scored], others: list[Candidate]) -> Candidate:

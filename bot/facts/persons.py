@@ -1,4 +1,5 @@
-"""A person the knowledge base never mentions cannot be answered about.
+"""Persons asked about. One the knowledge base never mentions cannot be answered about, and a
+role asked («Hvem leder …?») is answered only by a sentence naming the person in that role.
 
 «Hva sa Kjell Ingolf Ropstad på møtet?»: when no chunk holds the surname, every sentence the
 composer could pick is about someone else, however close its topic. Capitalised words that name
@@ -7,8 +8,14 @@ a body or a law («Child Welfare Act», «Stiftelsen Dam») are no person.
 
 from __future__ import annotations
 
+import re
+
 from bot.core.question import Question
+from bot.facts.answer_types import person_spans
+from bot.facts.candidates import Candidate
+from bot.facts.words import matches
 from indexer.store.lexical import LexicalIndex, tokenize
+from indexer.text.glossary import expand
 
 _BODIES = frozenset(
     "act acts law lov loven governor administrator administration county council ministry "
@@ -17,6 +24,8 @@ _BODIES = frozenset(
     "stiftelsen statsforvalteren fylkesmannen direktoratet departementet kommune kommunen "
     "fylkeskommune fylkeskommunen senter senteret høgskolen universitetet forum nettverket "
     "barnevernet barneverntjenesten barnevernstenesta".split())
+ROLE_NEAR = 40  # characters between a role word and the name of the person holding it
+_WORD = re.compile(r"\w+")
 
 
 def unknown_person(question: Question, lexical: LexicalIndex) -> str | None:
@@ -29,3 +38,20 @@ def unknown_person(question: Question, lexical: LexicalIndex) -> str | None:
         if stems and not any(lexical.known(s) for s in stems):
             return name
     return None
+
+
+def names_role(role: str, cand: Candidate) -> bool:
+    """The sentence names a person as the role asked for (in any language the glossary
+    bridges: «project manager» is «prosjektleder»): under a heading or label naming it, or
+    beside the role word — «barnevernlederne i Lillesand … ansvar: Tone Eikeland» names
+    Kristiansand's coordinator, not Lillesand's leader."""
+    groups = expand(role)
+    people = person_spans(cand.text)
+    if not people:
+        return False
+    if all(matches(group, frozenset(tokenize(cand.context))) for group in groups):
+        return True
+    role_words = [m.span() for m in _WORD.finditer(cand.text)
+                  if any(matches(group, frozenset(tokenize(m.group()))) for group in groups)]
+    return any(abs(a - c) <= ROLE_NEAR or abs(b - d) <= ROLE_NEAR
+               for a, b in role_words for c, d in people)

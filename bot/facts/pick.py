@@ -1,7 +1,7 @@
 """Which sentences an answer is made of, once every candidate is scored for every part:
 each part's best (a later part's best that says its own words), sentences nearly as likely
-within the length budget, a yes/no part's deciding sentence and the reply right after it, and
-for a part asking a date or amount the near sentence that holds one.
+within the length budget, a yes/no part's deciding sentence, and for a part asking a date or
+amount the near sentence that holds one. The sentences beside a picked one: `neighbours`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from bot.core.question import AnswerType
 from bot.facts.answer_types import AMOUNT, DATE, PERSON, dated, has_type, names_person
-from bot.facts.candidates import TITLE_WORDS, Candidate
+from bot.facts.candidates import Candidate
 from bot.facts.features import PartView, QuestionView, names_said
 from bot.facts.gate import Scored
 from bot.facts.words import coverage
@@ -161,70 +161,6 @@ def _modal_says(modal: str, verbs: frozenset[str], cand: Candidate) -> bool:
 
 
 _BESIDE_THE_VERB = frozenset({"ikke", "ikkje", "not", "også", "og", "berre", "bare", "only"})
-
-
-_BACK_REFERENCE = re.compile(r"^(?:De|Dei|Det|Dette|Desse|Disse|Han|Hun|Ho|They|It|This|These)\s")
-# «Tilsynet er derfor avslutta.»: what follows from the sentence before it
-_CONSEQUENCE = re.compile(r"^\W*\w+(?:\s+\w+){0,2}\s+(?:derfor|difor|dermed|therefore)\b", re.I)
-REPLY_CHARS = 160
-
-
-def replies(view: QuestionView, found: list[Candidate], picked: list[Candidate]
-            ) -> list[Candidate]:  # fmt: skip
-    """A yes/no question is often decided by the sentence right after the one that names its
-    words («… har løftet et ønske til Bufdir om å gå bort fra kravet. De har svart at det ikke
-    vil bli endret i 2024.»), or says what follows from it («Tilsynet er derfor avslutta.»): a
-    short next sentence that refers back comes along. So does, for any question, a list it
-    introduces («… en flytting av 2,1 mrd. Dette fordeler seg slik: 1,7 mrd. …; 400 mill. …»)
-    or a list under a heading line a PDF kept as text («Tema som prioriteres»)."""
-    yes_no = any(AnswerType.YESNO in p.part.answer_types for p in view.parts)
-    added: list[Candidate] = []
-    for cand in picked:
-        after = _adjacent(found, cand, after=True)
-        if after is None or after in picked or after in added:
-            continue
-        replies_to = (_BACK_REFERENCE.match(after.text) or _CONSEQUENCE.match(after.text)) and (
-            after.items > 0 or (yes_no and len(after.text) <= REPLY_CHARS))
-        headed = after.items > 0 and _heading_line(cand)  # «Tema som prioriteres» heads its list
-        if replies_to or headed:
-            added.append(after)
-    return added + [c for c in _continued(found, picked) if c not in added]
-
-
-# «Styringstiltaka sikrar heller ikkje at …» goes on from the sentence before it
-_GOES_ON = re.compile(r"\b(?:heller ikke|heller ikkje|likeså|likeins|likeledes|neither|nor)\b",
-                      re.I)
-_GOES_ON_CHARS = 60
-
-
-def _continued(found: list[Candidate], picked: list[Candidate]) -> list[Candidate]:
-    """The sentence a picked one continues («… sikrar ikkje at alle ungdomar får medverke.
-    Styringstiltaka sikrar heller ikkje at …»): without it the answer says half of what the
-    source does."""
-    added: list[Candidate] = []
-    for cand in picked:
-        if not _GOES_ON.search(cand.text[:_GOES_ON_CHARS]):
-            continue
-        before = _adjacent(found, cand)
-        if before is not None and before not in picked and before not in added:
-            added.append(before)
-    return added
-
-
-def _adjacent(found: list[Candidate], cand: Candidate, after: bool = False) -> Candidate | None:
-    """The sentence of the same chunk right before `cand` (or right after it)."""
-    chunk = cand.evidence.chunk.chunk_id
-    return next((n for n in found if n.evidence.chunk.chunk_id == chunk and (
-        cand.end <= n.start <= cand.end + 2 if after else n.end <= cand.start <= n.end + 2)),
-        None)
-
-
-def _heading_line(cand: Candidate) -> bool:
-    """A short line with no sentence end that is not a label: a heading a PDF kept as text
-    (`candidates` sees the markdown and numbered ones, which are no candidates at all)."""
-    text = cand.text.strip()
-    return not cand.is_label and not cand.items and len(text.split()) <= TITLE_WORDS \
-        and not text.endswith((".", "!", "?", ":", ";"))
 
 
 def typed_missing(view: QuestionView, per_part: list[list[Scored]], picked: list[Candidate],

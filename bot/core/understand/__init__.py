@@ -32,6 +32,7 @@ from bot.core.understand import (
     parts,
     person,
     places,
+    project_lists,
     roles,
     time,
     topic,
@@ -136,7 +137,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     listed = kind in {Intent.PROJECTS, Intent.DOCUMENTS}
     who, rest = attendee.attendee(whole, kit.gazetteer) if kind == Intent.PARTICIPANTS else (
         None, whole)
-    asked = (ListAsk.AMOUNTS if priced else intent.list_ask(whole, bool(themes))
+    asked = (ListAsk.AMOUNTS if priced else project_lists.list_ask(whole, bool(themes))
              or ListAsk.PROJECTS) if kind == Intent.PROJECTS else None
     framed = whole
     if kind in {Intent.FACT, Intent.DOCUMENTS}:
@@ -179,7 +180,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         doc_types_cited=doc_types.cited_doc_types(whole),
         outcome=intent.asks_outcome(whole),
         decided=decisions.asks_decided(whole),
-        projects_named=intent.names_projects(text),
+        projects_named=project_lists.names_projects(text),
         themes=themes,
         unknown_theme=unknown,
         list_ask=asked,

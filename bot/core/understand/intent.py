@@ -2,20 +2,20 @@
 
 Every phrase pattern that routes a question lives here (commands, drafts, summaries, document
 listings, project lists, fact questions; who attended: `roles`; what a meeting decided:
-`decisions`); routes read
-`Question.intent` and never look at the text again to decide whether a question is theirs.
+`decisions`; which project list: `project_lists`); routes
+read `Question.intent` and never look at the text again to decide whether a question is theirs.
 """
 
 from __future__ import annotations
 
 import re
 
-from bot.core.question import Intent, ListAsk
+from bot.core.question import Intent
 from bot.core.understand import decisions
-from bot.core.understand.amounts import MONEY_WORDS, asks_money, one_project_amount, ranks_amounts
 from bot.core.understand.history import MERGER_WORDS
 from bot.core.understand.names import asks_where_mentioned
 from bot.core.understand.parts import split_parts
+from bot.core.understand.project_lists import PROJECT_WORD, list_ask, sums_projects
 from bot.core.understand.roles import asks_participants, names_attendee
 from indexer.text.patterns import stems, words
 
@@ -75,58 +75,6 @@ _CLAUSE_WORD = words("skal", "må", "bør", "kan", "skulle", "er", "var", "en", 
                      "a", "an", "should", "must", "can", "is", "are", "does", "do")
 _ABOUT_CONTENT = words("står", "stod", "sier", "seier", "says?", "om hva", "om kva",
                        "i (?:referatet|sluttrapporten|utlysningen|retningslinjene)")
-# --- project lists -------------------------------------------------------------------------
-_LIST_COMMAND = re.compile(r"^\s*/(?:prosjekter|prosjekt|projects?)\b", re.I)
-_MUNICIPALITIES = re.compile(
-    r"\b(?:hvilke|kva(?:\s+for)?|which|what)\s+(?:andre\s+|other\s+)?"
-    r"(?:kommuner|kommunane|kommunar|kommunene|municipalities)\b", re.I)
-_PROJECTS = re.compile(  # «Hvilke prosjekter», «Hva har vi av prosjekter»
-    r"\b(?:hvilke|hvilket|kva(?:\s+for|\s+slags)?|which|what|(?:hva|kva|what)\s+(?:har|finnes|"
-    r"fins|have)\s+(?:vi|du|det|we|you)\s+(?:av|of))\s+(?:andre\s+|other\s+|nye\s+)?"
-    r"[\w-]*(?:prosjekt|project)\w*", re.I)  # «etterverns-prosjekter» too
-# «Finnes det prosjekter fra kommuner i Buskerud?», «Har vi ettervernsprosjekt?», «Are there any
-# projects in Agder?»: asking whether there are any is asking for the list.
-_ANY_PROJECTS = re.compile(
-    r"\b(?:(?:finnes|fins|finst|er|har)\s+(?:det|vi|dere|de|du)|are there|is there|do (?:we|you) "
-    r"have|have there been)\s+(?:(?:noen|nokon|nokre|noko|andre|flere|fleire|some|any)\s+)?"
-    r"(?:[\w-]+\s+){0,2}?[\w-]*(?:prosjekt(?:er|ene|a|ane)?|projects)\b"
-    # «Har noen kommuner hatt prosjekt om foreldrestøtte?», «Have any municipalities run …»
-    r"|\b(?:har|hadde|have|has|had)\s+(?:noen|nokon|nokre|any|some)\s+(?:andre\s+|other\s+)?"
-    r"(?:kommuner|kommunar|municipalities)\s+(?:\w+\s+){0,3}?[\w-]*(?:prosjekt\w*|projects?)\b"
-    # «Har noen av prosjektene jobbet med …?», «Have any of the projects dealt with …?»
-    r"|\b(?:har|hadde|have|has|had|did)\s+(?:noen|nokon|nokre|any)\s+(?:av|of)\s+(?:the\s+)?"
-    r"(?:prosjekt(?:ene|a|ane)|projects)\b",
-    re.I)
-# «Which foster care projects»: theme words before «projects», read so only when they are a theme
-_THEMED_PROJECTS = re.compile(
-    r"\b(?:hvilke|kva(?:\s+for)?|which|what)\s+(?:(?!(?:is|was|are|were|er|var|the|a|an|en|et|"
-    r"ei|eit|did|does|do|has|have|har|skal|kan|can|should|about|om|of|av|i|in|per|for|til|med|"
-    r"som|på|fra|with|to|from|on|by|each|hvert|hver|kvart)\b)[\w-]+\s+){1,3}?"
-    r"\w*(?:prosjekt|project)\w*", re.I)
-_RULES = re.compile(  # «Hvilke prosjekter kan få midler?» asks a call or guideline
-    r"\b(?:prosjekt\w*|projects?|kommuner|kommunar|municipalities)\s+(?:som\s+)?"
-    r"(?:kan|skal|bør|må|får|can|should|may|must|could|are eligible|get|qualify)\b", re.I)
-_COUNT = re.compile(
-    r"\b(?:hvor|kor|how)\s+(?:mange|many)\s+(?:\w+\s+)?(?P<what>\w*(?:prosjekt|project)\w*|"
-    r"kommun\w*|municipalit\w*)", re.I)
-_OVERVIEW = words("oversikt", "overview", r"liste?\s+(?:over|opp)", r"list\s+(?:all|the)",
-                  r"sammenlign\w*", r"samanlikn\w*", "compare", "summary of all")
-_PROJECT_WORD = stems("prosjekt", "project")
-_OTHER_THING = words(r"tilsyn\w*", r"\w*rapport\w*", r"møte\w*", r"samling\w*", r"referat\w*",
-                     "inspections?", "reports?", "meetings?", "minutes")
-# The documents of projects stand for them: «Sluttrapportene fra Nordland – hvor mye fikk de?»
-_PROJECTS_PLURAL = re.compile(r"\b\w*(?:prosjekt(?:er|ene|a|ane)|projects|sluttrapport(?:er|ene|ane)|"
-                              r"prosjektbeskrivelse(?:r|ne)|prosjektskildring(?:ar|ane)|"
-                              r"project descriptions|final reports)\b", re.I)
-_TOTAL = words("til sammen", "til saman", "totalt", "in total", "samlet", "samla", "summen",
-               "altogether", "total", r"legg\w* sammen", r"legg\w* saman", "summer opp",
-               "add up", "sum up")  # not «summer» alone: the season, in an English question
-_COMPARE = words(r"sammenlign\w*", r"samanlikn\w*", "compare", "comparison")
-# «Hvor mye fikk ettervernsprosjektene?»: the projects themselves are asked about, not «hvor
-# mye ble tildelt til utviklingsprosjekter», which asks one sum.
-_HOW_MUCH_THEY = re.compile(
-    r"\b(?:hvor mye|kor mykje|kor mye|how much)\b.{0,40}?\b(?:\w*prosjekt(?:ene|ane|a)\b|"
-    r"sluttrapport(?:ene|ane)\b|the\s+(?:[\w-]+\s+){0,2}(?:projects|final reports)\b)", re.I)
 
 
 
@@ -208,7 +156,7 @@ def asks_documents(text: str) -> bool:
         return False
     between = match.group("between")
     asked = text[:match.start()] + between  # what is asked for comes before the document word
-    return not (_PROJECT_WORD.search(asked) or _CLAUSE_WORD.search(between)
+    return not (PROJECT_WORD.search(asked) or _CLAUSE_WORD.search(between)
                 or _ABOUT_CONTENT.search(text))
 
 
@@ -231,61 +179,12 @@ _WHICH = words("hvilke", "hvilken", "kva for", "kva", "which", "what", r"list\w*
 def asks_merged(text: str) -> bool:
     """A clause asking which projects' municipalities merged; not «Ta med gamle navn der
     kommunene er slått sammen», which says how to name them."""
-    return any(_MERGED.search(p.text) and _WHICH.search(p.text) and _PROJECT_WORD.search(p.text)
+    return any(_MERGED.search(p.text) and _WHICH.search(p.text) and PROJECT_WORD.search(p.text)
                for p in split_parts(text))
 
 
 def asks_outcome(text: str) -> bool:
     return bool(_OUTCOME.search(text))
-
-
-def names_projects(text: str) -> bool:
-    """«Hvem ledet de ulike fosterhjemsprosjektene?», not «the foster care inspection guide»."""
-    return bool(_PROJECT_WORD.search(text))
-
-
-def list_ask(text: str, has_theme: bool) -> ListAsk | None:
-    """What a catalogue question wants, or None when the text is not a project list question."""
-    if _RULES.search(text):
-        return None
-    if count := _COUNT.search(text):
-        places = count.group("what").casefold().startswith(("kommun", "municip"))
-        ask = ListAsk.COUNT_MUNICIPALITIES if places else ListAsk.COUNT_PROJECTS
-    elif _LIST_COMMAND.match(text) or _PROJECTS.search(text) or _MUNICIPALITIES.search(text) or (
-            _ANY_PROJECTS.search(text)) or (
-            has_theme and _THEMED_PROJECTS.search(text)) or (
-            _OVERVIEW.search(text) and _PROJECT_WORD.search(text)):
-        ask = _listing(text)
-    elif ranks_amounts(text):
-        ask = ListAsk.AMOUNTS  # «Hvilket prosjekt søkte om mest?»: every amount, ranked
-    elif _TOTAL.search(text) and (MONEY_WORDS.search(text) or asks_money(text)) and (
-            _PROJECTS_PLURAL.search(text)) or (
-            _HOW_MUCH_THEY.search(text)) or one_project_amount(text):
-        ask = ListAsk.AMOUNTS  # «How much have the foster-home projects … applied for in total?»
-    else:
-        return None
-    if ask in {ListAsk.MUNICIPALITIES, ListAsk.COUNT_MUNICIPALITIES} and not (
-            _PROJECT_WORD.search(text) or has_theme and not _OTHER_THING.search(text)):
-        return None  # «Hvilke kommuner deltok på samlingen / var med i tilsynet?»
-    return ask
-
-
-def _sums_projects(text: str) -> bool:
-    """«Hvilke prosjektbeskrivelser har vi, og hvor mye søkte de om til sammen?»: the catalogue."""
-    return bool(_TOTAL.search(text) and asks_money(text) and _PROJECTS_PLURAL.search(text))
-
-
-def _listing(text: str) -> ListAsk:
-    if _COMPARE.search(text) and _PROJECT_WORD.search(text):
-        return ListAsk.COMPARE
-    if ranks_amounts(text):
-        return ListAsk.AMOUNTS
-    if (MONEY_WORDS.search(text) or _TOTAL.search(text) and asks_money(text)) and (
-            _PROJECT_WORD.search(text)):
-        return ListAsk.AMOUNTS
-    if _MUNICIPALITIES.search(text):
-        return ListAsk.MUNICIPALITIES
-    return ListAsk.PROJECTS
 
 
 def classify(text: str, has_theme: bool) -> Intent:
@@ -298,7 +197,7 @@ def classify(text: str, has_theme: bool) -> Intent:
         return Intent.INJECTION
     if is_draft_request(text):
         return Intent.DRAFT
-    if asks_documents(text) and not _sums_projects(text):
+    if asks_documents(text) and not sums_projects(text):
         return Intent.DOCUMENTS
     if asks_participants(text) and (_MEETING_WORD.search(text) or names_attendee(text)) \
             and not decisions.who_does_what(text):

@@ -13,7 +13,8 @@ from bot.core.understand.amounts import asks_money
 from bot.facts.candidates import Candidate
 from bot.facts.features import PartView, QuestionView
 from bot.facts.gate import Scored
-from bot.facts.pick import deciding, holds_types, pick_sentences, replies, typed_missing
+from bot.facts.neighbours import replies
+from bot.facts.pick import deciding, holds_types, pick_sentences, typed_missing
 from bot.facts.retrieval import Evidence
 from indexer.models import Chunk, DocType, DocumentMeta
 from indexer.store.lexical import tokenize

@@ -3,22 +3,22 @@ role: under a label or heading naming it, or beside the role word (sentences wri
 
 from __future__ import annotations
 
-from bot.facts.compose import _names_role  # pyright: ignore[reportPrivateUsage]
+from bot.facts.persons import names_role
 from tests.bot.facts.test_amounts import _sentence
 
 
 def test_a_role_named_far_from_the_person_is_not_that_persons_role() -> None:
     far = _sentence("Oppfølging: Sende invitasjon til barnevernlederne i Lillesand og Birkenes "
                     "innen 1. november 2019 – ansvar: Tone Ramsland Eikeland, Kristiansand.")
-    assert not _names_role("barnevernleder", far)
+    assert not names_role("barnevernleder", far)
 
 
 def test_a_role_beside_the_name_or_as_its_label_is_that_persons_role() -> None:
     near = _sentence("Til stede: Camilla Bjørnstad Rud (barnevernsleder, Gjøvik kommune).")
     label = _sentence("Prosjektleiar: Ragnhild Ystanes Bø, barnevernsfagleg rådgjevar")
-    assert _names_role("barnevernleder", near)
-    assert _names_role("project manager", label) and _names_role("prosjektleder", label)
+    assert names_role("barnevernleder", near)
+    assert names_role("project manager", label) and names_role("prosjektleder", label)
 
 
 def test_a_role_with_no_person_named_is_no_answer() -> None:
-    assert not _names_role("prosjektleder", _sentence("Prosjektleder skal tilsettes i 2024."))
+    assert not names_role("prosjektleder", _sentence("Prosjektleder skal tilsettes i 2024."))
