@@ -198,7 +198,8 @@ def decisions_answer(decisions: list[Decision], question: Question, heading: str
     citations: list[Citation] = []
     for decision in decisions:
         citations.append(decision.citation.model_copy(update={"n": len(citations) + 1}))
-        lines.append(AnswerSentence(text=format_decision(decision, language, dated),
+        lines.append(AnswerSentence(text=format_decision(decision, language, dated,
+                                                         question.today),
                                     citations=[len(citations)]))
     if not decisions:
         lines.append(AnswerSentence(text=t("minutes.decisions_none", language)))
@@ -207,13 +208,18 @@ def decisions_answer(decisions: list[Decision], question: Question, heading: str
                   payload=DecisionList(decisions=decisions))
 
 
-def format_decision(decision: Decision, language: Language, dated: bool = True) -> str:
-    """"- 11. februar 2020, Sak 2/2020 …: Vedtak: …" as one line."""
+def format_decision(decision: Decision, language: Language, dated: bool = True,
+                    today: dt.date | None = None) -> str:
+    """"- 11. februar 2020, Sak 2/2020 …: Vedtak: …" as one line; an action item's deadline
+    before `today` is marked as passed («Hvilke frister har gått ut, og hvilke gjenstår?»)."""
     when = format_date(decision.meeting_date, language) if decision.meeting_date and dated else ""
     where = ", ".join(filter(None, (when, clean(decision.sak or ""))))
     label = t("minutes.decision" if decision.kind == "vedtak" else "minutes.action", language)
     details = [f"{t('minutes.who', language)}: {decision.who}"] if decision.who else []
     if decision.deadline:
-        details.append(f"{t('minutes.when', language)}: {format_date(decision.deadline, language)}")
+        due = f"{t('minutes.when', language)}: {format_date(decision.deadline, language)}"
+        if today is not None and decision.deadline < today:
+            due += f", {t('minutes.when_passed', language)}"
+        details.append(due)
     extra = f" ({'; '.join(details)})" if details else ""
     return f"- {where}: {label}: {decision.text}{extra}"

@@ -22,7 +22,7 @@ _DECISIONS_ASKED = re.compile(
     r"|\b(?:hvilke|kva for(?: nokre)?|which|list\w*|oppsummer\w*)\s+(?:\w+\s+){0,2}?"
     # the items to follow up, not «oppfølging av barn i fosterhjem» (what a supervision is about)
     r"(?:vedtak\w*|beslutning\w*|avgjerd\w*|konklusjon\w*|decisions|oppfølgj?ings(?:punkt|oppgåve|"
-    r"oppgave|sak|ansvar)\w*|aksjonspunkt\w*|"
+    r"oppgave|sak|ansvar|frist)\w*|aksjonspunkt\w*|"
     r"action (?:items|points))\b"
     r"|\b(?:vedtakene|vedtaka|decisions made)\b", re.I)
 _ACTOR_TOPIC = re.compile(  # «Hva har X bestemt om Y», «Hva ble (det) vedtatt om Y»
@@ -34,7 +34,7 @@ _ACTOR_TOPIC = re.compile(  # «Hva har X bestemt om Y», «Hva ble (det) vedtat
 # «Finnmark-samlinga april -24: oppfølgingspunkter, ansvarlig + frist?»: the plural of what a
 # meeting decides, beside a meeting, asks for them without a question word.
 _DECISIONS_NAMED = re.compile(
-    r"\b(?:oppfølgj?ingspunkt(?:er|ene|a|ane)|aksjonspunkt(?:er|ene|a|ane)|"
+    r"\b(?:oppfølgj?ings(?:punkt|frist)(?:er|ene|a|ane)|aksjonspunkt(?:er|ene|a|ane)|"
     r"action (?:items|points)|follow[- ]?up (?:tasks|points|items|actions)|vedtakene|vedtaka|"
     r"beslutningene|decisions)\b", re.I)
 
@@ -64,8 +64,11 @@ _WHO_DOES_WHAT = re.compile(
     # «Hvilke oppgaver ble fordelt på møtet?», «which tasks were assigned at the meeting?»
     r"|\b(?:oppgaver|oppgåver|oppgavene|oppgåvene|tasks)\b.{0,30}\b(?:fordelt\w*|assigned|"
     r"delegated|handed out)\b"
-    # «Hvem fikk oppgaver etter samlingen?», «who was given tasks at the meeting?»
-    r"|\b(?:hvem|kven|who)\s+(?:fikk|fekk|har fått|got|was given|were given)\s+"
+    # «Hva lovet Statsforvalteren å gjøre etter samlingen?», «what did they promise to do?»
+    r"|\b(?:hva|kva|what)\s+(?:\S+\s+){0,4}?(?:lovet|lova|lovde|lovte|promised|påtok|tok på seg|"
+    r"undertook|committed)\b"
+    # «Hvem i Setesdal-nettverket fikk hvilke oppgaver …?», «who was given tasks at the meeting?»
+    r"|\b(?:hvem|kven|who)\s+(?:[\w-]+\s+){0,3}?(?:fikk|fekk|har fått|got|was given|were given)\s+"
     r"(?:\w+\s+)?(?:oppgaver|oppgåver|oppgave|oppgåve|tasks?|ansvar|oppfølgj?ing\w*|"
     r"action items?)\b", re.I)
 
@@ -75,9 +78,15 @@ def who_does_what(text: str) -> bool:
     return bool(_WHO_DOES_WHAT.search(text))
 
 
+def names_items(text: str) -> bool:
+    """«Hvilke oppfølgingspunkter ble satt på samlingen?»: the question names a meeting's
+    decisions or action items («satt på» is set there, not sat there)."""
+    return bool(_DECISIONS_NAMED.search(text))
+
+
 def asked(text: str, meeting_word: re.Pattern[str]) -> bool:
     """Whether the text asks what a meeting decided or who is to do what after it."""
-    named = _DECISIONS_NAMED.search(text) or who_does_what(text)
+    named = names_items(text) or who_does_what(text)
     return bool(_DECISIONS_ASKED.search(text)) or bool(named) and bool(meeting_word.search(text))
 
 

@@ -183,8 +183,16 @@ def asks_merged(text: str) -> bool:
                for p in split_parts(text))
 
 
+# «Kan vi bruke midlene til godtgjøring til ungdom som deler erfaringene sine?»: whether a thing
+# is allowed, answered by the rules, however much of it names results or experiences
+_MAY_WE = re.compile(r"^\W*(?:kan|må|får|bør|can|may|must)\s+(?:vi|jeg|eg|me|man|we|i|"
+                     r"kommunen|kommunene|kommunane|prosjektet|prosjekta|prosjektene)\b", re.I)
+
+
 def asks_outcome(text: str) -> bool:
-    return bool(_OUTCOME.search(text))
+    """What a project achieved; not a question whether something is allowed."""
+    return bool(_OUTCOME.search(text)) and not any(_MAY_WE.match(p.text)
+                                                   for p in split_parts(text))
 
 
 def classify(text: str, has_theme: bool) -> Intent:
@@ -200,7 +208,7 @@ def classify(text: str, has_theme: bool) -> Intent:
     if asks_documents(text) and not sums_projects(text):
         return Intent.DOCUMENTS
     if asks_participants(text) and (_MEETING_WORD.search(text) or names_attendee(text)) \
-            and not decisions.who_does_what(text):
+            and not decisions.who_does_what(text) and not decisions.names_items(text):
         return Intent.PARTICIPANTS
     if asks_decisions(text) and not is_summary_request(text):
         return Intent.DECISIONS

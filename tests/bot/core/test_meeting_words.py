@@ -62,6 +62,11 @@ def test_a_meeting_reference_keeps_time_apart_from_the_meeting_s_name() -> None:
     "What was agreed at the last meeting?", "Hvilke beslutninger ble tatt i REKOM?",
     "Kva for vedtak gjorde styringsgruppa?", "Hvilke oppfølgingspunkter kom fra møtet?",
     "Hva ble styringsgruppa enige om?", "Which decisions were made in 2020?",
+    # action items by their deadlines, promises and who got which task
+    "Hvilke oppfølgingsfrister fra møtet i styringsgruppa har gått ut?",
+    "Hvilke oppfølgingspunkter med frister ble satt på samlingen i mars?",  # set, not sat
+    "Hva lovet Statsforvalteren å gjøre etter samlingen, og innen når?",
+    "Hvem i nettverket fikk hvilke oppgaver etter møtet i mai?",
 ])  # fmt: skip
 def test_every_decision_phrasing_is_a_decisions_question(kit, text) -> None:  # type: ignore[no-untyped-def]
     assert understand(text, [], kit).intent == Intent.DECISIONS

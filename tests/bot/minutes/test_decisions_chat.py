@@ -159,3 +159,12 @@ def test_who_does_what_after_a_meeting_asks_for_its_action_items(core) -> None: 
     answer = core.answer("Styringsgruppemøtet i Setesdal i mai 2023: hvem skal følge opp hva?")
     assert sources(answer) == {SETESDAL}
     assert any(d.kind == "oppfølging" for d in answer.payload.decisions)  # type: ignore[union-attr]
+
+
+def test_action_items_say_which_deadlines_have_passed(sample_context) -> None:  # type: ignore[no-untyped-def]
+    question = "Styringsgruppemøtet i Setesdal i mai 2023: hvilke oppfølgingsfrister har gått ut?"
+    for today, passed in ((dt.date(2023, 8, 1), False), (dt.date(2024, 6, 1), True)):
+        answer = core_on(sample_context, today).answer(question)
+        assert sources(answer) == {SETESDAL}
+        due = [line for line in answer.answer.splitlines() if "frist: 1. september 2023" in line]
+        assert due and all(("2023, passert)" in line) == passed for line in due), due
