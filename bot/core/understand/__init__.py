@@ -41,6 +41,7 @@ from bot.core.understand import (
 from indexer.text.language import detect_language
 from indexer.text.places import Gazetteer
 from indexer.text.spelling import Speller, apply
+from indexer.text.themes import label as theme_label
 from indexer.text.themes import themes_in
 
 _DEPTH = 6  # how far back a chain of follow-ups is followed
@@ -159,6 +160,9 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
                                 if kind == Intent.PROJECTS else whole)
     unknown = _unknown_theme(unquoted, kit.gazetteer) if listed and not themes and not (
         priced or amounts.one_project_amount(whole)) else None  # «prosjektet om X»: a name
+    if unknown and (said := topic.compound_theme(unquoted)):  # «støtte til foreldre»
+        themes, unknown = frozenset({said[0]}), None
+        fixes = [*fixes, (said[1], theme_label(said[0], language))]
     named = names.names(whole)
     county_frames = kind in _FRAMED and frames.asks_frames(whole, places.distinct(counties))
     return Question(

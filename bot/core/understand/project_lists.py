@@ -28,6 +28,10 @@ _ANY_PROJECTS = re.compile(
     # «Har noen kommuner hatt prosjekt om foreldrestøtte?», «Have any municipalities run …»
     r"|\b(?:har|hadde|have|has|had)\s+(?:noen|nokon|nokre|any|some)\s+(?:andre\s+|other\s+)?"
     r"(?:kommuner|kommunar|municipalities)\s+(?:\w+\s+){0,3}?[\w-]*(?:prosjekt\w*|projects?)\b"
+    # «Har kommunen vår vært med på prosjekter?», «Has Alver taken part in any projects?»
+    r"|\b(?:har|hadde|have|has|had)\s+(?:[\w–-]+\s+){1,12}?(?:vært|vore|been|deltatt|delteke|"
+    r"taken)\s+(?:med\s+)?(?:part\s+)?(?:i|på|in|on)\s+(?:noen\s+|nokon\s+|nokre\s+|any\s+)?"
+    r"(?:[\w-]+\s+){0,2}?[\w-]*(?:prosjekt(?:er|ene|a|ane)?|projects)\b"
     # «Har noen av prosjektene jobbet med …?», «Have any of the projects dealt with …?»
     r"|\b(?:har|hadde|have|has|had|did)\s+(?:noen|nokon|nokre|any)\s+(?:av|of)\s+(?:the\s+)?"
     r"(?:prosjekt(?:ene|a|ane)|projects)\b",

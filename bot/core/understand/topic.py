@@ -52,6 +52,43 @@ def unknown_theme(text: str, known_names: frozenset[str]) -> str | None:
     return None
 
 
+_PHRASE = re.compile(rf"\b(?:{'|'.join(_SUBJECT_HEADS)})\s+(?:{'|'.join(_ABOUT)})\s+"
+                     r"(?P<phrase>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,5})", re.I)
+_LINKS = ("s", "e")  # «barn-e-samtaler», «kvalitet-s-system»
+_PART = 3  # the shortest half of a split compound («rus»)
+
+
+def compound_theme(text: str) -> tuple[str, str] | None:
+    """A theme the subject phrase says in separate words: «veiledning og støtte til foreldre»
+    is «foreldrestøtte» (and «foreldreveiledning»), «samtaler med barn» «barnesamtaler». Returns
+    the theme key and the phrase, or None. Only read where no theme word matched, so a phrase
+    that merely holds the two halves does not turn every question into a theme list."""
+    for match in _PHRASE.finditer(text):
+        phrase = _STOP_AT_END.sub("", match.group("phrase"))
+        written = [w.casefold() for w in re.findall(r"\w+", phrase)]
+        for theme in THEMES:
+            if any(_split_in(term, written) for term in theme.terms if term.isalpha()):
+                return theme.key, phrase
+    return None
+
+
+_STOP_AT_END = re.compile(r"\s+(?:som|that|which|finnes|fins|har|hadde|is|are|was|were)\b.*$",
+                          re.I)
+
+
+def _split_in(term: str, written: list[str]) -> bool:
+    """Both halves of the compound term begin two different words of the phrase."""
+    for cut in range(_PART, len(term) - _PART + 1):
+        head, tail = term[:cut], term[cut:]
+        heads = {head} | {head[:-1] for link in _LINKS if head.endswith(link) and
+                          len(head) > _PART}
+        for i, word in enumerate(written):
+            if any(word.startswith(h) for h in heads) and any(
+                    other.startswith(tail) for j, other in enumerate(written) if j != i):
+                return True
+    return False
+
+
 def nearest(word: str) -> list[Theme]:
     """Themes whose terms or labels the word nearly is, or starts like («rekruttering» →
     rekruttering og stabilitet; «fosterhjæm» → fosterhjem), closest first."""

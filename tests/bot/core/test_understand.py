@@ -301,6 +301,9 @@ def test_each_part_knows_whether_it_asks_how_a_project_went(kit):
     assert understand("Did the project manage to cut early drop-out?", [], kit).parts[0].outcome
     assert understand("Did they hit their targets?", [], kit).parts[0].outcome
     assert understand("Vart prosjektet vellykka?", [], kit).parts[0].outcome
+    # whether a thing is allowed is read from the rules, whatever words of results it holds
+    assert not understand("Kan vi bruke midlene til godtgjøring for ungdom som deler "
+                          "erfaringene sine?", [], kit).parts[0].outcome
     # what was «faktisk» done is how it went; «Må de faktisk …?» asks a rule
     assert understand("Hvor mange fosterhjem ble faktisk rekruttert?", [], kit).parts[0].outcome
     assert understand("Hva brukte de faktisk?", [], kit).parts[0].outcome
@@ -369,6 +372,9 @@ def test_a_place_carries_its_own_numbers_and_a_county_its_area(kit):
     ("Gi en oversikt over budsjett og stimuleringsmidler for prosjektene", {"budsjett", "søkt",
                                                                             "tildelt"}),
     ("How much did the aftercare projects spend?", {"forbruk"}),
+    ("Which aftercare projects do we have, and how much did each apply for or actually get?",
+     {"søkt", "tildelt"}),
+    ("How much did the foster care projects report as actual expenditure?", {"forbruk"}),
     ("Kor mykje har prosjekta brukt?", {"forbruk"}),
 ])  # fmt: skip
 def test_amount_kinds_asked_are_kept_apart(kit, text, kinds):
@@ -386,6 +392,23 @@ def test_amount_kinds_asked_are_kept_apart(kit, text, kinds):
 ])  # fmt: skip
 def test_an_unknown_theme_word_is_kept_for_mente_du(kit, text, word):
     assert understand(text, [], kit).unknown_theme == word
+
+
+@pytest.mark.parametrize(("text", "theme", "phrase"), [
+    ("Har noen kommuner hatt prosjekt om veiledning og støtte til foreldre?", "foreldrestøtte",
+     "veiledning og støtte til foreldre"),
+    ("Hvilke prosjekter handler om plan for rekruttering?", "rekruttering-stabilitet",
+     "plan for rekruttering"),
+])  # fmt: skip
+def test_a_theme_said_in_separate_words_is_read_as_the_theme_and_shown(kit, text, theme, phrase):
+    q = understand(text, [], kit)
+    assert q.themes == {theme} and q.unknown_theme is None
+    assert [(c.written, c.read) for c in q.corrections][-1][0] == phrase
+
+
+def test_separate_words_no_theme_compounds_stay_unknown(kit):
+    q = understand("Hvilke prosjekter handler om samiske barn og familier?", [], kit)
+    assert q.unknown_theme == "samiske barn" and not q.themes
 
 
 def test_which_of_them_narrows_the_list_before(kit):
