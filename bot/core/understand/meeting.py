@@ -118,7 +118,12 @@ def meeting_ref(text: str, today: dt.date | None = None) -> MeetingRef:
 _MEETINGS = words("møter", "møta", "møtene", "samlinger", "samlingar", "samlingane",
                   "samlingene", "meetings", "gatherings")
 _AHEAD = words("står for tur", "står for døra", "kommende", "kommande", "framover", "fremover",
-               "planlagt", "planlagde", "coming up", "upcoming", "ahead", "scheduled", "planned")
+               "planlagt", "planlagde", "coming up", "upcoming", "ahead", "scheduled", "planned",
+               "fram i tid", "frem i tid", "in the future")
+# «Har noen av nettverkene et møte som ligger fram i tid?»: one meeting of each network
+_NETWORKS = words("nettverkene", "nettverka", "networks", "styringsgruppene", "styringsgruppane",
+                  "steering groups")
+_A_MEETING = words(r"møte[nt]?", r"samling(?:a|en)?", "meeting", "gathering")
 _NEXT = words("neste", "next")
 _EACH_REFERAT = words("hvert referat", "kvart referat", "alle referatene", "alle referata",
                       "each set of minutes", "every set of minutes", "all the minutes",
@@ -129,4 +134,6 @@ def asks_meetings_ahead(text: str) -> bool:
     """The meetings planned next, across the minutes, not one meeting («Når er neste møte i
     Setesdal?» is one network's, a fact)."""
     return bool((_MEETINGS.search(text) and _AHEAD.search(text))
+                or (_NETWORKS.search(text) and _A_MEETING.search(text)
+                    and (_AHEAD.search(text) or _NEXT.search(text)))
                 or (_NEXT.search(text) and _EACH_REFERAT.search(text)))
