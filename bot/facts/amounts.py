@@ -76,12 +76,15 @@ def kinds_missing(view: QuestionView, per_part: list[list[Scored]], picked: list
                   supporting: float) -> list[Candidate]:
     """«Fikk Holmestrand det de søkte om?» answered by «Søkt beløp: 420 000 kr» alone: each
     kind of sum the part names (applied for, granted, spent) takes the best-ranked sentence
-    stating it («… og fikk tildelt 380 000 kr»), from whichever document states it."""
+    stating it («… og fikk tildelt 380 000 kr»), from whichever document states it. So does
+    the one kind a part of a multi-part question names («…, og hvor mye skulle kommunene legge
+    inn selv?»): the sentences picked for the other parts crowd it out."""
     added: list[Candidate] = []
     for part, ranked in zip(view.parts, per_part, strict=True):
-        kinds = amount_kinds(part.part.text) & MONEY_KINDS
-        if AnswerType.AMOUNT not in part.part.answer_types or len(kinds) < 2:
-            continue
+        kinds = amount_kinds(part.part.text)
+        if AnswerType.AMOUNT not in part.part.answer_types or not (
+                len(kinds & MONEY_KINDS) >= 2 or len(view.parts) > 1 and len(kinds) == 1):
+            continue  # one kind asked alone is the part's own ranking's to find
         for kind in sorted(kinds):
             if any(kind in stated_kinds(c) for c in picked + added):
                 continue

@@ -28,7 +28,10 @@ _AMOUNT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                       r"rekneskap\w*", r"expenditures?", "actual costs?")),
     ("budsjett", words(r"\w*budsjett\w*", "budgets?", r"ramme\w*")),
     ("egenandel", words(r"egenandel\w*", r"eigenandel\w*", r"eigeninnsats\w*",
-                        "own contributions?")),
+                        "own contributions?",
+                        # «hvor mye skulle kommunene legge inn selv?»
+                        r"(?:legge|legg|leggje|betale|betala|dekke|dekkje|bidra|skyte)\s+"
+                        r"(?:inn\s+|med\s+|til\s+)?(?:selv|sjølv|sjøl|themselves)")),
 )
 # A municipality's money from the state, which no project applies for or is granted
 MUNICIPAL_MONEY = words(r"rammetilsk\w*", r"skjønn?smid\w*", r"refusjon\w*", r"inntektssystem\w*",

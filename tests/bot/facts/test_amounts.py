@@ -127,6 +127,28 @@ def test_each_kind_of_sum_a_part_names_takes_a_sentence_stating_it() -> None:
     assert kinds_missing(view, [ranked], [ranked[2].candidate], 0.3) == []  # both said
 
 
+def test_the_one_kind_a_later_part_asks_is_found_beside_the_other_parts_answers() -> None:
+    """«Hvem ledet prosjektet, og hvor mye skulle kommunene legge inn selv?»: the own share,
+    however far down its part's ranking, comes along with the leader's sentence."""
+    from bot.facts.amounts import kinds_missing
+    from bot.facts.features import QuestionView
+
+    text = "Hvem ledet prosjektet, og hvor mye skulle kommunene legge inn selv?"
+    who = PartView(Part("Hvem ledet prosjektet", (AnswerType.PERSON,)), [], frozenset(),
+                   np.zeros(1), [], [], set())
+    own = PartView(Part("og hvor mye skulle kommunene legge inn selv?", (AnswerType.AMOUNT,)), [],
+                   frozenset(), np.zeros(1), [], [], set())
+    view = QuestionView(_question(text, AnswerType.PERSON, AnswerType.AMOUNT), np.zeros(1),
+                        [who, own], [], [], 0.0)
+    share = ("Kommunene dekker 330 000 kr som egenandel, fordelt etter folketall.", 0.2)
+    ranked = _ranked(("Prosjektleder: Solveig Hjelmås Tveit", 0.9), BUDGET_ROW, share)
+    picked = [ranked[0].candidate, ranked[1].candidate]
+    assert [c.text for c in kinds_missing(view, [ranked, ranked], picked, 0.3)] == [share[0]]
+    alone = QuestionView(_question(own.part.text, AnswerType.AMOUNT), np.zeros(1), [own], [], [],
+                         0.0)
+    assert kinds_missing(alone, [ranked], picked, 0.3) == []  # its own ranking's to find
+
+
 def test_a_municipalitys_money_from_the_state_is_no_projects_grant() -> None:
     """«Hvor mye økt rammetilskudd fikk Holmestrand?» is not answered by what Holmestrand's
     project was granted; a sentence naming the block grant may answer it, and a question
