@@ -28,9 +28,9 @@ def type_unsaid(part: PartView, picked: list[Candidate]) -> bool:
     """The part asks for a count or a date, and no picked sentence holds one; or for an
     amount, and no picked sentence holds a figure of any kind («Hvor stor er potten?» is not
     answered by «KS spurte om potten er stor nok»; «by how much was the age limit raised?» is
-    by «25 år»)."""
-    if AMOUNT in part.types and not any(holds_type(part, c, AMOUNT) or has_type(c.text, NUMBER)
-                                        for c in picked):
+    by «25 år»; a sum of money asked is not answered by a share or a date)."""
+    if AMOUNT in part.types and not any(holds_type(part, c, AMOUNT) or (
+            not part.part.money and has_type(c.text, NUMBER)) for c in picked):
         return True
     if part.part.municipalities and not any(_names_municipality(c) for c in picked):
         return True  # «Hvilke kommuner er med i KS Barnevernløft?» answered by naming none

@@ -64,7 +64,10 @@ def asks_money(text: str) -> bool:
 
 
 # Money by name: «hvor mye penger ber de om?» asks a sum, whatever it was asked for
-_MONEY_NAMED = words("penger", "pengene", "pengar", "pengane", "money", "kroner", "kr", "nok")
+_MONEY_NAMED = words("penger", "pengene", "pengar", "pengane", "money", "kroner", "kr", "nok",
+                     # «Hvor mye vil Drammen tape eller tjene på reformen?», «How much does it cost?»
+                     "tjene", "tjener", "tjent", "tene", "tener", "tape", "taper", "tapar", "tapt",
+                     "earn", "earns", "lose", "loses", "koste", "koster", "kostar", "cost", "costs")
 
 
 def asks_sum(text: str) -> bool:

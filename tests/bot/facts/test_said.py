@@ -78,6 +78,25 @@ def test_who_leads_is_unsaid_by_sentences_naming_no_person() -> None:
     assert not type_unsaid(partner, [_sentence("Kompetansemiljø: RVTS Sør")])  # an institution
 
 
+def test_a_sum_of_money_asked_is_unsaid_by_shares_and_dates() -> None:
+    """«Hvor mye vil Drammen tape eller tjene på reformen?» is not answered by a project's
+    goals («80 prosent av sakene … innen 1. juni 2022»); «by how much was the age raised?»,
+    no money asked, is answered by any figure."""
+    from bot.core.understand.amounts import asks_sum
+    from bot.facts.said import type_unsaid
+
+    text = "Hvor mye vil Drammen kommune tape eller tjene på barnevernsreformen?"
+    assert asks_sum(text)
+    money = PartView(Part(text, (AnswerType.AMOUNT,), money=True), [], frozenset(),
+                     np.zeros(1), ["amount"], [], set())
+    goals = _sentence("I minst 80 prosent av sakene skal barnet snakkes med innen 1. juni 2022.")
+    assert type_unsaid(money, [goals])
+    assert not type_unsaid(money, [_sentence("Kommunen får 12 mill. kroner mer i rammetilskudd.")])
+    raised = PartView(Part("By how much was the age limit raised?", (AnswerType.AMOUNT,)), [],
+                      frozenset(), np.zeros(1), ["amount"], [], set())
+    assert not type_unsaid(raised, [_sentence("Aldersgrensen ble hevet til 25 år.")])
+
+
 def test_which_municipalities_is_not_answered_by_a_sentence_naming_none() -> None:
     from bot.facts.said import type_unsaid
     from indexer.models import MunicipalityMention
