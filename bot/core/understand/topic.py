@@ -16,8 +16,16 @@ _SUBJECT_HEADS = (r"prosjekt\w*", "projects?", r"sluttrapport\w*", r"rapport\w*"
                   "dreier seg", "dreidde seg", "is", "are", "was", "were")
 _ABOUT = ("om", "on", "about", "innen", "innan", "within", "med tema", "knytt(?:et)? til",
           "related to")
-_SUBJECT = re.compile(rf"\b(?:{'|'.join(_SUBJECT_HEADS)})\s+(?:{'|'.join(_ABOUT)})\s+"
-                      r"(?P<topic>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})", re.I)
+
+
+def _subject(most_words: int) -> re.Pattern[str]:
+    """«prosjekter om X», «reports on X»: X, up to `most_words` words."""
+    return re.compile(rf"\b(?:{'|'.join(_SUBJECT_HEADS)})\s+(?:{'|'.join(_ABOUT)})\s+"
+                      rf"(?P<topic>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){{0,{most_words - 1}}})",
+                      re.I)
+
+
+_SUBJECT = _subject(4)
 # «rusprosjekter», «rusprosjekta»; not «gullprosjektet», which names one project
 _COMPOUND = re.compile(r"\b(?P<topic>[^\W\d_]{3,}?)s?-?prosjekt(?:er|ene|a|ane)?\b", re.I)
 _STOP = re.compile(
@@ -52,8 +60,10 @@ def unknown_theme(text: str, known_names: frozenset[str]) -> str | None:
     return None
 
 
-_PHRASE = re.compile(rf"\b(?:{'|'.join(_SUBJECT_HEADS)})\s+(?:{'|'.join(_ABOUT)})\s+"
-                     r"(?P<phrase>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,5})", re.I)
+_PHRASE = _subject(6)  # the two halves of a compound may stand on either side of «og», «til»
+# … so the phrase ends only where a clause of its own begins («… som finnes?»)
+_STOP_AT_END = re.compile(r"\s+(?:som|that|which|finnes|fins|har|hadde|is|are|was|were)\b.*$",
+                          re.I)
 _LINKS = ("s", "e")  # «barn-e-samtaler», «kvalitet-s-system»
 _PART = 3  # the shortest half of a split compound («rus»)
 
@@ -64,16 +74,12 @@ def compound_theme(text: str) -> tuple[str, str] | None:
     the theme key and the phrase, or None. Only read where no theme word matched, so a phrase
     that merely holds the two halves does not turn every question into a theme list."""
     for match in _PHRASE.finditer(text):
-        phrase = _STOP_AT_END.sub("", match.group("phrase"))
+        phrase = _STOP_AT_END.sub("", match.group("topic"))
         written = [w.casefold() for w in re.findall(r"\w+", phrase)]
         for theme in THEMES:
             if any(_split_in(term, written) for term in theme.terms if term.isalpha()):
                 return theme.key, phrase
     return None
-
-
-_STOP_AT_END = re.compile(r"\s+(?:som|that|which|finnes|fins|har|hadde|is|are|was|were)\b.*$",
-                          re.I)
 
 
 def _split_in(term: str, written: list[str]) -> bool:
