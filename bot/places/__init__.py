@@ -44,7 +44,7 @@ def with_history(question: Question, answer: Answer, ctx: CoreContext) -> Answer
     n = max((c.n for c in answer.citations), default=0) + 1
     added = [s.model_copy(update={"citations": [n]}) for s in told.sentences]
     cited = [c.model_copy(update={"n": n}) for c in told.citations]
-    text = " ".join([answer.answer, *(f"{s.text} [{n}]" for s in added)])
+    text = " ".join([answer.answer, render(added)])
     return answer.model_copy(update={"answer": text, "sentences": [*answer.sentences, *added],
                                      "citations": [*answer.citations, *cited]})
 
