@@ -149,6 +149,24 @@ def test_the_one_kind_a_later_part_asks_is_found_beside_the_other_parts_answers(
     assert kinds_missing(alone, [ranked], picked, 0.3) == []  # its own ranking's to find
 
 
+def test_beside_two_sums_of_money_every_other_kind_named_takes_its_sentence() -> None:
+    """«Hvor mye søkte de, hvor mye fikk de, og hvor stor var egenandelen?» in one part: the
+    own share named beside the two sums of money is asked as much as they are, so its
+    sentence comes along too (decided on 2026-12-05, after 437d146 made it so)."""
+    from bot.facts.amounts import kinds_missing
+    from bot.facts.features import QuestionView
+
+    text = "Hvor mye søkte de, hvor mye fikk de, og hvor stor var egenandelen?"
+    part = PartView(Part(text, (AnswerType.AMOUNT,)), [], frozenset(), np.zeros(1), [], [],
+                    set())
+    view = QuestionView(_question(text, AnswerType.AMOUNT), np.zeros(1), [part], [], [], 0.0)
+    granted = ("Prosjektet søkte om 420 000 kr og fikk tildelt 380 000 kr.", 0.9)
+    share = ("Kommunene dekker 330 000 kr som egenandel, fordelt etter folketall.", 0.2)
+    ranked = _ranked(granted, BUDGET_ROW, share)
+    added = kinds_missing(view, [ranked], [ranked[0].candidate], 0.3)
+    assert [c.text for c in added] == [share[0]]
+
+
 def test_a_municipalitys_money_from_the_state_is_no_projects_grant() -> None:
     """«Hvor mye økt rammetilskudd fikk Holmestrand?» is not answered by what Holmestrand's
     project was granted; a sentence naming the block grant may answer it, and a question
