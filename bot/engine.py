@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 
 from bot.core.chat_model import build_chat_model
+from bot.core.cite import appended, render
 from bot.core.context import CoreContext
 from bot.core.dialog import carry
 from bot.core.models import Answer, ChatTurn
@@ -129,13 +130,31 @@ class Core:
                     and not q.unknown_theme):  # «prosjekter om X»: no theme, no title has X
                 from_documents = self.facts.seen_by(ctx).answer(q)
                 return routed if from_documents.refused else from_documents
-            return routed
+            return self._with_facts_of_each(q, routed, ctx)
         facts = self.facts.seen_by(ctx)
         if q.intent == Intent.SUMMARY:
             return facts.summary(q)
         from bot import places
 
         return places.with_history(q, facts.answer(q), ctx)
+
+
+    def _with_facts_of_each(self, q: Question, listed: Answer, ctx: CoreContext) -> Answer:
+        """A project list whose question also asks a fact of each project («…, og hva var
+        målet med prosjektene?») gets one row per project's own document after the list."""
+        if not q.each_project or listed.refused or listed.kind != "list":
+            return listed
+        from bot import lists
+
+        projects = lists.listed(q, ctx)
+        each = self.facts.seen_by(ctx).of_projects(q, projects) if projects else None
+        if each is None:
+            return listed
+        sentences, citations = appended(listed.sentences, listed.citations, each.sentences,
+                                        each.citations)
+        return listed.model_copy(update={
+            "answer": render(sentences, "\n"), "sentences": sentences, "citations": citations,
+            "timings_ms": {**listed.timings_ms, **each.timings_ms}})
 
 
 def _with_reading(q: Question, answer: Answer) -> Answer:

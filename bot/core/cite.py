@@ -46,6 +46,25 @@ class CitationBook:
         return self._by_key[key]
 
 
+def appended(first: list[AnswerSentence], first_cited: list[Citation],
+             then: list[AnswerSentence], then_cited: list[Citation]
+             ) -> tuple[list[AnswerSentence], list[Citation]]:  # fmt: skip
+    """Two answers' sentences as one: the second's citations numbered on after the first's,
+    a span both cite keeping its first number."""
+    citations = list(first_cited)
+    by_key = {(c.chunk_id, c.snippet): c.n for c in citations}
+    renumbered: dict[int, int] = {}
+    for citation in then_cited:
+        key = (citation.chunk_id, citation.snippet)
+        if key not in by_key:
+            by_key[key] = len(citations) + 1
+            citations.append(citation.model_copy(update={"n": by_key[key]}))
+        renumbered[citation.n] = by_key[key]
+    moved = [s.model_copy(update={"citations": [renumbered[n] for n in s.citations]})
+             for s in then]
+    return [*first, *moved], citations
+
+
 def render(sentences: list[AnswerSentence], separator: str = " ") -> str:
     """Sentences with their [n] markers, the only place markers are produced."""
     parts: list[str] = []

@@ -220,6 +220,8 @@ class Question:
     corrections: tuple[Correction, ...] = ()
     follow_up: bool = False  # completed from the previous question
     across: bool = False  # a fact asked of each document of a kind («de ulike fylkene»)
+    # «Hvilke kommuner har hatt ettervernsprosjekter, og hva var målet?»: asked of each listed
+    each_project: tuple[Part, ...] = ()
     per_county: bool = False  # … of each county's documents («i de forskjellige fylkene»)
     frames: bool = False  # «Hvor store rammer har fylkene hatt?»: each county's money, by year
     extra: dict[str, str] = field(default_factory=dict[str, str])

@@ -40,6 +40,8 @@ LABEL_WORDS = 6  # … on a short line of its own («5. Egenandel»)
 COVERED = 0.5  # share of the part's own words (by rarity) a row's sentence must hold
 
 
+_PROJECT_WORDS = ("prosjekt", "project")
+_PROJECT_STEMS = frozenset(_PROJECT_WORDS)
 _LABEL_LINE = re.compile(r"^\s*[\w ]{3,40}:\s*\S")
 
 
@@ -156,12 +158,20 @@ def _about(q: Question, meta: DocumentMeta) -> bool:
 
 
 def answer_each(q: Question, vectors: np.ndarray, documents: list[DocumentMeta],
-                composer: ExtractiveComposer, retriever: HybridRetriever) -> Across:
-    """`vectors`: the whole question, then one per part of `q` (already `each_part`)."""
+                composer: ExtractiveComposer, retriever: HybridRetriever,
+                projects_own: bool = False) -> Across:  # fmt: skip
+    """`vectors`: the whole question, then one per part of `q` (already `each_part`).
+    `projects_own`: the documents are each listed project's own, asked of that project
+    («hva var målet med prosjektene?»: no row need say «prosjekt»)."""
     view = composer.view(q, vectors)
     chosen_by = tuple(hit.text.lower() for hit in find_themes(q.standalone))
+    parts = view.parts
+    if projects_own:
+        chosen_by += _PROJECT_WORDS
+        parts = [replace(p, focus=[(g, w) for g, w in p.focus if not g & _PROJECT_STEMS])
+                 for p in parts]
     answers, silent = [], []
-    chosen = bool(q.doc_types) or _several_places(q)  # else the nearest: the gate decides each
+    chosen = projects_own or bool(q.doc_types) or _several_places(q)  # else the gate decides
     for meta in documents:
         evidence = retriever.search(q.standalone, PER_DOCUMENT, documents=[meta],
                                     fit=partial(metadata_fit, q), vector=vectors[0])
@@ -171,7 +181,7 @@ def answer_each(q: Question, vectors: np.ndarray, documents: list[DocumentMeta],
             silent.append(meta)
             continue
         picked: list[Candidate] = []
-        for part, ranked in zip(view.parts, per_part, strict=True):
+        for part, ranked in zip(parts, per_part, strict=True):
             saying = [s for s in ranked[:SCANNED] if says_it(s, part, chosen_by)]
             best = max(saying, key=partial(_own_words, part)).candidate if saying else None
             if best is not None and best not in picked:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import time
+from dataclasses import replace
 from functools import partial
 
 import numpy as np
@@ -27,7 +28,7 @@ from bot.facts.retrieval import Evidence, HybridRetriever
 from bot.facts.summary import main_document, summarise, title_named
 from bot.facts.timing import passed, past_note, what_there_is
 from bot.i18n import format_date, t
-from indexer.catalogue.models import ProjectQuery
+from indexer.catalogue.models import ProjectQuery, ProjectRecord
 from indexer.models import DocType, DocumentMeta
 from indexer.text.glossary import bridged
 
@@ -121,6 +122,28 @@ class FactAnswerer:
         return Answer(question=q.text, answer=render(sentences, "\n"), language=q.language,
                       kind="list", sentences=sentences, citations=book.citations,
                       timings_ms=timings)
+
+    def of_projects(self, q: Question, projects: list[ProjectRecord]) -> Answer | None:
+        """«…, og hva var målet med prosjektene?» asked of the projects a list shows: each
+        project's own document answers the parts in `q.each_project`, one cited row each;
+        None when no project's document says it."""
+        t0 = time.perf_counter()
+        asked = " ".join(p.text for p in q.each_project)
+        each = each_part(replace(q, intent=Intent.FACT, parts=q.each_project, standalone=asked,
+                                 doc_types=frozenset(), across=True))
+        vectors = self.embed(each)
+        documents = documents_asked(each, self.ctx.store.documents(), [], projects)
+        found = answer_each(each, vectors, documents, self.extractive(), self.retriever,
+                            projects_own=True)
+        if not found.answers:
+            return None
+        book = CitationBook()
+        lead = AnswerSentence(text=t("core.across", q.language, count=len(found.answers),
+                                     total=found.total))
+        rows = [_document_row(answer.meta, answer.sentences, book, q) for answer in found.answers]
+        return Answer(question=q.text, answer=render([lead, *rows], "\n"), language=q.language,
+                      kind="list", sentences=[lead, *rows], citations=book.citations,
+                      timings_ms={"of_projects_ms": (time.perf_counter() - t0) * 1000})
 
     def summary(self, q: Question) -> Answer:
         """A summary of the document (or topic) the question points at, each sentence cited."""

@@ -8,8 +8,9 @@ from bot.core.context import CoreContext
 from bot.core.models import Answer
 from bot.core.question import Question
 from bot.lists import documents, frames, projects
+from bot.lists.projects import listed
 
-__all__ = ["sources", "try_answer"]
+__all__ = ["listed", "sources", "try_answer"]
 
 
 def try_answer(question: Question, ctx: CoreContext) -> Answer | None:

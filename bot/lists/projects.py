@@ -38,9 +38,7 @@ _PLACES = {ListAsk.MUNICIPALITIES, ListAsk.COUNT_MUNICIPALITIES}
 def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
     """A complete catalogue answer, or None when the question is not a project list question."""
     started = time.perf_counter()
-    request = request_of(question)
-    if request is not None and request.query.selects_all and question.project_named:
-        request = _by_title(question.project_named, request, ctx)
+    request = _request(question, ctx)
     if request is None:
         return None
     if question.unknown_theme:
@@ -62,6 +60,22 @@ def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
         answer = compose(question, request, page, ctx)
     answer.timings_ms["catalogue_ms"] = (time.perf_counter() - started) * 1000
     return answer
+
+
+def listed(question: Question, ctx: CoreContext) -> list[ProjectRecord]:
+    """The projects on the page a list answer shows: those a fact asked of each listed project
+    («…, og hva var målet med prosjektene?») is asked of."""
+    request = _request(question, ctx)
+    if request is None or question.unknown_theme:
+        return []
+    return ctx.store.project_page(request.query, (request.page - 1) * PAGE, PAGE).records
+
+
+def _request(question: Question, ctx: CoreContext) -> ListRequest | None:
+    request = request_of(question)
+    if request is not None and request.query.selects_all and question.project_named:
+        request = _by_title(question.project_named, request, ctx)
+    return request
 
 
 _ENDINGS = ("ane", "ene", "ar", "er", "en", "et", "e", "a")  # «samiske» is in «Samisk språk …»

@@ -144,7 +144,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     if kind in {Intent.FACT, Intent.DOCUMENTS}:
         whole = parts.without_form(whole)  # classified with it: «oversikt over prosjektene»
     split = tuple(replace(part, outcome=intent.asks_outcome(part.text),
-                          money=amounts.asks_sum(part.text),
+                          money=amounts.part_asks_sum(part.text, part.answer_types),
                           person=person.asks_person(part.text),
                           municipalities=kinds.asks_municipalities(part.text),
                           years=time.year_span(part.text, today),
@@ -218,6 +218,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
                              or asked not in (ListAsk.PROJECTS, ListAsk.MUNICIPALITIES))
             or (kind == Intent.FACT and places.distinct(counties) > 1)),  # «… i Viken og Agder?»
         per_county=across.per_county(framed),
+        each_project=project_lists.asked_of_each_project(split, asked) if kind == Intent.PROJECTS
+        else (),
         frames=county_frames,
     )
 

@@ -166,7 +166,8 @@ def asked_of_each(parts: tuple[Part, ...], intent: Intent, places: tuple[str, ..
     whole = parts[0].text if len(parts) == 1 and (
         intent == Intent.DOCUMENTS or parts[0].answer_types in ((), (AnswerType.LIST,))) else ""
     shown = _WITH.search(whole)
-    facts = _shown_facts(shown["tail"]) if shown else []
+    # «Hva var målet med de ulike ettervernsprosjektene?»: «med» names what is asked about
+    facts = _shown_facts(shown["tail"]) if shown and not _ASKED_OF.search(shown["tail"]) else []
     if facts:  # «… with county and application deadline»
         asked = tuple(part for item in facts for part in split_parts(item))
     # «…? Hvilket fylke krever mest?»: which of them has the most is read off the rows
@@ -180,6 +181,11 @@ def asked_of_each(parts: tuple[Part, ...], intent: Intent, places: tuple[str, ..
     # guidelines, above what amount …» → «above what amount …»)
     return tuple(replace(p, text=text, answer_types=p.answer_types or answer_types(text))
                  for (text, _), p in within.items())
+
+
+# the documents or projects themselves, which a «med / with» names as what is asked about
+_ASKED_OF = re.compile(rf"{_PLURAL_KIND.pattern}|\b\w*(?:prosjekt(?:ene|a|ane)|projects)\b",
+                       re.I)
 
 
 def _only_compares(text: str, places: tuple[str, ...]) -> bool:

@@ -76,6 +76,13 @@ def asks_sum(text: str) -> bool:
     return asks_money(text) or bool(_MONEY_NAMED.search(text))
 
 
+def part_asks_sum(text: str, types: tuple[AnswerType, ...]) -> bool:
+    """A part asks a sum of money when it asks an amount or names money: «Hva slags metode
+    brukte de?» uses «brukte» of a method, «Fikk de tilsynsbesøk?» «fikk» of a visit."""
+    return asks_sum(text) and (AnswerType.AMOUNT in types or bool(
+        _MONEY_NAMED.search(text) or MONEY_WORDS.search(text)))
+
+
 def amount_kinds(text: str) -> frozenset[str]:
     """The catalogue amounts asked for: «søkt», «fikk» (tildelt), «brukt», «budsjett» …;
     «stimuleringsmidler» alone asks for what was applied for and what was granted."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core.question import ListAsk
+from bot.core.question import AnswerType, ListAsk, Part
 from bot.core.understand.amounts import MONEY_WORDS, asks_money, one_project_amount, ranks_amounts
 from indexer.text.patterns import stems, words
 
@@ -47,7 +47,7 @@ _RULES = re.compile(  # «Hvilke prosjekter kan få midler?» asks a call or gui
     r"(?:kan|skal|bør|må|får|can|should|may|must|could|are eligible|get|qualify)\b", re.I)
 _COUNT = re.compile(
     r"\b(?:hvor|kor|how)\s+(?:mange|many)\s+(?:\w+\s+)?(?P<what>\w*(?:prosjekt|project)\w*|"
-    r"kommun\w*|municipalit\w*)", re.I)
+    r"\w*kommun\w*|municipalit\w*)", re.I)
 _OVERVIEW = words("oversikt", "overview", r"liste?\s+(?:over|opp)", r"list\s+(?:all|the)",
                   r"sammenlign\w*", r"samanlikn\w*", "compare", "summary of all")
 PROJECT_WORD = stems("prosjekt", "project")
@@ -115,3 +115,38 @@ def _listing(text: str) -> ListAsk:
     if _MUNICIPALITIES.search(text):
         return ListAsk.MUNICIPALITIES
     return ListAsk.PROJECTS
+
+
+# What a row of the project list shows: its municipalities (by today's name too), county,
+# period, themes and amounts. A later part asking only these is answered by the rows.
+_ROW_WORDS = re.compile(
+    r"\b(?:i\s+dag|hva|hvem|hvilke[nt]?|kva|kven|kvar|which|what|who|og|and|eller|or|men|de|"
+    r"dei|dem|hvor|kor|how|mye|mykje|much|mange|many|"
+    r"den|det|they|them|their|the|is|are|was|were|er|var|vart|ble|blei|har|hadde|have|had|"
+    r"has|did|do|does|i|in|på|on|av|of|for|til|to|med|with|om|about|fra|frå|from|som|that|"
+    r"hver(?:t)?|kvar(?:t)?|each|enkelt|disse|desse|these|those|\w*prosjekt(?:er|et|ene|a|ane)?|"
+    r"\w*projects?|samme|same|part|dokument\w*|documents?|slags|kind|sort|types?|"
+    r"\w*kommun\w*|municipalit\w*|fylke\w*|count(?:y|ies)|region\w*|heter|heiter|called|named|"
+    r"\w*navn\w*|\w*namn\w*|names?|dagens|gamle|står|stod|bak|behind|involved|today|"
+    r"now|nå|no|idag|hører|høyrer|ligger|ligg|belong\w*|located|år|åra|årene|years?|when|når|periode\w*|period|start\w*|slutt\w*|tema\w*|"
+    r"themes?|handl\w*|handle[ds]?|dreier|dreide|gjaldt|galdt|gjelder|gjeld|deal\w*|"
+    r"sammenslå\w*|samanslå\w*|merg\w*|slått|slegne|sammen|saman|together|all|alle)\b",
+    re.I)
+
+# a question, not a wish for how the list is shown («Bruk dagens kommunenavn», «Kommuner og
+# cirka når»)
+_ASKS = re.compile(r"^\W*(?:(?:og|and|men|but|samt)\s+)?(?:hva|hvem|hvordan|hvor|hvilke[nt]?|"
+                   r"kva|kven|korleis|kor|kva\s+for|what|who|how|which|whom)\b", re.I)
+
+
+def asked_of_each_project(parts: tuple[Part, ...], ask: ListAsk | None) -> tuple[Part, ...]:
+    """«Hvilke kommuner har hatt prosjekter om ettervern, og hva var målet med prosjektene?»:
+    the later parts that ask each listed project something its row does not show (its goal,
+    its method, who led it), each answered from the project's own document. A sum asked is
+    the money list's; «… og hva heter kommunene i dag?» the rows' own."""
+    if ask not in {ListAsk.PROJECTS, ListAsk.MUNICIPALITIES} or len(parts) < 2:
+        return ()
+    return tuple(part for part in parts[1:] if not part.narrowing and not part.money
+                 and AnswerType.AMOUNT not in part.answer_types and _ASKS.match(part.text)
+                 and list_ask(part.text, False) is None  # «hvilke kommuner står bak?»
+                 and re.search(r"[^\W\d_]{3,}", _ROW_WORDS.sub(" ", part.text)))  # «who led them»

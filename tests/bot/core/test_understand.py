@@ -939,3 +939,47 @@ def test_substance_abuse_is_its_own_theme_not_violence(kit):
 ])  # fmt: skip
 def test_what_a_document_is_about_is_its_summary(kit, text, intent):
     assert understand(text, [], kit).intent == intent
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("Hvilke kommuner har hatt prosjekter om ettervern, og hva var målet med prosjektene?",
+     ["hva var målet med prosjektene?"]),
+    ("Which municipalities have had foster care projects, and who led them?", ["who led them?"]),
+    ("Kva prosjekt om fosterheim har vi, og kven var prosjektleiar?", ["kven var prosjektleiar?"]),
+    # what the rows show, how they are shown, a sum, the list asked again: none asked of each
+    ("Hvilke kommuner har hatt prosjekter om ettervern, og hva heter de kommunene i dag?", []),
+    ("Hvilke kommuner har hatt prosjekter om fosterhjem? Bruk dagens kommunenavn.", []),
+    ("Hvilke ettervernsprosjekter finnes, og hvilke kommuner står bak?", []),
+    ("Hvilke ettervernsprosjekter har vi, og hvor mye fikk de?", []),
+    ("Hvilke etterverns-prosjekter finnes det, og hvilke av dem har levert sluttrapport?", []),
+])
+def test_a_fact_asked_of_each_listed_project_is_read_apart(kit, text, asked):
+    """The later part a project list's rows do not answer is asked of each project's own
+    document; one the rows answer is not."""
+    q = understand(text, [], kit)
+    assert q.intent == Intent.PROJECTS
+    assert [p.text for p in q.each_project] == asked
+
+
+def test_a_verb_of_spending_asks_no_sum_unless_an_amount_is_asked(kit):
+    """«brukte» of a method, «fikk» of a visit: no sum of money is asked, so no sentence is
+    refused for lacking one."""
+    method = understand("Hva slags metode brukte de i foreldrestøtteprosjektet?", [], kit)
+    assert not method.parts[0].money
+    spent = understand("Hvor mye brukte de i foreldrestøtteprosjektet?", [], kit)
+    assert spent.parts[0].money
+    named = understand("Fikk de pengene de søkte om?", [], kit)
+    assert named.parts[0].money
+
+
+def test_the_goal_of_the_different_projects_keeps_its_own_words():
+    """«Hva var målet med de ulike ettervernsprosjektene?»: «med» names what is asked about,
+    not what a listing shows of each (as in «utlysningene, med frist og beløp»)."""
+    from bot.core.question import Part
+
+    parts = asked_of_each((Part("Hva var målet med de ulike ettervernsprosjektene?"),),
+                          Intent.FACT)
+    assert [p.text for p in parts] == ["Hva var målet med ettervernsprosjektene?"]
+    shown = asked_of_each((Part("Hvilke utlysninger har vi, med frist og maksbeløp?"),),
+                          Intent.DOCUMENTS)
+    assert [p.text for p in shown] == ["frist", "maksbeløp"]

@@ -102,3 +102,24 @@ def test_a_difference_asked_between_named_places_gets_a_row_for_each(real_core):
     rows = [line for line in answer.answer.splitlines() if line.startswith("- ")]
     assert any("Trøndelag" in r and "25 prosent" in r for r in rows), answer.answer
     assert any("Rogaland" in r and "20 prosent" in r for r in rows), answer.answer
+
+
+def test_a_fact_asked_of_each_listed_project_follows_the_list(real_core):
+    """«Hvilke fosterhjemsprosjekter har vi, og hvem var prosjektleder?»: the list as always,
+    then each project's leader from its own document, cited; what the rows show already
+    («… og hva heter kommunene i dag?») adds no rows."""
+    answer = real_core.answer("Hvilke fosterhjemsprosjekter har vi, og hvem var prosjektleder?")
+    assert answer.kind == "list" and not answer.refused
+    text = normalise(answer.answer)
+    assert "haugesund" in text and "kvam" in text  # the list
+    for leader in ("Hilde Marie Sørheim", "Solveig Hjelmås Tveit", "Ragnhild Ystanes Bø"):
+        row = next(line for line in answer.answer.splitlines() if leader in line)
+        assert "[" in row
+    numbers = {n for s in answer.sentences for n in s.citations}
+    assert numbers == {c.n for c in answer.citations}  # every marker has its source
+    goal = real_core.answer("Hvilke kommuner har hatt prosjekter om ettervern, og hva var "
+                            "målet med prosjektene?")
+    assert "Hovedmål" in goal.answer and "Trondheim" in goal.answer
+    plain = real_core.answer("Hvilke kommuner har hatt prosjekter om ettervern, og hva heter "
+                             "de kommunene i dag?")
+    assert "Hovedmål" not in plain.answer
