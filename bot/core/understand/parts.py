@@ -13,7 +13,8 @@ from indexer.text.patterns import words
 
 _WH = (r"hv\w+|kv\w+|kor(?:leis|for|dan)?|når|who|what|when|where|how|which|why")
 _CLAUSE_SPLIT = re.compile(
-    rf"(?:,\s*|\s+)(?:og|and|samt)\s+(?=(?:{_WH})\b)"
+    rf"(?:,\s*|\s+)(?:og|and|samt)\s+(?:(?:for|til|to|fra|frå|from|med|with|by|innen|within)"
+    rf"\s+)?(?=(?:{_WH})\b)"  # «, and for how many years?»
     r"|,\s*(?:og|and)\s+(?=(?:er|var|har|hadde|kan|må|skal|ble|vart|fikk|fekk|finnes|fant|"
     r"fann|nådde|gjelder|is|are|was|were|did|does|do|can|has|have|will)\s)"
     r"|;\s*|\?\s+(?=\S)", re.I)

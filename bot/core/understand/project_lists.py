@@ -32,6 +32,9 @@ _ANY_PROJECTS = re.compile(
     r"|\b(?:har|hadde|have|has|had)\s+(?:[\w–-]+\s+){1,12}?(?:vært|vore|been|deltatt|delteke|"
     r"taken)\s+(?:med\s+)?(?:part\s+)?(?:i|på|in|on)\s+(?:noen\s+|nokon\s+|nokre\s+|any\s+)?"
     r"(?:[\w-]+\s+){0,2}?[\w-]*(?:prosjekt(?:er|ene|a|ane)?|projects)\b"
+    # «Har Øygarden hatt noen prosjekter om fosterhjem?», «Has Alver had any project on …?»
+    r"|\b(?:har|hadde|have|has|had)\s+(?:[\w–-]+\s+){1,4}?(?:hatt|had|run|drevet|drive)\s+"
+    r"(?:noen|nokon|nokre|any|some)\s+(?:[\w-]+\s+){0,2}?[\w-]*(?:prosjekt\w*|projects?)\b"
     # «Har noen av prosjektene jobbet med …?», «Have any of the projects dealt with …?»
     r"|\b(?:har|hadde|have|has|had|did)\s+(?:noen|nokon|nokre|any)\s+(?:av|of)\s+(?:the\s+)?"
     r"(?:prosjekt(?:ene|a|ane)|projects)\b",

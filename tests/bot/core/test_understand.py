@@ -92,6 +92,9 @@ def test_standalone_question_is_left_alone():
     ("Are there any child welfare projects in Agder?", Intent.PROJECTS),
     ("Har nokon kommunar hatt prosjekt om ettervern?", Intent.PROJECTS),
     ("Have any municipalities run projects on parental support?", Intent.PROJECTS),
+    ("Has Øygarden municipality had any project on foster homes?", Intent.PROJECTS),
+    ("Har Alver kommune hatt noen prosjekter om ettervern?", Intent.PROJECTS),
+    ("Har kommunen hatt noen tilsyn om fosterhjem?", Intent.FACT),  # no project asked about
     ("Har noen kommuner søkt om midler til kurs?", Intent.FACT),  # no project asked about
     ("Er det prosjektleder i Valdres-prosjektet?", Intent.FACT),
     # what a meeting decided, named beside the meeting without a question word
@@ -983,3 +986,11 @@ def test_the_goal_of_the_different_projects_keeps_its_own_words():
     shown = asked_of_each((Part("Hvilke utlysninger har vi, med frist og maksbeløp?"),),
                           Intent.DOCUMENTS)
     assert [p.text for p in shown] == ["frist", "maksbeløp"]
+
+
+def test_a_question_word_after_and_and_a_preposition_opens_a_part(kit):
+    """«…, and for how many years?» is a second part, asking a count of its own."""
+    q = understand("Who can apply for Bufdir's grant for parental support, and for how many "
+                   "years?", [], kit)
+    assert [p.text for p in q.parts][-1] == "how many years?"
+    assert AnswerType.COUNT in q.parts[-1].answer_types
