@@ -138,7 +138,6 @@ class Core:
 
         return places.with_history(q, facts.answer(q), ctx)
 
-
     def _with_facts_of_each(self, q: Question, listed: Answer, ctx: CoreContext) -> Answer:
         """A project list whose question also asks a fact of each project («…, og hva var
         målet med prosjektene?») gets one row per project's own document after the list."""

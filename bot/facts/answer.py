@@ -17,7 +17,7 @@ from bot.core.context import CoreContext
 from bot.core.fit import finding, metadata_fit
 from bot.core.models import Answer, AnswerSentence
 from bot.core.question import Intent, Question
-from bot.facts.across import answer_each, documents_asked, each_part
+from bot.facts.across import Across, answer_each, documents_asked, each_part
 from bot.facts.candidates import Candidate
 from bot.facts.compose import Composition, ExtractiveComposer, SentenceVectors
 from bot.facts.continued import with_lists_completed
@@ -112,16 +112,7 @@ class FactAnswerer:
         timings["across_ms"] = (time.perf_counter() - t0) * 1000
         if not found.answers or (found.total < 2 and q.intent != Intent.DOCUMENTS):
             return None  # one document is a fact question (a listing of one is still a list)
-        book = CitationBook()
-        lead = AnswerSentence(text=t("core.across", q.language, count=len(found.answers),
-                                     total=found.total))
-        rows = [_document_row(answer.meta, answer.sentences, book, q) for answer in found.answers]
-        silent = [AnswerSentence(text=t("core.across_silent", q.language, titles="; ".join(
-            _titled(m, q) for m in found.silent)))] if found.silent and q.doc_types else []
-        sentences = [lead, *rows, *silent]
-        return Answer(question=q.text, answer=render(sentences, "\n"), language=q.language,
-                      kind="list", sentences=sentences, citations=book.citations,
-                      timings_ms=timings)
+        return _rows_answer(q, found, timings, silent_named=bool(q.doc_types))
 
     def of_projects(self, q: Question, projects: list[ProjectRecord]) -> Answer | None:
         """«…, og hva var målet med prosjektene?» asked of the projects a list shows: each
@@ -137,13 +128,7 @@ class FactAnswerer:
                             projects_own=True)
         if not found.answers:
             return None
-        book = CitationBook()
-        lead = AnswerSentence(text=t("core.across", q.language, count=len(found.answers),
-                                     total=found.total))
-        rows = [_document_row(answer.meta, answer.sentences, book, q) for answer in found.answers]
-        return Answer(question=q.text, answer=render([lead, *rows], "\n"), language=q.language,
-                      kind="list", sentences=[lead, *rows], citations=book.citations,
-                      timings_ms={"of_projects_ms": (time.perf_counter() - t0) * 1000})
+        return _rows_answer(q, found, {"of_projects_ms": (time.perf_counter() - t0) * 1000})
 
     def summary(self, q: Question) -> Answer:
         """A summary of the document (or topic) the question points at, each sentence cited."""
@@ -256,6 +241,21 @@ def _titled(meta: DocumentMeta, q: Question) -> str:
     about = [county] if county and county.split(",")[0] not in meta.title else []
     about += [format_date(meta.date, q.language)] if meta.date else []
     return f"{meta.title} ({', '.join(about)})" if about else meta.title
+
+
+def _rows_answer(q: Question, found: Across, timings: dict[str, float],
+                 silent_named: bool = False) -> Answer:  # fmt: skip
+    """«Svar fra 3 av 4 dokumenter:», then each answering document's row, cited; with
+    `silent_named`, the documents of the kind asked that hold no answer are named after."""
+    book = CitationBook()
+    lead = AnswerSentence(text=t("core.across", q.language, count=len(found.answers),
+                                 total=found.total))
+    rows = [_document_row(answer.meta, answer.sentences, book, q) for answer in found.answers]
+    silent = [AnswerSentence(text=t("core.across_silent", q.language, titles="; ".join(
+        _titled(m, q) for m in found.silent)))] if found.silent and silent_named else []
+    sentences = [lead, *rows, *silent]
+    return Answer(question=q.text, answer=render(sentences, "\n"), language=q.language,
+                  kind="list", sentences=sentences, citations=book.citations, timings_ms=timings)
 
 
 def _document_row(meta: DocumentMeta, picked: list[Candidate], book: CitationBook, q: Question
