@@ -218,8 +218,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
                              or asked not in (ListAsk.PROJECTS, ListAsk.MUNICIPALITIES))
             or (kind == Intent.FACT and places.distinct(counties) > 1)),  # «… i Viken og Agder?»
         per_county=across.per_county(framed),
-        each_project=project_lists.asked_of_each_project(split, asked) if kind == Intent.PROJECTS
-        else (),
+        each_project=project_lists.asked_of_each_project(split, asked),  # asked: a project list
         frames=county_frames,
     )
 

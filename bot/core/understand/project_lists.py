@@ -131,7 +131,8 @@ _ROW_WORDS = re.compile(
     r"\w*projects?|samme|same|part|dokument\w*|documents?|slags|kind|sort|types?|"
     r"\w*kommun\w*|municipalit\w*|fylke\w*|count(?:y|ies)|region\w*|heter|heiter|called|named|"
     r"\w*navn\w*|\w*namn\w*|names?|dagens|gamle|står|stod|bak|behind|involved|today|"
-    r"now|nå|no|idag|hører|høyrer|ligger|ligg|belong\w*|located|år|åra|årene|years?|when|når|periode\w*|period|start\w*|slutt\w*|tema\w*|"
+    r"now|nå|no|idag|hører|høyrer|ligger|ligg|belong\w*|located|år|åra|årene|years?|when|når|"
+    r"periode\w*|period|start\w*|slutt\w*|tema\w*|"
     r"themes?|handl\w*|handle[ds]?|dreier|dreide|gjaldt|galdt|gjelder|gjeld|deal\w*|"
     r"sammenslå\w*|samanslå\w*|merg\w*|slått|slegne|sammen|saman|together|all|alle)\b",
     re.I)
