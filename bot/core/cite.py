@@ -57,7 +57,7 @@ def appended(first: list[AnswerSentence], first_cited: list[Citation],
     for citation in then_cited:
         key = (citation.chunk_id, citation.snippet)
         if key not in by_key:
-            by_key[key] = len(citations) + 1
+            by_key[key] = max((c.n for c in citations), default=0) + 1
             citations.append(citation.model_copy(update={"n": by_key[key]}))
         renumbered[citation.n] = by_key[key]
     moved = [s.model_copy(update={"citations": [renumbered[n] for n in s.citations]})

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.core.citation import Citation
-from bot.core.cite import render
+from bot.core.cite import appended, render
 from bot.core.context import CoreContext
 from bot.core.models import Answer, AnswerSentence
 from bot.core.phrases import join
@@ -41,12 +41,11 @@ def with_history(question: Question, answer: Answer, ctx: CoreContext) -> Answer
         return answer
     if answer.refused:
         return told
-    n = max((c.n for c in answer.citations), default=0) + 1
-    added = [s.model_copy(update={"citations": [n]}) for s in told.sentences]
-    cited = [c.model_copy(update={"n": n}) for c in told.citations]
-    text = " ".join([answer.answer, render(added)])
-    return answer.model_copy(update={"answer": text, "sentences": [*answer.sentences, *added],
-                                     "citations": [*answer.citations, *cited]})
+    sentences, citations = appended(answer.sentences, answer.citations, told.sentences,
+                                    told.citations)
+    text = " ".join([answer.answer, render(sentences[len(answer.sentences):])])
+    return answer.model_copy(update={"answer": text, "sentences": sentences,
+                                     "citations": citations})
 
 
 def _history_answer(question: Question, ctx: CoreContext) -> Answer | None:
