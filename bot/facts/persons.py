@@ -32,12 +32,18 @@ def unknown_person(question: Question, lexical: LexicalIndex) -> str | None:
     """The first full name asked about whose surname no document uses, or None."""
     for name in question.persons:
         words = name.split()
-        if any(w.casefold() in _BODIES for w in words):
+        if any(_names_body(w) for w in words):
             continue
         stems = tokenize(words[-1])
         if stems and not any(lexical.known(s) for s in stems):
             return name
     return None
+
+
+def _names_body(word: str) -> bool:
+    """«Administrators», «State Administrator's» name a body as «Administrator» does."""
+    bare = word.casefold().removesuffix("'s").removesuffix("’s")
+    return bare in _BODIES or bare.removesuffix("s") in _BODIES
 
 
 def names_role(role: str, cand: Candidate) -> bool:

@@ -29,6 +29,8 @@ def kit(gazetteer):  # type: ignore[no-untyped-def]
     ("What does the Child Welfare Act say about aftercare?", None),  # a law, not a person
     ("Hva gjør Stiftelsen Barnas Hus?", None),  # a body
     ("Hvem fra Østre Toten og Nordre Land var med?", None),  # places
+    ("How many services do the State Administrators audit?", None),  # a body, plural
+    ("What did the State Administrator's report find?", None),  # a body, possessive
 ])
 def test_a_person_no_document_names_is_told_apart(kit, lexical, question, stranger):
     assert unknown_person(understand(question, [], kit), lexical) == stranger
