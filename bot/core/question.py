@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from bot.core.models import ChatTurn
+from indexer.catalogue import YearEdge
 from indexer.minutes.models import Role
 from indexer.models import DocType
 from indexer.text.language import Language
@@ -94,6 +95,7 @@ class Place:
 class YearSpan:
     first: int  # 0: open start
     last: int  # 9999: open end
+    edge: YearEdge = YearEdge.RAN
 
     def __contains__(self, year: object) -> bool:
         return isinstance(year, int) and self.first <= year <= self.last

@@ -181,7 +181,8 @@ def _none(request: ListRequest, phrase: str, every: list[ProjectRecord], cite: r
 def filter_phrase(request: ListRequest, lang: Language) -> str:
     """« om fosterhjem i Vestland», and for a narrowed list « … – av dem om ettervern»."""
     query = request.query
-    own = words.filters(query.themes, request.place_names, query.years, lang, query.title)
+    own = words.filters(query.themes, request.place_names, query.years, lang, query.title,
+                        query.years_edge)
     if request.merged:
         own += t("lists.merged", lang)
     if request.narrows is None:

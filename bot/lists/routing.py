@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from bot.core.question import Intent, ListAsk, Place, Question
-from indexer.catalogue import ProjectQuery
+from indexer.catalogue import ProjectQuery, YearEdge
 
 
 @dataclass(frozen=True)
@@ -62,5 +62,6 @@ def project_query(question: Question) -> ProjectQuery:
         area=frozenset(n for c in counties if not c.is_current for n in c.numbers),
         title=question.quoted,
         years=(question.years.first, question.years.last) if question.years else None,
+        years_edge=question.years.edge if question.years else YearEdge.RAN,
         doc_types=question.doc_types,
     )

@@ -8,7 +8,7 @@ from bot.core.models import AnswerSentence
 from bot.core.phrases import join
 from bot.core.question import Place
 from bot.i18n import format_date, format_number, t
-from indexer.catalogue import Coverage
+from indexer.catalogue import Coverage, YearEdge
 from indexer.text.language import Language
 from indexer.text.themes import label
 
@@ -16,8 +16,10 @@ PAGE = 25  # rows per page of a long list
 
 
 def filters(themes: frozenset[str], places: list[str], years: tuple[int, int] | None,
-            lang: Language, title: str | None = None) -> str:  # fmt: skip
-    """« om fosterhjem i Vestland fra 2020»: what a list is limited to."""
+            lang: Language, title: str | None = None,
+            edge: YearEdge = YearEdge.RAN) -> str:  # fmt: skip
+    """« om fosterhjem i Vestland fra 2020», « … som startet fra 2022»: what a list is limited
+    to."""
     parts: list[str] = []
     if themes:
         parts.append(t("lists.theme", lang, x=join([label(k, lang) for k in sorted(themes)],
@@ -27,6 +29,8 @@ def filters(themes: frozenset[str], places: list[str], years: tuple[int, int] | 
     if title:
         parts.append(t("lists.title", lang, x=title))
     if years:
+        if edge != YearEdge.RAN:
+            parts.append(t(f"lists.{edge.value}", lang))
         first, last = years
         if last >= 9999:
             parts.append(t("lists.from", lang, x=first))

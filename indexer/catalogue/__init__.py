@@ -20,6 +20,7 @@ from indexer.catalogue.models import (
     ProjectQuery,
     ProjectRecord,
     Tag,
+    YearEdge,
 )
 from indexer.catalogue.view import DocView
 from indexer.chat_model import ChatModel
@@ -29,7 +30,7 @@ from indexer.text.places import Gazetteer
 __all__ = [
     "Amount", "Coverage", "Evidence", "ProjectMunicipality", "ProjectPage", "ProjectQuery",
     "ProjectRecord",
-    "Tag", "extract",
+    "Tag", "YearEdge", "extract",
 ]  # fmt: skip
 
 log = logging.getLogger(__name__)

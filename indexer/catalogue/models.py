@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -12,6 +13,16 @@ from indexer.models import DocType, MunicipalityMention
 
 Role = Literal["vertskommune", "samarbeidskommune", "deltaker"]
 AmountKind = Literal["budsjett", "søkt", "tildelt", "egenandel", "forbruk"]
+
+
+class YearEdge(StrEnum):
+    """Which of a project's years a span of years asks of: any year it ran («prosjekter i
+    2022»), the year it started («startet etter 2021») or the year it ended («avsluttet før
+    2022»)."""
+
+    RAN = "ran"
+    STARTED = "started"
+    ENDED = "ended"
 
 
 class Evidence(BaseModel):
@@ -125,6 +136,7 @@ class ProjectQuery:
     area: frozenset[str] = frozenset()  # today's kommunenummer lying in such a county
     title: str | None = None  # part of the project's name
     years: tuple[int, int] | None = None  # the project ran at some time in these years
+    years_edge: YearEdge = YearEdge.RAN  # …or started, or ended, in them
     doc_types: frozenset[DocType] = field(default_factory=frozenset)
     within: ProjectQuery | None = None  # «hvilke av dem …»: the list being narrowed
     # Documents the asker may not see (indexer.store.visible sets it): what only they tell is

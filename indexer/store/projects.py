@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from indexer.catalogue.models import Evidence, ProjectPage, ProjectQuery, ProjectRecord
+from indexer.catalogue.models import Evidence, ProjectPage, ProjectQuery, ProjectRecord, YearEdge
 from indexer.store import documents
 from indexer.store.sql import Db, contains_folded, execute_in, json_text, no_limit
 
@@ -96,8 +96,14 @@ def _where(conn: Db, query: ProjectQuery) -> tuple[str, list[object]]:
             where.append(f"p.project_id IN (SELECT project_id FROM catalogue_places WHERE {either})")
             params += [v for _column, values in given for v in values]
     if query.years:
-        where.append("p.first_year <= ? AND p.last_year >= ?")
-        params += [query.years[1], query.years[0]]
+        first, last = query.years
+        if query.years_edge == YearEdge.RAN:  # ran at some time in the years
+            where.append("p.first_year <= ? AND p.last_year >= ?")
+            params += [last, first]
+        else:
+            edge = "p.first_year" if query.years_edge == YearEdge.STARTED else "p.last_year"
+            where.append(f"{edge} BETWEEN ? AND ?")
+            params += [first, last]
     if query.title:
         where.append(contains_folded(conn, "p.title"))
         params.append(query.title.casefold())

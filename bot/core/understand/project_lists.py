@@ -39,6 +39,10 @@ _ANY_PROJECTS = re.compile(
     r"|\b(?:har|hadde|have|has|had|did)\s+(?:noen|nokon|nokre|any)\s+(?:av|of)\s+(?:the\s+)?"
     r"(?:prosjekt(?:ene|a|ane)|projects)\b",
     re.I)
+# «Prosjekter om fosterhjem i 2022», «fosterhjemsprosjekter i Vestland», «All projects in
+# Agder»: a fragment led by projects in the plural asks for their list
+_PROJECTS_FRAGMENT = re.compile(r"^\W*(?:alle\s+|all\s+(?:the\s+)?)?[\w-]*(?:prosjekter|projects)\b",
+                                re.I)
 # «Which foster care projects»: theme words before «projects», read so only when they are a theme
 _THEMED_PROJECTS = re.compile(
     r"\b(?:hvilke|kva(?:\s+for)?|which|what)\s+(?:(?!(?:is|was|are|were|er|var|the|a|an|en|et|"
@@ -84,7 +88,7 @@ def list_ask(text: str, has_theme: bool) -> ListAsk | None:
         places = count.group("what").casefold().startswith(("kommun", "municip"))
         ask = ListAsk.COUNT_MUNICIPALITIES if places else ListAsk.COUNT_PROJECTS
     elif _LIST_COMMAND.match(text) or _PROJECTS.search(text) or _MUNICIPALITIES.search(text) or (
-            _ANY_PROJECTS.search(text)) or (
+            _ANY_PROJECTS.search(text)) or _PROJECTS_FRAGMENT.match(text) or (
             has_theme and _THEMED_PROJECTS.search(text)) or (
             _OVERVIEW.search(text) and PROJECT_WORD.search(text)):
         ask = _listing(text)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
-from bot.core.question import TimeFocus, YearSpan
+from bot.core.question import TimeFocus, YearEdge, YearSpan
 from indexer.text.dates import find_dates
 from indexer.text.patterns import words
 
@@ -101,11 +102,25 @@ _ONGOING = words("pågår", "pågåande", "pågående", "ongoing", "running", "s
                  "er i gang", "aktive prosjekt", "active projects", "held fram", "holder på")
 
 
+# «prosjekter som startet etter 2021», «med oppstart i 2023», «which ended before 2022»: the
+# year a project started or ended, not any year it ran
+_YEAR_AHEAD = r"[^?.,;:]{0,25}?(?<!\d)(?:19|20)\d\d(?!\d)"
+_STARTED = re.compile(r"\b(?:start(?:et|a|ed|a opp|et opp)?|begynte|byrja|began|begun|oppstart"
+                      r"|kom i gang|kom i gong|got under way)\b" + _YEAR_AHEAD, re.I)
+_ENDED = re.compile(r"\b(?:avslutt(?:et|a|es|ast)?|slutt(?:et|a)|ferdig(?:e|stilt)?"
+                    r"|ended|finished|completed|concluded|wound up)\b" + _YEAR_AHEAD, re.I)
+
+
 def project_years(text: str, today: dt.date) -> YearSpan | None:
-    """The years a project list asks for; projects still going on are those of this year."""
+    """The years a project list asks for; projects still going on are those of this year, and
+    «startet etter 2021» asks of the year each started."""
     span = year_span(text, today)
-    if span is None and _ONGOING.search(text):
-        return YearSpan(today.year, today.year)
+    if span is None:
+        return YearSpan(today.year, today.year) if _ONGOING.search(text) else None
+    if _STARTED.search(text):
+        return replace(span, edge=YearEdge.STARTED)
+    if _ENDED.search(text):
+        return replace(span, edge=YearEdge.ENDED)
     return span
 
 

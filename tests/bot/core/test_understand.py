@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from bot.core.models import ChatTurn
-from bot.core.question import AnswerType, Intent, ListAsk, TimeFocus
+from bot.core.question import AnswerType, Intent, ListAsk, TimeFocus, YearEdge
 from bot.core.understand import Kit, understand
 from bot.core.understand.across import asked_of_each
 from bot.core.understand.follow_up import standalone
@@ -97,6 +97,11 @@ def test_standalone_question_is_left_alone():
     ("Har kommunen hatt noen tilsyn om fosterhjem?", Intent.FACT),  # no project asked about
     ("Har noen kommuner søkt om midler til kurs?", Intent.FACT),  # no project asked about
     ("Er det prosjektleder i Valdres-prosjektet?", Intent.FACT),
+    # a fragment led by projects in the plural asks their list
+    ("Prosjekter om fosterhjem i 2022", Intent.PROJECTS),
+    ("ettervernsprosjekter i Nordland?", Intent.PROJECTS),
+    ("All projects in Agder", Intent.PROJECTS),
+    ("Prosjektet i Valdres", Intent.FACT),  # one project: what it is
     # what a meeting decided, named beside the meeting without a question word
     ("Styringsgruppemøtet i mai 2023 – aksjonspunkter og frister?", Intent.DECISIONS),
     ("Ressursgruppa 31.01.2024: vedtakene?", Intent.DECISIONS),
@@ -142,6 +147,20 @@ def test_years_and_time_words(kit):
                        kit)
     assert (parts.years.first, parts.years.last) == (2018, 2020)  # each part its year
     assert not parts.across  # one county in two names: a fact, not one row per county
+
+
+@pytest.mark.parametrize(("text", "first", "last", "edge"), [
+    ("Hvilke prosjekter startet etter 2021?", 2022, 9999, YearEdge.STARTED),
+    ("Kva prosjekt starta i 2023, og kva var målet?", 2023, 2023, YearEdge.STARTED),
+    ("Prosjekter med oppstart fra 2020", 2020, 9999, YearEdge.STARTED),
+    ("Which projects ended before 2022?", 0, 2021, YearEdge.ENDED),
+    ("Hvilke prosjekter var ferdige før 2020?", 0, 2019, YearEdge.ENDED),
+    ("Hvilke prosjekter pågikk i 2022?", 2022, 2022, YearEdge.RAN),
+    ("Hvilke prosjekter i 2022 startet tidlig innsats?", 2022, 2022, YearEdge.RAN),  # no year after
+])  # fmt: skip
+def test_a_project_list_asks_of_the_year_projects_started_or_ended(kit, text, first, last, edge):
+    years = understand(text, [], kit).years
+    assert (years.first, years.last, years.edge) == (first, last, edge)
 
 
 @pytest.mark.parametrize("text", [

@@ -7,7 +7,7 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from indexer.catalogue import Evidence, ProjectQuery, ProjectRecord, Tag
+from indexer.catalogue import Evidence, ProjectQuery, ProjectRecord, Tag, YearEdge
 from indexer.errors import StoreError
 from indexer.models import Chunk, DocType, DocumentMeta
 from indexer.settings import Settings
@@ -107,6 +107,20 @@ def test_catalogue_rows_commit_with_the_document_and_leave_with_it(store: Knowle
     assert store.rebuild_catalogue() == 1
     store.remove_document("a", [remove_writer("a")])
     assert store.find_projects(ProjectQuery()) == [] and store.documents() == []
+
+
+@pytest.mark.parametrize(("years", "edge", "found"), [
+    ((2020, 2020), YearEdge.RAN, True),  # ran in 2020
+    ((2020, 9999), YearEdge.STARTED, False),  # started in 2019
+    ((0, 2019), YearEdge.STARTED, True),
+    ((2021, 2021), YearEdge.ENDED, True),
+    ((0, 2020), YearEdge.ENDED, False),  # ended in 2021
+])  # fmt: skip
+def test_a_project_is_found_by_the_year_it_ran_started_or_ended(
+        store: KnowledgeStore, years: tuple[int, int], edge: YearEdge, found: bool) -> None:
+    _write(store, _meta("a"), _chunks("a", "x"), writers=[replace_writer("a", [_project("a")])])
+    query = ProjectQuery(years=years, years_edge=edge)
+    assert [p.title for p in store.find_projects(query)] == (["Fosterhjem i vest"] if found else [])
 
 
 def test_refresh_lexical_rebuilds_only_when_the_ledger_moved(store: KnowledgeStore) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from indexer.catalogue.models import ProjectQuery
+from indexer.catalogue.models import ProjectQuery, YearEdge
 from indexer.ingest.pipeline import index_paths
 from indexer.settings import Settings
 from indexer.store.knowledge import KnowledgeStore
@@ -26,6 +26,8 @@ QUERIES = [
     ProjectQuery(counties=frozenset({"Hordaland"}), area=frozenset({"4621", "4622"})),
     ProjectQuery(title="FOSTERHJEM"),
     ProjectQuery(years=(2019, 2021)),
+    ProjectQuery(years=(2020, 9999), years_edge=YearEdge.STARTED),
+    ProjectQuery(years=(0, 2021), years_edge=YearEdge.ENDED),
     ProjectQuery(doc_types=frozenset({"prosjektbeskrivelse"})),  # type: ignore[arg-type]
     ProjectQuery(themes=frozenset({"ettervern"}), within=ProjectQuery(years=(2020, 2024))),
 ]
