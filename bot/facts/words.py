@@ -20,6 +20,7 @@ SKIP = frozenset(tokenize(
     "mange mykje stor kommune kommunen kommunene kommunar kommunane læringsnettverk "
     "læringsnettverket nettverket barnevern barnevernet ifølge står sto skal var er ble vart "
     "har hatt fikk få skjer gjelder gjøre går gikk gått år sa sagt sier said say says is was were did does the "
+    "sette setje satte sette set "
     "selv sjølv sjølve themselves "
     "of in to for with from about and og i om kunnskapsbasen kunnskapsbase basen knowledge"
 ))

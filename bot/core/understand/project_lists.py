@@ -16,7 +16,8 @@ _MUNICIPALITIES = re.compile(
     r"\b(?:hvilke|kva(?:\s+for)?|which|what)\s+(?:andre\s+|other\s+)?"
     r"(?:kommuner|kommunane|kommunar|kommunene|municipalities)\b", re.I)
 _PROJECTS = re.compile(  # «Hvilke prosjekter», «Hva har vi av prosjekter»
-    r"\b(?:hvilke|hvilket|kva(?:\s+for|\s+slags)?|which|what|(?:hva|kva|what)\s+(?:har|finnes|"
+    r"\b(?:hvilke|hvilket|kva(?:\s+for|\s+slags)?|hva\s+slags|hva\s+for\s+noen|what\s+kinds?\s+of|"
+    r"which|what|(?:hva|kva|what)\s+(?:har|finnes|"
     r"fins|have)\s+(?:vi|du|det|we|you)\s+(?:av|of))\s+(?:andre\s+|other\s+|nye\s+)?"
     r"[\w-]*(?:prosjekt|project)\w*", re.I)  # «etterverns-prosjekter» too
 # «Finnes det prosjekter fra kommuner i Buskerud?», «Har vi ettervernsprosjekt?», «Are there any

@@ -101,6 +101,9 @@ def test_standalone_question_is_left_alone():
     ("Prosjekter om fosterhjem i 2022", Intent.PROJECTS),
     ("ettervernsprosjekter i Nordland?", Intent.PROJECTS),
     ("All projects in Agder", Intent.PROJECTS),
+    ("Hva slags barnevernsprosjekter har kommunene som i dag er Øygarden vært med på?",
+     Intent.PROJECTS),
+    ("What kinds of projects have there been in Agder?", Intent.PROJECTS),
     ("Prosjektet i Valdres", Intent.FACT),  # one project: what it is
     # what a meeting decided, named beside the meeting without a question word
     ("Styringsgruppemøtet i mai 2023 – aksjonspunkter og frister?", Intent.DECISIONS),

@@ -61,3 +61,14 @@ def test_a_negated_part_is_answered_by_a_sentence_saying_neither_nor() -> None:
     assert negation("Verken Nav-leiaren eller rådmannen har hatt god nok styring.") == 1.0
     assert negation("Korkje leiaren eller rådmannen hadde kontroll.") == 1.0
     assert negation("Rådmannen hadde god kontroll.") == -1.0
+
+
+def test_a_light_verb_is_no_word_a_sentence_must_say() -> None:
+    """«kva mål sette dei seg?»: the goal is asked; «sette» is rare in the documents but says
+    nothing a goal sentence must repeat."""
+    lexical = LexicalIndex.build(["c1", "c2"], ["Målet er at alle ansatte skal ha opplæring.",
+                                                "Han satte seg ned og skulle sette opp en plan."],
+                                 "g1")  # fmt: skip
+    q = _question(Part("kva mål sette dei seg?"))
+    [part] = question_view(q, _vectors(1), lexical, {}).parts
+    assert [sorted(group) for group, _weight in part.focus] == [["mål"]]
