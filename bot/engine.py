@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 from bot.core.chat_model import build_chat_model
 from bot.core.cite import appended, render
@@ -130,7 +131,7 @@ class Core:
                     and not q.unknown_theme):  # «prosjekter om X»: no theme, no title has X
                 from_documents = self.facts.seen_by(ctx).answer(q)
                 return routed if from_documents.refused else from_documents
-            return self._with_facts_of_each(q, routed, ctx)
+            return _with_meeting_also(q, self._with_facts_of_each(q, routed, ctx), ctx)
         facts = self.facts.seen_by(ctx)
         if q.intent == Intent.SUMMARY:
             return facts.summary(q)
@@ -154,6 +155,22 @@ class Core:
         return listed.model_copy(update={
             "answer": render(sentences, "\n"), "sentences": sentences, "citations": citations,
             "timings_ms": {**listed.timings_ms, **each.timings_ms}})
+
+
+def _with_meeting_also(q: Question, first: Answer, ctx: CoreContext) -> Answer:
+    """«Hvem var med på møtet, og hvem fikk hvilke oppgaver?»: the meeting's decisions and
+    action items, then who attended it (or the reverse), each cited."""
+    if q.meeting_also is None or first.refused:
+        return first
+    from bot import minutes
+
+    also = minutes.try_answer(replace(q, intent=q.meeting_also), ctx)
+    if also is None or also.refused:
+        return first
+    sentences, citations = appended(first.sentences, first.citations, also.sentences,
+                                    also.citations)
+    return first.model_copy(update={
+        "answer": render(sentences, "\n"), "sentences": sentences, "citations": citations})
 
 
 def _with_reading(q: Question, answer: Answer) -> Answer:

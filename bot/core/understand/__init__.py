@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.core.models import ChatTurn
-from bot.core.question import Correction, Intent, ListAsk, Place, Question
+from bot.core.question import Correction, Intent, ListAsk, Part, Place, Question
 from bot.core.understand import (
     across,
     amounts,
@@ -209,6 +209,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         roles=roles.roles_asked(whole) if kind == Intent.PARTICIPANTS else frozenset(),
         attendee=who,
         meetings_asked=who is not None and attendee.meetings_asked(whole),
+        meeting_also=_meeting_also(kind, split),
         corrections=tuple(Correction(w, r) for w, r in fixes),
         follow_up=completed,
         across=not county_frames and (  # the frames table answers across counties itself
@@ -230,6 +231,19 @@ def _beyond_places(words: str, named: tuple[Place, ...]) -> bool:
         rest = rest.replace(place.name, " ")
     return bool(re.sub(r"\b(?:og|and|eller|or|i|in|kommune\w*|fylke\w*)\b|\W", "", rest,
                        flags=re.I))
+
+
+def _meeting_also(kind: Intent, split: tuple[Part, ...]) -> Intent | None:
+    """«Hvem var med på møtet, og hvem fikk hvilke oppgaver?», «Who attended …, and what was
+    decided?»: a part asking the meeting's other table."""
+    if len(split) < 2:
+        return None
+    if kind == Intent.DECISIONS and any(roles.asks_participants(p.text)
+                                        and not decisions.who_does_what(p.text) for p in split):
+        return Intent.PARTICIPANTS
+    if kind == Intent.PARTICIPANTS and any(intent.asks_decisions(p.text) for p in split):
+        return Intent.DECISIONS
+    return None
 
 
 def _unknown_theme(text: str, gazetteer: Gazetteer) -> str | None:

@@ -1016,3 +1016,14 @@ def test_a_question_word_after_and_and_a_preposition_opens_a_part(kit):
                    "years?", [], kit)
     assert [p.text for p in q.parts][-1] == "how many years?"
     assert AnswerType.COUNT in q.parts[-1].answer_types
+
+
+@pytest.mark.parametrize(("text", "also"), [
+    ("Hvem var med på møtet i Setesdal, og hvem fikk hvilke oppgaver?", Intent.PARTICIPANTS),
+    ("Kven var til stades på samlinga, og kva vart vedteke?", Intent.DECISIONS),
+    ("Who attended the meeting in Finnmark, and what was decided?", Intent.DECISIONS),
+    ("Hva ble bestemt på møtet i Setesdal?", None),
+    ("Hvem deltok på møtet 31.01.2024?", None),
+])  # fmt: skip
+def test_a_meetings_other_table_asked_beside_it(kit, text, also):
+    assert understand(text, [], kit).meeting_also == also

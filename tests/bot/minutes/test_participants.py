@@ -186,3 +186,17 @@ def test_an_article_about_a_meeting_is_left_to_the_fact_answerer(tmp_path, setti
     question = understood(ctx, "Hvem deltok på det bilaterale møtet om barnevernsreformen?")
     assert question.meeting is not None and question.meeting.words
     assert try_answer(question, ctx) is None
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("Hvem var med på styringsgruppemøtet i Setesdal i mai 2023, og hvem fikk hvilke oppgaver?",
+     ["Vedtak og oppfølgingspunkter", "Til stede", "Åse Bjørgum", "Olav Tveiten"]),
+    ("Who attended the Setesdal steering group meeting in May 2023, and what was decided?",
+     ["Present", "Decisions", "Knut Homme", "rekrutteringsplan"]),
+])  # fmt: skip
+def test_who_attended_and_what_was_decided_are_both_answered(core, question, said) -> None:  # type: ignore[no-untyped-def]
+    answer = ask(core, question)
+    assert not answer.refused and all(s in answer.answer for s in said), answer.answer
+    numbers = [c.n for c in answer.citations]
+    assert len(numbers) == len(set(numbers)) >= 6  # the second table's numbered on
+    assert {c.source for c in answer.citations} == {SETESDAL}
