@@ -28,6 +28,8 @@ _WORDS = {
     "møtet": "møte", "samlinga": "samlingen", "utlysinga": "utlysningen",
     # Bokmål synonyms the documents use interchangeably
     "maksimalt": "inntil", "maks": "inntil",
+    # a project's planned activities are what its description lists under «Tiltak»
+    **dict.fromkeys(("aktiviteter", "aktivitetene", "aktivitetar", "aktivitetane"), "tiltak"),
     # a report or an application is handed in as the documents say it is sent
     **dict.fromkeys(("levert", "levere", "leveres", "leverast", "innlevert", "innlevering"),
                     "sendes sendast sendt levert leveres"),

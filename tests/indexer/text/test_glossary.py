@@ -47,6 +47,8 @@ def test_a_project_leader_asked_in_english_or_bokmal_reaches_the_nynorsk_label(q
     ("Did they find any breaches?", "funnet lovbrudd"),  # «Det ble ikke funnet lovbrudd»
     ("Was anything found?", "avdekket"),
     ("When did the county governor visit the service?", "besøkte"),
+    ("What activities does the project plan?", "tiltak"),  # a description's «Tiltak»
+    ("Hvilke aktiviteter planla prosjektet?", "tiltak"),
 ])  # fmt: skip
 def test_english_words_of_the_field_reach_the_documents_words(question, norwegian):
     assert set(tokenize(norwegian)) <= stems_of(question)
