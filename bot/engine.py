@@ -150,11 +150,7 @@ class Core:
         each = self.facts.seen_by(ctx).of_projects(q, projects) if projects else None
         if each is None:
             return listed
-        sentences, citations = appended(listed.sentences, listed.citations, each.sentences,
-                                        each.citations)
-        return listed.model_copy(update={
-            "answer": render(sentences, "\n"), "sentences": sentences, "citations": citations,
-            "timings_ms": {**listed.timings_ms, **each.timings_ms}})
+        return _followed_by(listed, each)
 
 
 def _with_meeting_also(q: Question, first: Answer, ctx: CoreContext) -> Answer:
@@ -167,10 +163,17 @@ def _with_meeting_also(q: Question, first: Answer, ctx: CoreContext) -> Answer:
     also = minutes.try_answer(replace(q, intent=q.meeting_also), ctx)
     if also is None or also.refused:
         return first
-    sentences, citations = appended(first.sentences, first.citations, also.sentences,
-                                    also.citations)
+    return _followed_by(first, also)
+
+
+def _followed_by(first: Answer, then: Answer) -> Answer:
+    """`first` (its kind and payload kept) with `then`'s sentences after its own, the second's
+    citations numbered on (`cite.appended`)."""
+    sentences, citations = appended(first.sentences, first.citations, then.sentences,
+                                    then.citations)
     return first.model_copy(update={
-        "answer": render(sentences, "\n"), "sentences": sentences, "citations": citations})
+        "answer": render(sentences, "\n"), "sentences": sentences, "citations": citations,
+        "timings_ms": {**first.timings_ms, **then.timings_ms}})
 
 
 def _with_reading(q: Question, answer: Answer) -> Answer:
