@@ -15,7 +15,7 @@ from bot.facts.answer_types import person_spans
 from bot.facts.candidates import Candidate
 from bot.facts.words import matches
 from indexer.store.lexical import LexicalIndex, tokenize
-from indexer.text.glossary import expand
+from indexer.text.glossary import expand, without_possessive
 
 _BODIES = frozenset(
     "act acts law lov loven governor administrator administration county council ministry "
@@ -42,7 +42,7 @@ def unknown_person(question: Question, lexical: LexicalIndex) -> str | None:
 
 def _names_body(word: str) -> bool:
     """«Administrators», «State Administrator's» name a body as «Administrator» does."""
-    bare = word.casefold().removesuffix("'s").removesuffix("’s")
+    bare = without_possessive(word.casefold())
     return bare in _BODIES or bare.removesuffix("s") in _BODIES
 
 

@@ -103,6 +103,11 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 
 
+def without_possessive(text: str) -> str:
+    """«Bufdir's guide» as «Bufdir guide», «State Administrator's» as «State Administrator»."""
+    return _POSSESSIVE.sub("", text)
+
+
 _NYNORSK_KJE = re.compile(r"(?<=[kg])j(?=e)")
 
 
@@ -146,7 +151,7 @@ def _english_base(word: str) -> str:
 def _read(text: str) -> tuple[list[str], list[str]]:
     """The Norwegian of each glossary phrase in `text`, and its other words (lower case,
     «Bufdir's» as «bufdir»)."""
-    lowered = _POSSESSIVE.sub("", text.lower())
+    lowered = without_possessive(text.lower())
     phrases = [_PHRASES[match.group("phrase")] for match in _PHRASE.finditer(lowered)]
     return phrases, _WORD.findall(_PHRASE.sub(" ", lowered))
 
@@ -201,7 +206,7 @@ def _compounds(text: str) -> list[str]:
     glossary words joined, with and without the linking s (a word the documents never use
     finds nothing)."""
     said: list[str] = []
-    for match in _PHRASE_OR_WORD.finditer(_POSSESSIVE.sub("", text.lower())):
+    for match in _PHRASE_OR_WORD.finditer(without_possessive(text.lower())):
         norwegian = _PHRASES[match["phrase"]] if match["phrase"] else _norwegian(match["word"])
         said.append(norwegian.split()[0] if norwegian else "")
     found: list[str] = []

@@ -104,7 +104,7 @@ _ONGOING = words("pågår", "pågåande", "pågående", "ongoing", "running", "s
 
 # «prosjekter som startet etter 2021», «med oppstart i 2023», «which ended before 2022»: the
 # year a project started or ended, not any year it ran
-_YEAR_AHEAD = r"[^?.,;:]{0,25}?(?<!\d)(?:19|20)\d\d(?!\d)"
+_YEAR_AHEAD = rf"[^?.,;:]{{0,25}}?{ANY_YEAR.pattern}"
 _STARTED = re.compile(r"\b(?:start(?:et|a|ed|a opp|et opp)?|begynte|byrja|began|begun|oppstart"
                       r"|kom i gang|kom i gong|got under way)\b" + _YEAR_AHEAD, re.I)
 _ENDED = re.compile(r"\b(?:avslutt(?:et|a|es|ast)?|slutt(?:et|a)|ferdig(?:e|stilt)?"
