@@ -26,7 +26,7 @@ from bot.lists import clarify, money, rows, words
 from bot.lists.routing import ListRequest, request_of
 from bot.lists.words import PAGE, norwegian
 from indexer.catalogue import ProjectPage, ProjectRecord
-from indexer.catalogue.models import AmountKind
+from indexer.catalogue.models import AmountKind, YearEdge
 from indexer.text.language import Language
 
 _MONEY = {ListAsk.AMOUNTS, ListAsk.COMPARE}
@@ -75,7 +75,18 @@ def _request(question: Question, ctx: CoreContext) -> ListRequest | None:
     request = request_of(question)
     if request is not None and request.query.selects_all and question.project_named:
         request = _by_title(question.project_named, request, ctx)
-    return request
+    return _ran_when_no_start_is_stated(request, ctx) if request is not None else None
+
+
+def _ran_when_no_start_is_stated(request: ListRequest, ctx: CoreContext) -> ListRequest:
+    """«… da det startet i 2018»: when no project states a start (or end) in the years, those
+    the documents speak of then answer, listed as running then («omtalt 2018–2020»), rather
+    than «Jeg fant ingen prosjekter …» about a project the asker knows began that year."""
+    query = request.query
+    if query.years_edge == YearEdge.RAN or ctx.store.project_page(query, 0, 1).total:
+        return request
+    ran = replace(request, query=replace(query, years_edge=YearEdge.RAN))
+    return ran if ctx.store.project_page(ran.query, 0, 1).total else request
 
 
 _ENDINGS = ("ane", "ene", "ar", "er", "en", "et", "e", "a")  # «samiske» is in «Samisk språk …»

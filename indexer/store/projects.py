@@ -100,9 +100,12 @@ def _where(conn: Db, query: ProjectQuery) -> tuple[str, list[object]]:
         if query.years_edge == YearEdge.RAN:  # ran at some time in the years
             where.append("p.first_year <= ? AND p.last_year >= ?")
             params += [last, first]
-        else:
-            edge = "p.first_year" if query.years_edge == YearEdge.STARTED else "p.last_year"
-            where.append(f"{edge} BETWEEN ? AND ?")
+        else:  # started or ended in them: only a stated period says when (not the years a
+            # document merely mentions a project in)
+            edge, stated = (("p.first_year", "start_year") if query.years_edge == YearEdge.STARTED
+                            else ("p.last_year", "end_year"))
+            where.append(f"{edge} BETWEEN ? AND ? AND "
+                         f"{json_text(conn, 'p.record_json', stated)} IS NOT NULL")
             params += [first, last]
     if query.title:
         where.append(contains_folded(conn, "p.title"))

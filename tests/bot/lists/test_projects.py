@@ -242,3 +242,12 @@ def test_a_name_no_project_has_is_no_list_of_every_project(sample_context) -> No
     # a region is named in the documents, not in a project's title: the documents answer
     assert ask(sample_context, "Hvilke kommuner er med i Jæren-prosjektet?") is None
     assert ask(sample_context, "Hvilke kommuner har prosjekter?") is not None  # nothing named
+
+
+def test_a_start_year_no_project_states_lists_those_running_then(sample_context) -> None:  # type: ignore[no-untyped-def]
+    """The high-conflict project's documents date from 2018 but state no period: asked «da det
+    startet i 2018», it is listed as mentioned then, not refused as having no start."""
+    answer = ask(sample_context, "Hvilke kommuner var med i høykonfliktprosjektet da det startet "
+                 "i 2018?")  # fmt: skip
+    assert {"Kvam", "Fjell", "Radøy"} <= listed_places(answer)
+    assert "2018–2020" in answer.answer and not answer.refused

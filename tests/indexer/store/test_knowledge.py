@@ -123,6 +123,19 @@ def test_a_project_is_found_by_the_year_it_ran_started_or_ended(
     assert [p.title for p in store.find_projects(query)] == (["Fosterhjem i vest"] if found else [])
 
 
+@pytest.mark.parametrize("edge", [YearEdge.STARTED, YearEdge.ENDED])
+def test_a_project_only_mentioned_in_a_year_neither_started_nor_ended_then(
+        store: KnowledgeStore, edge: YearEdge) -> None:
+    """«Hvilke prosjekter startet etter 2021?»: a minute of 2023 that mentions a project says
+    nothing of when it started; it ran then, so the ran-in list keeps it."""
+    mentioned = _project("a").model_copy(update={"start_year": None, "end_year": None,
+                                                 "period_evidence": None, "active_years": [2023]})
+    _write(store, _meta("a"), _chunks("a", "x"), writers=[replace_writer("a", [mentioned])])
+    assert store.find_projects(ProjectQuery(years=(2022, 9999), years_edge=edge)) == []
+    ran = store.find_projects(ProjectQuery(years=(2023, 2023), years_edge=YearEdge.RAN))
+    assert [p.title for p in ran] == ["Fosterhjem i vest"]
+
+
 def test_refresh_lexical_rebuilds_only_when_the_ledger_moved(store: KnowledgeStore) -> None:
     assert store.refresh_lexical() is True  # nothing saved yet
     assert store.refresh_lexical() is False
