@@ -62,6 +62,9 @@ _WORDS = {
     "nyttast": "brukes brukt", "nytte": "bruke",
     "barnevernleder": "barnevernsleder barnevernleiar barnevernsleiar",
     "barnevernsleder": "barnevernleder barnevernleiar barnevernsleiar",
+    # «fant de noe ulovlig?» is answered by what the report calls a breach of the law
+    **dict.fromkeys(("ulovlig", "ulovleg", "ulovlige", "ulovlege", "lovstridig", "lovstridige"),
+                    "lovbrudd lovbrot brudd"),
     "lovbrudd": "lovbrot", "lovbrot": "lovbrudd", "eigendel": "egenandel eigenandel eigeninnsats egeninnsats",
     "eigenandel": "egenandel eigendel eigeninnsats", "eigeninnsats": "egenandel eigendel",
     "egeninnsats": "egenandel eigendel",
