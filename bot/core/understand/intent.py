@@ -100,13 +100,13 @@ def looks_like_question(text: str) -> bool:
     return len(words) >= 2 or words[0].lower().strip("?") in _QUESTION_WORDS
 
 
-# «Give me a quick overview of the Trøndelag learning network page»: an overview of one
-# document is its summary (an overview of projects or documents is a list)
+# «Give me a quick overview of the Trøndelag learning network page», «oversikt over prosjektet
+# i Voss»: an overview of one document or project is its summary (an overview of projects or documents is a list)
 _OVERVIEW_OF_ONE = re.compile(
-    r"\b(?:overview of|oversikt over|oversyn over) (?:the |this |that )?[\w\s.–-]{0,60}?"
-    r"\b(?:page|report|document|article|guide|call|side|sida|siden|nettsida|nettsiden|"
-    r"rapporten|dokumentet|artikkelen|saka|saken|veilederen|rettleiaren|utlysinga|utlysningen)\b",
-    re.I)
+    r"\b(?:overview of|oversikt over|oversyn over) (?:the |this |that )?[\w\s./–-]{0,60}?"
+    r"\b(?:page|report|document|article|guide|call|project|side|sida|siden|nettsida|nettsiden|"
+    r"\w*rapporten|dokumentet|artikkelen|saka|saken|veilederen|rettleiaren|utlysinga|"
+    r"utlysningen|\w*prosjektet|prosjektbeskrivelsen|prosjektskildringa)\b", re.I)
 
 
 # «Hva handler Bufdir-veilederen om?», «What is the final report about?»: the whole document

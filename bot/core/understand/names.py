@@ -13,7 +13,10 @@ _NAME = re.compile(r"«([^»]+)»|\b([A-ZÆØÅ][\wæøåÆØÅ-]+(?:\s+[A-ZÆØ
 _NOT_NAMES = frozenset(
     "januar februar mars april mai juni juli august september oktober november desember january "
     "february march may june july october december what who which when where how according "
-    "hva hvem hvor hvilke hvilken når kva kven kvar kor".split()
+    "hva hvem hvor hvilke hvilken når kva kven kvar kor "
+    # an adjective of the country describes, names no scope («Norwegian child welfare
+    # statistics»), as «norsk» does in Norwegian; «in Norway» asks the national figure
+    "norwegian nordic scandinavian".split()
 )
 
 
@@ -28,8 +31,18 @@ def names(text: str) -> tuple[str, ...]:
             continue
         if match.start() == 0 or text[: match.start()].rstrip().endswith((".", "?", "!", ":")):
             continue
-        found.extend(w for w in name.split() if w.lower() not in _NOT_NAMES)
+        found.extend(_named_part(w) for w in name.split() if w.lower() not in _NOT_NAMES)
     return tuple(dict.fromkeys(found))
+
+
+_COMMON_TAIL = re.compile(r"^(?P<name>.+?)-[a-zæøå][\wæøå]*$")
+
+
+def _named_part(word: str) -> str:
+    """«Nav-tjenester», «Bufdir-veilederen», «Haugesund-prosjektet»: the name is the part before
+    a common noun joined to it («Nord-Aurdal», «Sør-Øst» stay whole)."""
+    match = _COMMON_TAIL.match(word)
+    return match["name"] if match else word
 
 
 _PERSON = re.compile(r"\b[A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ][a-zæøåéü]+)?"

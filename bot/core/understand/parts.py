@@ -16,7 +16,8 @@ _CLAUSE_SPLIT = re.compile(
     rf"(?:,\s*|\s+)(?:og|and|samt)\s+(?:(?:for|til|to|fra|frå|from|med|with|by|innen|within)"
     rf"\s+)?(?=(?:{_WH})\b)"  # «, and for how many years?»
     r"|,\s*(?:og|and)\s+(?=(?:er|var|har|hadde|kan|må|skal|ble|vart|fikk|fekk|finnes|fant|"
-    r"fann|nådde|gjelder|is|are|was|were|did|does|do|can|has|have|will)\s)"
+    r"fann|nådde|gjelder|gikk|gjekk|økte|auka|gjorde|is|are|was|were|did|does|do|can|has|"
+    r"have|will)\s)"
     r"|;\s*|\?\s+(?=\S)", re.I)
 _NEGATION = words("ikke", "ikkje", "not", "never", "aldri")
 # «… som planlagt selv om Nordre Land ikke har sagt ja?»: a «not» in a concession is not asked

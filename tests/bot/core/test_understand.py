@@ -65,6 +65,10 @@ def test_standalone_question_is_left_alone():
     # an overview of one document is its summary; of projects or documents, a list
     ("Give me a quick overview of the Trøndelag learning network page", Intent.SUMMARY),
     ("Kan du gi ein kort oversikt over rapporten frå tilsynet i Lunner?", Intent.SUMMARY),
+    ("Can you give me a quick overview of the Kongsberg/Numedal project on violence?",
+     Intent.SUMMARY),
+    ("Gi meg en oversikt over prosjektet i Voss", Intent.SUMMARY),
+    ("Gi meg en oversikt over prosjektene i Vestland", Intent.PROJECTS),
     ("Gi meg en oversikt over sluttrapportene fra 2022", Intent.DOCUMENTS),
     ("Hva ble bestemt på siste møte i ressursgruppa?", Intent.DECISIONS),
     ("Kva vart vedteke på møtet i styringsgruppa?", Intent.DECISIONS),
@@ -247,6 +251,15 @@ def test_why_asks_a_reason_in_its_own_part(kit):
     q = understand("Hvor mye flyttes til kommunene, og hvorfor ble det mindre i 2022?", [], kit)
     assert [p.answer_types for p in q.parts] == [(AnswerType.AMOUNT,), (AnswerType.REASON,)]
     assert understand("Kvifor er kravet redusert?", [], kit).answer_types == (AnswerType.REASON,)
+
+
+@pytest.mark.parametrize("text", [
+    "Hvem var prosjektleder i Haugesund/Karmøy-prosjektet, og gikk antall brudd ned?",
+    "Kven leidde prosjektet, og gjekk talet på flyttingar ned?",
+    "Hva kostet prosjektet, og økte antall fosterhjem?",
+])  # fmt: skip
+def test_a_yes_no_clause_after_og_is_its_own_part(kit, text):  # type: ignore[no-untyped-def]
+    assert len(understand(text, [], kit).parts) == 2
 
 
 def test_an_age_is_asked_as_years_like_a_duration(kit):  # «til og med 24 år»
@@ -820,6 +833,20 @@ def test_a_project_named_before_prosjektet(kit, text, name):
 ])  # fmt: skip
 def test_the_names_a_document_question_asks_documents_to_mention(kit, text, mentions) -> None:  # type: ignore[no-untyped-def]
     assert understand(text, [], kit).mentions == mentions
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("Hvilke kommuner var med i tilsynet om ettervern og Nav-tjenester i 2019?", ("Nav",)),
+    ("Hva sier KS-siden om ettervern?", ("KS",)),
+    ("Er det prosjektleder i Valdres-prosjektet?", ("Valdres",)),
+    ("Hvem leder prosjektet i Nord-Aurdal?", ("Nord-Aurdal",)),  # a name joined to a name
+    # the country's adjective describes; «in Norway» asks the national figure
+    ("Why is Norwegian aftercare counted from 19?", ()),
+    ("How many young people in Norway received aftercare in 2020?", ("Norway",)),
+])  # fmt: skip
+def test_the_names_a_question_is_about(kit, text, named) -> None:  # type: ignore[no-untyped-def]
+    """«Nav-tjenester» names Nav: the documents write «Nav», never the compound."""
+    assert understand(text, [], kit).names == named
 
 
 @pytest.mark.parametrize(("text", "ranked"), [
