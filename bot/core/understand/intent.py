@@ -101,7 +101,8 @@ def looks_like_question(text: str) -> bool:
 
 
 # «Give me a quick overview of the Trøndelag learning network page», «oversikt over prosjektet
-# i Voss»: an overview of one document or project is its summary (an overview of projects or documents is a list)
+# i Voss»: an overview of one document or project is its summary (an overview of projects or
+# documents is a list)
 _OVERVIEW_OF_ONE = re.compile(
     r"\b(?:overview of|oversikt over|oversyn over) (?:the |this |that )?[\w\s./–-]{0,60}?"
     r"\b(?:page|report|document|article|guide|call|project|side|sida|siden|nettsida|nettsiden|"
