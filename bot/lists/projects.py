@@ -25,7 +25,7 @@ from bot.i18n import format_amount, format_number, t
 from bot.lists import clarify, money, rows, words
 from bot.lists.routing import ListRequest, request_of
 from bot.lists.words import PAGE, norwegian
-from indexer.catalogue import ProjectPage, ProjectRecord
+from indexer.catalogue import ProjectPage, ProjectQuery, ProjectRecord
 from indexer.catalogue.models import AmountKind, YearEdge
 from indexer.text.language import Language
 
@@ -83,10 +83,15 @@ def _ran_when_no_start_is_stated(request: ListRequest, ctx: CoreContext) -> List
     the documents speak of then answer, listed as running then («omtalt 2018–2020»), rather
     than «Jeg fant ingen prosjekter …» about a project the asker knows began that year."""
     query = request.query
-    if query.years_edge == YearEdge.RAN or ctx.store.project_page(query, 0, 1).total:
+    if query.years_edge == YearEdge.RAN or _any_project(query, ctx):
         return request
     ran = replace(request, query=replace(query, years_edge=YearEdge.RAN))
-    return ran if ctx.store.project_page(ran.query, 0, 1).total else request
+    return ran if _any_project(ran.query, ctx) else request
+
+
+def _any_project(query: ProjectQuery, ctx: CoreContext) -> bool:
+    """Whether any project matches: the probe a narrower or wider reading is chosen by."""
+    return bool(ctx.store.project_page(query, 0, 1).total)
 
 
 _ENDINGS = ("ane", "ene", "ar", "er", "en", "et", "e", "a")  # «samiske» is in «Samisk språk …»
@@ -110,7 +115,7 @@ def _by_title(name: str, request: ListRequest, ctx: CoreContext) -> ListRequest 
     project has («… i Valdres-prosjektet?», a region) would list every project, so the
     documents that name it answer instead (None)."""
     titled = replace(request, query=replace(request.query, title=name))
-    return titled if ctx.store.project_page(titled.query, 0, 1).total else None
+    return titled if _any_project(titled.query, ctx) else None
 
 
 def compose(question: Question, request: ListRequest, page: ProjectPage, ctx: CoreContext,
