@@ -21,11 +21,14 @@ from indexer.text.language import Language
 
 
 class Period(BaseModel):
-    """The years a project ran; `stated` is False when only its documents' dates tell."""
+    """The years a project ran; `stated` is False when only its documents' dates tell. `start`
+    and `end` are the days its period line states («1. januar 2022 – 30. juni 2024»)."""
 
     first: int
     last: int
     stated: bool = True
+    start: dt.date | None = None
+    end: dt.date | None = None
 
 
 class Place(BaseModel):

@@ -33,10 +33,13 @@ def places_label(places: list[Place], lang: Language) -> str:
     return join([place_label(p, lang) for p in places], lang) or t("lists.no_places", lang)
 
 
-def period_label(period: Period | None, lang: Language) -> str:
-    """«2019–2021»; «omtalt 2019» when no document states the project's period."""
+def period_label(period: Period | None, lang: Language, days: bool = False) -> str:
+    """«2019–2021»; «omtalt 2019» when no document states the project's period; with `days`,
+    the days a period line states («1. januar 2022 – 30. juni 2024») where it states them."""
     if period is None:
         return ""
+    if days and period.start and period.end:
+        return f"{format_date(period.start, lang)} – {format_date(period.end, lang)}"
     span = str(period.first) if period.first == period.last else f"{period.first}–{period.last}"
     return span if period.stated else f"{t('lists.mentioned', lang)} {span}"
 

@@ -266,14 +266,19 @@ def _rows(
             spans = money.evidence(project, kinds) if in_money else None
             numbers = [cite(e) for e in rows.evidence(project, spans)]
             text = (money.line(project, where, kinds, lang) if in_money
-                    else _line(project, where, lang))  # fmt: skip
+                    else _line(project, where, lang, days=_on_an_edge(request)))  # fmt: skip
             sentences.append(AnswerSentence(text=f"- {text}", citations=numbers))
             table.append(rows.table_row(project, places, numbers))
     return sentences, table
 
 
-def _line(project: ProjectRecord, places: str, lang: Language) -> str:
-    period = rows.period_label(project, lang)
+def _on_an_edge(request: ListRequest) -> bool:
+    """«startet etter 2021», «avsluttet i 2023»: the day each started or ended is the answer."""
+    return request.query.years is not None and request.query.years_edge != YearEdge.RAN
+
+
+def _line(project: ProjectRecord, places: str, lang: Language, days: bool = False) -> str:
+    period = rows.period_label(project, lang, days)
     line = f"{rows.title_of(project)}{f' ({period})' if period else ''}: {places}"
     themes = rows.themes_of(project, lang)
     return f"{line} – {themes}" if themes else line

@@ -14,6 +14,7 @@ from bot.core.payloads import Period, Place, ProjectRow
 from bot.core.phrases import period_label as _period_phrase
 from bot.core.phrases import places_label, quote_title
 from indexer.catalogue import Evidence, ProjectMunicipality, ProjectRecord
+from indexer.text.dates import find_dates
 from indexer.text.themes import label
 
 
@@ -101,11 +102,23 @@ def period_of(project: ProjectRecord) -> Period | None:
     years = project.years()
     if years is None:
         return None
-    return Period(first=years[0], last=years[1], stated=project.start_year is not None)
+    stated = project.start_year is not None
+    start, end = _stated_days(project) if stated else (None, None)
+    return Period(first=years[0], last=years[1], stated=stated, start=start, end=end)
 
 
-def period_label(project: ProjectRecord, lang: Language = "nb") -> str:
-    return _period_phrase(period_of(project), lang)
+def _stated_days(project: ProjectRecord) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day of the period line the years were read from, when it writes
+    them as dates («Prosjektperiode: 1. januar 2019 – 31. mars 2021 (forlenget fra …)»)."""
+    line = project.period_evidence.quote if project.period_evidence else ""
+    dates = [found.date for found in find_dates(line)]
+    if len(dates) < 2 or dates[0].year != project.start_year or dates[1] < dates[0]:
+        return None, None
+    return dates[0], dates[1]
+
+
+def period_label(project: ProjectRecord, lang: Language = "nb", days: bool = False) -> str:
+    return _period_phrase(period_of(project), lang, days)
 
 
 def home_county(project: ProjectRecord) -> str | None:

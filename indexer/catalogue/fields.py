@@ -173,8 +173,8 @@ def _nok(match: re.Match[str]) -> int:
 def period(text: str) -> tuple[int, int] | None:
     """Start and end year: "Prosjektperiode: 1. april 2019 – 31. desember 2020", "2019–2020"."""
     dates = find_dates(text)
-    if len(dates) >= 2:
-        return dates[0].date.year, dates[-1].date.year
+    if len(dates) >= 2:  # the period's own two days; a third tells an earlier plan («forlenget …»)
+        return dates[0].date.year, dates[1].date.year
     years = _YEARS.search(text)
     if years:
         return int(years.group("a")), int(years.group("b"))

@@ -46,8 +46,9 @@ if TYPE_CHECKING:  # the embedding stack (LangChain, numpy) loads when a model i
 # in, a list ends where its marker kind changes, items lose their trailing commas (the stored
 # unit vectors are keyed by the unit's text); 17: a document dated only by its year
 # («date: "2021"», a file «2021_…») keeps that year; 19: dates typed as «24/10-19» are dates;
-# 20: substance abuse («rus») is a theme of its own, no longer violence's «abuse».
-PIPELINE_VERSION = "20"
+# 20: substance abuse («rus») is a theme of its own, no longer violence's «abuse»; 21: a period
+# line's end is its own second day, not a third one it names («forlenget fra 31. desember 2020»).
+PIPELINE_VERSION = "21"
 
 FileStatus = Literal["indexed", "unchanged", "error", "removed"]
 ProgressCallback = Callable[[str, FileStatus], None]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import unicodedata
@@ -251,3 +252,16 @@ def test_a_start_year_no_project_states_lists_those_running_then(sample_context)
                  "i 2018?")  # fmt: skip
     assert {"Kvam", "Fjell", "Radøy"} <= listed_places(answer)
     assert "2018–2020" in answer.answer and not answer.refused
+
+
+def test_a_start_or_end_question_shows_the_days_the_period_line_states(sample_context) -> None:  # type: ignore[no-untyped-def]
+    started = ask(sample_context, "Hvilke prosjekter startet etter 2021?")
+    assert "1. januar 2022 – 30. juni 2024" in started.answer  # Rana and Hemnes
+    assert "1. oktober 2023 – 30. september 2025" in started.answer  # Kvam and Voss
+    rana = next(row for row in table(started).rows if "Trygge" in row.title)
+    assert rana.period is not None and rana.period.start == dt.date(2022, 1, 1)
+    ended = ask(sample_context, "Which projects ended in 2023?")
+    assert "1 March 2021 – 28 February 2023" in ended.answer  # Trondheim and Malvik
+    # a list by theme keeps to the years
+    themed = ask(sample_context, "Hvilke kommuner har hatt ettervernsprosjekter?")
+    assert "2021–2023" in themed.answer and "28. februar 2023" not in themed.answer

@@ -11,7 +11,7 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from indexer.catalogue import extract
 from indexer.catalogue.extract import extract_projects
-from indexer.catalogue.fields import Span, amounts
+from indexer.catalogue.fields import Span, amounts, period
 from indexer.catalogue.link import link
 from indexer.ingest.chunking import split_document
 from indexer.ingest.loaders import load_document
@@ -235,3 +235,14 @@ def test_a_final_reports_amounts_win_over_the_plans(gazetteer) -> None:  # type:
     (project,) = [p for p in link(mentions) if len(p.sources) == 2]
     assert {a.kind: a.nok for a in project.amounts}["budsjett"] == 600_000
     assert project.amount("forbruk") is not None
+
+
+@pytest.mark.parametrize(("line", "years"), [
+    ("**Prosjektperiode:** 1. april 2019 – 31. desember 2020", (2019, 2020)),
+    # an extended period ends on its own second day, not on the earlier plan it names
+    ("**Prosjektperiode:** 1. januar 2019 – 31. mars 2021 (forlenget fra 31. desember 2020)",
+     (2019, 2021)),
+    ("Periode: 2023–2024", (2023, 2024)),
+])
+def test_a_period_line_gives_its_start_and_end_year(line: str, years: tuple[int, int]) -> None:
+    assert period(line) == years
