@@ -40,7 +40,7 @@ from bot.facts.pick import (
     typed_missing,
 )
 from bot.facts.retrieval import Evidence
-from bot.facts.said import counted_unsaid, type_unsaid
+from bot.facts.said import counted_missing, counted_unsaid, type_unsaid
 from bot.facts.upcoming import still_ahead, upcoming_first
 from bot.facts.words import matches
 from indexer.embeddings import VectorEmbeddings
@@ -232,6 +232,8 @@ class ExtractiveComposer:
         picked += replies(view, found, picked)
         for missing in (typed_missing, places_missing, kinds_missing, choices_missing):
             picked += missing(view, per_part, picked, supporting)
+        picked += counted_missing(view.parts, per_part, picked, self.lexical,
+                                  question.language == "en")
         if question.time == TimeFocus.NEXT:
             picked = upcoming_first(view.parts[0], per_part[0], picked, question.today)
         if not any(AnswerType.DATE in part.types for part in view.parts):

@@ -4,12 +4,14 @@ money, and the thing a count counts. Said of none of them, the answer is a refus
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.core.question import AnswerType
 from bot.facts.answer_types import AMOUNT, CONTACT, DATE, NUMBER, PERSON, has_type
 from bot.facts.candidates import Candidate
 from bot.facts.features import PartView
-from bot.facts.pick import holds_type
+from bot.facts.gate import Scored
+from bot.facts.pick import holds_type, near_saying
 from bot.facts.words import content_groups, matches
 from indexer.store.lexical import LexicalIndex, tokenize
 
@@ -49,29 +51,76 @@ def counted_unsaid(part: PartView, picked: list[Candidate], lexical: LexicalInde
                    english: bool) -> bool:
     """«Hvor mange innbyggere har Øygarden?» answered by «minst 8 nye fosterhjem»: a count
     of something no picked sentence (with its headings, label and title) names is no answer."""
+    groups = _counted(part, lexical, english)
+    return bool(groups) and not any(_counts(g, c) for c in picked for g in groups)
+
+
+def counted_missing(parts: list[PartView], per_part: list[list[Scored]],
+                    picked: list[Candidate], lexical: LexicalIndex, english: bool
+                    ) -> list[Candidate]:  # fmt: skip
+    """«… hvor mange fosterhjem gjelder det, og hvor stor stilling …?» with only «60 %
+    stilling» picked: the near sentence of the part's best document that counts the thing
+    asked («følgjer til saman om lag 40 fosterheimar») comes along."""
+    added: list[Candidate] = []
+    for part, ranked in zip(parts, per_part, strict=True):
+        groups = _counted(part, lexical, english)
+        if not groups or not ranked:
+            continue
+        if any(_figure_beside(g, c, _names_head) for c in picked + added for g in groups):
+            continue
+        document = ranked[0].candidate.evidence.meta.doc_id
+        found = near_saying(ranked, lambda c, document=document, groups=groups: (
+            c.evidence.meta.doc_id == document
+            and any(_figure_beside(g, c, _names_head) for g in groups)), picked + added)
+        if found is not None:
+            added.append(found)
+    return added
+
+
+def _counted(part: PartView, lexical: LexicalIndex, english: bool) -> list[set[str]]:
+    """The word groups of what a count question counts («hvor mange (nye) fosterhjem»)."""
     counted = _COUNTED.search(part.part.text)
     if counted is None or AnswerType.COUNT not in part.part.answer_types:
-        return False
+        return []
     what = counted["what"] if counted["what"].casefold() not in _QUALIFIERS else counted["next"]
-    groups = content_groups(what or "", lexical, english)
-    return bool(groups) and not any(_counts(g, c) for c in picked for g, _ in groups)
+    return [group for group, _ in content_groups(what or "", lexical, english)]
 
 
 def _counts(group: set[str], cand: Candidate) -> bool:
     """The sentence counts the thing: a figure beside its word («fire av fem nettverk», «45
     deltakarar»), or the thing named only around it (a heading, a label, the title) — not
     «Prosjekt som Ålesund fekk midlar til …» beside «27 kommunar»."""
-    words = _WORDS.findall(cand.text)
-    named = [i for i, w in enumerate(words) if _names_counted(group, frozenset(tokenize(w)))]
-    if named:
-        return any(has_type(" ".join(words[max(0, i - _NEAR):i + _NEAR + 1]), NUMBER)
-                   for i in named)
+    if _names_in(group, cand):
+        return _figure_beside(group, cand)
     return _names_counted(group, frozenset(tokenize(" ".join([cand.context,
                                                               cand.evidence.meta.title]))))
 
 
+def _names_in(group: set[str], cand: Candidate) -> bool:
+    return any(_names_counted(group, frozenset(tokenize(w))) for w in _WORDS.findall(cand.text))
+
+
+def _figure_beside(group: set[str], cand: Candidate,
+                   names: Callable[[set[str], frozenset[str]], bool] | None = None) -> bool:
+    """A figure stands within a few words of the counted word in the sentence itself."""
+    names = names or _names_counted
+    words = _WORDS.findall(cand.text)
+    named = [i for i, w in enumerate(words) if names(group, frozenset(tokenize(w)))]
+    return any(has_type(" ".join(words[max(0, i - _NEAR):i + _NEAR + 1]), NUMBER)
+               for i in named)
+
+
 _WORDS = re.compile(r"[\w%]+(?:[  .,]\d{3})*")  # «38 000» one word
 _NEAR = 3  # words between a figure and what it counts: «fire av fem nettverk»
+
+
+def _names_head(group: set[str], stems: frozenset[str]) -> bool:
+    """The counted word itself, inflected, or as the head of a compound («fosterhjemstilsyn»
+    counts inspections), never as its first half («60 % fosterheimsrettleiar» counts no
+    foster homes)."""
+    return any(s == g or (s.startswith(g) and len(s) - len(g) <= 3)
+               or (g.startswith(s) and len(s) >= 4 and len(g) - len(s) <= 2)
+               or (len(g) >= 5 and s.endswith(g)) for g in group for s in stems)
 
 
 def _names_counted(group: set[str], stems: frozenset[str]) -> bool:

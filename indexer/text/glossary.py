@@ -131,10 +131,17 @@ _NYNORSK_FORMS = (
 )
 
 
-def _bokmal_forms(word: str, known: Known) -> set[str]:
-    """The stems of the Bokmål forms of a Nynorsk word that the documents use."""
+# …and the other way, for a Nynorsk document asked in Bokmål («fosterhjem» → «fosterheim»).
+# («undersøkelse» → «undersøking» and «tjeneste» → «teneste» were tried: they made Bokmål
+# questions about other reports look answered by Nynorsk ones.)
+_BOKMAL_TO_NYNORSK = ((re.compile(r"hjem"), "heim"),)
+
+
+def _other_forms(word: str, known: Known) -> set[str]:
+    """The stems of the other written form of a word (Bokmål of a Nynorsk word, Nynorsk of a
+    Bokmål one) that the documents use."""
     forms = set()
-    for pattern, replacement in _NYNORSK_FORMS:
+    for pattern, replacement in (*_NYNORSK_FORMS, *_BOKMAL_TO_NYNORSK):
         form = pattern.sub(replacement, word)
         if form != word:
             forms |= {stem for stem in tokenize(form) if known(stem)}
@@ -184,7 +191,7 @@ def expand(text: str, known: Known | None = None) -> list[set[str]]:
         stems |= set(tokenize(_norwegian(word, known)))
         stems |= set(tokenize(_bokmal_spelling(word)))
         if known is not None:
-            stems |= _bokmal_forms(word, known)
+            stems |= _other_forms(word, known)
         groups.append(stems)
     for phrase in phrases:  # «project manager» → «prosjektleder», and on to «prosjektleiar»
         stems = set(tokenize(phrase))

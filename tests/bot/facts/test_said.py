@@ -129,3 +129,20 @@ def test_a_count_must_stand_beside_what_it_counts() -> None:
     assert counted_unsaid(part, [towns, mention], LEXICAL, False)
     counted = _sentence("Det kom inn fire søknader, og tre prosjekter fikk midler.", title)
     assert not counted_unsaid(part, [counted], LEXICAL, False)
+
+
+def test_a_count_asked_brings_the_near_sentence_that_counts_it() -> None:
+    """«… hvor mange fosterhjem gjelder det, og hvor stor stilling …?» with only «60 % stilling»
+    picked: the sentence counting foster homes comes along; a compound whose first half is the
+    word («fosterheimsrettleiar») counts no foster homes."""
+    from bot.facts.gate import Scored
+    from bot.facts.said import counted_missing
+
+    post = _sentence("Ein felles fosterheimsrettleiar i 60 % stilling, tilsett i Voss herad.")
+    homes = _sentence("Kvam og Voss følgjer til saman om lag 40 fosterheimar.")
+    other = _sentence("Kommunen har 38 000 innbyggere.")
+    ranked = [Scored(c, p, []) for c, p in ((post, 0.9), (other, 0.6), (homes, 0.5))]
+    lexical = LexicalIndex.build(["c1"], ["om lag 40 fosterheimar og fosterhjem"], "g1")
+    part = _part("hvor mange fosterhjem gjelder det")
+    assert counted_missing([part], [ranked], [post], lexical, False) == [homes]
+    assert counted_missing([part], [ranked], [post, homes], lexical, False) == []

@@ -154,3 +154,10 @@ def test_nynorsk_spellings_reach_the_bokmal_forms_the_documents_use() -> None:
     assert set(tokenize("undersøkelsene")) <= reached
     # a form the documents never use is not added
     assert "hørt" not in set().union(*expand("høyrt", lambda stem: False))
+
+
+def test_bokmal_words_reach_the_nynorsk_forms_the_documents_use() -> None:
+    nynorsk = set(tokenize("fosterheimar"))
+    reached = set().union(*expand("hvor mange fosterhjem?", lambda stem: stem in nynorsk))
+    assert set(tokenize("fosterheimar")) <= reached
+    assert "fosterheim" not in set().union(*expand("fosterhjem", lambda stem: False))
