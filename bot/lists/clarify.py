@@ -9,13 +9,15 @@ from bot.core.phrases import join
 from bot.core.question import Question
 from bot.core.understand.topic import nearest
 from bot.i18n import t
-from indexer.text.themes import THEMES
+from indexer.text.themes import THEMES, Theme
 
 
-def unknown_theme(question: Question) -> Answer:
+def unknown_theme(question: Question, near: list[Theme] | None = None) -> Answer:
+    """`near`: the themes to offer when the caller found them (by the projects most like the
+    words); else those the word nearly spells."""
     lang = question.language
     word = question.unknown_theme or ""
-    near = nearest(word)
+    near = near or nearest(word)
     if not near:  # no theme near it and no project titled with it: the knowledge base has none
         known = join([theme.label(lang) for theme in THEMES], lang)
         sentences = [AnswerSentence(text=t("lists.no_such_theme", lang, word=word, themes=known))]

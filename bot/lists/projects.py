@@ -20,17 +20,17 @@ from bot.core.models import Answer, AnswerSentence
 from bot.core.payloads import Place, ProjectRow, ProjectTable
 from bot.core.phrases import join, place_label
 from bot.core.question import ListAsk, Question
-from bot.core.understand.topic import nearest
+from bot.core.understand.topic import described, nearest
 from bot.i18n import format_amount, format_number, t
-from bot.lists import clarify, money, rows, words
+from bot.lists import clarify, money, rows, subject, words
 from bot.lists.routing import ListRequest, request_of
 from bot.lists.words import PAGE, norwegian
-from indexer.catalogue import ProjectPage, ProjectQuery, ProjectRecord
+from indexer.catalogue import ProjectPage, ProjectRecord
 from indexer.catalogue.models import AmountKind, YearEdge
 from indexer.text.language import Language
+from indexer.text.themes import label
 
 _MONEY = {ListAsk.AMOUNTS, ListAsk.COMPARE}
-MIN_TITLE_WORD = 5  # a shorter word would be found inside too many titles
 SHOWN_INSTEAD = 3  # projects of the place named when none is on the theme asked
 _PLACES = {ListAsk.MUNICIPALITIES, ListAsk.COUNT_MUNICIPALITIES}
 
@@ -42,10 +42,13 @@ def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
     if request is None:
         return None
     if question.unknown_theme:
-        near = nearest(question.unknown_theme)  # «konflikter»: «Mente du «høykonflikt»?»
-        titled = None if near else _titled_with(question.unknown_theme, request, ctx)
+        unknown = question.unknown_theme  # «konflikter»: «Mente du «høykonflikt»?»
+        near = [] if described(unknown) else nearest(unknown)
+        titled = None if near else subject.titled_with(unknown, request, ctx)
+        if titled is None and described(unknown):  # «… for ungdom som flytter ut fra barnevernet»
+            titled, near = subject.described(question.text, unknown, request, ctx)
         if titled is None:
-            return clarify.unknown_theme(question)
+            return clarify.unknown_theme(question, near)
         request = titled
     offset = (request.page - 1) * PAGE
     if request.ask == ListAsk.AMOUNTS:  # the projects with the amounts asked for
@@ -74,7 +77,7 @@ def listed(question: Question, ctx: CoreContext) -> list[ProjectRecord]:
 def _request(question: Question, ctx: CoreContext) -> ListRequest | None:
     request = request_of(question)
     if request is not None and request.query.selects_all and question.project_named:
-        request = _by_title(question.project_named, request, ctx)
+        request = subject.by_title(question.project_named, request, ctx)
     return _ran_when_no_start_is_stated(request, ctx) if request is not None else None
 
 
@@ -83,39 +86,10 @@ def _ran_when_no_start_is_stated(request: ListRequest, ctx: CoreContext) -> List
     the documents speak of then answer, listed as running then («omtalt 2018–2020»), rather
     than «Jeg fant ingen prosjekter …» about a project the asker knows began that year."""
     query = request.query
-    if query.years_edge == YearEdge.RAN or _any_project(query, ctx):
+    if query.years_edge == YearEdge.RAN or subject.any_project(query, ctx):
         return request
     ran = replace(request, query=replace(query, years_edge=YearEdge.RAN))
-    return ran if _any_project(ran.query, ctx) else request
-
-
-def _any_project(query: ProjectQuery, ctx: CoreContext) -> bool:
-    """Whether any project matches: the probe a narrower or wider reading is chosen by."""
-    return bool(ctx.store.project_page(query, 0, 1).total)
-
-
-_ENDINGS = ("ane", "ene", "ar", "er", "en", "et", "e", "a")  # «samiske» is in «Samisk språk …»
-
-
-def _titled_with(topic: str, request: ListRequest, ctx: CoreContext) -> ListRequest | None:
-    """«Hvilke prosjekter handler om samiske barn?»: no theme is «samisk», but a project is
-    titled with the word («Samisk språk og kultur i barnevernet»); those projects answer,
-    rather than «Jeg finner ingen prosjekter om «samiske» …». None when no title has it."""
-    word = topic.split()[0].casefold()
-    forms = [word, *(word[: -len(e)] for e in _ENDINGS if word.endswith(e))]
-    for form in (f for f in forms if len(f) >= MIN_TITLE_WORD):
-        titled = _by_title(form, request, ctx)
-        if titled is not None:
-            return titled
-    return None
-
-
-def _by_title(name: str, request: ListRequest, ctx: CoreContext) -> ListRequest | None:
-    """«Hvilke kommuner er med i Se meg-prosjektet?» asks of the project so titled; a name no
-    project has («… i Valdres-prosjektet?», a region) would list every project, so the
-    documents that name it answer instead (None)."""
-    titled = replace(request, query=replace(request.query, title=name))
-    return titled if _any_project(titled.query, ctx) else None
+    return ran if subject.any_project(ran.query, ctx) else request
 
 
 def compose(question: Question, request: ListRequest, page: ProjectPage, ctx: CoreContext,
@@ -144,7 +118,9 @@ def compose(question: Question, request: ListRequest, page: ProjectPage, ctx: Co
     if request.ask in _MONEY and not request.ranked:  # «størst»: the extremes, not the sum
         body += money.sums(whole or ctx.store.find_projects(request.query), kinds, cite, lang)
     body += words.page_note(request.page, len(page.records), page.total, lang)
-    sentences = [AnswerSentence(text=opening), *body, *closing]
+    read = [AnswerSentence(text=t("lists.read_as", lang, phrase=request.read_as, theme=join(
+        [label(k, lang) for k in sorted(request.query.themes)], lang)))] if request.read_as else []
+    sentences = [*read, AnswerSentence(text=opening), *body, *closing]
     in_money = request.ask in _MONEY
     payload = ProjectTable(title=opening, money=in_money, rows=table, total=page.total,
                            amounts=[money.COLUMNS[k] for k in kinds] if in_money else [])

@@ -23,6 +23,7 @@ class ListRequest:
     amount_kinds: frozenset[str] = frozenset()
     merged: bool = False  # only projects whose municipalities merged or split since
     ranked: bool = False  # «størst», «minst»: the largest and smallest amounts named first
+    read_as: str | None = None  # everyday words read as the theme («ungdom som flytter ut …»)
 
     @property
     def place_names(self) -> list[str]:

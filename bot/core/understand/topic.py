@@ -26,12 +26,17 @@ def _subject(most_words: int) -> re.Pattern[str]:
 
 
 _SUBJECT = _subject(4)
+# «prosjekter for ungdom som flytter ut …»: who a project is for, when a clause describes them
+_FOR_SUBJECT = re.compile(
+    r"\bprosjekt\w*\s+for\s+(?P<topic>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})", re.I)
 # «rusprosjekter», «rusprosjekta»; not «gullprosjektet», which names one project
 _COMPOUND = re.compile(r"\b(?P<topic>[^\W\d_]{3,}?)s?-?prosjekt(?:er|ene|a|ane)?\b", re.I)
 _STOP = re.compile(
     r"\s+(?:i|på|fra|frå|før|etter|siden|sidan|som|med|for|og|eller|in|at|from|before|after|"
     r"since|with|and|or|that|which|finnes|fins|finst|har|hadde|hatt|er|var|vært|vore|blitt|"
     r"kan|ble|vart|is|are|was|were|have|has|had|exist\w*|do|does|did|can)\b.*$", re.I)
+# «barn som står midt i …», «children who …»: a generic word that a clause goes on to describe
+_DESCRIBED = re.compile(r"[^\W\d_][\w-]*\s+(?:som|der|who|that|whose)\s+\w+", re.I)
 _CLOSE = 0.72  # similarity of a written word and a theme term that makes a suggestion
 _SHOWN = 3
 # Words every project here is about, or that name no subject at all.
@@ -49,9 +54,15 @@ _GENERIC = frozenset("""
 
 def unknown_theme(text: str, known_names: frozenset[str]) -> str | None:
     """The subject a list question names when no theme matched it, else None."""
-    for match in (*_SUBJECT.finditer(text), *_COMPOUND.finditer(text)):
+    for match in (*_SUBJECT.finditer(text), *_COMPOUND.finditer(text),
+                  *_FOR_SUBJECT.finditer(text)):
+        if match.re is _FOR_SUBJECT and not described(match.group("topic")):
+            continue  # «prosjekter for 2024», «prosjektene for Vestland»: no subject
         topic = _STOP.sub("", match.group("topic")).strip(" -")
         words = topic.split()
+        if words and words[0] not in known_names and described(match.group("topic")):
+            # «prosjekter om barn som står midt i vanskelige skilsmisser»: to the sentence's end
+            return re.split(r"[?.!;]", text[match.start("topic"):], maxsplit=1)[0].strip()
         if not words or words[0].casefold() in _GENERIC or words[0] in known_names:
             continue
         if match.re is _COMPOUND and words[0][0].isupper():
@@ -93,6 +104,12 @@ def _split_in(term: str, written: list[str]) -> bool:
                     other.startswith(tail) for j, other in enumerate(written) if j != i):
                 return True
     return False
+
+
+def described(topic: str) -> bool:
+    """The subject is a word a clause goes on to describe («barn som står midt i …», «ungdom
+    som flytter ut …»): no theme is spelled like it, its words say what it is about."""
+    return bool(_DESCRIBED.match(topic))
 
 
 def nearest(word: str) -> list[Theme]:
