@@ -67,6 +67,9 @@ def test_a_meeting_reference_keeps_time_apart_from_the_meeting_s_name() -> None:
     "Hvilke oppfølgingspunkter med frister ble satt på samlingen i mars?",  # set, not sat
     "Hva lovet Statsforvalteren å gjøre etter samlingen, og innen når?",
     "Hvem i nettverket fikk hvilke oppgaver etter møtet i mai?",
+    # a group that meets, or a meeting's date, stands for the meeting
+    "Oppfølgingspunktene fra styringsgruppa i Vestland 11.02.2020 – hvem har ansvar for hva?",
+    "Action items from the steering group: who is responsible for what?",
 ])  # fmt: skip
 def test_every_decision_phrasing_is_a_decisions_question(kit, text) -> None:  # type: ignore[no-untyped-def]
     assert understand(text, [], kit).intent == Intent.DECISIONS
