@@ -99,6 +99,7 @@ class Participant(BaseModel):
     name: str
     organisation: str | None = None
     municipalities: list[str] = []
+    now: dict[str, str] = {}  # a municipality merged since: its name then → today's («Søgne»)
     roles: list[Role] = []
     citations: list[int] = []
 

@@ -22,6 +22,7 @@ from bot.minutes.decisions import with_next_meeting
 from bot.minutes.find import Meeting, find_in_places, stored_meetings
 from bot.minutes.replies import ask_back, describe, named, not_found
 from indexer.minutes.models import Person, Role
+from indexer.text.places import Gazetteer
 
 MAX_LISTS = 5  # «Hvem deltok på møtene i 2023?» lists the newest five meetings' attendance
 MAX_MEETINGS = 20  # «Hvem har vært referent?»: a line a meeting
@@ -66,7 +67,7 @@ def answer_participants(question: Question, ctx: CoreContext) -> Answer | None:
     book = CitationBook()
     roles = sorted(question.roles)
     asked = _Asked.of(roles)
-    shown = [_participants(m, roles, asked, book)
+    shown = [_participants(m, roles, asked, book, ctx.gazetteer)
              for m in match.found[: MAX_LISTS if asked.present else MAX_MEETINGS]]
     lines: list[AnswerSentence] = []
     for meeting, listed in zip(match.found, shown, strict=False):
@@ -79,8 +80,8 @@ def answer_participants(question: Question, ctx: CoreContext) -> Answer | None:
     return answer if nobody else with_next_meeting(answer, match.found[: len(shown)], question)
 
 
-def _participants(meeting: Meeting, roles: list[Role], asked: _Asked, book: CitationBook
-                  ) -> MeetingParticipants:  # fmt: skip
+def _participants(meeting: Meeting, roles: list[Role], asked: _Asked, book: CitationBook,
+                  gazetteer: Gazetteer) -> MeetingParticipants:  # fmt: skip
     record, meta = meeting
     chosen: list[Person] = []
     if asked.present:
@@ -88,7 +89,7 @@ def _participants(meeting: Meeting, roles: list[Role], asked: _Asked, book: Cita
                    and (not asked.narrowing or any(r in p.roles for r in asked.narrowing))]
     chosen += [p for p in record.people if p not in chosen  # the chair among those present
                and any(r in p.roles for r in asked.labelled)]
-    people = [_row(p, meeting, book) for p in chosen]
+    people = [_row(p, meeting, book, gazetteer) for p in chosen]
     attendance = None
     if record.attendance is not None and asked.present and not asked.narrowing and not any(
             Role.PRESENT in p.roles for p in chosen):  # quoted when no one is listed
@@ -100,10 +101,23 @@ def _participants(meeting: Meeting, roles: list[Role], asked: _Asked, book: Cita
                                attendance=attendance)
 
 
-def _row(person: Person, meeting: Meeting, book: CitationBook) -> Participant:
+def _row(person: Person, meeting: Meeting, book: CitationBook, gazetteer: Gazetteer
+         ) -> Participant:  # fmt: skip
     return Participant(name=person.name, organisation=person.organisation,
                        municipalities=person.municipalities, roles=person.roles,
+                       now=_merged_since(person.municipalities, meeting, gazetteer),
                        citations=[book.cite_where(person.where, meeting.meta)])
+
+
+def _merged_since(names: list[str], meeting: Meeting, gazetteer: Gazetteer) -> dict[str, str]:
+    """«Søgne kommune» at a 2019 meeting: today's Kristiansand, shown beside it."""
+    now: dict[str, str] = {}
+    for name in names:
+        then = gazetteer.municipality_at(name, meeting.record.date or meeting.meta.date)
+        today = ", ".join(gazetteer.current_names(then[0])) if len(then) == 1 else name
+        if today and today != name:
+            now[name] = today
+    return now
 
 
 def _lines(meeting: Meeting, listed: MeetingParticipants, asked: _Asked, language: Language,
@@ -125,7 +139,7 @@ def _lines(meeting: Meeting, listed: MeetingParticipants, asked: _Asked, languag
         with_role = list(first.values())
         label = t(_LABELS[role], language)
         if asked.present and with_role:
-            names = "; ".join(_person(p) for p in with_role)
+            names = "; ".join(_person(p, language) for p in with_role)
             lines.append(AnswerSentence(text=f"{label}: {names}",
                                         citations=[n for p in with_role for n in p.citations]))
         elif not asked.present and with_role:
@@ -134,7 +148,7 @@ def _lines(meeting: Meeting, listed: MeetingParticipants, asked: _Asked, languag
                 text=t("minutes.participants", language, who=label, meeting=said, count=count)
                 if role == Role.ABSENT else
                 t("minutes.participants_plain", language, who=label, meeting=said)))
-            lines += [AnswerSentence(text=f"- {_person(p)}", citations=p.citations)
+            lines += [AnswerSentence(text=f"- {_person(p, language)}", citations=p.citations)
                       for p in with_role]
         elif not asked.present:  # the referat is cited, so the reader can see for themselves
             lines.append(named(t("minutes.participants_none", language, who=label, meeting=said),
@@ -161,7 +175,7 @@ def _present(meeting: Meeting, listed: MeetingParticipants, present: list[Partic
         count += t("minutes.participants_places", language, places=places)
     heading = t("minutes.participants", language, who=who, meeting=said, count=count)
     return [AnswerSentence(text=heading)] + [
-        AnswerSentence(text=f"- {_person(p)}", citations=p.citations) for p in present]
+        AnswerSentence(text=f"- {_person(p, language)}", citations=p.citations) for p in present]
 
 
 def _who(narrowing: list[Role], language: Language) -> str:
@@ -178,5 +192,6 @@ def _count(n: int, language: Language) -> str:
     return t("minutes.one_person", language) if n == 1 else t("minutes.people", language, n=n)
 
 
-def _person(person: Participant) -> str:
-    return f"{person.name} – {person.organisation}" if person.organisation else person.name
+def _person(person: Participant, language: Language) -> str:
+    merged = "".join(f" ({t('lists.now', language)} {today})" for today in person.now.values())
+    return f"{person.name} – {person.organisation}{merged}" if person.organisation else person.name

@@ -200,3 +200,27 @@ def test_who_attended_and_what_was_decided_are_both_answered(core, question, sai
     numbers = [c.n for c in answer.citations]
     assert len(numbers) == len(set(numbers)) >= 6  # the second table's numbered on
     assert {c.source for c in answer.citations} == {SETESDAL}
+
+
+def test_a_municipality_merged_since_the_meeting_is_shown_with_todays_name(tmp_path, settings,
+                                                                            gazetteer) -> None:  # type: ignore[no-untyped-def]
+    """«Søgne kommune» at a 2019 meeting is today's Kristiansand: the row says so; Vennesla,
+    unchanged, gets no note. Asked by the group that met, without the word «møte»."""
+    from bot.core.context import CoreContext
+    from bot.minutes.route import try_answer
+    from indexer.ingest.pipeline import index_paths
+    from tests.fakes import FakeEmbeddings, fake_index_deps, understood
+
+    (tmp_path / "2019-09-17_referat_styringsgruppe_kristiansand.md").write_text(
+        "---\ntype: referat\ndate: 2019-09-17\n---\n\n# Referat fra møte i styringsgruppen, "
+        "17.09.2019\n\n**Til stede:** Arild Høgås (barnevernleder, Søgne kommune), Kjetil "
+        "Bråtveit (barnevernleder, Vennesla kommune)\n\n## Sak 1/2019 Status\n\nVedtak: "
+        "Tatt til orientering.\n", encoding="utf-8")
+    deps = fake_index_deps(settings, gazetteer, FakeEmbeddings())
+    index_paths([tmp_path], deps)
+    ctx = CoreContext(settings=settings, store=deps.store, embeddings=FakeEmbeddings(),
+                      gazetteer=gazetteer)
+    answer = try_answer(understood(ctx, "Hvem møtte i styringsgruppa 17.09.2019?"), ctx)
+    assert answer is not None and not answer.refused, answer
+    assert "Søgne kommune (nå Kristiansand)" in answer.answer
+    assert "Vennesla kommune (nå" not in answer.answer
