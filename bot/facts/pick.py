@@ -44,8 +44,10 @@ def list_first(parts: list[PartView], per_part: list[list[Scored]], supporting: 
             out.append(ranked)
             continue
         floor = supporting * ranked[0].probability
+        document = ranked[0].candidate.evidence.meta.doc_id  # the best's own list, not another's
         first = next((s for s in ranked[:LIST_SCAN] if s.probability >= floor
-                      and s.candidate.items >= 2 and s.feature("rarest")), None)
+                      and s.candidate.items >= 2 and s.feature("rarest")
+                      and s.candidate.evidence.meta.doc_id == document), None)
         out.append([first, *(s for s in ranked if s is not first)] if first else ranked)
     return out
 

@@ -348,3 +348,29 @@ def test_a_sentence_going_on_from_the_one_before_brings_it_along():
     asked = view(part_view("Kva sikra ikkje styringstiltaka?", (), "styringstiltak"))
     assert replies(asked, [first, goes_on, thanks], [goes_on]) == [first]
     assert replies(asked, [first, goes_on, thanks], [first]) == []  # nothing goes on from it
+
+
+def test_a_list_of_another_document_is_not_put_before_the_best() -> None:
+    """«Hvilke møtedatoer har styringsgruppa satt opp for 2027?»: another document's lead-in
+    with its items (a call's changed points, all dated 2027) does not push the minutes' own
+    sentences aside; a list of the best's own document does come first."""
+    from bot.facts.features import SENTENCE_FEATURES
+    from bot.facts.pick import list_first
+
+    rarest = [1.0 if name == "rarest" else 0.0 for name in SENTENCE_FEATURES]
+
+    def listed(doc_id: str, text: str, probability: float, items: int) -> Scored:
+        meta = META.model_copy(update={"doc_id": doc_id, "source": f"{doc_id}.md"})
+        chunk = Chunk(chunk_id=f"{doc_id}:0", doc_id=doc_id, position=0, text=text, start=0,
+                      end=len(text))
+        cand = Candidate(text=text, evidence=Evidence(chunk, meta, 0.1, 0.5), start=0,
+                         end=len(text), context="", is_label=False, is_item=False, items=items)
+        return Scored(cand, probability, rarest)
+
+    best = listed("minutes", "Neste møte i styringsgruppen: 10. februar 2027.", 0.87, 0)
+    other = listed("call", "Endret på disse punktene: fristen 1. februar 2027; rammen …", 0.72, 3)
+    own = listed("minutes", "Møteplan 2027: 10. februar; 12. mai; 15. september.", 0.70, 3)
+    part = part_view("Hvilke møtedatoer har styringsgruppa satt opp for 2027?",
+                     (AnswerType.LIST,), "møtedatoer 2027")
+    assert list_first([part], [[best, other]], 0.5)[0][0] is best
+    assert list_first([part], [[best, other, own]], 0.5)[0][0] is own
