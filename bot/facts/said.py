@@ -115,12 +115,14 @@ _NEAR = 3  # words between a figure and what it counts: «fire av fem nettverk»
 
 
 def _names_head(group: set[str], stems: frozenset[str]) -> bool:
-    """The counted word itself, inflected, or as the head of a compound («fosterhjemstilsyn»
-    counts inspections), never as its first half («60 % fosterheimsrettleiar» counts no
-    foster homes)."""
+    """The counted word itself, inflected, as the head of a compound («fosterhjemstilsyn»
+    counts inspections), or the head of the word asked («38 saker» counts «høykonfliktsaker»);
+    never the word as a compound's first half («60 % fosterheimsrettleiar» counts no foster
+    homes)."""
     return any(s == g or (s.startswith(g) and len(s) - len(g) <= 3)
                or (g.startswith(s) and len(s) >= 4 and len(g) - len(s) <= 2)
-               or (len(g) >= 5 and s.endswith(g)) for g in group for s in stems)
+               or (len(g) >= 5 and s.endswith(g)) or (len(s) >= 3 and g.endswith(s))
+               for g in group for s in stems)
 
 
 def _names_counted(group: set[str], stems: frozenset[str]) -> bool:

@@ -146,3 +146,17 @@ def test_a_count_asked_brings_the_near_sentence_that_counts_it() -> None:
     part = _part("hvor mange fosterhjem gjelder det")
     assert counted_missing([part], [ranked], [post], lexical, False) == [homes]
     assert counted_missing([part], [ranked], [post, homes], lexical, False) == []
+
+
+def test_a_sentence_counting_the_head_of_the_word_asked_needs_nothing_more() -> None:
+    """«Hvor mange høykonfliktsaker fant de?» is counted by «38 saker der foreldrekonflikt …»:
+    no sentence about the conflict cases' goals is added to it."""
+    from bot.facts.gate import Scored
+    from bot.facts.said import counted_missing
+
+    cases = _sentence("En gjennomgang viste 38 saker der foreldrekonflikt var hovedbekymringen.")
+    goals = _sentence("Minst 20 høykonfliktsaker skal gjennomgås med familievernet.")
+    ranked = [Scored(cases, 0.9, []), Scored(goals, 0.7, [])]
+    lexical = LexicalIndex.build(["c1"], ["høykonfliktsaker saker"], "g1")
+    part = _part("Hvor mange høykonfliktsaker fant Time og Klepp")
+    assert counted_missing([part], [ranked], [cases], lexical, False) == []
