@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from bot.core.ranking import reciprocal_rank_fusion
 from indexer.embeddings import VectorEmbeddings
 from indexer.models import Chunk, DocumentMeta
 from indexer.store.visible import KnowledgeReader
 
-RRF_K = 60
 Fit = Callable[[DocumentMeta], float]  # -1 (the question names something else) … +1 (matches)
 
 
@@ -37,18 +37,6 @@ class Evidence:
 class Retrieval:
     evidence: list[Evidence]
     timings_ms: dict[str, float] = field(default_factory=dict)
-
-
-def reciprocal_rank_fusion(
-    rankings: Sequence[Sequence[str]], k: int = RRF_K, weights: Sequence[float] | None = None
-) -> dict[str, float]:
-    """score(id) = Σ w / (k + rank): robust to the two lists' incomparable score scales."""
-    fused: dict[str, float] = {}
-    weights = weights or [1.0] * len(rankings)
-    for ranking, weight in zip(rankings, weights, strict=True):
-        for rank, item in enumerate(ranking, start=1):
-            fused[item] = fused.get(item, 0.0) + weight / (k + rank)
-    return fused
 
 
 class HybridRetriever:

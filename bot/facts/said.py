@@ -91,7 +91,7 @@ def _counts(group: set[str], cand: Candidate) -> bool:
     deltakarar»), or the thing named only around it (a heading, a label, the title) — not
     «Prosjekt som Ålesund fekk midlar til …» beside «27 kommunar»."""
     if _names_in(group, cand):
-        return _figure_beside(group, cand)
+        return _figure_beside(group, cand, _names_counted)
     return _names_counted(group, frozenset(tokenize(" ".join([cand.context,
                                                               cand.evidence.meta.title]))))
 
@@ -101,9 +101,9 @@ def _names_in(group: set[str], cand: Candidate) -> bool:
 
 
 def _figure_beside(group: set[str], cand: Candidate,
-                   names: Callable[[set[str], frozenset[str]], bool] | None = None) -> bool:
-    """A figure stands within a few words of the counted word in the sentence itself."""
-    names = names or _names_counted
+                   names: Callable[[set[str], frozenset[str]], bool]) -> bool:
+    """A figure stands within a few words of the counted word (as `names` reads it) in the
+    sentence itself."""
     words = _WORDS.findall(cand.text)
     named = [i for i, w in enumerate(words) if names(group, frozenset(tokenize(w)))]
     return any(has_type(" ".join(words[max(0, i - _NEAR):i + _NEAR + 1]), NUMBER)

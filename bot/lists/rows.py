@@ -14,7 +14,7 @@ from bot.core.payloads import Period, Place, ProjectRow
 from bot.core.phrases import period_label as _period_phrase
 from bot.core.phrases import places_label, quote_title
 from indexer.catalogue import Evidence, ProjectMunicipality, ProjectRecord
-from indexer.text.dates import find_dates
+from indexer.catalogue.fields import period_days
 from indexer.text.themes import label
 
 
@@ -110,11 +110,10 @@ def period_of(project: ProjectRecord) -> Period | None:
 def _stated_days(project: ProjectRecord) -> tuple[dt.date | None, dt.date | None]:
     """The first and last day of the period line the years were read from, when it writes
     them as dates («Prosjektperiode: 1. januar 2019 – 31. mars 2021 (forlenget fra …)»)."""
-    line = project.period_evidence.quote if project.period_evidence else ""
-    dates = [found.date for found in find_dates(line)]
-    if len(dates) < 2 or dates[0].year != project.start_year or dates[1] < dates[0]:
+    days = period_days(project.period_evidence.quote) if project.period_evidence else None
+    if days is None or days[0].year != project.start_year or days[1] < days[0]:
         return None, None
-    return dates[0], dates[1]
+    return days
 
 
 def period_label(project: ProjectRecord, lang: Language = "nb", days: bool = False) -> str:

@@ -16,6 +16,7 @@ from dataclasses import replace
 import numpy as np
 
 from bot.core.context import CoreContext
+from bot.core.ranking import reciprocal_rank_fusion
 from bot.lists.routing import ListRequest
 from indexer.catalogue import ProjectQuery
 from indexer.models import DocType
@@ -26,7 +27,6 @@ MIN_TITLE_WORD = 5  # a shorter word would be found inside too many titles
 _ENDINGS = ("ane", "ene", "ar", "er", "en", "et", "e", "a")  # «samiske» is in «Samisk språk …»
 _PROJECT_DOCUMENTS = frozenset({DocType.PROSJEKTBESKRIVELSE, DocType.SLUTTRAPPORT})
 _NEAREST = 8  # chunks each retriever hands over; the documents are read off them in order
-_FUSION = 60  # reciprocal-rank fusion's usual constant
 
 
 def any_project(query: ProjectQuery, ctx: CoreContext) -> bool:
@@ -89,10 +89,6 @@ def _nearest_project_documents(phrase: str, ctx: CoreContext) -> list[str]:
     lexical = ctx.store.lexical()
     words = lexical.search(bridged(phrase, lexical.known), _NEAREST,
                            lexical.chunks_of(titled))
-    fused: dict[str, float] = {}
-    for ranking in (dense, words):
-        for rank, (chunk_id, _) in enumerate(ranking):
-            fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (_FUSION + rank)
-    chunks = ctx.store.chunks(sorted(fused, key=lambda c: -fused[c]))
-    order = sorted(chunks.values(), key=lambda c: -fused[c.chunk_id])
+    fused = reciprocal_rank_fusion([[c for c, _ in dense], [c for c, _ in words]])
+    order = sorted(ctx.store.chunks(list(fused)).values(), key=lambda c: -fused[c.chunk_id])
     return [titled[d] for d in dict.fromkeys(c.doc_id for c in order) if d in titled]

@@ -134,8 +134,7 @@ def _matches(organisation: str, municipalities: list[str], on: dt.date | None,
             for place in attendee.places:
                 if _covers(place, muni.number, muni.current_numbers):
                     hit = True
-                    today = ", ".join(gazetteer.current_names(muni))
-                    if muni.valid_to is not None and today != name:
+                    if (today := gazetteer.name_now(muni, name)) is not None:
                         former.append((name, today))
     return list(dict.fromkeys(former)) if hit else None
 

@@ -114,8 +114,7 @@ def _merged_since(names: list[str], meeting: Meeting, gazetteer: Gazetteer) -> d
     now: dict[str, str] = {}
     for name in names:
         then = gazetteer.municipality_at(name, meeting.record.date or meeting.meta.date)
-        today = ", ".join(gazetteer.current_names(then[0])) if len(then) == 1 else name
-        if today and today != name:
+        if len(then) == 1 and (today := gazetteer.name_now(then[0], name)) is not None:
             now[name] = today
     return now
 

@@ -5,6 +5,7 @@ Every reader returns character offsets, so each value can be cited by the exact 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import NamedTuple
 
@@ -172,13 +173,20 @@ def _nok(match: re.Match[str]) -> int:
 
 def period(text: str) -> tuple[int, int] | None:
     """Start and end year: "Prosjektperiode: 1. april 2019 – 31. desember 2020", "2019–2020"."""
-    dates = find_dates(text)
-    if len(dates) >= 2:  # the period's own two days; a third tells an earlier plan («forlenget …»)
-        return dates[0].date.year, dates[1].date.year
+    days = period_days(text)
+    if days is not None:
+        return days[0].year, days[1].year
     years = _YEARS.search(text)
     if years:
         return int(years.group("a")), int(years.group("b"))
     return None
+
+
+def period_days(text: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a period line writes as dates: its own two days; a third tells
+    an earlier plan («1. januar 2019 – 31. mars 2021 (forlenget fra 31. desember 2020)»)."""
+    dates = find_dates(text)
+    return (dates[0].date, dates[1].date) if len(dates) >= 2 else None
 
 
 def is_period_line(text: str) -> bool:

@@ -121,6 +121,12 @@ class Gazetteer:
     def current_names(self, muni: Municipality) -> list[str]:
         return [self._munis[n].name for n in muni.current_numbers]
 
+    def name_now(self, muni: Municipality, written: str) -> str | None:
+        """Today's name(s) of a municipality, written `written`, that has merged since
+        («Søgne» → «Kristiansand»); None when it is still what it was."""
+        today = ", ".join(self.current_names(muni))
+        return today if muni.valid_to is not None and today != written else None
+
     def current_counties_of(self, muni: Municipality) -> list[str]:
         return _unique(self._munis[n].county for n in muni.current_numbers)
 

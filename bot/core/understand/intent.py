@@ -130,15 +130,14 @@ def is_minutes_summary(text: str) -> bool:
 
 
 def asks_decisions(text: str) -> bool:
-    return command(text) in {"vedtak", "decisions"} or decisions.asked(text, _MEETING_WORD) or (
-        decisions.asked(text, _MEETING_HELD))
+    return command(text) in {"vedtak", "decisions"} or decisions.asked(text, _NAMES_MEETING)
 
 
 # «Oppfølgingspunktene fra styringsgruppa i Vestland 11.02.2020 – hvem har ansvar for hva?»: a
-# group that meets, or a meeting's date, holds the items as a meeting word does
-_MEETING_HELD = re.compile(r"\b(?:styringsgrupp|ressursgrupp|arbeidsgrupp|steering group|"
-                           r"working group)\w*|\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d\d\b",
-                           re.I)
+# group that meets, or a meeting's date, names the meeting as a meeting word does
+_NAMES_MEETING = re.compile(
+    rf"{_MEETING_WORD.pattern}|\b(?:styringsgrupp|ressursgrupp|arbeidsgrupp|steering group|"
+    r"working group)\w*|\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d\d\b", re.I)
 
 
 # «Hva har vi fra Agder?», «What do we have from Trøndelag?»: the documents of a place (the
@@ -216,8 +215,7 @@ def classify(text: str, has_theme: bool) -> Intent:
         return Intent.DRAFT
     if asks_documents(text) and not sums_projects(text):
         return Intent.DOCUMENTS
-    if asks_participants(text) and (_MEETING_WORD.search(text) or _MEETING_HELD.search(text)
-                                    or names_attendee(text)) \
+    if asks_participants(text) and (_NAMES_MEETING.search(text) or names_attendee(text)) \
             and not decisions.who_does_what(text) and not decisions.names_items(text):
         return Intent.PARTICIPANTS
     if asks_decisions(text) and not is_summary_request(text):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from bot.core.ranking import reciprocal_rank_fusion
 from bot.core.understand import Kit, understand
 from bot.facts.filters import Filters, allowed_documents, filters_of
-from bot.facts.retrieval import HybridRetriever, reciprocal_rank_fusion
+from bot.facts.retrieval import HybridRetriever
 from indexer.models import DocType
 
 
