@@ -42,7 +42,7 @@ from bot.facts.pick import (
 from bot.facts.retrieval import Evidence
 from bot.facts.said import counted_missing, counted_unsaid, type_unsaid
 from bot.facts.upcoming import still_ahead, upcoming_first
-from bot.facts.words import matches
+from bot.facts.words import matches, modifier_said
 from indexer.embeddings import VectorEmbeddings
 from indexer.models import DocType
 from indexer.store.lexical import LexicalIndex, tokenize
@@ -277,7 +277,8 @@ def _says_focus(view: QuestionView, cand: Candidate) -> bool:
     stems = frozenset(tokenize(cand.text + " " + cand.context))
     main = view.parts[0]
     if not main.rarest or not _is_year(main.rarest):
-        return not main.rarest or matches(main.rarest, stems)
+        return not main.rarest or matches(main.rarest, stems) \
+            or modifier_said(main.rarest, stems)
     words = [(g, w) for g, w in main.focus if not _is_year(g)]
     return matches(main.rarest, stems) and (
         not words or matches(max(words, key=lambda gw: gw[1])[0], stems))

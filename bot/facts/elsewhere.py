@@ -64,7 +64,7 @@ def about_another_year(question: Question, cand: Candidate) -> bool:
     years = {int(y) for y in YEAR.findall(cand.text)}
     meta = cand.evidence.meta
     if not years:
-        return headed_another_year(span.single, cand)
+        return headed_another_year(span.single, cand) or dated_later(question, span.single, cand)
     if span.single in years:
         return False
     if _ties_own_year(cand.text):
@@ -74,6 +74,20 @@ def about_another_year(question: Question, cand: Candidate) -> bool:
     if meta.known_year == span.single:
         return False
     return str(span.single) not in cand.context
+
+
+def dated_later(question: Question, year: int, cand: Candidate) -> bool:
+    """«Hva fant statsforvalteren i Lunner i 2018?» asked of a 2021 report: a sentence naming
+    no year, in a document dated after the year asked whose passage and headings never name
+    it, tells of its own time, not of the year asked. The year is one part's, not the others'
+    («Hvem samarbeider de med, og hvor mange meldinger fikk de i 2020?»): only where the first
+    part names it and no later part asks a kind of fact of its own."""
+    known = cand.evidence.meta.known_year
+    first, *later = question.parts or (None,)
+    asked_of_year = first is None or (first.years is not None and first.years.single == year
+                                      and not any(part.answer_types for part in later))
+    return (asked_of_year and known is not None and year < known
+            and str(year) not in cand.evidence.chunk.text and str(year) not in cand.context)
 
 
 _HEADING_LINE = re.compile(r"^#{1,6}\s+(.+)$", re.M)

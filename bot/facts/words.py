@@ -66,6 +66,13 @@ def matches(group: set[str], stems: set[str] | frozenset[str]) -> bool:
     return False
 
 
+def modifier_said(group: set[str], stems: set[str] | frozenset[str]) -> bool:
+    """«ettervernsprosjektet» asked of a report on «ettervern»: the question's compound, whose
+    first half (six letters or more, a head of four or more after it) the sentence says."""
+    return any(len(s) >= 6 and g.startswith(s) and len(g) - len(s) >= 4
+               for g in group for s in stems)
+
+
 def coverage(groups: Groups, stems: set[str] | frozenset[str]) -> float:
     total = sum(w for _, w in groups)
     if not total:

@@ -280,3 +280,15 @@ def test_a_year_as_the_rarest_word_needs_the_rarest_other_word_too():
     asked = _candidate("Søknadsfrist for foreldrestøttende tiltak 2025: 1. mars 2025.", 100)
     assert not _says_focus(view, other)  # type: ignore[arg-type]
     assert _says_focus(view, asked)  # type: ignore[arg-type]
+
+
+def test_a_compound_asked_is_said_by_its_first_half():
+    """«… ikke nådd i ettervernsprosjektet …» asked of a report on «ettervern»: the compound's
+    first half says what it is about; a short or unrelated word does not."""
+    from bot.facts.words import modifier_said
+    from indexer.store.lexical import tokenize
+
+    asked = set(tokenize("ettervernsprosjektet"))
+    assert modifier_said(asked, frozenset(tokenize("ettervern for ungdom i Narvik")))
+    assert not modifier_said(asked, frozenset(tokenize("fosterhjem i Narvik")))
+    assert not modifier_said(set(tokenize("ettervernet")), frozenset(tokenize("ettervern")))

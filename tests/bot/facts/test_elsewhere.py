@@ -154,3 +154,43 @@ def test_the_asked_years_sum_naming_the_place_stands_beside_another_years_date()
     assert not typed_and_named(_amount_asked([]), [here], [there])
     unsummed = sentence("Fylkesmannen i Hordaland inviterer til informasjonsmøte.", "Invitasjon")
     assert not typed_and_named(view, [unsummed], [there])
+
+
+def _report_of_2021(text: str) -> Candidate:
+    meta = DocumentMeta(doc_id="l", source="l.md", path="l.md", title="Tilsyn med Lunner",
+                        doc_type=DocType.ANNET, year=2021)
+    chunk = Chunk(chunk_id="l:0", doc_id="l", position=0, text=text, start=0, end=len(text))
+    return Candidate(text, Evidence(chunk, meta, 1.0, 0.9), 0, len(text), meta.title, False,
+                     False, 0)
+
+
+def _asked_with_parts(year: int, *parts: Part) -> Question:
+    return Question(text="", language="nb", intent=Intent.FACT, standalone="",
+                    today=dt.date(2026, 12, 5), years=YearSpan(year, year), parts=parts)
+
+
+def test_a_later_documents_undated_sentence_is_not_an_answer_for_an_earlier_year():
+    from bot.facts.elsewhere import about_another_year
+
+    finding = _report_of_2021("Kommunen sikrer ikke en forsvarlig gjennomføring av undersøkelser.")
+    in_2018 = Part("hva fant statsforvalteren i Lunner i 2018", years=YearSpan(2018, 2018))
+    context = Part("tenker på tilsynet med undersøkelser")  # says, asks nothing of its own
+    assert about_another_year(_asked_with_parts(2018, in_2018, context), finding)
+    in_2021 = Part("hva fant statsforvalteren i Lunner i 2021", years=YearSpan(2021, 2021))
+    assert not about_another_year(_asked_with_parts(2021, in_2021), finding)
+    named = _report_of_2021("Allerede i 2018 sikret ikke kommunen undersøkelsene.")
+    assert not about_another_year(_asked_with_parts(2018, in_2018), named)
+
+
+def test_the_year_of_one_part_does_not_date_what_another_part_asks():
+    from bot.facts.elsewhere import about_another_year
+
+    leader = _report_of_2021("Prosjektleder er Kari Nordmann.")
+    count_then_leader = _asked_with_parts(
+        2018, Part("hvor mange meldinger kom i 2018", years=YearSpan(2018, 2018)),
+        Part("hvem er prosjektleder", answer_types=(AnswerType.PERSON,)))
+    leader_then_count = _asked_with_parts(
+        2018, Part("hvem samarbeider de med"), Part("hvor mange meldinger kom i 2018",
+                                                     years=YearSpan(2018, 2018)))
+    assert not about_another_year(count_then_leader, leader)
+    assert not about_another_year(leader_then_count, leader)
