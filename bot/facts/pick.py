@@ -77,7 +77,15 @@ def pick_sentences(per_part: list[list[Scored]], supporting: float, max_chars: i
                 supporting * ranked[0].probability  # the first part's runner-up, nearly as good
             best = next((c for c in near if says_part(parts[i], c)),
                         near[0] if taken and near and near[0] is ranked[1].candidate else best)
-        if best is not None and best not in picked and not _repeats(best, picked):
+        if best is None or best in picked:
+            continue
+        within = [c for c in picked if c.text in best.text]
+        if within:
+            # «…? list opp målene»: the first part took a row, the list part its whole table,
+            # which brings the row along in its place
+            picked = [best if c is within[0] else c for c in picked
+                      if c is within[0] or c not in within]
+        elif not _repeats(best, picked):
             picked.append(best)
     one_part = parts[0] if parts and len(per_part) == 1 else None
     extra = sorted((s for ranked in per_part for s in ranked[1:]

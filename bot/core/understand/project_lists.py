@@ -59,6 +59,9 @@ _COUNT = re.compile(
 _OVERVIEW = words("oversikt", "overview", r"liste?\s+(?:over|opp)", r"list\s+(?:all|the)",
                   r"sammenlign\w*", r"samanlikn\w*", "compare", "summary of all")
 PROJECT_WORD = stems("prosjekt", "project")
+# «list opp målene» of «ettervernsprosjektet»: one project named, its goals listed, not projects
+_SEVERAL_PROJECTS = re.compile(
+    r"\w*prosjekt(?!et\b)\w*|\w*projects\b|(?<!the )(?<!this )(?<!that )\b\w*project\b", re.I)
 _OTHER_THING = words(r"tilsyn\w*", r"\w*rapport\w*", r"møte\w*", r"samling\w*", r"referat\w*",
                      "inspections?", "reports?", "meetings?", "minutes")
 # The documents of projects stand for them: «Sluttrapportene fra Nordland – hvor mye fikk de?»
@@ -91,7 +94,7 @@ def list_ask(text: str, has_theme: bool) -> ListAsk | None:
     elif _LIST_COMMAND.match(text) or _PROJECTS.search(text) or _MUNICIPALITIES.search(text) or (
             _ANY_PROJECTS.search(text)) or _PROJECTS_FRAGMENT.match(text) or (
             has_theme and _THEMED_PROJECTS.search(text)) or (
-            _OVERVIEW.search(text) and PROJECT_WORD.search(text)):
+            _OVERVIEW.search(text) and _SEVERAL_PROJECTS.search(text)):
         ask = _listing(text)
     elif ranks_amounts(text):
         ask = ListAsk.AMOUNTS  # «Hvilket prosjekt søkte om mest?»: every amount, ranked

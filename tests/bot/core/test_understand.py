@@ -382,6 +382,16 @@ def test_list_asks(kit):
     assert understand("Sammenlign prosjektene om fosterhjem", [], kit).list_ask == ListAsk.COMPARE
 
 
+@pytest.mark.parametrize(("text", "intent"), [
+    ("nådde ettervernsprosjektet i narvik målene sine? list opp målene", Intent.FACT),
+    ("Give me an overview of the project in Voss", Intent.SUMMARY),
+    ("Gi meg en oversikt over fosterhjemsprosjektene", Intent.PROJECTS),
+    ("List all the projects in Agder", Intent.PROJECTS),
+])  # fmt: skip
+def test_listing_one_named_projects_things_is_no_project_list(kit, text, intent):
+    assert understand(text, [], kit).intent == intent
+
+
 def test_typos_are_read_as_corpus_words_and_the_reading_is_kept(kit):
     q = understand("hvilke komuner har hat prosjekter om fosterhejm?", [], kit)
     assert "fosterhjem" in q.standalone and "kommuner" in q.standalone

@@ -374,3 +374,14 @@ def test_a_list_of_another_document_is_not_put_before_the_best() -> None:
                      (AnswerType.LIST,), "møtedatoer 2027")
     assert list_first([part], [[best, other]], 0.5)[0][0] is best
     assert list_first([part], [[best, other, own]], 0.5)[0][0] is own
+
+
+def test_a_part_whose_best_is_the_table_of_a_picked_row_takes_the_table_in_its_place():
+    """«Nådde de målene? List opp målene»: the first part took one row, the list part the whole
+    goals table, which holds that row: the table stands where the row stood, once."""
+    table = "Mål | Resultat; Ettervernsplan ved 17 år | Delvis nådd; Avtale med NAV | Nådd"
+    row = "Ettervernsplan ved 17 år | Delvis nådd"
+    asked = view(part_view("nådde de målene", (AnswerType.YESNO,), "nådd ettervernsplan"),
+                 part_view("list opp målene", (AnswerType.LIST,), "mål"))
+    picked = pick_sentences([[scored(row, 0.9)], [scored(table, 0.95)]], 0.9, 900, asked.parts)
+    assert [c.text for c in picked] == [table]
