@@ -128,7 +128,8 @@ class Core:
                 continue
             if (routed.refused and not routed.citations and route in self.deferring
                     and q.intent not in {Intent.SUMMARY, Intent.DOCUMENTS} and not q.themes
-                    and not q.unknown_theme):  # «prosjekter om X»: no theme, no title has X
+                    and not q.unknown_theme  # «prosjekter om X»: no theme, no title has X
+                    and q.refines is None):  # «… og hvilke av dem er i Vestland?»: none is
                 from_documents = self.facts.seen_by(ctx).answer(q)
                 return routed if from_documents.refused else from_documents
             return _with_meeting_also(q, self._with_facts_of_each(q, routed, ctx), ctx)

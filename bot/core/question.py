@@ -184,6 +184,7 @@ class Question:
     years_tied: bool = False  # «referatet fra 2018»: the year names the document, not a topic
     dates: tuple[dt.date, ...] = ()
     doc_types: frozenset[DocType] = frozenset()
+    every_doc_type: bool = False  # «både prosjektbeskrivelse og sluttrapport»: all, not any
     doc_types_named: frozenset[DocType] = frozenset()  # «i referatet»: points at a document
     doc_types_cited: frozenset[DocType] = frozenset()  # «ifølge sluttrapporten»: the source asked
     outcome: bool = False  # «Nådde de målet?», «korleis gjekk det?»: what a project achieved

@@ -174,7 +174,7 @@ def filter_phrase(request: ListRequest, lang: Language) -> str:
     """« om fosterhjem i Vestland», and for a narrowed list « … – av dem om ettervern»."""
     query = request.query
     own = words.filters(query.themes, request.place_names, query.years, lang, query.title,
-                        query.years_edge)
+                        query.years_edge, query.doc_types, query.every_doc_type)
     if request.merged:
         own += t("lists.merged", lang)
     if request.narrows is None:

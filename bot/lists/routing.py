@@ -65,4 +65,5 @@ def project_query(question: Question) -> ProjectQuery:
         years=(question.years.first, question.years.last) if question.years else None,
         years_edge=question.years.edge if question.years else YearEdge.RAN,
         doc_types=question.doc_types,
+        every_doc_type=question.every_doc_type,
     )

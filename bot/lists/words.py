@@ -9,6 +9,7 @@ from bot.core.phrases import join
 from bot.core.question import Place
 from bot.i18n import format_date, format_number, t
 from indexer.catalogue import Coverage, YearEdge
+from indexer.models import DocType
 from indexer.text.language import Language
 from indexer.text.themes import label
 
@@ -17,9 +18,11 @@ PAGE = 25  # rows per page of a long list
 
 def filters(themes: frozenset[str], places: list[str], years: tuple[int, int] | None,
             lang: Language, title: str | None = None,
-            edge: YearEdge = YearEdge.RAN) -> str:  # fmt: skip
-    """« om fosterhjem i Vestland fra 2020», « … som startet fra 2022»: what a list is limited
-    to."""
+            edge: YearEdge = YearEdge.RAN,
+            documents: frozenset[DocType] = frozenset(),
+            every_document: bool = False) -> str:  # fmt: skip
+    """« om fosterhjem i Vestland fra 2020», « … som startet fra 2022», « med sluttrapport»:
+    what a list is limited to."""
     parts: list[str] = []
     if themes:
         parts.append(t("lists.theme", lang, x=join([label(k, lang) for k in sorted(themes)],
@@ -38,6 +41,10 @@ def filters(themes: frozenset[str], places: list[str], years: tuple[int, int] | 
             parts.append(t("lists.before", lang, x=last + 1))
         else:
             parts.append(t("lists.years", lang, x=first if first == last else f"{first}–{last}"))
+    if documents:  # «Hvilke prosjekter har levert sluttrapport?»
+        parts.append(t("lists.with_document", lang, x=join(
+            [t(f"drafting.doc_type.{d.value}", lang) for d in sorted(documents)], lang,
+            "and" if every_document else "or")))
     return "".join(parts)
 
 

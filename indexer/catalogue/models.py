@@ -137,7 +137,8 @@ class ProjectQuery:
     title: str | None = None  # part of the project's name
     years: tuple[int, int] | None = None  # the project ran at some time in these years
     years_edge: YearEdge = YearEdge.RAN  # …or started, or ended, in them
-    doc_types: frozenset[DocType] = field(default_factory=frozenset)
+    doc_types: frozenset[DocType] = field(default_factory=frozenset)  # a document of any of these
+    every_doc_type: bool = False  # … or of each of them («både beskrivelse og sluttrapport»)
     within: ProjectQuery | None = None  # «hvilke av dem …»: the list being narrowed
     # Documents the asker may not see (indexer.store.visible sets it): what only they tell is
     # not there – no project, place, theme, amount or evidence of theirs.

@@ -82,7 +82,7 @@ def _parse(record_json: str) -> ProjectRecord:
 
 
 def _where(conn: Db, query: ProjectQuery) -> tuple[str, list[object]]:
-    where, params = _visible(conn, sorted(query.doc_types), query.hidden)
+    where, params = _visible(conn, sorted(query.doc_types), query.hidden, query.every_doc_type)
     if query.themes:
         where.append(f"p.project_id IN (SELECT project_id FROM catalogue_themes WHERE theme IN "
                      f"({_marks(query.themes)}))")  # fmt: skip
@@ -117,25 +117,30 @@ def _where(conn: Db, query: ProjectQuery) -> tuple[str, list[object]]:
     return " AND ".join(where), params
 
 
-def _visible(conn: Db, types: list[str],
-             unseen: frozenset[str]) -> tuple[list[str], list[object]]:  # fmt: skip
-    """A project with a committed document (of these types) the asker may see. Documents are
-    rarely in the middle of a write, so the common case asks nothing per project; the page's
-    records are checked against the ledger again (`_only_committed`) before anything of them
-    is shown."""
+def _visible(conn: Db, types: list[str], unseen: frozenset[str],
+             every: bool = False) -> tuple[list[str], list[object]]:  # fmt: skip
+    """A project with a committed document (of these types; `every`: of each of them) the
+    asker may see. Documents are rarely in the middle of a write, so the common case asks
+    nothing per project; the page's records are checked against the ledger again
+    (`_only_committed`) before anything of them is shown."""
     hidden = [*documents.unfinished(conn), *sorted(unseen)]
     if not types and not hidden:
         return ["1 = 1"], []
-    member = "SELECT m.project_id FROM catalogue_members m"
-    clauses: list[str] = []
-    params: list[object] = list(hidden)
-    if hidden:
-        clauses.append(f"m.doc_id NOT IN ({_marks(hidden)})")
-    if types:
-        member += " JOIN documents d ON d.doc_id = m.doc_id"
-        clauses.append(f"{json_text(conn, 'd.meta_json', 'doc_type')} IN ({_marks(types)})")
-        params += types
-    return [f"p.project_id IN ({member} WHERE {' AND '.join(clauses)})"], params
+    wanted = [[kind] for kind in types] if every else [types]
+    where: list[str] = []
+    params: list[object] = []
+    for kinds in wanted or [[]]:
+        member = "SELECT m.project_id FROM catalogue_members m"
+        clauses: list[str] = []
+        params += hidden
+        if hidden:
+            clauses.append(f"m.doc_id NOT IN ({_marks(hidden)})")
+        if kinds:
+            member += " JOIN documents d ON d.doc_id = m.doc_id"
+            clauses.append(f"{json_text(conn, 'd.meta_json', 'doc_type')} IN ({_marks(kinds)})")
+            params += kinds
+        where.append(f"p.project_id IN ({member} WHERE {' AND '.join(clauses)})")
+    return where, params
 
 
 def _marks(values: frozenset[str] | list[str]) -> str:

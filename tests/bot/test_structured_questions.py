@@ -37,6 +37,12 @@ CASES: list[tuple[tuple[str, ...], list[str], list[str]]] = [
      ["«Fosterhjem i vest»", "«Rettleiing nær fosterheimen»"], ["Karmøy", "Klæbu"]),
     (("Which projects are in Rogaland?", "and which of those are about high-conflict cases?"),
      ["«Barnet i midten»"], ["Karmøy"]),
+    (("Hvilke fosterhjemsprosjekter finnes?", "og hvilke av dem har levert sluttrapport?",
+      "hvilke av dem er i Vestland?"),  # the one with a final report is in Rogaland
+     ["Jeg fant ingen prosjekter om fosterhjem – av dem med sluttrapport – av dem i Vestland"],
+     ["Svar fra"]),
+    (("Hvilke prosjekter har vi både prosjektbeskrivelse og sluttrapport for?",),
+     ["Prosjekter med prosjektbeskrivelse og sluttrapport"], []),
     (("Hvilke møter har Alver vært med på?",), ["Gunhild Haugsvær – Alver kommune"], ["Kvam"]),
     (("Which meetings did Radøy attend?",), ["Gunhild Haugsvær"], ["Terje Sandvik"]),
     (("Hvem deltok fra Kvam?",), ["Jorunn Steinsland – Kvam herad"], ["Øygarden kommune"]),

@@ -158,6 +158,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         years = None
     types = doc_types.doc_types(" ".join(p.text for p in split if not p.narrowing)
                                 if kind == Intent.PROJECTS else whole)
+    every_type = len(types) > 1 and doc_types.both_named(whole)
     unknown = _unknown_theme(unquoted, kit.gazetteer) if listed and not themes and not (
         priced or amounts.one_project_amount(whole)) else None  # «prosjektet om X»: a name
     if unknown and (said := topic.compound_theme(unquoted)):  # «støtte til foreldre»
@@ -180,6 +181,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         years_tied=time.years_tied(whole),
         dates=time.dates_in(whole),
         doc_types=types,
+        every_doc_type=every_type,
         doc_types_named=doc_types.named_doc_types(whole),
         doc_types_cited=doc_types.cited_doc_types(whole),
         outcome=intent.asks_outcome(whole),
@@ -215,7 +217,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         across=not county_frames and (  # the frames table answers across counties itself
             across.asks_each(framed, kind, types, split, len(towns) + len(counties),
                              filtered=bool(themes or unknown or towns or counties or years
-                                           or merged)
+                                           or merged or every_type)
                              or asked not in (ListAsk.PROJECTS, ListAsk.MUNICIPALITIES))
             or (kind == Intent.FACT and places.distinct(counties) > 1)),  # «… i Viken og Agder?»
         per_county=across.per_county(framed),

@@ -46,6 +46,15 @@ def doc_types(text: str) -> frozenset[DocType]:
     return frozenset(t for pattern, t in _DOC_TYPE_PATTERNS if pattern.search(text))
 
 
+# «både prosjektbeskrivelse og sluttrapport», «both a description and a final report»
+_BOTH = re.compile(r"\b(?:både|baade|both)\b[^?.!]{0,60}?\b(?:og|and)\b", re.I)
+
+
+def both_named(text: str) -> bool:
+    """The kinds of document are asked together («både … og …»), not as alternatives."""
+    return bool(_BOTH.search(text))
+
+
 def named_doc_types(text: str) -> frozenset[DocType]:
     """Types of a document the text points at («i referatet», «the guidelines»)."""
     found: set[DocType] = set()

@@ -54,8 +54,9 @@ def apply(own: Question, previous: Question, narrow: bool) -> Question:
     common = dict(text=own.text, language=language, list_ask=ask, page=1, follow_up=True,
                   history=own.history, corrections=own.corrections,
                   standalone=f"{previous.standalone} – {own.text}")  # fmt: skip
-    if narrow:
-        return replace(own, intent=previous.intent, refines=previous, **common)  # type: ignore[arg-type]
+    if narrow:  # the list's own filters: no fact asked of each document («… av dem er i X?»)
+        return replace(own, intent=previous.intent, refines=previous, across=False,  # type: ignore[arg-type]
+                       **common)
     places = bool(own.places)
     return replace(  # type: ignore[arg-type]
         previous,

@@ -392,6 +392,18 @@ def test_listing_one_named_projects_things_is_no_project_list(kit, text, intent)
     assert understand(text, [], kit).intent == intent
 
 
+@pytest.mark.parametrize(("text", "every"), [
+    ("Hvilke prosjekter har vi både prosjektbeskrivelse og sluttrapport for?", True),
+    ("Which projects have both a project description and a final report?", True),
+    ("Kva prosjekt har både prosjektskildring og sluttrapport?", True),
+    ("Hvilke prosjekter har prosjektbeskrivelse eller sluttrapport?", False),
+    ("Hvilke prosjekter har levert sluttrapport, både i Agder og Rogaland?", False),
+])  # fmt: skip
+def test_kinds_of_document_asked_together_are_each_needed(kit, text, every):
+    q = understand(text, [], kit)
+    assert q.intent == Intent.PROJECTS and not q.across and q.every_doc_type is every
+
+
 def test_typos_are_read_as_corpus_words_and_the_reading_is_kept(kit):
     q = understand("hvilke komuner har hat prosjekter om fosterhejm?", [], kit)
     assert "fosterhjem" in q.standalone and "kommuner" in q.standalone

@@ -29,6 +29,8 @@ QUERIES = [
     ProjectQuery(years=(2020, 9999), years_edge=YearEdge.STARTED),
     ProjectQuery(years=(0, 2021), years_edge=YearEdge.ENDED),
     ProjectQuery(doc_types=frozenset({"prosjektbeskrivelse"})),  # type: ignore[arg-type]
+    ProjectQuery(doc_types=frozenset({"prosjektbeskrivelse", "sluttrapport"}),  # type: ignore[arg-type]
+                 every_doc_type=True),
     ProjectQuery(themes=frozenset({"ettervern"}), within=ProjectQuery(years=(2020, 2024))),
 ]
 

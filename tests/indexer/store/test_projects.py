@@ -84,3 +84,22 @@ def test_pages_are_slices_of_the_one_list_order(sample_context) -> None:  # type
     rogaland = store.project_places(ProjectQuery(themes=frozenset({"fosterhjem"}),
                                                  current_counties=frozenset({"Rogaland"})))
     assert rogaland == [("1106", "1106"), ("1149", "1149")]  # Haugesund, Karmøy
+
+
+def test_a_project_with_each_kind_of_document_asked_needs_them_all(settings, gazetteer, corpus) -> None:  # type: ignore[no-untyped-def]
+    """«Hvilke prosjekter har vi både prosjektbeskrivelse og sluttrapport for?»: a description
+    or a final report alone is not enough."""
+    (corpus / "2023-05-30_sluttrapport_trondheim-malvik_ettervern.md").write_text(
+        "# Sluttrapport: «Neste steg» – ettervern for unge voksne i Trondheim og Malvik\n\n"
+        "---\ntype: sluttrapport\ndato: 2023-05-30\nfylke: Trøndelag\n"
+        "kommuner: Trondheim, Malvik\n---\n\n**Vertskommune:** Trondheim kommune\n"
+        "**Prosjektperiode:** 1. mars 2021 – 28. februar 2023\n\n## Resultater\n\n"
+        "34 ungdommer fikk en ettervernsplan.\n", encoding="utf-8")
+    deps = fake_index_deps(settings, gazetteer)
+    index_paths([corpus], deps)
+    both = {"prosjektbeskrivelse", "sluttrapport"}
+    every = ProjectQuery(doc_types=frozenset(both), every_doc_type=True)  # type: ignore[arg-type]
+    either = ProjectQuery(doc_types=frozenset(both))  # type: ignore[arg-type]
+    titles = {p.title for p in deps.store.find_projects(every)}
+    assert titles == {"Neste steg"}
+    assert len(deps.store.find_projects(either)) > len(titles)
