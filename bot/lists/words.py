@@ -43,7 +43,7 @@ def filters(themes: frozenset[str], places: list[str], years: tuple[int, int] | 
             parts.append(t("lists.years", lang, x=first if first == last else f"{first}–{last}"))
     if documents:  # «Hvilke prosjekter har levert sluttrapport?»
         parts.append(t("lists.with_document", lang, x=join(
-            [t(f"drafting.doc_type.{d.value}", lang) for d in sorted(documents)], lang,
+            [t(f"lists.type_{d.value}", lang) for d in sorted(documents)], lang,
             "and" if every_document else "or")))
     return "".join(parts)
 
