@@ -201,11 +201,14 @@ def _is_real_word(word: str, limit: float = 0.5) -> bool:
 
 
 _SOFTENED = re.compile(r"(?<=[kg])j")
+# Nynorsk «-leg, -lege, -legt» is Bokmål «-lig, -lige, -lig» (ansvarleg, ansvarlig)
+_NYNORSK_LIG = re.compile(r"leg(e?)t?$")
 
 
 def _variant(word: str) -> str:
-    """The spelling Bokmål and Nynorsk share: kj/gj before a vowel is k/g (søkjer, søker)."""
-    return _SOFTENED.sub("", word)
+    """The spelling Bokmål and Nynorsk share: kj/gj before a vowel is k/g (søkjer, søker);
+    the adjective ending «-leg» is «-lig» (ansvarleg, ansvarlig)."""
+    return _NYNORSK_LIG.sub(r"lig\1", _SOFTENED.sub("", word))
 
 
 def apply(text: str, corrections: list[tuple[str, str]]) -> str:

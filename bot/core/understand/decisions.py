@@ -10,6 +10,7 @@ import re
 _DECIDED = (r"bestemte?|vedtatt|vedteke|vedtok|vedtekne|beslutt(?:et|a)|avgjort|konkluderte?|"
             r"enige|einige|enighet|einigheit|decided?|agreed|concluded|resolved|vedtak(?:ene|a)|"
             r"beslutning(?:ene|ane)|konklusjon(?:ene|ane)|oppfølgj?ingspunkt\w*|aksjonspunkt\w*|"
+            r"oppfølgj?ingsoppg[aå]v\w*|"
             r"action (?:items|points)|decisions|follow[- ]?up (?:tasks|points|items|actions)")
 # «Kva periode gjeld kompetanseløftet regjeringa vedtok?»: a question word with its own noun asks
 # for that, not for what was decided
@@ -29,7 +30,8 @@ _ACTOR_TOPIC = re.compile(  # «Hva har X bestemt om Y», «Hva ble (det) vedtat
     r"^\W*(?:og\s+|and\s+)?(?:hva|kva|what)\s+(?:(?:har|has|have|did|vedtok|bestemte)\s+"
     r"(?P<actor>.+?)|(?:ble|blei|vart|was|were)(?:\s+det)?)\s+"
     r"(?:bestemt|vedtatt|vedteke|besluttet|avgjort|konkludert|decided?|agreed|concluded|decide)?"
-    r"\s*(?:om|angående|angåande|når det gjelder|about|on|regarding)\s+(?P<topic>.+?)\W*$",
+    r"\s*(?:om|angående|angåande|når det gjelder|about|on|regarding|for å|in order to)\s+"
+    r"(?P<topic>.+?)\W*$",
     re.I)
 # «Finnmark-samlinga april -24: oppfølgingspunkter, ansvarlig + frist?»: the plural of what a
 # meeting decides, beside a meeting, asks for them without a question word.
@@ -55,9 +57,10 @@ def asks_decided(text: str) -> bool:
 
 # «Sunnmøre-samlingen 8. mars 2022: hvem skulle følge opp hva?»: the action items.
 _WHO_DOES_WHAT = re.compile(
-    r"\b(?:hvem|kven|who)\s+(?:(?:skal|skulle|må|har|hadde|fikk|fekk|will|should|is|was|has|"
-    r"had)\s+)?(?:ansvar(?:et)? for|følge opp|følgje opp|gjøre|gjere|do|doing|follow(?:ing)? "
-    r"up(?: on)?|responsible for)\s+(?:hva|kva|what)\b"
+    r"\b(?:hvem|kven|who)\s+(?:(?:skal|skulle|må|har|hadde|fikk|fekk|var|er|vart|blei|ble|will|"
+    r"should|is|was|were|has|had)\s+)?(?:ansvar(?:et)? for|ansvarl[ei]g(?:e)? for|følge opp|"
+    r"følgje opp|gjøre|gjere|do|doing|follow(?:ing)? up(?: on)?|responsible for)\s+(?:hva|kva|"
+    r"what)\b"
     # «hva ble folk satt til å følge opp etter samlingen», «what must be followed up»
     r"|\b(?:hva|kva|what)\b.{0,40}\b(?:følges opp|følgjast opp|følge opp|følgje opp|"
     r"followed up|follow up)\b"

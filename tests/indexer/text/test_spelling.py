@@ -19,6 +19,12 @@ def test_a_nynorsk_spelling_is_not_read_as_a_nearby_word():
     assert speller.correct("søkjer") is None
 
 
+def test_a_nynorsk_adjective_in_leg_is_no_typo_of_the_bokmal_one() -> None:
+    speller = Speller.from_texts(["Ansvarlig kommune er ansvarlig for rapporten. "] * 2)
+    assert speller.corrections("Kven var ansvarleg for kva, og kven var ansvarlege?") == []
+    assert speller.correct("ansvarlg") == "ansvarlig"  # a typo still is one
+
+
 def test_a_nynorsk_plural_is_no_typo_of_another_form() -> None:
     speller = Speller.from_texts(["prosjektet prosjektet kommunen kommunen møtet møtet"] * 2)
     assert speller.corrections("Kor mykje vart brukt i prosjekta og kommunane?") == []
