@@ -16,6 +16,8 @@ from pydantic import BaseModel
 
 from bot.core.citation import Citation
 from indexer.minutes.models import Role
+from indexer.text.dates import find_dates
+from indexer.text.patterns import words
 
 
 class Cited(BaseModel):
@@ -114,3 +116,14 @@ class MeetingParticipants(BaseModel):
     roles: list[Role] = []  # what was asked: [] for everyone present
     people: list[Participant] = []
     attendance: Participants | None = None  # quoted when the minutes list no people
+
+
+# «Saka vert sett opp att på neste møte», «… fra neste møte», «tas opp igjen neste gang»
+_DEFERRED = words(r"neste\s+(?:møte|samling|nettverkssamling|styringsgruppemøte)",
+                  r"neste\s+gang", r"neste\s+gong", r"next\s+(?:meeting|gathering)")
+
+
+def defers_to_next(text: str) -> bool:
+    """A statement that puts a matter off to the next meeting without saying when that is:
+    an answer quoting it says the date too."""
+    return bool(_DEFERRED.search(text)) and not find_dates(text)

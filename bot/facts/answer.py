@@ -21,6 +21,7 @@ from bot.facts.across import Across, answer_each, documents_asked, each_part
 from bot.facts.candidates import Candidate
 from bot.facts.compose import Composition, ExtractiveComposer, SentenceVectors
 from bot.facts.continued import with_lists_completed
+from bot.facts.deferred import defers, with_next_meeting
 from bot.facts.llm import LlmComposer
 from bot.facts.model import AnswerModel, load_model_if_fitted
 from bot.facts.persons import unknown_person
@@ -96,6 +97,9 @@ class FactAnswerer:
         timings["compose_ms"] = (time.perf_counter() - t1) * 1000
         if composition.refused:
             return self.refusal(q, composition, evidence, timings)
+        if defers(composition):  # «Saka vert sett opp att på neste møte»: and when is that?
+            composition = with_next_meeting(composition, self.ctx.store.meetings(),
+                                            self.ctx.store.chunks, q.today, q.language)
         return cited_answer(q, composition, timings)
 
     def across(self, q: Question) -> Answer | None:

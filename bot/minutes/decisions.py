@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from bot.core.cite import CitationBook, render
 from bot.core.context import CoreContext, Question
-from bot.core.meetings import Decision
+from bot.core.meetings import Decision, defers_to_next
 from bot.core.models import Answer, AnswerSentence, Citation, Language
 from bot.core.payloads import DecisionList
 from bot.core.phrases import next_meeting_label
@@ -128,8 +128,13 @@ def _about_topic(question: Question, ctx: CoreContext) -> Answer | None:
 
 def with_next_meeting(answer: Answer, meetings: list[Meeting], question: Question) -> Answer:
     """«Hva ble bestemt, og når er neste møte?»: the decisions, then each meeting's next one,
-    cited, a date already passed marked as such."""
-    if question.time != TimeFocus.NEXT or len(meetings) > _NEXT_OF:
+    cited, a date already passed marked as such. Asked or not, a decision that puts the matter
+    off to the next meeting («Saka vert sett opp att på neste møte») says when that is."""
+    if question.time != TimeFocus.NEXT:
+        listed = answer.payload.decisions if isinstance(answer.payload, DecisionList) else []
+        deferring = {d.source for d in listed if defers_to_next(d.text)}
+        meetings = [m for m in meetings if m.meta.source in deferring]
+    if not meetings or len(meetings) > _NEXT_OF:
         return answer
     book = CitationBook()
     lines, language = list(answer.sentences), question.language

@@ -219,7 +219,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
                              filtered=bool(themes or unknown or towns or counties or years
                                            or merged or every_type)
                              or asked not in (ListAsk.PROJECTS, ListAsk.MUNICIPALITIES))
-            or (kind == Intent.FACT and places.distinct(counties) > 1)),  # «… i Viken og Agder?»
+            or (kind == Intent.FACT and places.distinct(counties) > 1  # «… i Viken og Agder?»
+                and not places.joint(whole, counties))),
         per_county=across.per_county(framed),
         each_project=project_lists.asked_of_each_project(split, asked),  # asked: a project list
         frames=county_frames,

@@ -99,6 +99,23 @@ def distinct(places: tuple[Place, ...]) -> int:
     return len(groups)
 
 
+# a group that two counties share: «ressursgruppa for Vestland og Rogaland», «the Vestland
+# and Rogaland network»
+_GROUP = (r"(?:ressursgrupp\w*|styringsgrupp\w*|arbeidsgrupp\w*|(?:lærings)?nettverk\w*|"
+          r"samarbeidsforum\w*|forum|(?:resource |steering |working )?groups?|networks?)")
+_TOGETHER = r"(?:the\s+)?§\s+(?:og|and|&)\s+(?:the\s+)?§"
+_JOINT = re.compile(rf"\b{_GROUP}\s+(?:for|i|in|frå|fra|of)\s+{_TOGETHER}(?!\w)"
+                    rf"|{_TOGETHER}(?:['’]s)?\s+(?:\w+\s+)?{_GROUP}\b", re.I)
+
+
+def joint(text: str, named: tuple[Place, ...]) -> bool:
+    """Two counties named as one group's («Når er neste møte i ressursgruppa for Vestland og
+    Rogaland?»): the joint network is asked, not each county («… i Viken og Agder?»)."""
+    for place in sorted(named, key=lambda p: len(p.name), reverse=True):
+        text = re.sub(rf"(?<!\w){re.escape(place.name)}(?!\w)", "§", text, flags=re.I)
+    return bool(_JOINT.search(text))
+
+
 # Merger history does not change while the process runs, and reading it is not free.
 @lru_cache(maxsize=1024)
 def _municipality(gazetteer: Gazetteer, written: str, number: str, current_name: str,

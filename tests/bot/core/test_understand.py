@@ -156,6 +156,16 @@ def test_years_and_time_words(kit):
     assert not parts.across  # one county in two names: a fact, not one row per county
 
 
+@pytest.mark.parametrize(("text", "across"), [
+    ("Hva er søknadsfristen i Viken og Agder?", True),
+    ("Når er neste møte i den utvidede ressursgruppa for Vestland og Rogaland?", False),
+    ("When does the Vestland and Rogaland resource group meet next?", False),
+    ("Hva ble sagt i nettverket for Vestland og Rogaland?", False),
+])
+def test_two_counties_named_as_one_groups_are_not_asked_each(kit, text, across) -> None:  # type: ignore[no-untyped-def]
+    assert understand(text, [], kit).across is across
+
+
 @pytest.mark.parametrize(("text", "first", "last", "edge"), [
     ("Hvilke prosjekter startet etter 2021?", 2022, 9999, YearEdge.STARTED),
     ("Kva prosjekt starta i 2023, og kva var målet?", 2023, 2023, YearEdge.STARTED),

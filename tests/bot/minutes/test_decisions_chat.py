@@ -151,8 +151,46 @@ def test_the_next_meeting_asked_beside_the_decisions_is_told_and_marked_past(cor
     last = answer.answer.splitlines()[-1]
     assert last.startswith("Neste møte: 12. mai 2020") and "(datoen er passert)" in last
     assert answer.citations[-1].source == VESTLAND
-    plain = core.answer("Hva ble vedtatt i styringsgruppen i Vestland i februar 2020?")
-    assert "Neste møte" not in plain.answer  # only when asked
+    plain = core.answer("Hva ble besluttet på nettverkssamlingen i Trøndelag?")
+    assert sources(plain) == {TRONDELAG} and "Neste møte" not in plain.answer  # only when asked
+
+
+@pytest.mark.parametrize(("question", "source", "when"), [
+    ("Hva vedtok styringsgruppa i Setesdal om barnevernsvakt?", SETESDAL, "6. september 2023"),
+    ("Hva ble vedtatt i styringsgruppen i Vestland i februar 2020?", VESTLAND, "12. mai 2020"),
+])  # fmt: skip
+def test_a_decision_put_off_to_the_next_meeting_says_when_that_is(core, question, source,
+                                                                   when) -> None:  # type: ignore[no-untyped-def]
+    answer = core.answer(question)
+    assert sources(answer) == {source}
+    last = answer.answer.splitlines()[-1]
+    assert last.startswith(f"Neste møte: {when}") and "(datoen er passert)" in last
+    assert answer.citations[-1].source == source
+
+
+@pytest.mark.parametrize("question", [
+    "Styringsgruppemøtet i Setesdal i mai 2023: kven var ansvarleg for kva?",
+    "Who was responsible for what after the Setesdal steering group meeting in May 2023?",
+])
+def test_who_was_responsible_for_what_lists_the_meetings_action_items(core, question) -> None:  # type: ignore[no-untyped-def]
+    answer = core.answer(question)
+    assert sources(answer) == {SETESDAL} and not answer.answer.startswith("Tolk"), answer.answer
+    owners = " ".join(d.who or "" for d in answer.payload.decisions)  # type: ignore[union-attr]
+    assert all(name in owners for name in ("Olav Tveiten", "Knut Homme", "Sigrid Ose"))
+
+
+def test_a_named_action_item_asks_for_the_meetings_action_items(core) -> None:  # type: ignore[no-untyped-def]
+    answer = core.answer("Kva oppfølgingsoppgåve fekk Olav Tveiten etter styringsgruppemøtet i "
+                         "Setesdal i mai 2023, og kva var fristen?")
+    assert sources(answer) == {SETESDAL}
+    assert any("Olav Tveiten" in (d.who or "") for d in answer.payload.decisions)  # type: ignore[union-attr]
+
+
+def test_what_was_decided_in_order_to_reach_a_goal_is_a_topic(core) -> None:  # type: ignore[no-untyped-def]
+    answer = core.answer("Kva har nettverka vedteke for å rekruttere fleire tilsette til barnevernet?")
+    texts = [d.text for d in answer.payload.decisions]  # type: ignore[union-attr]
+    assert any("rekrutteringsplan" in text for text in texts)
+    assert not any("barnevernsvakt" in text for text in texts)  # another agenda item
 
 
 def test_who_does_what_after_a_meeting_asks_for_its_action_items(core) -> None:  # type: ignore[no-untyped-def]
