@@ -69,6 +69,8 @@ def answer_decisions(question: Question, ctx: CoreContext) -> Answer | None:
         return _about_topic(question, ctx)
     request = question.meeting
     meetings = stored_meetings(ctx.store)
+    if question.due_year is not None:
+        return _due_in(question.due_year, meetings, question)
     if request is None or request.empty:
         found = _collect(meetings, CitationBook(), ctx.today())
         return decisions_answer([f.decision for f in found], question,
@@ -90,6 +92,16 @@ def answer_decisions(question: Question, ctx: CoreContext) -> Answer | None:
     return with_next_meeting(decisions_answer([f.decision for f in found], question, heading,
                                               dated=len(match.found) > 1),
                              match.found, question)
+
+
+def _due_in(year: int, meetings: list[Meeting], question: Question) -> Answer:
+    """«Hvilke oppfølgingspunkter hadde frist i 2024?»: the action items of every referat due
+    that year, soonest first (none is a list of none, said so)."""
+    due = [f.decision for f in _collect(meetings, CitationBook(), None)
+           if f.decision.deadline is not None and f.decision.deadline.year == year]
+    due.sort(key=lambda d: d.deadline or dt.date.max)
+    return decisions_answer(due, question, t("minutes.decisions_due", question.language,
+                                             year=year, n=len(due)))
 
 
 def _about_topic(question: Question, ctx: CoreContext) -> Answer | None:

@@ -98,3 +98,14 @@ def actor_and_topic(text: str) -> tuple[str, str]:
     «Hva ble bestemt om barnevernsvakt?» → ("", barnevernsvakt)."""
     match = _ACTOR_TOPIC.match(text.strip())
     return ((match["actor"] or "").strip(), match["topic"].strip()) if match else ("", "")
+
+
+# «… hadde frist i 2024», «due in 2025», «deadline in 2024»: the year the action items fall due
+_DUE_YEAR = re.compile(r"\b(?:frist\w*|deadlines?|due)\s+(?:(?:i|in|innen|innan|by|før|"
+                       r"before)\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
+
+
+def due_year(text: str) -> int | None:
+    """The year the asked action items fall due, when the question names one."""
+    match = _DUE_YEAR.search(text)
+    return int(match["year"]) if match else None

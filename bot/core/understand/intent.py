@@ -73,6 +73,9 @@ _DOCUMENTS = re.compile(
 # and the document word makes the document the clause's subject, not the thing to list.
 _CLAUSE_WORD = words("skal", "må", "bør", "kan", "skulle", "er", "var", "en", "ei", "et", "eit",
                      "a", "an", "should", "must", "can", "is", "are", "does", "do")
+# «Hvilke oppfølgingspunkter i referatene …?»: a thing asked for as found in the documents
+_FOUND_IN = re.compile(r"^\w+\s+(?:\w+\s+)?(?:i|fra|frå|in|from)\s+(?:(?:alle|all|the)\s+)?$",
+                       re.I)
 _ABOUT_CONTENT = words("står", "stod", "sier", "seier", "says?", "om hva", "om kva",
                        "i (?:referatet|sluttrapporten|utlysningen|retningslinjene)")
 
@@ -165,7 +168,7 @@ def asks_documents(text: str) -> bool:
     between = match.group("between")
     asked = text[:match.start()] + between  # what is asked for comes before the document word
     return not (PROJECT_WORD.search(asked) or _CLAUSE_WORD.search(between)
-                or _ABOUT_CONTENT.search(text))
+                or _ABOUT_CONTENT.search(text) or _FOUND_IN.search(between))
 
 
 # What a project achieved («ble faktisk rekruttert»): its final report says it, not the plan.

@@ -1086,3 +1086,14 @@ def test_a_question_word_after_and_and_a_preposition_opens_a_part(kit):
 ])  # fmt: skip
 def test_a_meetings_other_table_asked_beside_it(kit, text, also):
     assert understand(text, [], kit).meeting_also == also
+
+
+@pytest.mark.parametrize(("text", "intent", "due"), [
+    ("Hvilke oppfølgingspunkter i referatene hadde frist i 2024?", Intent.DECISIONS, 2024),
+    ("Which action items were due in 2025?", Intent.DECISIONS, 2025),
+    ("Hvilke referater har vi fra 2024?", Intent.DOCUMENTS, None),
+    ("Hvilke nye referater har vi?", Intent.DOCUMENTS, None),
+])
+def test_things_found_in_the_documents_are_not_a_document_listing(kit, text, intent, due) -> None:  # type: ignore[no-untyped-def]
+    question = understand(text, [], kit)
+    assert question.intent == intent and question.due_year == due

@@ -206,3 +206,18 @@ def test_action_items_say_which_deadlines_have_passed(sample_context) -> None:  
         assert sources(answer) == {SETESDAL}
         due = [line for line in answer.answer.splitlines() if "frist: 1. september 2023" in line]
         assert due and all(("2023, passert)" in line) == passed for line in due), due
+
+
+@pytest.mark.parametrize(("question", "language"), [
+    ("Hvilke oppfølgingspunkter i referatene hadde frist i 2023? Sorter etter dato", "nb"),
+    ("Which action items were due in 2023?", "en"),
+])
+def test_action_items_due_in_a_year_come_from_every_referat_soonest_first(core, question,
+                                                                          language) -> None:  # type: ignore[no-untyped-def]
+    answer = core.answer(question)
+    assert answer.kind == "list" and answer.language == language, answer.answer
+    due = answer.payload.decisions  # type: ignore[union-attr]
+    assert due and all(d.kind == "oppfølging" and d.deadline and d.deadline.year == 2023
+                       for d in due)
+    assert [d.deadline for d in due] == sorted(d.deadline for d in due)  # type: ignore[type-var]
+    assert sources(answer) == {SETESDAL}
