@@ -16,6 +16,7 @@ from indexer.text.places import Gazetteer
 _NAME = r"[A-ZÆØÅ][\w./-]*"
 _STOP = (r"(?=\s+(?:på|paa|at|on|til|med|with|i\s+(?:møte|samling|referat|\d|fjor|år|vår|høst|haust)\w*|"
          r"in\s+(?:the\s+)?(?:meeting|\d)\w*|deltok|deltek|møtte|var|vart|was|were|attended|"
+         r"took\s+part|take\s+part|taking\s+part|participated|joined|"
          r"har|have|has|hadde|had|sist\w*|last)\b|\s+(?:og|and)\s+(?-i:[a-zæøå])|\s*[?,.;:!]|\s*$)")
 # «fra Bufdir», «frå Statsforvaltaren i Agder», «from the county governor», but not «referatet
 # fra Setesdal» (the meeting) nor «fra 2020» (a time).

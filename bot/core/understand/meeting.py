@@ -36,7 +36,8 @@ _MONTH_ALONE = re.compile(rf"\b(?:i|in|fra|frå|from|på|on)\s+(?P<m>{_FULL_MONT
 # The meeting's kind in English, read as the Norwegian word its title has.
 _KINDS = tuple((re.compile(rf"\b{en}\b", re.I), nb) for en, nb in (
     (r"steering (?:group|committee)s?", "styringsgruppe"), (r"resource groups?", "ressursgruppe"),
-    (r"network (?:meetings?|gatherings?|seminars?)", "nettverkssamling"),
+    (r"network (?:meetings|gatherings|seminars)", "nettverkssamlingene"),  # all of them
+    (r"network (?:meeting|gathering|seminar)", "nettverkssamling"),
     (r"learning networks?", "læringsnettverk"), (r"working groups?", "arbeidsgruppe"),
     (r"co-?operation forums?", "samarbeidsforum"), (r"gatherings?", "samling")))
 _LATEST = re.compile(r"\b(siste|sist|forrige|førre|last|latest|most recent|nyeste|nyaste)\b",
@@ -67,6 +68,14 @@ NOISE_WORDS = frozenset(tokenize(
     "vi har hatt vært vore alle all every each hver kvart de dei "
     # whose attendance: «har Valle deltatt på», «were attended by», «var RKBU representert»
     "deltatt delteke møtt attend by representert represented noen nokon any take taken took part "
+    # the network meetings in general: «på nettverksmøtene», «the network meetings»
+    "nettverksmøtene nettverksmøta nettverksmøter nettverkssamlingene nettverkssamlingane "
+    "nettverkssamlinger nettverkssamlingar "
+    # a person's role there: «Hvilke rådgivere fra Statsforvalteren …», «which advisors»
+    "rådgiver rådgivere rådgiverne rådgjevar rådgjevarar rådgjevarane seniorrådgiver "
+    "seniorrådgivere seniorrådgjevar advisor advisors adviser advisers "
+    # what to do with the answer: «only …, and say which meeting»
+    "only bare berre say tell show vis si "
     # how the answer should look, and what of it: «bullet points please», «hvem har ansvaret»
     "most recent we have bullet points point please punktliste kulepunkt oppfølgingsoppgaver "
     "oppgaver oppgavene tasks ansvar ansvaret ansvarleg ansvarlig responsible frist fristen "

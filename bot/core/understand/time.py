@@ -162,8 +162,11 @@ _SEASON = re.compile(
     r"|(?:in\s+(?:the\s+)?)?(?P<s3>våren|sommeren|sommaren|høsten|hausten|vinteren|spring|"
     r"summer|autumn|fall|winter)\s+(?:(?:of\s+)?(?P<y>(?:19|20)\d\d)\b|(?P<ago3>i\s+fjor)\b))",
     re.I)
-_SINCE_YEAR = re.compile(rf"\b(?:siden|sidan|since|fra og med|frå og med|etter|after)\s+{_YEAR}\b",
-                         re.I)
+# «siden 2023», «fra og med 2023», «from 2023 onwards», «frå 2023 og utover»: that year on;
+# «etter 2022», «after 2022»: the year after it on
+_SINCE_YEAR = re.compile(rf"\b(?:siden|sidan|since|fra og med|frå og med|(?P<after>etter|after))"
+                         rf"\s+{_YEAR}\b|\b(?:from|fra|frå)\s+{_YEAR}\s+(?:onwards?|and later|"
+                         r"og utover|og framover|og fremover|og seinare|og senere)\b", re.I)
 _BEFORE_YEAR = re.compile(rf"\b(?:før|before)\s+{_YEAR}\b", re.I)
 
 
@@ -188,7 +191,8 @@ def period_match(text: str, today: dt.date) -> tuple[Period, int, int] | None:
         return _season(season, year - 1 if back and year == today.year else year), m.start(), \
             m.end()
     if m := _SINCE_YEAR.search(text):
-        return (dt.date(int(m.group(1)), 1, 1), dt.date.max), m.start(), m.end()
+        year = int(next(y for y in m.groups()[1:] if y))
+        return (dt.date(year + bool(m["after"]), 1, 1), dt.date.max), m.start(), m.end()
     if m := _BEFORE_YEAR.search(text):
         return (dt.date.min, dt.date(int(m.group(1)) - 1, 12, 31)), m.start(), m.end()
     if m := _LAST_YEAR.search(text):

@@ -36,6 +36,9 @@ def kit(gazetteer) -> Kit:  # type: ignore[no-untyped-def]
     ("Kva vart vedteke i år?", (D(2024, 1, 1), D(2024, 12, 31))),
     ("Hvilke vedtak er gjort siden 2022?", (D(2022, 1, 1), D.max)),
     ("Hvilke vedtak ble gjort før 2021?", (D.min, D(2020, 12, 31))),
+    ("Hvilke vedtak ble gjort etter 2021?", (D(2022, 1, 1), D.max)),  # the year after it on
+    ("Which meetings, only from 2023 onwards?", (D(2023, 1, 1), D.max)),
+    ("Kva møte har vi frå 2022 og utover?", (D(2022, 1, 1), D.max)),
     ("Hva ble bestemt på siste møte?", None),
     ("Hva er vår rolle i nettverket?", None),  # «vår» alone is «our»
 ])  # fmt: skip
@@ -53,6 +56,13 @@ def test_a_meeting_reference_keeps_time_apart_from_the_meeting_s_name() -> None:
                           "from which municipalities?", JUNE_2024)
     assert leaders.date == D(2024, 1, 31) and leaders.words == ()
     assert meeting_ref("Hva ble bestemt på siste møte i ressursgruppa?").latest
+    advisers = meeting_ref("Hvilke rådgivere fra Statsforvalteren har vært med på "
+                           "nettverksmøtene?", JUNE_2024)
+    assert advisers.words == ()  # a role and the meetings in general name no meeting
+    english = meeting_ref("Which advisors from Statsforvalteren took part in the network "
+                          "meetings? Only from 2023 onwards, and say which meeting.", JUNE_2024)
+    assert english.words == () and english.period == (D(2023, 1, 1), D.max)
+    assert "trøndelag" in meeting_ref("Hva ble sagt på nettverkssamlingen i Trøndelag?").words
 
 
 @pytest.mark.parametrize("text", [

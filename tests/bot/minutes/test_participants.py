@@ -224,3 +224,17 @@ def test_a_municipality_merged_since_the_meeting_is_shown_with_todays_name(tmp_p
     assert answer is not None and not answer.refused, answer
     assert "Søgne kommune (nå Kristiansand)" in answer.answer
     assert "Vennesla kommune (nå" not in answer.answer
+
+
+@pytest.mark.parametrize(("question", "since"), [
+    ("Hvilke rådgivere fra Statsforvalteren har vært med på nettverksmøtene?", None),
+    ("Which advisors from Statsforvalteren took part in the network meetings? Only from 2023 "
+     "onwards, and say which meeting.", 2023),
+])
+def test_the_advisers_of_a_body_across_the_network_meetings(core, question, since) -> None:  # type: ignore[no-untyped-def]
+    answer = core.answer(question)
+    assert "Marianne Aas Torjussen" in people(answer)  # Setesdal, May 2023
+    meetings = answer.payload.meetings  # type: ignore[union-attr]
+    assert len(meetings) >= 2 or since is not None
+    assert since is None or all(m.date and m.date.year >= since for m in meetings)
+    rows_are_cited_to_their_entry(answer)
