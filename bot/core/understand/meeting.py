@@ -36,7 +36,9 @@ _MONTH_ALONE = re.compile(rf"\b(?:i|in|fra|frå|from|på|on)\s+(?P<m>{_FULL_MONT
 # The meeting's kind in English, read as the Norwegian word its title has.
 _KINDS = tuple((re.compile(rf"\b{en}\b", re.I), nb) for en, nb in (
     (r"steering (?:group|committee)s?", "styringsgruppe"), (r"resource groups?", "ressursgruppe"),
-    (r"network (?:meetings|gatherings|seminars)", "nettverkssamlingene"),  # all of them
+    # the network meetings in general, «på nettverksmøtene»: the meetings, all of them
+    (r"network (?:meetings|gatherings|seminars)|nettverks(?:møt(?:ene|er|a)|samling(?:ene|ane|er|ar))",
+     "møtene"),
     (r"network (?:meeting|gathering|seminar)", "nettverkssamling"),
     (r"learning networks?", "læringsnettverk"), (r"working groups?", "arbeidsgruppe"),
     (r"co-?operation forums?", "samarbeidsforum"), (r"gatherings?", "samling")))
@@ -68,9 +70,6 @@ NOISE_WORDS = frozenset(tokenize(
     "vi har hatt vært vore alle all every each hver kvart de dei "
     # whose attendance: «har Valle deltatt på», «were attended by», «var RKBU representert»
     "deltatt delteke møtt attend by representert represented noen nokon any take taken took part "
-    # the network meetings in general: «på nettverksmøtene», «the network meetings»
-    "nettverksmøtene nettverksmøta nettverksmøter nettverkssamlingene nettverkssamlingane "
-    "nettverkssamlinger nettverkssamlingar "
     # a person's role there: «Hvilke rådgivere fra Statsforvalteren …», «which advisors»
     "rådgiver rådgivere rådgiverne rådgjevar rådgjevarar rådgjevarane seniorrådgiver "
     "seniorrådgivere seniorrådgjevar advisor advisors adviser advisers "
