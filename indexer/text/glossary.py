@@ -55,6 +55,8 @@ _WORDS = {
     "totalbudsjett": "budsjett sum", "totalbudsjettet": "budsjett sum",
     "totalkostnad": "kostnader sum", "totalkostnaden": "kostnader sum",
     "totalkostnadene": "kostnader sum", "totalbeløp": "sum", "totalbeløpet": "sum",
+    # what a project cost is what its accounts show it spent
+    **dict.fromkeys(("kostet", "kosta", "koster", "kostar"), "kostnader forbruk regnskap rekneskap"),
     # Bokmål → Nynorsk, for Nynorsk documents asked in Bokmål
     "egenandel": "eigendel eigenandel eigeninnsats egeninnsats", "egenandelen": "eigendel",
     "dekke": "dekkje", "prosjektleder": "prosjektleiar",

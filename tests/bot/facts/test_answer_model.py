@@ -214,7 +214,10 @@ def test_what_something_may_be_used_for_is_answered_by_its_list():
     assert answer_types("Hva kan kommunene søke om?") == ()  # no use asked
     assert answer_types("What did Narvik and Hamarøy actually do?") == (AnswerType.LIST,)
     assert answer_types("Hva har kommunene gjort for å rekruttere?") == (AnswerType.LIST,)
-    assert answer_types("What did the project cost?") == ()  # a cost, not what was done
+    assert answer_types("What did the project cost?") == (AnswerType.AMOUNT,)  # not what was done
+    assert answer_types("hva kostet det totalt?") == (AnswerType.AMOUNT,)
+    assert answer_types("budget versus actual spending") == (AnswerType.AMOUNT,)
+    assert answer_types("what explains the difference?") == (AnswerType.REASON,)
     rarest = set(tokenize("brukes")) | set(tokenize("nyttast"))
     part = PartView(part=Part(asked, (AnswerType.LIST,)), groups=[], words=frozenset(),
                     vector=np.zeros(1), types=[AnswerType.LIST], focus=[(rarest, 1.0)],

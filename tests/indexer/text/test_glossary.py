@@ -80,6 +80,12 @@ def test_a_total_budget_reaches_the_sum_row_of_a_budget_table(question):
     assert set(tokenize("sum budsjett")) <= stems_of(question)
 
 
+@pytest.mark.parametrize("question", ["Hva kostet prosjektet totalt?", "Kva kosta det?",
+                                      "What was the actual spending?"])
+def test_what_a_project_cost_reaches_the_accounts_and_the_spending(question):
+    assert set(tokenize("forbruk")) <= stems_of(question)
+
+
 @pytest.mark.parametrize("question", ["Kor stor eigendel må kommunane dekkje?",
                                       "Hvor stor egenandel kreves?"])
 def test_an_own_share_reaches_every_name_the_documents_give_it(question):
