@@ -1,0 +1,72 @@
+"""The kinds of document a question names (`doc_types`): any form, the one named as the source,
+several needed together, a web page."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.question import Intent
+from bot.core.understand import understand
+from indexer.models import DocType
+
+
+@pytest.mark.parametrize("text", ["Hvilke av tilsynene endte med lovbrudd?",
+                                  "Lag en oversikt over når tilsynsbesøkene fant sted",
+                                  "Which of the inspections found breaches of the law?"])
+def test_inspections_in_other_words_are_the_inspection_reports(kit, text):
+    assert understand(text, [], kit).doc_types == {DocType.TILSYNSRAPPORT}
+
+
+def test_inspections_counted_name_no_report(kit):
+    asked = "Which office must carry out the most inspections in 2023 according to the guide?"
+    assert DocType.TILSYNSRAPPORT not in understand(asked, [], kit).doc_types
+
+
+def test_a_document_named_as_the_source_is_told_from_one_named_as_the_subject(kit):
+    cited = understand("Hva brukte de ifølge sluttrapporten?", [], kit)
+    assert cited.doc_types_cited == {DocType.SLUTTRAPPORT}
+    english = understand("What did they spend according to its final report?", [], kit)
+    assert english.doc_types_cited == {DocType.SLUTTRAPPORT}
+    asked = understand("Hva viste sluttrapporten fra «Neste steg»?", [], kit)
+    assert asked.doc_types_cited == {DocType.SLUTTRAPPORT}
+    said = understand("What did the final report say about the youth council?", [], kit)
+    assert said.doc_types_cited == {DocType.SLUTTRAPPORT}
+    origin = understand("Når var møtet i referatet fra Sunnmøre?", [], kit)
+    assert origin.doc_types_cited == {DocType.REFERAT}
+    topic = understand("Hva sa hun om referatet?", [], kit)
+    assert topic.doc_types_cited == frozenset()  # what she said, not what the minutes say
+    subject = understand("Hvilke deler må sluttrapporten ha i Trøndelag?", [], kit)
+    assert subject.doc_types_cited == frozenset()  # what a report must hold, asked of a guideline
+
+
+@pytest.mark.parametrize("text, cited", [
+    ("Hva fant Statsforvalteren da de hadde tilsyn med fosterhjemsoppfølgingen i Horten?", True),
+    ("What did the 2023 inspection of Voss child welfare service find?", True),
+    ("Fikk Haugesund lovbrudd i fosterhjemstilsynet?", True),
+    ("Hva skjer hvis tilsynet finner lovbrudd?", False),  # the rules, in a guideline
+    ("Hvor mange tilsyn skal Statsforvalteren i Vestland gjennomføre?", False),
+])
+def test_what_an_inspection_found_is_asked_of_its_report(kit, text, cited):
+    asked = understand(text, [], kit).doc_types_cited
+    assert (DocType.TILSYNSRAPPORT in asked) is cited
+
+
+@pytest.mark.parametrize(("text", "every"), [
+    ("Hvilke prosjekter har vi både prosjektbeskrivelse og sluttrapport for?", True),
+    ("Which projects have both a project description and a final report?", True),
+    ("Kva prosjekt har både prosjektskildring og sluttrapport?", True),
+    ("Hvilke prosjekter har prosjektbeskrivelse eller sluttrapport?", False),
+    ("Hvilke prosjekter har levert sluttrapport, både i Agder og Rogaland?", False),
+])  # fmt: skip
+def test_kinds_of_document_asked_together_are_each_needed(kit, text, every):
+    q = understand(text, [], kit)
+    assert q.intent == Intent.PROJECTS and not q.across and q.every_doc_type is every
+
+
+@pytest.mark.parametrize(("text", "page"), [
+    ("Give me a quick overview of the Trøndelag learning network page", True),
+    ("Oppsummer nettsida til KS om økonomien i reforma", True),
+    ("Oppsummer det som har skjedd i nettverket siden 2020", False),  # «siden»: since
+])  # fmt: skip
+def test_a_summary_of_a_web_page_is_told_from_one_of_a_file(kit, text, page):
+    assert understand(text, [], kit).web_page == page

@@ -1,0 +1,82 @@
+"""Which project list a question asks for (`project_lists`), and what is asked of each project."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.question import Intent, ListAsk
+from bot.core.understand import understand
+from indexer.models import DocType
+
+
+def test_list_asks(kit):
+    assert understand("Hvor mange kommuner har hatt prosjekter om ettervern?", [],
+                      kit).list_ask == ListAsk.COUNT_MUNICIPALITIES
+    assert understand("Sammenlign prosjektene om fosterhjem", [], kit).list_ask == ListAsk.COMPARE
+
+
+def test_a_question_about_projects_as_such_is_told_from_one_about_a_theme(kit):
+    assert understand("Hvem ledet de ulike fosterhjemsprosjektene?", [], kit).projects_named
+    assert not understand("Which office must carry out the most foster care inspections?", [],
+                          kit).projects_named
+
+
+def test_how_much_for_projects_is_one_sum_how_much_the_projects_got_is_a_list(kit):
+    one = understand("Hvor mye fikk Fylkesmannen i Hordaland tildelt i 2018 til "
+                     "utviklingsprosjekter i læringsnettverket?", [], kit)
+    assert one.intent == Intent.FACT
+    assert understand("Hvor mye fikk ettervernsprosjektene?", [], kit).list_ask == ListAsk.AMOUNTS
+
+
+@pytest.mark.parametrize("text", [
+    "Legg sammen det som er søkt om i alle prosjektbeskrivelsene vi har.",
+    "Kan du leggje saman kva prosjekta har søkt om?",
+    "Add up what the projects have applied for.",
+])
+def test_adding_up_what_projects_applied_for_is_a_sum_of_catalogue_amounts(kit, text):
+    assert understand(text, [], kit).list_ask == ListAsk.AMOUNTS
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("Kva prosjektskildringar har vi, og kor mykje søkte kvart prosjekt om? Kor mykje blir det "
+     "til saman?", Intent.PROJECTS),
+    ("Hvilke prosjektbeskrivelser har vi, og hvor mye søkte de om til sammen?", Intent.PROJECTS),
+    ("Hvilke prosjektbeskrivelser har vi?", Intent.DOCUMENTS),  # the documents themselves
+    ("Hvor mange sluttrapporter har vi totalt?", Intent.DOCUMENTS),  # a count, no money
+])  # fmt: skip
+def test_the_sum_of_the_projects_documents_is_the_catalogues(kit, text, intent):
+    question = understand(text, [], kit)
+    assert question.intent == intent
+    if intent == Intent.PROJECTS:
+        assert question.list_ask == ListAsk.AMOUNTS and "søkt" in question.amount_kinds
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("Hvilke kommuner har hatt prosjekter om ettervern, og hva var målet med prosjektene?",
+     ["hva var målet med prosjektene?"]),
+    ("Which municipalities have had foster care projects, and who led them?", ["who led them?"]),
+    ("Kva prosjekt om fosterheim har vi, og kven var prosjektleiar?", ["kven var prosjektleiar?"]),
+    # what the rows show, how they are shown, a sum, the list asked again: none asked of each
+    ("Hvilke kommuner har hatt prosjekter om ettervern, og hva heter de kommunene i dag?", []),
+    ("Hvilke kommuner har hatt prosjekter om fosterhjem? Bruk dagens kommunenavn.", []),
+    ("Hvilke ettervernsprosjekter finnes, og hvilke kommuner står bak?", []),
+    ("Hvilke ettervernsprosjekter har vi, og hvor mye fikk de?", []),
+    ("Hvilke etterverns-prosjekter finnes det, og hvilke av dem har levert sluttrapport?", []),
+])
+def test_a_fact_asked_of_each_listed_project_is_read_apart(kit, text, asked):
+    """The later part a project list's rows do not answer is asked of each project's own
+    document; one the rows answer is not."""
+    q = understand(text, [], kit)
+    assert q.intent == Intent.PROJECTS
+    assert [p.text for p in q.each_project] == asked
+
+
+def test_a_part_asked_of_the_list_does_not_filter_it(kit):
+    """«Hvilke etterverns-prosjekter finnes det, og hvilke av dem har levert sluttrapport?»:
+    every aftercare project, not only those with a final report; the hyphen is a compound."""
+    q = understand("Hvilke etterverns-prosjekter finnes det, og hvilke av dem har levert "
+                   "sluttrapport?", [], kit)
+    assert q.intent == Intent.PROJECTS and q.themes == frozenset({"ettervern"})
+    assert not q.doc_types and q.parts[1].narrowing and not q.parts[0].narrowing
+    filtered = understand("Hvilke ettervernsprosjekter har levert sluttrapport?", [], kit)
+    assert filtered.doc_types == frozenset({DocType.SLUTTRAPPORT})
