@@ -9,7 +9,7 @@ import pytest
 from bot.core.question import AnswerType
 from bot.core.understand.yes_no import alternatives
 from bot.facts.alternatives import choices_missing
-from tests.bot.facts.test_pick import part_view, scored, view
+from tests.bot.facts.picking import part_view, scored, view
 
 
 @pytest.mark.parametrize(("text", "choices"), [

@@ -1,5 +1,6 @@
-"""A yes/no question or part is answered by a sentence that says its words (no model:
-candidates and their ranking written here)."""
+"""Which sentences an answer is made of (no model: candidates and their ranking written
+here): a yes/no part's deciding sentence, each part's best and those nearly as likely within
+the length, and the near sentence holding the kind of fact asked."""
 
 from __future__ import annotations
 
@@ -13,46 +14,10 @@ from bot.core.understand.amounts import asks_money
 from bot.facts.candidates import Candidate
 from bot.facts.features import PartView, QuestionView
 from bot.facts.gate import Scored
-from bot.facts.neighbours import replies
 from bot.facts.pick import deciding, holds_types, pick_sentences, typed_missing
 from bot.facts.retrieval import Evidence
-from indexer.models import Chunk, DocType, DocumentMeta
-from indexer.store.lexical import tokenize
-
-META = DocumentMeta(doc_id="d", source="d.md", path="d.md", title="Tilsyn",
-                    doc_type=DocType.ANNET)
-
-
-def scored(text: str, probability: float) -> Scored:
-    chunk = Chunk(chunk_id="d:0", doc_id="d", position=0, text=text, start=0, end=len(text))
-    cand = Candidate(text=text, evidence=Evidence(chunk, META, 0.1, 0.5), start=0,
-                     end=len(text), context="", is_label=False, is_item=False, items=0)
-    return Scored(cand, probability, [])
-
-
-def part_view(text: str, kinds: tuple[AnswerType, ...], words: str) -> PartView:
-    focus = [({stem}, 1.0) for stem in tokenize(words)]
-    return PartView(Part(text, kinds), focus, frozenset(), np.zeros(2), [], focus,
-                    focus[0][0] if focus else set())
-
-
-def view(*parts: PartView) -> QuestionView:
-    question = Question(text="", language="nb", intent=Intent.FACT, standalone="",
-                        today=dt.date(2026, 12, 2))
-    return QuestionView(question, np.zeros(2), list(parts), [], [], 0.0)
-
-
-def sentences_of(text: str):  # type: ignore[no-untyped-def]
-    """`at(sentence, items)`: the candidate of one sentence of a one-chunk document."""
-    chunk = Chunk(chunk_id="d:0", doc_id="d", position=0, text=text, start=0, end=len(text))
-    ev = Evidence(chunk, META, 0.1, 0.5)
-
-    def at(sentence: str, items: int = 0) -> Candidate:
-        start = text.index(sentence)
-        return Candidate(sentence, ev, start, start + len(sentence), "", False, False, items)
-
-    return at
-
+from indexer.models import Chunk
+from tests.bot.facts.picking import META, part_view, scored, view
 
 VISIT = scored("Statsforvalteren besøkte tjenesten 19. og 20. april 2023.", 0.95)
 VERDICT = scored("Det ble ikke funnet lovbrudd under tilsynet.", 0.6)
@@ -81,112 +46,14 @@ def test_a_yes_no_question_of_one_part_is_decided_too():
     assert deciding(asked, [[OTHER, VERDICT]], [OTHER.candidate]) == [VERDICT.candidate]
 
 
-
-def test_the_reply_right_after_the_sentence_that_names_a_yes_no_question_comes_along():
-    text = ("STVL har løftet et ønske til Bufdir om å gå bort fra kravet. De har svart at det "
-            "ikke vil bli endret i 2024. Neste sak gjaldt fagdager.")
-    at = sentences_of(text)
-
-    asked, reply, later = (at("STVL har løftet et ønske til Bufdir om å gå bort fra kravet."),
-                           at("De har svart at det ikke vil bli endret i 2024."),
-                           at("Neste sak gjaldt fagdager."))
-    yes_no = view(part_view("Har Bufdir gått bort fra kravet?", (AnswerType.YESNO,), "kravet"))
-    assert replies(yes_no, [asked, reply, later], [asked]) == [reply]
-    which = view(part_view("Hvilket krav gjelder?", (), "kravet"))
-    assert replies(which, [asked, reply, later], [asked]) == []  # only for yes/no
-
-
-def test_a_list_the_picked_sentence_introduces_comes_along_for_any_question():
-    text = ("Når reformen er innført, flyttes 2,1 mrd. til kommunene. Dette fordeler seg slik:\n"
-            "- 1,7 mrd. for økte egenandeler\n- 400 mill. for hjelpetiltak\n")
-    chunk = Chunk(chunk_id="d:0", doc_id="d", position=0, text=text, start=0, end=len(text))
-    ev = Evidence(chunk, META, 0.1, 0.5)
-    moved = "Når reformen er innført, flyttes 2,1 mrd. til kommunene."
-    lead = "Dette fordeler seg slik: 1,7 mrd. for økte egenandeler; 400 mill. for hjelpetiltak"
-    first = Candidate(moved, ev, 0, len(moved), "", False, False, 0)
-    start = text.index("Dette")
-    split = Candidate(lead, ev, start, text.index("\n- 400") + 28, "", False, False, 2)
-    how_much = view(part_view("Hvor mye flyttes, og hvordan fordeles det?", (AnswerType.AMOUNT,),
-                              "flyttes"))
-    assert replies(how_much, [first, split], [first]) == [split]
-
-
-def test_a_near_sentence_of_the_same_document_with_the_asked_kind_of_fact_comes_along():
-
-
-    def part(text: str) -> PartView:
-        return dataclasses.replace(part_view(text, (AnswerType.DATE,), "kraft"), types=["date"])
-
-    changes = scored("Stortinget har vedtatt endringer i 14 velferdstjenestelover.", 0.91)
-    elsewhere = scored("Ny barnevernslov trådte i kraft 1. januar 2023.", 0.59)
-    elsewhere = dataclasses.replace(elsewhere, candidate=dataclasses.replace(
-        elsewhere.candidate, evidence=dataclasses.replace(
-            elsewhere.candidate.evidence, meta=META.model_copy(update={"doc_id": "other"}))))
-    dated = scored("Lovendringene tredde i kraft 1. august 2022.", 0.46)
-    when = view(part("Når trådte endringene i kraft?"))
-    ranked = [[changes, elsewhere, dated]]
-    assert typed_missing(when, ranked, [changes.candidate], 0.3) == [dated.candidate]
-    assert typed_missing(when, ranked, [dated.candidate], 0.3) == []  # already dated
-
-
-def test_money_asked_is_not_held_by_a_share():
-    text = "kor mykje søkjer dei om i stimuleringsmidlar?"
-    asked = part_view(text, (AnswerType.AMOUNT,), "søkjer")
-    asked = dataclasses.replace(asked, part=dataclasses.replace(asked.part, money=asks_money(text)),
-                                types=["amount"])
-    share = scored("Ein fosterheimsrettleiar i 60 % stilling vert tilsett.", 0.9)
-    money = scored("Det vert søkt om 640 000 kr i stimuleringsmidlar.", 0.6)
-    assert not holds_types(asked, share.candidate) and holds_types(asked, money.candidate)
-    ranked = [share, *(scored(f"Setning {i} om prosjektet.", 0.8) for i in range(5)), money]
-    assert typed_missing(view(asked), [ranked], [share.candidate], 0.3) == [money.candidate]
-    # a share asked for is held by one
-    text = "Hvor stor egenandel kreves?"
-    own_share = part_view(text, (AnswerType.AMOUNT,), "egenandel")
-    own_share = dataclasses.replace(own_share, types=["amount"], part=dataclasses.replace(
-        own_share.part, money=asks_money(text)))
-    assert holds_types(own_share, scored("Egenandelen er 20 prosent.", 0.9).candidate)
-
-
-def test_a_list_under_its_lead_in_may_go_past_the_length_the_answer_keeps_to() -> None:
-    from bot.facts.pick import pick_sentences
-
-    best = scored("Utlysningen erstatter den som ble publisert 2. september 2026.", 0.8)
-    items = "Søknadsfristen er flyttet til 1. februar 2027; Inntil 450 000 kr per prosjekt"
-    lead = scored(f"Utlysningen er endret på disse punktene: {items}.", 0.7)
-    elsewhere = dataclasses.replace(lead.candidate.evidence, chunk=lead.candidate.evidence.chunk
-                                    .model_copy(update={"chunk_id": "d:1", "position": 1}))
-    lead = Scored(dataclasses.replace(lead.candidate, items=2, evidence=elsewhere), 0.7, [])
-    prose = scored("Foreløpig ramme er satt ned fra 3 100 000 kr til 2 600 000 kr samlet.", 0.7)
-    prose = Scored(dataclasses.replace(prose.candidate, evidence=elsewhere), 0.7, [])
-    max_chars = len(best.candidate.text) + 20
-    assert pick_sentences([[best, lead]], 0.3, max_chars) == [best.candidate, lead.candidate]
-    assert pick_sentences([[best, prose]], 0.3, max_chars) == [best.candidate]
-
-
-def test_a_count_or_date_asked_and_held_by_no_sentence_is_not_answered() -> None:
-    from bot.facts.said import type_unsaid
-
-    count = PartView(Part("Hvor mange kommuner er med?", (AnswerType.COUNT,)), [], frozenset(),
-                     np.zeros(2), ["number"], [], set())
-    aims = scored("Målet er å auke eigarskapen til barnevernet.", 0.9).candidate
-    dates = scored("Neste samling er 10. og 11. november.", 0.8).candidate
-    twelve = scored("Tolv kommunar er med i programmet.", 0.7).candidate
-    assert type_unsaid(count, [aims, dates])  # the days of a date are no count
-    assert not type_unsaid(count, [aims, twelve])
-    person = PartView(Part("Hvem kan kommunen samarbeide med?", (AnswerType.PERSON,)), [],
-                      frozenset(), np.zeros(2), ["person"], [], set())
-    assert not type_unsaid(person, [aims])  # organisations: left to the answer model
-
-
-def test_the_same_sentence_from_two_overlapping_chunks_is_said_once() -> None:
-    from bot.facts.pick import pick_sentences
-
-    first = scored("– Vi er glade for at ordningen forlenges til tre år.", 0.9)
-    again = scored("Vi er glade for at ordningen forlenges til tre år.", 0.85)
-    again = Scored(dataclasses.replace(again.candidate, evidence=dataclasses.replace(
-        again.candidate.evidence, chunk=again.candidate.evidence.chunk.model_copy(
-            update={"chunk_id": "d:1", "position": 1}))), 0.85, [])
-    assert pick_sentences([[first, again]], 0.3, 400) == [first.candidate]
+def test_a_yes_no_question_with_a_modal_is_decided_by_a_sentence_saying_modal_and_verb():
+    text = "Kan kommuner som kommer dårlig ut søke om ekstra penger?"
+    asked = view(part_view(text, (AnswerType.YESNO,), "kommer dårlig søke ekstra penger"))
+    around = scored("Noen kommuner vil komme dårlig ut også etter overgangsperioden.", 0.9)
+    decides = scored("Kommuner med store avvik kan søke statsforvalteren om skjønnsmidler.", 0.7)
+    assert deciding(asked, [[around, decides]], [around.candidate]) == [decides.candidate]
+    subject_only = scored("Kan kommunene gjøre noe med dette?", 0.7)  # the modal's subject
+    assert deciding(asked, [[around, subject_only]], [around.candidate]) == []
 
 
 def test_a_sentence_next_to_the_best_comes_before_an_equally_likely_one_elsewhere():
@@ -244,14 +111,143 @@ def test_a_later_part_does_not_trade_the_asked_kind_of_fact_for_its_words():
     assert [c.text for c in picked] == [leader.candidate.text, applied.candidate.text]
 
 
-def test_a_yes_no_question_with_a_modal_is_decided_by_a_sentence_saying_modal_and_verb():
-    text = "Kan kommuner som kommer dårlig ut søke om ekstra penger?"
-    asked = view(part_view(text, (AnswerType.YESNO,), "kommer dårlig søke ekstra penger"))
-    around = scored("Noen kommuner vil komme dårlig ut også etter overgangsperioden.", 0.9)
-    decides = scored("Kommuner med store avvik kan søke statsforvalteren om skjønnsmidler.", 0.7)
-    assert deciding(asked, [[around, decides]], [around.candidate]) == [decides.candidate]
-    subject_only = scored("Kan kommunene gjøre noe med dette?", 0.7)  # the modal's subject
-    assert deciding(asked, [[around, subject_only]], [around.candidate]) == []
+def test_a_part_whose_best_is_the_table_of_a_picked_row_takes_the_table_in_its_place():
+    """«Nådde de målene? List opp målene»: the first part took one row, the list part the whole
+    goals table, which holds that row: the table stands where the row stood, once."""
+    table = "Mål | Resultat; Ettervernsplan ved 17 år | Delvis nådd; Avtale med NAV | Nådd"
+    row = "Ettervernsplan ved 17 år | Delvis nådd"
+    asked = view(part_view("nådde de målene", (AnswerType.YESNO,), "nådd ettervernsplan"),
+                 part_view("list opp målene", (AnswerType.LIST,), "mål"))
+    picked = pick_sentences([[scored(row, 0.9)], [scored(table, 0.95)]], 0.9, 900, asked.parts)
+    assert [c.text for c in picked] == [table]
+
+
+def test_the_same_sentence_from_two_overlapping_chunks_is_said_once() -> None:
+    from bot.facts.pick import pick_sentences
+
+    first = scored("– Vi er glade for at ordningen forlenges til tre år.", 0.9)
+    again = scored("Vi er glade for at ordningen forlenges til tre år.", 0.85)
+    again = Scored(dataclasses.replace(again.candidate, evidence=dataclasses.replace(
+        again.candidate.evidence, chunk=again.candidate.evidence.chunk.model_copy(
+            update={"chunk_id": "d:1", "position": 1}))), 0.85, [])
+    assert pick_sentences([[first, again]], 0.3, 400) == [first.candidate]
+
+
+def test_a_list_under_its_lead_in_may_go_past_the_length_the_answer_keeps_to() -> None:
+    from bot.facts.pick import pick_sentences
+
+    best = scored("Utlysningen erstatter den som ble publisert 2. september 2026.", 0.8)
+    items = "Søknadsfristen er flyttet til 1. februar 2027; Inntil 450 000 kr per prosjekt"
+    lead = scored(f"Utlysningen er endret på disse punktene: {items}.", 0.7)
+    elsewhere = dataclasses.replace(lead.candidate.evidence, chunk=lead.candidate.evidence.chunk
+                                    .model_copy(update={"chunk_id": "d:1", "position": 1}))
+    lead = Scored(dataclasses.replace(lead.candidate, items=2, evidence=elsewhere), 0.7, [])
+    prose = scored("Foreløpig ramme er satt ned fra 3 100 000 kr til 2 600 000 kr samlet.", 0.7)
+    prose = Scored(dataclasses.replace(prose.candidate, evidence=elsewhere), 0.7, [])
+    max_chars = len(best.candidate.text) + 20
+    assert pick_sentences([[best, lead]], 0.3, max_chars) == [best.candidate, lead.candidate]
+    assert pick_sentences([[best, prose]], 0.3, max_chars) == [best.candidate]
+
+
+def test_a_list_of_another_document_is_not_put_before_the_best() -> None:
+    """«Hvilke møtedatoer har styringsgruppa satt opp for 2027?»: another document's lead-in
+    with its items (a call's changed points, all dated 2027) does not push the minutes' own
+    sentences aside; a list of the best's own document does come first."""
+    from bot.facts.features import SENTENCE_FEATURES
+    from bot.facts.pick import list_first
+
+    rarest = [1.0 if name == "rarest" else 0.0 for name in SENTENCE_FEATURES]
+
+    def listed(doc_id: str, text: str, probability: float, items: int) -> Scored:
+        meta = META.model_copy(update={"doc_id": doc_id, "source": f"{doc_id}.md"})
+        chunk = Chunk(chunk_id=f"{doc_id}:0", doc_id=doc_id, position=0, text=text, start=0,
+                      end=len(text))
+        cand = Candidate(text=text, evidence=Evidence(chunk, meta, 0.1, 0.5), start=0,
+                         end=len(text), context="", is_label=False, is_item=False, items=items)
+        return Scored(cand, probability, rarest)
+
+    best = listed("minutes", "Neste møte i styringsgruppen: 10. februar 2027.", 0.87, 0)
+    other = listed("call", "Endret på disse punktene: fristen 1. februar 2027; rammen …", 0.72, 3)
+    own = listed("minutes", "Møteplan 2027: 10. februar; 12. mai; 15. september.", 0.70, 3)
+    part = part_view("Hvilke møtedatoer har styringsgruppa satt opp for 2027?",
+                     (AnswerType.LIST,), "møtedatoer 2027")
+    assert list_first([part], [[best, other]], 0.5)[0][0] is best
+    assert list_first([part], [[best, other, own]], 0.5)[0][0] is own
+
+
+def test_a_near_sentence_of_the_same_document_with_the_asked_kind_of_fact_comes_along():
+
+
+    def part(text: str) -> PartView:
+        return dataclasses.replace(part_view(text, (AnswerType.DATE,), "kraft"), types=["date"])
+
+    changes = scored("Stortinget har vedtatt endringer i 14 velferdstjenestelover.", 0.91)
+    elsewhere = scored("Ny barnevernslov trådte i kraft 1. januar 2023.", 0.59)
+    elsewhere = dataclasses.replace(elsewhere, candidate=dataclasses.replace(
+        elsewhere.candidate, evidence=dataclasses.replace(
+            elsewhere.candidate.evidence, meta=META.model_copy(update={"doc_id": "other"}))))
+    dated = scored("Lovendringene tredde i kraft 1. august 2022.", 0.46)
+    when = view(part("Når trådte endringene i kraft?"))
+    ranked = [[changes, elsewhere, dated]]
+    assert typed_missing(when, ranked, [changes.candidate], 0.3) == [dated.candidate]
+    assert typed_missing(when, ranked, [dated.candidate], 0.3) == []  # already dated
+
+
+def test_money_asked_is_not_held_by_a_share():
+    text = "kor mykje søkjer dei om i stimuleringsmidlar?"
+    asked = part_view(text, (AnswerType.AMOUNT,), "søkjer")
+    asked = dataclasses.replace(asked, part=dataclasses.replace(asked.part, money=asks_money(text)),
+                                types=["amount"])
+    share = scored("Ein fosterheimsrettleiar i 60 % stilling vert tilsett.", 0.9)
+    money = scored("Det vert søkt om 640 000 kr i stimuleringsmidlar.", 0.6)
+    assert not holds_types(asked, share.candidate) and holds_types(asked, money.candidate)
+    ranked = [share, *(scored(f"Setning {i} om prosjektet.", 0.8) for i in range(5)), money]
+    assert typed_missing(view(asked), [ranked], [share.candidate], 0.3) == [money.candidate]
+    # a share asked for is held by one
+    text = "Hvor stor egenandel kreves?"
+    own_share = part_view(text, (AnswerType.AMOUNT,), "egenandel")
+    own_share = dataclasses.replace(own_share, types=["amount"], part=dataclasses.replace(
+        own_share.part, money=asks_money(text)))
+    assert holds_types(own_share, scored("Egenandelen er 20 prosent.", 0.9).candidate)
+
+
+def test_a_person_asked_by_role_takes_the_documents_name_however_far_down_it_ranks():
+    asked = part_view("Kven leier prosjektet?", (AnswerType.PERSON,), "leier prosjektet")
+    asked = dataclasses.replace(asked, part=dataclasses.replace(asked.part, person=True),
+                                types=["person"])
+    goals = scored("Prosjektet vert leidd av RVTS Sør saman med kommunane.", 0.9)
+    leader = scored("Prosjektleiar: Ingeborg Haugen Lien, rådgjevar", 0.05)
+    ranked = [goals, *(scored(f"Setning {i} om prosjektet.", 0.8) for i in range(12)), leader]
+    assert not holds_types(asked, goals.candidate)  # an organisation is not who leads
+    assert typed_missing(view(asked), [ranked], [goals.candidate], 0.3) == [leader.candidate]
+    organisation = dataclasses.replace(asked, part=dataclasses.replace(asked.part, person=False))
+    assert typed_missing(view(organisation), [ranked], [goals.candidate], 0.3) == []
+
+
+def test_when_is_answered_by_a_day_before_a_year_and_never_by_the_year_asked():
+    asked = part_view("and when was the information meeting?", (AnswerType.DATE,), "meeting")
+    asked = dataclasses.replace(asked, types=["date"], known_years=frozenset({2018}))
+    granted = scored("Fylkesmannen har i 2018 fått tildelt 650 000 kr.", 0.9)
+    later = scored("Nettverket skal vare ut 2024.", 0.8)
+    meeting = scored("Den 07.06.2018 inviterer vi til informasjonsmøte.", 0.7)
+    assert not holds_types(asked, granted.candidate)
+    assert typed_missing(view(asked), [[granted, later, meeting]], [granted.candidate],
+                         0.3) == [meeting.candidate]
+
+
+def test_a_count_or_date_asked_and_held_by_no_sentence_is_not_answered() -> None:
+    from bot.facts.said import type_unsaid
+
+    count = PartView(Part("Hvor mange kommuner er med?", (AnswerType.COUNT,)), [], frozenset(),
+                     np.zeros(2), ["number"], [], set())
+    aims = scored("Målet er å auke eigarskapen til barnevernet.", 0.9).candidate
+    dates = scored("Neste samling er 10. og 11. november.", 0.8).candidate
+    twelve = scored("Tolv kommunar er med i programmet.", 0.7).candidate
+    assert type_unsaid(count, [aims, dates])  # the days of a date are no count
+    assert not type_unsaid(count, [aims, twelve])
+    person = PartView(Part("Hvem kan kommunen samarbeide med?", (AnswerType.PERSON,)), [],
+                      frozenset(), np.zeros(2), ["person"], [], set())
+    assert not type_unsaid(person, [aims])  # organisations: left to the answer model
 
 
 def test_an_amount_asked_and_no_figure_in_any_sentence_is_not_answered() -> None:
@@ -286,102 +282,3 @@ def test_a_named_place_no_picked_sentence_names_takes_its_row_of_the_same_docume
     assert places_missing(asked, [[west, faint]], [west.candidate], 0.3) == []
     one = dataclasses.replace(asked, question=dataclasses.replace(question, counties=counties[:1]))
     assert places_missing(one, ranked, [west.candidate], 0.3) == []  # one place: nothing to add
-
-
-def test_a_person_asked_by_role_takes_the_documents_name_however_far_down_it_ranks():
-    asked = part_view("Kven leier prosjektet?", (AnswerType.PERSON,), "leier prosjektet")
-    asked = dataclasses.replace(asked, part=dataclasses.replace(asked.part, person=True),
-                                types=["person"])
-    goals = scored("Prosjektet vert leidd av RVTS Sør saman med kommunane.", 0.9)
-    leader = scored("Prosjektleiar: Ingeborg Haugen Lien, rådgjevar", 0.05)
-    ranked = [goals, *(scored(f"Setning {i} om prosjektet.", 0.8) for i in range(12)), leader]
-    assert not holds_types(asked, goals.candidate)  # an organisation is not who leads
-    assert typed_missing(view(asked), [ranked], [goals.candidate], 0.3) == [leader.candidate]
-    organisation = dataclasses.replace(asked, part=dataclasses.replace(asked.part, person=False))
-    assert typed_missing(view(organisation), [ranked], [goals.candidate], 0.3) == []
-
-
-def test_when_is_answered_by_a_day_before_a_year_and_never_by_the_year_asked():
-    asked = part_view("and when was the information meeting?", (AnswerType.DATE,), "meeting")
-    asked = dataclasses.replace(asked, types=["date"], known_years=frozenset({2018}))
-    granted = scored("Fylkesmannen har i 2018 fått tildelt 650 000 kr.", 0.9)
-    later = scored("Nettverket skal vare ut 2024.", 0.8)
-    meeting = scored("Den 07.06.2018 inviterer vi til informasjonsmøte.", 0.7)
-    assert not holds_types(asked, granted.candidate)
-    assert typed_missing(view(asked), [[granted, later, meeting]], [granted.candidate],
-                         0.3) == [meeting.candidate]
-
-
-def test_a_heading_line_a_pdf_kept_as_text_brings_the_list_it_heads():
-    text = ("Tema som prioriteres\nFor 2026 prioriteres disse temaene: ettervern; samisk språk."
-            "\nKriterier")
-    at = sentences_of(text)
-
-    heading = at("Tema som prioriteres")
-    listed = at("For 2026 prioriteres disse temaene: ettervern; samisk språk.", items=2)
-    asked = view(part_view("Kva tema vert prioriterte?", (), "tema"))
-    assert replies(asked, [heading, listed], [heading]) == [listed]
-    sentence = at("For 2026 prioriteres disse temaene: ettervern; samisk språk.")  # no items
-    assert replies(asked, [heading, sentence], [heading]) == []
-
-
-def test_what_follows_from_the_picked_sentence_decides_a_yes_no_question():
-    text = "Tiltaka er vurderte som tilstrekkelege. Tilsynet er derfor avslutta. Neste punkt."
-    at = sentences_of(text)
-
-    judged, closed = at("Tiltaka er vurderte som tilstrekkelege."), at("Tilsynet er derfor avslutta.")
-    still_open = view(part_view("Is the case still open?", (AnswerType.YESNO,), "case"))
-    assert replies(still_open, [judged, closed], [judged]) == [closed]
-
-
-def test_a_sentence_going_on_from_the_one_before_brings_it_along():
-    """«… sikrar ikkje at alle ungdomar får medverke. Styringstiltaka sikrar heller ikkje at
-    Nav …»: the second says half of the finding without the first."""
-    text = ("Kommunens styringstiltak sikrar ikkje at alle ungdomar får medverke. Styringstiltaka "
-            "sikrar heller ikkje at Nav opplyser alle saker. Vi takkar for samarbeidet.")
-    at = sentences_of(text)
-
-    first, goes_on, thanks = (at("Kommunens styringstiltak sikrar ikkje at alle ungdomar får "
-                                 "medverke."),
-                              at("Styringstiltaka sikrar heller ikkje at Nav opplyser alle saker."),
-                              at("Vi takkar for samarbeidet."))
-    asked = view(part_view("Kva sikra ikkje styringstiltaka?", (), "styringstiltak"))
-    assert replies(asked, [first, goes_on, thanks], [goes_on]) == [first]
-    assert replies(asked, [first, goes_on, thanks], [first]) == []  # nothing goes on from it
-
-
-def test_a_list_of_another_document_is_not_put_before_the_best() -> None:
-    """«Hvilke møtedatoer har styringsgruppa satt opp for 2027?»: another document's lead-in
-    with its items (a call's changed points, all dated 2027) does not push the minutes' own
-    sentences aside; a list of the best's own document does come first."""
-    from bot.facts.features import SENTENCE_FEATURES
-    from bot.facts.pick import list_first
-
-    rarest = [1.0 if name == "rarest" else 0.0 for name in SENTENCE_FEATURES]
-
-    def listed(doc_id: str, text: str, probability: float, items: int) -> Scored:
-        meta = META.model_copy(update={"doc_id": doc_id, "source": f"{doc_id}.md"})
-        chunk = Chunk(chunk_id=f"{doc_id}:0", doc_id=doc_id, position=0, text=text, start=0,
-                      end=len(text))
-        cand = Candidate(text=text, evidence=Evidence(chunk, meta, 0.1, 0.5), start=0,
-                         end=len(text), context="", is_label=False, is_item=False, items=items)
-        return Scored(cand, probability, rarest)
-
-    best = listed("minutes", "Neste møte i styringsgruppen: 10. februar 2027.", 0.87, 0)
-    other = listed("call", "Endret på disse punktene: fristen 1. februar 2027; rammen …", 0.72, 3)
-    own = listed("minutes", "Møteplan 2027: 10. februar; 12. mai; 15. september.", 0.70, 3)
-    part = part_view("Hvilke møtedatoer har styringsgruppa satt opp for 2027?",
-                     (AnswerType.LIST,), "møtedatoer 2027")
-    assert list_first([part], [[best, other]], 0.5)[0][0] is best
-    assert list_first([part], [[best, other, own]], 0.5)[0][0] is own
-
-
-def test_a_part_whose_best_is_the_table_of_a_picked_row_takes_the_table_in_its_place():
-    """«Nådde de målene? List opp målene»: the first part took one row, the list part the whole
-    goals table, which holds that row: the table stands where the row stood, once."""
-    table = "Mål | Resultat; Ettervernsplan ved 17 år | Delvis nådd; Avtale med NAV | Nådd"
-    row = "Ettervernsplan ved 17 år | Delvis nådd"
-    asked = view(part_view("nådde de målene", (AnswerType.YESNO,), "nådd ettervernsplan"),
-                 part_view("list opp målene", (AnswerType.LIST,), "mål"))
-    picked = pick_sentences([[scored(row, 0.9)], [scored(table, 0.95)]], 0.9, 900, asked.parts)
-    assert [c.text for c in picked] == [table]
