@@ -35,6 +35,7 @@ AsGroupOption = Annotated[
     typer.Option("--as-group", help="Svar som medlem av denne gruppen (team-id, Entra-gruppe-id "
                  "eller nettverksnavn); kan gjentas. Uten: bare offentlige dokumenter"),
 ]
+JsonOption = Annotated[bool, typer.Option("--json", help="Maskinlesbar utskrift")]
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})\b")
 _WORDED_DATE = re.compile(
     r"\b(\d{1,2})\.?\s*(" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))

@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from bot.cli.common import DataDirOption, console, reading_settings, settings_from, user_errors
+from bot.cli.common import (
+    DataDirOption,
+    JsonOption,
+    console,
+    reading_settings,
+    settings_from,
+    user_errors,
+)
 
 if TYPE_CHECKING:  # the write side loads when `index` runs: `--help` and `status` start fast
     from indexer.ingest.pipeline import IndexDeps
@@ -95,7 +102,7 @@ def _print_report(report: IndexReport) -> None:
 
 
 def status(
-    as_json: Annotated[bool, typer.Option("--json", help="Maskinlesbar utskrift")] = False,
+    as_json: JsonOption = False,
     data_dir: DataDirOption = None,
 ) -> None:
     """Vis hva kunnskapsbasen inneholder: dokumenter per type og fylke, og siste indeksering."""

@@ -11,6 +11,7 @@ from rich.text import Text
 from bot.cli.common import (
     AsGroupOption,
     DataDirOption,
+    JsonOption,
     console,
     err_console,
     reading_as,
@@ -35,7 +36,7 @@ def register(app: typer.Typer) -> None:
 def summarize(
     meeting: Annotated[str, typer.Argument(
         help="Møtet: dato, måned eller navn, f.eks. 31.01.2024 eller «REKOM september 2022»")],
-    as_json: Annotated[bool, typer.Option("--json", help="Maskinlesbar utskrift")] = False,
+    as_json: JsonOption = False,
     lang: LangOption = "nb",
     as_group: AsGroupOption = None,
     data_dir: DataDirOption = None,
@@ -65,7 +66,7 @@ def decisions(
         "--nettverk", help="Bare møter i dette nettverket/fylket, f.eks. Vestland")] = None,
     siden: Annotated[str | None, typer.Option(
         "--siden", help="Bare møter fra og med denne datoen, f.eks. 01.01.2022")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Maskinlesbar utskrift")] = False,
+    as_json: JsonOption = False,
     as_group: AsGroupOption = None,
     data_dir: DataDirOption = None,
 ) -> None:
@@ -108,7 +109,7 @@ def participants(
     kommune: Annotated[str | None, typer.Option(
         "--kommune", help="Bare deltakere fra denne kommunen (også tidligere navn) eller "
                           "organisasjonen, f.eks. Kristiansand eller Bufdir")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Maskinlesbar utskrift")] = False,
+    as_json: JsonOption = False,
     lang: LangOption = "nb",
     as_group: AsGroupOption = None,
     data_dir: DataDirOption = None,

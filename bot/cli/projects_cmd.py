@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from bot.cli.common import AsGroupOption, DataDirOption, console, reading_as, user_errors
+from bot.cli.common import (
+    AsGroupOption,
+    DataDirOption,
+    JsonOption,
+    console,
+    reading_as,
+    user_errors,
+)
 from indexer.errors import LaeringsbotError
 
 if TYPE_CHECKING:  # the catalogue and the answer core load when `projects` runs
@@ -32,7 +39,7 @@ def projects(
     kommune: Annotated[str | None, typer.Option(
         "--kommune", help="Kommune; tar med tidligere kommuner (Øygarden → Fjell, Sund)")] = None,
     fra_ar: Annotated[int | None, typer.Option("--fra-år", help="Prosjekter fra og med år")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Maskinlesbar utskrift")] = False,
+    as_json: JsonOption = False,
     as_csv: Annotated[bool, typer.Option("--csv", help="CSV til standard ut")] = False,
     as_group: AsGroupOption = None,
     data_dir: DataDirOption = None,
