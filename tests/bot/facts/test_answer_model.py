@@ -218,6 +218,7 @@ def test_what_something_may_be_used_for_is_answered_by_its_list():
     assert answer_types("hva kostet det totalt?") == (AnswerType.AMOUNT,)
     assert answer_types("budget versus actual spending") == (AnswerType.AMOUNT,)
     assert answer_types("what explains the difference?") == (AnswerType.REASON,)
+    assert answer_types("What can the money be spent on?") == (AnswerType.LIST,)  # its uses
     rarest = set(tokenize("brukes")) | set(tokenize("nyttast"))
     part = PartView(part=Part(asked, (AnswerType.LIST,)), groups=[], words=frozenset(),
                     vector=np.zeros(1), types=[AnswerType.LIST], focus=[(rarest, 1.0)],
