@@ -36,6 +36,7 @@ def outcomes_first(parts: list[PartView], per_part: list[list[Scored]], supporti
     holds (its leader's name)."""
     out = []
     for part, ranked in zip(parts, per_part, strict=True):
+        ranked = _results_before_labels(part, ranked, supporting)
         best = ranked[0] if ranked else None
         if best is None or not part.part.outcome or not planned(best.candidate):
             out.append(ranked)
@@ -50,6 +51,20 @@ def outcomes_first(parts: list[PartView], per_part: list[list[Scored]], supporti
         out.append([s for s in ranked if s in reports
                     or (kept and holds_types(part, s.candidate))])
     return out
+
+
+def _results_before_labels(part: PartView, ranked: list[Scored], supporting: float
+                           ) -> list[Scored]:
+    """«Hva fikk de igjen for pengene?» answered by «Prosjektleder: …», «Prosjektperiode: …»:
+    a label line states a fact about the project, not what it achieved; where a sentence nearly
+    as likely says something, the label lines step aside (unless the part asks a kind of fact,
+    a date or a name, that a label line holds)."""
+    if not part.part.outcome or part.types or not ranked or not ranked[0].candidate.is_label:
+        return ranked
+    told = [s for s in ranked if not s.candidate.is_label]
+    if not told or told[0].probability < supporting * ranked[0].probability:
+        return ranked
+    return told
 
 
 def _towns(cand: Candidate) -> set[str]:

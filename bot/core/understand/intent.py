@@ -178,7 +178,10 @@ _OUTCOME = words(r"nådde", r"nådd", r"oppnådde", r"oppnådd", r"oppnådde?s",
                  r"succeed(?:ed)?", r"successful", r"lukkast", r"lukkas", r"vellykk\w*",
                  r"(?:hit|meet|met) (?:the|their|its) (?:targets?|goals?|aims?)",
                  r"(?:\w+(?:te|de)|ble|blei|vart|fikk|fekk)\s+(?:de\s+|dei\s+)?faktisk",
-                 r"faktisk\s+\w+(?:te|de|t)", r"(?:did|were|was)\s+(?:\w+\s+){0,3}actually")
+                 r"faktisk\s+\w+(?:te|de|t)", r"(?:did|were|was)\s+(?:\w+\s+){0,3}actually",
+                 # what the money bought: «Hva fikk de igjen for pengene?»
+                 r"igjen for (?:pengene|pengane|midlene|midla)", "value for money",
+                 r"(?:get|got) (?:out of it|for (?:the|their|its) money)")
 
 
 # «Hvilke prosjekter har vi der kommunene er slått sammen etterpå?», «Which municipal mergers

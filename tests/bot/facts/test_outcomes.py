@@ -21,14 +21,15 @@ def _town(name: str) -> MunicipalityMention:
                                current_name=name, current_county="X")
 
 
-def _scored(text: str, probability: float, doc_type: DocType, *towns: str) -> Scored:
+def _scored(text: str, probability: float, doc_type: DocType, *towns: str,
+            label: bool = False) -> Scored:
     doc = f"{doc_type.value}-{'-'.join(towns)}"
     meta = DocumentMeta(doc_id=doc, source=f"{doc}.md", path=f"{doc}.md", title=doc,
                         doc_type=doc_type, municipalities=[_town(t) for t in towns])
     chunk = Chunk(chunk_id=f"{doc}:0", doc_id=doc, position=0, text=text, start=0,
                   end=len(text))
     cand = Candidate(text=text, evidence=Evidence(chunk, meta, 0.1, 0.5), start=0,
-                     end=len(text), context="", is_label=False, is_item=False, items=0)
+                     end=len(text), context="", is_label=label, is_item=False, items=0)
     return Scored(cand, probability, [])
 
 
@@ -90,3 +91,25 @@ def test_the_plan_steps_aside_when_a_report_holds_the_figure_asked_too() -> None
                   DocType.SLUTTRAPPORT, "Holmestrand")
     part = _part("nådde de målet om 85 prosent?", AnswerType.AMOUNT)
     assert outcomes_first([part], [[goal, row]], SUPPORTING) == [[row]]
+
+
+PERIOD = _scored("Prosjektperiode: 1. januar 2022 – 30. juni 2024", 0.93, DocType.SLUTTRAPPORT,
+                 "Rana", label=True)
+DONE = _scored("14 foreldregrupper ble gjennomført med 97 foreldre.", 0.8, DocType.SLUTTRAPPORT,
+               "Rana")
+
+
+def test_what_the_money_bought_is_told_by_a_sentence_not_a_label_line() -> None:
+    # «Hva fikk de igjen for pengene?»: «Prosjektperiode: …» says nothing of what came of it
+    assert outcomes_first([_part("Hva fikk de igjen for pengene?")], [[PERIOD, DONE]],
+                          SUPPORTING) == [[DONE]]
+
+
+def test_a_label_line_still_answers_what_it_holds_or_what_no_sentence_comes_near() -> None:
+    asks_when = _part("Når var prosjektet ferdig, og nådde de målet?", AnswerType.DATE)
+    assert outcomes_first([asks_when], [[PERIOD, DONE]], SUPPORTING) == [[PERIOD, DONE]]
+    faint = Scored(DONE.candidate, 0.1, [])
+    assert outcomes_first([_part("Nådde de målet?")], [[PERIOD, faint]], SUPPORTING) == \
+        [[PERIOD, faint]]
+    not_asked = _part("Hvem ledet prosjektet?", outcome=False)
+    assert outcomes_first([not_asked], [[PERIOD, DONE]], SUPPORTING) == [[PERIOD, DONE]]
