@@ -13,10 +13,10 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bot.core.chat_model import build_chat_model
-from bot.core.cite import appended, render
+from bot.core.cite import appended, moved, numbered_on, render, renumbered
 from bot.core.context import CoreContext
 from bot.core.dialog import carry
-from bot.core.models import Answer, ChatTurn
+from bot.core.models import Answer, AnswerSentence, ChatTurn, Citation
 from bot.core.question import Intent, Question
 from bot.core.text import clean_text
 from bot.core.understand import understand
@@ -101,7 +101,12 @@ class Core:
                             kind="error")
         else:
             q = understand(text, history or [], ctx.kit())
-            result = _with_reading(q, self._route(q, ctx))
+            if q.separate:  # «Hvor mange …?⏎Også: hva heter …?»: each question on its own
+                result = _answered_apart(q, [
+                    _with_reading(one, self._route(one, ctx)) for one in (
+                        understand(piece, history or [], ctx.kit()) for piece in q.separate)])
+            else:
+                result = _with_reading(q, self._route(q, ctx))
         result = carry(history or [], result)  # a side question leaves an open draft waiting
         result.timings_ms["total_ms"] = (time.perf_counter() - started) * 1000
         return result
@@ -175,6 +180,28 @@ def _followed_by(first: Answer, then: Answer) -> Answer:
     return first.model_copy(update={
         "answer": render(sentences, "\n"), "sentences": sentences, "citations": citations,
         "timings_ms": {**first.timings_ms, **then.timings_ms}})
+
+
+def _answered_apart(q: Question, answers: list[Answer]) -> Answer:
+    """The message's questions answered one after another, each under its number, the later
+    ones' citations numbered on; refused only when every one of them is."""
+    texts: list[str] = []
+    sentences: list[AnswerSentence] = []
+    citations: list[Citation] = []
+    for n, answer in enumerate(answers, start=1):
+        citations, numbers = numbered_on(citations, answer.citations)
+        sentences += moved(answer.sentences, numbers)
+        heading = t("core.apart_heading", q.language, n=n, total=len(answers))
+        texts.append(f"{heading}\n{renumbered(answer.answer, numbers)}")
+    kind = answers[0].kind if len({answer.kind for answer in answers}) == 1 else "fact"
+    timings: dict[str, float] = {}
+    for answer in answers:
+        for name, ms in answer.timings_ms.items():
+            timings[name] = timings.get(name, 0.0) + ms
+    return Answer(question=q.text, answer="\n\n".join(texts), language=q.language,
+                  refused=all(answer.refused for answer in answers),
+                  kind=kind, sentences=sentences,
+                  citations=citations, timings_ms=timings)
 
 
 def _with_reading(q: Question, answer: Answer) -> Answer:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.core.models import AnswerSentence, Citation
 from indexer.minutes.models import Where
 from indexer.models import Chunk, DocumentMeta
@@ -51,18 +53,38 @@ def appended(first: list[AnswerSentence], first_cited: list[Citation],
              ) -> tuple[list[AnswerSentence], list[Citation]]:  # fmt: skip
     """Two answers' sentences as one: the second's citations numbered on after the first's,
     a span both cite keeping its first number."""
+    citations, numbers = numbered_on(first_cited, then_cited)
+    return [*first, *moved(then, numbers)], citations
+
+
+def numbered_on(first_cited: list[Citation], then_cited: list[Citation]
+                ) -> tuple[list[Citation], dict[int, int]]:  # fmt: skip
+    """Both lists as one, the second's citations numbered on after the first's (a span both
+    cite keeps its first number), and the second's old number → new number."""
     citations = list(first_cited)
     by_key = {(c.chunk_id, c.snippet): c.n for c in citations}
-    renumbered: dict[int, int] = {}
+    numbers: dict[int, int] = {}
     for citation in then_cited:
         key = (citation.chunk_id, citation.snippet)
         if key not in by_key:
             by_key[key] = max((c.n for c in citations), default=0) + 1
             citations.append(citation.model_copy(update={"n": by_key[key]}))
-        renumbered[citation.n] = by_key[key]
-    moved = [s.model_copy(update={"citations": [renumbered[n] for n in s.citations]})
-             for s in then]
-    return [*first, *moved], citations
+        numbers[citation.n] = by_key[key]
+    return citations, numbers
+
+
+def moved(sentences: list[AnswerSentence], numbers: dict[int, int]) -> list[AnswerSentence]:
+    """Sentences citing by their new numbers."""
+    return [s.model_copy(update={"citations": [numbers[n] for n in s.citations]})
+            for s in sentences]
+
+
+_MARKER = re.compile(r"\[(\d+)\]")
+
+
+def renumbered(text: str, numbers: dict[int, int]) -> str:
+    """A rendered answer's [n] markers by their new numbers (a number not moved stays)."""
+    return _MARKER.sub(lambda m: f"[{numbers.get(int(m.group(1)), int(m.group(1)))}]", text)
 
 
 def render(sentences: list[AnswerSentence], separator: str = " ") -> str:

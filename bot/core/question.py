@@ -226,6 +226,7 @@ class Question:
     meeting_also: Intent | None = None
     corrections: tuple[Correction, ...] = ()
     follow_up: bool = False  # completed from the previous question
+    separate: tuple[str, ...] = ()  # a message of questions that each stand alone, answered apart
     across: bool = False  # a fact asked of each document of a kind («de ulike fylkene»)
     # «Hvilke kommuner har hatt ettervernsprosjekter, og hva var målet?»: asked of each listed
     each_project: tuple[Part, ...] = ()

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from bot.core.dialog import last_dialog
 from bot.core.models import ChatTurn
 from bot.core.question import Correction, Intent, ListAsk, Part, Place, Question
 from bot.core.understand import (
@@ -34,6 +35,7 @@ from bot.core.understand import (
     places,
     project_lists,
     roles,
+    separate,
     time,
     topic,
     yes_no,
@@ -60,17 +62,25 @@ class Kit:
 
 def understand(text: str, history: list[ChatTurn] | tuple[ChatTurn, ...], kit: Kit,
                depth: int = 0) -> Question:  # fmt: skip
-    text = " ".join(text.split())
+    written, text = text, " ".join(text.split())  # a new line may part two questions
     turns = tuple(history)
     if depth < _DEPTH and turns:
         followed = _list_follow_up(text, turns, kit, depth)
         if followed is not None:
             return followed
     question = _read(text, turns, kit, complete=True)
+    if depth == 0 and (apart := separate.questions(written)) and not _dialog_open(turns):
+        question = replace(question, separate=apart)
     if depth < _DEPTH and question.follow_up and question.intent in _MINUTES and (
             question.meeting is None or question.meeting.empty):
         return _same_meeting(question, turns, kit, depth)
     return question
+
+
+def _dialog_open(turns: tuple[ChatTurn, ...]) -> bool:
+    """A draft dialog waiting for its next answer reads the whole message as that answer."""
+    dialog = last_dialog(turns)
+    return dialog is not None and dialog.status == "active"
 
 
 def _same_meeting(question: Question, turns: tuple[ChatTurn, ...], kit: Kit, depth: int
