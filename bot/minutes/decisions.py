@@ -30,7 +30,7 @@ from bot.minutes.find import (
     stored_meetings,
     word_score,
 )
-from bot.minutes.replies import describe, named, not_found
+from bot.minutes.replies import describe, named, not_found, with_moved_note
 from bot.minutes.summary import next_meeting
 from indexer.minutes.models import Item
 from indexer.minutes.text import clean
@@ -89,9 +89,9 @@ def answer_decisions(question: Question, ctx: CoreContext) -> Answer | None:
         heading = t("minutes.decisions_of", language, meeting=describe(match.found[0], language))
     else:
         heading = t("minutes.decisions_of_many", language, n=len(match.found))
-    return with_next_meeting(decisions_answer([f.decision for f in found], question, heading,
-                                              dated=len(match.found) > 1),
-                             match.found, question)
+    return with_moved_note(with_next_meeting(
+        decisions_answer([f.decision for f in found], question, heading,
+                         dated=len(match.found) > 1), match.found, question), match, request)
 
 
 def _due_in(year: int, meetings: list[Meeting], question: Question) -> Answer:

@@ -32,6 +32,7 @@ class MeetingMatch(NamedTuple):
     found: list[Meeting]  # one: the meeting; several: ask which, or answer each
     nearest: list[Meeting]  # when none was found
     total: int = 0  # minutes in the store
+    moved: bool = False  # the one meeting of the network named, near the date asked, not on it
 
 
 def minutes_documents(store: KnowledgeReader) -> list[DocumentMeta]:
@@ -64,6 +65,9 @@ def _match(request: MeetingRef, meetings: list[Meeting]) -> MeetingMatch:
     pool = [m for m in meetings if _date_fits(m.record.date, request, _year_named(m.meta))]
     if request.dated:
         if not pool:
+            near = _near_miss(request, meetings)
+            if near is not None:
+                return MeetingMatch([near], [], moved=True)
             return MeetingMatch([], _nearest(meetings, request))
         if len(pool) == 1 or not request.words:
             return MeetingMatch(pool, [])
@@ -143,6 +147,35 @@ def _year_named(meta: DocumentMeta) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
+NEAR_MISS_DAYS = 62  # «samlinga i april 2022» of a network that met on 8 March 2022
+
+
+def _near_miss(request: MeetingRef, meetings: list[Meeting]) -> Meeting | None:
+    """«Kva oppgåver vart fordelte på Sunnmøre-samlinga i april 2022?» when Sunnmøre met on 8
+    March: the network named met once within two months of the day or month asked, and that
+    is the meeting meant (the answer says the date differs). Never for a year alone."""
+    if not request.words:
+        return None
+    scores = {m.meta.doc_id: word_score(request.words, m.meta, m.record.head) for m in meetings}
+    best = max(scores.values(), default=0.0)
+    if best <= 0:
+        return None
+    return _only_near(request, [m for m in meetings if scores[m.meta.doc_id] == best])
+
+
+def _only_near(request: MeetingRef, meetings: list[Meeting]) -> Meeting | None:
+    """The one meeting within two months of the day or month asked (none for a year)."""
+    if request.date:
+        target = request.date
+    elif request.month:
+        target = dt.date(request.month[0], request.month[1], 15)
+    else:
+        return None
+    near = [m for m in meetings
+            if m.record.date and abs((m.record.date - target).days) <= NEAR_MISS_DAYS]
+    return near[0] if len(near) == 1 else None
+
+
 def _nearest(meetings: list[Meeting], request: MeetingRef, limit: int = 3) -> list[Meeting]:
     target = request.date
     if target is None and request.month:
@@ -170,5 +203,7 @@ def find_in_places(request: MeetingRef, meetings: list[Meeting], question: Quest
     match = find_meeting(request, fitting)
     if match.found or len(fitting) == len(meetings):
         return match
+    if (near := _only_near(request, fitting)) is not None:  # the place's meeting, near the date
+        return MeetingMatch([near], [], len(meetings), moved=True)
     anywhere = find_meeting(request, meetings)
     return MeetingMatch([], anywhere.found[:3] or anywhere.nearest, len(meetings))

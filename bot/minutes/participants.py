@@ -20,7 +20,7 @@ from bot.core.phrases import join
 from bot.i18n import t
 from bot.minutes.decisions import with_next_meeting
 from bot.minutes.find import Meeting, find_in_places, stored_meetings
-from bot.minutes.replies import ask_back, describe, named, not_found
+from bot.minutes.replies import ask_back, describe, named, not_found, with_moved_note
 from indexer.minutes.models import Person, Role
 from indexer.text.places import Gazetteer
 
@@ -77,7 +77,10 @@ def answer_participants(question: Question, ctx: CoreContext) -> Answer | None:
                     kind="refusal" if nobody else "list", refused=nobody, sentences=lines,
                     citations=book.citations, payload=ParticipantList(meetings=shown))
     # «Hvem var med på møtet i januar, og når er neste møte?»
-    return answer if nobody else with_next_meeting(answer, match.found[: len(shown)], question)
+    if nobody:
+        return answer
+    return with_moved_note(with_next_meeting(answer, match.found[: len(shown)], question), match,
+                           request)
 
 
 def _participants(meeting: Meeting, roles: list[Role], asked: _Asked, book: CitationBook,

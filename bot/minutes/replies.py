@@ -48,6 +48,18 @@ def not_found(match: MeetingMatch, language: Language, question: str, request: M
                   payload=nearest)
 
 
+def with_moved_note(answer: Answer, match: MeetingMatch, request: MeetingRef) -> Answer:
+    """An answer from the network's meeting near the date asked says first that the date
+    asked has no referat and which meeting answers instead."""
+    if not match.moved or not match.found:
+        return answer
+    language = answer.language
+    note = AnswerSentence(text=t("minutes.moved", language, asked=asked(request, language),
+                                 meeting=describe(match.found[0], language)))
+    return answer.model_copy(update={"answer": f"{note.text}\n{answer.answer}",
+                                     "sentences": [note, *answer.sentences]})
+
+
 def describe(meeting: Meeting, language: Language) -> str:
     """«Referat frå møte i styringsgruppa …» (10. mai 2023)."""
     date = meeting.record.date

@@ -23,7 +23,7 @@ from bot.minutes.decisions import answer_decisions
 from bot.minutes.find import find_meeting, stored_meetings
 from bot.minutes.participants import answer_participants
 from bot.minutes.render import render_summary
-from bot.minutes.replies import ask_back, not_found
+from bot.minutes.replies import ask_back, not_found, with_moved_note
 from bot.minutes.summary import summarize_record
 from indexer.minutes.text import load_minutes
 
@@ -92,9 +92,9 @@ def answer_minutes(
     summary = summarize_record(record, meta, book, ctx.chat_model, language, doc)
     sentences = render_summary(summary, language)
     total_ms = (time.perf_counter() - started) * 1000
-    return Answer(
+    return with_moved_note(Answer(
         question=question, answer=render(sentences, "\n"), language=language, kind="summary",
         sentences=sentences, citations=book.citations,
         payload=MeetingSummaryPayload(meeting_summary=summary),
         timings_ms={"find": found_ms, "summarize": total_ms - found_ms, "total": total_ms},
-    )
+    ), match, request)

@@ -186,3 +186,20 @@ def test_a_meeting_of_another_place_is_never_the_asked_places(two_meetings_same_
     who = try_answer(understood(two_meetings_same_day, "Hvem var til stede på møtet i Trøndelag "
                                                        "5. mars 2024?"), two_meetings_same_day)
     assert who is not None and who.refused
+
+
+def test_a_date_slightly_off_gets_the_networks_one_meeting_near_it_said_so(
+        two_meetings_same_day) -> None:
+    # «… i april 2024» of a network that met on 5 March: that meeting, the date corrected
+    for asked in ("Hva ble bestemt på møtet i Agder i april 2024?",
+                  "Hva ble bestemt på nettverkssamlingen i april 2024?"):
+        answer = try_answer(understood(two_meetings_same_day, asked), two_meetings_same_day)
+        assert answer is not None and not answer.refused
+        assert answer.answer.startswith("Jeg fant ikke noe referat fra april 2024; nærmeste møte "
+                                        "i dette nettverket er «Referat fra")
+        assert "5. mars 2024" in answer.answer.split("\n")[0]
+    # months away, or a year alone, is no slip of the date
+    far = try_answer(understood(two_meetings_same_day,
+                                "Hva ble bestemt på møtet i Agder i september 2024?"),
+                     two_meetings_same_day)
+    assert far is not None and far.refused
