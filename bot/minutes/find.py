@@ -165,21 +165,25 @@ def _near_miss(request: MeetingRef, meetings: list[Meeting]) -> Meeting | None:
 
 def _only_near(request: MeetingRef, meetings: list[Meeting]) -> Meeting | None:
     """The one meeting within two months of the day or month asked (none for a year)."""
-    if request.date:
-        target = request.date
-    elif request.month:
-        target = dt.date(request.month[0], request.month[1], 15)
-    else:
+    target = _day_asked(request)
+    if target is None:
         return None
     near = [m for m in meetings
             if m.record.date and abs((m.record.date - target).days) <= NEAR_MISS_DAYS]
     return near[0] if len(near) == 1 else None
 
 
+def _day_asked(request: MeetingRef) -> dt.date | None:
+    """The day asked, or the middle of the month asked."""
+    if request.date:
+        return request.date
+    if request.month:
+        return dt.date(request.month[0], request.month[1], 15)
+    return None
+
+
 def _nearest(meetings: list[Meeting], request: MeetingRef, limit: int = 3) -> list[Meeting]:
-    target = request.date
-    if target is None and request.month:
-        target = dt.date(request.month[0], request.month[1], 15)
+    target = _day_asked(request)
     if target is None and request.year:
         target = dt.date(request.year, 7, 1)
     if target is None and request.period:

@@ -33,11 +33,11 @@ _ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         "hvor mye", "hvor mykje", "kor mykje", "kor mye", "how much", r"\w*beløp\w*",
         r"\w*budsjett\w*", r"hvor stor\w*", r"kor stor\w*", "what is the total",
         r"egenandel\w*", r"eigendel\w*", "prosent", "percent", r"\w*kostnad\w*", "kroner",
-        r"maks\w*", r"max\w*", "inntil", r"ramme\w*", "frame", "total", r"amounts?", "how big",
+        r"maks\w*", r"max\w*", "inntil", r"ramme\w*", "frame", r"totalt?", r"amounts?", "how big",
         "how large", "what share", "what percentage",
         r"(?:biggest|largest|highest|lowest|smallest) (?:\w+ )?(?:share|amount|percentage|sum)",
         # what it cost: «hva kostet det totalt?», «budget versus actual spending»
-        r"kost(?:et|er|a|ar)", r"forbruk\w*", r"totalt?", "budgets?", r"costs?", "cost(?:ed|ing)",
+        r"kost(?:et|er|a|ar)", r"forbruk\w*", "budgets?", r"costs?", "cost(?:ed|ing)",
         r"spen(?:t|ding)(?!\s+on\b)", "expenditure")),  # not «what can it be spent on?»
     (AnswerType.PERSON, words("hvem", "kven", "who", r"prosjektleder\w*", r"prosjektleiar\w*",
                               rf"(?:hva|kva) (?:heter|heiter|het|heitte) (?:\w+-)?\w*{_ROLE_NOUN}\w*",
