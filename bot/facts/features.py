@@ -73,7 +73,7 @@ def question_view(question: Question, vectors: np.ndarray, lexical: LexicalIndex
     for i, part in enumerate(parts):
         vector = vectors[i + 1] if len(parts) > 1 else vectors[0]
         groups = content_groups(part.text, lexical, english)
-        focus = [(g, w) for g, w in groups if not g & name_stems]
+        focus = [(g, w) for g, w in groups if not g & name_stems and not _premise(g, part)]
         if not focus and views and not part.answer_types:
             # «…, and what is it based on?»: a part with neither words of its own the corpus
             # knows nor a kind of answer asks about what the part before it names
@@ -87,6 +87,16 @@ def question_view(question: Question, vectors: np.ndarray, lexical: LexicalIndex
     names = [aliases.get(n, set()) | {n} for n in question.names]
     return QuestionView(question, vectors[0], views, groups, names,
                         0.0 if english else unknown / total)
+
+
+def _premise(group: set[str], part: Part) -> bool:
+    """«Fikk de 750 000 kr, er det riktig?»: a figure in a question asking for a figure is the
+    claim to check, not a word the answer must say (the answer may well correct it)."""
+    asks_figure = AnswerType.AMOUNT in part.answer_types or AnswerType.COUNT in part.answer_types
+    return asks_figure and all(s.isdigit() and not _YEAR.fullmatch(s) for s in group)
+
+
+_YEAR = re.compile(r"(19|20)\d\d")
 
 
 def sentence_rows(view: QuestionView, part: PartView, cands: list[Candidate],

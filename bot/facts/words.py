@@ -22,6 +22,7 @@ SKIP = frozenset(tokenize(
     "har hatt fikk få skjer gjelder gjøre går gikk gått år sa sagt sier said say says is was were did does the "
     "sette setje satte sette set "
     "selv sjølv sjølve themselves "
+    "riktig korrekt sant correct true "  # «…, er det riktig?»
     "of in to for with from about and og i om kunnskapsbasen kunnskapsbase basen knowledge"
 ))
 # English function words: as stems they can meet Norwegian words («still» → «stil», «are»).

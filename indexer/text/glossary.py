@@ -67,6 +67,9 @@ _WORDS = {
     # «fant de noe ulovlig?» is answered by what the report calls a breach of the law
     **dict.fromkeys(("ulovlig", "ulovleg", "ulovlige", "ulovlege", "lovstridig", "lovstridige"),
                     "lovbrudd lovbrot brudd"),
+    # … and so is what it found worth criticising («Fann dei noko kritikkverdig?»)
+    **dict.fromkeys(("kritikkverdig", "kritikkverdige", "kritikkverdt"),
+                    "lovbrudd lovbrot brudd"),
     "lovbrudd": "lovbrot", "lovbrot": "lovbrudd", "eigendel": "egenandel eigenandel eigeninnsats egeninnsats",
     "eigenandel": "egenandel eigendel eigeninnsats", "eigeninnsats": "egenandel eigendel",
     "egeninnsats": "egenandel eigendel",

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.core.question import AnswerType, Part
-from bot.core.understand.kinds import AND, ROLE_ASKED, answer_types, said_with
+from bot.core.understand.kinds import AND, answer_types, role_asked, said_with
 from bot.core.understand.yes_no import ASKING, QUESTION_WORD
 from indexer.text.patterns import words
 
@@ -195,8 +195,14 @@ _OVERVIEW_LEAD = re.compile(r"^\s*(?:(?:kan du\s+)?(?:lag|lage|gi|gje|gjer|vis|s
 def without_instructions(text: str) -> str:
     """The question without sentences that say how to answer («Svar kort, typ «Frist: …»»):
     they would be searched for as if they were asked."""
-    kept = [s for s in _SENTENCE.split(text) if not _instruction(s)]
+    kept = [_HEARSAY.sub("", s, count=1) for s in _SENTENCE.split(text) if not _instruction(s)]
     return " ".join(kept) if kept else text
+
+
+# «Jeg har hørt at …», «I've heard that …»: what follows is the claim asked about, the hearsay
+# no word of it («hørt» is a topic of its own: «ble barnet hørt?»)
+_HEARSAY = re.compile(r"^\s*(?:jeg|eg|vi|i|we)\s+(?:har\s+|have\s+|'ve\s+)?"
+                      r"(?:hørt|høyrt|heard|lest|read)\s+(?:at|that)\s+", re.I)
 
 
 def without_form(text: str) -> str:
@@ -219,7 +225,6 @@ def _typed(text: str) -> list[Part]:
     plain = [k for k in kinds if k not in (AnswerType.YESNO, AnswerType.LIST)]
     if len(plain) > 1 and AND.search(text):  # each kind asks its own words («søknadsfrist»)
         return [Part(said_with(text, kind), (kind,), negated) for kind in plain]
-    role = ROLE_ASKED.search(text) if AnswerType.PERSON in kinds else None
-    return [Part(text, kinds, negated, role.group("role").lower() if role else "")]
+    return [Part(text, kinds, negated, role_asked(text) if AnswerType.PERSON in kinds else "")]
 
 

@@ -72,3 +72,17 @@ def test_a_light_verb_is_no_word_a_sentence_must_say() -> None:
     q = _question(Part("kva mål sette dei seg?"))
     [part] = question_view(q, _vectors(1), lexical, {}).parts
     assert [sorted(group) for group, _weight in part.focus] == [["mål"]]
+
+
+def test_a_figure_in_a_question_asking_a_figure_is_the_claim_to_check_not_a_focus_word() -> None:
+    """«Fikk de 750 000 kr, er det riktig?» is answered by the sentence with the real amount."""
+    def focus(part: Part) -> set[str]:
+        q = Question(text=part.text, language="nb", intent=Intent.FACT, standalone=part.text,
+                     today=dt.date(2026, 12, 3), parts=(part,))
+        return {s for g, _ in question_view(q, _vectors(1), LEXICAL, {}).parts[0].focus for s in g}
+
+    checked = focus(Part("Fikk prosjektet 750 000 kr i egenandel, er det riktig?",
+                         (AnswerType.AMOUNT,)))
+    assert not checked & {"750", "000", "rikt"} and "egenandel" in checked
+    # who got that amount: the figure names the sentence
+    assert "750" in focus(Part("Hvem fikk 750 000 kr?", (AnswerType.PERSON,)))

@@ -151,3 +151,10 @@ def test_a_question_word_after_and_and_a_preposition_opens_a_part(kit):
 ])  # fmt: skip
 def test_a_not_in_a_concession_is_not_what_is_asked(kit, text, negated):
     assert understand(text, [], kit).parts[0].negated is negated
+
+
+def test_hearsay_before_a_claim_is_no_part_of_what_is_asked(kit) -> None:
+    q = understand("Jeg har hørt at Fylkesmannen i Hordaland fikk 750 000 kr i 2018, er det "
+                   "riktig?", [], kit)
+    assert q.standalone.startswith("Fylkesmannen i Hordaland fikk 750 000 kr")
+    assert "hørt" in understand("Ble barnet hørt i undersøkelsen?", [], kit).standalone
