@@ -22,6 +22,7 @@ from bot.facts.candidates import Candidate
 from bot.facts.compose import ExtractiveComposer
 from bot.facts.features import PartView
 from bot.facts.gate import Scored
+from bot.facts.persons import names_role
 from bot.facts.retrieval import Evidence, HybridRetriever
 from bot.facts.words import ENGLISH_FUNCTION, coverage, matches
 from indexer.catalogue.models import ProjectRecord
@@ -71,10 +72,18 @@ def says_it(scored: Scored, part: PartView, chosen_by: tuple[str, ...] = ()) -> 
         return False
     lines = cand.evidence.chunk.text[max(0, cand.start - ABOVE):cand.start].strip().splitlines()
     above = lines[-1] if lines and len(lines[-1].split()) <= LABEL_WORDS else ""
+    if part.part.role and names_role(part.part.role, cand):
+        return True  # «Prosjektleder: Jørn Are Pettersen» says who leads it
     window = frozenset(tokenize(" ".join([cand.text, cand.context, above])))
     focus = [(g, w) for g, w in part.focus if not g & ENGLISH_FUNCTION
              and not any(stem in word for word in chosen_by for stem in g)]
     return not focus or coverage(focus, window) >= COVERED
+
+
+def _naming_first(part: PartView, scored: Scored) -> tuple[bool, tuple[float, float]]:
+    """A role asked is answered by the sentence naming its holder before any other."""
+    role = part.part.role
+    return bool(role) and names_role(role, scored.candidate), _own_words(part, scored)
 
 
 def _the_rest(part: PartView, best: Candidate, ranked: list[Scored]) -> Candidate | None:
@@ -183,7 +192,7 @@ def answer_each(q: Question, vectors: np.ndarray, documents: list[DocumentMeta],
         picked: list[Candidate] = []
         for part, ranked in zip(parts, per_part, strict=True):
             saying = [s for s in ranked[:SCANNED] if says_it(s, part, chosen_by)]
-            best = max(saying, key=partial(_own_words, part)).candidate if saying else None
+            best = max(saying, key=partial(_naming_first, part)).candidate if saying else None
             if best is not None and best not in picked:
                 picked.append(best)
             rest = _the_rest(part, best, ranked[:SCANNED]) if best is not None else None

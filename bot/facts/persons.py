@@ -55,9 +55,18 @@ def names_role(role: str, cand: Candidate) -> bool:
     people = person_spans(cand.text)
     if not people:
         return False
-    if all(matches(group, frozenset(tokenize(cand.context))) for group in groups):
+    if all(_says_role(group, cand.context) for group in groups):
         return True
     role_words = [m.span() for m in _WORD.finditer(cand.text)
-                  if any(matches(group, frozenset(tokenize(m.group()))) for group in groups)]
+                  if any(_says_role(group, m.group()) for group in groups)]
     return any(abs(a - c) <= ROLE_NEAR or abs(b - d) <= ROLE_NEAR
                for a, b in role_words for c, d in people)
+
+
+def _says_role(group: set[str], text: str) -> bool:
+    """The text names the role, also as a compound's last part («leder» in «Prosjektleder»,
+    whose stem the stemmer may cut shorter: «prosjektleiar» → «prosjektlei»)."""
+    stems = frozenset(tokenize(text))
+    return matches(group, stems) or any(
+        len(s) >= cut + 3 and s.endswith(g[:cut])
+        for g in group for cut in range(max(3, len(g) - 2), len(g) + 1) for s in stems)

@@ -28,7 +28,7 @@ from bot.lists.words import PAGE, norwegian
 from indexer.catalogue import ProjectPage, ProjectRecord
 from indexer.catalogue.models import AmountKind, YearEdge
 from indexer.text.language import Language
-from indexer.text.themes import label
+from indexer.text.themes import Theme, label
 
 _MONEY = {ListAsk.AMOUNTS, ListAsk.COMPARE}
 SHOWN_INSTEAD = 3  # projects of the place named when none is on the theme asked
@@ -42,14 +42,10 @@ def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
     if request is None:
         return None
     if question.unknown_theme:
-        unknown = question.unknown_theme  # «konflikter»: «Mente du «høykonflikt»?»
-        near = [] if described(unknown) else nearest(unknown)
-        titled = None if near else subject.titled_with(unknown, request, ctx)
-        if titled is None and described(unknown):  # «… for ungdom som flytter ut fra barnevernet»
-            titled, near = subject.described(question.text, unknown, request, ctx)
-        if titled is None:
+        read, near = _read_subject(question, request, ctx)
+        if read is None:
             return clarify.unknown_theme(question, near)
-        request = titled
+        request = read
     offset = (request.page - 1) * PAGE
     if request.ask == ListAsk.AMOUNTS:  # the projects with the amounts asked for
         every = ctx.store.find_projects(request.query)
@@ -69,9 +65,23 @@ def listed(question: Question, ctx: CoreContext) -> list[ProjectRecord]:
     """The projects on the page a list answer shows: those a fact asked of each listed project
     («…, og hva var målet med prosjektene?») is asked of."""
     request = _request(question, ctx)
-    if request is None or question.unknown_theme:
+    if request is not None and question.unknown_theme:
+        request, _ = _read_subject(question, request, ctx)
+    if request is None:
         return []
     return ctx.store.project_page(request.query, (request.page - 1) * PAGE, PAGE).records
+
+
+def _read_subject(question: Question, request: ListRequest, ctx: CoreContext
+                  ) -> tuple[ListRequest | None, list[Theme]]:  # fmt: skip
+    """The request read with the theme an unknown subject names («konflikter», a project title
+    word, «ungdom som blir voksne»), or None and the themes to offer («Mente du …?»)."""
+    unknown = question.unknown_theme or ""
+    near = [] if described(unknown) else nearest(unknown)
+    titled = None if near else subject.titled_with(unknown, request, ctx)
+    if titled is None and described(unknown):  # «… for ungdom som flytter ut fra barnevernet»
+        titled, near = subject.described(question.text, unknown, request, ctx)
+    return titled, near
 
 
 def _request(question: Question, ctx: CoreContext) -> ListRequest | None:

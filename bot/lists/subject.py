@@ -73,7 +73,7 @@ def described(text: str, subject: str, request: ListRequest, ctx: CoreContext
 def _phrase(text: str, subject: str) -> str:
     start = text.casefold().find(subject.casefold())
     rest = text[start:] if start >= 0 else subject
-    return re.split(r"[?.!]", rest, maxsplit=1)[0].strip()
+    return re.split(r"[?.!;]|,\s*(?:og|and|men|but)\b", rest, maxsplit=1)[0].strip()
 
 
 def _nearest_project_documents(phrase: str, ctx: CoreContext) -> list[str]:

@@ -127,10 +127,21 @@ _PIECES = re.compile(rf"{AND.pattern}|,\s*", re.I)
 # the role itself is what a sentence must name to say who holds it.
 _ROLE_WORD = (rf"(?P<role>(?:project\s+|contact\s+)?[\w-]*(?:(?:{_ROLE_NOUN}|ansvarlig|ansvarleg)"
               rf"(?:en|ne|a|ar|ane|e)?|{_ROLE_NOUN_EN}))\b")
-ROLE_ASKED = re.compile(
+_ROLE_ASKED = re.compile(
     r"\b(?:(?:hvem|kven|who)\s+(?:er|var|blir|ble|vart|har vore|har vært|is|was|were|will be)|"
     r"(?:hva|kva|what)\s+(?:heter|heitte|het|heiter|is the name of|was the name of|"
     r"er navnet på|er namnet på))\s+(?:the\s+)?" + _ROLE_WORD, re.I)
+
+# «Hvem leder prosjektet?», «Kven leidde dei?», «Who led them?»: asked as a verb, the leader
+_LEADER_ASKED = re.compile(r"\b(?:hvem|kven|who)\s+(?:leder|leier|leiar|ledet|leda|leia|leidde|"
+                           r"leads|led|heads|headed)\b", re.I)
+
+
+def role_asked(text: str) -> str:
+    """The role whose holder the question asks for («prosjektleder», «contact person»), or ""."""
+    if role := _ROLE_ASKED.search(text):
+        return role.group("role").lower()
+    return "leder" if _LEADER_ASKED.search(text) else ""
 
 
 _TOPIC = re.compile(r"^[^?]{3,120}?(?:\s[–—-]\s|:\s)")

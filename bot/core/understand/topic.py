@@ -36,7 +36,9 @@ _STOP = re.compile(
     r"since|with|and|or|that|which|finnes|fins|finst|har|hadde|hatt|er|var|vært|vore|blitt|"
     r"kan|ble|vart|is|are|was|were|have|has|had|exist\w*|do|does|did|can)\b.*$", re.I)
 # «barn som står midt i …», «children who …»: a generic word that a clause goes on to describe
-_DESCRIBED = re.compile(r"[^\W\d_][\w-]*\s+(?:som|der|who|that|whose)\s+\w+", re.I)
+# … also after an infinitive («å hjelpe ungdom som blir voksne», «to help young people who …»)
+_DESCRIBED = re.compile(r"(?:(?:å|to)\s+[^\W\d_][\w-]*\s+)?[^\W\d_][\w-]*\s+"
+                        r"(?:som|der|who|that|whose)\s+\w+", re.I)
 _CLOSE = 0.72  # similarity of a written word and a theme term that makes a suggestion
 _SHOWN = 3
 # Words every project here is about, or that name no subject at all.
@@ -60,9 +62,10 @@ def unknown_theme(text: str, known_names: frozenset[str]) -> str | None:
             continue  # «prosjekter for 2024», «prosjektene for Vestland»: no subject
         topic = _STOP.sub("", match.group("topic")).strip(" -")
         words = topic.split()
-        if words and words[0] not in known_names and described(match.group("topic")):
+        if words and words[0] not in known_names and described(text[match.start("topic"):]):
             # «prosjekter om barn som står midt i vanskelige skilsmisser»: to the sentence's end
-            return re.split(r"[?.!;]", text[match.start("topic"):], maxsplit=1)[0].strip()
+            return re.split(r"[?.!;]|,\s*(?:og|and|men|but)\b", text[match.start("topic"):],
+                            maxsplit=1)[0].strip()
         if not words or words[0].casefold() in _GENERIC or words[0] in known_names:
             continue
         if match.re is _COMPOUND and words[0][0].isupper():

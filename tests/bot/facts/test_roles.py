@@ -22,3 +22,11 @@ def test_a_role_beside_the_name_or_as_its_label_is_that_persons_role() -> None:
 
 def test_a_role_with_no_person_named_is_no_answer() -> None:
     assert not names_role("prosjektleder", _sentence("Prosjektleder skal tilsettes i 2024."))
+
+
+def test_a_leader_asked_as_a_verb_is_named_by_any_leader_label() -> None:
+    """«Hvem leder dem?»: the role is «leder», said as the last part of a compound label whose
+    stem the stemmer cuts («Prosjektleiar» → «prosjektlei»)."""
+    assert names_role("leder", _sentence("Prosjektleiar: Gunhild Midtbø Kvålsvoll, Vinje"))
+    assert names_role("leder", _sentence("Prosjektleder: Jørn Are Pettersen, Narvik"))
+    assert not names_role("leder", _sentence("Kontaktperson: Gunhild Midtbø Kvålsvoll, Vinje"))

@@ -147,3 +147,12 @@ def test_the_role_whose_holder_is_asked_for(kit, text, role):
     part = understand(text, [], kit).parts[0]
     assert part.role == role
     assert (AnswerType.PERSON in part.answer_types) == bool(role or text.startswith("Hvem"))
+
+
+def test_a_leader_asked_with_a_verb_is_the_role_asked() -> None:
+    from bot.core.understand.kinds import role_asked
+
+    assert role_asked("hvem leder dem?") == "leder"
+    assert role_asked("Kven leidde prosjektet?") == "leder"
+    assert role_asked("Hvem var prosjektleder for Neste steg?") == "prosjektleder"
+    assert role_asked("Hvem deltok på møtet?") == ""
