@@ -70,10 +70,10 @@ def says_it(scored: Scored, part: PartView, chosen_by: tuple[str, ...] = ()) -> 
     short = len(cand.text.split()) < 4 and not _LABEL_LINE.match(cand.text)  # «Frist: 1.2.»
     if cand.items or cand.block or scored.feature("type_missing") > 0 or short:
         return False
-    lines = cand.evidence.chunk.text[max(0, cand.start - ABOVE):cand.start].strip().splitlines()
-    above = lines[-1] if lines and len(lines[-1].split()) <= LABEL_WORDS else ""
     if part.part.role and names_role(part.part.role, cand):
         return True  # «Prosjektleder: Jørn Are Pettersen» says who leads it
+    lines = cand.evidence.chunk.text[max(0, cand.start - ABOVE):cand.start].strip().splitlines()
+    above = lines[-1] if lines and len(lines[-1].split()) <= LABEL_WORDS else ""
     window = frozenset(tokenize(" ".join([cand.text, cand.context, above])))
     focus = [(g, w) for g, w in part.focus if not g & ENGLISH_FUNCTION
              and not any(stem in word for word in chosen_by for stem in g)]

@@ -71,13 +71,19 @@ def _match(request: MeetingRef, meetings: list[Meeting]) -> MeetingMatch:
             return MeetingMatch([], _nearest(meetings, request))
         if len(pool) == 1 or not request.words:
             return MeetingMatch(pool, [])
-    scores = {m.meta.doc_id: word_score(request.words, m.meta, m.record.head) for m in pool}
-    best = max(scores.values(), default=0.0)
-    if best <= 0:
+    named = _best_named(request.words, pool)
+    if not named:
         if request.dated:
             return MeetingMatch(pool, [])
         return MeetingMatch([], _nearest(meetings, request))
-    return MeetingMatch([m for m in pool if scores[m.meta.doc_id] == best], [])
+    return MeetingMatch(named, [])
+
+
+def _best_named(words: Sequence[str], meetings: list[Meeting]) -> list[Meeting]:
+    """The meetings whose names say most of the request's words (none when none says any)."""
+    scores = {m.meta.doc_id: word_score(words, m.meta, m.record.head) for m in meetings}
+    best = max(scores.values(), default=0.0)
+    return [m for m in meetings if scores[m.meta.doc_id] == best] if best > 0 else []
 
 
 def word_score(words: Sequence[str], meta: DocumentMeta, head: str | AbstractSet[str]) -> float:
@@ -154,13 +160,8 @@ def _near_miss(request: MeetingRef, meetings: list[Meeting]) -> Meeting | None:
     """«Kva oppgåver vart fordelte på Sunnmøre-samlinga i april 2022?» when Sunnmøre met on 8
     March: the network named met once within two months of the day or month asked, and that
     is the meeting meant (the answer says the date differs). Never for a year alone."""
-    if not request.words:
-        return None
-    scores = {m.meta.doc_id: word_score(request.words, m.meta, m.record.head) for m in meetings}
-    best = max(scores.values(), default=0.0)
-    if best <= 0:
-        return None
-    return _only_near(request, [m for m in meetings if scores[m.meta.doc_id] == best])
+    named = _best_named(request.words, meetings) if request.words else []
+    return _only_near(request, named) if named else None
 
 
 def _only_near(request: MeetingRef, meetings: list[Meeting]) -> Meeting | None:
