@@ -59,7 +59,10 @@ _LAW = re.compile(r"§|\b\d{1,2}-\d{1,2}(?:\s?[a-f])?\b|\b(?:kapittel|kap\.)\s?\
 # «55 57 22 33», «+47 907 12 345», «fmhobcf@fylkesmannen.no»
 _CONTACT = re.compile(r"(?:\+47\s?)?\b(?:\d{2}(?:\s?\d{2}){3}|\d{3}\s\d{2}\s\d{3})\b|"
                       r"[\w.-]+@[\w-]+(?:\.[\w-]+)+")
-_PLACE = re.compile(r"\b(i|på|frå|fra|in|at)\s+[A-ZÆØÅ][a-zæøå]+|\bsentrum\b|Statens hus")
+# «i Bodø», «på Gardermoen», and for «hvilke kommuner?» the municipalities named: «tilsyn med
+# kommunane Sogndal, Leikanger og Balestrand», «the municipalities of Hamar and Løten»
+_PLACE = re.compile(r"\b(i|på|frå|fra|in|at)\s+[A-ZÆØÅ][a-zæøå]+|\bsentrum\b|Statens hus|"
+                    r"\b(?:kommun(?:e|en|ene|ane|ar|er)|municipalit(?:y|ies)(?: of)?)\s+[A-ZÆØÅ]")
 
 
 def has_type(sentence: str, kind: str) -> bool:
@@ -93,8 +96,16 @@ def dated(sentence: str, known_years: frozenset[int]) -> bool:
 
 
 def person_spans(sentence: str) -> list[tuple[int, int]]:
-    """Where the sentence names a person («Tone Ramsland Eikeland»)."""
-    return [m.span() for m in _PERSON.finditer(sentence)]
+    """Where the sentence names a person («Tone Ramsland Eikeland»), not an office («Nav
+    Leikanger», «Statsforvalteren Vestland»)."""
+    return [m.span() for m in _PERSON.finditer(sentence)
+            if m.group().split()[0].split("-")[0] not in _OFFICE_FIRST]
+
+
+# «Nav Leikanger», «Fylkesmannen Vestland»: offices written like the names of people
+_OFFICE_FIRST = frozenset({"Nav", "Statsforvalteren", "Statsforvaltaren", "Fylkesmannen",
+                           "Bufdir", "Bufetat", "Helsetilsynet", "Barneverntjenesten",
+                           "Barnevernstenesta"})
 
 
 # «Vestre Slidre», «Nord-Aurdal kommune» look like names of people
@@ -105,7 +116,8 @@ _PLACE_FIRST = frozenset({"Nord", "Sør", "Øst", "Vest", "Nordre", "Søndre", "
 
 def names_person(sentence: str) -> bool:
     """The sentence names a person by first and last name, not a place written like one."""
-    return any(" " in m.group() and m.group().split()[0].split("-")[0] not in _PLACE_FIRST
+    return any(" " in m.group() and m.group().split()[0].split("-")[0] not in
+               _PLACE_FIRST | _OFFICE_FIRST
                and not sentence[m.end():].lstrip().startswith("kommune")
                for m in _PERSON.finditer(sentence))
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from bot.core.question import AnswerType
-from bot.facts.answer_types import AMOUNT, DATE, PERSON, dated, has_type, names_person
+from bot.facts.answer_types import AMOUNT, DATE, PERSON, PLACE, dated, has_type, names_person
 from bot.facts.candidates import Candidate
 from bot.facts.features import PartView, QuestionView, names_said
 from bot.facts.gate import Scored
@@ -22,6 +22,8 @@ from indexer.text.dates import find_dates
 MAX_SENTENCES = 4
 PART_SCAN = 10  # how far down its ranking a later part looks for a sentence saying its words
 FIRST_PART_SCAN = 5  # … and the first part, whose words include the question's topic
+# «Hvilke kommuner er med?» is answered by a sentence listing them, not by «ordførar i Løten»
+MUNICIPALITIES_LISTED = 2
 TYPED_SCAN = 10  # … and a part for a sentence of the same document holding the kind of fact
 DECIDING_SCAN = 12  # how far down a yes/no part's ranking its deciding sentence is looked for
 DECIDING_SHARE = 0.5
@@ -197,6 +199,13 @@ def typed_missing(view: QuestionView, per_part: list[list[Scored]], picked: list
     return added
 
 
+def names_municipality(cand: Candidate, at_least: int = 1) -> bool:
+    """The sentence names `at_least` of the municipalities its document is about (by any of
+    their names)."""
+    names = {name for m in cand.evidence.meta.municipalities for name in (m.name, m.current_name)}
+    return sum(1 for name in names if name and name in cand.text) >= at_least
+
+
 def places_missing(view: QuestionView, per_part: list[list[Scored]], picked: list[Candidate],
                    supporting: float) -> list[Candidate]:
     """«Hvor mange tilsyn skal Statsforvalteren i Vestland og Statsforvalteren i Rogaland
@@ -231,7 +240,8 @@ def near_saying(ranked: list[Scored], says: Callable[[Candidate], bool], taken: 
 def holds_types(part: PartView, cand: Candidate) -> bool:
     """The sentence holds every kind of fact the part asks for (an amount, a date …); money
     asked («kor mykje søkjer dei om?») is not held by a share («60 % stilling»), nor a person
-    asked («Hvem leder …?») by an organisation («ledet av RVTS Sør»)."""
+    asked («Hvem leder …?») by an organisation («ledet av RVTS Sør»), nor municipalities asked
+    («Kva kommunar var med?») by one place («frå Nav», «ordførar i Løten»): a list names them."""
     return all(holds_type(part, cand, kind) for kind in part.types)
 
 
@@ -243,6 +253,8 @@ def holds_type(part: PartView, cand: Candidate, kind: str) -> bool:
         return names_person(cand.text)
     if kind == DATE:
         return dated(cand.text, part.known_years)
+    if kind == PLACE and part.part.municipalities:  # «kommunane Sogndal, Leikanger og …»
+        return names_municipality(cand, MUNICIPALITIES_LISTED)
     return has_type(cand.text, kind)
 
 

@@ -11,7 +11,7 @@ from bot.facts.answer_types import AMOUNT, CONTACT, DATE, NUMBER, PERSON, has_ty
 from bot.facts.candidates import Candidate
 from bot.facts.features import PartView
 from bot.facts.gate import Scored
-from bot.facts.pick import holds_type, near_saying
+from bot.facts.pick import holds_type, names_municipality, near_saying
 from bot.facts.words import content_groups, matches
 from indexer.store.lexical import LexicalIndex, tokenize
 
@@ -34,17 +34,11 @@ def type_unsaid(part: PartView, picked: list[Candidate]) -> bool:
     if AMOUNT in part.types and not any(holds_type(part, c, AMOUNT) or (
             not part.part.money and has_type(c.text, NUMBER)) for c in picked):
         return True
-    if part.part.municipalities and not any(_names_municipality(c) for c in picked):
+    if part.part.municipalities and not any(names_municipality(c) for c in picked):
         return True  # «Hvilke kommuner er med i KS Barnevernløft?» answered by naming none
     kinds = _MUST_HOLD | ({PERSON} if part.part.person else set())  # who leads: a name
     return any(not any(holds_type(part, c, kind) for c in picked)
                for kind in kinds & set(part.types))  # each by some sentence
-
-
-def _names_municipality(cand: Candidate) -> bool:
-    """The sentence names a municipality its document is about (by any of its names)."""
-    return any(name in cand.text for m in cand.evidence.meta.municipalities
-               for name in (m.name, m.current_name) if name)
 
 
 def counted_unsaid(part: PartView, picked: list[Candidate], lexical: LexicalIndex,

@@ -19,9 +19,11 @@ _ROLE_NOUN_EN = r"(?:leader|manager|coordinator|contact person|chair)"
 # «Hvilke kommuner er med …?», «Which municipalities …?»: answered by naming places
 _MUNICIPALITIES_ASKED = (r"(?:hvilke|hvilken|kva|which|what)\s+(?:kommuner|kommunar|kommunane|"
                          r"kommunene|municipalities|towns)")
+# «når», not «når det gjelder egenandel» or «når det kommer til utstyr» (regarding: no date)
+_WHEN = r"når(?!\s+det\s+(?:gjeld\w*|kom\w*\s+til|kjem\s+til))"
 _ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (AnswerType.DATE, words(
-        "når", "naar", "kva dato", "hvilken dato", "hvilke dato", "dato", "datoen", "datoer",
+        _WHEN, "naar", "kva dato", "hvilken dato", "hvilke dato", "dato", "datoen", "datoer",
         "datoene", "datoar", "datoane", "dates", "frist",
         r"(?:hvilke|hvilken|kva|which|what) da(?:g|ger|gar|ys?)", r"søknadsfrist\w*", "fristen",
         "when", "what date", "deadline", "sluttar", "slutter", "ends?", r"periode\w*", "period",

@@ -47,3 +47,29 @@ def test_a_year_the_question_names_itself_does_not_say_when():
     assert not dated("Fylkesmannen har i 2018 fått tildelt 650 000 kr.", frozenset({2018}))
     assert dated("Fylkesmannen har i 2018 fått tildelt 650 000 kr.", frozenset())
     assert dated("Møtet var 7. juni 2018.", frozenset({2018}))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Fylkesmannen gjennomførte tilsyn med kommunane Sogndal, Leikanger og Balestrand.",
+    "The project ran in the municipalities of Hamar and Løten.",
+    "Møtet ble holdt i Bodø.",
+])
+def test_where_and_which_municipalities_are_answered_by_places_named(sentence):
+    from bot.facts.answer_types import PLACE
+
+    assert has_type(sentence, PLACE)
+
+
+def test_a_sentence_naming_no_place_does_not_answer_where():
+    from bot.facts.answer_types import PLACE
+
+    assert not has_type("Kommunen skal ha internkontroll etter kommuneloven.", PLACE)
+
+
+@pytest.mark.parametrize("sentence", ["Denne delrapporten gjeld Nav Leikanger.",
+                                      "Rapporten er sendt til Statsforvalteren Vestland."])
+def test_an_office_written_like_a_name_is_no_person(sentence):
+    from bot.facts.answer_types import person_spans
+
+    assert not names_person(sentence)
+    assert person_spans(sentence) == []

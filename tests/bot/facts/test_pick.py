@@ -282,3 +282,32 @@ def test_a_named_place_no_picked_sentence_names_takes_its_row_of_the_same_docume
     assert places_missing(asked, [[west, faint]], [west.candidate], 0.3) == []
     one = dataclasses.replace(asked, question=dataclasses.replace(question, counties=counties[:1]))
     assert places_missing(one, ranked, [west.candidate], 0.3) == []  # one place: nothing to add
+
+
+def test_municipalities_asked_are_held_by_a_sentence_naming_them_not_by_any_place():
+    """«Kva kommunar var med i tilsynet?»: «tilsyn med kommunane Sogndal, Leikanger og
+    Balestrand», not «tenester frå Nav» nor «ordførar i Leikanger», is the sentence the part
+    needs."""
+    from indexer.models import MunicipalityMention
+
+    leikanger = MunicipalityMention(name="Leikanger", kommunenummer="1419", county="Sogn og Fjordane",
+                                    current_numbers=["4640"], current_name="Sogndal",
+                                    current_county="Vestland")
+    meta = META.model_copy(update={"municipalities": [leikanger]})
+
+    def of_report(item: Scored) -> Scored:
+        evidence = dataclasses.replace(item.candidate.evidence, meta=meta)
+        return dataclasses.replace(item, candidate=dataclasses.replace(item.candidate,
+                                                                       evidence=evidence))
+
+    scope = of_report(scored("Tilsynet gjeld tenester til unge frå Nav.", 0.97))
+    named = of_report(scored("Fylkesmannen gjennomførte tilsyn med kommunane Sogndal, Leikanger og "
+                             "Balestrand.", 0.9))
+    which = part_view("Kva kommunar var med i tilsynet", (AnswerType.PLACE,), "tilsynet")
+    which = dataclasses.replace(which, part=dataclasses.replace(which.part, municipalities=True),
+                                types=["place"])
+    mayor = of_report(scored("Ho var tidlegare ordførar i Leikanger.", 0.9))
+    assert not holds_types(which, scope.candidate)
+    assert not holds_types(which, mayor.candidate)  # one municipality named, none listed
+    assert holds_types(which, named.candidate)
+    assert typed_missing(view(which), [[scope, named]], [scope.candidate], 0.3) == [named.candidate]

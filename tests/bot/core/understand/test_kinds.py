@@ -156,3 +156,13 @@ def test_a_leader_asked_with_a_verb_is_the_role_asked() -> None:
     assert role_asked("Kven leidde prosjektet?") == "leder"
     assert role_asked("Hvem var prosjektleder for Neste steg?") == "prosjektleder"
     assert role_asked("Hvem deltok på møtet?") == ""
+
+
+@pytest.mark.parametrize("text", ["Hva er forskjellen på Viken og Trøndelag når det gjelder egenandel?",
+                                  "Kva seier retningslinja når det kjem til utstyr?"])
+def test_when_it_comes_to_asks_no_date(kit, text):
+    assert AnswerType.DATE not in understand(text, [], kit).parts[0].answer_types
+
+
+def test_when_asks_a_date(kit):
+    assert AnswerType.DATE in understand("Når er fristen?", [], kit).parts[0].answer_types
