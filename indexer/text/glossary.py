@@ -73,6 +73,15 @@ _WORDS = {
     "lovbrudd": "lovbrot", "lovbrot": "lovbrudd", "eigendel": "egenandel eigenandel eigeninnsats egeninnsats",
     "eigenandel": "egenandel eigendel eigeninnsats", "eigeninnsats": "egenandel eigendel",
     "egeninnsats": "egenandel eigendel",
+    # what an inspection concluded is whether it found a breach of the law («Det er ikkje
+    # avdekka lovbrot under tilsynet» under «Statsforvaltaren sin konklusjon»)
+    **dict.fromkeys(("konklusjon", "konklusjonen", "konklusjonane", "konklusjonene",
+                     "konkluderte", "konkluderer"), "konklusjon lovbrudd lovbrot"),
+    # the field's abbreviations, as written in chats and minutes («SF Vestland», «bvtj»,
+    # «ik-plikten», «bvl § 2-1»)
+    "sf": "statsforvalteren statsforvaltaren", "fm": "fylkesmannen",
+    "bvtj": "barneverntjenesten barnevernstjenesten barnevernstenesta",
+    "bvl": "barnevernloven barnevernsloven barnevernlova", "ik": "internkontroll",
     # A call that is «open» still takes applications: its deadline says whether it is
     # … and an inspection that is «open» has not been closed («Tilsynet er derfor avslutta»)
     "åpen": "åpen søknadsfrist frist avsluttet avslutta",

@@ -12,11 +12,13 @@ import re
 
 from bot.core.question import Intent
 from bot.core.understand import decisions
+from bot.core.understand.doc_types import cited_doc_types
 from bot.core.understand.history import MERGER_WORDS
 from bot.core.understand.names import asks_where_mentioned
 from bot.core.understand.parts import split_parts
 from bot.core.understand.project_lists import PROJECT_WORD, list_ask, sums_projects
 from bot.core.understand.roles import asks_participants, names_attendee
+from indexer.models import DocType
 from indexer.text.patterns import stems, words
 
 COMMANDS: dict[str, Intent] = {
@@ -132,6 +134,11 @@ def is_minutes_summary(text: str) -> bool:
                                          or bool(_MEETING_WORD.search(text)))
 
 
+def _of_a_report(text: str) -> bool:
+    """«Hva konkluderte SF i tilsynet med Lunner?»: what a report concluded, not a meeting."""
+    return bool(cited_doc_types(text) - {DocType.REFERAT}) and not _NAMES_MEETING.search(text)
+
+
 def asks_decisions(text: str) -> bool:
     return command(text) in {"vedtak", "decisions"} or decisions.asked(text, _NAMES_MEETING)
 
@@ -224,7 +231,7 @@ def classify(text: str, has_theme: bool) -> Intent:
     if asks_participants(text) and (_NAMES_MEETING.search(text) or names_attendee(text)) \
             and not decisions.who_does_what(text) and not decisions.names_items(text):
         return Intent.PARTICIPANTS
-    if asks_decisions(text) and not is_summary_request(text):
+    if asks_decisions(text) and not is_summary_request(text) and not _of_a_report(text):
         return Intent.DECISIONS
     if is_summary_request(text):
         return Intent.SUMMARY

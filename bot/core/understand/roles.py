@@ -72,7 +72,8 @@ def both_sides(text: str) -> bool:
 
 _PARTICIPANTS = re.compile(
     r"\b(hvem|kven|who|hvilke|kva for|which|hvor mange|kor mange|how many)\b.{0,50}?\b(deltok|"
-    r"deltek|deltog|delte|møtte|deltatt|delteke|møtt|vært med|vore med|attend|take part|"
+    r"deltek|deltog|delte(?!\s+(?:sine\s+|si\s+|sitt\s+)?(?:erfaring|kunnskap|informasjon|tank|"
+    r"innsikt|historie|resultat))|møtte|deltatt|delteke|møtt|vært med|vore med|attend|take part|"
     r"taken part|took part|representert|representerte|represented|"
     r"attended|participated|var til stede|var tilstede|var til stades|var med|was present|"
     r"were present|was there|were there|was at|were at|(?:var|har vært|har vore) referent|"

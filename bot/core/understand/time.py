@@ -29,6 +29,14 @@ _TIED = re.compile(
     r"\b(referat\w*|møte\w*|samling\w*|utlysning\w*|minutes|meeting)\s+(fr[aå]|i|of|in)\s+"
     r"(\d{1,2}\.?\s*\w*\s*)?((?:19|20)\d\d)", re.I)
 _LAST_YEAR = words("i fjor", "ifjor", "last year", "året før")
+# «for to år siden», «two years ago», «i forfjor»: a year counted back from today
+_YEARS_AGO = re.compile(
+    r"\bfor\s+(?P<n>\d{1,2}|ett|eitt|ei|ein|en|to|tre|fire|fem|seks)\s+år\s+(?:siden|sidan)\b|"
+    r"\b(?P<en>\d{1,2}|a|one|two|three|four|five|six)\s+years?\s+ago\b|\bi\s+(?P<two>forfjor)\b",
+    re.I)
+_COUNTS = {"ett": 1, "eitt": 1, "ei": 1, "ein": 1, "en": 1, "a": 1, "one": 1, "to": 2, "two": 2,
+           "tre": 3, "three": 3, "fire": 4, "four": 4, "fem": 5, "five": 5, "seks": 6, "six": 6,
+           "forfjor": 2}
 _THIS_YEAR = words("i år", "this year", "inneværende år", "dette året")
 _NEXT_YEAR = words("neste år", "til neste år", "next year", "kommende år", "komande år",
                    "til året")
@@ -77,6 +85,8 @@ def year_span(text: str, today: dt.date) -> YearSpan | None:
         return YearSpan(years[0], years[-1]) if len(years) <= 2 else None
     if _LAST_YEAR.search(text):
         return YearSpan(today.year - 1, today.year - 1)
+    if back := years_ago(text):
+        return YearSpan(today.year - back[0], today.year - back[0])
     if _THIS_YEAR.search(text):
         return YearSpan(today.year, today.year)
     if _NEXT_YEAR.search(text):
@@ -197,9 +207,20 @@ def period_match(text: str, today: dt.date) -> tuple[Period, int, int] | None:
         return (dt.date.min, dt.date(int(m.group(1)) - 1, 12, 31)), m.start(), m.end()
     if m := _LAST_YEAR.search(text):
         return (dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31)), m.start(), m.end()
+    if back := years_ago(text):
+        year = today.year - back[0]
+        return (dt.date(year, 1, 1), dt.date(year, 12, 31)), back[1], back[2]
     if m := _THIS_YEAR.search(text):
         return (dt.date(today.year, 1, 1), dt.date(today.year, 12, 31)), m.start(), m.end()
     return None
+
+
+def years_ago(text: str) -> tuple[int, int, int] | None:
+    """«for to år siden» → (2, start, end): how many years back, and where the text says it."""
+    if not (m := _YEARS_AGO.search(text)):
+        return None
+    said = (m["n"] or m["en"] or m["two"]).casefold()
+    return (int(said) if said.isdigit() else _COUNTS[said]), m.start(), m.end()
 
 
 def _latest_season_year(season: str, today: dt.date) -> int:

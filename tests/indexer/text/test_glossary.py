@@ -167,3 +167,18 @@ def test_bokmal_words_reach_the_nynorsk_forms_the_documents_use() -> None:
     reached = set().union(*expand("hvor mange fosterhjem?", lambda stem: stem in nynorsk))
     assert set(tokenize("fosterheimar")) <= reached
     assert "fosterheim" not in set().union(*expand("fosterhjem", lambda stem: False))
+
+
+@pytest.mark.parametrize("question", ["Kva vart konklusjonen på tilsynet?",
+                                      "Hva konkluderte Statsforvalteren?"])
+def test_what_an_inspection_concluded_reaches_the_breach_it_found_or_did_not(question):
+    assert set(tokenize("lovbrudd lovbrot")) <= stems_of(question)
+
+
+@pytest.mark.parametrize(("question", "meant"), [
+    ("Hva sa SF om tilsynet?", "statsforvalteren"), ("Hva fant FM?", "fylkesmannen"),
+    ("hvor står ik-plikten for bvtj?", "internkontroll barneverntjenesten"),
+    ("Hva sier bvl om dette?", "barnevernloven"),
+])
+def test_the_fields_abbreviations_reach_the_words_they_stand_for(question, meant):
+    assert set(tokenize(meant)) <= stems_of(question)

@@ -85,6 +85,12 @@ from bot.core.understand import understand
     ("Hvilke oppgaver ble fordelt på samlingen i Alta?", Intent.DECISIONS),
     ("Which tasks were assigned at the network meeting in March?", Intent.DECISIONS),
     ("Hva skal kommunen følge opp etter tilsynet?", Intent.FACT),  # no meeting
+    # what an inspection concluded is its report's, not a meeting's decision
+    ("Hva konkluderte SF i tilsynet med Lunner i 2021?", Intent.FACT),
+    ("Hva konkluderte styringsgruppa på møtet om tilsynet?", Intent.DECISIONS),
+    # who shared experiences at a meeting told something; who took part attended
+    ("Hvem delte erfaringer fra Innlandet på samlingen?", Intent.FACT),
+    ("Hvem deltok på samlingen i Alta?", Intent.PARTICIPANTS),
 ])
 def test_intent_is_decided_once(kit, text, intent):
     assert understand(text, [], kit).intent == intent

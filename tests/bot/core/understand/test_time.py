@@ -67,3 +67,12 @@ def test_a_year_a_document_mentions_is_no_year_it_is_from(kit):
                       kit).years is None
     dated = understand("Hvilke dokumenter fra 2023 nevner Kjersti Toppe?", [], kit)
     assert dated.years is not None and dated.years.first == 2023 and "2023" not in dated.mentions
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("Hva ble vedtatt på Finnmark-samlingen for to år siden?", 2024),
+    ("Kva skjedde for eitt år sidan?", 2025), ("What was decided three years ago?", 2023),
+    ("Hvem søkte i forfjor?", 2024),
+])
+def test_a_year_counted_back_from_today(kit, text, year):
+    assert understand(text, [], kit).years.single == year
