@@ -16,7 +16,7 @@ import numpy as np
 from bot.core.claims import normalise
 from bot.core.fit import place_fit, type_fit, year_fit
 from bot.core.question import AnswerType, Part, Question, TimeFocus
-from bot.facts.answer_types import checked_types, has_type
+from bot.facts.answer_types import YEAR, checked_types, has_type
 from bot.facts.candidates import Candidate
 from bot.facts.words import Groups, content_groups, coverage, matches, surface
 from indexer.store.lexical import LexicalIndex, tokenize
@@ -93,10 +93,7 @@ def _premise(group: set[str], part: Part) -> bool:
     """«Fikk de 750 000 kr, er det riktig?»: a figure in a question asking for a figure is the
     claim to check, not a word the answer must say (the answer may well correct it)."""
     asks_figure = AnswerType.AMOUNT in part.answer_types or AnswerType.COUNT in part.answer_types
-    return asks_figure and all(s.isdigit() and not _YEAR.fullmatch(s) for s in group)
-
-
-_YEAR = re.compile(r"(19|20)\d\d")
+    return asks_figure and all(s.isdigit() and not YEAR.fullmatch(s) for s in group)
 
 
 def sentence_rows(view: QuestionView, part: PartView, cands: list[Candidate],
