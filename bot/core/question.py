@@ -220,6 +220,8 @@ class Question:
     attendee: Attendee | None = None  # «fra Bufdir», «har Valle deltatt»: whose attendance
     meetings_asked: bool = False  # «Hvilke møter har Valle deltatt på?»: a list of meetings
     meetings_ahead: bool = False  # «Er det noen møter som står for tur?»: every referat's next
+    # «Kva datoar har nettverket hatt samlingar?», «List all meetings in 2022»: every dated meeting
+    meeting_calendar: bool = False
     due_year: int | None = None  # «Hvilke oppfølgingspunkter har frist i 2024?»: action items due then
     # «Hvem var med på møtet, og hvem fikk hvilke oppgaver?»: the meeting's other table asked
     # beside it (its participants beside its decisions, or the reverse)

@@ -19,6 +19,7 @@ from bot.core.understand.attendee import STATE
 from bot.i18n import t
 from bot.minutes.ahead import answer_ahead
 from bot.minutes.attendees import answer_attendee
+from bot.minutes.calendar import answer_calendar
 from bot.minutes.decisions import answer_decisions
 from bot.minutes.find import find_meeting, stored_meetings
 from bot.minutes.participants import answer_participants
@@ -35,6 +36,10 @@ def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
         ahead = answer_ahead(question, ctx)  # «Er det noen møter som står for tur?»
         if ahead is not None:
             return ahead
+    if question.meeting_calendar and question.command is None:
+        calendar = answer_calendar(question, ctx)  # «Kva datoar har nettverket hatt samlingar?»
+        if calendar is not None:
+            return calendar
     if question.intent == Intent.DECISIONS:
         return answer_decisions(question, ctx)
     if question.intent == Intent.PARTICIPANTS and _by_attendee(question):

@@ -209,6 +209,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         web_page=kind == Intent.SUMMARY and doc_types.names_web_page(whole),
         meeting=meeting.meeting_ref(rest, today) if minutes_like else None,
         meetings_ahead=meeting.asks_meetings_ahead(whole),
+        meeting_calendar=kind in (Intent.FACT, Intent.PROJECTS) and meeting.asks_calendar(whole),
         due_year=decisions.due_year(whole) if kind == Intent.DECISIONS else None,
         time=time.time_focus(whole),
         names=named,

@@ -145,3 +145,28 @@ def asks_meetings_ahead(text: str) -> bool:
                 or (_NETWORKS.search(text) and _A_MEETING.search(text)
                     and (_AHEAD.search(text) or _NEXT.search(text)))
                 or (_NEXT.search(text) and _EACH_REFERAT.search(text)))
+
+
+# «Kva datoar har læringsnettverket hatt samlingar?», «alle samlingsdatoene», «Hvilke møter fant
+# sted i 2019?», «List all meetings in 2022»: the dates of many meetings, not one meeting's
+_DATES_OF_MEETINGS = re.compile(
+    r"\b(?:møte|samlings?|nettverkssamlings?)dato(?:er|ar|ene|ane)\b", re.I)
+_DATES = words("datoer", "datoar", "datoene", "datoane", "dates", "når", "when", "fant sted",
+               "fann stad", "took place", "were held", "was held", "har hatt", "have had",
+               "has had", "hatt", "holdt", "halde", "haldne", "gjennomført", "gjennomførte",
+               "arrangert", "lagt inn", "lagt opp til", "satt opp", "sett opp", "tidslinje", "timeline", "kalender", "calendar", "møteplan",
+               "møteplanen")
+_ALL_MEETINGS = words("alle møter", "alle møta", "alle møtene", "alle samlinger",
+                      "alle samlingar", "alle samlingene", "alle samlingane", "all meetings",
+                      "all the meetings", "all gatherings", "every meeting")
+_OF_MINUTES = words("referat", "referatet", "referater", "referata", "referatene", "møtereferat",
+                    "møtereferater", "møtereferata", "møtereferatene", "minutes")
+
+
+def asks_calendar(text: str) -> bool:
+    """Many meetings and their dates, not the minutes as documents («Hvilke møtereferater har vi
+    fra 2022?») and not only those ahead (`asks_meetings_ahead`)."""
+    if _OF_MINUTES.search(text) or asks_meetings_ahead(text):
+        return False
+    return bool(_DATES_OF_MEETINGS.search(text) or _ALL_MEETINGS.search(text)
+                or (_MEETINGS.search(text) and _DATES.search(text)))
