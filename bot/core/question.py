@@ -60,6 +60,18 @@ class ListAsk(StrEnum):
     COMPARE = "compare"
 
 
+class TimeRank(StrEnum):
+    """Projects ranked by their stated period: «Hvilket prosjekt startet først?», «… det siste
+    som avsluttes?», «Which project lasted longest?»."""
+
+    STARTED_FIRST = "started_first"
+    STARTED_LAST = "started_last"
+    ENDED_FIRST = "ended_first"
+    ENDED_LAST = "ended_last"
+    LONGEST = "longest"
+    SHORTEST = "shortest"
+
+
 class TimeFocus(StrEnum):
     """Time words that change which source is right: «neste samling», «nå», «siste møte»."""
 
@@ -204,6 +216,7 @@ class Question:
     # «rammetilskudd», «skjønnsmidler»: the state's money to a municipality, no project's
     municipal_money: bool = False
     ranked: bool = False  # «størst», «minst»: the amounts ranked, the largest and smallest named
+    time_ranks: tuple[TimeRank, ...] = ()  # «startet først», «varte lengst»: by period
     web_page: bool = False  # «… page», «nettsida»: a page from the web, not a file, is asked
     page: int = 1  # «vis flere»: the next page of the same list
     refines: Question | None = None  # «og hvilke av dem …»: the list question this one narrows

@@ -22,7 +22,7 @@ from bot.core.phrases import join, place_label
 from bot.core.question import ListAsk, Question
 from bot.core.understand.topic import described, nearest
 from bot.i18n import format_amount, format_number, t
-from bot.lists import clarify, money, rows, subject, words
+from bot.lists import clarify, money, rows, subject, timeline, words
 from bot.lists.routing import ListRequest, request_of
 from bot.lists.words import PAGE, norwegian
 from indexer.catalogue import ProjectPage, ProjectRecord
@@ -53,6 +53,10 @@ def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
         priced = [p for p in every if money.priced(p, kinds)]
         priced = money.by_size(priced, kinds) if request.ranked else priced
         page = ProjectPage(total=len(priced), records=priced[offset : offset + PAGE])
+        answer = compose(question, request, page, ctx, every)
+    elif request.time_ranks:  # «startet først»: every project, earliest start first
+        every = timeline.by_start(ctx.store.find_projects(request.query))
+        page = ProjectPage(total=len(every), records=every[offset : offset + PAGE])
         answer = compose(question, request, page, ctx, every)
     else:
         page = ctx.store.project_page(request.query, offset, PAGE)
@@ -125,6 +129,9 @@ def compose(question: Question, request: ListRequest, page: ProjectPage, ctx: Co
     if request.ranked:
         body = money.extremes(whole or ctx.store.find_projects(request.query), kinds, cite,
                               lang) + body
+    if request.time_ranks:
+        body = timeline.extremes(whole or ctx.store.find_projects(request.query),
+                                 request.time_ranks, cite, lang) + body
     if request.ask in _MONEY and not request.ranked:  # «størst»: the extremes, not the sum
         body += money.sums(whole or ctx.store.find_projects(request.query), kinds, cite, lang)
     body += words.page_note(request.page, len(page.records), page.total, lang)
@@ -242,7 +249,8 @@ def _rows(
     sentences: list[AnswerSentence] = []
     table: list[ProjectRow] = []
     in_money = request.ask in _MONEY
-    groups = [("", projects)] if request.ranked else _by_county(projects, lang)  # a ranking
+    ranking = request.ranked or request.time_ranks
+    groups = [("", projects)] if ranking else _by_county(projects, lang)
     for county, group in groups:
         if county:
             sentences.append(AnswerSentence(text=f"**{county}**"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from bot.core.question import Intent, ListAsk, Place, Question
+from bot.core.question import Intent, ListAsk, Place, Question, TimeRank
 from indexer.catalogue import ProjectQuery, YearEdge
 
 
@@ -23,6 +23,7 @@ class ListRequest:
     amount_kinds: frozenset[str] = frozenset()
     merged: bool = False  # only projects whose municipalities merged or split since
     ranked: bool = False  # «størst», «minst»: the largest and smallest amounts named first
+    time_ranks: tuple[TimeRank, ...] = ()  # «startet først»: ranked by the stated periods
     read_as: str | None = None  # everyday words read as the theme («ungdom som flytter ut …»)
 
     @property
@@ -47,6 +48,7 @@ def request_of(question: Question) -> ListRequest | None:
         amount_kinds=question.amount_kinds or (base.amount_kinds if base else frozenset()),
         merged=bool(question.merged_numbers),
         ranked=question.ranked,
+        time_ranks=question.time_ranks,
     )
 
 

@@ -37,6 +37,7 @@ from bot.core.understand import (
     roles,
     separate,
     time,
+    timeline,
     topic,
     yes_no,
 )
@@ -140,6 +141,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     kind = Intent.PROJECTS if priced else kind  # «Hvor mye fikk Haugesund og Karmøy tildelt?»
     merged = kind in {Intent.FACT, Intent.PROJECTS} and not towns and intent.asks_merged(whole)
     kind = Intent.PROJECTS if merged else kind
+    by_time = timeline.time_ranks(whole) if kind in {Intent.FACT, Intent.PROJECTS} else ()
+    kind = Intent.PROJECTS if by_time else kind  # «Hvilket prosjekt startet først?»
     if completed and (own := intent.classify(apply(text, fixes), bool(themes))) in _MINUTES:
         kind = own  # «og hva ble bestemt der?»: the words added for context ask nothing
     actor, topic_words = decisions.actor_and_topic(whole) if kind == Intent.DECISIONS else ("", "")
@@ -206,6 +209,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         amount_kinds=amounts.amount_kinds(whole) if listed else frozenset(),
         municipal_money=bool(amounts.MUNICIPAL_MONEY.search(whole)),
         ranked=asked == ListAsk.AMOUNTS and bool(amounts.EXTREME.search(whole)),
+        time_ranks=by_time,
         web_page=kind == Intent.SUMMARY and doc_types.names_web_page(whole),
         meeting=meeting.meeting_ref(rest, today) if minutes_like else None,
         meetings_ahead=meeting.asks_meetings_ahead(whole),

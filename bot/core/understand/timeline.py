@@ -1,0 +1,62 @@
+"""Projects ranked by time: «Hvilket prosjekt startet først, og hvilket er det siste som
+avsluttes?», «Kva er det eldste prosjektet?», «Which project lasted longest?». Read once by
+`understand`; the catalogue route ranks the projects by their stated periods.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.question import TimeRank
+
+# «hvilket prosjekt», «kva for prosjekt», «which of the projects», «det eldste prosjektet»
+_A_PROJECT = re.compile(r"\w*(?:prosjekt|project)\w*", re.I)
+_WHICH = re.compile(r"\b(?:hvilke[nt]?|kva|hva|which|what|det|den|the)\b", re.I)
+_FIRST = re.compile(r"\b(?:først|fyrst|tidligst|tidlegast|first|earliest|eldste|oldest)\b", re.I)
+_LAST = re.compile(r"\b(?:sist|siste|senest|seinast|last|latest|nyeste|nyaste|newest|most recent(?:ly)?)\b",
+                   re.I)
+_STARTS = re.compile(r"\b(?:start\w*|begynt\w*|byrja\w*|begun|began|begin\w*|oppstart\w*)", re.I)
+_ENDS = re.compile(r"\b(?:avslutt\w*|slutt(?!rapport)\w*|ferdig\w*|end(?:s|ed)?|finish\w*|complet\w*)\b",
+                   re.I)
+_AGE = re.compile(r"\b(?:eldste|oldest|nyeste|nyaste|newest)\b", re.I)
+_LONGEST = re.compile(r"\b(?:lengst|lengste|longest|lasted longest)\b", re.I)
+_SHORTEST = re.compile(r"\b(?:kortest|korteste|shortest)\b", re.I)
+_QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”|(?<!\w)'[^']*'(?!\w)")
+_CLAUSE = re.compile(r",|;|\?|\bog\b|\band\b", re.I)
+_NEAR = 40  # characters between «først» and the «startet» it ranks by
+
+
+def time_ranks(text: str) -> tuple[TimeRank, ...]:
+    """The rankings asked, in the question's order; none unless a project is asked of. A
+    quoted title is a name, not a ranking («'Samtalen først'»)."""
+    text = _QUOTED.sub(" ", text)
+    if not (_A_PROJECT.search(text) and _WHICH.search(text)):
+        return ()
+    found: list[tuple[int, TimeRank]] = []
+    for clause in _clauses(text):
+        start, piece = clause
+        for m in _FIRST.finditer(piece):
+            found.append((start + m.start(), _edge(piece, m.start(), TimeRank.STARTED_FIRST,
+                                                   TimeRank.ENDED_FIRST)))
+        for m in _LAST.finditer(piece):
+            found.append((start + m.start(), _edge(piece, m.start(), TimeRank.STARTED_LAST,
+                                                   TimeRank.ENDED_LAST)))
+        found += [(start + m.start(), TimeRank.LONGEST) for m in _LONGEST.finditer(piece)]
+        found += [(start + m.start(), TimeRank.SHORTEST) for m in _SHORTEST.finditer(piece)]
+    edges = tuple(dict.fromkeys(rank for _, rank in sorted(found)))
+    timed = _STARTS.search(text) or _ENDS.search(text) or _AGE.search(text) or any(
+        rank in (TimeRank.LONGEST, TimeRank.SHORTEST) for rank in edges)
+    return edges if timed else ()
+
+
+def _clauses(text: str) -> list[tuple[int, str]]:
+    cuts = [0, *(m.end() for m in _CLAUSE.finditer(text)), len(text)]
+    return [(a, text[a:b]) for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
+
+
+def _edge(piece: str, at: int, started: TimeRank, ended: TimeRank) -> TimeRank:
+    """By the start or the end, whichever word stands nearest; a start where none does."""
+    def distance(pattern: re.Pattern[str]) -> int:
+        return min((abs(m.start() - at) for m in pattern.finditer(piece)), default=10**6)
+    starts, ends = distance(_STARTS), distance(_ENDS)
+    return ended if ends < starts and ends <= _NEAR else started

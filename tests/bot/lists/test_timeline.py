@@ -1,0 +1,81 @@
+"""Projects ranked by their stated periods: which started first, ends last, lasted longest —
+each named with its period and cited, a day written to the day ranking before a bare year."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.core.question import Intent, TimeRank
+from bot.core.understand.timeline import time_ranks
+from bot.lists import try_answer
+from bot.lists.timeline import Period, period
+from indexer.catalogue import ProjectRecord
+from indexer.catalogue.models import Evidence
+from tests.fakes import understood
+
+
+@pytest.mark.parametrize(("text", "ranks"), [
+    ("Hvilket prosjekt startet først, og hvilket er det siste som avsluttes?",
+     (TimeRank.STARTED_FIRST, TimeRank.ENDED_LAST)),
+    ("Hvilket av prosjektene startet først?", (TimeRank.STARTED_FIRST,)),
+    ("Kva prosjekt vart avslutta sist?", (TimeRank.ENDED_LAST,)),
+    ("Which project finished last?", (TimeRank.ENDED_LAST,)),
+    ("Which of the foster care projects started most recently?", (TimeRank.STARTED_LAST,)),
+    ("Hvilket prosjekt varte lengst?", (TimeRank.LONGEST,)),
+    ("Hva er det eldste prosjektet?", (TimeRank.STARTED_FIRST,)),
+    ("Hva står i den siste sluttrapporten?", ()),  # a report, not an end
+    ("Hva skal prosjektet gjøre først?", ()),  # no ranking by time
+    ("Når startet prosjektet i Valdres?", ()),  # one project's start: a fact
+    ("Hva ble vedtatt på siste møte?", ()),
+    # a title is a name: «Samtalen først» ranks nothing
+    ("How much has the 'Samtalen først' project spent, and when does it finish?", ()),
+    ("Når avsluttes «Samtalen først»-prosjektet?", ()),
+])  # fmt: skip
+def test_which_rankings_a_question_asks(text, ranks) -> None:  # type: ignore[no-untyped-def]
+    assert time_ranks(text) == ranks
+
+
+def _project(quote: str, start: int, end: int) -> ProjectRecord:
+    said = Evidence(doc_id="d", source="d.md", title="Prosjekt", start=0, end=len(quote),
+                    quote=quote)
+    return ProjectRecord(project_id="p", title="Prosjekt", title_evidence=said,
+                         start_year=start, end_year=end, period_evidence=said)
+
+
+@pytest.mark.parametrize(("quote", "years", "expected"), [
+    ("Prosjektperiode: 1. januar 2019 – 31. desember 2020", (2019, 2020),
+     Period(dt.date(2019, 1, 1), dt.date(2020, 12, 31), True, True)),
+    ("prosjektet om fosterhjem i slekt og nettverk (2019–2020)", (2019, 2020),
+     Period(dt.date(2019, 1, 1), dt.date(2020, 12, 31), False, False)),
+])  # fmt: skip
+def test_a_period_is_read_to_the_day_where_it_is_written_so(quote, years, expected) -> None:  # type: ignore[no-untyped-def]
+    assert period(_project(quote, *years)) == expected
+    assert expected.months == 24
+
+
+def test_the_first_to_start_and_the_last_to_end_are_named_and_cited(sample_context) -> None:  # type: ignore[no-untyped-def]
+    question = understood(sample_context,
+                          "Hvilket prosjekt startet først, og hvilket er det siste som avsluttes?")
+    assert question.intent == Intent.PROJECTS
+    answer = try_answer(question, sample_context)
+    assert answer is not None and not answer.refused
+    lines = answer.answer.splitlines()
+    first = next(line for line in lines if line.startswith("Startet først:"))
+    last = next(line for line in lines if line.startswith("Slutter sist:"))
+    # «Fosterhjem i vest» from 1 April 2019 before the Trondheim project known only as 2019–2020
+    assert "«Fosterhjem i vest»" in first and "1. april 2019" in first and "[" in first
+    assert "«Rettleiing nær fosterheimen»" in last and "30. september 2025" in last
+    assert any(line.startswith("Rangert etter prosjektperioden") for line in lines)
+    rows = [line for line in lines if line.startswith("- ")]
+    assert "«Fosterhjem i vest»" in rows[0] or "Fosterhjem i slekt" in rows[0]  # by start
+
+
+def test_a_theme_narrows_the_ranking_and_english_gets_english(sample_context) -> None:  # type: ignore[no-untyped-def]
+    question = understood(sample_context, "Which foster care project lasted longest?")
+    answer = try_answer(question, sample_context)
+    assert answer is not None and answer.language == "en"
+    longest = next(line for line in answer.answer.splitlines()
+                   if line.startswith("Lasted longest:"))
+    assert "«Sammen for fosterhjemmet»" in longest and "35 months" in longest
