@@ -98,6 +98,7 @@ P = Role.PRESENT
     ("Hvem var referent på møtet 11.02.2020?", {Role.MINUTE_TAKER}),
     ("Kven skreiv referatet frå Setesdal?", {Role.MINUTE_TAKER}),
     ("Hvem hadde forfall på møtet i REKOM?", {Role.ABSENT}),
+    ("Hvem hadde meldt forfall til møtet i REKOM i september?", {Role.ABSENT}),
     ("Who could not attend the meeting in REKOM?", {Role.ABSENT}),
     ("Hvem var ikke til stede på møtet i REKOM?", {Role.ABSENT}),
     ("Who chaired the meeting in Setesdal?", {Role.CHAIR}),
@@ -117,6 +118,14 @@ def test_participant_questions_and_the_roles_they_ask(kit, text, roles) -> None:
     question = understand(text, [], kit)
     assert question.intent == Intent.PARTICIPANTS
     assert question.roles == roles == roles_asked(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hvilke frister og datoer ble satt på møtet i styringsgruppa i Vestland i februar 2020?",
+    "Hvilke datoer vart sett på møtet i Setesdal?",
+])  # fmt: skip
+def test_what_was_set_at_a_meeting_is_no_attendance(kit, text) -> None:  # type: ignore[no-untyped-def]
+    assert understand(text, [], kit).intent != Intent.PARTICIPANTS
 
 
 def test_the_meetings_in_the_plural_are_every_meeting() -> None:
