@@ -11,12 +11,11 @@ import time
 
 from bot.core.cite import CitationBook, render
 from bot.core.context import CoreContext, Question
-from bot.core.fit import place_fit
 from bot.core.meetings import NextMeeting
 from bot.core.models import Answer, AnswerSentence, Language
 from bot.core.phrases import next_meeting_label
 from bot.i18n import format_date, t
-from bot.minutes.find import Meeting, stored_meetings
+from bot.minutes.find import Meeting, of_place_asked, stored_meetings
 from bot.minutes.summary import next_meeting
 
 
@@ -24,10 +23,8 @@ def answer_ahead(question: Question, ctx: CoreContext) -> Answer | None:
     """None when no referat (of the place asked) names a next meeting."""
     started = time.perf_counter()
     lang, today = question.language, question.today
-    meetings = [m for m in stored_meetings(ctx.store) if m.record.next_meeting is not None
-                and (not question.places or place_fit(question, m.meta) > 0)]
-    named = [m for m in meetings if _named(question, m)]  # «i Gjøvikregionen», «i Setesdal»
-    meetings = named or meetings
+    meetings = of_place_asked(question, [m for m in stored_meetings(ctx.store)
+                                         if m.record.next_meeting is not None])
     if not meetings:
         return None
     book = CitationBook()
@@ -45,11 +42,6 @@ def answer_ahead(question: Question, ctx: CoreContext) -> Answer | None:
                   kind="list", sentences=sentences, citations=book.citations,
                   timings_ms={"ahead_ms": (time.perf_counter() - started) * 1000})
 
-
-def _named(question: Question, meeting: Meeting) -> bool:
-    """The referat's title or network holds a name the question gives (a region, a network)."""
-    where = f"{meeting.meta.title} {meeting.meta.network or ''}".casefold()
-    return any(name.casefold() in where for name in question.names)
 
 
 def _soonest_first(meetings: list[Meeting], today: dt.date) -> list[Meeting]:

@@ -17,10 +17,9 @@ from typing import NamedTuple
 
 from bot.core.cite import CitationBook, render
 from bot.core.context import CoreContext, Question
-from bot.core.fit import place_fit
 from bot.core.models import Answer, AnswerSentence, Language
 from bot.i18n import format_date, format_month, t
-from bot.minutes.find import Meeting, stored_meetings
+from bot.minutes.find import Meeting, of_place_asked, stored_meetings
 from indexer.models import Chunk
 from indexer.text.dates import MONTH_NUMBERS, DateMatch, find_dates
 from indexer.text.sentences import split_sentences
@@ -65,10 +64,7 @@ def answer_calendar(question: Question, ctx: CoreContext) -> Answer | None:
     to the other routes)."""
     started = time.perf_counter()
     lang, today = question.language, question.today
-    meetings = [m for m in stored_meetings(ctx.store)
-                if not question.places or place_fit(question, m.meta) > 0]
-    named = [m for m in meetings if _named(question, m)]  # «læringsnettverket i Trøndelag»
-    meetings = named or meetings
+    meetings = of_place_asked(question, stored_meetings(ctx.store))
     if not meetings:
         return None
     mentions = _in_years(question, _distinct(
@@ -77,12 +73,12 @@ def answer_calendar(question: Question, ctx: CoreContext) -> Answer | None:
     if not mentions:
         return None
     book = CitationBook()
-    rows = [_row(m, book, lang) for m in sorted(mentions, key=lambda m: (m.date, m.precision))]
+    ordered = sorted(mentions, key=lambda m: (m.date, m.precision))
+    rows = [_row(m, book, lang) for m in ordered]
     when = format_date(today, lang)
-    ahead = [m for m in mentions if m.date >= today]
+    ahead = dict.fromkeys(m.label(lang) for m in ordered if m.date >= today)
     lead = t("minutes.calendar", lang, today=when)
-    tail = (t("minutes.calendar_ahead", lang, dates=", ".join(
-        dict.fromkeys(m.label(lang) for m in sorted(ahead, key=lambda m: m.date)))) if ahead
+    tail = (t("minutes.calendar_ahead", lang, dates=", ".join(ahead)) if ahead
             else t("minutes.calendar_none_ahead", lang, today=when))
     sentences = [AnswerSentence(text=lead), *rows, AnswerSentence(text=tail)]
     return Answer(question=question.text, answer=render(sentences, "\n"), language=lang,
@@ -96,18 +92,17 @@ def mentions_in(meeting: Meeting, chunks: list[Chunk]) -> list[Mention]:
     found: list[Mention] = []
     if record.date is not None:
         found.append(Mention(record.date, "day", f"«{meta.title}»", meeting, None))
-    year = record.date.year if record.date else None
     for chunk in chunks:
         for sentence in split_sentences(chunk.text):
-            found += _dated_events(sentence.text, year, meeting, chunk)
+            found += _dated_events(sentence.text, meeting, chunk)
     return found
 
 
-def _dated_events(text: str, year: int | None, meeting: Meeting, chunk: Chunk
-                  ) -> list[Mention]:  # fmt: skip
+def _dated_events(text: str, meeting: Meeting, chunk: Chunk) -> list[Mention]:
     events = [m.start() for m in _EVENT.finditer(text)]
     if not events:
         return []
+    year = meeting.record.date.year if meeting.record.date else None
     days = [d for d in _days(text, meeting.record.date)
             if not _DEADLINE_BEFORE.search(text[: d.start])]
     found = [Mention(d.date, "day", text, meeting, chunk) for d in days]
@@ -170,11 +165,6 @@ def _in_years(question: Question, mentions: list[Mention]) -> list[Mention]:
     if span is None:
         return mentions
     return [m for m in mentions if m.date.year in span]
-
-
-def _named(question: Question, meeting: Meeting) -> bool:
-    where = f"{meeting.meta.title} {meeting.meta.network or ''}".casefold()
-    return any(name.casefold() in where for name in question.names)
 
 
 def _row(mention: Mention, book: CitationBook, lang: Language) -> AnswerSentence:

@@ -46,6 +46,19 @@ def stored_meetings(store: KnowledgeReader) -> list[Meeting]:
             if record.doc_id in metas]
 
 
+def of_place_asked(question: Question, meetings: list[Meeting]) -> list[Meeting]:
+    """The meetings of the place asked (all when none is) and, where any fits, only those whose
+    title or network holds a name the question gives («i Gjøvikregionen», «læringsnettverket i
+    Trøndelag»)."""
+    placed = [m for m in meetings if not question.places or place_fit(question, m.meta) > 0]
+    return [m for m in placed if _holds_name(question, m)] or placed
+
+
+def _holds_name(question: Question, meeting: Meeting) -> bool:
+    where = f"{meeting.meta.title} {meeting.meta.network or ''}".casefold()
+    return any(name.casefold() in where for name in question.names)
+
+
 def find_meeting(request: MeetingRef, meetings: list[Meeting]) -> MeetingMatch:
     if not meetings:
         return MeetingMatch([], [], 0)

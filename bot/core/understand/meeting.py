@@ -154,8 +154,8 @@ _DATES_OF_MEETINGS = re.compile(
 _DATES = words("datoer", "datoar", "datoene", "datoane", "dates", "når", "when", "fant sted",
                "fann stad", "took place", "were held", "was held", "har hatt", "have had",
                "has had", "hatt", "holdt", "halde", "haldne", "gjennomført", "gjennomførte",
-               "arrangert", "lagt inn", "lagt opp til", "satt opp", "sett opp", "tidslinje", "timeline", "kalender", "calendar", "møteplan",
-               "møteplanen")
+               "arrangert", "lagt inn", "lagt opp til", "satt opp", "sett opp", "tidslinje",
+               "timeline", "kalender", "calendar", "møteplan", "møteplanen")
 _ALL_MEETINGS = words("alle møter", "alle møta", "alle møtene", "alle samlinger",
                       "alle samlingar", "alle samlingene", "alle samlingane", "all meetings",
                       "all the meetings", "all gatherings", "every meeting")
