@@ -198,7 +198,7 @@ class ExtractiveComposer:
         if pending is not None:  # «Vedtok kommunestyret …?» before the day it takes the matter up
             return Composition([], True, "saken er ikke avgjort ennå", answerable, pending, False,
                                scores, pending=True)
-        if picked and question.outcome and only_planned(picked):
+        if picked and question.outcome and only_planned(picked, question.doc_types_named):
             # «Nådde de målet?» with only the plan in hand: its goal is no result
             return Composition([], True, "kildene sier bare hva som var planlagt", answerable,
                                picked[0], False, scores, planned=True)

@@ -19,10 +19,14 @@ def planned(cand: Candidate) -> bool:
     return cand.evidence.meta.doc_type in _BEFORE_THE_FACT
 
 
-def only_planned(picked: list[Candidate]) -> bool:
+def only_planned(picked: list[Candidate], named: frozenset[DocType] = frozenset()) -> bool:
     """Every sentence is the plan's, or a report's about other municipalities than the plan's
     («Hvor mange fosterhjem klarte «Fosterhjem i vest» å rekruttere?» answered by the goal and
-    by another project's report): nothing says how this project went."""
+    by another project's report): nothing says how this project went. A plan of a kind the
+    question names («when did the guidelines actually come out?») is what is asked about, and
+    answers for itself."""
+    if any(c.evidence.meta.doc_type in named for c in picked if planned(c)):
+        return False
     plans = [c for c in picked if planned(c)]
     places = {town for c in plans for town in _towns(c)}
     return bool(plans) and all(c in plans or (places and not _towns(c) & places) for c in picked)

@@ -84,6 +84,17 @@ def test_a_plan_beside_another_projects_report_says_nothing_of_how_it_went() -> 
     assert not only_planned([ELSEWHERE.candidate])  # no plan: a report answers for itself
 
 
+def test_a_plan_of_the_kind_the_question_names_answers_for_itself() -> None:
+    from bot.facts.outcomes import only_planned
+
+    guideline = _scored("Retningslinjene ble etterspurt på nettverkssamlingen 26. oktober 2021.",
+                        0.9, DocType.RETNINGSLINJE)
+    # «When did the guidelines actually come out?» asks of the guideline, not of a project
+    assert not only_planned([guideline.candidate], frozenset({DocType.RETNINGSLINJE}))
+    assert only_planned([guideline.candidate])
+    assert only_planned([PLAN.candidate], frozenset({DocType.RETNINGSLINJE}))
+
+
 def test_the_plan_steps_aside_when_a_report_holds_the_figure_asked_too() -> None:
     goal = _scored("Minst 85 prosent av undersøkelsene skal ha samtale med barnet alene.", 0.95,
                    DocType.PROSJEKTBESKRIVELSE, "Holmestrand", "Sande")
