@@ -93,6 +93,8 @@ class Place:
     numbers: tuple[str, ...] = ()
     own_numbers: tuple[str, ...] = ()  # the numbers this name itself has had: Søgne → 1018
     counties: tuple[str, ...] = ()  # the counties a municipality lies or lay in
+    # Former counties of which this county holds only a part: Buskerud ← part of Viken
+    former_in_part: tuple[str, ...] = ()
 
     @property
     def is_current(self) -> bool:
@@ -194,6 +196,9 @@ class Question:
     counties: tuple[Place, ...] = ()
     years: YearSpan | None = None
     years_tied: bool = False  # «referatet fra 2018»: the year names the document, not a topic
+    years_relative: bool = False  # «i år», «neste år», «i fjor»: counted from today, unwritten
+    where_said: bool = False  # «Hvor står det at …?»: the answer names its document
+    oldest_first: bool = False  # «in date order», «kronologisk»: a listing from the oldest
     dates: tuple[dt.date, ...] = ()
     doc_types: frozenset[DocType] = frozenset()
     every_doc_type: bool = False  # «både prosjektbeskrivelse og sluttrapport»: all, not any
@@ -216,6 +221,7 @@ class Question:
     # «rammetilskudd», «skjønnsmidler»: the state's money to a municipality, no project's
     municipal_money: bool = False
     ranked: bool = False  # «størst», «minst»: the amounts ranked, the largest and smallest named
+    averaged: bool = False  # «gjennomsnittlig søknadsbeløp»: each kind's mean beside its sum
     time_ranks: tuple[TimeRank, ...] = ()  # «startet først», «varte lengst»: by period
     web_page: bool = False  # «… page», «nettsida»: a page from the web, not a file, is asked
     page: int = 1  # «vis flere»: the next page of the same list

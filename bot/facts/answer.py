@@ -16,7 +16,7 @@ from bot.core.claims import check_sentence
 from bot.core.context import CoreContext
 from bot.core.fit import finding, metadata_fit
 from bot.core.models import Answer, AnswerSentence
-from bot.core.question import Intent, Question
+from bot.core.question import Intent, Language, Question
 from bot.facts.across import Across, answer_each, documents_asked, each_part
 from bot.facts.candidates import Candidate
 from bot.facts.compose import Composition, ExtractiveComposer, SentenceVectors
@@ -188,6 +188,7 @@ class FactAnswerer:
 def cited_answer(q: Question, composition: Composition, timings: dict[str, float]) -> Answer:
     book = CitationBook()
     sentences = []
+    said_by: list[Evidence] = []  # the evidence of each sentence kept, in order
     for composed in composition.sentences:
         if not check_sentence(composed.text, ["\n".join([*e.chunk.heading_path, e.chunk.text])
                                               for e in composed.evidence]):
@@ -196,16 +197,26 @@ def cited_answer(q: Question, composition: Composition, timings: dict[str, float
                    for e, snippet in zip(composed.evidence, composed.snippets, strict=True)]
         sentences.append(AnswerSentence(text=composed.text.replace("**", "").strip(),
                                         citations=numbers))
+        said_by.append(composed.evidence[0])
     if not sentences:
         return Answer(question=q.text, answer=t("core.refusal", q.language), language=q.language,
                       refused=True, kind="refusal", timings_ms=timings)
     lead = [t("core.english_frame", q.language)]
+    if q.where_said:  # «Hvor står det at …?»: the source named, not only numbered
+        lead.append(where_said(said_by[0], sentences[0].citations[0], q.language))
     note = past_note(q, [s for s in composition.sentences])
     if note:
         lead.append(note)
     text = " ".join(part for part in [*lead, render(sentences)] if part)
     return Answer(question=q.text, answer=text, language=q.language, kind="fact",
                   sentences=sentences, citations=book.citations, timings_ms=timings)
+
+
+def where_said(evidence: Evidence, number: int, language: Language) -> str:
+    """«Det står i Prop. 133 L (2020–2021) …, under «4.1 Bakgrunn» [1].»"""
+    headings = evidence.chunk.heading_path
+    section = t("core.where_section", language, heading=headings[-1]) if headings else ""
+    return t("core.where_said", language, title=evidence.meta.title, section=section, n=number)
 
 
 def final_report_of(top: Evidence, evidence: list[Evidence]) -> Evidence:

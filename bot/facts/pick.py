@@ -181,12 +181,17 @@ def typed_missing(view: QuestionView, per_part: list[list[Scored]], picked: list
     date: the near sentence of the same document that holds the kind of fact asked
     («Lovendringene tredde i kraft 1. august 2022.») comes along, whatever the length budget.
     A person asked by role («Kven leier prosjektet?») takes the document's sentence naming
-    one however far down it ranks: the model cannot tell «leier» from «Prosjektleiar»."""
+    one however far down it ranks: the model cannot tell «leier» from «Prosjektleiar». Only
+    a sentence of the part's own document answers it: another call's moved deadline does not
+    say when this one's is."""
     added: list[Candidate] = []
     for part, ranked in zip(view.parts, per_part, strict=True):
-        if not part.types or not ranked or any(holds_types(part, c) for c in picked + added):
+        if not part.types or not ranked:
             continue
         top = ranked[0]
+        own = top.candidate.evidence.meta.doc_id
+        if any(holds_types(part, c) and c.evidence.meta.doc_id == own for c in picked + added):
+            continue
         anywhere = part.part.person  # «Kven leier prosjektet?»: the name the document gives
         held = [s.candidate for s in ranked[1:None if anywhere else TYPED_SCAN]
                 if (anywhere or s.probability >= supporting * top.probability)

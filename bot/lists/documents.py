@@ -40,6 +40,9 @@ def answer(question: Question, ctx: CoreContext) -> Answer:
     started = time.perf_counter()
     wanted = filter_of(question, ctx.store)
     found = sorted((m for m in ctx.store.documents() if wanted.matches(m)), key=_newest_first)
+    if question.oldest_first:  # «in date order»: the dated from the oldest, the undated last
+        dated = [m for m in found if not _newest_first(m)[0]]
+        found = dated[::-1] + found[len(dated):]
     answer = compose(question, wanted, found, ctx)
     answer.timings_ms["catalogue_ms"] = (time.perf_counter() - started) * 1000
     return answer

@@ -56,10 +56,10 @@ def priced(project: ProjectRecord, kinds: list[AmountKind]) -> bool:
 
 def sums(
     projects: list[ProjectRecord], kinds: list[AmountKind], cite: Callable[[Evidence], int],
-    lang: Language,
+    lang: Language, averaged: bool = False,
 ) -> list[AnswerSentence]:
-    """One sum per kind, with its parts (each cited) while they fit on a page; then the
-    projects whose sources give none of the amounts."""
+    """One sum per kind, with its parts (each cited) while they fit on a page, and its mean
+    when asked; then the projects whose sources give none of the amounts."""
     sentences: list[AnswerSentence] = []
     for kind in kinds:
         found = [(p, a) for p in projects if (a := p.amount(kind))]
@@ -73,6 +73,11 @@ def sums(
             text = t("lists.sum", lang, total=total, kind=label(kind, lang), parts=parts)
             sentences.append(AnswerSentence(text=text,
                                             citations=[cite(a.evidence) for _, a in found]))
+        if averaged and found:
+            mean = format_amount(round(sum(a.nok for _, a in found) / len(found)), lang)
+            sentences.append(AnswerSentence(text=t(
+                "lists.mean", lang, mean=mean, kind=label(kind, lang),
+                count=format_number(len(found), lang))))
     missing = [p for p in projects if not priced(p, kinds)]
     if len(missing) > PAGE:
         names = format_number(len(missing), lang)

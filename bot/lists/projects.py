@@ -133,7 +133,8 @@ def compose(question: Question, request: ListRequest, page: ProjectPage, ctx: Co
         body = timeline.extremes(whole or ctx.store.find_projects(request.query),
                                  request.time_ranks, cite, lang) + body
     if request.ask in _MONEY and not request.ranked:  # «størst»: the extremes, not the sum
-        body += money.sums(whole or ctx.store.find_projects(request.query), kinds, cite, lang)
+        body += money.sums(whole or ctx.store.find_projects(request.query), kinds, cite, lang,
+                           averaged=request.averaged)
     body += words.page_note(request.page, len(page.records), page.total, lang)
     read = [AnswerSentence(text=t("lists.read_as", lang, phrase=request.read_as, theme=join(
         [label(k, lang) for k in sorted(request.query.themes)], lang)))] if request.read_as else []

@@ -23,6 +23,7 @@ class ListRequest:
     amount_kinds: frozenset[str] = frozenset()
     merged: bool = False  # only projects whose municipalities merged or split since
     ranked: bool = False  # «størst», «minst»: the largest and smallest amounts named first
+    averaged: bool = False  # «i gjennomsnitt»: each kind's mean beside its sum
     time_ranks: tuple[TimeRank, ...] = ()  # «startet først»: ranked by the stated periods
     read_as: str | None = None  # everyday words read as the theme («ungdom som flytter ut …»)
 
@@ -48,6 +49,7 @@ def request_of(question: Question) -> ListRequest | None:
         amount_kinds=question.amount_kinds or (base.amount_kinds if base else frozenset()),
         merged=bool(question.merged_numbers),
         ranked=question.ranked,
+        averaged=question.averaged,
         time_ranks=question.time_ranks,
     )
 

@@ -54,8 +54,14 @@ def place_notes(places: tuple[Place, ...], lang: Language) -> list[AnswerSentenc
     notes: list[AnswerSentence] = []
     for place in places:
         if place.is_current and place.former_names:
-            text = t("lists.includes", lang, name=place.name, former=join(
-                sorted(place.former_names), lang))  # fmt: skip
+            whole = sorted(set(place.former_names) - set(place.former_in_part))
+            if whole:
+                notes.append(AnswerSentence(text=t("lists.includes", lang, name=place.name,
+                                                   former=join(whole, lang))))
+            if not place.former_in_part:
+                continue
+            text = t("lists.includes_part", lang, name=place.name,
+                     former=join(list(place.former_in_part), lang))
         elif not place.is_current:
             split = len(place.current_names) > 1  # Vestfold og Telemark → Vestfold, Telemark
             key = {("municipality", False): "lists.now_part", ("municipality", True):

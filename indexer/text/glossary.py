@@ -47,6 +47,8 @@ _WORDS = {
     **dict.fromkeys(("fortsatte", "fortsetter", "videreføres", "vidareført", "vidareførast"),
                     "fortsette fortsetter videreføres videreført avvikles avviklet"),
     "evaluere": "evaluerer evaluering", "søknadsfristen": "søknadsfrist",
+    # «Rekker vi å søke?»: whether there is time is what the deadline says
+    "rekker": "frist søknadsfrist", "rekk": "frist søknadsfrist",
     # the county governors (plural: which of them) by every name, and before 2021
     "statsforvaltere": "statsforvaltar fylkesmann", "statsforvalterne": "statsforvaltar fylkesmann",
     "statsforvaltarane": "statsforvalter fylkesmann", "statsforvaltarar": "statsforvalter fylkesmann",

@@ -15,6 +15,7 @@ _DOC_TYPE_WORDS: tuple[tuple[str, DocType], ...] = (
     # «tilsynene», «tilsynsbesøkene», «the inspections»: the reports are what the base holds
     # («carry out the most inspections» counts inspections, and names no report)
     (r"tilsynsrapport\w*|tilsynsbesøk\w*|tilsynene\b|tilsyna\b|inspection reports?|"
+     r"(?:supervision|supervisory|inspection) (?:visits?|reports?)|"
      r"(?:the|these|those|our|all the) inspections\b", DocType.TILSYNSRAPPORT),
     (r"referat\w*|minutes|møtereferat\w*", DocType.REFERAT),
     (r"prosjektbeskrivels\w*|prosjektskildring\w*|project descriptions?", DocType.PROSJEKTBESKRIVELSE),

@@ -63,11 +63,12 @@ _MEETING_WORD = stems("referat", "møte", "samling", "minutes", "meeting", "gath
 # --- documents -------------------------------------------------------------------------------
 _DOCUMENTS = re.compile(
     r"\b(?:hvilke|kva(?: for(?: nokre)?)?|(?:hva|kva) slags|what (?:kinds?|sorts?) of|which|what|"
-    r"list(?:e)?(?: opp| over)?(?: all| the)?|"
+    r"list(?:e)?(?: opp| over)?(?: all| the| every)?|"
     r"vis(?: meg)?(?: alle)?|hvor mange|kor mange|how many|oversikt over|finnes det|"
     r"har (?:vi|du|dere|de)|do (?:we|you) have|(?:hva|kva|what) (?:finnes|fins|finst|"
     r"har (?:vi|du|dere)) av)\s+(?P<between>(?:\w+\s+){0,3}?)"
-    r"(?:sluttrapport\w*|final reports|tilsynsrapport\w*|inspection reports|(?:møte)?referat(?:er|a|ene|ane)?|minutes|"
+    r"(?:sluttrapport\w*|final reports|tilsynsrapport\w*|inspection reports|tilsynsbesøk\w*|"
+    r"(?:supervision|supervisory|inspection) visits?|(?:møte)?referat(?:er|a|ene|ane)?|minutes|"
     r"prosjektbeskrivelser\w*|prosjektskildringar\w*|project descriptions|"
     r"utlysning(?:er|ane|ene)|utlysingar|calls|retningslin(?:jer|jene|er|ene)|guidelines|"
     r"dokument(?:er|a|ene)?|documents)\b", re.I)

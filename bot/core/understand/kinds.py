@@ -28,7 +28,11 @@ _ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         r"(?:hvilke|hvilken|kva|which|what) da(?:g|ger|gar|ys?)", r"søknadsfrist\w*", "fristen",
         "when", "what date", "deadline", "sluttar", "slutter", "ends?", r"periode\w*", "period",
         "hvilket år", "kva år", "which year", "what year",
-        "åpen", "åpne", "open", "ope", "opne")),  # a call is open until its deadline
+        "åpen", "åpne", "open", "ope", "opne",  # a call is open until its deadline
+        # «rekker vi fortsatt å søke?», «Can we still apply?»: whether the deadline has passed
+        r"rekk\w*\s+(?:vi|me|eg|jeg|de|dere|dei|kommunen)\s+(?:\w+\s+)?å\s+søk\w*",
+        r"for\s+(?:seint|sent)\s+å\s+søk\w*", r"too\s+late\s+to\s+apply",
+        r"still\s+(?:time\s+to\s+)?apply", r"(?:fortsatt|framleis|fremdeles|enno|ennå)\s+søk\w*")),
     (AnswerType.COUNT, words("hvor mange", "kor mange", "how many", "antall", "talet på",
                              r"(?<!phone )number of")),
     (AnswerType.AMOUNT, words(

@@ -119,3 +119,18 @@ def asks_where_mentioned(text: str) -> bool:
     """«I hvilke sammenhenger dukker Kjersti Toppe opp?», «Hvor nevnes RKBU Vest?»: the
     documents that name someone, asked without the word «dokumenter»."""
     return bool(_WHERE_MENTIONED.search(text) and _NAME_INSIDE.search(text))
+
+
+# «Hvor er det oppgitt at 16 prosent …?», «Kvar står det at …?», «Which document says …?»:
+# the user wants the source named, not only the fact
+_WHERE_SAID = re.compile(
+    r"\b(?:hvor|kvar|where|(?:i\s+)?(?:hvilket|hvilke|kva|which)\s+(?:dokument\w*|kilde\w*|"
+    r"kjelde\w*|documents?|sources?))\s+(?:\w+\s+){0,3}?"
+    r"(?:står|stod|sto|oppgitt|oppgjeve|oppgis|skrevet|skrive|skrives|sagt|stated|written|"
+    r"said|says|say)\b(?:\s+(?:det|it|that|at))?\s+(?:at|that)\b", re.I)
+
+
+def asks_where_said(text: str) -> bool:
+    """«Hvor står det at …?»: which document says a given thing (not «hvor står plikten», which
+    asks the provision of a law)."""
+    return bool(_WHERE_SAID.search(text))

@@ -17,7 +17,7 @@ _CLAUSE_SPLIT = re.compile(
     rf"\s+)?(?=(?:{_WH})\b)"  # «, and for how many years?»
     r"|,\s*(?:og|and)\s+(?=(?:er|var|har|hadde|kan|må|skal|ble|vart|fikk|fekk|finnes|fant|"
     r"fann|nådde|gjelder|gikk|gjekk|økte|auka|gjorde|is|are|was|were|did|does|do|can|has|"
-    r"have|will)\s)"
+    r"have|will|rekker|rekk|får|bør|trenger|treng|should|must|may|could)\s)"
     r"|;\s*|\?\s+(?=\S)", re.I)
 _NEGATION = words("ikke", "ikkje", "not", "never", "aldri")
 # «… som planlagt selv om Nordre Land ikke har sagt ja?»: a «not» in a concession is not asked

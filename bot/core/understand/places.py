@@ -142,8 +142,11 @@ def _county(gazetteer: Gazetteer, name: str) -> Place:
         former |= gazetteer.historic_counties(today)
     area = {n for m in gazetteer.municipalities() if m.county == name
             for n in m.current_numbers if _lies_in(gazetteer, n, current)}  # fmt: skip
+    former -= {name, *current}
+    in_part = {f for f in former if len(gazetteer.current_counties(f)) > 1}
     return Place(name=name, kind="county", current_names=current,
-                 former_names=tuple(sorted(former - {name, *current})), numbers=tuple(sorted(area)))
+                 former_names=tuple(sorted(former)), numbers=tuple(sorted(area)),
+                 former_in_part=tuple(sorted(in_part)))
 
 
 def _counties(then: str, today: str) -> tuple[str, ...]:

@@ -26,9 +26,9 @@ _ANY_PROJECTS = re.compile(
     r"\b(?:(?:finnes|fins|finst|er|har)\s+(?:det|vi|dere|de|du)|are there|is there|do (?:we|you) "
     r"have|have there been)\s+(?:(?:noen|nokon|nokre|noko|andre|flere|fleire|some|any)\s+)?"
     r"(?:[\w-]+\s+){0,2}?[\w-]*(?:prosjekt(?:er|ene|a|ane)?|projects)\b"
-    # «Har noen kommuner hatt prosjekt om foreldrestøtte?», «Have any municipalities run …»
+    # «Har noen kommuner hatt prosjekt om foreldrestøtte?», «Har noen buskerudkommuner prosjekt?»
     r"|\b(?:har|hadde|have|has|had)\s+(?:noen|nokon|nokre|any|some)\s+(?:andre\s+|other\s+)?"
-    r"(?:kommuner|kommunar|municipalities)\s+(?:\w+\s+){0,3}?[\w-]*(?:prosjekt\w*|projects?)\b"
+    r"(?:[\w-]*kommuner|[\w-]*kommunar|municipalities)\s+(?:\w+\s+){0,3}?[\w-]*(?:prosjekt\w*|projects?)\b"
     # «Har kommunen vår vært med på prosjekter?», «Has Alver taken part in any projects?»
     r"|\b(?:har|hadde|have|has|had)\s+(?:[\w–-]+\s+){1,12}?(?:vært|vore|been|deltatt|delteke|"
     r"taken)\s+(?:med\s+)?(?:part\s+)?(?:i|på|in|on)\s+(?:noen\s+|nokon\s+|nokre\s+|any\s+)?"
@@ -71,6 +71,8 @@ _PROJECTS_PLURAL = re.compile(r"\b\w*(?:prosjekt(?:er|ene|a|ane)|projects|sluttr
 _TOTAL = words("til sammen", "til saman", "totalt", "in total", "samlet", "samla", "summen",
                "altogether", "total", r"legg\w* sammen", r"legg\w* saman", "summer opp",
                "add up", "sum up")  # not «summer» alone: the season, in an English question
+# «Hva er gjennomsnittlig søknadsbeløp?», «What is the average amount applied for?»
+MEAN = words(r"gjennomsnitt\w*", r"(?:i\s+)?snitt(?:et)?", "average", "mean", r"middelverdi\w*")
 _COMPARE = words(r"sammenlign\w*", r"samanlikn\w*", "compare", "comparison")
 # «Hvor mye fikk ettervernsprosjektene?»: the projects themselves are asked about, not «hvor
 # mye ble tildelt til utviklingsprosjekter», which asks one sum.
@@ -98,7 +100,7 @@ def list_ask(text: str, has_theme: bool) -> ListAsk | None:
         ask = _listing(text)
     elif ranks_amounts(text):
         ask = ListAsk.AMOUNTS  # «Hvilket prosjekt søkte om mest?»: every amount, ranked
-    elif _TOTAL.search(text) and (MONEY_WORDS.search(text) or asks_money(text)) and (
+    elif _summed(text) and (MONEY_WORDS.search(text) or asks_money(text)) and (
             _PROJECTS_PLURAL.search(text)) or (
             _HOW_MUCH_THEY.search(text)) or one_project_amount(text):
         ask = ListAsk.AMOUNTS  # «How much have the foster-home projects … applied for in total?»
@@ -112,7 +114,12 @@ def list_ask(text: str, has_theme: bool) -> ListAsk | None:
 
 def sums_projects(text: str) -> bool:
     """«Hvilke prosjektbeskrivelser har vi, og hvor mye søkte de om til sammen?»: the catalogue."""
-    return bool(_TOTAL.search(text) and asks_money(text) and _PROJECTS_PLURAL.search(text))
+    return bool(_summed(text) and asks_money(text) and _PROJECTS_PLURAL.search(text))
+
+
+def _summed(text: str) -> bool:
+    """A total or an average of amounts asked («til sammen», «i gjennomsnitt»)."""
+    return bool(_TOTAL.search(text) or MEAN.search(text))
 
 
 def _listing(text: str) -> ListAsk:
@@ -120,7 +127,7 @@ def _listing(text: str) -> ListAsk:
         return ListAsk.COMPARE
     if ranks_amounts(text):
         return ListAsk.AMOUNTS
-    if (MONEY_WORDS.search(text) or _TOTAL.search(text) and asks_money(text)) and (
+    if (MONEY_WORDS.search(text) or _summed(text) and asks_money(text)) and (
             PROJECT_WORD.search(text)):
         return ListAsk.AMOUNTS
     if _MUNICIPALITIES.search(text):

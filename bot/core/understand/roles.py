@@ -44,6 +44,7 @@ _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
 )
 _PRESENT = re.compile(
     _SAT_IN + r"|\b(?:deltok|deltek|deltog|møtte|møtt|til stede|tilstede|til stades|var med|"
+    r"satt med|sat med|"
     r"deltakere|deltakerne|deltakarar|deltakarane|participants|attendees|present|attended|participated|"
     r"was there|were there|(?:was|were|var)\s+(?:at|på)\s+(?:the\s+)?\w*(?:møte|samling|meeting)\w*)\b",
     re.I)
@@ -76,7 +77,7 @@ _PARTICIPANTS = re.compile(
     r"innsikt|historie|resultat))|møtte|deltatt|delteke|møtt|vært med|vore med|attend|take part|"
     r"taken part|took part|representert|representerte|represented|"
     r"attended|participated|var til stede|var tilstede|var til stades|var med|was present|"
-    r"were present|was there|were there|was at|were at|(?:var|har vært|har vore) referent|"
+    r"satt med|sat med|were present|was there|were there|was at|were at|(?:var|har vært|har vore) referent|"
     # «satt på møtet» (sat at), not «ble satt på møtet» (were set there: dates, deadlines)
     r"(?<!ble )(?<!blei )(?<!vart )(?:satt|sat|var|was|were)\s+(?:i|på|in|on|at)\s+(?:the\s+)?"
     r"\w*(?:møte|samling|meeting)\w*|"

@@ -134,6 +134,16 @@ def project_years(text: str, today: dt.date) -> YearSpan | None:
     return span
 
 
+# «in date order», «i kronologisk rekkefølge», «eldste først»: a listing from the oldest
+_CHRONOLOGICAL = words(r"kronologisk\w*", r"chronological\w*", "in date order", "by date",
+                       r"i dato-?rekkefølge", r"i dato-?rekkjefølgje", "etter dato",
+                       "oldest first", "eldste først", "eldst først", "earliest first")
+
+
+def oldest_first(text: str) -> bool:
+    return bool(_CHRONOLOGICAL.search(text))
+
+
 def dates_in(text: str) -> tuple[dt.date, ...]:
     return tuple(dict.fromkeys(match.date for match in find_dates(text)))
 

@@ -42,6 +42,19 @@ def test_a_document_about_one_of_several_places_asked_fits(kit):
     assert place_fit(q, meta(DocType.RETNINGSLINJE)) > 0
 
 
+def test_a_county_holding_part_of_a_former_one_fits_only_its_own_part(kit):
+    kongsberg = MunicipalityMention(name="Kongsberg", kommunenummer="3006", county="Viken",
+                                    current_numbers=["3303"], current_name="Kongsberg",
+                                    current_county="Buskerud")
+    project = DocumentMeta(doc_id="k", source="k.md", path="k.md", title="Se meg",
+                           doc_type=DocType.PROSJEKTBESKRIVELSE, county="Viken",
+                           current_county="Østfold, Akershus, Buskerud",  # Viken's parts
+                           municipalities=[kongsberg])
+    assert place_fit(understand("Hvilke kommuner i Buskerud søkte midler?", [], kit), project) > 0
+    assert place_fit(understand("Hvilke kommuner i Østfold søkte midler?", [], kit), project) < 0
+    assert place_fit(understand("Hvilke kommuner i Viken søkte midler?", [], kit), project) > 0
+
+
 def sentence(text: str, date: dt.date, title: str = "Utlysning") -> Candidate:
     doc = meta(DocType.UTLYSNING, date, title)
     chunk = Chunk(chunk_id="d:0", doc_id="d", position=0, text=text, start=0, end=len(text))

@@ -95,6 +95,8 @@ P = Role.PRESENT
     ("Which child-welfare leaders attended the meeting on 31.01.2024?",
      {P, Role.CHILD_WELFARE_LEADER}),
     ("Hvilke barnevernledere møtte på møtet i januar 2024?", {P, Role.CHILD_WELFARE_LEADER}),
+    ("Hvilke barnevernledere satt med på møtet i ressursgruppa i januar 2024?",
+     {P, Role.CHILD_WELFARE_LEADER}),
     ("Hvem var referent på møtet 11.02.2020?", {Role.MINUTE_TAKER}),
     ("Kven skreiv referatet frå Setesdal?", {Role.MINUTE_TAKER}),
     ("Hvem hadde forfall på møtet i REKOM?", {Role.ABSENT}),

@@ -191,6 +191,9 @@ def test_a_near_sentence_of_the_same_document_with_the_asked_kind_of_fact_comes_
     ranked = [[changes, elsewhere, dated]]
     assert typed_missing(when, ranked, [changes.candidate], 0.3) == [dated.candidate]
     assert typed_missing(when, ranked, [dated.candidate], 0.3) == []  # already dated
+    # another document's date picked beside it says nothing of when this document's was
+    assert typed_missing(when, ranked, [changes.candidate, elsewhere.candidate], 0.3) == [
+        dated.candidate]
 
 
 def test_money_asked_is_not_held_by_a_share():

@@ -95,3 +95,13 @@ def test_a_document_known_only_by_its_year_is_listed_with_the_year() -> None:
                       year=2021, source="2021_referat_ks.md")
     assert _line(row, "nb").endswith("– referat, 2021")
     assert "udatert" in _line(row.model_copy(update={"year": None}), "nb")
+
+
+@pytest.mark.parametrize(("text", "oldest"), [
+    ("List all the final reports in the knowledge base in date order.", True),
+    ("Hvilke sluttrapporter har vi, i kronologisk rekkefølge?", True),
+    ("Hvilke sluttrapporter har vi?", False),  # the newest first
+])  # fmt: skip
+def test_a_listing_in_date_order_begins_with_the_oldest(sample_context, text, oldest) -> None:  # type: ignore[no-untyped-def]
+    dates = [row.date for row in ask(sample_context, text).payload.rows]
+    assert dates == sorted(dates, reverse=not oldest) and len(dates) == 3

@@ -21,6 +21,20 @@ def test_a_sum_shows_its_parts_and_cites_each(merger_context) -> None:  # type: 
     assert "Trygg heime" in answer.citations[unpriced.citations[0] - 1].title
 
 
+def test_an_average_is_shown_beside_the_sum_it_comes_from(merger_context) -> None:  # type: ignore[no-untyped-def]
+    for text, mean in [
+        ("Hva søkte prosjektene i Kristiansand om i gjennomsnitt?",
+         "I gjennomsnitt 460 000 kr søkt per prosjekt (2 prosjekter)."),
+        ("What was the average amount the projects in Kristiansand applied for?",
+         "On average 460 000 kr applied for per project (2 projects)."),
+    ]:
+        answer = ask(merger_context, text)
+        texts = [normalise(s.text) for s in answer.sentences]
+        assert normalise(mean) in texts, texts
+    plain = ask(merger_context, "Hvor mye har prosjektene i Kristiansand søkt om til sammen?")
+    assert not any("gjennomsnitt" in s.text for s in plain.sentences)
+
+
 def test_spent_is_read_and_shown_apart_from_granted(merger_context) -> None:  # type: ignore[no-untyped-def]
     answer = ask(merger_context, "How much did the projects in Vestland spend?")
     assert answer.payload.amounts == ["spent"]

@@ -95,3 +95,16 @@ def test_projects_of_municipalities_merged_since_are_listed(merger_context, text
 def test_how_to_name_merged_municipalities_is_no_filter(merger_context) -> None:  # type: ignore[no-untyped-def]
     text = "Hvilke prosjekter har vi? Ta med gamle navn der kommunene er slått sammen."
     assert "«Flere hjem»" in titles(merger_context, text)
+
+
+def test_a_county_holding_part_of_a_former_one_says_it_holds_only_a_part(merger_context) -> None:  # type: ignore[no-untyped-def]
+    from bot.lists.words import place_notes
+
+    def notes(text: str, lang: str) -> list[str]:
+        return [n.text for n in place_notes(understood(merger_context, text).counties, lang)]
+
+    # Buskerud took back its part of Viken in 2024; Vestland holds all of both former counties
+    assert notes("Hvilke prosjekter har vi i Buskerud?", "nb") == [
+        "Buskerud omfatter også den delen av tidligere Viken som nå ligger i Buskerud."]
+    assert notes("Which projects are there in Vestland?", "en") == [
+        "Vestland also covers the former Hordaland and Sogn og Fjordane."]

@@ -12,9 +12,15 @@ from indexer.models import DocType
 
 @pytest.mark.parametrize("text", ["Hvilke av tilsynene endte med lovbrudd?",
                                   "Lag en oversikt over når tilsynsbesøkene fant sted",
-                                  "Which of the inspections found breaches of the law?"])
+                                  "Which of the inspections found breaches of the law?",
+                                  "List every supervision visit in the knowledge base."])
 def test_inspections_in_other_words_are_the_inspection_reports(kit, text):
     assert understand(text, [], kit).doc_types == {DocType.TILSYNSRAPPORT}
+
+
+def test_every_supervision_visit_listed_is_a_document_listing(kit):
+    asked = understand("List every supervision visit in the knowledge base in date order.", [], kit)
+    assert (asked.intent, asked.oldest_first) == (Intent.DOCUMENTS, True)
 
 
 def test_inspections_counted_name_no_report(kit):

@@ -166,3 +166,12 @@ def test_when_it_comes_to_asks_no_date(kit, text):
 
 def test_when_asks_a_date(kit):
     assert AnswerType.DATE in understand("Når er fristen?", [], kit).parts[0].answer_types
+
+
+@pytest.mark.parametrize("text", [
+    "Kan bydeler i Oslo søke, og rekker vi fortsatt å søke?",
+    "Can we still apply for the grant?",
+    "Er det for seint å søke om midlar no?",
+])  # fmt: skip
+def test_whether_there_is_still_time_to_apply_asks_the_deadline(kit, text):
+    assert AnswerType.DATE in understand(text, [], kit).parts[-1].answer_types

@@ -49,3 +49,15 @@ def test_the_names_a_document_question_asks_documents_to_mention(kit, text, ment
 def test_the_names_a_question_is_about(kit, text, named) -> None:  # type: ignore[no-untyped-def]
     """«Nav-tjenester» names Nav: the documents write «Nav», never the compound."""
     assert understand(text, [], kit).names == named
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("Hvor er det oppgitt at 16 prosent har et dårlig inntrykk av barnevernet?", True),
+    ("Kvar står det at kommunen må ha ein plan?", True),
+    ("Which document says that the reform started in 2022?", True),
+    ("Where does it say that foster homes get two visits a year?", True),
+    ("Hvor står plikten til internkontroll?", False),  # a provision of a law
+    ("Hvor er neste samling?", False),
+])  # fmt: skip
+def test_which_document_says_a_thing_is_asked_apart_from_where_a_law_says_it(kit, text, asked):
+    assert understand(text, [], kit).where_said is asked

@@ -29,6 +29,8 @@ from bot.core.understand import understand
     # a yes/no question after «, og» is a part of its own
     ("Når var tilsynet i Lunner, og var de fysisk til stede?",
      ["Når var tilsynet i Lunner", "var de fysisk til stede?"]),
+    ("Kan bydeler søke om tilskuddet, og rekker vi fortsatt å søke?",
+     ["Kan bydeler søke om tilskuddet", "rekker vi fortsatt å søke?"]),
     # a comma before a question word starts another question after one, not before any
     ("Prosjektet i Os – hvem er vertskommune, hvor mye søkes det om, og hva koster det?",
      ["Prosjektet i Os – hvem er vertskommune", "hvor mye søkes det om", "hva koster det?"]),

@@ -80,3 +80,23 @@ def test_a_part_asked_of_the_list_does_not_filter_it(kit):
     assert not q.doc_types and q.parts[1].narrowing and not q.parts[0].narrowing
     filtered = understand("Hvilke ettervernsprosjekter har levert sluttrapport?", [], kit)
     assert filtered.doc_types == frozenset({DocType.SLUTTRAPPORT})
+
+
+@pytest.mark.parametrize("text", [
+    "Har noen buskerudkommuner prosjekt i kunnskapsbasen?",
+    "Har nokon nabokommunar hatt prosjekt om ettervern?",
+    "Have any municipalities run projects on foster care?",
+])  # fmt: skip
+def test_whether_any_municipalities_had_projects_asks_for_their_list(kit, text):
+    question = understand(text, [], kit)
+    assert (question.intent, question.list_ask) == (Intent.PROJECTS, ListAsk.PROJECTS)
+
+
+@pytest.mark.parametrize("text", [
+    "Hva er gjennomsnittlig søknadsbeløp i prosjektbeskrivelsene vi har?",
+    "Kor mykje søkte prosjekta om i snitt?",
+    "What is the average amount the projects applied for?",
+])  # fmt: skip
+def test_an_average_of_what_projects_applied_for_is_a_catalogue_sum(kit, text):
+    question = understand(text, [], kit)
+    assert (question.list_ask, question.averaged) == (ListAsk.AMOUNTS, True)
