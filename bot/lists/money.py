@@ -63,7 +63,8 @@ def sums(
     sentences: list[AnswerSentence] = []
     for kind in kinds:
         found = [(p, a) for p in projects if (a := p.amount(kind))]
-        total = format_amount(sum(a.nok for _, a in found), lang)
+        summed = sum(a.nok for _, a in found)
+        total = format_amount(summed, lang)
         if len(found) > PAGE:
             text = t("lists.sum_many", lang, total=total, kind=label(kind, lang),
                      count=format_number(len(found), lang))  # fmt: skip
@@ -74,7 +75,7 @@ def sums(
             sentences.append(AnswerSentence(text=text,
                                             citations=[cite(a.evidence) for _, a in found]))
         if averaged and found:
-            mean = format_amount(round(sum(a.nok for _, a in found) / len(found)), lang)
+            mean = format_amount(round(summed / len(found)), lang)
             sentences.append(AnswerSentence(text=t(
                 "lists.mean", lang, mean=mean, kind=label(kind, lang),
                 count=format_number(len(found), lang))))

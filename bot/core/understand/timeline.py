@@ -8,19 +8,20 @@ from __future__ import annotations
 import re
 
 from bot.core.question import TimeRank
+from bot.core.understand.project_lists import PROJECT_WORD
+from indexer.text.patterns import words
 
 # «hvilket prosjekt», «kva for prosjekt», «which of the projects», «det eldste prosjektet»
-_A_PROJECT = re.compile(r"\w*(?:prosjekt|project)\w*", re.I)
-_WHICH = re.compile(r"\b(?:hvilke[nt]?|kva|hva|which|what|det|den|the)\b", re.I)
-_FIRST = re.compile(r"\b(?:først|fyrst|tidligst|tidlegast|first|earliest|eldste|oldest)\b", re.I)
-_LAST = re.compile(r"\b(?:sist|siste|senest|seinast|last|latest|nyeste|nyaste|newest|most recent(?:ly)?)\b",
-                   re.I)
+_WHICH = words(r"hvilke[nt]?", "kva", "hva", "which", "what", "det", "den", "the")
+_FIRST = words("først", "fyrst", "tidligst", "tidlegast", "first", "earliest", "eldste", "oldest")
+_LAST = words("sist", "siste", "senest", "seinast", "last", "latest", "nyeste", "nyaste", "newest",
+              r"most recent(?:ly)?")
 _STARTS = re.compile(r"\b(?:start\w*|begynt\w*|byrja\w*|begun|began|begin\w*|oppstart\w*)", re.I)
-_ENDS = re.compile(r"\b(?:avslutt\w*|slutt(?!rapport)\w*|ferdig\w*|end(?:s|ed)?|finish\w*|complet\w*)\b",
-                   re.I)
-_AGE = re.compile(r"\b(?:eldste|oldest|nyeste|nyaste|newest)\b", re.I)
-_LONGEST = re.compile(r"\b(?:lengst|lengste|longest|lasted longest)\b", re.I)
-_SHORTEST = re.compile(r"\b(?:kortest|korteste|shortest)\b", re.I)
+_ENDS = words(r"avslutt\w*", r"slutt(?!rapport)\w*", r"ferdig\w*", r"end(?:s|ed)?", r"finish\w*",
+              r"complet\w*")
+_AGE = words("eldste", "oldest", "nyeste", "nyaste", "newest")
+_LONGEST = words("lengst", "lengste", "longest", "lasted longest")
+_SHORTEST = words("kortest", "korteste", "shortest")
 _QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”|(?<!\w)'[^']*'(?!\w)")
 _CLAUSE = re.compile(r",|;|\?|\bog\b|\band\b", re.I)
 _NEAR = 40  # characters between «først» and the «startet» it ranks by
@@ -30,7 +31,7 @@ def time_ranks(text: str) -> tuple[TimeRank, ...]:
     """The rankings asked, in the question's order; none unless a project is asked of. A
     quoted title is a name, not a ranking («'Samtalen først'»)."""
     text = _QUOTED.sub(" ", text)
-    if not (_A_PROJECT.search(text) and _WHICH.search(text)):
+    if not (PROJECT_WORD.search(text) and _WHICH.search(text)):
         return ()
     found: list[tuple[int, TimeRank]] = []
     for clause in _clauses(text):
