@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Literal
 
 from bot.core.models import ChatTurn
 from indexer.catalogue import YearEdge
@@ -198,7 +199,14 @@ class Question:
     years_tied: bool = False  # «referatet fra 2018»: the year names the document, not a topic
     years_relative: bool = False  # «i år», «neste år», «i fjor»: counted from today, unwritten
     where_said: bool = False  # «Hvor står det at …?»: the answer names its document
+    when_decided: bool = False  # «Når ble det bestemt at …?»: the answer names the meeting
     oldest_first: bool = False  # «in date order», «kronologisk»: a listing from the oldest
+    ongoing: bool = False  # «Hvilke prosjekter pågår nå?»: each row says when it ends
+    per_year: bool = False  # «fordelt på år»: an amount's year-by-year sentence quoted
+    latest_each_network: bool = False  # «siste møte i hvert nettverk»: one row per network
+    counties_without: bool = False  # «Hvilke fylker har ingen referater?»: the counties left
+    # «den nyeste sluttrapporten», «the oldest minutes»: one document of a kind by its date
+    document_extreme: Literal["", "newest", "oldest"] = ""
     dates: tuple[dt.date, ...] = ()
     doc_types: frozenset[DocType] = frozenset()
     every_doc_type: bool = False  # «både prosjektbeskrivelse og sluttrapport»: all, not any

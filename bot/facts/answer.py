@@ -5,6 +5,7 @@ cite, with time awareness and an honest refusal that says what there is instead.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import time
 from dataclasses import replace
 from functools import partial
@@ -72,9 +73,12 @@ class FactAnswerer:
         texts = [q.standalone] + ([p.text for p in q.parts] if len(q.parts) > 1 else [])
         return self.ctx.embeddings.embed_queries(texts)
 
-    def evidence(self, q: Question, vectors: np.ndarray) -> tuple[list[Evidence], dict[str, float]]:
+    def evidence(self, q: Question, vectors: np.ndarray,
+                 documents: list[DocumentMeta] | None = None
+                 ) -> tuple[list[Evidence], dict[str, float]]:
         retrieval = self.retriever.retrieve(bridged(q.standalone, self.ctx.store.lexical().known),
-                                            RETRIEVED, fit=partial(metadata_fit, finding(q)),
+                                            RETRIEVED, documents=documents,
+                                            fit=partial(metadata_fit, finding(q)),
                                             vector=vectors[0])
         return with_lists_completed(retrieval.evidence, self.ctx.store.chunks), \
             retrieval.timings_ms
@@ -83,6 +87,9 @@ class FactAnswerer:
         t0 = time.perf_counter()
         vectors = self.embed(q)
         evidence, timings = self.evidence(q, vectors)
+        extreme = extreme_document(q, self.ctx.store.documents(), evidence)
+        if extreme is not None:
+            evidence, _ = self.evidence(q, vectors, [extreme])
         timings["retrieve_ms"] = (time.perf_counter() - t0) * 1000
         stranger = unknown_person(q, self.ctx.store.lexical())
         if stranger is not None:
@@ -100,7 +107,7 @@ class FactAnswerer:
         if defers(composition):  # «Saka vert sett opp att på neste møte»: and when is that?
             composition = with_next_meeting(composition, self.ctx.store.meetings(),
                                             self.ctx.store.chunks, q.today, q.language)
-        return cited_answer(q, composition, timings)
+        return cited_answer(q, composition, timings, extreme)
 
     def across(self, q: Question) -> Answer | None:
         """One line per document of the kind asked about, each with its own answer, cited;
@@ -185,7 +192,9 @@ class FactAnswerer:
                       refused=True, kind="refusal", citations=book.citations, timings_ms=timings)
 
 
-def cited_answer(q: Question, composition: Composition, timings: dict[str, float]) -> Answer:
+def cited_answer(q: Question, composition: Composition, timings: dict[str, float],
+                 extreme: DocumentMeta | None = None) -> Answer:
+    """`extreme`: the newest or oldest document of the kind asked, named before its sentences."""
     book = CitationBook()
     sentences = []
     said_by: list[Evidence] = []  # the evidence of each sentence kept, in order
@@ -204,6 +213,10 @@ def cited_answer(q: Question, composition: Composition, timings: dict[str, float
     lead = [t("core.english_frame", q.language)]
     if q.where_said:  # «Hvor står det at …?»: the source named, not only numbered
         lead.append(where_said(said_by[0], sentences[0].citations[0], q.language))
+    elif extreme is not None:  # «Hva er den nyeste sluttrapporten?»: which one, then its words
+        lead.append(_extreme_named(q, extreme, said_by, sentences))
+    elif q.when_decided:  # «Når ble det bestemt …?»: the meeting's date is the answer's half
+        lead.append(when_decided(said_by, sentences, q.language) or "")
     note = past_note(q, [s for s in composition.sentences])
     if note:
         lead.append(note)
@@ -217,6 +230,48 @@ def where_said(evidence: Evidence, number: int, language: Language) -> str:
     headings = evidence.chunk.heading_path
     section = t("core.where_section", language, heading=headings[-1]) if headings else ""
     return t("core.where_said", language, title=evidence.meta.title, section=section, n=number)
+
+
+def extreme_document(q: Question, documents: list[DocumentMeta], evidence: list[Evidence]
+                     ) -> DocumentMeta | None:
+    """The newest (or oldest) dated document of the kind the question names: of all that fit
+    its place and year («den nyeste sluttrapporten»), or of those retrieved when it names
+    something more («siste referat fra styringsgruppen i Setesdal»)."""
+    if not q.document_extreme or not q.doc_types:
+        return None
+    fit = finding(q)
+    placed = bool(q.municipalities or q.counties or q.years)
+    named = placed or q.names or q.themes
+    pool = [e.meta for e in evidence] if named else documents
+    dated = [m for m in pool if m.doc_type in q.doc_types and m.date
+             and (metadata_fit(fit, m) > 0 if placed else metadata_fit(fit, m) >= 0)]
+    if not dated:
+        return None
+    pick = max if q.document_extreme == "newest" else min
+    return pick(dated, key=lambda m: m.date or dt.date.min)
+
+
+def _extreme_named(q: Question, meta: DocumentMeta, said_by: list[Evidence],
+                   sentences: list[AnswerSentence]) -> str:
+    """«Nyeste sluttrapport: «…» (10. mars 2025) [1].»"""
+    number = next((s.citations[0] for e, s in zip(said_by, sentences, strict=True)
+                   if e.meta.doc_id == meta.doc_id), sentences[0].citations[0])
+    assert meta.date is not None
+    return t(f"core.{q.document_extreme}_document", q.language, kind=t(
+        f"lists.type_{meta.doc_type.value}", q.language), title=meta.title,
+        date=format_date(meta.date, q.language), n=number)
+
+
+def when_decided(said_by: list[Evidence], sentences: list[AnswerSentence],
+                 language: Language) -> str | None:
+    """«Dette er fra referatet av møtet 18. november 2026 [1].»: the first dated referat among
+    the sentences kept."""
+    for evidence, sentence in zip(said_by, sentences, strict=True):
+        meta = evidence.meta
+        if meta.doc_type == DocType.REFERAT and meta.date:
+            return t("core.when_decided", language, date=format_date(meta.date, language),
+                     n=sentence.citations[0])
+    return None
 
 
 def final_report_of(top: Evidence, evidence: list[Evidence]) -> Evidence:

@@ -31,8 +31,10 @@ from bot.facts.neighbours import replies
 from bot.facts.outcomes import only_planned, outcomes_first, planned
 from bot.facts.persons import names_role
 from bot.facts.pick import (
+    deadline_pointed,
     deciding,
     holds_types,
+    inspection_conclusion,
     list_first,
     pick_sentences,
     places_missing,
@@ -230,6 +232,8 @@ class ExtractiveComposer:
         picked = pick_sentences(per_part, supporting, self.model.max_chars, view.parts)
         picked += deciding(view, per_part, picked)
         picked += replies(view, found, picked)
+        picked += deadline_pointed(per_part, picked)
+        picked += inspection_conclusion(view, per_part, picked)
         for missing in (typed_missing, places_missing, kinds_missing, choices_missing):
             picked += missing(view, per_part, picked, supporting)
         picked += counted_missing(view.parts, per_part, picked, self.lexical,

@@ -24,8 +24,11 @@ _BODIES = frozenset(
     "stiftelsen statsforvalteren fylkesmannen direktoratet departementet kommune kommunen "
     "fylkeskommune fylkeskommunen senter senteret høgskolen universitetet forum nettverket "
     "barnevernet barneverntjenesten barnevernstenesta".split())
+HEADING_LINE = 40  # characters a line above a sentence may have and still be its heading
 ROLE_NEAR = 40  # characters between a role word and the name of the person holding it
 _WORD = re.compile(r"\w+")
+# «kontaktperson», «ressurspersonen», «contact person»: the role is said by its first part
+_PERSON_SUFFIX = re.compile(r"\s*person(?:en|ar|er|ane|ene)?$", re.I)
 
 
 def unknown_person(question: Question, lexical: LexicalIndex) -> str | None:
@@ -55,12 +58,25 @@ def names_role(role: str, cand: Candidate) -> bool:
     people = person_spans(cand.text)
     if not people:
         return False
-    if all(_says_role(group, cand.context) for group in groups):
+    above = f"{cand.context}\n{_line_above(cand)}"
+    if all(_says_role(group, above) for group in groups):
+        return True
+    short = _PERSON_SUFFIX.sub("", role)  # «kontaktperson» under the heading «Kontakt»
+    if short != role and len(short) >= 4 and all(
+            _says_role(group, above) for group in expand(short)):
         return True
     role_words = [m.span() for m in _WORD.finditer(cand.text)
                   if any(_says_role(group, m.group()) for group in groups)]
     return any(abs(a - c) <= ROLE_NEAR or abs(b - d) <= ROLE_NEAR
                for a, b in role_words for c, d in people)
+
+
+def _line_above(cand: Candidate) -> str:
+    """A short line of its own right above the sentence, a heading a PDF lost its mark on
+    («Kontakt⏎Seniorrådgiver Trine Sletten Olsen …»); empty when the line above is a sentence."""
+    before = cand.evidence.chunk.text[:cand.start].rstrip()
+    line = before.rsplit("\n", 1)[-1].strip()
+    return line if line and len(line) <= HEADING_LINE and not line.endswith((".", ":", ";")) else ""
 
 
 def _says_role(group: set[str], text: str) -> bool:

@@ -16,6 +16,7 @@ from bot.facts.features import PartView, QuestionView, names_said
 from bot.facts.gate import Scored
 from bot.facts.words import coverage
 from indexer.catalogue.fields import states_money
+from indexer.models import DocType
 from indexer.store.lexical import tokenize
 from indexer.text.dates import find_dates
 
@@ -202,6 +203,54 @@ def typed_missing(view: QuestionView, per_part: list[list[Scored]], picked: list
         if held:
             added.append(held[0])
     return added
+
+
+# «… innen den nye fristen», «before the deadline»: a deadline pointed at, not stated
+_DEADLINE_POINTED = re.compile(r"\b(?:(?:den\s+)?(?:nye\s+)?fristen|the\s+(?:new\s+)?deadline)\b",
+                               re.I)
+_DEADLINE_WORD = re.compile(r"frist|deadline", re.I)
+
+
+def deadline_pointed(per_part: list[list[Scored]], picked: list[Candidate]) -> list[Candidate]:
+    """«De kan sende en oppdatert søknad innen den nye fristen» says there is a deadline but not
+    which: its document's best-ranked sentence stating a deadline's date comes along."""
+    added: list[Candidate] = []
+    for cand in picked:
+        doc = cand.evidence.meta.doc_id
+        if not _DEADLINE_POINTED.search(cand.text) or find_dates(cand.text) or any(
+                c.evidence.meta.doc_id == doc and _DEADLINE_WORD.search(c.text)
+                and find_dates(c.text) for c in picked + added):
+            continue
+        stated = next((s.candidate for s in per_part[0] if s.candidate.evidence.meta.doc_id == doc
+                       and _DEADLINE_WORD.search(s.candidate.text)
+                       and find_dates(s.candidate.text)), None)
+        if stated is not None and not _repeats(stated, picked + added):
+            added.append(stated)
+    return added
+
+
+# «Det ble ikke funnet lovbrudd under tilsynet», «Ved dette tilsynet blei det avdekt lovbrot»
+_CONCLUSION = re.compile(r"\b(?:(?:ikke|ikkje)\s+(?:funnet|avdekket|avdekka|avdekt)|funnet|fann|fant|"
+                         r"avdekket|avdekka|avdekt|påpekt|påpeika)\b[^.]{0,40}\b"
+                         r"(?:lovbrudd|lovbrot|avvik|brudd)\b|\b(?:lovbrudd|lovbrot|avvik)\b[^.]{0,30}"
+                         r"\b(?:funnet|avdekket|avdekka|avdekt|påpekt)\b", re.I)
+
+
+def inspection_conclusion(view: QuestionView, per_part: list[list[Scored]],
+                          picked: list[Candidate]) -> list[Candidate]:
+    """«Har noen sjekket om de følger opp fosterbarna?» answered from an inspection report
+    says what the inspection concluded («Det ble ikke funnet lovbrudd»), not only that it was
+    held: the report's best-ranked sentence saying so comes along on a yes/no question."""
+    if not any(AnswerType.YESNO in p.part.answer_types for p in view.parts) or not picked:
+        return []
+    report = picked[0].evidence.meta
+    if report.doc_type != DocType.TILSYNSRAPPORT or any(
+            _CONCLUSION.search(c.text) for c in picked if c.evidence.meta.doc_id == report.doc_id):
+        return []
+    said = next((s.candidate for s in per_part[0]
+                 if s.candidate.evidence.meta.doc_id == report.doc_id
+                 and _CONCLUSION.search(s.candidate.text)), None)
+    return [said] if said is not None and not _repeats(said, picked) else []
 
 
 def names_municipality(cand: Candidate, at_least: int = 1) -> bool:

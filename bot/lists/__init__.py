@@ -7,7 +7,7 @@ from __future__ import annotations
 from bot.core.context import CoreContext
 from bot.core.models import Answer
 from bot.core.question import Question
-from bot.lists import documents, frames, projects
+from bot.lists import documents, frames, projects, uncovered
 from bot.lists.projects import listed
 
 __all__ = ["listed", "sources", "try_answer"]
@@ -16,7 +16,8 @@ __all__ = ["listed", "sources", "try_answer"]
 def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
     """A county frames table, a project or document list, or None when the question asks for
     none of them."""
-    return (frames.try_answer(question, ctx) or projects.try_answer(question, ctx)
+    return (uncovered.try_answer(question, ctx) or frames.try_answer(question, ctx)
+            or projects.try_answer(question, ctx)
             or documents.try_answer(question, ctx))
 
 

@@ -117,10 +117,19 @@ def _in_municipality(meta: DocumentMeta, place: Place) -> bool:
 
 
 def _in_county(meta: DocumentMeta, place: Place) -> bool:
+    """A document is a county's by the county it says it is from, or by where its own
+    municipalities lie (the Narvik report's mention of Tromsø does not make it Troms's)."""
+    stated = counties_of(meta)
+    own = [m for m in meta.municipalities
+           if not stated or m.county in stated or m.current_county in stated]
     if place.is_current:
-        todays = {c.strip() for c in (meta.current_county or "").split(",")}
-        return place.name in todays or any(m.current_county == place.name
-                                           for m in meta.municipalities)  # fmt: skip
+        return place.name in stated or any(m.current_county == place.name for m in own)
     area = set(place.numbers)
-    return meta.county == place.name or any(
-        m.county == place.name or set(m.current_numbers) & area for m in meta.municipalities)
+    return place.name in stated or bool(stated & set(place.current_names)) or any(
+        m.county == place.name or set(m.current_numbers) & area for m in own)
+
+
+def counties_of(meta: DocumentMeta) -> set[str]:
+    """«Troms, Finnmark»: the counties a document names as its own, then and now."""
+    written = f"{meta.county or ''},{meta.current_county or ''}"
+    return {c.strip() for c in written.split(",") if c.strip()}

@@ -40,6 +40,8 @@ def answer(question: Question, ctx: CoreContext) -> Answer:
     started = time.perf_counter()
     wanted = filter_of(question, ctx.store)
     found = sorted((m for m in ctx.store.documents() if wanted.matches(m)), key=_newest_first)
+    if question.latest_each_network:  # «siste møte i hvert nettverk»: the newest of each
+        found = _newest_of_each_network(found)
     if question.oldest_first:  # «in date order»: the dated from the oldest, the undated last
         dated = [m for m in found if not _newest_first(m)[0]]
         found = dated[::-1] + found[len(dated):]
@@ -51,7 +53,7 @@ def answer(question: Question, ctx: CoreContext) -> Answer:
 def compose(question: Question, wanted: DocumentFilter, found: list[DocumentMeta],
             ctx: CoreContext) -> Answer:  # fmt: skip
     lang = question.language
-    kind = _kind(wanted.kinds, lang, one=len(found) == 1)
+    kind = kind_words(wanted.kinds, lang, one=len(found) == 1)
     phrase = wanted.phrase(lang)
     closing = words.place_notes(wanted.all_places, lang)
     if not found:
@@ -114,12 +116,25 @@ def _line(row: DocumentRow, lang: Language) -> str:
     return f"{row.title} – {named}" + (f"; {where}" if where else "")
 
 
-def _kind(types: frozenset[DocType], lang: Language, one: bool = False) -> str:
+def kind_words(types: frozenset[DocType], lang: Language, one: bool = False) -> str:
     """«sluttrapporter», «referater eller utlysninger», «dokumenter»; «1 referat»."""
     prefix = "lists.type_" if one and len(types) <= 1 else "lists.types_"
     if not types:
         return t(f"{prefix}all", lang)
     return join([t(f"{prefix}{k.value}", lang) for k in sorted(types)], lang, "or")
+
+
+def _newest_of_each_network(found: list[DocumentMeta]) -> list[DocumentMeta]:
+    """The first (newest) document of each network, in the order given; a document of no
+    named network stands for its county, or for itself."""
+    seen: set[str] = set()
+    kept = []
+    for meta in found:
+        key = meta.network or meta.county or meta.doc_id
+        if key not in seen:
+            seen.add(key)
+            kept.append(meta)
+    return kept
 
 
 def _newest_first(meta: DocumentMeta) -> tuple[bool, int, str]:

@@ -5,6 +5,7 @@ across kinds — every amount cited, and each sum shown with its parts:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from bot.core.models import AnswerSentence
@@ -16,6 +17,9 @@ from bot.lists.words import PAGE
 from indexer.catalogue import Evidence, ProjectRecord
 from indexer.catalogue.models import Amount, AmountKind
 from indexer.text.language import Language
+from indexer.text.sentences import split_sentences
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 KINDS: tuple[AmountKind, ...] = ("budsjett", "søkt", "tildelt", "forbruk", "egenandel")
 COLUMNS: dict[AmountKind, AmountColumn] = {
@@ -37,13 +41,25 @@ def label(kind: AmountKind, lang: Language) -> str:
     return t(LABELS[kind], lang)
 
 
-def line(project: ProjectRecord, places: str, kinds: list[AmountKind], lang: Language) -> str:
-    """«Fosterhjem i vest» (Fjell, Sund og Øygarden; 2019–2020): budsjett 780 000 kr, søkt …"""
-    parts = [f"{label(k, lang)} {format_amount(a.nok, lang)}"
+def line(project: ProjectRecord, places: str, kinds: list[AmountKind], lang: Language,
+         yearly: bool = False) -> str:
+    """«Fosterhjem i vest» (Fjell, Sund og Øygarden; 2019–2020): budsjett 780 000 kr, søkt …;
+    `yearly` («fordelt på år»): an amount whose sentence splits it by year quotes it."""
+    parts = [f"{label(k, lang)} {format_amount(a.nok, lang)}" + (
+             f" («{said}»)" if yearly and (said := _by_year(a)) else "")
              for k in kinds if (a := project.amount(k))]  # fmt: skip
     period = rows.period_label(project, lang)
     head = f"{rows.title_of(project)} ({places}{'; ' + period if period else ''})"
     return f"{head}: {', '.join(parts)}" if parts else head
+
+
+def _by_year(amount: Amount) -> str:
+    """The sentence of the amount's quote that splits it by year («Prosjektet fikk 900 000 kr
+    … (300 000 kr i 2020, 350 000 kr i 2021 og 250 000 kr i 2022).»), or ""."""
+    for sentence in split_sentences(amount.evidence.quote):
+        if len(set(_YEAR.findall(sentence.text))) >= 2:
+            return sentence.text.strip()
+    return ""
 
 
 def evidence(project: ProjectRecord, kinds: list[AmountKind]) -> list[Evidence]:

@@ -260,7 +260,7 @@ def _rows(
             where = rows.place_labels(project, lang)
             spans = money.evidence(project, kinds) if in_money else None
             numbers = [cite(e) for e in rows.evidence(project, spans)]
-            text = (money.line(project, where, kinds, lang) if in_money
+            text = (money.line(project, where, kinds, lang, request.per_year) if in_money
                     else _line(project, where, lang, days=_on_an_edge(request)))  # fmt: skip
             sentences.append(AnswerSentence(text=f"- {text}", citations=numbers))
             table.append(rows.table_row(project, places, numbers))
@@ -268,8 +268,10 @@ def _rows(
 
 
 def _on_an_edge(request: ListRequest) -> bool:
-    """«startet etter 2021», «avsluttet i 2023»: the day each started or ended is the answer."""
-    return request.query.years is not None and request.query.years_edge != YearEdge.RAN
+    """«startet etter 2021», «avsluttet i 2023», «pågår nå»: the day each started or ended is
+    the answer."""
+    return request.query.years is not None and (request.query.years_edge != YearEdge.RAN
+                                                or request.ongoing)
 
 
 def _line(project: ProjectRecord, places: str, lang: Language, days: bool = False) -> str:

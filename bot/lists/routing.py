@@ -25,6 +25,8 @@ class ListRequest:
     ranked: bool = False  # «størst», «minst»: the largest and smallest amounts named first
     averaged: bool = False  # «i gjennomsnitt»: each kind's mean beside its sum
     time_ranks: tuple[TimeRank, ...] = ()  # «startet først»: ranked by the stated periods
+    ongoing: bool = False  # «som fortsatt pågår»: each row's first and last day
+    per_year: bool = False  # «fordelt på år»: each amount's year-by-year sentence quoted
     read_as: str | None = None  # everyday words read as the theme («ungdom som flytter ut …»)
 
     @property
@@ -51,6 +53,8 @@ def request_of(question: Question) -> ListRequest | None:
         ranked=question.ranked,
         averaged=question.averaged,
         time_ranks=question.time_ranks,
+        ongoing=question.ongoing,
+        per_year=question.per_year,
     )
 
 

@@ -187,6 +187,12 @@ class Gazetteer:
         kept = {c for c, k in shares.items() if k / total >= _SUCCESSOR_SHARE and c in graph}
         return sorted(kept or graph, key=self._current_county_number)
 
+    def today_counties(self) -> list[str]:
+        """Every county that exists today, in SSB's number order."""
+        alive = sorted((c for c in self._counties.values() if c.valid_to is None),
+                       key=lambda c: c.number)
+        return _unique(c.name for c in alive)
+
     def current_county(self, name: str) -> str | None:
         """Today's county for `name` (Hordaland → Vestland); a split county gives "A, B, C"."""
         return ", ".join(self.current_counties(name)) or None

@@ -41,6 +41,7 @@ from bot.core.understand import (
     topic,
     yes_no,
 )
+from indexer.models import DocType
 from indexer.text.language import detect_language
 from indexer.text.places import Gazetteer
 from indexer.text.spelling import Speller, apply
@@ -143,6 +144,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     kind = Intent.PROJECTS if merged else kind
     by_time = timeline.time_ranks(whole) if kind in {Intent.FACT, Intent.PROJECTS} else ()
     kind = Intent.PROJECTS if by_time else kind  # «Hvilket prosjekt startet først?»
+    each_network = doc_types.latest_each_network(whole)
+    kind = Intent.DOCUMENTS if each_network else kind  # «siste møte i hvert nettverk»
     if completed and (own := intent.classify(apply(text, fixes), bool(themes))) in _MINUTES:
         kind = own  # «og hva ble bestemt der?»: the words added for context ask nothing
     actor, topic_words = decisions.actor_and_topic(whole) if kind == Intent.DECISIONS else ("", "")
@@ -171,6 +174,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         years = None
     types = doc_types.doc_types(" ".join(p.text for p in split if not p.narrowing)
                                 if kind == Intent.PROJECTS else whole)
+    types = types | {DocType.REFERAT} if each_network else types
     every_type = len(types) > 1 and doc_types.both_named(whole)
     unknown = _unknown_theme(unquoted, kit.gazetteer) if listed and not themes and not (
         priced or amounts.one_project_amount(whole)) else None  # «prosjektet om X»: a name
@@ -194,7 +198,13 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         years_tied=time.years_tied(whole),
         years_relative=years is not None and not time.ANY_YEAR.search(whole),
         where_said=names.asks_where_said(whole),
+        when_decided=decisions.asks_when_decided(whole),
         oldest_first=time.oldest_first(whole),
+        ongoing=time.ongoing(whole),
+        per_year=time.per_year(whole),
+        counties_without=project_lists.asks_counties_without(whole),
+        latest_each_network=each_network,
+        document_extreme=doc_types.extreme_document(whole) if kind == Intent.FACT else "",
         dates=time.dates_in(whole),
         doc_types=types,
         every_doc_type=every_type,

@@ -55,6 +55,19 @@ def asks_decided(text: str) -> bool:
     return any(not _NOT_YET.search(text[:m.start()]) for m in _MADE.finditer(text))
 
 
+# «Når ble det bestemt at …?», «Kva tid vart det vedteke …?», «When was it agreed …?»: the
+# meeting where it was decided is part of the answer, not only what was decided
+_WHEN_DECIDED = re.compile(
+    r"\b(?:når|naar|kva\s+tid|kor\s+tid|når\s+i\s+tid|when|what\s+date)\s+(?:\S+\s+){0,4}?"
+    rf"(?:{_DECIDED}|anbefalt|tilrådd|recommended|approved|godkjent|godkjend)\b", re.I)
+
+
+def asks_when_decided(text: str) -> bool:
+    """Whether the question asks when something was decided: a referat's answer then names the
+    meeting and its date."""
+    return bool(_WHEN_DECIDED.search(text))
+
+
 # «Sunnmøre-samlingen 8. mars 2022: hvem skulle følge opp hva?»: the action items.
 _WHO_DOES_WHAT = re.compile(
     r"\b(?:hvem|kven|who)\s+(?:(?:skal|skulle|må|har|hadde|fikk|fekk|var|er|vart|blei|ble|will|"

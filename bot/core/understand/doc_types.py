@@ -6,6 +6,7 @@ sluttrapporten»). Part of understanding a question once.
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from indexer.models import DocType
 from indexer.text.patterns import words
@@ -54,6 +55,41 @@ _BOTH = re.compile(r"\b(?:både|baade|both)\b[^?.!]{0,60}?\b(?:og|and)\b", re.I)
 def both_named(text: str) -> bool:
     """The kinds of document are asked together («både … og …»), not as alternatives."""
     return bool(_BOTH.search(text))
+
+
+# «Hva er den nyeste sluttrapporten vi har?», «What's the newest call for applications?»,
+# «det eldste referatet»: one document asked for by its date, not by what it says («den første
+# utlysningen» is the first of a call's versions, not the oldest call)
+_EXTREME = re.compile(
+    r"\b(?:(?P<new>nyeste|nyaste|seneste|siste|sist\s+publiserte|newest|latest|most\s+recent)|"
+    r"(?P<old>eldste|oldest|earliest))\s+"
+    r"(?:sluttrapport(?:en)?|referat(?:et)?|møtereferat(?:et)?|utlysning(?:en)?|utlysinga|"
+    r"prosjektbeskrivelse(?:n)?|prosjektskildringa|tilsynsrapport(?:en)?|retningslinje(?:n|ne)?|"
+    r"veileder(?:en)?|final\s+report|minutes|call(?:\s+for\s+(?:applications|proposals))?|"
+    r"project\s+description|inspection\s+report|guidelines?)\b"
+    r"(?!\s+(?:fra|frå|from|of|om|about|i|in)\s+(?:møtet|the meeting))", re.I)
+
+
+def extreme_document(text: str) -> Literal["", "newest", "oldest"]:
+    """"newest" or "oldest" when the question asks for one document of a kind by its date."""
+    match = _EXTREME.search(text)
+    if not match:
+        return ""
+    return "newest" if match["new"] else "oldest"
+
+
+# «Når var siste møte i hvert av nettverkene?», «the latest minutes of each network»
+_LATEST_EACH = re.compile(
+    r"\b(?:siste|sist|nyeste|nyaste|seneste|latest|last|most\s+recent|newest)\s+"
+    r"(?:møte\w*|samling\w*|referat\w*|meetings?|minutes|gatherings?)\s+"
+    r"(?:\S+\s+){0,2}?(?:hvert|hver|kvart|kvar|each|every|alle|all)\s+(?:av\s+|of\s+)?"
+    r"(?:the\s+|de\s+|dei\s+)?\w*(?:nettverk\w*|networks?|styringsgrupp\w*|grupp\w*|groups?)",
+    re.I)
+
+
+def latest_each_network(text: str) -> bool:
+    """The newest minutes of every network, one row each."""
+    return bool(_LATEST_EACH.search(text))
 
 
 def named_doc_types(text: str) -> frozenset[DocType]:

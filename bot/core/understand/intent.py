@@ -57,7 +57,7 @@ _QUESTION_WORDS = frozenset((
 _SUMMARY_VERB = re.compile(
     r"(?:^|[\s/])(?:oppsummer\w*|samanfatt\w*|sammenfatt\w*|summar(?:i[sz]e\w*|y)|summere|"
     r"summer opp|sammendrag\w*|samandrag\w*|resymé\w*|recap|hovedpunkt\w*|hovudpunkt\w*|"
-    r"main points|key points|gist)\b", re.I)
+    r"main points|key points|gist|kortversjon\w*|kort versjon|short version|tl;?dr)\b", re.I)
 _MEETING_WORD = stems("referat", "møte", "samling", "minutes", "meeting", "gathering", "referent",
                       "forfall")
 # --- documents -------------------------------------------------------------------------------
@@ -189,7 +189,10 @@ _OUTCOME = words(r"nådde", r"nådd", r"oppnådde", r"oppnådd", r"oppnådde?s",
                  r"faktisk\s+\w+(?:te|de|t)", r"(?:did|were|was)\s+(?:\w+\s+){0,3}actually",
                  # what the money bought: «Hva fikk de igjen for pengene?»
                  r"igjen for (?:pengene|pengane|midlene|midla)", "value for money",
-                 r"(?:get|got) (?:out of it|for (?:the|their|its) money)")
+                 r"(?:get|got) (?:out of it|for (?:the|their|its) money)",
+                 # whether it was stopped is how it went: «Hvorfor ble prosjektet avlyst?»
+                 r"avlys(?:t|te|es)", r"avbrut(?:t|te)", r"avbroten", r"lagt ned", r"stansa?et",
+                 r"cancel+ed", r"discontinued", r"called off", r"shut down")
 
 
 # «Hvilke prosjekter har vi der kommunene er slått sammen etterpå?», «Which municipal mergers

@@ -170,3 +170,15 @@ def asked_of_each_project(parts: tuple[Part, ...], ask: ListAsk | None) -> tuple
                  and AnswerType.AMOUNT not in part.answer_types and _ASKS.match(part.text)
                  and list_ask(part.text, False) is None  # «hvilke kommuner står bak?»
                  and re.search(r"[^\W\d_]{3,}", _ROW_WORDS.sub(" ", part.text)))  # «who led them»
+
+
+# «Hvilke fylker har ingen referater?», «Which counties don't have any minutes?», «fylke utan
+# prosjekt»: the counties left over, not those that have them
+_COUNTIES_WITHOUT = re.compile(
+    r"\b(?:fylker|fylka|fylke|fylkene|fylkja|counties)\b(?:\s+\S+){0,4}?\s+"
+    r"(?:ikke|ikkje|ingen|inga|verken|korkje|uten|utan|without|no|not|never|don't|doesn't|"
+    r"lack\w*|mangler|manglar)\b", re.I)
+
+
+def asks_counties_without(text: str) -> bool:
+    return bool(_COUNTIES_WITHOUT.search(text))

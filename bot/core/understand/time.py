@@ -121,6 +121,21 @@ _ENDED = re.compile(r"\b(?:avslutt(?:et|a|es|ast)?|slutt(?:et|a)|ferdig(?:e|stil
                     r"|ended|finished|completed|concluded|wound up)\b" + _YEAR_AHEAD, re.I)
 
 
+# «fordelt på år», «per år», «each year»: an amount told year by year
+_PER_YEAR = words("per år", r"pr\.? år", "hvert år", "kvart år", "år for år", r"fordelt (?:på|per) år",
+                  "each year", "per year", "a year", "by year", "year by year", "årlig", "årleg",
+                  "annually")
+
+
+def per_year(text: str) -> bool:
+    return bool(_PER_YEAR.search(text))
+
+
+def ongoing(text: str) -> bool:
+    """«Hvilke prosjekter pågår nå?»: when each ends is part of the answer."""
+    return bool(_ONGOING.search(text))
+
+
 def project_years(text: str, today: dt.date) -> YearSpan | None:
     """The years a project list asks for; projects still going on are those of this year, and
     «startet etter 2021» asks of the year each started."""

@@ -14,9 +14,16 @@ from bot.core.understand.amounts import asks_money
 from bot.facts.candidates import Candidate
 from bot.facts.features import PartView, QuestionView
 from bot.facts.gate import Scored
-from bot.facts.pick import deciding, holds_types, pick_sentences, typed_missing
+from bot.facts.pick import (
+    deadline_pointed,
+    deciding,
+    holds_types,
+    inspection_conclusion,
+    pick_sentences,
+    typed_missing,
+)
 from bot.facts.retrieval import Evidence
-from indexer.models import Chunk
+from indexer.models import Chunk, DocType
 from tests.bot.facts.picking import META, part_view, scored, view
 
 VISIT = scored("Statsforvalteren besøkte tjenesten 19. og 20. april 2023.", 0.95)
@@ -314,3 +321,31 @@ def test_municipalities_asked_are_held_by_a_sentence_naming_them_not_by_any_plac
     assert not holds_types(which, mayor.candidate)  # one municipality named, none listed
     assert holds_types(which, named.candidate)
     assert typed_missing(view(which), [[scope, named]], [scope.candidate], 0.3) == [named.candidate]
+
+
+def test_a_deadline_pointed_at_brings_the_sentence_of_its_document_that_dates_it():
+    pointed = scored("De kan sende en oppdatert søknad innen den nye fristen.", 0.9)
+    dated = scored("Søknadsfristen er flyttet fra 1. desember 2026 til 1. februar 2027.", 0.4)
+    other = scored("Tilskuddet kan brukes til kurs.", 0.6)
+    ranked = [[pointed, other, dated]]
+    assert deadline_pointed(ranked, [pointed.candidate]) == [dated.candidate]
+    assert deadline_pointed(ranked, [pointed.candidate, dated.candidate]) == []  # said already
+    assert deadline_pointed(ranked, [other.candidate]) == []  # no deadline pointed at
+
+
+def test_a_yes_no_question_answered_from_an_inspection_report_brings_its_conclusion():
+    report = META.model_copy(update={"doc_type": DocType.TILSYNSRAPPORT})
+
+    def of_report(text: str, probability: float) -> Scored:
+        s = scored(text, probability)
+        return dataclasses.replace(s, candidate=dataclasses.replace(
+            s.candidate, evidence=dataclasses.replace(s.candidate.evidence, meta=report)))
+
+    held = of_report("Statsforvalteren besøkte barneverntjenesten 19. og 20. april 2023.", 0.9)
+    found = of_report("Det ble ikke funnet lovbrudd under tilsynet.", 0.4)
+    yes_no = view(part_view("Har noen sjekket oppfølgingen?", (AnswerType.YESNO,), "sjekket"))
+    when = view(part_view("Når var tilsynet?", (AnswerType.DATE,), "tilsyn"))
+    ranked = [[held, found]]
+    assert inspection_conclusion(yes_no, ranked, [held.candidate]) == [found.candidate]
+    assert inspection_conclusion(yes_no, ranked, [held.candidate, found.candidate]) == []
+    assert inspection_conclusion(when, ranked, [held.candidate]) == []  # not a yes/no

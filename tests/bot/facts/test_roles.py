@@ -30,3 +30,20 @@ def test_a_leader_asked_as_a_verb_is_named_by_any_leader_label() -> None:
     assert names_role("leder", _sentence("Prosjektleiar: Gunhild Midtbø Kvålsvoll, Vinje"))
     assert names_role("leder", _sentence("Prosjektleder: Jørn Are Pettersen, Narvik"))
     assert not names_role("leder", _sentence("Kontaktperson: Gunhild Midtbø Kvålsvoll, Vinje"))
+
+
+def test_a_contact_person_is_named_under_a_line_saying_contact() -> None:
+    """«Kontakt⏎Seniorrådgiver Trine Sletten Olsen …»: a PDF's heading is a short line of its
+    own above the sentence, and «kontaktperson» is said by its first part."""
+    import dataclasses
+
+    text = "Påmelding til kontaktpersonen nedenfor.\nKontakt\nSeniorrådgiver Trine Sletten Olsen."
+    whole = _sentence(text)
+    start = text.index("Seniorrådgiver")
+    under = dataclasses.replace(whole, text=text[start:], start=start, end=len(text))
+    assert names_role("kontaktperson", under)
+    assert not names_role("prosjektleder", under)
+    above = text.index("Påmelding")
+    first = dataclasses.replace(whole, text="Påmelding til kontaktpersonen nedenfor.",
+                                start=above, end=text.index("\n"))
+    assert not names_role("kontaktperson", first)  # no person named

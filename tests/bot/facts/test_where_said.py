@@ -4,9 +4,11 @@ its number in the source list."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from bot.facts.answer import cited_answer
 from bot.facts.compose import ComposedSentence, Composition
+from indexer.models import DocType
 from tests.bot.facts.picking import scored
 from tests.fakes import understood
 
@@ -30,3 +32,28 @@ def test_where_it_is_said_names_the_document_and_its_section(sample_context):
 def test_a_plain_question_gets_the_fact_alone(sample_context):
     q = understood(sample_context, "Hvor mange har et dårlig inntrykk av barnevernet?")
     assert cited_answer(q, _composition(), {}).answer.startswith("16 prosent")
+
+
+def test_when_it_was_decided_names_the_date_of_the_meeting_whose_minutes_say_it(sample_context):
+    evidence = scored(SAID, 0.9).candidate.evidence
+    minutes = dataclasses.replace(evidence, meta=evidence.meta.model_copy(update={
+        "doc_type": DocType.REFERAT, "date": dt.date(2026, 11, 18)}))
+    composition = Composition([ComposedSentence(SAID, (minutes,), (SAID,))], False, "", 0.9)
+    q = understood(sample_context, "Når ble det bestemt at 16 prosent skulle spørres?")
+    assert q.when_decided
+    assert cited_answer(q, composition, {}).answer.startswith(
+        "Dette er fra referatet av møtet 18. november 2026 [1]. 16 prosent")
+    other = understood(sample_context, "Hvor mange har et dårlig inntrykk av barnevernet?")
+    assert not other.when_decided
+
+
+def test_the_newest_document_of_a_kind_is_named_before_its_sentences(sample_context):
+    evidence = scored(SAID, 0.9).candidate.evidence
+    report = evidence.meta.model_copy(update={"doc_type": DocType.SLUTTRAPPORT,
+                                              "date": dt.date(2025, 3, 10)})
+    composition = Composition([ComposedSentence(SAID, (dataclasses.replace(evidence, meta=report),),
+                                                (SAID,))], False, "", 0.9)
+    q = understood(sample_context, "Hva er den nyeste sluttrapporten vi har?")
+    assert q.document_extreme == "newest"
+    assert cited_answer(q, composition, {}, report).answer.startswith(
+        "Nyeste sluttrapport: «Tilsyn» (10. mars 2025) [1]. 16 prosent")

@@ -105,3 +105,41 @@ def test_a_document_known_only_by_its_year_is_listed_with_the_year() -> None:
 def test_a_listing_in_date_order_begins_with_the_oldest(sample_context, text, oldest) -> None:  # type: ignore[no-untyped-def]
     dates = [row.date for row in ask(sample_context, text).payload.rows]
     assert dates == sorted(dates, reverse=not oldest) and len(dates) == 3
+
+
+def test_a_document_belongs_to_the_county_it_names_not_to_a_municipality_it_mentions() -> None:
+    from bot.core.question import Place
+    from bot.lists.document_filter import DocumentFilter
+    from indexer.models import DocType, DocumentMeta, MunicipalityMention
+
+    def town(name: str, county: str) -> MunicipalityMention:
+        return MunicipalityMention(name=name, kommunenummer="0", county=county,
+                                   current_name=name, current_numbers=["0"],
+                                   current_county=county)
+
+    narvik = DocumentMeta(doc_id="n", source="n.md", path="n.md", title="Sluttrapport Narvik",
+                          doc_type=DocType.SLUTTRAPPORT, county="Nordland",
+                          current_county="Nordland",
+                          municipalities=[town("Narvik", "Nordland"), town("Tromsø", "Troms")])
+    call = DocumentMeta(doc_id="c", source="c.md", path="c.md", title="Utlysning",
+                        doc_type=DocType.UTLYSNING, county="Troms, Finnmark")
+    troms = Place(name="Troms", kind="county", current_names=("Troms",), former_names=())
+    former = Place(name="Troms og Finnmark", kind="county", current_names=("Troms", "Finnmark"),
+                   former_names=(), numbers=("5501",))
+    assert not DocumentFilter(places=(troms,)).matches(narvik)  # Tromsø is only mentioned
+    assert DocumentFilter(places=(troms,)).matches(call)
+    assert DocumentFilter(places=(former,)).matches(call)  # the former county, as it is now
+
+
+@pytest.mark.parametrize("text", [
+    "Når var siste møte i hvert av læringsnettverkene vi har referat fra?",
+    "When was the latest meeting of each network?",
+])  # fmt: skip
+def test_the_latest_minutes_of_each_network_are_one_row_each(sample_context, text) -> None:  # type: ignore[no-untyped-def]
+    q = understood(sample_context, text)
+    assert q.intent == Intent.DOCUMENTS and q.latest_each_network
+    rows = ask(sample_context, text).payload.rows
+    networks = [row.network or row.county for row in rows]
+    assert len(networks) == len(set(networks)) and all(row.doc_type == "referat" for row in rows)
+    assert not understood(sample_context, "Når var siste møte i nettverket i Setesdal?"
+                          ).latest_each_network

@@ -58,3 +58,10 @@ def test_a_comparison_lists_every_project_with_its_amounts(merger_context) -> No
     assert [row.title for row in answer.payload.rows] == [
         "Trygg heime", "Vidare saman", "Flere hjem"]  # oldest first
     assert "Agder omfattar også tidlegare Aust-Agder og Vest-Agder." in answer.answer
+
+
+def test_an_amount_asked_by_year_quotes_the_sentence_splitting_it(sample_context) -> None:  # type: ignore[no-untyped-def]
+    by_year = ask(sample_context, "Hvor mye fikk Haugesund og Karmøy tildelt, fordelt på år?")
+    assert "300 000 kr i 2020, 350 000 kr i 2021 og 250 000 kr i 2022" in by_year.answer
+    whole = ask(sample_context, "Hvor mye fikk Haugesund og Karmøy tildelt?")
+    assert "900\xa0000" in whole.answer and "350 000 kr i 2021" not in whole.answer

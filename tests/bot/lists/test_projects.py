@@ -265,3 +265,12 @@ def test_a_start_or_end_question_shows_the_days_the_period_line_states(sample_co
     # a list by theme keeps to the years
     themed = ask(sample_context, "Hvilke kommuner har hatt ettervernsprosjekter?")
     assert "2021–2023" in themed.answer and "28. februar 2023" not in themed.answer
+
+
+def test_projects_still_running_show_the_day_each_ends(sample_context) -> None:  # type: ignore[no-untyped-def]
+    from tests.fakes import understood
+
+    q = understood(sample_context, "Hvilke prosjekter pågikk i 2024, og pågår de fortsatt?")
+    assert q.ongoing
+    running = ask(sample_context, "Hvilke prosjekter pågår i 2024?")
+    assert "1. oktober 2023 – 30. september 2025" in running.answer  # Kvam and Voss

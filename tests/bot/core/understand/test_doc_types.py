@@ -76,3 +76,15 @@ def test_kinds_of_document_asked_together_are_each_needed(kit, text, every):
 ])  # fmt: skip
 def test_a_summary_of_a_web_page_is_told_from_one_of_a_file(kit, text, page):
     assert understand(text, [], kit).web_page == page
+
+
+@pytest.mark.parametrize(("text", "extreme"), [
+    ("Hva er den nyeste sluttrapporten vi har?", "newest"),
+    ("What's the newest call for applications we have, and what is its deadline?", "newest"),
+    ("Kva er det eldste referatet frå Vestland?", "oldest"),
+    ("Which is the oldest inspection report?", "oldest"),
+    ("Hvilke sluttrapporter har vi?", ""),  # every report, a listing
+    ("Hva står i referatet fra møtet?", ""),
+])  # fmt: skip
+def test_one_document_asked_by_its_date_is_the_newest_or_the_oldest(kit, text, extreme):
+    assert understand(text, [], kit).document_extreme == extreme

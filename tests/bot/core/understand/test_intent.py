@@ -30,6 +30,7 @@ from bot.core.understand import understand
     ("Can you give me a quick overview of the Kongsberg/Numedal project on violence?",
      Intent.SUMMARY),
     ("Gi meg en oversikt over prosjektet i Voss", Intent.SUMMARY),
+    ("hva står det på siden om læringsnettverket i trøndelag? kortversjon takk", Intent.SUMMARY),
     ("Gi meg en oversikt over prosjektene i Vestland", Intent.PROJECTS),
     ("Gi meg en oversikt over sluttrapportene fra 2022", Intent.DOCUMENTS),
     ("Hva ble bestemt på siste møte i ressursgruppa?", Intent.DECISIONS),
@@ -145,6 +146,9 @@ def test_each_part_knows_whether_it_asks_how_a_project_went(kit):
     assert understand("Did the project manage to cut early drop-out?", [], kit).parts[0].outcome
     assert understand("Did they hit their targets?", [], kit).parts[0].outcome
     assert understand("Vart prosjektet vellykka?", [], kit).parts[0].outcome
+    # whether it was stopped is how it went, told by the final report
+    assert understand("Hvorfor ble prosjektet i Holmestrand avlyst?", [], kit).parts[0].outcome
+    assert understand("Was the Kvam project cancelled?", [], kit).parts[0].outcome
     # whether a thing is allowed is read from the rules, whatever words of results it holds
     assert not understand("Kan vi bruke midlene til godtgjøring for ungdom som deler "
                           "erfaringene sine?", [], kit).parts[0].outcome
