@@ -81,18 +81,24 @@ def compose(question: Question, wanted: DocumentFilter, found: list[DocumentMeta
 
 def _rows(shown: list[DocumentMeta], book: CitationBook, ctx: CoreContext, lang: Language
           ) -> tuple[list[AnswerSentence], list[DocumentRow]]:  # fmt: skip
-    firsts = ctx.store.chunks([f"{m.doc_id}:0000" for m in shown])
+    firsts = first_chunks(shown, ctx)
     sentences: list[AnswerSentence] = []
     table: list[DocumentRow] = []
     for meta in shown:
-        first = f"{meta.doc_id}:0000"  # a document without text is cited by its title
-        chunk = firsts.get(first) or Chunk(chunk_id=first, doc_id=meta.doc_id, position=0,
-                                           text=meta.title, start=0, end=0)  # fmt: skip
-        number = book.cite(chunk, meta)
+        number = book.cite(firsts[meta.doc_id], meta)
         row = _row(meta, number)
         sentences.append(AnswerSentence(text=f"- {_line(row, lang)}", citations=[number]))
         table.append(row)
     return sentences, table
+
+
+def first_chunks(metas: list[DocumentMeta], ctx: CoreContext) -> dict[str, Chunk]:
+    """Each document's first chunk, what a row citing the whole document points at; a
+    document without text is cited by its title."""
+    stored = ctx.store.chunks([f"{m.doc_id}:0000" for m in metas])
+    return {m.doc_id: stored.get(f"{m.doc_id}:0000") or Chunk(
+        chunk_id=f"{m.doc_id}:0000", doc_id=m.doc_id, position=0, text=m.title, start=0, end=0)
+        for m in metas}
 
 
 def _row(meta: DocumentMeta, number: int) -> DocumentRow:

@@ -11,9 +11,9 @@ from bot.core.question import Question
 from bot.i18n import format_number, t
 from bot.lists import words
 from bot.lists.document_filter import DocumentFilter, counties_of
-from bot.lists.documents import kind_words
+from bot.lists.documents import first_chunks, kind_words
 from indexer.catalogue import ProjectQuery
-from indexer.models import Chunk, DocumentMeta
+from indexer.models import DocumentMeta
 from indexer.text.places import Gazetteer
 
 
@@ -48,15 +48,10 @@ def answer(question: Question, ctx: CoreContext) -> Answer:
     missing = [c for c in today if c not in present]
     kind += words.filters(question.themes, [], years, lang, None)
     book = CitationBook()
-    cited = []
-    for county in (c for c in today if c in present):
-        meta = documents.get(present[county])
-        if meta is None:
-            continue
-        first = ctx.store.chunks([f"{meta.doc_id}:0000"]).get(f"{meta.doc_id}:0000") or Chunk(
-            chunk_id=f"{meta.doc_id}:0000", doc_id=meta.doc_id, position=0, text=meta.title,
-            start=0, end=0)
-        cited.append(f"{county} [{book.cite(first, meta)}]")
+    shown = [documents[present[c]] for c in today if c in present and present[c] in documents]
+    firsts = first_chunks(shown, ctx)
+    cited = [f"{county} [{book.cite(firsts[present[county]], documents[present[county]])}]"
+             for county in today if county in present and present[county] in documents]
     names = ", ".join(missing) if missing else t("lists.no_county", lang)
     sentences = [AnswerSentence(text=t("lists.counties_without", lang, kind=kind, names=names,
                                        count=format_number(len(missing), lang)))]
