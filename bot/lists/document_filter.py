@@ -4,6 +4,7 @@ theme and title, and — for «og hvilke av dem …» — the list it narrows.""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from bot.core.question import Place, Question
@@ -15,6 +16,7 @@ from indexer.store.visible import KnowledgeReader
 from indexer.text.language import Language
 from indexer.text.themes import themes_in
 
+SEVERAL_NAMED = 2  # municipalities of one county that make a document that county's too
 _MENTION_CHUNKS = 500  # chunks the lexical index offers: more than any one name fills here
 
 
@@ -118,10 +120,14 @@ def _in_municipality(meta: DocumentMeta, place: Place) -> bool:
 
 def _in_county(meta: DocumentMeta, place: Place) -> bool:
     """A document is a county's by the county it says it is from, or by where its own
-    municipalities lie (the Narvik report's mention of Tromsø does not make it Troms's)."""
+    municipalities lie: those of its stated county, and those of another county it names
+    several of (the Vestland resource group's minutes name five Rogaland municipalities; the
+    Narvik report's one mention of Tromsø does not make it Troms's)."""
     stated = counties_of(meta)
+    named = Counter(m.current_county for m in meta.municipalities)
     own = [m for m in meta.municipalities
-           if not stated or m.county in stated or m.current_county in stated]
+           if not stated or m.county in stated or m.current_county in stated
+           or named[m.current_county] >= SEVERAL_NAMED]
     if place.is_current:
         return place.name in stated or any(m.current_county == place.name for m in own)
     area = set(place.numbers)

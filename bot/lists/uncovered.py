@@ -4,13 +4,15 @@ and those that have one, each cited by one of its documents."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from bot.core.cite import CitationBook, render
 from bot.core.context import CoreContext
 from bot.core.models import Answer, AnswerSentence
 from bot.core.question import Question
 from bot.i18n import format_number, t
 from bot.lists import words
-from bot.lists.document_filter import DocumentFilter, counties_of
+from bot.lists.document_filter import SEVERAL_NAMED, DocumentFilter, counties_of
 from bot.lists.documents import first_chunks, kind_words
 from indexer.catalogue import ProjectQuery
 from indexer.models import DocumentMeta
@@ -65,8 +67,9 @@ def answer(question: Question, ctx: CoreContext) -> Answer:
 
 def today_counties_of(meta: DocumentMeta, gazetteer: Gazetteer) -> set[str]:
     """The counties of today a document belongs to: those it names as its own (a former one
-    as what it became) and, when it names none, where its municipalities lie now."""
+    as what it became) and, as in a listing by county, where its municipalities lie now (of
+    a county other than its own, only one it names several municipalities of)."""
     stated = {now for name in counties_of(meta) for now in gazetteer.current_counties(name)}
-    if stated:
-        return stated
-    return {m.current_county for m in meta.municipalities if m.current_county}
+    named = Counter(m.current_county for m in meta.municipalities if m.current_county)
+    return stated | {county for county, count in named.items()
+                     if not stated or count >= SEVERAL_NAMED}

@@ -129,6 +129,12 @@ def test_a_document_belongs_to_the_county_it_names_not_to_a_municipality_it_ment
     assert not DocumentFilter(places=(troms,)).matches(narvik)  # Tromsø is only mentioned
     assert DocumentFilter(places=(troms,)).matches(call)
     assert DocumentFilter(places=(former,)).matches(call)  # the former county, as it is now
+    group = DocumentMeta(doc_id="g", source="g.md", path="g.md", title="Ressursgruppe",
+                         doc_type=DocType.REFERAT, county="Vestland", current_county="Vestland",
+                         municipalities=[town("Bergen", "Vestland"), town("Time", "Rogaland"),
+                                         town("Hå", "Rogaland")])
+    rogaland = Place(name="Rogaland", kind="county", current_names=("Rogaland",), former_names=())
+    assert DocumentFilter(places=(rogaland,)).matches(group)  # several of its municipalities
 
 
 @pytest.mark.parametrize("text", [
