@@ -11,7 +11,7 @@ from bot.core.question import Place, Question
 from bot.i18n import t
 from bot.lists import words
 from indexer.catalogue import ProjectQuery
-from indexer.models import DocType, DocumentMeta
+from indexer.models import DocType, DocumentMeta, MunicipalityMention
 from indexer.store.visible import KnowledgeReader
 from indexer.text.language import Language
 from indexer.text.themes import themes_in
@@ -120,19 +120,26 @@ def _in_municipality(meta: DocumentMeta, place: Place) -> bool:
 
 def _in_county(meta: DocumentMeta, place: Place) -> bool:
     """A document is a county's by the county it says it is from, or by where its own
-    municipalities lie: those of its stated county, and those of another county it names
-    several of (the Vestland resource group's minutes name five Rogaland municipalities; the
-    Narvik report's one mention of Tromsø does not make it Troms's)."""
+    municipalities lie (`own_municipalities`)."""
     stated = counties_of(meta)
-    named = Counter(m.current_county for m in meta.municipalities)
-    own = [m for m in meta.municipalities
-           if not stated or m.county in stated or m.current_county in stated
-           or named[m.current_county] >= SEVERAL_NAMED]
+    own = own_municipalities(meta)
     if place.is_current:
         return place.name in stated or any(m.current_county == place.name for m in own)
     area = set(place.numbers)
     return place.name in stated or bool(stated & set(place.current_names)) or any(
         m.county == place.name or set(m.current_numbers) & area for m in own)
+
+
+def own_municipalities(meta: DocumentMeta) -> list[MunicipalityMention]:
+    """The municipalities that place a document: all of them when it states no county;
+    otherwise those of its stated county, and those of another county it names several of
+    (the Vestland resource group's minutes name five Rogaland municipalities; the Narvik
+    report's one mention of Tromsø does not make it Troms's)."""
+    stated = counties_of(meta)
+    named = Counter(m.current_county for m in meta.municipalities)
+    return [m for m in meta.municipalities
+            if not stated or m.county in stated or m.current_county in stated
+            or named[m.current_county] >= SEVERAL_NAMED]
 
 
 def counties_of(meta: DocumentMeta) -> set[str]:

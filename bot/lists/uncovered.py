@@ -4,15 +4,13 @@ and those that have one, each cited by one of its documents."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 from bot.core.cite import CitationBook, render
 from bot.core.context import CoreContext
 from bot.core.models import Answer, AnswerSentence
 from bot.core.question import Question
 from bot.i18n import format_number, t
 from bot.lists import words
-from bot.lists.document_filter import SEVERAL_NAMED, DocumentFilter, counties_of
+from bot.lists.document_filter import DocumentFilter, counties_of, own_municipalities
 from bot.lists.documents import first_chunks, kind_words
 from indexer.catalogue import ProjectQuery
 from indexer.models import DocumentMeta
@@ -50,10 +48,9 @@ def answer(question: Question, ctx: CoreContext) -> Answer:
     missing = [c for c in today if c not in present]
     kind += words.filters(question.themes, [], years, lang, None)
     book = CitationBook()
-    shown = [documents[present[c]] for c in today if c in present and present[c] in documents]
-    firsts = first_chunks(shown, ctx)
-    cited = [f"{county} [{book.cite(firsts[present[county]], documents[present[county]])}]"
-             for county in today if county in present and present[county] in documents]
+    shown = {c: documents[present[c]] for c in today if present.get(c) in documents}
+    firsts = first_chunks(list(shown.values()), ctx)
+    cited = [f"{county} [{book.cite(firsts[meta.doc_id], meta)}]" for county, meta in shown.items()]
     names = ", ".join(missing) if missing else t("lists.no_county", lang)
     sentences = [AnswerSentence(text=t("lists.counties_without", lang, kind=kind, names=names,
                                        count=format_number(len(missing), lang)))]
@@ -66,10 +63,7 @@ def answer(question: Question, ctx: CoreContext) -> Answer:
 
 
 def today_counties_of(meta: DocumentMeta, gazetteer: Gazetteer) -> set[str]:
-    """The counties of today a document belongs to: those it names as its own (a former one
-    as what it became) and, as in a listing by county, where its municipalities lie now (of
-    a county other than its own, only one it names several municipalities of)."""
+    """The counties of today a document belongs to, as in a listing by county: those it names
+    as its own (a former one as what it became) and where its own municipalities lie now."""
     stated = {now for name in counties_of(meta) for now in gazetteer.current_counties(name)}
-    named = Counter(m.current_county for m in meta.municipalities if m.current_county)
-    return stated | {county for county, count in named.items()
-                     if not stated or count >= SEVERAL_NAMED}
+    return stated | {m.current_county for m in own_municipalities(meta) if m.current_county}
