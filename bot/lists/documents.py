@@ -43,7 +43,7 @@ def answer(question: Question, ctx: CoreContext) -> Answer:
     if question.latest_each_network:  # «siste møte i hvert nettverk»: the newest of each
         found = _newest_of_each_network(found)
     if question.oldest_first:  # «in date order»: the dated from the oldest, the undated last
-        dated = [m for m in found if not _newest_first(m)[0]]
+        dated = [m for m in found if _day(m)]
         found = dated[::-1] + found[len(dated):]
     answer = compose(question, wanted, found, ctx)
     answer.timings_ms["catalogue_ms"] = (time.perf_counter() - started) * 1000
@@ -144,7 +144,11 @@ def _newest_of_each_network(found: list[DocumentMeta]) -> list[DocumentMeta]:
 
 
 def _newest_first(meta: DocumentMeta) -> tuple[bool, int, str]:
-    """Dated documents newest first (one known only by its year as of its first day), then
-    the undated, by title."""
-    day = meta.date or (dt.date(meta.year, 1, 1) if meta.year else None)
+    """Dated documents newest first, then the undated, by title."""
+    day = _day(meta)
     return day is None, -(day.toordinal() if day else 0), meta.title
+
+
+def _day(meta: DocumentMeta) -> dt.date | None:
+    """A document's date; one known only by its year as of its first day."""
+    return meta.date or (dt.date(meta.year, 1, 1) if meta.year else None)
