@@ -21,6 +21,7 @@ from bot.core.question import Intent, Language, Question
 from bot.facts.across import Across, answer_each, documents_asked, each_part
 from bot.facts.candidates import Candidate
 from bot.facts.compose import Composition, ExtractiveComposer, SentenceVectors
+from bot.facts.conclusion import with_conclusion
 from bot.facts.continued import with_lists_completed
 from bot.facts.deferred import defers, with_next_meeting
 from bot.facts.llm import LlmComposer
@@ -90,6 +91,7 @@ class FactAnswerer:
         extreme = extreme_document(q, self.ctx.store.documents(), evidence)
         if extreme is not None:
             evidence, _ = self.evidence(q, vectors, [extreme])
+        evidence = with_conclusion(q, evidence, self.ctx.store.document_chunks)
         timings["retrieve_ms"] = (time.perf_counter() - t0) * 1000
         stranger = unknown_person(q, self.ctx.store.lexical())
         if stranger is not None:

@@ -81,7 +81,7 @@ def test_a_sentence_next_to_the_best_comes_before_an_equally_likely_one_elsewher
     picked = pick_sentences([[best, far, after]], supporting=0.3, max_chars=75)
     assert [c.text for c in picked] == [best.candidate.text, after.candidate.text]
     # a second part's sentence may be what is missing: no sentence jumps the queue there
-    two = pick_sentences([[best, far, after], [best, far, after]], supporting=0.3, max_chars=75)
+    two = pick_sentences([[best, far, after], [best, far, after]], supporting=0.3, max_chars=38)
     assert [c.text for c in two] == [best.candidate.text, far.candidate.text]
 
 
@@ -349,3 +349,15 @@ def test_a_yes_no_question_answered_from_an_inspection_report_brings_its_conclus
     assert inspection_conclusion(yes_no, ranked, [held.candidate]) == [found.candidate]
     assert inspection_conclusion(yes_no, ranked, [held.candidate, found.candidate]) == []
     assert inspection_conclusion(when, ranked, [held.candidate]) == []  # not a yes/no
+
+
+def test_a_multi_part_question_keeps_room_for_its_second_part_after_a_long_first_answer():
+    goals = scored("Prosjektet skal nå desse måla: " + "; ".join(["eit mål"] * 30) + ".", 0.9)
+    share = scored("I 2023 kom 41 prosent av meldingane frå barnehage eller skule.", 0.88)
+    share = Scored(dataclasses.replace(share.candidate, evidence=dataclasses.replace(
+        share.candidate.evidence, chunk=share.candidate.evidence.chunk.model_copy(
+            update={"chunk_id": "d:1", "position": 1}))), 0.88, [])
+    max_chars = len(goals.candidate.text) + 20
+    assert pick_sentences([[goals, share]], 0.3, max_chars) == [goals.candidate]
+    assert pick_sentences([[goals, share], [goals, share]], 0.3, max_chars) == [
+        goals.candidate, share.candidate]

@@ -1,0 +1,50 @@
+"""An inspection report asked a yes/no question brings the chunk holding its conclusion."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.core.question import AnswerType, Intent, Part, Question
+from bot.facts.conclusion import with_conclusion
+from bot.facts.retrieval import Evidence
+from indexer.models import Chunk, DocType, DocumentMeta
+
+REPORT = DocumentMeta(doc_id="r", source="r.md", path="r.md", title="Tilsyn",
+                      doc_type=DocType.TILSYNSRAPPORT)
+PLAN = REPORT.model_copy(update={"doc_id": "p", "doc_type": DocType.PROSJEKTBESKRIVELSE})
+
+
+def chunk(doc: str, position: int, text: str) -> Chunk:
+    return Chunk(chunk_id=f"{doc}:{position}", doc_id=doc, position=position, text=text,
+                 start=0, end=len(text))
+
+
+VISIT = chunk("r", 0, "Statsforvalteren besøkte barneverntjenesten 19. og 20. april 2023.")
+VERDICT = chunk("r", 1, "## Konklusjon\n\nDet ble ikke funnet lovbrudd under tilsynet.")
+TOPIC = chunk("r", 2, "Tilsynet gjaldt oppfølgingen av barn i fosterhjem.")
+
+
+def question(*kinds: AnswerType) -> Question:
+    return Question(text="?", language="nb", intent=Intent.FACT, standalone="?",
+                    today=dt.date(2026, 12, 5), parts=(Part("?", kinds),))
+
+
+def report_chunks(doc_id: str) -> list[Chunk]:
+    return [VISIT, VERDICT, TOPIC] if doc_id == "r" else []
+
+
+def test_the_conclusion_comes_right_after_the_report_with_the_weakest_score():
+    evidence = [Evidence(VISIT, REPORT, 0.04, 0.8), Evidence(TOPIC, REPORT, 0.03, 0.7),
+                Evidence(chunk("p", 0, "Prosjektet"), PLAN, 0.02, 0.6)]
+    found = with_conclusion(question(AnswerType.YESNO), evidence, report_chunks)
+    assert [e.chunk.chunk_id for e in found] == ["r:0", "r:1", "r:2", "p:0"]
+    assert found[1].score == 0.02
+
+
+def test_nothing_is_added_when_retrieved_when_not_yes_no_or_the_best_is_no_report():
+    held = [Evidence(VISIT, REPORT, 0.04, 0.8), Evidence(VERDICT, REPORT, 0.03, 0.7)]
+    assert with_conclusion(question(AnswerType.YESNO), held, report_chunks) == held
+    visit = [Evidence(VISIT, REPORT, 0.04, 0.8)]
+    assert with_conclusion(question(AnswerType.DATE), visit, report_chunks) == visit
+    plan = [Evidence(chunk("p", 0, "Prosjektet"), PLAN, 0.04, 0.8)]
+    assert with_conclusion(question(AnswerType.YESNO), plan, report_chunks) == plan
