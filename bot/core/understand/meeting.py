@@ -33,15 +33,19 @@ _FULL_MONTH = "|".join(sorted((m for m in MONTH_NUMBERS if len(m) > 3 or m in {"
 _DAY_MONTH = re.compile(rf"\b(?P<d>[0-3]?\d)\.?\s+(?P<m>{_FULL_MONTH})\b(?!\.?,?\s*(?:19|20)\d\d)",
                         re.I)
 _MONTH_ALONE = re.compile(rf"\b(?:i|in|fra|frå|from|på|on)\s+(?P<m>{_FULL_MONTH})\b", re.I)
+# the network meetings in general, «på nettverksmøtene»: the meetings, all of them
+_NETWORK_MEETINGS = (r"network (?:meetings|gatherings|seminars)|"
+                     r"nettverks(?:møt(?:ene|er|a)|samling(?:ene|ane|er|ar))")
 # The meeting's kind in English, read as the Norwegian word its title has.
 _KINDS = tuple((re.compile(rf"\b{en}\b", re.I), nb) for en, nb in (
     (r"steering (?:group|committee)s?", "styringsgruppe"), (r"resource groups?", "ressursgruppe"),
-    # the network meetings in general, «på nettverksmøtene»: the meetings, all of them
-    (r"network (?:meetings|gatherings|seminars)|nettverks(?:møt(?:ene|er|a)|samling(?:ene|ane|er|ar))",
-     "møtene"),
+    (_NETWORK_MEETINGS, "møtene"),
     (r"network (?:meeting|gathering|seminar)", "nettverkssamling"),
     (r"learning networks?", "læringsnettverk"), (r"working groups?", "arbeidsgruppe"),
     (r"co-?operation forums?", "samarbeidsforum"), (r"gatherings?", "samling")))
+# «the network meetings and steering group meetings»: every meeting, whatever its kind
+_ALL_NETWORK_MEETINGS = re.compile(rf"\b(?:{_NETWORK_MEETINGS})\b", re.I)
+_KIND_STEMS = tuple(tokenize(" ".join(kind for _, kind in _KINDS if kind != "møtene")))
 _LATEST = re.compile(r"\b(siste|sist|forrige|førre|last|latest|most recent|nyeste|nyaste)\b",
                      re.I)
 # Words that say "a meeting" or "summarise" rather than which one.
@@ -85,6 +89,7 @@ NOISE_WORDS = frozenset(tokenize(
 def meeting_ref(text: str, today: dt.date | None = None) -> MeetingRef:
     """The date, month, year, period, latest-flag and name words a request names."""
     rest = _DEADLINE.sub(" ", _COMMAND.sub(" ", text))
+    all_kinds = bool(_ALL_NETWORK_MEETINGS.search(rest))
     for pattern, word in _KINDS:
         rest = pattern.sub(word, rest)
     dates = find_dates(rest)
@@ -115,7 +120,8 @@ def meeting_ref(text: str, today: dt.date | None = None) -> MeetingRef:
         alone = MONTH_NUMBERS[m["m"].lower()]
         rest = rest[: m.start()] + " " + rest[m.end() :]
     words = tuple(w for w in dict.fromkeys(tokenize(rest))
-                  if w not in NOISE_WORDS and not w.isdigit())
+                  if w not in NOISE_WORDS and not w.isdigit()
+                  and not (all_kinds and w.startswith(_KIND_STEMS)))
     return MeetingRef(date=dates[0].date if dates else None, month=month, year=year,
                       words=words, latest=bool(_LATEST.search(rest)), period=span,
                       every=bool(_EVERY.search(rest)), month_of_year=alone, day_of_year=day)

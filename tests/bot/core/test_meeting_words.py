@@ -136,6 +136,15 @@ def test_the_meetings_in_the_plural_are_every_meeting() -> None:
     assert not meeting_ref("Hvem deltok på møtet?", JUNE_2024).every
 
 
+@pytest.mark.parametrize("text", [
+    "Who took the minutes at each of the child welfare network meetings and steering group "
+    "meetings?", "Hvem var referent på nettverksmøtene og styringsgruppemøtene?"])
+def test_the_network_meetings_and_another_kind_are_every_meeting(text) -> None:  # type: ignore[no-untyped-def]
+    assert meeting_ref(text, JUNE_2024).words == ()
+    assert meeting_ref("Hvem var referent i styringsgruppa i Setesdal?", JUNE_2024).words == (
+        "styringsgrup", "setesdal")
+
+
 @pytest.mark.parametrize("text", ["Kan du summere opp referatet fra møtet i Setesdal?",
                                   "Summer opp referatet frå 10.05.2023"])
 def test_summere_opp_asks_a_summary(kit, text) -> None:  # type: ignore[no-untyped-def]
