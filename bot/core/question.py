@@ -61,6 +61,16 @@ class ListAsk(StrEnum):
     COMPARE = "compare"
 
 
+class Tally(StrEnum):
+    """What a counted list is grouped by: «Hvor mange prosjekter per fylke?»."""
+
+    COUNTY = "county"
+    THEME = "theme"
+    YEAR = "year"
+    MUNICIPALITY = "municipality"
+    TYPE = "type"
+
+
 class TimeRank(StrEnum):
     """Projects ranked by their stated period: «Hvilket prosjekt startet først?», «… det siste
     som avsluttes?», «Which project lasted longest?»."""
@@ -205,6 +215,8 @@ class Question:
     per_year: bool = False  # «fordelt på år»: an amount's year-by-year sentence quoted
     latest_each_network: bool = False  # «siste møte i hvert nettverk»: one row per network
     counties_without: bool = False  # «Hvilke fylker har ingen referater?»: the counties left
+    tally: Tally | None = None  # «Hvor mange prosjekter per fylke?»: counted group by group
+    tally_extreme: Literal["", "most", "fewest"] = ""  # «Hvilket tema har flest …?»
     # «den nyeste sluttrapporten», «the oldest minutes»: one document of a kind by its date
     document_extreme: Literal["", "newest", "oldest"] = ""
     dates: tuple[dt.date, ...] = ()

@@ -14,6 +14,7 @@ from indexer.catalogue import ProjectQuery
 from indexer.models import DocType, DocumentMeta, MunicipalityMention
 from indexer.store.visible import KnowledgeReader
 from indexer.text.language import Language
+from indexer.text.places import Gazetteer
 from indexer.text.themes import themes_in
 
 SEVERAL_NAMED = 2  # municipalities of one county that make a document that county's too
@@ -146,3 +147,10 @@ def counties_of(meta: DocumentMeta) -> set[str]:
     """«Troms, Finnmark»: the counties a document names as its own, then and now."""
     written = f"{meta.county or ''},{meta.current_county or ''}"
     return {c.strip() for c in written.split(",") if c.strip()}
+
+
+def today_counties_of(meta: DocumentMeta, gazetteer: Gazetteer) -> set[str]:
+    """The counties of today a document belongs to, as in a listing by county: those it names
+    as its own (a former one as what it became) and where its own municipalities lie now."""
+    stated = {now for name in counties_of(meta) for now in gazetteer.current_counties(name)}
+    return stated | {m.current_county for m in own_municipalities(meta) if m.current_county}

@@ -16,7 +16,7 @@ from bot.core.payloads import DocumentRow, DocumentTable, Place
 from bot.core.phrases import join, place_label
 from bot.core.question import AnswerType, Intent, Question
 from bot.i18n import format_date, format_number, t
-from bot.lists import clarify, words
+from bot.lists import clarify, tally, words
 from bot.lists.document_filter import DocumentFilter, filter_of
 from bot.lists.words import PAGE
 from indexer.models import Chunk, DocType, DocumentMeta
@@ -70,6 +70,12 @@ def compose(question: Question, wanted: DocumentFilter, found: list[DocumentMeta
     shown = found[start : start + PAGE]
     book = CitationBook()
     sentences, table = _rows(shown, book, ctx, lang)
+    if question.tally is not None:  # «Hvor mange referater har vi per år?»
+        firsts = first_chunks(found, ctx)
+        sentences = tally.counted(
+            question, tally.document_groups(found, question.tally, ctx.gazetteer, lang),
+            kind_words(wanted.kinds, lang), lambda m: m.title,
+            lambda m: book.cite(firsts[m.doc_id], m)) + sentences
     sentences = [AnswerSentence(text=opening), *sentences,
                  *words.page_note(max(question.page, 1), len(shown), len(found), lang), *closing]
     payload = DocumentTable(title=opening, rows=table, total=len(found)) if table else None

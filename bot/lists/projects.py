@@ -22,7 +22,7 @@ from bot.core.phrases import join, place_label
 from bot.core.question import ListAsk, Question
 from bot.core.understand.topic import described, nearest
 from bot.i18n import format_amount, format_number, t
-from bot.lists import clarify, money, rows, subject, timeline, words
+from bot.lists import clarify, money, rows, subject, tally, timeline, words
 from bot.lists.routing import ListRequest, request_of
 from bot.lists.words import PAGE, norwegian
 from indexer.catalogue import ProjectPage, ProjectRecord
@@ -135,6 +135,12 @@ def compose(question: Question, request: ListRequest, page: ProjectPage, ctx: Co
     if request.ask in _MONEY and not request.ranked:  # «størst»: the extremes, not the sum
         body += money.sums(whole or ctx.store.find_projects(request.query), kinds, cite, lang,
                            averaged=request.averaged)
+    if question.tally is not None:  # «Hvilket fylke har flest prosjekter?»
+        groups = tally.project_groups(whole or ctx.store.find_projects(request.query),
+                                      question.tally, lang)
+        body = tally.counted(question, groups, t("lists.types_projects", lang),
+                             lambda p: tally.project_name(p, lang),
+                             lambda p: cite(p.title_evidence)) + body
     body += words.page_note(request.page, len(page.records), page.total, lang)
     read = [AnswerSentence(text=t("lists.read_as", lang, phrase=request.read_as, theme=join(
         [label(k, lang) for k in sorted(request.query.themes)], lang)))] if request.read_as else []

@@ -10,11 +10,9 @@ from bot.core.models import Answer, AnswerSentence
 from bot.core.question import Question
 from bot.i18n import format_number, t
 from bot.lists import words
-from bot.lists.document_filter import DocumentFilter, counties_of, own_municipalities
+from bot.lists.document_filter import DocumentFilter, today_counties_of
 from bot.lists.documents import first_chunks, kind_words
 from indexer.catalogue import ProjectQuery
-from indexer.models import DocumentMeta
-from indexer.text.places import Gazetteer
 
 
 def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
@@ -61,9 +59,3 @@ def answer(question: Question, ctx: CoreContext) -> Answer:
     return Answer(question=question.text, answer=render(sentences, "\n"), language=lang,
                   kind="list", sentences=sentences, citations=book.citations)
 
-
-def today_counties_of(meta: DocumentMeta, gazetteer: Gazetteer) -> set[str]:
-    """The counties of today a document belongs to, as in a listing by county: those it names
-    as its own (a former one as what it became) and where its own municipalities lie now."""
-    stated = {now for name in counties_of(meta) for now in gazetteer.current_counties(name)}
-    return stated | {m.current_county for m in own_municipalities(meta) if m.current_county}

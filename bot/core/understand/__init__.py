@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from bot.core.dialog import last_dialog
 from bot.core.models import ChatTurn
-from bot.core.question import Correction, Intent, ListAsk, Part, Place, Question
+from bot.core.question import Correction, Intent, ListAsk, Part, Place, Question, Tally
 from bot.core.understand import (
     across,
     amounts,
@@ -36,6 +36,7 @@ from bot.core.understand import (
     project_lists,
     roles,
     separate,
+    tally,
     time,
     timeline,
     topic,
@@ -51,6 +52,7 @@ from indexer.text.themes import themes_in
 _DEPTH = 6  # how far back a chain of follow-ups is followed
 _MINUTES = frozenset({Intent.DECISIONS, Intent.PARTICIPANTS})
 _FRAMED = frozenset({Intent.FACT, Intent.PROJECTS, Intent.DOCUMENTS})  # may ask county frames
+_TALLIED = _FRAMED  # may ask a list counted group by group
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,10 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     kind = Intent.PROJECTS if by_time else kind  # «Hvilket prosjekt startet først?»
     each_network = doc_types.latest_each_network(whole)
     kind = Intent.DOCUMENTS if each_network else kind  # «siste møte i hvert nettverk»
+    grouped, extreme = tally.tally(whole) if kind in _TALLIED else (None, "")
+    if grouped is not None and kind == Intent.FACT:  # «Hvilket tema har flest sluttrapporter?»
+        kind = Intent.DOCUMENTS if grouped != Tally.THEME and doc_types.doc_types(
+            whole) else Intent.PROJECTS  # a theme is a project's: counted over the projects
     if completed and (own := intent.classify(apply(text, fixes), bool(themes))) in _MINUTES:
         kind = own  # «og hva ble bestemt der?»: the words added for context ask nothing
     actor, topic_words = decisions.actor_and_topic(whole) if kind == Intent.DECISIONS else ("", "")
@@ -203,6 +209,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         ongoing=time.ongoing(whole),
         per_year=time.per_year(whole),
         counties_without=project_lists.asks_counties_without(whole),
+        tally=grouped,
+        tally_extreme=extreme,  # type: ignore[arg-type]
         latest_each_network=each_network,
         document_extreme=doc_types.extreme_document(whole) if kind == Intent.FACT else "",
         dates=time.dates_in(whole),

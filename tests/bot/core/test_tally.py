@@ -1,0 +1,32 @@
+"""«Hvor mange prosjekter per fylke?», «Hvilket tema har flest sluttrapporter?»: which group a
+list is counted by, and whether the leading (or last) group is asked, read once."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.question import Tally
+from bot.core.understand.tally import tally
+
+
+@pytest.mark.parametrize(("text", "group", "extreme"), [
+    ("Hvilket tema har flest sluttrapporter?", Tally.THEME, "most"),
+    ("Hvor mange prosjekter er det per fylke?", Tally.COUNTY, ""),
+    ("Kor mange referat har vi fordelt på år?", Tally.YEAR, ""),
+    ("Kva fylke har færrast prosjekt?", Tally.COUNTY, "fewest"),
+    ("Which county has the most projects?", Tally.COUNTY, "most"),
+    ("How many documents of each type do we have?", Tally.TYPE, ""),
+    ("Hvilken kommune har vært med i flest prosjekter?", Tally.MUNICIPALITY, "most"),
+])  # fmt: skip
+def test_the_group_and_the_extreme_asked(text, group, extreme):  # type: ignore[no-untyped-def]
+    assert tally(text) == (group, extreme)
+
+
+@pytest.mark.parametrize("text", [
+    "Hvilke kommuner har fått mest penger?",  # amounts ranked, not rows counted
+    "Hvor mye søkes det om per år?",  # an amount per year
+    "Hvor mange kommuner har hatt prosjekter?",  # one count, no groups
+    "Hvilket prosjekt har størst budsjett?",
+])  # fmt: skip
+def test_no_group_is_counted(text):  # type: ignore[no-untyped-def]
+    assert tally(text) == (None, "")

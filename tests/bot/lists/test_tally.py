@@ -1,0 +1,50 @@
+"""A list counted group by group: the counts agree with the rows below them, and the leading
+group is named with its members, each cited."""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.question import Intent
+from tests.fakes import listed as ask
+from tests.fakes import understood
+
+
+def _counts(answer: str, opening: str) -> dict[str, int]:
+    line = next(s for s in answer.split("\n") if s.startswith(opening))
+    return {m["key"].strip(): int(m["n"]) for m in re.finditer(
+        r"(?P<key>[^,:]+?) (?P<n>\d+)(?=,|\.$)", line.split(": ", 1)[1])}
+
+
+def test_projects_per_county_count_the_rows_under_each_county(sample_context):
+    answer = ask(sample_context, "Hvor mange prosjekter er det per fylke?").answer
+    counts = _counts(answer, "Fordelt på fylke")
+    under: dict[str, int] = {}
+    county = ""
+    for line in answer.split("\n"):
+        if line.startswith("**"):
+            county = line.strip("*")
+        elif line.startswith("- ") and county:
+            under[county] = under.get(county, 0) + 1
+    assert counts == under and len(counts) >= 2
+
+
+def test_the_theme_with_most_final_reports_is_named_with_its_projects_cited(sample_context):
+    question = understood(sample_context, "Hvilket tema har flest sluttrapporter?")
+    assert question.intent == Intent.PROJECTS  # a theme is a project's
+    answer = ask(sample_context, "Hvilket tema har flest sluttrapporter?")
+    counts = _counts(answer.answer, "Fordelt på tema")
+    most = max(counts.values())
+    lead = next(s for s in answer.answer.split("\n") if s.startswith("Flest"))
+    assert f"({most})" in lead
+    assert all(f"{theme} –" in lead for theme, n in counts.items() if n == most)
+    assert len(re.findall(r"\[\d+\]", lead)) >= most
+
+
+def test_documents_per_year_are_in_the_order_of_the_years_and_add_up(sample_context):
+    answer = ask(sample_context, "How many minutes do we have per year?").answer
+    counts = _counts(answer, "By year")
+    years = [k for k in counts if k.isdigit()]
+    assert years == sorted(years)
+    total = int(re.search(r"(\d+)", answer.split("\n")[0])[1])  # type: ignore[index]
+    assert sum(counts.values()) == total
