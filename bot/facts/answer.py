@@ -21,7 +21,6 @@ from bot.core.question import Intent, Language, Question
 from bot.facts.across import Across, answer_each, documents_asked, each_part
 from bot.facts.candidates import Candidate
 from bot.facts.compose import Composition, ExtractiveComposer, SentenceVectors
-from bot.facts.conclusion import with_conclusion
 from bot.facts.continued import with_lists_completed
 from bot.facts.deferred import defers, with_next_meeting
 from bot.facts.llm import LlmComposer
@@ -30,6 +29,7 @@ from bot.facts.persons import unknown_person
 from bot.facts.retrieval import Evidence, HybridRetriever
 from bot.facts.summary import main_document, summarise, title_named
 from bot.facts.timing import passed, past_note, what_there_is
+from bot.facts.unretrieved import with_conclusion, with_role_holder
 from bot.i18n import format_date, t
 from indexer.catalogue.models import ProjectQuery, ProjectRecord
 from indexer.models import DocType, DocumentMeta
@@ -92,6 +92,7 @@ class FactAnswerer:
         if extreme is not None:
             evidence, _ = self.evidence(q, vectors, [extreme])
         evidence = with_conclusion(q, evidence, self.ctx.store.document_chunks)
+        evidence = with_role_holder(q, evidence, self.ctx.store.document_chunks)
         timings["retrieve_ms"] = (time.perf_counter() - t0) * 1000
         stranger = unknown_person(q, self.ctx.store.lexical())
         if stranger is not None:

@@ -81,7 +81,7 @@ def test_a_sentence_next_to_the_best_comes_before_an_equally_likely_one_elsewher
     picked = pick_sentences([[best, far, after]], supporting=0.3, max_chars=75)
     assert [c.text for c in picked] == [best.candidate.text, after.candidate.text]
     # a second part's sentence may be what is missing: no sentence jumps the queue there
-    two = pick_sentences([[best, far, after], [best, far, after]], supporting=0.3, max_chars=38)
+    two = pick_sentences([[best, far, after], [best, far, after]], supporting=0.3, max_chars=60)
     assert [c.text for c in two] == [best.candidate.text, far.candidate.text]
 
 
@@ -361,3 +361,23 @@ def test_a_multi_part_question_keeps_room_for_its_second_part_after_a_long_first
     assert pick_sentences([[goals, share]], 0.3, max_chars) == [goals.candidate]
     assert pick_sentences([[goals, share], [goals, share]], 0.3, max_chars) == [
         goals.candidate, share.candidate]
+
+
+def test_the_room_a_later_part_gets_is_for_a_short_sentence_never_a_second_list():
+    best = scored("Samlet ramme for 2023 er 2 400 000 kr.", 0.9)
+    listed = scored("Søknadene vurderes etter disse kriteriene: " + "; ".join(["et krav"] * 6)
+                    + ".", 0.8)
+    listed = Scored(dataclasses.replace(listed.candidate, items=6, evidence=dataclasses.replace(
+        listed.candidate.evidence, chunk=listed.candidate.evidence.chunk.model_copy(
+            update={"chunk_id": "d:1", "position": 1}))), 0.8, [])
+    short = scored("Det kan søkes om inntil 400 000 kr per prosjekt.", 0.7)
+    short = Scored(dataclasses.replace(short.candidate, evidence=dataclasses.replace(
+        short.candidate.evidence, chunk=short.candidate.evidence.chunk.model_copy(
+            update={"chunk_id": "d:2", "position": 2}))), 0.7, [])
+    second = scored("Fristen er 15. april 2023.", 0.9)
+    second = Scored(dataclasses.replace(second.candidate, evidence=dataclasses.replace(
+        second.candidate.evidence, chunk=second.candidate.evidence.chunk.model_copy(
+            update={"chunk_id": "d:3", "position": 3}))), 0.9, [])
+    ranked = [best, listed, short]
+    assert pick_sentences([ranked, [second, *ranked]], 0.3, 100) == [
+        best.candidate, second.candidate, short.candidate]

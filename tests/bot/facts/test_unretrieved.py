@@ -1,12 +1,13 @@
-"""An inspection report asked a yes/no question brings the chunk holding its conclusion."""
+"""What the best source states that retrieval missed: an inspection report's conclusion for a
+yes/no question, and the person in the role a part asks."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from bot.core.question import AnswerType, Intent, Part, Question
-from bot.facts.conclusion import with_conclusion
 from bot.facts.retrieval import Evidence
+from bot.facts.unretrieved import with_conclusion, with_role_holder
 from indexer.models import Chunk, DocType, DocumentMeta
 
 REPORT = DocumentMeta(doc_id="r", source="r.md", path="r.md", title="Tilsyn",
@@ -24,9 +25,9 @@ VERDICT = chunk("r", 1, "## Konklusjon\n\nDet ble ikke funnet lovbrudd under til
 TOPIC = chunk("r", 2, "Tilsynet gjaldt oppfølgingen av barn i fosterhjem.")
 
 
-def question(*kinds: AnswerType) -> Question:
+def question(*kinds: AnswerType, role: str = "") -> Question:
     return Question(text="?", language="nb", intent=Intent.FACT, standalone="?",
-                    today=dt.date(2026, 12, 5), parts=(Part("?", kinds),))
+                    today=dt.date(2026, 12, 5), parts=(Part("?", kinds, role=role),))
 
 
 def report_chunks(doc_id: str) -> list[Chunk]:
@@ -48,3 +49,22 @@ def test_nothing_is_added_when_retrieved_when_not_yes_no_or_the_best_is_no_repor
     assert with_conclusion(question(AnswerType.DATE), visit, report_chunks) == visit
     plan = [Evidence(chunk("p", 0, "Prosjektet"), PLAN, 0.04, 0.8)]
     assert with_conclusion(question(AnswerType.YESNO), plan, report_chunks) == plan
+
+
+FINAL = REPORT.model_copy(update={"doc_id": "f", "doc_type": DocType.SLUTTRAPPORT})
+HEAD = chunk("f", 0, "# Sluttrapport\n\nProsjektleder: Jørn Are Pettersen, ettervernskoordinator")
+SUMMARY = chunk("f", 1, "## Sammendrag\n\nProsjektet har prøvd ut en felles koordinator.")
+
+
+def final_chunks(doc_id: str) -> list[Chunk]:
+    return [HEAD, SUMMARY] if doc_id == "f" else []
+
+
+def test_the_chunk_naming_the_role_asked_comes_after_the_best_source():
+    evidence = [Evidence(SUMMARY, FINAL, 0.04, 0.8), Evidence(VISIT, REPORT, 0.03, 0.7)]
+    led = question(AnswerType.PERSON, role="prosjektleder")
+    assert [e.chunk.chunk_id for e in with_role_holder(led, evidence, final_chunks)] == [
+        "f:1", "f:0", "r:0"]
+    assert with_role_holder(question(AnswerType.PERSON), evidence, final_chunks) == evidence
+    held = [Evidence(HEAD, FINAL, 0.04, 0.8)]
+    assert with_role_holder(led, held, final_chunks) == held
