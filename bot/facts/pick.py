@@ -38,7 +38,8 @@ NEXT_TO_GAP = 3  # characters between two sentences that stand next to each othe
 # A multi-part question's answer may be this many times as long: on the development sets 2
 # gained 22 questions and lost 11 (a long list taking a later part's slot), 1.5 two fewer;
 # the room past the single-part length only for short sentences, no lists, won 4 of those 11
-# back
+# back; only for the picked sentences' own documents, so that another year's table row does
+# not turn a good answer into a refusal (`blind-new` bn-40, found by `.ci/run`)
 MULTI_PART_BUDGET = 2
 SHORT_SHARE = 0.5  # … for sentences this share of the single-part length at most
 
@@ -99,7 +100,8 @@ def pick_sentences(per_part: list[list[Scored]], supporting: float, max_chars: i
             picked.append(best)
     one_part = parts[0] if parts and len(per_part) == 1 else None
     # «Kor stor del …, og kor mange …?»: one long sentence answering the first part leaves
-    # room for a later part's short sentence, never for a second long list
+    # room for a later part's short sentence of the same sources, never for a second long
+    # list or another document's row
     budget = max_chars * min(len(per_part), MULTI_PART_BUDGET)
     extra = sorted((s for ranked in per_part for s in ranked[1:]
                     if s.probability >= supporting * ranked[0].probability),
@@ -114,7 +116,8 @@ def pick_sentences(per_part: list[list[Scored]], supporting: float, max_chars: i
             continue  # the overlap of two chunks holds the same sentence twice
         length = sum(len(c.text) for c in picked) + len(cand.text)
         too_long = length > budget or (length > max_chars and (
-            cand.items >= 2 or len(cand.text) > max_chars * SHORT_SHARE))
+            cand.items >= 2 or len(cand.text) > max_chars * SHORT_SHARE
+            or cand.evidence.meta.doc_id not in {c.evidence.meta.doc_id for c in picked}))
         if too_long and not (cand.items >= 2 and len(picked) == 1):
             continue  # a list under its lead-in, nearly as likely as the best, is the answer
         picked.append(cand)

@@ -24,9 +24,12 @@ _PER = re.compile(rf"\b(?:per|pr\.?|fordelt\s+på|for\s+hvert|for\s+kvart|i\s+hv
                   rf"i\s+hver|i\s+kvar|by|for\s+each|in\s+each|of\s+each)\s+(?:{_GROUP})\b", re.I)
 _COUNTED = re.compile(r"\b(?:hvor\s+mange|kor\s+mange|antall|antal|talet\s+på|how\s+many|"
                       r"number\s+of|count)\b", re.I)
-# «Hvilket tema har flest …», «Kva fylke har færrast …», «Which county has the most …»
+# «Hvilket tema har flest …», «Kva fylke har færrast …», «Which county has the most …»; the
+# group's word followed by its verb («Which County Governor's office must carry out the most
+# inspections?» asks an office, of one document)
 _LEADS = re.compile(
-    rf"\b(?:hvilke[nt]?|kva(?:\s+for\s+(?:eit|ein|ei))?|which|what)\s+(?:{_GROUP})\b"
+    rf"\b(?:hvilke[nt]?|kva(?:\s+for\s+(?:eit|ein|ei))?|which|what)\s+(?:{_GROUP})\s+"
+    r"(?:har|hadde|have|has|had|fikk|fekk|får|got|gets|er|var|is|was|står|stod)\b"
     r"[^?.!]{0,50}?\b(?P<extreme>flest|færrest|færrast|mest|most|fewest|least)\b", re.I)
 _FEWEST = frozenset({"færrest", "færrast", "fewest", "least"})
 # «Hvilke kommuner har fått mest penger?»: the amounts ranked, not the rows counted

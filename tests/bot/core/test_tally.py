@@ -27,6 +27,8 @@ def test_the_group_and_the_extreme_asked(text, group, extreme):  # type: ignore[
     "Hvor mye søkes det om per år?",  # an amount per year
     "Hvor mange kommuner har hatt prosjekter?",  # one count, no groups
     "Hvilket prosjekt har størst budsjett?",
+    # an office asked of one document, not a group of rows
+    "Which County Governor's office must carry out the most inspections in 2023, and how many?",
 ])  # fmt: skip
 def test_no_group_is_counted(text):  # type: ignore[no-untyped-def]
     assert tally(text) == (None, "")
