@@ -114,14 +114,21 @@ def pick_sentences(per_part: list[list[Scored]], supporting: float, max_chars: i
             break
         if cand in picked or _overlaps(cand, picked) or _repeats(cand, picked):
             continue  # the overlap of two chunks holds the same sentence twice
-        length = sum(len(c.text) for c in picked) + len(cand.text)
-        too_long = length > budget or (length > max_chars and (
-            cand.items >= 2 or len(cand.text) > max_chars * SHORT_SHARE
-            or cand.evidence.meta.doc_id not in {c.evidence.meta.doc_id for c in picked}))
-        if too_long and not (cand.items >= 2 and len(picked) == 1):
+        if not _fits(cand, picked, max_chars, budget) and not (
+                cand.items >= 2 and len(picked) == 1):
             continue  # a list under its lead-in, nearly as likely as the best, is the answer
         picked.append(cand)
     return picked
+
+
+def _fits(cand: Candidate, picked: list[Candidate], max_chars: int, budget: int) -> bool:
+    """The sentence keeps the answer within `max_chars`, or within a multi-part question's
+    `budget` as a short sentence (no list) of a picked sentence's own document."""
+    length = sum(len(c.text) for c in picked) + len(cand.text)
+    if length <= max_chars:
+        return True
+    return length <= budget and cand.items < 2 and len(cand.text) <= max_chars * SHORT_SHARE \
+        and any(c.evidence.meta.doc_id == cand.evidence.meta.doc_id for c in picked)
 
 
 def _answers_other(best: Candidate, per_part: list[list[Scored]], parts: list[PartView]) -> bool:
@@ -242,7 +249,6 @@ def deadline_pointed(per_part: list[list[Scored]], picked: list[Candidate]) -> l
         if stated is not None and not _repeats(stated, picked + added):
             added.append(stated)
     return added
-
 
 
 def inspection_conclusion(view: QuestionView, per_part: list[list[Scored]],

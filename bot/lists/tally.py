@@ -28,8 +28,7 @@ def project_groups(projects: list[ProjectRecord], by: Tally, lang: Language
     """Each group's projects, in the list's order."""
     groups: dict[str, list[ProjectRecord]] = {}
     for project in projects:
-        for key in _project_keys(project, by, lang) or [t("lists.no_group", lang, group=t(
-                f"lists.group_{by.value}", lang))]:
+        for key in _project_keys(project, by, lang) or [_unplaced(by, lang)]:
             groups.setdefault(key, []).append(project)
     return groups
 
@@ -60,8 +59,7 @@ def document_groups(documents: list[DocumentMeta], by: Tally, gazetteer: Gazette
     """Each group's documents, in the list's order."""
     groups: dict[str, list[DocumentMeta]] = {}
     for meta in documents:
-        for key in sorted(_document_keys(meta, by, gazetteer, lang)) or [t(
-                "lists.no_group", lang, group=t(f"lists.group_{by.value}", lang))]:
+        for key in sorted(_document_keys(meta, by, gazetteer, lang)) or [_unplaced(by, lang)]:
             groups.setdefault(key, []).append(meta)
     return groups
 
@@ -87,7 +85,7 @@ def counted(question: Question, groups: dict[str, list[Row]], kind: str,
     lang, by = question.language, question.tally
     if by is None or not groups:
         return []
-    unplaced = t("lists.no_group", lang, group=t(f"lists.group_{by.value}", lang))
+    unplaced = _unplaced(by, lang)
     ordered = sorted(groups.items(), key=lambda item: (item[0] == unplaced, -len(item[1]),
                                                        item[0]))
     placed = [(key, members) for key, members in ordered if key != unplaced]
@@ -95,18 +93,23 @@ def counted(question: Question, groups: dict[str, list[Row]], kind: str,
     if question.tally_extreme and placed:
         edge = len(placed[0][1]) if question.tally_extreme == "most" else len(placed[-1][1])
         leaders = [(key, members) for key, members in placed if len(members) == edge]
-        named = []
-        for key, members in leaders:
-            shown = []
-            for member in members:
-                shown.append(f"{name(member)} [{cite(member)}]")
-            named.append(f"{key} – {join(shown, lang)}")
+        named = [f"{key} – {join([f'{name(m)} [{cite(m)}]' for m in members], lang)}"
+                 for key, members in leaders]
         sentences.append(AnswerSentence(text=t(
             f"lists.tally_{question.tally_extreme}", lang, kind=kind,
             count=format_number(edge, lang), names="; ".join(named))))
     if by == Tally.YEAR:  # «per år»: in the order of the years
         ordered = sorted(placed, key=lambda item: item[0]) + ordered[len(placed):]
     counts = ", ".join(f"{key} {format_number(len(members), lang)}" for key, members in ordered)
-    sentences.append(AnswerSentence(text=t("lists.tally", lang, group=t(
-        f"lists.group_{by.value}", lang), counts=counts)))
+    sentences.append(AnswerSentence(text=t("lists.tally", lang, group=_group_word(by, lang),
+                                           counts=counts)))
     return sentences
+
+
+def _group_word(by: Tally, lang: Language) -> str:
+    return t(f"lists.group_{by.value}", lang)  # «fylke», «tema», «year»
+
+
+def _unplaced(by: Tally, lang: Language) -> str:
+    """«uten fylke»: the group of the rows that belong to none."""
+    return t("lists.no_group", lang, group=_group_word(by, lang))
