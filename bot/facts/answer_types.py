@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.core.question import AnswerType
+from bot.core.understand.kinds import DURATION_SAID
 from indexer.text.dates import find_dates
 from indexer.text.patterns import words
 
@@ -18,12 +19,6 @@ _CHECKED = {AnswerType.DATE: DATE, AnswerType.AMOUNT: AMOUNT, AnswerType.COUNT: 
             AnswerType.PERSON: PERSON, AnswerType.PLACE: PLACE, AnswerType.LAW: LAW,
             AnswerType.DURATION: DURATION, AnswerType.REASON: REASON,
             AnswerType.CONTACT: CONTACT}
-# «tre år», «18 måneder», «to månader», «inntil to år», «toårig», «a two-year period»
-_DURATION = re.compile(
-    r"\b(?:\d+|en|ett|ei|eitt|halvt|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|tolv|atten|"
-    r"one|two|three|four|five|six|twelve|eighteen)[\s-]+(?:år|måneder|månader|månedar|mnd|"
-    r"uker|veker|dager|dagar|years?|months?|weeks?|days?)\b|"
-    r"\b(?:ett|to|tre|fire|fem)(?:årig\w*|års\w*)|\b(?:two|three|four|five)-year\b", re.I)
 # «fordi», «Grunnen er at», «på grunn av», «because»: a sentence that gives a reason
 _REASON = words("fordi", "derfor", "grunnen", "årsaken", "årsaka", "skyldes", "skuldast",
                 "på grunn av", "ettersom", "because", "due to", "the reason")
@@ -79,7 +74,7 @@ def has_type(sentence: str, kind: str) -> bool:
     if kind == LAW:
         return bool(_LAW.search(sentence))
     if kind == DURATION:  # «to år», or the span itself: «1. april 2025 – 31. mars 2027»
-        return bool(_DURATION.search(sentence)) or len(find_dates(sentence)) >= 2
+        return bool(DURATION_SAID.search(sentence)) or len(find_dates(sentence)) >= 2
     if kind == REASON:
         return bool(_REASON.search(sentence))
     if kind == CONTACT:

@@ -90,10 +90,21 @@ def question_view(question: Question, vectors: np.ndarray, lexical: LexicalIndex
 
 
 def _premise(group: set[str], part: Part) -> bool:
-    """«Fikk de 750 000 kr, er det riktig?»: a figure in a question asking for a figure is the
-    claim to check, not a word the answer must say (the answer may well correct it)."""
-    asks_figure = AnswerType.AMOUNT in part.answer_types or AnswerType.COUNT in part.answer_types
-    return asks_figure and all(s.isdigit() and not YEAR.fullmatch(s) for s in group)
+    """«Fikk de 750 000 kr, er det riktig?», «Var tilsynet i mai, sant?»: a figure, month or
+    number word in a question asking for a figure (or a yes/no question claiming a date or a
+    duration) is the claim to check, not a word the answer must say (it may well correct it)."""
+    types = set(part.answer_types)
+    if AnswerType.AMOUNT in types or AnswerType.COUNT in types:
+        return all(s.isdigit() and not YEAR.fullmatch(s) for s in group)
+    if AnswerType.YESNO in types and types & {AnswerType.DATE, AnswerType.DURATION}:
+        return all((s.isdigit() and not YEAR.fullmatch(s)) or _CLAIM_WORD.fullmatch(s)
+                   for s in group)
+    return False
+
+
+_CLAIM_WORD = re.compile(r"(?:to|tre|fire|fem|seks|ett|ein|en|two|three|four|five|six|"
+                         r"januar|februar|mars|april|mai|juni|juli|august|september|oktober|"
+                         r"november|desember)\w{0,2}", re.I)
 
 
 def sentence_rows(view: QuestionView, part: PartView, cands: list[Candidate],

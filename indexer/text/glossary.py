@@ -150,7 +150,9 @@ _NYNORSK_FORMS = (
 # …and the other way, for a Nynorsk document asked in Bokmål («fosterhjem» → «fosterheim»).
 # («undersøkelse» → «undersøking» and «tjeneste» → «teneste» were tried: they made Bokmål
 # questions about other reports look answered by Nynorsk ones.)
-_BOKMAL_TO_NYNORSK = ((re.compile(r"hjem"), "heim"),)
+# A «k» or «g» before «e» is written «kj»/«gj» in Nynorsk: «dekker» → «dekkjer», «legge» →
+# «leggje», «søker» → «søkjer» (the stemmer cuts the Bokmål form to «dek», too short to match).
+_BOKMAL_TO_NYNORSK = ((re.compile(r"hjem"), "heim"), (re.compile(r"(?<=[kg])(er|e)$"), r"j\1"))
 
 
 def _other_forms(word: str, known: Known) -> set[str]:

@@ -9,6 +9,7 @@ import re
 
 from bot.core.question import AnswerType
 from bot.core.understand.yes_no import asks_yes_no
+from indexer.text.dates import MONTHS_NB, find_dates
 from indexer.text.patterns import words
 
 _HEAD_CHARS = 30  # «…, when asked to …» late in a clause asks for no date
@@ -67,6 +68,34 @@ _ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
                              "kvar var", "kvar skal", "kvar er", "where", "stad", "sted",
                              _MUNICIPALITIES_ASKED)),
 )
+# «tre år», «18 måneder», «to månader», «inntil to år», «toårig», «a two-year period»
+DURATION_SAID = re.compile(
+    r"\b(?:\d+|en|ett|ei|eitt|halvt|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|tolv|atten|"
+    r"one|two|three|four|five|six|twelve|eighteen)[\s-]+(?:år|måneder|månader|månedar|mnd|"
+    r"uker|veker|dager|dagar|years?|months?|weeks?|days?)\b|"
+    r"\b(?:ett|to|tre|fire|fem)(?:årig\w*|års\w*)|\b(?:two|three|four|five)-year\b", re.I)
+# A yes/no question that states a date, a duration or a count claims it («Tilsynet var i mai
+# 2023, sant?», «Er overgangsperioden fortsatt to år?», «Var det 50 tilsyn?»): the sentence that
+# decides it says the same kind of fact, whether it confirms the claim or corrects it.
+_MONTH_SAID = re.compile(rf"\b(?:{'|'.join(MONTHS_NB)}|january|february|march|june|july|october|"
+                         r"december)\b", re.I)
+_COUNT_SAID = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d\b)\d{1,4}\s+(?!kr\b|kroner\b|nok\b|mill)"
+                         r"[^\W\d]{3,}", re.I)
+
+
+_AGE = re.compile(r"\b(?:fylt|fyller|fylte|fyll|fyllt|blir|turn(?:s|ed)?|over|under|aged?)\s+"
+                  r"(?:\d+|atten|eighteen)(?:\s*(?:år|years?))?", re.I)  # an age, no duration
+
+
+def _claimed(part: str) -> AnswerType | None:
+    part = _AGE.sub("", part)
+    if find_dates(part) or _MONTH_SAID.search(part):
+        return AnswerType.DATE
+    if DURATION_SAID.search(part):
+        return AnswerType.DURATION
+    return AnswerType.COUNT if _COUNT_SAID.search(part) else None
+
+
 # «Kan du liste opp …?», «Could you summarise …?»: a request asks what it names, not yes or no
 _REQUEST = re.compile(
     r"^\s*(?:og\s+)?(?:(?:kan|kunne|vil|can|could|would|will)\s+(?:du|dere|de|you)\s+(?:please\s+|"
@@ -176,6 +205,9 @@ def answer_types(part: str) -> tuple[AnswerType, ...]:
             late.append((match.start(), kind))
     found += late if found else []  # «maks beløp per prosjekt og søknadsfrist»
     if asks_yes_no(part[head:]) and not request:
+        claimed = None if found else _claimed(part)
+        if claimed is not None:
+            found.append((len(part), claimed))
         found.append((-1, AnswerType.YESNO))  # «Må kommunene betale egenandel?» decides first
     money = _SUM_STATED.search(part) or _GOT_WHAT_ASKED.search(part)
     if money and AnswerType.AMOUNT not in {kind for _, kind in found}:

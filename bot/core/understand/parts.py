@@ -107,7 +107,9 @@ def narrows(text: str) -> bool:
 
 # «Jeg leser gamle papirer om «Fosterhjem i vest». Fjell finnes jo ikke lenger – hvilken …?»:
 # statements before the question set the scene (the whole question still finds the sources).
-_STATEMENT = re.compile(r"^[^?]*?(?<![\d\s])[.!](?=\s+[A-ZÆØÅ«])")  # not «1. mars»
+# not «1. mars», nor an abbreviation: «Vestland (tidl. Hordaland)», «f.eks. Bodø», «ca. Mai»
+_STATEMENT = re.compile(r"^[^?]*?(?<![\d\s])(?<!\btidl)(?<!\btdl)(?<!\beks)(?<!\bbl\.a)(?<!\bca)"
+                        r"(?<!\bjf)(?<!\bnr)(?<!\bevt)(?<!\bdvs)(?<!\bst)[.!](?=\s+[A-ZÆØÅ«])")
 
 
 def _without_preamble(text: str) -> str:

@@ -29,9 +29,21 @@ QUESTION_WORD = (r"hvem|hva|hvor|hvilke|hvilken|hvilket|hvordan|hvorfor|når|kve
 ASKING = re.compile(rf"\b(?:{QUESTION_WORD})\b", re.I)
 
 
+# «Tilsynet var i mai 2023, sant?», «… – stemmer det?», «It ended in 2022, right?»: a claim
+# with a tag after it asks whether the claim holds.
+_TAG = re.compile(
+    r"(?:^|[,–—-]\s*|\s)(?:(?:ikke|ikkje)\s+)?(?:sant|stemmer\s+(?:det|dette)|"
+    r"(?:er|var)\s+(?:det|dette)\s+(?:riktig|rett|korrekt|sant)(?:\s+\w+)?|"
+    r"(?:right|correct|true)|(?:is|was)\s+(?:that|this|it)\s+(?:right|correct|true)|"
+    r"(?:isn't|wasn't|aren't|didn't)\s+(?:it|they|he|she)|eller\s+(?:hva|kva))\s*\?\s*$", re.I)
+
+
 def asks_yes_no(part: str) -> bool:
-    """Whether the part opens with its verb, as a yes/no question does."""
+    """Whether the part opens with its verb, as a yes/no question does, or tags a claim."""
     if _OPENING_VERB.match(part):
+        return True
+    tag = _TAG.search(part)
+    if tag and (tag.group().lstrip()[:1] in ",–—-" or not ASKING.search(part[:tag.start()])):
         return True
     opening = part.lstrip()
     inverted = _INVERTED.match(opening[:1].lower() + opening[1:])

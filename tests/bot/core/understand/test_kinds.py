@@ -28,6 +28,17 @@ def test_a_sum_the_question_states_is_checked_as_an_amount(kit, text):
 
 
 @pytest.mark.parametrize(("text", "kind"), [
+    ("Holmestrand-tilsynet var i mai 2023, sant?", AnswerType.DATE),
+    ("Er overgangsperioden fortsatt på to år?", AnswerType.DURATION),
+    ("Skulle de gjennomføre 50 tilsyn i 2023?", AnswerType.COUNT),
+    ("Var samlingen 12.02.2019?", AnswerType.DATE),
+])  # fmt: skip
+def test_a_yes_no_question_claiming_a_fact_asks_that_kind_of_fact(kit, text, kind):
+    types = understand(text, [], kit).parts[0].answer_types
+    assert types == (AnswerType.YESNO, kind)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
     ("Hvilke datoer var statsforvalteren på besøk i Holmestrand?", AnswerType.DATE),
     ("Which dates did the inspectors visit?", AnswerType.DATE),
     ("Above what amount must unused funds be paid back?", AnswerType.AMOUNT),

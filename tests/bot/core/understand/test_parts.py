@@ -42,6 +42,9 @@ from bot.core.understand import understand
      "avtalen, og når er oppstart?",
      ["Starter den selv om Nordre Land ikke har vedtatt avtalen", "når er oppstart?"]),
     ("Hva skjedde 1. mars? Svar kort.", ["Hva skjedde 1. mars?"]),
+    # nor does an abbreviation's
+    ("Har kommuner i Vestland (tidl. Hordaland) hatt mer enn ett prosjekt?",
+     ["Har kommuner i Vestland (tidl. Hordaland) hatt mer enn ett prosjekt?"]),
     # … unless the question only asks whether they hold
     ("I heard they got a million kroner. Is that right?",
      ["I heard they got a million kroner. Is that right?"]),

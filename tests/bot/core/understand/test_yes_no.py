@@ -42,3 +42,17 @@ def test_a_question_opening_with_its_verb_asks_yes_or_no(kit, text):
 ])
 def test_a_question_opening_with_a_name_or_noun_asks_no_yes_or_no(kit, text):
     assert AnswerType.YESNO not in understand(text, [], kit).parts[0].answer_types
+
+
+@pytest.mark.parametrize("text", [
+    "Holmestrand-tilsynet var i mai 2023, sant?", "Fristen er 1. mars – stemmer det?",
+    "The project ended in 2022, right?", "fristen var 1. mai, ikke sant?",
+    "Det var 50 tilsyn – er det riktig?",
+])
+def test_a_claim_with_a_tag_asks_whether_it_holds(kit, text):
+    assert AnswerType.YESNO in understand(text, [], kit).parts[0].answer_types
+
+
+@pytest.mark.parametrize("text", ["Hva er sant om fristen?", "Which answer is correct?"])
+def test_an_open_question_about_what_is_right_asks_no_yes_or_no(kit, text):
+    assert AnswerType.YESNO not in understand(text, [], kit).parts[0].answer_types
