@@ -217,6 +217,7 @@ class Question:
     counties_without: bool = False  # «Hvilke fylker har ingen referater?»: the counties left
     tally: Tally | None = None  # «Hvor mange prosjekter per fylke?»: counted group by group
     tally_extreme: Literal["", "most", "fewest"] = ""  # «Hvilket tema har flest …?»
+    tally_at_least: int = 0  # «Hvilke kommuner har mer enn ett prosjekt?»: groups with ≥ this
     # «den nyeste sluttrapporten», «the oldest minutes»: one document of a kind by its date
     document_extreme: Literal["", "newest", "oldest"] = ""
     dates: tuple[dt.date, ...] = ()

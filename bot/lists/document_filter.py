@@ -151,6 +151,9 @@ def counties_of(meta: DocumentMeta) -> set[str]:
 
 def today_counties_of(meta: DocumentMeta, gazetteer: Gazetteer) -> set[str]:
     """The counties of today a document belongs to, as in a listing by county: those it names
-    as its own (a former one as what it became) and where its own municipalities lie now."""
+    as its own (a former one as what it became, or as much of it as holds the document's own
+    municipalities) and where its own municipalities lie now."""
+    local = {m.current_county for m in own_municipalities(meta) if m.current_county}
     stated = {now for name in counties_of(meta) for now in gazetteer.current_counties(name)}
-    return stated | {m.current_county for m in own_municipalities(meta) if m.current_county}
+    # «Vestfold og Telemark» split in two: a Holmestrand report is Vestfold's alone
+    return (stated & local or stated) | local

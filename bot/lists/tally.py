@@ -1,6 +1,7 @@
 """A list counted group by group: «Hvor mange prosjekter er det per fylke?» gets «Fordelt på
-fylke: Innlandet 3, Nordland 2, …» above its rows, and «Hvilket tema har flest
-sluttrapporter?» the leading group with its members, each cited. A project or document counts
+fylke: Innlandet 3, Nordland 2, …» above its rows, «Hvilket tema har flest
+sluttrapporter?» the leading group with its members, each cited, and «Hvilke kommuner har vært
+med i mer enn ett prosjekt?» the groups that reach the count, with theirs. A project or document counts
 in every group it belongs to (a project on two themes, a report from two counties)."""
 
 from __future__ import annotations
@@ -89,6 +90,8 @@ def counted(question: Question, groups: dict[str, list[Row]], kind: str,
     ordered = sorted(groups.items(), key=lambda item: (item[0] == unplaced, -len(item[1]),
                                                        item[0]))
     placed = [(key, members) for key, members in ordered if key != unplaced]
+    if question.tally_at_least:  # «mer enn ett prosjekt»: the groups that reach the count
+        return [_reaching(question.tally_at_least, placed, by, kind, name, cite, lang)]
     sentences = []
     if question.tally_extreme and placed:
         edge = len(placed[0][1]) if question.tally_extreme == "most" else len(placed[-1][1])
@@ -104,6 +107,21 @@ def counted(question: Question, groups: dict[str, list[Row]], kind: str,
     sentences.append(AnswerSentence(text=t("lists.tally", lang, group=_group_word(by, lang),
                                            counts=counts)))
     return sentences
+
+
+def _reaching(count: int, placed: list[tuple[str, list[Row]]], by: Tally, kind: str,
+              name: Callable[[Row], str], cite: Callable[[Row], int], lang: Language
+              ) -> AnswerSentence:  # fmt: skip
+    """«Med minst 2 prosjekter hver: Kvam – A [1], B [2]; …», or that no group reaches it."""
+    reaching = [(key, members) for key, members in placed if len(members) >= count]
+    number = format_number(count, lang)
+    if not reaching:
+        return AnswerSentence(text=t("lists.tally_at_least_none", lang, group=_group_word(
+            by, lang), count=number, kind=kind))
+    named = [f"{key} – {join([f'{name(m)} [{cite(m)}]' for m in members], lang)}"
+             for key, members in reaching]
+    return AnswerSentence(text=t("lists.tally_at_least", lang, count=number, kind=kind,
+                                 names="; ".join(named)))
 
 
 def _group_word(by: Tally, lang: Language) -> str:

@@ -148,7 +148,10 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     kind = Intent.PROJECTS if by_time else kind  # «Hvilket prosjekt startet først?»
     each_network = doc_types.latest_each_network(whole)
     kind = Intent.DOCUMENTS if each_network else kind  # «siste møte i hvert nettverk»
-    grouped, extreme = tally.tally(whole) if kind in _TALLIED else (None, "")
+    counted = tally.tally(whole) if kind in _TALLIED else tally.Counted()
+    grouped = counted.by
+    if counted.of_documents and kind in {Intent.FACT, Intent.PROJECTS}:
+        kind = Intent.DOCUMENTS  # «Hvilke kommuner er nevnt i mer enn ett dokument?»
     if grouped is not None and kind == Intent.FACT:  # «Hvilket tema har flest sluttrapporter?»
         kind = Intent.DOCUMENTS if grouped != Tally.THEME and doc_types.doc_types(
             whole) else Intent.PROJECTS  # a theme is a project's: counted over the projects
@@ -210,7 +213,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         per_year=time.per_year(whole),
         counties_without=project_lists.asks_counties_without(whole),
         tally=grouped,
-        tally_extreme=extreme,  # type: ignore[arg-type]
+        tally_extreme=counted.extreme,  # type: ignore[arg-type]
+        tally_at_least=counted.at_least,
         latest_each_network=each_network,
         document_extreme=doc_types.extreme_document(whole) if kind == Intent.FACT else "",
         dates=time.dates_in(whole),

@@ -1,11 +1,13 @@
 """«Hvilket tema har flest sluttrapporter?», «Hvor mange prosjekter er det per fylke?», «Which
-county has the most projects?»: a list counted group by group, and which group leads. Read once
-by `understand`; the list routes show the counts above their rows.
+county has the most projects?», «Hvilke kommuner har vært med i mer enn ett prosjekt?»: a list
+counted group by group, and which groups lead or reach a count. Read once by `understand`; the
+list routes show the counts above their rows.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from bot.core.question import Tally
 from bot.core.understand.amounts import MONEY_WORDS
@@ -36,17 +38,60 @@ _FEWEST = frozenset({"færrest", "færrast", "fewest", "least"})
 _MONEY = words("penger", "pengar", "pengene", "pengane", "money", "funds")
 
 
-def tally(text: str) -> tuple[Tally | None, str]:
+@dataclass(frozen=True)
+class Counted:
+    """How the question counts a list: by which group, which end, and from how many rows up."""
+
+    by: Tally | None = None
+    extreme: str = ""  # "most", "fewest" or ""
+    at_least: int = 0  # «mer enn ett prosjekt»: only the groups with at least this many rows
+    of_documents: bool = False  # «i mer enn ett dokument»: documents counted, not projects
+
+
+_NUMBERS = {"ett": 1, "én": 1, "en": 1, "ein": 1, "eitt": 1, "ei": 1, "one": 1, "to": 2, "two": 2,
+            "tre": 3, "three": 3, "fire": 4, "four": 4, "fem": 5, "five": 5, "seks": 6, "six": 6,
+            "sju": 7, "syv": 7, "seven": 7, "åtte": 8, "eight": 8, "ni": 9, "nine": 9, "ti": 10,
+            "ten": 10}
+_N = rf"(?:{'|'.join(_NUMBERS)}|[1-9])"
+# «mer enn ett prosjekt», «to eller flere», «minst to», «more than one», «in several documents»,
+# «går igjen i» (recur): each one a count the group must reach
+_THRESHOLD = re.compile(
+    rf"\b(?:mer\s+enn|meir\s+enn|flere\s+enn|fleire\s+enn|more\s+than)\s+(?P<over>{_N})\b|"
+    rf"\b(?P<from>{_N})\s+(?:eller|or)\s+(?:flere|fleire|more)\b|"
+    rf"\b(?:minst|at\s+least)\s+(?P<least>{_N})\b|"
+    r"\b(?P<several>(?:i|in|på|on)\s+(?:flere|fleire|several|multiple)|går\s+igjen|går\s+att|"
+    r"recurs?|appears?\s+in\s+(?:several|multiple))\b", re.I)
+_NOUN_CHARS = 40
+_DOCUMENT_NOUN = re.compile(r"\s*(?:\w+\s+){0,2}?(?:dokument\w*|documents?|referat\w*|minutes|"
+                            r"sluttrapport\w*|final\s+reports?|utlysning\w*|calls?|"
+                            r"retningslinj\w*|guidelines?|tilsynsrapport\w*)\b", re.I)
+_GROUP_BEFORE = re.compile(rf"\b(?:{_GROUP})\b", re.I)
+
+
+def tally(text: str) -> Counted:
     """The group a list is counted by, and "most" or "fewest" when the question asks which
-    group leads; (None, "") when it asks neither, or asks money."""
+    group leads, or the count a group must reach; nothing when it asks none, or asks money."""
     if MONEY_WORDS.search(text) or _MONEY.search(text):
-        return None, ""
+        return Counted()
     if m := _LEADS.search(text):
         extreme = "fewest" if m["extreme"].casefold() in _FEWEST else "most"
-        return _group_of(m), extreme
+        return Counted(_group_of(m), extreme)
     if (m := _PER.search(text)) and _COUNTED.search(text):
-        return _group_of(m), ""
-    return None, ""
+        return Counted(_group_of(m))
+    if (threshold := _THRESHOLD.search(text)) and (
+            groups := list(_GROUP_BEFORE.finditer(text, 0, threshold.start()))):
+        counted = text[threshold.end():threshold.end() + _NOUN_CHARS]
+        return Counted(_group_of(groups[-1]), at_least=_count(threshold),
+                       of_documents=bool(_DOCUMENT_NOUN.match(counted)))
+    return Counted()
+
+
+def _count(m: re.Match[str]) -> int:
+    if m["several"]:
+        return 2
+    number = (m["over"] or m["from"] or m["least"]).casefold()
+    value = int(number) if number.isdigit() else _NUMBERS[number]
+    return value + 1 if m["over"] else value
 
 
 def _group_of(m: re.Match[str]) -> Tally:

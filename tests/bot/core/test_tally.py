@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.question import Tally
-from bot.core.understand.tally import tally
+from bot.core.understand.tally import Counted, tally
 
 
 @pytest.mark.parametrize(("text", "group", "extreme"), [
@@ -19,7 +19,7 @@ from bot.core.understand.tally import tally
     ("Hvilken kommune har vært med i flest prosjekter?", Tally.MUNICIPALITY, "most"),
 ])  # fmt: skip
 def test_the_group_and_the_extreme_asked(text, group, extreme):  # type: ignore[no-untyped-def]
-    assert tally(text) == (group, extreme)
+    assert tally(text) == Counted(group, extreme)
 
 
 @pytest.mark.parametrize("text", [
@@ -31,4 +31,25 @@ def test_the_group_and_the_extreme_asked(text, group, extreme):  # type: ignore[
     "Which County Governor's office must carry out the most inspections in 2023, and how many?",
 ])  # fmt: skip
 def test_no_group_is_counted(text):  # type: ignore[no-untyped-def]
-    assert tally(text) == (None, "")
+    assert tally(text) == Counted()
+
+
+@pytest.mark.parametrize(("text", "group", "at_least", "documents"), [
+    ("Er det kommuner i Vestland som har vært med i mer enn ett prosjekt?", Tally.MUNICIPALITY, 2,
+     False),
+    ("Hvilke fylker har to eller flere sluttrapporter?", Tally.COUNTY, 2, True),
+    ("Kva kommunar har vore med i fleire prosjekt?", Tally.MUNICIPALITY, 2, False),
+    ("Which counties have more than three projects?", Tally.COUNTY, 4, False),
+    ("Hvilke kommuner har minst tre prosjekter?", Tally.MUNICIPALITY, 3, False),
+    ("Which municipalities appear in several documents?", Tally.MUNICIPALITY, 2, True),
+])  # fmt: skip
+def test_a_count_the_groups_must_reach(text, group, at_least, documents):  # type: ignore[no-untyped-def]
+    assert tally(text) == Counted(group, at_least=at_least, of_documents=documents)
+
+
+@pytest.mark.parametrize("text", [
+    "Hvilke prosjekter har mer enn to kommuner?",  # the projects are counted, not a group
+    "Har Kvam søkt mer enn én gang?",
+])  # fmt: skip
+def test_a_count_without_a_group_before_it_counts_no_group(text):  # type: ignore[no-untyped-def]
+    assert tally(text) == Counted()

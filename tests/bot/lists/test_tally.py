@@ -48,3 +48,18 @@ def test_documents_per_year_are_in_the_order_of_the_years_and_add_up(sample_cont
     assert years == sorted(years)
     total = int(re.search(r"(\d+)", answer.split("\n")[0])[1])  # type: ignore[index]
     assert sum(counts.values()) == total
+
+
+def test_the_groups_reaching_a_count_are_those_the_tally_counts_that_high(sample_context):
+    counts = _counts(ask(sample_context, "Hvor mange prosjekter er det per kommune?").answer,
+                     "Fordelt på kommune")
+    answer = ask(sample_context, "Hvilke kommuner har vært med i mer enn ett prosjekt?").answer
+    line = next(s for s in answer.split("\n") if s.startswith("Med minst 2 prosjekter hver"))
+    named = {g.split(" – ")[0] for g in line.split(": ", 1)[1].rstrip(".").split("; ")}
+    assert named == {k for k, n in counts.items() if n >= 2 and not k.startswith("uten")}
+    assert named  # the sample corpus has municipalities in two projects
+
+
+def test_no_group_reaching_the_count_is_said_plainly(sample_context):
+    answer = ask(sample_context, "Which municipalities have more than nine projects?").answer
+    assert "No municipality has at least 10 projects." in answer
