@@ -31,7 +31,8 @@ _ASKING = frozenset(
     "oppfølgingspunkter sluttrapporter utlysninger retningslinjer referater søknadsfrist "
     "søknadsfristen sluttrapportene utlysningene retningslinjene referatene prosjektbeskrivelser "
     "prosjektbeskrivelsene prosjektskildringar prosjektskildringane sluttrapportar "
-    "tilsynsrapporter tilsynsrapportene".split())
+    "tilsynsrapporter tilsynsrapportene oppsummer oppsummere oppsummering oppsummert "
+    "sammendrag sammendraget samandrag summary summarise summarize".split())
 # Short words typed without æ, ø, å («nar er neste møte?»): too short for the edit-distance
 # reading, and never anything else in a question.
 _ASCII = {"nar": "når", "naar": "når", "paa": "på", "maa": "må", "naa": "nå", "faa": "få"}
@@ -73,6 +74,10 @@ class Speller:
         # a long capitalised compound names something: its spelling is the documents', not
         # the dictionary's
         named = word[0].isupper() and len(word) >= _LONG_NAME
+        asking = _closest(key, _ASKING)
+        if asking is not None and not named and not _is_real_word(key, _COMMON_PART) and not (
+                _inflected(key, asking)):
+            return asking  # «oppsumering»: a rare spelling a letter from a word questions ask with
         if (not named and _is_real_word(key)) or self._is_variant(key):
             return None
         plain = self._plain.get(key)
@@ -81,7 +86,6 @@ class Speller:
         swapped = self._swapped(key)
         if swapped is not None and not _inflected(key, swapped):
             return swapped  # not «barnevernlederen» → «barnevernlederne»: both are words
-        asking = _closest(key, _ASKING)
         if asking is not None and (asking.startswith(key) or _nynorsk_form(key, asking)):
             return None  # «prosjektskildringa»: the singular of «prosjektskildringar», no typo
         if asking is not None:

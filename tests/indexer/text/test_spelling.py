@@ -104,3 +104,11 @@ def test_an_inflection_of_a_corpus_word_is_not_read_as_a_third_word() -> None:
 def test_a_word_typed_without_norwegian_letters_is_that_word_before_a_nearer_one():
     speller = Speller.from_texts(["De søkte om midler. Vi vil sikte mot mål. " + "sikte " * 5])
     assert speller.correct("sokte") == "søkte"  # «sikte» is one edit away too, and more common
+
+
+def test_a_rare_spelling_a_letter_from_a_word_questions_ask_with_is_that_word():
+    """«oppsumering» is in wordfreq's list (people misspell it often), yet a question means
+    «oppsummering»; a common word a letter away from one («summer») stays itself."""
+    speller = Speller.from_texts([CORPUS])
+    assert speller.correct("oppsumering") == "oppsummering"
+    assert speller.correct("summer") is None
