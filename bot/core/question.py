@@ -117,6 +117,21 @@ class Place:
 
 
 @dataclass(frozen=True)
+class AmountBound:
+    """«over 500 000 kr», «less than 500k», «minst en halv million»: a bound on a project's
+    amount of the kind asked."""
+
+    nok: int
+    above: bool  # over the bound (else under it)
+    inclusive: bool = False  # «minst», «inntil»: the bound itself is inside
+
+    def admits(self, nok: int) -> bool:
+        if nok == self.nok:
+            return self.inclusive
+        return nok > self.nok if self.above else nok < self.nok
+
+
+@dataclass(frozen=True)
 class YearSpan:
     first: int  # 0: open start
     last: int  # 9999: open end
@@ -243,6 +258,7 @@ class Question:
     municipal_money: bool = False
     ranked: bool = False  # «størst», «minst»: the amounts ranked, the largest and smallest named
     averaged: bool = False  # «gjennomsnittlig søknadsbeløp»: each kind's mean beside its sum
+    amount_bound: AmountBound | None = None  # «fikk over 500 000 kr»: projects past a bound
     time_ranks: tuple[TimeRank, ...] = ()  # «startet først», «varte lengst»: by period
     web_page: bool = False  # «… page», «nettsida»: a page from the web, not a file, is asked
     page: int = 1  # «vis flere»: the next page of the same list

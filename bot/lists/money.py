@@ -11,6 +11,7 @@ from collections.abc import Callable
 from bot.core.models import AnswerSentence
 from bot.core.payloads import AmountColumn
 from bot.core.phrases import join
+from bot.core.question import AmountBound
 from bot.i18n import format_amount, format_number, t
 from bot.lists import rows
 from bot.lists.words import PAGE
@@ -64,6 +65,12 @@ def _by_year(amount: Amount) -> str:
 
 def evidence(project: ProjectRecord, kinds: list[AmountKind]) -> list[Evidence]:
     return [a.evidence for k in kinds if (a := project.amount(k))]
+
+
+def within(project: ProjectRecord, kinds: list[AmountKind], bound: AmountBound) -> bool:
+    """The project's amount of the first kind shown that it states lies past the bound."""
+    amount = next((a for k in kinds if (a := project.amount(k))), None)
+    return amount is not None and bound.admits(amount.nok)
 
 
 def priced(project: ProjectRecord, kinds: list[AmountKind]) -> bool:

@@ -50,6 +50,8 @@ def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
     if request.ask == ListAsk.AMOUNTS:  # the projects with the amounts asked for
         every = ctx.store.find_projects(request.query)
         kinds = money.kinds_shown(request.amount_kinds, every)
+        if request.amount_bound is not None:  # «fikk over 500 000 kr»: those past the bound
+            every = [p for p in every if money.within(p, kinds, request.amount_bound)]
         priced = [p for p in every if money.priced(p, kinds)]
         priced = money.by_size(priced, kinds) if request.ranked else priced
         page = ProjectPage(total=len(priced), records=priced[offset : offset + PAGE])
@@ -201,6 +203,10 @@ def filter_phrase(request: ListRequest, lang: Language) -> str:
                         query.years_edge, query.doc_types, query.every_doc_type)
     if request.merged:
         own += t("lists.merged", lang)
+    if bound := request.amount_bound:
+        side = ("at_least" if bound.inclusive else "above") if bound.above else (
+            "at_most" if bound.inclusive else "under")
+        own += t(f"lists.bound_{side}", lang, amount=format_amount(bound.nok, lang))
     if request.narrows is None:
         return own
     before = filter_phrase(request.narrows, lang)

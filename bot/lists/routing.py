@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from bot.core.question import Intent, ListAsk, Place, Question, TimeRank
+from bot.core.question import AmountBound, Intent, ListAsk, Place, Question, TimeRank
 from indexer.catalogue import ProjectQuery, YearEdge
 
 
@@ -24,6 +24,7 @@ class ListRequest:
     merged: bool = False  # only projects whose municipalities merged or split since
     ranked: bool = False  # «størst», «minst»: the largest and smallest amounts named first
     averaged: bool = False  # «i gjennomsnitt»: each kind's mean beside its sum
+    amount_bound: AmountBound | None = None  # «over 500 000 kr»: only the projects past it
     time_ranks: tuple[TimeRank, ...] = ()  # «startet først»: ranked by the stated periods
     ongoing: bool = False  # «som fortsatt pågår»: each row's first and last day
     per_year: bool = False  # «fordelt på år»: each amount's year-by-year sentence quoted
@@ -52,6 +53,7 @@ def request_of(question: Question) -> ListRequest | None:
         merged=bool(question.merged_numbers),
         ranked=question.ranked,
         averaged=question.averaged,
+        amount_bound=question.amount_bound,
         time_ranks=question.time_ranks,
         ongoing=question.ongoing,
         per_year=question.per_year,

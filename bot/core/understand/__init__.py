@@ -165,6 +165,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         None, whole)
     asked = (ListAsk.AMOUNTS if priced else project_lists.list_ask(whole, bool(themes))
              or ListAsk.PROJECTS) if kind == Intent.PROJECTS else None
+    bound = amounts.amount_bound(whole) if asked in {ListAsk.PROJECTS, ListAsk.AMOUNTS} else None
+    asked = ListAsk.AMOUNTS if bound else asked  # «prosjekter som fikk over 500 000 kr»
     framed = whole
     if kind in {Intent.FACT, Intent.DOCUMENTS}:
         whole = parts.without_form(whole)  # classified with it: «oversikt over prosjektene»
@@ -235,6 +237,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         municipal_money=bool(amounts.MUNICIPAL_MONEY.search(whole)),
         ranked=asked == ListAsk.AMOUNTS and bool(amounts.EXTREME.search(whole)),
         averaged=asked == ListAsk.AMOUNTS and bool(project_lists.MEAN.search(whole)),
+        amount_bound=bound,
         time_ranks=by_time,
         web_page=kind == Intent.SUMMARY and doc_types.names_web_page(whole),
         meeting=meeting.meeting_ref(rest, today) if minutes_like else None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core.question import AnswerType
+from bot.core.question import AmountBound, AnswerType
 from bot.core.understand.names import names
 from bot.core.understand.parts import split_parts
 from indexer.text.patterns import stems, words
@@ -110,3 +110,45 @@ def ranks_amounts(text: str) -> bool:
     most money?»: which project, by the size of an amount."""
     return bool(EXTREME.search(text) and _WHICH_PROJECT.search(text)
                 and (MONEY_WORDS.search(text) or asks_money(text)))
+
+
+# «over 500 000 kr», «mindre enn 500k», «more than half a million», «minst 1,2 mill.», «inntil
+# 400 000»: a bound a listed project's amount must pass
+_ABOVE = r"(?P<above>mer\s+enn|meir\s+enn|over|more\s+than|above|exceeding|høyere\s+enn|" \
+         r"høgare\s+enn|større\s+enn|larger\s+than|greater\s+than)"
+_UNDER = r"(?P<under>mindre\s+enn|under|less\s+than|below|lavere\s+enn|lågare\s+enn|" \
+         r"lower\s+than|smaller\s+than)"
+_AT_LEAST = r"(?P<least>minst|at\s+least)"
+_AT_MOST = r"(?P<most>inntil|opp\s+til|maks(?:imalt)?|høyst|høgst|at\s+most|up\s+to|no\s+more\s+than)"
+_FIGURE = (r"(?P<figure>\d{1,3}(?:[  .,]\d{3})+|\d+(?:[.,]\d+)?)\s*(?P<scale>k\b|000\b|"
+           r"mill(?:ion(?:er|ar)?|\.)?|mnok|million)?|(?P<half>en\s+halv|ein\s+halv|half\s+a)\s+"
+           r"million\w*")
+_BOUND = re.compile(rf"\b(?:{_ABOVE}|{_UNDER}|{_AT_LEAST}|{_AT_MOST})\s+(?:kr\.?\s*|nok\s*)?"
+                    rf"(?:{_FIGURE})(?P<unit>\s*(?:kr\b|kroner|nok\b))?", re.I)
+_BIG = 10_000  # a bound on a project's money is in the tens of thousands at least
+
+
+def amount_bound(text: str) -> AmountBound | None:
+    """The bound the question sets on the amounts it lists, or None (a count, a year, a
+    share are no bound: «over 20 prosent», «mer enn 3 kommuner»)."""
+    for m in _BOUND.finditer(text):
+        nok = _nok(m)
+        if nok is None or nok < _BIG and not m["unit"]:
+            continue
+        return AmountBound(nok, above=bool(m["above"] or m["least"]),
+                           inclusive=bool(m["least"] or m["most"]))
+    return None
+
+
+def _nok(m: re.Match[str]) -> int | None:
+    if m["half"]:
+        return 500_000
+    figure = m["figure"]
+    scale = (m["scale"] or "").casefold()
+    if scale.startswith(("mill", "mnok")):
+        return int(float(figure.replace(" ", "").replace("\u00a0", "").replace(",", ".")) * 1e6)
+    digits = re.sub(r"[  .,]", "", figure)
+    if not digits.isdigit():
+        return None
+    value = int(digits)
+    return value * 1000 if scale in ("k", "000") else value

@@ -65,3 +65,16 @@ def test_an_amount_asked_by_year_quotes_the_sentence_splitting_it(sample_context
     assert "300 000 kr i 2020, 350 000 kr i 2021 og 250 000 kr i 2022" in by_year.answer
     whole = ask(sample_context, "Hvor mye fikk Haugesund og Karmøy tildelt?")
     assert "900\xa0000" in whole.answer and "350 000 kr i 2021" not in whole.answer
+
+
+def test_a_bound_keeps_the_projects_past_it_and_the_rest_make_up_the_whole(sample_context) -> None:  # type: ignore[no-untyped-def]
+    every = [r for r in ask(sample_context, "Hvor mye har prosjektene søkt om?").payload.rows
+             if r.applied is not None]
+    over = ask(sample_context, "Hvilke prosjekter har søkt om mer enn 500 000 kr?")
+    under = ask(sample_context, "Hvilke prosjekter har søkt om mindre enn 500 000 kr?")
+    assert normalise(over.answer).startswith(normalise("Beløp (søkt) for prosjekter over 500 000 kr"))
+    assert all((row.applied or 0) > 500_000 for row in over.payload.rows)
+    assert all((row.applied or 0) < 500_000 for row in under.payload.rows)
+    assert {r.title for r in over.payload.rows} | {r.title for r in under.payload.rows} == {
+        r.title for r in every if r.applied != 500_000}
+    assert over.payload.rows and under.payload.rows

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.question import Intent, ListAsk
+from bot.core.question import AmountBound, Intent, ListAsk
 from bot.core.understand import understand
 
 
@@ -62,3 +62,24 @@ def test_a_verb_of_spending_asks_no_sum_unless_an_amount_is_asked(kit):
     assert spent.parts[0].money
     named = understand("Fikk de pengene de søkte om?", [], kit)
     assert named.parts[0].money
+
+
+@pytest.mark.parametrize(("text", "nok", "above", "inclusive"), [
+    ("Which projects were granted less than 500k NOK?", 500_000, False, False),
+    ("Hvilke prosjekter har søkt om mer enn 500 000 kr?", 500_000, True, False),
+    ("Kva prosjekt fekk over ein halv million?", 500_000, True, False),
+    ("Prosjekter som fikk minst 1,2 mill. kr", 1_200_000, True, True),
+    ("Which projects applied for at most 400 000 kr?", 400_000, False, True),
+])  # fmt: skip
+def test_a_bound_on_the_listed_projects_amounts(kit, text, nok, above, inclusive):
+    question = understand(text, [], kit)
+    assert question.list_ask == ListAsk.AMOUNTS
+    assert question.amount_bound == AmountBound(nok, above, inclusive)
+
+
+@pytest.mark.parametrize("text", [
+    "Hvilke prosjekter har mer enn 3 kommuner?", "Which projects ran for over 2 years?",
+    "Hvilke prosjekter startet etter 2020?",
+])  # fmt: skip
+def test_a_count_a_year_or_a_duration_is_no_bound_on_money(kit, text):
+    assert understand(text, [], kit).amount_bound is None
