@@ -70,7 +70,7 @@ _DOCUMENTS = re.compile(
     r"(?:sluttrapport\w*|final reports|tilsynsrapport\w*|inspection reports|tilsynsbesøk\w*|"
     r"(?:supervision|supervisory|inspection) visits?|(?:møte)?referat(?:er|a|ene|ane)?|minutes|"
     r"prosjektbeskrivelser\w*|prosjektskildringar\w*|project descriptions|"
-    r"utlysning(?:er|ane|ene)|utlysingar|calls|retningslin(?:jer|jene|er|ene)|guidelines|"
+    r"utlysning(?:er|ane|ene)?|utlysingar|calls|retningslin(?:jer|jene|er|ene)|guidelines|"
     r"dokument(?:er|a|ene)?|documents)\b", re.I)
 # «Hvilke deler skal en sluttrapport inneholde?»: a verb or an article between the question word
 # and the document word makes the document the clause's subject, not the thing to list.

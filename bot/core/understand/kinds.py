@@ -213,6 +213,6 @@ def answer_types(part: str) -> tuple[AnswerType, ...]:
     if money and AnswerType.AMOUNT not in {kind for _, kind in found}:
         found.append((money.start(), AnswerType.AMOUNT))  # «fikk de rundt en million?»
     if (_LIST.search(part[head:head + _HEAD_CHARS]) or _USES.search(part)
-            or _DID.search(part) or _HOLDS.search(part)) and not found:
-        found.append((0, AnswerType.LIST))
+            or _DID.search(part)) and not found or _HOLDS.search(part):
+        found.append((0, AnswerType.LIST))  # «Hva består budsjettet av?»: its lines, with sums
     return tuple(kind for _, kind in sorted(found))
