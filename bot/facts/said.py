@@ -20,8 +20,9 @@ from indexer.store.lexical import LexicalIndex, tokenize
 # left to the model: «Hvem kan kommunen samarbeide med?» asks for organisations.)
 _MUST_HOLD = frozenset({NUMBER, DATE, CONTACT})  # a name is no phone number
 # what a count question counts: «hvor mange (nye) innbyggere», «how many inspections»
-_COUNTED = re.compile(r"\b(?:hvor|kor|how)\s+(?:mange|many)\s+(?P<what>\w+)(?:\s+(?P<next>\w+))?",
-                      re.I)
+# «hvor mange bv-ansatte»: a hyphened compound is one counted word
+_COUNTED = re.compile(r"\b(?:hvor|kor|how)\s+(?:mange|many)\s+(?P<what>\w[\w-]*)"
+                      r"(?:\s+(?P<next>\w[\w-]*))?", re.I)
 _QUALIFIERS = frozenset("nye nya new ulike different flere fleire more forskjellige other andre "
                         "slike such".split())
 

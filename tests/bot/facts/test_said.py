@@ -46,6 +46,13 @@ def test_the_counted_thing_may_stand_in_the_title_or_as_the_head_of_a_compound()
                               LEXICAL, False)
 
 
+def test_a_hyphened_compound_is_the_counted_word() -> None:
+    """«hvor mange bv-ansatte …» counts «ansatte», not the abbreviation before the hyphen."""
+    staff = _sentence("Ni ansatte har fullført kurs i samisk kultur.")
+    assert not counted_unsaid(_part("Hvor mange bv-ansatte har tatt kurs?"), [staff],
+                              LexicalIndex.build(["c"], [staff.text], "g"), False)
+
+
 def test_municipalities_counted_are_left_to_the_model() -> None:
     """«kommuner» is a word every document uses: no evidence either way."""
     assert not counted_unsaid(_part("Hvor mange kommuner meldte at det ble tøft?"), [GOAL],
