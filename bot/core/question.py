@@ -220,6 +220,8 @@ class Question:
     parts: tuple[Part, ...] = ()
     municipalities: tuple[Place, ...] = ()
     counties: tuple[Place, ...] = ()
+    # «utenom Karmøy», «outside Nordland», «bortsett fra Vestland»: places the answer leaves out
+    excluded_places: tuple[Place, ...] = ()
     years: YearSpan | None = None
     years_tied: bool = False  # «referatet fra 2018»: the year names the document, not a topic
     years_relative: bool = False  # «i år», «neste år», «i fjor»: counted from today, unwritten

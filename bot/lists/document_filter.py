@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from bot.core.phrases import join
 from bot.core.question import Place, Question
 from bot.i18n import t
 from bot.lists import words
@@ -33,9 +34,12 @@ class DocumentFilter:
     mentions: tuple[str, ...] = ()  # «… nevner Kjersti Toppe»: names the document's text has
     mentioned: frozenset[str] = frozenset()  # the documents that have them
     narrows: DocumentFilter | None = None
+    left_out: tuple[Place, ...] = ()  # «utenom Vestland»: documents of these places are not listed
 
     def matches(self, meta: DocumentMeta) -> bool:
         if self.narrows is not None and not self.narrows.matches(meta):
+            return False
+        if any(_in_place(meta, p) for p in self.left_out):
             return False
         if self.types and meta.doc_type not in self.types:
             return False
@@ -56,7 +60,6 @@ class DocumentFilter:
         counties = [p for p in self.places if p.kind == "county"]
         return (not towns or any(_in_municipality(meta, p) for p in towns)) and (
             not counties or any(_in_county(meta, p) for p in counties))
-
     @property
     def all_places(self) -> tuple[Place, ...]:
         before = self.narrows.all_places if self.narrows else ()
@@ -72,6 +75,8 @@ class DocumentFilter:
         own = words.filters(self.themes, names, self.years, lang, self.title)
         if self.mentions:
             own += t("lists.mentions", lang, x=" ".join(self.mentions))
+        if self.left_out:
+            own += t("lists.left_out", lang, places=join([p.name for p in self.left_out], lang))
         if self.narrows is None:
             return own
         before = self.narrows.phrase(lang)
@@ -95,6 +100,7 @@ def filter_of(question: Question, store: KnowledgeReader) -> DocumentFilter:
         places=question.places, networks=named, themes=question.themes, about=about,
         title=question.quoted, mentions=question.mentions,
         mentioned=mentioning(question.mentions, store), narrows=base,
+        left_out=question.excluded_places,
     )
 
 
@@ -110,6 +116,10 @@ def mentioning(names: tuple[str, ...], store: KnowledgeReader) -> frozenset[str]
         found.setdefault(chunk.doc_id, set()).update(
             i for i, p in enumerate(patterns) if p.search(chunk.text))
     return frozenset(d for d, seen in found.items() if len(seen) == len(patterns))
+
+
+def _in_place(meta: DocumentMeta, place: Place) -> bool:
+    return _in_municipality(meta, place) if place.kind == "municipality" else _in_county(meta, place)
 
 
 def _in_municipality(meta: DocumentMeta, place: Place) -> bool:

@@ -203,6 +203,8 @@ def filter_phrase(request: ListRequest, lang: Language) -> str:
                         query.years_edge, query.doc_types, query.every_doc_type)
     if request.merged:
         own += t("lists.merged", lang)
+    if request.left_out:
+        own += t("lists.left_out", lang, places=join([p.name for p in request.left_out], lang))
     if bound := request.amount_bound:
         side = ("at_least" if bound.inclusive else "above") if bound.above else (
             "at_most" if bound.inclusive else "under")

@@ -25,6 +25,7 @@ class ListRequest:
     ranked: bool = False  # «størst», «minst»: the largest and smallest amounts named first
     averaged: bool = False  # «i gjennomsnitt»: each kind's mean beside its sum
     amount_bound: AmountBound | None = None  # «over 500 000 kr»: only the projects past it
+    left_out: tuple[Place, ...] = ()  # «utenom Karmøy»: places whose projects are left out
     time_ranks: tuple[TimeRank, ...] = ()  # «startet først»: ranked by the stated periods
     ongoing: bool = False  # «som fortsatt pågår»: each row's first and last day
     per_year: bool = False  # «fordelt på år»: each amount's year-by-year sentence quoted
@@ -54,6 +55,7 @@ def request_of(question: Question) -> ListRequest | None:
         ranked=question.ranked,
         averaged=question.averaged,
         amount_bound=question.amount_bound,
+        left_out=question.excluded_places,
         time_ranks=question.time_ranks,
         ongoing=question.ongoing,
         per_year=question.per_year,
@@ -61,19 +63,35 @@ def request_of(question: Question) -> ListRequest | None:
 
 
 def project_query(question: Question) -> ProjectQuery:
-    towns = question.municipalities
-    counties = question.counties
-    return ProjectQuery(
+    places = _places(question.municipalities, question.counties)
+    return replace(
+        places,
+        written=places.written | question.merged_numbers,
         themes=question.themes,
-        municipalities=frozenset(n for m in towns if m.is_current for n in m.numbers),
-        written=frozenset(n for m in towns if not m.is_current
-                          for n in (*m.own_numbers, *m.numbers)) | question.merged_numbers,
-        current_counties=frozenset(c.name for c in counties if c.is_current),
-        counties=frozenset(c.name for c in counties if not c.is_current),
-        area=frozenset(n for c in counties if not c.is_current for n in c.numbers),
         title=question.quoted,
         years=(question.years.first, question.years.last) if question.years else None,
         years_edge=question.years.edge if question.years else YearEdge.RAN,
         doc_types=question.doc_types,
         every_doc_type=question.every_doc_type,
+        without=_left_out(question.excluded_places),
     )
+
+
+def _places(towns: tuple[Place, ...], counties: tuple[Place, ...]) -> ProjectQuery:
+    """Places both ways: today's name covers the former ones, a former one what it became."""
+    return ProjectQuery(
+        municipalities=frozenset(n for m in towns if m.is_current for n in m.numbers),
+        written=frozenset(n for m in towns if not m.is_current
+                          for n in (*m.own_numbers, *m.numbers)),
+        current_counties=frozenset(c.name for c in counties if c.is_current),
+        counties=frozenset(c.name for c in counties if not c.is_current),
+        area=frozenset(n for c in counties if not c.is_current for n in c.numbers),
+    )
+
+
+def _left_out(places: tuple[Place, ...]) -> ProjectQuery | None:
+    """«utenom Karmøy»: the projects of these places, to be left out."""
+    if not places:
+        return None
+    return _places(tuple(p for p in places if p.kind == "municipality"),
+                   tuple(p for p in places if p.kind == "county"))

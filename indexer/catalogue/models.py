@@ -140,6 +140,7 @@ class ProjectQuery:
     doc_types: frozenset[DocType] = field(default_factory=frozenset)  # a document of any of these
     every_doc_type: bool = False  # … or of each of them («både beskrivelse og sluttrapport»)
     within: ProjectQuery | None = None  # «hvilke av dem …»: the list being narrowed
+    without: ProjectQuery | None = None  # «utenom Karmøy»: projects matching it are left out
     # Documents the asker may not see (indexer.store.visible sets it): what only they tell is
     # not there – no project, place, theme, amount or evidence of theirs.
     hidden: frozenset[str] = field(default_factory=frozenset)
@@ -149,7 +150,7 @@ class ProjectQuery:
         """No filter is given: every project (the asker may see) is in the list."""
         return not (self.themes or self.municipalities or self.written or self.current_counties
                     or self.counties or self.area or self.title or self.years or self.doc_types
-                    or self.within)
+                    or self.within or self.without)
 
 
 @dataclass(frozen=True)

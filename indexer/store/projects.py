@@ -114,6 +114,10 @@ def _where(conn: Db, query: ProjectQuery) -> tuple[str, list[object]]:
         inner, more = _where(conn, query.within)
         where.append(inner)
         params += more
+    if query.without is not None:  # «utenom Karmøy»: those it finds are left out
+        inner, more = _where(conn, query.without)
+        where.append(f"NOT ({inner})")
+        params += more
     return " AND ".join(where), params
 
 

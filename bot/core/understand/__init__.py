@@ -133,9 +133,11 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     whole = parts.without_instructions(apply(whole, fixes))
     themes = frozenset(themes_in(whole))
     kind = intent.classify(whole, bool(themes))
-    unquoted = places.capitalised(_unquoted(whole), kit.gazetteer)
+    unquoted, skipped = places.left_out(places.capitalised(_unquoted(whole), kit.gazetteer))
     towns = places.municipalities(unquoted, kit.gazetteer)
     counties = places.counties(unquoted, kit.gazetteer)
+    excluded = places.municipalities(skipped, kit.gazetteer) + places.counties(
+        skipped, kit.gazetteer) if skipped else ()
     held = intent.asks_holdings(unquoted)
     if kind == Intent.FACT and held and (towns or counties) and not _beyond_places(
             held, towns + counties):
@@ -192,7 +194,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     if unknown and (said := topic.compound_theme(unquoted)):  # «støtte til foreldre»
         themes, unknown = frozenset({said[0]}), None
         fixes = [*fixes, (said[1], theme_label(said[0], language))]
-    named = names.names(whole)
+    left = {n for p in excluded for n in (p.name, *p.current_names, *p.former_names)}
+    named = tuple(n for n in names.names(whole) if n not in left)  # «utenom Karmøy»: not about it
     county_frames = kind in _FRAMED and frames.asks_frames(whole, places.distinct(counties))
     return Question(
         text=text,
@@ -204,6 +207,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         command=intent.command(text),
         parts=split,
         municipalities=towns,
+        excluded_places=excluded,
         counties=counties,
         years=years,
         years_tied=time.years_tied(whole),
@@ -261,8 +265,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         follow_up=completed,
         across=not county_frames and (  # the frames table answers across counties itself
             across.asks_each(framed, kind, types, split, len(towns) + len(counties),
-                             filtered=bool(themes or unknown or towns or counties or years
-                                           or merged or every_type)
+                             filtered=bool(themes or unknown or towns or counties or excluded
+                                           or years or merged or every_type)
                              or asked not in (ListAsk.PROJECTS, ListAsk.MUNICIPALITIES))
             or (kind == Intent.FACT and places.distinct(counties) > 1  # «… i Viken og Agder?»
                 and not places.joint(whole, counties))),

@@ -159,3 +159,20 @@ def _lies_in(gazetteer: Gazetteer, number: str, counties: tuple[str, ...]) -> bo
     covers today's municipalities that lie in its own successor."""
     today = gazetteer.municipality(number)
     return today is not None and today.county in counties
+
+
+# «utenom Karmøy», «bortsett fra Vestland og Rogaland», «outside Nordland», «except Bodø»: the
+# places named after such a word, to the end of the clause, are left out, not asked about
+_LEFT_OUT = re.compile(
+    r"\b(?:utenom|utanom|unntatt|bortsett\s+fr[aå]|med\s+unntak\s+av|ikke\s+medregnet|"
+    r"ikkje\s+medrekna|utenfor|utanfor|except(?:\s+for)?|excluding|other\s+than|apart\s+from|"
+    r"outside(?:\s+of)?|not\s+counting)\s+(?P<what>[^?.;:!,]+)", re.I)
+
+
+def left_out(text: str) -> tuple[str, str]:
+    """The text without its left-out clauses, and those clauses (where the places named are
+    the ones to leave out)."""
+    spans = list(_LEFT_OUT.finditer(text))
+    kept = _LEFT_OUT.sub(" ", text) if spans else text
+    return kept, " ".join(m["what"] for m in spans)
+

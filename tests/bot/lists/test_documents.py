@@ -149,3 +149,12 @@ def test_the_latest_minutes_of_each_network_are_one_row_each(sample_context, tex
     assert len(networks) == len(set(networks)) and all(row.doc_type == "referat" for row in rows)
     assert not understood(sample_context, "Når var siste møte i nettverket i Setesdal?"
                           ).latest_each_network
+
+
+def test_a_place_left_out_takes_its_documents_out_of_the_list(sample_context) -> None:  # type: ignore[no-untyped-def]
+    every = ask(sample_context, "Hvilke referater har vi?").payload
+    vestland = ask(sample_context, "Hvilke referater har vi fra Vestland?").payload
+    rest = ask(sample_context, "Hvilke referater har vi utenom Vestland?")
+    assert rest.answer.startswith(f"Referater utenom Vestland ({every.total - vestland.total})")
+    assert not {r.title for r in rest.payload.rows} & {r.title for r in vestland.rows}
+    assert vestland.total and rest.payload.total

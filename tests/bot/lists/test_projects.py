@@ -274,3 +274,12 @@ def test_projects_still_running_show_the_day_each_ends(sample_context) -> None: 
     assert q.ongoing
     running = ask(sample_context, "Hvilke prosjekter pågår i 2024?")
     assert "1. oktober 2023 – 30. september 2025" in running.answer  # Kvam and Voss
+
+
+def test_a_place_left_out_takes_its_projects_out_of_the_list(sample_context):
+    every = ask(sample_context, "Hvilke prosjekter har vi?").payload
+    rest = ask(sample_context, "Hvilke prosjekter har vi utenom Vestland?")
+    vestland = ask(sample_context, "Hvilke prosjekter har vi i Vestland?").payload
+    assert rest.answer.startswith(f"Prosjekter utenom Vestland ({every.total - vestland.total})")
+    assert not {r.title for r in rest.payload.rows} & {r.title for r in vestland.rows}
+    assert vestland.total and rest.payload.total

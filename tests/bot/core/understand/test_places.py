@@ -63,3 +63,21 @@ def test_a_municipality_name_two_share_is_each_of_them_until_something_settles_i
 ])
 def test_two_counties_named_as_one_groups_are_not_asked_each(kit, text, across) -> None:  # type: ignore[no-untyped-def]
     assert understand(text, [], kit).across is across
+
+
+@pytest.mark.parametrize(("text", "left_out"), [
+    ("Hvor mye har fosterhjemsprosjektene søkt om til sammen, utenom Karmøy?", {"Karmøy"}),
+    ("Which projects are there outside Nordland?", {"Nordland"}),
+    ("Hvilke prosjekter har vi, bortsett fra dem i Vestland og Rogaland?", {"Vestland", "Rogaland"}),
+])  # fmt: skip
+def test_places_after_utenom_or_except_are_left_out_not_asked(kit, text, left_out):
+    question = understand(text, [], kit)
+    assert {p.name for p in question.excluded_places} == left_out
+    assert not {p.name for p in question.municipalities + question.counties} & left_out
+    assert not set(question.names) & left_out
+
+
+def test_a_place_not_after_such_a_word_is_asked(kit):
+    question = understand("Hvilke prosjekter har vi i Karmøy, utenom de om fosterhjem?", [], kit)
+    assert [p.name for p in question.municipalities] == ["Karmøy"]
+    assert question.excluded_places == ()
