@@ -161,12 +161,14 @@ def _lies_in(gazetteer: Gazetteer, number: str, counties: tuple[str, ...]) -> bo
     return today is not None and today.county in counties
 
 
-# «utenom Karmøy», «bortsett fra Vestland og Rogaland», «outside Nordland», «except Bodø»: the
-# places named after such a word, to the end of the clause, are left out, not asked about
+# «utenom Karmøy», «bortsett fra dem i Vestland og Rogaland», «outside Nordland», «except Bodø»:
+# the places named right after such a word, to the end of the clause, are left out, not asked
+# about («utenfor hjemmet i Bodø», «outside office hours in Bergen» leave nothing out)
 _LEFT_OUT = re.compile(
-    r"\b(?:utenom|utanom|unntatt|bortsett\s+fr[aå]|med\s+unntak\s+av|ikke\s+medregnet|"
+    r"\b(?i:utenom|utanom|unntatt|bortsett\s+fr[aå]|med\s+unntak\s+av|ikke\s+medregnet|"
     r"ikkje\s+medrekna|utenfor|utanfor|except(?:\s+for)?|excluding|other\s+than|apart\s+from|"
-    r"outside(?:\s+of)?|not\s+counting)\s+(?P<what>[^?.;:!,]+)", re.I)
+    r"outside(?:\s+of)?|not\s+counting)\s+(?i:(?:dem|de|those|the\s+ones)\s+)?"
+    r"(?i:(?:i|in|fra|frå|from)\s+)?(?P<what>[A-ZÆØÅ][^?.;:!,]*)")
 
 
 def left_out(text: str) -> tuple[str, str]:

@@ -77,7 +77,11 @@ def test_places_after_utenom_or_except_are_left_out_not_asked(kit, text, left_ou
     assert not set(question.names) & left_out
 
 
-def test_a_place_not_after_such_a_word_is_asked(kit):
-    question = understand("Hvilke prosjekter har vi i Karmøy, utenom de om fosterhjem?", [], kit)
+@pytest.mark.parametrize("text", [
+    "Hvilke prosjekter har vi i Karmøy, utenom de om fosterhjem?",
+    "Hvilke tiltak finnes for barn som bor utenfor hjemmet i Karmøy?",  # outside the home
+])  # fmt: skip
+def test_a_place_not_right_after_such_a_word_is_asked(kit, text):
+    question = understand(text, [], kit)
     assert [p.name for p in question.municipalities] == ["Karmøy"]
     assert question.excluded_places == ()
