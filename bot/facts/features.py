@@ -20,6 +20,7 @@ from bot.facts.answer_types import YEAR, checked_types, has_type
 from bot.facts.candidates import Candidate
 from bot.facts.words import Groups, content_groups, coverage, matches, surface
 from indexer.store.lexical import LexicalIndex, tokenize
+from indexer.text.dates import MONTHS_NB
 from indexer.text.patterns import words
 
 BASE_FEATURES = (
@@ -102,9 +103,8 @@ def _premise(group: set[str], part: Part) -> bool:
     return False
 
 
-_CLAIM_WORD = re.compile(r"(?:to|tre|fire|fem|seks|ett|ein|en|two|three|four|five|six|"
-                         r"januar|februar|mars|april|mai|juni|juli|august|september|oktober|"
-                         r"november|desember)\w{0,2}", re.I)
+_CLAIM_WORD = re.compile(rf"(?:to|tre|fire|fem|seks|ett|ein|en|two|three|four|five|six|"
+                         rf"{'|'.join(MONTHS_NB)})\w{{0,2}}", re.I)
 
 
 def sentence_rows(view: QuestionView, part: PartView, cands: list[Candidate],
