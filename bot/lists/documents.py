@@ -69,9 +69,10 @@ def compose(question: Question, wanted: DocumentFilter, found: list[DocumentMeta
     start = (max(question.page, 1) - 1) * PAGE
     shown = found[start : start + PAGE]
     book = CitationBook()
-    sentences, table = _rows(shown, book, ctx, lang)
+    # a counted list cites members past the page too: their first chunks are read with the page's
+    firsts = first_chunks(found if question.tally is not None else shown, ctx)
+    sentences, table = _rows(shown, firsts, book, lang)
     if question.tally is not None:  # «Hvor mange referater har vi per år?»
-        firsts = first_chunks(found, ctx)
         sentences = tally.counted(
             question, tally.document_groups(found, question.tally, ctx.gazetteer, lang),
             kind_words(wanted.kinds, lang), lambda m: m.title,
@@ -85,9 +86,8 @@ def compose(question: Question, wanted: DocumentFilter, found: list[DocumentMeta
     )  # fmt: skip
 
 
-def _rows(shown: list[DocumentMeta], book: CitationBook, ctx: CoreContext, lang: Language
-          ) -> tuple[list[AnswerSentence], list[DocumentRow]]:  # fmt: skip
-    firsts = first_chunks(shown, ctx)
+def _rows(shown: list[DocumentMeta], firsts: dict[str, Chunk], book: CitationBook,
+          lang: Language) -> tuple[list[AnswerSentence], list[DocumentRow]]:  # fmt: skip
     sentences: list[AnswerSentence] = []
     table: list[DocumentRow] = []
     for meta in shown:

@@ -96,11 +96,9 @@ def counted(question: Question, groups: dict[str, list[Row]], kind: str,
     if question.tally_extreme and placed:
         edge = len(placed[0][1]) if question.tally_extreme == "most" else len(placed[-1][1])
         leaders = [(key, members) for key, members in placed if len(members) == edge]
-        named = [f"{key} – {join([f'{name(m)} [{cite(m)}]' for m in members], lang)}"
-                 for key, members in leaders]
         sentences.append(AnswerSentence(text=t(
             f"lists.tally_{question.tally_extreme}", lang, kind=kind,
-            count=format_number(edge, lang), names="; ".join(named))))
+            count=format_number(edge, lang), names=_members(leaders, name, cite, lang))))
     if by == Tally.YEAR:  # «per år»: in the order of the years
         ordered = sorted(placed, key=lambda item: item[0]) + ordered[len(placed):]
     counts = ", ".join(f"{key} {format_number(len(members), lang)}" for key, members in ordered)
@@ -118,10 +116,15 @@ def _reaching(count: int, placed: list[tuple[str, list[Row]]], by: Tally, kind: 
     if not reaching:
         return AnswerSentence(text=t("lists.tally_at_least_none", lang, group=_group_word(
             by, lang), count=number, kind=kind))
-    named = [f"{key} – {join([f'{name(m)} [{cite(m)}]' for m in members], lang)}"
-             for key, members in reaching]
     return AnswerSentence(text=t("lists.tally_at_least", lang, count=number, kind=kind,
-                                 names="; ".join(named)))
+                                 names=_members(reaching, name, cite, lang)))
+
+
+def _members(groups: list[tuple[str, list[Row]]], name: Callable[[Row], str],
+             cite: Callable[[Row], int], lang: Language) -> str:
+    """«Kvam – A [1] og B [2]; Øygarden – …»: each group with its members, cited."""
+    return "; ".join(f"{key} – {join([f'{name(m)} [{cite(m)}]' for m in members], lang)}"
+                     for key, members in groups)
 
 
 def _group_word(by: Tally, lang: Language) -> str:
