@@ -103,8 +103,9 @@ def pick_sentences(per_part: list[list[Scored]], supporting: float, max_chars: i
     # room for a later part's short sentence of the same sources, never for a second long
     # list or another document's row
     budget = max_chars * min(len(per_part), MULTI_PART_BUDGET)
-    extra = sorted((s for ranked in per_part for s in ranked[1:]
-                    if s.probability >= supporting * ranked[0].probability),
+    extra = sorted((s for i, ranked in enumerate(per_part) for s in ranked[1:]
+                    if s.probability >= supporting * ranked[0].probability
+                    and _serves(parts, i, s.candidate)),
                    key=lambda s: -s.probability - NEXT_TO_BONUS * (
                        len(per_part) == 1 and _next_to(s.candidate, picked)
                        and (one_part is None or holds_types(one_part, s.candidate))))
@@ -119,6 +120,23 @@ def pick_sentences(per_part: list[list[Scored]], supporting: float, max_chars: i
             continue  # a list under its lead-in, nearly as likely as the best, is the answer
         picked.append(cand)
     return picked
+
+
+def _serves(parts: list[PartView] | None, i: int, cand: Candidate) -> bool:
+    """In a multi-part question a label line is a further answer to a part asking a kind of
+    fact («Hvem ledet …, og når …?») only when it holds that kind: «Søker: Holmestrand
+    kommune» and «Ordning: …» rank near «Prosjektleder: …» but would crowd out the later
+    part's answer. A sentence may still say where and when («Statsforvalteren i Nordland lyser
+    ut midler for 2026»), and a label line may answer another part («Søknadsfrist: …»)."""
+    if not parts or len(parts) < 2 or not parts[i].types or not cand.is_label:
+        return True
+    return any(_holds_one(part, cand) if part.types else says_part(part, cand)
+               for part in parts)
+
+
+def _holds_one(part: PartView, cand: Candidate) -> bool:
+    """The sentence holds one of the kinds of fact the part asks («maks beløp, søknadsfrist»)."""
+    return any(holds_type(part, cand, kind) for kind in part.types)
 
 
 def _fits(cand: Candidate, picked: list[Candidate], max_chars: int, budget: int) -> bool:
@@ -206,14 +224,19 @@ def typed_missing(view: QuestionView, per_part: list[list[Scored]], picked: list
     A person asked by role («Kven leier prosjektet?») takes the document's sentence naming
     one however far down it ranks: the model cannot tell «leier» from «Prosjektleiar». Only
     a sentence of the part's own document answers it: another call's moved deadline does not
-    say when this one's is."""
+    say when this one's is. A day asked («når ble det ferdig?») and answered only by a year
+    said in passing takes the near sentence stating a day («Prosjektperiode: … – 31. mars
+    2021»)."""
     added: list[Candidate] = []
     for part, ranked in zip(view.parts, per_part, strict=True):
         if not part.types or not ranked:
             continue
         top = ranked[0]
         own = top.candidate.evidence.meta.doc_id
-        if any(holds_types(part, c) and c.evidence.meta.doc_id == own for c in picked + added):
+        holding = [c for c in picked + added
+                   if holds_types(part, c) and c.evidence.meta.doc_id == own]
+        day_asked = DATE in part.types and not part.part.years  # «når ble det ferdig?»
+        if holding and not (day_asked and not any(find_dates(c.text) for c in holding)):
             continue
         anywhere = part.part.person  # «Kven leier prosjektet?»: the name the document gives
         held = [s.candidate for s in ranked[1:None if anywhere else TYPED_SCAN]
@@ -222,6 +245,8 @@ def typed_missing(view: QuestionView, per_part: list[list[Scored]], picked: list
                 and holds_types(part, s.candidate) and not _repeats(s.candidate, picked + added)]
         if DATE in part.types:  # «when was the meeting?»: a day before a year
             held.sort(key=lambda c: not find_dates(c.text))
+        if holding:  # «… ble holdt digitalt i 2020» says a year in passing, not when it ended
+            held = [c for c in held if find_dates(c.text)]
         if held:
             added.append(held[0])
     return added

@@ -9,7 +9,7 @@ import datetime as dt
 
 import numpy as np
 
-from bot.core.question import AnswerType, Intent, Part, Question
+from bot.core.question import AnswerType, Intent, Part, Question, YearSpan
 from bot.core.understand.amounts import asks_money
 from bot.facts.candidates import Candidate
 from bot.facts.features import PartView, QuestionView
@@ -201,6 +201,50 @@ def test_a_near_sentence_of_the_same_document_with_the_asked_kind_of_fact_comes_
     # another document's date picked beside it says nothing of when this document's was
     assert typed_missing(when, ranked, [changes.candidate, elsewhere.candidate], 0.3) == [
         dated.candidate]
+
+
+def test_a_day_asked_and_answered_by_a_year_in_passing_takes_the_sentence_stating_a_day():
+    def part(text: str) -> PartView:
+        return dataclasses.replace(part_view(text, (AnswerType.DATE,), "ferdig"), types=["date"])
+
+    passing = scored("De to siste dagene ble holdt digitalt i 2020.", 0.8)
+    period = scored("Prosjektperiode: 1. januar 2019 – 31. mars 2021.", 0.66)
+    ranked = [[passing, period]]
+    assert typed_missing(view(part("når ble det ferdig?")), ranked, [passing.candidate], 0.3) == [
+        period.candidate]
+    # a year asked («… i 2020?») is answered by the year
+    in_2020 = dataclasses.replace(part("hva skjedde i 2020?"), part=dataclasses.replace(
+        part("hva skjedde i 2020?").part, years=YearSpan(2020, 2020)))
+    assert typed_missing(view(in_2020), ranked, [passing.candidate], 0.3) == []
+
+
+def test_a_further_sentence_for_a_part_of_several_holds_the_kind_of_fact_it_asks():
+    who = dataclasses.replace(part_view("Hvem ledet prosjektet", (AnswerType.PERSON,), "ledet"),
+                              types=["person"])
+    when = dataclasses.replace(part_view("når ble det ferdig?", (AnswerType.DATE,), "ferdig"),
+                               types=["date"])
+    who = dataclasses.replace(who, part=dataclasses.replace(who.part, person=True))
+
+    def line(text: str, probability: float, n: int, label: bool = True) -> Scored:
+        found = scored(text, probability)
+        chunk = found.candidate.evidence.chunk.model_copy(update={"chunk_id": f"d:{n}"})
+        return dataclasses.replace(found, candidate=dataclasses.replace(
+            found.candidate, is_label=label,
+            evidence=dataclasses.replace(found.candidate.evidence, chunk=chunk)))
+
+    leader = line("Prosjektleder: Kristin Aasen Mørk, fagkoordinator.", 0.97, 1)
+    applicant = line("Søker: Holmestrand kommune på vegne av barneverntjenesten.", 0.85, 2)
+    period = line("Prosjektperiode: 1. januar 2019 – 31. mars 2021.", 0.7, 3)
+    picked = pick_sentences([[leader, applicant], [period]], 0.8, 900, [who, when])
+    assert picked == [leader.candidate, period.candidate]
+    # a sentence saying where and when stays: it is no label line
+    applying = line("Holmestrand kommune søkte på vegne av barneverntjenesten.", 0.85, 2, False)
+    picked = pick_sentences([[leader, applying], [period]], 0.8, 900, [who, when])
+    assert picked == [leader.candidate, period.candidate, applying.candidate]
+    # a label line holding a kind of fact another part asks answers that part
+    deadline = line("Søknadsfrist: 15. april 2023.", 0.85, 4)
+    picked = pick_sentences([[leader, deadline], [period]], 0.8, 900, [who, when])
+    assert deadline.candidate in picked
 
 
 def test_money_asked_is_not_held_by_a_share():
