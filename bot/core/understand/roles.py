@@ -36,7 +36,11 @@ _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         rf"{_GROUP_LEADERS}|"
         r"\b(?:møteleder\w*|møteleiar\w*|ordstyrer\w*|chair\w*|"
         # «ledet styringsgruppemøtet», «leidde samlinga», «led the meeting»
-        r"(?:ledet|leda|leia|leidde|led)\s+(?:(?:the\s+)?\w*(?:møte|samling|meeting)\w*|it\b|det\b))",
+        r"(?:ledet|leda|leia|leidde|led)\s+(?:(?:the\s+)?\w*(?:møte|samling|meeting)\w*|it\b|det\b)|"
+        # «Kven leia styringsgruppa?», «leder av ressursgruppen», «who chaired the steering group»
+        r"(?:leder|leiar|leier|ledet|leda|leia|leidde|leads?|led|chair(?:ed|s)?)\s+"
+        r"(?:(?:for|av|i|of)\s+)?(?:the\s+)?(?:styringsgrupp|ressursgrupp|steering\s+group)"
+        r"(?:a|en|e|et)?\b)",
         re.I)),
     (Role.ABSENT, _ABSENT),
     (Role.STATE, re.compile(

@@ -113,6 +113,9 @@ P = Role.PRESENT
     # the networks' steering groups: each one's chair, as its meetings name them
     ("Hvem er leder for styringsgruppene i nettverkene vi har referater fra?", {Role.CHAIR}),
     ("Who chairs the steering groups of the networks?", {Role.CHAIR}),
+    # one network's steering group: its meeting's chair
+    ("Kven leia styringsgruppa i Setesdal, og kven var referent på møtet i mai 2023?",
+     {Role.CHAIR, Role.MINUTE_TAKER}),
     # who sat in the group at one meeting: its attendance
     ("Hvilke kommuner satt i styringsgruppa i Vestland på møtet i februar 2020?", {P}),
 ])  # fmt: skip
