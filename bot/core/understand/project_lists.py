@@ -163,7 +163,8 @@ def asked_of_each_project(parts: tuple[Part, ...], ask: ListAsk | None) -> tuple
     the later parts that ask each listed project something its row does not show (its goal,
     its method, who led it), each answered from the project's own document. A sum asked is
     the money list's; «… og hva heter kommunene i dag?» the rows' own."""
-    if ask not in {ListAsk.PROJECTS, ListAsk.COUNT_PROJECTS, ListAsk.MUNICIPALITIES} \
+    if ask not in {ListAsk.PROJECTS, ListAsk.COUNT_PROJECTS, ListAsk.MUNICIPALITIES,
+                   ListAsk.COUNT_MUNICIPALITIES} \
             or len(parts) < 2:
         return ()
     return tuple(part for part in parts[1:] if not part.narrowing and not part.money

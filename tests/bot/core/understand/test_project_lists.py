@@ -56,6 +56,8 @@ def test_the_sum_of_the_projects_documents_is_the_catalogues(kit, text, intent):
      ["hva var målet med prosjektene?"]),
     ("Which municipalities have had foster care projects, and who led them?", ["who led them?"]),
     ("Kva prosjekt om fosterheim har vi, og kven var prosjektleiar?", ["kven var prosjektleiar?"]),
+    ("Kor mange kommunar var med i fosterheimsprosjekta til saman, og kven leia dei?",
+     ["kven leia dei?"]),  # a count of the municipalities is a list of them too
     # what the rows show, how they are shown, a sum, the list asked again: none asked of each
     ("Hvilke kommuner har hatt prosjekter om ettervern, og hva heter de kommunene i dag?", []),
     ("Hvilke kommuner har hatt prosjekter om fosterhjem? Bruk dagens kommunenavn.", []),
