@@ -136,7 +136,8 @@ class Core:
                     and not q.unknown_theme  # «prosjekter om X»: no theme, no title has X
                     and q.refines is None):  # «… og hvilke av dem er i Vestland?»: none is
                 from_documents = self.facts.seen_by(ctx).answer(q)
-                return routed if from_documents.refused else from_documents
+                return routed if from_documents.refused or not _of_places(
+                    q, from_documents, ctx) else from_documents
             return _with_meeting_also(q, self._with_facts_of_each(q, routed, ctx), ctx)
         facts = self.facts.seen_by(ctx)
         if q.intent == Intent.SUMMARY:
@@ -157,6 +158,20 @@ class Core:
         if each is None:
             return listed
         return _followed_by(listed, each)
+
+
+def _of_places(q: Question, answer: Answer, ctx: CoreContext) -> bool:
+    """«Hvilke prosjekter i Sogn og Fjordane fikk midler?», where the catalogue has none: the
+    documents' answer stands only when a source is of a place the question names (a national
+    guideline on the year's funds says nothing of Sogn og Fjordane's projects)."""
+    places = q.municipalities + q.counties
+    if not places:
+        return True
+    from bot.lists.document_filter import in_place
+
+    cited = {c.doc_id for c in answer.citations}
+    return any(in_place(meta, place) for meta in ctx.store.documents() if meta.doc_id in cited
+               for place in places)
 
 
 def _with_meeting_also(q: Question, first: Answer, ctx: CoreContext) -> Answer:

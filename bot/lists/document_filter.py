@@ -39,7 +39,7 @@ class DocumentFilter:
     def matches(self, meta: DocumentMeta) -> bool:
         if self.narrows is not None and not self.narrows.matches(meta):
             return False
-        if any(_in_place(meta, p) for p in self.left_out):
+        if any(in_place(meta, p) for p in self.left_out):
             return False
         if self.types and meta.doc_type not in self.types:
             return False
@@ -118,7 +118,8 @@ def mentioning(names: tuple[str, ...], store: KnowledgeReader) -> frozenset[str]
     return frozenset(d for d, seen in found.items() if len(seen) == len(patterns))
 
 
-def _in_place(meta: DocumentMeta, place: Place) -> bool:
+def in_place(meta: DocumentMeta, place: Place) -> bool:
+    """The document is of the place: one of its municipalities, or of the county."""
     return _in_municipality(meta, place) if place.kind == "municipality" else _in_county(meta, place)
 
 

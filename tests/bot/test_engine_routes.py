@@ -62,3 +62,11 @@ def test_no_project_of_the_theme_asked_is_an_answer_the_catalogue_gives_whole(sa
     answer = core_with(sample_context, FROM_THE_DOCUMENT).answer(
         "Hvilke fosterhjemsprosjekter fikk maksimalt beløp per prosjekt i utlysningen i Rogaland i 2023?")
     assert answer.refused and "400 000" not in answer.answer
+
+
+def test_a_document_of_another_place_does_not_answer_for_the_place_asked(sample_context) -> None:  # type: ignore[no-untyped-def]
+    """«… i Agder»: the catalogue has nothing there, and the document saying it is Rogaland's
+    call, so the catalogue's refusal stands."""
+    answer = core_with(sample_context, FROM_THE_DOCUMENT).answer(
+        QUESTION.replace("Rogaland", "Agder"))
+    assert answer.refused and answer.answer == "Jeg fant ingen prosjekter."
