@@ -16,7 +16,7 @@ from bot.i18n import format_date
 from indexer.models import MunicipalityMention
 from indexer.text import themes
 from indexer.text.dates import MONTH_NUMBERS, find_dates
-from indexer.text.patterns import stems
+from indexer.text.patterns import NUMBER_WORDS, stems
 from indexer.text.places import Gazetteer
 
 _REPORT = re.compile(r"sluttrapport\w*|final report|\brapport(?:en)?\b", re.I)
@@ -34,12 +34,6 @@ class Theme:
         return themes.label(self.key, language)
 
 
-_NUMBER_WORDS = {
-    "en": 1, "ett": 1, "ei": 1, "ein": 1, "eitt": 1, "én": 1, "one": 1,
-    "to": 2, "two": 2, "tre": 3, "three": 3, "fire": 4, "four": 4, "fem": 5, "five": 5,
-    "seks": 6, "six": 6, "sju": 7, "syv": 7, "seven": 7, "åtte": 8, "eight": 8,
-    "ni": 9, "nine": 9, "ti": 10, "ten": 10,
-}  # fmt: skip
 _AMOUNT = re.compile(  # «300 000 kr», «1,2 mill. kroner», and «NOK 300 000», «kr 300 000»
     r"(?<![\d,.])(?P<n>\d{1,3}(?:[  .]\d{3})+|\d+)(?P<d>,\d+)?\s*"
     r"(?P<m>mill(?:ioner|ion)?\.?\s*)?(?:kr\b|kroner|nok\b|,-)"
@@ -49,7 +43,7 @@ _PERCENT = re.compile(r"(\d{1,3})\s*(?:%|prosent|per cent|percent)", re.I)
 _YEAR_RANGE = re.compile(r"\b(20\d{2})\s*(?:[–—-]|til|to)\s*(20\d{2})\b", re.I)
 _MONTH_YEAR = re.compile(r"\b(" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
                          + r")\.?\s+(20\d{2})\b", re.I)
-_DURATION = re.compile(r"\b(\d+|" + "|".join(_NUMBER_WORDS) + r")\s+(år|years?|måneder|"
+_DURATION = re.compile(r"\b(\d+|" + "|".join(NUMBER_WORDS) + r")\s+(år|years?|måneder|"
                        r"månader|months?)\b", re.I)
 _APPLIED = stems(r"søk\w*", "apply", "applied", r"tildel\w*", r"stimuleringsmid\w*", "granted")
 _OWN = stems(r"egenandel\w*", r"eigendel\w*", r"eigeninnsats\w*", r"egeninnsats\w*", "own share",
@@ -59,7 +53,7 @@ _TOTAL = stems(r"\bsum\b", "samlet", "samla", r"total\w*", r"budsjett\w*", r"kos
 
 
 def number_word(word: str) -> int | None:
-    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word.lower())
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower())
 
 
 def draft_kind(text: str) -> DraftKind:

@@ -20,3 +20,13 @@ def stems(*alternatives: str) -> re.Pattern[str]:
     r"""Any of `alternatives` anywhere, ignoring case: stems that also count inside compounds
     («søknadsfrist» in «Søknadsfristen», «forank» in «ledelsesforankring»)."""
     return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+# Counts written in words, NB/NN/EN, one to ten: «to eller flere», «meir enn eitt år», «two
+# years ago»
+NUMBER_WORDS: dict[str, int] = {
+    "en": 1, "én": 1, "ett": 1, "ei": 1, "ein": 1, "eitt": 1, "one": 1,
+    "to": 2, "two": 2, "tre": 3, "three": 3, "fire": 4, "four": 4, "fem": 5, "five": 5,
+    "seks": 6, "six": 6, "sju": 7, "syv": 7, "seven": 7, "åtte": 8, "eight": 8,
+    "ni": 9, "nine": 9, "ti": 10, "ten": 10,
+}  # fmt: skip

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from bot.core.question import TimeFocus, YearEdge, YearSpan
 from indexer.text.dates import find_dates
-from indexer.text.patterns import words
+from indexer.text.patterns import NUMBER_WORDS, words
 
 _YEAR = r"((?:19|20)\d\d)"
 ANY_YEAR = re.compile(rf"(?<!\d){_YEAR}(?!\d)")  # a year anywhere in the text
@@ -34,9 +34,7 @@ _YEARS_AGO = re.compile(
     r"\bfor\s+(?P<n>\d{1,2}|ett|eitt|ei|ein|en|to|tre|fire|fem|seks)\s+år\s+(?:siden|sidan)\b|"
     r"\b(?P<en>\d{1,2}|a|one|two|three|four|five|six)\s+years?\s+ago\b|\bi\s+(?P<two>forfjor)\b",
     re.I)
-_COUNTS = {"ett": 1, "eitt": 1, "ei": 1, "ein": 1, "en": 1, "a": 1, "one": 1, "to": 2, "two": 2,
-           "tre": 3, "three": 3, "fire": 4, "four": 4, "fem": 5, "five": 5, "seks": 6, "six": 6,
-           "forfjor": 2}
+_COUNTS = {**NUMBER_WORDS, "a": 1, "forfjor": 2}
 _THIS_YEAR = words("i år", "this year", "inneværende år", "dette året")
 _NEXT_YEAR = words("neste år", "til neste år", "next year", "kommende år", "komande år",
                    "til året")
