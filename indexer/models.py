@@ -71,6 +71,7 @@ class DocumentMeta(BaseModel):
     access: list[str] = [PUBLIC]
     declared_access: list[str] | None = None  # the document's own front matter `access:`
     marked: bool = False  # «KONFIDENSIELT» / «unntatt offentlighet» found at index time
+    people: list[str] = []  # the people it names («Bente Cecilie Foss»), first mention first
 
     @property
     def known_year(self) -> int | None:

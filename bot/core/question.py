@@ -69,6 +69,7 @@ class Tally(StrEnum):
     YEAR = "year"
     MUNICIPALITY = "municipality"
     TYPE = "type"
+    PERSON = "person"  # «Hvilke personer går igjen i flere dokumenter?»: the people named
 
 
 class TimeRank(StrEnum):
@@ -129,6 +130,18 @@ class AmountBound:
         if nok == self.nok:
             return self.inclusive
         return nok > self.nok if self.above else nok < self.nok
+
+
+@dataclass(frozen=True)
+class DurationBound:
+    """«varte lenger enn to år», «ran for less than 18 months»: a bound on a project's stated
+    period, in months."""
+
+    months: int
+    above: bool  # longer than the bound (else shorter)
+
+    def admits(self, months: int) -> bool:
+        return months > self.months if self.above else months < self.months
 
 
 @dataclass(frozen=True)
@@ -231,6 +244,7 @@ class Question:
     ongoing: bool = False  # «Hvilke prosjekter pågår nå?»: each row says when it ends
     per_year: bool = False  # «fordelt på år»: an amount's year-by-year sentence quoted
     latest_each_network: bool = False  # «siste møte i hvert nettverk»: one row per network
+    quiet_after: int | None = None  # «ingen referat nyere enn 2022»: networks quiet since
     counties_without: bool = False  # «Hvilke fylker har ingen referater?»: the counties left
     tally: Tally | None = None  # «Hvor mange prosjekter per fylke?»: counted group by group
     tally_extreme: Literal["", "most", "fewest"] = ""  # «Hvilket tema har flest …?»
@@ -262,6 +276,7 @@ class Question:
     averaged: bool = False  # «gjennomsnittlig søknadsbeløp»: each kind's mean beside its sum
     amount_bound: AmountBound | None = None  # «fikk over 500 000 kr»: projects past a bound
     time_ranks: tuple[TimeRank, ...] = ()  # «startet først», «varte lengst»: by period
+    lasting: DurationBound | None = None  # «varte lenger enn to år»: projects past a length
     web_page: bool = False  # «… page», «nettsida»: a page from the web, not a file, is asked
     page: int = 1  # «vis flere»: the next page of the same list
     refines: Question | None = None  # «og hvilke av dem …»: the list question this one narrows

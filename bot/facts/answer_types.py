@@ -10,6 +10,7 @@ from bot.core.question import AnswerType
 from bot.core.understand.kinds import DURATION_SAID
 from indexer.text.dates import find_dates
 from indexer.text.patterns import words
+from indexer.text.people import NAME_LIKE, OFFICE_FIRST, PLACE_FIRST
 
 DATE, NUMBER, AMOUNT, PERSON, PLACE, LAW = "date", "number", "amount", "person", "place", "law"
 DURATION = "duration"
@@ -45,7 +46,6 @@ _AMOUNT = re.compile(r"\d\s*(?:kr\b|kroner|nok\b|%|prosent|percent|mill|mrd|mill
                      r"tusen|thousand)|\b\d{1,3}(?:[  .]\d{3})+\b|\b\d{5,}\b|\b(?:kr\.?|NOK)\s*\d|"
                      r"\b(?:millioner|millionar|million|milliarder|milliardar|tusen|hundre)\b",
                      re.I)
-_PERSON = re.compile(r"\b[A-ZÆØÅ][a-zæøåé]+(?:[ -][A-ZÆØÅ][a-zæøåé]+)+\b")
 # «hvem er vertskommune?» is answered by an organisation: «Klepp kommune», «RVTS Sør», «Bufdir»
 _ORG = re.compile(r"\b(Bufdir|Bufetat|Statsforvalteren|Statsforvaltaren|Fylkesmannen|"
                   r"[A-ZÆØÅ][a-zæøå]?[A-ZÆØÅ]+|Familiesenteret|Universitetet|Høgskulen|Høgskolen|"
@@ -68,7 +68,7 @@ def has_type(sentence: str, kind: str) -> bool:
     if kind == AMOUNT:
         return _has_number(sentence) and bool(_AMOUNT.search(sentence))
     if kind == PERSON:
-        return bool(_PERSON.search(sentence) or _ORG.search(sentence))
+        return bool(NAME_LIKE.search(sentence) or _ORG.search(sentence))
     if kind == PLACE:
         return bool(_PLACE.search(sentence))
     if kind == LAW:
@@ -90,31 +90,12 @@ def dated(sentence: str, known_years: frozenset[int]) -> bool:
     return any(int(year) not in known_years for year in YEAR.findall(sentence))
 
 
-def person_spans(sentence: str) -> list[tuple[int, int]]:
-    """Where the sentence names a person («Tone Ramsland Eikeland»), not an office («Nav
-    Leikanger», «Statsforvalteren Vestland»)."""
-    return [m.span() for m in _PERSON.finditer(sentence)
-            if m.group().split()[0].split("-")[0] not in _OFFICE_FIRST]
-
-
-# «Nav Leikanger», «Fylkesmannen Vestland»: offices written like the names of people
-_OFFICE_FIRST = frozenset({"Nav", "Statsforvalteren", "Statsforvaltaren", "Fylkesmannen",
-                           "Bufdir", "Bufetat", "Helsetilsynet", "Barneverntjenesten",
-                           "Barnevernstenesta"})
-
-
-# «Vestre Slidre», «Nord-Aurdal kommune» look like names of people
-_PLACE_FIRST = frozenset({"Nord", "Sør", "Øst", "Vest", "Nordre", "Søndre", "Østre", "Vestre",
-                          "Øystre", "Øvre", "Nedre", "Indre", "Ytre", "Midtre", "Store", "Lille",
-                          "Nye"})
-
-
 def names_person(sentence: str) -> bool:
     """The sentence names a person by first and last name, not a place written like one."""
     return any(" " in m.group() and m.group().split()[0].split("-")[0] not in
-               _PLACE_FIRST | _OFFICE_FIRST
+               PLACE_FIRST | OFFICE_FIRST
                and not sentence[m.end():].lstrip().startswith("kommune")
-               for m in _PERSON.finditer(sentence))
+               for m in NAME_LIKE.finditer(sentence))
 
 
 def _has_number(sentence: str) -> bool:

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 
 from bot.core.question import Question
-from bot.facts.answer_types import person_spans
 from bot.facts.candidates import Candidate
 from bot.facts.words import matches
 from indexer.store.lexical import LexicalIndex, tokenize
 from indexer.text.glossary import expand, without_possessive
+from indexer.text.people import person_spans
 
 _BODIES = frozenset(
     "act acts law lov loven governor administrator administration county council ministry "

@@ -14,9 +14,9 @@ from bot.core.context import CoreContext
 from bot.core.models import Answer, AnswerSentence
 from bot.core.payloads import DocumentRow, DocumentTable, Place
 from bot.core.phrases import join, place_label
-from bot.core.question import AnswerType, Intent, Question
+from bot.core.question import AnswerType, Intent, Question, Tally
 from bot.i18n import format_date, format_number, t
-from bot.lists import clarify, tally, words
+from bot.lists import clarify, people, tally, words
 from bot.lists.document_filter import DocumentFilter, filter_of
 from bot.lists.words import PAGE
 from indexer.models import Chunk, DocType, DocumentMeta
@@ -42,6 +42,8 @@ def answer(question: Question, ctx: CoreContext) -> Answer:
     found = sorted((m for m in ctx.store.documents() if wanted.matches(m)), key=_newest_first)
     if question.latest_each_network:  # «siste møte i hvert nettverk»: the newest of each
         found = _newest_of_each_network(found)
+    if question.quiet_after is not None:  # «ingen referat nyere enn 2022»: those that old
+        found = [m for m in found if m.known_year and m.known_year <= question.quiet_after]
     if question.oldest_first:  # «in date order»: the dated from the oldest, the undated last
         dated = [m for m in found if _day(m)]
         found = dated[::-1] + found[len(dated):]
@@ -61,10 +63,17 @@ def compose(question: Question, wanted: DocumentFilter, found: list[DocumentMeta
                                            filters=phrase)), *closing]  # fmt: skip
         return Answer(question=question.text, answer=render(sentences, "\n"), language=lang,
                       refused=True, kind="refusal", sentences=sentences)  # fmt: skip
+    if question.tally == Tally.PERSON:  # «Hvilke personer går igjen?»: people, not documents
+        book = CitationBook()
+        sentences = [*people.recurring(question, found, ctx, book), *closing]
+        return Answer(question=question.text, answer=render(sentences, "\n"), language=lang,
+                      kind="list", sentences=sentences, citations=book.citations)
     count = format_number(len(found), lang)
     counted = AnswerType.COUNT in question.answer_types
     key = "lists.count_documents" if counted else "lists.documents"
     opening = t(key, lang, kind=kind, filters=phrase, count=count)
+    if question.quiet_after is not None:  # «Nettverk der siste referat er fra 2022 eller før»
+        opening = t("lists.quiet_networks", lang, year=question.quiet_after, count=count)
     opening = opening[:1].upper() + opening[1:]
     start = (max(question.page, 1) - 1) * PAGE
     shown = found[start : start + PAGE]

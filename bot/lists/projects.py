@@ -56,8 +56,10 @@ def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
         priced = money.by_size(priced, kinds) if request.ranked else priced
         page = ProjectPage(total=len(priced), records=priced[offset : offset + PAGE])
         answer = compose(question, request, page, ctx, every)
-    elif request.time_ranks:  # «startet først»: every project, earliest start first
+    elif request.time_ranks or request.lasting:  # «startet først»: earliest start first
         every = timeline.by_start(ctx.store.find_projects(request.query))
+        if request.lasting is not None:  # «varte lenger enn to år»: those past the bound
+            every = timeline.lasting(every, request.lasting)
         page = ProjectPage(total=len(every), records=every[offset : offset + PAGE])
         answer = compose(question, request, page, ctx, every)
     else:
@@ -205,6 +207,9 @@ def filter_phrase(request: ListRequest, lang: Language) -> str:
         own += t("lists.merged", lang)
     if request.left_out:
         own += t("lists.left_out", lang, places=join([p.name for p in request.left_out], lang))
+    if lasting := request.lasting:
+        own += t(f"lists.lasting_{'above' if lasting.above else 'under'}", lang,
+                 length=timeline.length_label(lasting.months, lang))
     if bound := request.amount_bound:
         side = ("at_least" if bound.inclusive else "above") if bound.above else (
             "at_most" if bound.inclusive else "under")
@@ -282,10 +287,10 @@ def _rows(
 
 
 def _on_an_edge(request: ListRequest) -> bool:
-    """«startet etter 2021», «avsluttet i 2023», «pågår nå»: the day each started or ended is
-    the answer."""
-    return request.query.years is not None and (request.query.years_edge != YearEdge.RAN
-                                                or request.ongoing)
+    """«startet etter 2021», «avsluttet i 2023», «pågår nå», «varte lenger enn to år»: the day
+    each started or ended is the answer."""
+    return request.lasting is not None or request.query.years is not None and (
+        request.query.years_edge != YearEdge.RAN or request.ongoing)
 
 
 def _line(project: ProjectRecord, places: str, lang: Language, days: bool = False) -> str:

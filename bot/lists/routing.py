@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from bot.core.question import AmountBound, Intent, ListAsk, Place, Question, TimeRank
+from bot.core.question import AmountBound, DurationBound, Intent, ListAsk, Place, Question, TimeRank
 from indexer.catalogue import ProjectQuery, YearEdge
 
 
@@ -27,6 +27,7 @@ class ListRequest:
     amount_bound: AmountBound | None = None  # «over 500 000 kr»: only the projects past it
     left_out: tuple[Place, ...] = ()  # «utenom Karmøy»: places whose projects are left out
     time_ranks: tuple[TimeRank, ...] = ()  # «startet først»: ranked by the stated periods
+    lasting: DurationBound | None = None  # «varte lenger enn to år»: only the projects past it
     ongoing: bool = False  # «som fortsatt pågår»: each row's first and last day
     per_year: bool = False  # «fordelt på år»: each amount's year-by-year sentence quoted
     read_as: str | None = None  # everyday words read as the theme («ungdom som flytter ut …»)
@@ -57,6 +58,7 @@ def request_of(question: Question) -> ListRequest | None:
         amount_bound=question.amount_bound,
         left_out=question.excluded_places,
         time_ranks=question.time_ranks,
+        lasting=question.lasting,
         ongoing=question.ongoing,
         per_year=question.per_year,
     )

@@ -76,6 +76,8 @@ def _document_keys(meta: DocumentMeta, by: Tally, gazetteer: Gazetteer, lang: La
     if by == Tally.MUNICIPALITY:
         return {name.strip() for m in own_municipalities(meta)
                 for name in (m.current_name or m.name).split(",")}  # «Narvik, Hamarøy»
+    if by == Tally.PERSON:
+        return set(meta.people)
     return set()  # themes are the projects': a theme question is counted over them
 
 

@@ -15,8 +15,8 @@ from typing import NamedTuple
 
 from bot.core.models import AnswerSentence
 from bot.core.phrases import join
-from bot.core.question import TimeRank
-from bot.i18n import format_date, t
+from bot.core.question import DurationBound, TimeRank
+from bot.i18n import format_date, format_number, t
 from bot.lists import rows
 from indexer.catalogue import ProjectRecord
 from indexer.catalogue.models import Evidence
@@ -65,6 +65,19 @@ def by_start(projects: list[ProjectRecord]) -> list[ProjectRecord]:
             return 1, 0, True, dt.date.max
         return 0, found.start.year, not found.start_day, found.start
     return sorted(projects, key=key)
+
+
+def lasting(projects: list[ProjectRecord], bound: DurationBound) -> list[ProjectRecord]:
+    """The projects whose stated period is past the bound, in their order; one with no stated
+    period is not known to be."""
+    return [p for p in projects if (found := period(p)) is not None and bound.admits(found.months)]
+
+
+def length_label(months: int, lang: Language) -> str:
+    """«to år», «18 måneder»: a bound as the question wrote it, in whole years where it is."""
+    if months % 12 == 0:
+        return t("lists.length_years", lang, n=format_number(months // 12, lang))
+    return t("lists.length_months", lang, n=format_number(months, lang))
 
 
 _KEYS: dict[TimeRank, tuple[Callable[[Period], tuple[object, ...]], bool]] = {

@@ -14,6 +14,7 @@ from collections import Counter
 from indexer.models import DocType, DocumentMeta, LoadedDocument, MunicipalityMention
 from indexer.text.dates import find_dates, parse_date
 from indexer.text.patterns import words
+from indexer.text.people import people_named
 from indexer.text.places import Gazetteer
 
 _HEAD = 3000  # where titles, "Dato:" lines and doc-type markers are looked for
@@ -71,6 +72,7 @@ def extract_metadata(doc: LoadedDocument, doc_id: str, gazetteer: Gazetteer) -> 
         network=front.get("nettverk") or find_network(title, doc.text, county, gazetteer),
         municipalities=municipalities,
         url=source_url(front),
+        people=people_named(doc.text, gazetteer),
     )
 
 

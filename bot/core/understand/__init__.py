@@ -148,11 +148,15 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     kind = Intent.PROJECTS if merged else kind
     by_time = timeline.time_ranks(whole) if kind in {Intent.FACT, Intent.PROJECTS} else ()
     kind = Intent.PROJECTS if by_time else kind  # «Hvilket prosjekt startet først?»
-    each_network = doc_types.latest_each_network(whole)
+    length = timeline.lasting(whole) if kind in {Intent.FACT, Intent.PROJECTS} else None
+    kind = Intent.PROJECTS if length else kind  # «Hvilke prosjekter varte lenger enn to år?»
+    quiet = doc_types.quiet_since(whole)  # «Hvilke nettverk har ikke referat nyere enn 2022?»
+    each_network = doc_types.latest_each_network(whole) or quiet is not None
     kind = Intent.DOCUMENTS if each_network else kind  # «siste møte i hvert nettverk»
     counted = tally.tally(whole) if kind in _TALLIED else tally.Counted()
     grouped = counted.by
-    if counted.of_documents and kind in {Intent.FACT, Intent.PROJECTS}:
+    people = grouped == Tally.PERSON  # «Hvilke personer går igjen?»: the documents name them
+    if (counted.of_documents or people) and kind in {Intent.FACT, Intent.PROJECTS}:
         kind = Intent.DOCUMENTS  # «Hvilke kommuner er nevnt i mer enn ett dokument?»
     if grouped is not None and kind == Intent.FACT:  # «Hvilket tema har flest sluttrapporter?»
         kind = Intent.DOCUMENTS if grouped != Tally.THEME and doc_types.doc_types(
@@ -183,8 +187,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     years = {Intent.DOCUMENTS: time.document_years, Intent.PROJECTS: time.project_years}.get(
         kind, time.year_span)(whole, today)
     mentioned_years = names.mentioned_years(whole) if kind == Intent.DOCUMENTS else ()
-    if mentioned_years:  # «… nemner kompetansekrava frå 2031»: no document is from 2031
-        years = None
+    if mentioned_years or quiet is not None:  # «… nemner kompetansekrava frå 2031»: no
+        years = None  # document is from 2031; «nyere enn 2022» is the networks' newest
     types = doc_types.doc_types(" ".join(p.text for p in split if not p.narrowing)
                                 if kind == Intent.PROJECTS else whole)
     types = types | {DocType.REFERAT} if each_network else types
@@ -222,6 +226,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         tally_extreme=counted.extreme,  # type: ignore[arg-type]
         tally_at_least=counted.at_least,
         latest_each_network=each_network,
+        quiet_after=quiet,
         document_extreme=doc_types.extreme_document(whole) if kind == Intent.FACT else "",
         dates=time.dates_in(whole),
         doc_types=types,
@@ -243,6 +248,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         averaged=asked == ListAsk.AMOUNTS and bool(project_lists.MEAN.search(whole)),
         amount_bound=bound,
         time_ranks=by_time,
+        lasting=length,
         web_page=kind == Intent.SUMMARY and doc_types.names_web_page(whole),
         meeting=meeting.meeting_ref(rest, today) if minutes_like else None,
         meetings_ahead=meeting.asks_meetings_ahead(whole),
@@ -263,7 +269,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         meeting_also=_meeting_also(kind, split),
         corrections=tuple(Correction(w, r) for w, r in fixes),
         follow_up=completed,
-        across=not county_frames and (  # the frames table answers across counties itself
+        # the frames table answers across counties itself, the people's tally who is where
+        across=not county_frames and not people and (
             across.asks_each(framed, kind, types, split, len(towns) + len(counties),
                              filtered=bool(themes or unknown or towns or counties or excluded
                                            or years or merged or every_type)

@@ -92,6 +92,24 @@ def latest_each_network(text: str) -> bool:
     return bool(_LATEST_EACH.search(text))
 
 
+# «Hvilke nettverk har ikke noe referat nyere enn 2022?», «Which networks have not met since
+# 2023?», «nettverk utan møte etter 2021»: the networks whose newest minutes are that old
+_QUIET = re.compile(
+    r"\b(?:\w*nettverk\w*|networks?)\b[^?.!]{0,40}?\b(?:ikke|ikkje|ingen|inga|no|not|"
+    r"without|uten|utan|never|aldri)\b[^?.!]{0,40}?\b(?:(?P<newer>nyere\s+enn|nyare\s+enn|"
+    r"newer\s+than|etter|after|later\s+than)|(?P<since>siden|sidan|since))\s+(?P<year>(?:19|20)\d\d)\b",
+    re.I)
+
+
+def quiet_since(text: str) -> int | None:
+    """The last year a network's newest minutes may be from, when the question asks which
+    networks have none newer: «nyere enn 2022» → 2022, «siden 2022» → 2021."""
+    m = _QUIET.search(text)
+    if m is None:
+        return None
+    return int(m["year"]) - (1 if m["since"] else 0)
+
+
 def named_doc_types(text: str) -> frozenset[DocType]:
     """Types of a document the text points at («i referatet», «the guidelines»)."""
     found: set[DocType] = set()

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from bot.core.question import Tally
 from bot.core.understand.amounts import MONEY_WORDS
-from indexer.text.patterns import words
+from indexer.text.patterns import NUMBER_WORDS, words
 
 _GROUPS: dict[Tally, str] = {
     Tally.COUNTY: r"fylke[rt]?|fylka|fylkene|fylkja|fylkane|county|counties",
@@ -19,6 +19,8 @@ _GROUPS: dict[Tally, str] = {
     Tally.YEAR: r"år(?:et)?|årstal+|years?",
     Tally.MUNICIPALITY: r"kommune[nr]?|kommunar|kommunene|kommunane|municipalit(?:y|ies)",
     Tally.TYPE: r"dokumenttyper?|dokumenttypar|type|typer|typar|document types?|kinds? of documents?",
+    Tally.PERSON: r"person|personer|personar|personene|personane|folk|navn|namn|people|persons|names|"
+                  r"hvem|kven|who",
 }
 _GROUP = "|".join(f"(?P<{key.value}>{pattern})" for key, pattern in _GROUPS.items())
 # «per fylke», «fordelt på tema», «for hvert år», «by county», «in each county»
@@ -33,6 +35,11 @@ _LEADS = re.compile(
     rf"\b(?:hvilke[nt]?|kva(?:\s+for\s+(?:eit|ein|ei))?|which|what)\s+(?:{_GROUP})\s+"
     r"(?:har|hadde|have|has|had|fikk|fekk|får|got|gets|er|var|is|was|står|stod)\b"
     r"[^?.!]{0,50}?\b(?P<extreme>flest|færrest|færrast|mest|most|fewest|least)\b", re.I)
+# «Hvem er nevnt i flest dokumenter?», «Who is mentioned most often?»: the people named most
+_NAMED_MOST = re.compile(
+    r"\b(?:hvem|kven|who|hvilken\s+person|kva\s+person|which\s+person)\s+(?:er|var|blir|"
+    r"vert|is|was|are|were|gets?)?\s*(?:nevnt|nemnd|named|mentioned|omtalt)\b[^?.!]{0,30}?"
+    r"\b(?:flest|oftest|mest|most)\b", re.I)
 _FEWEST = frozenset({"færrest", "færrast", "fewest", "least"})
 # «Hvilke kommuner har fått mest penger?»: the amounts ranked, not the rows counted
 _MONEY = words("penger", "pengar", "pengene", "pengane", "money", "funds")
@@ -48,11 +55,7 @@ class Counted:
     of_documents: bool = False  # «i mer enn ett dokument»: documents counted, not projects
 
 
-_NUMBERS = {"ett": 1, "én": 1, "en": 1, "ein": 1, "eitt": 1, "ei": 1, "one": 1, "to": 2, "two": 2,
-            "tre": 3, "three": 3, "fire": 4, "four": 4, "fem": 5, "five": 5, "seks": 6, "six": 6,
-            "sju": 7, "syv": 7, "seven": 7, "åtte": 8, "eight": 8, "ni": 9, "nine": 9, "ti": 10,
-            "ten": 10}
-_N = rf"(?:{'|'.join(_NUMBERS)}|[1-9])"
+_N = rf"(?:{'|'.join(NUMBER_WORDS)}|[1-9])"
 # «mer enn ett prosjekt», «to eller flere», «minst to», «more than one», «in several documents»,
 # «går igjen i» (recur): each one a count the group must reach
 _THRESHOLD = re.compile(
@@ -73,6 +76,8 @@ def tally(text: str) -> Counted:
     group leads, or the count a group must reach; nothing when it asks none, or asks money."""
     if MONEY_WORDS.search(text) or _MONEY.search(text):
         return Counted()
+    if _NAMED_MOST.search(text):
+        return Counted(Tally.PERSON, "most")
     if m := _LEADS.search(text):
         extreme = "fewest" if m["extreme"].casefold() in _FEWEST else "most"
         return Counted(_group_of(m), extreme)
@@ -90,7 +95,7 @@ def _count(m: re.Match[str]) -> int:
     if m["several"]:
         return 2
     number = (m["over"] or m["from"] or m["least"]).casefold()
-    value = int(number) if number.isdigit() else _NUMBERS[number]
+    value = int(number) if number.isdigit() else NUMBER_WORDS[number]
     return value + 1 if m["over"] else value
 
 

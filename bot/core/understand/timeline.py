@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from bot.core.question import TimeRank
+from bot.core.question import DurationBound, TimeRank
 from bot.core.understand.project_lists import PROJECT_WORD
-from indexer.text.patterns import words
+from indexer.text.patterns import NUMBER_WORDS, words
 
 # «hvilket prosjekt», «kva for prosjekt», «which of the projects», «det eldste prosjektet»
 _WHICH = words(r"hvilke[nt]?", "kva", "hva", "which", "what", "det", "den", "the")
@@ -61,3 +61,30 @@ def _edge(piece: str, at: int, started: TimeRank, ended: TimeRank) -> TimeRank:
         return min((abs(m.start() - at) for m in pattern.finditer(piece)), default=10**6)
     starts, ends = distance(_STARTS), distance(_ENDS)
     return ended if ends < starts and ends <= _NEAR else started
+
+
+_NUMBERS: dict[str, float] = {**NUMBER_WORDS, "a": 1, "halvannet": 1.5, "halvanna": 1.5,
+                              "atten": 18, "eighteen": 18}
+# «varte lenger enn to år», «over 18 månader», «ran for more than two years», «kortere enn ett
+# år»: the bound, its unit, and which side of it
+_LASTING = re.compile(
+    r"\b(?:(?P<over>lenger|lengre|meir|mer|more|longer|over)|(?P<under>kortere|kortare|mindre|"
+    r"less|shorter|under))(?:\s+(?:enn|than))?\s+(?P<n>\d+(?:,5)?|"
+    + "|".join(_NUMBERS) + r")\s+(?P<unit>år|years?|måneder|månader|months?)\b", re.I)
+# … said of how long something ran, not of an amount or an age
+_RAN = re.compile(r"\b(?:varte|varer|vart|varigheit|varighet|gikk|gjekk|pågikk|pågjekk|ran|run|"
+                  r"running|lasted|lasting|lasts|long|lang|periode\w*|period|duration)\b", re.I)
+
+
+def lasting(text: str) -> DurationBound | None:
+    """The bound on a project's length the question asks, if it asks one of projects."""
+    if not PROJECT_WORD.search(text) or not _RAN.search(text):
+        return None
+    m = _LASTING.search(text)
+    if m is None:
+        return None
+    written = m["n"].casefold()
+    number = float(written.replace(",", ".")) if written[0].isdigit() else _NUMBERS[written]
+    months = round(number * 12) if m["unit"].casefold().startswith(("år", "year")) else round(
+        number)
+    return DurationBound(months, above=m["over"] is not None)

@@ -158,3 +158,19 @@ def test_a_place_left_out_takes_its_documents_out_of_the_list(sample_context) ->
     assert rest.answer.startswith(f"Referater utenom Vestland ({every.total - vestland.total})")
     assert not {r.title for r in rest.payload.rows} & {r.title for r in vestland.rows}
     assert vestland.total and rest.payload.total
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("Hvilke læringsnettverk har ikke noe referat nyere enn 2022?", 2022),
+    ("Which networks have not met since 2023?", 2022),
+    ("Kva nettverk har ingen møte etter 2021?", 2021),
+])  # fmt: skip
+def test_networks_quiet_since_a_year_are_those_whose_newest_minutes_are_that_old(
+        sample_context, text, year) -> None:  # type: ignore[no-untyped-def]
+    q = understood(sample_context, text)
+    assert q.intent == Intent.DOCUMENTS and q.quiet_after == year and q.years is None
+    every = ask(sample_context, "When was the latest meeting of each network?").payload.rows
+    quiet = ask(sample_context, text).payload.rows
+    assert {r.title for r in quiet} == {r.title for r in every if r.date and r.date.year <= year}
+    assert quiet and len(quiet) < len(every)  # the sample corpus has newer minutes too
+    assert understood(sample_context, "Hvilke referater er nyere enn 2022?").quiet_after is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core.question import Intent
+from bot.core.question import Intent, Tally
 from tests.fakes import listed as ask
 from tests.fakes import understood
 
@@ -63,3 +63,44 @@ def test_the_groups_reaching_a_count_are_those_the_tally_counts_that_high(sample
 def test_no_group_reaching_the_count_is_said_plainly(sample_context):
     answer = ask(sample_context, "Which municipalities have more than nine projects?").answer
     assert "No municipality has at least 10 projects." in answer
+
+
+def _named_in(ctx, at_least: int) -> set[str]:  # type: ignore[no-untyped-def]
+    named: dict[str, int] = {}
+    for meta in ctx.store.documents():
+        for person in meta.people:
+            named[person] = named.get(person, 0) + 1
+    return {person for person, n in named.items() if n >= at_least}
+
+
+def test_people_in_several_documents_are_listed_each_document_cited_where_named(sample_context):
+    question = understood(sample_context, "Er det noen personer som går igjen i flere av "
+                                          "dokumentene? Hvem, og i hvilke sammenhenger?")
+    assert question.intent == Intent.DOCUMENTS and question.tally == Tally.PERSON
+    assert not question.across  # the people's list answers the «hvem»
+    answer = ask(sample_context, question.text)
+    rows = [line for line in answer.answer.split("\n") if line.startswith("- ")]
+    listed = {row[2:].split(":")[0] for row in rows}
+    assert listed == _named_in(sample_context, 2) and listed
+    for row in rows:
+        person = row[2:].split(":")[0]
+        numbers = [int(n) for n in re.findall(r"\[(\d+)\]", row)]
+        assert len(numbers) >= 2
+        assert all(person in answer.citations[n - 1].snippet for n in numbers)
+
+
+def test_who_is_named_most_gets_only_the_people_named_most(sample_context):
+    answer = ask(sample_context, "Kven er nemnd i flest dokument?").answer
+    assert answer.startswith("Personar som er nemnde i minst")
+    counts: dict[str, int] = {}
+    for meta in sample_context.store.documents():
+        for person in meta.people:
+            counts[person] = counts.get(person, 0) + 1
+    most = max(counts.values())
+    rows = {line[2:].split(":")[0] for line in answer.split("\n") if line.startswith("- ")}
+    assert rows == {p for p, n in counts.items() if n == most}
+
+
+def test_no_one_named_that_often_is_said_plainly(sample_context):
+    answer = ask(sample_context, "Which people are mentioned in at least nine documents?")
+    assert answer.answer == "I find no person named in at least 9 documents."

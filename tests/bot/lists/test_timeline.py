@@ -7,11 +7,12 @@ import datetime as dt
 
 import pytest
 
-from bot.core.question import Intent, TimeRank
-from bot.core.understand.timeline import time_ranks
+from bot.core.question import DurationBound, Intent, TimeRank
+from bot.core.understand.timeline import lasting, time_ranks
 from bot.lists import try_answer
+from bot.lists.rows import title_of
 from bot.lists.timeline import Period, period
-from indexer.catalogue import ProjectRecord
+from indexer.catalogue import ProjectQuery, ProjectRecord
 from indexer.catalogue.models import Evidence
 from tests.fakes import understood
 
@@ -79,3 +80,29 @@ def test_a_theme_narrows_the_ranking_and_english_gets_english(sample_context) ->
     longest = next(line for line in answer.answer.splitlines()
                    if line.startswith("Lasted longest:"))
     assert "«Sammen for fosterhjemmet»" in longest and "35 months" in longest
+
+
+@pytest.mark.parametrize(("text", "bound"), [
+    ("Hvilke prosjekter varte lenger enn to år? Ta med periodene.", DurationBound(24, True)),
+    ("Which projects ran for more than two years?", DurationBound(24, True)),
+    ("Kva prosjekt hadde ein periode på meir enn 18 månader?", DurationBound(18, True)),
+    ("Hvilke prosjekter varte kortere enn ett år?", DurationBound(12, False)),
+    ("Hvilke prosjekter fikk mer enn 2 millioner?", None),  # an amount, not a length
+    ("Hvilke prosjekter er for ungdom over 18 år?", None),  # an age
+])  # fmt: skip
+def test_a_bound_on_how_long_projects_ran(text, bound) -> None:  # type: ignore[no-untyped-def]
+    assert lasting(text) == bound
+
+
+def test_projects_past_a_length_are_those_whose_stated_period_is(sample_context) -> None:  # type: ignore[no-untyped-def]
+    question = understood(sample_context, "Hvilke prosjekter varte lenger enn to år?")
+    assert question.intent == Intent.PROJECTS and question.lasting == DurationBound(24, True)
+    answer = try_answer(question, sample_context)
+    assert answer is not None and answer.answer.startswith("Prosjekter som varte lenger enn 2 år")
+    every = sample_context.store.find_projects(ProjectQuery())
+    longer = {p.project_id for p in every if (found := period(p)) and found.months > 24}
+    shorter = [p for p in every if (found := period(p)) and found.months <= 24]
+    assert longer and shorter  # the sample corpus has both
+    rows = [line for line in answer.answer.split("\n") if line.startswith("- ")]
+    assert len(rows) == len(longer)
+    assert not any(title_of(p) in answer.answer for p in shorter)
