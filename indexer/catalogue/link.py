@@ -107,7 +107,10 @@ def merge(cluster: list[ProjectRecord]) -> ProjectRecord:
     """One project from its mentions: the project's own documents speak first."""
     base = cluster[0]
     named = next((m for m in cluster if m.quoted), base)
-    dated = next((m for m in cluster if m.start_year is not None), None)
+    # the period a final report says the project ran («forlenget til 31. mars 2021») wins over
+    # the plan's, as its amounts do
+    dated = next((m for m in sorted(cluster, key=lambda m: not _final_report(m))
+                  if m.start_year is not None), None)
     places = base.municipalities
     themes: list[Tag] = []
     partners: list[Tag] = []

@@ -48,8 +48,9 @@ if TYPE_CHECKING:  # the embedding stack (LangChain, numpy) loads when a model i
 # («date: "2021"», a file «2021_…») keeps that year; 19: dates typed as «24/10-19» are dates;
 # 20: substance abuse («rus») is a theme of its own, no longer violence's «abuse»; 21: a period
 # line's end is its own second day, not a third one it names («forlenget fra 31. desember 2020»).
-# 22: every document keeps the people it names, for «Hvem går igjen i flere dokumenter?».
-PIPELINE_VERSION = "22"
+# 22: every document keeps the people it names, for «Hvem går igjen i flere dokumenter?»;
+# 23: a project's period is its final report's where it has one (extended past the plan's).
+PIPELINE_VERSION = "23"
 
 FileStatus = Literal["indexed", "unchanged", "error", "removed"]
 ProgressCallback = Callable[[str, FileStatus], None]

@@ -226,8 +226,9 @@ def test_unreadable_model_answer_falls_back_to_the_rules(gazetteer) -> None:  # 
     assert len(records[0].amounts) == 3
 
 
-def test_a_final_reports_amounts_win_over_the_plans(gazetteer) -> None:  # type: ignore[no-untyped-def]
-    """The description planned a budget of 640 000 kr; the final report says it became 600 000."""
+def test_a_final_reports_amounts_and_period_win_over_the_plans(gazetteer) -> None:  # type: ignore[no-untyped-def]
+    """The description planned a budget of 640 000 kr and an end on 31 December 2020; the final
+    report says it became 600 000 and 31 March 2021."""
     corpus = Path(__file__).parents[3] / "eval" / "corpus"
     mentions = [r for name in ("2018-11-05_prosjektbeskrivelse_holmestrand-sande_barnesamtaler.md",
                                "2021-05-31_sluttrapport_holmestrand_barnesamtaler.md")
@@ -235,6 +236,9 @@ def test_a_final_reports_amounts_win_over_the_plans(gazetteer) -> None:  # type:
     (project,) = [p for p in link(mentions) if len(p.sources) == 2]
     assert {a.kind: a.nok for a in project.amounts}["budsjett"] == 600_000
     assert project.amount("forbruk") is not None
+    # … and so does the period it says the project ran: extended to 31 March 2021
+    assert (project.start_year, project.end_year) == (2019, 2021)
+    assert project.period_evidence is not None and "31. mars 2021" in project.period_evidence.quote
 
 
 @pytest.mark.parametrize(("line", "years"), [
