@@ -158,6 +158,14 @@ _ASKS = re.compile(r"^\W*(?:(?:og|and|men|but|samt)\s+)?(?:hva|hvem|hvordan|hvor
                    r"kva|kven|korleis|kor|kva\s+for|what|who|how|which|whom)\b", re.I)
 
 
+# «…, og fikk alle på plass en avtale med NAV?», «and did they reach their goals?»: a yes or no
+# asked of every listed project
+_YES_NO_OF_THEM = re.compile(
+    r"^\W*(?:(?:og|and|men|but)\s+)?(?:fikk|fekk|nådde|har|hadde|ble|blei|vart|kom|klarte|"
+    r"lyktes|did|do|have|has|had|were|got|reached)\s+(?:de|dei|alle|they|all|them|disse|desse|"
+    r"prosjektene|prosjekta|the\s+projects)\b", re.I)
+
+
 def asked_of_each_project(parts: tuple[Part, ...], ask: ListAsk | None) -> tuple[Part, ...]:
     """«Hvilke kommuner har hatt prosjekter om ettervern, og hva var målet med prosjektene?»:
     the later parts that ask each listed project something its row does not show (its goal,
@@ -168,7 +176,8 @@ def asked_of_each_project(parts: tuple[Part, ...], ask: ListAsk | None) -> tuple
             or len(parts) < 2:
         return ()
     return tuple(part for part in parts[1:] if not part.narrowing and not part.money
-                 and AnswerType.AMOUNT not in part.answer_types and _ASKS.match(part.text)
+                 and AnswerType.AMOUNT not in part.answer_types
+                 and (_ASKS.match(part.text) or _YES_NO_OF_THEM.match(part.text))
                  and list_ask(part.text, False) is None  # «hvilke kommuner står bak?»
                  and re.search(r"[^\W\d_]{3,}", _ROW_WORDS.sub(" ", part.text)))  # «who led them»
 

@@ -58,6 +58,11 @@ def test_the_sum_of_the_projects_documents_is_the_catalogues(kit, text, intent):
     ("Kva prosjekt om fosterheim har vi, og kven var prosjektleiar?", ["kven var prosjektleiar?"]),
     ("Kor mange kommunar var med i fosterheimsprosjekta til saman, og kven leia dei?",
      ["kven leia dei?"]),  # a count of the municipalities is a list of them too
+    # a yes or no asked of every listed project
+    ("Hvilke ettervernsprosjekter har vi, og fikk alle på plass en avtale med NAV?",
+     ["fikk alle på plass en avtale med NAV?"]),
+    ("Which foster care projects do we have, and did they reach their goals?",
+     ["did they reach their goals?"]),
     # what the rows show, how they are shown, a sum, the list asked again: none asked of each
     ("Hvilke kommuner har hatt prosjekter om ettervern, og hva heter de kommunene i dag?", []),
     ("Hvilke kommuner har hatt prosjekter om fosterhjem? Bruk dagens kommunenavn.", []),
