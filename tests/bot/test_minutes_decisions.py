@@ -73,3 +73,9 @@ def test_decisions_questions_in_three_languages_are_recognised() -> None:
     assert not intent.asks_decisions("Kva periode gjeld kompetanseløftet regjeringa vedtok?")
     assert not intent.asks_decisions("Hvilket beløp ble vedtatt for 2020?")
     assert intent.asks_decisions("Hva har styringsgruppa bestemt om barnevernsvakt?")
+    # what the networks did is what their minutes decided and followed up; the municipalities'
+    # doings are no meeting's
+    asked = "Hva har nettverkene gjort for å rekruttere ansatte til barnevernet?"
+    assert intent.asks_decisions(asked)
+    assert decisions.actor_and_topic(asked) == ("nettverkene", "rekruttere ansatte til barnevernet")
+    assert not intent.asks_decisions("Hva har kommunene gjort for å rekruttere fosterhjem?")

@@ -29,7 +29,8 @@ _DECISIONS_ASKED = re.compile(
 _ACTOR_TOPIC = re.compile(  # «Hva har X bestemt om Y», «Hva ble (det) vedtatt om Y»
     r"^\W*(?:og\s+|and\s+)?(?:hva|kva|what)\s+(?:(?:har|has|have|did|vedtok|bestemte)\s+"
     r"(?P<actor>.+?)|(?:ble|blei|vart|was|were)(?:\s+det)?)\s+"
-    r"(?:bestemt|vedtatt|vedteke|besluttet|avgjort|konkludert|decided?|agreed|concluded|decide)?"
+    r"(?:bestemt|vedtatt|vedteke|besluttet|avgjort|konkludert|decided?|agreed|concluded|decide|"
+    r"gjort|gjennomført|sett\s+i\s+gang|satt\s+i\s+gang|done|started)?"
     r"\s*(?:om|angående|angåande|når det gjelder|about|on|regarding|for å|in order to)\s+"
     r"(?P<topic>.+?)\W*$",
     re.I)
@@ -100,10 +101,20 @@ def names_items(text: str) -> bool:
     return bool(_DECISIONS_NAMED.search(text))
 
 
+# «Hva har nettverkene gjort for å rekruttere ansatte?», «What have the steering groups done
+# about …?»: what the networks' minutes decided and followed up
+_GROUPS_DID = re.compile(
+    r"^\W*(?:og\s+|and\s+)?(?:hva|kva|what)\s+(?:har|have|has|did)\s+(?:de\s+|dei\s+|the\s+)?"
+    r"\w*(?:nettverk|styringsgrupp|ressursgrupp|networks?|steering\s+groups?)\w*\s+"
+    r"(?:gjort|gjennomført|sett\s+i\s+gang|satt\s+i\s+gang|done|started)\s+"
+    r"(?:for\s+å|med|om|to|about|on|with)\s+\S", re.I)
+
+
 def asked(text: str, meeting_word: re.Pattern[str]) -> bool:
     """Whether the text asks what a meeting decided or who is to do what after it."""
     named = names_items(text) or who_does_what(text)
-    return bool(_DECISIONS_ASKED.search(text)) or bool(named) and bool(meeting_word.search(text))
+    return bool(_DECISIONS_ASKED.search(text) or _GROUPS_DID.search(text)) or bool(
+        named) and bool(meeting_word.search(text))
 
 
 def actor_and_topic(text: str) -> tuple[str, str]:

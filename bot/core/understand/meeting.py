@@ -67,6 +67,8 @@ NOISE_WORDS = frozenset(tokenize(
     # what was decided
     "bestemte vedtok beslutta beslutning beslutninger avgjort konkludert konklusjon konklusjonar "
     "enige einige decide agreed concluded tatt fattet gjort gjorde did made which "
+    # how much of it: «for å rekruttere fleire tilsette»
+    "flere fleire more "
     # when
     "fjor år vår våren høst høsten haust hausten sommer sommeren sommar vinter vinteren siden "
     "sidan since etter after før before year this spring summer autumn fall winter "
