@@ -103,9 +103,8 @@ def pick_sentences(per_part: list[list[Scored]], supporting: float, max_chars: i
     # room for a later part's short sentence of the same sources, never for a second long
     # list or another document's row
     budget = max_chars * min(len(per_part), MULTI_PART_BUDGET)
-    extra = sorted((s for i, ranked in enumerate(per_part) for s in ranked[1:]
-                    if s.probability >= supporting * ranked[0].probability
-                    and _serves(parts, i, s.candidate)),
+    extra = sorted((s for ranked in per_part for s in ranked[1:]
+                    if s.probability >= supporting * ranked[0].probability),
                    key=lambda s: -s.probability - NEXT_TO_BONUS * (
                        len(per_part) == 1 and _next_to(s.candidate, picked)
                        and (one_part is None or holds_types(one_part, s.candidate))))
@@ -120,23 +119,6 @@ def pick_sentences(per_part: list[list[Scored]], supporting: float, max_chars: i
             continue  # a list under its lead-in, nearly as likely as the best, is the answer
         picked.append(cand)
     return picked
-
-
-def _serves(parts: list[PartView] | None, i: int, cand: Candidate) -> bool:
-    """In a multi-part question a label line is a further answer to a part asking a kind of
-    fact («Hvem ledet …, og når …?») only when it holds that kind: «Søker: Holmestrand
-    kommune» and «Ordning: …» rank near «Prosjektleder: …» but would crowd out the later
-    part's answer. A sentence may still say where and when («Statsforvalteren i Nordland lyser
-    ut midler for 2026»), and a label line may answer another part («Søknadsfrist: …»)."""
-    if not parts or len(parts) < 2 or not parts[i].types or not cand.is_label:
-        return True
-    return any(_holds_one(part, cand) if part.types else says_part(part, cand)
-               for part in parts)
-
-
-def _holds_one(part: PartView, cand: Candidate) -> bool:
-    """The sentence holds one of the kinds of fact the part asks («maks beløp, søknadsfrist»)."""
-    return any(holds_type(part, cand, kind) for kind in part.types)
 
 
 def _fits(cand: Candidate, picked: list[Candidate], max_chars: int, budget: int) -> bool:

@@ -69,7 +69,7 @@ def test_a_sentence_naming_no_place_does_not_answer_where():
 @pytest.mark.parametrize("sentence", ["Denne delrapporten gjeld Nav Leikanger.",
                                       "Rapporten er sendt til Statsforvalteren Vestland."])
 def test_an_office_written_like_a_name_is_no_person(sentence):
-    from bot.facts.answer_types import person_spans
+    from indexer.text.people import person_spans
 
     assert not names_person(sentence)
     assert person_spans(sentence) == []

@@ -218,35 +218,6 @@ def test_a_day_asked_and_answered_by_a_year_in_passing_takes_the_sentence_statin
     assert typed_missing(view(in_2020), ranked, [passing.candidate], 0.3) == []
 
 
-def test_a_further_sentence_for_a_part_of_several_holds_the_kind_of_fact_it_asks():
-    who = dataclasses.replace(part_view("Hvem ledet prosjektet", (AnswerType.PERSON,), "ledet"),
-                              types=["person"])
-    when = dataclasses.replace(part_view("når ble det ferdig?", (AnswerType.DATE,), "ferdig"),
-                               types=["date"])
-    who = dataclasses.replace(who, part=dataclasses.replace(who.part, person=True))
-
-    def line(text: str, probability: float, n: int, label: bool = True) -> Scored:
-        found = scored(text, probability)
-        chunk = found.candidate.evidence.chunk.model_copy(update={"chunk_id": f"d:{n}"})
-        return dataclasses.replace(found, candidate=dataclasses.replace(
-            found.candidate, is_label=label,
-            evidence=dataclasses.replace(found.candidate.evidence, chunk=chunk)))
-
-    leader = line("Prosjektleder: Kristin Aasen Mørk, fagkoordinator.", 0.97, 1)
-    applicant = line("Søker: Holmestrand kommune på vegne av barneverntjenesten.", 0.85, 2)
-    period = line("Prosjektperiode: 1. januar 2019 – 31. mars 2021.", 0.7, 3)
-    picked = pick_sentences([[leader, applicant], [period]], 0.8, 900, [who, when])
-    assert picked == [leader.candidate, period.candidate]
-    # a sentence saying where and when stays: it is no label line
-    applying = line("Holmestrand kommune søkte på vegne av barneverntjenesten.", 0.85, 2, False)
-    picked = pick_sentences([[leader, applying], [period]], 0.8, 900, [who, when])
-    assert picked == [leader.candidate, period.candidate, applying.candidate]
-    # a label line holding a kind of fact another part asks answers that part
-    deadline = line("Søknadsfrist: 15. april 2023.", 0.85, 4)
-    picked = pick_sentences([[leader, deadline], [period]], 0.8, 900, [who, when])
-    assert deadline.candidate in picked
-
-
 def test_money_asked_is_not_held_by_a_share():
     text = "kor mykje søkjer dei om i stimuleringsmidlar?"
     asked = part_view(text, (AnswerType.AMOUNT,), "søkjer")
