@@ -56,7 +56,9 @@ def _lower_names(gazetteer: Gazetteer) -> tuple[dict[str, str], re.Pattern[str]]
 def municipalities(text: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
     """«Os i Hordaland» is Bjørnafjorden's Os, not Innlandet's: a county named beside an
     ambiguous municipality settles it. A name nothing settles (Herøy in Møre og Romsdal or
-    Nordland) is one place that may be either."""
+    Nordland) is one place that may be either. A region named after its town
+    («Gjøvikregionen», «Kristiansandsregionen») is that town's municipality."""
+    text = _REGION.sub(lambda m: _town(m, gazetteer), text)
     hint = next(iter(gazetteer.find_counties(text)), None)
     mentions = gazetteer.find_municipalities(text, county_hint=hint, lenient=True,
                                              unsettled=True)
@@ -66,6 +68,18 @@ def municipalities(text: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
             gazetteer, m.name, m.kommunenummer, m.current_name, tuple(m.current_numbers),
             _counties(m.county, m.current_county)))
     return tuple(_either(found) for found in by_name.values())
+
+
+_REGION = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+?)(s?)-?regionen\b")
+
+
+def _town(m: re.Match[str], gazetteer: Gazetteer) -> str:
+    """«Gjøvikregionen» → «Gjøvik»; «Kristiansandsregionen» → «Kristiansand» (the joining
+    «s» dropped where the name without it is the place); the word as written otherwise."""
+    for name in (m[1], m[1] + m[2]):
+        if gazetteer.is_place(name):
+            return name
+    return m[0]
 
 
 def _either(found: list[Place]) -> Place:

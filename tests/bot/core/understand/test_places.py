@@ -85,3 +85,16 @@ def test_a_place_not_right_after_such_a_word_is_asked(kit, text):
     question = understand(text, [], kit)
     assert [p.name for p in question.municipalities] == ["Karmøy"]
     assert question.excluded_places == ()
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("Gjelder fristen oss i Gjøvikregionen også?", "Gjøvik"),
+    ("Hvem var referent i Kristiansandsregionen i 2019?", "Kristiansand"),  # the joining «s»
+    ("Hva skjer i Haugesund-regionen?", "Haugesund"),
+])  # fmt: skip
+def test_a_region_named_after_its_town_is_that_municipality(kit, text, town):
+    assert [p.name for p in understand(text, [], kit).municipalities] == [town]
+
+
+def test_a_region_no_town_names_is_no_place(kit):
+    assert understand("Hva skjer i Vestregionen?", [], kit).municipalities == ()
