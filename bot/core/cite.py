@@ -11,6 +11,12 @@ from indexer.models import Chunk, DocumentMeta
 SNIPPET_CHARS = 300
 
 
+def title_chunk(meta: DocumentMeta) -> Chunk:
+    """What cites a document that has no text of its own: its first chunk's place, its title."""
+    return Chunk(chunk_id=f"{meta.doc_id}:0000", doc_id=meta.doc_id, position=0, text=meta.title,
+                 start=0, end=0)
+
+
 class CitationBook:
     """Hands out citation numbers: the same chunk and snippet always gets the same number."""
 

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 import time
 
-from bot.core.cite import CitationBook, render
+from bot.core.cite import CitationBook, render, title_chunk
 from bot.core.context import CoreContext
 from bot.core.models import Answer, AnswerSentence
 from bot.core.payloads import DocumentRow, DocumentTable, Place
@@ -111,9 +111,7 @@ def first_chunks(metas: list[DocumentMeta], ctx: CoreContext) -> dict[str, Chunk
     """Each document's first chunk, what a row citing the whole document points at; a
     document without text is cited by its title."""
     stored = ctx.store.chunks([f"{m.doc_id}:0000" for m in metas])
-    return {m.doc_id: stored.get(f"{m.doc_id}:0000") or Chunk(
-        chunk_id=f"{m.doc_id}:0000", doc_id=m.doc_id, position=0, text=m.title, start=0, end=0)
-        for m in metas}
+    return {m.doc_id: stored.get(f"{m.doc_id}:0000") or title_chunk(m) for m in metas}
 
 
 def _row(meta: DocumentMeta, number: int) -> DocumentRow:

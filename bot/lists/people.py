@@ -4,12 +4,13 @@ documents naming them, cited where the name stands."""
 
 from __future__ import annotations
 
-from bot.core.cite import CitationBook
+from bot.core.cite import CitationBook, title_chunk
 from bot.core.context import CoreContext
 from bot.core.models import AnswerSentence
 from bot.core.phrases import join
-from bot.core.question import Question
+from bot.core.question import Question, Tally
 from bot.i18n import format_number, t
+from bot.lists import tally
 from indexer.models import Chunk, DocumentMeta
 from indexer.text.language import Language
 
@@ -21,10 +22,8 @@ def recurring(question: Question, found: list[DocumentMeta], ctx: CoreContext,
     """One row per person named in at least the asked number of `found` documents (or, asked
     who is named most, the people named in the most), most documents first."""
     lang = question.language
-    named: dict[str, list[DocumentMeta]] = {}
-    for meta in found:
-        for person in meta.people:
-            named.setdefault(person, []).append(meta)
+    named = tally.document_groups([m for m in found if m.people], Tally.PERSON, ctx.gazetteer,
+                                  lang)
     if question.tally_extreme == "most" and named:
         edge = max(len(metas) for metas in named.values())
         least = max(edge, _AT_LEAST)
@@ -68,7 +67,5 @@ def _naming_chunks(reaching: list[tuple[str, list[DocumentMeta]]], ctx: CoreCont
                 line = next(ln for ln in naming.text.splitlines() if person in ln)
                 out[(person, meta.doc_id)] = (naming, line.strip())
             else:
-                out[(person, meta.doc_id)] = (chunks[0] if chunks else Chunk(
-                    chunk_id=f"{meta.doc_id}:0000", doc_id=meta.doc_id, position=0,
-                    text=meta.title, start=0, end=0), None)
+                out[(person, meta.doc_id)] = (chunks[0] if chunks else title_chunk(meta), None)
     return out
