@@ -235,6 +235,8 @@ class Question:
     counties: tuple[Place, ...] = ()
     # «utenom Karmøy», «outside Nordland», «bortsett fra Vestland»: places the answer leaves out
     excluded_places: tuple[Place, ...] = ()
+    scene: str = ""  # «Vi vil søke Bufdir om …» before the question: what its parts are about
+    excluded_years: YearSpan | None = None  # «bortsett frå dei som kom i 2022»: not listed
     years: YearSpan | None = None
     years_tied: bool = False  # «referatet fra 2018»: the year names the document, not a topic
     years_relative: bool = False  # «i år», «neste år», «i fjor»: counted from today, unwritten

@@ -7,8 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from bot.core.phrases import join
-from bot.core.question import Place, Question
+from bot.core.question import Place, Question, YearSpan
 from bot.i18n import t
 from bot.lists import words
 from indexer.catalogue import ProjectQuery
@@ -35,11 +34,14 @@ class DocumentFilter:
     mentioned: frozenset[str] = frozenset()  # the documents that have them
     narrows: DocumentFilter | None = None
     left_out: tuple[Place, ...] = ()  # «utenom Vestland»: documents of these places are not listed
+    left_out_years: YearSpan | None = None  # «bortsett frå 2022»: nor documents from these years
 
     def matches(self, meta: DocumentMeta) -> bool:
         if self.narrows is not None and not self.narrows.matches(meta):
             return False
         if any(in_place(meta, p) for p in self.left_out):
+            return False
+        if self.left_out_years is not None and meta.known_year in self.left_out_years:
             return False
         if self.types and meta.doc_type not in self.types:
             return False
@@ -75,8 +77,7 @@ class DocumentFilter:
         own = words.filters(self.themes, names, self.years, lang, self.title)
         if self.mentions:
             own += t("lists.mentions", lang, x=" ".join(self.mentions))
-        if self.left_out:
-            own += t("lists.left_out", lang, places=join([p.name for p in self.left_out], lang))
+        own += words.left_out([p.name for p in self.left_out], self.left_out_years, lang)
         if self.narrows is None:
             return own
         before = self.narrows.phrase(lang)
@@ -100,7 +101,7 @@ def filter_of(question: Question, store: KnowledgeReader) -> DocumentFilter:
         places=question.places, networks=named, themes=question.themes, about=about,
         title=question.quoted, mentions=question.mentions,
         mentioned=mentioning(question.mentions, store), narrows=base,
-        left_out=question.excluded_places,
+        left_out=question.excluded_places, left_out_years=question.excluded_years,
     )
 
 

@@ -205,8 +205,7 @@ def filter_phrase(request: ListRequest, lang: Language) -> str:
                         query.years_edge, query.doc_types, query.every_doc_type)
     if request.merged:
         own += t("lists.merged", lang)
-    if request.left_out:
-        own += t("lists.left_out", lang, places=join([p.name for p in request.left_out], lang))
+    own += words.left_out([p.name for p in request.left_out], request.left_out_years, lang)
     if lasting := request.lasting:
         own += t(f"lists.lasting_{'above' if lasting.above else 'under'}", lang,
                  length=timeline.length_label(lasting.months, lang))
@@ -273,7 +272,7 @@ def _rows(
     groups = [("", projects)] if ranking else _by_county(projects, lang)
     for county, group in groups:
         if county:
-            sentences.append(AnswerSentence(text=f"**{county}**"))
+            sentences.append(AnswerSentence(text=f"**{_county_heading(county, group, lang)}**"))
         for project in group:
             places = [rows.as_place(m) for m in rows.shown_places(project)]
             where = rows.place_labels(project, lang)
@@ -298,6 +297,16 @@ def _line(project: ProjectRecord, places: str, lang: Language, days: bool = Fals
     line = f"{rows.title_of(project)}{f' ({period})' if period else ''}: {places}"
     themes = rows.themes_of(project, lang)
     return f"{line} – {themes}" if themes else line
+
+
+def _county_heading(county: str, group: list[ProjectRecord], lang: Language) -> str:
+    """«Vestland (tidligere Hordaland)»: the county the group's documents were written in, where
+    that was another — a reader who knows the projects by the old county finds them."""
+    former = sorted({m.county for p in group for m in p.municipalities
+                     if m.county and m.county != m.current_county and m.current_county == county},
+                    key=norwegian)
+    return t("lists.county_formerly", lang, county=county, former=join(former, lang)) \
+        if former else county
 
 
 def _by_county(projects: list[ProjectRecord], lang: Language

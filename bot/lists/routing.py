@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from bot.core.question import AmountBound, DurationBound, Intent, ListAsk, Place, Question, TimeRank
+from bot.core.question import (
+    AmountBound,
+    DurationBound,
+    Intent,
+    ListAsk,
+    Place,
+    Question,
+    TimeRank,
+    YearSpan,
+)
 from indexer.catalogue import ProjectQuery, YearEdge
 
 
@@ -26,6 +35,7 @@ class ListRequest:
     averaged: bool = False  # «i gjennomsnitt»: each kind's mean beside its sum
     amount_bound: AmountBound | None = None  # «over 500 000 kr»: only the projects past it
     left_out: tuple[Place, ...] = ()  # «utenom Karmøy»: places whose projects are left out
+    left_out_years: YearSpan | None = None  # «utenom dei frå 2022»: and the years
     time_ranks: tuple[TimeRank, ...] = ()  # «startet først»: ranked by the stated periods
     lasting: DurationBound | None = None  # «varte lenger enn to år»: only the projects past it
     ongoing: bool = False  # «som fortsatt pågår»: each row's first and last day
@@ -57,6 +67,7 @@ def request_of(question: Question) -> ListRequest | None:
         averaged=question.averaged,
         amount_bound=question.amount_bound,
         left_out=question.excluded_places,
+        left_out_years=question.excluded_years,
         time_ranks=question.time_ranks,
         lasting=question.lasting,
         ongoing=question.ongoing,
@@ -75,7 +86,7 @@ def project_query(question: Question) -> ProjectQuery:
         years_edge=question.years.edge if question.years else YearEdge.RAN,
         doc_types=question.doc_types,
         every_doc_type=question.every_doc_type,
-        without=_left_out(question.excluded_places),
+        without=_left_out(question.excluded_places, question.excluded_years),
     )
 
 
@@ -91,9 +102,11 @@ def _places(towns: tuple[Place, ...], counties: tuple[Place, ...]) -> ProjectQue
     )
 
 
-def _left_out(places: tuple[Place, ...]) -> ProjectQuery | None:
-    """«utenom Karmøy»: the projects of these places, to be left out."""
+def _left_out(places: tuple[Place, ...], years: YearSpan | None) -> ProjectQuery | None:
+    """«utenom Karmøy»: the projects of these places, to be left out; «bortsett fra dem fra
+    2022»: those of these years (the places' when both are said)."""
     if not places:
-        return None
+        return None if years is None else ProjectQuery(years=(years.first, years.last),
+                                                       years_edge=years.edge)
     return _places(tuple(p for p in places if p.kind == "municipality"),
                    tuple(p for p in places if p.kind == "county"))

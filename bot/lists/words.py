@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bot.core.models import AnswerSentence
 from bot.core.phrases import join
-from bot.core.question import Place
+from bot.core.question import Place, YearSpan
 from bot.i18n import format_date, format_number, t
 from indexer.catalogue import Coverage, YearEdge
 from indexer.models import DocType
@@ -46,6 +46,13 @@ def filters(themes: frozenset[str], places: list[str], years: tuple[int, int] | 
             [t(f"lists.type_{d.value}", lang) for d in sorted(documents)], lang,
             "and" if every_document else "or")))
     return "".join(parts)
+
+
+def left_out(places: list[str], years: YearSpan | None, lang: Language) -> str:
+    """« utenom Karmøy», « utanom 2022», « except 2020–2021»: what a list leaves out."""
+    named = places + ([str(years.first) if years.single else f"{years.first}–{years.last}"]
+                      if years is not None else [])
+    return t("lists.left_out", lang, places=join(named, lang)) if named else ""
 
 
 def place_notes(places: tuple[Place, ...], lang: Language) -> list[AnswerSentence]:

@@ -200,6 +200,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         fixes = [*fixes, (said[1], theme_label(said[0], language))]
     left = {n for p in excluded for n in (p.name, *p.current_names, *p.former_names)}
     named = tuple(n for n in names.names(whole) if n not in left)  # «utenom Karmøy»: not about it
+    left_years = time.left_out_years(whole)  # «… bortsett frå dei som kom i 2022»
     county_frames = kind in _FRAMED and frames.asks_frames(whole, places.distinct(counties))
     return Question(
         text=text,
@@ -212,6 +213,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         parts=split,
         municipalities=towns,
         excluded_places=excluded,
+        excluded_years=left_years,
+        scene=parts.preamble(whole),
         counties=counties,
         years=years,
         years_tied=time.years_tied(whole),
@@ -244,7 +247,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         history_asked=kind == Intent.FACT and bool(towns) and history.history_asked(whole),
         amount_kinds=amounts.amount_kinds(whole) if listed else frozenset(),
         municipal_money=bool(amounts.MUNICIPAL_MONEY.search(whole)),
-        ranked=asked == ListAsk.AMOUNTS and bool(amounts.EXTREME.search(whole)),
+        ranked=asked == ListAsk.AMOUNTS and bool(amounts.EXTREME.search(whole)
+                                                 or amounts.ORDERED.search(whole)),
         averaged=asked == ListAsk.AMOUNTS and bool(project_lists.MEAN.search(whole)),
         amount_bound=bound,
         time_ranks=by_time,
@@ -273,7 +277,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         across=not county_frames and not people and (
             across.asks_each(framed, kind, types, split, len(towns) + len(counties),
                              filtered=bool(themes or unknown or towns or counties or excluded
-                                           or years or merged or every_type)
+                                           or years or left_years or merged or every_type)
                              or asked not in (ListAsk.PROJECTS, ListAsk.MUNICIPALITIES))
             or (kind == Intent.FACT and places.distinct(counties) > 1  # «… i Viken og Agder?»
                 and not places.joint(whole, counties))),

@@ -18,7 +18,8 @@ _EACH = re.compile(
     r"\b(de ulike|dei ulike|de forskjellige|dei forskjellige|"
     r"(?:ulike|forskjellige) (?:fylke\w*|kommun\w*|statsforvalt\w*|utlys\w*|retningslin\w*)|"
     r"hver(?:t)? (?:av|enkelt|fylke|dokument)|kvar(?:t)? (?:av|fylke|dokument)|each|every|"
-    r"per fylke|per county|fylke for fylke|sammenlign\w*|samanlikn\w*|compare|comparison|"
+    r"per fylke|per county|fylke for fylke|sammenlign\w*|samanlikn\w*|compar\w*|"
+    r"the (?:different|various|respective)|"
     r"across (?:all|the)|hvilke av (?:de|dei|dem|disse|desse|\w+(?:ene|ane|a))|"
     r"kva for (?:nokre )?av|forskjell\w* (?:på|mellom)|skilnad\w* (?:på|mellom)|"
     r"differences? between|differ|which of (?:the|them|these))\b", re.I)
@@ -63,7 +64,7 @@ _WHICH_OF = re.compile(r"\b(?:hvilke|hvilken|hvilket|kva for(?: nokre| ein| eit)
                        re.I)
 # «…? Er det forskjell på Viken og Trøndelag?»: how they differ is read off the rows together
 _COMPARED = re.compile(r"\b(?:forskjell\w*|skilnad\w*|differences?|differ|sammenlign\w*|"
-                       r"samanlikn\w*|compare)\b", re.I)
+                       r"samanlikn\w*|compar\w*)\b", re.I)
 # Documents that are not projects: a comparison of them is no catalogue question.
 _NOT_PROJECTS = frozenset({DocType.UTLYSNING, DocType.RETNINGSLINJE, DocType.REFERAT})
 
@@ -117,6 +118,17 @@ _HELD = re.compile(r"\b(?:(?:som\s+)?(?:vi|dere|du)\s+har(?:\s+i\s+(?:kunnskaps)
 
 # «… with county and application deadline»: what a listing shows of each document
 _WITH = re.compile(r"\b(?:with|med|including|inkludert|inkl\.?)\s+(?P<tail>[^?.!;]+)", re.I)
+# «Give me every call in the collection: county, max amount per project and the deadline»: the
+# items after a colon, when they are a list and no question of their own
+_COLON_ITEMS = re.compile(
+    r":\s+(?P<tail>(?!(?:hva|hvor|hvilke\w*|hvem|når|kva|kor|kven|what|how|which|who|when|where|"
+    r"why|is|are|do|does|er|har|kan)\b)[^?.!;:]+?(?:,|\s(?:and|og|or|eller)\s)[^?.!;:]+?)"
+    r"\s*[.!]?\s*$", re.I)
+
+
+def _shown(text: str) -> re.Match[str] | None:
+    """What a listing is asked to show of each: «… with X and Y», «…: X, Y and Z»."""
+    return _WITH.search(text) or _COLON_ITEMS.search(text)
 # … of which what the ledger knows of every document is no fact to ask it
 _METADATA = re.compile(
     r"\b(?:county|counties|fylke\w*|types?|dokumenttyper?|dates?|dato\w*|years?|år|årstall|"
@@ -147,7 +159,7 @@ def _beyond_ledger(part: str) -> bool:
 
 def _with_a_fact(text: str) -> bool:
     """A listing asked «with» something beyond what the ledger knows of every document."""
-    match = _WITH.search(text)
+    match = _shown(text)
     return bool(match and _shown_facts(match["tail"]))
 
 
@@ -164,8 +176,9 @@ def asked_of_each(parts: tuple[Part, ...], intent: Intent, places: tuple[str, ..
     # «Hvilke utlysninger har vi, med frist og maksbeløp?», «List every call … with the deadline
     # and the maximum amount»: what is shown of each is what each is asked
     whole = parts[0].text if len(parts) == 1 and (
-        intent == Intent.DOCUMENTS or parts[0].answer_types in ((), (AnswerType.LIST,))) else ""
-    shown = _WITH.search(whole)
+        intent == Intent.DOCUMENTS or parts[0].answer_types in ((), (AnswerType.LIST,))
+        or _COLON_ITEMS.search(parts[0].text)) else ""
+    shown = _shown(whole)
     # «Hva var målet med de ulike ettervernsprosjektene?»: «med» names what is asked about
     facts = _shown_facts(shown["tail"]) if shown and not _ASKED_OF.search(shown["tail"]) else []
     if facts:  # «… with county and application deadline»

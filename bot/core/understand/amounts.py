@@ -105,10 +105,18 @@ _WHICH_PROJECT = re.compile(
     r"\w*(?:prosjekt|project|sluttrapport|final report)\w*", re.I)
 
 
+# «ranger prosjektsøknadene etter hvor mye de søker om», «sort the projects by amount»
+ORDERED = words(r"ranger\w*", r"rangér\w*", r"rangere\w*", r"sorter\w*", r"sortér\w*", "rank",
+                "ranked", "ranking", "sort", "sorted", r"order(?:ed)?\s+by")
+_PROJECTS_NAMED = re.compile(r"\w*(?:prosjekt|project|sluttrapport|final report)\w*", re.I)
+
+
 def ranks_amounts(text: str) -> bool:
     """«Hvilken prosjektbeskrivelse har størst totalbudsjett?», «Which project applied for the
-    most money?»: which project, by the size of an amount."""
-    return bool(EXTREME.search(text) and _WHICH_PROJECT.search(text)
+    most money?», «Ranger prosjektene etter søknadsbeløp»: which project, by the size of an
+    amount."""
+    return bool((EXTREME.search(text) and _WHICH_PROJECT.search(text)
+                 or ORDERED.search(text) and _PROJECTS_NAMED.search(text))
                 and (MONEY_WORDS.search(text) or asks_money(text)))
 
 

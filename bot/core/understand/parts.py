@@ -121,6 +121,13 @@ def _without_preamble(text: str) -> str:
     return rest if len(rest.split()) > _CONFIRMING_WORDS else text
 
 
+def preamble(text: str) -> str:
+    """«Vi vil søke Bufdir om tilskudd til foreldrestøttende tiltak.» before «Hva må vi gjøre
+    innen når, og hvor mye …?»: the statements that set the scene of the question, or ""."""
+    rest = _without_preamble(text)
+    return text[: len(text) - len(rest)].strip() if rest != text else ""
+
+
 # «Compare the calls …: frame and deadline. Which is the biggest?»: a request, not a scene
 _ASKS_TO = re.compile(r"^\s*(?:sammenlign|samanlikn|compare|list|nevn|gi meg|gje meg|give me|"
                       r"tell me|fortell|vis|show|finn|find|oppsummer|summari[sz]e)\b", re.I)

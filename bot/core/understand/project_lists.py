@@ -36,10 +36,19 @@ _ANY_PROJECTS = re.compile(
     # «Har Øygarden hatt noen prosjekter om fosterhjem?», «Has Alver had any project on …?»
     r"|\b(?:har|hadde|have|has|had)\s+(?:[\w–-]+\s+){1,4}?(?:hatt|had|run|drevet|drive)\s+"
     r"(?:noen|nokon|nokre|any|some)\s+(?:[\w-]+\s+){0,2}?[\w-]*(?:prosjekt\w*|projects?)\b"
+    # «Hva har Fjell kommune vært med på?», «What has Voss taken part in?»: what a place took
+    # part in is its projects
+    r"|\b(?:hva|kva|what)\s+(?:har|hadde|has|have|had)\s+(?:[\w–-]+\s+){1,3}?(?:vært|vore|been|"
+    r"deltatt|delteke|taken|tatt)\s+(?:med\s+|involved\s+|part\s+)?(?:på|i|in|of|del\s+i)\b"
     # «Har noen av prosjektene jobbet med …?», «Have any of the projects dealt with …?»
     r"|\b(?:har|hadde|have|has|had|did)\s+(?:noen|nokon|nokre|any)\s+(?:av|of)\s+(?:the\s+)?"
     r"(?:prosjekt(?:ene|a|ane)|projects)\b",
     re.I)
+# «Hvilket fylke hører prosjektene til?», «Which counties are the projects in?»: what each row
+# shows, asked of the projects
+_PROJECTS_FIELD = re.compile(
+    r"\b(?:hvilke[nt]?|kva(?:\s+for)?|which|what)\s+(?:fylke\w*|count(?:y|ies))\b[^?]{0,40}?"
+    r"\b[\w-]*(?:prosjekt(?:ene|a|ane)|projects)\b", re.I)
 # «Prosjekter om fosterhjem i 2022», «fosterhjemsprosjekter i Vestland», «All projects in
 # Agder»: a fragment led by projects in the plural asks for their list
 _PROJECTS_FRAGMENT = re.compile(r"^\W*(?:alle\s+|all\s+(?:the\s+)?)?[\w-]*(?:prosjekter|projects)\b",
@@ -95,6 +104,7 @@ def list_ask(text: str, has_theme: bool) -> ListAsk | None:
         ask = ListAsk.COUNT_MUNICIPALITIES if places else ListAsk.COUNT_PROJECTS
     elif _LIST_COMMAND.match(text) or _PROJECTS.search(text) or _MUNICIPALITIES.search(text) or (
             _ANY_PROJECTS.search(text)) or _PROJECTS_FRAGMENT.match(text) or (
+            _PROJECTS_FIELD.search(text)) or (
             has_theme and _THEMED_PROJECTS.search(text)) or (
             _OVERVIEW.search(text) and _SEVERAL_PROJECTS.search(text)):
         ask = _listing(text)

@@ -59,10 +59,42 @@ _PLACE_HISTORY = re.compile(
     rf"[^?.,;]{{1,60}}?\b(?:før|fram til|frem til|until|before|prior to|til)\s+{_YEAR}\b", re.I)
 
 
+# «Hun fyller 18 neste år», «my son turns 18 in 2027»: the year is a birthday, the asker's
+# life, not a time any document is about
+_BIRTHDAY = re.compile(
+    r"\b(?:fyller|fyll|fylte|turns?|turned|will\s+turn|(?:blir|vert|becomes?|will\s+be)"
+    r"(?=\s+(?:1[2-9]|2[0-5])\s+(?:år|years)))\s+\d{1,2}\b(?:\s+(?:år|years?(?:\s+old)?))?"
+    r"[^?.,;:!–-]{0,25}", re.I)
+
+
+def without_birthdays(text: str) -> str:
+    return _BIRTHDAY.sub(" ", text)
+
+
+# «bortsett frå dei som kom i 2022», «utenom 2020 og 2021», «except 2021»: years left out
+_LEFT_OUT_YEARS = re.compile(
+    rf"\b(?:utenom|utanom|unntatt|bortsett\s+fr[aå]|med\s+unntak\s+av|ikke\s+medregnet|"
+    rf"ikkje\s+medrekna|except(?:\s+for)?|excluding|other\s+than|apart\s+from|not\s+counting|"
+    rf"men\s+ikke|men\s+ikkje|but\s+not)\b[^?.;:!\d]{{0,30}}?{_YEAR}"
+    rf"(?:\s*(?:,|og|and|eller|or|&|[–-]|til|to)\s*{_YEAR})?", re.I)
+
+
+def left_out_years(text: str) -> YearSpan | None:
+    """The years a list leaves out («… bortsett frå dei som kom i 2022»), or None; «utenom de
+    som startet i 2021» leaves out the projects that started then, not all that ran then."""
+    if not (match := _LEFT_OUT_YEARS.search(text)):
+        return None
+    years = [int(y) for y in match.groups() if y]
+    said = match.group(0)
+    edge = YearEdge.STARTED if _STARTED.search(said) else (
+        YearEdge.ENDED if _ENDED.search(said) else YearEdge.RAN)
+    return YearSpan(min(years), max(years), edge)
+
+
 def year_span(text: str, today: dt.date) -> YearSpan | None:
     """«fra 2020» → 2020–…, «før 2020» → …–2019, «2019–2021» and «fra 2023 og 2024» → both, «i
     2018», «i fjor» and «neste år» → a year."""
-    text = _PLACE_HISTORY.sub(" ", text)
+    text = _LEFT_OUT_YEARS.sub(" ", without_birthdays(_PLACE_HISTORY.sub(" ", text)))
     for both in (_RANGE, _PAIR):  # a range first: «2019–2021 og 2023» is the range
         if match := both.search(text):
             years = [int(y) for y in match.groups() if y]
@@ -168,6 +200,7 @@ def years_tied(text: str) -> bool:
 def time_focus(text: str) -> TimeFocus | None:
     """Which of «neste», «siste», «nå» the question leans on; «neste» wins (it is the one a past
     date would get wrong)."""
+    text = without_birthdays(text)
     if _NEXT.search(text) or _UPCOMING.search(text):
         return TimeFocus.NEXT
     if _LATEST.search(text):

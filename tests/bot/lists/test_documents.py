@@ -160,6 +160,20 @@ def test_a_place_left_out_takes_its_documents_out_of_the_list(sample_context) ->
     assert vestland.total and rest.payload.total
 
 
+@pytest.mark.parametrize("text", [
+    "Kva referat har vi, bortsett frå dei som kom i 2022?",
+    "Which minutes do we have, except those from 2022?",
+])  # fmt: skip
+def test_a_year_left_out_takes_its_documents_out_of_the_list(sample_context, text) -> None:  # type: ignore[no-untyped-def]
+    every = ask(sample_context, "Hvilke referater har vi?").payload
+    of_year = ask(sample_context, "Hvilke referater har vi fra 2022?").payload
+    rest = ask(sample_context, text)
+    assert understood(sample_context, text).years is None
+    assert rest.payload.total == every.total - of_year.total and of_year.total
+    assert all(r.date is None or r.date.year != 2022 for r in rest.payload.rows)
+    assert "2022" in rest.answer.splitlines()[0]  # the heading says what it left out
+
+
 @pytest.mark.parametrize(("text", "year"), [
     ("Hvilke læringsnettverk har ikke noe referat nyere enn 2022?", 2022),
     ("Which networks have not met since 2023?", 2022),

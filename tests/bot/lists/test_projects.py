@@ -276,6 +276,14 @@ def test_projects_still_running_show_the_day_each_ends(sample_context) -> None: 
     assert "1. oktober 2023 – 30. september 2025" in running.answer  # Kvam and Voss
 
 
+def test_projects_that_started_in_a_year_left_out_are_not_listed(sample_context):
+    every = ask(sample_context, "Hvilke prosjekter har vi?").payload
+    started = ask(sample_context, "Hvilke prosjekter startet i 2021?").payload
+    rest = ask(sample_context, "Hvilke prosjekter har vi, utenom de som startet i 2021?").payload
+    assert started.total and rest.total == every.total - started.total
+    assert not {r.title for r in rest.rows} & {r.title for r in started.rows}
+
+
 def test_a_place_left_out_takes_its_projects_out_of_the_list(sample_context):
     every = ask(sample_context, "Hvilke prosjekter har vi?").payload
     rest = ask(sample_context, "Hvilke prosjekter har vi utenom Vestland?")
@@ -283,3 +291,10 @@ def test_a_place_left_out_takes_its_projects_out_of_the_list(sample_context):
     assert rest.answer.startswith(f"Prosjekter utenom Vestland ({every.total - vestland.total})")
     assert not {r.title for r in rest.payload.rows} & {r.title for r in vestland.rows}
     assert vestland.total and rest.payload.total
+
+
+def test_a_county_heading_names_the_county_the_documents_were_written_in(sample_context):
+    """«Fosterhjem i vest» was written in Hordaland, which is Vestland today."""
+    answer = ask(sample_context, "Hvilke prosjekter har vi i Vestland?").answer
+    assert "**Vestland (tidligere Hordaland)**" in answer
+    assert "**Rogaland**" in ask(sample_context, "Hvilke prosjekter har vi i Rogaland?").answer

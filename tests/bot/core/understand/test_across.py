@@ -45,6 +45,11 @@ from bot.core.understand.across import asked_of_each
     ("What do all the calls say about co-funding?", True),
     ("Hvor mye må betales tilbake ifølge retningslinjene i Trøndelag?", False),
     ("Hva sier retningslinjene om ubrukte midler?", False),  # may well be one document
+    # «the different», «the various», «comparing»: English for «de ulike», «sammenlign»
+    ("Comparing counties: what co-funding share do the different guidelines require?", True),
+    ("What is the maximum amount per project in the various calls?", True),
+    ("Give me every call in the collection: county, max amount per project and the deadline.",
+     True),
 ])
 def test_a_fact_asked_of_each_document(kit, text, across):
     assert understand(text, [], kit).across is across
@@ -62,6 +67,9 @@ def test_a_fact_asked_of_each_document(kit, text, across):
     ("Hvilke utlysninger har vi, med fylke, søknadsfrist og beløp?", ["søknadsfrist", "beløp"]),
     ("List every call in the knowledge base, with the application deadline and the maximum "
      "amount per project.", ["application deadline", "maximum amount project"]),
+    # … or after a colon, when that is a list of what to show and no question of its own
+    ("Give me every call in the collection: county, max amount per project and the deadline.",
+     ["max amount project", "deadline"]),
     # the part that names the documents is the listing, wherever it stands
     ("Kor stor eigendel må kommunane dekkje? Eg vil ha ei oversikt over alle retningslinene "
      "og utlysingane, fylke for fylke.", ["Kor stor eigendel må kommunane dekkje"]),

@@ -38,6 +38,9 @@ def test_amount_kinds_asked_are_kept_apart(kit, text, kinds):
     ("Hvor mye søkte prosjektene om til sammen?", False),  # a sum, not a ranking
     ("Hva brukte prosjektet mest penger på?", False),  # one project's spending, no ranking
     ("Hvilke prosjekter krever minst 20 prosent egenandel?", False),  # «minst» = at least
+    ("ranger prosjektsøknadene etter hvor mye de søker om", True),  # sorted, no superlative
+    ("Sort the projects by the amount applied for", True),
+    ("Hvilke utlysninger har vi, sortert etter frist?", False),  # calls, no project's money
 ])  # fmt: skip
 def test_which_project_by_the_size_of_an_amount_is_a_ranking(kit, text, ranked):
     question = understand(text, [], kit)

@@ -15,6 +15,16 @@ def test_list_asks(kit):
     assert understand("Sammenlign prosjektene om fosterhjem", [], kit).list_ask == ListAsk.COMPARE
 
 
+@pytest.mark.parametrize("text", [
+    "Hva har Fjell kommune vært med på i læringsnettverket?",
+    "Kva har Kvam vore med på?",
+    "What has Voss taken part in?",
+])  # fmt: skip
+def test_what_a_place_took_part_in_is_its_projects(kit, text):
+    assert understand(text, [], kit).list_ask == ListAsk.PROJECTS
+    assert understand("Hva har vært gjort i prosjektet?", [], kit).intent == Intent.FACT
+
+
 def test_a_question_about_projects_as_such_is_told_from_one_about_a_theme(kit):
     assert understand("Hvem ledet de ulike fosterhjemsprosjektene?", [], kit).projects_named
     assert not understand("Which office must carry out the most foster care inspections?", [],

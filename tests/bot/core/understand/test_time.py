@@ -76,3 +76,28 @@ def test_a_year_a_document_mentions_is_no_year_it_is_from(kit):
 ])
 def test_a_year_counted_back_from_today(kit, text, year):
     assert understand(text, [], kit).years.single == year
+
+
+@pytest.mark.parametrize("text", [
+    "Hun fyller 18 neste år – kan hun bli boende hos oss etter det?",
+    "My son turns 18 next year. Can he keep getting help after that?",
+    "Sonen min blir 18 år i 2027, kan han få ettervern?",
+])  # fmt: skip
+def test_a_birthday_is_the_askers_year_not_one_asked_of_the_documents(kit, text):
+    asked = understand(text, [], kit)
+    assert asked.years is None and asked.time != TimeFocus.NEXT
+    assert understand("Hva skjer i prosjektet neste år?", [], kit).years.single == 2027
+    assert understand("Hvor mange blir med i 2027?", [], kit).years.single == 2027
+
+
+@pytest.mark.parametrize(("text", "first", "last", "edge"), [
+    ("Kva sluttrapportar har vi, bortsett frå dei som kom i 2022?", 2022, 2022, YearEdge.RAN),
+    ("Hvilke prosjekter har vi, utenom de som startet i 2021?", 2021, 2021, YearEdge.STARTED),
+    ("List the minutes except 2022 and 2023", 2022, 2023, YearEdge.RAN),
+])  # fmt: skip
+def test_a_year_left_out_is_no_year_asked(kit, text, first, last, edge):
+    asked = understand(text, [], kit)
+    assert asked.years is None
+    assert (asked.excluded_years.first, asked.excluded_years.last, asked.excluded_years.edge) == (
+        first, last, edge)
+    assert understand("Hvilke prosjekter har vi utenom Karmøy?", [], kit).excluded_years is None
