@@ -36,6 +36,8 @@ from bot.facts.pick import (
     holds_types,
     inspection_conclusion,
     list_first,
+    one_document_first,
+    person_lines,
     pick_sentences,
     places_missing,
     says_part,
@@ -229,12 +231,14 @@ class ExtractiveComposer:
             per_part = outcomes_first(view.parts, per_part, supporting)
         per_part = kind_first(view.parts, per_part, supporting)
         per_part = list_first(view.parts, per_part, supporting)
+        per_part = one_document_first(view, per_part)
         picked = pick_sentences(per_part, supporting, self.model.max_chars, view.parts)
         picked += deciding(view, per_part, picked)
         picked += replies(view, found, picked)
         picked += deadline_pointed(per_part, picked)
         picked += inspection_conclusion(view, per_part, picked)
-        for missing in (typed_missing, places_missing, kinds_missing, choices_missing):
+        for missing in (typed_missing, places_missing, kinds_missing, choices_missing,
+                        person_lines):
             picked += missing(view, per_part, picked, supporting)
         picked += counted_missing(view.parts, per_part, picked, self.lexical,
                                   question.language == "en")

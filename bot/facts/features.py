@@ -9,7 +9,7 @@ are fitted on labelled questions (`bot.evaluation.calibrate`), not set by hand.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -59,6 +59,7 @@ class QuestionView:
     groups: Groups  # the whole question's
     names: list[set[str]]  # each named thing with its aliases (Øygarden → Fjell, Sund …)
     unknown_share: float  # weight of Norwegian content words the corpus never uses
+    scene: Groups = field(default_factory=list)  # the statements before it (`Question.scene`)
 
 
 def question_view(question: Question, vectors: np.ndarray, lexical: LexicalIndex,
@@ -86,8 +87,9 @@ def question_view(question: Question, vectors: np.ndarray, lexical: LexicalIndex
     unknown = sum(w for g, w in groups if not any(lexical.known(s) for s in g))
     total = sum(w for _, w in groups) or 1.0
     names = [aliases.get(n, set()) | {n} for n in question.names]
+    scene = content_groups(question.scene, lexical, english) if question.scene else []
     return QuestionView(question, vectors[0], views, groups, names,
-                        0.0 if english else unknown / total)
+                        0.0 if english else unknown / total, scene)
 
 
 def _premise(group: set[str], part: Part) -> bool:

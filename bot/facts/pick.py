@@ -22,6 +22,8 @@ from indexer.store.lexical import tokenize
 from indexer.text.dates import find_dates
 
 MAX_SENTENCES = 4
+SAME_SOURCE_SHARE = 0.8  # see `one_document_first`
+OFF_TOPIC = 0.6  # … whose best's passage says at most this share of what the leading one does
 PART_SCAN = 10  # how far down its ranking a later part looks for a sentence saying its words
 FIRST_PART_SCAN = 5  # … and the first part, whose words include the question's topic
 # «Hvilke kommuner er med?» is answered by a sentence listing them, not by «ordførar i Løten»
@@ -61,6 +63,50 @@ def list_first(parts: list[PartView], per_part: list[list[Scored]], supporting: 
                       and s.candidate.evidence.meta.doc_id == document), None)
         out.append([first, *(s for s in ranked if s is not first)] if first else ranked)
     return out
+
+
+def one_document_first(view: QuestionView, per_part: list[list[Scored]]
+                       ) -> list[list[Scored]]:
+    """«Vi vil søke Bufdir om tilskudd til foreldrestøttende tiltak. Hva må vi gjøre innen når,
+    og hvor mye er det å søke på?»: the parts ask about one thing, the scene set before them,
+    whose words no part has (`Question.scene`). The document that answers the parts best
+    taken together (its best sentence per part, summed; the best of one part) answers each
+    part from its own sentences alone, when it holds one nearly as likely as the part's best
+    (`SAME_SOURCE_SHARE`) that holds the kind of fact asked, and the best's passage says little
+    of the scene (`OFF_TOPIC`): not «Søknadsfristen er flyttet …» of another county's call. A description and its final report, both about the question, keep
+    their parts; parts that name their own years ask of two things."""
+    parts = view.parts
+    if not view.question.scene or len(per_part) < 2 or any(p.part.years for p in parts) or not all(
+            per_part):
+        return per_part
+    totals: dict[str, float] = {}
+    for ranked in per_part:
+        best: dict[str, float] = {}
+        for s in ranked[:PART_SCAN]:
+            doc = s.candidate.evidence.meta.doc_id
+            best[doc] = max(best.get(doc, 0.0), s.probability)
+        for doc, probability in best.items():
+            totals[doc] = totals.get(doc, 0.0) + probability
+    leading = max(totals, key=lambda d: totals[d])
+    if not any(r[0].candidate.evidence.meta.doc_id == leading for r in per_part):
+        return per_part
+    owns = [next((s for s in ranked[:PART_SCAN]
+                  if s.candidate.evidence.meta.doc_id == leading
+                  and s.probability >= SAME_SOURCE_SHARE * ranked[0].probability
+                  and (s is ranked[0] or _in_scene(view, ranked[0]) <= OFF_TOPIC * _in_scene(view, s)
+                       and (not part.types or holds_types(part, s.candidate)))), None)
+            for part, ranked in zip(parts, per_part, strict=True)]
+    if all(own is None or own is ranked[0] for own, ranked in zip(owns, per_part, strict=True)):
+        return per_part  # no part's best is another document's: the answer may use both
+    return [ranked if own is None else [own, *(
+        s for s in ranked if s is not own and s.candidate.evidence.meta.doc_id == leading)]
+        for own, ranked in zip(owns, per_part, strict=True)]
+
+
+def _in_scene(view: QuestionView, scored: Scored) -> float:
+    """How much of the scene the sentence's passage, title and headings say (by rarity)."""
+    cand = scored.candidate
+    return coverage(view.scene, frozenset(tokenize(f"{cand.evidence.chunk.text} {cand.context}")))
 
 
 def pick_sentences(per_part: list[list[Scored]], supporting: float, max_chars: int,
@@ -302,6 +348,33 @@ def places_missing(view: QuestionView, per_part: list[list[Scored]], picked: lis
                             supporting * top)
         if found is not None:
             added.append(found)
+    return added
+
+
+PERSON_LINES = 2  # sentences naming an asked person that come along beyond the budget
+
+
+def person_lines(view: QuestionView, per_part: list[list[Scored]], picked: list[Candidate],
+                 supporting: float) -> list[Candidate]:
+    """«Hva er rollen til Sigrun Olsen Vollan i nettverket?»: a person asked about, no kind of
+    fact asked, is answered by what their documents say they are and do — the attendance line
+    and the follow-up task they were given alike. Near sentences of a picked document that name
+    the person come along beyond the length budget."""
+    main = view.parts[0]
+    if not view.question.persons or main.types or not picked or not per_part[0]:
+        return []
+    surnames = [re.compile(rf"(?<!\w){re.escape(name.split()[-1])}(?!\w)", re.I)
+                for name in view.question.persons]
+    documents = {c.evidence.meta.doc_id for c in picked}
+    floor = supporting * per_part[0][0].probability
+    added: list[Candidate] = []
+    for scored in per_part[0][:TYPED_SCAN]:
+        cand = scored.candidate
+        if len(added) >= PERSON_LINES or scored.probability < floor:
+            break
+        if cand.evidence.meta.doc_id in documents and any(s.search(cand.text) for s in surnames) \
+                and cand not in picked and not _repeats(cand, picked + added):
+            added.append(cand)
     return added
 
 
