@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 import time
 from dataclasses import replace
 from functools import partial
@@ -89,8 +90,10 @@ class FactAnswerer:
         vectors = self.embed(q)
         evidence, timings = self.evidence(q, vectors)
         extreme = extreme_document(q, self.ctx.store.documents(), evidence)
-        if extreme is not None:
-            evidence, _ = self.evidence(q, vectors, [extreme])
+        titled = [extreme] if extreme is not None else titled_documents(
+            q, self.ctx.store.documents())
+        if titled:
+            evidence, _ = self.evidence(q, vectors, titled)
         evidence = with_conclusion(q, evidence, self.ctx.store.document_chunks)
         evidence = with_role_holder(q, evidence, self.ctx.store.document_chunks)
         timings["retrieve_ms"] = (time.perf_counter() - t0) * 1000
@@ -252,6 +255,21 @@ def extreme_document(q: Question, documents: list[DocumentMeta], evidence: list[
         return None
     pick = max if q.document_extreme == "newest" else min
     return pick(dated, key=lambda m: m.date or dt.date.min)
+
+
+TITLE_WORDS = 3  # a title this long, said whole, names its document
+_WORD = re.compile(r"\w+")
+
+
+def titled_documents(q: Question, documents: list[DocumentMeta]) -> list[DocumentMeta]:
+    """«Når er søknadsfristen for tilskudd til foreldrestøttende tiltak i 2027?»: a question
+    that says a document's whole title («Tilskudd til foreldrestøttende tiltak») asks of that
+    document, not of another scheme's call for the year; its own year then says whether it
+    answers. A title of fewer than `TITLE_WORDS` words names nothing in particular."""
+    asked = f" {' '.join(_WORD.findall(q.standalone.casefold()))} "
+    return [meta for meta in documents
+            if len(words := _WORD.findall(meta.title.casefold())) >= TITLE_WORDS
+            and f" {' '.join(words)} " in asked]
 
 
 def _extreme_named(q: Question, meta: DocumentMeta, said_by: list[Evidence],

@@ -1,10 +1,10 @@
-"""Hybrid retrieval: fusion, filters from the question, and committed-only results."""
+"""Hybrid retrieval: fusion, the documents a question names, and committed-only results."""
 
 from __future__ import annotations
 
 from bot.core.ranking import reciprocal_rank_fusion
 from bot.core.understand import Kit, understand
-from bot.facts.filters import Filters, allowed_documents, filters_of
+from bot.facts.answer import titled_documents
 from bot.facts.retrieval import HybridRetriever
 from indexer.models import DocType
 
@@ -20,39 +20,21 @@ def test_rrf_item_in_one_list_still_counts():
     assert set(fused) == {"a", "b"}
 
 
-def test_filters_read_type_county_year_and_place(gazetteer):
-    f = read_filters("Hva sto i referatet fra 2018 om Fjell i Vestland?", gazetteer)
-    assert f.doc_types == {DocType.REFERAT}
-    assert f.counties == {"Vestland"}
-    assert f.years == {2018} and f.years_hard
-    assert "4626" in f.municipalities  # Fjell is today's Øygarden
+def test_a_document_type_is_named_only_when_the_question_points_at_a_document(gazetteer):
+    named = understand("Hva står i retningslinjene om egenandel?", [], Kit(gazetteer))
+    assert named.doc_types_named == {DocType.RETNINGSLINJE}
+    topic = understand("Når skal utkastet til retningslinjer sendes ut?", [], Kit(gazetteer))
+    assert not topic.doc_types_named
 
 
-def test_bare_year_is_only_a_soft_filter(gazetteer):
-    f = read_filters("Hvor mange saker fant de i 2018?", gazetteer)
-    assert f.years == {2018} and not f.years_hard and f.empty
-
-
-def test_vestland_includes_hordaland_documents(sample_context):
-    ctx = sample_context
-    f = read_filters("Hvilke møter har vært i Vestland?", ctx.gazetteer)
-    kept = {m.source for m in allowed_documents(f, ctx.store.documents(), ctx.gazetteer)}
-    assert "001_16f217685acad70e.txt" in kept  # Hordaland 2018
-    assert "2021-10-26_referat_nettverkssamling_trondelag.md" not in kept
-
-
-def test_today_name_finds_former_municipality(sample_context):
-    ctx = sample_context
-    f = read_filters("Hva har Øygarden kommune gjort?", ctx.gazetteer)
-    kept = {m.source for m in allowed_documents(f, ctx.store.documents(), ctx.gazetteer)}
-    assert "2019-03-15_prosjektbeskrivelse_fjell-sund-oygarden_fosterhjem.md" in kept
-    assert "001_16f217685acad70e.txt" in kept  # names Fjell (2018)
-
-
-def test_place_without_documents_filters_everything_out(sample_context):
-    ctx = sample_context
-    f = read_filters("Hva skjedde i Finnmark?", ctx.gazetteer)
-    assert allowed_documents(f, ctx.store.documents(), ctx.gazetteer) == []
+def test_a_question_saying_a_documents_whole_title_asks_of_that_document(sample_context):
+    documents = sample_context.store.documents()
+    titled = next(m for m in documents if len(m.title.split()) >= 4)
+    asked = understand(f"Hva er fristen i {titled.title.lower()} i 2031?", [],
+                       Kit(sample_context.gazetteer))
+    assert [m.doc_id for m in titled_documents(asked, documents)] == [titled.doc_id]
+    vague = understand("Hva er fristen?", [], Kit(sample_context.gazetteer))
+    assert titled_documents(vague, documents) == []
 
 
 def test_hybrid_search_returns_only_committed_chunks(sample_context):
@@ -66,14 +48,3 @@ def test_hybrid_search_returns_only_committed_chunks(sample_context):
 def test_empty_allowed_set_means_no_evidence(sample_context):
     retriever = HybridRetriever(sample_context.store, sample_context.embeddings)
     assert retriever.search("fosterhjem", documents=[]) == []
-
-
-def test_document_type_filters_only_when_the_question_points_at_a_document(gazetteer):
-    assert read_filters("Hva står i retningslinjene om egenandel?", gazetteer).doc_types == {
-        DocType.RETNINGSLINJE}
-    topic = read_filters("Når skal utkastet til retningslinjer sendes ut?", gazetteer)
-    assert topic.doc_types == set()
-
-
-def read_filters(text: str, gazetteer) -> Filters:  # type: ignore[no-untyped-def]
-    return filters_of(understand(text, [], Kit(gazetteer)))
