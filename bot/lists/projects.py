@@ -96,6 +96,8 @@ def _request(question: Question, ctx: CoreContext) -> ListRequest | None:
     request = request_of(question)
     if request is not None and request.query.selects_all and question.project_named:
         request = subject.by_title(question.project_named, request, ctx)
+    if request is not None:
+        request = subject.by_region(question, request, ctx)
     return _ran_when_no_start_is_stated(request, ctx) if request is not None else None
 
 
@@ -201,7 +203,8 @@ def _none(request: ListRequest, phrase: str, every: list[ProjectRecord], cite: r
 def filter_phrase(request: ListRequest, lang: Language) -> str:
     """« om fosterhjem i Vestland», and for a narrowed list « … – av dem om ettervern»."""
     query = request.query
-    own = words.filters(query.themes, request.place_names, query.years, lang, query.title,
+    places = [*request.place_names, *([query.region] if query.region else [])]
+    own = words.filters(query.themes, places, query.years, lang, query.title,
                         query.years_edge, query.doc_types, query.every_doc_type)
     if request.merged:
         own += t("lists.merged", lang)

@@ -16,6 +16,7 @@ from dataclasses import replace
 import numpy as np
 
 from bot.core.context import CoreContext
+from bot.core.question import Question
 from bot.core.ranking import reciprocal_rank_fusion
 from bot.lists.routing import ListRequest
 from indexer.catalogue import ProjectQuery
@@ -32,6 +33,30 @@ _NEAREST = 8  # chunks each retriever hands over; the documents are read off the
 def any_project(query: ProjectQuery, ctx: CoreContext) -> bool:
     """Whether any project matches: the probe a narrower or wider reading is chosen by."""
     return bool(ctx.store.project_page(query, 0, 1).total)
+
+
+# «prosjektet i Numedal», «prosjekta på Toten», «projects in Valdres»: a name said as a place
+_AS_PLACE = r"(?:i|på|fra|frå|in|from|around)"
+MIN_REGION = 4  # letters a region's name has at least («Sogn», «Toten», «Numedal»)
+
+
+def by_region(question: Question, request: ListRequest, ctx: CoreContext) -> ListRequest:
+    """«Hvilke kommuner er med i prosjektet i Numedal?»: a region no gazetteer holds, said as a
+    place and titling a project's document («… i Kongsberg og Numedal»), names that project;
+    the list is unchanged when no document's title has it (a person's or a body's name)."""
+    query = request.query
+    if query.municipalities or query.written or query.current_counties or query.counties \
+            or query.area or query.region:
+        return request
+    for name in question.names:
+        if len(name) < MIN_REGION or ctx.gazetteer.is_place(name) or name in question.persons \
+                or name == question.quoted or not re.search(
+                    rf"\b{_AS_PLACE}\s+{re.escape(name)}\b", question.standalone, re.I):
+            continue
+        regional = replace(request, query=replace(query, region=name))
+        if any_project(regional.query, ctx):
+            return regional
+    return request
 
 
 def titled_with(topic: str, request: ListRequest, ctx: CoreContext) -> ListRequest | None:

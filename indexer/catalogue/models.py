@@ -135,6 +135,7 @@ class ProjectQuery:
     counties: frozenset[str] = frozenset()  # a historic county as it was (Hordaland)
     area: frozenset[str] = frozenset()  # today's kommunenummer lying in such a county
     title: str | None = None  # part of the project's name
+    region: str | None = None  # a place no gazetteer knows, said in a document's title (Numedal)
     years: tuple[int, int] | None = None  # the project ran at some time in these years
     years_edge: YearEdge = YearEdge.RAN  # …or started, or ended, in them
     doc_types: frozenset[DocType] = field(default_factory=frozenset)  # a document of any of these
@@ -149,8 +150,8 @@ class ProjectQuery:
     def selects_all(self) -> bool:
         """No filter is given: every project (the asker may see) is in the list."""
         return not (self.themes or self.municipalities or self.written or self.current_counties
-                    or self.counties or self.area or self.title or self.years or self.doc_types
-                    or self.within or self.without)
+                    or self.counties or self.area or self.title or self.region or self.years
+                    or self.doc_types or self.within or self.without)
 
 
 @dataclass(frozen=True)

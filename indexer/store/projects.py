@@ -110,6 +110,11 @@ def _where(conn: Db, query: ProjectQuery) -> tuple[str, list[object]]:
     if query.title:
         where.append(contains_folded(conn, "p.title"))
         params.append(query.title.casefold())
+    if query.region:  # «prosjektet i Numedal»: a document of the project is titled with it
+        where.append("p.project_id IN (SELECT m.project_id FROM catalogue_members m JOIN documents d"
+                     f" ON d.doc_id = m.doc_id WHERE "
+                     f"{contains_folded(conn, json_text(conn, 'd.meta_json', 'title'))})")
+        params.append(query.region.casefold())
     if query.within is not None:
         inner, more = _where(conn, query.within)
         where.append(inner)

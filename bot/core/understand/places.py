@@ -59,6 +59,7 @@ def municipalities(text: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
     Nordland) is one place that may be either. A region named after its town
     («Gjøvikregionen», «Kristiansandsregionen») is that town's municipality."""
     text = _REGION.sub(lambda m: _town(m, gazetteer), text)
+    text = _SHARED.sub(lambda m: _sharing(m, gazetteer), text)
     hint = next(iter(gazetteer.find_counties(text)), None)
     mentions = gazetteer.find_municipalities(text, county_hint=hint, lenient=True,
                                              unsettled=True)
@@ -71,6 +72,20 @@ def municipalities(text: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
 
 
 _REGION = re.compile(r"\b([A-ZÆØÅ][a-zæøå]+?)(s?)-?regionen\b")
+
+
+# «på Toten», «i Slidre»: a region whose municipalities share its name as their last word
+_SHARED = re.compile(r"\b(?P<at>i|på|fra|frå|in|from)\s+(?P<name>[A-ZÆØÅ][a-zæøå]{3,})\b")
+
+
+def _sharing(m: re.Match[str], gazetteer: Gazetteer) -> str:
+    """«på Toten» → «på Østre Toten og Vestre Toten»: today's municipalities (two or more)
+    whose names end in the region's; the words as written otherwise."""
+    if gazetteer.is_place(m["name"]):
+        return m[0]
+    names = sorted({muni.name for muni in gazetteer.municipalities() if muni.valid_to is None
+                    and muni.name.endswith(f" {m['name']}")})
+    return f"{m['at']} {' og '.join(names)}" if len(names) >= 2 else m[0]
 
 
 def _town(m: re.Match[str], gazetteer: Gazetteer) -> str:

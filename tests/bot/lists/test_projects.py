@@ -298,3 +298,15 @@ def test_a_county_heading_names_the_county_the_documents_were_written_in(sample_
     answer = ask(sample_context, "Hvilke prosjekter har vi i Vestland?").answer
     assert "**Vestland (tidligere Hordaland)**" in answer
     assert "**Rogaland**" in ask(sample_context, "Hvilke prosjekter har vi i Rogaland?").answer
+
+
+def test_a_region_no_gazetteer_holds_names_the_projects_whose_documents_it_titles(sample_context):
+    """Setesdal is no municipality; the steering group's minutes are titled with it."""
+    every = ask(sample_context, "Hvilke prosjekter har vi?").payload
+    setesdal = ask(sample_context, "Hvilke prosjekter har vi i Setesdal?")
+    assert 0 < setesdal.payload.total < every.total
+    assert "Setesdal" in setesdal.answer.splitlines()[0]
+    assert all("Evje og Hornnes" in {p.name for p in row.places} for row in setesdal.payload.rows)
+    # a name no document's title has leaves the list as it was
+    assert ask(sample_context, "Hvilke prosjekter har vi i Ukjentdalen?").payload.total == \
+        every.total

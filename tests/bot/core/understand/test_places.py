@@ -98,3 +98,10 @@ def test_a_region_named_after_its_town_is_that_municipality(kit, text, town):
 
 def test_a_region_no_town_names_is_no_place(kit):
     assert understand("Hva skjer i Vestregionen?", [], kit).municipalities == ()
+
+
+def test_a_region_its_municipalities_share_the_name_of_is_those_municipalities(kit):
+    """«på Toten»: Østre Toten and Vestre Toten; a place of its own stays itself."""
+    toten = {p.name for p in understand("Hvilke prosjekter har vi på Toten?", [], kit).places}
+    assert toten == {"Østre Toten", "Vestre Toten"}
+    assert {p.name for p in understand("Hva skjedde i Bergen?", [], kit).places} == {"Bergen"}
