@@ -4,18 +4,23 @@ read by the same rules the project catalogue files amounts with."""
 
 from __future__ import annotations
 
+import re
+
 from bot.core.question import AnswerType, Question
 from bot.core.understand.amounts import MONEY_KINDS, MUNICIPAL_MONEY, amount_kinds
 from bot.facts.candidates import Candidate
-from bot.facts.features import PartView, QuestionView
+from bot.facts.features import PartView, QuestionView, names_present
 from bot.facts.gate import Scored
 from bot.facts.pick import near_saying
 from indexer.catalogue.fields import Span, amounts, states_money
 from indexer.models import DocType
 
 # Kinds a question can ask for unmistakably; «søkt» asked and «tildelt» said is left to the model.
-CHECKED = frozenset({"tildelt", "forbruk"})
-LABELS = {"tildelt": "lists.granted", "forbruk": "lists.spent"}
+# An own share («egenandel») may be a share of the costs, not a sum: see `kind_unsaid`.
+CHECKED = frozenset({"tildelt", "forbruk", "egenandel"})
+LABELS = {"tildelt": "lists.granted", "forbruk": "lists.spent", "egenandel": "lists.own_share"}
+_OWN_SHARE = re.compile(r"egenandel|eigenandel|eigendel|eigeninnsats|egeninnsats|\bdekk\w*|"
+                        r"own share|co-?fund\w*|\bselv\b|\bsjølv\b", re.I)
 
 
 def asked_kind(question: Question) -> str | None:
@@ -23,12 +28,18 @@ def asked_kind(question: Question) -> str | None:
     parts = question.parts
     if not parts or not all(AnswerType.AMOUNT in p.answer_types for p in parts):
         return None
-    kinds = amount_kinds(question.standalone) & MONEY_KINDS
+    kinds = amount_kinds(question.standalone) & (MONEY_KINDS | {"egenandel"})
     return next(iter(kinds)) if len(kinds) == 1 and kinds <= CHECKED else None
 
 
 def kind_unsaid(kind: str, picked: list[Candidate]) -> bool:
-    """The sentences state no sum of money, or sums of other kinds and none of the one asked."""
+    """The sentences state no sum of money, or sums of other kinds and none of the one asked.
+    An own share asked («Hvor stor egenandel la de inn?») is answered by a share of the costs
+    too («Kommunene skal dekke minst 20 prosent»): unsaid only where sums are stated and
+    nothing speaks of what the municipalities put in themselves."""
+    if kind == "egenandel":
+        return any(states_money(c.text) for c in picked) and not any(
+            _OWN_SHARE.search(f"{c.text} {c.context}") for c in picked)
     if not any(states_money(c.text) for c in picked):
         return True
     stated = {found for c in picked for found in stated_kinds(c)}
@@ -78,7 +89,8 @@ def kinds_missing(view: QuestionView, per_part: list[list[Scored]], picked: list
     kind of sum the part names (applied for, granted, spent) takes the best-ranked sentence
     stating it («… og fikk tildelt 380 000 kr»), from whichever document states it. So does
     the one kind a part of a multi-part question names («…, og hvor mye skulle kommunene legge
-    inn selv?»): the sentences picked for the other parts crowd it out."""
+    inn selv?»): the sentences picked for the other parts crowd it out. Another document's
+    sentence names something the question names (`_of_the_asked`)."""
     added: list[Candidate] = []
     for part, ranked in zip(view.parts, per_part, strict=True):
         kinds = amount_kinds(part.part.text)
@@ -88,11 +100,20 @@ def kinds_missing(view: QuestionView, per_part: list[list[Scored]], picked: list
         for kind in sorted(kinds):
             if any(kind in stated_kinds(c) for c in picked + added):
                 continue
-            found = near_saying(ranked, lambda c, kind=kind: kind in stated_kinds(c),
-                                picked + added, scan=SCAN)
+            found = near_saying(ranked, lambda c, kind=kind: kind in stated_kinds(c)
+                                and _of_the_asked(view, c, picked), picked + added, scan=SCAN)
             if found is not None:
                 added.append(found)
     return added
+
+
+def _of_the_asked(view: QuestionView, cand: Candidate, picked: list[Candidate]) -> bool:
+    """A sentence of a picked document, or of one whose passage names something the question
+    names: «Fikk de innvilget søknaden om «Tidleg inn i Setesdal»?» is not answered by what
+    Holmestrand's project was granted."""
+    documents = {c.evidence.meta.doc_id for c in picked}
+    return cand.evidence.meta.doc_id in documents or not view.names or \
+        names_present(view.names, cand) > 0
 
 
 SCAN = 20  # how far down a part's ranking a sentence stating a kind of sum is looked for

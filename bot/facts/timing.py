@@ -42,8 +42,11 @@ def what_there_is(q: Question, composition: Composition) -> str | None:
         return t("core.only_planned", q.language, title=meta.title, when=_when(meta, q),
                  sentence=best.text.replace("**", "").strip())
     if best is not None and composition.amount_kind:
+        said = best.text.replace("**", "").strip()
+        if composition.amount_kind == "egenandel":  # a share, not «hvor mye som ble …»
+            return t("core.other_amount_own_share", q.language, sentence=said)
         return t("core.other_amount", q.language, kind=t(LABELS[composition.amount_kind],
-                 q.language), sentence=best.text.replace("**", "").strip())
+                 q.language), sentence=said)
     if best is not None and composition.document_kind:
         meta = best.evidence.meta
         return t("core.other_document", q.language,

@@ -67,7 +67,11 @@ def asks_money(text: str) -> bool:
 _MONEY_NAMED = words("penger", "pengene", "pengar", "pengane", "money", "kroner", "kr", "nok",
                      # «Hvor mye vil Drammen tape eller tjene på reformen?», «How much does it cost?»
                      "tjene", "tjener", "tjent", "tene", "tener", "tape", "taper", "tapar", "tapt",
-                     "earn", "earns", "lose", "loses", "koste", "koster", "kostar", "cost", "costs")
+                     "earn", "earns", "lose", "loses", "koste", "koster", "kostar", "cost", "costs",
+                     # pay: «Hvor mye får vi i arbeidsgodtgjøring?», «What is the fee?»
+                     r"\w*godtgjør\w*", r"\w*godtgjer\w*", r"\w*lønn(?:a|en|inga|ingen)?",
+                     r"honorar\w*", "salary", "salaries", "wages?", "fees?", "remuneration",
+                     "compensation", "allowances?")
 
 
 def asks_sum(text: str) -> bool:

@@ -38,6 +38,7 @@ def _sentence(text: str, doc_type: DocType = DocType.PROSJEKTBESKRIVELSE) -> Can
     ("How much did they end up spending according to the final report?", "forbruk"),
     ("Hvor mye søkte de om?", None),  # applied for: left to the answer model
     ("Hvor mye søkte de om, og hvor mye fikk de?", None),  # two kinds: no single one
+    ("Hvor stor egenandel la kommunene inn?", "egenandel"),
 ])  # fmt: skip
 def test_the_one_kind_of_amount_asked(text, kind) -> None:  # type: ignore[no-untyped-def]
     assert asked_kind(_question(text, AnswerType.AMOUNT)) == kind
@@ -63,6 +64,13 @@ def test_the_kind_asked_or_an_unread_sum_is_enough() -> None:
                                                  DocType.SLUTTRAPPORT)])
     # a sum whose kind the rules cannot read is left to the answer model
     assert not kind_unsaid("forbruk", [_sentence("Til dette gikk 3.000.000,- i fjor.")])
+
+
+def test_an_own_share_is_said_by_a_share_of_the_costs_not_by_other_sums() -> None:
+    assert kind_unsaid("egenandel", [_sentence("Det er brukt 512 000 kr av en ramme på 560 000 kr.")])
+    assert not kind_unsaid("egenandel", [_sentence("Kommunene skal dekke minst 20 prosent.")])
+    assert not kind_unsaid("egenandel", [_sentence("Kommunane dekte 180 000 kr som eigeninnsats.")])
+    assert not kind_unsaid("egenandel", [_sentence("Arbeidet tar tid.")])  # no sum: the model's
 
 
 @pytest.mark.parametrize(("text", "money"), [

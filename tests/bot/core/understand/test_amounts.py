@@ -13,6 +13,9 @@ def test_each_part_knows_whether_it_asks_a_sum_of_money(kit):
     assert understand("Hvem leder prosjektet, og hvor mye penger ber de om?", [],
                       kit).parts[1].money  # money by name, whatever it is asked for
     assert not understand("Hvor stor egenandel kreves?", [], kit).parts[0].money  # a share
+    # pay by name: a share of placements does not answer it
+    assert understand("Hvor mye får vi i arbeidsgodtgjøring?", [], kit).parts[0].money
+    assert understand("What is the fee per day?", [], kit).parts[0].money
 
 
 @pytest.mark.parametrize(("text", "kinds"), [
