@@ -28,7 +28,7 @@ from bot.facts.features import (
 from bot.facts.gate import Scored, fit_against, gate_row, unnamed
 from bot.facts.model import AnswerModel
 from bot.facts.neighbours import replies
-from bot.facts.outcomes import only_planned, outcomes_first, planned
+from bot.facts.outcomes import minutes_before, only_planned, outcomes_first, planned
 from bot.facts.persons import names_role
 from bot.facts.pick import (
     deadline_pointed,
@@ -202,8 +202,10 @@ class ExtractiveComposer:
         if pending is not None:  # «Vedtok kommunestyret …?» before the day it takes the matter up
             return Composition([], True, "saken er ikke avgjort ennå", answerable, pending, False,
                                scores, pending=True)
-        if picked and question.outcome and only_planned(picked, question.doc_types_named):
-            # «Nådde de målet?» with only the plan in hand: its goal is no result
+        if picked and (question.outcome and only_planned(picked, question.doc_types_named)
+                       or minutes_before(question, picked)):
+            # «Nådde de målet?» with only the plan in hand: its goal is no result; nor is what
+            # minutes of 2024 planned for a meeting in 2025 what was agreed there
             return Composition([], True, "kildene sier bare hva som var planlagt", answerable,
                                picked[0], False, scores, planned=True)
         kind = asked_kind(question)

@@ -3,13 +3,17 @@ restated, when a report about the same municipalities is in hand (sentences writ
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+
 import numpy as np
 
 from bot.core.question import AnswerType, Part
+from bot.core.understand import Kit, understand
 from bot.facts.candidates import Candidate
 from bot.facts.features import PartView
 from bot.facts.gate import Scored
-from bot.facts.outcomes import outcomes_first
+from bot.facts.outcomes import minutes_before, outcomes_first
 from bot.facts.retrieval import Evidence
 from indexer.models import Chunk, DocType, DocumentMeta, MunicipalityMention
 
@@ -124,3 +128,22 @@ def test_a_label_line_still_answers_what_it_holds_or_what_no_sentence_comes_near
         [[PERIOD, faint]]
     not_asked = _part("Hvem ledet prosjektet?", outcome=False)
     assert outcomes_first([not_asked], [[PERIOD, DONE]], SUPPORTING) == [[PERIOD, DONE]]
+
+
+def _dated(text: str, doc_type: DocType, on: dt.date) -> Candidate:
+    cand = _scored(text, 0.9, doc_type).candidate
+    return dataclasses.replace(cand, evidence=dataclasses.replace(
+        cand.evidence, meta=cand.evidence.meta.model_copy(update={"date": on})))
+
+
+def test_minutes_written_before_the_year_asked_tell_only_what_was_planned_for_it(gazetteer):
+    kit = Kit(gazetteer)
+    plan = _dated("Det holdes én felles samling med Troms-nettverket i 2025.", DocType.REFERAT,
+                  dt.date(2024, 4, 23))
+    asked = understand("Hva ble avtalt på fellessamlingen i 2025?", [], kit)
+    assert minutes_before(asked, [plan])
+    same_year = _dated("Vedtak: Nettverket lager en felles kampanje.", DocType.REFERAT,
+                       dt.date(2025, 3, 1))
+    assert not minutes_before(asked, [same_year])
+    ahead = understand("Hva skal avtales på fellessamlingen i 2025?", [], kit)  # not past
+    assert not minutes_before(ahead, [plan])
