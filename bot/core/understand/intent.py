@@ -192,7 +192,10 @@ _OUTCOME = words(r"nådde", r"nådd", r"oppnådde", r"oppnådd", r"oppnådde?s",
                  r"(?:get|got) (?:out of it|for (?:the|their|its) money)",
                  # whether it was stopped is how it went: «Hvorfor ble prosjektet avlyst?»
                  r"avlys(?:t|te|es)", r"avbrut(?:t|te)", r"avbroten", r"lagt ned", r"stansa?et",
-                 r"cancel+ed", r"discontinued", r"called off", r"shut down")
+                 r"cancel+ed", r"discontinued", r"called off", r"shut down",
+                 # «Fikk det noen effekt?», «Did it make a difference?»: what came of it
+                 r"effekt(?:en|ar|er|ane|ene)?", r"effects?", r"impact", r"virket", r"verka",
+                 r"(?:make|makes|made) a difference", r"worked")
 
 
 # «Hvilke prosjekter har vi der kommunene er slått sammen etterpå?», «Which municipal mergers

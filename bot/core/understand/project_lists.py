@@ -172,8 +172,9 @@ _ASKS = re.compile(r"^\W*(?:(?:og|and|men|but|samt)\s+)?(?:hva|hvem|hvordan|hvor
 # asked of every listed project
 _YES_NO_OF_THEM = re.compile(
     r"^\W*(?:(?:og|and|men|but)\s+)?(?:fikk|fekk|nådde|har|hadde|ble|blei|vart|kom|klarte|"
-    r"lyktes|did|do|have|has|had|were|got|reached)\s+(?:de|dei|alle|they|all|them|disse|desse|"
-    r"prosjektene|prosjekta|the\s+projects)\b", re.I)
+    r"lyktes|did|do|have|has|had|were|got|reached|was)\s+(?:de|dei|alle|they|all|them|disse|desse|"
+    r"prosjektene|prosjekta|the\s+projects|det|dette|prosjektet|it|this|that|the\s+project)\b",
+    re.I)  # «… og fikk det noen effekt?»: of the one listed, the same
 
 
 def asked_of_each_project(parts: tuple[Part, ...], ask: ListAsk | None) -> tuple[Part, ...]:

@@ -146,6 +146,8 @@ def test_each_part_knows_whether_it_asks_how_a_project_went(kit):
     assert understand("Did the project manage to cut early drop-out?", [], kit).parts[0].outcome
     assert understand("Did they hit their targets?", [], kit).parts[0].outcome
     assert understand("Vart prosjektet vellykka?", [], kit).parts[0].outcome
+    assert understand("Fikk det noen effekt?", [], kit).parts[0].outcome  # what came of it
+    assert understand("Did it make a difference?", [], kit).parts[0].outcome
     # whether it was stopped is how it went, told by the final report
     assert understand("Hvorfor ble prosjektet i Holmestrand avlyst?", [], kit).parts[0].outcome
     assert understand("Was the Kvam project cancelled?", [], kit).parts[0].outcome

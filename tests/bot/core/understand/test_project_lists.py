@@ -73,6 +73,8 @@ def test_the_sum_of_the_projects_documents_is_the_catalogues(kit, text, intent):
      ["fikk alle på plass en avtale med NAV?"]),
     ("Which foster care projects do we have, and did they reach their goals?",
      ["did they reach their goals?"]),
+    ("Har vi hatt noe prosjekt om samtaler med barn, og fikk det noen effekt?",
+     ["fikk det noen effekt?"]),  # of the one listed, the same
     # what the rows show, how they are shown, a sum, the list asked again: none asked of each
     ("Hvilke kommuner har hatt prosjekter om ettervern, og hva heter de kommunene i dag?", []),
     ("Hvilke kommuner har hatt prosjekter om fosterhjem? Bruk dagens kommunenavn.", []),
