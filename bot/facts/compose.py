@@ -42,6 +42,7 @@ from bot.facts.pick import (
     places_missing,
     says_part,
     typed_missing,
+    year_missing,
 )
 from bot.facts.retrieval import Evidence
 from bot.facts.said import counted_missing, counted_unsaid, type_unsaid
@@ -240,7 +241,7 @@ class ExtractiveComposer:
         picked += deadline_pointed(per_part, picked)
         picked += inspection_conclusion(view, per_part, picked)
         for missing in (typed_missing, places_missing, kinds_missing, choices_missing,
-                        person_lines):
+                        person_lines, year_missing):
             picked += missing(view, per_part, picked, supporting)
         picked += counted_missing(view.parts, per_part, picked, self.lexical,
                                   question.language == "en")

@@ -351,6 +351,33 @@ def places_missing(view: QuestionView, per_part: list[list[Scored]], picked: lis
     return added
 
 
+def year_missing(view: QuestionView, per_part: list[list[Scored]], picked: list[Candidate],
+                 supporting: float) -> list[Candidate]:
+    """«Hvor mye flyttes med reformen? Og fikk kommunene hele summen allerede i 2022?»: a
+    later part asking of its own year what the first part asks about is answered by the first
+    part's document saying that year («I 2022 beregnes … innlemmingen til å være 1,3 mrd.»),
+    not by another document that mentions the year in passing; the near sentence of that
+    document naming the year comes along when no picked one of it does."""
+    if len(view.parts) < 2 or not per_part[0]:
+        return []
+    top = per_part[0][0]
+    own = top.candidate.evidence.meta.doc_id
+    added: list[Candidate] = []
+    for part in view.parts[1:]:
+        year = part.part.years.single if part.part.years else None
+        if year is None:
+            continue
+        said = re.compile(rf"(?<!\d){year}(?!\d)")
+        if any(said.search(c.text) and c.evidence.meta.doc_id == own for c in picked + added):
+            continue
+        found = near_saying(per_part[0], lambda c, said=said: c.evidence.meta.doc_id == own
+                            and bool(said.search(c.text)), picked + added,
+                            supporting * top.probability)
+        if found is not None:
+            added.append(found)
+    return added
+
+
 PERSON_LINES = 2  # sentences naming an asked person that come along beyond the budget
 
 

@@ -21,6 +21,7 @@ from bot.facts.pick import (
     inspection_conclusion,
     pick_sentences,
     typed_missing,
+    year_missing,
 )
 from bot.facts.retrieval import Evidence
 from indexer.models import Chunk, DocType
@@ -396,3 +397,20 @@ def test_the_room_a_later_part_gets_is_for_a_short_sentence_never_a_second_list(
     ranked = [best, listed, short]
     assert pick_sentences([ranked, [second, *ranked]], 0.3, 100) == [
         best.candidate, second.candidate, short.candidate]
+
+
+def test_a_later_part_asking_of_its_own_year_takes_the_first_parts_document_saying_it():
+    moved = scored("Reformen flytter 2,1 mrd. fra staten til kommunene.", 0.83)
+    in_year = scored("I 2022 beregnes innlemmingen til å være 1,3 mrd.", 0.69)
+    passing = scored("Nettverket samlar tal for utgifter første halvår 2022.", 0.88)
+    passing = dataclasses.replace(passing, candidate=dataclasses.replace(
+        passing.candidate, evidence=dataclasses.replace(
+            passing.candidate.evidence, meta=META.model_copy(update={"doc_id": "other"}))))
+    later = dataclasses.replace(part_view("fikk de hele summen i 2022?", (), "summen"),
+                                part=Part("fikk de hele summen i 2022?", (),
+                                          years=YearSpan(2022, 2022)))
+    asked = view(part_view("Hvor mye flyttes?", (AnswerType.AMOUNT,), "flyttes"), later)
+    ranked = [[moved, in_year], [passing, moved, in_year]]
+    assert year_missing(asked, ranked, [moved.candidate, passing.candidate], 0.3) == [
+        in_year.candidate]
+    assert year_missing(asked, ranked, [moved.candidate, in_year.candidate], 0.3) == []
