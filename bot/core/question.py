@@ -236,6 +236,7 @@ class Question:
     # «utenom Karmøy», «outside Nordland», «bortsett fra Vestland»: places the answer leaves out
     excluded_places: tuple[Place, ...] = ()
     scene: str = ""  # «Vi vil søke Bufdir om …» before the question: what its parts are about
+    regions: tuple[str, ...] = ()  # «i Numedal»: names said as places that no gazetteer holds
     excluded_years: YearSpan | None = None  # «bortsett frå dei som kom i 2022»: not listed
     years: YearSpan | None = None
     years_tied: bool = False  # «referatet fra 2018»: the year names the document, not a topic
@@ -295,6 +296,7 @@ class Question:
     attendee: Attendee | None = None  # «fra Bufdir», «har Valle deltatt»: whose attendance
     meetings_asked: bool = False  # «Hvilke møter har Valle deltatt på?»: a list of meetings
     meetings_ahead: bool = False  # «Er det noen møter som står for tur?»: every referat's next
+    meeting_held: bool = False  # «Hva ble avtalt på samlingen i 2025?»: what happened at one
     # «Kva datoar har nettverket hatt samlingar?», «List all meetings in 2022»: every dated meeting
     meeting_calendar: bool = False
     due_year: int | None = None  # «Hvilke oppfølgingspunkter har frist i 2024?»: action items due then

@@ -92,6 +92,7 @@ def kinds_missing(view: QuestionView, per_part: list[list[Scored]], picked: list
     inn selv?»): the sentences picked for the other parts crowd it out. Another document's
     sentence names something the question names (`_of_the_asked`)."""
     added: list[Candidate] = []
+    documents = {c.evidence.meta.doc_id for c in picked}
     for part, ranked in zip(view.parts, per_part, strict=True):
         kinds = amount_kinds(part.part.text)
         if AnswerType.AMOUNT not in part.part.answer_types or not (
@@ -101,17 +102,16 @@ def kinds_missing(view: QuestionView, per_part: list[list[Scored]], picked: list
             if any(kind in stated_kinds(c) for c in picked + added):
                 continue
             found = near_saying(ranked, lambda c, kind=kind: kind in stated_kinds(c)
-                                and _of_the_asked(view, c, picked), picked + added, scan=SCAN)
+                                and _of_the_asked(view, c, documents), picked + added, scan=SCAN)
             if found is not None:
                 added.append(found)
     return added
 
 
-def _of_the_asked(view: QuestionView, cand: Candidate, picked: list[Candidate]) -> bool:
+def _of_the_asked(view: QuestionView, cand: Candidate, documents: set[str]) -> bool:
     """A sentence of a picked document, or of one whose passage names something the question
     names: «Fikk de innvilget søknaden om «Tidleg inn i Setesdal»?» is not answered by what
     Holmestrand's project was granted."""
-    documents = {c.evidence.meta.doc_id for c in picked}
     return cand.evidence.meta.doc_id in documents or not view.names or \
         names_present(view.names, cand) > 0
 

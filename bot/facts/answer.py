@@ -89,9 +89,9 @@ class FactAnswerer:
         t0 = time.perf_counter()
         vectors = self.embed(q)
         evidence, timings = self.evidence(q, vectors)
-        extreme = extreme_document(q, self.ctx.store.documents(), evidence)
-        titled = [extreme] if extreme is not None else titled_documents(
-            q, self.ctx.store.documents())
+        documents = self.ctx.store.documents()
+        extreme = extreme_document(q, documents, evidence)
+        titled = [extreme] if extreme is not None else titled_documents(q, documents)
         if titled:
             evidence, _ = self.evidence(q, vectors, titled)
         evidence = with_conclusion(q, evidence, self.ctx.store.document_chunks)

@@ -3,8 +3,6 @@ how it went; «Nådde de målet?» wants the report's sentences, not the plan's 
 
 from __future__ import annotations
 
-import re
-
 from bot.core.question import Question
 from bot.facts.candidates import Candidate
 from bot.facts.features import PartView
@@ -35,24 +33,16 @@ def only_planned(picked: list[Candidate], named: frozenset[DocType] = frozenset(
     return bool(plans) and all(c in plans or (places and not _towns(c) & places) for c in picked)
 
 
-# «Hva ble avtalt …?», «What was decided …?»: asked of something that has happened
-_PAST = re.compile(r"\b(?:ble|blei|vart|hadde|fikk|fekk|gjorde|avtalte|bestemte|vedtok|"
-                   r"vedtog|was|were|did|had|got|agreed|decided)\b", re.I)
-
-
-_MEETING = re.compile(r"\b\w*(?:samling|møte|meeting|gathering|seminar|konferanse|conference)\w*",
-                      re.I)
-
-
 def minutes_before(question: Question, picked: list[Candidate]) -> bool:
     """«Hva ble avtalt på fellessamlingen i 2025?» answered only by minutes of 2024 («Det
     holdes én felles samling med Troms-nettverket i 2025»): minutes written before the year
-    asked about tell what was planned for it, never what happened then. Asked of a meeting;
-    what the minutes themselves say («ifølge referatet») they answer."""
+    asked about tell what was planned for it, never what happened then. Asked of a meeting
+    (`Question.meeting_held`); what the minutes themselves say («ifølge referatet») they
+    answer."""
     span = question.years
     year = span.single if span is not None else None
     return bool(picked and year is not None and year <= question.today.year
-                and _PAST.search(question.standalone) and _MEETING.search(question.standalone)
+                and question.meeting_held
                 and DocType.REFERAT not in question.doc_types_cited  # «ifølge referatet»
                 and all(c.evidence.meta.doc_type == DocType.REFERAT
                         and (known := c.evidence.meta.known_year) is not None and known < year

@@ -73,8 +73,9 @@ def one_document_first(view: QuestionView, per_part: list[list[Scored]]
     taken together (its best sentence per part, summed; the best of one part) answers each
     part from its own sentences alone, when it holds one nearly as likely as the part's best
     (`SAME_SOURCE_SHARE`) that holds the kind of fact asked, and the best's passage says little
-    of the scene (`OFF_TOPIC`): not «Søknadsfristen er flyttet …» of another county's call. A description and its final report, both about the question, keep
-    their parts; parts that name their own years ask of two things."""
+    of the scene (`OFF_TOPIC`): not «Søknadsfristen er flyttet …» of another county's call. A
+    description and its final report, both about the question, keep their parts; parts that
+    name their own years ask of two things."""
     parts = view.parts
     if not view.question.scene or len(per_part) < 2 or any(p.part.years for p in parts) or not all(
             per_part):
@@ -90,17 +91,27 @@ def one_document_first(view: QuestionView, per_part: list[list[Scored]]
     leading = max(totals, key=lambda d: totals[d])
     if not any(r[0].candidate.evidence.meta.doc_id == leading for r in per_part):
         return per_part
-    owns = [next((s for s in ranked[:PART_SCAN]
-                  if s.candidate.evidence.meta.doc_id == leading
-                  and s.probability >= SAME_SOURCE_SHARE * ranked[0].probability
-                  and (s is ranked[0] or _in_scene(view, ranked[0]) <= OFF_TOPIC * _in_scene(view, s)
-                       and (not part.types or holds_types(part, s.candidate)))), None)
+    owns = [_own_sentence(view, part, ranked, leading)
             for part, ranked in zip(parts, per_part, strict=True)]
     if all(own is None or own is ranked[0] for own, ranked in zip(owns, per_part, strict=True)):
         return per_part  # no part's best is another document's: the answer may use both
     return [ranked if own is None else [own, *(
         s for s in ranked if s is not own and s.candidate.evidence.meta.doc_id == leading)]
         for own, ranked in zip(owns, per_part, strict=True)]
+
+
+def _own_sentence(view: QuestionView, part: PartView, ranked: list[Scored], leading: str
+                  ) -> Scored | None:
+    """The part's best sentence when it is the leading document's; else that document's near
+    one holding the kind of fact asked, when the best's passage says little of the scene."""
+    top = ranked[0]
+    if top.candidate.evidence.meta.doc_id == leading:
+        return top
+    floor, scene = SAME_SOURCE_SHARE * top.probability, _in_scene(view, top)
+    return next((s for s in ranked[1:PART_SCAN]
+                 if s.candidate.evidence.meta.doc_id == leading and s.probability >= floor
+                 and scene <= OFF_TOPIC * _in_scene(view, s)
+                 and (not part.types or holds_types(part, s.candidate))), None)
 
 
 def _in_scene(view: QuestionView, scored: Scored) -> float:
@@ -395,13 +406,10 @@ def person_lines(view: QuestionView, per_part: list[list[Scored]], picked: list[
     documents = {c.evidence.meta.doc_id for c in picked}
     floor = supporting * per_part[0][0].probability
     added: list[Candidate] = []
-    for scored in per_part[0][:TYPED_SCAN]:
-        cand = scored.candidate
-        if len(added) >= PERSON_LINES or scored.probability < floor:
-            break
-        if cand.evidence.meta.doc_id in documents and any(s.search(cand.text) for s in surnames) \
-                and cand not in picked and not _repeats(cand, picked + added):
-            added.append(cand)
+    while len(added) < PERSON_LINES and (found := near_saying(
+            per_part[0], lambda c: c.evidence.meta.doc_id in documents
+            and any(s.search(c.text) for s in surnames), picked + added, floor)) is not None:
+        added.append(found)
     return added
 
 

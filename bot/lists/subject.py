@@ -35,24 +35,15 @@ def any_project(query: ProjectQuery, ctx: CoreContext) -> bool:
     return bool(ctx.store.project_page(query, 0, 1).total)
 
 
-# «prosjektet i Numedal», «prosjekta på Toten», «projects in Valdres»: a name said as a place
-_AS_PLACE = r"(?:i|på|fra|frå|in|from|around)"
-MIN_REGION = 4  # letters a region's name has at least («Sogn», «Toten», «Numedal»)
-
-
 def by_region(question: Question, request: ListRequest, ctx: CoreContext) -> ListRequest:
-    """«Hvilke kommuner er med i prosjektet i Numedal?»: a region no gazetteer holds, said as a
-    place and titling a project's document («… i Kongsberg og Numedal»), names that project;
-    the list is unchanged when no document's title has it (a person's or a body's name)."""
+    """«Hvilke kommuner er med i prosjektet i Numedal?»: a region no gazetteer holds
+    (`Question.regions`) titling a project's document («… i Kongsberg og Numedal») names that
+    project; the list is unchanged when no document's title has it (a body's name)."""
     query = request.query
     if query.municipalities or query.written or query.current_counties or query.counties \
             or query.area or query.region:
         return request
-    for name in question.names:
-        if len(name) < MIN_REGION or ctx.gazetteer.is_place(name) or name in question.persons \
-                or name == question.quoted or not re.search(
-                    rf"\b{_AS_PLACE}\s+{re.escape(name)}\b", question.standalone, re.I):
-            continue
+    for name in question.regions:
         regional = replace(request, query=replace(query, region=name))
         if any_project(regional.query, ctx):
             return regional

@@ -201,6 +201,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     left = {n for p in excluded for n in (p.name, *p.current_names, *p.former_names)}
     named = tuple(n for n in names.names(whole) if n not in left)  # «utenom Karmøy»: not about it
     left_years = time.left_out_years(whole)  # «… bortsett frå dei som kom i 2022»
+    persons, quoted = names.person_names(whole, kit.gazetteer.is_place), names.quoted(whole)
     county_frames = kind in _FRAMED and frames.asks_frames(whole, places.distinct(counties))
     return Question(
         text=text,
@@ -256,13 +257,15 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         web_page=kind == Intent.SUMMARY and doc_types.names_web_page(whole),
         meeting=meeting.meeting_ref(rest, today) if minutes_like else None,
         meetings_ahead=meeting.asks_meetings_ahead(whole),
+        meeting_held=meeting.asks_meeting_held(whole),
         meeting_calendar=kind in (Intent.FACT, Intent.PROJECTS) and meeting.asks_calendar(whole),
         due_year=decisions.due_year(whole) if kind == Intent.DECISIONS else None,
         time=time.time_focus(whole),
         names=named,
-        quoted=names.quoted(whole),
+        regions=places.regions(whole, named, kit.gazetteer, unlike=(*persons, quoted or "")),
+        quoted=quoted,
         project_named=names.project_named(whole),
-        persons=names.person_names(whole, kit.gazetteer.is_place),
+        persons=persons,
         mentions=(*names.mentioned(whole, named, kit.gazetteer.is_place), *mentioned_years)
         if kind == Intent.DOCUMENTS else (),
         topic=topic_words,

@@ -155,6 +155,19 @@ def asks_meetings_ahead(text: str) -> bool:
                 or (_NEXT.search(text) and _EACH_REFERAT.search(text)))
 
 
+# «Hva ble avtalt på fellessamlingen i 2025?», «What was decided at the meeting?»: what happened
+# at a meeting, asked in the past tense
+_PAST = re.compile(r"\b(?:ble|blei|vart|hadde|fikk|fekk|gjorde|avtalte|bestemte|vedtok|"
+                   r"vedtog|was|were|did|had|got|agreed|decided)\b", re.I)
+_A_GATHERING = re.compile(
+    r"\b\w*(?:samling|møte|meeting|gathering|seminar|konferanse|conference)\w*", re.I)
+
+
+def asks_meeting_held(text: str) -> bool:
+    """What happened at a meeting, asked of it as past («Hva ble avtalt på samlingen …?»)."""
+    return bool(_PAST.search(text) and _A_GATHERING.search(text))
+
+
 # «Kva datoar har læringsnettverket hatt samlingar?», «alle samlingsdatoene», «Hvilke møter fant
 # sted i 2019?», «List all meetings in 2022»: the dates of many meetings, not one meeting's
 _DATES_OF_MEETINGS = re.compile(

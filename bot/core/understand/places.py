@@ -88,6 +88,21 @@ def _sharing(m: re.Match[str], gazetteer: Gazetteer) -> str:
     return f"{m['at']} {' og '.join(names)}" if len(names) >= 2 else m[0]
 
 
+# «prosjektet i Numedal», «prosjekta på Toten», «projects in Valdres»: a name said as a place
+_AS_PLACE = r"(?:i|på|fra|frå|in|from|around)"
+MIN_REGION = 4  # letters a region's name has at least («Sogn», «Toten», «Numedal»)
+
+
+def regions(text: str, named: tuple[str, ...], gazetteer: Gazetteer,
+            unlike: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The names a question says as places that no gazetteer holds («i Numedal», «in Valdres»),
+    a person's name or a quoted title (`unlike`) aside: regions a document's title may name."""
+    return tuple(name for name in named
+                 if len(name) >= MIN_REGION and not gazetteer.is_place(name)
+                 and name not in unlike
+                 and re.search(rf"\b{_AS_PLACE}\s+{re.escape(name)}\b", text, re.I))
+
+
 def _town(m: re.Match[str], gazetteer: Gazetteer) -> str:
     """«Gjøvikregionen» → «Gjøvik»; «Kristiansandsregionen» → «Kristiansand» (the joining
     «s» dropped where the name without it is the place); the word as written otherwise."""
