@@ -67,6 +67,7 @@ class DocumentMeta(BaseModel):
     network: str | None = None
     municipalities: list[MunicipalityMention] = []
     url: str | None = None  # where the document lives on the web (front matter), if anywhere
+    publisher: str | None = None  # who issued it (front matter): «Statsforvaltaren i Rogaland»
     # Who may see it (indexer.access): public unless an access list or a marking restricts it.
     access: list[str] = [PUBLIC]
     declared_access: list[str] | None = None  # the document's own front matter `access:`

@@ -82,6 +82,7 @@ class DocumentRow(BaseModel):
     county: str | None = None  # as the document names it
     county_now: str | None = None  # today's, where it differs
     network: str | None = None
+    publisher: str | None = None  # who issued it, where its front matter says
     source: str  # file name: for links and JSON, never shown where a person reads the row
     citations: list[int] = []
 

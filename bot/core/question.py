@@ -242,6 +242,7 @@ class Question:
     years_tied: bool = False  # «referatet fra 2018»: the year names the document, not a topic
     years_relative: bool = False  # «i år», «neste år», «i fjor»: counted from today, unwritten
     where_said: bool = False  # «Hvor står det at …?»: the answer names its document
+    asks_issuer: bool = False  # «Hvilken statsforvalter hadde tilsynet?»: who issued it
     when_decided: bool = False  # «Når ble det bestemt at …?»: the answer names the meeting
     oldest_first: bool = False  # «in date order», «kronologisk»: a listing from the oldest
     ongoing: bool = False  # «Hvilke prosjekter pågår nå?»: each row says when it ends

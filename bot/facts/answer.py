@@ -223,12 +223,27 @@ def cited_answer(q: Question, composition: Composition, timings: dict[str, float
         lead.append(_extreme_named(q, extreme, said_by, sentences))
     elif q.when_decided:  # «Når ble det bestemt …?»: the meeting's date is the answer's half
         lead.append(when_decided(said_by, sentences, q.language) or "")
+    issuer = issued_by(q, said_by[0], sentences)
+    if issuer:
+        lead.append(issuer)
     note = past_note(q, [s for s in composition.sentences])
     if note:
         lead.append(note)
     text = " ".join(part for part in [*lead, render(sentences)] if part)
     return Answer(question=q.text, answer=text, language=q.language, kind="fact",
                   sentences=sentences, citations=book.citations, timings_ms=timings)
+
+
+def issued_by(q: Question, evidence: Evidence, sentences: list[AnswerSentence]) -> str:
+    """«Hvilken statsforvalter hadde tilsynet?»: the report's publisher («… er fra
+    Statsforvalteren i Oslo og Viken [1].») where no sentence kept names it."""
+    publisher = evidence.meta.publisher
+    said = " ".join(s.text for s in sentences).casefold()
+    if not q.asks_issuer or not publisher or publisher.casefold() in said:
+        return ""
+    number = sentences[0].citations[0]
+    return t("core.issued_by", q.language, title=evidence.meta.title, publisher=publisher,
+             n=number)
 
 
 def where_said(evidence: Evidence, number: int, language: Language) -> str:
@@ -327,9 +342,12 @@ def _nearest(evidence: list[Evidence], book: CitationBook) -> list[str]:
 
 
 def _titled(meta: DocumentMeta, q: Question) -> str:
-    """«Title (county, date)»: the county unless the title names it, so each row says whose."""
+    """«Title (publisher, county, date)»: who issued it and the county unless the title (or
+    the publisher, «Statsforvaltaren i Rogaland») names them, so each row says whose."""
     county = meta.county or meta.current_county
-    about = [county] if county and county.split(",")[0] not in meta.title else []
+    about = [meta.publisher] if meta.publisher and meta.publisher not in meta.title else []
+    named = meta.title + (meta.publisher or "")
+    about += [county] if county and county.split(",")[0] not in named else []
     about += [format_date(meta.date, q.language)] if meta.date else []
     return f"{meta.title} ({', '.join(about)})" if about else meta.title
 

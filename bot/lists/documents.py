@@ -120,18 +120,20 @@ def _row(meta: DocumentMeta, number: int) -> DocumentRow:
     now = meta.current_county if meta.current_county != meta.county else None
     return DocumentRow(title=meta.title, doc_type=meta.doc_type.value, date=meta.date,
                        year=meta.year, places=places, county=meta.county, county_now=now, network=meta.network,
-                       source=meta.source, citations=[number])  # fmt: skip
+                       publisher=meta.publisher, source=meta.source, citations=[number])  # fmt: skip
 
 
 def _line(row: DocumentRow, lang: Language) -> str:
-    """«Sluttrapport: «Vegen vidare» … – 10. mars 2025; Vinje og Tokke; Telemark»."""
+    """«Sluttrapport: «Vegen vidare» … – 10. mars 2025; Vinje og Tokke; Telemark», and who
+    issued it («Statsforvalteren i Oslo og Viken») unless the title says."""
     date = format_date(row.date, lang) if row.date else str(row.year) if row.year else t(
         "lists.undated", lang)
     kind = t(f"lists.type_{row.doc_type}", lang)
     named = date if _TYPED.match(row.title) else f"{kind}, {date}"
     places = join([place_label(p, lang) for p in row.places], lang)
     county = place_label(Place(name=row.county, now=row.county_now), lang) if row.county else ""
-    where = "; ".join(x for x in (places, county) if x)
+    issuer = row.publisher if row.publisher and row.publisher not in row.title else ""
+    where = "; ".join(x for x in (places, county, issuer) if x)
     return f"{row.title} – {named}" + (f"; {where}" if where else "")
 
 

@@ -72,11 +72,13 @@ def extract_metadata(doc: LoadedDocument, doc_id: str, gazetteer: Gazetteer) -> 
         network=front.get("nettverk") or find_network(title, doc.text, county, gazetteer),
         municipalities=municipalities,
         url=source_url(front),
+        publisher=publisher_of(front),
         people=people_named(doc.text, gazetteer),
     )
 
 
 _URL_KEYS = ("url", "source", "kilde", "kjelde", "lenke")
+_PUBLISHER_KEYS = ("publisher", "utgiver", "utgjevar", "avsender", "avsendar")
 
 
 def source_url(front: dict[str, str]) -> str | None:
@@ -89,6 +91,14 @@ def source_url(front: dict[str, str]) -> str | None:
         if value.lower().startswith("https://") and " " not in value:
             return value
     return None
+
+
+def publisher_of(front: dict[str, str]) -> str | None:
+    """Who issued the document, as its front matter says («Statsforvaltaren i Rogaland»); a
+    note in brackets after the name («(publisert av Statens helsetilsyn)») is left out."""
+    written = next((front[k] for k in _PUBLISHER_KEYS if front.get(k, "").strip()), "")
+    name = written.split(" (")[0].strip().strip('"')
+    return name or None
 
 
 def find_title(text: str) -> str:

@@ -50,7 +50,8 @@ if TYPE_CHECKING:  # the embedding stack (LangChain, numpy) loads when a model i
 # line's end is its own second day, not a third one it names («forlenget fra 31. desember 2020»).
 # 22: every document keeps the people it names, for «Hvem går igjen i flere dokumenter?»;
 # 23: a project's period is its final report's where it has one (extended past the plan's).
-PIPELINE_VERSION = "23"
+# 24: every document keeps who issued it (front matter `publisher:`), shown beside its title.
+PIPELINE_VERSION = "24"
 
 FileStatus = Literal["indexed", "unchanged", "error", "removed"]
 ProgressCallback = Callable[[str, FileStatus], None]

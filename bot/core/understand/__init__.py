@@ -221,6 +221,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         years_tied=time.years_tied(whole),
         years_relative=years is not None and not time.ANY_YEAR.search(whole),
         where_said=names.asks_where_said(whole),
+        asks_issuer=names.asks_issuer(whole),
         when_decided=decisions.asks_when_decided(whole),
         oldest_first=time.oldest_first(whole),
         ongoing=time.ongoing(whole),

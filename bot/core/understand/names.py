@@ -134,3 +134,23 @@ def asks_where_said(text: str) -> bool:
     """«Hvor står det at …?»: which document says a given thing (not «hvor står plikten», which
     asks the provision of a law)."""
     return bool(_WHERE_SAID.search(text))
+
+
+# «Hvilken statsforvalter hadde tilsynet?», «Kven står bak rettleiaren?», «Which county governor
+# carried out the inspection?»: the office or body that issued a document, not a person in it
+_BODY = (r"(?:statsforvalt\w*|fylkesm[ae]nn\w*|embete\w*|etat\w*|direktorat\w*|departement\w*|"
+         r"myndighet\w*|organisasjon\w*|county\s+governor\w*|governor'?s?\s+office\w*|agency|"
+         r"authority|body|organi[sz]ation)")
+_ISSUER = re.compile(
+    rf"\b(?:(?:hvilke[nt]?|hvilket|kva|kven|which|what)\s+{_BODY}|"
+    r"(?:hvem|kven|who)\s+(?:\w+\s+){0,2}?(?:står|stod|sto|utga|ga\s+ut|gav\s+ut|gjorde|"
+    r"gjennomførte|gjennomførde|utførte|utførde|hadde|har\s+(?:gjort|gjennomført|utført|skrevet|"
+    r"skrive|utgitt|gitt\s+ut|publisert)|publiserte|published|issued|carried|conducted|did|wrote|"
+    r"ran|is\s+behind|was\s+behind|are\s+behind)\b(?:\s+\w+){0,3}?\s+(?:bak|tilsyn\w*|"
+    r"inspect\w*|rapport\w*|report\w*|veileder\w*|rettleiar\w*|guid\w*|utlysning\w*|"
+    r"utlysing\w*|call|side\w*|page))", re.I)
+
+
+def asks_issuer(text: str) -> bool:
+    """Who issued or carried out what a document reports: its publisher answers it."""
+    return bool(_ISSUER.search(text))

@@ -57,3 +57,17 @@ def test_the_newest_document_of_a_kind_is_named_before_its_sentences(sample_cont
     assert q.document_extreme == "newest"
     assert cited_answer(q, composition, {}, report).answer.startswith(
         "Nyeste sluttrapport: «Tilsyn» (10. mars 2025) [1]. 16 prosent")
+
+
+def test_who_issued_it_is_named_from_the_documents_front_matter(sample_context):
+    evidence = scored(SAID, 0.9).candidate.evidence
+    report = dataclasses.replace(evidence, meta=evidence.meta.model_copy(
+        update={"publisher": "Statsforvalteren i Oslo og Viken"}))
+    composition = Composition([ComposedSentence(SAID, (report,), (SAID,))], False, "", 0.9)
+    q = understood(sample_context, "Hvilken statsforvalter gjennomførte tilsynet?")
+    assert q.asks_issuer
+    assert cited_answer(q, composition, {}).answer.startswith(
+        "Tilsyn er fra Statsforvalteren i Oslo og Viken [1]. 16 prosent")
+    plain = understood(sample_context, "Hvor mange har et dårlig inntrykk av barnevernet?")
+    assert not plain.asks_issuer
+    assert cited_answer(plain, composition, {}).answer.startswith("16 prosent")

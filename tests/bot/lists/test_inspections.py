@@ -14,6 +14,7 @@ DOCUMENTS = {
 ---
 title: "Eidfjord kommune – oppfølging av barn i fosterheim 2023 (tilsynsrapport)"
 type: other
+publisher: "Statsforvaltaren i Vestland (publisert av Statens helsetilsyn)"
 ---
 
 # Eidfjord kommune – oppfølging av barn i fosterheim 2023
@@ -73,3 +74,11 @@ def test_inspection_reports_are_counted_by_year(inspection_context) -> None:  # 
     answer = ask(inspection_context, "Hvor mange tilsynsrapporter fra 2023 har vi?")
     assert "1 tilsynsrapport" in answer.answer, answer.answer
     assert [c.source for c in answer.citations] == ["2023_other_tilsyn-eidfjord.md"]
+
+
+def test_each_listed_report_names_the_office_that_issued_it(inspection_context) -> None:  # type: ignore[no-untyped-def]
+    answer = ask(inspection_context, "Hvilke tilsynsrapporter har vi?")
+    eidfjord = next(line for line in answer.answer.splitlines() if "Eidfjord" in line)
+    assert "; Statsforvaltaren i Vestland" in eidfjord, eidfjord
+    lom = next(line for line in answer.answer.splitlines() if "Nav Lom" in line)
+    assert "Statsforvalt" not in lom  # no front matter names its office: none is made up

@@ -216,6 +216,19 @@ def test_a_document_keeps_its_own_web_address_from_front_matter(gazetteer, front
     assert extract_metadata(doc, "d", gazetteer).url == url
 
 
+@pytest.mark.parametrize(("front", "publisher"), [
+    ({"publisher": "Statsforvaltaren i Rogaland (publisert av Statens helsetilsyn)"},
+     "Statsforvaltaren i Rogaland"),  # the note in brackets is not the name
+    ({"utgiver": "KS"}, "KS"),
+    ({"utgjevar": "  "}, None),
+    ({}, None),
+])  # fmt: skip
+def test_a_document_keeps_who_issued_it_from_front_matter(gazetteer, front, publisher):
+    doc = LoadedDocument(path="u.md", source="u.md", text="# Tilsynsrapport\n\nTekst.",
+                         front_matter=front)
+    assert extract_metadata(doc, "d", gazetteer).publisher == publisher
+
+
 def test_a_table_of_every_county_governor_names_no_county(gazetteer):
     rows = "\n".join(f"| Statsforvalteren i {c} | {n} |" for c, n in (
         ("Vestland", 5), ("Agder", 3), ("Nordland", 3), ("Rogaland", 4), ("Innlandet", 4)))

@@ -61,3 +61,17 @@ def test_the_names_a_question_is_about(kit, text, named) -> None:  # type: ignor
 ])  # fmt: skip
 def test_which_document_says_a_thing_is_asked_apart_from_where_a_law_says_it(kit, text, asked):
     assert understand(text, [], kit).where_said is asked
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("Hvilken statsforvalter hadde tilsynet med Lunner?", True),
+    ("Kven gjennomførte tilsynet med Etne Vindafjord?", True),
+    ("Which county governor carried out the inspection in Holmestrand?", True),
+    ("Hvem står bak veilederen om internkontroll?", True),
+    ("Which agency published the call?", True),
+    ("Hvem leder prosjektet?", False),  # a person in the document, not who issued it
+    ("Hvem hadde ansvaret for oppfølgingen?", False),
+    ("Hvilken kommune var vertskommune?", False),
+])  # fmt: skip
+def test_who_issued_a_document_is_asked_apart_from_a_person_in_it(kit, text, asked):
+    assert understand(text, [], kit).asks_issuer is asked
