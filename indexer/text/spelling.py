@@ -86,8 +86,10 @@ class Speller:
         swapped = self._swapped(key)
         if swapped is not None and not _inflected(key, swapped):
             return swapped  # not «barnevernlederen» → «barnevernlederne»: both are words
-        if asking is not None and (asking.startswith(key) or _nynorsk_form(key, asking)):
-            return None  # «prosjektskildringa»: the singular of «prosjektskildringar», no typo
+        if asking is not None and (asking.startswith(key) or _nynorsk_form(key, asking)
+                                   or _longer_form(key, asking)):
+            return None  # «prosjektskildringa»: the singular of «prosjektskildringar»;
+            # «søknadsfristene»: the plural of «søknadsfristen» — no typos
         if asking is not None:
             return asking  # «utlysniger», «prosjektbeskrivelsne»: what questions ask with
         usable = self._near(key, 1 if len(key) <= 7 else 2)
@@ -173,6 +175,11 @@ def _closest(key: str, words: Iterable[str]) -> str | None:
 def _inflected(word: str, known: str) -> bool:
     return (known.startswith(word) or word.startswith(known) or _nynorsk_form(word, known)
             or _other_ending(word, known))
+
+
+def _longer_form(word: str, known: str) -> bool:
+    """«søknadsfristene» is `known` («søknadsfristen») with an ending added: another form."""
+    return word.startswith(known) and word[len(known):] in _ENDINGS
 
 
 def _nynorsk_form(word: str, known: str) -> bool:

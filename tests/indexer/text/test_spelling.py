@@ -80,6 +80,7 @@ def test_the_nynorsk_singular_of_a_word_questions_ask_with_is_no_typo():
     speller = Speller.from_texts(["Prosjektet fikk midler. "] * 2)
     assert speller.correct("prosjektskildringa") is None
     assert speller.correct("sluttrapporta") is None
+    assert speller.correct("søknadsfristene") is None  # the plural of «søknadsfristen»
 
 
 def test_a_long_name_one_letter_from_the_documents_spelling_is_read_as_it():
