@@ -238,6 +238,7 @@ class Question:
     scene: str = ""  # «Vi vil søke Bufdir om …» before the question: what its parts are about
     regions: tuple[str, ...] = ()  # «i Numedal»: names said as places that no gazetteer holds
     excluded_years: YearSpan | None = None  # «bortsett frå dei som kom i 2022»: not listed
+    excluded_themes: frozenset[str] = frozenset()  # «utenom ettervernsprosjekta»: nor these
     years: YearSpan | None = None
     years_tied: bool = False  # «referatet fra 2018»: the year names the document, not a topic
     years_relative: bool = False  # «i år», «neste år», «i fjor»: counted from today, unwritten

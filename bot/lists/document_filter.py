@@ -3,10 +3,10 @@ theme and title, and — for «og hvilke av dem …» — the list it narrows.""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from bot.core.mentions import mentioning
 from bot.core.question import Place, Question, YearSpan
 from bot.i18n import t
 from bot.lists import words
@@ -18,7 +18,6 @@ from indexer.text.places import Gazetteer
 from indexer.text.themes import themes_in
 
 SEVERAL_NAMED = 2  # municipalities of one county that make a document that county's too
-_MENTION_CHUNKS = 500  # chunks the lexical index offers: more than any one name fills here
 
 
 @dataclass(frozen=True)
@@ -35,6 +34,8 @@ class DocumentFilter:
     narrows: DocumentFilter | None = None
     left_out: tuple[Place, ...] = ()  # «utenom Vestland»: documents of these places are not listed
     left_out_years: YearSpan | None = None  # «bortsett frå 2022»: nor documents from these years
+    left_out_themes: frozenset[str] = frozenset()  # «utenom dei om ettervern»: nor of these
+    left_out_about: frozenset[str] = frozenset()  # the documents of projects on them
 
     def matches(self, meta: DocumentMeta) -> bool:
         if self.narrows is not None and not self.narrows.matches(meta):
@@ -42,6 +43,9 @@ class DocumentFilter:
         if any(in_place(meta, p) for p in self.left_out):
             return False
         if self.left_out_years is not None and meta.known_year in self.left_out_years:
+            return False
+        if self.left_out_themes and (meta.doc_id in self.left_out_about
+                                     or self.left_out_themes & set(themes_in(meta.title))):
             return False
         if self.types and meta.doc_type not in self.types:
             return False
@@ -77,7 +81,8 @@ class DocumentFilter:
         own = words.filters(self.themes, names, self.years, lang, self.title)
         if self.mentions:
             own += t("lists.mentions", lang, x=" ".join(self.mentions))
-        own += words.left_out([p.name for p in self.left_out], self.left_out_years, lang)
+        own += words.left_out([p.name for p in self.left_out] + words.theme_names(
+            self.left_out_themes, lang), self.left_out_years, lang)
         if self.narrows is None:
             return own
         before = self.narrows.phrase(lang)
@@ -92,31 +97,24 @@ def filter_of(question: Question, store: KnowledgeReader) -> DocumentFilter:
                   if n not in question.mentions  # «… nevner RVTS Vest»: a name to find
                   and not any(n.casefold() in place.casefold() for place in places)
                   and any(n.casefold() in net.casefold() for net in networks))  # fmt: skip
-    about = frozenset()
-    if question.themes:
-        found = store.find_projects(ProjectQuery(themes=question.themes))
-        about = frozenset(s.doc_id for p in found for s in p.sources)
+    about = _documents_of(question.themes, store)
     return DocumentFilter(
         types=question.doc_types, years=(question.years.first, question.years.last) if question.years else None,
         places=question.places, networks=named, themes=question.themes, about=about,
         title=question.quoted, mentions=question.mentions,
         mentioned=mentioning(question.mentions, store), narrows=base,
         left_out=question.excluded_places, left_out_years=question.excluded_years,
+        left_out_themes=question.excluded_themes,
+        left_out_about=_documents_of(question.excluded_themes, store),
     )
 
 
-def mentioning(names: tuple[str, ...], store: KnowledgeReader) -> frozenset[str]:
-    """The documents whose text has every one of the names, as whole words: the lexical index
-    finds the chunks that may, their text decides."""
-    if not names:
+def _documents_of(themes: frozenset[str], store: KnowledgeReader) -> frozenset[str]:
+    """The documents of the projects on these themes."""
+    if not themes:
         return frozenset()
-    hits = store.lexical().search(" ".join(names), k=_MENTION_CHUNKS)
-    patterns = [re.compile(rf"\b{re.escape(n)}\b", re.I) for n in names]
-    found: dict[str, set[int]] = {}
-    for chunk in store.chunks([cid for cid, _ in hits]).values():
-        found.setdefault(chunk.doc_id, set()).update(
-            i for i, p in enumerate(patterns) if p.search(chunk.text))
-    return frozenset(d for d, seen in found.items() if len(seen) == len(patterns))
+    found = store.find_projects(ProjectQuery(themes=themes))
+    return frozenset(s.doc_id for p in found for s in p.sources)
 
 
 def in_place(meta: DocumentMeta, place: Place) -> bool:
@@ -139,8 +137,11 @@ def _in_county(meta: DocumentMeta, place: Place) -> bool:
     if place.is_current:
         return place.name in stated or any(m.current_county == place.name for m in own)
     area = set(place.numbers)
-    return place.name in stated or bool(stated & set(place.current_names)) or any(
-        m.county == place.name or set(m.current_numbers) & area for m in own)
+    in_area = any(m.county == place.name or set(m.current_numbers) & area for m in own)
+    # a document of the successor (Vestland) is the former county's (Sogn og Fjordane) unless
+    # its own municipalities all lie in another former county of it (Kvam, Fjell: Hordaland)
+    successor = bool(stated & set(place.current_names)) and (not own or in_area)
+    return place.name in stated or successor or in_area
 
 
 def own_municipalities(meta: DocumentMeta) -> list[MunicipalityMention]:

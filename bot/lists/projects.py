@@ -97,7 +97,7 @@ def _request(question: Question, ctx: CoreContext) -> ListRequest | None:
     if request is not None and request.query.selects_all and question.project_named:
         request = subject.by_title(question.project_named, request, ctx)
     if request is not None:
-        request = subject.by_region(question, request, ctx)
+        request = subject.by_mention(question, subject.by_region(question, request, ctx), ctx)
     return _ran_when_no_start_is_stated(request, ctx) if request is not None else None
 
 
@@ -208,7 +208,10 @@ def filter_phrase(request: ListRequest, lang: Language) -> str:
                         query.years_edge, query.doc_types, query.every_doc_type)
     if request.merged:
         own += t("lists.merged", lang)
-    own += words.left_out([p.name for p in request.left_out], request.left_out_years, lang)
+    if request.mentions:
+        own += t("lists.mentions", lang, x=join(list(request.mentions), lang))
+    own += words.left_out([p.name for p in request.left_out] + words.theme_names(
+        request.left_out_themes, lang), request.left_out_years, lang)
     if lasting := request.lasting:
         own += t(f"lists.lasting_{'above' if lasting.above else 'under'}", lang,
                  length=timeline.length_label(lasting.months, lang))

@@ -36,6 +36,8 @@ class ListRequest:
     amount_bound: AmountBound | None = None  # «over 500 000 kr»: only the projects past it
     left_out: tuple[Place, ...] = ()  # «utenom Karmøy»: places whose projects are left out
     left_out_years: YearSpan | None = None  # «utenom dei frå 2022»: and the years
+    left_out_themes: frozenset[str] = frozenset()  # «utenom ettervernsprosjekta»: and themes
+    mentions: tuple[str, ...] = ()  # «… hatt USN som kompetansemiljø»: names its documents have
     time_ranks: tuple[TimeRank, ...] = ()  # «startet først»: ranked by the stated periods
     lasting: DurationBound | None = None  # «varte lenger enn to år»: only the projects past it
     ongoing: bool = False  # «som fortsatt pågår»: each row's first and last day
@@ -68,6 +70,7 @@ def request_of(question: Question) -> ListRequest | None:
         amount_bound=question.amount_bound,
         left_out=question.excluded_places,
         left_out_years=question.excluded_years,
+        left_out_themes=question.excluded_themes,
         time_ranks=question.time_ranks,
         lasting=question.lasting,
         ongoing=question.ongoing,
@@ -86,7 +89,8 @@ def project_query(question: Question) -> ProjectQuery:
         years_edge=question.years.edge if question.years else YearEdge.RAN,
         doc_types=question.doc_types,
         every_doc_type=question.every_doc_type,
-        without=_left_out(question.excluded_places, question.excluded_years),
+        without=_left_out(question.excluded_places, question.excluded_years,
+                          question.excluded_themes),
     )
 
 
@@ -102,11 +106,14 @@ def _places(towns: tuple[Place, ...], counties: tuple[Place, ...]) -> ProjectQue
     )
 
 
-def _left_out(places: tuple[Place, ...], years: YearSpan | None) -> ProjectQuery | None:
+def _left_out(places: tuple[Place, ...], years: YearSpan | None,
+              themes: frozenset[str]) -> tuple[ProjectQuery, ...]:  # fmt: skip
     """«utenom Karmøy»: the projects of these places, to be left out; «bortsett fra dem fra
-    2022»: those of these years (the places' when both are said)."""
+    2022»: those of these years (the places' when both are said); «og de om ettervern»: and,
+    apart from those, the projects of these themes."""
+    about = (ProjectQuery(themes=themes),) if themes else ()
     if not places:
-        return None if years is None else ProjectQuery(years=(years.first, years.last),
-                                                       years_edge=years.edge)
-    return _places(tuple(p for p in places if p.kind == "municipality"),
-                   tuple(p for p in places if p.kind == "county"))
+        return about if years is None else (
+            ProjectQuery(years=(years.first, years.last), years_edge=years.edge), *about)
+    return (_places(tuple(p for p in places if p.kind == "municipality"),
+                    tuple(p for p in places if p.kind == "county")), *about)

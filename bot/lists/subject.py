@@ -16,6 +16,7 @@ from dataclasses import replace
 import numpy as np
 
 from bot.core.context import CoreContext
+from bot.core.mentions import mentioning
 from bot.core.question import Question
 from bot.core.ranking import reciprocal_rank_fusion
 from bot.lists.routing import ListRequest
@@ -48,6 +49,31 @@ def by_region(question: Question, request: ListRequest, ctx: CoreContext) -> Lis
         if any_project(regional.query, ctx):
             return regional
     return request
+
+
+def by_mention(question: Question, request: ListRequest, ctx: CoreContext) -> ListRequest:
+    """«Kva prosjekt har hatt USN som kompetansemiljø?»: a name no place, person or region
+    reading took (a body, a partner) keeps the projects whose own documents (description, final
+    report) name it. Unchanged where none do, or every one does: the name then tells nothing."""
+    places = {n.casefold() for p in question.places for n in (p.name, *p.all_names)}
+    named = tuple(n for n in question.names if n not in question.regions
+                  and n not in question.persons and n.casefold() not in places
+                  and n.casefold() != (question.quoted or "").casefold())
+    if not named:
+        return request
+    own = {m.doc_id for m in ctx.store.documents() if m.doc_type in _PROJECT_DOCUMENTS}
+    naming = mentioning(named, ctx.store) & own
+    acronyms = tuple(n for n in named if n.isupper() and len(n) > 1)
+    if not naming and acronyms and len(acronyms) < len(named):
+        named = acronyms  # «Universitetet i Søraust-Noreg (USN)»: the documents write «USN»
+        naming = mentioning(named, ctx.store) & own
+    together = " ".join(named)  # «RKBU Nord», read as two names, is said as one
+    said = (together,) if together.casefold() in question.text.casefold() else named
+    narrowed = replace(request, query=replace(request.query, documents=frozenset(naming)),
+                       mentions=said)
+    every = ctx.store.project_page(request.query, 0, 1).total
+    kept = ctx.store.project_page(narrowed.query, 0, 1).total if naming else 0
+    return narrowed if 0 < kept < every else request
 
 
 def titled_with(topic: str, request: ListRequest, ctx: CoreContext) -> ListRequest | None:

@@ -48,6 +48,11 @@ def filters(themes: frozenset[str], places: list[str], years: tuple[int, int] | 
     return "".join(parts)
 
 
+def theme_names(themes: frozenset[str], lang: Language) -> list[str]:
+    """«ettervern», «foster homes»: the themes as a reader names them, in a fixed order."""
+    return [label(k, lang) for k in sorted(themes)]
+
+
 def left_out(places: list[str], years: YearSpan | None, lang: Language) -> str:
     """« utenom Karmøy», « utanom 2022», « except 2020–2021»: what a list leaves out."""
     named = places + ([str(years.first) if years.single else f"{years.first}–{years.last}"]

@@ -136,12 +136,15 @@ class ProjectQuery:
     area: frozenset[str] = frozenset()  # today's kommunenummer lying in such a county
     title: str | None = None  # part of the project's name
     region: str | None = None  # a place no gazetteer knows, said in a document's title (Numedal)
+    # «… hatt USN som kompetansemiljø»: projects with one of these documents (those naming it)
+    documents: frozenset[str] | None = None
     years: tuple[int, int] | None = None  # the project ran at some time in these years
     years_edge: YearEdge = YearEdge.RAN  # …or started, or ended, in them
     doc_types: frozenset[DocType] = field(default_factory=frozenset)  # a document of any of these
     every_doc_type: bool = False  # … or of each of them («både beskrivelse og sluttrapport»)
     within: ProjectQuery | None = None  # «hvilke av dem …»: the list being narrowed
-    without: ProjectQuery | None = None  # «utenom Karmøy»: projects matching it are left out
+    # «utenom Karmøy og ettervernsprosjektene»: projects matching any of these are left out
+    without: tuple[ProjectQuery, ...] = ()
     # Documents the asker may not see (indexer.store.visible sets it): what only they tell is
     # not there – no project, place, theme, amount or evidence of theirs.
     hidden: frozenset[str] = field(default_factory=frozenset)
@@ -151,7 +154,8 @@ class ProjectQuery:
         """No filter is given: every project (the asker may see) is in the list."""
         return not (self.themes or self.municipalities or self.written or self.current_counties
                     or self.counties or self.area or self.title or self.region or self.years
-                    or self.doc_types or self.within or self.without)
+                    or self.documents is not None or self.doc_types or self.within
+                    or self.without)
 
 
 @dataclass(frozen=True)

@@ -115,12 +115,16 @@ def _where(conn: Db, query: ProjectQuery) -> tuple[str, list[object]]:
                      f" ON d.doc_id = m.doc_id WHERE "
                      f"{contains_folded(conn, json_text(conn, 'd.meta_json', 'title'))})")
         params.append(query.region.casefold())
+    if query.documents is not None:  # «… hatt USN som kompetansemiljø»: a document names it
+        where.append("p.project_id IN (SELECT project_id FROM catalogue_members WHERE doc_id IN "
+                     f"({_marks(query.documents)}))")
+        params += sorted(query.documents)
     if query.within is not None:
         inner, more = _where(conn, query.within)
         where.append(inner)
         params += more
-    if query.without is not None:  # «utenom Karmøy»: those it finds are left out
-        inner, more = _where(conn, query.without)
+    for left_out in query.without:  # «utenom Karmøy»: those it finds are left out
+        inner, more = _where(conn, left_out)
         where.append(f"NOT ({inner})")
         params += more
     return " AND ".join(where), params

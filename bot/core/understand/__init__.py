@@ -131,8 +131,9 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     whole, completed = follow_up.standalone(text, turns) if complete else (text, False)
     fixes = kit.speller.corrections(whole) if kit.speller and not intent.command(text) else []
     whole = parts.without_instructions(apply(whole, fixes))
-    themes = frozenset(themes_in(whole))
-    kind = intent.classify(whole, bool(themes))
+    themed, excluded_themes = topic.left_out_themes(whole)  # «utenom ettervernsprosjektene»
+    themes = frozenset(themes_in(themed))
+    kind = intent.classify(whole, bool(themes or excluded_themes))
     unquoted, skipped = places.left_out(places.capitalised(_unquoted(whole), kit.gazetteer))
     towns = places.municipalities(unquoted, kit.gazetteer)
     counties = places.counties(unquoted, kit.gazetteer)
@@ -184,6 +185,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
                           narrowing=bool(i) and parts.narrows(part.text),
                           alternatives=yes_no.alternatives(part.text))
                   for i, part in enumerate(parts.split_parts(whole)))
+    if asked == ListAsk.COUNT_PROJECTS and any(amounts.amount_kinds(p.text) for p in split[1:]):
+        asked = ListAsk.AMOUNTS  # «Hvor mange … er det, og hva søkte de om?»: rows with sums
     years = {Intent.DOCUMENTS: time.document_years, Intent.PROJECTS: time.project_years}.get(
         kind, time.year_span)(whole, today)
     mentioned_years = names.mentioned_years(whole) if kind == Intent.DOCUMENTS else ()
@@ -193,7 +196,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
                                 if kind == Intent.PROJECTS else whole)
     types = types | {DocType.REFERAT} if each_network else types
     every_type = len(types) > 1 and doc_types.both_named(whole)
-    unknown = _unknown_theme(unquoted, kit.gazetteer) if listed and not themes and not (
+    unknown = _unknown_theme(unquoted, kit.gazetteer) if listed and not (
+        themes or excluded_themes) and not (
         priced or amounts.one_project_amount(whole)) else None  # «prosjektet om X»: a name
     if unknown and (said := topic.compound_theme(unquoted)):  # «støtte til foreldre»
         themes, unknown = frozenset({said[0]}), None
@@ -215,6 +219,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         municipalities=towns,
         excluded_places=excluded,
         excluded_years=left_years,
+        excluded_themes=excluded_themes,
         scene=parts.preamble(whole),
         counties=counties,
         years=years,
@@ -280,7 +285,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         # the frames table answers across counties itself, the people's tally who is where
         across=not county_frames and not people and (
             across.asks_each(framed, kind, types, split, len(towns) + len(counties),
-                             filtered=bool(themes or unknown or towns or counties or excluded
+                             filtered=bool(themes or excluded_themes or unknown or towns
+                                           or counties or excluded or named
                                            or years or left_years or merged or every_type)
                              or asked not in (ListAsk.PROJECTS, ListAsk.MUNICIPALITIES))
             or (kind == Intent.FACT and places.distinct(counties) > 1  # «… i Viken og Agder?»

@@ -210,8 +210,9 @@ def _lies_in(gazetteer: Gazetteer, number: str, counties: tuple[str, ...]) -> bo
 # about («utenfor hjemmet i Bodø», «outside office hours in Bergen» leave nothing out)
 _LEFT_OUT = re.compile(
     r"\b(?i:utenom|utanom|unntatt|bortsett\s+fr[aå]|med\s+unntak\s+av|ikke\s+medregnet|"
-    r"ikkje\s+medrekna|utenfor|utanfor|except(?:\s+for)?|excluding|other\s+than|apart\s+from|"
-    r"outside(?:\s+of)?|not\s+counting)\s+(?i:(?:dem|de|those|the\s+ones)\s+)?"
+    r"ikkje\s+medrekna|(?:ser|sjå|se)\s+(?:bort|vekk)\s+fr[aå]|utenfor|utanfor|"
+    r"except(?:\s+for)?|excluding|other\s+than|apart\s+from|ignoring|leaving\s+out|"
+    r"outside(?:\s+of)?|not\s+counting)\s+(?i:(?:dem|dei|de|those|the\s+ones)\s+)?"
     r"(?i:(?:i|in|fra|frå|from)\s+)?(?P<what>[A-ZÆØÅ][^?.;:!,]*)")
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from indexer.text.themes import THEMES, Theme
+from indexer.text.themes import THEMES, Theme, themes_in
 
 # what names a subject («prosjekter om», «reports on», «handlar om») and the word before it
 _SUBJECT_HEADS = (r"prosjekt\w*", "projects?", r"sluttrapport\w*", r"rapport\w*", "reports?",
@@ -133,3 +133,21 @@ def _likeness(word: str, name: str) -> float:
     if len(word) >= 4 and len(head) >= 4 and (name.startswith(word) or word.startswith(head)):
         return 1.0
     return SequenceMatcher(None, word, head).ratio()
+
+
+# «utenom fosterhjemsprosjektene», «når jeg ser bort fra de som handler om ettervern», «except the
+# aftercare ones»: the themes named after such a word, to the end of the clause, are left out
+_LEFT_OUT = re.compile(
+    r"\b(?:utenom|utanom|unntatt|bortsett\s+fr[aå]|med\s+unntak\s+av|ikke\s+medregnet|"
+    r"ikkje\s+medrekna|(?:ser|sjå|se)\s+(?:bort|vekk)\s+fr[aå]|except(?:\s+for)?|excluding|"
+    r"other\s+than|apart\s+from|not\s+counting|ignoring|leaving\s+out|men\s+ikke|men\s+ikkje|"
+    r"but\s+not)\b(?P<what>[^?.;:!]*)", re.I)
+
+
+def left_out_themes(text: str) -> tuple[str, frozenset[str]]:
+    """The text without its left-out clauses, and the themes only they name."""
+    spans = [m["what"] for m in _LEFT_OUT.finditer(text)]
+    if not spans:
+        return text, frozenset()
+    kept = _LEFT_OUT.sub(" ", text)
+    return kept, frozenset(themes_in(" ".join(spans))) - frozenset(themes_in(kept))

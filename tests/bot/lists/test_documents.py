@@ -160,6 +160,17 @@ def test_a_place_left_out_takes_its_documents_out_of_the_list(sample_context) ->
     assert vestland.total and rest.payload.total
 
 
+def test_a_theme_left_out_takes_its_projects_documents_out_of_the_list(sample_context) -> None:  # type: ignore[no-untyped-def]
+    every = ask(sample_context, "Hvilke referater har vi?").payload
+    foster = ask(sample_context, "Hvilke referater om fosterhjem har vi?").payload
+    rest = ask(sample_context, "Hvilke referater har vi, når jeg ser bort fra de som handler "
+                               "om fosterhjem?")
+    assert rest.answer.startswith(
+        f"Referater utenom fosterhjem ({every.total - foster.total})"), rest.answer
+    assert not {r.title for r in rest.payload.rows} & {r.title for r in foster.rows}
+    assert foster.total and rest.payload.total
+
+
 @pytest.mark.parametrize("text", [
     "Kva referat har vi, bortsett frå dei som kom i 2022?",
     "Which minutes do we have, except those from 2022?",

@@ -108,3 +108,14 @@ def test_a_county_holding_part_of_a_former_one_says_it_holds_only_a_part(merger_
         "Buskerud omfatter også den delen av tidligere Viken som nå ligger i Buskerud."]
     assert notes("Which projects are there in Vestland?", "en") == [
         "Vestland also covers the former Hordaland and Sogn og Fjordane."]
+
+
+def test_a_former_county_has_none_of_its_successors_documents_from_another_former_one(merger_context) -> None:  # type: ignore[no-untyped-def]
+    """Bjørnafjorden's 2022 report is Vestland's, but Bjørnafjorden lay in Hordaland: it is no
+    document from Sogn og Fjordane (whose Gloppen project is)."""
+    answer = try_answer(understood(merger_context, "Hvilke dokumenter har vi fra Sogn og Fjordane?"),
+                        merger_context)  # fmt: skip
+    assert shown(answer) == {"Prosjektskildring: «Tidleg saman» – tidleg innsats i Gloppen"}
+    hordaland = try_answer(understood(merger_context, "Hvilke dokumenter har vi fra Hordaland?"),
+                           merger_context)  # fmt: skip
+    assert "Sluttrapport: «Roleg grunn» – høgkonfliktsaker i Bjørnafjorden" in shown(hordaland)

@@ -293,6 +293,18 @@ def test_a_place_left_out_takes_its_projects_out_of_the_list(sample_context):
     assert vestland.total and rest.payload.total
 
 
+def test_a_theme_and_a_place_left_out_take_either_kind_of_project_out(sample_context):
+    every = ask(sample_context, "Hvilke prosjekter har vi?").payload
+    nordland = ask(sample_context, "Hvilke prosjekter har vi i Nordland?").payload
+    aftercare = ask(sample_context, "Hvilke prosjekter om ettervern har vi?").payload
+    rest = ask(sample_context, "Hvilke prosjekter har vi utenom Nordland og de om ettervern?")
+    gone = {r.title for r in nordland.rows} | {r.title for r in aftercare.rows}
+    assert rest.answer.startswith(f"Prosjekter utenom Nordland og ettervern ({every.total - len(gone)})"), \
+        rest.answer
+    assert not {r.title for r in rest.payload.rows} & gone
+    assert nordland.total and aftercare.total
+
+
 def test_a_county_heading_names_the_county_the_documents_were_written_in(sample_context):
     """«Fosterhjem i vest» was written in Hordaland, which is Vestland today."""
     answer = ask(sample_context, "Hvilke prosjekter har vi i Vestland?").answer

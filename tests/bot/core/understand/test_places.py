@@ -77,6 +77,28 @@ def test_places_after_utenom_or_except_are_left_out_not_asked(kit, text, left_ou
     assert not set(question.names) & left_out
 
 
+@pytest.mark.parametrize(("text", "themes", "left_out"), [
+    ("Hvilke prosjekter har vi utenom fosterhjemsprosjektene?", set(), {"fosterhjem"}),
+    ("Hvilke sluttrapporter har vi, når jeg ser bort fra de fra Nordland og de som handler om "
+     "ettervern?", set(), {"ettervern"}),
+    ("Which projects do we have on foster care, except the aftercare ones?", {"fosterhjem"},
+     {"ettervern"}),
+    ("Hvilke prosjekter om ettervern har vi?", {"ettervern"}, set()),
+])  # fmt: skip
+def test_themes_after_utenom_or_except_are_left_out_not_asked(kit, text, themes, left_out):
+    question = understand(text, [], kit)
+    assert set(question.themes) == themes
+    assert set(question.excluded_themes) == left_out
+    assert question.unknown_theme is None
+
+
+def test_a_place_after_ser_bort_fra_is_left_out(kit):
+    question = understand("Hvilke sluttrapporter har vi, når jeg ser bort fra de fra Nordland?",
+                          [], kit)
+    assert [p.name for p in question.excluded_places] == ["Nordland"]
+    assert not question.counties
+
+
 @pytest.mark.parametrize("text", [
     "Hvilke prosjekter har vi i Karmøy, utenom de om fosterhjem?",
     "Hvilke tiltak finnes for barn som bor utenfor hjemmet i Karmøy?",  # outside the home

@@ -119,3 +119,13 @@ def test_whether_any_municipalities_had_projects_asks_for_their_list(kit, text):
 def test_an_average_of_what_projects_applied_for_is_a_catalogue_sum(kit, text):
     question = understand(text, [], kit)
     assert (question.list_ask, question.averaged) == (ListAsk.AMOUNTS, True)
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("Hvor mange fosterhjemsprosjekter er det, og hva søkte eller fikk de?", ListAsk.AMOUNTS),
+    ("How many aftercare projects are there, and how much did they apply for?", ListAsk.AMOUNTS),
+    ("Hvor mange prosjekter fikk tildelt midler i 2021?", ListAsk.COUNT_PROJECTS),  # one part
+])  # fmt: skip
+def test_a_count_with_a_later_part_on_money_lists_the_amounts(kit, text, asked):
+    """The rows with their amounts answer both: how many, and what each applied for or got."""
+    assert understand(text, [], kit).list_ask == asked
