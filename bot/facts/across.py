@@ -39,9 +39,17 @@ SCANNED = 12  # a document's best sentences looked at for one that says it
 ABOVE = 80  # characters above a sentence that may hold its label …
 LABEL_WORDS = 6  # … on a short line of its own («5. Egenandel»)
 COVERED = 0.5  # share of the part's own words (by rarity) a row's sentence must hold
+HEAD = 6  # letters of a compound's head that say it («resultat» of «hovedresultat»)
 
 
 _PROJECT_WORDS = ("prosjekt", "project")
+# The kind asked chose the documents («hver av sluttrapportene»): no row need say it again
+_TYPE_WORDS = {DocType.SLUTTRAPPORT: ("sluttrapport", "final report"),
+               DocType.REFERAT: ("referat", "minutes"),
+               DocType.UTLYSNING: ("utlysning", "utlysing", "call"),
+               DocType.RETNINGSLINJE: ("retningslinje", "retningsline", "guideline"),
+               DocType.PROSJEKTBESKRIVELSE: ("prosjektbeskrivelse", "prosjektskildring")}
+# (not an inspection report's: «tilsyn» is also the inspection a row is asked about)
 _PROJECT_STEMS = frozenset(_PROJECT_WORDS)
 _LABEL_LINE = re.compile(r"^\s*[\w ]{3,40}:\s*\S")
 
@@ -77,7 +85,19 @@ def says_it(scored: Scored, part: PartView, chosen_by: tuple[str, ...] = ()) -> 
     window = frozenset(tokenize(" ".join([cand.text, cand.context, above])))
     focus = [(g, w) for g, w in part.focus if not g & ENGLISH_FUNCTION
              and not any(stem in word for word in chosen_by for stem in g)]
-    return not focus or coverage(focus, window) >= COVERED
+    total = sum(w for _, w in focus)
+    return not focus or sum(w for g, w in focus if _said(g, window)) / total >= COVERED
+
+
+def _names_person(text: str, persons: tuple[str, ...]) -> bool:
+    """The sentence names one of them, by surname at least."""
+    return any(re.search(rf"\b{re.escape(p.split()[-1])}\b", text) for p in persons)
+
+
+def _said(group: set[str], window: frozenset[str]) -> bool:
+    """The word, or the head of the compound asked («hovedresultatet»: «resultat»)."""
+    return matches(group, window) or any(len(s) >= HEAD and g.endswith(s) and len(g) - len(s) >= 4
+                                         for g in group for s in window)
 
 
 def _naming_first(part: PartView, scored: Scored) -> tuple[bool, tuple[float, float]]:
@@ -117,10 +137,18 @@ def each_part(q: Question) -> Question:
 
 
 def documents_asked(q: Question, documents: list[DocumentMeta], evidence: list[Evidence],
-                    projects: Sequence[ProjectRecord] = ()) -> list[DocumentMeta]:
+                    projects: Sequence[ProjectRecord] = (),
+                    named: frozenset[str] | None = None) -> list[DocumentMeta]:
     """The kind named (newest first, those of another place or year left out); else, with a
     theme named, one document of each project about it («Hvem ledet de ulike
-    fosterhjemsprosjektene?»); else the documents the question's own retrieval found."""
+    fosterhjemsprosjektene?»); else the documents the question's own retrieval found.
+    `named`: the documents naming whom the question asks about («I hvilke dokumenter dukker
+    Kjersti Toppe opp, og i hvilken rolle?»), the only ones asked."""
+    if named is not None:
+        documents = [m for m in documents if m.doc_id in named]
+        if not q.doc_types:
+            return sorted(documents, key=lambda m: m.date.isoformat() if m.date else "",
+                          reverse=True)[:MAX_DOCUMENTS]
     if q.doc_types:
         typed = [m for m in documents if m.doc_type in q.doc_types and _about(q, m)]
         typed.sort(key=lambda m: m.date.isoformat() if m.date else "", reverse=True)
@@ -171,9 +199,12 @@ def answer_each(q: Question, vectors: np.ndarray, documents: list[DocumentMeta],
                 projects_own: bool = False) -> Across:  # fmt: skip
     """`vectors`: the whole question, then one per part of `q` (already `each_part`).
     `projects_own`: the documents are each listed project's own, asked of that project
-    («hva var målet med prosjektene?»: no row need say «prosjekt»)."""
+    («hva var målet med prosjektene?»: no row need say «prosjekt»). A question about someone
+    («I hvilke dokumenter dukker Bente Cecilie Foss opp, og i hvilken rolle?») is answered in
+    each row by a sentence naming them."""
     view = composer.view(q, vectors)
-    chosen_by = tuple(hit.text.lower() for hit in find_themes(q.standalone))
+    chosen_by = tuple(hit.text.lower() for hit in find_themes(q.standalone)) + tuple(
+        word for kind in q.doc_types for word in _TYPE_WORDS.get(kind, ()))
     parts = view.parts
     if projects_own:
         chosen_by += _PROJECT_WORDS
@@ -192,6 +223,9 @@ def answer_each(q: Question, vectors: np.ndarray, documents: list[DocumentMeta],
         picked: list[Candidate] = []
         for part, ranked in zip(parts, per_part, strict=True):
             saying = [s for s in ranked[:SCANNED] if says_it(s, part, chosen_by)]
+            if q.persons:  # the row's sentence names them: where they are, what they do
+                naming = [s for s in ranked if _names_person(s.candidate.text, q.persons)]
+                saying = [s for s in saying if s in naming] or naming[:1]
             best = max(saying, key=partial(_naming_first, part)).candidate if saying else None
             if best is not None and best not in picked:
                 picked.append(best)

@@ -46,6 +46,17 @@ def kind_unsaid(kind: str, picked: list[Candidate]) -> bool:
     return bool(stated) and kind not in stated
 
 
+def money_unsaid(question: Question, picked: list[Candidate]) -> bool:
+    """«Hva var budsjettet for prosjektet?» asked of sentences that state no sum of money at
+    all («Andelen … økte til 27 prosent»): what was asked is not there."""
+    parts = question.parts
+    if not parts or not all(AnswerType.AMOUNT in p.answer_types for p in parts):
+        return False
+    if not amount_kinds(question.standalone) & (MONEY_KINDS | {"budsjett"}):
+        return False
+    return not any(states_money(c.text) for c in picked)
+
+
 def municipal_unsaid(question: Question, picked: list[Candidate]) -> bool:
     """«Hvor mye økt rammetilskudd fikk Holmestrand?» is not answered by what Holmestrand's
     project was granted: the state's money to a municipality is named where it is stated."""

@@ -17,6 +17,7 @@ from bot.core.cite import CitationBook, render
 from bot.core.claims import check_sentence
 from bot.core.context import CoreContext
 from bot.core.fit import finding, metadata_fit
+from bot.core.mentions import mentioning
 from bot.core.models import Answer, AnswerSentence
 from bot.core.question import Intent, Language, Question
 from bot.facts.across import Across, answer_each, documents_asked, each_part
@@ -124,7 +125,8 @@ class FactAnswerer:
         evidence, timings = self.evidence(each, vectors)
         themed = (self.ctx.store.find_projects(ProjectQuery(themes=each.themes))
                   if each.themes and not each.doc_types and q.projects_named else [])
-        asked = documents_asked(each, self.ctx.store.documents(), evidence, themed)
+        named = mentioning(each.mentions, self.ctx.store) if each.mentions else None
+        asked = documents_asked(each, self.ctx.store.documents(), evidence, themed, named)
         found = answer_each(each, vectors, asked, self.extractive(), self.retriever)
         timings["across_ms"] = (time.perf_counter() - t0) * 1000
         if not found.answers or (found.total < 2 and q.intent != Intent.DOCUMENTS):

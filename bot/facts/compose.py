@@ -15,7 +15,14 @@ import numpy as np
 
 from bot.core.question import AnswerType, Question, TimeFocus
 from bot.facts.alternatives import choices_missing
-from bot.facts.amounts import asked_kind, kind_first, kind_unsaid, kinds_missing, municipal_unsaid
+from bot.facts.amounts import (
+    asked_kind,
+    kind_first,
+    kind_unsaid,
+    kinds_missing,
+    money_unsaid,
+    municipal_unsaid,
+)
 from bot.facts.answer_types import YEAR
 from bot.facts.candidates import Candidate, candidates, caption, is_dateline
 from bot.facts.elsewhere import elsewhere, named_later, typed_and_named
@@ -211,7 +218,8 @@ class ExtractiveComposer:
                                picked[0], False, scores, planned=True)
         kind = asked_kind(question)
         other_kind = bool(picked and kind and kind_unsaid(kind, picked))
-        if other_kind or picked and municipal_unsaid(question, picked):
+        if other_kind or picked and (municipal_unsaid(question, picked)
+                                     or money_unsaid(question, picked)):
             return Composition([], True, "kildene oppgir ikke beløp av det slaget", answerable,
                                picked[0], False, scores,
                                amount_kind=kind if kind and other_kind else "")

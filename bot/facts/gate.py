@@ -65,8 +65,12 @@ def fit_against(row: list[float]) -> bool:
     and still does not answer gets a plain refusal («I can't find this for 2023. The closest
     I find is about 2023» was said of a 2023 sentence)."""
     values: dict[str, float] = dict(zip(QUESTION_FEATURES, row, strict=True))
+    # a document of the year asked whose sentences do not write the year («For 2026 …» under
+    # «Tema som prioriteres») is not about another year
+    unsaid = ("best_fit_place", "best_fit_year") + (
+        ("answer_year",) if values["best_fit_year"] > 0 else ())
     return any(values[name] != neutral for name, neutral in FIT_NEUTRAL.items()
-               if name not in ("best_fit_place", "best_fit_year")) or (
+               if name not in unsaid) or (
         values["best_fit_place"] < 0 or values["best_fit_year"] < 0)
 
 

@@ -315,12 +315,19 @@ def deadline_pointed(per_part: list[list[Scored]], picked: list[Candidate]) -> l
     return added
 
 
+# «Hva ble konklusjonen?», «What did they find?»: what an inspection concluded is asked
+_CONCLUDED = re.compile(r"\b(?:konklus\w*|conclu\w*|funn\w*|findings?|fant\s+(?:de|dei|dem)|"
+                        r"fann\s+(?:de|dei)|did\s+they\s+find|found|avdekk\w*)\b", re.I)
+
+
 def inspection_conclusion(view: QuestionView, per_part: list[list[Scored]],
                           picked: list[Candidate]) -> list[Candidate]:
     """«Har noen sjekket om de følger opp fosterbarna?» answered from an inspection report
     says what the inspection concluded («Det ble ikke funnet lovbrudd»), not only that it was
-    held: the report's best-ranked sentence saying so comes along on a yes/no question."""
-    if not any(AnswerType.YESNO in p.part.answer_types for p in view.parts) or not picked:
+    held: the report's best-ranked sentence saying so comes along on a yes/no question, or
+    one asking the conclusion or findings («What was the conclusion, which office did it …?»)."""
+    if not any(AnswerType.YESNO in p.part.answer_types or _CONCLUDED.search(p.part.text)
+               for p in view.parts) or not picked:
         return []
     report = picked[0].evidence.meta
     if report.doc_type != DocType.TILSYNSRAPPORT or any(

@@ -155,6 +155,16 @@ def _result_row(scored: Scored) -> bool:
     return " | " in cand.text and not cand.table and bool(_WHAT_CAME_OF_IT.search(headings))
 
 
+def _table_again(scored: Scored, picked: list[Scored]) -> bool:
+    """A second row of a table that is no results table («Statsforvalteren i Vestland | 5 |
+    Statsforvalteren i Agder | 3»): one row says what the table is; the rest would paste it."""
+    if " | " not in scored.candidate.text or _result_row(scored):
+        return False
+    section = scored.candidate.evidence.chunk.section
+    return any(" | " in p.candidate.text and not _result_row(p)
+               and p.candidate.evidence.chunk.section == section for p in picked)
+
+
 def pick(scored: list[Scored]) -> list[Scored]:
     """The most salient sentence of each section, then the next, within the budget."""
     by_section: dict[str, list[Scored]] = defaultdict(list)
@@ -178,7 +188,7 @@ def pick(scored: list[Scored]) -> list[Scored]:
             break
         if sum(len(p.candidate.text) for p in picked[len(lead):]) + len(s.candidate.text) > MAX_CHARS:
             continue
-        if not (_telling(s) or s in facts) or _said_again(s, picked):
+        if not (_telling(s) or s in facts) or _said_again(s, picked) or _table_again(s, picked):
             continue
         picked.append(s)
     return sorted(picked, key=_reading_order)

@@ -113,6 +113,8 @@ def meeting_ref(text: str, today: dt.date | None = None) -> MeetingRef:
     if not dates and month is None and span is None and (m := _YEAR.search(rest)):
         year = int(m["y"])
         rest = rest[: m.start()] + " " + rest[m.end() :]
+        if today is not None and year > today.year:
+            year = None  # «… a joint application for 2027»: no meeting held yet has minutes
     day = None
     if not dates and month is None and (m := _DAY_MONTH.search(rest)) and 1 <= int(m["d"]) <= 31:
         day = (MONTH_NUMBERS[m["m"].lower()], int(m["d"]))

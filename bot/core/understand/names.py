@@ -138,9 +138,9 @@ def asks_where_said(text: str) -> bool:
 
 # «Hvilken statsforvalter hadde tilsynet?», «Kven står bak rettleiaren?», «Which county governor
 # carried out the inspection?»: the office or body that issued a document, not a person in it
-_BODY = (r"(?:statsforvalt\w*|fylkesm[ae]nn\w*|embete\w*|etat\w*|direktorat\w*|departement\w*|"
-         r"myndighet\w*|organisasjon\w*|county\s+governor\w*|governor'?s?\s+office\w*|agency|"
-         r"authority|body|organi[sz]ation)")
+_BODY = (r"(?:\w+-)?(?:statsforvalt\w*|fylkesm[ae]nn\w*|embete\w*|etat\w*|direktorat\w*|"
+         r"departement\w*|myndighet\w*|organisasjon\w*|county\s+governor\w*|"
+         r"governor'?s?\s+office\w*|office|agency|authority|body|organi[sz]ation)\b")
 _ISSUER = re.compile(
     rf"\b(?:(?:hvilke[nt]?|hvilket|kva|kven|which|what)\s+{_BODY}|"
     r"(?:hvem|kven|who)\s+(?:\w+\s+){0,2}?(?:står|stod|sto|utga|ga\s+ut|gav\s+ut|gjorde|"

@@ -13,8 +13,8 @@ from indexer.text.patterns import words
 
 _WH = (r"hv\w+|kv\w+|kor(?:leis|for|dan)?|når|who|what|when|where|how|which|why")
 _CLAUSE_SPLIT = re.compile(
-    rf"(?:,\s*|\s+)(?:og|and|samt)\s+(?:(?:for|til|to|fra|frå|from|med|with|by|innen|within)"
-    rf"\s+)?(?=(?:{_WH})\b)"  # «, and for how many years?»
+    rf"(?:,\s*|\s+)(?:og|and|samt)\s+(?:(?:for|til|to|fra|frå|from|med|with|by|innen|within|"
+    rf"on|in|at|i|på|om|about)\s+)?(?=(?:{_WH})\b)"  # «, and for how many years?», «and on what dates»
     r"|,\s*(?:og|and)\s+(?=(?:er|var|har|hadde|kan|må|skal|ble|vart|fikk|fekk|finnes|fant|"
     r"fann|nådde|gjelder|gikk|gjekk|økte|auka|gjorde|is|are|was|were|did|does|do|can|has|"
     r"have|will|rekker|rekk|får|bør|trenger|treng|should|must|may|could)\s)"
@@ -32,6 +32,10 @@ _LEADING_WH = re.compile(rf"^\s*(?:{_WH})\b\s*", re.I)
 _INSTRUCTION = re.compile(r"^\s*(?:svar|answer|reply|respond|keep it|be|vær|gi meg|give me)\b"
                           r".{0,40}\b(?:kort\w*|brief\w*|short\w*|concise\w*|stikkord\w*)\b",
                           re.I)
+# «bare ett tall per prosjekt holder», «Årstall er nok.», «One number is enough»: a statement of
+# how much answer will do, asked of nothing
+_ENOUGH = re.compile(r"^[^?]{0,60}\b(?:holder|held|er nok|er greit|går fint|is enough|will do|"
+                     r"is fine)\s*[.!]?\s*$", re.I)
 # «Gi meg en oversikt per fylke», «Svar gjerne med éi linje per fylke»: the form, not the ask.
 _FORMAT = re.compile(r"^\s*(?:gi meg|gje meg|give me|svar gjerne|answer|list|vis|show)\b.{0,40}"
                      r"\b(?:per fylke|per kommune|per county|per municipality|i en tabell|"
@@ -223,7 +227,8 @@ def without_form(text: str) -> str:
 def _instruction(text: str) -> bool:
     one_label = bool(_FORM_ASK.match(text)) and len(_FORM_LABEL.findall(text)) < 2
     return one_label or bool(_INSTRUCTION.match(text) or _FORMAT.match(text)
-                             or _FORM_ONLY.match(text) or _MAKE_FORM.match(text))
+                             or _ENOUGH.match(text) or _FORM_ONLY.match(text)
+                             or _MAKE_FORM.match(text))
 
 
 def _typed(text: str) -> list[Part]:

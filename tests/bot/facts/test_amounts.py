@@ -10,7 +10,13 @@ import numpy as np
 import pytest
 
 from bot.core.question import AnswerType, Intent, Part, Question
-from bot.facts.amounts import asked_kind, kind_first, kind_unsaid, municipal_unsaid
+from bot.facts.amounts import (
+    asked_kind,
+    kind_first,
+    kind_unsaid,
+    money_unsaid,
+    municipal_unsaid,
+)
 from bot.facts.candidates import Candidate
 from bot.facts.features import PartView
 from bot.facts.gate import Scored
@@ -42,6 +48,15 @@ def _sentence(text: str, doc_type: DocType = DocType.PROSJEKTBESKRIVELSE) -> Can
 ])  # fmt: skip
 def test_the_one_kind_of_amount_asked(text, kind) -> None:  # type: ignore[no-untyped-def]
     assert asked_kind(_question(text, AnswerType.AMOUNT)) == kind
+
+
+def test_a_budget_asked_of_sentences_stating_no_money_is_unsaid() -> None:
+    budget = _question("Hva var budsjettet for fosterhjemsprosjektet i Trondheim?",
+                       AnswerType.AMOUNT)
+    assert money_unsaid(budget, [_sentence("Andelen plasseringer i slekt økte til 27 prosent.")])
+    assert not money_unsaid(budget, [_sentence("Samlet budsjett er 890 000 kr.")])
+    share = _question("Hvor stor andel av plasseringene var i slekt?", AnswerType.AMOUNT)
+    assert not money_unsaid(share, [_sentence("Andelen økte til 27 prosent.")])  # no money asked
 
 
 def test_a_question_asking_no_amount_checks_none() -> None:

@@ -163,11 +163,19 @@ def test_a_refusal_is_for_another_place_or_year_only_when_the_sources_are():
     fitting[index["best_fit_year"]] = 1.0
     fitting[index["best_fit_place"]] = 1.0
     assert not fit_against(fitting)
-    for name, value in (("best_fit_year", -1.0), ("year_conflict", 1.0), ("answer_year", 0.0),
+    for name, value in (("best_fit_year", -1.0), ("year_conflict", 1.0),
                         ("best_fit_place", -0.5)):
         against = list(fitting)
         against[index[name]] = value
         assert fit_against(against), name
+    # the answer's sentences do not write the year: against only where the document is not of
+    # it either («Jeg finner ikke dette for Nordland 2026. Det nærmeste gjelder Nordland 2026»
+    # was said of the 2026 call's «Tema som prioriteres»)
+    unwritten = list(fitting)
+    unwritten[index["answer_year"]] = 0.0
+    assert not fit_against(unwritten)
+    unwritten[index["best_fit_year"]] = 0.0
+    assert fit_against(unwritten)
 
 
 def test_the_next_meeting_is_one_still_ahead_when_one_is_known():
@@ -296,3 +304,17 @@ def test_a_compound_asked_is_said_by_its_first_half():
     assert modifier_said(asked, frozenset(tokenize("ettervern for ungdom i Narvik")))
     assert not modifier_said(asked, frozenset(tokenize("fosterhjem i Narvik")))
     assert not modifier_said(set(tokenize("ettervernet")), frozenset(tokenize("ettervern")))
+
+
+def test_still_asks_about_the_time_while_continued_is_a_topic(sample_context):
+    """«Er fristen fortsatt 1. mars?», «Is it still going?»: the adverb is no word the answer
+    must say; «Fortsatte de med vakttelefonen?» asks whether they continued (same stem)."""
+    from bot.facts.words import content_groups
+
+    lexical = sample_context.store.lexical()
+    still = {s for g, _ in content_groups("Er prosjektet fortsatt i gang?", lexical) for s in g}
+    went_on = {s for g, _ in content_groups("Fortsatte de med prosjektet?", lexical) for s in g}
+    english = {s for g, _ in content_groups("Is the project still going?", lexical, True)
+               for s in g}
+    assert not any(s.startswith("fortsat") for s in still | english)
+    assert any(s.startswith("fortsat") for s in went_on)

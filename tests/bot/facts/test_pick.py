@@ -365,6 +365,9 @@ def test_a_yes_no_question_answered_from_an_inspection_report_brings_its_conclus
     assert inspection_conclusion(yes_no, ranked, [held.candidate]) == [found.candidate]
     assert inspection_conclusion(yes_no, ranked, [held.candidate, found.candidate]) == []
     assert inspection_conclusion(when, ranked, [held.candidate]) == []  # not a yes/no
+    concluded = view(part_view("What was the conclusion", (), "conclusion"),
+                     part_view("which office did it", (), "office"))
+    assert inspection_conclusion(concluded, ranked, [held.candidate]) == [found.candidate]
 
 
 def test_a_multi_part_question_keeps_room_for_its_second_part_after_a_long_first_answer():

@@ -220,3 +220,21 @@ def test_a_list_item_already_under_its_picked_lead_in_is_not_said_again() -> Non
     item = scored("at barnet ikke blir hørt.", "Funn", 0.9, 2)
     texts = [s.candidate.text for s in pick([lead, item])]
     assert texts == [lead.candidate.text]
+
+
+def test_one_row_of_a_table_says_what_it_is_the_rest_would_paste_it() -> None:
+    rows = [scored(f"Statsforvalteren i {a} | {n} | Statsforvalteren i {b} | {m}", "4. Metode",
+                   0.9, i) for i, (a, n, b, m) in enumerate(
+        [("Vestland", 5, "Agder", 3), ("Innlandet", 4, "Nordland", 3), ("Rogaland", 4, "Troms", 4)])]
+    prose = [scored("Varsel sendes ut ca. to måneder før tilsynsbesøket.", "4. Metode", 0.6, 5),
+             scored("Kontaktpersonen må kjenne tjenesten godt.", "4. Metode", 0.5, 6)]
+    texts = [s.candidate.text for s in pick(rows + prose)]
+    assert sum(" | " in t for t in texts) == 1
+    assert "Varsel sendes ut ca. to måneder før tilsynsbesøket." in texts
+
+
+def test_every_row_of_a_results_table_is_a_result_of_its_own() -> None:
+    rows = [scored(f"Mål {i} | Nådd: {i * 10} prosent", "3. Resultater", 0.9, i)
+            for i in range(1, 4)]
+    texts = [s.candidate.text for s in pick(rows)]
+    assert sum(" | " in t for t in texts) == 3

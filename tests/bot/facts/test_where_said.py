@@ -22,6 +22,13 @@ def _composition() -> Composition:
     return Composition([ComposedSentence(SAID, (evidence,), (SAID,))], False, "", 0.9)
 
 
+def _said_in(**meta: object) -> Composition:
+    """SAID, from a document with this metadata."""
+    evidence = scored(SAID, 0.9).candidate.evidence
+    evidence = dataclasses.replace(evidence, meta=evidence.meta.model_copy(update=meta))
+    return Composition([ComposedSentence(SAID, (evidence,), (SAID,))], False, "", 0.9)
+
+
 def test_where_it_is_said_names_the_document_and_its_section(sample_context):
     q = understood(sample_context, "Hvor står det at 16 prosent har et dårlig inntrykk av "
                                    "barnevernet?")
@@ -35,10 +42,7 @@ def test_a_plain_question_gets_the_fact_alone(sample_context):
 
 
 def test_when_it_was_decided_names_the_date_of_the_meeting_whose_minutes_say_it(sample_context):
-    evidence = scored(SAID, 0.9).candidate.evidence
-    minutes = dataclasses.replace(evidence, meta=evidence.meta.model_copy(update={
-        "doc_type": DocType.REFERAT, "date": dt.date(2026, 11, 18)}))
-    composition = Composition([ComposedSentence(SAID, (minutes,), (SAID,))], False, "", 0.9)
+    composition = _said_in(doc_type=DocType.REFERAT, date=dt.date(2026, 11, 18))
     q = understood(sample_context, "Når ble det bestemt at 16 prosent skulle spørres?")
     assert q.when_decided
     assert cited_answer(q, composition, {}).answer.startswith(
@@ -60,10 +64,7 @@ def test_the_newest_document_of_a_kind_is_named_before_its_sentences(sample_cont
 
 
 def test_who_issued_it_is_named_from_the_documents_front_matter(sample_context):
-    evidence = scored(SAID, 0.9).candidate.evidence
-    report = dataclasses.replace(evidence, meta=evidence.meta.model_copy(
-        update={"publisher": "Statsforvalteren i Oslo og Viken"}))
-    composition = Composition([ComposedSentence(SAID, (report,), (SAID,))], False, "", 0.9)
+    composition = _said_in(publisher="Statsforvalteren i Oslo og Viken")
     q = understood(sample_context, "Hvilken statsforvalter gjennomførte tilsynet?")
     assert q.asks_issuer
     assert cited_answer(q, composition, {}).answer.startswith(

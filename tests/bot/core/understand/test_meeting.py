@@ -39,3 +39,16 @@ def test_things_found_in_the_documents_are_not_a_document_listing(kit, text, int
 ])  # fmt: skip
 def test_a_meetings_other_table_asked_beside_it(kit, text, also):
     assert understand(text, [], kit).meeting_also == also
+
+
+def test_a_year_still_ahead_names_no_meeting_with_minutes():
+    """«… decide about a joint application for 2027», asked in December 2026: the year is the
+    application's; no meeting of 2027 has minutes yet."""
+    import datetime as dt
+
+    from bot.core.understand.meeting import meeting_ref
+
+    today = dt.date(2026, 12, 6)
+    assert meeting_ref("Hva bestemte styringsgruppen om en felles søknad for 2027?", today
+                       ).year is None
+    assert meeting_ref("Hva bestemte styringsgruppen i 2024?", today).year == 2024

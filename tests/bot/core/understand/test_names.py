@@ -69,6 +69,8 @@ def test_which_document_says_a_thing_is_asked_apart_from_where_a_law_says_it(kit
     ("Which county governor carried out the inspection in Holmestrand?", True),
     ("Hvem står bak veilederen om internkontroll?", True),
     ("Which agency published the call?", True),
+    ("Hva ble konklusjonen, hvilket SF-embete sto for det, og når var de på besøk?", True),
+    ("What was the conclusion, which office did it and on what dates were they there?", True),
     ("Hvem leder prosjektet?", False),  # a person in the document, not who issued it
     ("Hvem hadde ansvaret for oppfølgingen?", False),
     ("Hvilken kommune var vertskommune?", False),

@@ -35,6 +35,9 @@ from bot.core.understand import understand
     ("Prosjektet i Os – hvem er vertskommune, hvor mye søkes det om, og hva koster det?",
      ["Prosjektet i Os – hvem er vertskommune", "hvor mye søkes det om", "hva koster det?"]),
     ("I Time og Klepp, hvem er vertskommune?", ["I Time og Klepp, hvem er vertskommune?"]),
+    # a preposition may stand between «and» and the question word
+    ("What was the conclusion, which office did it and on what dates were they there?",
+     ["What was the conclusion", "which office did it", "what dates were they there?"]),
     ("Kor mange fedrar var med, av kor mange foreldre totalt?",
      ["Kor mange fedrar var med", "av kor mange foreldre totalt?"]),
     # statements before the question set the scene; a date's full stop ends no sentence
@@ -70,6 +73,16 @@ def test_each_label_of_an_asked_form_is_a_part(kit, text, asked):
                                   "Svar på formen «Søknadsfrist: …». Når er fristen i Agder?"])
 def test_one_label_of_an_asked_form_only_says_how_to_answer(kit, text):
     assert [p.text for p in understand(text, [], kit).parts] == ["Når er fristen i Agder?"]
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("hva ble hovedresultatet i hver av sluttrapportene? bare ett tall per prosjekt holder",
+     "hva ble hovedresultatet i hver av sluttrapportene?"),
+    ("Når var fristen? Årstallet er nok.", "Når var fristen?"),
+    ("When did it start? The year is enough.", "When did it start?"),
+])  # fmt: skip
+def test_a_sentence_saying_how_much_answer_will_do_asks_nothing(kit, text, asked):
+    assert [p.text for p in understand(text, [], kit).parts] == [asked]
 
 
 def test_two_kinds_of_fact_in_one_clause_are_two_parts(kit):
