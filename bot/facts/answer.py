@@ -92,7 +92,8 @@ class FactAnswerer:
         evidence, timings = self.evidence(q, vectors)
         documents = self.ctx.store.documents()
         extreme = extreme_document(q, documents, evidence)
-        titled = [extreme] if extreme is not None else titled_documents(q, documents)
+        titled = [extreme] if extreme is not None else (
+            titled_documents(q, documents) or self._named_project(q, documents))
         if titled:
             evidence, _ = self.evidence(q, vectors, titled)
         evidence = with_conclusion(q, evidence, self.ctx.store.document_chunks)
@@ -115,6 +116,18 @@ class FactAnswerer:
             composition = with_next_meeting(composition, self.ctx.store.meetings(),
                                             self.ctx.store.chunks, q.today, q.language)
         return cited_answer(q, composition, timings, extreme)
+
+    def _named_project(self, q: Question, documents: list[DocumentMeta]) -> list[DocumentMeta]:
+        """«Hva var budsjettet for Se meg-prosjektet?»: the documents of the one project so
+        named, not another project's «Samlet budsjett …»; none when no or several projects have
+        the name."""
+        if not q.project_named:
+            return []
+        found = self.ctx.store.find_projects(ProjectQuery(title=q.project_named))
+        if len(found) != 1:
+            return []
+        own = {e.doc_id for e in found[0].sources}
+        return [m for m in documents if m.doc_id in own]
 
     def across(self, q: Question) -> Answer | None:
         """One line per document of the kind asked about, each with its own answer, cited;

@@ -68,3 +68,17 @@ def test_a_partner_named_keeps_the_projects_whose_documents_name_it(partner_cont
 ])  # fmt: skip
 def test_a_name_that_tells_nothing_apart_leaves_the_list(partner_context, text) -> None:  # type: ignore[no-untyped-def]
     assert ask(partner_context, text).payload.total == 3
+
+
+def test_a_fact_asked_of_a_project_by_name_reads_that_projects_documents(partner_context) -> None:  # type: ignore[no-untyped-def]
+    """«Hva var budsjettet for Stemmen-prosjektet?»: not another project's budget line."""
+    from bot.facts.answer import FactAnswerer
+    from tests.fakes import understood
+
+    question = understood(partner_context, "Hva var budsjettet for Stemmen-prosjektet?")
+    assert question.project_named
+    documents = partner_context.store.documents()
+    named = FactAnswerer(partner_context)._named_project(question, documents)
+    assert [m.source for m in named] == ["2019-01-10_prosjektbeskrivelse_holmestrand_barnesamtaler.md"]
+    nobody = understood(partner_context, "Hva var budsjettet for Valdres-prosjektet?")
+    assert FactAnswerer(partner_context)._named_project(nobody, documents) == []
