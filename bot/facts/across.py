@@ -22,7 +22,7 @@ from bot.facts.candidates import Candidate
 from bot.facts.compose import ExtractiveComposer
 from bot.facts.features import PartView
 from bot.facts.gate import Scored
-from bot.facts.persons import names_role
+from bot.facts.persons import names_one_of, names_role
 from bot.facts.retrieval import Evidence, HybridRetriever
 from bot.facts.words import ENGLISH_FUNCTION, coverage, matches
 from indexer.catalogue.models import ProjectRecord
@@ -89,11 +89,6 @@ def says_it(scored: Scored, part: PartView, chosen_by: tuple[str, ...] = ()) -> 
     return not focus or sum(w for g, w in focus if _said(g, window)) / total >= COVERED
 
 
-def _names_person(text: str, persons: tuple[str, ...]) -> bool:
-    """The sentence names one of them, by surname at least."""
-    return any(re.search(rf"\b{re.escape(p.split()[-1])}\b", text) for p in persons)
-
-
 def _said(group: set[str], window: frozenset[str]) -> bool:
     """The word, or the head of the compound asked («hovedresultatet»: «resultat»)."""
     return matches(group, window) or any(len(s) >= HEAD and g.endswith(s) and len(g) - len(s) >= 4
@@ -147,12 +142,10 @@ def documents_asked(q: Question, documents: list[DocumentMeta], evidence: list[E
     if named is not None:
         documents = [m for m in documents if m.doc_id in named]
         if not q.doc_types:
-            return sorted(documents, key=lambda m: m.date.isoformat() if m.date else "",
-                          reverse=True)[:MAX_DOCUMENTS]
+            return _newest_first(documents)
     if q.doc_types:
-        typed = [m for m in documents if m.doc_type in q.doc_types and _about(q, m)]
-        typed.sort(key=lambda m: m.date.isoformat() if m.date else "", reverse=True)
-        return typed[:MAX_DOCUMENTS]
+        return _newest_first([m for m in documents if m.doc_type in q.doc_types
+                              and _about(q, m)])
     by_id = {m.doc_id: m for m in documents}
     own = [m for m in (_project_document(q, p, by_id) for p in projects) if m is not None]
     if own:
@@ -162,13 +155,18 @@ def documents_asked(q: Question, documents: list[DocumentMeta], evidence: list[E
         # named («Er det forskjell på Viken, Trøndelag og Møre og Romsdal?») when several are
         issued = [m for m in documents if m.doc_type in _COUNTY_OWN
                   and (m.county or m.current_county) and _about(q, m)]
-        issued.sort(key=lambda m: m.date.isoformat() if m.date else "", reverse=True)
         if issued and (q.per_county or len({m.current_county or m.county for m in issued}) > 1):
-            return issued[:MAX_DOCUMENTS]
+            return _newest_first(issued)
     found = {e.meta.doc_id: e.meta for e in evidence[:NEAREST]}
     if _several_places(q):  # else the nearest documents of those places
         return [m for m in found.values() if _about(q, m)]
     return list(found.values())
+
+
+def _newest_first(documents: list[DocumentMeta]) -> list[DocumentMeta]:
+    """The newest first (the undated last), as many as a reply lists."""
+    return sorted(documents, key=lambda m: m.date.isoformat() if m.date else "",
+                  reverse=True)[:MAX_DOCUMENTS]
 
 
 def _several_places(q: Question) -> bool:
@@ -224,7 +222,7 @@ def answer_each(q: Question, vectors: np.ndarray, documents: list[DocumentMeta],
         for part, ranked in zip(parts, per_part, strict=True):
             saying = [s for s in ranked[:SCANNED] if says_it(s, part, chosen_by)]
             if q.persons:  # the row's sentence names them: where they are, what they do
-                naming = [s for s in ranked if _names_person(s.candidate.text, q.persons)]
+                naming = [s for s in ranked if names_one_of(s.candidate.text, q.persons)]
                 saying = [s for s in saying if s in naming] or naming[:1]
             best = max(saying, key=partial(_naming_first, part)).candidate if saying else None
             if best is not None and best not in picked:

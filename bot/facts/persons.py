@@ -43,6 +43,13 @@ def unknown_person(question: Question, lexical: LexicalIndex) -> str | None:
     return None
 
 
+def names_one_of(text: str, persons: tuple[str, ...]) -> bool:
+    """The text names one of the persons, by surname at least («… ved Bente Cecilie Foss»,
+    «Foss orienterte»)."""
+    return any(re.search(rf"(?<!\w){re.escape(name.split()[-1])}(?!\w)", text, re.I)
+               for name in persons)
+
+
 def _names_body(word: str) -> bool:
     """«Administrators», «State Administrator's» name a body as «Administrator» does."""
     bare = without_possessive(word.casefold())

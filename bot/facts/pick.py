@@ -14,6 +14,7 @@ from bot.facts.answer_types import AMOUNT, DATE, PERSON, PLACE, dated, has_type,
 from bot.facts.candidates import Candidate
 from bot.facts.features import PartView, QuestionView, names_said
 from bot.facts.gate import Scored
+from bot.facts.persons import names_one_of
 from bot.facts.unretrieved import CONCLUSION
 from bot.facts.words import coverage
 from indexer.catalogue.fields import states_money
@@ -408,14 +409,13 @@ def person_lines(view: QuestionView, per_part: list[list[Scored]], picked: list[
     main = view.parts[0]
     if not view.question.persons or main.types or not picked or not per_part[0]:
         return []
-    surnames = [re.compile(rf"(?<!\w){re.escape(name.split()[-1])}(?!\w)", re.I)
-                for name in view.question.persons]
+    persons = view.question.persons
     documents = {c.evidence.meta.doc_id for c in picked}
     floor = supporting * per_part[0][0].probability
     added: list[Candidate] = []
     while len(added) < PERSON_LINES and (found := near_saying(
             per_part[0], lambda c: c.evidence.meta.doc_id in documents
-            and any(s.search(c.text) for s in surnames), picked + added, floor)) is not None:
+            and names_one_of(c.text, persons), picked + added, floor)) is not None:
         added.append(found)
     return added
 

@@ -44,8 +44,7 @@ class DocumentFilter:
             return False
         if self.left_out_years is not None and meta.known_year in self.left_out_years:
             return False
-        if self.left_out_themes and (meta.doc_id in self.left_out_about
-                                     or self.left_out_themes & set(themes_in(meta.title))):
+        if self.left_out_themes and _on_themes(meta, self.left_out_themes, self.left_out_about):
             return False
         if self.types and meta.doc_type not in self.types:
             return False
@@ -59,8 +58,7 @@ class DocumentFilter:
         if self.networks and not any(n.casefold() in (meta.network or "").casefold()
                                      for n in self.networks):  # fmt: skip
             return False
-        if self.themes and not (meta.doc_id in self.about or self.themes & set(
-                themes_in(meta.title))):  # fmt: skip
+        if self.themes and not _on_themes(meta, self.themes, self.about):
             return False
         towns = [p for p in self.places if p.kind == "municipality"]
         counties = [p for p in self.places if p.kind == "county"]
@@ -107,6 +105,11 @@ def filter_of(question: Question, store: KnowledgeReader) -> DocumentFilter:
         left_out_themes=question.excluded_themes,
         left_out_about=_documents_of(question.excluded_themes, store),
     )
+
+
+def _on_themes(meta: DocumentMeta, themes: frozenset[str], about: frozenset[str]) -> bool:
+    """A document of a project on the themes (`about`), or titled with one of them."""
+    return meta.doc_id in about or bool(themes & set(themes_in(meta.title)))
 
 
 def _documents_of(themes: frozenset[str], store: KnowledgeReader) -> frozenset[str]:

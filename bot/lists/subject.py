@@ -67,13 +67,14 @@ def by_mention(question: Question, request: ListRequest, ctx: CoreContext) -> Li
     if not naming and acronyms and len(acronyms) < len(named):
         named = acronyms  # «Universitetet i Søraust-Noreg (USN)»: the documents write «USN»
         naming = mentioning(named, ctx.store) & own
+    if not naming:
+        return request
     together = " ".join(named)  # «RKBU Nord», read as two names, is said as one
     said = (together,) if together.casefold() in question.text.casefold() else named
     narrowed = replace(request, query=replace(request.query, documents=frozenset(naming)),
                        mentions=said)
-    every = ctx.store.project_page(request.query, 0, 1).total
-    kept = ctx.store.project_page(narrowed.query, 0, 1).total if naming else 0
-    return narrowed if 0 < kept < every else request
+    kept = ctx.store.project_page(narrowed.query, 0, 1).total
+    return narrowed if 0 < kept < ctx.store.project_page(request.query, 0, 1).total else request
 
 
 def titled_with(topic: str, request: ListRequest, ctx: CoreContext) -> ListRequest | None:

@@ -25,8 +25,7 @@ def filters(themes: frozenset[str], places: list[str], years: tuple[int, int] | 
     what a list is limited to."""
     parts: list[str] = []
     if themes:
-        parts.append(t("lists.theme", lang, x=join([label(k, lang) for k in sorted(themes)],
-                                                   lang, "or")))  # fmt: skip
+        parts.append(t("lists.theme", lang, x=join(theme_names(themes, lang), lang, "or")))
     if places:
         parts.append(t("lists.place", lang, x=join(places, lang, "or")))
     if title:

@@ -208,11 +208,13 @@ def _lies_in(gazetteer: Gazetteer, number: str, counties: tuple[str, ...]) -> bo
 # «utenom Karmøy», «bortsett fra dem i Vestland og Rogaland», «outside Nordland», «except Bodø»:
 # the places named right after such a word, to the end of the clause, are left out, not asked
 # about («utenfor hjemmet i Bodø», «outside office hours in Bergen» leave nothing out)
+# The words that leave something out of a list, whatever follows them (a place, a theme)
+LEFT_OUT_WORDS = (r"utenom|utanom|unntatt|bortsett\s+fr[aå]|med\s+unntak\s+av|ikke\s+medregnet|"
+                  r"ikkje\s+medrekna|(?:ser|sjå|se)\s+(?:bort|vekk)\s+fr[aå]|except(?:\s+for)?|"
+                  r"excluding|other\s+than|apart\s+from|ignoring|leaving\s+out|not\s+counting")
 _LEFT_OUT = re.compile(
-    r"\b(?i:utenom|utanom|unntatt|bortsett\s+fr[aå]|med\s+unntak\s+av|ikke\s+medregnet|"
-    r"ikkje\s+medrekna|(?:ser|sjå|se)\s+(?:bort|vekk)\s+fr[aå]|utenfor|utanfor|"
-    r"except(?:\s+for)?|excluding|other\s+than|apart\s+from|ignoring|leaving\s+out|"
-    r"outside(?:\s+of)?|not\s+counting)\s+(?i:(?:dem|dei|de|those|the\s+ones)\s+)?"
+    rf"\b(?i:{LEFT_OUT_WORDS}|utenfor|utanfor|outside(?:\s+of)?)\s+"
+    r"(?i:(?:dem|dei|de|those|the\s+ones)\s+)?"
     r"(?i:(?:i|in|fra|frå|from)\s+)?(?P<what>[A-ZÆØÅ][^?.;:!,]*)")
 
 

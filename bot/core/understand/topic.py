@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
+from bot.core.understand.places import LEFT_OUT_WORDS
 from indexer.text.themes import THEMES, Theme, themes_in
 
 # what names a subject («prosjekter om», «reports on», «handlar om») and the word before it
@@ -137,11 +138,8 @@ def _likeness(word: str, name: str) -> float:
 
 # «utenom fosterhjemsprosjektene», «når jeg ser bort fra de som handler om ettervern», «except the
 # aftercare ones»: the themes named after such a word, to the end of the clause, are left out
-_LEFT_OUT = re.compile(
-    r"\b(?:utenom|utanom|unntatt|bortsett\s+fr[aå]|med\s+unntak\s+av|ikke\s+medregnet|"
-    r"ikkje\s+medrekna|(?:ser|sjå|se)\s+(?:bort|vekk)\s+fr[aå]|except(?:\s+for)?|excluding|"
-    r"other\s+than|apart\s+from|not\s+counting|ignoring|leaving\s+out|men\s+ikke|men\s+ikkje|"
-    r"but\s+not)\b(?P<what>[^?.;:!]*)", re.I)
+_LEFT_OUT = re.compile(rf"\b(?:{LEFT_OUT_WORDS}|men\s+ikke|men\s+ikkje|but\s+not)\b"
+                       r"(?P<what>[^?.;:!]*)", re.I)
 
 
 def left_out_themes(text: str) -> tuple[str, frozenset[str]]:

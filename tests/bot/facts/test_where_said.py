@@ -52,11 +52,8 @@ def test_when_it_was_decided_names_the_date_of_the_meeting_whose_minutes_say_it(
 
 
 def test_the_newest_document_of_a_kind_is_named_before_its_sentences(sample_context):
-    evidence = scored(SAID, 0.9).candidate.evidence
-    report = evidence.meta.model_copy(update={"doc_type": DocType.SLUTTRAPPORT,
-                                              "date": dt.date(2025, 3, 10)})
-    composition = Composition([ComposedSentence(SAID, (dataclasses.replace(evidence, meta=report),),
-                                                (SAID,))], False, "", 0.9)
+    composition = _said_in(doc_type=DocType.SLUTTRAPPORT, date=dt.date(2025, 3, 10))
+    report = composition.sentences[0].evidence[0].meta
     q = understood(sample_context, "Hva er den nyeste sluttrapporten vi har?")
     assert q.document_extreme == "newest"
     assert cited_answer(q, composition, {}, report).answer.startswith(
