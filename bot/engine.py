@@ -220,7 +220,8 @@ def _answered_apart(q: Question, answers: list[Answer]) -> Answer:
 
 
 def _with_reading(q: Question, answer: Answer) -> Answer:
-    """Typos read as other words are shown, so a wrong reading can be seen and corrected."""
+    """Words read as others (typos, parts of the country) are shown, so a wrong reading can be
+    seen and corrected."""
     if not q.corrections or answer.kind == "draft":
         return answer
     pairs = ", ".join(t("core.corrected_pair", q.language, written=c.written, read=c.read)

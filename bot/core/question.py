@@ -215,7 +215,9 @@ class Part:
 
 @dataclass(frozen=True)
 class Correction:
-    """A word read as the corpus word it almost is («fosterhejm» → «fosterhjem»)."""
+    """A word read as another, shown with the answer: a typo as the corpus word it almost is
+    («fosterhejm» → «fosterhjem»), a part of the country as its counties («Nord-Norge» →
+    «Nordland, Troms, Finnmark»)."""
 
     written: str
     read: str

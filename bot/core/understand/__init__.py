@@ -280,7 +280,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         attendee=who,
         meetings_asked=who is not None and attendee.meetings_asked(whole),
         meeting_also=_meeting_also(kind, split),
-        corrections=tuple(Correction(w, r) for w, r in fixes),
+        corrections=tuple(Correction(w, r) for w, r in [*fixes, *places.region_readings(unquoted)]),
         follow_up=completed,
         # the frames table answers across counties itself, the people's tally who is where
         across=not county_frames and not people and (

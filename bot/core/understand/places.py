@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from bot.core.question import Place
 from indexer.text.places import Gazetteer
+from indexer.text.regions import regions_in
 from indexer.text.spelling import without_letters
 
 # Municipality names that are also everyday words: written in lower case, they are the word.
@@ -130,7 +131,17 @@ def _either(found: list[Place]) -> Place:
 
 
 def counties(text: str, gazetteer: Gazetteer) -> tuple[Place, ...]:
-    return tuple(_county(gazetteer, name) for name in gazetteer.find_counties(text))
+    """The counties `text` names, and those of a part of the country it names («i Nord-Norge»:
+    Nordland, Troms and Finnmark)."""
+    named = gazetteer.find_counties(text)
+    for region in regions_in(text):
+        named += [county for county in region.counties if county not in named]
+    return tuple(_county(gazetteer, name) for name in named)
+
+
+def region_readings(text: str) -> list[tuple[str, str]]:
+    """Each part of the country named, as written and as the counties read for it, to show."""
+    return [(region.written, ", ".join(region.counties)) for region in regions_in(text)]
 
 
 def distinct(places: tuple[Place, ...]) -> int:

@@ -55,6 +55,13 @@ def test_vestland_covers_hordaland_and_sogn_og_fjordane(merger_context) -> None:
     assert "Os (nå Bjørnafjorden)" in answer.answer
 
 
+def test_a_part_of_the_country_lists_its_counties_projects(merger_context) -> None:  # type: ignore[no-untyped-def]
+    assert titles(merger_context, "Hvilke prosjekter har det vært på Vestlandet?") == {
+        "Barnesamtalar i Os og Fusa", "«Roleg grunn»", "«Tidleg saman»"}
+    assert titles(merger_context, "Which projects were there in Southern Norway?") == {
+        "«Vidare saman»", "«Trygg heime»", "«Flere hjem»"}
+
+
 def test_a_former_county_finds_its_municipalities_under_todays_names(merger_context) -> None:  # type: ignore[no-untyped-def]
     answer = try_answer(understood(merger_context, "Which projects were there in Hordaland?"),
                         merger_context)  # fmt: skip

@@ -127,3 +127,12 @@ def test_a_region_its_municipalities_share_the_name_of_is_those_municipalities(k
     toten = {p.name for p in understand("Hvilke prosjekter har vi på Toten?", [], kit).places}
     assert toten == {"Østre Toten", "Vestre Toten"}
     assert {p.name for p in understand("Hva skjedde i Bergen?", [], kit).places} == {"Bergen"}
+
+
+def test_a_part_of_the_country_is_read_as_its_counties_and_the_reading_shown(kit):
+    q = understand("Hvilke prosjekter har vært i Nord-Norge?", [], kit)
+    assert [p.name for p in q.counties] == ["Nordland", "Troms", "Finnmark"]
+    assert "Troms og Finnmark" in q.counties[1].former_names  # the county before the split
+    assert ("Nord-Norge", "Nordland, Troms, Finnmark") in [(c.written, c.read)
+                                                            for c in q.corrections]
+    assert understand("Hva sa Høgskulen på Vestlandet?", [], kit).counties == ()
