@@ -284,6 +284,9 @@ class Question:
     amount_bound: AmountBound | None = None  # «fikk over 500 000 kr»: projects past a bound
     time_ranks: tuple[TimeRank, ...] = ()  # «startet først», «varte lengst»: by period
     lasting: DurationBound | None = None  # «varte lenger enn to år»: projects past a length
+    # «Hvilke prosjekter pågikk samtidig med Kvam-prosjektet?»: the projects the question names
+    # (by place, theme or title) are the ones whose period the listed ones overlap
+    alongside: bool = False
     web_page: bool = False  # «… page», «nettsida»: a page from the web, not a file, is asked
     page: int = 1  # «vis flere»: the next page of the same list
     refines: Question | None = None  # «og hvilke av dem …»: the list question this one narrows

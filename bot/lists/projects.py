@@ -25,7 +25,7 @@ from bot.i18n import format_amount, format_number, t
 from bot.lists import clarify, money, rows, subject, tally, timeline, words
 from bot.lists.routing import ListRequest, request_of
 from bot.lists.words import PAGE, norwegian
-from indexer.catalogue import ProjectPage, ProjectRecord
+from indexer.catalogue import ProjectPage, ProjectQuery, ProjectRecord
 from indexer.catalogue.models import AmountKind, YearEdge
 from indexer.text.language import Language
 from indexer.text.themes import Theme, label
@@ -56,6 +56,14 @@ def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
         priced = money.by_size(priced, kinds) if request.ranked else priced
         page = ProjectPage(total=len(priced), records=priced[offset : offset + PAGE])
         answer = compose(question, request, page, ctx, every)
+    elif request.alongside and (named := _named_with_period(request, ctx)):
+        # «samtidig med ettervernsprosjektet i Vinje og Tokke»: every project overlapping it
+        every = timeline.alongside(ctx.store.find_projects(ProjectQuery(
+            without=request.query.without)), named)
+        request = replace(request, query=ProjectQuery(without=request.query.without), places=(),
+                          mentions=(), alongside_of=tuple(named))
+        page = ProjectPage(total=len(every), records=every[offset : offset + PAGE])
+        answer = compose(question, request, page, ctx, every)
     elif request.time_ranks or request.lasting:  # «startet først»: earliest start first
         every = timeline.by_start(ctx.store.find_projects(request.query))
         if request.lasting is not None:  # «varte lenger enn to år»: those past the bound
@@ -67,6 +75,13 @@ def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
         answer = compose(question, request, page, ctx)
     answer.timings_ms["catalogue_ms"] = (time.perf_counter() - started) * 1000
     return answer
+
+
+def _named_with_period(request: ListRequest, ctx: CoreContext) -> list[ProjectRecord]:
+    """The projects the question names (by place, theme or title) that state a period."""
+    if request.query.selects_all:
+        return []
+    return [p for p in ctx.store.find_projects(request.query) if timeline.period(p) is not None]
 
 
 def listed(question: Question, ctx: CoreContext) -> list[ProjectRecord]:
@@ -150,7 +165,8 @@ def compose(question: Question, request: ListRequest, page: ProjectPage, ctx: Co
     body += words.page_note(request.page, len(page.records), page.total, lang)
     read = [AnswerSentence(text=t("lists.read_as", lang, phrase=request.read_as, theme=join(
         [label(k, lang) for k in sorted(request.query.themes)], lang)))] if request.read_as else []
-    sentences = [*read, AnswerSentence(text=opening), *body, *closing]
+    named = [cite(p.period_evidence) for p in request.alongside_of if p.period_evidence]
+    sentences = [*read, AnswerSentence(text=opening, citations=named), *body, *closing]
     in_money = request.ask in _MONEY
     payload = ProjectTable(title=opening, money=in_money, rows=table, total=page.total,
                            amounts=[money.COLUMNS[k] for k in kinds] if in_money else [])
@@ -212,6 +228,9 @@ def filter_phrase(request: ListRequest, lang: Language) -> str:
         own += t("lists.mentions", lang, x=join(list(request.mentions), lang))
     own += words.left_out([p.name for p in request.left_out] + words.theme_names(
         request.left_out_themes, lang), request.left_out_years, lang)
+    if request.alongside_of:
+        own += t("lists.alongside", lang, projects=join(
+            [timeline.named_label(p, lang) for p in request.alongside_of], lang))
     if lasting := request.lasting:
         own += t(f"lists.lasting_{'above' if lasting.above else 'under'}", lang,
                  length=timeline.length_label(lasting.months, lang))
@@ -274,7 +293,7 @@ def _rows(
     sentences: list[AnswerSentence] = []
     table: list[ProjectRow] = []
     in_money = request.ask in _MONEY
-    ranking = request.ranked or request.time_ranks
+    ranking = request.ranked or request.time_ranks or request.alongside_of  # in their order
     groups = [("", projects)] if ranking else _by_county(projects, lang)
     for county, group in groups:
         if county:
@@ -294,7 +313,8 @@ def _rows(
 def _on_an_edge(request: ListRequest) -> bool:
     """«startet etter 2021», «avsluttet i 2023», «pågår nå», «varte lenger enn to år»: the day
     each started or ended is the answer."""
-    return request.lasting is not None or request.query.years is not None and (
+    return request.lasting is not None or bool(request.alongside_of) or (
+        request.query.years is not None) and (
         request.query.years_edge != YearEdge.RAN or request.ongoing)
 
 

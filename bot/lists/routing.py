@@ -19,7 +19,7 @@ from bot.core.question import (
     TimeRank,
     YearSpan,
 )
-from indexer.catalogue import ProjectQuery, YearEdge
+from indexer.catalogue import ProjectQuery, ProjectRecord, YearEdge
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,9 @@ class ListRequest:
     mentions: tuple[str, ...] = ()  # «… hatt USN som kompetansemiljø»: names its documents have
     time_ranks: tuple[TimeRank, ...] = ()  # «startet først»: ranked by the stated periods
     lasting: DurationBound | None = None  # «varte lenger enn to år»: only the projects past it
+    alongside: bool = False  # «samtidig med Kvam-prosjektet»: those overlapping the named ones
+    # … once read: the projects named, whose periods the listed ones overlap
+    alongside_of: tuple[ProjectRecord, ...] = ()
     ongoing: bool = False  # «som fortsatt pågår»: each row's first and last day
     per_year: bool = False  # «fordelt på år»: each amount's year-by-year sentence quoted
     read_as: str | None = None  # everyday words read as the theme («ungdom som flytter ut …»)
@@ -73,6 +76,7 @@ def request_of(question: Question) -> ListRequest | None:
         left_out_themes=question.excluded_themes,
         time_ranks=question.time_ranks,
         lasting=question.lasting,
+        alongside=question.alongside,
         ongoing=question.ongoing,
         per_year=question.per_year,
     )

@@ -73,6 +73,25 @@ def lasting(projects: list[ProjectRecord], bound: DurationBound) -> list[Project
     return [p for p in projects if (found := period(p)) is not None and bound.admits(found.months)]
 
 
+def alongside(projects: list[ProjectRecord], named: list[ProjectRecord]) -> list[ProjectRecord]:
+    """The projects whose stated period overlaps a named one's, earliest start first; the named
+    ones, and those with no stated period, are not among them. A period known only by its years
+    spans them whole, so it overlaps whatever it may have."""
+    spans = [found for p in named if (found := period(p)) is not None]
+    own = {p.project_id for p in named}
+    return by_start([p for p in projects if p.project_id not in own
+                     and (found := period(p)) is not None
+                     and any(found.start <= span.end and span.start <= found.end
+                             for span in spans)])
+
+
+def named_label(project: ProjectRecord, lang: Language) -> str:
+    """«Vegen vidare» (Vinje og Tokke, 1. januar 2023 – 31. desember 2024)."""
+    found = period(project)
+    when = f", {found.label(lang)}" if found is not None else ""
+    return f"{rows.title_of(project)} ({rows.place_labels(project, lang)}{when})"
+
+
 def length_label(months: int, lang: Language) -> str:
     """«to år», «18 måneder»: a bound as the question wrote it, in whole years where it is."""
     if months % 12 == 0:

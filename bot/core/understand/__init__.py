@@ -151,6 +151,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     kind = Intent.PROJECTS if by_time else kind  # «Hvilket prosjekt startet først?»
     length = timeline.lasting(whole) if kind in {Intent.FACT, Intent.PROJECTS} else None
     kind = Intent.PROJECTS if length else kind  # «Hvilke prosjekter varte lenger enn to år?»
+    overlapping = kind in {Intent.FACT, Intent.PROJECTS} and timeline.alongside(whole)
+    kind = Intent.PROJECTS if overlapping else kind  # «… pågikk samtidig med Kvam-prosjektet?»
     quiet = doc_types.quiet_since(whole)  # «Hvilke nettverk har ikke referat nyere enn 2022?»
     each_network = doc_types.latest_each_network(whole) or quiet is not None
     kind = Intent.DOCUMENTS if each_network else kind  # «siste møte i hvert nettverk»
@@ -260,6 +262,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         amount_bound=bound,
         time_ranks=by_time,
         lasting=length,
+        alongside=overlapping,
         web_page=kind == Intent.SUMMARY and doc_types.names_web_page(whole),
         meeting=meeting.meeting_ref(rest, today) if minutes_like else None,
         meetings_ahead=meeting.asks_meetings_ahead(whole),

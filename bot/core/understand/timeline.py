@@ -76,6 +76,19 @@ _RAN = re.compile(r"\b(?:varte|varer|vart|varigheit|varighet|gikk|gjekk|pågikk|
                   r"running|lasted|lasting|lasts|long|lang|periode\w*|period|duration)\b", re.I)
 
 
+# «samtidig med», «parallelt med», «overlapped in time with», «at the same time as»
+_ALONGSIDE = re.compile(
+    r"\b(?:samtidig|parallelt\s+med|på\s+same?\s+tid\s+som|i\s+same?\s+periode\s+som|"
+    r"overlapp\w*|overlap\w*|at\s+the\s+same\s+time\s+as|concurrent(?:ly)?\s+with|"
+    r"in\s+parallel\s+with)\b", re.I)
+
+
+def alongside(text: str) -> bool:
+    """«Hvilke prosjekter pågikk samtidig med ettervernsprosjektet i Vinje og Tokke?»: the
+    projects whose period overlaps the one the question names."""
+    return bool(PROJECT_WORD.search(text) and _WHICH.search(text) and _ALONGSIDE.search(text))
+
+
 def lasting(text: str) -> DurationBound | None:
     """The bound on a project's length the question asks, if it asks one of projects."""
     if not PROJECT_WORD.search(text) or not _RAN.search(text):

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from bot.core.question import DurationBound, Intent, TimeRank
-from bot.core.understand.timeline import lasting, time_ranks
+from bot.core.understand.timeline import alongside, lasting, time_ranks
 from bot.lists import try_answer
 from bot.lists.rows import title_of
 from bot.lists.timeline import Period, period
@@ -106,3 +106,36 @@ def test_projects_past_a_length_are_those_whose_stated_period_is(sample_context)
     rows = [line for line in answer.answer.split("\n") if line.startswith("- ")]
     assert len(rows) == len(longer)
     assert not any(title_of(p) in answer.answer for p in shorter)
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("Hvilke prosjekter pågikk samtidig med ettervernsprosjektet i Vinje og Tokke?", True),
+    ("Which other projects overlapped in time with the project in Kvam and Voss?", True),
+    ("Kva prosjekt gjekk føre seg parallelt med «Se meg»?", True),
+    ("Hvilke prosjekter startet samme år som Valdres-prosjektet?", False),  # a year, not a span
+    ("Jobbet de samtidig med skolene?", False),  # no project asked
+])  # fmt: skip
+def test_projects_asked_alongside_another(text, asked) -> None:  # type: ignore[no-untyped-def]
+    assert alongside(text) is asked
+
+
+def test_projects_alongside_the_named_one_are_those_whose_periods_overlap_it(sample_context) -> None:  # type: ignore[no-untyped-def]
+    question = understood(sample_context,
+                          "Hvilke prosjekter pågikk samtidig med fosterhjemsprosjektet i Kvam?")
+    assert question.intent == Intent.PROJECTS and question.alongside
+    answer = try_answer(question, sample_context)
+    assert answer is not None and not answer.refused
+    opening = answer.answer.splitlines()[0]
+    assert "samtidig med «Rettleiing nær fosterheimen»" in opening and "2025" in opening
+    assert answer.sentences[0].citations  # the named project's period, cited
+    every = sample_context.store.find_projects(ProjectQuery())
+    kvam = next(p for p in every if "fosterheimen" in p.title)
+    span = period(kvam)
+    assert span is not None
+    rows = [line for line in answer.answer.split("\n") if line.startswith("- ")]
+    overlapping = [p for p in every if p is not kvam and (found := period(p))
+                   and found.start <= span.end and span.start <= found.end]
+    assert overlapping and len(rows) == len(overlapping)
+    assert not any("fosterheimen" in row for row in rows)  # not the named one itself
+    ended = [p for p in every if (found := period(p)) and found.end < span.start]
+    assert ended and not any(title_of(p) in answer.answer.split("\n", 1)[1] for p in ended)
