@@ -159,6 +159,14 @@ class YearSpan:
 
 
 @dataclass(frozen=True)
+class AgendaPick:
+    """«første sak», «sak 23/2026», «the last item on the agenda»: one Sak of a meeting."""
+
+    position: int | None = None  # 1-based; -1 the last
+    number: str | None = None  # as written: «23/2026», «3» (a Sak's number, else its position)
+
+
+@dataclass(frozen=True)
 class MeetingRef:
     """Which meeting the question means: a date, a month, a year, words of its name, or the
     latest one («siste møte»)."""
@@ -303,6 +311,7 @@ class Question:
     attendee: Attendee | None = None  # «fra Bufdir», «har Valle deltatt»: whose attendance
     meetings_asked: bool = False  # «Hvilke møter har Valle deltatt på?»: a list of meetings
     meetings_ahead: bool = False  # «Er det noen møter som står for tur?»: every referat's next
+    agenda: AgendaPick | None = None  # «Hva var første sak på møtet i november?»
     meeting_held: bool = False  # «Hva ble avtalt på samlingen i 2025?»: what happened at one
     # «Kva datoar har nettverket hatt samlingar?», «List all meetings in 2022»: every dated meeting
     meeting_calendar: bool = False

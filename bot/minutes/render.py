@@ -27,7 +27,7 @@ def render_summary(summary: MeetingSummary, language: Language) -> list[AnswerSe
         lines.append(_line(f"{t('minutes.present', language)}: {present}",
                            summary.participants.citations))
     for item in summary.items:
-        lines.extend(_item(item, language))
+        lines.extend(item_lines(item, language))
     if not any(item.decisions for item in summary.items):
         lines.append(AnswerSentence(text=t("minutes.no_decisions", language)))
     if (upcoming := summary.next_meeting) is not None:
@@ -50,7 +50,8 @@ def _mentions_date(title: str, date: dt.date) -> bool:
     return any(form in title for form in forms)
 
 
-def _item(item: AgendaItem, language: Language) -> list[AnswerSentence]:
+def item_lines(item: AgendaItem, language: Language) -> list[AnswerSentence]:
+    """The item's title in bold, then its summary, decisions and actions, one line each."""
     indent = "  " * (item.level - 1)
     decision, action = t("minutes.decision", language), t("minutes.action", language)
     # the minutes' opening (before their first item) has no heading of its own

@@ -17,6 +17,7 @@ from bot.core.payloads import MeetingSummaryPayload
 from bot.core.question import Intent, MeetingRef
 from bot.core.understand.attendee import STATE
 from bot.i18n import t
+from bot.minutes.agenda import answer_agenda_item
 from bot.minutes.ahead import answer_ahead
 from bot.minutes.attendees import answer_attendee
 from bot.minutes.calendar import answer_calendar
@@ -40,6 +41,8 @@ def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
         calendar = answer_calendar(question, ctx)  # «Kva datoar har nettverket hatt samlingar?»
         if calendar is not None:
             return calendar
+    if question.agenda is not None and (item := answer_agenda_item(question, ctx)) is not None:
+        return item  # «Hva var første sak på møtet i november?»
     if question.intent == Intent.DECISIONS:
         return answer_decisions(question, ctx)
     if question.intent == Intent.PARTICIPANTS and _by_attendee(question):

@@ -167,7 +167,9 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     if completed and (own := intent.classify(apply(text, fixes), bool(themes))) in _MINUTES:
         kind = own  # «og hva ble bestemt der?»: the words added for context ask nothing
     actor, topic_words = decisions.actor_and_topic(whole) if kind == Intent.DECISIONS else ("", "")
-    minutes_like = kind in {Intent.DECISIONS, Intent.PARTICIPANTS} or (
+    agenda = meeting.agenda_pick(whole, kind == Intent.DECISIONS) if kind in {
+        Intent.FACT, Intent.DECISIONS, Intent.SUMMARY} else None  # «første sak på møtet»
+    minutes_like = kind in {Intent.DECISIONS, Intent.PARTICIPANTS} or agenda is not None or (
         kind == Intent.SUMMARY and intent.is_minutes_summary(whole))
     listed = kind in {Intent.PROJECTS, Intent.DOCUMENTS}
     who, rest = attendee.attendee(whole, kit.gazetteer) if kind == Intent.PARTICIPANTS else (
@@ -264,8 +266,10 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         lasting=length,
         alongside=overlapping,
         web_page=kind == Intent.SUMMARY and doc_types.names_web_page(whole),
-        meeting=meeting.meeting_ref(rest, today) if minutes_like else None,
+        meeting=meeting.meeting_ref(meeting.without_agenda(rest) if agenda else rest, today)
+        if minutes_like else None,
         meetings_ahead=meeting.asks_meetings_ahead(whole),
+        agenda=agenda,
         meeting_held=meeting.asks_meeting_held(whole),
         meeting_calendar=kind in (Intent.FACT, Intent.PROJECTS) and meeting.asks_calendar(whole),
         due_year=decisions.due_year(whole) if kind == Intent.DECISIONS else None,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bot.core.question import MeetingRef
+from bot.core.question import AgendaPick, MeetingRef
 from bot.core.understand.time import period_match
 from indexer.store.lexical import tokenize
 from indexer.text.dates import MONTH_NUMBERS, find_dates
@@ -193,3 +193,40 @@ def asks_calendar(text: str) -> bool:
         return False
     return bool(_DATES_OF_MEETINGS.search(text) or _ALL_MEETINGS.search(text)
                 or (_MEETINGS.search(text) and _DATES.search(text)))
+
+
+_ORDINALS = {"første": 1, "fyrste": 1, "first": 1, "andre": 2, "second": 2, "tredje": 3,
+             "third": 3, "fjerde": 4, "fourth": 4, "femte": 5, "fifth": 5, "sjette": 6,
+             "sixth": 6, "siste": -1, "last": -1, "final": -1}
+_ITEM = r"(?:sak(?:en|a|snummer)?|punkt(?:et)?|(?:agenda\s+)?item|agenda\s+point|point)"
+_ORDINAL_ITEM = re.compile(rf"\b(?P<o>{'|'.join(_ORDINALS)})\s+(?:\w+\s+)?{_ITEM}\b", re.I)
+_NUMBERED_ITEM = re.compile(rf"\b{_ITEM}\s+(?:nr\.?\s*|nummer\s+|number\s+|no\.?\s*)?"
+                            r"(?P<n>\d{1,3}(?:\s*/\s*(?:19|20)?\d\d)?)\b", re.I)
+# what makes «sak» an agenda item rather than a case: the meeting or its minutes named
+_OF_A_MEETING = words(r"møte\w*", r"samling\w*", r"referat\w*", r"\w*møtet", r"dagsorden\w*",
+                      r"saksliste\w*", "lista", "meeting", "minutes", "agenda", "gathering",
+                      r"styringsgrupp\w*", r"ressursgrupp\w*", "møttes", "møttest")
+
+
+def agenda_pick(text: str, of_minutes: bool = False) -> AgendaPick | None:
+    """«Hva var første sak på møtet i november?», «Hva handlet sak 23/2026 om?», «What was the
+    last item on the agenda?»: one agenda item of a meeting, by its place or number. A Sak is a
+    meeting's where the question names a meeting, asks what one decided (`of_minutes`), or
+    numbers it by its year as minutes do («sak 23/2026»)."""
+    numbered = _NUMBERED_ITEM.search(text)
+    if not (of_minutes or _OF_A_MEETING.search(text) or numbered and "/" in numbered["n"]):
+        return None
+    if numbered is not None:
+        return AgendaPick(number=re.sub(r"\s+", "", numbered["n"]))
+    if (ordinal := _ORDINAL_ITEM.search(text)) is not None:
+        return AgendaPick(position=_ORDINALS[ordinal["o"].casefold()])
+    return None
+
+
+def without_agenda(text: str) -> str:
+    """The text without the agenda item it asks («første sak på lista»): what is left names
+    the meeting."""
+    for pattern in (_NUMBERED_ITEM, _ORDINAL_ITEM):
+        text = pattern.sub(" ", text)
+    return re.sub(r"\b(?:på|i|on|in)\s+(?:lista|saklista|sakslista|dagsordenen|the\s+agenda)\b",
+                  " ", text, flags=re.I)
