@@ -44,15 +44,18 @@ def replies(view: QuestionView, found: list[Candidate], picked: list[Candidate]
 _GOES_ON = re.compile(r"\b(?:heller ikke|heller ikkje|likeså|likeins|likeledes|neither|nor)\b",
                       re.I)
 _GOES_ON_CHARS = 60
+# «Dette betyr at alle tenestene er med i eit nettverk»: says what the sentence before means
+_MEANS = re.compile(r"^(?:Dette|Det|This|That)\s+(?:betyr|betyder|inneber|innebærer|means|meant)\b",
+                    re.I)
 
 
 def _continued(found: list[Candidate], picked: list[Candidate]) -> list[Candidate]:
     """The sentence a picked one continues («… sikrar ikkje at alle ungdomar får medverke.
-    Styringstiltaka sikrar heller ikkje at …»): without it the answer says half of what the
-    source does."""
+    Styringstiltaka sikrar heller ikkje at …») or says the meaning of («Det er fem regionale
+    nettverk. Dette betyr at …»): without it the answer says half of what the source does."""
     added: list[Candidate] = []
     for cand in picked:
-        if not _GOES_ON.search(cand.text[:_GOES_ON_CHARS]):
+        if not (_GOES_ON.search(cand.text[:_GOES_ON_CHARS]) or _MEANS.match(cand.text)):
             continue
         before = _adjacent(found, cand)
         if before is not None and before not in picked and before not in added:

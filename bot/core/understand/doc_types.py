@@ -127,7 +127,7 @@ _CITED = re.compile(r"\b(?:ifølge|i følge|ifølgje|i følgje|according to|as s
 # «Hva viste sluttrapporten …?», «What did the final report say …?»: the document is asked
 _DOC_AFTER = r"(?P<doc>(?:(?:the|its|their)\s+)?\S+(?:\s+\S+)?)"
 _SAYS = re.compile(r"\b(?:hva|kva|what)\s+(?:(?:does|did|do)\s+)?(?:viste|viser|sier|seier|sa|"
-                   r"skriv|skreiv|skrev|står det i|stod det i|konkluderte|konkluderer|"
+                   r"skriv|skreiv|skrev|står det i|stod det i|sto det i|konkluderte|konkluderer|"
                    r"show|shows|showed|say|says|said|conclude|concluded)\s+" + _DOC_AFTER
                    + r"|\bwhat\s+(?:does|did|do)\s+(?P<subject>(?:\S+\s+){0,3}?\S+)\s+"
                    r"(?:say|show|conclude|state|find)\b", re.I)

@@ -62,20 +62,23 @@ _MEETING_WORD = stems("referat", "møte", "samling", "minutes", "meeting", "gath
                       "forfall")
 # --- documents -------------------------------------------------------------------------------
 _DOCUMENTS = re.compile(
-    r"\b(?:hvilke|kva(?: for(?: nokre)?)?|(?:hva|kva) slags|what (?:kinds?|sorts?) of|which|what|"
-    r"list(?:e)?(?: opp| over)?(?: all| the| every)?|"
-    r"vis(?: meg)?(?: alle)?|hvor mange|kor mange|how many|oversikt over|finnes det|"
-    r"har (?:vi|du|dere|de)|do (?:we|you) have|(?:hva|kva|what) (?:finnes|fins|finst|"
-    r"har (?:vi|du|dere)) av)\s+(?P<between>(?:\w+\s+){0,3}?)"
-    r"(?:sluttrapport\w*|final reports|tilsynsrapport\w*|inspection reports|tilsynsbesøk\w*|"
+    r"\b(?P<lead>hvilke|kva(?: for(?: nokre)?)?|(?:hva|kva) slags|what (?:kinds?|sorts?) of|"
+    r"which|what|list(?:e)?(?: opp| over)?(?: all| the| every)?|"
+    r"vis(?: meg)?(?: alle)?|hvor mange|kor mange|how many|oversikt over|(?:finnes|fins|finst) det|"
+    r"har (?:vi|du|dere|de)|do (?:we|you) have|is there|are there|(?:hva|kva|what) (?:finnes|"
+    r"fins|finst|har (?:vi|du|dere)) av)\s+(?P<between>(?:\w+\s+){0,3}?)"
+    r"(?:sluttrapport\w*|final reports?|tilsynsrapport\w*|inspection reports?|tilsynsbesøk\w*|"
     r"(?:supervision|supervisory|inspection) visits?|(?:møte)?referat(?:er|a|ene|ane)?|minutes|"
-    r"prosjektbeskrivelser\w*|prosjektskildringar\w*|project descriptions|"
+    r"prosjektbeskrivelser\w*|prosjektskildringar\w*|project descriptions?|"
     r"utlysning(?:er|ane|ene)?|utlysingar|calls|retningslin(?:jer|jene|er|ene)|guidelines|"
     r"dokument(?:er|a|ene)?|documents)\b", re.I)
 # «Hvilke deler skal en sluttrapport inneholde?»: a verb or an article between the question word
 # and the document word makes the document the clause's subject, not the thing to list.
 _CLAUSE_WORD = words("skal", "må", "bør", "kan", "skulle", "er", "var", "en", "ei", "et", "eit",
                      "a", "an", "should", "must", "can", "is", "are", "does", "do")
+_EXISTS = re.compile(r"(?:finnes|fins|finst) det|har (?:vi|du|dere|de)|do (?:we|you) have|"
+                     r"is there|are there", re.I)
+_ARTICLE = re.compile(r"^(?:en|ei|et|ein|eit|noen|nokon|nokre|a|an|any)\s+", re.I)
 # «Hvilke oppfølgingspunkter i referatene …?»: a thing asked for as found in the documents
 _FOUND_IN = re.compile(r"^\w+\s+(?:\w+\s+)?(?:i|fra|frå|in|from)\s+(?:(?:alle|all|the)\s+)?$",
                        re.I)
@@ -174,6 +177,8 @@ def asks_documents(text: str) -> bool:
     if not match:
         return False
     between = match.group("between")
+    if _EXISTS.fullmatch(match.group("lead")):  # «Finnes det en sluttrapport …?»: an article
+        between = _ARTICLE.sub("", between)  # after «finnes det» asks whether there is one
     asked = text[:match.start()] + between  # what is asked for comes before the document word
     return not (PROJECT_WORD.search(asked) or _CLAUSE_WORD.search(between)
                 or _ABOUT_CONTENT.search(text) or _FOUND_IN.search(between))

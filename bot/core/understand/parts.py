@@ -206,10 +206,20 @@ _OVERVIEW_LEAD = re.compile(r"^\s*(?:(?:kan du\s+)?(?:lag|lage|gi|gje|gjer|vis|s
 
 
 def without_instructions(text: str) -> str:
-    """The question without sentences that say how to answer («Svar kort, typ «Frist: …»»):
-    they would be searched for as if they were asked."""
+    """The question without sentences that say how to answer («Svar kort, typ «Frist: …»»),
+    nor a greeting before it («Hei, hva ble …»): they would be searched for as if they were
+    asked, and a greeting hides how the question begins."""
+    greeted = _GREETING.match(text)
+    if greeted and len(text) - greeted.end() >= _LEFT_AFTER_GREETING:
+        text = text[greeted.end():]
     kept = [_HEARSAY.sub("", s, count=1) for s in _SENTENCE.split(text) if not _instruction(s)]
     return " ".join(kept) if kept else text
+
+
+_GREETING = re.compile(r"^\s*(?:hei(?:\s+igjen|\s+der|sann|san)?|hallo|heisann|morn|god\s+(?:morgon|"
+                       r"morgen|dag|ettermiddag|kveld)|hello|hi(?:\s+there)?|hey|good\s+(?:morning|"
+                       r"afternoon|evening)|dear\s+\w+)(?:\s*[,!.:;–-]+\s*|\s+)", re.I)
+_LEFT_AFTER_GREETING = 8  # «Hei!» alone is a greeting, not a question to strip it from
 
 
 # «Jeg har hørt at …», «I've heard that …»: what follows is the claim asked about, the hearsay

@@ -77,3 +77,18 @@ def test_a_sentence_going_on_from_the_one_before_brings_it_along():
     asked = view(part_view("Kva sikra ikkje styringstiltaka?", (), "styringstiltak"))
     assert replies(asked, [first, goes_on, thanks], [goes_on]) == [first]
     assert replies(asked, [first, goes_on, thanks], [first]) == []  # nothing goes on from it
+
+
+def test_a_sentence_saying_what_the_one_before_means_brings_it_along():
+    """«I Trøndelag er det etablert fem regionale læringsnettverk. Dette betyr at alle
+    tjenestene er tilknyttet et nettverk.»: «how many networks?» is answered by the first."""
+    text = ("I Trøndelag er det etablert fem regionale læringsnettverk. Dette betyr at alle "
+            "barneverntjenestene i fylket er tilknyttet et læringsnettverk. Neste samling er i mai.")
+    at = sentences_of(text)
+    five, means, next_one = (at("I Trøndelag er det etablert fem regionale læringsnettverk."),
+                             at("Dette betyr at alle barneverntjenestene i fylket er tilknyttet "
+                                "et læringsnettverk."),
+                             at("Neste samling er i mai."))
+    asked = view(part_view("Hvor mange læringsnettverk er det?", (), "læringsnettverk"))
+    assert replies(asked, [five, means, next_one], [means]) == [five]
+    assert replies(asked, [five, means, next_one], [next_one]) == []  # says nothing of it

@@ -43,6 +43,8 @@ def test_a_document_named_as_the_source_is_told_from_one_named_as_the_subject(ki
     assert topic.doc_types_cited == frozenset()  # what she said, not what the minutes say
     subject = understand("Hvilke deler må sluttrapporten ha i Trøndelag?", [], kit)
     assert subject.doc_types_cited == frozenset()  # what a report must hold, asked of a guideline
+    past = understand("Hva sto det i sluttrapporten til «Neste steg» om måloppnåelsen?", [], kit)
+    assert past.doc_types_cited == {DocType.SLUTTRAPPORT}
 
 
 @pytest.mark.parametrize("text, cited", [

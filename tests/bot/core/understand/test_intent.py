@@ -42,6 +42,14 @@ from bot.core.understand import understand
     ("Hvilke sluttrapporter har vi?", Intent.DOCUMENTS),
     ("Hvor mange referater fra Vestland i 2024?", Intent.DOCUMENTS),
     ("List all final reports in the knowledge base", Intent.DOCUMENTS),
+    # whether there is one: an article after «finnes det» asks for the listing all the same
+    ("finnes det en sluttrapport fra et ettervernsprosjekt i rogaland?", Intent.DOCUMENTS),
+    ("Is there a final report from the Trondheim project?", Intent.DOCUMENTS),
+    ("Har vi et referat fra Finnmark?", Intent.DOCUMENTS),
+    # a greeting before the question hides nothing
+    ("Hi, what did they decide on the Finnmark network meeting in October 2024?",
+     Intent.DECISIONS),
+    ("Hei! Hva ble vedtatt på siste møte i ressursgruppa?", Intent.DECISIONS),
     ("Hvilke kommuner har hatt fosterhjemsprosjekter?", Intent.PROJECTS),
     ("How much have the foster-home projects in Kvam and Voss applied for in total?",
      Intent.PROJECTS),
