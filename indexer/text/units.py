@@ -117,13 +117,36 @@ def _blocks(text: str) -> list[Unit]:
 
 
 def _table_header(text: str, start: int) -> bool:
-    """The line is a table's header: a row with the rule line («|---|---|») right below it."""
+    """The line is a table's header: a row with the rule line («|---|---|») right below it, or
+    the first row of a table without one (a Word table) over a column whose every other row
+    holds a figure that it does not («Post | Beløp» over «Sum | 650 000 kr»)."""
     line = line_of(text, start)
     if not _TABLE_ROW.match(line):
         return False
+    begin = text.rfind("\n", 0, start) + 1
     end = text.find("\n", start)
     below = text[end + 1:].split("\n", 1)[0] if end >= 0 else ""
-    return bool(_TABLE_RULE.match(below))
+    if _TABLE_RULE.match(below):
+        return True
+    above = text[:begin].rstrip("\n").rsplit("\n", 1)[-1] if begin else ""
+    if _TABLE_ROW.match(above):
+        return False  # not the table's first row
+    rows = []
+    for row in (text[end + 1:].split("\n") if end >= 0 else []):
+        if not _TABLE_ROW.match(row):
+            break
+        rows.append(_cells(row))
+    head = _cells(line)
+    return len(rows) >= 2 and any(
+        not _DIGIT.search(cell) and all(j < len(row) and _DIGIT.search(row[j]) for row in rows)
+        for j, cell in enumerate(head))
+
+
+def _cells(row: str) -> list[str]:
+    return [cell.strip() for cell in row.strip().strip("|").split("|")]
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _tables(text: str) -> list[Unit]:

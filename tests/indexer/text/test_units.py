@@ -81,3 +81,20 @@ def test_a_table_header_alone_is_no_unit() -> None:
     assert "Embete | Antall" not in texts
     assert "Statsforvalteren i Agder | 3" in texts
     assert texts[0].startswith("Embete | Antall; ")  # the table keeps it
+
+
+def test_a_word_tables_first_row_over_a_column_of_figures_is_its_header() -> None:
+    """A Word table has no rule line under its header: «Post | Beløp» over amounts is one all
+    the same, while a table of labels and values has none."""
+    budget = ("## Budsjett\n\n| Post | Beløp |\n| Prosjektleder | 380 000 kr |\n"
+              "| Reise | 50 000 kr |\n| Sum | 650 000 kr |\n\nDet søkes om 500 000 kr.")
+    texts = [u.text for u in answer_units(budget)]
+    assert "| Post | Beløp |" not in texts and "Post | Beløp" not in texts
+    assert any(t.startswith("Post | Beløp; Prosjektleder | 380 000 kr") for t in texts)
+    labels = ("| Prosjektnavn | Se meg |\n| Søkt beløp | 500 000 kr |\n"
+              "| Prosjektleder | Kari Nordmann |")
+    assert any("Prosjektnavn" in t and "Søkt" not in t for t in answer_units_texts(labels))
+
+
+def answer_units_texts(text: str) -> list[str]:
+    return [u.text for u in answer_units(text)]
