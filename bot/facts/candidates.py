@@ -103,9 +103,23 @@ _NUMBERED_TITLE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÆØÅ][^.!?;:]*$
 TITLE_WORDS = 6
 
 
+def section_title_above(text: str, start: int) -> str:
+    """The numbered section title a PDF kept as a line of text («5. Egenandel») over the
+    sentence: its heading, as a '#' line is a Markdown file's; none past a '#' line, which the
+    chunk's heading path already holds."""
+    for line in reversed(text[:text.rfind("\n", 0, start) + 1].splitlines()):
+        line = line.strip()
+        if line.startswith("#"):
+            return ""
+        if _NUMBERED_TITLE.match(line) and len(line.split()) <= TITLE_WORDS:
+            return line
+    return ""
+
+
 def _candidate(unit: Unit, ev: Evidence) -> Candidate:
     heading = [ev.chunk.heading_path[-1]] if unit.block and ev.chunk.heading_path else []
-    context = " ".join([ev.meta.title, *ev.chunk.heading_path, *heading, unit.label_before])
+    context = " ".join([ev.meta.title, *ev.chunk.heading_path, *heading,
+                        section_title_above(ev.chunk.text, unit.start), unit.label_before])
     return Candidate(unit.text, ev, unit.start, unit.end, context, unit.is_label, unit.is_item,
                      unit.items, unit.block, unit.table)
 

@@ -45,6 +45,17 @@ def test_a_short_numbered_line_alone_between_prose_is_a_heading_but_a_list_item_
     assert "1. Gruppeveiledning" in texts and "2. Faddermodell" in texts
 
 
+def test_a_pdfs_numbered_section_title_is_the_context_of_the_sentences_below_it() -> None:
+    """«5. Egenandel» over «Kommunene dekker minst 20 prosent.» is what a '#' heading is in a
+    Markdown file: the sentence is about the own share though it never says so."""
+    ev = evidence("4. Ikke dekket\nKjøp av utstyr.\n5. Egenandel\n"
+                  "Kommunene dekker minst 20 prosent.\n# Neste del\nAndre regler.\n", [])
+    context = {c.text: c.context for c in candidates([ev])}
+    assert "5. Egenandel" in context["Kommunene dekker minst 20 prosent."]
+    assert "4. Ikke dekket" in context["Kjøp av utstyr."]
+    assert "Egenandel" not in context["Andre regler."]  # a '#' heading ends the section
+
+
 @pytest.mark.parametrize(("text", "dateline"), [
     ("Statsforvaltaren i Møre og Romsdal, 12. februar 2024", True),
     ("Narvik, 20. juni 2023", True),
