@@ -312,6 +312,7 @@ class Question:
     meetings_asked: bool = False  # «Hvilke møter har Valle deltatt på?»: a list of meetings
     meetings_ahead: bool = False  # «Er det noen møter som står for tur?»: every referat's next
     agenda: AgendaPick | None = None  # «Hva var første sak på møtet i november?»
+    last_meeting: bool = False  # «Når var siste møte i ressursgruppa?»: the newest one's date
     meeting_held: bool = False  # «Hva ble avtalt på samlingen i 2025?»: what happened at one
     # «Kva datoar har nettverket hatt samlingar?», «List all meetings in 2022»: every dated meeting
     meeting_calendar: bool = False

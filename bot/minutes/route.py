@@ -23,6 +23,7 @@ from bot.minutes.attendees import answer_attendee
 from bot.minutes.calendar import answer_calendar
 from bot.minutes.decisions import answer_decisions
 from bot.minutes.find import find_meeting, stored_meetings
+from bot.minutes.latest import answer_last_meeting
 from bot.minutes.participants import answer_participants
 from bot.minutes.render import render_summary
 from bot.minutes.replies import ask_back, not_found, with_moved_note
@@ -43,6 +44,8 @@ def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
             return calendar
     if question.agenda is not None and (item := answer_agenda_item(question, ctx)) is not None:
         return item  # «Hva var første sak på møtet i november?»
+    if question.last_meeting and (last := answer_last_meeting(question, ctx)) is not None:
+        return last  # «Når var siste møte i ressursgruppa?»
     if question.intent == Intent.DECISIONS:
         return answer_decisions(question, ctx)
     if question.intent == Intent.PARTICIPANTS and _by_attendee(question):

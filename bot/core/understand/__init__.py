@@ -169,7 +169,9 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     actor, topic_words = decisions.actor_and_topic(whole) if kind == Intent.DECISIONS else ("", "")
     agenda = meeting.agenda_pick(whole, kind == Intent.DECISIONS) if kind in {
         Intent.FACT, Intent.DECISIONS, Intent.SUMMARY} else None  # «første sak på møtet»
+    last_met = kind == Intent.FACT and meeting.asks_last_meeting(whole)  # «Når var siste møte?»
     minutes_like = kind in {Intent.DECISIONS, Intent.PARTICIPANTS} or agenda is not None or (
+        last_met) or (
         kind == Intent.SUMMARY and intent.is_minutes_summary(whole))
     listed = kind in {Intent.PROJECTS, Intent.DOCUMENTS}
     who, rest = attendee.attendee(whole, kit.gazetteer) if kind == Intent.PARTICIPANTS else (
@@ -270,6 +272,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         if minutes_like else None,
         meetings_ahead=meeting.asks_meetings_ahead(whole),
         agenda=agenda,
+        last_meeting=last_met,
         meeting_held=meeting.asks_meeting_held(whole),
         meeting_calendar=kind in (Intent.FACT, Intent.PROJECTS) and meeting.asks_calendar(whole),
         due_year=decisions.due_year(whole) if kind == Intent.DECISIONS else None,

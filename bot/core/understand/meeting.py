@@ -230,3 +230,25 @@ def without_agenda(text: str) -> str:
         text = pattern.sub(" ", text)
     return re.sub(r"\b(?:på|i|on|in)\s+(?:lista|saklista|sakslista|dagsordenen|the\s+agenda)\b",
                   " ", text, flags=re.I)
+
+
+# «Når var siste møte i ressursgruppa?», «Når møttes styringsgruppa sist?», «When did the
+# network last meet?»: the date of the newest meeting the minutes record
+_WHEN = words("når", "naar", "kva tid", "kor tid", "when", "what date", "hvilken dato",
+              "kva dato", "which date")
+_LAST = words("siste", "sist", "last", "latest", "most recent", "most recently", "forrige",
+              "førre")
+_MET = words(r"møte[nt]?", r"samling(?:a|en)?", "møttes", "møttest", "samla", "samlet",
+             "samlast", "meeting", "gathering", "met", "meet", "gathered")
+_NEXT_ONLY = words("neste", "next", "kommende", "kommande", "upcoming")
+
+
+def asks_last_meeting(text: str) -> bool:
+    """When the newest meeting of a group was, as the minutes record it; not «neste møte»
+    alone, nor a last meeting's decisions («Hva ble bestemt på siste møte?»)."""
+    when = _WHEN.search(text)
+    if when is None or not _MET.search(text):
+        return False
+    clause = text[when.start():]
+    last, upcoming = _LAST.search(clause), _NEXT_ONLY.search(clause)
+    return last is not None and (upcoming is None or last.start() < upcoming.start())
