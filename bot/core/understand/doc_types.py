@@ -16,6 +16,8 @@ _DOC_TYPE_WORDS: tuple[tuple[str, DocType], ...] = (
     # «tilsynene», «tilsynsbesøkene», «the inspections»: the reports are what the base holds
     # («carry out the most inspections» counts inspections, and names no report)
     (r"tilsynsrapport\w*|tilsynsbesøk\w*|tilsynene\b|tilsyna\b|inspection reports?|"
+     # «fosterhjemstilsynet i Holmestrand»: one inspection by its subject (not Helsetilsynet)
+     r"(?!helse)\w{4,}tilsyn(?:et|a|ene)\b|"
      r"(?:supervision|supervisory|inspection) (?:visits?|reports?)|"
      r"(?:the|these|those|our|all the) inspections\b", DocType.TILSYNSRAPPORT),
     (r"referat\w*|minutes|møtereferat\w*", DocType.REFERAT),

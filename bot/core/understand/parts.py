@@ -66,9 +66,10 @@ def split_parts(text: str) -> tuple[Part, ...]:
     «når og hvor …» asks twice, and «Svar kort» is no part."""
     if form := _form_asks(text):
         return form
+    requests, text = _requests_first(text)
     text = _without_preamble(text)
-    pieces = [c for p in _CLAUSE_SPLIT.split(text) if p and p.strip()
-              for c in _comma_clauses(p.strip())] or [text]
+    pieces = requests + ([c for p in _CLAUSE_SPLIT.split(text) if p and p.strip()
+                          for c in _comma_clauses(p.strip())] or [text])
     texts: list[str] = []
     for i, piece in enumerate(pieces):
         pair = _WH_PAIR.match(piece)
@@ -125,6 +126,18 @@ def _without_preamble(text: str) -> str:
     return rest if len(rest.split()) > _CONFIRMING_WORDS else text
 
 
+def _requests_first(text: str) -> tuple[list[str], str]:
+    """«Jeg trenger søknadsfristen for 2027. Vi søkte i september – må vi søke på nytt?»: a
+    request said as a statement before the question is a part of its own."""
+    requests: list[str] = []
+    rest = text
+    while (match := _STATEMENT.match(rest)) and "?" in rest[match.end():] \
+            and _ASKS_TO.match(match.group()) and not _instruction(match.group()):
+        requests.append(match.group().strip())
+        rest = rest[match.end():].lstrip()
+    return requests, rest
+
+
 def preamble(text: str) -> str:
     """«Vi vil søke Bufdir om tilskudd til foreldrestøttende tiltak.» before «Hva må vi gjøre
     innen når, og hvor mye …?»: the statements that set the scene of the question, or ""."""
@@ -132,9 +145,13 @@ def preamble(text: str) -> str:
     return text[: len(text) - len(rest)].strip() if rest != text else ""
 
 
-# «Compare the calls …: frame and deadline. Which is the biggest?»: a request, not a scene
+# «Compare the calls …: frame and deadline. Which is the biggest?», «Jeg trenger søknadsfristen
+# for 2027. Må vi søke på nytt?»: a request, not a scene
 _ASKS_TO = re.compile(r"^\s*(?:sammenlign|samanlikn|compare|list|nevn|gi meg|gje meg|give me|"
-                      r"tell me|fortell|vis|show|finn|find|oppsummer|summari[sz]e)\b", re.I)
+                      r"tell me|fortell|vis|show|finn|find|oppsummer|summari[sz]e|"
+                      r"(?:jeg|eg|vi)\s+(?:trenger|treng|vil vite|lurer på|ønsker å vite)|"
+                      r"(?:i|we)\s+(?:need|want to know|would like to know|'d like to know))\b",
+                      re.I)
 _CONFIRMING_WORDS = 4  # «Is that right?», «Stemmer det?», «Er det fortsatt slik i dag?»
 
 

@@ -13,7 +13,10 @@ from indexer.text.patterns import stems, words
 
 _LIST_COMMAND = re.compile(r"^\s*/(?:prosjekter|prosjekt|projects?)\b", re.I)
 _MUNICIPALITIES = re.compile(
-    r"\b(?:hvilke|kva(?:\s+for)?|which|what)\s+(?:andre\s+|other\s+)?"
+    r"\b(?:hvilke|kva(?:\s+for)?|which|what|"
+    # «Kan du ramse opp kommunene som er med i …», «List the municipalities in …»
+    r"(?:ramse|list[ae]?|liste|skriv)\s+opp(?:\s+alle)?(?:\s+de|\s+dei)?|nevn(?:\s+alle)?|"
+    r"list(?:\s+all)?(?:\s+the)?|name(?:\s+all)?(?:\s+the)?)\s+(?:andre\s+|other\s+)?"
     r"(?:kommuner|kommunane|kommunar|kommunene|municipalities)\b", re.I)
 _PROJECTS = re.compile(  # «Hvilke prosjekter», «Hva har vi av prosjekter»
     r"\b(?:hvilke|hvilket|kva(?:\s+for|\s+slags)?|hva\s+slags|hva\s+for\s+noen|what\s+kinds?\s+of|"

@@ -13,7 +13,9 @@ from indexer.models import DocType
 @pytest.mark.parametrize("text", ["Hvilke av tilsynene endte med lovbrudd?",
                                   "Lag en oversikt over når tilsynsbesøkene fant sted",
                                   "Which of the inspections found breaches of the law?",
-                                  "List every supervision visit in the knowledge base."])
+                                  "List every supervision visit in the knowledge base.",
+                                  "Hva er forskjellen på fosterhjemstilsynet i Holmestrand og "
+                                  "det i Etne?"])
 def test_inspections_in_other_words_are_the_inspection_reports(kit, text):
     assert understand(text, [], kit).doc_types == {DocType.TILSYNSRAPPORT}
 
@@ -21,6 +23,10 @@ def test_inspections_in_other_words_are_the_inspection_reports(kit, text):
 def test_every_supervision_visit_listed_is_a_document_listing(kit):
     asked = understand("List every supervision visit in the knowledge base in date order.", [], kit)
     assert (asked.intent, asked.oldest_first) == (Intent.DOCUMENTS, True)
+
+
+def test_the_health_supervisor_is_a_body_not_an_inspection(kit):
+    assert understand("Hva sier Helsetilsynet om fosterhjem?", [], kit).doc_types == frozenset()
 
 
 def test_inspections_counted_name_no_report(kit):

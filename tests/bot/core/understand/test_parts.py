@@ -51,6 +51,11 @@ from bot.core.understand import understand
     # … unless the question only asks whether they hold
     ("I heard they got a million kroner. Is that right?",
      ["I heard they got a million kroner. Is that right?"]),
+    # a request said as a statement is asked, the scene after it is not
+    ("Jeg trenger søknadsfristen i Troms. Vi søkte i fjor. Må vi søke på nytt?",
+     ["Jeg trenger søknadsfristen i Troms.", "Må vi søke på nytt?"]),
+    ("I need the deadline for Nordland. Is it still open?",
+     ["I need the deadline for Nordland.", "Is it still open?"]),
 ])
 def test_the_parts_of_a_question(kit, text, parts):
     assert [p.text for p in understand(text, [], kit).parts] == parts

@@ -16,6 +16,16 @@ def test_list_asks(kit):
 
 
 @pytest.mark.parametrize("text", [
+    "Kan du ramse opp kommunene som er med i tidlig innsats-prosjektet i Valdres?",
+    "List opp alle kommunene i prosjektet i Valdres",
+    "Name the municipalities in the Kongsberg project",
+])  # fmt: skip
+def test_a_request_to_enumerate_a_projects_municipalities_lists_them(kit, text):
+    assert understand(text, [], kit).list_ask == ListAsk.MUNICIPALITIES
+    assert understand("Nevn kommunene som deltok på samlingen", [], kit).list_ask is None
+
+
+@pytest.mark.parametrize("text", [
     "Hva har Fjell kommune vært med på i læringsnettverket?",
     "Kva har Kvam vore med på?",
     "What has Voss taken part in?",
