@@ -24,10 +24,11 @@ class Region:
 
 
 _REGIONS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
-    ("Nord-Norge", ("Nord-Norge", "Nord-Noreg", "Nordnorge", "Northern Norway", "North Norway"),
+    ("Nord-Norge", ("Nord-Norge", "Nord Norge", "Nord-Noreg", "Nord Noreg", "Nordnorge",
+                    "Northern Norway", "North Norway"),
      ("Nordland", "Troms", "Finnmark")),
-    ("Midt-Norge", ("Midt-Norge", "Midt-Noreg", "Midtnorge", "Central Norway", "Mid-Norway",
-                    "Mid Norway"),
+    ("Midt-Norge", ("Midt-Norge", "Midt Norge", "Midt-Noreg", "Midtnorge", "Central Norway",
+                    "Mid-Norway", "Mid Norway"),
      ("Trøndelag", "Møre og Romsdal")),
     ("Vestlandet", ("Vestlandet", "Western Norway", "West Norway"),
      ("Rogaland", "Vestland", "Møre og Romsdal")),

@@ -10,6 +10,7 @@ from indexer.text.regions import regions_in
 @pytest.mark.parametrize(("text", "counties"), [
     ("Hvilke prosjekter har vært i Nord-Norge?", ("Nordland", "Troms", "Finnmark")),
     ("kva prosjekt har vi hatt i nord-noreg", ("Nordland", "Troms", "Finnmark")),
+    ("prosjekter i nord norge?", ("Nordland", "Troms", "Finnmark")),
     ("Which projects in Western Norway dealt with foster care?",
      ("Rogaland", "Vestland", "Møre og Romsdal")),
     ("Tilsyn på Sørlandet?", ("Agder",)),
