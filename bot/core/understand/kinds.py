@@ -182,6 +182,19 @@ def role_asked(text: str) -> str:
 _TOPIC = re.compile(r"^[^?]{3,120}?(?:\s[–—-]\s|:\s)")
 
 
+# «Hva er den månedlige kommunale egenandelen for …?»: the noun phrase after «hva er den» is
+# what is asked, however many words describe it
+_WHAT_IS_THE = re.compile(
+    r"^\s*(?:hva|kva|what)\s+(?:er|var|blir|vert|is|was|will\s+be)\s+(?:den|det|dei|de|the)\s+"
+    r"(?:[\w-]+\s+){0,4}?[\w-]+(?=\s+(?:for|i|på|til|av|om|med|etter|of|in|on|to|per|after)\b"
+    r"|\s*[,?]|\s*$)", re.I)
+
+
+def _asked_phrase_end(part: str) -> int:
+    match = _WHAT_IS_THE.match(part)
+    return match.end() if match else 0
+
+
 def _topic_end(part: str) -> int:
     """«Prosjektet i Øygarden – hvor mye søkte de om?»: the question starts after a topic."""
     match = _TOPIC.match(part)
@@ -199,13 +212,14 @@ def answer_types(part: str) -> tuple[AnswerType, ...]:
         if match and kind == AnswerType.AMOUNT and _WHICH_KINDS.search(part[:match.start()]) \
                 and _PLURAL_NOUN.search(match.group()):
             continue  # «Hvilke egenandeler går opp?», «Which costs are covered?»: which kinds
-        if match and match.start() - head - (request.end() if request else 0) <= _HEAD_CHARS:
+        if match and (match.start() - head - (request.end() if request else 0) <= _HEAD_CHARS
+                      or match.start() < head + _asked_phrase_end(part[head:])):
             found.append((match.start(), kind))
         elif match and _JOINED.search(part[:match.start()]):
             late.append((match.start(), kind))
     found += late if found else []  # «maks beløp per prosjekt og søknadsfrist»
     if asks_yes_no(part[head:]) and not request:
-        claimed = None if found else _claimed(part)
+        claimed = None if found else _claimed(part[head:])  # a date in the topic names it
         if claimed is not None:
             found.append((len(part), claimed))
         found.append((-1, AnswerType.YESNO))  # «Må kommunene betale egenandel?» decides first

@@ -38,6 +38,13 @@ def test_a_yes_no_question_claiming_a_fact_asks_that_kind_of_fact(kit, text, kin
     assert types == (AnswerType.YESNO, kind)
 
 
+def test_a_date_in_the_topic_before_a_yes_no_question_is_no_claim(kit):
+    """«Vi søkte i september – må vi søke på nytt?»: the month tells when they applied."""
+    types = understand("Vi søkte etter utlysningen i september – må vi søke på nytt?", [],
+                       kit).parts[0].answer_types
+    assert types == (AnswerType.YESNO,)
+
+
 @pytest.mark.parametrize(("text", "kind"), [
     ("Hvilke datoer var statsforvalteren på besøk i Holmestrand?", AnswerType.DATE),
     ("Which dates did the inspectors visit?", AnswerType.DATE),
@@ -45,6 +52,8 @@ def test_a_yes_no_question_claiming_a_fact_asks_that_kind_of_fact(kit, text, kin
     ("How big is the total pot?", AnswerType.AMOUNT),
     ("Kva dagar gjekk tilsynet føre seg?", AnswerType.DATE),
     ("Which county requires the biggest own share?", AnswerType.AMOUNT),
+    # the noun phrase after «hva er den» is what is asked, however many words describe it
+    ("Hva er den månedlige kommunale egenandelen for en institusjonsplass?", AnswerType.AMOUNT),
 ])  # fmt: skip
 def test_the_kind_of_fact_asked_by_its_plural_or_english_name(kit, text, kind):
     assert understand(text, [], kit).parts[0].answer_types[0] == kind
