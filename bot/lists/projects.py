@@ -58,10 +58,10 @@ def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
         answer = compose(question, request, page, ctx, every)
     elif request.alongside and (named := _named_with_period(request, ctx)):
         # «samtidig med ettervernsprosjektet i Vinje og Tokke»: every project overlapping it
-        every = timeline.alongside(ctx.store.find_projects(ProjectQuery(
-            without=request.query.without)), named)
-        request = replace(request, query=ProjectQuery(without=request.query.without), places=(),
-                          mentions=(), alongside_of=tuple(named))
+        others = ProjectQuery(without=request.query.without)  # what is left out stays out
+        every = timeline.alongside(ctx.store.find_projects(others), named)
+        request = replace(request, query=others, places=(), mentions=(),
+                          alongside_of=tuple(named))
         page = ProjectPage(total=len(every), records=every[offset : offset + PAGE])
         answer = compose(question, request, page, ctx, every)
     elif request.time_ranks or request.lasting:  # «startet først»: earliest start first

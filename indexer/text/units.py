@@ -161,8 +161,7 @@ def _tables(text: str) -> list[Unit]:
             continue
         if len(run) >= 2:
             kept = run[:MAX_ITEMS]
-            rows = [" | ".join(cell.strip() for cell in m.group().strip().strip("|").split("|"))
-                    for m in kept]
+            rows = [" | ".join(_cells(m.group())) for m in kept]
             tables.append(Unit("; ".join(rows) + ".", kept[0].start(), kept[-1].end(),
                                False, False, len(rows), True, table=True))
         run = []

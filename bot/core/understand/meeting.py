@@ -236,11 +236,8 @@ def without_agenda(text: str) -> str:
 # network last meet?»: the date of the newest meeting the minutes record
 _WHEN = words("når", "naar", "kva tid", "kor tid", "when", "what date", "hvilken dato",
               "kva dato", "which date")
-_LAST = words("siste", "sist", "last", "latest", "most recent", "most recently", "forrige",
-              "førre")
 _MET = words(r"møte[nt]?", r"samling(?:a|en)?", "møttes", "møttest", "samla", "samlet",
              "samlast", "meeting", "gathering", "met", "meet", "gathered")
-_NEXT_ONLY = words("neste", "next", "kommende", "kommande", "upcoming")
 
 
 def asks_last_meeting(text: str) -> bool:
@@ -250,5 +247,5 @@ def asks_last_meeting(text: str) -> bool:
     if when is None or not _MET.search(text):
         return False
     clause = text[when.start():]
-    last, upcoming = _LAST.search(clause), _NEXT_ONLY.search(clause)
+    last, upcoming = _LATEST.search(clause), _NEXT.search(clause)
     return last is not None and (upcoming is None or last.start() < upcoming.start())
