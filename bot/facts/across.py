@@ -85,11 +85,10 @@ def says_it(scored: Scored, part: PartView, chosen_by: tuple[str, ...] = ()) -> 
     window = frozenset(tokenize(" ".join([cand.text, cand.context, above])))
     focus = [(g, w) for g, w in part.focus if not g & ENGLISH_FUNCTION
              and not any(stem in word for word in chosen_by for stem in g)]
-    total = sum(w for _, w in focus)
-    return not focus or sum(w for g, w in focus if _said(g, window)) / total >= COVERED
+    return not focus or coverage(focus, window, _said) >= COVERED
 
 
-def _said(group: set[str], window: frozenset[str]) -> bool:
+def _said(group: set[str], window: set[str] | frozenset[str]) -> bool:
     """The word, or the head of the compound asked («hovedresultatet»: «resultat»)."""
     return matches(group, window) or any(len(s) >= HEAD and g.endswith(s) and len(g) - len(s) >= 4
                                          for g in group for s in window)

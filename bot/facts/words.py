@@ -7,6 +7,7 @@ domain glossary bridging English and Nynorsk to the Bokmål the documents mostly
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from indexer.store.lexical import LexicalIndex, tokenize
 from indexer.text.glossary import expand
@@ -78,11 +79,13 @@ def modifier_said(group: set[str], stems: set[str] | frozenset[str]) -> bool:
                for g in group for s in stems)
 
 
-def coverage(groups: Groups, stems: set[str] | frozenset[str]) -> float:
+def coverage(groups: Groups, stems: set[str] | frozenset[str],
+             said: Callable[[set[str], set[str] | frozenset[str]], bool] = matches) -> float:
+    """The share of the groups' weight the stems say (`said`: how a group counts as said)."""
     total = sum(w for _, w in groups)
     if not total:
         return 0.0
-    return sum(w for g, w in groups if matches(g, stems)) / total
+    return sum(w for g, w in groups if said(g, stems)) / total
 
 
 def surface(text: str) -> frozenset[str]:

@@ -24,13 +24,14 @@ def answer_last_meeting(question: Question, ctx: CoreContext) -> Answer | None:
     if request is None:
         return None
     match = find_meeting(replace(request, latest=True), stored_meetings(ctx.store))
-    if len(match.found) != 1 or match.found[0].record.date is None:
+    if len(match.found) != 1:
         return None
     record, meta = match.found[0]
+    if record.date is None:
+        return None
     lang, today = question.language, question.today
     book = CitationBook()
     opening = [book.cite_where(record.opening, meta)] if record.opening else []
-    assert record.date is not None
     sentences = [AnswerSentence(text=t("minutes.last_meeting", lang, title=record.title,
                                        date=format_date(record.date, lang)), citations=opening)]
     planned = next_meeting(record, meta, book)
