@@ -19,7 +19,7 @@ from bot.core.dialog import carry
 from bot.core.models import Answer, AnswerSentence, ChatTurn, Citation
 from bot.core.question import Intent, Question
 from bot.core.text import clean_text
-from bot.core.understand import understand
+from bot.core.understand import meeting, understand
 from bot.facts.answer import FactAnswerer
 from bot.i18n import t
 from indexer.access import PUBLIC_VIEWER, Viewer
@@ -138,7 +138,8 @@ class Core:
                 from_documents = self.facts.seen_by(ctx).answer(q)
                 return routed if from_documents.refused or not _of_places(
                     q, from_documents, ctx) else from_documents
-            return _with_meeting_also(q, self._with_facts_of_each(q, routed, ctx), ctx)
+            return self._with_other_parts(q, _with_meeting_also(
+                q, self._with_facts_of_each(q, routed, ctx), ctx), ctx)
         facts = self.facts.seen_by(ctx)
         if q.intent == Intent.SUMMARY:
             return facts.summary(q)
@@ -158,6 +159,20 @@ class Core:
         if each is None:
             return listed
         return _followed_by(listed, each)
+
+
+    def _with_other_parts(self, q: Question, told: Answer, ctx: CoreContext) -> Answer:
+        """«Hvor mange saker var på møtet i mai, og hva var søknadsfristen?»: a meeting's
+        agenda, then a fact answer to the parts that ask something else."""
+        if q.agenda is None or not q.agenda.every or told.refused or len(q.parts) < 2:
+            return told
+        rest = tuple(p for p in q.parts if not meeting.asks_whole_agenda(p.text))
+        if not rest or len(rest) == len(q.parts):
+            return told
+        asked = replace(q, intent=Intent.FACT, agenda=None, parts=rest,
+                        standalone=" ".join(p.text for p in rest))
+        more = self.facts.seen_by(ctx).answer(asked)
+        return told if more.refused else _followed_by(told, more)
 
 
 def _of_places(q: Question, answer: Answer, ctx: CoreContext) -> bool:
@@ -234,10 +249,27 @@ def default_routes(across: Route | None = None) -> list[Route]:
     """Specialised answerers, most specific first: an open draft dialog, minutes, a fact asked
     of each document of a kind (`across`), lists (which also answer `/kilder` and every «which
     documents do we have» question)."""
-    from bot import drafting, lists, minutes, places
+    from bot import drafting, lists, minutes
 
-    return [drafting.try_answer, minutes.try_answer, places.try_answer,
+    return [drafting.try_answer, minutes.try_answer, _places_and_their_projects,
             *([across] if across else []), lists.try_answer]
+
+
+def _places_and_their_projects(q: Question, ctx: CoreContext) -> Answer | None:
+    """«Hva heter Fjell i dag?», «Did Sande take part in any project after the merger?»: what
+    SSB says became of the places, then the projects the catalogue holds for them under any of
+    their names, or else the documents that name them (a leader in a merged municipality asks
+    for its history to find its work)."""
+    from bot import lists, places
+
+    told = places.try_answer(q, ctx)
+    if told is None or told.refused:
+        return told
+    for kind in (Intent.PROJECTS, Intent.DOCUMENTS):  # no project: the documents naming them
+        listed = lists.try_answer(replace(q, intent=kind), ctx)
+        if listed is not None and not listed.refused and listed.kind == "list":
+            return _followed_by(told, listed)
+    return told
 
 
 def deferring_routes() -> list[Route]:

@@ -160,10 +160,12 @@ class YearSpan:
 
 @dataclass(frozen=True)
 class AgendaPick:
-    """«første sak», «sak 23/2026», «the last item on the agenda»: one Sak of a meeting."""
+    """«første sak», «sak 23/2026», «the last item on the agenda»: one Sak of a meeting, or
+    every one of them («hvor mange saker var på lista?»)."""
 
     position: int | None = None  # 1-based; -1 the last
     number: str | None = None  # as written: «23/2026», «3» (a Sak's number, else its position)
+    every: bool = False  # «Hvor mange saker var på møtet?», «What was on the agenda?»: them all
 
 
 @dataclass(frozen=True)
@@ -253,6 +255,7 @@ class Question:
     years_tied: bool = False  # «referatet fra 2018»: the year names the document, not a topic
     years_relative: bool = False  # «i år», «neste år», «i fjor»: counted from today, unwritten
     where_said: bool = False  # «Hvor står det at …?»: the answer names its document
+    claims: bool = False  # «…, ikke sant?», «Stemmer det at …?»: a claim to confirm or correct
     asks_issuer: bool = False  # «Hvilken statsforvalter hadde tilsynet?»: who issued it
     when_decided: bool = False  # «Når ble det bestemt at …?»: the answer names the meeting
     oldest_first: bool = False  # «in date order», «kronologisk»: a listing from the oldest

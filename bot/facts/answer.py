@@ -206,6 +206,11 @@ class FactAnswerer:
             assert best is not None
             n = book.cite(best.evidence.chunk, best.evidence.meta, snippet=best.text)
             lines = [f"{instead} [{n}]"]
+        corrected = instead is not None and q.claims and composition.instead
+        if corrected:  # «Fristen var 15. april 2024, ikke sant?» «Nei, … 2023: …» answers it
+            said = AnswerSentence(text=lines[0].rsplit(" [", 1)[0], citations=[1])
+            return Answer(question=q.text, answer=lines[0], language=q.language, kind="fact",
+                          sentences=[said], citations=book.citations, timings_ms=timings)
         nearest = _nearest(evidence, book)
         if nearest:
             lines += ["", t("core.nearest", q.language), *nearest]
@@ -363,6 +368,8 @@ def _titled(meta: DocumentMeta, q: Question) -> str:
     about = [meta.publisher] if meta.publisher and meta.publisher not in meta.title else []
     named = meta.title + (meta.publisher or "")
     about += [county] if county and county.split(",")[0] not in named else []
+    if meta.current_county and county and meta.current_county != county:  # «Hordaland, nå
+        about.append(f"{t('lists.now', q.language)} {meta.current_county}")  # Vestland»
     about += [format_date(meta.date, q.language)] if meta.date else []
     return f"{meta.title} ({', '.join(about)})" if about else meta.title
 

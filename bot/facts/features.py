@@ -222,8 +222,14 @@ def names_said(names: list[set[str]], cand: Candidate) -> bool:
     return any(_name_in(n, haystack, stems) for group in names for n in group)
 
 
+_SHORT_NAME = 4  # «Ål», «Hol», «Nes» stand alone: not «Ålesund», «holder», «kommunanes»
+
+
 def _name_in(name: str, haystack: str, stems: set[str]) -> bool:
-    if normalise(name) in haystack:
+    said = normalise(name)
+    if len(said) <= _SHORT_NAME:
+        return re.search(rf"(?<!\w){re.escape(said)}(?!\w)", haystack) is not None
+    if said in haystack:
         return True
     name_stems = tokenize(name)
     return bool(name_stems) and all(s in stems for s in name_stems)

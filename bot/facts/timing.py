@@ -64,7 +64,8 @@ def what_there_is(q: Question, composition: Composition) -> str | None:
         other.append(str(year))
     if not asked or not other:
         return None
-    return t("core.instead", q.language, asked=" ".join(asked), other=" ".join(other),
+    key = "core.claim_instead" if q.claims else "core.instead"  # «…, ikke sant?»: «Nei, …»
+    return t(key, q.language, asked=" ".join(asked), other=" ".join(other),
              sentence=best.text.replace("**", "").strip())
 
 

@@ -18,6 +18,7 @@ from bot.minutes.find import find_meeting, stored_meetings
 from bot.minutes.render import item_lines
 from bot.minutes.summary import agenda_item
 from indexer.minutes.models import Item, MeetingRecord
+from indexer.models import DocumentMeta
 
 
 def answer_agenda_item(question: Question, ctx: CoreContext) -> Answer | None:
@@ -38,6 +39,8 @@ def answer_agenda_item(question: Question, ctx: CoreContext) -> Answer | None:
         if len(match.found) != 1:
             return None
         record, meta = match.found[0]
+        if pick.every:
+            return _whole_agenda(question, record, meta)
         if (item := picked_item(record, pick)) is None:
             return None
     book = CitationBook()
@@ -50,6 +53,28 @@ def answer_agenda_item(question: Question, ctx: CoreContext) -> Answer | None:
             record.opening, meta)] if record.opening else []})
     return Answer(question=question.text, answer=render(sentences, "\n"), language=lang,
                   kind="summary", sentences=sentences, citations=book.citations)
+
+
+def _whole_agenda(question: Question, record: MeetingRecord, meta: DocumentMeta
+                  ) -> Answer | None:  # fmt: skip
+    """«Hvor mange saker var på møtet i mai?»: how many Saks, then each by its title, cited where
+    it is first told; None for minutes without numbered Saks (their summary says more)."""
+    saks = [i for i in record.items if i.kind == "sak"]
+    if not saks:
+        return None
+    book = CitationBook()
+    lang = question.language
+    when = f" ({format_date(record.date, lang)})" if record.date else ""
+    lead = AnswerSentence(text=t("minutes.agenda_count", lang, title=record.title, when=when,
+                                 count=len(saks)))
+    lines = [lead]
+    for sak in saks:
+        told = next(iter([*sak.summary, *sak.decisions]), None)
+        where = told.where if told else (sak.actions[0].where if sak.actions else record.opening)
+        lines.append(AnswerSentence(text=f"- {sak.title}", citations=[
+            book.cite_where(where, meta)] if where else []))
+    return Answer(question=question.text, answer=render(lines, "\n"), language=lang,
+                  kind="summary", sentences=lines, citations=book.citations)
 
 
 def picked_item(record: MeetingRecord, pick: AgendaPick) -> Item | None:

@@ -167,6 +167,10 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     if completed and (own := intent.classify(apply(text, fixes), bool(themes))) in _MINUTES:
         kind = own  # «og hva ble bestemt der?»: the words added for context ask nothing
     actor, topic_words = decisions.actor_and_topic(whole) if kind == Intent.DECISIONS else ("", "")
+    if kind == Intent.PARTICIPANTS and meeting.asks_whole_agenda(whole) and not any(
+            roles.asks_participants(p.text) and not meeting.asks_whole_agenda(p.text)
+            for p in parts.split_parts(whole)):
+        kind = Intent.FACT  # «Hvor mange saker var på møtet?» counts items, not people
     agenda = meeting.agenda_pick(whole, kind == Intent.DECISIONS) if kind in {
         Intent.FACT, Intent.DECISIONS, Intent.SUMMARY} else None  # «første sak på møtet»
     last_met = kind == Intent.FACT and meeting.asks_last_meeting(whole)  # «Når var siste møte?»
@@ -232,6 +236,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         years_tied=time.years_tied(whole),
         years_relative=years is not None and not time.ANY_YEAR.search(whole),
         where_said=names.asks_where_said(whole),
+        claims=kind == Intent.FACT and any(yes_no.claims(p.text) for p in split),
         asks_issuer=names.asks_issuer(whole),
         when_decided=decisions.asks_when_decided(whole),
         oldest_first=time.oldest_first(whole),
@@ -312,7 +317,8 @@ def _beyond_places(words: str, named: tuple[Place, ...]) -> bool:
     rest = words
     for place in named:
         rest = rest.replace(place.name, " ")
-    return bool(re.sub(r"\b(?:og|and|eller|or|i|in|kommune\w*|fylke\w*)\b|\W", "", rest,
+    return bool(re.sub(r"\b(?:og|and|eller|or|i|in|kommune\w*|fylke\w*|gamle|gamla|"
+                       r"tidligere|tidlegare|former|old)\b|\W", "", rest,
                        flags=re.I))
 
 

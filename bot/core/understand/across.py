@@ -17,7 +17,8 @@ from indexer.models import DocType
 _EACH = re.compile(
     r"\b(de ulike|dei ulike|de forskjellige|dei forskjellige|"
     r"(?:ulike|forskjellige) (?:fylke\w*|kommun\w*|statsforvalt\w*|utlys\w*|retningslin\w*)|"
-    r"hver(?:t)? (?:av|enkelt|fylke|dokument)|kvar(?:t)? (?:av|fylke|dokument)|each|every|"
+    r"(?:hver|kvar)(?:t)? (?:av|enkelt|fylke|dokument\w*|prosjektbeskriv\w*|prosjektskildr\w*|"
+    r"sluttrapport\w*|utlys\w*|referat\w*|retningslin\w*|tilsynsrapport\w*)|each|every|"
     r"per fylke|per county|fylke for fylke|sammenlign\w*|samanlikn\w*|compar\w*|"
     r"the (?:different|various|respective)|"
     r"across (?:all|the)|hvilke av (?:de|dei|dem|disse|desse|\w+(?:ene|ane|a))|"

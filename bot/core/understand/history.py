@@ -22,7 +22,8 @@ _HISTORY = words(
     r"part of (?:\w+ )?(?:today|now)", r"(?:today|now) (?:a )?part of",
     r"kommunenummer\w*", r"kommunenr\.?", r"municipality number", r"fins ikke lenger",
     r"finnes ikke lenger", r"finst ikkje lenger", r"no longer exists?", r"ble delt", r"vart delt",
-    r"\bsplit\b", r"gamle kommuner", r"gamle kommunar", r"former municipalities",
+    r"\bsplit\b", r"(?:gamle|tidligere|tidlegare) (?:kommuner|kommunar)",
+    r"former municipalities", r"del av dagens", r"part of today's",
     # «which county is that in today?», «kva fylke høyrer dei til no?»
     r"(?:which|what|hvilket|hvilke|kva|hva)\s+(?:county|counties|fylke|fylker)\b.{0,40}?"
     r"\b(?:i dag|nå|no|today|now)",

@@ -156,10 +156,15 @@ _NAMES_MEETING = re.compile(
 
 # «Hva har vi fra Agder?», «What do we have from Trøndelag?»: the documents of a place (the
 # caller knows whether the last words name one).
+# «Har vi noe fra gamle Hedmark? prosjekter eller møter», «Do we have anything from Troms?»
 _HOLDINGS = re.compile(
-    r"^\s*(?:hva|kva|what)\s+(?:har (?:vi|dere|du)|finnes(?: det)?|fins(?: det)?|finst(?: det)?|"
-    r"do (?:we|you) have)(?: av dokumenter| of documents| documents)?\s+(?:fra|frå|from|om|"
-    r"about|for)\s+(?P<rest>[^?]{2,40})\??\s*$", re.I)
+    r"^\s*(?:(?:hva|kva|what)\s+(?:har (?:vi|dere|du)|finnes(?: det)?|fins(?: det)?|"
+    r"finst(?: det)?|do (?:we|you) have)|(?:har (?:vi|dere|du)|(?:finnes|fins|finst) det|"
+    r"do (?:we|you) have|is there)\s+(?:noe|noko|nokon|noen|anything|something))"
+    r"(?: av dokumenter| of documents| documents| dokumenter| dokument)?\s+(?:fra|frå|from|om|"
+    r"about|for)\s+(?P<rest>[^?]{2,40})\??(?P<kinds>[\s,]*(?:(?:\w*prosjekt\w*|projects?|"
+    r"\w*referat\w*|minutes|\w*møte\w*|meetings?|\w*rapport\w*|reports?|dokument\w*|"
+    r"documents?|eller|og|or|and)[\s,.]*)+)?\s*$", re.I)
 
 
 def asks_holdings(text: str) -> str | None:

@@ -45,7 +45,8 @@ _ASKS: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         r"(?:biggest|largest|highest|lowest|smallest) (?:\w+ )?(?:share|amount|percentage|sum)",
         # what it cost: «hva kostet det totalt?», «budget versus actual spending»
         r"kost(?:et|er|a|ar)", r"forbruk\w*", "budgets?", r"costs?", "cost(?:ed|ing)",
-        r"spen(?:t|ding)(?!\s+on\b)", "expenditure")),  # not «what can it be spent on?»
+        r"spen(?:t|ding)(?!\s+on\b)", "expenditure",  # not «what can it be spent on?»
+        r"(?:i|in) (?:penger|pengar|money)")),  # «Kva søkte dei om i pengar?»
     (AnswerType.PERSON, words("hvem", "kven", "who", r"prosjektleder\w*", r"prosjektleiar\w*",
                               rf"(?:hva|kva) (?:heter|heiter|het|heitte) (?:\w+-)?\w*{_ROLE_NOUN}\w*",
                               rf"what (?:is|was) the name of the \w*\s?{_ROLE_NOUN_EN}")),

@@ -136,8 +136,10 @@ def meeting_ref(text: str, today: dt.date | None = None) -> MeetingRef:
 _MEETINGS = words("møter", "møta", "møtene", "samlinger", "samlingar", "samlingane",
                   "samlingene", "meetings", "gatherings")
 _AHEAD = words("står for tur", "står for døra", "kommende", "kommande", "framover", "fremover",
-               "planlagt", "planlagde", "coming up", "upcoming", "ahead", "scheduled", "planned",
-               "fram i tid", "frem i tid", "in the future")
+               "planlagt", "planlagte", "planlagde", "coming up", "upcoming", "ahead",
+               "scheduled", "planned", "fram i tid", "frem i tid", "in the future",
+               # «Hvilke av de neste møtene er allerede passert?»: the same list, read the other way
+               "passert", "passerte", "already passed", "have passed", "has passed")
 # «Har noen av nettverkene et møte som ligger fram i tid?»: one meeting of each network
 _NETWORKS = words("nettverkene", "nettverka", "networks", "styringsgruppene", "styringsgruppane",
                   "steering groups")
@@ -204,8 +206,24 @@ _NUMBERED_ITEM = re.compile(rf"\b{_ITEM}\s+(?:nr\.?\s*|nummer\s+|number\s+|no\.?
                             r"(?P<n>\d{1,3}(?:\s*/\s*(?:19|20)?\d\d)?)\b", re.I)
 # what makes «sak» an agenda item rather than a case: the meeting or its minutes named
 _OF_A_MEETING = words(r"møte\w*", r"samling\w*", r"referat\w*", r"\w*møtet", r"dagsorden\w*",
-                      r"saksliste\w*", "lista", "meeting", "minutes", "agenda", "gathering",
+                      r"saksliste\w*", r"saklist\w*", "lista", "meeting", "minutes", "agenda", "gathering",
                       r"styringsgrupp\w*", r"ressursgrupp\w*", "møttes", "møttest")
+
+
+# «Hvor mange saker var på møtet?», «Kva sakar stod på saklista?», «What was on the agenda?»:
+# the whole agenda (a «sak med …» is a case, not an item)
+_EVERY_ITEM = re.compile(
+    r"\b(?:(?:hvor|kor) mange|hvilke|kva(?: for(?: nokre)?)?|how many|which|what)\s+"
+    r"(?:saker|sakar|saksnummer|punkt(?:er)?|agendapunkt\w*|items|agenda items|points|"
+    r"agenda points)\b(?!\s+(?:med|om|der|som|hvor|kor|with|about|where|that))|"
+    r"\b(?:what|which)\s+(?:\w+\s+)?(?:was|were)\s+on\s+the\s+agenda\b|"
+    r"\b(?:hva|kva)\s+(?:sto|stod|var)\s+på\s+(?:saklista|sakslista|dagsordenen|agendaen)\b",
+    re.I)
+
+
+def asks_whole_agenda(text: str) -> bool:
+    """«Hvor mange saker var på lista?», «What was on the agenda?» (a part of a question)."""
+    return bool(_EVERY_ITEM.search(text))
 
 
 def agenda_pick(text: str, of_minutes: bool = False) -> AgendaPick | None:
@@ -220,13 +238,15 @@ def agenda_pick(text: str, of_minutes: bool = False) -> AgendaPick | None:
         return AgendaPick(number=re.sub(r"\s+", "", numbered["n"]))
     if (ordinal := _ORDINAL_ITEM.search(text)) is not None:
         return AgendaPick(position=_ORDINALS[ordinal["o"].casefold()])
+    if _EVERY_ITEM.search(text):
+        return AgendaPick(every=True)
     return None
 
 
 def without_agenda(text: str) -> str:
     """The text without the agenda item it asks («første sak på lista»): what is left names
     the meeting."""
-    for pattern in (_NUMBERED_ITEM, _ORDINAL_ITEM):
+    for pattern in (_NUMBERED_ITEM, _ORDINAL_ITEM, _EVERY_ITEM):
         text = pattern.sub(" ", text)
     return re.sub(r"\b(?:på|i|on|in)\s+(?:lista|saklista|sakslista|dagsordenen|the\s+agenda)\b",
                   " ", text, flags=re.I)

@@ -11,13 +11,14 @@ from bot.core.understand.kinds import AND, answer_types, role_asked, said_with
 from bot.core.understand.yes_no import ASKING, QUESTION_WORD
 from indexer.text.patterns import words
 
-_WH = (r"hv\w+|kv\w+|kor(?:leis|for|dan)?|når|who|what|when|where|how|which|why")
+_WH = (r"hv\w+|kv\w+|kor(?:leis|for|dan)?|ka|kem|når|who|what|when|where|how|which|why")
 _CLAUSE_SPLIT = re.compile(
     rf"(?:,\s*|\s+)(?:og|and|samt)\s+(?:(?:for|til|to|fra|frå|from|med|with|by|innen|within|"
     rf"on|in|at|i|på|om|about)\s+)?(?=(?:{_WH})\b)"  # «, and for how many years?», «and on what dates»
     r"|,\s*(?:og|and)\s+(?=(?:er|var|har|hadde|kan|må|skal|ble|vart|fikk|fekk|finnes|fant|"
     r"fann|nådde|gjelder|gikk|gjekk|økte|auka|gjorde|is|are|was|were|did|does|do|can|has|"
-    r"have|will|rekker|rekk|får|bør|trenger|treng|should|must|may|could)\s)"
+    r"have|will|rekker|rekk|får|bør|trenger|treng|should|must|may|could|skulle|kunne|måtte|"
+    r"ville|burde|klarte|rakk|would)\s)"
     r"|;\s*|\?\s+(?=\S)", re.I)
 _NEGATION = words("ikke", "ikkje", "not", "never", "aldri")
 # «… som planlagt selv om Nordre Land ikke har sagt ja?»: a «not» in a concession is not asked

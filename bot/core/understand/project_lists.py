@@ -82,7 +82,8 @@ _PROJECTS_PLURAL = re.compile(r"\b\w*(?:prosjekt(?:er|ene|a|ane)|projects|sluttr
                               r"project descriptions|final reports)\b", re.I)
 _TOTAL = words("til sammen", "til saman", "totalt", "in total", "samlet", "samla", "summen",
                "altogether", "total", r"legg\w* sammen", r"legg\w* saman", "summer opp",
-               "add up", "sum up")  # not «summer» alone: the season, in an English question
+               "add up", "sum up", "summert", "summerte", "summere", "summeres", "summerast",
+               "added up", "summed")  # not «summer» alone: the season, in an English question
 # «Hva er gjennomsnittlig søknadsbeløp?», «What is the average amount applied for?»
 MEAN = words(r"gjennomsnitt\w*", r"(?:i\s+)?snitt(?:et)?", "average", "mean", r"middelverdi\w*")
 _COMPARE = words(r"sammenlign\w*", r"samanlikn\w*", "compare", "comparison")

@@ -25,7 +25,7 @@ _INVERTED = re.compile(
 # The question words of an open question, Bokmål, Nynorsk and English: one anywhere in a part
 # makes a verb before its subject no yes/no question after all.
 QUESTION_WORD = (r"hvem|hva|hvor|hvilke|hvilken|hvilket|hvordan|hvorfor|når|kven|kva|kvar|"
-                 r"korleis|kvifor|kor|who|what|when|where|how|which|why")
+                 r"korleis|kvifor|kor|ka|kem|who|what|when|where|how|which|why")  # ka, kem: dialect
 ASKING = re.compile(rf"\b(?:{QUESTION_WORD})\b", re.I)
 
 
@@ -36,6 +36,19 @@ _TAG = re.compile(
     r"(?:er|var)\s+(?:det|dette)\s+(?:riktig|rett|korrekt|sant)(?:\s+\w+)?|"
     r"(?:right|correct|true)|(?:is|was)\s+(?:that|this|it)\s+(?:right|correct|true)|"
     r"(?:isn't|wasn't|aren't|didn't)\s+(?:it|they|he|she)|eller\s+(?:hva|kva))\s*\?\s*$", re.I)
+
+
+# «Stemmer det at …?», «Er det riktig at …?», «Is it true that …?»: the claim comes after
+_CLAIM_LEAD = re.compile(
+    r"\b(?:stemmer det at|er det (?:riktig|rett|korrekt|sant) at|is it (?:true|correct|right) "
+    r"that|am i right that|har jeg rett i at|har eg rett i at)\b", re.I)
+
+
+def claims(part: str) -> bool:
+    """Whether the part states something and asks whether it holds («Fristen var 15. april
+    2024, ikke sant?»): an answer for another year corrects it rather than refusing."""
+    asked = part if part.rstrip().endswith("?") else part.rstrip() + "?"  # a part lost its «?»
+    return bool(_TAG.search(asked) or _CLAIM_LEAD.search(part))
 
 
 def asks_yes_no(part: str) -> bool:

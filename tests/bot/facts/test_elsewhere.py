@@ -194,3 +194,14 @@ def test_the_year_of_one_part_does_not_date_what_another_part_asks():
                                                      years=YearSpan(2018, 2018)))
     assert not about_another_year(count_then_leader, leader)
     assert not about_another_year(leader_then_count, leader)
+
+
+def test_a_short_place_name_is_said_only_as_a_word_of_its_own():
+    """«Ål» is not said by «Ålesund», nor «Hol» by «holder»: a sentence from Møre og Romsdal
+    would otherwise pass for one about the Hallingdal municipalities asked."""
+    from bot.facts.features import names_said
+
+    about_alesund = sentence("Haram vart skilt ut frå Ålesund, og avtalen holder fram.", CALL_2023)
+    assert not names_said([{"Ål"}, {"Hol"}], about_alesund)
+    assert names_said([{"Ål"}], sentence("Ål og Hol søkte saman.", CALL_2023))
+    assert names_said([{"Haugesund"}], sentence("Haugesunds prosjekt fekk midlar.", CALL_2023))

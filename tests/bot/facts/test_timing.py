@@ -54,6 +54,19 @@ def test_another_years_answer_is_offered_as_what_there_is(sample_context):
     assert best.text.replace("**", "").strip() in offered  # quoted without markup
 
 
+def test_a_claim_for_another_year_is_corrected_not_refused(sample_context):
+    """«Fristen var 15. april 2024, ikke sant?» asks to confirm: 2023's deadline answers «no»."""
+    ctx = dataclasses.replace(sample_context, today=lambda: dt.date(2026, 12, 2))
+    core = Core(ctx)
+    claimed = core.answer("Bare for å dobbeltsjekke: søknadsfristen i Rogaland-utlysningen av "
+                          "stimuleringsmidler var 15. april 2024, ikke sant?")
+    assert not claimed.refused and claimed.answer.startswith("Nei, ikke for Rogaland 2024")
+    assert "15. april 2023" in claimed.answer and claimed.citations and claimed.sentences
+    asked = core.answer("Hva var søknadsfristen i Rogaland-utlysningen av stimuleringsmidler i "
+                        "2024?")  # no claim: no «Nei», refused
+    assert asked.refused and not asked.answer.startswith("Nei")
+
+
 def test_how_it_went_asked_of_a_plan_says_no_result_and_quotes_the_plan(sample_context):
     """«Nådde de målet?» with only the project description in hand: its goal is no result."""
     core = Core(sample_context)

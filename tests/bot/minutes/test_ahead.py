@@ -49,6 +49,8 @@ def test_a_named_network_keeps_its_own_minutes(sample_context) -> None:  # type:
     ("Kva er neste møte i kvart referat?", True),
     ("Har noen av nettverkene et møte som fortsatt ligger fram i tid?", True),  # one each
     ("Which of the networks have their next meeting still ahead?", True),
+    ("Hvilke av de planlagte neste møtene i referatene er allerede passert?", True),
+    ("Which of the meetings the minutes plan have already passed?", True),
     ("Når er neste møte i styringsgruppa i Setesdal?", False),  # one network's: a fact
     ("Hvilke møter har Valle deltatt på?", False),
 ])  # fmt: skip

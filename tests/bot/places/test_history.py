@@ -23,6 +23,7 @@ from tests.fakes import understood
     "Which municipality does Radøy belong to now?",
     "Which county is Kongsberg in today?",
     "Hva het Alver før?",
+    "hvilke tidligere kommuner er en del av dagens kristiansand",
 ])  # fmt: skip
 def test_a_municipalitys_history_is_asked(text) -> None:  # type: ignore[no-untyped-def]
     assert asks_history(text)
@@ -86,3 +87,13 @@ def test_a_history_part_beside_another_is_answered_from_ssb_after_the_facts(samp
     assert "Øygarden" in with_history(q, refused, sample_context).answer
     alone = understood(sample_context, "Hvem ledet prosjektet i Fjell?")
     assert with_history(alone, facts, sample_context) is facts
+
+
+def test_a_places_history_is_followed_by_its_projects_under_any_name(sample_context) -> None:  # type: ignore[no-untyped-def]
+    from bot.engine import Core
+
+    answer = Core(sample_context).answer("Hva heter Fjell kommune i dag?")
+    sources = [c.source for c in answer.citations]
+    assert answer.answer.startswith("Fjell (1246") and sources[0] == SSB_SOURCE
+    assert "Fosterhjem i vest" in answer.answer  # filed under Fjell, Sund and Øygarden
+    assert any(s.endswith("fjell-sund-oygarden_fosterhjem.md") for s in sources[1:])

@@ -21,6 +21,8 @@ from bot.core.understand.across import asked_of_each
     ("vi har noen tilsynsrapporter liggende, hvilke av dem fant lovbrudd?", True),
     ("Hvilke sluttrapporter har vi, og hvor mye fikk prosjektene?", True),
     ("Hvilke sluttrapporter har vi?", False),  # a listing, no fact asked of each
+    ("For hver prosjektbeskrivelse: hvilket fylke hørte kommunene til da?", True),
+    ("Kva var målet i kvar sluttrapport?", True),
     # … nor when what is asked of each is what the listing shows anyway
     ("Hvilke dokumenter har vi fra Vestfold? Si hva slags dokument og hvilket år.", False),
     ("Hvor stor egenandel krever retningslinjene i Trøndelag?", False),  # one document

@@ -121,13 +121,17 @@ def test_listing_one_named_projects_things_is_no_project_list(kit, text, intent)
                                   "Hva har vi fra Agder?",
                                   "What do we have from Trøndelag and Vestland?",
                                   "hva slags dokumenter har vi fra Innlandet? type og år takk",
-                                  "What kinds of documents do we have from Vestland?"])
+                                  "What kinds of documents do we have from Vestland?",
+                                  "Har vi noe fra kommuner i gamle Hedmark? prosjekter eller "
+                                  "nettverksmøter",
+                                  "Do we have anything from Finnmark?"])
 def test_document_listings_in_other_words(kit, text):
     assert understand(text, [], kit).intent == Intent.DOCUMENTS
 
 
 def test_what_we_have_about_a_topic_of_a_place_is_no_listing(kit):
     assert understand("Hva har vi fra Agder om fosterhjem?", [], kit).intent != Intent.DOCUMENTS
+    assert understand("Har vi noe fra Agder om fosterhjem?", [], kit).intent != Intent.DOCUMENTS
 
 
 @pytest.mark.parametrize(("text", "intent"), [

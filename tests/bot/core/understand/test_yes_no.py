@@ -50,7 +50,15 @@ def test_a_question_opening_with_a_name_or_noun_asks_no_yes_or_no(kit, text):
     "Det var 50 tilsyn – er det riktig?",
 ])
 def test_a_claim_with_a_tag_asks_whether_it_holds(kit, text):
-    assert AnswerType.YESNO in understand(text, [], kit).parts[0].answer_types
+    understood = understand(text, [], kit)
+    assert AnswerType.YESNO in understood.parts[0].answer_types and understood.claims
+
+
+def test_a_claim_led_by_its_question_is_a_claim_and_an_open_question_none(kit):
+    assert understand("Stemmer det at fristen var 1. mai 2024?", [], kit).claims
+    assert understand("Is it true that the project ended in 2022?", [], kit).claims
+    assert not understand("Når var fristen i 2024?", [], kit).claims
+    assert not understand("Var fristen 1. mai?", [], kit).claims  # asks, claims nothing tagged
 
 
 @pytest.mark.parametrize("text", ["Hva er sant om fristen?", "Which answer is correct?"])
