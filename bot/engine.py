@@ -143,9 +143,13 @@ class Core:
         facts = self.facts.seen_by(ctx)
         if q.intent == Intent.SUMMARY:
             return facts.summary(q)
-        from bot import places
+        from bot import lists, places
 
-        return places.with_history(q, facts.answer(q), ctx)
+        told = places.with_history(q, facts.answer(q), ctx)
+        gap = lists.difference(q, ctx)  # «Hvor mye mindre fikk de enn de søkte om?»
+        if gap is None:
+            return told
+        return gap if told.refused else _followed_by(told, gap)
 
     def _with_facts_of_each(self, q: Question, listed: Answer, ctx: CoreContext) -> Answer:
         """A project list whose question also asks a fact of each project («…, og hva var

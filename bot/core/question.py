@@ -306,6 +306,8 @@ class Question:
     names: tuple[str, ...] = ()  # proper names and «quoted titles» the answer must be about
     quoted: str | None = None  # a «quoted title»
     project_named: str | None = None  # «Se meg-prosjektet»: the project by its name or region
+    # «Hvor mye mindre fikk de enn de søkte om?»: two catalogue amounts whose difference is asked
+    difference: tuple[str, str] | None = None
     persons: tuple[str, ...] = ()  # a person's full name asked about («Kjell Ingolf Ropstad»)
     mentions: tuple[str, ...] = ()  # «Hvilke dokumenter nevner Kjersti Toppe?»: names to find
     topic: str = ""  # what a decisions/summary question is about («om kompetansemiljøene»)

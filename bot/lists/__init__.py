@@ -4,13 +4,16 @@ frames for its learning networks from the sentences that state them (`frames.py`
 
 from __future__ import annotations
 
+from bot.core.cite import CitationBook, render
 from bot.core.context import CoreContext
 from bot.core.models import Answer
 from bot.core.question import Question
-from bot.lists import documents, frames, projects, uncovered
+from bot.lists import documents, frames, money, projects, uncovered
 from bot.lists.projects import listed
+from bot.lists.rows import Citer
+from indexer.catalogue.models import ProjectQuery
 
-__all__ = ["listed", "sources", "try_answer"]
+__all__ = ["difference", "listed", "sources", "try_answer"]
 
 
 def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
@@ -24,3 +27,28 @@ def try_answer(question: Question, ctx: CoreContext) -> Answer | None:
 def sources(question: Question, ctx: CoreContext) -> Answer:
     """`/kilder`: every document in the knowledge base, a page at a time."""
     return documents.answer(question, ctx)
+
+
+def difference(question: Question, ctx: CoreContext) -> Answer | None:
+    """«Hvor mye mindre fikk «Barnets stemme» enn de søkte om?»: the two amounts of the one
+    project the question names and what lies between them, each cited; None when the question
+    asks no difference, names no single project, or the catalogue lacks one of the amounts."""
+    if question.difference is None:
+        return None
+    if question.project_named:
+        found = ctx.store.find_projects(ProjectQuery(title=question.project_named))
+    elif question.municipalities:
+        found = ctx.store.find_projects(ProjectQuery(municipalities=frozenset(
+            n for p in question.municipalities for n in p.numbers)))
+    else:  # «Barnets stemme» written without quotes: a project's own name in the question
+        asked = question.text.casefold()
+        found = [p for p in ctx.store.find_projects(ProjectQuery())
+                 if p.quoted and p.title.strip("«»").casefold() in asked]
+    if len(found) != 1:
+        return None
+    book = CitationBook()
+    said = money.difference(found[0], question.difference, Citer(book), question.language)
+    if said is None:
+        return None
+    return Answer(question=question.text, answer=render([said]), language=question.language,
+                  kind="fact", sentences=[said], citations=book.citations)

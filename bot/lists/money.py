@@ -150,3 +150,18 @@ def by_size(projects: list[ProjectRecord], kinds: list[AmountKind]) -> list[Proj
     if not kinds:
         return projects
     return sorted(projects, key=lambda p: -(a.nok if (a := p.amount(kinds[0])) else -1))
+
+
+def difference(project: ProjectRecord, kinds: tuple[str, str], cite: Callable[[Evidence], int],
+               lang: Language) -> AnswerSentence | None:
+    """«Søkt 420 000 kr − tildelt 380 000 kr = 40 000 kr.»: the two amounts the catalogue holds
+    for the project, each cited, and what lies between them; None when one is missing."""
+    found = [a for kind in kinds if kind in KINDS and (a := project.amount(kind))]  # type: ignore[arg-type]
+    if len(found) != 2:
+        return None
+    high, low = sorted(found, key=lambda a: -a.nok)
+    text = t("lists.difference", lang, title=rows.title_of(project),
+             high=f"{label(high.kind, lang)} {format_amount(high.nok, lang)}",
+             low=f"{label(low.kind, lang)} {format_amount(low.nok, lang)}",
+             gap=format_amount(high.nok - low.nok, lang))
+    return AnswerSentence(text=text, citations=[cite(high.evidence), cite(low.evidence)])

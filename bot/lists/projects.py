@@ -156,6 +156,9 @@ def compose(question: Question, request: ListRequest, page: ProjectPage, ctx: Co
     if request.ask in _MONEY and not request.ranked:  # «størst»: the extremes, not the sum
         body += money.sums(whole or ctx.store.find_projects(request.query), kinds, cite, lang,
                            averaged=request.averaged)
+    if request.ask in _MONEY and question.difference is not None:  # «hvor mye mindre enn …»
+        body += [gap for p in page.records
+                 if (gap := money.difference(p, question.difference, cite, lang)) is not None]
     if question.tally is not None:  # «Hvilket fylke har flest prosjekter?»
         groups = tally.project_groups(whole or ctx.store.find_projects(request.query),
                                       question.tally, lang)

@@ -286,6 +286,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         regions=places.regions(whole, named, kit.gazetteer, unlike=(*persons, quoted or "")),
         quoted=quoted,
         project_named=names.project_named(whole),
+        difference=amounts.difference_asked(whole) if kind in {Intent.FACT, Intent.PROJECTS}
+        else None,
         persons=persons,
         mentions=(*names.mentioned(whole, named, kit.gazetteer.is_place), *mentioned_years)
         if kind == Intent.DOCUMENTS else (),

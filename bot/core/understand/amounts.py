@@ -58,6 +58,21 @@ def only_amounts(text: str) -> bool:
 MONEY_KINDS = frozenset({"søkt", "tildelt", "forbruk"})  # amounts that are always sums of money
 
 
+# «Hvor mye mindre fikk de enn de søkte om?», «What was the gap between applied and granted?»
+_DIFFERENCE = re.compile(
+    r"\b(?:(?:hvor|kor) (?:mye|mykje|mange kroner) (?:mindre|mer|meir|lavere|lågare|høyere|"
+    r"høgare)|how much (?:less|more|lower|higher)|forskjell(?:en)?|skilnad(?:en)?|"
+    r"differanse(?:n)?|difference|gap(?:et)?|mellomlegg(?:et)?)\b", re.I)
+
+
+def difference_asked(text: str) -> tuple[str, str] | None:
+    """The two catalogue amounts whose difference is asked («søkt» and «tildelt»), or None."""
+    if not _DIFFERENCE.search(text):
+        return None
+    kinds = sorted(amount_kinds(text))
+    return (kinds[0], kinds[1]) if len(kinds) == 2 else None
+
+
 def asks_money(text: str) -> bool:
     """«Kor mykje søkjer dei om?» asks a sum of money; «Hvor stor egenandel?» may ask a share."""
     return bool(amount_kinds(text) & MONEY_KINDS)
