@@ -164,7 +164,6 @@ class Core:
             return listed
         return _followed_by(listed, each)
 
-
     def _with_other_parts(self, q: Question, told: Answer, ctx: CoreContext) -> Answer:
         """«Hvor mange saker var på møtet i mai, og hva var søknadsfristen?»: a meeting's
         agenda, then a fact answer to the parts that ask something else."""

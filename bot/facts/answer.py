@@ -205,12 +205,12 @@ class FactAnswerer:
             best = composition.best
             assert best is not None
             n = book.cite(best.evidence.chunk, best.evidence.meta, snippet=best.text)
+            if q.claims and composition.instead:  # «Fristen var 15. april 2024, ikke sant?»
+                said = AnswerSentence(text=instead, citations=[n])  # «Nei, … 2023: …» answers
+                return Answer(question=q.text, answer=f"{instead} [{n}]", language=q.language,
+                              kind="fact", sentences=[said], citations=book.citations,
+                              timings_ms=timings)
             lines = [f"{instead} [{n}]"]
-        corrected = instead is not None and q.claims and composition.instead
-        if corrected:  # «Fristen var 15. april 2024, ikke sant?» «Nei, … 2023: …» answers it
-            said = AnswerSentence(text=lines[0].rsplit(" [", 1)[0], citations=[1])
-            return Answer(question=q.text, answer=lines[0], language=q.language, kind="fact",
-                          sentences=[said], citations=book.citations, timings_ms=timings)
         nearest = _nearest(evidence, book)
         if nearest:
             lines += ["", t("core.nearest", q.language), *nearest]

@@ -69,8 +69,8 @@ def _whole_agenda(question: Question, record: MeetingRecord, meta: DocumentMeta
                                  count=len(saks)))
     lines = [lead]
     for sak in saks:
-        told = next(iter([*sak.summary, *sak.decisions]), None)
-        where = told.where if told else (sak.actions[0].where if sak.actions else record.opening)
+        told = [s.where for s in (*sak.summary, *sak.decisions)] + [a.where for a in sak.actions]
+        where = told[0] if told else record.opening
         lines.append(AnswerSentence(text=f"- {sak.title}", citations=[
             book.cite_where(where, meta)] if where else []))
     return Answer(question=question.text, answer=render(lines, "\n"), language=lang,
