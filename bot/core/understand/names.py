@@ -112,13 +112,19 @@ _WHERE_MENTIONED = re.compile(
     r"(?!\s+(?:mange|mye|mykje|lenge|stor|store|ofte|langt|høy|høgt?|gammel))"  # «hvor mange»
     r"[^?.!]{0,80}?\b(?:dukker|dukkar|show(?:s)? up|turns? up|appears?|(?:is|are|was|were) mentioned|"
     r"nevnes|nemnast|nevnt|nemnd|omtales|omtalt)\b", re.I)
+# «Kva sider nemner statsråd Kjersti Toppe?», «Which pages mention RKBU Vest?»
+_WHICH_MENTION = re.compile(
+    r"\b(?:hvilke|kva(?: for(?: nokre)?)?|which|what)\s+(?:sider|sidene|sidor|pages|nettsider|"
+    r"dokument(?:er|a|ene)?|documents|kilder|kjelder|sources)\s+(?:\w+\s+)?(?:nevner|nemner|"
+    r"omtaler|omtalar|mentions?|names?|refers? to)\b", re.I)
 _NAME_INSIDE = re.compile(r"(?<=\s)[A-ZÆØÅ]\w+")  # a capitalised word past the first: a name
 
 
 def asks_where_mentioned(text: str) -> bool:
     """«I hvilke sammenhenger dukker Kjersti Toppe opp?», «Hvor nevnes RKBU Vest?»: the
     documents that name someone, asked without the word «dokumenter»."""
-    return bool(_WHERE_MENTIONED.search(text) and _NAME_INSIDE.search(text))
+    return bool((_WHERE_MENTIONED.search(text) or _WHICH_MENTION.search(text))
+                and _NAME_INSIDE.search(text))
 
 
 # «Hvor er det oppgitt at 16 prosent …?», «Kvar står det at …?», «Which document says …?»:

@@ -27,6 +27,8 @@ def test_a_project_named_before_prosjektet(kit, text, name):
     ("I hvilke sammenhenger dukker Kjersti Toppe opp?", ("Kjersti", "Toppe")),
     ("Where does minister Kjersti Toppe show up?", ("Kjersti", "Toppe")),
     ("Hvor nevnes RKBU Vest?", ("RKBU", "Vest")),
+    ("Kva sider nemner statsråd Kjersti Toppe, og i kva samanheng?", ("Kjersti", "Toppe")),
+    ("Which pages mention RKBU Vest?", ("RKBU", "Vest")),
     ("Where is the deadline mentioned?", ()),  # no name: a fact question
     ("Hvor ble samlingen i Bergen holdt?", ()),  # where it was held, no mention asked
     # «hvor mange» asks a count; a later sentence saying where it came up names no search
