@@ -4,6 +4,8 @@ frames for its learning networks from the sentences that state them (`frames.py`
 
 from __future__ import annotations
 
+import re
+
 from bot.core.cite import CitationBook, render
 from bot.core.context import CoreContext
 from bot.core.models import Answer
@@ -40,10 +42,10 @@ def difference(question: Question, ctx: CoreContext) -> Answer | None:
     elif question.municipalities:
         found = ctx.store.find_projects(ProjectQuery(municipalities=frozenset(
             n for p in question.municipalities for n in p.numbers)))
-    else:  # «Barnets stemme» written without quotes: a project's own name in the question
-        asked = question.text.casefold()
-        found = [p for p in ctx.store.find_projects(ProjectQuery())
-                 if p.quoted and p.title.strip("«»").casefold() in asked]
+    else:  # «Barnets stemme» written without quotes: a project's own name, as words of the
+        # question («Se meg», not the «se meg» inside «vise meg»)
+        found = [p for p in ctx.store.find_projects(ProjectQuery()) if p.quoted and re.search(
+            rf"(?<!\w){re.escape(p.title)}(?!\w)", question.text, re.I)]
     if len(found) != 1:
         return None
     book = CitationBook()

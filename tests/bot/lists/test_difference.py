@@ -49,3 +49,14 @@ def test_no_gap_without_both_amounts_or_one_project(sample_context) -> None:  # 
     assert lists.difference(core.understand("Hvor mye fikk Haugesund?"), sample_context) is None
     many = core.understand("Hva var forskjellen mellom søkt og tildelt for prosjektene?")
     assert lists.difference(many, sample_context) is None  # no single project named
+
+
+def test_a_title_is_found_only_as_words_of_the_question(sample_context) -> None:  # type: ignore[no-untyped-def]
+    """«vise meg» holds the letters of a project called «Se meg», not its name."""
+    core = Core(sample_context)
+    named = core.understand("Hvor stor var forskjellen mellom budsjett og forbruk i Sammen for "
+                            "fosterhjemmet?")
+    assert named.project_named is None and lists.difference(named, sample_context) is not None
+    inside = core.understand("Kan du vise meg forskjellen mellom budsjett og forbruk i "
+                             "Sammen for fosterhjemmetprosjektene?")
+    assert lists.difference(inside, sample_context) is None
