@@ -162,7 +162,7 @@ _HOLDINGS = re.compile(
     r"finst(?: det)?|do (?:we|you) have)|(?:har (?:vi|dere|du)|(?:finnes|fins|finst) det|"
     r"do (?:we|you) have|is there)\s+(?:noe|noko|nokon|noen|anything|something))"
     r"(?: av dokumenter| of documents| documents| dokumenter| dokument)?\s+(?:fra|frå|from|om|"
-    r"about|for)\s+(?P<rest>[^?]{2,40})\??(?P<kinds>[\s,]*(?:(?:\w*prosjekt\w*|projects?|"
+    r"about|for)\s+(?P<rest>[^?]{2,40})\??(?:[\s,]*(?:(?:\w*prosjekt\w*|projects?|"
     r"\w*referat\w*|minutes|\w*møte\w*|meetings?|\w*rapport\w*|reports?|dokument\w*|"
     r"documents?|eller|og|or|and)[\s,.]*)+)?\s*$", re.I)
 
