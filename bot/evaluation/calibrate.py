@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,12 +28,12 @@ from bot.core.fit import metadata_fit
 from bot.core.question import Intent, Question
 from bot.engine import Core, build_core
 from bot.evaluation import EvalQuestion, contains, load_questions
-from bot.evaluation.fitting import pairwise, pointwise
+from bot.evaluation.fitting import pairwise, perceptron, pointwise
 from bot.facts.candidates import Candidate, candidates
 from bot.facts.compose import CANDIDATE_CHUNKS, ExtractiveComposer
 from bot.facts.features import SENTENCE_FEATURES, sentence_rows
 from bot.facts.gate import QUESTION_FEATURES, Scored, gate_row
-from bot.facts.model import MODEL_FILE, AnswerModel, Logistic
+from bot.facts.model import MODEL_FILE, AnswerModel, Logistic, Perceptron, load_model
 from bot.facts.pick import pick_sentences
 from bot.facts.retrieval import Evidence
 from indexer.settings import Settings
@@ -43,7 +44,8 @@ MAX_CHARS = (360, 400, 440, 480)
 MEDIAN_CHARS = 400  # the issue's ceiling on the median fact answer (answered, as shown)
 CITATION_CHARS = 4  # « [1]» after each quoted sentence of a shown answer
 FOLDS = 5
-RANKERS = ("pointwise", "pairwise")
+RANKERS = ("pointwise", "pairwise", "perceptron")
+Ranker = Logistic | Perceptron
 
 
 @dataclass
@@ -67,20 +69,36 @@ def main() -> None:
     parser.add_argument("--ranker", choices=RANKERS, default="pointwise",
                         help="how the sentence model is fitted (pairwise won CV by 1-2 points "
                              "on 2026-12-02 but lost on the held-out w2 sets)")
+    parser.add_argument("--keep-ranker", action="store_true",
+                        help="keep the sentence ranker of --out as it is; fit only the gate "
+                             "that decides whether to answer, and the answer's length")
+    parser.add_argument("--examples", type=Path, default=None,
+                        help="keep the labelled candidates here and reuse them when the file "
+                             "exists: fitting another ranker then takes seconds, not minutes")
     args = parser.parse_args()
-    core = build_core(Settings(data_dir=args.data_dir, _env_file=None))  # type: ignore[call-arg]
-    questions = [q for path in args.sets for q in load_questions(path)]
-    fact = [q for q in questions if _fact_route(core, q)]
-    print(f"{len(fact)} of {len(questions)} questions go to the fact route")
-    fit_weight = _choose_fit_weight(core, fact)
-    examples = [_example(core, q, fit_weight) for q in fact]
+    if args.examples is not None and args.examples.exists():
+        fit_weight, examples = pickle.loads(args.examples.read_bytes())
+    else:
+        fit_weight, examples = _examples(args.data_dir, args.sets)
+        if args.examples is not None:
+            args.examples.write_bytes(pickle.dumps((fit_weight, examples)))
     for i, example in enumerate(sorted(examples, key=lambda e: e.question.id)):
         example.fold = i % FOLDS
-    model = fit(examples, fit_weight, args.ranker)
+    kept = load_model(args.out).sentence if args.keep_ranker else None
+    model = fit(examples, fit_weight, args.ranker, kept)
     model.trained_on = _counts(args.sets)
     args.out.write_text(model.model_dump_json(indent=1) + "\n", encoding="utf-8")
     print(json.dumps(model.cross_validated, indent=1))
     print(f"wrote {args.out}")
+
+
+def _examples(data_dir: Path, sets: list[Path]) -> tuple[float, list[Example]]:
+    core = build_core(Settings(data_dir=data_dir, _env_file=None))  # type: ignore[call-arg]
+    questions = [q for path in sets for q in load_questions(path)]
+    fact = [q for q in questions if _fact_route(core, q)]
+    print(f"{len(fact)} of {len(questions)} questions go to the fact route")
+    fit_weight = _choose_fit_weight(core, fact)
+    return fit_weight, [_example(core, q, fit_weight) for q in fact]
 
 
 def _fact_route(core: Core, q: EvalQuestion) -> bool:
@@ -143,9 +161,12 @@ def _holds_answer(q: EvalQuestion, cand: Candidate) -> bool:
     return any(contains(cand.text, alt) for alternatives in items for alt in alternatives)
 
 
-def fit(examples: list[Example], fit_weight: float, ranker: str = "pointwise") -> AnswerModel:
-    sentence = _fit_sentences(examples, ranker)
-    by_fold = {fold: _fit_sentences([e for e in examples if e.fold != fold], ranker)
+def fit(examples: list[Example], fit_weight: float, ranker: str = "pointwise",
+        kept: Ranker | None = None) -> AnswerModel:
+    """`kept`: a sentence ranker to keep as it is (fitted before on other questions), so that
+    only the answerable gate and the answer window are fitted again."""
+    sentence = kept or _fit_sentences(examples, ranker)
+    by_fold = {fold: kept or _fit_sentences([e for e in examples if e.fold != fold], ranker)
                for fold in range(FOLDS)}
     out_of_fold = {id(e): by_fold[e.fold] for e in examples}
     rows, labels, folds = [], [], []
@@ -165,7 +186,7 @@ def fit(examples: list[Example], fit_weight: float, ranker: str = "pointwise") -
                        cross_validated=scores)
 
 
-def _fit_sentences(examples: Iterable[Example], ranker: str) -> Logistic:
+def _fit_sentences(examples: Iterable[Example], ranker: str) -> Ranker:
     x, y, groups = [], [], []
     for i, e in enumerate(examples):
         for rows in e.rows:
@@ -174,10 +195,12 @@ def _fit_sentences(examples: Iterable[Example], ranker: str) -> Logistic:
             groups.extend([i] * len(rows))
     if ranker == "pairwise":
         return pairwise(np.asarray(x), np.asarray(y), np.asarray(groups), SENTENCE_FEATURES)
+    if ranker == "perceptron":
+        return perceptron(np.asarray(x), np.asarray(y), SENTENCE_FEATURES)
     return pointwise(np.asarray(x), np.asarray(y), SENTENCE_FEATURES, balanced=True)
 
 
-def _scored(e: Example, model: Logistic) -> list[list[Scored]]:
+def _scored(e: Example, model: Ranker) -> list[list[Scored]]:
     per_part = []
     for rows in e.rows:
         probs = model.probabilities(np.asarray(rows)) if rows else np.zeros(0)
@@ -186,7 +209,7 @@ def _scored(e: Example, model: Logistic) -> list[list[Scored]]:
     return per_part
 
 
-def _question_row(e: Example, model: Logistic) -> list[float]:
+def _question_row(e: Example, model: Ranker) -> list[float]:
     return gate_row(e.view, e.candidates, _scored(e, model))  # type: ignore[attr-defined]
 
 
@@ -206,7 +229,7 @@ def _threshold(rows: np.ndarray, labels: np.ndarray, folds: np.ndarray
     return float(grid[best]), accuracy[best], probs
 
 
-def _window(examples: list[Example], models: dict[int, Logistic], answered: dict[int, bool]
+def _window(examples: list[Example], models: dict[int, Ranker], answered: dict[int, bool]
             ) -> tuple[float, int, dict[str, float]]:
     """The supporting share and length cap with the best out-of-fold key-string rate, keeping
     the median fact answer the gate lets through within MEDIAN_CHARS as shown; with the rate

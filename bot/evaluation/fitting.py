@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from bot.facts.model import Logistic
+from bot.facts.model import Logistic, Perceptron
 
 PAIRS_PER_POSITIVE = 30
 
@@ -27,6 +27,30 @@ def pointwise(x: np.ndarray, y: np.ndarray, names: tuple[str, ...],
     clf.fit((x - mean) / scale, y)
     return _logistic(names, np.asarray(clf.coef_)[0], float(np.asarray(clf.intercept_)[0]),
                      mean, scale)
+
+
+HIDDEN_UNITS = 16
+
+
+def perceptron(x: np.ndarray, y: np.ndarray, names: tuple[str, ...], seed: int = 0
+               ) -> Perceptron:
+    """The sentence ranker as a small network: positives repeated to balance the classes (as
+    `pointwise` weighs them), a tenth held out to stop early."""
+    from sklearn.neural_network import MLPClassifier
+
+    mean, scale = _standardisation(x)
+    z = (x - mean) / scale
+    positive, negative = np.flatnonzero(y == 1), np.flatnonzero(y == 0)
+    repeat = max(1, len(negative) // max(len(positive), 1))
+    rows = np.concatenate([negative, np.repeat(positive, repeat)])
+    net = MLPClassifier(hidden_layer_sizes=(HIDDEN_UNITS,), alpha=1e-2, max_iter=300,
+                        early_stopping=True, random_state=seed).fit(z[rows], y[rows])
+    hidden, output = net.coefs_
+    hidden_bias, output_bias = net.intercepts_
+    return Perceptron(features=list(names), mean=[float(m) for m in mean],
+                      scale=[float(s) for s in scale], hidden=hidden.tolist(),
+                      hidden_bias=hidden_bias.tolist(), output=output[:, 0].tolist(),
+                      bias=float(output_bias[0]))
 
 
 def pairwise(x: np.ndarray, y: np.ndarray, groups: np.ndarray, names: tuple[str, ...],

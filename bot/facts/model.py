@@ -12,6 +12,7 @@ import json
 import logging
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 from pydantic import BaseModel
@@ -24,6 +25,7 @@ log = logging.getLogger(__name__)
 
 
 class Logistic(BaseModel):
+    kind: Literal["logistic"] = "logistic"
     features: list[str]
     weights: list[float]
     bias: float
@@ -37,8 +39,29 @@ class Logistic(BaseModel):
         return 1.0 / (1.0 + np.exp(-(z + self.bias)))
 
 
+class Perceptron(BaseModel):
+    """One hidden layer (ReLU) and a logistic output: what a line cannot say, e.g. that
+    closeness in meaning counts only when the sentence also says the question's words."""
+
+    kind: Literal["perceptron"] = "perceptron"
+    features: list[str]
+    mean: list[float]
+    scale: list[float]
+    hidden: list[list[float]]  # features × units
+    hidden_bias: list[float]
+    output: list[float]  # units
+    bias: float
+
+    def probabilities(self, rows: np.ndarray) -> np.ndarray:
+        if len(rows) == 0:
+            return np.zeros(0)
+        z = (rows - np.asarray(self.mean)) / np.asarray(self.scale)
+        units = np.maximum(z @ np.asarray(self.hidden) + np.asarray(self.hidden_bias), 0.0)
+        return 1.0 / (1.0 + np.exp(-(units @ np.asarray(self.output) + self.bias)))
+
+
 class AnswerModel(BaseModel):
-    sentence: Logistic
+    sentence: Logistic | Perceptron  # told apart by their fields (`kind` came later)
     answerable: Logistic
     threshold: float  # answer when answerable ≥ threshold
     supporting: float  # add a second sentence when its probability ≥ this share of the best

@@ -86,6 +86,28 @@ def test_the_pairwise_ranker_learns_the_order_within_questions():
     assert len(pointwise(xs, ys, ("f", "level")).weights) == 2
 
 
+def test_the_perceptron_learns_what_a_line_cannot():
+    """A sentence answers when it is close in meaning AND says the question's words, not when
+    it has either alone: no weighted sum of the two separates that as well as one hidden
+    layer does; the saved model answers with numpy alone and survives its JSON."""
+    from bot.evaluation.fitting import perceptron
+    from bot.facts.model import AnswerModel, Perceptron
+
+    rng = np.random.default_rng(2)
+    close, words = rng.random(3000), rng.random(3000)
+    xs = np.column_stack([close, words])
+    ys = ((close > 0.5) & (words > 0.5)).astype(int)
+    net = perceptron(xs, ys, ("close", "words"))
+    accuracy = float(np.mean((net.probabilities(xs) >= 0.5) == ys))
+    line = pointwise(xs, ys, ("close", "words"))
+    assert accuracy > 0.9 and accuracy > float(np.mean((line.probabilities(xs) >= 0.5) == ys))
+    again = Perceptron.model_validate_json(net.model_dump_json())
+    assert np.allclose(again.probabilities(xs[:5]), net.probabilities(xs[:5]))
+    model = AnswerModel.model_validate({"sentence": net.model_dump(), "answerable": line.model_dump(),
+                                        "threshold": 0.5, "supporting": 0.5, "fit_weight": 0.0})
+    assert isinstance(model.sentence, Perceptron)
+
+
 def _candidate(text: str, start: int, chunk: str = "c1") -> Candidate:
     meta = DocumentMeta(doc_id="d", source="doc.md", path="doc.md", title="Doc")
     ev = Evidence(Chunk(chunk_id=f"{chunk}-{start}", doc_id="d", position=0, text=text,
