@@ -268,9 +268,13 @@ class Question:
     tally_extreme: Literal["", "most", "fewest"] = ""  # «Hvilket tema har flest …?»
     tally_at_least: int = 0  # «Hvilke kommuner har mer enn ett prosjekt?»: groups with ≥ this
     # «den nyeste sluttrapporten», «the oldest minutes»: one document of a kind by its date
-    document_extreme: Literal["", "newest", "oldest"] = ""
+    document_extreme: Literal["", "newest", "oldest", "both"] = ""
     dates: tuple[dt.date, ...] = ()
     doc_types: frozenset[DocType] = frozenset()
+    # «Hvilke prosjektbeskrivelser har vi ingen sluttrapport for?»: the projects without one
+    lacking_doc_types: frozenset[DocType] = frozenset()
+    open_items: bool = False  # «Hvilke av fristene har ikke gått ut?»: action items still open
+    places_mentioned: bool = False  # «Hvor nevnes Haram?»: documents naming the place count too
     every_doc_type: bool = False  # «både prosjektbeskrivelse og sluttrapport»: all, not any
     doc_types_named: frozenset[DocType] = frozenset()  # «i referatet»: points at a document
     doc_types_cited: frozenset[DocType] = frozenset()  # «ifølge sluttrapporten»: the source asked
@@ -312,6 +316,7 @@ class Question:
     mentions: tuple[str, ...] = ()  # «Hvilke dokumenter nevner Kjersti Toppe?»: names to find
     topic: str = ""  # what a decisions/summary question is about («om kompetansemiljøene»)
     actor: str = ""  # who decided («styringsgruppen»)
+    assignee: str = ""  # whose action items are asked («Hvilke oppgaver fikk Eivind Skjølås?»)
     roles: frozenset[Role] = frozenset()  # participants asked for: «barnevernledere», «referent»
     attendee: Attendee | None = None  # «fra Bufdir», «har Valle deltatt»: whose attendance
     meetings_asked: bool = False  # «Hvilke møter har Valle deltatt på?»: a list of meetings

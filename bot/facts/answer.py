@@ -91,9 +91,8 @@ class FactAnswerer:
         vectors = self.embed(q)
         evidence, timings = self.evidence(q, vectors)
         documents = self.ctx.store.documents()
-        extreme = extreme_document(q, documents, evidence)
-        titled = [extreme] if extreme is not None else (
-            titled_documents(q, documents) or self._named_project(q, documents))
+        extremes = extreme_documents(q, documents, evidence)
+        titled = extremes or titled_documents(q, documents) or self._named_project(q, documents)
         if titled:
             evidence, _ = self.evidence(q, vectors, titled)
         evidence = with_conclusion(q, evidence, self.ctx.store.document_chunks)
@@ -110,12 +109,16 @@ class FactAnswerer:
         else:
             composition = self.extractive().compose(q, vectors, evidence)
         timings["compose_ms"] = (time.perf_counter() - t1) * 1000
-        if composition.refused:
+        named = [Evidence(chunks[0], meta, 0.0, 0.0) for meta in extremes
+                 if (chunks := self.ctx.store.document_chunks(meta.doc_id))]
+        if composition.refused and not named:
             return self.refusal(q, composition, evidence, timings)
         if defers(composition):  # «Saka vert sett opp att på neste møte»: and when is that?
             composition = with_next_meeting(composition, self.ctx.store.meetings(),
                                             self.ctx.store.chunks, q.today, q.language)
-        return cited_answer(q, composition, timings, extreme)
+        if composition.refused:  # «Hva er det eldste referatet?»: the documents answer it
+            composition = Composition([], refused=False)
+        return cited_answer(q, composition, timings, named)
 
     def _named_project(self, q: Question, documents: list[DocumentMeta]) -> list[DocumentMeta]:
         """«Hva var budsjettet for Se meg-prosjektet?»: the documents of the one project so
@@ -219,8 +222,9 @@ class FactAnswerer:
 
 
 def cited_answer(q: Question, composition: Composition, timings: dict[str, float],
-                 extreme: DocumentMeta | None = None) -> Answer:
-    """`extreme`: the newest or oldest document of the kind asked, named before its sentences."""
+                 extremes: list[Evidence] | None = None) -> Answer:
+    """`extremes`: the newest or oldest document of the kind asked (or both), each named by
+    its opening before the sentences, which may be none."""
     book = CitationBook()
     sentences = []
     said_by: list[Evidence] = []  # the evidence of each sentence kept, in order
@@ -233,14 +237,21 @@ def cited_answer(q: Question, composition: Composition, timings: dict[str, float
         sentences.append(AnswerSentence(text=composed.text.replace("**", "").strip(),
                                         citations=numbers))
         said_by.append(composed.evidence[0])
-    if not sentences:
+    if not sentences and not extremes:
         return Answer(question=q.text, answer=t("core.refusal", q.language), language=q.language,
                       refused=True, kind="refusal", timings_ms=timings)
-    lead = [t("core.english_frame", q.language)]
+    lead = [t("core.english_frame", q.language)] if sentences else []
     if q.where_said:  # «Hvor står det at …?»: the source named, not only numbered
         lead.append(where_said(said_by[0], sentences[0].citations[0], q.language))
-    elif extreme is not None:  # «Hva er den nyeste sluttrapporten?»: which one, then its words
-        lead.append(_extreme_named(q, extreme, said_by, sentences))
+    elif extremes:  # «Hva er den nyeste sluttrapporten?»: which one, then its words
+        ends = ("oldest", "newest") if q.document_extreme == "both" else (q.document_extreme,)
+        named = [_extreme_named(q, end, e, said_by, sentences, book)
+                 for end, e in zip(ends, extremes, strict=True)]
+        if not sentences:
+            return Answer(question=q.text, answer=render(named), language=q.language,
+                          kind="fact", sentences=named, citations=book.citations,
+                          timings_ms=timings)
+        lead.append(render(named))
     elif q.when_decided:  # «Når ble det bestemt …?»: the meeting's date is the answer's half
         lead.append(when_decided(said_by, sentences, q.language) or "")
     issuer = issued_by(q, said_by[0], sentences)
@@ -273,13 +284,13 @@ def where_said(evidence: Evidence, number: int, language: Language) -> str:
     return t("core.where_said", language, title=evidence.meta.title, section=section, n=number)
 
 
-def extreme_document(q: Question, documents: list[DocumentMeta], evidence: list[Evidence]
-                     ) -> DocumentMeta | None:
-    """The newest (or oldest) dated document of the kind the question names: of all that fit
-    its place and year («den nyeste sluttrapporten»), or of those retrieved when it names
-    something more («siste referat fra styringsgruppen i Setesdal»)."""
+def extreme_documents(q: Question, documents: list[DocumentMeta], evidence: list[Evidence]
+                      ) -> list[DocumentMeta]:
+    """The newest (or oldest, or both) dated document of the kind the question names: of all
+    that fit its place and year («den nyeste sluttrapporten»), or of those retrieved when it
+    names something more («siste referat fra styringsgruppen i Setesdal»)."""
     if not q.document_extreme or not q.doc_types:
-        return None
+        return []
     fit = finding(q)
     placed = bool(q.municipalities or q.counties or q.years)
     named = placed or q.names or q.themes
@@ -287,9 +298,9 @@ def extreme_document(q: Question, documents: list[DocumentMeta], evidence: list[
     dated = [m for m in pool if m.doc_type in q.doc_types and m.date
              and (metadata_fit(fit, m) > 0 if placed else metadata_fit(fit, m) >= 0)]
     if not dated:
-        return None
-    pick = max if q.document_extreme == "newest" else min
-    return pick(dated, key=lambda m: m.date or dt.date.min)
+        return []
+    oldest, newest = (f(dated, key=lambda m: m.date or dt.date.min) for f in (min, max))
+    return {"newest": [newest], "oldest": [oldest]}.get(q.document_extreme, [oldest, newest])
 
 
 TITLE_WORDS = 3  # a title this long, said whole, names its document
@@ -307,15 +318,19 @@ def titled_documents(q: Question, documents: list[DocumentMeta]) -> list[Documen
             and f" {' '.join(words)} " in asked]
 
 
-def _extreme_named(q: Question, meta: DocumentMeta, said_by: list[Evidence],
-                   sentences: list[AnswerSentence]) -> str:
-    """«Nyeste sluttrapport: «…» (10. mars 2025) [1].»"""
+def _extreme_named(q: Question, end: str, opening: Evidence, said_by: list[Evidence],
+                   sentences: list[AnswerSentence], book: CitationBook) -> AnswerSentence:
+    """«Nyeste sluttrapport: «…» (10. mars 2025) [1].», cited by a sentence kept from it or
+    else by its opening."""
+    meta = opening.meta
     number = next((s.citations[0] for e, s in zip(said_by, sentences, strict=True)
-                   if e.meta.doc_id == meta.doc_id), sentences[0].citations[0])
+                   if e.meta.doc_id == meta.doc_id), None)
+    if number is None:
+        number = book.cite(opening.chunk, opening.meta)
     assert meta.date is not None
-    return t(f"core.{q.document_extreme}_document", q.language, kind=t(
+    return AnswerSentence(text=t(f"core.{end}_document", q.language, kind=t(
         f"lists.type_{meta.doc_type.value}", q.language), title=meta.title,
-        date=format_date(meta.date, q.language), n=number)
+        date=format_date(meta.date, q.language)), citations=[number])
 
 
 def when_decided(said_by: list[Evidence], sentences: list[AnswerSentence],

@@ -38,6 +38,7 @@ from bot.facts.neighbours import replies
 from bot.facts.outcomes import minutes_before, only_planned, outcomes_first, planned
 from bot.facts.persons import names_role
 from bot.facts.pick import (
+    concluding,
     deadline_pointed,
     deciding,
     holds_types,
@@ -283,10 +284,11 @@ def _instead(view: QuestionView, ranked: list[Scored], others: list[Candidate]) 
     («Søknadsfrist: 15. april 2023» for a 2024 deadline), else a picked one that says it."""
     documents = {c.evidence.meta.doc_id for c in others}
     main = view.parts[0]
-    return next((s.candidate for s in ranked[:INSTEAD_SCAN]
-                 if s.candidate.evidence.meta.doc_id in documents and main.types
-                 and holds_types(main, s.candidate) and s.feature("rarest")),
-                next((c for c in others if _says_focus(view, c)), others[0]))
+    chosen = next((s.candidate for s in ranked[:INSTEAD_SCAN]
+                   if s.candidate.evidence.meta.doc_id in documents and main.types
+                   and holds_types(main, s.candidate) and s.feature("rarest")),
+                  next((c for c in others if _says_focus(view, c)), others[0]))
+    return concluding(view, ranked, chosen)
 
 
 def _says_focus(view: QuestionView, cand: Candidate) -> bool:

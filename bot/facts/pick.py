@@ -15,7 +15,7 @@ from bot.facts.candidates import Candidate
 from bot.facts.features import PartView, QuestionView, names_said
 from bot.facts.gate import Scored
 from bot.facts.persons import names_one_of
-from bot.facts.unretrieved import CONCLUSION
+from bot.facts.unretrieved import CONCLUSION, asks_conclusion
 from bot.facts.words import coverage
 from indexer.catalogue.fields import states_money
 from indexer.models import DocType
@@ -317,8 +317,6 @@ def deadline_pointed(per_part: list[list[Scored]], picked: list[Candidate]) -> l
 
 
 # «Hva ble konklusjonen?», «What did they find?»: what an inspection concluded is asked
-_CONCLUDED = re.compile(r"\b(?:konklus\w*|conclu\w*|funn\w*|findings?|fant\s+(?:de|dei|dem)|"
-                        r"fann\s+(?:de|dei)|did\s+they\s+find|found|avdekk\w*)\b", re.I)
 
 
 def inspection_conclusion(view: QuestionView, per_part: list[list[Scored]],
@@ -327,7 +325,7 @@ def inspection_conclusion(view: QuestionView, per_part: list[list[Scored]],
     says what the inspection concluded («Det ble ikke funnet lovbrudd»), not only that it was
     held: the report's best-ranked sentence saying so comes along on a yes/no question, or
     one asking the conclusion or findings («What was the conclusion, which office did it …?»)."""
-    if not any(AnswerType.YESNO in p.part.answer_types or _CONCLUDED.search(p.part.text)
+    if not any(AnswerType.YESNO in p.part.answer_types or asks_conclusion(p.part.text)
                for p in view.parts) or not picked:
         return []
     report = picked[0].evidence.meta
@@ -338,6 +336,18 @@ def inspection_conclusion(view: QuestionView, per_part: list[list[Scored]],
                  if s.candidate.evidence.meta.doc_id == report.doc_id
                  and CONCLUSION.search(s.candidate.text)), None)
     return [said] if said is not None and not _repeats(said, picked) else []
+
+
+def concluding(view: QuestionView, ranked: list[Scored], chosen: Candidate) -> Candidate:
+    """The sentence quoted from another year's inspection report for «Hva konkluderte
+    tilsynet i 2022?»: the report's own conclusion when the question asks for one."""
+    report = chosen.evidence.meta
+    if report.doc_type != DocType.TILSYNSRAPPORT or CONCLUSION.search(chosen.text) or not any(
+            AnswerType.YESNO in p.part.answer_types or asks_conclusion(p.part.text)
+            for p in view.parts):
+        return chosen
+    return next((s.candidate for s in ranked if s.candidate.evidence.meta.doc_id ==
+                 report.doc_id and CONCLUSION.search(s.candidate.text)), chosen)
 
 
 def names_municipality(cand: Candidate, at_least: int = 1) -> bool:

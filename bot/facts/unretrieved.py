@@ -22,19 +22,30 @@ CONCLUSION = re.compile(r"\b(?:(?:ikke|ikkje)\s+(?:funnet|avdekket|avdekka|avdek
                         r"\b(?:funnet|avdekket|avdekka|avdekt|påpekt)\b", re.I)
 
 
+REPORT_SCAN = 3  # how far down the sources an inspection report is looked for
+_CONCLUDED = re.compile(r"\b(?:konklu[sd]\w*|conclu\w*|funn\w*|findings?|fant\s+(?:de|dei|dem)|"
+                        r"fann\s+(?:de|dei)|did\s+they\s+find|found|avdekk\w*)\b", re.I)
+
+
+def asks_conclusion(text: str) -> bool:
+    """«Hva konkluderte tilsynet?», «What did they find?»: an inspection's conclusion asked."""
+    return bool(_CONCLUDED.search(text))
+
+
 def with_conclusion(q: Question, evidence: list[Evidence],
                     document_chunks: Callable[[str], list[Chunk]]) -> list[Evidence]:
-    """The best-ranked source, an inspection report asked a yes/no question of, with the chunk
-    holding its conclusion when retrieval did not bring one."""
-    if not evidence or not any(AnswerType.YESNO in p.answer_types for p in q.parts):
+    """The best-ranked source, an inspection report asked a yes/no question of or its
+    conclusion, with the chunk holding its conclusion when retrieval did not bring one."""
+    if not evidence or not any(AnswerType.YESNO in p.answer_types or asks_conclusion(p.text)
+                               for p in q.parts):
         return evidence
-    top = evidence[0]
-    if top.meta.doc_type != DocType.TILSYNSRAPPORT or any(
-            e.meta.doc_id == top.meta.doc_id and CONCLUSION.search(e.chunk.text)
-            for e in evidence):
+    top = next((e for e in evidence[:REPORT_SCAN] if e.meta.doc_type == DocType.TILSYNSRAPPORT),
+               None)  # the guide the inspections follow may rank above the report itself
+    if top is None or any(e.meta.doc_id == top.meta.doc_id and CONCLUSION.search(e.chunk.text)
+                          for e in evidence):
         return evidence
     said = next((c for c in document_chunks(top.meta.doc_id) if CONCLUSION.search(c.text)), None)
-    return _after_best(evidence, said)
+    return _after_best(evidence, said, top)
 
 
 def with_role_holder(q: Question, evidence: list[Evidence],
@@ -56,10 +67,13 @@ def with_role_holder(q: Question, evidence: list[Evidence],
     return evidence
 
 
-def _after_best(evidence: list[Evidence], chunk: Chunk | None) -> list[Evidence]:
-    """`chunk` right after the best-ranked source, so that the composer reads it, with the
-    weakest score, so that it ranks on its words alone."""
+def _after_best(evidence: list[Evidence], chunk: Chunk | None, source: Evidence | None = None
+                ) -> list[Evidence]:
+    """`chunk` (of `source`'s document, the best-ranked one's by default) right after the
+    best-ranked source, so that the composer reads it, with the weakest score, so that it ranks
+    on its words alone."""
     if chunk is None or any(e.chunk.chunk_id == chunk.chunk_id for e in evidence):
         return evidence
     top, weakest = evidence[0], min(e.score for e in evidence)
-    return [top, Evidence(chunk, top.meta, weakest, 0.0, len(evidence), top.fit), *evidence[1:]]
+    of = source or top
+    return [top, Evidence(chunk, of.meta, weakest, 0.0, len(evidence), of.fit), *evidence[1:]]

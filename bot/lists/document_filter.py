@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from bot.core.mentions import mentioning
+from bot.core.phrases import join
 from bot.core.question import Place, Question, YearSpan
 from bot.i18n import t
 from bot.lists import words
@@ -31,6 +32,10 @@ class DocumentFilter:
     title: str | None = None
     mentions: tuple[str, ...] = ()  # «… nevner Kjersti Toppe»: names the document's text has
     mentioned: frozenset[str] = frozenset()  # the documents that have them
+    # «Hvor nevnes Haram?»: the documents whose text names a place asked, whatever they are filed
+    # under
+    naming_places: frozenset[str] = frozenset()
+    places_in_text: bool = False  # … asked so: the heading says «som nevner Haram»
     narrows: DocumentFilter | None = None
     left_out: tuple[Place, ...] = ()  # «utenom Vestland»: documents of these places are not listed
     left_out_years: YearSpan | None = None  # «bortsett frå 2022»: nor documents from these years
@@ -60,6 +65,8 @@ class DocumentFilter:
             return False
         if self.themes and not _on_themes(meta, self.themes, self.about):
             return False
+        if meta.doc_id in self.naming_places:
+            return True
         towns = [p for p in self.places if p.kind == "municipality"]
         counties = [p for p in self.places if p.kind == "county"]
         return (not towns or any(_in_municipality(meta, p) for p in towns)) and (
@@ -75,10 +82,13 @@ class DocumentFilter:
         return self.types or (self.narrows.kinds if self.narrows else frozenset())
 
     def phrase(self, lang: Language) -> str:
-        names = [p.name for p in self.places] + list(self.networks)
+        places = [p.name for p in self.places]
+        names = ([] if self.places_in_text else places) + list(self.networks)
         own = words.filters(self.themes, names, self.years, lang, self.title)
         if self.mentions:
             own += t("lists.mentions", lang, x=" ".join(self.mentions))
+        elif self.places_in_text and places:
+            own += t("lists.mentions", lang, x=join(places, lang, "or"))
         own += words.left_out([p.name for p in self.left_out] + words.theme_names(
             self.left_out_themes, lang), self.left_out_years, lang)
         if self.narrows is None:
@@ -101,6 +111,9 @@ def filter_of(question: Question, store: KnowledgeReader) -> DocumentFilter:
         places=question.places, networks=named, themes=question.themes, about=about,
         title=question.quoted, mentions=question.mentions,
         mentioned=mentioning(question.mentions, store), narrows=base,
+        naming_places=frozenset(d for p in question.places for d in mentioning((p.name,), store))
+        if question.places_mentioned else frozenset(),
+        places_in_text=question.places_mentioned,
         left_out=question.excluded_places, left_out_years=question.excluded_years,
         left_out_themes=question.excluded_themes,
         left_out_about=_documents_of(question.excluded_themes, store),

@@ -225,6 +225,9 @@ def filter_phrase(request: ListRequest, lang: Language) -> str:
     places = [*request.place_names, *([query.region] if query.region else [])]
     own = words.filters(query.themes, places, query.years, lang, query.title,
                         query.years_edge, query.doc_types, query.every_doc_type)
+    if lacking := sorted({d for w in query.without for d in w.doc_types}):  # «uten sluttrapport»
+        own += t("lists.without_document", lang, x=join(
+            [t(f"lists.type_{d.value}", lang) for d in lacking], lang, "or"))
     if request.merged:
         own += t("lists.merged", lang)
     if request.mentions:

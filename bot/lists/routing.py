@@ -20,6 +20,7 @@ from bot.core.question import (
     YearSpan,
 )
 from indexer.catalogue import ProjectQuery, ProjectRecord, YearEdge
+from indexer.models import DocType
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def project_query(question: Question) -> ProjectQuery:
         doc_types=question.doc_types,
         every_doc_type=question.every_doc_type,
         without=_left_out(question.excluded_places, question.excluded_years,
-                          question.excluded_themes),
+                          question.excluded_themes) + _lacking(question.lacking_doc_types),
     )
 
 
@@ -108,6 +109,11 @@ def _places(towns: tuple[Place, ...], counties: tuple[Place, ...]) -> ProjectQue
         counties=frozenset(c.name for c in counties if not c.is_current),
         area=frozenset(n for c in counties if not c.is_current for n in c.numbers),
     )
+
+
+def _lacking(types: frozenset[DocType]) -> tuple[ProjectQuery, ...]:
+    """«uten sluttrapport»: the projects with a document of these kinds, to be left out."""
+    return (ProjectQuery(doc_types=types),) if types else ()
 
 
 def _left_out(places: tuple[Place, ...], years: YearSpan | None,

@@ -9,6 +9,7 @@ still open action item (`laeringsbot decisions`, «Hvilke vedtak er gjort?»), n
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -69,6 +70,10 @@ def answer_decisions(question: Question, ctx: CoreContext) -> Answer | None:
         return _about_topic(question, ctx)
     request = question.meeting
     meetings = stored_meetings(ctx.store)
+    if question.assignee:
+        found = find_in_places(request, meetings, question).found if request and not \
+            request.empty else []
+        return _assigned_to(question, found or meetings)
     if question.due_year is not None:
         return _due_in(question.due_year, meetings, question)
     if request is None or request.empty:
@@ -82,6 +87,9 @@ def answer_decisions(question: Question, ctx: CoreContext) -> Answer | None:
         return None
     book = CitationBook()
     found = _collect(match.found, book, None)
+    if question.open_items:  # «Hvilke av fristene har ikke gått ut?»: what is still to be done
+        found = [f for f in found if f.decision.kind == "oppfølging" and (
+            f.decision.deadline is None or f.decision.deadline >= question.today)]
     if not found:
         return _none_recorded(match.found, question, book)
     language = question.language
@@ -92,6 +100,33 @@ def answer_decisions(question: Question, ctx: CoreContext) -> Answer | None:
     return with_moved_note(with_next_meeting(
         decisions_answer([f.decision for f in found], question, heading,
                          dated=len(match.found) > 1), match.found, question), match, request)
+
+
+def _assigned_to(question: Question, meetings: list[Meeting]) -> Answer:
+    """«Hvilke oppgaver fikk Eivind Skjølås?», «Which action items went to Statsforvalteren?»:
+    the action items whose responsible names them, each with its Sak's decisions, newest
+    meeting first; none said plainly."""
+    wanted = _name_key(question.assignee)
+    found = _collect(meetings, CitationBook(), None)
+    theirs = [f for f in found if f.decision.kind == "oppfølging" and f.decision.who
+              and wanted <= _name_key(f.decision.who)
+              and not (question.open_items and f.decision.deadline is not None
+                       and f.decision.deadline < question.today)]
+    # the decisions of their items' Saks say what the items are for and often when
+    saks = {(f.decision.source, f.decision.sak) for f in theirs}
+    mine = [f.decision for f in found if f in theirs or (
+        f.decision.kind == "vedtak" and (f.decision.source, f.decision.sak) in saks)]
+    language = question.language
+    if not mine:
+        return Answer(question=question.text, language=language, refused=True, kind="refusal",
+                      answer=t("minutes.assigned_none", language, who=question.assignee))
+    return decisions_answer(mine, question, t("minutes.assigned_to", language,
+                                              who=question.assignee))
+
+
+def _name_key(text: str) -> set[str]:
+    """A name's words without their vowels a and e: «Statsforvaltaren» is «Statsforvalteren»."""
+    return {re.sub("[ae]", "", word) for word in tokenize(text)}
 
 
 def _due_in(year: int, meetings: list[Meeting], question: Question) -> Answer:

@@ -53,6 +53,8 @@ _DEPTH = 6  # how far back a chain of follow-ups is followed
 _MINUTES = frozenset({Intent.DECISIONS, Intent.PARTICIPANTS})
 _FRAMED = frozenset({Intent.FACT, Intent.PROJECTS, Intent.DOCUMENTS})  # may ask county frames
 _TALLIED = _FRAMED  # may ask a list counted group by group
+# the documents a project's amounts are read from: a bound on them asks for the projects
+_PROJECT_DOCUMENTS = frozenset({DocType.PROSJEKTBESKRIVELSE, DocType.SLUTTRAPPORT})
 
 
 @dataclass(frozen=True)
@@ -156,6 +158,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     quiet = doc_types.quiet_since(whole)  # «Hvilke nettverk har ikke referat nyere enn 2022?»
     each_network = doc_types.latest_each_network(whole) or quiet is not None
     kind = Intent.DOCUMENTS if each_network else kind  # «siste møte i hvert nettverk»
+    met = kind in {Intent.FACT, Intent.PROJECTS} and doc_types.groups_met(whole)
+    kind = Intent.DOCUMENTS if met else kind  # «Hvilke nettverk hadde møter i 2023?»
     counted = tally.tally(whole) if kind in _TALLIED else tally.Counted()
     grouped = counted.by
     people = grouped == Tally.PERSON  # «Hvilke personer går igjen?»: the documents name them
@@ -180,6 +184,12 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     listed = kind in {Intent.PROJECTS, Intent.DOCUMENTS}
     who, rest = attendee.attendee(whole, kit.gazetteer) if kind == Intent.PARTICIPANTS else (
         None, whole)
+    lacked: frozenset[DocType] = doc_types.lacking(whole) if listed and not (
+        project_lists.asks_counties_without(whole)) else frozenset()  # … counties left
+    lacked = lacked if lacked <= _PROJECT_DOCUMENTS else frozenset()
+    if kind == Intent.DOCUMENTS and (amounts.amount_bound(whole) or lacked) and (
+            named := doc_types.doc_types(whole)) and named <= _PROJECT_DOCUMENTS:
+        kind = Intent.PROJECTS  # «Hvilke prosjektbeskrivelser søker om mer enn 500 000 kr?»
     asked = (ListAsk.AMOUNTS if priced else project_lists.list_ask(whole, bool(themes))
              or ListAsk.PROJECTS) if kind == Intent.PROJECTS else None
     bound = amounts.amount_bound(whole) if asked in {ListAsk.PROJECTS, ListAsk.AMOUNTS} else None
@@ -204,7 +214,8 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         years = None  # document is from 2031; «nyere enn 2022» is the networks' newest
     types = doc_types.doc_types(" ".join(p.text for p in split if not p.narrowing)
                                 if kind == Intent.PROJECTS else whole)
-    types = types | {DocType.REFERAT} if each_network else types
+    types = types | {DocType.REFERAT} if each_network or met else types
+    types = types - lacked
     every_type = len(types) > 1 and doc_types.both_named(whole)
     unknown = _unknown_theme(unquoted, kit.gazetteer) if listed and not (
         themes or excluded_themes) and not (
@@ -251,6 +262,9 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         document_extreme=doc_types.extreme_document(whole) if kind == Intent.FACT else "",
         dates=time.dates_in(whole),
         doc_types=types,
+        lacking_doc_types=lacked,
+        places_mentioned=kind == Intent.DOCUMENTS and bool(towns or counties)
+        and names.asks_mentions(whole),
         every_doc_type=every_type,
         doc_types_named=doc_types.named_doc_types(whole),
         doc_types_cited=doc_types.cited_doc_types(whole),
@@ -281,6 +295,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         meeting_held=meeting.asks_meeting_held(whole),
         meeting_calendar=kind in (Intent.FACT, Intent.PROJECTS) and meeting.asks_calendar(whole),
         due_year=decisions.due_year(whole) if kind == Intent.DECISIONS else None,
+        open_items=kind == Intent.DECISIONS and decisions.asks_open_only(whole),
         time=time.time_focus(whole),
         names=named,
         regions=places.regions(whole, named, kit.gazetteer, unlike=(*persons, quoted or "")),
@@ -293,6 +308,7 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
         if kind == Intent.DOCUMENTS else (),
         topic=topic_words,
         actor=actor,
+        assignee=decisions.assignee(whole) if kind == Intent.DECISIONS else "",
         roles=roles.roles_asked(whole) if kind == Intent.PARTICIPANTS else frozenset(),
         attendee=who,
         meetings_asked=who is not None and attendee.meetings_asked(whole),

@@ -150,7 +150,9 @@ def _shown_facts(tail: str) -> list[str]:
 # «Si hva slags dokument og hvilket år»: asked of the listing what the ledger shows of each
 _LEDGER_ASK = re.compile(r"\b(?:hva|kva|what|hvilke[nt]?|kva for|which|slags|kind|sort|si|sei|"
                          r"tell|me|meg|oss|us|give|gi|gje|show|vis|dokument\w*|documents?|"
-                         r"is|are|was|it|er|var)\b", re.I)
+                         r"is|are|was|were|it|er|var|det|dei|dem|de|those|they|them|"
+                         # «Kva møte er det?»: which meetings, i.e. which minutes
+                         r"møte\w*|meetings?|samling\w*|gatherings?|referat\w*|minutes)\b", re.I)
 
 
 def _beyond_ledger(part: str) -> bool:

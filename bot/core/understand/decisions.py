@@ -110,10 +110,62 @@ _GROUPS_DID = re.compile(
     r"(?:for\s+å|med|om|to|about|on|with)\s+\S", re.I)
 
 
+# «Hvilke av fristene fra styringsgruppemøtet har ikke gått ut?», «the deadlines set at the
+# meeting»: the action items, each with its deadline
+_MEETING_DEADLINES = re.compile(
+    r"\b(?:frister|fristene|fristar|fristane|deadlines)\s+(?:\S+\s+){0,3}?(?:fra|frå|from|på|"
+    r"at|i|in|etter|after)\s+(?:\S+\s+){0,2}?[\w-]*(?:møte|samling|referat|meeting|gathering|"
+    r"minutes)\w*", re.I)
+
+
+# «Hvilke av fristene har ikke gått ut ennå?», «which are still open?»: only the action items
+# whose deadline is still ahead; «hva gjenstår?» too when it is all that is asked, while
+# «hvilke har gått ut, og hvilke gjenstår?» and «… hvem har ansvaret og hva gjenstår?» ask for
+# every item, the passed ones marked
+_OPEN_ONLY = re.compile(
+    r"\b(?:ikke|ikkje|not|ennå\s+ikke|enno\s+ikkje)\s+(?:\w+\s+){0,2}?(?:gått\s+ut|gått|passert|"
+    r"utløpt|utgått|gone|passed|expired)\b|\b(?:still\s+open|fortsatt\s+åpne?|framleis\s+opne?)\b",
+    re.I)
+_REMAINING = re.compile(r"\b(?:gjenstår|står\s+att|remaining|remain|upcoming|kommende|kommande)\b",
+                        re.I)
+_PASSED_TOO = re.compile(r"\b(?:har|have|er|is|are)\s+(?!(?:ikke|ikkje|not)\b)(?:\w+\s+)?"
+                         r"(?:gått\s+ut|passert|utløpt|"
+                         r"passed|expired)\b", re.I)
+_MORE_ASKED = re.compile(r",|\b(?:og|and)\s+(?:hva|kva|what|hvem|kven|who|hvilke|which)\b", re.I)
+
+
+def asks_open_only(text: str) -> bool:
+    """Only the action items still open today are asked, not those whose deadline passed."""
+    if _PASSED_TOO.search(text):
+        return False
+    return bool(_OPEN_ONLY.search(text)) or bool(
+        _REMAINING.search(text) and not _MORE_ASKED.search(text))
+
+
+# «Hvilke oppgaver fikk Eivind Skjølås?», «Which action items were assigned to Statsforvalteren?»,
+# «Hva skal Olav Tveiten følge opp?»: the action items one person or body is responsible for
+_NAME = r"[A-ZÆØÅ][\w.-]*(?:\s+(?:i\s+|og\s+|for\s+)?[A-ZÆØÅ][\w.-]*){0,3}"
+_ASSIGNED = re.compile(  # only the name is case-sensitive: it is what is capitalised
+    r"(?i:\b(?:oppgaver|oppgåver|oppgavene|oppgåvene|oppgave|oppgåve|oppfølgj?ingspunkt\w*|"
+    r"oppfølgj?ingsoppg[aå]v\w*|aksjonspunkt\w*|action\s+items?|tasks?|"
+    r"follow[- ]?up\s+(?:tasks|items|points))\s+(?:(?:ble|blei|vart|was|were|er|is|are)\s+)?"
+    r"(?:fikk|fekk|har|hadde|got|has|had|gitt\s+til|given\s+to|assigned\s+to|tildelt|"
+    rf"fordelt\s+til|for)\s+)(?P<who>{_NAME})"
+    r"|(?i:\b(?:hva|kva|what)\s+(?:skal|skulle|må|måtte|should|must|will|did)\s+)"
+    rf"(?P<doer>{_NAME})(?i:\s+(?:følge|følgje|gjøre|gjere|do|follow)\b)")
+
+
+def assignee(text: str) -> str:
+    """Who the action items are asked for («Eivind Skjølås», «Statsforvalteren»), or ""."""
+    match = _ASSIGNED.search(text)
+    return (match["who"] or match["doer"]).strip() if match else ""
+
+
 def asked(text: str, meeting_word: re.Pattern[str]) -> bool:
     """Whether the text asks what a meeting decided or who is to do what after it."""
     named = names_items(text) or who_does_what(text)
-    return bool(_DECISIONS_ASKED.search(text) or _GROUPS_DID.search(text)) or bool(
+    return bool(_DECISIONS_ASKED.search(text) or _GROUPS_DID.search(text)
+                or _MEETING_DEADLINES.search(text) or assignee(text)) or bool(
         named) and bool(meeting_word.search(text))
 
 

@@ -27,6 +27,18 @@ _DOC_TYPE_WORDS: tuple[tuple[str, DocType], ...] = (
     (r"retningslin\w*|veileder\w*|rettleiar\w*|guidelines?", DocType.RETNINGSLINJE),
 )
 _DOC_TYPE_PATTERNS = tuple((re.compile(rf"\b(?:{p})", re.I), t) for p, t in _DOC_TYPE_WORDS)
+# «Hvilke prosjektbeskrivelser har vi ingen sluttrapport for?», «prosjekter som ikke har levert
+# sluttrapport», «without a final report»: a kind of document the listed projects lack
+_LACKING = re.compile(
+    r"\b(?:uten|utan|ingen|inga|ikke|ikkje|mangler|manglar|without|no|not yet|lacks?|lacking)"
+    r"(?:\s+\w+){0,3}?\s+(?:" + "|".join(p for p, _ in _DOC_TYPE_WORDS) + ")", re.I)
+
+
+def lacking(text: str) -> frozenset[DocType]:
+    """The kinds of document the question asks to be missing."""
+    return frozenset(t for m in _LACKING.finditer(text) for t in doc_types(m[0]))
+
+
 # A definite form points at a document: «i referatet», «retningslinjene»; «et utkast til
 # retningslinjer» is a topic.
 _NAMED_DOC: tuple[tuple[re.Pattern[str], frozenset[DocType]], ...] = (
@@ -72,8 +84,20 @@ _EXTREME = re.compile(
     r"(?!\s+(?:fra|frå|from|of|om|about|i|in)\s+(?:møtet|the meeting))", re.I)
 
 
-def extreme_document(text: str) -> Literal["", "newest", "oldest"]:
-    """"newest" or "oldest" when the question asks for one document of a kind by its date."""
+# «det eldste og det nyeste møtereferatet», «the oldest and newest minutes»: both ends asked
+_BOTH_ENDS = re.compile(
+    r"\b(?:eldste|oldest|earliest|nyeste|nyaste|newest|latest)\s+(?:og|and|eller|or)\s+"
+    r"(?:det\s+|den\s+|dei\s+|de\s+|the\s+)?(?:eldste|oldest|earliest|nyeste|nyaste|newest|"
+    r"latest)\b", re.I)
+_KIND_AFTER = 40  # how far after «eldste og nyeste» the kind of document is named
+
+
+def extreme_document(text: str) -> Literal["", "newest", "oldest", "both"]:
+    """"newest" or "oldest" when the question asks for one document of a kind by its date,
+    "both" when it asks for the two ends."""
+    ends = _BOTH_ENDS.search(text)
+    if ends and doc_types(text[ends.end():ends.end() + _KIND_AFTER]):
+        return "both"
     match = _EXTREME.search(text)
     if not match:
         return ""
@@ -92,6 +116,21 @@ _LATEST_EACH = re.compile(
 def latest_each_network(text: str) -> bool:
     """The newest minutes of every network, one row each."""
     return bool(_LATEST_EACH.search(text))
+
+
+# «Hvilke nettverk hadde møter i 2023?», «Which steering groups met in 2023?»: the minutes
+# of those meetings answer it, one row each
+_GROUPS_MET = re.compile(
+    r"\b(?:hvilke|hvilken|kva|kva\s+for|which|what)\s+(?:\w+\s+)?(?:\w*nettverk\w*|"
+    r"\w*styringsgrupp\w*|\w*ressursgrupp\w*|networks?|(?:steering|resource)\s+groups?|grupper|"
+    r"gruppene|gruppa|groups)\s+(?:(?:hadde|har|holdt|heldt|had|have|held)\s+(?:\w+\s+)?"
+    r"(?:møte\w*|samling\w*|meetings?|gatherings?)|(?:møttes|møtte|møtest|met|gathered)\b)",
+    re.I)
+
+
+def groups_met(text: str) -> bool:
+    """Which networks or groups met (in a year or place): their minutes are the rows."""
+    return bool(_GROUPS_MET.search(text))
 
 
 # «Hvilke nettverk har ikke noe referat nyere enn 2022?», «Which networks have not met since

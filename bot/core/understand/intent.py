@@ -197,6 +197,9 @@ _OUTCOME = words(r"nådde", r"nådd", r"oppnådde", r"oppnådd", r"oppnådde?s",
                  r"(?:hit|meet|met) (?:the|their|its) (?:targets?|goals?|aims?)",
                  r"(?:\w+(?:te|de)|ble|blei|vart|fikk|fekk)\s+(?:de\s+|dei\s+)?faktisk",
                  r"faktisk\s+\w+(?:te|de|t)", r"(?:did|were|was)\s+(?:\w+\s+){0,3}actually",
+                 # «Hvor mange rekrutterte «Fosterhjem i vest» faktisk?»: a name in between
+                 r"\w+(?:te|de)\s+«[^»]{1,60}»\s+(?:\S+\s+){0,6}?faktisk",
+                 r"did\s+«[^»]{1,60}»\s+(?:\S+\s+){0,8}?actually",
                  # what the money bought: «Hva fikk de igjen for pengene?»
                  r"igjen for (?:pengene|pengane|midlene|midla)", "value for money",
                  r"(?:get|got) (?:out of it|for (?:the|their|its) money)",

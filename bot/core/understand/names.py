@@ -98,6 +98,12 @@ def mentioned(text: str, named: tuple[str, ...], is_place: Callable[[str], bool]
     return tuple(n for n in named if not is_place(n))
 
 
+def asks_mentions(text: str) -> bool:
+    """«Hvor nevnes Haram?», «Which documents mention Os?»: a place asked this way is named in
+    the documents' text, not only what they are filed under."""
+    return bool(_MENTIONS.search(text))
+
+
 def mentioned_years(text: str) -> tuple[str, ...]:
     """«Kva dokument nemner kompetansekrava som gjeld frå 2031?»: a year after the asking verb
     is what the documents mention, not when they were written."""
@@ -154,7 +160,11 @@ _ISSUER = re.compile(
     r"skrive|utgitt|gitt\s+ut|publisert)|publiserte|published|issued|carried|conducted|did|wrote|"
     r"ran|is\s+behind|was\s+behind|are\s+behind)\b(?:\s+\w+){0,3}?\s+(?:bak|tilsyn\w*|"
     r"inspect\w*|rapport\w*|report\w*|veileder\w*|rettleiar\w*|guid\w*|utlysning\w*|"
-    r"utlysing\w*|call|side\w*|page))", re.I)
+    r"utlysing\w*|call|side\w*|page)|"
+    # «Var det Statsforvaltaren i Vestland som hadde tilsynet?»: a body named to confirm
+    rf"\b(?:var|er|was|is)\s+(?:det|it)\s+(?:the\s+)?{_BODY}(?:\s+\S+){{0,4}}?\s+(?:som|who|that)\s+"
+    r"(?:hadde|har|gjorde|gjennomførte|gjennomførde|utførte|utførde|stod|sto|står|skreiv|skrev|"
+    r"had|did|carried|conducted|ran|wrote|issued|published)\b)", re.I)
 
 
 def asks_issuer(text: str) -> bool:

@@ -17,9 +17,12 @@ from indexer.text.patterns import NUMBER_WORDS, words
 
 _YEAR = r"((?:19|20)\d\d)"
 ANY_YEAR = re.compile(rf"(?<!\d){_YEAR}(?!\d)")  # a year anywhere in the text
-_FROM = re.compile(rf"\b(?:fra|frå|from|since|siden|sidan|etter|after)\s+(?:og med\s+)?{_YEAR}\b",
-                   re.I)
-_BEFORE = re.compile(rf"\b(?:før|before|until|fram til|frem til)\s+{_YEAR}\b", re.I)
+# «før reformen i 2022», «after the merger in 2020»: the event's year bounds the span
+# (not after «fra»: «fra statsforvalteren i 2021» is who gave, not since when)
+_EVENT = r"(?:(?:the\s+)?(?-i:[a-zæøå]+)\s+(?:i|in)\s+)?"
+_FROM = re.compile(rf"\b(?:(?:fra|frå|from)\s+(?:og med\s+)?|(?:since|siden|sidan|etter|after)\s+"
+                   rf"{_EVENT}){_YEAR}\b", re.I)
+_BEFORE = re.compile(rf"\b(?:før|before|until|fram til|frem til)\s+{_EVENT}{_YEAR}\b", re.I)
 _RANGE = re.compile(rf"\b{_YEAR}\s*(?:[–-]|til|to)\s*{_YEAR}\b|\bmellom\s+{_YEAR}\s+og\s+{_YEAR}\b",
                     re.I)
 # «fra 2023 og 2024», «in 2022 and 2023»: both years, and any between

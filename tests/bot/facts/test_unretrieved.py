@@ -51,6 +51,20 @@ def test_nothing_is_added_when_retrieved_when_not_yes_no_or_the_best_is_no_repor
     assert with_conclusion(question(AnswerType.YESNO), plan, report_chunks) == plan
 
 
+def test_a_conclusion_asked_is_fetched_from_the_report_below_the_guide_it_follows():
+    """«Hva konkluderte tilsynet i Holmestrand?»: the national guide ranks first, the report
+    second; its conclusion comes after the best source, carrying the report's own metadata."""
+    guide = REPORT.model_copy(update={"doc_id": "g", "doc_type": DocType.RETNINGSLINJE})
+    asked = Question(text="Hva konkluderte tilsynet?", language="nb", intent=Intent.FACT,
+                     standalone="Hva konkluderte tilsynet?", today=dt.date(2026, 12, 5),
+                     parts=(Part("Hva konkluderte tilsynet?", ()),))
+    evidence = [Evidence(chunk("g", 0, "Metode for tilsynet"), guide, 0.05, 0.9),
+                Evidence(VISIT, REPORT, 0.04, 0.8)]
+    found = with_conclusion(asked, evidence, report_chunks)
+    assert [(e.chunk.chunk_id, e.meta.doc_id) for e in found] == [
+        ("g:0", "g"), ("r:1", "r"), ("r:0", "r")]
+
+
 FINAL = REPORT.model_copy(update={"doc_id": "f", "doc_type": DocType.SLUTTRAPPORT})
 HEAD = chunk("f", 0, "# Sluttrapport\n\nProsjektleder: Jørn Are Pettersen, ettervernskoordinator")
 SUMMARY = chunk("f", 1, "## Sammendrag\n\nProsjektet har prøvd ut en felles koordinator.")

@@ -53,11 +53,29 @@ def test_when_it_was_decided_names_the_date_of_the_meeting_whose_minutes_say_it(
 
 def test_the_newest_document_of_a_kind_is_named_before_its_sentences(sample_context):
     composition = _said_in(doc_type=DocType.SLUTTRAPPORT, date=dt.date(2025, 3, 10))
-    report = composition.sentences[0].evidence[0].meta
+    report = composition.sentences[0].evidence[0]
     q = understood(sample_context, "Hva er den nyeste sluttrapporten vi har?")
     assert q.document_extreme == "newest"
-    assert cited_answer(q, composition, {}, report).answer.startswith(
-        "Nyeste sluttrapport: «Tilsyn» (10. mars 2025) [1]. 16 prosent")
+    assert cited_answer(q, composition, {}, [report]).answer.startswith(
+        "Nyeste sluttrapport: «Tilsyn» (10. mars 2025). [1] 16 prosent")
+
+
+def test_the_oldest_and_the_newest_document_are_the_answer_when_no_sentence_is(sample_context):
+    """«Hva er det eldste og det nyeste møtereferatet?»: no sentence of either says its age,
+    the two documents, each cited by its opening, answer it."""
+    opening = scored(SAID, 0.9).candidate.evidence
+    old, new = (dataclasses.replace(opening, chunk=opening.chunk.model_copy(update={
+        "chunk_id": name}), meta=opening.meta.model_copy(update={
+        "doc_id": name, "title": name, "doc_type": DocType.REFERAT, "date": date}))
+        for name, date in [("Samling", dt.date(2018, 9, 13)), ("Styringsgruppe",
+                                                                dt.date(2026, 11, 18))])
+    q = understood(sample_context, "Hva er det eldste og det nyeste møtereferatet i basen?")
+    assert q.document_extreme == "both"
+    answer = cited_answer(q, Composition([], False), {}, [old, new])
+    assert not answer.refused
+    assert answer.answer == ("Eldste referat: «Samling» (13. september 2018). [1] "
+                             "Nyeste referat: «Styringsgruppe» (18. november 2026). [2]")
+    assert understood(sample_context, "Hva er det nyeste referatet?").document_extreme == "newest"
 
 
 def test_who_issued_it_is_named_from_the_documents_front_matter(sample_context):

@@ -135,6 +135,22 @@ def test_a_document_belongs_to_the_county_it_names_not_to_a_municipality_it_ment
                                          town("Hå", "Rogaland")])
     rogaland = Place(name="Rogaland", kind="county", current_names=("Rogaland",), former_names=())
     assert DocumentFilter(places=(rogaland,)).matches(group)  # several of its municipalities
+    # «Hvor nevnes Tromsø?»: a document whose text names the place is one that mentions it
+    tromso = Place(name="Tromsø", kind="municipality", current_names=("Tromsø",), former_names=())
+    assert DocumentFilter(places=(tromso,), naming_places=frozenset({"c"})).matches(call)
+    assert not DocumentFilter(places=(tromso,), naming_places=frozenset({"c"}),
+                              types=frozenset({DocType.REFERAT})).matches(call)
+
+
+@pytest.mark.parametrize(("text", "mentioned"), [
+    ("Hvor nevnes Haram?", True),
+    ("Which documents mention Karmøy?", True),
+    ("Hvilke dokumenter har vi fra Karmøy?", False),  # filed under the place
+])  # fmt: skip
+def test_a_place_asked_as_mentioned_is_looked_for_in_the_text(sample_context, text,  # type: ignore[no-untyped-def]
+                                                             mentioned) -> None:
+    q = understood(sample_context, text)
+    assert q.intent == Intent.DOCUMENTS and q.places_mentioned is mentioned
 
 
 @pytest.mark.parametrize("text", [

@@ -212,6 +212,45 @@ def test_action_items_say_which_deadlines_have_passed(sample_context) -> None:  
         assert due and all(("2023, passert)" in line) == passed for line in due), due
 
 
+@pytest.mark.parametrize(("question", "who"), [
+    ("Hvilke oppgaver fikk Olav Tveiten?", "Olav Tveiten"),
+    ("Kva oppfølgingspunkt fekk Knut Homme?", "Knut Homme"),
+    ("Which action items were assigned to Statsforvalteren?", "Statsforvalteren"),
+    ("Hva skal Statsforvaltaren følge opp?", "Statsforvaltaren"),  # Nynorsk spelling too
+])
+def test_action_items_asked_for_one_person_or_body_are_theirs_alone(core, question, who
+                                                                   ) -> None:  # type: ignore[no-untyped-def]
+    answer = core.answer(question)
+    assert answer.kind == "list", answer.answer
+    listed = answer.payload.decisions  # type: ignore[union-attr]
+    first = who.split()[0].casefold()[:10]
+    items = [d for d in listed if d.kind == "oppfølging"]
+    assert items and all(first in (d.who or "").casefold() for d in items), answer.answer
+    saks = {(d.source, d.sak) for d in items}  # a decision shown is one of their items' Saks
+    assert all((d.source, d.sak) in saks for d in listed if d.kind == "vedtak")
+
+
+def test_a_person_with_no_action_items_is_told_so(core) -> None:  # type: ignore[no-untyped-def]
+    answer = core.answer("Hvilke oppgaver fikk Kari Nordmann?")
+    assert answer.refused and "Kari Nordmann" in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Hvilke av fristene fra styringsgruppemøtet i Setesdal i mai 2023 har ikke gått ut ennå?",
+    "Which deadlines from the Setesdal meeting in May 2023 are still open?",
+])
+def test_deadlines_not_yet_passed_are_the_action_items_still_open(sample_context, question
+                                                                 ) -> None:  # type: ignore[no-untyped-def]
+    """The same question before and after «1. september 2023»: the item due then is listed
+    only while it is ahead, and no decision is listed as a deadline."""
+    for today, listed in ((dt.date(2023, 8, 1), True), (dt.date(2024, 6, 1), False)):
+        answer = core_on(sample_context, today).answer(question)
+        assert sources(answer) == {SETESDAL}, answer.answer
+        decisions = answer.payload.decisions  # type: ignore[union-attr]
+        assert all(d.kind == "oppfølging" for d in decisions)
+        assert any(d.deadline == dt.date(2023, 9, 1) for d in decisions) is listed
+
+
 @pytest.mark.parametrize(("question", "language"), [
     ("Hvilke oppfølgingspunkter i referatene hadde frist i 2023? Sorter etter dato", "nb"),
     ("Which action items were due in 2023?", "en"),

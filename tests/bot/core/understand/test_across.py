@@ -42,6 +42,9 @@ from bot.core.understand.across import asked_of_each
     ("Hvilke utlysninger har vi, med søknadsfrist og beløp?", True),
     ("List all final reports with the municipalities and the year of each", False),
     ("Hvilke dokumenter har vi fra Innlandet, også fra tiden med Hedmark og Oppland?", False),
+    # «Kva møte er det?» after a count of minutes asks which minutes: the listing says it
+    ("Kor mange møtereferat har vi frå Vestland? Kva møte er det?", False),
+    ("How many minutes do we have from Agder? Which meetings were they?", False),
     # every document of a kind, named by «ifølge» or «alle» and no place
     ("Kor mykje må betalast tilbake ifølge retningslinene?", True),
     ("What do all the calls say about co-funding?", True),

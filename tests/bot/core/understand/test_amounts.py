@@ -76,6 +76,8 @@ def test_a_verb_of_spending_asks_no_sum_unless_an_amount_is_asked(kit):
     ("Kva prosjekt fekk over ein halv million?", 500_000, True, False),
     ("Prosjekter som fikk minst 1,2 mill. kr", 1_200_000, True, True),
     ("Which projects applied for at most 400 000 kr?", 400_000, False, True),
+    # the descriptions are where a project's amounts are read: their projects are listed
+    ("Hvilke prosjektbeskrivelser søker om mer enn 500 000 kr?", 500_000, True, False),
 ])  # fmt: skip
 def test_a_bound_on_the_listed_projects_amounts(kit, text, nok, above, inclusive):
     question = understand(text, [], kit)

@@ -77,6 +77,35 @@ def test_kinds_of_document_asked_together_are_each_needed(kit, text, every):
     assert q.intent == Intent.PROJECTS and not q.across and q.every_doc_type is every
 
 
+@pytest.mark.parametrize(("text", "kept", "lacking"), [
+    ("Hvilke prosjektbeskrivelser har vi ingen sluttrapport for?",
+     {DocType.PROSJEKTBESKRIVELSE}, {DocType.SLUTTRAPPORT}),
+    ("Which projects have a final report but no project description?",
+     {DocType.SLUTTRAPPORT}, {DocType.PROSJEKTBESKRIVELSE}),
+    ("Kva prosjekt manglar sluttrapport?", set(), {DocType.SLUTTRAPPORT}),
+    ("Hvilke prosjekter har levert sluttrapport?", {DocType.SLUTTRAPPORT}, set()),
+])  # fmt: skip
+def test_a_kind_of_document_a_project_lacks_leaves_out_the_projects_with_one(kit, text, kept,
+                                                                             lacking):
+    q = understand(text, [], kit)
+    assert q.intent == Intent.PROJECTS
+    assert (q.doc_types, q.lacking_doc_types) == (kept, lacking)
+
+
+@pytest.mark.parametrize("text", [
+    "Hvilke nettverk hadde møter i 2023?", "Which steering groups met in 2023?",
+    "Kva nettverk hadde samlingar i Vestland?",
+])  # fmt: skip
+def test_which_groups_met_is_answered_by_their_minutes(kit, text):
+    q = understand(text, [], kit)
+    assert q.intent == Intent.DOCUMENTS and DocType.REFERAT in q.doc_types
+
+
+def test_counties_without_a_kind_of_document_still_ask_for_the_counties(kit):
+    q = understand("Hvilke fylker har ingen sluttrapporter?", [], kit)
+    assert q.counties_without and not q.lacking_doc_types
+
+
 @pytest.mark.parametrize(("text", "page"), [
     ("Give me a quick overview of the Trøndelag learning network page", True),
     ("Oppsummer nettsida til KS om økonomien i reforma", True),
@@ -91,6 +120,8 @@ def test_a_summary_of_a_web_page_is_told_from_one_of_a_file(kit, text, page):
     ("What's the newest call for applications we have, and what is its deadline?", "newest"),
     ("Kva er det eldste referatet frå Vestland?", "oldest"),
     ("Which is the oldest inspection report?", "oldest"),
+    ("Hva er det eldste og det nyeste møtereferatet i basen?", "both"),
+    ("Which are the oldest and newest final reports?", "both"),
     ("Hvilke sluttrapporter har vi?", ""),  # every report, a listing
     ("Hva står i referatet fra møtet?", ""),
 ])  # fmt: skip

@@ -93,6 +93,10 @@ from bot.core.understand import understand
     ("Hva må følges opp etter samlingen i Alta?", Intent.DECISIONS),
     ("Hvilke oppgaver ble fordelt på samlingen i Alta?", Intent.DECISIONS),
     ("Which tasks were assigned at the network meeting in March?", Intent.DECISIONS),
+    # the deadlines set at a meeting are its action items; a call's deadline is a fact
+    ("Hvilke av fristene fra styringsgruppemøtet i november har ikke gått ut?", Intent.DECISIONS),
+    ("What deadlines were set at the Setesdal meeting in May?", Intent.DECISIONS),
+    ("Hva er søknadsfristen i utlysningen fra Rogaland?", Intent.FACT),
     ("Hva skal kommunen følge opp etter tilsynet?", Intent.FACT),  # no meeting
     # what an inspection concluded is its report's, not a meeting's decision
     ("Hva konkluderte SF i tilsynet med Lunner i 2021?", Intent.FACT),
@@ -170,5 +174,10 @@ def test_each_part_knows_whether_it_asks_how_a_project_went(kit):
     assert understand("Hvor mange fosterhjem ble faktisk rekruttert?", [], kit).parts[0].outcome
     assert understand("Hva brukte de faktisk?", [], kit).parts[0].outcome
     assert understand("How much did they actually spend?", [], kit).parts[0].outcome
+    # … with the project's name between the verb and «faktisk» / «actually»
+    assert understand("Hvor mange fosterhjem rekrutterte «Fosterhjem i vest» faktisk?", [],
+                      kit).parts[0].outcome
+    assert understand("How many homes did «Fosterhjem i vest» in Fjell and Sund actually "
+                      "recruit?", [], kit).parts[0].outcome
     assert not understand("Må kommunestyret faktisk behandle barnevernet hvert år?", [],
                           kit).parts[0].outcome

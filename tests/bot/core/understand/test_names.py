@@ -73,6 +73,10 @@ def test_which_document_says_a_thing_is_asked_apart_from_where_a_law_says_it(kit
     ("Which agency published the call?", True),
     ("Hva ble konklusjonen, hvilket SF-embete sto for det, og når var de på besøk?", True),
     ("What was the conclusion, which office did it and on what dates were they there?", True),
+    # a body named to be confirmed: the publisher says whether it was
+    ("Var det Statsforvaltaren i Vestland som hadde tilsynet med Etne Vindafjord?", True),
+    ("Was it the county governor of Oslo who carried out the Lunner inspection?", True),
+    ("Er det statsforvalteren som bestemmer fordelingen?", False),  # no document's maker
     ("Hvem leder prosjektet?", False),  # a person in the document, not who issued it
     ("Hvem hadde ansvaret for oppfølgingen?", False),
     ("Hvilken kommune var vertskommune?", False),

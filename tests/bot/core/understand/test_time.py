@@ -33,6 +33,10 @@ def test_years_and_time_words(kit):
     ("Which projects ended before 2022?", 0, 2021, YearEdge.ENDED),
     ("Hvilke prosjekter var ferdige før 2020?", 0, 2019, YearEdge.ENDED),
     ("Hvilke prosjekter pågikk i 2022?", 2022, 2022, YearEdge.RAN),
+    # an event's year bounds the span; who gave in a year («fra Bufdir i 2021») does not
+    ("Hvilke prosjekter startet før reformen i 2022?", 0, 2021, YearEdge.STARTED),
+    ("Which projects started after the merger in 2020?", 2021, 9999, YearEdge.STARTED),
+    ("Hvilke prosjekter fikk penger fra Bufdir i 2021?", 2021, 2021, YearEdge.RAN),
     ("Hvilke prosjekter i 2022 startet tidlig innsats?", 2022, 2022, YearEdge.RAN),  # no year after
 ])  # fmt: skip
 def test_a_project_list_asks_of_the_year_projects_started_or_ended(kit, text, first, last, edge):
