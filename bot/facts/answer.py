@@ -241,7 +241,7 @@ def cited_answer(q: Question, composition: Composition, timings: dict[str, float
         return Answer(question=q.text, answer=t("core.refusal", q.language), language=q.language,
                       refused=True, kind="refusal", timings_ms=timings)
     lead = [t("core.english_frame", q.language)] if sentences else []
-    if q.where_said:  # «Hvor står det at …?»: the source named, not only numbered
+    if q.where_said and sentences:  # «Hvor står det at …?»: the source named, not only numbered
         lead.append(where_said(said_by[0], sentences[0].citations[0], q.language))
     elif extremes:  # «Hva er den nyeste sluttrapporten?»: which one, then its words
         ends = ("oldest", "newest") if q.document_extreme == "both" else (q.document_extreme,)

@@ -76,6 +76,8 @@ def test_the_oldest_and_the_newest_document_are_the_answer_when_no_sentence_is(s
     assert answer.answer == ("Eldste referat: «Samling» (13. september 2018). [1] "
                              "Nyeste referat: «Styringsgruppe» (18. november 2026). [2]")
     assert understood(sample_context, "Hva er det nyeste referatet?").document_extreme == "newest"
+    where = dataclasses.replace(q, where_said=True)  # «Hvor står det …» with no sentence kept
+    assert cited_answer(where, Composition([], False), {}, [old, new]).answer == answer.answer
 
 
 def test_who_issued_it_is_named_from_the_documents_front_matter(sample_context):
