@@ -146,13 +146,19 @@ def asks_open_only(text: str) -> bool:
 # «Hva skal Olav Tveiten følge opp?»: the action items one person or body is responsible for
 _NAME = r"[A-ZÆØÅ][\w.-]*(?:\s+(?:i\s+|og\s+|for\s+)?[A-ZÆØÅ][\w.-]*){0,3}"
 _ASSIGNED = re.compile(  # only the name is case-sensitive: it is what is capitalised
-    r"(?i:\b(?:oppgaver|oppgåver|oppgavene|oppgåvene|oppgave|oppgåve|oppfølgj?ingspunkt\w*|"
+    r"(?i:\b(?P<noun>oppgaver|oppgåver|oppgavene|oppgåvene|oppgave|oppgåve|oppfølgj?ingspunkt\w*|"
     r"oppfølgj?ingsoppg[aå]v\w*|aksjonspunkt\w*|action\s+items?|tasks?|"
     r"follow[- ]?up\s+(?:tasks|items|points))\s+(?:(?:ble|blei|vart|was|were|er|is|are)\s+)?"
-    r"(?:fikk|fekk|har|hadde|got|has|had|gitt\s+til|given\s+to|assigned\s+to|tildelt|"
+    r"(?P<verb>fikk|fekk|har|hadde|got|has|had|gitt\s+til|given\s+to|assigned\s+to|tildelt|"
     rf"fordelt\s+til|for)\s+)(?P<who>{_NAME})"
     r"|(?i:\b(?:hva|kva|what)\s+(?:skal|skulle|må|måtte|should|must|will|did)\s+)"
-    rf"(?P<doer>{_NAME})(?i:\s+(?:følge|følgje|gjøre|gjere|do|follow)\b)")
+    rf"(?P<doer>{_NAME})(?i:\s+(?P<does>følge|følgje|gjøre|gjere|do|follow)\b)")
+# «Hvilke oppgaver har Bufdir?» asks what a body does in general, «Hvilke oppgaver fikk Bufdir?»
+# what it was given: plain «oppgaver», «tasks», «gjøre» are action items only when given or
+# beside a meeting
+_GENERIC = re.compile(r"^(?:oppg[aå]v\w*|tasks?|gjøre|gjere|do)$", re.I)
+_GIVEN = re.compile(r"^(?:fikk|fekk|got|gitt\s+til|given\s+to|assigned\s+to|tildelt|"
+                    r"fordelt\s+til)$", re.I)
 
 
 def assignee(text: str) -> str:
@@ -161,11 +167,21 @@ def assignee(text: str) -> str:
     return (match["who"] or match["doer"]).strip() if match else ""
 
 
+def _assignment_asked(text: str, meeting_word: re.Pattern[str]) -> bool:
+    match = _ASSIGNED.search(text)
+    if match is None:
+        return False
+    generic = bool(_GENERIC.match(match["noun"] or match["does"] or ""))
+    given = bool(match["verb"] and _GIVEN.match(match["verb"]))
+    return not generic or given or bool(meeting_word.search(text))
+
+
 def asked(text: str, meeting_word: re.Pattern[str]) -> bool:
     """Whether the text asks what a meeting decided or who is to do what after it."""
     named = names_items(text) or who_does_what(text)
     return bool(_DECISIONS_ASKED.search(text) or _GROUPS_DID.search(text)
-                or _MEETING_DEADLINES.search(text) or assignee(text)) or bool(
+                or _MEETING_DEADLINES.search(text) or _assignment_asked(text, meeting_word)
+                ) or bool(
         named) and bool(meeting_word.search(text))
 
 

@@ -96,6 +96,13 @@ from bot.core.understand import understand
     # the deadlines set at a meeting are its action items; a call's deadline is a fact
     ("Hvilke av fristene fra styringsgruppemøtet i november har ikke gått ut?", Intent.DECISIONS),
     ("What deadlines were set at the Setesdal meeting in May?", Intent.DECISIONS),
+    # a body's tasks in general are a fact; the tasks it was given, or named as action items,
+    # are a meeting's
+    ("Hvilke oppgaver har Bufdir?", Intent.FACT),
+    ("Hva skal Bufdir gjøre?", Intent.FACT),
+    ("Hvilke oppgaver fikk Bufdir?", Intent.DECISIONS),
+    ("Hvilke oppfølgingspunkter har Statsforvalteren?", Intent.DECISIONS),
+    ("Hva skal Mona Hveem Berg gjøre etter møtet?", Intent.DECISIONS),
     ("Hva er søknadsfristen i utlysningen fra Rogaland?", Intent.FACT),
     ("Hva skal kommunen følge opp etter tilsynet?", Intent.FACT),  # no meeting
     # what an inspection concluded is its report's, not a meeting's decision
