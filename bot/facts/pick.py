@@ -15,7 +15,7 @@ from bot.facts.candidates import Candidate
 from bot.facts.features import PartView, QuestionView, names_said
 from bot.facts.gate import Scored
 from bot.facts.persons import names_one_of
-from bot.facts.unretrieved import CONCLUSION, asks_conclusion
+from bot.facts.unretrieved import CONCLUSION, conclusion_asked
 from bot.facts.words import coverage
 from indexer.catalogue.fields import states_money
 from indexer.models import DocType
@@ -316,17 +316,13 @@ def deadline_pointed(per_part: list[list[Scored]], picked: list[Candidate]) -> l
     return added
 
 
-# «Hva ble konklusjonen?», «What did they find?»: what an inspection concluded is asked
-
-
 def inspection_conclusion(view: QuestionView, per_part: list[list[Scored]],
                           picked: list[Candidate]) -> list[Candidate]:
     """«Har noen sjekket om de følger opp fosterbarna?» answered from an inspection report
     says what the inspection concluded («Det ble ikke funnet lovbrudd»), not only that it was
     held: the report's best-ranked sentence saying so comes along on a yes/no question, or
     one asking the conclusion or findings («What was the conclusion, which office did it …?»)."""
-    if not any(AnswerType.YESNO in p.part.answer_types or asks_conclusion(p.part.text)
-               for p in view.parts) or not picked:
+    if not conclusion_asked(p.part for p in view.parts) or not picked:
         return []
     report = picked[0].evidence.meta
     if report.doc_type != DocType.TILSYNSRAPPORT or any(
@@ -342,9 +338,8 @@ def concluding(view: QuestionView, ranked: list[Scored], chosen: Candidate) -> C
     """The sentence quoted from another year's inspection report for «Hva konkluderte
     tilsynet i 2022?»: the report's own conclusion when the question asks for one."""
     report = chosen.evidence.meta
-    if report.doc_type != DocType.TILSYNSRAPPORT or CONCLUSION.search(chosen.text) or not any(
-            AnswerType.YESNO in p.part.answer_types or asks_conclusion(p.part.text)
-            for p in view.parts):
+    if report.doc_type != DocType.TILSYNSRAPPORT or CONCLUSION.search(chosen.text) or not (
+            conclusion_asked(p.part for p in view.parts)):
         return chosen
     return next((s.candidate for s in ranked if s.candidate.evidence.meta.doc_id ==
                  report.doc_id and CONCLUSION.search(s.candidate.text)), chosen)

@@ -7,9 +7,9 @@ words do not reach, so they are read from the document itself."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from bot.core.question import AnswerType, Question
+from bot.core.question import AnswerType, Part, Question
 from bot.facts.candidates import candidates
 from bot.facts.persons import names_role
 from bot.facts.retrieval import Evidence
@@ -27,17 +27,17 @@ _CONCLUDED = re.compile(r"\b(?:konklu[sd]\w*|conclu\w*|funn\w*|findings?|fant\s+
                         r"fann\s+(?:de|dei)|did\s+they\s+find|found|avdekk\w*)\b", re.I)
 
 
-def asks_conclusion(text: str) -> bool:
-    """«Hva konkluderte tilsynet?», «What did they find?»: an inspection's conclusion asked."""
-    return bool(_CONCLUDED.search(text))
+def conclusion_asked(parts: Iterable[Part]) -> bool:
+    """«Fant de lovbrudd?», «Hva konkluderte tilsynet?», «What did they find?»: a yes/no part,
+    or one asking an inspection's conclusion or findings."""
+    return any(AnswerType.YESNO in p.answer_types or _CONCLUDED.search(p.text) for p in parts)
 
 
 def with_conclusion(q: Question, evidence: list[Evidence],
                     document_chunks: Callable[[str], list[Chunk]]) -> list[Evidence]:
     """The best-ranked source, an inspection report asked a yes/no question of or its
     conclusion, with the chunk holding its conclusion when retrieval did not bring one."""
-    if not evidence or not any(AnswerType.YESNO in p.answer_types or asks_conclusion(p.text)
-                               for p in q.parts):
+    if not evidence or not conclusion_asked(q.parts):
         return evidence
     top = next((e for e in evidence[:REPORT_SCAN] if e.meta.doc_type == DocType.TILSYNSRAPPORT),
                None)  # the guide the inspections follow may rank above the report itself

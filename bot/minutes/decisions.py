@@ -86,10 +86,11 @@ def answer_decisions(question: Question, ctx: CoreContext) -> Answer | None:
             return not_found(match, question.language, question.text, request)
         return None
     book = CitationBook()
-    found = _collect(match.found, book, None)
     if question.open_items:  # «Hvilke av fristene har ikke gått ut?»: what is still to be done
-        found = [f for f in found if f.decision.kind == "oppfølging" and (
-            f.decision.deadline is None or f.decision.deadline >= question.today)]
+        found = [f for f in _collect(match.found, CitationBook(), question.today)
+                 if f.decision.kind == "oppfølging"]
+    else:
+        found = _collect(match.found, book, None)
     if not found:
         return _none_recorded(match.found, question, book)
     language = question.language
@@ -107,11 +108,9 @@ def _assigned_to(question: Question, meetings: list[Meeting]) -> Answer:
     the action items whose responsible names them, each with its Sak's decisions, newest
     meeting first; none said plainly."""
     wanted = _name_key(question.assignee)
-    found = _collect(meetings, CitationBook(), None)
+    found = _collect(meetings, CitationBook(), question.today if question.open_items else None)
     theirs = [f for f in found if f.decision.kind == "oppfølging" and f.decision.who
-              and wanted <= _name_key(f.decision.who)
-              and not (question.open_items and f.decision.deadline is not None
-                       and f.decision.deadline < question.today)]
+              and wanted <= _name_key(f.decision.who)]
     # the decisions of their items' Saks say what the items are for and often when
     saks = {(f.decision.source, f.decision.sak) for f in theirs}
     mine = [f.decision for f in found if f in theirs or (

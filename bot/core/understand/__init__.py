@@ -187,12 +187,13 @@ def _read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Q
     lacked: frozenset[DocType] = doc_types.lacking(whole) if listed and not (
         project_lists.asks_counties_without(whole)) else frozenset()  # … counties left
     lacked = lacked if lacked <= _PROJECT_DOCUMENTS else frozenset()
-    if kind == Intent.DOCUMENTS and (amounts.amount_bound(whole) or lacked) and (
+    stated_bound = amounts.amount_bound(whole)
+    if kind == Intent.DOCUMENTS and (stated_bound or lacked) and (
             named := doc_types.doc_types(whole)) and named <= _PROJECT_DOCUMENTS:
         kind = Intent.PROJECTS  # «Hvilke prosjektbeskrivelser søker om mer enn 500 000 kr?»
     asked = (ListAsk.AMOUNTS if priced else project_lists.list_ask(whole, bool(themes))
              or ListAsk.PROJECTS) if kind == Intent.PROJECTS else None
-    bound = amounts.amount_bound(whole) if asked in {ListAsk.PROJECTS, ListAsk.AMOUNTS} else None
+    bound = stated_bound if asked in {ListAsk.PROJECTS, ListAsk.AMOUNTS} else None
     asked = ListAsk.AMOUNTS if bound else asked  # «prosjekter som fikk over 500 000 kr»
     framed = whole
     if kind in {Intent.FACT, Intent.DOCUMENTS}:
