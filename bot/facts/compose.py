@@ -33,25 +33,22 @@ from bot.facts.features import (
     sentence_rows,
 )
 from bot.facts.gate import Scored, fit_against, gate_row, unnamed
+from bot.facts.holds import holds_types, says_part
+from bot.facts.missing import (
+    concluding,
+    deadline_pointed,
+    deciding,
+    inspection_conclusion,
+    person_lines,
+    places_missing,
+    typed_missing,
+    year_missing,
+)
 from bot.facts.model import AnswerModel
 from bot.facts.neighbours import replies
 from bot.facts.outcomes import minutes_before, only_planned, outcomes_first, planned
 from bot.facts.persons import names_role
-from bot.facts.pick import (
-    concluding,
-    deadline_pointed,
-    deciding,
-    holds_types,
-    inspection_conclusion,
-    list_first,
-    one_document_first,
-    person_lines,
-    pick_sentences,
-    places_missing,
-    says_part,
-    typed_missing,
-    year_missing,
-)
+from bot.facts.pick import list_first, one_document_first, pick_sentences
 from bot.facts.retrieval import Evidence
 from bot.facts.said import counted_missing, counted_unsaid, type_unsaid
 from bot.facts.upcoming import still_ahead, upcoming_first
