@@ -22,13 +22,14 @@ from bot.core.models import Answer, AnswerSentence
 from bot.core.question import Intent, Language, Question
 from bot.facts.across import Across, answer_each, documents_asked, each_part
 from bot.facts.candidates import Candidate
-from bot.facts.compose import Composition, ExtractiveComposer, SentenceVectors
+from bot.facts.compose import Composition, ExtractiveComposer
 from bot.facts.continued import with_lists_completed
 from bot.facts.deferred import defers, with_next_meeting
 from bot.facts.llm import LlmComposer
 from bot.facts.model import AnswerModel, load_model_if_fitted
 from bot.facts.persons import unknown_person
 from bot.facts.retrieval import Evidence, HybridRetriever
+from bot.facts.sentence_vectors import SentenceVectors
 from bot.facts.summary import main_document, summarise, title_named
 from bot.facts.timing import passed, past_note, what_there_is
 from bot.facts.unretrieved import with_conclusion, with_role_holder
