@@ -154,6 +154,16 @@ def distinct(places: tuple[Place, ...]) -> int:
     return len(groups)
 
 
+def beyond(words: str, named: tuple[Place, ...]) -> bool:
+    """Words left after the places named («fra Agder og Rogaland» leaves none)."""
+    rest = words
+    for place in named:
+        rest = rest.replace(place.name, " ")
+    return bool(re.sub(r"\b(?:og|and|eller|or|i|in|kommune\w*|fylke\w*|gamle|gamla|"
+                       r"tidligere|tidlegare|former|old)\b|\W", "", rest,
+                       flags=re.I))
+
+
 # a group that two counties share: «ressursgruppa for Vestland og Rogaland», «the Vestland
 # and Rogaland network»
 _GROUP = (r"(?:ressursgrupp\w*|styringsgrupp\w*|arbeidsgrupp\w*|(?:lærings)?nettverk\w*|"
