@@ -11,7 +11,7 @@ from collections.abc import Callable
 from bot.core.models import AnswerSentence
 from bot.core.payloads import AmountColumn
 from bot.core.phrases import join
-from bot.core.question import AmountBound
+from bot.core.question_values import AmountBound
 from bot.i18n import format_amount, format_number, t
 from bot.lists import rows
 from bot.lists.words import PAGE

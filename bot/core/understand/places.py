@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from bot.core.question import Place
+from bot.core.question_values import Place
 from indexer.text.places import Gazetteer
 from indexer.text.regions import regions_in
 from indexer.text.spelling import without_letters

@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass, replace
 
 from bot.core.models import ChatTurn
-from bot.core.question import Correction, Intent, ListAsk, Part, Question, Tally
+from bot.core.question import Intent, ListAsk, Part, Question, Tally
+from bot.core.question_values import Correction
 from bot.core.understand import (
     across,
     amounts,

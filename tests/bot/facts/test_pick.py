@@ -9,7 +9,8 @@ import datetime as dt
 
 import numpy as np
 
-from bot.core.question import AnswerType, Intent, Part, Question, YearSpan
+from bot.core.question import AnswerType, Intent, Part, Question
+from bot.core.question_values import YearSpan
 from bot.core.understand.amounts import asks_money
 from bot.facts.candidates import Candidate
 from bot.facts.features import PartView, QuestionView
@@ -290,7 +291,7 @@ def test_an_amount_asked_and_no_figure_in_any_sentence_is_not_answered() -> None
 
 
 def test_a_named_place_no_picked_sentence_names_takes_its_row_of_the_same_document():
-    from bot.core.question import Place
+    from bot.core.question_values import Place
     from bot.facts.missing import places_missing
 
     counties = tuple(Place(name=n, kind="county", current_names=(n,), former_names=())
