@@ -115,7 +115,8 @@ def participants(
     data_dir: DataDirOption = None,
 ) -> None:
     """List hvem som deltok på møtene, eller hvilke møter en kommune var med på."""
-    from bot.core.question import Intent, MeetingRef, Question
+    from bot.core.question import Intent, Question
+    from bot.core.question_values import MeetingRef
     from bot.core.understand.attendee import from_words
     from bot.core.understand.meeting import meeting_ref
     from bot.engine import build_context

@@ -11,7 +11,8 @@ import re
 from dataclasses import replace
 from statistics import mean
 
-from bot.core.question import Place, Question
+from bot.core.question import Question
+from bot.core.question_values import Place
 from indexer.models import DocType, DocumentMeta
 
 # Documents written for a whole county (or several): their municipality names are examples or

@@ -9,7 +9,7 @@ import re
 from bot.facts.candidates import Candidate
 from bot.facts.features import QuestionView
 from bot.facts.gate import Scored
-from bot.facts.pick import near_saying
+from bot.facts.holds import near_saying
 
 SCAN = 12  # how far down a part's ranking a sentence saying a choice is looked for
 

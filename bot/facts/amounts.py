@@ -11,7 +11,7 @@ from bot.core.understand.amounts import MONEY_KINDS, MUNICIPAL_MONEY, amount_kin
 from bot.facts.candidates import Candidate
 from bot.facts.features import PartView, QuestionView, names_present
 from bot.facts.gate import Scored
-from bot.facts.pick import near_saying
+from bot.facts.holds import near_saying
 from indexer.catalogue.fields import Span, amounts, states_money
 from indexer.models import DocType
 

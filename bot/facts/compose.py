@@ -33,33 +33,29 @@ from bot.facts.features import (
     sentence_rows,
 )
 from bot.facts.gate import Scored, fit_against, gate_row, unnamed
+from bot.facts.holds import holds_types, says_part
+from bot.facts.missing import (
+    concluding,
+    deadline_pointed,
+    deciding,
+    inspection_conclusion,
+    person_lines,
+    places_missing,
+    typed_missing,
+    year_missing,
+)
 from bot.facts.model import AnswerModel
 from bot.facts.neighbours import replies
 from bot.facts.outcomes import minutes_before, only_planned, outcomes_first, planned
 from bot.facts.persons import names_role
-from bot.facts.pick import (
-    concluding,
-    deadline_pointed,
-    deciding,
-    holds_types,
-    inspection_conclusion,
-    list_first,
-    one_document_first,
-    person_lines,
-    pick_sentences,
-    places_missing,
-    says_part,
-    typed_missing,
-    year_missing,
-)
+from bot.facts.pick import list_first, one_document_first, pick_sentences
 from bot.facts.retrieval import Evidence
 from bot.facts.said import counted_missing, counted_unsaid, type_unsaid
+from bot.facts.sentence_vectors import SentenceVectors
 from bot.facts.upcoming import still_ahead, upcoming_first
 from bot.facts.words import matches, modifier_said
-from indexer.embeddings import VectorEmbeddings
 from indexer.models import DocType
 from indexer.store.lexical import LexicalIndex, tokenize
-from indexer.text.units import unit_key
 
 CANDIDATE_CHUNKS = 8
 INSTEAD_SCAN = 10  # how far down the ranking a refusal looks for what the other source says
@@ -87,40 +83,6 @@ class Composition:
     amount_kind: str = ""  # refused: the sources state amounts, none of this kind (tildelt …)
     document_kind: str = ""  # refused: the answer comes from no document of the kind asked
     pending: bool = False  # refused: the decision asked about is still to be made
-
-
-Stored = Callable[[list[str]], dict[str, np.ndarray]]  # unit keys → vectors embedded at index time
-
-
-class SentenceVectors:
-    """Passage vectors of candidate sentences: those embedded at index time come from the store;
-    anything else (a store indexed before unit vectors existed) is embedded once and kept."""
-
-    def __init__(self, embeddings: VectorEmbeddings, stored: Stored | None = None,
-                 limit: int = 200_000) -> None:
-        self.embeddings = embeddings
-        self.stored = stored
-        self.limit = limit
-        self._cache: dict[str, np.ndarray] = {}
-
-    def of(self, texts: list[str]) -> np.ndarray:
-        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
-        if missing and self.stored is not None:
-            keys = {unit_key(t): t for t in missing}
-            found = self.stored(list(keys))
-            self._remember({keys[k]: v for k, v in found.items()})
-            missing = [t for t in missing if t not in self._cache]
-        if missing:
-            self._remember(dict(zip(missing, self.embeddings.embed_passages(missing),
-                                    strict=True)))
-        if not texts:
-            return np.zeros((0, self.embeddings.dim), dtype=np.float32)
-        return np.vstack([self._cache[t] for t in texts])
-
-    def _remember(self, vectors: dict[str, np.ndarray]) -> None:
-        if len(self._cache) + len(vectors) > self.limit:
-            self._cache.clear()
-        self._cache.update(vectors)
 
 
 Aliases = Callable[[str], set[str]]

@@ -12,7 +12,7 @@ from bot.core.question import Question
 from bot.facts.answer_types import YEAR
 from bot.facts.candidates import Candidate
 from bot.facts.features import QuestionView, names_present, names_said
-from bot.facts.pick import holds_types
+from bot.facts.holds import holds_types
 from bot.facts.words import matches
 from indexer.models import DocType
 from indexer.store.lexical import tokenize

@@ -7,7 +7,7 @@ from bot.core.question import Question
 from bot.facts.candidates import Candidate
 from bot.facts.features import PartView
 from bot.facts.gate import Scored
-from bot.facts.pick import holds_types
+from bot.facts.holds import holds_types
 from indexer.models import DocType
 
 # Written before a project ran: what they say is a plan, never how it went.

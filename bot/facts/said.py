@@ -11,7 +11,7 @@ from bot.facts.answer_types import AMOUNT, CONTACT, DATE, NUMBER, PERSON, has_ty
 from bot.facts.candidates import Candidate
 from bot.facts.features import PartView
 from bot.facts.gate import Scored
-from bot.facts.pick import holds_type, names_municipality, near_saying
+from bot.facts.holds import holds_type, names_municipality, near_saying
 from bot.facts.words import content_groups, matches
 from indexer.store.lexical import LexicalIndex, tokenize
 

@@ -10,7 +10,7 @@ import re
 from bot.facts.candidates import Candidate
 from bot.facts.features import PartView
 from bot.facts.gate import Scored
-from bot.facts.pick import holds_types
+from bot.facts.holds import holds_types
 from indexer.text.dates import find_dates
 
 SCAN = 12  # how far down the main part's ranking a sentence with a date ahead is looked for

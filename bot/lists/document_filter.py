@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from bot.core.mentions import mentioning
 from bot.core.phrases import join
-from bot.core.question import Place, Question, YearSpan
+from bot.core.question import Question
+from bot.core.question_values import Place, YearSpan
 from bot.i18n import t
 from bot.lists import words
 from indexer.catalogue import ProjectQuery

@@ -11,7 +11,8 @@ from collections.abc import Callable
 from bot.core.models import AnswerSentence
 from bot.core.payloads import AmountColumn
 from bot.core.phrases import join
-from bot.core.question import AmountBound
+from bot.core.question import ListAsk
+from bot.core.question_values import AmountBound
 from bot.i18n import format_amount, format_number, t
 from bot.lists import rows
 from bot.lists.words import PAGE
@@ -26,6 +27,7 @@ KINDS: tuple[AmountKind, ...] = ("budsjett", "søkt", "tildelt", "forbruk", "ege
 COLUMNS: dict[AmountKind, AmountColumn] = {
     "budsjett": "budget", "søkt": "applied", "tildelt": "granted", "forbruk": "spent",
     "egenandel": "own_share"}  # fmt: skip
+ASKS = {ListAsk.AMOUNTS, ListAsk.COMPARE}  # the list asks whose rows show amounts
 LABELS = {"budsjett": "lists.budget", "søkt": "lists.applied", "tildelt": "lists.granted",
           "forbruk": "lists.spent", "egenandel": "lists.own_share"}  # fmt: skip
 

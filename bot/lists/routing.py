@@ -9,16 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from bot.core.question import (
-    AmountBound,
-    DurationBound,
-    Intent,
-    ListAsk,
-    Place,
-    Question,
-    TimeRank,
-    YearSpan,
-)
+from bot.core.question import Intent, ListAsk, Question, TimeRank
+from bot.core.question_values import AmountBound, DurationBound, Place, YearSpan
 from indexer.catalogue import ProjectQuery, ProjectRecord, YearEdge
 from indexer.models import DocType
 

@@ -15,7 +15,8 @@ from typing import NamedTuple
 
 from bot.core.models import AnswerSentence
 from bot.core.phrases import join
-from bot.core.question import DurationBound, TimeRank
+from bot.core.question import TimeRank
+from bot.core.question_values import DurationBound
 from bot.i18n import format_date, format_number, t
 from bot.lists import rows
 from indexer.catalogue import ProjectRecord

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bot.core.models import AnswerSentence
 from bot.core.phrases import join
-from bot.core.question import Place, YearSpan
+from bot.core.question_values import Place, YearSpan
 from bot.i18n import format_date, format_number, t
 from indexer.catalogue import Coverage, YearEdge
 from indexer.models import DocType

@@ -12,7 +12,8 @@ import re
 from bot.core.cite import CitationBook, render
 from bot.core.context import CoreContext
 from bot.core.models import Answer, AnswerSentence
-from bot.core.question import AgendaPick, Question
+from bot.core.question import Question
+from bot.core.question_values import AgendaPick
 from bot.i18n import format_date, t
 from bot.minutes.find import find_meeting, stored_meetings
 from bot.minutes.render import item_lines

@@ -18,7 +18,7 @@ from bot.core.context import CoreContext, Question
 from bot.core.meetings import MeetingParticipants, Participant, Participants
 from bot.core.models import Answer, AnswerSentence, Language
 from bot.core.payloads import ParticipantList
-from bot.core.question import Attendee, MeetingRef, Place
+from bot.core.question_values import Attendee, MeetingRef, Place
 from bot.core.understand.attendee import org_words
 from bot.i18n import t
 from bot.minutes.find import Meeting, find_meeting, stored_meetings

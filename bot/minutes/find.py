@@ -16,7 +16,8 @@ from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
 from bot.core.fit import place_fit
-from bot.core.question import MeetingRef, Question
+from bot.core.question import Question
+from bot.core.question_values import MeetingRef
 from indexer.minutes.models import MeetingRecord
 from indexer.models import DocumentMeta
 from indexer.store.lexical import tokenize

@@ -9,7 +9,7 @@ import datetime as dt
 from bot.core.cite import CitationBook, render
 from bot.core.models import Answer, AnswerSentence, Language
 from bot.core.payloads import DocumentRef, MeetingCandidates, NearestDocuments
-from bot.core.question import MeetingRef
+from bot.core.question_values import MeetingRef
 from bot.i18n import format_date, format_month, t
 from bot.minutes.find import Meeting, MeetingMatch
 

@@ -14,7 +14,8 @@ from bot.core.cite import CitationBook, render
 from bot.core.context import CoreContext, Question
 from bot.core.models import Answer, Language
 from bot.core.payloads import MeetingSummaryPayload
-from bot.core.question import Intent, MeetingRef
+from bot.core.question import Intent
+from bot.core.question_values import MeetingRef
 from bot.core.understand.attendee import STATE
 from bot.i18n import t
 from bot.minutes.agenda import answer_agenda_item

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from bot.core.question import AmountBound, AnswerType
+from bot.core.question import AnswerType
+from bot.core.question_values import AmountBound
 from bot.core.understand.names import names
 from bot.core.understand.parts import split_parts
 from indexer.text.patterns import stems, words

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core.question import Attendee
+from bot.core.question_values import Attendee
 from bot.core.understand import places
 from bot.core.understand.roles import both_sides
 from indexer.text.dates import MONTH_NUMBERS

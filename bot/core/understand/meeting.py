@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from bot.core.question import AgendaPick, MeetingRef
+from bot.core.question_values import AgendaPick, MeetingRef
 from bot.core.understand.time import period_match
 from indexer.store.lexical import tokenize
 from indexer.text.dates import MONTH_NUMBERS, find_dates

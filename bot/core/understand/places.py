@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from bot.core.question import Place
+from bot.core.question_values import Place
 from indexer.text.places import Gazetteer
 from indexer.text.regions import regions_in
 from indexer.text.spelling import without_letters
@@ -152,6 +152,16 @@ def distinct(places: tuple[Place, ...]) -> int:
         if not any(place.all_names & g for g in groups):
             groups.append(place.all_names)
     return len(groups)
+
+
+def beyond(words: str, named: tuple[Place, ...]) -> bool:
+    """Words left after the places named («fra Agder og Rogaland» leaves none)."""
+    rest = words
+    for place in named:
+        rest = rest.replace(place.name, " ")
+    return bool(re.sub(r"\b(?:og|and|eller|or|i|in|kommune\w*|fylke\w*|gamle|gamla|"
+                       r"tidligere|tidlegare|former|old)\b|\W", "", rest,
+                       flags=re.I))
 
 
 # a group that two counties share: «ressursgruppa for Vestland og Rogaland», «the Vestland

@@ -11,7 +11,9 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from bot.core.question import TimeFocus, YearEdge, YearSpan
+from bot.core.question import TimeFocus
+from bot.core.question_values import YearSpan
+from indexer.catalogue import YearEdge
 from indexer.text.dates import find_dates
 from indexer.text.patterns import NUMBER_WORDS, words
 

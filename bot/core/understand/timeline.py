@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from bot.core.question import DurationBound, TimeRank
+from bot.core.question import TimeRank
+from bot.core.question_values import DurationBound
 from bot.core.understand.project_lists import PROJECT_WORD
 from indexer.text.patterns import NUMBER_WORDS, words
 

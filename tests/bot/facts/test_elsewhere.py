@@ -7,7 +7,8 @@ import datetime as dt
 
 import numpy as np
 
-from bot.core.question import AnswerType, Intent, Part, Question, YearSpan
+from bot.core.question import AnswerType, Intent, Part, Question
+from bot.core.question_values import YearSpan
 from bot.facts.candidates import Candidate
 from bot.facts.elsewhere import elsewhere, named_later, titled_another_year, typed_and_named
 from bot.facts.features import PartView, QuestionView
@@ -63,7 +64,7 @@ def _report(title: str, date: dt.date, *towns: tuple[str, str, str]) -> Candidat
 
 
 def _sogndal_asked(year: int | None) -> Question:
-    from bot.core.question import Place
+    from bot.core.question_values import Place
 
     sogndal = Place(name="Sogndal", kind="municipality", current_names=("Sogndal",),
                     former_names=("Balestrand", "Leikanger"), numbers=("4640",),
@@ -90,7 +91,7 @@ def test_a_report_titled_for_a_municipality_merged_since_is_not_anothers_then():
 
 def test_a_report_titled_for_one_of_the_asked_municipalities_answers():
     """«… tilsyn hjå Sogndal, Leikanger og Balestrand hausten 2019?»: Leikanger is asked too."""
-    from bot.core.question import Place
+    from bot.core.question_values import Place
     from bot.facts.elsewhere import titled_another_place
 
     report = _report("Rapport frå tilsyn med Nav Leikanger 2019", dt.date(2019, 10, 1), *TOWNS)

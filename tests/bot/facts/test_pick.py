@@ -9,20 +9,21 @@ import datetime as dt
 
 import numpy as np
 
-from bot.core.question import AnswerType, Intent, Part, Question, YearSpan
+from bot.core.question import AnswerType, Intent, Part, Question
+from bot.core.question_values import YearSpan
 from bot.core.understand.amounts import asks_money
 from bot.facts.candidates import Candidate
 from bot.facts.features import PartView, QuestionView
 from bot.facts.gate import Scored
-from bot.facts.pick import (
+from bot.facts.holds import holds_types
+from bot.facts.missing import (
     deadline_pointed,
     deciding,
-    holds_types,
     inspection_conclusion,
-    pick_sentences,
     typed_missing,
     year_missing,
 )
+from bot.facts.pick import pick_sentences
 from bot.facts.retrieval import Evidence
 from indexer.models import Chunk, DocType
 from tests.bot.facts.picking import META, part_view, scored, view
@@ -290,8 +291,8 @@ def test_an_amount_asked_and_no_figure_in_any_sentence_is_not_answered() -> None
 
 
 def test_a_named_place_no_picked_sentence_names_takes_its_row_of_the_same_document():
-    from bot.core.question import Place
-    from bot.facts.pick import places_missing
+    from bot.core.question_values import Place
+    from bot.facts.missing import places_missing
 
     counties = tuple(Place(name=n, kind="county", current_names=(n,), former_names=())
                      for n in ("Vestland", "Rogaland"))

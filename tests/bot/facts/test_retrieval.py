@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.core.ranking import reciprocal_rank_fusion
 from bot.core.understand import Kit, understand
-from bot.facts.answer import titled_documents
+from bot.facts.named_documents import titled_documents
 from bot.facts.retrieval import HybridRetriever
 from indexer.models import DocType
 

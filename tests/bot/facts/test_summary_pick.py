@@ -36,7 +36,7 @@ def test_each_figure_of_the_fact_sheet_gets_its_place_beside_every_section():
 def test_a_projects_final_report_is_summarised_before_its_description() -> None:
     import datetime as dt
 
-    from bot.facts.answer import final_report_of
+    from bot.facts.named_documents import final_report_of
     from indexer.models import MunicipalityMention
 
     holmestrand = MunicipalityMention(name="Holmestrand", kommunenummer="3903", county="Vestfold",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from bot.facts.answer import cited_answer
+from bot.facts.cited import cited_answer
 from bot.facts.compose import ComposedSentence, Composition
 from indexer.models import DocType
 from tests.bot.facts.picking import scored

@@ -108,7 +108,7 @@ def test_a_listing_in_date_order_begins_with_the_oldest(sample_context, text, ol
 
 
 def test_a_document_belongs_to_the_county_it_names_not_to_a_municipality_it_mentions() -> None:
-    from bot.core.question import Place
+    from bot.core.question_values import Place
     from bot.lists.document_filter import DocumentFilter
     from indexer.models import DocType, DocumentMeta, MunicipalityMention
 

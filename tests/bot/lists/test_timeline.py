@@ -7,7 +7,8 @@ import datetime as dt
 
 import pytest
 
-from bot.core.question import DurationBound, Intent, TimeRank
+from bot.core.question import Intent, TimeRank
+from bot.core.question_values import DurationBound
 from bot.core.understand.timeline import alongside, lasting, time_ranks
 from bot.lists import try_answer
 from bot.lists.rows import title_of

@@ -8,7 +8,8 @@ import pytest
 from bot.core.citation import Citation
 from bot.core.context import CoreContext
 from bot.core.models import Answer, AnswerSentence
-from bot.core.question import AgendaPick, Question
+from bot.core.question import Question
+from bot.core.question_values import AgendaPick
 from bot.core.understand.meeting import agenda_pick
 from bot.engine import Core
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.question import AmountBound, Intent, ListAsk
+from bot.core.question import Intent, ListAsk
+from bot.core.question_values import AmountBound
 from bot.core.understand import understand
 
 

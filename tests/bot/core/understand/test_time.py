@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.question import TimeFocus, YearEdge
+from bot.core.question import TimeFocus
 from bot.core.understand import understand
+from indexer.catalogue import YearEdge
 
 
 def test_years_and_time_words(kit):
