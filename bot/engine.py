@@ -134,10 +134,12 @@ class Core:
             if (routed.refused and not routed.citations and route in self.deferring
                     and q.intent not in {Intent.SUMMARY, Intent.DOCUMENTS} and not q.themes
                     and not q.unknown_theme  # «prosjekter om X»: no theme, no title has X
+                    and q.led_by is None  # «ledes av en jurist»: no leader is one
                     and q.refines is None):  # «… og hvilke av dem er i Vestland?»: none is
                 from_documents = self.facts.seen_by(ctx).answer(q)
                 return routed if from_documents.refused or not _of_places(
                     q, from_documents, ctx) else from_documents
+            routed = _after_whole_list(q, route, routed, ctx)
             return self._with_other_parts(q, _with_meeting_also(
                 q, self._with_facts_of_each(q, routed, ctx), ctx), ctx)
         facts = self.facts.seen_by(ctx)
@@ -203,6 +205,25 @@ def _with_meeting_also(q: Question, first: Answer, ctx: CoreContext) -> Answer:
     if also is None or also.refused:
         return first
     return _followed_by(first, also)
+
+
+def _after_whole_list(q: Question, route: Route, narrowed: Answer, ctx: CoreContext) -> Answer:
+    """«Hvilke prosjekter har handlet om fosterhjem – og hvilke av dem ligger i Vestland?»: the
+    whole list, then those of it the later part keeps (or that none of them is); what both
+    end with (how many documents the list covers) said once."""
+    if not q.whole_list_first or q.refines is None:
+        return narrowed
+    whole = route(q.refines, ctx)
+    if whole is None or whole.refused:
+        return narrowed
+    closing = {s.text for s in narrowed.sentences}
+    kept = list(whole.sentences)
+    while kept and kept[-1].text in closing and not kept[-1].citations and not (
+            kept[-1].text.startswith("**")):  # the closing notes, not a row or a heading
+        kept.pop()
+    whole = whole.model_copy(update={"sentences": kept, "refused": False})
+    joined = _followed_by(whole, narrowed)
+    return joined.model_copy(update={"question": q.text, "refused": False})
 
 
 def _followed_by(first: Answer, then: Answer) -> Answer:

@@ -8,6 +8,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from indexer.access import PUBLIC
+from indexer.text.language import Language
 
 
 class DocType(StrEnum):
@@ -73,6 +74,12 @@ class DocumentMeta(BaseModel):
     declared_access: list[str] | None = None  # the document's own front matter `access:`
     marked: bool = False  # «KONFIDENSIELT» / «unntatt offentlighet» found at index time
     people: list[str] = []  # the people it names («Bente Cecilie Foss»), first mention first
+    language: Language | None = None  # written in: «Hvilke dokumenter er skrevet på nynorsk?»
+
+    @property
+    def file_format(self) -> str:
+        """The file's kind as a reader names it: «pdf», «docx», «md», «txt»."""
+        return self.source.rsplit(".", 1)[-1].casefold() if "." in self.source else ""
 
     @property
     def known_year(self) -> int | None:

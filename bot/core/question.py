@@ -160,6 +160,13 @@ class Question:
     lacking_doc_types: frozenset[DocType] = frozenset()
     open_items: bool = False  # «Hvilke av fristene har ikke gått ut?»: action items still open
     places_mentioned: bool = False  # «Hvor nevnes Haram?»: documents naming the place count too
+    leaders_asked: bool = False  # «Hvem er prosjektlederne?»: each project's leader on its row
+    led_by: str | None = None  # «ledes av en fagleder»: only projects whose leader holds it
+    # «… – og hvilke av dem ligger i Vestland?» in one message: `refines` (the whole list) first
+    whole_list_first: bool = False
+    # «Hvilke dokumenter er skrevet på nynorsk?», «Which docs are PDFs?»: documents by how written
+    document_languages: frozenset[Language] = frozenset()
+    document_formats: frozenset[str] = frozenset()  # «pdf», «docx»
     every_doc_type: bool = False  # «både prosjektbeskrivelse og sluttrapport»: all, not any
     doc_types_named: frozenset[DocType] = frozenset()  # «i referatet»: points at a document
     doc_types_cited: frozenset[DocType] = frozenset()  # «ifølge sluttrapporten»: the source asked

@@ -37,6 +37,8 @@ class DocumentFilter:
     # under
     naming_places: frozenset[str] = frozenset()
     places_in_text: bool = False  # … asked so: the heading says «som nevner Haram»
+    languages: frozenset[Language] = frozenset()  # «skrevet på nynorsk»: written in one of them
+    formats: frozenset[str] = frozenset()  # «PDF-ene»: files of these kinds
     narrows: DocumentFilter | None = None
     left_out: tuple[Place, ...] = ()  # «utenom Vestland»: documents of these places are not listed
     left_out_years: YearSpan | None = None  # «bortsett frå 2022»: nor documents from these years
@@ -53,6 +55,10 @@ class DocumentFilter:
         if self.left_out_themes and _on_themes(meta, self.left_out_themes, self.left_out_about):
             return False
         if self.types and meta.doc_type not in self.types:
+            return False
+        if self.languages and meta.language not in self.languages:
+            return False
+        if self.formats and meta.file_format not in self.formats:
             return False
         year = meta.known_year
         if self.years and not (year and self.years[0] <= year <= self.years[1]):
@@ -86,6 +92,12 @@ class DocumentFilter:
         places = [p.name for p in self.places]
         names = ([] if self.places_in_text else places) + list(self.networks)
         own = words.filters(self.themes, names, self.years, lang, self.title)
+        if self.languages:
+            own += t("lists.written_in", lang, x=join(
+                [t(f"lists.language_{code}", lang) for code in sorted(self.languages)], lang, "or"))
+        if self.formats:
+            own += t("lists.file_format", lang, x=join(
+                [f.upper() if f == "pdf" else "Word" for f in sorted(self.formats)], lang, "or"))
         if self.mentions:
             own += t("lists.mentions", lang, x=" ".join(self.mentions))
         elif self.places_in_text and places:
@@ -111,6 +123,7 @@ def filter_of(question: Question, store: KnowledgeReader) -> DocumentFilter:
         types=question.doc_types, years=(question.years.first, question.years.last) if question.years else None,
         places=question.places, networks=named, themes=question.themes, about=about,
         title=question.quoted, mentions=question.mentions,
+        languages=question.document_languages, formats=question.document_formats,
         mentioned=mentioning(question.mentions, store), narrows=base,
         naming_places=frozenset(d for p in question.places for d in mentioning((p.name,), store))
         if question.places_mentioned else frozenset(),

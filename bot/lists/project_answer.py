@@ -16,7 +16,7 @@ from bot.core.payloads import Place, ProjectTable
 from bot.core.phrases import join, place_label
 from bot.core.question import ListAsk, Question
 from bot.i18n import format_amount, format_number, t
-from bot.lists import money, rows, tally, timeline, words
+from bot.lists import leaders, money, rows, tally, timeline, words
 from bot.lists.project_rows import listed_rows
 from bot.lists.routing import ListRequest
 from bot.lists.words import PAGE, norwegian
@@ -130,6 +130,7 @@ def filter_phrase(request: ListRequest, lang: Language) -> str:
     if lacking := sorted({d for w in query.without for d in w.doc_types}):  # «uten sluttrapport»
         own += t("lists.without_document", lang, x=join(
             [t(f"lists.type_{d.value}", lang) for d in lacking], lang, "or"))
+    own += leaders.phrase(request, lang)
     if request.merged:
         own += t("lists.merged", lang)
     if request.mentions:

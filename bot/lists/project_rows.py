@@ -11,7 +11,7 @@ from bot.core.models import AnswerSentence
 from bot.core.payloads import ProjectRow
 from bot.core.phrases import join
 from bot.i18n import t
-from bot.lists import money, rows
+from bot.lists import leaders, money, rows
 from bot.lists.routing import ListRequest
 from bot.lists.words import norwegian
 from indexer.catalogue import ProjectRecord
@@ -38,6 +38,9 @@ def listed_rows(
             numbers = [cite(e) for e in rows.evidence(project, spans)]
             text = (money.line(project, where, kinds, lang, request.per_year) if in_money
                     else _line(project, where, lang, days=_on_an_edge(request)))  # fmt: skip
+            if request.leaders or request.led_by:  # «Hvem er prosjektlederne?»
+                text += leaders.said(project, lang)
+                numbers += [cite(e) for e in leaders.evidence(project)]
             sentences.append(AnswerSentence(text=f"- {text}", citations=numbers))
             table.append(rows.table_row(project, places, numbers))
     return sentences, table

@@ -21,7 +21,7 @@ from bot.core.context import CoreContext
 from bot.core.models import Answer
 from bot.core.question import ListAsk, Question
 from bot.core.understand.topic import described, nearest
-from bot.lists import clarify, money, subject, timeline
+from bot.lists import clarify, leaders, money, subject, timeline
 from bot.lists.project_answer import compose
 from bot.lists.routing import ListRequest, request_of
 from bot.lists.words import PAGE
@@ -108,6 +108,7 @@ def _request(question: Question, ctx: CoreContext) -> ListRequest | None:
         request = subject.by_title(question.project_named, request, ctx)
     if request is not None:
         request = subject.by_mention(question, subject.by_region(question, request, ctx), ctx)
+        request = leaders.by_position(request, ctx)
     return _ran_when_no_start_is_stated(request, ctx) if request is not None else None
 
 

@@ -39,6 +39,8 @@ class ListRequest:
     ongoing: bool = False  # «som fortsatt pågår»: each row's first and last day
     per_year: bool = False  # «fordelt på år»: each amount's year-by-year sentence quoted
     read_as: str | None = None  # everyday words read as the theme («ungdom som flytter ut …»)
+    leaders: bool = False  # «Hvem er prosjektlederne?»: each row names its project's leader
+    led_by: str | None = None  # «ledes av en fagleder»: only those whose leader holds it
 
     @property
     def place_names(self) -> list[str]:
@@ -72,6 +74,8 @@ def request_of(question: Question) -> ListRequest | None:
         alongside=question.alongside,
         ongoing=question.ongoing,
         per_year=question.per_year,
+        leaders=question.leaders_asked or (base.leaders if base else False),
+        led_by=question.led_by,
     )
 
 

@@ -15,6 +15,7 @@ from indexer.catalogue.models import (
     Amount,
     Coverage,
     Evidence,
+    Leader,
     ProjectMunicipality,
     ProjectPage,
     ProjectQuery,
@@ -28,7 +29,7 @@ from indexer.models import Chunk, DocumentMeta, LoadedDocument
 from indexer.text.places import Gazetteer
 
 __all__ = [
-    "Amount", "Coverage", "Evidence", "ProjectMunicipality", "ProjectPage", "ProjectQuery",
+    "Amount", "Coverage", "Evidence", "Leader", "ProjectMunicipality", "ProjectPage", "ProjectQuery",
     "ProjectRecord",
     "Tag", "YearEdge", "extract",
 ]  # fmt: skip

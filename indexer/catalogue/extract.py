@@ -14,6 +14,7 @@ import re
 
 from indexer.catalogue import fields, subject
 from indexer.catalogue.fields import PROJECT_WORD, Span
+from indexer.catalogue.leader import named_leader
 from indexer.catalogue.models import Amount, ProjectMunicipality, ProjectRecord, Tag
 from indexer.catalogue.view import DocView, merge_places
 from indexer.ingest.structure import Section, find_sections
@@ -86,7 +87,7 @@ def primary_project(view: DocView, sections: list[Section]) -> ProjectRecord | N
         period=(years, period_span),
         spans=body,
         primary=True,
-    )
+    ).model_copy(update={"leader": named_leader(view, head)})
 
 
 def _title_span(view: DocView, head: list[Span]) -> Span:

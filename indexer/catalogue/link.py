@@ -134,6 +134,9 @@ def merge(cluster: list[ProjectRecord]) -> ProjectRecord:
         "municipalities": places,
         "themes": themes,
         "partners": partners,
+        # who led it by the end: a final report names the leader who saw it through
+        "leader": next((m.leader for m in sorted(cluster, key=lambda m: not _final_report(m))
+                        if m.leader), None),
         "amounts": list(amounts.values()),
         "start_year": dated.start_year if dated else None,
         "end_year": dated.end_year if dated else None,

@@ -11,8 +11,9 @@ import re
 
 from pydantic import BaseModel, ValidationError
 
-from indexer.catalogue import about
+from indexer.catalogue import about, fields
 from indexer.catalogue.fields import Span
+from indexer.catalogue.leader import named_leader
 from indexer.catalogue.models import (
     Amount,
     AmountKind,
@@ -139,6 +140,8 @@ def _checked(view: DocView, project: _Project, primary: bool) -> ProjectRecord |
         period_evidence=view.span_evidence(period_span) if period_span else None,
         amounts=_amounts(view, project.amounts),
         partners=_partners(view, project.partners),
+        # a labelled line, not a judgement: read by the rule whoever extracts the rest
+        leader=named_leader(view, fields.sentences(view.text, 0, 2000)) if primary else None,
         sources=[view.span_evidence(title)],
         primary=primary,
         active_years=[date.year] if date and not period_span else [],

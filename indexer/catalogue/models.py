@@ -60,6 +60,15 @@ class Tag(BaseModel):
     evidence: Evidence
 
 
+class Leader(BaseModel):
+    """The project leader a project's own document names, with the line it is read from."""
+
+    name: str
+    position: str | None = None  # «fagleder», «barnevernsfagleg rådgjevar»
+    workplace: str | None = None  # «barneverntjenesten i Klepp»
+    evidence: Evidence
+
+
 class ProjectRecord(BaseModel):
     """One project. From one document it is a mention; linked mentions make one project."""
 
@@ -74,6 +83,7 @@ class ProjectRecord(BaseModel):
     period_evidence: Evidence | None = None
     amounts: list[Amount] = []
     partners: list[Tag] = []
+    leader: Leader | None = None
     network: str | None = None
     # The document's county, for a project whose municipalities are not named (yet).
     county: str | None = None
@@ -138,6 +148,8 @@ class ProjectQuery:
     region: str | None = None  # a place no gazetteer knows, said in a document's title (Numedal)
     # «… hatt USN som kompetansemiljø»: projects with one of these documents (those naming it)
     documents: frozenset[str] | None = None
+    # «… ledes av en fagleder»: only these projects (by id), chosen by what no column holds
+    projects: frozenset[str] | None = None
     years: tuple[int, int] | None = None  # the project ran at some time in these years
     years_edge: YearEdge = YearEdge.RAN  # …or started, or ended, in them
     doc_types: frozenset[DocType] = field(default_factory=frozenset)  # a document of any of these
@@ -154,7 +166,8 @@ class ProjectQuery:
         """No filter is given: every project (the asker may see) is in the list."""
         return not (self.themes or self.municipalities or self.written or self.current_counties
                     or self.counties or self.area or self.title or self.region or self.years
-                    or self.documents is not None or self.doc_types or self.within
+                    or self.documents is not None or self.projects is not None
+                    or self.doc_types or self.within
                     or self.without)
 
 

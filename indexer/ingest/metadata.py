@@ -13,6 +13,7 @@ from collections import Counter
 
 from indexer.models import DocType, DocumentMeta, LoadedDocument, MunicipalityMention
 from indexer.text.dates import find_dates, parse_date
+from indexer.text.language import detect_language
 from indexer.text.patterns import words
 from indexer.text.people import people_named
 from indexer.text.places import Gazetteer
@@ -74,9 +75,12 @@ def extract_metadata(doc: LoadedDocument, doc_id: str, gazetteer: Gazetteer) -> 
         url=source_url(front),
         publisher=publisher_of(front),
         people=people_named(doc.text, gazetteer),
+        language=detect_language(doc.text[:_LANGUAGE_SAMPLE]),
     )
 
 
+# enough running text for the marker words to outvote a quoted name or an English title
+_LANGUAGE_SAMPLE = 20_000
 _URL_KEYS = ("url", "source", "kilde", "kjelde", "lenke")
 _PUBLISHER_KEYS = ("publisher", "utgiver", "utgjevar", "avsender", "avsendar")
 

@@ -51,7 +51,8 @@ if TYPE_CHECKING:  # the embedding stack (LangChain, numpy) loads when a model i
 # 22: every document keeps the people it names, for «Hvem går igjen i flere dokumenter?»;
 # 23: a project's period is its final report's where it has one (extended past the plan's).
 # 24: every document keeps who issued it (front matter `publisher:`), shown beside its title.
-PIPELINE_VERSION = "24"
+# 25: a project keeps its leader (the «Prosjektleder:» line), a document the language it is in.
+PIPELINE_VERSION = "25"
 
 FileStatus = Literal["indexed", "unchanged", "error", "removed"]
 ProgressCallback = Callable[[str, FileStatus], None]

@@ -119,6 +119,9 @@ def _where(conn: Db, query: ProjectQuery) -> tuple[str, list[object]]:
         where.append("p.project_id IN (SELECT project_id FROM catalogue_members WHERE doc_id IN "
                      f"({_marks(query.documents)}))")
         params += sorted(query.documents)
+    if query.projects is not None:
+        where.append(f"p.project_id IN ({_marks(query.projects)})")
+        params += sorted(query.projects)
     if query.within is not None:
         inner, more = _where(conn, query.within)
         where.append(inner)

@@ -62,6 +62,8 @@ _WORDS = {
     # Bokmål → Nynorsk, for Nynorsk documents asked in Bokmål
     "egenandel": "eigendel eigenandel eigeninnsats egeninnsats", "egenandelen": "eigendel",
     "dekke": "dekkje", "prosjektleder": "prosjektleiar",
+    "skole": "skule", "skolen": "skulen", "skoler": "skular", "skolene": "skulane",
+    "skule": "skole", "skulen": "skolen", "skular": "skoler", "skulane": "skolene",
     "brukes": "nyttast nytta brukast", "bruke": "nytte nytta", "brukt": "nytta",
     "nyttast": "brukes brukt", "nytte": "bruke",
     "barnevernleder": "barnevernsleder barnevernleiar barnevernsleiar",

@@ -90,7 +90,7 @@ def asks_each(text: str, intent: Intent, doc_types: frozenset[DocType],
     the projects did, which no theme, place, year or amount of the catalogue says: not
     `filtered`)."""
     if intent == Intent.DOCUMENTS:  # «… oversikt over søknadsfristene i utlysningene»
-        return any(_beyond_ledger(p.text) for p in parts[1:]) or bool(
+        return any(_beyond_ledger(p.text) for p in parts[1:] if _asks(p.text)) or bool(
             _STILL_OPEN.search(text)) or bool(
             _OVERVIEW.search(text) and _FACT_IN_EACH.search(text)) or bool(
             _WHICH_OF.search(text)) or _with_a_fact(text)
@@ -153,6 +153,18 @@ _LEDGER_ASK = re.compile(r"\b(?:hva|kva|what|hvilke[nt]?|kva for|which|slags|kin
                          r"is|are|was|were|it|er|var|det|dei|dem|de|those|they|them|"
                          # «Kva møte er det?»: which meetings, i.e. which minutes
                          r"møte\w*|meetings?|samling\w*|gatherings?|referat\w*|minutes)\b", re.I)
+
+
+# «Vi har en nynorskkommune som spør.»: a later sentence that only tells, asks nothing of each
+# document («Eg vil ha ei oversikt …», «We need the deadlines» still ask)
+_TELLS = re.compile(r"^\W*(?:vi|jeg|eg|me|we|i|det|dette|den|de|dei|they|it|this|kommunen|"
+                    r"kommunane|kommunene|vår|våre|our|my|min|mi|mitt)\b(?![^.?!]*\b(?:vil\s+ha|"
+                    r"ønsker|ønskjer|trenger|treng|want|need|would\s+like|lurer|spør\s+om|"
+                    r"ask|wonder)\b)", re.I)
+
+
+def _asks(part: str) -> bool:
+    return part.rstrip().endswith("?") or not _TELLS.match(part)
 
 
 def _beyond_ledger(part: str) -> bool:

@@ -23,6 +23,7 @@ from bot.core.understand import (
     history,
     intent,
     kinds,
+    leaders,
     meeting,
     names,
     parts,
@@ -34,6 +35,7 @@ from bot.core.understand import (
     time,
     timeline,
     topic,
+    written_as,
     yes_no,
 )
 from indexer.models import DocType
@@ -93,6 +95,13 @@ def read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Qu
     kind = Intent.DOCUMENTS if each_network else kind  # «siste møte i hvert nettverk»
     met = kind in {Intent.FACT, Intent.PROJECTS} and doc_types.groups_met(whole)
     kind = Intent.DOCUMENTS if met else kind  # «Hvilke nettverk hadde møter i 2023?»
+    # «Hvem er prosjektlederne?», «Hvilke prosjekter ledes av en fagleder?»: the projects' rows
+    led = kind in {Intent.FACT, Intent.PROJECTS} and leaders.asks_leaders(whole)
+    kind = Intent.PROJECTS if led else kind
+    # «Hvilke dokumenter er skrevet på nynorsk?», «Which docs are PDFs?»: the documents' rows
+    written_in, file_formats = written_as.languages_asked(whole), written_as.formats_asked(whole)
+    if (written_in or file_formats) and kind in {Intent.FACT, Intent.PROJECTS}:
+        kind = Intent.DOCUMENTS
     counted = tally.tally(whole) if kind in _TALLIED else tally.Counted()
     grouped = counted.by
     people = grouped == Tally.PERSON  # «Hvilke personer går igjen?»: the documents name them
@@ -121,9 +130,9 @@ def read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Qu
         project_lists.asks_counties_without(whole)) else frozenset()  # … counties left
     lacked = lacked if lacked <= _PROJECT_DOCUMENTS else frozenset()
     stated_bound = amounts.amount_bound(whole)
-    if kind == Intent.DOCUMENTS and (stated_bound or lacked) and (
+    if kind == Intent.DOCUMENTS and (stated_bound or lacked or amounts.ranks_amounts(whole)) and (
             named := doc_types.doc_types(whole)) and named <= _PROJECT_DOCUMENTS:
-        kind = Intent.PROJECTS  # «Hvilke prosjektbeskrivelser søker om mer enn 500 000 kr?»
+        kind = Intent.PROJECTS  # «Hvilke prosjektbeskrivelser søker om mer enn 500 000 kr / mest?»
     asked = (ListAsk.AMOUNTS if priced else project_lists.list_ask(whole, bool(themes))
              or ListAsk.PROJECTS) if kind == Intent.PROJECTS else None
     bound = stated_bound if asked in {ListAsk.PROJECTS, ListAsk.AMOUNTS} else None
@@ -197,6 +206,10 @@ def read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Qu
         dates=time.dates_in(whole),
         doc_types=types,
         lacking_doc_types=lacked,
+        leaders_asked=kind == Intent.PROJECTS and led,
+        led_by=leaders.led_by(whole) if kind == Intent.PROJECTS and led else None,
+        document_languages=written_in if kind == Intent.DOCUMENTS else frozenset(),
+        document_formats=file_formats if kind == Intent.DOCUMENTS else frozenset(),
         places_mentioned=kind == Intent.DOCUMENTS and bool(towns or counties)
         and names.asks_mentions(whole),
         every_doc_type=every_type,
@@ -254,7 +267,8 @@ def read(text: str, turns: tuple[ChatTurn, ...], kit: Kit, complete: bool) -> Qu
             across.asks_each(framed, kind, types, split, len(towns) + len(counties),
                              filtered=bool(themes or excluded_themes or unknown or towns
                                            or counties or excluded or named
-                                           or years or left_years or merged or every_type)
+                                           or years or left_years or merged or every_type
+                                           or lacked or led)
                              or asked not in (ListAsk.PROJECTS, ListAsk.MUNICIPALITIES))
             or (kind == Intent.FACT and places.distinct(counties) > 1  # «… i Viken og Agder?»
                 and not places.joint(whole, counties))),

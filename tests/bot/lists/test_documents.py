@@ -215,3 +215,32 @@ def test_networks_quiet_since_a_year_are_those_whose_newest_minutes_are_that_old
     assert {r.title for r in quiet} == {r.title for r in every if r.date and r.date.year <= year}
     assert quiet and len(quiet) < len(every)  # the sample corpus has newer minutes too
     assert understood(sample_context, "Hvilke referater er nyere enn 2022?").quiet_after is None
+
+
+NYNORSK = {"003_389c294a846d532a.txt", "2023-05-10_referat_styringsgruppe_setesdal.md",
+           "2023-09-01_prosjektskildring_kvam-voss_fosterheim.md"}  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "opening"), [
+    ("Hvilke dokumenter er skrevet på nynorsk? Vi har en nynorskkommune som spør.",
+     "Dokumenter skrevet på nynorsk (3):"),
+    ("Kva for dokument i kunnskapsbasen er skrivne på nynorsk?", "Dokument skrivne på nynorsk (3):"),
+    ("Which documents are written in Nynorsk?", "Documents written in Nynorsk (3):"),
+])  # fmt: skip
+def test_documents_by_the_language_they_are_written_in(sample_context, text, opening) -> None:  # type: ignore[no-untyped-def]
+    answer = ask(sample_context, text)
+    assert answer.answer.startswith(opening), answer.answer
+    assert {c.source for c in answer.citations} == NYNORSK
+
+
+def test_a_rule_about_language_is_no_document_listing(sample_context) -> None:  # type: ignore[no-untyped-def]
+    asked = understood(sample_context, "Må søknaden skrives på nynorsk?")
+    assert asked.intent != Intent.DOCUMENTS and not asked.document_languages
+
+
+def test_documents_by_the_kind_of_file(sample_context) -> None:  # type: ignore[no-untyped-def]
+    """No PDF in the sample corpus: said so, not every document listed."""
+    asked = understood(sample_context, "Which docs in the knowledge base are PDFs?")
+    assert (asked.intent, asked.document_formats) == (Intent.DOCUMENTS, {"pdf"})
+    answer = ask(sample_context, "Which docs in the knowledge base are PDFs?")
+    assert answer.refused and "PDF" in answer.answer

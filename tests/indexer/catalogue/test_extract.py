@@ -12,6 +12,7 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from indexer.catalogue import extract
 from indexer.catalogue.extract import extract_projects
 from indexer.catalogue.fields import Span, amounts, period
+from indexer.catalogue.leader import leader
 from indexer.catalogue.link import link
 from indexer.ingest.chunking import split_document
 from indexer.ingest.loaders import load_document
@@ -121,6 +122,26 @@ def test_project_description_gives_host_period_amounts_and_partners(sample_menti
         "budsjett": 780_000, "søkt": 450_000, "egenandel": 330_000}
     assert {t.value for t in record.partners} == {"Bufetat", "RKBU"}
     assert record.theme_keys == ["fosterhjem"]
+
+
+def test_a_project_document_names_its_leader_on_a_labelled_line(sample_mentions) -> None:  # type: ignore[no-untyped-def]
+    _doc, (record,) = sample_mentions["2020-04-20_prosjektbeskrivelse_time-klepp_hoykonflikt.md"]
+    assert record.leader is not None
+    assert (record.leader.name, record.leader.position, record.leader.workplace) == (
+        "Kristoffer Nærland", "fagleder", "barneverntjenesten i Klepp")
+    assert "Kristoffer Nærland" in record.leader.evidence.quote
+    _doc, (voss, looked_back) = sample_mentions["2023-09-01_prosjektskildring_kvam-voss_fosterheim.md"]
+    assert voss.leader is not None and voss.leader.position == "barnevernsfagleg rådgjevar"
+    assert looked_back.leader is None  # a project the description only mentions
+
+
+def test_a_leader_line_is_read_apart_and_other_labels_are_not_leaders() -> None:
+    assert leader("Prosjektleder: Camilla Brekke Holt, familierådskoordinator, "
+                  "barneverntjenesten i Færder") == (
+        "Camilla Brekke Holt", "familierådskoordinator", "barneverntjenesten i Færder")
+    assert leader("**Prosjektleiar:** Ola Nordmann") == ("Ola Nordmann", None, None)
+    assert leader("| Prosjektleder, 20 % stilling i to år | 290 000 kr |") is None
+    assert leader("**Vertskommune:** Klepp kommune") is None
 
 
 def test_final_report_amounts_were_granted_not_applied_for(sample_mentions) -> None:  # type: ignore[no-untyped-def]
