@@ -127,7 +127,8 @@ _WHICH_PROJECT = re.compile(
 
 # «ranger prosjektsøknadene etter hvor mye de søker om», «sort the projects by amount»
 ORDERED = words(r"ranger\w*", r"rangér\w*", r"rangere\w*", r"sorter\w*", r"sortér\w*", "rank",
-                "ranked", "ranking", "sort", "sorted", r"order(?:ed)?\s+by")
+                "ranked", "ranking", "sort", "sorted", r"order(?:ed)?\s+by",
+                r"topp?\s*-?\s*\d+", r"top\s+(?:three|five|ten)", r"topp\s+(?:tre|fem|ti)")
 _PROJECTS_NAMED = re.compile(r"\w*(?:prosjekt|project|sluttrapport|final report)\w*", re.I)
 
 

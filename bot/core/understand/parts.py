@@ -102,8 +102,10 @@ def _with_subject(piece: str, before: str) -> str:
 
 
 _OF_THEM = re.compile(r"^\W*(?:og\s+|and\s+)?(?:hvilke[nt]?|kva for(?: nokre| ein| eit)?|which|"
-                      r"hvor mange|kor mange|how many)\s+(?:av|of)\s+(?:dem|dei|disse|desse|"
-                      r"them|these|those)\b", re.I)
+                      r"hvor mange|kor mange|how many|"
+                      # «… og er noen av dem i Nord-Norge?», «are any of them in Vestland?»
+                      r"(?:er|var|are|were|is|was)\s+(?:noen|nokon|nokre|noko|any|some))"
+                      r"\s+(?:av|of)\s+(?:dem|dei|disse|desse|them|these|those)\b", re.I)
 
 
 def narrows(text: str) -> bool:

@@ -21,7 +21,8 @@ _MUNICIPALITIES = re.compile(
 _PROJECTS = re.compile(  # «Hvilke prosjekter», «Hva har vi av prosjekter»
     r"\b(?:hvilke|hvilket|kva(?:\s+for|\s+slags)?|hva\s+slags|hva\s+for\s+noen|what\s+kinds?\s+of|"
     r"which|what|(?:hva|kva|what)\s+(?:har|finnes|"
-    r"fins|have)\s+(?:vi|du|det|we|you)\s+(?:av|of))\s+(?:andre\s+|other\s+|nye\s+)?"
+    r"fins|have)\s+(?:vi|du|det|we|you)\s+(?:av|of))\s+(?:av\s+|of\s+(?:the\s+)?)?"
+    r"(?:andre\s+|other\s+|nye\s+)?"
     r"[\w-]*(?:prosjekt|project)\w*", re.I)  # «etterverns-prosjekter» too
 # «Finnes det prosjekter fra kommuner i Buskerud?», «Har vi ettervernsprosjekt?», «Are there any
 # projects in Agder?»: asking whether there are any is asking for the list.

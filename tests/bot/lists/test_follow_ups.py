@@ -173,3 +173,23 @@ def test_projects_on_a_subject_no_theme_or_title_has_are_refused_not_searched(co
     answer = core.answer("Hvilke prosjekter om rusomsorg finnes?")
     assert answer.refused and answer.kind == "refusal" and not answer.citations
     assert "ingen prosjekter om «rusomsorg»" in answer.answer and "fosterhjem" in answer.answer
+
+
+def test_which_of_them_in_the_same_message_shows_the_whole_list_first(sample_context) -> None:  # type: ignore[no-untyped-def]
+    """«Hvilke prosjekter har handlet om fosterhjem – og hvilke av dem ligger i Vestland?»: the
+    four foster-care projects, then the two of them in Vestland, the closing said once."""
+    from bot.engine import Core
+
+    core = Core(sample_context)
+    answer = core.answer("Hvilke prosjekter har handlet om fosterhjem – og hvilke av dem "
+                         "ligger i Vestland?")
+    lines = answer.answer.splitlines()
+    whole = lines.index("Prosjekter om fosterhjem (4):")
+    narrowed = lines.index("Prosjekter om fosterhjem – av dem i Vestland (2):")
+    assert whole < narrowed and not answer.refused
+    assert sum(line.startswith("- ") for line in lines[whole:narrowed]) == 4
+    assert sum(line.startswith("- ") for line in lines[narrowed:]) == 2
+    assert sum(line.startswith("Basert på") for line in lines) == 1
+    none = core.answer("Hvilke fosterhjemsprosjekter finnes, og er noen av dem i Finnmark?")
+    assert not none.refused and "av dem i Finnmark" in none.answer  # the list, then «none»
+    assert sum(line.startswith("- ") for line in none.answer.splitlines()) == 4

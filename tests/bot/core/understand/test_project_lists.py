@@ -102,11 +102,13 @@ def test_a_fact_asked_of_each_listed_project_is_read_apart(kit, text, asked):
 
 def test_a_part_asked_of_the_list_does_not_filter_it(kit):
     """«Hvilke etterverns-prosjekter finnes det, og hvilke av dem har levert sluttrapport?»:
-    every aftercare project, not only those with a final report; the hyphen is a compound."""
+    every aftercare project first, then those of them with a final report, as if the later part
+    followed the list in the conversation; the hyphen is a compound."""
     q = understand("Hvilke etterverns-prosjekter finnes det, og hvilke av dem har levert "
                    "sluttrapport?", [], kit)
-    assert q.intent == Intent.PROJECTS and q.themes == frozenset({"ettervern"})
-    assert not q.doc_types and q.parts[1].narrowing and not q.parts[0].narrowing
+    assert q.intent == Intent.PROJECTS and q.whole_list_first and q.refines is not None
+    assert q.refines.themes == frozenset({"ettervern"}) and not q.refines.doc_types
+    assert q.doc_types == frozenset({DocType.SLUTTRAPPORT})
     filtered = understand("Hvilke ettervernsprosjekter har levert sluttrapport?", [], kit)
     assert filtered.doc_types == frozenset({DocType.SLUTTRAPPORT})
 
