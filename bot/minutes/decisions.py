@@ -9,6 +9,7 @@ still open action item (`laeringsbot decisions`, «Hvilke vedtak er gjort?»), n
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import replace
 from typing import NamedTuple
@@ -37,6 +38,7 @@ from indexer.minutes.models import Item
 from indexer.minutes.text import clean
 from indexer.store.lexical import tokenize
 from indexer.text.dates import MONTH_NUMBERS
+from indexer.text.glossary import expand
 
 _MONTHS = frozenset(tokenize(" ".join(MONTH_NUMBERS)))
 _GENERIC_ACTORS = frozenset(tokenize("vi dere de dei we they nettverket læringsnettverket møtet "
@@ -142,8 +144,9 @@ def _about_topic(question: Question, ctx: CoreContext) -> Answer | None:
     """The decisions of `actor` about `topic` (at the meetings a time names: «i fjor», «på
     siste møte»); None when there are none."""
     actor = [w for w in tokenize(question.actor) if w not in _GENERIC_ACTORS]
-    topic = [w for w in tokenize(question.topic) if w not in NOISE_WORDS | _MONTHS
-             and not w.isdigit()]
+    # each word with its Bokmål, Nynorsk and English forms («recruitment»: «rekruttering»)
+    topic = [frozenset(group) for group in expand(question.topic)
+             if not group & (NOISE_WORDS | _MONTHS) and not any(w.isdigit() for w in group)]
     meetings = stored_meetings(ctx.store)
     request = question.meeting
     if request is not None and (request.dated or request.latest):
@@ -154,12 +157,15 @@ def _about_topic(question: Question, ctx: CoreContext) -> Answer | None:
             return not_found(match, question.language, question.text, request)
         meetings = match.found
     matches: list[Decision] = []
-    for found in _collect(meetings, CitationBook(), None):
+    collected = _collect(meetings, CitationBook(), None)
+    weight = _rarity(topic, list({id(f.item): frozenset(f.item.words) for f in collected}.values()))
+    for found in collected:
         words, meta = frozenset(found.item.words), found.meeting.meta
         by_actor = not actor or word_score(actor, meta, words) >= len(actor) * 0.75
         # «om rekruttering i styringsgruppa i Setesdal»: the meeting's own name is no topic
-        subject = [word for word in topic if not names_meeting(word, meta)]
-        about = sum(has_word(word, words) for word in subject) >= len(subject) * 0.5
+        subject = [group for group in topic if not any(names_meeting(w, meta) for w in group)]
+        about = sum(weight[g] for g in subject if _has_any(g, words)) >= sum(
+            weight[g] for g in subject) * 0.5
         if by_actor and about:
             matches.append(found.decision)
     if not matches:
@@ -170,6 +176,22 @@ def _about_topic(question: Question, ctx: CoreContext) -> Answer | None:
     sources = {d.source for d in matches}
     return with_next_meeting(decisions_answer(matches, question, heading),
                              [m for m in meetings if m.meta.source in sources], question)
+
+
+def _rarity(topic: list[frozenset[str]], items: list[frozenset[str]]
+            ) -> dict[frozenset[str], float]:  # fmt: skip
+    """How much each topic word tells of what an agenda item is about (its idf over the
+    items): «nettverk» in «vedtatt om rekruttering i nettverkene» stands in many items of the
+    networks' minutes and weighs little beside «rekruttering»; a word no item has («tilsette» in
+    «rekruttering av tilsette») tells no item from another and weighs nothing."""
+    count = len(items)
+    weights = {g: math.log((count + 1) / (1 + found)) if (found := sum(
+        _has_any(g, words) for words in items)) else 0.0 for g in topic}  # in none: tells none apart
+    return weights if any(weights.values()) else dict.fromkeys(topic, 1.0)
+
+
+def _has_any(group: frozenset[str], words: frozenset[str]) -> bool:
+    return any(has_word(w, words) for w in group)
 
 
 def with_next_meeting(answer: Answer, meetings: list[Meeting], question: Question) -> Answer:

@@ -27,8 +27,9 @@ _DECISIONS_ASKED = re.compile(
     r"action (?:items|points))\b"
     r"|\b(?:vedtakene|vedtaka|decisions made)\b", re.I)
 _ACTOR_TOPIC = re.compile(  # «Hva har X bestemt om Y», «Hva ble (det) vedtatt om Y»
-    r"^\W*(?:og\s+|and\s+)?(?:hva|kva|what)\s+(?:(?:har|has|have|did|vedtok|bestemte)\s+"
-    r"(?P<actor>.+?)|(?:ble|blei|vart|was|were)(?:\s+det)?)\s+"
+    r"^\W*(?:og\s+|and\s+)?(?:hva|kva|what)\s+(?:(?:ble|blei|vart|was|were|er|is|"
+    r"(?:har|has|have)\s+(?:det\s+)?(?:blitt|vorte|vore|been))(?:\s+det)?|"
+    r"(?:har|has|have|did|vedtok|bestemte)\s+(?P<actor>.+?))\s+"
     r"(?:bestemt|vedtatt|vedteke|besluttet|avgjort|konkludert|decided?|agreed|concluded|decide|"
     r"gjort|gjennomført|sett\s+i\s+gang|satt\s+i\s+gang|done|started)?"
     r"\s*(?:om|angående|angåande|når det gjelder|about|on|regarding|for å|in order to)\s+"

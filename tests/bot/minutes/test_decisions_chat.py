@@ -93,6 +93,16 @@ def test_decisions_about_a_topic_come_from_the_agenda_item_about_it(core) -> Non
     assert "Sak 9/2023 Rekruttering og stabilitet" in nynorsk.answer
 
 
+@pytest.mark.parametrize("question", ["Hva er vedtatt om rekruttering i nettverkene?",
+                                      "What has been decided about recruitment in the networks?"])
+def test_a_topic_word_most_agenda_items_share_does_not_pull_them_in(core, question) -> None:  # type: ignore[no-untyped-def]
+    """«nettverkene» stands in many items of the networks' minutes: only the items about
+    recruitment answer, not every item that names a network."""
+    answer = core.answer(question)
+    assert {d.sak for d in answer.payload.decisions} == {  # type: ignore[union-attr]
+        "Sak 9/2023 Rekruttering og stabilitet i barnevernstenestene"}, answer.answer
+
+
 @pytest.mark.parametrize(("question", "sak"), [
     ("Kva vart vedteke om barnevernsvakt i styringsgruppa i Setesdal 10. mai 2023?",
      "Sak 11/2023 Barnevernsvakt"),
