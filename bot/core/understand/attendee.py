@@ -41,6 +41,8 @@ _GENERIC = frozenset((
     "for", "eller", "or", "municipality", "barnevernet", "barneverntjenesten", "barneverntenesta",
     "barnevernstenesta", "barnevernstjenesten", "child", "welfare", "service", "services",
     "noen", "nokon", "any", "someone", "anyone", "representanter", "representantar", "folk",
+    # «the county governor's office»: the office of the one named
+    "county", "office", "offices", "s", "kontor", "kontoret", "embetet", "embete",
 ))
 STATE = "statsforvalter"  # the office under any of its names: a role as much as an attendee
 _FOLD = ((re.compile(r"^(?:statsforvalt\w*|fylkesmann\w*|governor)$"), STATE),)

@@ -73,7 +73,11 @@ NOISE_WORDS = frozenset(tokenize(
     "fjor år vår våren høst høsten haust hausten sommer sommeren sommar vinter vinteren siden "
     "sidan since etter after før before year this spring summer autumn fall winter "
     # which meetings: all of them
-    "vi har hatt vært vore alle all every each hver kvart de dei "
+    "vi har hatt vært vore alle all every each hver kvart de dei ulike ulika forskjellige "
+    "different various våre vår our "
+    # who wrote them, and what to show of each: «navn, hvilket møte og hvem de jobber for»
+    "skrevet skrev skreiv skrive ført førte wrote written kept navn namn name names hvilket "
+    "jobber jobbar works work vil ha want "
     # whose attendance: «har Valle deltatt på», «were attended by», «var RKBU representert»
     "deltatt delteke møtt attend by representert represented noen nokon any take taken took part "
     # a person's role there: «Hvilke rådgivere fra Statsforvalteren …», «which advisors»

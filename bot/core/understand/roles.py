@@ -30,8 +30,9 @@ _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         r"(?:leaders?|managers?|heads?)|(?:leaders?|heads?)\s+of\s+(?:the\s+)?child[- ]welfare)",
         re.I)),
     (Role.MINUTE_TAKER, re.compile(
-        r"\b(?:referent\w*|skrev referatet|skreiv referatet|took (?:the )?minutes|"
-        r"minute[- ]?taker|wrote the minutes)", re.I)),
+        r"\b(?:referent\w*|(?:skrev|skreiv|skrevet|skrive|skrive[nt]?|ført|førte)\s+"
+        r"(?:\w+\s+)?(?:referat(?:et|ene|a)|møtereferat\w*)|took (?:the )?minutes|"
+        r"minute[- ]?takers?|(?:wrote|written|writes|kept)\s+(?:\w+\s+)?minutes)", re.I)),
     (Role.CHAIR, re.compile(
         rf"{_GROUP_LEADERS}|"
         r"\b(?:møteleder\w*|møteleiar\w*|ordstyrer\w*|chair\w*|"
@@ -86,7 +87,9 @@ _PARTICIPANTS = re.compile(
     r"(?<!ble )(?<!blei )(?<!vart )(?:satt|sat|var|was|were)\s+(?:i|på|in|on|at)\s+(?:the\s+)?"
     r"\w*(?:møte|samling|meeting)\w*|"
     + _SAT_IN + r"|"
-    r"skrev referatet|skreiv referatet|was (?:the )?(?:minute[- ]?taker|referent|chair)|took (?:the )?minutes|"
+    r"(?:skrev|skreiv|skrevet|ført|førte)\s+(?:\w+\s+)?(?:referat(?:et|ene|a)|møtereferat\w*)|"
+    r"(?:wrote|written|kept)\s+(?:\w+\s+)?minutes|"
+    r"was (?:the )?(?:minute[- ]?taker|referent|chair)|took (?:the )?minutes|"
     r"(?:ledet|leda|leia|leidde)\s+\w*(?:møte|samling)\w*|led the meeting|chaired|var møteleder|"
     r"var møteleiar|"
     r"hadde forfall|meldte forfall|meldt forfall|sent apologies|(?:was|were) absent|"
