@@ -41,18 +41,22 @@ def lacking(text: str) -> frozenset[DocType]:
 
 # A definite form points at a document: «i referatet», «retningslinjene»; «et utkast til
 # retningslinjer» is a topic.
+# «the Vestfold og Telemark guidelines», «the 2023 Rogaland call»: a place or year between
+_BETWEEN = r"(?:[\w-]+\s+){1,4}?"
 _NAMED_DOC: tuple[tuple[re.Pattern[str], frozenset[DocType]], ...] = (
     (words("referatet", "referata", "referatene", "møtereferatet", "the minutes", "minutes of",
-           r"(?:its|their) minutes"),
+           r"(?:its|their) minutes", rf"the\s+{_BETWEEN}minutes"),
      frozenset({DocType.REFERAT})),
-    (words("retningslinjene", "retningslinene", r"(?:the|its|their) guidelines"),
+    (words("retningslinjene", "retningslinene", r"(?:the|its|their) guidelines",
+           rf"the\s+{_BETWEEN}guidelines"),
      frozenset({DocType.RETNINGSLINJE})),
     (words("utlysningen", "utlysinga", "utlysingen", "invitasjonen",
-           r"the call( for (applications|proposals))?"),
+           r"the call( for (applications|proposals))?", rf"the\s+{_BETWEEN}call"),
      frozenset({DocType.UTLYSNING, DocType.INVITASJON})),
     (words("prosjektbeskrivelsen", "prosjektskildringa", r"(?:the|its|their) project description"),
      frozenset({DocType.PROSJEKTBESKRIVELSE})),
-    (words("sluttrapporten", r"(?:the|its|their) final report"), frozenset({DocType.SLUTTRAPPORT})),
+    (words("sluttrapporten", r"(?:the|its|their) final report", rf"the\s+{_BETWEEN}final report"),
+     frozenset({DocType.SLUTTRAPPORT})),
     (words("tilsynsrapporten", "the inspection report"), frozenset({DocType.TILSYNSRAPPORT})),
 )
 
