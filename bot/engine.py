@@ -13,10 +13,10 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bot.core.chat_model import build_chat_model
-from bot.core.cite import appended, moved, numbered_on, render, renumbered
 from bot.core.context import CoreContext
 from bot.core.dialog import carry
-from bot.core.models import Answer, AnswerSentence, ChatTurn, Citation
+from bot.core.joined import answered_apart, followed_by
+from bot.core.models import Answer, ChatTurn
 from bot.core.question import Intent, Question
 from bot.core.text import clean_text
 from bot.core.understand import meeting, understand
@@ -102,7 +102,7 @@ class Core:
         else:
             q = understand(text, history or [], ctx.kit())
             if q.separate:  # «Hvor mange …?⏎Også: hva heter …?»: each question on its own
-                result = _answered_apart(q, [
+                result = answered_apart(q, [
                     _with_reading(one, self._route(one, ctx)) for one in (
                         understand(piece, history or [], ctx.kit()) for piece in q.separate)])
             else:
@@ -151,7 +151,7 @@ class Core:
         gap = lists.difference(q, ctx)  # «Hvor mye mindre fikk de enn de søkte om?»
         if gap is None:
             return told
-        return gap if told.refused else _followed_by(told, gap)
+        return gap if told.refused else followed_by(told, gap)
 
     def _with_facts_of_each(self, q: Question, listed: Answer, ctx: CoreContext) -> Answer:
         """A project list whose question also asks a fact of each project («…, og hva var
@@ -164,7 +164,7 @@ class Core:
         each = self.facts.seen_by(ctx).of_projects(q, projects) if projects else None
         if each is None:
             return listed
-        return _followed_by(listed, each)
+        return followed_by(listed, each)
 
     def _with_other_parts(self, q: Question, told: Answer, ctx: CoreContext) -> Answer:
         """«Hvor mange saker var på møtet i mai, og hva var søknadsfristen?»: a meeting's
@@ -177,7 +177,7 @@ class Core:
         asked = replace(q, intent=Intent.FACT, agenda=None, parts=rest,
                         standalone=" ".join(p.text for p in rest))
         more = self.facts.seen_by(ctx).answer(asked)
-        return told if more.refused else _followed_by(told, more)
+        return told if more.refused else followed_by(told, more)
 
 
 def _of_places(q: Question, answer: Answer, ctx: CoreContext) -> bool:
@@ -204,7 +204,7 @@ def _with_meeting_also(q: Question, first: Answer, ctx: CoreContext) -> Answer:
     also = minutes.try_answer(replace(q, intent=q.meeting_also), ctx)
     if also is None or also.refused:
         return first
-    return _followed_by(first, also)
+    return followed_by(first, also)
 
 
 def _after_whole_list(q: Question, route: Route, narrowed: Answer, ctx: CoreContext) -> Answer:
@@ -222,40 +222,8 @@ def _after_whole_list(q: Question, route: Route, narrowed: Answer, ctx: CoreCont
             kept[-1].text.startswith("**")):  # the closing notes, not a row or a heading
         kept.pop()
     whole = whole.model_copy(update={"sentences": kept, "refused": False})
-    joined = _followed_by(whole, narrowed)
+    joined = followed_by(whole, narrowed)
     return joined.model_copy(update={"question": q.text, "refused": False})
-
-
-def _followed_by(first: Answer, then: Answer) -> Answer:
-    """`first` (its kind and payload kept) with `then`'s sentences after its own, the second's
-    citations numbered on (`cite.appended`)."""
-    sentences, citations = appended(first.sentences, first.citations, then.sentences,
-                                    then.citations)
-    return first.model_copy(update={
-        "answer": render(sentences, "\n"), "sentences": sentences, "citations": citations,
-        "timings_ms": {**first.timings_ms, **then.timings_ms}})
-
-
-def _answered_apart(q: Question, answers: list[Answer]) -> Answer:
-    """The message's questions answered one after another, each under its number, the later
-    ones' citations numbered on; refused only when every one of them is."""
-    texts: list[str] = []
-    sentences: list[AnswerSentence] = []
-    citations: list[Citation] = []
-    for n, answer in enumerate(answers, start=1):
-        citations, numbers = numbered_on(citations, answer.citations)
-        sentences += moved(answer.sentences, numbers)
-        heading = t("core.apart_heading", q.language, n=n, total=len(answers))
-        texts.append(f"{heading}\n{renumbered(answer.answer, numbers)}")
-    kind = answers[0].kind if len({answer.kind for answer in answers}) == 1 else "fact"
-    timings: dict[str, float] = {}
-    for answer in answers:
-        for name, ms in answer.timings_ms.items():
-            timings[name] = timings.get(name, 0.0) + ms
-    return Answer(question=q.text, answer="\n\n".join(texts), language=q.language,
-                  refused=all(answer.refused for answer in answers),
-                  kind=kind, sentences=sentences,
-                  citations=citations, timings_ms=timings)
 
 
 def _with_reading(q: Question, answer: Answer) -> Answer:
@@ -292,7 +260,7 @@ def _places_and_their_projects(q: Question, ctx: CoreContext) -> Answer | None:
     for kind in (Intent.PROJECTS, Intent.DOCUMENTS):  # no project: the documents naming them
         listed = lists.try_answer(replace(q, intent=kind), ctx)
         if listed is not None and not listed.refused and listed.kind == "list":
-            return _followed_by(told, listed)
+            return followed_by(told, listed)
     return told
 
 
