@@ -69,7 +69,17 @@ def matches(group: set[str], stems: set[str] | frozenset[str]) -> bool:
                 return True  # the stemmer cut one form harder ("ansvar" → "ansv")
             if len(s) >= 6 and (s.startswith(g) or s.endswith(g)):
                 return True
+            if abs(len(s) - len(g)) == 1 and linked(g, s):
+                return True
     return False
+
+
+def linked(a: str, b: str) -> bool:
+    """One compound with and without the linking s: «barnevernsreform» and «barnevernreform»,
+    «barnevernstjeneste» and «barneverntjeneste» (both spellings are in use)."""
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return any(longer[i] == "s" and longer[:i] + longer[i + 1:] == shorter
+               for i in range(4, len(longer) - 3))
 
 
 def modifier_said(group: set[str], stems: set[str] | frozenset[str]) -> bool:
