@@ -20,6 +20,9 @@ _EACH = re.compile(
     r"(?:hver|kvar)(?:t)? (?:av|enkelt|fylke|dokument\w*|prosjektbeskriv\w*|prosjektskildr\w*|"
     r"sluttrapport\w*|utlys\w*|referat\w*|retningslin\w*|tilsynsrapport\w*)|each|every|"
     r"per fylke|per county|fylke for fylke|sammenlign\w*|samanlikn\w*|compar\w*|"
+    # «Egenandelskravet varierer mellom fylkene – hva kreves hvor?»
+    r"varierer|varierte|variere|varierar|varies|vary|varied|(?:fra|frå) fylke til fylke|"
+    r"from county to county|mellom fylk(?:ene|a)|between (?:the )?counties|"
     r"the (?:different|various|respective)|"
     r"across (?:all|the)|hvilke av (?:de|dei|dem|disse|desse|\w+(?:ene|ane|a))|"
     r"kva for (?:nokre )?av|forskjell\w* (?:på|mellom)|skilnad\w* (?:på|mellom)|"

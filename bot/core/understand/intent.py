@@ -167,10 +167,24 @@ _HOLDINGS = re.compile(
     r"documents?|eller|og|or|and)[\s,.]*)+)?\s*$", re.I)
 
 
+# «Har læringsnettverket i Aust-Agder noe i basen?», «Does Kvam have anything in the base?»
+_HOLDS_ANY = re.compile(
+    r"^\s*(?:har|has|does)\s+(?P<rest>[^?]{2,60}?)\s+(?:noe|noko|anything|have\s+anything)\s+"
+    r"(?:i\s+(?:kunnskaps)?basen|i\s+arkivet|her|in\s+the\s+(?:knowledge\s+)?base|here)\s*\??\s*$",
+    re.I)
+# the last sentence, after what sets the scene («Vi er fra en kommune som lå i Aust-Agder før
+# 2020. Har læringsnettverket vårt noe i basen?»)
+_LAST_SENTENCE = re.compile(r"(?<=[.!])\s+(?=[A-ZÆØÅ])")
+
+
 def asks_holdings(text: str) -> str | None:
-    """The words after «Hva har vi fra …?», or None for any other question."""
-    match = _HOLDINGS.match(text)
-    return match["rest"] if match else None
+    """The words after «Hva har vi fra …?» (or before «… noe i basen?»), or None for any other
+    question."""
+    for asked in dict.fromkeys((text, _LAST_SENTENCE.split(text.strip())[-1])):
+        match = _HOLDINGS.match(asked) or _HOLDS_ANY.match(asked)
+        if match:
+            return match["rest"]
+    return None
 
 
 def asks_documents(text: str) -> bool:
@@ -202,6 +216,9 @@ _OUTCOME = words(r"nådde", r"nådd", r"oppnådde", r"oppnådd", r"oppnådde?s",
                  r"did\s+«[^»]{1,60}»\s+(?:\S+\s+){0,8}?actually",
                  # what the money bought: «Hva fikk de igjen for pengene?»
                  r"igjen for (?:pengene|pengane|midlene|midla)", "value for money",
+                 # «Hva fikk Rana og Hemnes igjen for «Trygge foreldre»?», «Hva kom ut av det?»
+                 r"(?:fikk|fekk|får|få)\s+(?:[\w-]+\s+){0,5}?igjen\s+for",
+                 r"kom\s+(?:det\s+)?ut\s+av", r"(?:came|come|comes)\s+out\s+of",
                  r"(?:get|got) (?:out of it|for (?:the|their|its) money)",
                  # whether it was stopped is how it went: «Hvorfor ble prosjektet avlyst?»
                  r"avlys(?:t|te|es)", r"avbrut(?:t|te)", r"avbroten", r"lagt ned", r"stansa?et",

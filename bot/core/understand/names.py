@@ -16,7 +16,10 @@ _NOT_NAMES = frozenset(
     "hva hvem hvor hvilke hvilken når kva kven kvar kor "
     # an adjective of the country describes, names no scope («Norwegian child welfare
     # statistics»), as «norsk» does in Norwegian; «in Norway» asks the national figure
-    "norwegian nordic scandinavian".split()
+    "norwegian nordic scandinavian "
+    # who is asking («from a Danish consultant», «I am a Swedish researcher»), not what about
+    "danish swedish finnish polish ukrainian somali english german dutch french spanish arabic "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
 )
 
 

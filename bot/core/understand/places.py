@@ -160,7 +160,8 @@ def beyond(words: str, named: tuple[Place, ...]) -> bool:
     for place in named:
         rest = rest.replace(place.name, " ")
     return bool(re.sub(r"\b(?:og|and|eller|or|i|in|kommune\w*|fylke\w*|gamle|gamla|"
-                       r"tidligere|tidlegare|former|old)\b|\W", "", rest,
+                       r"tidligere|tidlegare|former|old|(?:lærings)?nettverk\w*|networks?|"
+                       r"vårt|vår|våre|vårs|our|the)\b|\W", "", rest,
                        flags=re.I))
 
 

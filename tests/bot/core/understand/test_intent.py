@@ -135,7 +135,10 @@ def test_listing_one_named_projects_things_is_no_project_list(kit, text, intent)
                                   "What kinds of documents do we have from Vestland?",
                                   "Har vi noe fra kommuner i gamle Hedmark? prosjekter eller "
                                   "nettverksmøter",
-                                  "Do we have anything from Finnmark?"])
+                                  "Do we have anything from Finnmark?",
+                                  "Har læringsnettverket i Aust-Agder noe i basen?",
+                                  "Vi er fra en kommune som lå i Aust-Agder før 2020. Har "
+                                  "læringsnettverket vårt noe i basen?"])
 def test_document_listings_in_other_words(kit, text):
     assert understand(text, [], kit).intent == Intent.DOCUMENTS
 
@@ -143,6 +146,7 @@ def test_document_listings_in_other_words(kit, text):
 def test_what_we_have_about_a_topic_of_a_place_is_no_listing(kit):
     assert understand("Hva har vi fra Agder om fosterhjem?", [], kit).intent != Intent.DOCUMENTS
     assert understand("Har vi noe fra Agder om fosterhjem?", [], kit).intent != Intent.DOCUMENTS
+    assert understand("Har Bufdir noe om ettervern i basen?", [], kit).intent != Intent.DOCUMENTS
 
 
 @pytest.mark.parametrize(("text", "intent"), [
@@ -188,3 +192,15 @@ def test_each_part_knows_whether_it_asks_how_a_project_went(kit):
                       "recruit?", [], kit).parts[0].outcome
     assert not understand("Må kommunestyret faktisk behandle barnevernet hvert år?", [],
                           kit).parts[0].outcome
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("Kort: hva fikk Rana og Hemnes igjen for «Trygge foreldre»?", True),
+    ("Hva kom det ut av prosjektet i Klepp?", True),
+    ("What came out of the project in Narvik?", True),
+    ("Hva fikk Rana tildelt?", False),
+])  # fmt: skip
+def test_what_a_project_gave_back_asks_its_outcome(text, asked):
+    from bot.core.understand.intent import asks_outcome
+
+    assert asks_outcome(text) is asked
