@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from bot.core.dialog import last_dialog
 from bot.core.models import ChatTurn
-from bot.core.question import Intent, Question
+from bot.core.question import Question
 from bot.core.understand import follow_up, lists, separate, topic
 from bot.core.understand.reading import MINUTES, Kit, read
 
@@ -29,7 +29,7 @@ def understand(text: str, history: list[ChatTurn] | tuple[ChatTurn, ...], kit: K
         if followed is not None:
             return followed
     question = read(text, turns, kit, complete=True)
-    if depth == 0 and question.intent == Intent.PROJECTS and question.refines is None:
+    if depth == 0 and question.intent in lists.LISTS and question.refines is None:
         question = _narrowed_in_one(question, turns, kit)
     if depth == 0 and (apart := separate.questions(written)) and not _dialog_open(turns):
         question = replace(question, separate=apart)
@@ -40,15 +40,15 @@ def understand(text: str, history: list[ChatTurn] | tuple[ChatTurn, ...], kit: K
 
 
 def _narrowed_in_one(question: Question, turns: tuple[ChatTurn, ...], kit: Kit) -> Question:
-    """«Hvilke prosjekter har handlet om fosterhjem – og hvilke av dem ligger i Vestland?»:
-    asked in one message, the first part's list and then those of it the later part keeps,
+    """«Hvilke prosjekter har handlet om fosterhjem – og hvilke av dem ligger i Vestland?»,
+    «Hvilke sluttrapporter har vi, og hvilke av dem er fra Nordland?»: asked in one message, the first part's list and then those of it the later part keeps,
     read as if the later part followed the list in the conversation."""
     at = next((i for i, part in enumerate(question.parts) if part.narrowing), 0)
     if not at:
         return question
     whole = read(" ".join(p.text for p in question.parts[:at]), turns, kit, complete=False)
     own = read(" ".join(p.text for p in question.parts[at:]), turns, kit, complete=False)
-    if whole.intent != Intent.PROJECTS or not _filters(own):
+    if whole.intent != question.intent or not _filters(own):
         return question
     return replace(lists.apply(own, whole, narrow=True), text=question.text, follow_up=False,
                    whole_list_first=True)

@@ -120,10 +120,30 @@ _STATEMENT = re.compile(r"^[^?]*?(?<![\d\s])(?<!\btidl)(?<!\btdl)(?<!\beks)(?<!\
                         r"(?<!\bjf)(?<!\bnr)(?<!\bevt)(?<!\bdvs)(?<!\bst)[.!](?=\s+[A-ZÆØÅ«])")
 
 
+# «Quick check from a Danish consultant: is it correct that …?», «Kort: hva fikk …?»: who asks
+# or how, before a colon and the question itself
+_LEAD_IN = re.compile(
+    r"^[^?:«»]{2,80}:\s+(?=(?:is|are|was|were|did|does|do|can|could|has|have|what|who|when|where|"
+    r"which|how|why|er|var|har|hadde|kan|må|skal|stemmer|hva|hvem|når|hvor|hvilke[nt]?|hvordan|"
+    r"hvorfor|kva|kven|kvar|kor|korleis|kvifor|finnes|fins|gjelder|gjeld)\b)", re.I)
+
+
+# … when it says who asks or how, not what about («Ubrukte midler: hvor går grensa …?»)
+_ASKER = re.compile(r"\b(?:from|fra|frå|som|as|here|her|jeg|eg|i|we|vi|me|my|min|mi)\b|"
+                    r"^\W*(?:kort|kjapt|raskt|quick\w*|short\w*|briefly|spørsmål|question|hei|"
+                    r"hi|hello|ok)\b", re.I)
+
+
+def _lead_in(text: str) -> re.Match[str] | None:
+    match = _LEAD_IN.match(text)
+    return match if match and _ASKER.search(match.group()) else None
+
+
 def _without_preamble(text: str) -> str:
     """… unless the question only asks about them: «I heard they got a million. Is that right?»"""
     rest = text
-    while (match := _STATEMENT.match(rest)) and "?" in rest[match.end():] \
+    while (match := _STATEMENT.match(rest) or _lead_in(rest)) and (
+            "?" in rest[match.end():]) \
             and not _instruction(match.group()) and not _ASKS_TO.match(match.group()):
         rest = rest[match.end():].lstrip()
     return rest if len(rest.split()) > _CONFIRMING_WORDS else text

@@ -193,3 +193,16 @@ def test_which_of_them_in_the_same_message_shows_the_whole_list_first(sample_con
     none = core.answer("Hvilke fosterhjemsprosjekter finnes, og er noen av dem i Finnmark?")
     assert not none.refused and "av dem i Finnmark" in none.answer  # the list, then «none»
     assert sum(line.startswith("- ") for line in none.answer.splitlines()) == 4
+
+
+def test_which_of_them_in_one_message_narrows_a_document_list_too(sample_context) -> None:  # type: ignore[no-untyped-def]
+    """«Hvilke sluttrapporter har vi, og hvilke av dem er fra Rogaland?»: every final report,
+    then the one of Rogaland."""
+    from bot.engine import Core
+
+    answer = Core(sample_context).answer("Hvilke sluttrapporter har vi, og hvilke av dem er "
+                                         "fra Rogaland?")
+    lines = answer.answer.splitlines()
+    assert lines[0] == "Sluttrapporter (3):" and not answer.refused
+    narrowed = lines.index("Sluttrapport – av dem i Rogaland (1):")
+    assert sum(line.startswith("- ") for line in lines[narrowed:]) == 1

@@ -51,6 +51,14 @@ from bot.core.understand import understand
     # … unless the question only asks whether they hold
     ("I heard they got a million kroner. Is that right?",
      ["I heard they got a million kroner. Is that right?"]),
+    # who asks, before a colon and the question; not a meeting named before its asks
+    ("Quick check from a Danish consultant: is it correct that the project in Narvik failed?",
+     ["is it correct that the project in Narvik failed?"]),
+    ("Kort: hva fikk Rana igjen for prosjektet?", ["hva fikk Rana igjen for prosjektet?"]),
+    ("Finnmark-samlinga april -24: oppfølgingspunkter, ansvarlig + frist?",
+     ["Finnmark-samlinga april -24: oppfølgingspunkter, ansvarlig + frist?"]),
+    ("Ubrukte midler: hvor går beløpsgrensa for tilbakebetaling?",  # a topic, not who asks
+     ["Ubrukte midler: hvor går beløpsgrensa for tilbakebetaling?"]),
     # a request said as a statement is asked, the scene after it is not
     ("Jeg trenger søknadsfristen i Troms. Vi søkte i fjor. Må vi søke på nytt?",
      ["Jeg trenger søknadsfristen i Troms.", "Må vi søke på nytt?"]),
