@@ -218,8 +218,7 @@ def _after_whole_list(q: Question, route: Route, narrowed: Answer, ctx: CoreCont
         return narrowed
     closing = {s.text for s in narrowed.sentences}
     kept = list(whole.sentences)
-    while kept and kept[-1].text in closing and not kept[-1].citations and not (
-            kept[-1].text.startswith("**")):  # the closing notes, not a row or a heading
+    while kept and kept[-1].text in closing and not kept[-1].citations:  # not a cited row
         kept.pop()
     whole = whole.model_copy(update={"sentences": kept, "refused": False})
     joined = followed_by(whole, narrowed)

@@ -38,7 +38,7 @@ def listed_rows(
             numbers = [cite(e) for e in rows.evidence(project, spans)]
             text = (money.line(project, where, kinds, lang, request.per_year) if in_money
                     else _line(project, where, lang, days=_on_an_edge(request)))  # fmt: skip
-            if request.leaders or request.led_by:  # «Hvem er prosjektlederne?»
+            if request.leaders:  # «Hvem er prosjektlederne?», «… ledes av en fagleder?»
                 text += leaders.said(project, lang)
                 numbers += [cite(e) for e in leaders.evidence(project)]
             sentences.append(AnswerSentence(text=f"- {text}", citations=numbers))
